@@ -1,0 +1,1 @@
+"""Entry points: `tessera` (the window) and `tessera-cli` (headless). Wiring only, no logic."""

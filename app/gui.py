@@ -1,0 +1,39 @@
+"""`tessera`: start the desktop app, optionally opening a MIDI file or project given as argument."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+
+def _has_display() -> bool:
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not _has_display():
+        print(
+            "tessera: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Start it from a "
+            "desktop session, or use the headless `tessera-cli --help`.",
+            file=sys.stderr,
+        )
+        return 1
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *args])
+    app.setApplicationName("Tessera")
+    window = MainWindow()
+    if args:
+        window.open_path(args[0])
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Install Tessera (Debian packages and a local .venv) if needed, then start the app.
+# Arguments are passed to the app, e.g. a MIDI file or project to open.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
+bootstrap ""
+exec "$VENV/bin/tessera" "$@"

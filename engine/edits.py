@@ -1,0 +1,222 @@
+"""Pure edit functions: each takes a Song and returns a new one, leaving the input untouched.
+
+The UI's undo stack stores the Songs these return. Functions that would write into a locked
+cell refuse with `LockedCellError`, so a lock is a guarantee rather than a convention.
+Track and bar indices are 0-based here; the CLI and the UI show them 1-based.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+
+from engine.song import (
+    MAX_BAR_COUNT,
+    KeySignatureChange,
+    MapChange,
+    Note,
+    Song,
+    SongError,
+    TempoChange,
+    TimeSignatureChange,
+    Track,
+    bar_grid,
+    changes_before,
+    check_int,
+)
+
+
+class LockedCellError(SongError):
+    """An edit tried to change a locked (track, bar) cell."""
+
+
+def _check_track_index(song: Song, track_index: int) -> None:
+    if not song.tracks:
+        raise SongError("the song has no tracks")
+    check_int("track index", track_index, 0, len(song.tracks) - 1)
+
+
+def _replace_track(song: Song, track_index: int, track: Track) -> Song:
+    tracks = list(song.tracks)
+    tracks[track_index] = track
+    return dataclasses.replace(song, tracks=tuple(tracks))
+
+
+def _check_unlocked(song: Song, track_index: int, notes: Iterable[Note]) -> None:
+    locked = song.tracks[track_index].locked_bars
+    if not locked:
+        return
+    for note in notes:
+        bar = song.bar_at_tick(note.start_tick)
+        if bar in locked:
+            raise LockedCellError(
+                f"bar {bar + 1} of track {track_index + 1} "
+                f"({song.tracks[track_index].name!r}) is locked: unlock it to edit its notes"
+            )
+
+
+def add_track(song: Song, track: Track, index: int | None = None) -> Song:
+    """Insert `track` at `index` (default: after the last track)."""
+    tracks = list(song.tracks)
+    position = len(tracks) if index is None else check_int("track index", index, 0, len(tracks))
+    tracks.insert(position, track)
+    return dataclasses.replace(song, tracks=tuple(tracks))
+
+
+def remove_track(song: Song, track_index: int) -> Song:
+    _check_track_index(song, track_index)
+    if song.tracks[track_index].locked_bars:
+        raise LockedCellError(
+            f"track {track_index + 1} has locked bars: unlock them before removing the track"
+        )
+    return dataclasses.replace(
+        song, tracks=song.tracks[:track_index] + song.tracks[track_index + 1 :]
+    )
+
+
+def update_track(song: Song, track_index: int, **changes: object) -> Song:
+    """Change a track's name, program, drum flag or timbre (not its notes or locks)."""
+    _check_track_index(song, track_index)
+    forbidden = {"notes", "locked_bars"} & changes.keys()
+    if forbidden:
+        raise SongError(f"use the note and lock edits to change {sorted(forbidden)}")
+    track = dataclasses.replace(song.tracks[track_index], **changes)  # type: ignore[arg-type]
+    return _replace_track(song, track_index, track)
+
+
+def add_notes(song: Song, track_index: int, notes: Iterable[Note]) -> Song:
+    """Add notes to a track; refuses notes that start in a locked bar."""
+    _check_track_index(song, track_index)
+    new_notes = tuple(notes)
+    _check_unlocked(song, track_index, new_notes)
+    track = song.tracks[track_index]
+    return _replace_track(
+        song, track_index, dataclasses.replace(track, notes=track.notes + new_notes)
+    )
+
+
+def remove_notes(song: Song, track_index: int, notes: Iterable[Note]) -> Song:
+    """Remove the given notes (matched by value) from a track."""
+    _check_track_index(song, track_index)
+    doomed = set(notes)
+    _check_unlocked(song, track_index, doomed)
+    track = song.tracks[track_index]
+    missing = doomed.difference(track.notes)
+    if missing:
+        raise SongError(f"track {track_index + 1} has no note {min(missing)}")
+    kept = tuple(note for note in track.notes if note not in doomed)
+    return _replace_track(song, track_index, dataclasses.replace(track, notes=kept))
+
+
+def replace_notes(song: Song, track_index: int, old: Iterable[Note], new: Iterable[Note]) -> Song:
+    """Swap notes for others in one step (a move, resize or velocity change)."""
+    new_notes = tuple(new)
+    _check_unlocked(song, track_index, new_notes)
+    removed = remove_notes(song, track_index, old)
+    return add_notes(removed, track_index, new_notes)
+
+
+def set_locked(song: Song, cells: Iterable[tuple[int, int]], locked: bool = True) -> Song:
+    """Lock or unlock (track_index, bar) cells."""
+    by_track: dict[int, set[int]] = {}
+    for track_index, bar in cells:
+        _check_track_index(song, track_index)
+        check_int("bar", bar, 0, song.bar_count - 1)
+        by_track.setdefault(track_index, set()).add(bar)
+    tracks = list(song.tracks)
+    for track_index, bars in by_track.items():
+        current = tracks[track_index].locked_bars
+        updated = current | bars if locked else current - bars
+        tracks[track_index] = dataclasses.replace(tracks[track_index], locked_bars=updated)
+    return dataclasses.replace(song, tracks=tuple(tracks))
+
+
+def set_bar_count(song: Song, bar_count: int) -> Song:
+    """Grow or shrink the grid; shrinking refuses to drop notes or locks (delete them first).
+
+    Tempo, meter and key changes past the new end are dropped: they no longer affect anything.
+    """
+    check_int("bar_count", bar_count, 1, MAX_BAR_COUNT)
+    end = bar_grid(song.time_signatures, bar_count)[-1]
+    return dataclasses.replace(
+        song,
+        bar_count=bar_count,
+        tempos=changes_before(song.tempos, end),
+        time_signatures=changes_before(song.time_signatures, end),
+        key_signatures=changes_before(song.key_signatures, end),
+    )
+
+
+def set_tempo(song: Song, tempo_bpm: float, tick: int = 0) -> Song:
+    """Set the tempo from `tick` on (replacing a change at that tick, keeping later ones)."""
+    kept = [change for change in song.tempos if change.tick != tick]
+    tempos = sorted([*kept, TempoChange(tick, tempo_bpm)], key=lambda change: change.tick)
+    return dataclasses.replace(song, tempos=tuple(tempos))
+
+
+def set_time_signature(song: Song, numerator: int, denominator: int, tick: int = 0) -> Song:
+    kept = [change for change in song.time_signatures if change.tick != tick]
+    meters = [*kept, TimeSignatureChange(tick, numerator, denominator)]
+    return dataclasses.replace(song, time_signatures=tuple(sorted(meters, key=lambda c: c.tick)))
+
+
+def set_key(song: Song, key: KeySignatureChange | None) -> Song:
+    """Set one key for the whole song (None: no key signature)."""
+    if key is not None and key.tick != 0:
+        key = dataclasses.replace(key, tick=0)
+    return dataclasses.replace(song, key_signatures=() if key is None else (key,))
+
+
+def _changes_in_window(
+    changes: Sequence[MapChange], start: int, end: int, in_force: MapChange | None
+) -> tuple[MapChange, ...]:
+    """Changes inside (start, end), shifted to begin at 0, led by the one in force at start."""
+    shifted = [dataclasses.replace(in_force, tick=0)] if in_force is not None else []
+    shifted += [
+        dataclasses.replace(change, tick=change.tick - start)
+        for change in changes
+        if start < change.tick < end
+    ]
+    return tuple(shifted)
+
+
+def select(
+    song: Song, track_indices: Sequence[int] | None = None, bars: tuple[int, int] | None = None
+) -> Song:
+    """A new Song holding only some tracks and bars (`bars` is an inclusive 0-based range).
+
+    Notes that start inside the range are kept and cut at its end; the tempo, meter and key in
+    force at the first selected bar become the new song's opening ones.
+    """
+    indices = list(range(len(song.tracks))) if track_indices is None else list(track_indices)
+    for track_index in indices:
+        _check_track_index(song, track_index)
+    first, last = (0, song.bar_count - 1) if bars is None else bars
+    check_int("first bar", first, 0, song.bar_count - 1)
+    check_int("last bar", last, first, song.bar_count - 1)
+    start, end = song.bar_start_ticks[first], song.bar_start_ticks[last + 1]
+
+    tracks = []
+    for track_index in indices:
+        track = song.tracks[track_index]
+        notes = tuple(
+            dataclasses.replace(
+                note,
+                start_tick=note.start_tick - start,
+                duration_ticks=min(note.duration_ticks, end - note.start_tick),
+            )
+            for note in track.notes
+            if start <= note.start_tick < end
+        )
+        locks = frozenset(bar - first for bar in track.locked_bars if first <= bar <= last)
+        tracks.append(dataclasses.replace(track, notes=notes, locked_bars=locks))
+    return Song(
+        title=song.title,
+        bar_count=last - first + 1,
+        tracks=tuple(tracks),
+        tempos=_changes_in_window(song.tempos, start, end, song.tempo_at(start)),
+        time_signatures=_changes_in_window(
+            song.time_signatures, start, end, song.time_signature_at(start)
+        ),
+        key_signatures=_changes_in_window(song.key_signatures, start, end, song.key_at(start)),
+    )

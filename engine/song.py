@@ -1,0 +1,347 @@
+"""The Song document: frozen dataclasses shared by the engine, the UI and every file format.
+
+A Song is a value. Nothing mutates it; edits (see `engine.edits`) return a new Song, and undo
+is a stack of Songs. Every time is an integer tick at `PPQ` ticks per quarter note, so two
+Songs compare equal exactly when they hold the same music.
+
+Constructors validate their fields and raise `SongError` naming the field and the allowed
+range, so an impossible Song can never exist, whether it came from a file, a model or a hand
+edit.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal, TypeVar
+
+from engine.errors import TesseraError
+
+PPQ = 480
+"""Ticks per quarter note for every Song (and for every exported MIDI file)."""
+
+MIN_TEMPO_BPM = 4.0
+MAX_TEMPO_BPM = 1000.0
+ALLOWED_DENOMINATORS = (1, 2, 4, 8, 16, 32, 64)
+MAX_NUMERATOR = 64
+MAX_BAR_COUNT = 100_000
+DRUM_CHANNEL = 9
+"""General MIDI drums live on MIDI channel 10, which is index 9 in every library."""
+
+Mode = Literal["major", "minor"]
+
+_SHARP_MAJOR_TONICS = ("C", "G", "D", "A", "E", "B", "F#", "C#")
+_FLAT_MAJOR_TONICS = ("C", "F", "Bb", "Eb", "Ab", "Db", "Gb", "Cb")
+_SHARP_MINOR_TONICS = ("A", "E", "B", "F#", "C#", "G#", "D#", "A#")
+_FLAT_MINOR_TONICS = ("A", "D", "G", "C", "F", "Bb", "Eb", "Ab")
+
+
+class SongError(TesseraError, ValueError):
+    """A value that a Song cannot hold, with the field's name and the allowed range."""
+
+
+def check_int(name: str, value: object, low: int, high: int) -> int:
+    """Return `value` if it is an int in [low, high]; otherwise raise SongError naming `name`."""
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise SongError(f"{name} must be an integer from {low} to {high}, got {value!r}")
+    return value
+
+
+def _check_sorted_ticks(name: str, ticks: list[int]) -> None:
+    if any(later <= earlier for earlier, later in itertools.pairwise(ticks)):
+        raise SongError(f"{name} must be in order of tick with at most one change per tick")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Note:
+    """One note. Field order is the canonical sort order: start, pitch, duration, velocity."""
+
+    start_tick: int
+    pitch: int
+    duration_ticks: int
+    velocity: int
+
+    def __post_init__(self) -> None:
+        check_int("start_tick", self.start_tick, 0, 2**31 - 1)
+        check_int("pitch", self.pitch, 0, 127)
+        check_int("duration_ticks", self.duration_ticks, 1, 2**31 - 1)
+        check_int("velocity", self.velocity, 1, 127)
+
+    @property
+    def end_tick(self) -> int:
+        return self.start_tick + self.duration_ticks
+
+
+@dataclass(frozen=True, slots=True)
+class TempoChange:
+    tick: int
+    tempo_bpm: float
+
+    def __post_init__(self) -> None:
+        check_int("tick", self.tick, 0, 2**31 - 1)
+        bpm = self.tempo_bpm
+        if isinstance(bpm, bool) or not isinstance(bpm, int | float):
+            raise SongError(f"tempo_bpm must be a number, got {bpm!r}")
+        if not MIN_TEMPO_BPM <= bpm <= MAX_TEMPO_BPM:
+            raise SongError(
+                f"tempo_bpm must be from {MIN_TEMPO_BPM:g} to {MAX_TEMPO_BPM:g}, got {bpm!r}"
+            )
+        object.__setattr__(self, "tempo_bpm", float(bpm))
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSignatureChange:
+    """A meter that starts a new bar at `tick` (a change inside a bar cuts that bar short)."""
+
+    tick: int
+    numerator: int
+    denominator: int
+
+    def __post_init__(self) -> None:
+        check_int("tick", self.tick, 0, 2**31 - 1)
+        check_int("numerator", self.numerator, 1, MAX_NUMERATOR)
+        if self.denominator not in ALLOWED_DENOMINATORS or isinstance(self.denominator, bool):
+            raise SongError(
+                f"denominator must be one of {ALLOWED_DENOMINATORS}, got {self.denominator!r}"
+            )
+
+    @property
+    def ticks_per_bar(self) -> int:
+        return self.numerator * PPQ * 4 // self.denominator
+
+
+@dataclass(frozen=True, slots=True)
+class KeySignatureChange:
+    """A key as MIDI stores it: sharps (positive) or flats (negative), and the mode."""
+
+    tick: int
+    sharps_flats: int
+    mode: Mode = "major"
+
+    def __post_init__(self) -> None:
+        check_int("tick", self.tick, 0, 2**31 - 1)
+        check_int("sharps_flats", self.sharps_flats, -7, 7)
+        if self.mode not in ("major", "minor"):
+            raise SongError(f"mode must be 'major' or 'minor', got {self.mode!r}")
+
+    @property
+    def tonic_name(self) -> str:
+        """The tonic spelled as the key signature implies, e.g. 'F#' or 'Bb'."""
+        index = abs(self.sharps_flats)
+        if self.mode == "major":
+            return (_SHARP_MAJOR_TONICS if self.sharps_flats >= 0 else _FLAT_MAJOR_TONICS)[index]
+        return (_SHARP_MINOR_TONICS if self.sharps_flats >= 0 else _FLAT_MINOR_TONICS)[index]
+
+    @property
+    def name(self) -> str:
+        return f"{self.tonic_name} {self.mode}"
+
+
+MapChange = TypeVar("MapChange", TempoChange, TimeSignatureChange, KeySignatureChange)
+"""Any entry of a Song's tempo, meter or key map (each has a `tick`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TimbreRef:
+    """Which sound a track uses: the General MIDI default for its program, or a model timbre.
+
+    A generated timbre is reproduced exactly from its `seed` and `vector`.
+    """
+
+    kind: Literal["gm", "generated"] = "gm"
+    seed: int | None = None
+    vector: tuple[float, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("gm", "generated"):
+            raise SongError(f"timbre kind must be 'gm' or 'generated', got {self.kind!r}")
+        if self.kind == "generated" and (self.seed is None or not self.vector):
+            raise SongError("a generated timbre needs both a seed and a vector")
+
+
+@dataclass(frozen=True, slots=True)
+class Track:
+    """One instrument: its notes (kept sorted), its General MIDI program and its locked bars."""
+
+    name: str
+    program: int = 0
+    is_drum: bool = False
+    notes: tuple[Note, ...] = ()
+    locked_bars: frozenset[int] = frozenset()
+    timbre: TimbreRef = field(default_factory=TimbreRef)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str):
+            raise SongError(f"track name must be text, got {self.name!r}")
+        check_int("program", self.program, 0, 127)
+        if not isinstance(self.is_drum, bool):
+            raise SongError(f"is_drum must be true or false, got {self.is_drum!r}")
+        notes = tuple(self.notes)
+        if any(not isinstance(note, Note) for note in notes):
+            raise SongError("a track's notes must all be Note values")
+        if any(later < earlier for earlier, later in itertools.pairwise(notes)):
+            notes = tuple(sorted(notes))
+        object.__setattr__(self, "notes", notes)
+        locked = frozenset(self.locked_bars)
+        for bar in locked:
+            check_int("locked bar", bar, 0, MAX_BAR_COUNT - 1)
+        object.__setattr__(self, "locked_bars", locked)
+
+    @property
+    def end_tick(self) -> int:
+        """The tick where the last note ends (0 for an empty track)."""
+        return max((note.end_tick for note in self.notes), default=0)
+
+
+def bar_grid(meters: Sequence[TimeSignatureChange], bar_count: int) -> tuple[int, ...]:
+    """Bar boundaries, `bar_count + 1` ticks: a bar ends at its length or at a meter change."""
+    starts = [0]
+    meter_index = 0
+    while len(starts) <= bar_count:
+        start = starts[-1]
+        while meter_index + 1 < len(meters) and meters[meter_index + 1].tick <= start:
+            meter_index += 1
+        end = start + meters[meter_index].ticks_per_bar
+        if meter_index + 1 < len(meters):
+            end = min(end, meters[meter_index + 1].tick)
+        starts.append(end)
+    return tuple(starts)
+
+
+def changes_before(changes: Sequence[MapChange], end_tick: int) -> tuple[MapChange, ...]:
+    """The tempo, meter or key changes that come before `end_tick` (later ones affect nothing)."""
+    return tuple(change for change in changes if change.tick < end_tick)
+
+
+def bars_to_cover(meters: Sequence[TimeSignatureChange], end_tick: int) -> int:
+    """The fewest bars (at least one) whose grid reaches `end_tick` under these meters."""
+    bar_count = 1
+    while bar_grid(meters, bar_count)[-1] < end_tick:
+        remaining = end_tick - bar_grid(meters, bar_count)[-1]
+        bar_count += max(1, remaining // max(meter.ticks_per_bar for meter in meters))
+    return bar_count
+
+
+def _default_tempos() -> tuple[TempoChange, ...]:
+    return (TempoChange(0, 120.0),)
+
+
+def _default_meters() -> tuple[TimeSignatureChange, ...]:
+    return (TimeSignatureChange(0, 4, 4),)
+
+
+@dataclass(frozen=True)
+class Song:
+    """A whole piece: tracks over a grid of `bar_count` bars with a tempo, meter and key map.
+
+    Invariants checked on construction: the tempo and meter maps start at tick 0; every
+    change, note and lock lies inside the bar grid.
+    """
+
+    title: str = "Untitled"
+    bar_count: int = 8
+    tracks: tuple[Track, ...] = ()
+    tempos: tuple[TempoChange, ...] = field(default_factory=_default_tempos)
+    time_signatures: tuple[TimeSignatureChange, ...] = field(default_factory=_default_meters)
+    key_signatures: tuple[KeySignatureChange, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.title, str):
+            raise SongError(f"title must be text, got {self.title!r}")
+        check_int("bar_count", self.bar_count, 1, MAX_BAR_COUNT)
+        for name in ("tracks", "tempos", "time_signatures", "key_signatures"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        self._check_maps()
+        end = self.end_tick
+        for index, track in enumerate(self.tracks):
+            if track.end_tick > end:
+                raise SongError(
+                    f"track {index} ({track.name!r}) has a note ending at tick "
+                    f"{track.end_tick}, after the song's last bar ends at tick {end}: "
+                    "add bars first"
+                )
+            if track.locked_bars and max(track.locked_bars) >= self.bar_count:
+                raise SongError(
+                    f"track {index} ({track.name!r}) locks bar {max(track.locked_bars)}, "
+                    f"but the song has only {self.bar_count} bars"
+                )
+
+    def _check_maps(self) -> None:
+        if not self.tempos or self.tempos[0].tick != 0:
+            raise SongError("tempos must start with a tempo at tick 0")
+        if not self.time_signatures or self.time_signatures[0].tick != 0:
+            raise SongError("time_signatures must start with a time signature at tick 0")
+        maps: dict[str, list[int]] = {
+            "tempos": [change.tick for change in self.tempos],
+            "time_signatures": [change.tick for change in self.time_signatures],
+            "key_signatures": [change.tick for change in self.key_signatures],
+        }
+        for name, ticks in maps.items():
+            _check_sorted_ticks(name, ticks)
+            if ticks and ticks[-1] >= self.end_tick:
+                raise SongError(
+                    f"{name} has a change at tick {ticks[-1]}, at or after the song's end "
+                    f"(tick {self.end_tick})"
+                )
+
+    # The bar grid -----------------------------------------------------------------------
+
+    @cached_property
+    def bar_start_ticks(self) -> tuple[int, ...]:
+        """`bar_count + 1` ticks: where each bar starts, then where the last one ends."""
+        return bar_grid(self.time_signatures, self.bar_count)
+
+    @property
+    def end_tick(self) -> int:
+        return self.bar_start_ticks[-1]
+
+    def bar_span(self, bar: int) -> tuple[int, int]:
+        """(start_tick, end_tick) of a bar, 0-based."""
+        check_int("bar", bar, 0, self.bar_count - 1)
+        return self.bar_start_ticks[bar], self.bar_start_ticks[bar + 1]
+
+    def bar_at_tick(self, tick: int) -> int:
+        """The 0-based bar that contains `tick` (ticks past the end give the last bar)."""
+        return min(bisect.bisect_right(self.bar_start_ticks, tick) - 1, self.bar_count - 1)
+
+    def time_signature_at(self, tick: int) -> TimeSignatureChange:
+        ticks = [change.tick for change in self.time_signatures]
+        return self.time_signatures[bisect.bisect_right(ticks, tick) - 1]
+
+    def tempo_at(self, tick: int) -> TempoChange:
+        ticks = [change.tick for change in self.tempos]
+        return self.tempos[bisect.bisect_right(ticks, tick) - 1]
+
+    def key_at(self, tick: int) -> KeySignatureChange | None:
+        ticks = [change.tick for change in self.key_signatures]
+        index = bisect.bisect_right(ticks, tick) - 1
+        return self.key_signatures[index] if index >= 0 else None
+
+    def tick_to_seconds(self, tick: int) -> float:
+        """Wall-clock time of a tick under the tempo map."""
+        seconds = 0.0
+        for change, following in zip(self.tempos, (*self.tempos[1:], None), strict=True):
+            segment_end = tick if following is None else min(tick, following.tick)
+            if segment_end <= change.tick:
+                break
+            seconds += (segment_end - change.tick) * 60.0 / (change.tempo_bpm * PPQ)
+        return seconds
+
+    @property
+    def duration_seconds(self) -> float:
+        return self.tick_to_seconds(self.end_tick)
+
+    @property
+    def note_count(self) -> int:
+        return sum(len(track.notes) for track in self.tracks)
+
+    def notes_in_bar(self, track_index: int, bar: int) -> tuple[Note, ...]:
+        """The notes of one grid cell: those of the track that start inside the bar."""
+        start, end = self.bar_span(bar)
+        notes = self.tracks[track_index].notes
+        low = bisect.bisect_left(notes, start, key=lambda note: note.start_tick)
+        high = bisect.bisect_left(notes, end, key=lambda note: note.start_tick)
+        return notes[low:high]
