@@ -1,0 +1,1 @@
+"""Timing scripts, run as `python -m benchmarks.<name>`; never imported by the app."""

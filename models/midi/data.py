@@ -1,0 +1,94 @@
+"""Training examples for the symbolic model, drawn from the corpus splits.
+
+Each example is a window of bars from one work, augmented (transposed within range), with a
+random choice of cells moved to the end as fills, as the composing operations will ask:
+scattered cells (regenerate), a whole track (add a track), the last bars (continue), or none
+(plain modelling). Some bars lose their control tokens so the model also works without them.
+All randomness comes from the `random.Random` passed in.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine.augment import augment
+from engine.controls import BarControls
+from engine.edits import select
+from engine.project_file import load_project
+from engine.song import Song
+from engine.tokens import Cell, encode_song
+from engine.vocab import TokenizerError, Vocabulary
+
+CORPUS_DIR = Path(__file__).parents[1] / "corpus"
+MANIFEST = CORPUS_DIR / "manifest.csv"
+CACHE_DIR = CORPUS_DIR / "cache"
+
+
+def load_split(split: str, limit: int | None = None) -> list[Song]:
+    """The cached Songs of one split ('train', 'validation' or 'test'), in manifest order."""
+    with MANIFEST.open(newline="", encoding="utf-8") as handle:
+        ids = [row["id"] for row in csv.DictReader(handle) if row["split"] == split]
+    if not ids:
+        raise FileNotFoundError(f"no works in split {split!r} of {MANIFEST}")
+    missing = [work_id for work_id in ids if not (CACHE_DIR / f"{work_id}.json").exists()]
+    if missing:
+        raise FileNotFoundError(
+            f"{len(missing)} works are not in {CACHE_DIR} (first: {missing[0]}); "
+            "run `python -m build_scripts.corpus build` first"
+        )
+    return [load_project(CACHE_DIR / f"{work_id}.json") for work_id in ids[:limit]]
+
+
+@dataclass(frozen=True)
+class ExampleSettings:
+    block_size: int = 1024
+    max_bars: int = 16
+    control_dropout: float = 0.3
+    transpose_semitones: int = 6
+
+
+def _fill_cells(song: Song, rng: random.Random) -> set[Cell]:
+    tracks, bars = len(song.tracks), song.bar_count
+    kind = rng.random()
+    if kind < 0.15:
+        return set()
+    if kind < 0.35 and tracks > 1:
+        track = rng.randrange(tracks)
+        return {(track, bar) for bar in range(bars)}
+    if kind < 0.5:
+        first = rng.randrange(max(1, bars // 2), bars)
+        return {(t, b) for t in range(tracks) for b in range(first, bars)}
+    cells = [(t, b) for t in range(tracks) for b in range(bars)]
+    return set(rng.sample(cells, rng.randint(1, max(1, len(cells) // 3))))
+
+
+def _window(song: Song, rng: random.Random, bars: int) -> Song:
+    first = rng.randrange(0, max(1, song.bar_count - bars + 1))
+    return select(song, None, (first, min(song.bar_count, first + bars) - 1))
+
+
+def make_example(
+    song: Song, vocab: Vocabulary, rng: random.Random, settings: ExampleSettings
+) -> list[int] | None:
+    """Token ids for one training example, or None if the work cannot be tokenized."""
+    bars = rng.randint(2, settings.max_bars)
+    song = augment(song, rng, settings.transpose_semitones)
+    while True:
+        window = _window(song, rng, bars)
+        cells = _fill_cells(window, rng)
+        dropped = {
+            (t, b): BarControls()
+            for t in range(len(window.tracks))
+            for b in range(window.bar_count)
+            if rng.random() < settings.control_dropout
+        }
+        try:
+            tokens = encode_song(window, cells, dropped)
+        except TokenizerError:
+            return None
+        if len(tokens) <= settings.block_size + 1 or bars == 1:
+            return [vocab.id(token) for token in tokens[: settings.block_size + 1]]
+        bars = max(1, bars * (settings.block_size + 1) // len(tokens))

@@ -1,0 +1,215 @@
+"""Train the symbolic model on the corpus's train split, on CPUs or GPUs, one or many processes.
+
+    python -m models.midi.train --out runs/midi --steps 6000             # one process
+    torchrun --nproc-per-node 2 -m models.midi.train --out runs/midi     # PyTorch DDP
+
+Seeded; checkpoints (model, optimizer, step, config, random state) every --checkpoint-every
+steps and at the end, and `--resume` continues from the last one. Validation loss is logged to
+`log.jsonl` in the output folder. DDP uses gloo on CPUs and nccl on GPUs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import time
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+
+import torch
+from torch import distributed as dist
+from torch.nn import functional as F  # noqa: N812
+from torch.nn.parallel import DistributedDataParallel
+
+from engine.song import Song
+from engine.vocab import Vocabulary
+from models.midi.data import ExampleSettings, load_split, make_example
+from models.midi.model import MidiTransformer, ModelConfig
+
+PAD_ID = 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, required=True, help="folder for checkpoints and log")
+    parser.add_argument("--steps", type=int, default=6000)
+    parser.add_argument("--batch-size", type=int, default=8)
+    parser.add_argument("--block-size", type=int, default=1024)
+    parser.add_argument("--n-layer", type=int, default=4)
+    parser.add_argument("--n-head", type=int, default=4)
+    parser.add_argument("--n-embd", type=int, default=192)
+    parser.add_argument("--lr", type=float, default=1e-3)
+    parser.add_argument("--warmup", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=1234)
+    parser.add_argument("--eval-every", type=int, default=250)
+    parser.add_argument("--checkpoint-every", type=int, default=250)
+    parser.add_argument("--limit-works", type=int, help="use only the first N works (tests)")
+    parser.add_argument("--resume", action="store_true", help="continue from out/checkpoint.pt")
+    return parser
+
+
+def learning_rate(step: int, args: argparse.Namespace) -> float:
+    """Linear warm-up, then cosine decay to a tenth of the peak."""
+    peak, warmup, steps = float(args.lr), int(args.warmup), int(args.steps)
+    if step < warmup:
+        return peak * (step + 1) / warmup
+    progress = min(1.0, (step - warmup) / max(1, steps - warmup))
+    return peak * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress)))
+
+
+def batches(
+    songs: list[Song], vocab: Vocabulary, rng: random.Random, settings: ExampleSettings, size: int
+) -> Iterator[torch.Tensor]:
+    """Endless padded batches (B, T+1) of examples from random works."""
+    while True:
+        rows: list[list[int]] = []
+        while len(rows) < size:
+            example = make_example(rng.choice(songs), vocab, rng, settings)
+            if example is not None and len(example) > 1:
+                rows.append(example)
+        width = max(len(row) for row in rows)
+        yield torch.tensor([row + [PAD_ID] * (width - len(row)) for row in rows])
+
+
+def loss_on(model: torch.nn.Module, batch: torch.Tensor) -> torch.Tensor:
+    logits, _ = model(batch[:, :-1])  # (B, T, V)
+    targets = batch[:, 1:]  # (B, T)
+    return F.cross_entropy(logits.flatten(0, 1), targets.flatten(), ignore_index=PAD_ID)
+
+
+@torch.no_grad()
+def evaluate(model: torch.nn.Module, fixed_batches: list[torch.Tensor]) -> float:
+    """Mean per-token loss over fixed batches (the same ones every time)."""
+    model.eval()
+    total = tokens = 0.0
+    for batch in fixed_batches:
+        count = float((batch[:, 1:] != PAD_ID).sum())
+        total += float(loss_on(model, batch)) * count
+        tokens += count
+    model.train()
+    return total / tokens
+
+
+def fixed_eval_batches(
+    split: str, vocab: Vocabulary, settings: ExampleSettings, count: int, limit: int | None
+) -> list[torch.Tensor]:
+    rng = random.Random(99)
+    stream = batches(load_split(split, limit), vocab, rng, settings, 8)
+    return [next(stream) for _ in range(count)]
+
+
+def _setup_distributed() -> tuple[int, int, torch.device]:
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    rank = int(os.environ.get("RANK", "0"))
+    device = (
+        torch.device("cuda", rank % torch.cuda.device_count())
+        if torch.cuda.is_available()
+        else torch.device("cpu")
+    )
+    if world > 1:
+        dist.init_process_group("nccl" if device.type == "cuda" else "gloo")
+    if device.type == "cpu":
+        torch.set_num_threads(max(1, (os.cpu_count() or 1) // world))
+    return rank, world, device
+
+
+def main() -> None:
+    args = _parser().parse_args()
+    rank, world, device = _setup_distributed()
+    vocab = Vocabulary.build()
+    settings = ExampleSettings(block_size=args.block_size)
+    config = ModelConfig(
+        vocab_size=len(vocab),
+        block_size=args.block_size,
+        n_layer=args.n_layer,
+        n_head=args.n_head,
+        n_embd=args.n_embd,
+    )
+    torch.manual_seed(args.seed)
+    model = MidiTransformer(config).to(device)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.1)
+    rng = random.Random(args.seed + rank)
+    step, started = 0, time.time()
+    args.out.mkdir(parents=True, exist_ok=True)
+    checkpoint_path = args.out / "checkpoint.pt"
+    if args.resume and checkpoint_path.exists():
+        state = torch.load(checkpoint_path, map_location=device, weights_only=False)
+        model.load_state_dict(state["model"])
+        optimizer.load_state_dict(state["optimizer"])
+        step, rng = state["step"], state["rng"][rank] if rank < len(state["rng"]) else rng
+        started -= state["elapsed_seconds"]
+    trained = DistributedDataParallel(model) if world > 1 else model
+    stream = batches(load_split("train", args.limit_works), vocab, rng, settings, args.batch_size)
+    validation = (
+        fixed_eval_batches("validation", vocab, settings, 8, args.limit_works) if rank == 0 else []
+    )
+    log = (args.out / "log.jsonl").open("a", encoding="utf-8")
+    tokens_seen = 0
+    while step < args.steps:
+        for group in optimizer.param_groups:
+            group["lr"] = learning_rate(step, args)
+        batch = next(stream).to(device)
+        loss = loss_on(trained, batch)
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()  # type: ignore[no-untyped-call]
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        step += 1
+        tokens_seen += int((batch != PAD_ID).sum()) * world
+        last = step == args.steps
+        if rank == 0 and (step % args.eval_every == 0 or last):
+            record = {
+                "step": step,
+                "train_loss": round(float(loss), 4),
+                "validation_loss": round(evaluate(model, validation), 4),
+                "elapsed_seconds": round(time.time() - started, 1),
+                "tokens": tokens_seen,
+            }
+            print(json.dumps(record), flush=True)
+            log.write(json.dumps(record) + "\n")
+            log.flush()
+        if rank == 0 and (step % args.checkpoint_every == 0 or last):
+            _save(
+                checkpoint_path,
+                model=model,
+                optimizer=optimizer,
+                step=step,
+                rng=rng,
+                elapsed=time.time() - started,
+                args=args,
+            )
+    if world > 1:
+        dist.destroy_process_group()
+
+
+def _save(
+    path: Path,
+    *,
+    model: MidiTransformer,
+    optimizer: torch.optim.Optimizer,
+    step: int,
+    rng: random.Random,
+    elapsed: float,
+    args: argparse.Namespace,
+) -> None:
+    """Write the checkpoint to a temporary file and rename it, so a stop never corrupts it."""
+    state = {
+        "model": model.state_dict(),
+        "optimizer": optimizer.state_dict(),
+        "step": step,
+        "config": asdict(model.config),
+        "rng": [rng],
+        "elapsed_seconds": elapsed,
+        "args": {k: str(v) for k, v in vars(args).items()},
+    }
+    temporary = path.with_suffix(".tmp")
+    torch.save(state, temporary)
+    temporary.replace(path)
+
+
+if __name__ == "__main__":
+    main()
