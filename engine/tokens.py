@@ -334,3 +334,22 @@ def _assemble(
         time_signatures=_merge_meters(meters),
         key_signatures=keys,
     )
+
+
+def decode_fill(tokens: Sequence[str], bar_start_tick: int) -> list[Note]:
+    """The notes of one fill (`Fill_Start Bar_x ... Fill_End`) placed in a bar at a tick."""
+    reader = _Reader(tokens)
+    reader.take("Fill_Start")
+    reader.take("Bar_")
+    return list(reader.notes(bar_start_tick, "Fill_End"))
+
+
+def bar_steps(song: Song, bar: int) -> int:
+    """How many grid steps a bar holds."""
+    start, end = song.bar_span(bar)
+    return (end - start) // TICKS_PER_STEP
+
+
+def bar_token(song: Song, bar: int) -> str:
+    """The token that opens a bar: its meter, e.g. 'Bar_3/4'."""
+    return _bar_token(song, bar)
