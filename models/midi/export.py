@@ -62,7 +62,11 @@ def sha256_of(path: Path) -> str:
 
 
 def write_card(
-    folder: Path, model: MidiTransformer, state: dict[str, Any], metrics: dict[str, Any]
+    folder: Path,
+    model: MidiTransformer,
+    state: dict[str, Any],
+    metrics: dict[str, Any],
+    manifest: Path = MANIFEST,
 ) -> None:
     config = model.config
     card = {
@@ -85,7 +89,7 @@ def write_card(
         },
         "training_data": {
             "manifest": "models/corpus/manifest.csv",
-            "manifest_sha256": sha256_of(MANIFEST),
+            "manifest_sha256": sha256_of(manifest) if manifest.exists() else None,
             "licence_note": "public-domain compositions only; see the manifest",
         },
         "training": {

@@ -25,6 +25,7 @@ from torch import distributed as dist
 from torch.nn import functional as F  # noqa: N812
 from torch.nn.parallel import DistributedDataParallel
 
+from engine.project_file import load_project
 from engine.song import Song
 from engine.vocab import Vocabulary
 from models.midi.data import ExampleSettings, load_split, make_example
@@ -48,6 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--eval-every", type=int, default=250)
     parser.add_argument("--checkpoint-every", type=int, default=250)
     parser.add_argument("--limit-works", type=int, help="use only the first N works (tests)")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="train on DIR/train/*.json and DIR/validation/*.json instead of the corpus splits",
+    )
     parser.add_argument("--resume", action="store_true", help="continue from out/checkpoint.pt")
     return parser
 
@@ -94,11 +100,11 @@ def evaluate(model: torch.nn.Module, fixed_batches: list[torch.Tensor]) -> float
     return total / tokens
 
 
-def fixed_eval_batches(
-    split: str, vocab: Vocabulary, settings: ExampleSettings, count: int, limit: int | None
+def _fixed_batches(
+    songs: list[Song], vocab: Vocabulary, settings: ExampleSettings, count: int
 ) -> list[torch.Tensor]:
-    rng = random.Random(99)
-    stream = batches(load_split(split, limit), vocab, rng, settings, 8)
+    """The same evaluation batches on every call (their own seed), so losses compare."""
+    stream = batches(songs, vocab, random.Random(99), settings, 8)
     return [next(stream) for _ in range(count)]
 
 
@@ -117,11 +123,21 @@ def _setup_distributed() -> tuple[int, int, torch.device]:
     return rank, world, device
 
 
-def main() -> None:
-    args = _parser().parse_args()
-    rank, world, device = _setup_distributed()
-    vocab = Vocabulary.build()
-    settings = ExampleSettings(block_size=args.block_size)
+def main(argv: list[str] | None = None) -> None:
+    args = _parser().parse_args(argv)
+    rank = int(os.environ.get("RANK", "0"))
+    if args.data_dir:
+        train_songs = [load_project(p) for p in sorted((args.data_dir / "train").glob("*.json"))]
+        validation_songs = [
+            load_project(p) for p in sorted((args.data_dir / "validation").glob("*.json"))
+        ]
+    else:
+        train_songs = load_split("train", args.limit_works)
+        validation_songs = load_split("validation", args.limit_works) if rank == 0 else []
+    train(args, train_songs, validation_songs)
+
+
+def _build(args: argparse.Namespace, vocab: Vocabulary, device: torch.device) -> MidiTransformer:
     config = ModelConfig(
         vocab_size=len(vocab),
         block_size=args.block_size,
@@ -130,7 +146,15 @@ def main() -> None:
         n_embd=args.n_embd,
     )
     torch.manual_seed(args.seed)
-    model = MidiTransformer(config).to(device)
+    return MidiTransformer(config).to(device)
+
+
+def train(args: argparse.Namespace, train_songs: list[Song], validation_songs: list[Song]) -> None:
+    """The training loop; writes checkpoint.pt and log.jsonl into `args.out`."""
+    rank, world, device = _setup_distributed()
+    vocab = Vocabulary.build()
+    settings = ExampleSettings(block_size=args.block_size)
+    model = _build(args, vocab, device)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.1)
     rng = random.Random(args.seed + rank)
     step, started = 0, time.time()
@@ -143,10 +167,8 @@ def main() -> None:
         step, rng = state["step"], state["rng"][rank] if rank < len(state["rng"]) else rng
         started -= state["elapsed_seconds"]
     trained = DistributedDataParallel(model) if world > 1 else model
-    stream = batches(load_split("train", args.limit_works), vocab, rng, settings, args.batch_size)
-    validation = (
-        fixed_eval_batches("validation", vocab, settings, 8, args.limit_works) if rank == 0 else []
-    )
+    stream = batches(train_songs, vocab, rng, settings, args.batch_size)
+    validation = _fixed_batches(validation_songs, vocab, settings, 8) if rank == 0 else []
     log = (args.out / "log.jsonl").open("a", encoding="utf-8")
     tokens_seen = 0
     while step < args.steps:
@@ -182,6 +204,7 @@ def main() -> None:
                 elapsed=time.time() - started,
                 args=args,
             )
+    log.close()
     if world > 1:
         dist.destroy_process_group()
 

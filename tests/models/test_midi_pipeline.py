@@ -1,0 +1,161 @@
+"""The model pipeline end to end on a tiny model: train (one process and DDP), resume, export,
+load in the engine with card checks, and ONNX/torch parity for prefill and cached steps."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from engine.inference import MidiModel, ModelLoadError
+from engine.project_file import save_project
+from engine.song import PPQ, Note, Song, Track
+from engine.vocab import Vocabulary
+from models.midi.export import export_onnx, load_checkpoint, write_card
+from models.midi.train import _parser, train
+
+TINY = [
+    "--n-layer",
+    "1",
+    "--n-head",
+    "2",
+    "--n-embd",
+    "32",
+    "--block-size",
+    "256",
+    "--batch-size",
+    "2",
+    "--eval-every",
+    "3",
+    "--checkpoint-every",
+    "3",
+    "--warmup",
+    "2",
+]
+PARITY_TOLERANCE = 1e-4
+"""Largest allowed absolute logit difference between onnxruntime and eager torch (float32)."""
+
+
+def _songs(count: int, seed: int) -> list[Song]:
+    rng = np.random.default_rng(seed)
+    songs = []
+    for _ in range(count):
+        steps = rng.integers(0, 16, size=12) * (PPQ // 2)
+        notes = {Note(int(s), int(rng.integers(55, 80)), PPQ // 2, 80) for s in sorted(set(steps))}
+        bass = {Note(bar * 4 * PPQ, int(rng.integers(36, 48)), 4 * PPQ, 70) for bar in range(2)}
+        songs.append(
+            Song(
+                bar_count=2,
+                tracks=(
+                    Track("lead", 73, notes=tuple(notes)),
+                    Track("bass", 33, notes=tuple(bass)),
+                ),
+            )
+        )
+    return songs
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("run")
+    train(
+        _parser().parse_args(["--out", str(out), "--steps", "6", *TINY]), _songs(6, 1), _songs(2, 2)
+    )
+    return out
+
+
+def test_training_logs_finite_losses_and_resumes(trained: Path, tmp_path: Path) -> None:
+    records = [json.loads(line) for line in (trained / "log.jsonl").read_text().splitlines()]
+    assert [r["step"] for r in records] == [3, 6]
+    assert all(np.isfinite(r["validation_loss"]) for r in records)
+    resumed = tmp_path / "resumed"
+    shutil.copytree(trained, resumed)
+    train(
+        _parser().parse_args(["--out", str(resumed), "--steps", "9", "--resume", *TINY]),
+        _songs(6, 1),
+        _songs(2, 2),
+    )
+    steps = [json.loads(line)["step"] for line in (resumed / "log.jsonl").read_text().splitlines()]
+    assert steps == [3, 6, 9]
+    assert torch.load(resumed / "checkpoint.pt", weights_only=False)["step"] == 9
+
+
+@pytest.fixture(scope="module")
+def exported(trained: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("model")
+    model, state = load_checkpoint(trained / "checkpoint.pt")
+    export_onnx(model, folder / "model.onnx")
+    Vocabulary.build().save(folder / "tokenizer.json")
+    write_card(folder, model, state, {"note": "tiny test model"})
+    return folder
+
+
+def test_onnx_matches_torch_for_prefill_and_cached_steps(trained: Path, exported: Path) -> None:
+    torch_model, _ = load_checkpoint(trained / "checkpoint.pt")
+    onnx_model = MidiModel(exported, threads=1)
+    ids = [int(i) for i in np.random.default_rng(0).integers(1, len(onnx_model.vocab), 40)]
+    with torch.no_grad():
+        expected, torch_cache = torch_model(torch.tensor([ids]), torch_model.empty_cache())
+    logits, cache = onnx_model.prefill(ids)
+    assert np.abs(logits - expected[0, -1].numpy()).max() < PARITY_TOLERANCE
+    for token in (5, 17, 300):
+        with torch.no_grad():
+            expected, torch_cache = torch_model(torch.tensor([[token]]), torch_cache)
+        logits, cache = onnx_model.step(token, cache)
+        assert np.abs(logits - expected[0, -1].numpy()).max() < PARITY_TOLERANCE
+        assert np.abs(cache - torch_cache.numpy()).max() < PARITY_TOLERANCE
+    assert cache.shape[4] == len(ids) + 3
+
+
+def test_the_engine_refuses_a_damaged_or_mismatched_model(exported: Path, tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged"
+    shutil.copytree(exported, damaged)
+    blob = bytearray((damaged / "model.onnx").read_bytes())
+    blob[-1] ^= 0xFF
+    (damaged / "model.onnx").write_bytes(bytes(blob))
+    with pytest.raises(ModelLoadError, match=r"does not match its card"):
+        MidiModel(damaged)
+    stale = tmp_path / "stale"
+    shutil.copytree(exported, stale)
+    card = json.loads((stale / "card.json").read_text())
+    card["tokenizer"]["version"] = "tessera-mmm-0"
+    (stale / "card.json").write_text(json.dumps(card))
+    with pytest.raises(ModelLoadError, match=r"trained with tokenizer 'tessera-mmm-0'"):
+        MidiModel(stale)
+    with pytest.raises(ModelLoadError, match=r"no model card"):
+        MidiModel(tmp_path / "nowhere")
+
+
+def test_torchrun_trains_with_two_processes_on_gloo(tmp_path: Path) -> None:
+    for split, songs in (("train", _songs(4, 3)), ("validation", _songs(2, 4))):
+        (tmp_path / "data" / split).mkdir(parents=True)
+        for index, song in enumerate(songs):
+            save_project(song, tmp_path / "data" / split / f"{index}.json")
+    command = [
+        sys.executable,
+        "-m",
+        "torch.distributed.run",
+        "--nproc-per-node",
+        "2",
+        "-m",
+        "models.midi.train",
+        "--out",
+        str(tmp_path / "run"),
+        "--steps",
+        "3",
+        "--data-dir",
+        str(tmp_path / "data"),
+        *TINY,
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    record = json.loads((tmp_path / "run" / "log.jsonl").read_text().splitlines()[-1])
+    assert record["step"] == 3
+    batch_tokens_two_ranks = record["tokens"]
+    assert batch_tokens_two_ranks > 0
