@@ -42,11 +42,13 @@ TEMPO_BPM_LEVELS = tuple(round(40 * 2 ** (i / 8)) for i in range(22))
 """Tempo header values, 40-240 BPM in steps of about 9%."""
 
 METERS = (
-    *((n, 4) for n in range(1, 8)),
-    *((n, 8) for n in (3, 5, 6, 7, 9, 12)),
-    (2, 2), (3, 2), (4, 2),
-)  # fmt: skip
-"""The time signatures a bar token can carry."""
+    *((n, 2) for n in range(1, 5)),
+    *((n, 4) for n in range(1, 9)),
+    *((n, 8) for n in range(1, 17)),
+    *((n, 16) for n in range(1, 17)),
+)
+"""The time signatures a bar token can carry: every bar up to 8 quarters in halves, quarters,
+eighths or sixteenths, so pickup bars (which the corpus writes as, e.g., 1/8) fit too."""
 
 DENSITY_EDGES = (1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33)
 """Bar note-count bins: 0, 1, 2, 3, 4, 5-6, 7-8, 9-12, 13-16, 17-24, 25-32, 33+."""
