@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine.controls import BarControls
+from engine.edits import select
 from engine.inference import Cache, MidiModel
 from engine.sampling import FillGrammar, HardConstraints, sample
 from engine.song import Note, Song
@@ -21,6 +22,8 @@ from engine.tokens import Cell, bar_steps, bar_token, decode_fill, encode_song
 from engine.vocab import TokenizerError
 
 MAX_FILL_TOKENS = 400
+FILL_ROOM_TOKENS = 96
+"""Context kept free per cell for the model to write it (a busy bar takes ~60 tokens)."""
 
 
 @dataclass(frozen=True)
@@ -35,33 +38,57 @@ class SamplingSettings:
 def fill_cells(
     model: MidiModel, song: Song, cells: Sequence[Cell], settings: SamplingSettings
 ) -> dict[Cell, list[Note]]:
-    """New notes for each cell (in song ticks), conditioned on everything around the cells."""
+    """New notes for each cell (in song ticks), conditioned on everything around the cells.
+
+    When the whole song does not fit the model's context, the bars farthest from the cells are
+    left out of the prompt, keeping the context as balanced before and after as it can.
+    """
     ordered = sorted(set(cells))
-    prompt = encode_song(song, ordered, settings.controls, include_fills=False)
-    budget = len(prompt) + len(ordered) * 32
-    if budget > model.card.block_size:
-        raise TokenizerError(
-            f"the prompt needs {budget} tokens but the model sees {model.card.block_size}: "
-            "select fewer bars or tracks around the cells"
-        )
+    window, first_bar, prompt = _prompt_that_fits(model, song, ordered, settings)
     rng = np.random.default_rng(settings.seed)
     logits, cache = model.prefill([model.vocab.id(token) for token in prompt])
     result: dict[Cell, list[Note]] = {}
-    for cell in ordered:
-        track_index, bar = cell
+    for track_index, bar in ordered:
+        local_bar = bar - first_bar
         grammar = FillGrammar(
             model.vocab,
-            bar_token(song, bar),
-            bar_steps(song, bar),
+            bar_token(window, local_bar),
+            bar_steps(window, local_bar),
             is_drum=song.tracks[track_index].is_drum,
-            constraints=settings.constraints.get(cell, HardConstraints()),
+            constraints=settings.constraints.get((track_index, bar), HardConstraints()),
             max_tokens=MAX_FILL_TOKENS,
         )
         logits, cache = _write_fill(
             model, grammar, logits=logits, cache=cache, rng=rng, settings=settings
         )
-        result[cell] = decode_fill(grammar.tokens, song.bar_start_ticks[bar])
+        result[(track_index, bar)] = decode_fill(grammar.tokens, song.bar_start_ticks[bar])
     return result
+
+
+def _prompt_that_fits(
+    model: MidiModel, song: Song, cells: list[Cell], settings: SamplingSettings
+) -> tuple[Song, int, list[str]]:
+    """(window, its first bar, prompt tokens) with room left for the fills."""
+    first_cell = min(bar for _, bar in cells)
+    last_cell = max(bar for _, bar in cells)
+    low, high = 0, song.bar_count - 1
+    room = model.card.block_size - FILL_ROOM_TOKENS * len(cells)
+    while True:
+        window = song if (low, high) == (0, song.bar_count - 1) else select(song, None, (low, high))
+        local = [(track, bar - low) for track, bar in cells]
+        controls = {(t, b - low): c for (t, b), c in settings.controls.items() if low <= b <= high}
+        prompt = encode_song(window, local, controls, include_fills=False)
+        if len(prompt) <= room:
+            return window, low, prompt
+        if low < first_cell and (first_cell - low >= high - last_cell or high == last_cell):
+            low += 1
+        elif high > last_cell:
+            high -= 1
+        else:
+            raise TokenizerError(
+                f"the cells need {len(prompt)} tokens of context but the model sees "
+                f"{model.card.block_size}: regenerate fewer tracks or bars at once"
+            )
 
 
 def _write_fill(

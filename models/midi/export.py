@@ -114,6 +114,8 @@ def main() -> None:
     model, state = load_checkpoint(args.checkpoint)
     args.destination.mkdir(parents=True, exist_ok=True)
     export_onnx(model, args.destination / "model.onnx")
+    weights = {k: state[k] for k in ("model", "config", "step", "elapsed_seconds", "args")}
+    torch.save(weights, args.destination / "weights.pt")  # the eager-torch speed baseline
     Vocabulary.build().save(args.destination / "tokenizer.json")
     metrics = json.loads(args.metrics.read_text("utf-8")) if args.metrics else {}
     write_card(args.destination, model, state, metrics)

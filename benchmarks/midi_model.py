@@ -1,0 +1,134 @@
+"""Speed and memory of the shipped symbolic model, each figure with its baseline in the same run.
+
+    python -m benchmarks.midi_model
+
+Prints: decode tokens/s with onnxruntime (the engine's path) against eager torch on the same
+weights; the latency to regenerate one track-bar with 16 bars of context and one whole bar of
+four tracks (median and 90th percentile over several seeds); and the peak memory of a fresh
+process that loads the engine and the model. Needs the training extra (torch) for the baseline.
+"""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+from engine.generate import SamplingSettings, fill_cells
+from engine.inference import DEFAULT_MODEL_DIR, MidiModel
+from engine.song import PPQ, Note, Song, Track
+
+WEIGHTS = DEFAULT_MODEL_DIR / "weights.pt"
+CONTEXT_TOKENS = 300
+DECODE_STEPS = 200
+
+
+def decode_rate_onnx(model: MidiModel, prompt: list[int]) -> float:
+    _, cache = model.prefill(prompt)
+    started = time.perf_counter()
+    for _ in range(DECODE_STEPS):
+        _, cache = model.step(5, cache)
+    return DECODE_STEPS / (time.perf_counter() - started)
+
+
+def decode_rate_torch(prompt: list[int]) -> float | None:
+    try:
+        import torch
+
+        from models.midi.export import load_checkpoint
+    except ImportError:
+        return None
+    torch.set_num_threads(2)
+    network, _ = load_checkpoint(WEIGHTS)
+    with torch.no_grad():
+        _, cache = network(torch.tensor([prompt]), network.empty_cache())
+        started = time.perf_counter()
+        for _ in range(DECODE_STEPS):
+            _, cache = network(torch.tensor([[5]]), cache)
+    return DECODE_STEPS / (time.perf_counter() - started)
+
+
+def demo_song(bars: int = 17) -> Song:
+    """Four tracks of plausible material: melody, chords, bass, drums."""
+    rng = np.random.default_rng(0)
+    bar = 4 * PPQ
+    melody = [
+        Note(b * bar + q * PPQ, int(rng.integers(64, 76)), PPQ, 90)
+        for b in range(bars)
+        for q in range(4)
+    ]
+    chords = [Note(b * bar, p, bar, 70) for b in range(bars) for p in (48, 52, 55)]
+    bass = [Note(b * bar + h * 2 * PPQ, 36, 2 * PPQ, 90) for b in range(bars) for h in range(2)]
+    drums = [
+        Note(b * bar + q * PPQ, 36 if q % 2 == 0 else 38, PPQ // 4, 100)
+        for b in range(bars)
+        for q in range(4)
+    ]
+    tracks = (
+        Track("Melody", 73, notes=tuple(melody)),
+        Track("Chords", 0, notes=tuple(chords)),
+        Track("Bass", 33, notes=tuple(bass)),
+        Track("Drums", is_drum=True, notes=tuple(drums)),
+    )
+    return Song(title="bench", bar_count=bars, tracks=tracks)
+
+
+def latency_ms(model: MidiModel, song: Song, cells: list[tuple[int, int]]) -> list[float]:
+    times = []
+    for seed in range(7):
+        started = time.perf_counter()
+        fill_cells(model, song, cells, SamplingSettings(seed=seed))
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def peak_memory_mb() -> float:
+    """Peak resident memory of a fresh process that loads the engine and the model."""
+    code = (
+        "import resource; from engine.inference import MidiModel; MidiModel(); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip()) / 1024
+
+
+def _spread(values: list[float]) -> str:
+    ordered = sorted(values)
+    p90 = ordered[int(0.9 * (len(ordered) - 1))]
+    return f"median {statistics.median(ordered):.0f} ms, p90 {p90:.0f} ms"
+
+
+def main() -> None:
+    model = MidiModel(threads=2)
+    prompt = [
+        int(i) for i in np.random.default_rng(0).integers(8, len(model.vocab), CONTEXT_TOKENS)
+    ]
+    onnx_rate = decode_rate_onnx(model, prompt)
+    torch_rate = decode_rate_torch(prompt) if WEIGHTS.exists() else None
+    print(f"model: {model.card.raw['parameters']:,} parameters, providers {model.providers}")
+    print(f"decode after {CONTEXT_TOKENS} tokens: onnxruntime {onnx_rate:.0f} tok/s", end="")
+    if torch_rate:
+        print(f", eager torch {torch_rate:.0f} tok/s, ratio {onnx_rate / torch_rate:.2f}x")
+    else:
+        print(" (torch baseline skipped: no torch or no weights.pt)")
+    song = demo_song()
+    print(
+        "regenerate 1 track-bar, 16 bars of context:", _spread(latency_ms(model, song, [(0, 16)]))
+    )
+    print(
+        "regenerate 1 bar x 4 tracks, 16 bars of context:",
+        _spread(latency_ms(model, song, [(t, 16) for t in range(4)])),
+    )
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"peak memory, engine + model in a fresh process: {peak_memory_mb():.0f} MB "
+        f"(this benchmark process: {own:.0f} MB)"
+    )
+
+
+if __name__ == "__main__":
+    main()
