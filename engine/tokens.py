@@ -24,7 +24,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from engine.controls import CONTROL_PREFIXES, BarControls
 from engine.gm import instrument_name
 from engine.note_cleanup import clean_notes
-from engine.song import KeySignatureChange, Note, Song, TempoChange, TimeSignatureChange, Track
+from engine.song import PPQ, KeySignatureChange, Note, Song, TempoChange, TimeSignatureChange, Track
 from engine.vocab import (
     DURATION_STEPS,
     METERS,
@@ -40,22 +40,30 @@ Cell = tuple[int, int]
 """(track index, bar index), both 0-based."""
 
 
-def _check_grid(song: Song) -> None:
+def _bar_meter(song: Song, bar: int) -> TimeSignatureChange:
+    """The meter a bar token carries: the written one, or, for a bar cut short by a meter
+    change inside it, a meter of the bar's real length (as the corpus writes pickups)."""
+    start, end = song.bar_span(bar)
+    written = song.time_signature_at(start)
+    if (written.numerator, written.denominator) in METERS and written.ticks_per_bar == end - start:
+        return dataclasses.replace(written, tick=start)
+    candidates = [(n, d) for n, d in METERS if n * PPQ * 4 // d == end - start]
+    same_unit = [(n, d) for n, d in candidates if d == written.denominator]
+    if not candidates:
+        raise TokenizerError(
+            f"bar {bar + 1} is in {written.numerator}/{written.denominator}"
+            + ("" if written.ticks_per_bar == end - start else ", cut short by a meter change")
+            + ", which the model does not know: it writes bars of up to 8 quarters counted in "
+            "halves, quarters, eighths or sixteenths"
+        )
+    numerator, denominator = (same_unit or candidates)[0]
+    return TimeSignatureChange(start, numerator, denominator)
+
+
+def _bar_meters(song: Song) -> list[TimeSignatureChange]:
     if not song.tracks:
         raise TokenizerError("a song needs at least one track to be tokenized")
-    for bar in range(song.bar_count):
-        start, end = song.bar_span(bar)
-        meter = song.time_signature_at(start)
-        if (meter.numerator, meter.denominator) not in METERS:
-            raise TokenizerError(
-                f"bar {bar + 1} is in {meter.numerator}/{meter.denominator}, which the model "
-                f"does not know; supported meters: {', '.join(f'{n}/{d}' for n, d in METERS)}"
-            )
-        if end - start != meter.ticks_per_bar:
-            raise TokenizerError(
-                f"bar {bar + 1} is cut short by a meter change mid-bar; move the change to a "
-                "bar line"
-            )
+    return [_bar_meter(song, bar) for bar in range(song.bar_count)]
 
 
 def _quantize_notes(notes: Sequence[Note], end_tick: int) -> tuple[Note, ...]:
@@ -87,7 +95,7 @@ def quantize_song(song: Song) -> Song:
 
     Drum tracks become the standard kit (program 0): the model writes drum notes, not kits.
     """
-    _check_grid(song)
+    bar_meters = _bar_meters(song)
     tracks = tuple(
         dataclasses.replace(
             track,
@@ -97,10 +105,6 @@ def quantize_song(song: Song) -> Song:
         for track in song.tracks
     )
     key = song.key_signatures[0] if song.key_signatures else None
-    meters = [song.time_signature_at(start) for start in song.bar_start_ticks[:-1]]
-    bar_meters = [
-        dataclasses.replace(m, tick=t) for m, t in zip(meters, song.bar_start_ticks, strict=False)
-    ]
     return dataclasses.replace(
         song,
         tracks=tracks,

@@ -14,6 +14,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_scripts.corpus.build import cache_file_for
 from engine.augment import augment
 from engine.controls import BarControls
 from engine.edits import select
@@ -33,13 +34,14 @@ def load_split(split: str, limit: int | None = None) -> list[Song]:
         ids = [row["id"] for row in csv.DictReader(handle) if row["split"] == split]
     if not ids:
         raise FileNotFoundError(f"no works in split {split!r} of {MANIFEST}")
-    missing = [work_id for work_id in ids if not (CACHE_DIR / f"{work_id}.json").exists()]
+    paths = [cache_file_for(work_id) for work_id in ids[:limit]]
+    missing = [path for path in paths if not path.exists()]
     if missing:
         raise FileNotFoundError(
-            f"{len(missing)} works are not in {CACHE_DIR} (first: {missing[0]}); "
+            f"{len(missing)} works are not in {CACHE_DIR} (first: {missing[0].name}); "
             "run `python -m build_scripts.corpus build` first"
         )
-    return [load_project(CACHE_DIR / f"{work_id}.json") for work_id in ids[:limit]]
+    return [load_project(path) for path in paths]
 
 
 @dataclass(frozen=True)

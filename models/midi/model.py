@@ -45,15 +45,25 @@ class SelfAttention(nn.Module):
     def forward(
         self, x: torch.Tensor, past: torch.Tensor | None
     ) -> tuple[torch.Tensor, torch.Tensor]:
-        """x: (B, T, C); past: (2, B, n_head, P, head_dim) or None -> (B, T, C), new cache."""
+        """x: (B, T, C); past: (2, B, n_head, P, head_dim) or None -> (B, T, C), new cache.
+
+        With a cache (inference and the ONNX graph) attention is written out so that the T new
+        queries see the P cached keys and, causally, each other.
+        """
         batch, steps, channels = x.shape
         q, k, v = self.qkv(x).split(channels, dim=2)  # each (B, T, C)
         q = q.view(batch, steps, self.n_head, self.head_dim).transpose(1, 2)  # (B, nh, T, hd)
         k = k.view(batch, steps, self.n_head, self.head_dim).transpose(1, 2)  # (B, nh, T, hd)
         v = v.view(batch, steps, self.n_head, self.head_dim).transpose(1, 2)  # (B, nh, T, hd)
-        if past is not None:
-            k = torch.cat([past[0], k], dim=2)  # (B, nh, P+T, hd)
-            v = torch.cat([past[1], v], dim=2)  # (B, nh, P+T, hd)
+        if past is None:
+            # Training: the fused kernel never materialises the (T, T) attention matrix.
+            y = F.scaled_dot_product_attention(
+                q, k, v, dropout_p=self.dropout if self.training else 0.0, is_causal=True
+            )  # (B, nh, T, hd)
+            y = y.transpose(1, 2).reshape(batch, steps, channels)  # (B, T, C)
+            return F.dropout(self.proj(y), self.dropout, self.training), torch.stack([k, v])
+        k = torch.cat([past[0], k], dim=2)  # (B, nh, P+T, hd)
+        v = torch.cat([past[1], v], dim=2)  # (B, nh, P+T, hd)
         present = torch.stack([k, v])  # (2, B, nh, P+T, hd)
         total = k.shape[2]
         # Query i (absolute position total-T+i) sees keys 0..total-T+i.
