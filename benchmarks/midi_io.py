@@ -59,8 +59,10 @@ def compare(label: str, tessera: Callable[[], object], other: Callable[[], objec
     """Print one row: Tessera's and pretty_midi's best times, the ratio and peak memory."""
     tessera_ms, other_ms = best_ms(tessera), best_ms(other)
     tessera_mib, other_mib = peak_mib(tessera), peak_mib(other)
-    print(f"{label:<8} {tessera_ms:>10.1f} {other_ms:>12.1f} {other_ms / tessera_ms:>8.1f}x "
-          f"{tessera_mib:>11.1f} {other_mib:>12.1f}")
+    print(
+        f"{label:<8} {tessera_ms:>10.1f} {other_ms:>12.1f} {other_ms / tessera_ms:>8.1f}x "
+        f"{tessera_mib:>11.1f} {other_mib:>12.1f}"
+    )
 
 
 def run_speed(folder: Path) -> None:
@@ -68,13 +70,20 @@ def run_speed(folder: Path) -> None:
     spec = make_large_file(source)
     song = read_midi(source).song
     loaded = pretty_midi.PrettyMIDI(str(source))
-    print(f"file: {len(spec.notes):,} notes, {len(spec.track_names)} tracks, "
-          f"{source.stat().st_size / 2**20:.2f} MiB; best of {RUNS} runs")
-    print(f"{'':<8} {'Tessera ms':>10} {'pretty_midi ms':>12} {'ratio':>9} "
-          f"{'Tessera MiB':>11} {'pretty_midi MiB':>12}")
+    print(
+        f"file: {len(spec.notes):,} notes, {len(spec.track_names)} tracks, "
+        f"{source.stat().st_size / 2**20:.2f} MiB; best of {RUNS} runs"
+    )
+    print(
+        f"{'':<8} {'Tessera ms':>10} {'pretty_midi ms':>12} {'ratio':>9} "
+        f"{'Tessera MiB':>11} {'pretty_midi MiB':>12}"
+    )
     compare("import", lambda: read_midi(source), lambda: pretty_midi.PrettyMIDI(str(source)))
-    compare("export", lambda: export_midi(song, folder / "tessera.mid"),
-            lambda: loaded.write(str(folder / "pretty.mid")))
+    compare(
+        "export",
+        lambda: export_midi(song, folder / "tessera.mid"),
+        lambda: loaded.write(str(folder / "pretty.mid")),
+    )
 
 
 def outcome(read: Callable[[Path], int], path: Path) -> str:
