@@ -94,6 +94,7 @@ def write_card(
         },
         "training": {
             "steps": state["step"],
+            "tokens": state.get("tokens"),
             "seconds": round(state["elapsed_seconds"]),
             "hardware": f"{platform.machine()} CPU, {torch.get_num_threads()} threads",
             "torch": torch.__version__,

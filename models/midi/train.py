@@ -157,7 +157,7 @@ def train(args: argparse.Namespace, train_songs: list[Song], validation_songs: l
     model = _build(args, vocab, device)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.1)
     rng = random.Random(args.seed + rank)
-    step, started = 0, time.time()
+    step, started, tokens_seen = 0, time.time(), 0
     args.out.mkdir(parents=True, exist_ok=True)
     checkpoint_path = args.out / "checkpoint.pt"
     if args.resume and checkpoint_path.exists():
@@ -166,11 +166,11 @@ def train(args: argparse.Namespace, train_songs: list[Song], validation_songs: l
         optimizer.load_state_dict(state["optimizer"])
         step, rng = state["step"], state["rng"][rank] if rank < len(state["rng"]) else rng
         started -= state["elapsed_seconds"]
+        tokens_seen = int(state.get("tokens", 0))
     trained = DistributedDataParallel(model) if world > 1 else model
     stream = batches(train_songs, vocab, rng, settings, args.batch_size)
     validation = _fixed_batches(validation_songs, vocab, settings, 8) if rank == 0 else []
     log = (args.out / "log.jsonl").open("a", encoding="utf-8")
-    tokens_seen = 0
     while step < args.steps:
         for group in optimizer.param_groups:
             group["lr"] = learning_rate(step, args)
@@ -202,6 +202,7 @@ def train(args: argparse.Namespace, train_songs: list[Song], validation_songs: l
                 step=step,
                 rng=rng,
                 elapsed=time.time() - started,
+                tokens=tokens_seen,
                 args=args,
             )
     log.close()
@@ -217,6 +218,7 @@ def _save(
     step: int,
     rng: random.Random,
     elapsed: float,
+    tokens: int,
     args: argparse.Namespace,
 ) -> None:
     """Write the checkpoint to a temporary file and rename it, so a stop never corrupts it."""
@@ -227,6 +229,7 @@ def _save(
         "config": asdict(model.config),
         "rng": [rng],
         "elapsed_seconds": elapsed,
+        "tokens": tokens,
         "args": {k: str(v) for k, v in vars(args).items()},
     }
     temporary = path.with_suffix(".tmp")
