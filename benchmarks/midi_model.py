@@ -10,7 +10,6 @@ process that loads the engine and the model. Needs the training extra (torch) fo
 
 from __future__ import annotations
 
-import resource
 import statistics
 import subprocess
 import sys
@@ -87,10 +86,14 @@ def latency_ms(model: MidiModel, song: Song, cells: list[tuple[int, int]]) -> li
 
 
 def peak_memory_mb() -> float:
-    """Peak resident memory of a fresh process that loads the engine and the model."""
+    """Peak resident memory of a fresh process that loads the engine and the model.
+
+    Read from /proc (VmHWM, reset by exec): ru_maxrss would report this benchmark's own peak,
+    which a child inherits across fork on Linux.
+    """
     code = (
-        "import resource; from engine.inference import MidiModel; MidiModel(); "
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "from engine.inference import MidiModel; MidiModel(); "
+        "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return int(out.stdout.strip()) / 1024
@@ -123,11 +126,7 @@ def main() -> None:
         "regenerate 1 bar x 4 tracks, 16 bars of context:",
         _spread(latency_ms(model, song, [(t, 16) for t in range(4)])),
     )
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(
-        f"peak memory, engine + model in a fresh process: {peak_memory_mb():.0f} MB "
-        f"(this benchmark process: {own:.0f} MB)"
-    )
+    print(f"peak memory, engine + model in a fresh process: {peak_memory_mb():.0f} MB")
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ from engine.generate import SamplingSettings, fill_cells
 from engine.inference import MidiModel
 from engine.sampling import HardConstraints
 from engine.song import Note, Song
-from engine.vocab import Vocabulary
+from engine.vocab import TokenizerError, Vocabulary
 from models.midi.data import ExampleSettings, load_split, make_example
 
 
@@ -122,7 +122,10 @@ def infill_quality(
         limits = HardConstraints(pitch_low=low, pitch_high=high, scale_pitch_classes=scale)
         cell = (track, window_bar)
         settings = SamplingSettings(seed=tried, constraints={cell: limits})
-        notes = fill_cells(model, window_song, [cell], settings)[cell]
+        try:
+            notes = fill_cells(model, window_song, [cell], settings)[cell]
+        except TokenizerError:
+            continue  # counted as not decoded
         decoded += 1
         obeyed += all(low <= n.pitch <= high and n.pitch % 12 in scale for n in notes)
         target = _attributes(original)

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 import torch
 
-from engine.inference import MidiModel, ModelLoadError
+from engine.inference import DEFAULT_MODEL_DIR, MidiModel, ModelLoadError
 from engine.project_file import save_project
 from engine.song import PPQ, Note, Song, Track
 from engine.vocab import Vocabulary
@@ -40,6 +40,8 @@ TINY = [
 ]
 PARITY_TOLERANCE = 1e-4
 """Largest allowed absolute logit difference between onnxruntime and eager torch (float32)."""
+SHIPPED_TOLERANCE = 1e-3
+"""The same for the shipped model, whose logits are larger (trained weights, 4 layers)."""
 
 
 def _songs(count: int, seed: int) -> list[Song]:
@@ -159,3 +161,19 @@ def test_torchrun_trains_with_two_processes_on_gloo(tmp_path: Path) -> None:
     assert record["step"] == 3
     batch_tokens_two_ranks = record["tokens"]
     assert batch_tokens_two_ranks > 0
+
+
+def test_the_shipped_onnx_model_matches_its_torch_weights() -> None:
+    shipped = DEFAULT_MODEL_DIR
+    torch_model, _ = load_checkpoint(shipped / "weights.pt")
+    onnx_model = MidiModel(shipped, threads=2)
+    ids = [int(i) for i in np.random.default_rng(1).integers(8, len(onnx_model.vocab), 120)]
+    with torch.no_grad():
+        expected, torch_cache = torch_model(torch.tensor([ids]), torch_model.empty_cache())
+    logits, cache = onnx_model.prefill(ids)
+    assert np.abs(logits - expected[0, -1].numpy()).max() < SHIPPED_TOLERANCE
+    for token in (5, 9, 400):
+        with torch.no_grad():
+            expected, torch_cache = torch_model(torch.tensor([[token]]), torch_cache)
+        logits, cache = onnx_model.step(token, cache)
+        assert np.abs(logits - expected[0, -1].numpy()).max() < SHIPPED_TOLERANCE

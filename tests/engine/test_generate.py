@@ -1,0 +1,88 @@
+"""The shipped model through the engine: real onnxruntime sessions, real generated notes."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from engine.generate import SamplingSettings, fill_cells
+from engine.inference import MidiModel, choose_providers
+from engine.sampling import HardConstraints
+from engine.song import PPQ, Note, Song, Track
+from engine.tokens import quantize_song
+
+BAR = 4 * PPQ
+
+
+@pytest.fixture(scope="module")
+def model() -> MidiModel:
+    return MidiModel(threads=2)
+
+
+def _song() -> Song:
+    """A folk-like tune over a bass line, eight bars in D major."""
+    scale = [62, 64, 66, 67, 69, 71, 73, 74]
+    melody = [
+        Note(b * BAR + q * PPQ, scale[(b + q * 2) % 8], PPQ, 90) for b in range(8) for q in range(4)
+    ]
+    bass = [Note(b * BAR, 38 if b % 2 == 0 else 45, BAR, 80) for b in range(8)]
+    return Song(
+        title="tune",
+        bar_count=8,
+        tracks=(Track("Fiddle", 110, notes=tuple(melody)), Track("Bass", 32, notes=tuple(bass))),
+    )
+
+
+def test_the_shipped_model_loads_on_the_cpu_provider(model: MidiModel) -> None:
+    assert model.providers == choose_providers()
+    assert "CPUExecutionProvider" in model.providers
+    assert model.card.raw["parameters"] > 100_000
+    assert model.card.raw["metrics"]["test_nll_model"] < model.card.raw["metrics"]["test_nll_4gram"]
+
+
+def test_filled_cells_obey_hard_constraints_and_are_seeded(model: MidiModel) -> None:
+    song = _song()
+    cells = [(0, 3), (0, 5), (1, 4)]
+    scale = frozenset({2, 4, 6, 7, 9, 11, 1})
+    limits = HardConstraints(
+        pitch_low=62,
+        pitch_high=74,
+        scale_pitch_classes=scale,
+        max_polyphony=1,
+    )
+    settings = SamplingSettings(seed=11, constraints={(0, 3): limits, (0, 5): limits})
+    first = fill_cells(model, song, cells, settings)
+    assert first == fill_cells(model, song, cells, settings)
+    assert first != fill_cells(model, song, cells, dataclasses.replace(settings, seed=12))
+    for (track, bar), notes in first.items():
+        start, end = song.bar_span(bar)
+        assert all(start <= n.start_tick < end for n in notes)
+        if track == 0:
+            assert all(62 <= n.pitch <= 74 and n.pitch % 12 in scale for n in notes)
+            starts = [n.start_tick for n in notes]
+            assert len(starts) == len(set(starts))  # one note at a time
+    assert sum(len(notes) for notes in first.values()) > 0
+
+
+def test_a_long_song_is_cropped_to_fit_the_context(model: MidiModel) -> None:
+    song = _song()
+    long_song = Song(
+        title="long",
+        bar_count=64,
+        tracks=tuple(
+            dataclasses.replace(
+                track,
+                notes=tuple(
+                    dataclasses.replace(n, start_tick=n.start_tick + repeat * 8 * BAR)
+                    for repeat in range(8)
+                    for n in track.notes
+                ),
+            )
+            for track in song.tracks
+        ),
+    )
+    assert len(quantize_song(long_song).tracks[0].notes) == 256
+    notes = fill_cells(model, long_song, [(0, 40)], SamplingSettings(seed=1))[(0, 40)]
+    start, end = long_song.bar_span(40)
+    assert all(start <= n.start_tick < end for n in notes)
