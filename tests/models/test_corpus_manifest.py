@@ -76,8 +76,9 @@ def test_no_included_work_comes_from_an_excluded_source(manifest: list[Row]) -> 
 
 
 def test_no_included_composer_died_in_the_last_70_years(manifest: list[Row]) -> None:
-    late = [row["id"] for row in manifest if row["composer_died"] and
-            int(row["composer_died"]) >= 1956]
+    late = [
+        row["id"] for row in manifest if row["composer_died"] and int(row["composer_died"]) >= 1956
+    ]
     assert late == []
 
 
@@ -97,15 +98,16 @@ def test_every_work_and_family_is_in_exactly_one_split(manifest: list[Row]) -> N
         assert row["split"] in ("train", "validation", "test"), row["id"]
         assert row["group"].startswith("fam-"), row["id"]
         splits_of_family[row["group"]].add(row["split"])
-    straddling = {family: splits for family, splits in splits_of_family.items()
-                  if len(splits) > 1}
+    straddling = {family: splits for family, splits in splits_of_family.items() if len(splits) > 1}
     assert straddling == {}
     assert all(split_for(row["group"]) == row["split"] for row in manifest)
 
 
 def test_split_proportions_are_roughly_90_5_5(manifest: list[Row]) -> None:
-    share = {split: sum(row["split"] == split for row in manifest) / len(manifest)
-             for split in ("train", "validation", "test")}
+    share = {
+        split: sum(row["split"] == split for row in manifest) / len(manifest)
+        for split in ("train", "validation", "test")
+    }
     assert 0.85 <= share["train"] <= 0.94, share
     assert 0.025 <= share["validation"] <= 0.08, share
     assert 0.025 <= share["test"] <= 0.08, share
@@ -118,8 +120,11 @@ def test_excluded_rows_have_reasons(excluded: list[Row]) -> None:
     assert codes["palestrina"] == "rights-reserved"
     assert codes["essenFolksong"] == "non-commercial"
     assert codes["josquin"] == "copyleft"
-    bach_kern = [row["reason_code"] for row in excluded
-                 if re.fullmatch(r"bach/[^/]*\.krn", row["source_path"])]
+    bach_kern = [
+        row["reason_code"]
+        for row in excluded
+        if re.fullmatch(r"bach/[^/]*\.krn", row["source_path"])
+    ]
     assert bach_kern == ["rights-reserved"] * 3
 
 
@@ -151,11 +156,14 @@ def test_source_hashes_match_the_installed_music21(
 ) -> None:
     recorded = {row["source_version"] for row in manifest + excluded}
     if recorded != {music21_version()}:
-        pytest.skip(f"manifest was built from music21 {sorted(recorded)}, "
-                    f"installed is {music21_version()}: rebuild the corpus")
+        pytest.skip(
+            f"manifest was built from music21 {sorted(recorded)}, "
+            f"installed is {music21_version()}: rebuild the corpus"
+        )
     installed = _installed_hashes(manifest + excluded)
-    mismatched = [row["id"] for row in manifest + excluded
-                  if installed.get(row["id"]) != row["source_sha256"]]
+    mismatched = [
+        row["id"] for row in manifest + excluded if installed.get(row["id"]) != row["source_sha256"]
+    ]
     assert mismatched == []
 
 
@@ -170,8 +178,9 @@ REAL_WORKS = (
 
 def _source(work_id: str) -> WorkSource:
     path = work_id.removeprefix("music21:").split("#")[0]
-    return next(source for source in sources_in_file(corpus_root(), path)
-                if source.work_id == work_id)
+    return next(
+        source for source in sources_in_file(corpus_root(), path) if source.work_id == work_id
+    )
 
 
 def _music21_counts(score: Any) -> tuple[int, list[int], int]:
@@ -185,8 +194,12 @@ def _music21_counts(score: Any) -> tuple[int, list[int], int]:
             if isinstance(element, harmony.ChordSymbol) or element.duration.isGrace:
                 continue
             singles = element.notes if element.isChord else [element]
-            count += sum(1 for single in singles if (single.tie or element.tie) is None
-                         or (single.tie or element.tie).type == "start")
+            count += sum(
+                1
+                for single in singles
+                if (single.tie or element.tie) is None
+                or (single.tie or element.tie).type == "start"
+            )
         heads.append(count)
     bars = len(score.parts[0].getElementsByClass(stream.Measure))
     return len(score.parts), heads, bars
@@ -209,7 +222,10 @@ def test_real_works_convert_to_the_manifests_song(manifest: list[Row], work_id: 
         # but counted twice here: allow one such stray (plus one per thousand), no more.
         assert abs(len(track.notes) - expected) <= 1 + expected // 1000, track.name
     assert (str(len(song.tracks)), str(song.bar_count), str(song.note_count)) == (
-        row["parts"], row["bars"], row["notes"])
+        row["parts"],
+        row["bars"],
+        row["notes"],
+    )
     assert song_sha256(song) == row["song_sha256"]
     _assert_meters_follow_barlines(score, song)
 
@@ -228,8 +244,7 @@ def _assert_meters_follow_barlines(score: Any, song: Song) -> None:
         assert written is not None
         if measure.duration.quarterLength == written.barDuration.quarterLength:
             meter = song.time_signature_at(start)
-            assert (meter.numerator, meter.denominator) == (written.numerator,
-                                                           written.denominator)
+            assert (meter.numerator, meter.denominator) == (written.numerator, written.denominator)
             full_bars += 1
     assert full_bars >= len(measures) // 2
 
@@ -243,6 +258,7 @@ def test_quartet_parts_get_string_programs(manifest: list[Row]) -> None:
 
 # The rules themselves, on made-up headers -------------------------------------------------
 
+
 def _fake(rel_path: str, header: str, composer: str = "", tune: str = "") -> WorkSource:
     work_id = f"music21:{rel_path}" + (f"#{tune}" if tune else "")
     return WorkSource(work_id, rel_path, tune, "0" * 64, header, "A title", composer)
@@ -255,11 +271,15 @@ def _fake(rel_path: str, header: str, composer: str = "", tune: str = "") -> Wor
         (_fake("haydn/x.mxl", "rights: © 2014, Creative Commons License (CC-BY)"), "pd+cc-by"),
         (_fake("haydn/x.mxl", ""), "pd+permission"),
         (_fake("haydn/x.mxl", "rights: CC-BY-SA 3.0"), "share-alike"),
-        (_fake("haydn/x.krn", "!!!YEM: Rights to all derivative electronic formats reserved."),
-         "rights-reserved"),
+        (
+            _fake("haydn/x.krn", "!!!YEM: Rights to all derivative electronic formats reserved."),
+            "rights-reserved",
+        ),
         (_fake("haydn/x.abc", "% GNU General Public License", tune="1"), "copyleft"),
-        (_fake("leadSheet/berlinAlexandersRagtime2.mxl", "", composer="Irving Berlin"),
-         "in-copyright"),
+        (
+            _fake("leadSheet/berlinAlexandersRagtime2.mxl", "", composer="Irving Berlin"),
+            "in-copyright",
+        ),
         (_fake("trecento/PMFC_99-x.xml", ""), "modern-edition"),
         (_fake("bach/x.rntxt", ""), "not-music"),
         (_fake("mystery/x.mxl", "", composer="Somebody"), "unknown-publication"),
@@ -288,8 +308,10 @@ def test_public_domain_needs_both_the_us_and_the_eu_test() -> None:
 def _melody(seed: int, length: int) -> list[tuple[int, int, int]]:
     """A made-up melody: random steps, so two seeds share no 12-step window by chance."""
     generator = random.Random(seed)
-    return [(generator.randint(-5, 5), generator.randint(1, 3), generator.randint(1, 2))
-            for _ in range(length)]
+    return [
+        (generator.randint(-5, 5), generator.randint(1, 3), generator.randint(1, 2))
+        for _ in range(length)
+    ]
 
 
 def test_families_join_variants_and_long_shared_passages_only() -> None:
@@ -297,8 +319,9 @@ def test_families_join_variants_and_long_shared_passages_only() -> None:
     variant = [*tune[:14], (9, 1, 1), *tune[40:48]]  # most of a short melody is the tune's
     passage = [*long_b[:60], *tune[60:85], *long_b[60:]]  # shares a 25-step passage
     stock = [*long_a[:50], *other[10:22], *long_a[50:]]  # shares one 12-step figure only
-    groups = group_works({"tune": tune, "variant": variant, "passage": passage,
-                          "other": other, "stock": stock})
+    groups = group_works(
+        {"tune": tune, "variant": variant, "passage": passage, "other": other, "stock": stock}
+    )
     assert groups["tune"] == groups["variant"] == groups["passage"]
     assert groups["other"] != groups["stock"]
     assert groups["other"] != groups["tune"]
@@ -315,5 +338,7 @@ def test_sha256_helpers_hash_the_bytes_given(tmp_path: Path) -> None:
     preamble, tunes = split_abc(data)
     assert preamble == b"% preamble\n"
     assert [number for number, _ in tunes] == ["1", "2"]
-    assert abc_tune_hash(preamble, tunes[1][1]) == hashlib.sha256(
-        b"% preamble\nX:2\nT:Two\nK:G\nGAB|\n").hexdigest()
+    assert (
+        abc_tune_hash(preamble, tunes[1][1])
+        == hashlib.sha256(b"% preamble\nX:2\nT:Two\nK:G\nGAB|\n").hexdigest()
+    )
