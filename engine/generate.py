@@ -68,27 +68,57 @@ def fill_cells(
 def _prompt_that_fits(
     model: MidiModel, song: Song, cells: list[Cell], settings: SamplingSettings
 ) -> tuple[Song, int, list[str]]:
-    """(window, its first bar, prompt tokens) with room left for the fills."""
-    first_cell = min(bar for _, bar in cells)
-    last_cell = max(bar for _, bar in cells)
-    low, high = 0, song.bar_count - 1
+    """(window, its first bar, prompt tokens) with room left for the fills.
+
+    The whole song is encoded once; if it is too long, each bar's share of the tokens is read
+    from that encoding and the window grows from the cells outwards, a bar before and a bar
+    after in turn, while it fits. A window's encoding is never longer than its share of the
+    whole (its track ranges can only narrow), so the second encoding is the last.
+    """
     room = model.card.block_size - FILL_ROOM_TOKENS * len(cells)
-    while True:
-        window = song if (low, high) == (0, song.bar_count - 1) else select(song, None, (low, high))
-        local = [(track, bar - low) for track, bar in cells]
-        controls = {(t, b - low): c for (t, b), c in settings.controls.items() if low <= b <= high}
-        prompt = encode_song(window, local, controls, include_fills=False)
-        if len(prompt) <= room:
-            return window, low, prompt
-        if low < first_cell and (first_cell - low >= high - last_cell or high == last_cell):
-            low += 1
-        elif high > last_cell:
-            high -= 1
-        else:
-            raise TokenizerError(
-                f"the cells need {len(prompt)} tokens of context but the model sees "
-                f"{model.card.block_size}: regenerate fewer tracks or bars at once"
-            )
+    prompt = encode_song(song, cells, settings.controls, include_fills=False)
+    if len(prompt) <= room:
+        return song, 0, prompt
+    costs = _tokens_per_bar(prompt, song.bar_count)
+    fixed = len(prompt) - sum(costs)
+    low, high = min(bar for _, bar in cells), max(bar for _, bar in cells)
+    total = fixed + sum(costs[low : high + 1])
+    if total > room:
+        raise TokenizerError(
+            f"the cells need {total} tokens of context but the model sees "
+            f"{model.card.block_size}: regenerate fewer tracks or bars at once"
+        )
+    growing = True
+    while growing:
+        growing = False
+        for before in (True, False):
+            bar = low - 1 if before else high + 1
+            if 0 <= bar < song.bar_count and total + costs[bar] <= room:
+                total += costs[bar]
+                low, high = (bar, high) if before else (low, bar)
+                growing = True
+    window = select(song, None, (low, high))
+    local = [(track, bar - low) for track, bar in cells]
+    controls = {(t, b - low): c for (t, b), c in settings.controls.items() if low <= b <= high}
+    return window, low, encode_song(window, local, controls, include_fills=False)
+
+
+def _tokens_per_bar(tokens: list[str], bar_count: int) -> list[int]:
+    """How many tokens each bar takes, over all tracks, from `Bar_x` to `Bar_End`."""
+    costs = [0] * bar_count
+    bar = -1
+    inside = False
+    for token in tokens:
+        if token.startswith("Program_"):
+            bar = -1
+        elif token.startswith("Bar_") and token != "Bar_End":
+            bar += 1
+            inside = True
+        if inside:
+            costs[bar] += 1
+        if token == "Bar_End":
+            inside = False
+    return costs
 
 
 def _write_fill(
