@@ -18,6 +18,7 @@ from engine.project_file import save_project
 from engine.song import PPQ, Note, Song, Track
 from engine.vocab import Vocabulary
 from models.midi.export import export_onnx, load_checkpoint, write_card
+from models.midi.model import MidiTransformer
 from models.midi.train import _parser, train
 
 TINY = [
@@ -98,21 +99,29 @@ def exported(trained: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def test_onnx_matches_torch_for_prefill_and_cached_steps(trained: Path, exported: Path) -> None:
-    torch_model, _ = load_checkpoint(trained / "checkpoint.pt")
-    onnx_model = MidiModel(exported, threads=1)
-    ids = [int(i) for i in np.random.default_rng(0).integers(1, len(onnx_model.vocab), 40)]
+def assert_parity(
+    torch_model: MidiTransformer, onnx_model: MidiModel, prompt_length: int, tolerance: float
+) -> None:
+    """Prefill a random prompt, then three cached steps: logits and caches must agree."""
+    ids = [
+        int(i) for i in np.random.default_rng(0).integers(8, len(onnx_model.vocab), prompt_length)
+    ]
     with torch.no_grad():
         expected, torch_cache = torch_model(torch.tensor([ids]), torch_model.empty_cache())
     logits, cache = onnx_model.prefill(ids)
-    assert np.abs(logits - expected[0, -1].numpy()).max() < PARITY_TOLERANCE
+    assert np.abs(logits - expected[0, -1].numpy()).max() < tolerance
     for token in (5, 17, 300):
         with torch.no_grad():
             expected, torch_cache = torch_model(torch.tensor([[token]]), torch_cache)
         logits, cache = onnx_model.step(token, cache)
-        assert np.abs(logits - expected[0, -1].numpy()).max() < PARITY_TOLERANCE
-        assert np.abs(cache - torch_cache.numpy()).max() < PARITY_TOLERANCE
-    assert cache.shape[4] == len(ids) + 3
+        assert np.abs(logits - expected[0, -1].numpy()).max() < tolerance
+        assert np.abs(cache - torch_cache.numpy()).max() < tolerance
+    assert cache.shape[4] == prompt_length + 3
+
+
+def test_onnx_matches_torch_for_prefill_and_cached_steps(trained: Path, exported: Path) -> None:
+    torch_model, _ = load_checkpoint(trained / "checkpoint.pt")
+    assert_parity(torch_model, MidiModel(exported, threads=1), 40, PARITY_TOLERANCE)
 
 
 def test_the_engine_refuses_a_damaged_or_mismatched_model(exported: Path, tmp_path: Path) -> None:
@@ -164,16 +173,5 @@ def test_torchrun_trains_with_two_processes_on_gloo(tmp_path: Path) -> None:
 
 
 def test_the_shipped_onnx_model_matches_its_torch_weights() -> None:
-    shipped = DEFAULT_MODEL_DIR
-    torch_model, _ = load_checkpoint(shipped / "weights.pt")
-    onnx_model = MidiModel(shipped, threads=2)
-    ids = [int(i) for i in np.random.default_rng(1).integers(8, len(onnx_model.vocab), 120)]
-    with torch.no_grad():
-        expected, torch_cache = torch_model(torch.tensor([ids]), torch_model.empty_cache())
-    logits, cache = onnx_model.prefill(ids)
-    assert np.abs(logits - expected[0, -1].numpy()).max() < SHIPPED_TOLERANCE
-    for token in (5, 9, 400):
-        with torch.no_grad():
-            expected, torch_cache = torch_model(torch.tensor([[token]]), torch_cache)
-        logits, cache = onnx_model.step(token, cache)
-        assert np.abs(logits - expected[0, -1].numpy()).max() < SHIPPED_TOLERANCE
+    torch_model, _ = load_checkpoint(DEFAULT_MODEL_DIR / "weights.pt")
+    assert_parity(torch_model, MidiModel(DEFAULT_MODEL_DIR, threads=2), 120, SHIPPED_TOLERANCE)
