@@ -30,7 +30,6 @@ from engine.song import (
 
 SCHEMA_VERSION = 1
 FORMAT_NAME = "tessera-project"
-PROJECT_SUFFIX = ".tessera.json"
 
 T = TypeVar("T")
 
