@@ -3,13 +3,15 @@
 Each example is a window of bars from one work, augmented (transposed within range), with a
 random choice of cells moved to the end as fills, as the composing operations will ask:
 scattered cells (regenerate), a whole track (add a track), the last bars (continue), or none
-(plain modelling). Some bars lose their control tokens so the model also works without them.
-All randomness comes from the `random.Random` passed in.
+(plain modelling). Some bars lose all their control tokens and others lose single controls, so
+the model works without them and with any subset a composer sets. All randomness comes from
+the `random.Random` passed in.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +51,9 @@ class ExampleSettings:
     block_size: int = 1024
     max_bars: int = 16
     control_dropout: float = 0.3
+    """Share of bars written with no control tokens at all."""
+    field_dropout: float = 0.2
+    """Share of each single control left out of the other bars (composers set only some)."""
     transpose_semitones: int = 6
 
 
@@ -72,6 +77,26 @@ def _window(song: Song, rng: random.Random, bars: int) -> Song:
     return select(song, None, (first, min(song.bar_count, first + bars) - 1))
 
 
+def _thinned_controls(
+    song: Song, rng: random.Random, settings: ExampleSettings
+) -> dict[Cell, BarControls]:
+    """Per cell: no controls, some of its measured controls, or (absent from the map) all."""
+    thinned: dict[Cell, BarControls] = {}
+    names = [field.name for field in dataclasses.fields(BarControls)]
+    for track in range(len(song.tracks)):
+        for bar in range(song.bar_count):
+            if rng.random() < settings.control_dropout:
+                thinned[(track, bar)] = BarControls()
+                continue
+            dropped = [name for name in names if rng.random() < settings.field_dropout]
+            if dropped:
+                measured = BarControls.measure(song.notes_in_bar(track, bar))
+                thinned[(track, bar)] = dataclasses.replace(
+                    measured, **dict.fromkeys(dropped, None)
+                )
+    return thinned
+
+
 def make_example(
     song: Song, vocab: Vocabulary, rng: random.Random, settings: ExampleSettings
 ) -> list[int] | None:
@@ -81,14 +106,8 @@ def make_example(
     while True:
         window = _window(song, rng, bars)
         cells = _fill_cells(window, rng)
-        dropped = {
-            (t, b): BarControls()
-            for t in range(len(window.tracks))
-            for b in range(window.bar_count)
-            if rng.random() < settings.control_dropout
-        }
         try:
-            tokens = encode_song(window, cells, dropped)
+            tokens = encode_song(window, cells, _thinned_controls(window, rng, settings))
         except TokenizerError:
             return None
         if len(tokens) <= settings.block_size + 1 or bars == 1:
