@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from app import cli_compose
 from engine.errors import TesseraError
 from engine.selection import parse_indices, parse_span
 from engine.song_files import open_song, save_song
@@ -19,14 +20,15 @@ EPILOG = """examples:
   tessera-cli info song.mid
   tessera-cli convert song.mid song.json
   tessera-cli export song.json chorus.mid --tracks 2,3 --bars 9-16
+
 """
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tessera-cli",
-        description="Tessera without a window: inspect, convert and export songs.",
-        epilog=EPILOG,
+        description="Tessera without a window: compose, inspect, convert and export songs.",
+        epilog=EPILOG + cli_compose.COMPOSE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -43,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("destination", help="file to write (.mid or .json)")
     export.add_argument("--tracks", help="1-based tracks, e.g. '1,3' or '2-4' (default: all)")
     export.add_argument("--bars", help="1-based bar range, e.g. '5-8' (default: all)")
+    cli_compose.add_commands(commands)
     return parser
 
 
@@ -52,6 +55,9 @@ def _warn(warnings: list[str]) -> None:
 
 
 def _run(args: argparse.Namespace) -> None:
+    if args.command in cli_compose.COMMANDS:
+        cli_compose.run(args)
+        return
     song, warnings = open_song(args.source if args.command != "info" else args.file)
     _warn(warnings)
     if args.command == "info":

@@ -21,7 +21,14 @@ from engine.song import Note, Song
 from engine.tokens import Cell, bar_steps, bar_token, decode_fill, encode_song
 from engine.vocab import TokenizerError
 
+
+class ContextFullError(TokenizerError):
+    """The cells asked for, with the bars they span, do not fit the model's context."""
+
+
 MAX_FILL_TOKENS = 400
+NOTE_TOKENS = 4
+"""The most tokens one note takes: Pos, Pitch, Dur, Vel."""
 FILL_ROOM_TOKENS = 96
 """Context kept free per cell for the model to write it (a busy bar takes ~60 tokens)."""
 
@@ -48,7 +55,12 @@ def fill_cells(
     rng = np.random.default_rng(settings.seed)
     logits, cache = model.prefill([model.vocab.id(token) for token in prompt])
     result: dict[Cell, list[Note]] = {}
-    for track_index, bar in ordered:
+    for number, (track_index, bar) in enumerate(ordered):
+        if number and model.card.block_size - cache.shape[4] < FILL_ROOM_TOKENS // 2:
+            raise ContextFullError(
+                f"the context is full after {number} of {len(ordered)} cells: "
+                "regenerate fewer cells at once"
+            )
         local_bar = bar - first_bar
         grammar = FillGrammar(
             model.vocab,
@@ -84,7 +96,7 @@ def _prompt_that_fits(
     low, high = min(bar for _, bar in cells), max(bar for _, bar in cells)
     total = fixed + sum(costs[low : high + 1])
     if total > room:
-        raise TokenizerError(
+        raise ContextFullError(
             f"the cells need {total} tokens of context but the model sees "
             f"{model.card.block_size}: regenerate fewer tracks or bars at once"
         )
@@ -130,14 +142,14 @@ def _write_fill(
     rng: np.random.Generator,
     settings: SamplingSettings,
 ) -> tuple[np.ndarray, Cache]:
+    end = model.vocab.id("Fill_End")
     while not grammar.done:
-        if cache.shape[4] + 1 >= model.card.block_size:
-            # Out of context: close the fill; the notes written so far are kept.
-            token_id = (
-                model.vocab.id("Fill_End")
-                if grammar.mask()[model.vocab.id("Fill_End")]
-                else sample(logits, grammar.mask(), rng, 0.0)
-            )
+        room = model.card.block_size - cache.shape[4]
+        if room <= NOTE_TOKENS + 1:
+            # Nearly out of context: finish the note being written, then close the fill; the
+            # notes written so far are kept.
+            grammar.closing = True
+            token_id = end if grammar.mask()[end] else sample(logits, grammar.mask(), rng, 0.0)
         else:
             token_id = sample(logits, grammar.mask(), rng, settings.temperature, settings.top_p)
         grammar.advance(model.vocab.tokens[token_id])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from engine.errors import TesseraError
+
 GM_PROGRAM_NAMES: tuple[str, ...] = (
     "Acoustic Grand Piano",
     "Bright Acoustic Piano",
@@ -139,3 +141,63 @@ assert len(GM_PROGRAM_NAMES) == 128
 def instrument_name(program: int, is_drum: bool = False) -> str:
     """A readable instrument name for a track header or a default track name."""
     return "Drums" if is_drum else GM_PROGRAM_NAMES[program]
+
+
+class InstrumentError(TesseraError):
+    """An instrument name or number that is not a General MIDI program."""
+
+
+_FAMILY_RANGES = (
+    (21, 108),  # pianos
+    (60, 108),  # chromatic percussion
+    (36, 96),  # organs
+    (40, 88),  # guitars
+    (28, 67),  # basses
+    (36, 96),  # strings (see _STRING_RANGES)
+    (36, 96),  # ensembles and choirs
+    (40, 84),  # brass
+    (46, 91),  # reeds
+    (60, 100),  # pipes
+    (48, 96),  # synth leads
+    (36, 96),  # synth pads
+    (36, 96),  # synth effects
+    (40, 88),  # ethnic
+    (48, 84),  # percussive
+    (36, 96),  # sound effects
+)
+_STRING_RANGES = {40: (55, 103), 41: (48, 91), 42: (36, 76), 43: (28, 67)}
+DRUM_KIT_RANGE = (35, 81)
+"""The General MIDI percussion key map (Acoustic Bass Drum to Open Triangle)."""
+
+
+def playable_range(program: int, is_drum: bool = False) -> tuple[int, int]:
+    """The usual written range (lowest, highest MIDI pitch) of a General MIDI instrument.
+
+    Used as the default pitch range when the model writes a part for an instrument, so a bass
+    line stays low and a flute stays high unless the composer says otherwise.
+    """
+    if is_drum:
+        return DRUM_KIT_RANGE
+    return _STRING_RANGES.get(program, _FAMILY_RANGES[program // 8])
+
+
+def program_from_name(text: str) -> int:
+    """`41`, `viola`, `Acoustic Grand Piano`, `choir` -> a General MIDI program (0-127).
+
+    A name may be any part of a General MIDI program name; the first program containing it
+    wins, so `piano` is program 0 and `bass` is program 32 (Acoustic Bass).
+    """
+    stripped = text.strip()
+    if stripped.isdigit():
+        program = int(stripped)
+        if not 0 <= program <= 127:
+            raise InstrumentError(f"program {program} is outside General MIDI's 0-127")
+        return program
+    wanted = stripped.lower()
+    for program, name in enumerate(GM_PROGRAM_NAMES):
+        if wanted and wanted in name.lower():
+            return program
+    raise InstrumentError(
+        f"no General MIDI instrument is called {text!r}: use a number from 0 to 127 or part "
+        "of a name such as 'violin', 'piano', 'choir' or 'flute'"
+    )

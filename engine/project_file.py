@@ -4,6 +4,9 @@ Loading is strict. A file from a newer Tessera, a file that is not a Tessera pro
 or unknown field and an out-of-range value each raise `ProjectFileError` with the JSON path of
 the field (for example `tracks[2].notes[14].pitch`), so a damaged project is never half-loaded.
 Notes are stored as `[start_tick, pitch, duration_ticks, velocity]` rows to keep files small.
+
+Schema history: 1 is the Song alone; 2 adds an optional `takes` list (see `engine.takes`), each
+with the Song it produced stored in the same form. Version 1 files still open.
 """
 
 from __future__ import annotations
@@ -27,8 +30,9 @@ from engine.song import (
     TimeSignatureChange,
     Track,
 )
+from engine.takes import Take
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FORMAT_NAME = "tessera-project"
 
 T = TypeVar("T")
@@ -222,14 +226,40 @@ def _song(f: _Fields) -> Song:
     )
 
 
+def _take_to_dict(take: Take) -> dict[str, Any]:
+    return {
+        "operation": take.operation,
+        "request": dict(take.request),
+        "seed": take.seed,
+        "song": song_to_dict(take.song),
+    }
+
+
+def _take(f: _Fields) -> Take:
+    return Take(
+        operation=f.get("operation", str),
+        request=f.get("request", dict),
+        seed=f.get("seed", int),
+        song=_build_at(f.get("song", dict), f.at("song"), _song),
+    )
+
+
+def _project(f: _Fields) -> tuple[Song, tuple[Take, ...]]:
+    takes = f.objects("takes", _take) if "takes" in f.value else ()
+    return _song(f), takes
+
+
 def song_from_dict(data: object) -> Song:
     """Rebuild a Song from `song_to_dict` output; raises SongError naming the bad field."""
-    return _build_at(data, "", _song)
+    return _build_at(data, "", _project)[0]
 
 
-def save_project(song: Song, path: str | os.PathLike[str]) -> None:
+def save_project(song: Song, path: str | os.PathLike[str], takes: tuple[Take, ...] = ()) -> None:
     """Write the project atomically: a crash mid-save leaves the previous file intact."""
-    text = json.dumps(song_to_dict(song), ensure_ascii=False, separators=(",", ":"))
+    data = song_to_dict(song)
+    if takes:
+        data["takes"] = [_take_to_dict(take) for take in takes]
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     try:
         write_atomically(path, lambda handle: handle.write(text.encode("utf-8")))
     except OSError as err:
@@ -238,6 +268,11 @@ def save_project(song: Song, path: str | os.PathLike[str]) -> None:
 
 def load_project(path: str | os.PathLike[str]) -> Song:
     """Read a project file, raising ProjectFileError with the file and the faulty field."""
+    return load_project_with_takes(path)[0]
+
+
+def load_project_with_takes(path: str | os.PathLike[str]) -> tuple[Song, tuple[Take, ...]]:
+    """Read a project file and its takes (none for a version 1 file)."""
     name = Path(path).name
     try:
         raw = Path(path).read_bytes()
@@ -251,6 +286,6 @@ def load_project(path: str | os.PathLike[str]) -> Song:
             "if it was autosaved, look for its recovery copy"
         ) from err
     try:
-        return song_from_dict(data)
+        return _build_at(data, "", _project)
     except SongError as err:
         raise ProjectFileError(f"{name}: {err}") from err

@@ -34,6 +34,13 @@ class HardConstraints:
     max_polyphony: int | None = None
     velocity_low: int = 1
     velocity_high: int = 127
+    min_notes: int = 0
+    max_notes: int | None = None
+    min_onsets: int = 0
+    max_onsets: int | None = None
+    """Note and onset counts bound how much a cell says; a nudge uses them to make sure its
+    candidate really is denser, sparser, busier or calmer. A minimum the bar has no room for
+    gives way: the fill may end once nothing more can be placed."""
 
     def allowed_pitches(self, is_drum: bool) -> list[int]:
         pitches = [
@@ -73,6 +80,9 @@ class FillGrammar:
     pitches_here: set[int] = field(default_factory=set)
     note_ends: list[int] = field(default_factory=list)
     pending_pitch: int | None = None
+    onsets: int = 0
+    closing: bool = False
+    """Set when the context runs out: the fill may then end whatever its minimum counts."""
 
     def __post_init__(self) -> None:
         v = self.vocab
@@ -118,15 +128,23 @@ class FillGrammar:
         allowed[self._pitch_ids[pitches]] = True
 
     def _allow_next_note(self, allowed: Mask) -> None:
-        allowed[self.vocab.id("Fill_End")] = True
-        if len(self.tokens) >= self.max_tokens:
+        limits = self.constraints
+        notes = len(self.note_ends)
+        end = self.vocab.id("Fill_End")
+        if len(self.tokens) >= self.max_tokens or (
+            limits.max_notes is not None and notes >= limits.max_notes
+        ):
+            allowed[end] = True
             return
-        first = 0 if self.position is None else self.position + 1
-        for step in range(first, self.bar_steps):
-            if self._room_for_a_note(step):
-                allowed[self._pos_ids[step]] = True
+        if limits.max_onsets is None or self.onsets < limits.max_onsets:
+            first = 0 if self.position is None else self.position + 1
+            for step in range(first, self.bar_steps):
+                if self._room_for_a_note(step):
+                    allowed[self._pos_ids[step]] = True
         if self.position is not None and self._room_for_a_note(self.position):
             self._allow_pitches(allowed)
+        enough = notes >= limits.min_notes and self.onsets >= limits.min_onsets
+        allowed[end] = enough or self.closing or not allowed.any()
 
     def advance(self, token: str) -> None:
         """Record a token (sampled or forced); raises if the grammar does not allow it."""
@@ -137,6 +155,7 @@ class FillGrammar:
         if kind == "Pos":
             self.position = int(value)
             self.pitches_here = set()
+            self.onsets += 1
         elif kind == "Pitch":
             self.pending_pitch = int(value)
             self.pitches_here.add(int(value))

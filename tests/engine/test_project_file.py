@@ -66,7 +66,7 @@ def _broken(change: Any) -> dict[str, Any]:
     [
         (
             lambda d: d.update(schema_version=SCHEMA_VERSION + 1),
-            r"schema_version 2 was written by a newer Tessera.*update Tessera",
+            rf"schema_version {SCHEMA_VERSION + 1} was written by a newer Tessera.*update Tessera",
         ),
         (lambda d: d.pop("format"), r"not a Tessera project"),
         (lambda d: d.pop("bar_count"), r"^bar_count is missing$"),
