@@ -593,6 +593,9 @@ def _write_cells(
             seed=int(np.random.SeedSequence([seed, number]).generate_state(1)[0]),
             controls={cell: plan[cell][0] for cell in batch},
             constraints={cell: plan[cell][1] for cell in batch},
+            chords={
+                cell: chord for cell in batch if (chord := plan[cell][0].pitch_classes) is not None
+            },
         )
         for cell, notes in _fill_in_parts(model, view, batch, settings).items():
             song = _write_cell(song, cell, notes)

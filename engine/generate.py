@@ -40,6 +40,13 @@ class SamplingSettings:
     seed: int = 0
     constraints: Mapping[Cell, HardConstraints] = field(default_factory=dict)
     controls: Mapping[Cell, BarControls] = field(default_factory=dict)
+    chords: Mapping[Cell, frozenset[int]] = field(default_factory=dict)
+    """Pitch classes to favour per cell: a soft pull (a logit bonus), not a mask."""
+
+
+CHORD_TONE_BONUS = 1.5
+"""Log-odds added to chord tones when a cell has a chord: e^1.5 makes a chord tone about 4.5
+times likelier against a passing note, so melodies lean on the chord without being forced."""
 
 
 def fill_cells(
@@ -70,8 +77,10 @@ def fill_cells(
             constraints=settings.constraints.get((track_index, bar), HardConstraints()),
             max_tokens=MAX_FILL_TOKENS,
         )
+        chord = settings.chords.get((track_index, bar))
+        bias = None if chord is None or song.tracks[track_index].is_drum else _bonus(model, chord)
         logits, cache = _write_fill(
-            model, grammar, logits=logits, cache=cache, rng=rng, settings=settings
+            model, grammar, logits=logits, cache=cache, rng=rng, settings=settings, bias=bias
         )
         result[(track_index, bar)] = decode_fill(grammar.tokens, song.bar_start_ticks[bar])
     return result
@@ -133,6 +142,15 @@ def _tokens_per_bar(tokens: list[str], bar_count: int) -> list[int]:
     return costs
 
 
+def _bonus(model: MidiModel, chord: frozenset[int]) -> np.ndarray:
+    """A logit bias raising every Pitch token whose pitch class is in the chord."""
+    bias = np.zeros(len(model.vocab), dtype=np.float32)
+    for pitch in range(128):
+        if pitch % 12 in chord:
+            bias[model.vocab.id(f"Pitch_{pitch}")] = CHORD_TONE_BONUS
+    return bias
+
+
 def _write_fill(
     model: MidiModel,
     grammar: FillGrammar,
@@ -141,9 +159,12 @@ def _write_fill(
     cache: Cache,
     rng: np.random.Generator,
     settings: SamplingSettings,
+    bias: np.ndarray | None = None,
 ) -> tuple[np.ndarray, Cache]:
     end = model.vocab.id("Fill_End")
     while not grammar.done:
+        if bias is not None:
+            logits = logits + bias
         room = model.card.block_size - cache.shape[4]
         if room <= NOTE_TOKENS + 1:
             # Nearly out of context: finish the note being written, then close the fill; the

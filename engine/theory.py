@@ -150,6 +150,7 @@ def key_from_name(text: str) -> KeySignatureChange:
     if mode not in ("major", "minor"):
         raise TheoryError(f"key {text!r}: a key signature is major or minor, not {mode!r}")
     major_tonic = tonic if mode == "major" else (tonic + 3) % 12
-    # The signature with the fewest accidentals: -5..6 fifths (Gb rather than F#, but B not Cb).
+    # The signature with the fewest accidentals, from 5 flats to 6 sharps: Db rather than C#,
+    # B rather than Cb; F# and Gb tie at six and F# is used.
     sharps_flats = next(f for f in range(-5, 7) if (7 * f) % 12 == major_tonic)
     return KeySignatureChange(0, sharps_flats, mode)  # type: ignore[arg-type]

@@ -1,0 +1,249 @@
+"""The composing operations on the shipped model: locks hold, controls hold, seeds repeat."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from engine import compose
+from engine.compose import (
+    AddTrack,
+    ComposeError,
+    Continue,
+    Controls,
+    Generate,
+    Lock,
+    Nudge,
+    Regenerate,
+    apply,
+    cells_of,
+)
+from engine.edits import set_locked
+from engine.inference import MidiModel
+from engine.song import PPQ, Note, Song, Track
+from engine.theory import parse_scale
+from engine.tokens import Cell
+from tests.engine.song_strategies import songs
+
+BAR = 4 * PPQ
+
+
+@pytest.fixture(scope="module")
+def model() -> MidiModel:
+    return MidiModel(threads=2)
+
+
+def _tune() -> Song:
+    """A D-major melody over a bass line, eight bars of 4/4."""
+    scale = [62, 64, 66, 67, 69, 71, 73, 74]
+    melody = [
+        Note(b * BAR + q * PPQ, scale[(b + q * 2) % 8], PPQ, 88) for b in range(8) for q in range(4)
+    ]
+    bass = [Note(b * BAR, 38 if b % 2 == 0 else 45, BAR, 72) for b in range(8)]
+    return Song(
+        title="tune",
+        bar_count=8,
+        tracks=(Track("Fiddle", 110, notes=tuple(melody)), Track("Cello", 42, notes=tuple(bass))),
+    )
+
+
+def _cells_outside(song: Song, written: set[Cell]) -> list[Cell]:
+    return [cell for cell in cells_of(song) if cell not in written]
+
+
+def _polyphony(notes: tuple[Note, ...]) -> int:
+    return max(
+        (sum(1 for n in notes if n.start_tick <= m.start_tick < n.end_tick) for m in notes),
+        default=0,
+    )
+
+
+# --- locks -------------------------------------------------------------------------------------
+
+
+OPERATIONS = st.sampled_from(["regenerate", "nudge", "continue", "add-track"])
+NUDGES = st.sampled_from(["denser", "sparser", "busier", "calmer", "louder", "softer"])
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    song=songs(max_tracks=3, max_bars=5),
+    data=st.data(),
+    operation=OPERATIONS,
+    seed=st.integers(0, 2**31 - 1),
+)
+def test_every_operation_leaves_locked_cells_bit_identical(
+    model: MidiModel, song: Song, data: st.DataObject, operation: str, seed: int
+) -> None:
+    all_cells = list(cells_of(song))
+    locked = data.draw(st.sets(st.sampled_from(all_cells)), label="locked")
+    song = set_locked(song, locked)
+    selection = data.draw(st.sets(st.sampled_from(all_cells), min_size=1), label="selection")
+    request: compose.Request
+    if operation == "regenerate":
+        request = Regenerate(tuple(selection))
+    elif operation == "nudge":
+        strength = data.draw(st.floats(0.0, 1.0), label="strength")
+        request = Nudge(tuple(selection), data.draw(NUDGES, label="direction"), strength)
+    elif operation == "continue":
+        request = Continue(data.draw(st.integers(1, 2), label="bars"))
+    else:
+        request = AddTrack(data.draw(st.integers(0, 127), label="program"))
+    if operation in ("regenerate", "nudge") and selection <= locked:
+        with pytest.raises(ComposeError, match="every selected cell is locked"):
+            apply(model, song, request, seed)
+        return
+    result = apply(model, song, request, seed)
+    written = selection - locked if operation in ("regenerate", "nudge") else set()
+    for cell in _cells_outside(song, written):
+        assert result.notes_in_bar(*cell) == song.notes_in_bar(*cell), cell
+    for before, after in zip(song.tracks, result.tracks, strict=False):
+        assert after.locked_bars == before.locked_bars
+
+
+def test_a_locked_track_stays_while_the_others_are_rewritten(model: MidiModel) -> None:
+    song = apply(None, _tune(), Lock(cells_of(_tune(), [0])), 0)
+    result = apply(model, song, Regenerate(cells_of(song)), 5)
+    assert result.tracks[0] == song.tracks[0]
+    assert result.tracks[1].notes != song.tracks[1].notes
+
+
+def test_selecting_only_locked_cells_is_refused_with_the_cells_named(model: MidiModel) -> None:
+    song = set_locked(_tune(), [(1, 2), (1, 3)])
+    with pytest.raises(ComposeError, match=r"every selected cell is locked \(track 2 bar 3"):
+        apply(model, song, Regenerate(((1, 2), (1, 3))), 1)
+
+
+def test_cells_that_do_not_exist_are_named(model: MidiModel) -> None:
+    with pytest.raises(ComposeError, match="track 5 does not exist"):
+        apply(model, _tune(), Regenerate(((4, 0),)), 1)
+    with pytest.raises(ComposeError, match="bar 9 does not exist"):
+        apply(None, _tune(), Lock(((0, 8),)), 1)
+
+
+# --- seeds and takes ---------------------------------------------------------------------------
+
+
+def test_the_same_seed_and_request_give_the_same_song(model: MidiModel) -> None:
+    request = Regenerate(cells_of(_tune(), None, (2, 4)), Controls(temperature=1.1))
+    first = apply(model, _tune(), request, 42)
+    assert apply(model, _tune(), request, 42) == first
+    assert apply(model, _tune(), request, 43) != first
+
+
+# --- controls ----------------------------------------------------------------------------------
+
+
+def test_hard_controls_are_never_broken(model: MidiModel) -> None:
+    controls = Controls(
+        pitch_range=(60, 72),
+        scale=parse_scale("D major"),
+        polyphony=1,
+        velocity_range=(40, 72),
+        temperature=1.5,
+    )
+    cells = cells_of(_tune(), None, (1, 6))
+    for seed in range(3):
+        result = apply(model, _tune(), Regenerate(cells, controls), seed)
+        for cell in cells:
+            notes = result.notes_in_bar(*cell)
+            assert all(60 <= n.pitch <= 72 for n in notes)
+            assert all(n.pitch % 12 in controls.scale for n in notes)  # type: ignore[operator]
+            assert all(40 <= n.velocity <= 72 for n in notes)
+            assert _polyphony(notes) <= 1
+
+
+def test_regenerate_keeps_each_part_in_its_register_by_default(model: MidiModel) -> None:
+    result = apply(model, _tune(), Regenerate(cells_of(_tune(), [1], (2, 5))), 3)
+    bass = [n.pitch for cell in cells_of(_tune(), [1], (2, 5)) for n in result.notes_in_bar(*cell)]
+    assert bass
+    assert min(bass) >= 36
+    assert max(bass) <= 47
+
+
+def test_chords_pull_the_notes_to_the_chord(model: MidiModel) -> None:
+    chord = frozenset({7, 11, 2})  # G major
+    cells = cells_of(_tune(), [0], (0, 7))
+    free = apply(model, _tune(), Regenerate(cells), 9)
+    asked = apply(model, _tune(), Regenerate(cells, Controls(chords=(chord,))), 9)
+
+    def chord_share(song: Song) -> float:
+        notes = [n for cell in cells for n in song.notes_in_bar(*cell)]
+        return sum(n.pitch % 12 in chord for n in notes) / len(notes)
+
+    assert chord_share(asked) > chord_share(free)
+
+
+# --- nudge -------------------------------------------------------------------------------------
+
+
+def test_nudge_strength_zero_changes_nothing(model: MidiModel) -> None:
+    for direction in compose.DIRECTIONS:
+        assert apply(model, _tune(), Nudge(cells_of(_tune()), direction, 0.0), 3) == _tune()
+
+
+def test_nudge_keeps_less_and_moves_further_as_strength_rises(model: MidiModel) -> None:
+    cells = cells_of(_tune(), [0])
+    original = [n for cell in cells for n in _tune().notes_in_bar(*cell)]
+    kept, heights = [], []
+    for strength in (0.2, 0.5, 0.9):
+        result = apply(model, _tune(), Nudge(cells, "higher", strength), 4)
+        notes = [n for cell in cells for n in result.notes_in_bar(*cell)]
+        kept.append(sum(n in notes for n in original) / len(original))
+        heights.append(sum(n.pitch for n in notes) / len(notes))
+    assert kept[0] > kept[1] > kept[2]
+    assert kept[0] >= 0.6
+    before = sum(n.pitch for n in original) / len(original)
+    assert before < heights[0] < heights[1] < heights[2]
+
+
+def test_nudge_refuses_pitch_directions_on_drums(model: MidiModel) -> None:
+    song = dataclasses.replace(_tune(), tracks=(*_tune().tracks, Track("Kit", 0, is_drum=True)))
+    with pytest.raises(ComposeError, match="no meaning for drum tracks"):
+        apply(model, song, Nudge(cells_of(song, [2]), "higher", 0.5), 1)
+    with pytest.raises(ComposeError, match=r"strength 1\.5 must be from 0 to 1"):
+        apply(model, song, Nudge(cells_of(song, [0]), "louder", 1.5), 1)
+
+
+# --- growing songs -----------------------------------------------------------------------------
+
+
+def test_add_track_writes_the_instrument_in_its_range(model: MidiModel) -> None:
+    result = apply(model, _tune(), AddTrack(33, "Bass"), 2)
+    bass = result.tracks[-1]
+    assert (bass.name, bass.program, bass.is_drum) == ("Bass", 33, False)
+    assert len(bass.notes) >= result.bar_count
+    assert all(28 <= n.pitch <= 67 for n in bass.notes)
+    assert result.tracks[:2] == _tune().tracks
+
+
+def test_continue_adds_bars_and_writes_them(model: MidiModel) -> None:
+    result = apply(model, _tune(), Continue(4), 8)
+    assert result.bar_count == 12
+    for track in range(2):
+        assert result.notes_in_bar(track, 11) or result.notes_in_bar(track, 10)
+        assert result.tracks[track].notes[: len(_tune().tracks[track].notes)] == (
+            _tune().tracks[track].notes
+        )
+
+
+def test_generate_from_a_preset_with_its_fields_changed(model: MidiModel) -> None:
+    from engine.theory import key_from_name
+
+    request = Generate("string-quartet", bars=6, meter=(4, 4), key=key_from_name("E minor"))
+    song = apply(model, None, request, 11)
+    assert song.bar_count == 6
+    assert [t.program for t in song.tracks] == [40, 40, 41, 42]
+    assert song.key_signatures[0] == key_from_name("E minor")
+    assert all(track.notes for track in song.tracks)
+    cello = song.tracks[3].notes
+    assert all(36 <= n.pitch <= 72 for n in cello)
+    with pytest.raises(ComposeError, match="no style preset 'techno'"):
+        apply(model, None, Generate("techno"), 1)
