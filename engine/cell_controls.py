@@ -1,0 +1,268 @@
+"""What the composer asks of the cells being written, and how it reaches the model.
+
+`Controls` holds a request's controls as musicians think of them (notes per bar, a pitch range,
+a scale, chords). `guides` turns them, per cell, into the two things the sampler understands:
+control tokens the model was trained to follow (soft) and masks it cannot break (hard).
+`nudge_guides` asks for the cell as it is, moved well toward a nudge's direction, and
+`direction_measure` measures how far a cell has moved.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+import numpy as np
+
+from engine.controls import BarControls
+from engine.errors import TesseraError
+from engine.gm import playable_range
+from engine.sampling import HardConstraints
+from engine.song import Note, Song
+from engine.theory import tonic_triad
+from engine.tokens import Cell
+from engine.vocab import MAX_POLYPHONY, PITCH_RANGE_BIN, VELOCITY_LEVELS, density_bin, nearest
+
+Direction = Literal[
+    "denser",
+    "sparser",
+    "higher",
+    "lower",
+    "busier",
+    "calmer",
+    "louder",
+    "softer",
+    "closer-to-chord",
+]
+DIRECTIONS: tuple[str, ...] = get_args(Direction)
+PITCHED_ONLY = ("higher", "lower", "closer-to-chord")
+
+
+class ComposeError(TesseraError):
+    """A request that cannot be carried out; the message says what to change."""
+
+
+@dataclass(frozen=True)
+class Controls:
+    """What the composer asks of the cells being written. `None` leaves a control to the model.
+
+    Hard (never broken): `pitch_range`, `scale`, `polyphony` (as a limit) and `velocity_range`.
+    Soft (the model is asked through control tokens): `density` (notes per bar), `polyphony`,
+    `chords` (one pitch-class set per bar written, cycled), `rhythm` (distinct onsets per bar)
+    and the middle of `velocity_range`.
+    """
+
+    density: int | None = None
+    polyphony: int | None = None
+    pitch_range: tuple[int, int] | None = None
+    scale: frozenset[int] | None = None
+    chords: tuple[frozenset[int], ...] = ()
+    velocity_range: tuple[int, int] | None = None
+    rhythm: int | None = None
+    temperature: float = 1.0
+    top_p: float = 0.95
+
+    def __post_init__(self) -> None:
+        check_range("density", self.density, 0, 64)
+        check_range("polyphony", self.polyphony, 1, MAX_POLYPHONY)
+        check_range("rhythm", self.rhythm, 0, 64)
+        for name, span, top in (
+            ("pitch range", self.pitch_range, 127),
+            ("velocity range", self.velocity_range, 127),
+        ):
+            if span is not None and not 0 <= span[0] <= span[1] <= top:
+                raise ComposeError(f"{name} {span} must be low <= high within 0-{top}")
+        if self.scale is not None and not self.scale:
+            raise ComposeError("the scale has no pitch classes: name a scale such as 'D minor'")
+        if not 0.0 <= self.temperature <= 3.0:
+            raise ComposeError(f"temperature {self.temperature} must be from 0 to 3 (1 is usual)")
+        if not 0.0 < self.top_p <= 1.0:
+            raise ComposeError(f"top-p {self.top_p} must be above 0 and at most 1")
+
+    def chord_for(self, index: int) -> frozenset[int] | None:
+        """The chord for the `index`-th bar written (the progression repeats)."""
+        return self.chords[index % len(self.chords)] if self.chords else None
+
+
+def check_range(name: str, value: int | None, low: int, high: int) -> None:
+    if value is not None and not low <= value <= high:
+        raise ComposeError(f"{name} {value} must be from {low} to {high}")
+
+
+def controls_with_range(controls: Controls, pitch_range: tuple[int, int]) -> Controls:
+    """The controls with a default pitch range (the composer's own range wins)."""
+    if controls.pitch_range is not None:
+        return controls
+    return dataclasses.replace(controls, pitch_range=pitch_range)
+
+
+Guides = tuple[BarControls, HardConstraints]
+"""(control tokens, hard limits) for one cell."""
+
+
+def bar_order(cells: Iterable[Cell]) -> list[tuple[Cell, int]]:
+    """Cells sorted by bar then track, each with its bar's index among the bars written."""
+    ordered = sorted(set(cells), key=lambda cell: (cell[1], cell[0]))
+    bars = sorted({bar for _, bar in ordered})
+    return [(cell, bars.index(cell[1])) for cell in ordered]
+
+
+def guides(song: Song, cell: Cell, controls: Controls, bar_index: int) -> Guides:
+    """Soft control tokens and hard limits for one cell from the composer's controls."""
+    track = song.tracks[cell[0]]
+    chord = None if track.is_drum else controls.chord_for(bar_index)
+    pitch_range = controls.pitch_range or _register(song, cell[0])
+    velocity = controls.velocity_range
+    soft = BarControls(
+        density=None if controls.density is None else density_bin(controls.density),
+        polyphony=controls.polyphony,
+        low_bin=None
+        if controls.pitch_range is None
+        else controls.pitch_range[0] // PITCH_RANGE_BIN,
+        high_bin=None
+        if controls.pitch_range is None
+        else controls.pitch_range[1] // PITCH_RANGE_BIN,
+        pitch_classes=chord,
+        mean_velocity=None if velocity is None else nearest(VELOCITY_LEVELS, sum(velocity) / 2),
+        onsets=None if controls.rhythm is None else density_bin(controls.rhythm),
+    )
+    hard = HardConstraints(
+        pitch_low=0 if pitch_range is None else pitch_range[0],
+        pitch_high=127 if pitch_range is None else pitch_range[1],
+        scale_pitch_classes=controls.scale,
+        max_polyphony=controls.polyphony,
+        velocity_low=1 if velocity is None else velocity[0],
+        velocity_high=127 if velocity is None else velocity[1],
+    )
+    return soft, hard
+
+
+REGISTER_MARGIN = 2
+"""Semitones a written part may go beyond the range its track already uses."""
+
+
+def _register(song: Song, track_index: int) -> tuple[int, int]:
+    """The default pitch range for writing a track: the range it already spans (a little
+    wider), or its instrument's usual range when it is empty. It keeps an alto an alto
+    without the composer having to say so."""
+    track = song.tracks[track_index]
+    if not track.notes:
+        return playable_range(track.program, track.is_drum)
+    pitches = [note.pitch for note in track.notes]
+    if track.is_drum:
+        return min(pitches), max(pitches)
+    return max(0, min(pitches) - REGISTER_MARGIN), min(127, max(pitches) + REGISTER_MARGIN)
+
+
+def nudge_guides(
+    song: Song, cell: Cell, direction: str, controls: Controls, bar_index: int
+) -> Guides:
+    """What to ask for the candidate: the cell as it is, moved well toward the direction."""
+    soft, hard = guides(song, cell, controls, bar_index)
+    notes = song.notes_in_bar(*cell)
+    now = BarControls.measure(notes)
+    count, onsets = len(notes), len({n.start_tick for n in notes})
+    if direction in ("denser", "sparser"):
+        wanted = max(count + 2, -(-3 * count // 2)) if direction == "denser" else count // 2
+        soft = dataclasses.replace(
+            soft,
+            density=density_bin(wanted),
+            polyphony=soft.polyphony or now.polyphony,
+            pitch_classes=soft.pitch_classes or now.pitch_classes,
+        )
+        hard = (
+            dataclasses.replace(hard, min_notes=wanted)
+            if direction == "denser"
+            else dataclasses.replace(hard, max_notes=wanted)
+        )
+    elif direction in ("busier", "calmer"):
+        wanted = max(onsets + 2, -(-3 * onsets // 2)) if direction == "busier" else onsets // 2
+        soft = dataclasses.replace(
+            soft,
+            onsets=density_bin(wanted),
+            pitch_classes=soft.pitch_classes or now.pitch_classes,
+        )
+        hard = (
+            dataclasses.replace(hard, min_onsets=wanted)
+            if direction == "busier"
+            else dataclasses.replace(hard, max_onsets=wanted)
+        )
+    elif direction in ("higher", "lower"):
+        low, high = _current_range(song, cell, notes)
+        shift = 7 if direction == "higher" else -7
+        low, high = min(127, max(0, low + shift)), min(127, max(0, high + shift))
+        soft = dataclasses.replace(
+            soft,
+            low_bin=low // PITCH_RANGE_BIN,
+            high_bin=high // PITCH_RANGE_BIN,
+            density=soft.density if soft.density is not None else now.density,
+        )
+        hard = dataclasses.replace(hard, pitch_low=low, pitch_high=high)
+    elif direction in ("louder", "softer"):
+        mean = now.mean_velocity or 80
+        if direction == "louder":
+            target, span = min(VELOCITY_LEVELS[-1], mean + 32), (min(120, mean + 16), 127)
+        else:
+            target, span = max(VELOCITY_LEVELS[0], mean - 32), (1, max(8, mean - 16))
+        soft = dataclasses.replace(soft, mean_velocity=nearest(VELOCITY_LEVELS, target))
+        hard = dataclasses.replace(hard, velocity_low=span[0], velocity_high=span[1])
+    else:  # closer-to-chord
+        chord = soft.pitch_classes or chord_of_bar(song, cell)
+        soft = dataclasses.replace(soft, pitch_classes=chord, density=now.density)
+        hard = dataclasses.replace(hard, scale_pitch_classes=chord)
+    return soft, hard
+
+
+def _current_range(song: Song, cell: Cell, notes: Sequence[Note]) -> tuple[int, int]:
+    """The cell's pitch span, or the track's, or its instrument's, whichever exists first."""
+    pitches = [n.pitch for n in notes] or [n.pitch for n in song.tracks[cell[0]].notes]
+    if pitches:
+        return min(pitches), max(pitches)
+    track = song.tracks[cell[0]]
+    return playable_range(track.program, track.is_drum)
+
+
+def chord_of_bar(song: Song, cell: Cell) -> frozenset[int]:
+    """The harmony around a cell: the three pitch classes the other tracks hold longest in the
+    bar; without other tracks, the key's tonic triad; without a key, the cell's own three."""
+    track_index, bar = cell
+    weights = np.zeros(12)
+    for other in range(len(song.tracks)):
+        if other != track_index and not song.tracks[other].is_drum:
+            for note in song.notes_in_bar(other, bar):
+                weights[note.pitch % 12] += note.duration_ticks
+    if not weights.any() and song.key_signatures:
+        key = song.key_at(song.bar_start_ticks[bar])
+        if key is not None:
+            return tonic_triad(key)
+    if not weights.any():
+        for note in song.notes_in_bar(track_index, bar):
+            weights[note.pitch % 12] += note.duration_ticks
+    if not weights.any():
+        return frozenset(range(12))
+    order = np.argsort(-weights, kind="stable")
+    return frozenset(int(pc) for pc in order[:3] if weights[pc] > 0)
+
+
+def direction_measure(direction: str, notes: Sequence[Note], chord: frozenset[int]) -> float:
+    """The attribute a direction moves, signed so that the asked direction is up.
+
+    Counts (notes, onsets) of an empty cell are 0; pitch, loudness and chord share are not
+    defined for it and come back as NaN, for the caller to leave out.
+    """
+    opposite = {"sparser": "denser", "lower": "higher", "calmer": "busier", "softer": "louder"}
+    sign = -1.0 if direction in opposite else 1.0
+    name = opposite.get(direction, direction)
+    if name == "denser":
+        return sign * len(notes)
+    if name == "busier":
+        return sign * len({n.start_tick for n in notes})
+    if not notes:
+        return float("nan")
+    if name == "higher":
+        return sign * float(np.mean([n.pitch for n in notes]))
+    if name == "louder":
+        return sign * float(np.mean([n.velocity for n in notes]))
+    return sum(n.pitch % 12 in chord for n in notes) / len(notes)

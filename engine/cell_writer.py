@@ -1,0 +1,178 @@
+"""Writing cells with the model: batches in bar order, and notes placed without touching others.
+
+The cells are taken in bar order, a few at a time (a batch fits the model's context with room
+for its fills), and each batch is written by `engine.generate` with the song so far as its
+prompt: later batches hear what earlier ones wrote. Bars further on whose pending cells are
+still empty (a new track, a continuation, a new song) are left out of the prompt, because the
+model would read them as silence to lead into.
+
+A cell is the notes that *start* in its bar. `write_cell` removes only those and never changes
+a note outside the cell: a new note that would start while an outside note of the same pitch
+still sounds is dropped, and one that would ring over the next outside onset of its pitch is
+cut there. So every cell not written, locked or not, is bit-identical afterwards.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+
+from engine.cell_controls import ComposeError, Controls, Guides
+from engine.edits import select
+from engine.generate import ContextFullError, SamplingSettings, fill_cells
+from engine.gm import playable_range
+from engine.inference import MidiModel
+from engine.note_cleanup import clean_notes
+from engine.song import Note, Song
+from engine.tokens import Cell
+
+MAX_CELLS_PER_CALL = 6
+"""Cells one model call writes; each keeps `FILL_ROOM_TOKENS` of the context free."""
+
+TRAINED_PROGRAMS = (0, 19, 24, 40, 41, 42, 43, 47, 52, 56, 60, 68, 71, 73, 74, 110)
+"""General MIDI programs the shipped model met in its corpus (checked against the corpus by a
+test). Other instruments are shown to the model as the nearest of these by register, and the
+written part is given to the real instrument."""
+
+
+def write_cells(
+    model: MidiModel, song: Song, plan: Mapping[Cell, Guides], controls: Controls, seed: int
+) -> Song:
+    """Write every planned cell with the model, batch by batch in bar order (see the module
+    docstring for why later empty bars are hidden from the prompt)."""
+    batches = _batches(list(plan))
+    for number, batch in enumerate(batches):
+        later_empty = [
+            bar
+            for other in batches[number + 1 :]
+            for track, bar in other
+            if bar > batch[-1][1] and not song.notes_in_bar(track, bar)
+        ]
+        view = select(song, None, (0, min(later_empty) - 1)) if later_empty else song
+        view = _as_the_model_knows(view)
+        settings = SamplingSettings(
+            temperature=controls.temperature,
+            top_p=controls.top_p,
+            seed=int(np.random.SeedSequence([seed, number]).generate_state(1)[0]),
+            controls={cell: plan[cell][0] for cell in batch},
+            constraints={cell: plan[cell][1] for cell in batch},
+            chords={
+                cell: chord for cell in batch if (chord := plan[cell][0].pitch_classes) is not None
+            },
+        )
+        for cell, notes in _fill_in_parts(model, view, batch, settings).items():
+            song = write_cell(song, cell, notes)
+    return song
+
+
+def _fill_in_parts(
+    model: MidiModel, song: Song, cells: list[Cell], settings: SamplingSettings
+) -> dict[Cell, list[Note]]:
+    """`fill_cells`, halving the batch while its bars and fills overflow the context (a busy
+    song leaves less room per bar than the batch size assumes)."""
+    try:
+        return fill_cells(model, song, cells, settings)
+    except ContextFullError:
+        if len(cells) == 1:
+            raise
+    half = len(cells) // 2
+    first = _fill_in_parts(model, song, cells[:half], settings)
+    return first | _fill_in_parts(model, song, cells[half:], settings)
+
+
+def _batches(cells: list[Cell]) -> list[list[Cell]]:
+    """Cells in bar order, packed whole bars at a time into batches of at most
+    `MAX_CELLS_PER_CALL` (a bar with more cells than that is split by track)."""
+    ordered = sorted(cells, key=lambda cell: (cell[1], cell[0]))
+    batches: list[list[Cell]] = []
+    bars: dict[int, list[Cell]] = {}
+    for cell in ordered:
+        bars.setdefault(cell[1], []).append(cell)
+    for bar_cells in bars.values():
+        if batches and len(batches[-1]) + len(bar_cells) <= MAX_CELLS_PER_CALL:
+            batches[-1].extend(bar_cells)
+            continue
+        for start in range(0, len(bar_cells), MAX_CELLS_PER_CALL):
+            batches.append(bar_cells[start : start + MAX_CELLS_PER_CALL])
+    return batches
+
+
+def model_program(program: int) -> int:
+    """The instrument the model is shown for `program`: itself when it met it in training,
+    otherwise keyboards as the piano and others as the string of the nearest register."""
+    if program in TRAINED_PROGRAMS:
+        return program
+    if program < 24:
+        return 0
+    low, high = playable_range(program)
+    middle = (low + high) / 2
+    return 42 if middle < 56 else 41 if middle < 68 else 40
+
+
+def _as_the_model_knows(song: Song) -> Song:
+    tracks = tuple(
+        track if track.is_drum else dataclasses.replace(track, program=model_program(track.program))
+        for track in song.tracks
+    )
+    return dataclasses.replace(song, tracks=tracks)
+
+
+def write_cell(song: Song, cell: Cell, notes: Iterable[Note]) -> Song:
+    """Replace the notes starting in a cell, never touching a note outside it."""
+    track_index, bar = cell
+    track = song.tracks[track_index]
+    if bar in track.locked_bars:
+        raise ComposeError(f"bar {bar + 1} of track {track_index + 1} is locked")
+    start, end = song.bar_span(bar)
+    outside = [n for n in track.notes if not start <= n.start_tick < end]
+    cleaned = clean_notes(
+        (n.start_tick, n.pitch, n.duration_ticks, n.velocity)
+        for n in notes
+        if start <= n.start_tick < end
+    )
+    fitted: list[Note] = []
+    for note in cleaned:
+        same_pitch = [o for o in outside if o.pitch == note.pitch]
+        if any(o.start_tick < note.start_tick < o.end_tick for o in same_pitch):
+            continue
+        next_onset = min(
+            (o.start_tick for o in same_pitch if o.start_tick > note.start_tick),
+            default=song.end_tick,
+        )
+        if note.end_tick > next_onset:
+            fitted.append(dataclasses.replace(note, duration_ticks=next_onset - note.start_tick))
+        else:
+            fitted.append(note)
+    written = dataclasses.replace(track, notes=tuple(sorted(outside + fitted)))
+    tracks = list(song.tracks)
+    tracks[track_index] = written
+    return dataclasses.replace(song, tracks=tuple(tracks))
+
+
+def polyphony(notes: Sequence[Note]) -> int:
+    """The most notes sounding at once."""
+    events = sorted([(n.start_tick, 1) for n in notes] + [(n.end_tick, -1) for n in notes])
+    most = sounding = 0
+    for _, change in events:
+        sounding += change
+        most = max(most, sounding)
+    return most
+
+
+def one_at_a_time(kept: Sequence[Note], taken: Sequence[Note]) -> list[Note]:
+    """Merge two single lines into one: a note ends where the next begins; at a shared onset
+    the new note wins."""
+    by_start: dict[int, Note] = {note.start_tick: note for note in kept}
+    by_start.update({note.start_tick: note for note in taken})
+    ordered = [by_start[start] for start in sorted(by_start)]
+    line: list[Note] = []
+    for note, following in zip(ordered, [*ordered[1:], None], strict=False):
+        if following is not None and note.end_tick > following.start_tick:
+            line.append(
+                dataclasses.replace(note, duration_ticks=following.start_tick - note.start_tick)
+            )
+        else:
+            line.append(note)
+    return line
