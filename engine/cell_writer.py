@@ -15,7 +15,7 @@ cut there. So every cell not written, locked or not, is bit-identical afterwards
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -28,6 +28,9 @@ from engine.note_cleanup import clean_notes
 from engine.song import Note, Song
 from engine.tokens import Cell
 
+Progress = Callable[[int, int], None]
+"""Called with (steps done, steps in all); raising from it cancels the operation."""
+
 MAX_CELLS_PER_CALL = 6
 """Cells one model call writes; each keeps `FILL_ROOM_TOKENS` of the context free."""
 
@@ -38,12 +41,21 @@ written part is given to the real instrument."""
 
 
 def write_cells(
-    model: MidiModel, song: Song, plan: Mapping[Cell, Guides], controls: Controls, seed: int
+    model: MidiModel,
+    song: Song,
+    plan: Mapping[Cell, Guides],
+    controls: Controls,
+    seed: int,
+    *,
+    progress: Progress | None = None,
 ) -> Song:
     """Write every planned cell with the model, batch by batch in bar order (see the module
-    docstring for why later empty bars are hidden from the prompt)."""
+    docstring for why later empty bars are hidden from the prompt). `progress(done, total)` is
+    called before each batch and at the end; it may raise to cancel."""
     batches = _batches(list(plan))
     for number, batch in enumerate(batches):
+        if progress is not None:
+            progress(number, len(batches))
         later_empty = [
             bar
             for other in batches[number + 1 :]
@@ -64,6 +76,8 @@ def write_cells(
         )
         for cell, notes in _fill_in_parts(model, view, batch, settings).items():
             song = write_cell(song, cell, notes)
+    if progress is not None:
+        progress(len(batches), len(batches))
     return song
 
 

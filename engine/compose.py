@@ -36,7 +36,7 @@ from engine.cell_controls import (
     guides,
     nudge_guides,
 )
-from engine.cell_writer import one_at_a_time, polyphony, write_cell, write_cells
+from engine.cell_writer import Progress, one_at_a_time, polyphony, write_cell, write_cells
 from engine.edits import add_track as insert_track
 from engine.edits import set_bar_count, set_locked
 from engine.gm import instrument_name
@@ -57,6 +57,7 @@ __all__ = [
     "Generate",
     "Lock",
     "Nudge",
+    "Progress",
     "Regenerate",
     "Request",
     "apply",
@@ -121,20 +122,26 @@ class Generate:
 Request = Lock | Regenerate | AddTrack | Continue | Nudge | Generate
 
 
-def apply(model: MidiModel | None, song: Song | None, request: Request, seed: int) -> Song:
+def apply(
+    model: MidiModel | None,
+    song: Song | None,
+    request: Request,
+    seed: int,
+    progress: Progress | None = None,
+) -> Song:
     """Carry out one request; the same song, request and seed always give the same Song."""
     if isinstance(request, Lock):
         return lock(_need_song(song), request.cells, request.locked)
     if isinstance(request, Generate):
-        return generate(_need_model(model), request, seed)
+        return generate(_need_model(model), request, seed, progress)
     song, model = _need_song(song), _need_model(model)
     if isinstance(request, Regenerate):
-        return regenerate(model, song, request, seed)
+        return regenerate(model, song, request, seed, progress)
     if isinstance(request, AddTrack):
-        return add_track(model, song, request, seed)
+        return add_track(model, song, request, seed, progress)
     if isinstance(request, Continue):
-        return continue_song(model, song, request, seed)
-    return nudge(model, song, request, seed)
+        return continue_song(model, song, request, seed, progress)
+    return nudge(model, song, request, seed, progress)
 
 
 def _need_song(song: Song | None) -> Song:
@@ -195,15 +202,19 @@ def lock(song: Song, cells: Iterable[Cell], locked: bool = True) -> Song:
 # --- the operations ---------------------------------------------------------------------------
 
 
-def regenerate(model: MidiModel, song: Song, request: Regenerate, seed: int) -> Song:
+def regenerate(
+    model: MidiModel, song: Song, request: Regenerate, seed: int, progress: Progress | None = None
+) -> Song:
     """Rewrite the unlocked cells among the request's so they fit everything around them."""
     controls = request.controls
     targets = _writable(song, request.cells)
     plan = {cell: guides(song, cell, controls, index) for cell, index in bar_order(targets)}
-    return write_cells(model, song, plan, controls, seed)
+    return write_cells(model, song, plan, controls, seed, progress=progress)
 
 
-def add_track(model: MidiModel, song: Song, request: AddTrack, seed: int) -> Song:
+def add_track(
+    model: MidiModel, song: Song, request: AddTrack, seed: int, progress: Progress | None = None
+) -> Song:
     """A new track of a General MIDI instrument, written for the whole song."""
     controls, program = request.controls, request.program
     track = Track(name=request.name or instrument_name(program), program=program)
@@ -211,10 +222,12 @@ def add_track(model: MidiModel, song: Song, request: AddTrack, seed: int) -> Son
     index = len(grown.tracks) - 1
     cells = [(index, bar) for bar in range(grown.bar_count)]
     plan = {cell: guides(grown, cell, controls, i) for cell, i in bar_order(cells)}
-    return write_cells(model, grown, plan, controls, seed)
+    return write_cells(model, grown, plan, controls, seed, progress=progress)
 
 
-def continue_song(model: MidiModel, song: Song, request: Continue, seed: int) -> Song:
+def continue_song(
+    model: MidiModel, song: Song, request: Continue, seed: int, progress: Progress | None = None
+) -> Song:
     """Add bars at the end and write them for the chosen tracks (default: all)."""
     controls = request.controls
     if request.bars < 1:
@@ -223,10 +236,12 @@ def continue_song(model: MidiModel, song: Song, request: Continue, seed: int) ->
     cells = cells_of(grown, request.tracks, (song.bar_count, grown.bar_count - 1))
     split_locked(grown, cells)
     plan = {cell: guides(grown, cell, controls, i) for cell, i in bar_order(cells)}
-    return write_cells(model, grown, plan, controls, seed)
+    return write_cells(model, grown, plan, controls, seed, progress=progress)
 
 
-def generate(model: MidiModel, request: Generate, seed: int) -> Song:
+def generate(
+    model: MidiModel, request: Generate, seed: int, progress: Progress | None = None
+) -> Song:
     """A new song from a style preset, with any of its meter, key, tempo and length changed."""
     preset = PRESETS.get(request.preset)
     if preset is None:
@@ -250,10 +265,12 @@ def generate(model: MidiModel, request: Generate, seed: int) -> Song:
         voice_range = preset.voices[cell[0]].pitch_range
         ranged = controls_with_range(request.controls, voice_range)
         plan[cell] = guides(song, cell, ranged, index)
-    return write_cells(model, song, plan, request.controls, seed)
+    return write_cells(model, song, plan, request.controls, seed, progress=progress)
 
 
-def nudge(model: MidiModel, song: Song, request: Nudge, seed: int) -> Song:
+def nudge(
+    model: MidiModel, song: Song, request: Nudge, seed: int, progress: Progress | None = None
+) -> Song:
     """Move the unlocked cells a little (strength near 0) or a lot (near 1) in a direction."""
     direction, strength, controls = request.direction, request.strength, request.controls
     if direction not in DIRECTIONS:
@@ -273,7 +290,7 @@ def nudge(model: MidiModel, song: Song, request: Nudge, seed: int) -> Song:
         cell: nudge_guides(song, cell, direction, controls, index)
         for cell, index in bar_order(targets)
     }
-    candidate = write_cells(model, song, plan, controls, seed)
+    candidate = write_cells(model, song, plan, controls, seed, progress=progress)
     rng = np.random.default_rng([seed, 7])
     result = song
     for cell in targets:
