@@ -62,14 +62,23 @@ def canonical_json(data: dict[str, Any]) -> bytes:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+def _song_content(song: Song) -> dict[str, Any]:
+    """The Song's canonical JSON without the file-format fields, so a new project-file
+    schema version does not change the hash of the same music."""
+    data = song_to_dict(song)
+    data.pop("format")
+    data.pop("schema_version")
+    return data
+
+
 def song_sha256(song: Song) -> str:
-    """sha256 of the Song's canonical JSON (engine.project_file.song_to_dict)."""
-    return hashlib.sha256(canonical_json(song_to_dict(song))).hexdigest()
+    """sha256 of the Song's canonical JSON (engine.project_file.song_to_dict), format aside."""
+    return hashlib.sha256(canonical_json(_song_content(song))).hexdigest()
 
 
 def music_sha256(song: Song) -> str:
     """sha256 of the notes and meters alone: equal for two files holding the same music."""
-    data = song_to_dict(song)
+    data = _song_content(song)
     data.pop("title")
     for track in data["tracks"]:
         track.pop("name")
