@@ -63,7 +63,7 @@ def fill_cells(
     logits, cache = model.prefill([model.vocab.id(token) for token in prompt])
     result: dict[Cell, list[Note]] = {}
     for number, (track_index, bar) in enumerate(ordered):
-        if number and model.card.block_size - cache.shape[4] < FILL_ROOM_TOKENS // 2:
+        if number and model.card.block_size - cache.length < FILL_ROOM_TOKENS // 2:
             raise ContextFullError(
                 f"the context is full after {number} of {len(ordered)} cells: "
                 "regenerate fewer cells at once"
@@ -165,7 +165,7 @@ def _write_fill(
     while not grammar.done:
         if bias is not None:
             logits = logits + bias
-        room = model.card.block_size - cache.shape[4]
+        room = model.card.block_size - cache.length
         if room <= NOTE_TOKENS + 1:
             # Nearly out of context: finish the note being written, then close the fill; the
             # notes written so far are kept.

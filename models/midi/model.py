@@ -2,8 +2,9 @@
 
 Definition only (training lives in train.py, export in export.py). The forward pass takes the
 key/value cache of earlier tokens as an explicit tensor and returns the updated one, so the same
-graph serves training (no cache), prefill (a whole prompt) and single-token decoding, and
-exports to ONNX with the cache as a plain input and output.
+code serves training (no cache), prefill (a whole prompt) and single-token decoding. export.py
+writes the same computation as an ONNX graph with an in-place cache; the parity tests hold the
+two to each other.
 """
 
 from __future__ import annotations

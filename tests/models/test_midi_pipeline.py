@@ -10,14 +10,22 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import onnx
 import pytest
 import torch
+from onnx import TensorProto, helper
 
 from engine.inference import DEFAULT_MODEL_DIR, MidiModel, ModelLoadError
 from engine.project_file import save_project
 from engine.song import PPQ, Note, Song, Track
 from engine.vocab import Vocabulary
-from models.midi.export import export_onnx, load_checkpoint, write_card
+from models.midi.export import (
+    export_onnx,
+    load_checkpoint,
+    refresh_onnx_card,
+    sha256_of,
+    write_card,
+)
 from models.midi.model import MidiTransformer
 from models.midi.train import _parser, train
 
@@ -108,6 +116,8 @@ def assert_parity(
     ]
     with torch.no_grad():
         expected, torch_cache = torch_model(torch.tensor([ids]), torch_model.empty_cache())
+    all_logits, _ = onnx_model.run(ids, onnx_model.empty_cache())  # every position, as evaluate
+    assert np.abs(all_logits - expected[0].numpy()).max() < tolerance
     logits, cache = onnx_model.prefill(ids)
     assert np.abs(logits - expected[0, -1].numpy()).max() < tolerance
     for token in (5, 17, 300):
@@ -115,13 +125,80 @@ def assert_parity(
             expected, torch_cache = torch_model(torch.tensor([[token]]), torch_cache)
         logits, cache = onnx_model.step(token, cache)
         assert np.abs(logits - expected[0, -1].numpy()).max() < tolerance
-        assert np.abs(cache - torch_cache.numpy()).max() < tolerance
-    assert cache.shape[4] == prompt_length + 3
+        assert np.abs(cache.keys_values() - torch_cache.numpy()).max() < tolerance
+    assert cache.length == prompt_length + 3
+    assert cache.keys_values().shape == torch_cache.shape
 
 
 def test_onnx_matches_torch_for_prefill_and_cached_steps(trained: Path, exported: Path) -> None:
     torch_model, _ = load_checkpoint(trained / "checkpoint.pt")
     assert_parity(torch_model, MidiModel(exported, threads=1), 40, PARITY_TOLERANCE)
+
+
+def test_interleaved_sequences_each_keep_their_own_cache(exported: Path) -> None:
+    """Steps reuse one binding; switching between two caches must rebind, never mix them."""
+    model = MidiModel(exported, threads=1)
+    first, second = [9, 10, 11], [12, 13, 14, 15]
+    _, cache_a = model.prefill(first)
+    _, cache_b = model.prefill(second)
+    step_a, cache_a = model.step(5, cache_a)
+    step_b, cache_b = model.step(6, cache_b)
+    whole_a, _ = model.run([*first, 5], model.empty_cache())  # a fresh binding every run
+    whole_b, _ = model.run([*second, 6], model.empty_cache())
+    assert np.abs(step_a - whole_a[-1]).max() < PARITY_TOLERANCE
+    assert np.abs(step_b - whole_b[-1]).max() < PARITY_TOLERANCE
+    assert (cache_a.length, cache_b.length) == (4, 5)
+
+
+def test_logits_returned_by_a_step_are_not_overwritten_by_the_next(exported: Path) -> None:
+    model = MidiModel(exported, threads=1)
+    _, cache = model.prefill([9, 10])
+    logits, cache = model.step(5, cache)
+    kept = logits.copy()
+    model.step(6, cache)
+    assert np.array_equal(logits, kept)
+
+
+def test_a_full_context_is_refused(exported: Path) -> None:
+    model = MidiModel(exported, threads=1)
+    _, cache = model.prefill([9] * model.card.block_size)
+    with pytest.raises(ModelLoadError, match=r"context of 257 tokens exceeds the model's 256"):
+        model.step(5, cache)
+
+
+def test_re_exporting_the_graph_keeps_the_cards_record(trained: Path, exported: Path) -> None:
+    folder = exported.parent / "refreshed"
+    shutil.copytree(exported, folder)
+    (folder / "model.onnx").write_bytes(b"an older graph")
+    stale = json.loads((folder / "card.json").read_text())
+    stale["onnx"] = {"sha256": "of the older graph", "inputs": ["cache"]}
+    (folder / "card.json").write_text(json.dumps(stale))
+    model, _ = load_checkpoint(trained / "checkpoint.pt")
+    export_onnx(model, folder / "model.onnx")
+    refresh_onnx_card(folder, model)
+    before = json.loads((exported / "card.json").read_text())
+    after = json.loads((folder / "card.json").read_text())
+    assert after == before  # same weights, same graph bytes: only the onnx section was stale
+    assert MidiModel(folder, threads=1).card.raw["metrics"] == {"note": "tiny test model"}
+
+
+def test_the_engine_refuses_a_graph_exported_for_another_version(
+    exported: Path, tmp_path: Path
+) -> None:
+    old = tmp_path / "old"
+    shutil.copytree(exported, old)
+    cache = helper.make_tensor_value_info("cache", TensorProto.FLOAT, [1])
+    present = helper.make_tensor_value_info("present", TensorProto.FLOAT, [1])
+    identity = helper.make_node("Identity", ["cache"], ["present"])
+    onnx.save(
+        helper.make_model(helper.make_graph([identity], "old", [cache], [present])),
+        old / "model.onnx",
+    )
+    card = json.loads((old / "card.json").read_text())
+    card["onnx"]["sha256"] = sha256_of(old / "model.onnx")
+    (old / "card.json").write_text(json.dumps(card))
+    with pytest.raises(ModelLoadError, match=r"takes inputs \['cache'\].*re-export it"):
+        MidiModel(old)
 
 
 def test_the_engine_refuses_a_damaged_or_mismatched_model(exported: Path, tmp_path: Path) -> None:
