@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 import numpy as np
 
-from engine.controls import BarControls
+from engine.controls import BarControls, sounding_polyphony
 from engine.errors import TesseraError
 from engine.gm import playable_range
-from engine.sampling import HardConstraints
+from engine.sampling import HardConstraints, SoftTargets
 from engine.song import Note, Song
 from engine.theory import tonic_triad
 from engine.tokens import Cell
@@ -98,8 +98,22 @@ def controls_with_range(controls: Controls, pitch_range: tuple[int, int]) -> Con
     return dataclasses.replace(controls, pitch_range=pitch_range)
 
 
-Guides = tuple[BarControls, HardConstraints]
-"""(control tokens, hard limits) for one cell."""
+@dataclass(frozen=True)
+class Guides:
+    """What the model is asked for one cell: control tokens it was trained to follow, limits
+    it cannot break, and note/onset counts it is steered toward."""
+
+    tokens: BarControls
+    limits: HardConstraints
+    targets: SoftTargets = field(default_factory=SoftTargets)
+
+    def at_least_one_note(self) -> Guides:
+        """The same, with the cell never left empty (a new part or song plays in every bar)."""
+        if self.tokens.density == 0:
+            return self
+        return dataclasses.replace(
+            self, limits=dataclasses.replace(self.limits, min_notes=max(1, self.limits.min_notes))
+        )
 
 
 def bar_order(cells: Iterable[Cell]) -> list[tuple[Cell, int]]:
@@ -136,7 +150,7 @@ def guides(song: Song, cell: Cell, controls: Controls, bar_index: int) -> Guides
         velocity_low=1 if velocity is None else velocity[0],
         velocity_high=127 if velocity is None else velocity[1],
     )
-    return soft, hard
+    return Guides(soft, hard, SoftTargets(notes=controls.density, onsets=controls.rhythm))
 
 
 REGISTER_MARGIN = 2
@@ -159,9 +173,13 @@ def _register(song: Song, track_index: int) -> tuple[int, int]:
 def nudge_guides(
     song: Song, cell: Cell, direction: str, controls: Controls, bar_index: int
 ) -> Guides:
-    """What to ask for the candidate: the cell as it is, moved well toward the direction."""
-    soft, hard = guides(song, cell, controls, bar_index)
+    """What to ask for the candidate: the cell as it is, moved well toward the direction, no
+    thicker than it is (a nudge of a melody must not turn it into chords)."""
+    asked = guides(song, cell, controls, bar_index)
+    soft, hard = asked.tokens, asked.limits
     notes = song.notes_in_bar(*cell)
+    if hard.max_polyphony is None:
+        hard = dataclasses.replace(hard, max_polyphony=max(1, sounding_polyphony(notes)))
     now = BarControls.measure(notes)
     count, onsets = len(notes), len({n.start_tick for n in notes})
     if direction in ("denser", "sparser"):
@@ -212,7 +230,7 @@ def nudge_guides(
         chord = soft.pitch_classes or chord_of_bar(song, cell)
         soft = dataclasses.replace(soft, pitch_classes=chord, density=now.density)
         hard = dataclasses.replace(hard, scale_pitch_classes=chord)
-    return soft, hard
+    return Guides(soft, hard, asked.targets)
 
 
 def _current_range(song: Song, cell: Cell, notes: Sequence[Note]) -> tuple[int, int]:

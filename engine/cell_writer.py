@@ -68,11 +68,14 @@ def write_cells(
             temperature=controls.temperature,
             top_p=controls.top_p,
             seed=int(np.random.SeedSequence([seed, number]).generate_state(1)[0]),
-            controls={cell: plan[cell][0] for cell in batch},
-            constraints={cell: plan[cell][1] for cell in batch},
+            controls={cell: plan[cell].tokens for cell in batch},
+            constraints={cell: plan[cell].limits for cell in batch},
             chords={
-                cell: chord for cell in batch if (chord := plan[cell][0].pitch_classes) is not None
+                cell: chord
+                for cell in batch
+                if (chord := plan[cell].tokens.pitch_classes) is not None
             },
+            targets={cell: plan[cell].targets for cell in batch},
         )
         for cell, notes in _fill_in_parts(model, view, batch, settings).items():
             song = write_cell(song, cell, notes)
@@ -163,16 +166,6 @@ def write_cell(song: Song, cell: Cell, notes: Iterable[Note]) -> Song:
     tracks = list(song.tracks)
     tracks[track_index] = written
     return dataclasses.replace(song, tracks=tuple(tracks))
-
-
-def polyphony(notes: Sequence[Note]) -> int:
-    """The most notes sounding at once."""
-    events = sorted([(n.start_tick, 1) for n in notes] + [(n.end_tick, -1) for n in notes])
-    most = sounding = 0
-    for _, change in events:
-        sounding += change
-        most = max(most, sounding)
-    return most
 
 
 def one_at_a_time(kept: Sequence[Note], taken: Sequence[Note]) -> list[Note]:

@@ -36,7 +36,8 @@ from engine.cell_controls import (
     guides,
     nudge_guides,
 )
-from engine.cell_writer import Progress, one_at_a_time, polyphony, write_cell, write_cells
+from engine.cell_writer import Progress, one_at_a_time, write_cell, write_cells
+from engine.controls import sounding_polyphony
 from engine.edits import add_track as insert_track
 from engine.edits import set_bar_count, set_locked
 from engine.gm import instrument_name
@@ -221,7 +222,9 @@ def add_track(
     grown = insert_track(song, track)
     index = len(grown.tracks) - 1
     cells = [(index, bar) for bar in range(grown.bar_count)]
-    plan = {cell: guides(grown, cell, controls, i) for cell, i in bar_order(cells)}
+    plan = {
+        cell: guides(grown, cell, controls, i).at_least_one_note() for cell, i in bar_order(cells)
+    }
     return write_cells(model, grown, plan, controls, seed, progress=progress)
 
 
@@ -264,7 +267,7 @@ def generate(
     for cell, index in bar_order(cells_of(song)):
         voice_range = preset.voices[cell[0]].pitch_range
         ranged = controls_with_range(request.controls, voice_range)
-        plan[cell] = guides(song, cell, ranged, index)
+        plan[cell] = guides(song, cell, ranged, index).at_least_one_note()
     return write_cells(model, song, plan, request.controls, seed, progress=progress)
 
 
@@ -299,7 +302,7 @@ def nudge(
         keep_draws, take_draws = rng.random(len(old)), rng.random(len(new))
         kept = [note for note, draw in zip(old, keep_draws, strict=True) if draw >= strength]
         taken = [note for note, draw in zip(new, take_draws, strict=True) if draw < strength]
-        if polyphony(old) <= 1 and polyphony(new) <= 1:
+        if sounding_polyphony(old) <= 1 and sounding_polyphony(new) <= 1:
             blended = one_at_a_time(kept, taken)
         else:
             blended = kept + taken

@@ -72,3 +72,17 @@ class BarControls:
 
 
 CONTROL_PREFIXES = ("Density_", "Poly_", "Low_", "High_", "PC_", "MeanVel_", "Onsets_")
+
+
+def sounding_polyphony(notes: Sequence[Note]) -> int:
+    """The most notes sounding at once (a note ends where the next same-tick one starts).
+
+    The `Poly_` control counts notes *starting* together; a hard polyphony limit counts notes
+    *sounding* together, which is what a player's hands or a voice's lungs limit.
+    """
+    events = sorted([(n.start_tick, 1) for n in notes] + [(n.end_tick, -1) for n in notes])
+    most = sounding = 0
+    for _, change in events:
+        sounding += change
+        most = max(most, sounding)
+    return most

@@ -16,7 +16,7 @@ import numpy as np
 from engine.controls import BarControls
 from engine.edits import select
 from engine.inference import Cache, MidiModel
-from engine.sampling import FillGrammar, HardConstraints, sample
+from engine.sampling import FillGrammar, HardConstraints, SoftTargets, sample
 from engine.song import Note, Song
 from engine.tokens import Cell, bar_steps, bar_token, decode_fill, encode_song
 from engine.vocab import TokenizerError
@@ -42,10 +42,12 @@ class SamplingSettings:
     controls: Mapping[Cell, BarControls] = field(default_factory=dict)
     chords: Mapping[Cell, frozenset[int]] = field(default_factory=dict)
     """Pitch classes to favour per cell: a soft pull (a logit bonus), not a mask."""
+    targets: Mapping[Cell, SoftTargets] = field(default_factory=dict)
+    """Note and onset counts to steer each cell toward (see `SoftTargets`)."""
 
 
-CHORD_TONE_BONUS = 1.5
-"""Log-odds added to chord tones when a cell has a chord: e^1.5 makes a chord tone about 4.5
+CHORD_TONE_BONUS = 2.5
+"""Log-odds added to chord tones when a cell has a chord: e^2.5 makes a chord tone about 12
 times likelier against a passing note, so melodies lean on the chord without being forced."""
 
 
@@ -75,6 +77,7 @@ def fill_cells(
             bar_steps(window, local_bar),
             is_drum=song.tracks[track_index].is_drum,
             constraints=settings.constraints.get((track_index, bar), HardConstraints()),
+            targets=settings.targets.get((track_index, bar), SoftTargets()),
             max_tokens=MAX_FILL_TOKENS,
         )
         chord = settings.chords.get((track_index, bar))
@@ -165,6 +168,8 @@ def _write_fill(
     while not grammar.done:
         if bias is not None:
             logits = logits + bias
+        if (steer := grammar.bias()) is not None:
+            logits = logits + steer
         room = model.card.block_size - cache.length
         if room <= NOTE_TOKENS + 1:
             # Nearly out of context: finish the note being written, then close the fill; the

@@ -65,6 +65,18 @@ class HardConstraints:
         return levels
 
 
+@dataclass(frozen=True)
+class SoftTargets:
+    """Counts a cell should reach, pursued with logit bonuses rather than masks, so the model
+    still chooses: short of the note target the fill is discouraged from ending, past it
+    encouraged to; short of the onset target, stacking more pitches on one onset is
+    discouraged, past it new onsets are. `pull` is the bonus in nats."""
+
+    notes: int | None = None
+    onsets: int | None = None
+    pull: float = 5.0
+
+
 @dataclass
 class FillGrammar:
     """The state of one fill being written, and the mask of tokens allowed next."""
@@ -83,6 +95,7 @@ class FillGrammar:
     onsets: int = 0
     closing: bool = False
     """Set when the context runs out: the fill may then end whatever its minimum counts."""
+    targets: SoftTargets = field(default_factory=SoftTargets)
 
     def __post_init__(self) -> None:
         v = self.vocab
@@ -116,7 +129,9 @@ class FillGrammar:
         elif last.startswith("Pos_"):
             self._allow_pitches(allowed)
         elif last.startswith("Pitch_"):
-            allowed[self._duration_ids] = True
+            longest = self._fair_share(self.constraints.min_notes, self.constraints.min_onsets)
+            for steps, token_id in zip(DURATION_STEPS, self._duration_ids, strict=True):
+                allowed[token_id] = steps <= longest or steps == DURATION_STEPS[0]
         elif last.startswith("Dur_"):
             allowed[self._velocity_ids] = True
         else:  # after the bar token or a complete note
@@ -138,13 +153,63 @@ class FillGrammar:
             return
         if limits.max_onsets is None or self.onsets < limits.max_onsets:
             first = 0 if self.position is None else self.position + 1
-            for step in range(first, self.bar_steps):
+            for step in range(first, self._latest_onset() + 1):
                 if self._room_for_a_note(step):
                     allowed[self._pos_ids[step]] = True
-        if self.position is not None and self._room_for_a_note(self.position):
+        can_add_onset = bool(allowed[self._pos_ids].any())
+        onsets_short = self.onsets < limits.min_onsets and can_add_onset
+        # Short of an onset minimum, more pitches on this onset would not help: move on.
+        if self.position is not None and self._room_for_a_note(self.position) and not onsets_short:
             self._allow_pitches(allowed)
-        enough = notes >= limits.min_notes and self.onsets >= limits.min_onsets
-        allowed[end] = enough or self.closing or not allowed.any()
+        # A minimum gives way once the bar has no room left to meet it.
+        enough_notes = notes >= limits.min_notes or not allowed.any()
+        allowed[end] = (enough_notes and not onsets_short) or self.closing
+
+    def _latest_onset(self) -> int:
+        """The last step a new onset may take and still leave one step for each onset a
+        minimum still needs after it (with a polyphony limit, notes need onsets too)."""
+        limits = self.constraints
+        notes_needed = max(0, limits.min_notes - len(self.note_ends))
+        per_onset = limits.max_polyphony or max(1, notes_needed)
+        onsets_needed = max(limits.min_onsets - self.onsets, -(-notes_needed // per_onset))
+        return self.bar_steps - max(1, onsets_needed)
+
+    def _fair_share(self, notes_wanted: int, onsets_wanted: int) -> int:
+        """The longest note (in steps) that still leaves room, at one step each at least, for
+        the notes and onsets still wanted after the one being written."""
+        position = self.position or 0
+        after = max(notes_wanted - len(self.note_ends) - 1, onsets_wanted - self.onsets, 0)
+        if after == 0:
+            return int(DURATION_STEPS[-1])
+        return max(1, (self.bar_steps - position) // (after + 1))
+
+    def bias(self) -> npt.NDArray[np.float32] | None:
+        """Logit bonuses steering toward the soft targets (None where they have no say)."""
+        targets = self.targets
+        if targets.notes is None and targets.onsets is None:
+            return None
+        last = self.tokens[-1] if self.tokens else ""
+        bias = np.zeros(len(self.vocab), dtype=np.float32)
+        if last.startswith("Pitch_"):
+            # Short of a target, long notes would leave no time for the rest.
+            longest = self._fair_share(targets.notes or 0, targets.onsets or 0)
+            for steps, token_id in zip(DURATION_STEPS, self._duration_ids, strict=True):
+                if steps > longest:
+                    bias[token_id] -= targets.pull
+            return bias
+        if not (last == self.bar_token or last.startswith("Vel_")):
+            return None
+        end = self.vocab.id("Fill_End")
+        if targets.notes is not None:
+            bias[end] += targets.pull if len(self.note_ends) >= targets.notes else -targets.pull
+        if targets.onsets is not None:
+            if self.onsets < targets.onsets:
+                bias[end] -= targets.pull
+                bias[self._pitch_ids] -= targets.pull / 2
+            else:
+                bias[self._pos_ids] -= targets.pull
+                bias[end] += targets.pull / 2
+        return bias
 
     def advance(self, token: str) -> None:
         """Record a token (sampled or forced); raises if the grammar does not allow it."""

@@ -247,3 +247,27 @@ def test_generate_from_a_preset_with_its_fields_changed(model: MidiModel) -> Non
     assert all(36 <= n.pitch <= 72 for n in cello)
     with pytest.raises(ComposeError, match="no style preset 'techno'"):
         apply(model, None, Generate("techno"), 1)
+
+
+def test_nudging_a_melody_denser_adds_notes_without_chords(model: MidiModel) -> None:
+    cells = cells_of(_tune(), [0])
+    result = apply(model, _tune(), Nudge(cells, "denser", 1.0), 6)
+    before = sum(len(_tune().notes_in_bar(*c)) for c in cells)
+    after = sum(len(result.notes_in_bar(*c)) for c in cells)
+    assert after > before
+    assert all(_polyphony(result.notes_in_bar(*c)) <= 1 for c in cells)
+
+
+def test_a_density_request_moves_the_note_count(model: MidiModel) -> None:
+    cells = cells_of(_tune(), [0], (1, 6))
+
+    def notes_with(density: int) -> int:
+        result = apply(model, _tune(), Regenerate(cells, Controls(density=density)), 2)
+        return sum(len(result.notes_in_bar(*c)) for c in cells)
+
+    assert notes_with(8) > notes_with(4) > notes_with(1)
+
+
+def test_a_new_song_has_notes_in_every_cell(model: MidiModel) -> None:
+    song = apply(model, None, Generate("chorale", bars=4), 3)
+    assert all(song.notes_in_bar(*cell) for cell in cells_of(song))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from engine.sampling import ConstraintError, FillGrammar, HardConstraints, sample
+from engine.sampling import ConstraintError, FillGrammar, HardConstraints, SoftTargets, sample
 from engine.song import PPQ, Note
 from engine.tokens import decode_fill
 from engine.vocab import TICKS_PER_STEP, TokenizerError, Vocabulary
@@ -85,3 +85,50 @@ def test_impossible_constraints_and_illegal_tokens_are_refused() -> None:
         grammar.advance("Bar_3/4")
     with pytest.raises(TokenizerError, match=r"no token is allowed"):
         sample(np.zeros(3, np.float32), np.zeros(3, bool), np.random.default_rng(0))
+
+
+def _fill_with(seed: int, grammar: FillGrammar, end_push: float) -> list[str]:
+    """Sample under a grammar from random logits, with Fill_End pushed up by `end_push`, adding
+    the grammar's own steering bias as the generator does."""
+    rng = np.random.default_rng(seed)
+    end_id = VOCAB.id("Fill_End")
+    while not grammar.done:
+        logits = rng.normal(0.0, 1.0, len(VOCAB)).astype(np.float32)
+        logits[end_id] += end_push
+        if (bias := grammar.bias()) is not None:
+            logits = logits + bias
+        grammar.advance(VOCAB.tokens[sample(logits, grammar.mask(), rng, 1.0, 1.0)])
+    return grammar.tokens
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_note_minimum_on_a_single_line_is_met_by_shorter_notes(seed: int) -> None:
+    limits = HardConstraints(min_notes=8, max_polyphony=1)
+    grammar = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS, constraints=limits)
+    notes = decode_fill(_fill_with(seed, grammar, end_push=8.0), 0)
+    assert len(notes) >= 8
+    assert _max_sounding(notes) == 1
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_an_onset_minimum_adds_onsets_not_clusters(seed: int) -> None:
+    limits = HardConstraints(min_onsets=6)
+    grammar = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS, constraints=limits)
+    notes = decode_fill(_fill_with(seed, grammar, end_push=8.0), 0)
+    onsets = {n.start_tick for n in notes}
+    assert len(onsets) >= 6
+    # Until the sixth onset, each onset holds one note; only then may chords stack.
+    first_six = sorted(onsets)[:5]
+    assert all(sum(n.start_tick == t for n in notes) == 1 for t in first_six)
+
+
+def test_soft_note_targets_move_the_count_both_ways() -> None:
+    def mean_notes(target: int | None, end_push: float) -> float:
+        counts = []
+        for seed in range(12):
+            grammar = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS, targets=SoftTargets(notes=target))
+            counts.append(len(decode_fill(_fill_with(seed, grammar, end_push), 0)))
+        return float(np.mean(counts))
+
+    assert mean_notes(10, end_push=3.0) > mean_notes(None, end_push=3.0) + 3
+    assert mean_notes(2, end_push=-2.0) < mean_notes(None, end_push=-2.0) - 3
