@@ -25,13 +25,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ui.main_window import MainWindow
+    from ui.theme import follow_system_theme
 
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
+    assert isinstance(app, QApplication)
     app.setApplicationName("Tessera")
+    app.setOrganizationName("Tessera")
+    follow_system_theme(app)
     window = MainWindow()
-    if args:
-        window.open_path(args[0])
     window.show()
+    if not window.offer_recovery() and args:
+        window.open_path(args[0])
     return app.exec()
 
 

@@ -1,107 +1,337 @@
-"""The main window: open a MIDI file or project, see its tracks x bars grid, save and export.
+"""The main window: arrangement grid over piano roll, inspector and takes at the side.
 
-This is the first, minimal window; the full arrangement grid, piano roll and transport grow
-from it. Every Song shown here comes from the engine; the window keeps no music state of its own
-beyond the Song it displays.
+It holds no music of its own: the `ProjectSession` owns the song, its history and takes; the
+widgets show it and send edits back as new Songs. Long work runs through `JobRunner` with
+progress and cancel in the status bar. Files: new/open/save/export, recent files, an autosave
+every minute to a recovery folder, an offer to restore after a crash, and a warning before
+closing unsaved work.
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
+    QInputDialog,
+    QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
     QWidget,
 )
 
+from engine.edits import remove_notes
 from engine.errors import TesseraError
-from engine.song import Song
-from engine.song_files import open_song, save_song
-from engine.summary import song_summary
+from engine.gm import GM_PROGRAM_NAMES
+from engine.session import ProjectSession, Recovery, find_recoveries
+from engine.song import Song, Track
+from engine.tokens import Cell
+from ui.about_models import AboutModelsDialog
+from ui.arrangement import ArrangementGrid
+from ui.compose_actions import ComposeActions, run_safely
+from ui.drag_out import MidiDragButton
+from ui.inspector import Inspector
+from ui.jobs import JobRunner
+from ui.new_song_dialog import NewSongDialog
+from ui.piano_roll import PianoRoll
+from ui.takes_panel import TakesPanel
 
-OPEN_FILTER = "Songs (*.mid *.midi *.json);;MIDI files (*.mid *.midi);;Tessera projects (*.json)"
-LOCKED_CELL_COLOUR = QColor(90, 70, 40)
+OPEN_FILTER = "Songs (*.json *.mid *.midi);;Tessera projects (*.json);;MIDI files (*.mid *.midi)"
+AUTOSAVE_MS = 60_000
+MAX_RECENT = 8
+
+
+def default_recovery_dir() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or tempfile.gettempdir()) / "recovery"
 
 
 class MainWindow(QMainWindow):
-    """Shows one Song as a grid: a row per track, a column per bar, note counts in the cells."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        recovery_dir: Path | None = None,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.song = Song()
-        self.path: Path | None = None
-        self.grid = QTableWidget(self)
-        self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.setCentralWidget(self.grid)
-        self._build_menu()
-        self.resize(1000, 600)
-        self.show_song(self.song)
+        self.session = ProjectSession(recovery_dir or default_recovery_dir(), _starter_song())
+        self.settings = settings or QSettings("Tessera", "Tessera")
+        self.last_message = ""
+        self.jobs = JobRunner(self)
+        self.grid = ArrangementGrid()
+        self.piano_roll = PianoRoll()
+        self.inspector = Inspector()
+        self.takes = TakesPanel()
+        self.compose = ComposeActions(
+            lambda: self.session, self.grid.selection, self.inspector, self.jobs, self
+        )
+        self.drag_button = MidiDragButton(self._selection_song)
+        self._lay_out()
+        self._build_actions()
+        self._connect()
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        self.resize(1280, 800)
+        self.refresh()
+        self.grid.setFocus()  # single-key shortcuts (L, R, N) act on the grid's selection
 
-    def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        actions: list[tuple[str, QKeySequence | QKeySequence.StandardKey, Callable[[], object]]] = [
-            ("&Open…", QKeySequence.StandardKey.Open, self.choose_and_open),
-            ("Save &As…", QKeySequence.StandardKey.SaveAs, self.choose_and_save),
-            ("&Export MIDI…", QKeySequence("Ctrl+E"), self.choose_and_export),
-            ("&Quit", QKeySequence.StandardKey.Quit, self.close),
-        ]
-        for label, shortcut, slot in actions:
-            action = QAction(label, self)
-            action.setShortcut(shortcut)
-            action.triggered.connect(slot)
-            file_menu.addAction(action)
+    # --- layout ------------------------------------------------------------------------------
 
-    def show_song(self, song: Song) -> None:
-        """Fill the grid from `song`: note count per cell, locked cells shaded."""
-        self.song = song
-        self.grid.clear()
-        self.grid.setRowCount(len(song.tracks))
-        self.grid.setColumnCount(song.bar_count)
-        self.grid.setVerticalHeaderLabels([track.name for track in song.tracks])
-        self.grid.setHorizontalHeaderLabels([str(bar + 1) for bar in range(song.bar_count)])
-        for row, track in enumerate(song.tracks):
-            for bar in range(song.bar_count):
-                count = len(song.notes_in_bar(row, bar))
-                item = QTableWidgetItem(str(count) if count else "")
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if bar in track.locked_bars:
-                    item.setBackground(LOCKED_CELL_COLOUR)
-                    item.setToolTip("locked")
-                self.grid.setItem(row, bar, item)
-        self.grid.resizeColumnsToContents()
-        name = self.path.name if self.path else "untitled"
-        self.setWindowTitle(f"{song.title} ({name}) — Tessera")
-        summary = song_summary(song)
-        self.statusBar().showMessage("   ".join(" ".join(line.split()) for line in summary[1:6]))
+    def _lay_out(self) -> None:
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.grid)
+        split.addWidget(self.piano_roll)
+        split.setSizes([420, 320])
+        self.setCentralWidget(split)
+        docked: tuple[tuple[str, QWidget], ...] = (
+            ("Inspector", self.inspector),
+            ("Takes", self.takes),
+        )
+        for title, widget in docked:
+            dock = QDockWidget(title, self)
+            dock.setObjectName(title)
+            dock.setWidget(widget)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.status = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(200)
+        self.cancel_button = QPushButton("Cancel")
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.statusBar().addWidget(self.status, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+
+    def _action(
+        self, label: str, slot: Callable[[], object], shortcut: str | QKeySequence.StandardKey = ""
+    ) -> QAction:
+        action = QAction(label, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda: run_safely(slot, self.say))
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        a = self.actions_by_name = {
+            "new": self._action("&New Song…", self.new_song, keys.New),
+            "open": self._action("&Open…", self.choose_and_open, keys.Open),
+            "save": self._action("&Save", self.save, keys.Save),
+            "save_as": self._action("Save &As…", self.choose_and_save, keys.SaveAs),
+            "export": self._action("&Export MIDI…", self.choose_and_export, "Ctrl+E"),
+            "quit": self._action("&Quit", self.close, keys.Quit),
+            "undo": self._action("&Undo", self.undo, "Ctrl+Z"),
+            "redo": self._action("&Redo", self.redo, "Ctrl+Shift+Z"),
+            "delete": self._action("&Delete Notes in Cells", self.delete_cells, "Delete"),
+            "lock": self._action("&Lock", lambda: self.compose.set_locked(True), "L"),
+            "unlock": self._action("&Unlock", lambda: self.compose.set_locked(False), "Shift+L"),
+            "regenerate": self._action("&Regenerate", self.compose.regenerate, "R"),
+            "nudge": self._action("&Nudge", self.compose.nudge, "N"),
+            "reroll": self._action("Re-ro&ll", self.compose.reroll, "Ctrl+R"),
+            "add_track": self._action("&Add Track…", self.choose_and_add_track, "Ctrl+T"),
+            "continue": self._action("&Continue…", self.choose_and_continue, "Ctrl+Shift+C"),
+            "about": self._action("About the &Models", self.show_about_models),
+        }
+        self.recent_menu = None
+        menus: dict[str, list[str | None]] = {
+            "&File": ["new", "open", None, "save", "save_as", "export", None, "quit"],
+            "&Edit": ["undo", "redo", None, "delete"],
+            "&Compose": ["lock", "unlock", None, "regenerate", "nudge", "reroll", None,
+                         "add_track", "continue"],
+            "&Help": ["about"],
+        }  # fmt: skip
+        for title, names in menus.items():
+            menu = self.menuBar().addMenu(title)
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(a[name])
+            if title == "&File":
+                self.recent_menu = menu.addMenu("Open &Recent")
+                menu.insertMenu(a["save"], self.recent_menu)
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        tools: list[str | None] = ["new", "open", "save", None, "undo", "redo", None, "lock",
+                                   "unlock", "regenerate", "nudge", "reroll", None, "add_track",
+                                   "continue"]  # fmt: skip
+        for name in tools:
+            if name is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(a[name])
+        toolbar.addWidget(self.drag_button)
+
+    def _connect(self) -> None:
+        self.grid.selection_changed.connect(lambda _cells: self._show_piano_roll())
+        self.grid.cell_activated.connect(lambda _track, _bar: self.piano_roll.setFocus())
+        self.grid.context_menu_requested.connect(self._cell_menu)
+        self.piano_roll.song_edited.connect(lambda song: self.apply_edit(song, "Edit notes"))
+        self.piano_roll.message.connect(self.say)
+        self.takes.restore_requested.connect(self.restore_take)
+        self.inspector.reroll.clicked.connect(lambda: run_safely(self.compose.reroll, self.say))
+        self.compose.changed.connect(self.refresh)
+        self.compose.message.connect(self.say)
+        self.compose.failed.connect(self.show_error)
+        self.jobs.started.connect(self._job_started)
+        self.jobs.progress.connect(self._job_progress)
+        self.jobs.ended.connect(self._job_ended)
+        self.cancel_button.clicked.connect(self.jobs.cancel)
+
+    def _cell_menu(self, _cells: object, where: QPoint) -> None:
+        """Right-click on cells: the operations that act on a selection."""
+        menu = QMenu(self)
+        for name in ("lock", "unlock", None, "regenerate", "nudge", "reroll", None, "delete"):
+            if name is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(self.actions_by_name[name])
+        menu.popup(where)
+
+    # --- showing -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Show the session's song everywhere, and the state of undo, redo and the title."""
+        song = self.session.song
+        self.grid.show_song(song)
+        self._show_piano_roll()
+        self.takes.show_takes(self.session.takes)
+        history = self.session.history
+        undo, redo = self.actions_by_name["undo"], self.actions_by_name["redo"]
+        undo.setEnabled(history.can_undo)
+        undo.setText(f"&Undo {history.undo_label}" if history.undo_label else "&Undo")
+        redo.setEnabled(history.can_redo)
+        redo.setText(f"&Redo {history.redo_label}" if history.redo_label else "&Redo")
+        name = self.session.path.name if self.session.path else "unsaved"
+        self.setWindowTitle(f"{'• ' if self.session.dirty else ''}{song.title} ({name}) — Tessera")
+
+    def _show_piano_roll(self) -> None:
+        cells = self.grid.selection()
+        song = self.session.song
+        if not cells or not song.tracks:
+            track, bars = 0, (0, min(3, song.bar_count - 1))
+        else:
+            track = cells[0][0]
+            in_track = [bar for t, bar in cells if t == track]
+            bars = (min(in_track), max(in_track))
+        if song.tracks:
+            self.piano_roll.show_cells(song, track, bars)
+
+    def say(self, text: str) -> None:
+        self.last_message = text
+        self.status.setText(text)
+
+    def show_error(self, text: str, trace: str) -> None:
+        """An error from a job: engine errors as a message, anything else with its traceback."""
+        self.say(text)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Tessera", text, parent=self)
+        if trace:
+            box.setDetailedText(trace)
+        box.setModal(False)
+        box.show()
+
+    def _job_started(self, label: str) -> None:
+        self.say(label)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+
+    def _job_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def _job_ended(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    # --- edits -------------------------------------------------------------------------------
+
+    def apply_edit(self, song: Song, label: str) -> None:
+        self.session.apply_edit(song, label)
+        self.refresh()
+
+    def undo(self) -> None:
+        if self.session.history.can_undo:
+            self.session.undo()
+            self.refresh()
+
+    def redo(self) -> None:
+        if self.session.history.can_redo:
+            self.session.redo()
+            self.refresh()
+
+    def restore_take(self, number: int) -> None:
+        self.session.restore_take(number)
+        self.refresh()
+
+    def delete_cells(self) -> None:
+        """Clear the notes of the selected cells (locked cells stay; the rest are cleared)."""
+        song = self.session.song
+        cells = [c for c in self.grid.selection() if c[1] not in song.tracks[c[0]].locked_bars]
+        for track, bar in cells:
+            song = remove_notes(song, track, song.notes_in_bar(track, bar))
+        if cells:
+            self.apply_edit(song, f"Clear {len(cells)} cell(s)")
+
+    def _selection_song(self) -> tuple[Song, list[int] | None, tuple[int, int] | None]:
+        cells: list[Cell] = self.grid.selection()
+        if not cells:
+            return self.session.song, None, None
+        tracks = sorted({t for t, _ in cells})
+        return self.session.song, tracks, (min(b for _, b in cells), max(b for _, b in cells))
+
+    # --- files -------------------------------------------------------------------------------
 
     def open_path(self, path: str | Path) -> bool:
         """Open a MIDI file or project; a bad file shows a message and keeps the current song."""
-        try:
-            song, warnings = open_song(path)
-        except TesseraError as err:
-            self._report("Cannot open this file", str(err))
+        if not self._may_discard():
             return False
-        self.path = Path(path)
-        self.show_song(song)
-        if warnings:
-            self._report("Opened with fixes", "\n".join(warnings), QMessageBox.Icon.Information)
+        try:
+            warnings = self.session.open(path)
+        except TesseraError as err:
+            self.show_error(f"Cannot open {Path(path).name}: {err}", "")
+            return False
+        self._remember(Path(path))
+        self.refresh()
+        self.say("; ".join(warnings) if warnings else f"opened {Path(path).name}")
         return True
+
+    def save(self) -> bool:
+        if self.session.path is None:
+            return self.choose_and_save()
+        return self.save_path(self.session.path)
 
     def save_path(self, path: str | Path) -> bool:
         try:
-            warnings = save_song(self.song, path)
+            self.session.save(path)
         except TesseraError as err:
-            self._report("Cannot save", str(err))
+            self.show_error(f"Cannot save: {err}", "")
             return False
-        if warnings:
-            self._report("Saved with warnings", "\n".join(warnings), QMessageBox.Icon.Information)
+        self._remember(Path(path))
+        self.refresh()
+        self.say(f"saved {Path(path).name}")
+        return True
+
+    def export_path(self, path: str | Path) -> bool:
+        try:
+            warnings = self.session.export(path)
+        except TesseraError as err:
+            self.show_error(f"Cannot export: {err}", "")
+            return False
+        self.say("; ".join(warnings) if warnings else f"exported {Path(path).name}")
         return True
 
     def choose_and_open(self) -> None:
@@ -109,21 +339,122 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(path)
 
-    def choose_and_save(self) -> None:
+    def choose_and_save(self) -> bool:
         path, _ = QFileDialog.getSaveFileName(self, "Save project", "", "Tessera project (*.json)")
-        if path and self.save_path(path):
-            self.path = Path(path)
+        if not path:
+            return False
+        return self.save_path(path if path.endswith(".json") else path + ".json")
 
     def choose_and_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export MIDI", "", "MIDI file (*.mid)")
         if path:
-            self.save_path(path)
+            self.export_path(path)
 
-    def _report(
-        self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning
-    ) -> None:
-        """Show a message without blocking (tests and scripts can read `last_message`)."""
-        self.last_message = text
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
-        box.setModal(False)
-        box.show()
+    def new_song(self) -> None:
+        dialog = NewSongDialog(self)
+        if dialog.exec() != NewSongDialog.DialogCode.Accepted or not self._may_discard():
+            return
+        if dialog.empty():
+            self.session.new(_starter_song(dialog.title.text() or "Untitled", dialog.bars.value()))
+            self.refresh()
+            return
+        request = dialog.request()
+        self.session.new(_starter_song(request.title, request.bars or 8))
+        self.refresh()
+        self.compose.generate(request)
+
+    def choose_and_add_track(self) -> None:
+        names = [f"{p}: {n}" for p, n in enumerate(GM_PROGRAM_NAMES)]
+        choice, ok = QInputDialog.getItem(self, "Add track", "Instrument", names, 42, False)
+        if ok:
+            self.compose.add_track(int(choice.split(":")[0]))
+
+    def choose_and_continue(self) -> None:
+        bars, ok = QInputDialog.getInt(self, "Continue", "Bars to add", 4, 1, 64)
+        if ok:
+            self.compose.continue_song(bars)
+
+    def show_about_models(self) -> None:
+        AboutModelsDialog(self).show()
+
+    def _remember(self, path: Path) -> None:
+        recent = [str(path.resolve())] + [p for p in self._recent() if p != str(path.resolve())]
+        self.settings.setValue("recent", recent[:MAX_RECENT])
+        self._fill_recent_menu()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+    def _fill_recent_menu(self) -> None:
+        if self.recent_menu is None:
+            return
+        self.recent_menu.clear()
+        for path in self._recent():
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+
+    # --- never losing work -------------------------------------------------------------------
+
+    def autosave(self) -> bool:
+        try:
+            return self.session.autosave()
+        except TesseraError as err:
+            self.say(f"autosave failed: {err}")
+            return False
+
+    def offer_recovery(self, ask: Callable[[Recovery], bool] | None = None) -> bool:
+        """After a crash: offer the newest recovery copy; True if it was restored."""
+        found = find_recoveries(self.session.recovery_dir)
+        if not found:
+            return False
+        ask = ask or self._ask_to_recover
+        if not ask(found[0]):
+            return False
+        self.session.restore(found[0])
+        self.refresh()
+        self.say(f"restored {found[0].describe()}")
+        return True
+
+    def _ask_to_recover(self, recovery: Recovery) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Restore unsaved work?",
+            f"Tessera did not close cleanly. Restore {recovery.describe()}?",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def confirm_discard(self) -> QMessageBox.StandardButton:
+        """Ask what to do with unsaved changes (tests replace this)."""
+        buttons = (
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        return QMessageBox.question(
+            self, "Unsaved changes", "Save the changes to this song first?", buttons
+        )
+
+    def _may_discard(self) -> bool:
+        if not self.session.dirty:
+            return True
+        answer = self.confirm_discard()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.jobs.busy:
+            self.jobs.cancel()
+            self.jobs.wait()
+        if not self._may_discard():
+            event.ignore()
+            return
+        self.session.discard_recovery()
+        event.accept()
+
+
+def _starter_song(title: str = "Untitled", bars: int = 8) -> Song:
+    """An empty song to start from: one piano track, 4/4 at 120 BPM."""
+    return Song(title=title, bar_count=bars, tracks=(Track("Piano", 0),))

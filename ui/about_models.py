@@ -1,0 +1,55 @@
+"""'About the models': each model card and what the models learned from, with licences."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from engine.provenance import corpus_collections, model_cards
+
+
+def about_models_html() -> str:
+    """The dialog's text: model cards, then the training corpus by collection."""
+    parts = ["<h2>The models</h2>"]
+    for name, card in model_cards().items():
+        arch = card.get("architecture", {})
+        training = card.get("training", {})
+        metrics = card.get("metrics", {})
+        parts.append(
+            f"<h3>{name}: {card.get('task', '')}</h3><p>{arch.get('type', '')}, "
+            f"{card.get('parameters', '?'):,} parameters; trained {training.get('steps', '?')} "
+            f"steps in {round(training.get('seconds', 0) / 60)} min on "
+            f"{training.get('hardware', '?')}.</p>"
+            f"<pre>{json.dumps(metrics, indent=1)[:1200]}</pre>"
+        )
+    parts.append(
+        "<h2>What they learned from</h2><p>Only public-domain compositions whose encodings "
+        "carry no restriction, listed work by work in models/corpus/manifest.csv "
+        "(excluded works and why: models/corpus/excluded.csv).</p>"
+        "<table border=1 cellpadding=3><tr><th>collection</th><th>works</th>"
+        "<th>composers</th><th>licence basis</th></tr>"
+    )
+    for row in corpus_collections():
+        composers = ", ".join(row.composers[:4]) + (" …" if len(row.composers) > 4 else "")
+        licences = ", ".join(f"{code} ({count})" for code, count in row.licences)
+        parts.append(
+            f"<tr><td>{row.collection}</td><td>{row.works}</td><td>{composers}</td>"
+            f"<td>{licences}</td></tr>"
+        )
+    parts.append("</table><p>Rebuild the corpus and retrain: see README.md.</p>")
+    return "".join(parts)
+
+
+class AboutModelsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("About the models")
+        self.text = QTextBrowser()
+        self.text.setHtml(about_models_html())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+        self.resize(760, 600)

@@ -1,0 +1,142 @@
+"""The composing operations as the window runs them: from the selection and the inspector to a
+request, off the UI thread through `JobRunner`, and back into the session as a take.
+
+The model loads on first use, inside the first job, so the window opens at once. Re-roll runs
+the last operation again on the song it started from, with a new seed; both results stay in the
+takes, and undo goes back to the previous one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from engine import compose
+from engine.edits import set_locked
+from engine.errors import TesseraError
+from engine.inference import MidiModel
+from engine.session import ProjectSession
+from engine.song import Song
+from engine.tokens import Cell
+from ui.inspector import Inspector
+from ui.jobs import JobRunner
+
+
+@dataclass(frozen=True)
+class _Last:
+    request: compose.Request
+    base: Song | None
+    label: str
+
+
+class ComposeActions(QObject):
+    """Carries out operations on `session`; `changed` fires after the song changes."""
+
+    changed = Signal()
+    message = Signal(str)
+    failed = Signal(str, str)
+
+    def __init__(
+        self,
+        session: Callable[[], ProjectSession],
+        selection: Callable[[], list[Cell]],
+        inspector: Inspector,
+        jobs: JobRunner,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session, self._selection = session, selection
+        self.inspector, self.jobs = inspector, jobs
+        self.model: MidiModel | None = None
+        self._last: _Last | None = None
+
+    # --- operations without the model --------------------------------------------------------
+
+    def set_locked(self, locked: bool) -> None:
+        cells = self._selection()
+        if not cells:
+            self.message.emit("select cells to lock or unlock first")
+            return
+        session = self._session()
+        session.apply_edit(
+            set_locked(session.song, cells, locked),
+            f"{'Lock' if locked else 'Unlock'} {len(cells)} cell(s)",
+        )
+        self.changed.emit()
+
+    # --- operations with the model -----------------------------------------------------------
+
+    def regenerate(self) -> None:
+        if cells := self._cells_or_say("regenerate"):
+            self._start(compose.Regenerate(cells, self._controls()), f"Regenerate {len(cells)}")
+
+    def nudge(self) -> None:
+        if cells := self._cells_or_say("nudge"):
+            request = compose.Nudge(
+                cells,
+                self.inspector.nudge_direction(),
+                self.inspector.nudge_strength(),
+                self._controls(),
+            )
+            self._start(request, f"Nudge {request.direction} {request.strength:.2f}")
+
+    def add_track(self, program: int, name: str | None = None) -> None:
+        self._start(compose.AddTrack(program, name, self._controls()), "Add track")
+
+    def continue_song(self, bars: int) -> None:
+        self._start(compose.Continue(bars, None, self._controls()), f"Continue {bars} bars")
+
+    def generate(self, request: compose.Generate) -> None:
+        self._start(request, f"New {request.preset}")
+
+    def reroll(self) -> None:
+        """The last operation again, from the song it started on, with a new seed."""
+        if self._last is None:
+            self.message.emit("nothing to re-roll yet: run an operation first")
+            return
+        self.inspector.next_seed()
+        self._run(self._last.request, self._last.base, self._last.label + " (re-roll)")
+
+    # --- running -----------------------------------------------------------------------------
+
+    def _cells_or_say(self, what: str) -> tuple[Cell, ...]:
+        cells = tuple(self._selection())
+        if not cells:
+            self.message.emit(f"select the cells to {what} first")
+        return cells
+
+    def _controls(self) -> compose.Controls:
+        return self.inspector.controls()
+
+    def _start(self, request: compose.Request, label: str) -> None:
+        base = None if isinstance(request, compose.Generate) else self._session().song
+        self._last = _Last(request, base, label)
+        self._run(request, base, label)
+
+    def _run(self, request: compose.Request, base: Song | None, label: str) -> None:
+        seed = self.inspector.seed.value()
+
+        def work(progress: Callable[[int, int], None]) -> Song:
+            if self.model is None:
+                self.model = MidiModel()
+            return compose.apply(self.model, base, request, seed, progress)
+
+        def done(result: Song) -> None:
+            self._session().commit_operation(request, seed, result, f"{label} (seed {seed})")
+            self.changed.emit()
+            self.message.emit(f"{label}: done (seed {seed})")
+
+        if not self.jobs.run(
+            f"{label}…", work, done, self.failed.emit, lambda: self.message.emit("cancelled")
+        ):
+            self.message.emit(f"still busy with {self.jobs.label}: wait or cancel it first")
+
+
+def run_safely(action: Callable[[], object], report: Callable[[str], None]) -> None:
+    """Run a menu action; a TesseraError (for example a bad control) becomes a message."""
+    try:
+        action()
+    except TesseraError as err:
+        report(str(err))

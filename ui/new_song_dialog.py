@@ -1,0 +1,75 @@
+"""'New song': an empty song, or one the model writes from a style preset."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from engine.compose import PRESETS, ComposeError, Generate
+from engine.theory import key_from_name
+
+EMPTY = "empty song (no model)"
+
+
+class NewSongDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New song")
+        self.preset = QComboBox()
+        self.preset.addItems([*PRESETS, EMPTY])
+        self.title = QLineEdit("Untitled")
+        self.bars = QSpinBox(minimum=1, maximum=512)
+        self.meter = QLineEdit(placeholderText="the preset's, e.g. 3/4")
+        self.key = QLineEdit(placeholderText="the preset's, e.g. D minor")
+        self.tempo = QDoubleSpinBox(minimum=0, maximum=300, decimals=0)
+        self.tempo.setSpecialValueText("the preset's")
+        self.preset.currentTextChanged.connect(self._preset_chosen)
+        self._preset_chosen(self.preset.currentText())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        for label, widget in (
+            ("Style", self.preset),
+            ("Title", self.title),
+            ("Bars", self.bars),
+            ("Meter", self.meter),
+            ("Key", self.key),
+            ("Tempo", self.tempo),
+        ):
+            form.addRow(label, widget)
+        form.addRow(buttons)
+
+    def _preset_chosen(self, name: str) -> None:
+        preset = PRESETS.get(name)
+        self.bars.setValue(preset.bars if preset else 8)
+
+    def empty(self) -> bool:
+        return self.preset.currentText() == EMPTY
+
+    def request(self) -> Generate:
+        """The generate request the fields describe; raises TesseraError for a bad field."""
+        meter = None
+        if text := self.meter.text().strip():
+            top, _, bottom = text.partition("/")
+            if not (top.isdigit() and bottom.isdigit()):
+                raise ComposeError(f"meter {text!r}: write it like 3/4 or 6/8")
+            meter = (int(top), int(bottom))
+        return Generate(
+            preset=self.preset.currentText(),
+            bars=self.bars.value(),
+            meter=meter,
+            key=key_from_name(self.key.text()) if self.key.text().strip() else None,
+            tempo_bpm=self.tempo.value() or None,
+            title=self.title.text() or "Untitled",
+        )
