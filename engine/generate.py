@@ -8,6 +8,7 @@ the same notes.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -18,7 +19,7 @@ from engine.edits import select
 from engine.inference import Cache, MidiModel
 from engine.sampling import FillGrammar, HardConstraints, SoftTargets, sample
 from engine.song import Note, Song
-from engine.tokens import Cell, bar_steps, bar_token, decode_fill, encode_song
+from engine.tokens import Cell, bar_steps, bar_token, decode_fill, encode_song, unencodable_bars
 from engine.vocab import TokenizerError
 
 
@@ -99,6 +100,8 @@ def _prompt_that_fits(
     after in turn, while it fits. A window's encoding is never longer than its share of the
     whole (its track ranges can only narrow), so the second encoding is the last.
     """
+    if problems := unencodable_bars(song):
+        return _prompt_between_problems(model, song, cells, settings, problems)
     room = model.card.block_size - FILL_ROOM_TOKENS * len(cells)
     prompt = encode_song(song, cells, settings.controls, include_fills=False)
     if len(prompt) <= room:
@@ -125,6 +128,33 @@ def _prompt_that_fits(
     local = [(track, bar - low) for track, bar in cells]
     controls = {(t, b - low): c for (t, b), c in settings.controls.items() if low <= b <= high}
     return window, low, encode_song(window, local, controls, include_fills=False)
+
+
+def _prompt_between_problems(
+    model: MidiModel,
+    song: Song,
+    cells: list[Cell],
+    settings: SamplingSettings,
+    problems: dict[int, str],
+) -> tuple[Song, int, list[str]]:
+    """The prompt from the bars around the cells up to the nearest bars the grid cannot hold
+    (an odd pickup or a cut-short bar), so one such bar does not block the whole song."""
+    low, high = min(bar for _, bar in cells), max(bar for _, bar in cells)
+    inside = [bar for bar in problems if low <= bar <= high]
+    if inside:
+        raise TokenizerError(f"{problems[inside[0]]}; leave bar {inside[0] + 1} out of the cells")
+    first = max([bar for bar in problems if bar < low], default=-1) + 1
+    last = min([bar for bar in problems if bar > high], default=song.bar_count) - 1
+    view = select(song, None, (first, last))
+    shifted = dataclasses.replace(
+        settings,
+        controls={
+            (t, b - first): c for (t, b), c in settings.controls.items() if first <= b <= last
+        },
+    )
+    local = [(track, bar - first) for track, bar in cells]
+    window, offset, prompt = _prompt_that_fits(model, view, local, shifted)
+    return window, offset + first, prompt
 
 
 def _tokens_per_bar(tokens: list[str], bar_count: int) -> list[int]:

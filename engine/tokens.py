@@ -60,6 +60,17 @@ def _bar_meter(song: Song, bar: int) -> TimeSignatureChange:
     return TimeSignatureChange(start, numerator, denominator)
 
 
+def unencodable_bars(song: Song) -> dict[int, str]:
+    """Bars the token grid cannot hold (an unusual meter or a cut-short bar), with the reason."""
+    problems: dict[int, str] = {}
+    for bar in range(song.bar_count):
+        try:
+            _bar_meter(song, bar)
+        except TokenizerError as err:
+            problems[bar] = str(err)
+    return problems
+
+
 def _bar_meters(song: Song) -> list[TimeSignatureChange]:
     if not song.tracks:
         raise TokenizerError("a song needs at least one track to be tokenized")

@@ -11,6 +11,7 @@ from engine.inference import MidiModel, choose_providers
 from engine.sampling import HardConstraints
 from engine.song import PPQ, Note, Song, Track
 from engine.tokens import quantize_song
+from engine.vocab import TokenizerError
 
 BAR = 4 * PPQ
 
@@ -86,3 +87,19 @@ def test_a_long_song_is_cropped_to_fit_the_context(model: MidiModel) -> None:
     notes = fill_cells(model, long_song, [(0, 40)], SamplingSettings(seed=1))[(0, 40)]
     start, end = long_song.bar_span(40)
     assert all(start <= n.start_tick < end for n in notes)
+
+
+def test_an_odd_bar_elsewhere_does_not_block_the_cells(model: MidiModel) -> None:
+    from engine.song import TimeSignatureChange
+
+    # Bar 3 is cut short by a meter change after 1/32 of a whole: the grid cannot hold it.
+    meters = (
+        TimeSignatureChange(0, 4, 4),
+        TimeSignatureChange(2 * BAR + PPQ // 8, 4, 4),
+    )
+    song = dataclasses.replace(_song(), time_signatures=meters, bar_count=9)
+    written = fill_cells(model, song, [(0, 5), (1, 6)], SamplingSettings(seed=2))
+    assert written[(0, 5)]
+    assert all(song.bar_at_tick(n.start_tick) == 5 for n in written[(0, 5)])
+    with pytest.raises(TokenizerError, match="leave bar 3 out of the cells"):
+        fill_cells(model, song, [(0, 2)], SamplingSettings(seed=2))
