@@ -230,7 +230,11 @@ def nudge_guides(
         chord = soft.pitch_classes or chord_of_bar(song, cell)
         soft = dataclasses.replace(soft, pitch_classes=chord, density=now.density)
         hard = dataclasses.replace(hard, scale_pitch_classes=chord)
-    return Guides(soft, hard, asked.targets)
+    targets = asked.targets
+    if direction not in ("denser", "sparser", "busier", "calmer") and targets.notes is None:
+        # Moving pitch, loudness or harmony should not thin or thicken the cell as well.
+        targets = dataclasses.replace(targets, notes=count or None)
+    return Guides(soft, hard, targets)
 
 
 def _current_range(song: Song, cell: Cell, notes: Sequence[Note]) -> tuple[int, int]:
