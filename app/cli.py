@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from app import cli_compose
+from app import cli_check, cli_compose
 from engine.errors import TesseraError
 from engine.selection import parse_indices, parse_span
 from engine.song_files import open_song, save_song
@@ -28,7 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tessera-cli",
         description="Tessera without a window: compose, inspect, convert and export songs.",
-        epilog=EPILOG + cli_compose.COMPOSE_EPILOG,
+        epilog=EPILOG + cli_compose.COMPOSE_EPILOG + cli_check.CHECK_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -46,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--tracks", help="1-based tracks, e.g. '1,3' or '2-4' (default: all)")
     export.add_argument("--bars", help="1-based bar range, e.g. '5-8' (default: all)")
     cli_compose.add_commands(commands)
+    cli_check.add_command(commands)
     return parser
 
 
@@ -54,15 +55,17 @@ def _warn(warnings: list[str]) -> None:
         print(f"warning: {warning}", file=sys.stderr)
 
 
-def _run(args: argparse.Namespace) -> None:
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        return cli_check.run(args)
     if args.command in cli_compose.COMMANDS:
         cli_compose.run(args)
-        return
+        return 0
     song, warnings = open_song(args.source if args.command != "info" else args.file)
     _warn(warnings)
     if args.command == "info":
         print("\n".join(song_summary(song)))
-        return
+        return 0
     tracks = bars = None
     if args.command == "export":
         if args.tracks:
@@ -71,16 +74,16 @@ def _run(args: argparse.Namespace) -> None:
             bars = parse_span(args.bars, "bars", song.bar_count)
     _warn(save_song(song, args.destination, tracks, bars))
     print(f"wrote {args.destination}")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        _run(args)
+        return _run(args)
     except TesseraError as err:
         print(f"tessera-cli: error: {err}", file=sys.stderr)
         return 1
-    return 0
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
+from app import cli_prompt
 from engine import compose
 from engine.compose import ComposeError, Controls, Request
 from engine.gm import program_from_name
@@ -27,6 +28,7 @@ from engine.tokens import Cell
 
 COMPOSE_EPILOG = """composing examples:
   tessera-cli generate new.json --preset chorale --bars 16 --key "D minor" --seed 7
+  tessera-cli generate new.json --prompt "slow and sad folk tune for strings in 3/4"
   tessera-cli lock song.json --tracks 1
   tessera-cli regenerate song.json --tracks 2,3 --bars 5-8 --scale "D minor" --seed 3
   tessera-cli nudge song.json --tracks 1 --bars 1-4 --direction denser --strength 0.3
@@ -40,7 +42,10 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     """Add the composing commands to the `tessera-cli` parser."""
     generate = commands.add_parser("generate", help="write a new song from a style preset")
     generate.add_argument("output", help="file to write (.json or .mid)")
-    generate.add_argument("--preset", default="folk-tune", choices=sorted(compose.PRESETS))
+    generate.add_argument(
+        "--preset", choices=sorted(compose.PRESETS), help="style (default: folk-tune or --prompt's)"
+    )
+    cli_prompt.add_argument(generate)
     generate.add_argument("--bars", type=int, help="length in bars (default: the preset's)")
     generate.add_argument("--meter", help="time signature, e.g. 3/4 (default: the preset's)")
     generate.add_argument("--key", help="key, e.g. 'D minor' (default: the preset's)")
@@ -122,11 +127,17 @@ def run(args: argparse.Namespace) -> None:
     else:
         song, takes = _open(args.file)
         destination = args.output or args.file
-    request = _request(args, song)
+    reading = None
+    request: Request
+    if args.command == "generate" and args.prompt:
+        meter = _meter(args.meter) if args.meter else None
+        request, reading = cli_prompt.prompt_request(args, _controls(args), meter)
+    else:
+        request = _request(args, song)
     if isinstance(request, compose.Regenerate | compose.Nudge) and song is not None:
         _report_locked(song, request.cells)
     model = None if isinstance(request, compose.Lock) else MidiModel()
-    result = compose.apply(model, song, request, seed)
+    result = cli_prompt.finish(compose.apply(model, song, request, seed), reading)
     take = Take(request.operation, compose.request_to_json(request), seed, result)
     _save(result, record(takes, take), destination, keeps_locks=isinstance(request, compose.Lock))
     note = "" if isinstance(request, compose.Lock) else f" (seed {seed}; repeat with --seed {seed})"
@@ -174,7 +185,7 @@ def _selection(args: argparse.Namespace, song: Song) -> tuple[Cell, ...]:
 def _request(args: argparse.Namespace, song: Song | None) -> Request:
     if args.command == "generate":
         return compose.Generate(
-            preset=args.preset,
+            preset=args.preset or cli_prompt.DEFAULT_PRESET,
             bars=args.bars,
             meter=_meter(args.meter) if args.meter else None,
             key=key_from_name(args.key) if args.key else None,

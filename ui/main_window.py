@@ -42,7 +42,9 @@ from ui.drag_out import MidiDragButton
 from ui.inspector import Inspector
 from ui.jobs import JobRunner
 from ui.new_song_dialog import NewSongDialog
+from ui.originality_panel import OriginalityPanel
 from ui.piano_roll import PianoRoll
+from ui.prompt_dialog import PromptDialog
 from ui.takes_panel import TakesPanel
 
 OPEN_FILTER = "Songs (*.json *.mid *.midi);;Tessera projects (*.json);;MIDI files (*.mid *.midi)"
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         self.piano_roll = PianoRoll()
         self.inspector = Inspector()
         self.takes = TakesPanel()
+        self.originality = OriginalityPanel()
         self.compose = ComposeActions(
             lambda: self.session, self.grid.selection, self.inspector, self.jobs, self
         )
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         docked: tuple[tuple[str, QWidget], ...] = (
             ("Inspector", self.inspector),
             ("Takes", self.takes),
+            ("Originality", self.originality),
         )
         for title, widget in docked:
             dock = QDockWidget(title, self)
@@ -128,6 +132,9 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         a = self.actions_by_name = {
             "new": self._action("&New Song…", self.new_song, keys.New),
+            "prompt": self._action(
+                "New Song from &Description…", self.new_song_from_prompt, "Ctrl+Shift+N"
+            ),
             "open": self._action("&Open…", self.choose_and_open, keys.Open),
             "save": self._action("&Save", self.save, keys.Save),
             "save_as": self._action("Save &As…", self.choose_and_save, keys.SaveAs),
@@ -143,14 +150,15 @@ class MainWindow(QMainWindow):
             "reroll": self._action("Re-ro&ll", self.compose.reroll, "Ctrl+R"),
             "add_track": self._action("&Add Track…", self.choose_and_add_track, "Ctrl+T"),
             "continue": self._action("&Continue…", self.choose_and_continue, "Ctrl+Shift+C"),
+            "check": self._action("Check &Originality", self.check_originality, "Ctrl+Shift+O"),
             "about": self._action("About the &Models", self.show_about_models),
         }
         self.recent_menu = None
         menus: dict[str, list[str | None]] = {
-            "&File": ["new", "open", None, "save", "save_as", "export", None, "quit"],
+            "&File": ["new", "prompt", "open", None, "save", "save_as", "export", None, "quit"],
             "&Edit": ["undo", "redo", None, "delete"],
             "&Compose": ["lock", "unlock", None, "regenerate", "nudge", "reroll", None,
-                         "add_track", "continue"],
+                         "add_track", "continue", None, "check"],
             "&Help": ["about"],
         }  # fmt: skip
         for title, names in menus.items():
@@ -182,6 +190,17 @@ class MainWindow(QMainWindow):
         self.piano_roll.song_edited.connect(lambda song: self.apply_edit(song, "Edit notes"))
         self.piano_roll.message.connect(self.say)
         self.takes.restore_requested.connect(self.restore_take)
+        self.originality.check_requested.connect(
+            lambda: run_safely(self.check_originality, self.say)
+        )
+        self.originality.report_ready.connect(
+            lambda report: self.grid.set_cell_badges(report.bar_badges())
+        )
+        self.originality.passage_chosen.connect(
+            lambda track, first, last: self.grid.set_selection(
+                (track, bar) for bar in range(first, last + 1)
+            )
+        )
         self.inspector.reroll.clicked.connect(lambda: run_safely(self.compose.reroll, self.say))
         self.compose.changed.connect(self.refresh)
         self.compose.message.connect(self.say)
@@ -207,6 +226,7 @@ class MainWindow(QMainWindow):
         """Show the session's song everywhere, and the state of undo, redo and the title."""
         song = self.session.song
         self.grid.show_song(song)
+        self.grid.set_cell_badges({})  # an originality report is stale after any change
         self._show_piano_roll()
         self.takes.show_takes(self.session.takes)
         history = self.session.history
@@ -362,6 +382,23 @@ class MainWindow(QMainWindow):
         self.session.new(_starter_song(request.title, request.bars or 8))
         self.refresh()
         self.compose.generate(request)
+
+    def new_song_from_prompt(self) -> None:
+        """A sentence becomes a configured song: the dialog shows what was understood."""
+        dialog = PromptDialog(parent=self)
+        if dialog.exec() != PromptDialog.DialogCode.Accepted or not self._may_discard():
+            return
+        request = dialog.request()
+        self.session.new(_starter_song(request.title, request.bars or 8))
+        self.refresh()
+        self.compose.generate(request)
+
+    def check_originality(self) -> None:
+        cells = self.grid.selection() or None
+        if not self.originality.check_in_background(
+            self.jobs, self.session.song, cells, self.show_error
+        ):
+            self.say(f"still busy with {self.jobs.label}: wait or cancel it first")
 
     def choose_and_add_track(self) -> None:
         names = [f"{p}: {n}" for p, n in enumerate(GM_PROGRAM_NAMES)]

@@ -1,4 +1,4 @@
-"""Command line: `python -m build_scripts.corpus build|summary`."""
+"""Command line: `python -m build_scripts.corpus build|summary|index`."""
 
 from __future__ import annotations
 
@@ -20,9 +20,14 @@ def main(argv: list[str] | None = None) -> None:
     build_parser.add_argument("--no-cache", action="store_true",
                               help="parse every work again instead of reusing cached Songs")
     commands.add_parser("summary", help="print the corpus by collection and composer")
+    commands.add_parser("index", help="write the originality index of the train split")
     args = parser.parse_args(argv)
     if args.command == "build":
         build(args.processes, args.limit, not args.no_cache)
+    elif args.command == "index":
+        from build_scripts.corpus.originality_index import build_index
+
+        build_index()
     else:
         print_summary()
 

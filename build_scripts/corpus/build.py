@@ -265,3 +265,7 @@ def build(processes: int = 2, limit: int | None = None, use_cache: bool = True) 
     print(f"{len(manifest)} works included, {len(excluded)} excluded; wrote "
           f"{MANIFEST_PATH.name}, {EXCLUDED_PATH.name} and {README_PATH.name} in {out_dir} "
           f"({time.monotonic() - started:.0f} s)", flush=True)
+    if limit is None:
+        from build_scripts.corpus.originality_index import build_index
+
+        build_index()

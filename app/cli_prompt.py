@@ -1,0 +1,50 @@
+"""`tessera-cli generate --prompt "..."`: a style described in words, read by engine.prompt.
+
+The prompt sets the preset, tempo, meter, key, length and some controls; any option given on
+the command line as well (`--tempo`, `--key`, `--bars`, `--meter`, `--preset`, `--density`, ...)
+wins over what the prompt says. What was understood is printed, word by word.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+
+from engine.compose import Controls, Generate
+from engine.prompt import Reading, read_prompt
+from engine.song import Song
+from engine.theory import key_from_name
+
+DEFAULT_PRESET = "folk-tune"
+
+
+def add_argument(generate: argparse.ArgumentParser) -> None:
+    generate.add_argument(
+        "--prompt", help="describe the music, e.g. 'slow and sad folk tune for strings in 3/4'"
+    )
+
+
+def prompt_request(
+    args: argparse.Namespace, controls: Controls, meter: tuple[int, int] | None
+) -> tuple[Generate, Reading]:
+    """The request for `generate --prompt`, explicit options overriding the prompt."""
+    reading = read_prompt(args.prompt)
+    for line in reading.explain():
+        print(f"understood: {line}" if not line.startswith("not understood") else line)
+    request = reading.request(controls)
+    chosen = {
+        "preset": args.preset,
+        "bars": args.bars,
+        "meter": meter,
+        "key": key_from_name(args.key) if args.key else None,
+        "tempo_bpm": args.tempo,
+    }
+    request = dataclasses.replace(request, **{k: v for k, v in chosen.items() if v is not None})
+    if args.title != "Untitled":
+        request = dataclasses.replace(request, title=args.title)
+    return request, reading
+
+
+def finish(song: Song, reading: Reading | None) -> Song:
+    """Apply what a request cannot carry (a named instrument for the first voice)."""
+    return song if reading is None else reading.finish(song)
