@@ -11,7 +11,8 @@ takes each candidate note when its draw is below it. The draws and the candidate
 seed, not on the strength, so for one seed a stronger nudge keeps a subset of the notes a
 weaker one kept and adds a superset of its new notes: strength 0 changes nothing, the share
 kept falls as the strength rises, and the attribute moves from the old value toward the
-candidate's.
+candidate's. Denser and busier drop old notes at half the rate and add candidate notes only at
+onsets no kept note holds, so the count grows rather than notes being swapped one for one.
 """
 
 from __future__ import annotations
@@ -67,6 +68,9 @@ __all__ = [
     "direction_measure",
     "split_locked",
 ]
+
+
+ADDING_DIRECTIONS = ("denser", "busier")
 
 
 @dataclass(frozen=True)
@@ -300,8 +304,17 @@ def nudge(
         old = song.notes_in_bar(*cell)
         new = candidate.notes_in_bar(*cell)
         keep_draws, take_draws = rng.random(len(old)), rng.random(len(new))
-        kept = [note for note, draw in zip(old, keep_draws, strict=True) if draw >= strength]
-        taken = [note for note, draw in zip(new, take_draws, strict=True) if draw < strength]
+        # Adding directions drop old notes at half the rate and add only at free onsets, so
+        # the count grows with strength instead of swapping notes one for one.
+        adding = direction in ADDING_DIRECTIONS
+        drop = strength / 2 if adding else strength
+        kept = [note for note, draw in zip(old, keep_draws, strict=True) if draw >= drop]
+        held = {note.start_tick for note in kept} if adding else set()
+        taken = [
+            note
+            for note, draw in zip(new, take_draws, strict=True)
+            if draw < strength and note.start_tick not in held
+        ]
         if sounding_polyphony(old) <= 1 and sounding_polyphony(new) <= 1:
             blended = one_at_a_time(kept, taken)
         else:
