@@ -2,9 +2,8 @@
 
 It holds no music of its own: the `ProjectSession` owns the song, its history and takes; the
 widgets show it and send edits back as new Songs. Long work runs through `JobRunner` with
-progress and cancel in the status bar. Files: new/open/save/export, recent files, an autosave
-every minute to a recovery folder, an offer to restore after a crash, and a warning before
-closing unsaved work.
+progress and cancel in the status bar. Opening, saving, autosave and crash recovery live in
+`ui.project_files`; an autosave timer fires every minute.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -30,9 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from engine.edits import remove_notes
-from engine.errors import TesseraError
 from engine.gm import GM_PROGRAM_NAMES
-from engine.session import ProjectSession, Recovery, find_recoveries
+from engine.session import ProjectSession
 from engine.song import Song, Track
 from engine.tokens import Cell
 from ui.about_models import AboutModelsDialog
@@ -44,12 +41,11 @@ from ui.jobs import JobRunner
 from ui.new_song_dialog import NewSongDialog
 from ui.originality_panel import OriginalityPanel
 from ui.piano_roll import PianoRoll
+from ui.project_files import ProjectFiles
 from ui.prompt_dialog import PromptDialog
 from ui.takes_panel import TakesPanel
 
-OPEN_FILTER = "Songs (*.json *.mid *.midi);;Tessera projects (*.json);;MIDI files (*.mid *.midi)"
 AUTOSAVE_MS = 60_000
-MAX_RECENT = 8
 
 
 def default_recovery_dir() -> Path:
@@ -57,7 +53,7 @@ def default_recovery_dir() -> Path:
     return Path(base or tempfile.gettempdir()) / "recovery"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ProjectFiles, QMainWindow):
     def __init__(
         self,
         recovery_dir: Path | None = None,
@@ -313,63 +309,6 @@ class MainWindow(QMainWindow):
         tracks = sorted({t for t, _ in cells})
         return self.session.song, tracks, (min(b for _, b in cells), max(b for _, b in cells))
 
-    # --- files -------------------------------------------------------------------------------
-
-    def open_path(self, path: str | Path) -> bool:
-        """Open a MIDI file or project; a bad file shows a message and keeps the current song."""
-        if not self._may_discard():
-            return False
-        try:
-            warnings = self.session.open(path)
-        except TesseraError as err:
-            self.show_error(f"Cannot open {Path(path).name}: {err}", "")
-            return False
-        self._remember(Path(path))
-        self.refresh()
-        self.say("; ".join(warnings) if warnings else f"opened {Path(path).name}")
-        return True
-
-    def save(self) -> bool:
-        if self.session.path is None:
-            return self.choose_and_save()
-        return self.save_path(self.session.path)
-
-    def save_path(self, path: str | Path) -> bool:
-        try:
-            self.session.save(path)
-        except TesseraError as err:
-            self.show_error(f"Cannot save: {err}", "")
-            return False
-        self._remember(Path(path))
-        self.refresh()
-        self.say(f"saved {Path(path).name}")
-        return True
-
-    def export_path(self, path: str | Path) -> bool:
-        try:
-            warnings = self.session.export(path)
-        except TesseraError as err:
-            self.show_error(f"Cannot export: {err}", "")
-            return False
-        self.say("; ".join(warnings) if warnings else f"exported {Path(path).name}")
-        return True
-
-    def choose_and_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open", "", OPEN_FILTER)
-        if path:
-            self.open_path(path)
-
-    def choose_and_save(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, "Save project", "", "Tessera project (*.json)")
-        if not path:
-            return False
-        return self.save_path(path if path.endswith(".json") else path + ".json")
-
-    def choose_and_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export MIDI", "", "MIDI file (*.mid)")
-        if path:
-            self.export_path(path)
-
     def new_song(self) -> None:
         dialog = NewSongDialog(self)
         if dialog.exec() != NewSongDialog.DialogCode.Accepted or not self._may_discard():
@@ -413,73 +352,6 @@ class MainWindow(QMainWindow):
 
     def show_about_models(self) -> None:
         AboutModelsDialog(self).show()
-
-    def _remember(self, path: Path) -> None:
-        recent = [str(path.resolve())] + [p for p in self._recent() if p != str(path.resolve())]
-        self.settings.setValue("recent", recent[:MAX_RECENT])
-        self._fill_recent_menu()
-
-    def _recent(self) -> list[str]:
-        value = self.settings.value("recent", [])
-        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
-
-    def _fill_recent_menu(self) -> None:
-        if self.recent_menu is None:
-            return
-        self.recent_menu.clear()
-        for path in self._recent():
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
-
-    # --- never losing work -------------------------------------------------------------------
-
-    def autosave(self) -> bool:
-        try:
-            return self.session.autosave()
-        except TesseraError as err:
-            self.say(f"autosave failed: {err}")
-            return False
-
-    def offer_recovery(self, ask: Callable[[Recovery], bool] | None = None) -> bool:
-        """After a crash: offer the newest recovery copy; True if it was restored."""
-        found = find_recoveries(self.session.recovery_dir)
-        if not found:
-            return False
-        ask = ask or self._ask_to_recover
-        if not ask(found[0]):
-            return False
-        self.session.restore(found[0])
-        self.refresh()
-        self.say(f"restored {found[0].describe()}")
-        return True
-
-    def _ask_to_recover(self, recovery: Recovery) -> bool:
-        answer = QMessageBox.question(
-            self,
-            "Restore unsaved work?",
-            f"Tessera did not close cleanly. Restore {recovery.describe()}?",
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def confirm_discard(self) -> QMessageBox.StandardButton:
-        """Ask what to do with unsaved changes (tests replace this)."""
-        buttons = (
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
-        )
-        return QMessageBox.question(
-            self, "Unsaved changes", "Save the changes to this song first?", buttons
-        )
-
-    def _may_discard(self) -> bool:
-        if not self.session.dirty:
-            return True
-        answer = self.confirm_discard()
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.jobs.busy:
