@@ -1,0 +1,348 @@
+"""Timbres from the diffusion model: generate, start from a GM instrument, nudge, interpolate,
+describe, and render any note with any timbre. No torch: onnxruntime and numpy.
+
+A timbre is a `TimbreRef` (see engine.song): a vector in the model's timbre space and a seed.
+Rendering a note runs a deterministic DDIM sampler (`TimbreModel.sample_controls`): the initial
+noise comes from the seed alone, so a timbre sounds the same on every note and every run, and
+a locked timbre (a Track's `timbre` field, stored in the project file) reproduces its audio
+exactly (`engine.edits.update_track(song, index, timbre=ref)` locks one in). Every operation
+here is a pure function returning a new TimbreRef:
+
+- `generate(space, seed)`: a new vector drawn from the prior (a Gaussian fitted to the
+  trained instruments' vectors).
+- `from_gm(space, program)`: a General MIDI instrument's learned vector. Instruments the model
+  never heard (held out, or sound effects) get the mean vector of their GM family.
+- `nudge(space, ref, strength, direction_seed)`: a move of `strength` (0..1) times
+  `NUDGE_SCALE` prior standard deviations in a seeded random direction; 0 is the same timbre.
+- `interpolate(a, b, fraction)`: a straight line between two vectors, keeping a's seed.
+- `describe(space, ref, name, strength)`: a move along a named descriptor ("brighter",
+  "darker", "softer_attack", "harder_attack"), fitted to measured features (see the card).
+
+The model folder (models/timbre) holds model.onnx, space.json and card.json; loading checks the
+card's hashes and that its control layout matches `engine.timbre_synth`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import onnxruntime as ort
+
+from engine.errors import TesseraError
+from engine.inference import choose_providers
+from engine.song import TimbreRef
+from engine.timbre_synth import (
+    ANALYSIS_RATE_HZ,
+    CHANNEL_COUNT,
+    FRAME_RATE_HZ,
+    HARMONIC_COUNT,
+    NOISE_BAND_COUNT,
+    OUTPUT_RATE_HZ,
+    Audio,
+    Frames,
+    controls_to_audio,
+)
+
+DEFAULT_MODEL_DIR = Path(__file__).parents[1] / "models" / "timbre"
+DRUM_KIT = 128
+"""The drum kit's row in the timbre space (GM drums are not a program)."""
+DEFAULT_STEPS = 10
+DEFAULT_TEMPERATURE = 0.6
+"""Scale of the sampler's initial noise. Below 1 trades variety between seeds for notes closer
+to the instrument; the card's "sampler_settings_on_train_notes" compares step counts and
+temperatures by spectral distance to the SoundFont on training notes (0.6 and 0.4 were best,
+1.0 worst, at 10 steps)."""
+NUDGE_SCALE = 1.0
+"""Prior standard deviations moved by a nudge of strength 1."""
+DESCRIBE_SCALE = 1.5
+"""Prior standard deviations moved by a descriptor step of strength 1."""
+ATTACK_FRAMES = 15
+"""Frames (0.3 s) kept as they are when a long note's sustain is stretched."""
+DRUM_HIT_SECONDS = 0.5
+"""The drum kit was learned from 0.5 s hits; a drum note's length does not change its sound."""
+
+
+class TimbreError(TesseraError):
+    """A timbre operation with impossible arguments (unknown descriptor, bad strength)."""
+
+
+class TimbreModelError(TesseraError):
+    """The timbre model folder is missing, damaged, or does not match this Tessera."""
+
+
+@dataclass(frozen=True)
+class TimbreSpace:
+    """The timbre space shipped with the model: instrument vectors, prior, descriptors."""
+
+    instruments: dict[int, tuple[float, ...]]
+    prior_mean: npt.NDArray[np.float64]
+    prior_cholesky: npt.NDArray[np.float64]
+    descriptors: dict[str, npt.NDArray[np.float64]]
+    descriptor_r2: dict[str, float]
+
+    @property
+    def dimension(self) -> int:
+        return len(self.prior_mean)
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> TimbreSpace:
+        return cls(
+            instruments={int(k): tuple(float(x) for x in v) for k, v in raw["instruments"].items()},
+            prior_mean=np.asarray(raw["prior"]["mean"], dtype=np.float64),
+            prior_cholesky=np.asarray(raw["prior"]["cholesky"], dtype=np.float64),
+            descriptors={
+                name: np.asarray(entry["direction"], dtype=np.float64)
+                for name, entry in raw["descriptors"].items()
+            },
+            descriptor_r2={name: float(e["r2"]) for name, e in raw["descriptors"].items()},
+        )
+
+
+def _check_strength(strength: float) -> float:
+    if not 0.0 <= strength <= 1.0:
+        raise TimbreError(f"strength must be from 0 to 1, got {strength}")
+    return float(strength)
+
+
+def _ref(vector: npt.ArrayLike, seed: int) -> TimbreRef:
+    return TimbreRef(kind="generated", seed=seed, vector=tuple(float(x) for x in np.ravel(vector)))
+
+
+def generate(space: TimbreSpace, seed: int) -> TimbreRef:
+    """A new timbre: a vector drawn from the prior with `seed`, which is also its noise seed."""
+    normal = np.random.default_rng(seed).standard_normal(space.dimension)
+    return _ref(space.prior_mean + space.prior_cholesky @ normal, seed)
+
+
+def from_gm(space: TimbreSpace, program: int, seed: int = 0) -> TimbreRef:
+    """A GM program's timbre (DRUM_KIT for the drums); unheard programs get their family mean."""
+    if program in space.instruments:
+        return _ref(space.instruments[program], seed)
+    if not 0 <= program < 128:
+        raise TimbreError(f"program must be 0-127 or {DRUM_KIT} (drums), got {program}")
+    family = [v for p, v in space.instruments.items() if p // 8 == program // 8 and p < 128]
+    mean = np.mean(family, axis=0) if family else space.prior_mean
+    return _ref(mean, seed)
+
+
+def nudge(space: TimbreSpace, ref: TimbreRef, strength: float, direction_seed: int) -> TimbreRef:
+    """A timbre `strength` (0..1) of the way along a seeded random direction; 0 changes nothing."""
+    seed, strength = _seed_of(ref), _check_strength(strength)
+    unit = np.random.default_rng(direction_seed).standard_normal(space.dimension)
+    unit /= np.linalg.norm(unit)
+    step = NUDGE_SCALE * strength * (space.prior_cholesky @ unit)
+    return _ref(np.asarray(ref.vector) + step, seed)
+
+
+def interpolate(a: TimbreRef, b: TimbreRef, fraction: float) -> TimbreRef:
+    """The timbre `fraction` (0..1) of the way from a to b, with a's seed (so 0 is exactly a)."""
+    seed, fraction = _seed_of(a), _check_strength(fraction)
+    if len(a.vector) != len(b.vector):
+        raise TimbreError(f"cannot mix timbres of {len(a.vector)} and {len(b.vector)} dimensions")
+    mixed = (1 - fraction) * np.asarray(a.vector) + fraction * np.asarray(b.vector)
+    return _ref(mixed, seed)
+
+
+def describe(space: TimbreSpace, ref: TimbreRef, name: str, strength: float) -> TimbreRef:
+    """Move along a named descriptor, e.g. "brighter", by `strength` (0..1)."""
+    if name not in space.descriptors:
+        raise TimbreError(f"unknown descriptor {name!r}: choose from {sorted(space.descriptors)}")
+    seed = _seed_of(ref)
+    step = DESCRIBE_SCALE * _check_strength(strength) * space.descriptors[name]
+    return _ref(np.asarray(ref.vector) + step, seed)
+
+
+def _seed_of(ref: TimbreRef) -> int:
+    if ref.kind != "generated" or ref.seed is None:
+        raise TimbreError("resolve a GM timbre with from_gm before changing it")
+    return ref.seed
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class TimbreModel:
+    """The loaded denoiser and timbre space; renders notes. Use from one thread at a time."""
+
+    def __init__(
+        self, folder: str | os.PathLike[str] = DEFAULT_MODEL_DIR, threads: int | None = None
+    ) -> None:
+        self.folder = Path(folder)
+        self.card = self._load_card()
+        space_path = self.folder / "space.json"
+        if _sha256(space_path) != self.card["space"]["sha256"]:
+            raise TimbreModelError(f"{space_path} does not match its card: reinstall the model")
+        self.space = TimbreSpace.from_json(json.loads(space_path.read_text(encoding="utf-8")))
+        onnx_path = self.folder / "model.onnx"
+        if _sha256(onnx_path) != self.card["onnx"]["sha256"]:
+            raise TimbreModelError(f"{onnx_path} does not match its card: reinstall the model")
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or min(4, os.cpu_count() or 1)
+        options.inter_op_num_threads = 1
+        self.providers = choose_providers()
+        self.session = ort.InferenceSession(str(onnx_path), options, providers=self.providers)
+        self.frames = int(self.card["architecture"]["frames"])
+
+    def _load_card(self) -> dict[str, Any]:
+        path = self.folder / "card.json"
+        try:
+            card: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+            controls = card["controls"]
+            expected = {
+                "frame_rate_hz": FRAME_RATE_HZ,
+                "harmonics": HARMONIC_COUNT,
+                "noise_bands": NOISE_BAND_COUNT,
+                "channels": CHANNEL_COUNT,
+                "analysis_rate_hz": ANALYSIS_RATE_HZ,
+            }
+            card["onnx"]["sha256"], card["space"]["sha256"], card["architecture"]["frames"]
+        except FileNotFoundError as err:
+            raise TimbreModelError(f"no timbre model card at {path}: reinstall Tessera") from err
+        except (ValueError, KeyError, TypeError) as err:
+            raise TimbreModelError(f"the timbre card {path} is damaged ({err!r})") from err
+        wrong = {k: controls.get(k) for k, v in expected.items() if controls.get(k) != v}
+        if wrong:
+            raise TimbreModelError(
+                f"the timbre model in {self.folder} was trained for controls {wrong}, but this "
+                f"Tessera synthesizes {expected}: install the model that ships with this version"
+            )
+        return card
+
+    @property
+    def max_duration_seconds(self) -> float:
+        """The longest note the model generates directly (longer ones are stretched)."""
+        return 0.8 * self.frames / FRAME_RATE_HZ
+
+    def denoise(
+        self,
+        x: Frames,
+        t: float,
+        vector: npt.NDArray[np.float32],
+        *,
+        pitch: float,
+        velocity: float,
+        duration_seconds: float,
+        is_drum: bool,
+    ) -> Frames:
+        """One denoiser call: the clean estimate x0 for noisy frames x (F, C) at time t."""
+        feeds = {
+            "x": x[None].astype(np.float32),
+            "t": np.array([t], dtype=np.float32),
+            "timbre": vector[None].astype(np.float32),
+            "pitch": np.array([pitch], dtype=np.float32),
+            "velocity": np.array([velocity], dtype=np.float32),
+            "duration": np.array([duration_seconds], dtype=np.float32),
+            "is_drum": np.array([float(is_drum)], dtype=np.float32),
+        }
+        return self.session.run(["x0"], feeds)[0][0]  # type: ignore[no-any-return]
+
+    def sample_controls(
+        self,
+        ref: TimbreRef,
+        pitch: int,
+        velocity: int,
+        duration_seconds: float,
+        *,
+        is_drum: bool = False,
+        steps: int = DEFAULT_STEPS,
+        temperature: float = DEFAULT_TEMPERATURE,
+    ) -> Frames:
+        """Control frames (F, C) for one note: deterministic DDIM from the ref's seed, the
+        initial noise scaled by `temperature`."""
+        return ddim_sample(
+            lambda x, t: self.denoise(
+                x,
+                t,
+                np.asarray(ref.vector, dtype=np.float32),
+                pitch=pitch,
+                velocity=velocity,
+                duration_seconds=duration_seconds,
+                is_drum=is_drum,
+            ),
+            temperature
+            * np.random.default_rng(_seed_of(ref)).standard_normal((self.frames, CHANNEL_COUNT)),
+            steps,
+        )
+
+    def resolve(self, ref: TimbreRef, program: int, is_drum: bool) -> TimbreRef:
+        """A generated ref as it is; a "gm" ref as the model's vector for the track's program."""
+        if ref.kind == "generated":
+            return ref
+        return from_gm(self.space, DRUM_KIT if is_drum else program)
+
+    def render_note(
+        self,
+        ref: TimbreRef,
+        pitch: int,
+        velocity: int,
+        duration_seconds: float,
+        *,
+        program: int = 0,
+        is_drum: bool = False,
+        steps: int = DEFAULT_STEPS,
+        temperature: float = DEFAULT_TEMPERATURE,
+        sample_rate_hz: int = OUTPUT_RATE_HZ,
+    ) -> Audio:
+        """Mono float32 audio of one note and its release (`program` resolves "gm" refs)."""
+        if not 0 <= pitch <= 127 or not 1 <= velocity <= 127 or duration_seconds <= 0:
+            raise TimbreError(
+                f"a note needs pitch 0-127, velocity 1-127 and a positive duration, got "
+                f"{pitch}, {velocity}, {duration_seconds}"
+            )
+        ref = self.resolve(ref, program, is_drum)
+        if is_drum:
+            duration_seconds = DRUM_HIT_SECONDS
+        generated = min(duration_seconds, self.max_duration_seconds)
+        frames = self.sample_controls(
+            ref, pitch, velocity, generated, is_drum=is_drum, steps=steps, temperature=temperature
+        )
+        frames = stretch_sustain(frames, generated, duration_seconds)
+        return controls_to_audio(
+            frames, pitch, is_drum=is_drum, noise_seed=_seed_of(ref), sample_rate_hz=sample_rate_hz
+        )
+
+
+def ddim_sample(denoise: Any, noise: npt.NDArray[np.float64], steps: int) -> Frames:
+    """Deterministic DDIM (eta = 0) on the cosine schedule, for a model that estimates x0.
+
+    `denoise(x, t)` returns the clean estimate x0 of x at time t; from t = 1 (pure noise) to
+    t = 0 in `steps` equal steps, each clips x0 to the control range, recovers the noise
+    eps = (x - alpha x0) / sigma that goes with it, and re-noises x0 to the next, smaller time.
+    """
+    if steps < 1:
+        raise TimbreError(f"the sampler needs at least one step, got {steps}")
+    times = np.linspace(1.0, 0.0, steps + 1)
+    x = noise.astype(np.float32)
+    clean = x
+    for now, after in itertools.pairwise(times):
+        alpha, sigma = np.cos(0.5 * np.pi * now), np.sin(0.5 * np.pi * now)
+        clean = np.clip(denoise(x, float(now)), -1.0, 1.0)
+        eps = (x - alpha * clean) / sigma
+        x = (np.cos(0.5 * np.pi * after) * clean + np.sin(0.5 * np.pi * after) * eps).astype(
+            np.float32
+        )
+    return clean.astype(np.float32)
+
+
+def stretch_sustain(frames: Frames, generated_seconds: float, wanted_seconds: float) -> Frames:
+    """Lengthen a note's held part: the attack stays, the sustain is resampled, release follows."""
+    held = round(generated_seconds * FRAME_RATE_HZ)
+    wanted = round(wanted_seconds * FRAME_RATE_HZ)
+    if wanted <= held or held <= ATTACK_FRAMES + 1:
+        return frames
+    sustain = frames[ATTACK_FRAMES:held]  # (S, C)
+    positions = np.linspace(0, len(sustain) - 1, wanted - ATTACK_FRAMES)
+    index = positions.astype(np.int64)
+    upper = np.minimum(index + 1, len(sustain) - 1)
+    weight = (positions - index)[:, None].astype(np.float32)
+    stretched = sustain[index] * (1 - weight) + sustain[upper] * weight
+    return np.concatenate([frames[:ATTACK_FRAMES], stretched, frames[held:]]).astype(np.float32)

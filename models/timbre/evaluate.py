@@ -1,0 +1,284 @@
+"""Measure the shipped timbre model offline; print the figures and write them as JSON.
+
+    python -m models.timbre.evaluate --out runs/timbre/metrics.json [--model models/timbre]
+
+- Spectral distance (multi-resolution STFT, `models.timbre.metrics`) between generated notes
+  and the SoundFont's own renders, on held-out pitches of trained instruments and on held-out
+  instruments (these use their GM family's mean vector, as the app does), next to the
+  analysis-resynthesis upper bound (the SoundFont note analysed and resynthesized: the best the
+  control frames allow) and a plain sine tone at the right pitch and loudness.
+- Sampler settings: step counts and noise temperatures compared on training notes.
+- Pitch accuracy: the share of generated melodic notes that basic-pitch's ONNX model hears
+  within 50 cents of the requested pitch, for held-out notes and for new timbres from seeds.
+- Nudge monotonicity: spectral distance from the un-nudged note as the strength grows.
+- Smoothness of the space: rank correlation between the distance of two timbre vectors and
+  the spectral distance of their notes (instruments and prior samples, same noise seed).
+- Descriptors: the change in spectral centroid (brighter/darker) and attack time
+  (softer/harder attack) that a full-strength step makes, averaged over instruments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from build_scripts.timbre import DRUM_PROGRAM, NoteSpec, note_grid
+from build_scripts.timbre.render import render_notes
+from engine.song import TimbreRef
+from engine.timbre import DEFAULT_MODEL_DIR, TimbreModel, describe, from_gm, generate, nudge
+from engine.timbre_synth import ANALYSIS_RATE_HZ, FRAME_RATE_HZ, Audio, fade_edges, midi_to_hz
+from engine.timbre_synth import controls_to_audio as synthesize
+from models.timbre.analysis import audio_to_controls
+from models.timbre.metrics import spectral_centroid_hz, spectral_distance
+from models.timbre.pitch import PitchTracker
+
+NUDGE_STRENGTHS = (0.0, 0.1, 0.25, 0.5, 0.75, 1.0)
+PROBE_PROGRAMS = (0, 19, 24, 40, 56, 65, 73, 80, 88, 104)
+
+
+def sine_baseline(reference: Audio, note: NoteSpec) -> Audio:
+    """A sine at the note's pitch, gated to its duration, with the reference's RMS level."""
+    time_s = np.arange(len(reference)) / ANALYSIS_RATE_HZ
+    gate = (time_s < note.duration_seconds).astype(np.float32)
+    held = reference[: int(note.duration_seconds * ANALYSIS_RATE_HZ)]
+    level = float(np.sqrt(np.mean(held**2)) * np.sqrt(2))
+    tone = level * np.sin(2 * np.pi * midi_to_hz(note.pitch) * time_s) * gate
+    return fade_edges(tone.astype(np.float32), ANALYSIS_RATE_HZ)
+
+
+def spread(notes: list[NoteSpec], count: int) -> list[NoteSpec]:
+    """`count` notes spread evenly over the list (every instrument, pitch and velocity)."""
+    picks = np.linspace(0, len(notes) - 1, min(count, len(notes))).round().astype(int)
+    return [notes[i] for i in sorted(set(picks.tolist()))]
+
+
+def held_out_quality(
+    model: TimbreModel, notes: list[NoteSpec], tracker: PitchTracker, steps: int
+) -> dict[str, Any]:
+    distances: dict[str, list[float]] = {"generated": [], "resynthesis": [], "sine": []}
+    cents: list[float] = []
+    for _, group in groupby(notes, key=lambda n: n.program):
+        group_notes = list(group)
+        for rendered, note in zip(render_notes(group_notes), group_notes, strict=True):
+            frame_count = model.frames
+            ref = from_gm(model.space, note.program)
+            generated = model.render_note(
+                ref,
+                note.pitch,
+                note.velocity,
+                note.duration_seconds,
+                is_drum=note.is_drum,
+                steps=steps,
+                sample_rate_hz=ANALYSIS_RATE_HZ,
+            )
+            controls = audio_to_controls(rendered, note.pitch, frame_count, is_drum=note.is_drum)
+            resynthesis = synthesize(
+                controls, note.pitch, is_drum=note.is_drum, sample_rate_hz=ANALYSIS_RATE_HZ
+            )
+            reference = rendered[: len(resynthesis)]
+            distances["generated"].append(spectral_distance(reference, generated))
+            distances["resynthesis"].append(spectral_distance(reference, resynthesis))
+            distances["sine"].append(spectral_distance(reference, sine_baseline(reference, note)))
+            if not note.is_drum:
+                heard = tracker.note_pitch(generated, note.duration_seconds)
+                cents.append(100 * (heard - note.pitch))
+    return {
+        "notes": len(notes),
+        **{f"mrstft_{k}": round(statistics.mean(v), 4) for k, v in distances.items()},
+        **_pitch_summary(cents),
+    }
+
+
+def _pitch_summary(cents: list[float]) -> dict[str, Any]:
+    if not cents:  # drums: no pitch to check
+        return {}
+    errors = np.abs(np.asarray(cents))
+    return {
+        "pitch_notes": len(cents),
+        "pitch_within_50_cents": round(float(np.mean(errors <= 50)), 4),
+        "pitch_median_abs_cents": round(float(np.median(errors)), 1),
+    }
+
+
+def new_timbre_pitch(model: TimbreModel, tracker: PitchTracker, steps: int) -> dict[str, Any]:
+    """Pitch accuracy of timbres generated from seeds, over a spread of pitches and velocities."""
+    cents = []
+    for seed in range(12):
+        for pitch in (40, 52, 60, 67, 76, 88):
+            velocity = (40, 80, 120)[seed % 3]
+            audio = model.render_note(
+                generate(model.space, seed),
+                pitch,
+                velocity,
+                1.0,
+                steps=steps,
+                sample_rate_hz=ANALYSIS_RATE_HZ,
+            )
+            cents.append(100 * (tracker.note_pitch(audio, 1.0) - pitch))
+    return _pitch_summary(cents)
+
+
+def probe(model: TimbreModel, ref: TimbreRef, steps: int) -> Audio:
+    return model.render_note(ref, 60, 80, 1.0, steps=steps, sample_rate_hz=ANALYSIS_RATE_HZ)
+
+
+def nudge_curve(model: TimbreModel, steps: int) -> dict[str, Any]:
+    curves = []
+    for program in PROBE_PROGRAMS:
+        start = from_gm(model.space, program)
+        original = probe(model, start, steps)
+        for direction in range(3):
+            curves.append(
+                [
+                    spectral_distance(
+                        original, probe(model, nudge(model.space, start, s, direction), steps)
+                    )
+                    for s in NUDGE_STRENGTHS
+                ]
+            )
+    table = np.asarray(curves)
+    monotonic = np.all(np.diff(table, axis=1) > 0, axis=1)
+    return {
+        "strengths": list(NUDGE_STRENGTHS),
+        "mean_distance": [round(float(v), 4) for v in table.mean(axis=0)],
+        "share_strictly_increasing": round(float(monotonic.mean()), 4),
+        "curves": len(curves),
+    }
+
+
+def sampler_settings(model: TimbreModel, notes: list[NoteSpec]) -> dict[str, float]:
+    """Mean spectral distance to the SoundFont on *training* notes for several step counts and
+    noise temperatures: how the engine's defaults were chosen, without the held-out notes."""
+    references: dict[NoteSpec, Audio] = {}
+    for _, group in groupby(notes, key=lambda n: n.program):
+        group_notes = list(group)
+        references.update(zip(group_notes, render_notes(group_notes), strict=True))
+    results = {}
+    for steps, temperature in ((1, 1.0), (8, 0.6), (10, 1.0), (10, 0.8), (10, 0.6), (10, 0.4),
+                               (20, 0.6)):  # fmt: skip
+        distances = [
+            spectral_distance(
+                audio,
+                model.render_note(from_gm(model.space, note.program), note.pitch, note.velocity,
+                                  note.duration_seconds, is_drum=note.is_drum, steps=steps,
+                                  temperature=temperature, sample_rate_hz=ANALYSIS_RATE_HZ),
+            )
+            for note, audio in references.items()
+        ]  # fmt: skip
+        results[f"steps {steps}, temperature {temperature:g}"] = round(
+            statistics.mean(distances), 4
+        )
+    return results
+
+
+def rank_correlation(a: list[float], b: list[float]) -> float:
+    """Spearman's rank correlation (no ties expected in these continuous measures)."""
+    ranks = [np.argsort(np.argsort(np.asarray(values))) for values in (a, b)]
+    return float(np.corrcoef(ranks[0], ranks[1])[0, 1])
+
+
+def space_smoothness(model: TimbreModel, steps: int) -> dict[str, Any]:
+    """Do nearby vectors sound alike? Rank correlation of vector distance and spectral
+    distance over pairs of instruments and of random timbres from the prior."""
+    refs = [from_gm(model.space, p) for p in PROBE_PROGRAMS]
+    refs += [generate(model.space, seed) for seed in range(10)]
+    refs = [TimbreRef("generated", 0, ref.vector) for ref in refs]  # the same noise for all
+    audio = [probe(model, ref, steps) for ref in refs]
+    vector_gaps, sound_gaps = [], []
+    for i in range(len(refs)):
+        for j in range(i + 1, len(refs)):
+            gap = np.asarray(refs[i].vector) - np.asarray(refs[j].vector)
+            vector_gaps.append(float(np.linalg.norm(gap)))
+            sound_gaps.append(spectral_distance(audio[i], audio[j]))
+    return {
+        "pairs": len(vector_gaps),
+        "spearman": round(rank_correlation(vector_gaps, sound_gaps), 4),
+    }
+
+
+def attack_seconds(audio: Audio) -> float:
+    """Time until the 10 ms RMS envelope first reaches half its peak."""
+    hop = ANALYSIS_RATE_HZ // 100
+    frames = audio[: len(audio) // hop * hop].reshape(-1, hop)
+    envelope = np.sqrt(np.mean(frames**2, axis=1))
+    return float(np.argmax(envelope >= 0.5 * envelope.max()) * hop / ANALYSIS_RATE_HZ)
+
+
+def descriptor_effects(model: TimbreModel, steps: int) -> dict[str, Any]:
+    effects: dict[str, Any] = {}
+    for name, measure, unit in (
+        ("brighter", lambda a: spectral_centroid_hz(a, ANALYSIS_RATE_HZ), "centroid_hz"),
+        ("darker", lambda a: spectral_centroid_hz(a, ANALYSIS_RATE_HZ), "centroid_hz"),
+        ("softer_attack", attack_seconds, "attack_seconds"),
+        ("harder_attack", attack_seconds, "attack_seconds"),
+    ):
+        changes = []
+        for program in PROBE_PROGRAMS:
+            start = from_gm(model.space, program)
+            moved = describe(model.space, start, name, 1.0)
+            changes.append(
+                measure(probe(model, moved, steps)) - measure(probe(model, start, steps))
+            )
+        effects[name] = {
+            f"mean_change_{unit}": round(statistics.mean(changes), 4),
+            "share_in_the_named_direction": round(
+                float(
+                    np.mean([(c > 0) == (name in ("brighter", "softer_attack")) for c in changes])
+                ),
+                4,
+            ),
+            "fit_r2": model.space.descriptor_r2[name],
+        }
+    return effects
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--model", type=Path, default=DEFAULT_MODEL_DIR)
+    parser.add_argument("--out", type=Path, help="write the figures to this JSON file")
+    parser.add_argument("--notes", type=int, default=120, help="held-out notes per split")
+    parser.add_argument("--steps", type=int, default=10, help="sampler steps")
+    args = parser.parse_args(argv)
+    model = TimbreModel(args.model, threads=1)
+    tracker = PitchTracker()
+    grid = note_grid()
+    metrics = {
+        "sampler_steps": args.steps,
+        "frame_rate_hz": FRAME_RATE_HZ,
+        "test_pitch": held_out_quality(
+            model,
+            spread([n for n in grid if n.split == "test_pitch"], args.notes),
+            tracker,
+            args.steps,
+        ),
+        "test_instrument": held_out_quality(
+            model,
+            spread([n for n in grid if n.split == "test_instrument"], args.notes),
+            tracker,
+            args.steps,
+        ),
+        "drums_train": held_out_quality(
+            model, spread([n for n in grid if n.program == DRUM_PROGRAM], 24), tracker, args.steps
+        ),
+        "new_timbres": new_timbre_pitch(model, tracker, args.steps),
+        "sampler_settings_on_train_notes": sampler_settings(
+            model, spread([n for n in grid if n.split == "train" and not n.is_drum], 24)
+        ),
+        "nudge": nudge_curve(model, args.steps),
+        "space_smoothness": space_smoothness(model, args.steps),
+        "descriptors": descriptor_effects(model, args.steps),
+    }
+    print(json.dumps(metrics, indent=2))
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,209 @@
+"""Export a trained timbre denoiser to ONNX, with its timbre space and card.
+
+    python -m models.timbre.export runs/timbre/checkpoint.pt models/timbre [--metrics m.json]
+
+Writes into the destination folder:
+- model.onnx: one denoiser call (the sampler runs in numpy in the engine, one call per step),
+  inputs x (1, F, C), t (1,), timbre (1, D), pitch (1,), velocity (1,), duration (1,),
+  is_drum (1,), all float32 -> x0 (1, F, C), the clean estimate. The batch axis is dynamic.
+- weights.pt: the EMA weights and config, for the eager-torch benchmark and evaluation.
+- space.json: the timbre space: one vector per trained instrument, the prior (mean and
+  Cholesky factor of a Gaussian fitted to those vectors) and the descriptor directions.
+- card.json: architecture, size, training record, data provenance, licence and metrics.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import warnings
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from build_scripts.timbre import (
+    DATASET_PATH,
+    DRUM_PROGRAM,
+    HELD_OUT_PROGRAMS,
+    MANIFEST_PATH,
+    MELODIC_PROGRAMS,
+)
+from engine.timbre_synth import (
+    ANALYSIS_RATE_HZ,
+    CHANNEL_COUNT,
+    FRAME_RATE_HZ,
+    HARMONIC_COUNT,
+    NOISE_BAND_COUNT,
+)
+from models.timbre.data import load_notes
+from models.timbre.descriptors import descriptor_directions
+from models.timbre.model import DenoiserConfig, TimbreDenoiser
+
+OPSET = 17
+IR_VERSION = 8
+"""The ONNX IR version that goes with opset 17 (onnxruntime 1.20, the oldest supported)."""
+INPUTS = ["x", "t", "timbre", "pitch", "velocity", "duration", "is_drum"]
+SPACE_VERSION = 1
+
+
+def load_checkpoint(path: Path) -> tuple[TimbreDenoiser, dict[str, Any]]:
+    """The EMA model in eval mode, and the checkpoint's other fields."""
+    state = torch.load(path, map_location="cpu", weights_only=False)
+    model = TimbreDenoiser(DenoiserConfig(**state["config"]))
+    model.load_state_dict(state.get("ema", state["model"]))
+    return model.eval(), state
+
+
+def trained_programs() -> list[int]:
+    return [p for p in MELODIC_PROGRAMS if p not in HELD_OUT_PROGRAMS] + [DRUM_PROGRAM]
+
+
+def export_onnx(model: TimbreDenoiser, path: Path) -> None:
+    import onnx
+
+    c = model.config
+    example = (
+        torch.zeros(1, c.frames, c.channels),
+        torch.full((1,), 0.5),
+        torch.zeros(1, c.timbre_dim),
+        torch.full((1,), 60.0),
+        torch.full((1,), 80.0),
+        torch.full((1,), 1.0),
+        torch.zeros(1),
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the TorchScript exporter's deprecation notice
+        torch.onnx.export(
+            model,
+            example,
+            str(path),
+            input_names=INPUTS,
+            output_names=["x0"],
+            opset_version=OPSET,
+            dynamic_axes={name: {0: "batch"} for name in [*INPUTS, "x0"]},
+            dynamo=False,
+        )
+    graph = onnx.load(str(path))
+    graph.ir_version = IR_VERSION
+    onnx.save(graph, str(path))
+
+
+def timbre_space(model: TimbreDenoiser, data: Path = DATASET_PATH) -> dict[str, Any]:
+    """Instrument vectors, the Gaussian prior fitted to them, and descriptor directions."""
+    programs = trained_programs()
+    vectors = model.timbres.weight.detach()[programs].double()  # (I, D)
+    melodic = vectors[:-1]  # the prior is over melodic instruments; the kit is one of a kind
+    mean = melodic.mean(dim=0)
+    centred = melodic - mean
+    covariance = centred.T @ centred / (len(melodic) - 1)
+    covariance += 1e-4 * torch.eye(len(mean), dtype=torch.float64)
+    cholesky = torch.linalg.cholesky(covariance)
+    return {
+        "version": SPACE_VERSION,
+        "dimension": int(vectors.shape[1]),
+        "instruments": {
+            str(p): [round(float(v), 6) for v in row]
+            for p, row in zip(programs, vectors, strict=True)
+        },
+        "prior": {
+            "mean": [round(float(v), 6) for v in mean],
+            "cholesky": [[round(float(v), 6) for v in row] for row in cholesky],
+        },
+        "descriptors": descriptor_directions(
+            {p: row.numpy() for p, row in zip(programs[:-1], melodic, strict=True)},
+            cholesky,
+            load_notes(("train",), data),
+        ),
+    }
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def card(
+    model: TimbreDenoiser,
+    state: dict[str, Any],
+    onnx_path: Path,
+    metrics: dict[str, Any],
+    data: Path = DATASET_PATH,
+) -> dict[str, Any]:
+    c = model.config
+    return {
+        "name": "tessera-timbre",
+        "task": "conditional diffusion over per-note synthesis control frames",
+        "architecture": {
+            "type": "1-D conv denoiser, FiLM, EDM-preconditioned x0 estimate, cosine schedule",
+            **{key: getattr(c, key) for key in ("frames", "channels", "patch", "width", "blocks")},
+            "timbre_dim": c.timbre_dim,
+            "cond_dim": c.cond_dim,
+        },
+        "parameters": sum(p.numel() for p in model.parameters()),
+        "controls": {
+            "frame_rate_hz": FRAME_RATE_HZ,
+            "harmonics": HARMONIC_COUNT,
+            "noise_bands": NOISE_BAND_COUNT,
+            "channels": CHANNEL_COUNT,
+            "analysis_rate_hz": ANALYSIS_RATE_HZ,
+        },
+        "onnx": {
+            "file": "model.onnx",
+            "opset": OPSET,
+            "sha256": _sha256(onnx_path),
+            "inputs": INPUTS,
+            "outputs": ["x0"],
+        },
+        "space": {"file": "space.json", "sha256": _sha256(onnx_path.parent / "space.json")},
+        "training_data": {
+            "manifest": "models/timbre/manifest.json",
+            "manifest_sha256": _sha256(MANIFEST_PATH),
+            "dataset_sha256": _sha256(data),
+            "licence_note": "notes rendered from FluidR3 GM (MIT, notice in the manifest)",
+        },
+        "training": {
+            "steps": state["step"],
+            "seconds": round(float(state["elapsed_seconds"])),
+            "hardware": f"{platform.machine()} CPU, {os.cpu_count()} cores, "
+            f"{state.get('args', {}).get('threads', '?')} torch thread(s)",
+            "torch": torch.__version__,
+            "args": state.get("args", {}),
+        },
+        "licence": "MIT (model weights); training data FluidR3 GM, MIT",
+        "metrics": metrics,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("checkpoint", type=Path)
+    parser.add_argument("destination", type=Path)
+    parser.add_argument("--metrics", type=Path, help="JSON file of evaluation figures for the card")
+    parser.add_argument("--data", type=Path, default=DATASET_PATH, help="the training data set")
+    args = parser.parse_args(argv)
+    model, state = load_checkpoint(args.checkpoint)
+    args.destination.mkdir(parents=True, exist_ok=True)
+    onnx_path = args.destination / "model.onnx"
+    export_onnx(model, onnx_path)
+    torch.save(
+        {"model": model.state_dict(), "config": state["config"]}, args.destination / "weights.pt"
+    )
+    space_path = args.destination / "space.json"
+    space_path.write_text(json.dumps(timbre_space(model, args.data), indent=1) + "\n", "utf-8")
+    metrics: dict[str, Any] = {}
+    card_path = args.destination / "card.json"
+    if args.metrics:
+        metrics = json.loads(args.metrics.read_text(encoding="utf-8"))
+    elif card_path.is_file():
+        metrics = json.loads(card_path.read_text(encoding="utf-8")).get("metrics", {})
+    card_path.write_text(
+        json.dumps(card(model, state, onnx_path, metrics, args.data), indent=2) + "\n", "utf-8"
+    )
+    print(f"exported step {state['step']} to {args.destination}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,164 @@
+"""The timbre denoiser: a small conditional 1-D conv net over a note's control frames.
+
+Input: noisy control frames x_t = alpha x0 + sigma noise (B, F, C) at diffusion time t in
+[0, 1] (cosine schedule, alpha = cos(pi t / 2), sigma = sin(pi t / 2)); output: the estimate of
+the clean frames x0. The estimate is preconditioned as in EDM (Karras et al. 2022), rewritten
+for this schedule: x0 = c_skip x_t + c_out F(c_in x_t), so the net F only adds what the noisy
+input lacks. F's output is itself a coarse estimate plus a per-value gain times the input, so
+the net can weigh the noisy input against its own estimate value by value, at full resolution.
+Both matter here: the conv stack is narrower than a patch of input (128 < 2 x 98 values) and
+cannot carry the input's noise through it; the first version (v-prediction, no gain) left that
+noise in its samples, which got worse with every extra sampler step.
+Conditioning: a timbre vector (B, D), the MIDI pitch (or drum key), velocity, note duration in
+seconds and a drum flag. The duration also enters frame by frame as a gate (1 while the key is
+held) next to each frame's time, so the net knows where the release starts.
+
+Frames are grouped in pairs ("patches", as in DiT) so the conv stack runs at 25 positions per
+second; dilated convolutions (1, 2, 4, 8, 16, twice) see the whole 2.56 s window. Each block is
+FiLM-conditioned (scale and shift from the conditioning vector) after a GroupNorm.
+
+The timbre vectors of the training instruments are an embedding table (`TimbreDenoiser.timbres`,
+one row per GM program, row 128 the drum kit) learned with the denoiser. During training each
+vector is jittered with Gaussian noise and held near the origin by a small penalty, so the
+space between instruments also decodes to plausible sounds and a Gaussian fitted to the rows
+(the prior, see export.py) samples new ones.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+from torch.nn import functional as F  # noqa: N812
+
+from engine.timbre_synth import CHANNEL_COUNT, FRAME_RATE_HZ
+
+INSTRUMENT_ROWS = 129
+"""Programs 0-127 and the drum kit (128)."""
+DATA_STD = 0.5
+"""Rough spread of control values (sigma_data in EDM's preconditioning)."""
+
+
+@dataclass(frozen=True)
+class DenoiserConfig:
+    channels: int = CHANNEL_COUNT
+    frames: int = 128
+    patch: int = 2
+    width: int = 128
+    blocks: int = 10
+    timbre_dim: int = 24
+    cond_dim: int = 256
+
+
+def sinusoidal(values: torch.Tensor, count: int, max_period: float) -> torch.Tensor:
+    """(B,) -> (B, 2 * count) sines and cosines at geometrically spaced periods."""
+    exponents = torch.arange(count, dtype=torch.float32, device=values.device) / count
+    frequencies = torch.exp(-math.log(max_period) * exponents)  # (count,)
+    angles = values[:, None].float() * frequencies[None, :]  # (B, count)
+    return torch.cat([torch.sin(angles), torch.cos(angles)], dim=1)
+
+
+class Block(nn.Module):
+    """Residual block: GroupNorm, FiLM, SiLU, dilated conv, SiLU, pointwise conv."""
+
+    def __init__(self, width: int, cond_dim: int, dilation: int) -> None:
+        super().__init__()
+        self.norm = nn.GroupNorm(8, width)
+        self.film = nn.Linear(cond_dim, 2 * width)
+        self.conv = nn.Conv1d(width, width, 3, padding=dilation, dilation=dilation)
+        self.mix = nn.Conv1d(width, width, 1)
+        nn.init.zeros_(self.mix.weight)
+        nn.init.zeros_(self.mix.bias)  # type: ignore[arg-type]
+
+    def forward(self, h: torch.Tensor, cond: torch.Tensor) -> torch.Tensor:
+        scale, shift = self.film(cond)[:, :, None].chunk(2, dim=1)  # (B, W, 1) each
+        y = self.norm(h) * (1 + scale) + shift  # (B, W, L)
+        y = self.mix(F.silu(self.conv(F.silu(y))))  # (B, W, L)
+        out: torch.Tensor = h + y
+        return out
+
+
+class TimbreDenoiser(nn.Module):
+    def __init__(self, config: DenoiserConfig) -> None:
+        super().__init__()
+        self.config = config
+        c = config
+        self.timbres = nn.Embedding(INSTRUMENT_ROWS, c.timbre_dim)
+        nn.init.normal_(self.timbres.weight, std=0.3)
+        cond_in = (
+            64 + 16 + 1 + 3 + c.timbre_dim
+        )  # time, pitch features, pitch, vel/dur/drum, timbre
+        self.cond = nn.Sequential(
+            nn.Linear(cond_in, c.cond_dim), nn.SiLU(), nn.Linear(c.cond_dim, c.cond_dim)
+        )
+        self.patch_in = nn.Linear(c.patch * (c.channels + 2), c.width)
+        dilations = [1, 2, 4, 8, 16] * (c.blocks // 5) + [1] * (c.blocks % 5)
+        self.blocks = nn.ModuleList(Block(c.width, c.cond_dim, d) for d in dilations)
+        self.norm_out = nn.GroupNorm(8, c.width)
+        self.patch_out = nn.Linear(c.width, 2 * c.patch * c.channels)  # coarse and gain per value
+        frame_seconds = torch.arange(c.frames, dtype=torch.float32) / FRAME_RATE_HZ
+        self.register_buffer("frame_seconds", frame_seconds, persistent=False)
+
+    def forward(  # noqa: PLR0917 (ONNX export passes one positional argument per graph input)
+        self,
+        x: torch.Tensor,
+        t: torch.Tensor,
+        timbre: torch.Tensor,
+        pitch: torch.Tensor,
+        velocity: torch.Tensor,
+        duration_seconds: torch.Tensor,
+        is_drum: torch.Tensor,
+    ) -> torch.Tensor:
+        """x (B, F, C), t/pitch/velocity/duration/is_drum (B,), timbre (B, D) -> x0 (B, F, C)."""
+        c = self.config
+        batch = x.shape[0]
+        c_skip, c_out, c_in = (s[:, None, None] for s in preconditioning(t))  # (B, 1, 1) each
+        scalars = torch.stack(
+            [velocity / 127.0, torch.log(duration_seconds), is_drum], dim=1
+        )  # (B, 3)
+        cond = self.cond(
+            torch.cat(
+                [
+                    sinusoidal(t * 1000.0, 32, 10_000.0),  # (B, 64)
+                    sinusoidal(pitch, 8, 128.0),  # (B, 16)
+                    ((pitch - 64.0) / 32.0)[:, None],  # (B, 1)
+                    scalars,
+                    timbre,  # (B, D)
+                ],
+                dim=1,
+            )
+        )  # (B, cond_dim)
+        frame_seconds: torch.Tensor = self.frame_seconds  # type: ignore[assignment]
+        gate = (frame_seconds[None, :] < duration_seconds[:, None]).float()  # (B, F)
+        position = (frame_seconds / frame_seconds[-1])[None, :].expand(batch, -1)  # (B, F)
+        h = torch.cat([c_in * x, gate[:, :, None], position[:, :, None]], dim=2)  # (B, F, C + 2)
+        h = h.reshape(batch, c.frames // c.patch, c.patch * (c.channels + 2))  # (B, L, P(C+2))
+        h = self.patch_in(h).transpose(1, 2)  # (B, W, L)
+        for block in self.blocks:
+            h = block(h, cond)
+        h = F.silu(self.norm_out(h)).transpose(1, 2)  # (B, L, W)
+        out = self.patch_out(h).reshape(batch, c.frames // c.patch, c.patch, 2, c.channels)
+        coarse = out[:, :, :, 0].reshape(batch, c.frames, c.channels)  # (B, F, C)
+        gain = out[:, :, :, 1].reshape(batch, c.frames, c.channels)  # (B, F, C)
+        residual = coarse + gain * (c_in * x)  # (B, F, C)
+        x0: torch.Tensor = c_skip * x + c_out * residual
+        return x0
+
+
+def alpha_sigma(t: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """The cosine schedule: signal and noise scales at time t in [0, 1]."""
+    return torch.cos(0.5 * math.pi * t), torch.sin(0.5 * math.pi * t)
+
+
+def preconditioning(t: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """EDM's c_skip, c_out and c_in for x_t = alpha x0 + sigma noise, at time t (B,).
+
+    With s = sqrt(alpha^2 DATA_STD^2 + sigma^2) the spread of x_t: c_in = 1 / s scales the
+    input to unit spread, c_skip = alpha DATA_STD^2 / s^2 is the best plain multiple of x_t,
+    and c_out = sigma DATA_STD / s the spread of what remains.
+    """
+    alpha, sigma = alpha_sigma(t)
+    spread = torch.sqrt(alpha**2 * DATA_STD**2 + sigma**2)
+    return alpha * DATA_STD**2 / spread**2, sigma * DATA_STD / spread, 1.0 / spread

@@ -1,0 +1,220 @@
+"""Train the timbre denoiser on the train split of the rendered notes.
+
+    python -m models.timbre.train --out runs/timbre --steps 40000
+    python -m models.timbre.train --out runs/timbre --steps 40000 --resume   # continue
+
+Seeded; checkpoints (model, EMA weights, optimizer, step, config, random state, elapsed time)
+every --checkpoint-every steps and at the end, written atomically. The validation loss (on the
+held-out pitches of the training instruments, with fixed noise and times) is logged to
+log.jsonl. The exported model uses the EMA weights (decay --ema), as is usual for diffusion.
+The loss is EDM's (see model.py): the net's output against its ideal value, every noise level
+weighted alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import math
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from build_scripts.timbre import DATASET_PATH
+from models.timbre.data import NoteSet, load_notes
+from models.timbre.model import DenoiserConfig, TimbreDenoiser, alpha_sigma, preconditioning
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, required=True, help="folder for checkpoints and log")
+    parser.add_argument("--steps", type=int, default=40_000)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--width", type=int, default=128)
+    parser.add_argument("--blocks", type=int, default=10)
+    parser.add_argument("--timbre-dim", type=int, default=24)
+    parser.add_argument("--lr", type=float, default=1e-3)
+    parser.add_argument("--warmup", type=int, default=500)
+    parser.add_argument("--ema", type=float, default=0.999)
+    parser.add_argument(
+        "--timbre-jitter",
+        type=float,
+        default=0.05,
+        help="std of the Gaussian noise added to timbre vectors in training",
+    )
+    parser.add_argument(
+        "--timbre-penalty",
+        type=float,
+        default=1e-3,
+        help="weight of the mean squared timbre vector in the loss",
+    )
+    parser.add_argument("--seed", type=int, default=1234)
+    parser.add_argument("--eval-every", type=int, default=250)
+    parser.add_argument("--checkpoint-every", type=int, default=250)
+    parser.add_argument("--limit-notes", type=int, help="train on the first N notes only (tests)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="torch CPU threads (default 1: on 2 shared cores, 2 threads ran 25x slower)",
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=DATASET_PATH,
+        help="the data set written by build_scripts.timbre",
+    )
+    parser.add_argument("--resume", action="store_true", help="continue from out/checkpoint.pt")
+    return parser
+
+
+def learning_rate(step: int, args: argparse.Namespace) -> float:
+    """Linear warm-up, then cosine decay to a tenth of the peak."""
+    peak, warmup, steps = float(args.lr), int(args.warmup), int(args.steps)
+    if step < warmup:
+        return peak * (step + 1) / warmup
+    progress = min(1.0, (step - warmup) / max(1, steps - warmup))
+    return peak * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress)))
+
+
+def diffusion_loss(
+    model: TimbreDenoiser,
+    notes: NoteSet,
+    t: torch.Tensor,
+    noise: torch.Tensor,
+    jitter: torch.Tensor | None = None,
+) -> torch.Tensor:
+    """EDM-weighted squared error of the x0 estimate, at times t (B,) with noise (B, F, C).
+
+    The weight 1 / c_out^2 makes this the plain mean squared error of the net's own output
+    against its ideal value, the same scale at every noise level.
+    """
+    t = t.clamp(min=1e-3)  # at t = 0 the weight would be infinite
+    alpha, sigma = (s[:, None, None] for s in alpha_sigma(t))  # (B, 1, 1)
+    noisy = alpha * notes.controls + sigma * noise  # (B, F, C)
+    timbre = model.timbres(notes.program)  # (B, D)
+    if jitter is not None:
+        timbre = timbre + jitter
+    estimate = model(noisy, t, timbre, notes.pitch, notes.velocity, notes.duration, notes.is_drum)
+    c_out = preconditioning(t)[1][:, None, None]  # (B, 1, 1)
+    return torch.mean(((estimate - notes.controls) / c_out) ** 2)
+
+
+@torch.no_grad()
+def validation_loss(model: TimbreDenoiser, notes: NoteSet, seed: int = 99) -> float:
+    """Loss at fixed times and noise (their own seed), so values compare across steps."""
+    generator = torch.Generator().manual_seed(seed)
+    t = torch.rand(len(notes), generator=generator)
+    noise = torch.randn(notes.controls.shape, generator=generator)
+    model.eval()
+    losses = [
+        float(
+            diffusion_loss(
+                model,
+                notes.take(torch.arange(i, min(i + 64, len(notes)))),
+                t[i : i + 64],
+                noise[i : i + 64],
+            )
+        )
+        * min(64, len(notes) - i)
+        for i in range(0, len(notes), 64)
+    ]
+    model.train()
+    return sum(losses) / len(notes)
+
+
+def _validation_subset(notes: NoteSet, count: int = 256) -> NoteSet:
+    """An evenly spread, fixed subset of the validation notes."""
+    return notes.take(torch.linspace(0, len(notes) - 1, min(count, len(notes))).long())
+
+
+def train(args: argparse.Namespace, train_notes: NoteSet, validation_notes: NoteSet) -> None:
+    """The training loop; writes checkpoint.pt and log.jsonl into `args.out`."""
+    torch.set_num_threads(args.threads)
+    config = DenoiserConfig(width=args.width, blocks=args.blocks, timbre_dim=args.timbre_dim)
+    torch.manual_seed(args.seed)
+    model = TimbreDenoiser(config)
+    ema = copy.deepcopy(model).requires_grad_(False)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.0)
+    generator = torch.Generator().manual_seed(args.seed)
+    step, started = 0, time.time()
+    args.out.mkdir(parents=True, exist_ok=True)
+    checkpoint_path = args.out / "checkpoint.pt"
+    if args.resume and checkpoint_path.exists():
+        state = torch.load(checkpoint_path, map_location="cpu", weights_only=False)
+        model.load_state_dict(state["model"])
+        ema.load_state_dict(state["ema"])
+        optimizer.load_state_dict(state["optimizer"])
+        generator.set_state(state["generator"])
+        step, started = state["step"], started - state["elapsed_seconds"]
+    validation = _validation_subset(validation_notes)
+    log = (args.out / "log.jsonl").open("a", encoding="utf-8")
+    while step < args.steps:
+        for group in optimizer.param_groups:
+            group["lr"] = learning_rate(step, args)
+        index = torch.randint(len(train_notes), (args.batch_size,), generator=generator)
+        batch = train_notes.take(index)
+        t = torch.rand(args.batch_size, generator=generator)
+        noise = torch.randn(batch.controls.shape, generator=generator)
+        jitter = args.timbre_jitter * torch.randn(
+            args.batch_size, config.timbre_dim, generator=generator
+        )
+        loss = diffusion_loss(model, batch, t, noise, jitter)
+        penalty = args.timbre_penalty * model.timbres(batch.program).pow(2).mean()
+        optimizer.zero_grad(set_to_none=True)
+        (loss + penalty).backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        with torch.no_grad():
+            for averaged, live in zip(ema.parameters(), model.parameters(), strict=True):
+                averaged.lerp_(live, 1.0 - args.ema)
+        step += 1
+        last = step == args.steps
+        if step % args.eval_every == 0 or last:
+            record = {
+                "step": step,
+                "train_loss": round(float(loss.detach()), 5),
+                "validation_loss": round(validation_loss(ema, validation), 5),
+                "elapsed_seconds": round(time.time() - started, 1),
+            }
+            print(json.dumps(record), flush=True)
+            log.write(json.dumps(record) + "\n")
+            log.flush()
+        if step % args.checkpoint_every == 0 or last:
+            state = {
+                "model": model.state_dict(),
+                "ema": ema.state_dict(),
+                "optimizer": optimizer.state_dict(),
+                "generator": generator.get_state(),
+                "step": step,
+                "config": asdict(config),
+                "elapsed_seconds": time.time() - started,
+                "args": {key: str(value) for key, value in vars(args).items()},
+            }
+            _save(checkpoint_path, state)
+    log.close()
+
+
+def _save(path: Path, state: dict[str, Any]) -> None:
+    """Write to a temporary file and rename it, so a stop never corrupts the checkpoint."""
+    temporary = path.with_suffix(".tmp")
+    torch.save(state, temporary)
+    temporary.replace(path)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = _parser().parse_args(argv)
+    train_notes = load_notes(("train",), args.data)
+    validation_notes = load_notes(("test_pitch",), args.data)
+    if args.limit_notes:
+        train_notes = train_notes.take(torch.arange(min(args.limit_notes, len(train_notes))))
+        validation_notes = validation_notes.take(torch.arange(min(16, len(validation_notes))))
+    train(args, train_notes, validation_notes)
+
+
+if __name__ == "__main__":
+    main()

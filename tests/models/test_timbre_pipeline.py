@@ -1,0 +1,152 @@
+"""The timbre pipeline end to end on a tiny model and a few real FluidSynth notes: render,
+analyse, train, resume, export, ONNX/torch parity, and loading the export in the engine."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import onnxruntime as ort
+import pytest
+import torch
+
+from build_scripts.timbre import DRUM_PROGRAM, SPLITS, WINDOW_FRAMES, NoteSpec
+from build_scripts.timbre.render import render_notes
+from engine.timbre import DEFAULT_MODEL_DIR, TimbreModel, TimbreModelError, from_gm
+from engine.timbre_synth import ANALYSIS_RATE_HZ, controls_to_audio
+from models.timbre.analysis import audio_to_controls
+from models.timbre.export import load_checkpoint
+from models.timbre.export import main as export_main
+from models.timbre.metrics import spectral_distance
+from models.timbre.train import main as train_main
+
+TINY_NOTES = [
+    NoteSpec(program, pitch, velocity, duration, split)
+    for program, pitches in ((0, (55, 67)), (73, (72, 79)))
+    for pitch, split in zip(pitches, ("train", "test_pitch"), strict=True)
+    for velocity in (60, 110)
+    for duration in (0.5, 2.0)
+] + [NoteSpec(DRUM_PROGRAM, key, 100, 0.5, "train") for key in (36, 38, 42)]
+
+
+@pytest.fixture(scope="module")
+def tiny_dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    controls = []
+    for program in (0, 73, DRUM_PROGRAM):
+        notes = [n for n in TINY_NOTES if n.program == program]
+        controls += [
+            audio_to_controls(audio, n.pitch, WINDOW_FRAMES, is_drum=n.is_drum)
+            for audio, n in zip(render_notes(notes), notes, strict=True)
+        ]
+    path = tmp_path_factory.mktemp("timbre") / "dataset.npz"
+    np.savez(
+        path,
+        controls=np.stack(controls).astype(np.float16),
+        program=np.array([n.program for n in TINY_NOTES], dtype=np.int16),
+        pitch=np.array([n.pitch for n in TINY_NOTES], dtype=np.int16),
+        velocity=np.array([n.velocity for n in TINY_NOTES], dtype=np.int16),
+        duration=np.array([n.duration_seconds for n in TINY_NOTES], dtype=np.float32),
+        split=np.array([SPLITS.index(n.split) for n in TINY_NOTES], dtype=np.int8),
+    )
+    return path
+
+
+def test_resynthesis_is_far_closer_to_the_soundfont_than_a_sine() -> None:
+    notes = [n for n in TINY_NOTES if n.program == 0]
+    for audio, note in zip(render_notes(notes), notes, strict=True):
+        controls = audio_to_controls(audio, note.pitch, WINDOW_FRAMES, is_drum=False)
+        resynthesis = controls_to_audio(controls, note.pitch, sample_rate_hz=ANALYSIS_RATE_HZ)
+        level = np.sqrt(np.mean(audio**2) * 2)
+        time_s = np.arange(len(resynthesis)) / ANALYSIS_RATE_HZ
+        sine = (level * np.sin(2 * np.pi * 440 * 2 ** ((note.pitch - 69) / 12) * time_s)).astype(
+            np.float32
+        )
+        ours = spectral_distance(audio, resynthesis)
+        assert ours < 0.6 * spectral_distance(audio, sine)
+        rms_ratio = np.sqrt(np.mean(resynthesis**2) / np.mean(audio[: len(resynthesis)] ** 2))
+        assert 0.8 < rms_ratio < 1.25
+
+
+def _tiny_args(out: Path, data: Path, steps: int) -> list[str]:
+    return [
+        "--out", str(out), "--data", str(data), "--steps", str(steps), "--batch-size", "4",
+        "--width", "32", "--blocks", "5", "--timbre-dim", "8", "--eval-every", "5",
+        "--checkpoint-every", "5", "--warmup", "2",
+    ]  # fmt: skip
+
+
+def test_train_resume_export_and_parity(tiny_dataset: Path, tmp_path: Path) -> None:
+    run = tmp_path / "run"
+    train_main(_tiny_args(run, tiny_dataset, 10))
+    first = torch.load(run / "checkpoint.pt", weights_only=False)
+    assert first["step"] == 10
+    train_main([*_tiny_args(run, tiny_dataset, 15), "--resume"])
+    log = [json.loads(line) for line in (run / "log.jsonl").read_text().splitlines()]
+    assert [r["step"] for r in log] == [5, 10, 15]
+    assert all(np.isfinite(r["validation_loss"]) for r in log)
+
+    folder = tmp_path / "model"
+    export_main([str(run / "checkpoint.pt"), str(folder), "--data", str(tiny_dataset)])
+    card = json.loads((folder / "card.json").read_text())
+    assert card["training"]["steps"] == 15
+    assert card["architecture"]["width"] == 32
+
+    model, _ = load_checkpoint(run / "checkpoint.pt")
+    session = ort.InferenceSession(str(folder / "model.onnx"), providers=["CPUExecutionProvider"])
+    rng = np.random.default_rng(0)
+    feeds = {
+        "x": rng.standard_normal((3, 128, 96)).astype(np.float32),
+        "t": np.array([0.1, 0.5, 0.9], np.float32),
+        "timbre": rng.standard_normal((3, 8)).astype(np.float32),
+        "pitch": np.array([40, 60, 90], np.float32),
+        "velocity": np.array([30, 80, 127], np.float32),
+        "duration": np.array([0.3, 1.0, 2.0], np.float32),
+        "is_drum": np.array([0, 0, 1], np.float32),
+    }
+    with torch.no_grad():
+        expected = model(*(torch.from_numpy(v) for v in feeds.values())).numpy()
+    (got,) = session.run(["x0"], feeds)
+    np.testing.assert_allclose(got, expected, atol=1e-4)
+
+    engine_model = TimbreModel(folder, threads=1)
+    ref = from_gm(engine_model.space, 73, seed=3)
+    audio = engine_model.render_note(ref, 72, 100, 1.0, steps=4)
+    assert np.isfinite(audio).all()
+    assert np.array_equal(audio, engine_model.render_note(ref, 72, 100, 1.0, steps=4))
+
+
+def test_a_changed_onnx_file_is_refused(tiny_dataset: Path, tmp_path: Path) -> None:
+    run, folder = tmp_path / "run", tmp_path / "model"
+    train_main(_tiny_args(run, tiny_dataset, 5))
+    export_main([str(run / "checkpoint.pt"), str(folder), "--data", str(tiny_dataset)])
+    with (folder / "model.onnx").open("ab") as file:
+        file.write(b"\0")
+    with pytest.raises(TimbreModelError, match="does not match its card"):
+        TimbreModel(folder)
+
+
+def test_shipped_onnx_matches_its_torch_weights() -> None:
+    state = torch.load(DEFAULT_MODEL_DIR / "weights.pt", weights_only=False)
+    from models.timbre.model import DenoiserConfig, TimbreDenoiser
+
+    model = TimbreDenoiser(DenoiserConfig(**state["config"]))
+    model.load_state_dict(state["model"])
+    model.eval()
+    session = ort.InferenceSession(
+        str(DEFAULT_MODEL_DIR / "model.onnx"), providers=["CPUExecutionProvider"]
+    )
+    rng = np.random.default_rng(1)
+    dim = model.config.timbre_dim
+    feeds = {
+        "x": rng.standard_normal((2, 128, 96)).astype(np.float32),
+        "t": np.array([0.2, 0.8], np.float32),
+        "timbre": rng.standard_normal((2, dim)).astype(np.float32),
+        "pitch": np.array([48, 84], np.float32),
+        "velocity": np.array([50, 110], np.float32),
+        "duration": np.array([0.5, 2.0], np.float32),
+        "is_drum": np.array([0, 1], np.float32),
+    }
+    with torch.no_grad():
+        expected = model(*(torch.from_numpy(v) for v in feeds.values())).numpy()
+    np.testing.assert_allclose(session.run(["x0"], feeds)[0], expected, atol=1e-4)
