@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from app import cli_check, cli_compose
+from app import cli_check, cli_compose, cli_live
 from engine.errors import TesseraError
 from engine.selection import parse_indices, parse_span
 from engine.song_files import open_song, save_song
@@ -28,7 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tessera-cli",
         description="Tessera without a window: compose, inspect, convert and export songs.",
-        epilog=EPILOG + cli_compose.COMPOSE_EPILOG + cli_check.CHECK_EPILOG,
+        epilog=EPILOG + cli_compose.COMPOSE_EPILOG + cli_check.CHECK_EPILOG + cli_live.LIVE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--bars", help="1-based bar range, e.g. '5-8' (default: all)")
     cli_compose.add_commands(commands)
     cli_check.add_command(commands)
+    cli_live.add_command(commands)
     return parser
 
 
@@ -58,6 +59,8 @@ def _warn(warnings: list[str]) -> None:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "check":
         return cli_check.run(args)
+    if args.command == "live":
+        return cli_live.run(args)
     if args.command in cli_compose.COMMANDS:
         cli_compose.run(args)
         return 0

@@ -38,6 +38,7 @@ from ui.compose_actions import ComposeActions, run_safely
 from ui.drag_out import MidiDragButton
 from ui.inspector import Inspector
 from ui.jobs import JobRunner
+from ui.live_panel import LivePanel
 from ui.new_song_dialog import NewSongDialog
 from ui.originality_panel import OriginalityPanel
 from ui.piano_roll import PianoRoll
@@ -70,6 +71,7 @@ class MainWindow(ProjectFiles, QMainWindow):
         self.inspector = Inspector()
         self.takes = TakesPanel()
         self.originality = OriginalityPanel()
+        self.live = LivePanel(lambda: self.session.song)
         self.compose = ComposeActions(
             lambda: self.session, self.grid.selection, self.inspector, self.jobs, self
         )
@@ -97,6 +99,7 @@ class MainWindow(ProjectFiles, QMainWindow):
             ("Inspector", self.inspector),
             ("Takes", self.takes),
             ("Originality", self.originality),
+            ("Live", self.live),
         )
         for title, widget in docked:
             dock = QDockWidget(title, self)
@@ -186,6 +189,7 @@ class MainWindow(ProjectFiles, QMainWindow):
         self.piano_roll.song_edited.connect(lambda song: self.apply_edit(song, "Edit notes"))
         self.piano_roll.message.connect(self.say)
         self.takes.restore_requested.connect(self.restore_take)
+        self.live.recorded.connect(lambda song: self.apply_edit(song, "Record live"))
         self.originality.check_requested.connect(
             lambda: run_safely(self.check_originality, self.say)
         )
@@ -354,6 +358,7 @@ class MainWindow(ProjectFiles, QMainWindow):
         AboutModelsDialog(self).show()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.live.stop_live()
         if self.jobs.busy:
             self.jobs.cancel()
             self.jobs.wait()

@@ -1,0 +1,113 @@
+"""`tessera-cli live`: play a MIDI keyboard and let the model answer, continue or accompany.
+
+Runs until Ctrl-C (or `--seconds`), prints each answer's latency and, at the end, the timing
+figures; `--record` writes everything played and answered to a project or MIDI file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+from engine.compose import Controls
+from engine.inference import MidiModel
+from engine.live_music import DEFAULT_VOICES, DRUMS, MODES, LiveSettings
+from engine.live_ports import LivePortError, MidiPorts, RtMidiPorts
+from engine.live_rig import open_rig, tempo_from_clock
+from engine.song_files import save_song
+from engine.theory import key_from_name, parse_pitch_range
+
+LIVE_EPILOG = """live examples:
+  tessera-cli live --list
+  tessera-cli live --in "Keystation" --out "FLUID Synth" --mode answer --bpm 96
+  tessera-cli live --in keys --out tessera --virtual --jack --mode accompany --drums
+"""
+
+
+def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    live = commands.add_parser("live", help="play a MIDI keyboard; the model answers in time")
+    live.add_argument("--list", action="store_true", help="list MIDI inputs and outputs")
+    live.add_argument("--in", dest="input", help="MIDI input (keyboard) name or part of it")
+    live.add_argument("--out", dest="output", help="MIDI output (synth or DAW) name")
+    live.add_argument("--mode", choices=MODES, default="answer")
+    live.add_argument("--bpm", default="100", help="tempo in BPM, or 'clock' to follow MIDI clock")
+    live.add_argument("--key", help="key, e.g. 'D minor' (default: detected from your playing)")
+    live.add_argument("--bars", type=int, default=2, help="bars in each answer (default 2)")
+    live.add_argument("--pause", type=float, default=1.0, help="beats of rest that end a phrase")
+    live.add_argument("--range", help="pitch range of the answers, e.g. C3-C6 (hard)")
+    live.add_argument("--drums", action="store_true", help="accompany with drums too")
+    live.add_argument("--seed", type=int, default=0)
+    live.add_argument("--seconds", type=float, help="stop after this long (default: Ctrl-C)")
+    live.add_argument("--record", help="write what was played and answered (.json or .mid)")
+    live.add_argument("--virtual", action="store_true", help="create the ports (Linux, macOS)")
+    live.add_argument("--jack", action="store_true", help="use JACK instead of the default")
+
+
+def _ports(args: argparse.Namespace) -> MidiPorts:
+    if args.jack:
+        return RtMidiPorts.jack()
+    return RtMidiPorts()
+
+
+def _settings(args: argparse.Namespace, ports: MidiPorts) -> LiveSettings:
+    if args.bpm == "clock":
+        tempo = tempo_from_clock(ports, args.input)
+        print(f"tempo from MIDI clock: {tempo:.1f} BPM")
+    else:
+        try:
+            tempo = float(args.bpm)
+        except ValueError as err:
+            raise LivePortError(f"--bpm {args.bpm!r} must be a number or 'clock'") from err
+    controls = Controls(pitch_range=parse_pitch_range(args.range) if args.range else None)
+    return LiveSettings(
+        mode=args.mode,
+        tempo_bpm=tempo,
+        key=key_from_name(args.key) if args.key else None,
+        answer_bars=args.bars,
+        pause_beats=args.pause,
+        voices=(*DEFAULT_VOICES, DRUMS) if args.drums else DEFAULT_VOICES,
+        controls=controls,
+        seed=args.seed,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    ports = _ports(args)
+    if args.list:
+        print("inputs:  " + (", ".join(ports.input_names()) or "none"))
+        print("outputs: " + (", ".join(ports.output_names()) or "none"))
+        return 0
+    if not args.input or not args.output:
+        raise LivePortError("live needs --in and --out (see the names with --list)")
+    settings = _settings(args, ports)
+    rig = open_rig(
+        ports,
+        MidiModel(threads=1),
+        settings,
+        args.input,
+        args.output,
+        virtual=args.virtual,
+        on_event=lambda kind, text: print(f"{kind}: {text}", flush=True),
+    )
+    print(f"playing {settings.mode} at {settings.tempo_bpm:g} BPM: Ctrl-C to stop", flush=True)
+    try:
+        deadline = time.monotonic() + args.seconds if args.seconds else None
+        while deadline is None or time.monotonic() < deadline:
+            time.sleep(0.1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        rig.close()
+    stats = rig.session.stats
+    latencies = [a.latency_ms for a in stats.answers if a.latency_ms is not None]
+    print(f"notes played: {stats.notes_sent}, late (>10 ms): {stats.notes_late}")
+    if stats.generation_ms:
+        print(f"model ms per bar: median {statistics.median(stats.generation_ms):.0f}")
+    if latencies:
+        print(f"last note to answer ms: median {statistics.median(latencies):.0f}")
+    if args.record:
+        for warning in save_song(rig.session.recording(), args.record):
+            print(f"warning: {warning}")
+        print(f"wrote {args.record}")
+    return 0

@@ -1,0 +1,261 @@
+"""MIDI ports for live play: a protocol, python-rtmidi ports and an in-process loopback.
+
+A port layer lists input and output names, opens an input with a callback that receives each raw
+message (a tuple of bytes), and opens an output that sends raw messages. `RtMidiPorts` talks to
+the platform's MIDI system through python-rtmidi (ALSA or JACK on Linux, CoreMIDI on macOS, WinMM
+on Windows). `LoopbackPorts` is a deterministic in-process stand-in used by the tests and the
+benchmark: a scripted player sends into an input, and every message sent to an output is kept
+with the time it was sent.
+
+A keyboard unplugged mid-session is reported through `on_disconnect`, never raised from the
+input thread: the rtmidi ports are checked against the system's port list by `check_alive`.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from engine.errors import TesseraError
+
+Message = tuple[int, ...]
+"""One raw MIDI message, e.g. (0x90, 60, 100) for a note-on of middle C."""
+
+InputCallback = Callable[[Message], None]
+
+
+class LivePortError(TesseraError):
+    """A MIDI port or MIDI system that cannot be used; the message says what to do instead."""
+
+
+class OutputPort(Protocol):
+    name: str
+
+    def send(self, message: Message) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class InputPort(Protocol):
+    name: str
+
+    def close(self) -> None: ...
+
+
+class MidiPorts(Protocol):
+    """What a live session needs from a MIDI system."""
+
+    def input_names(self) -> list[str]: ...
+
+    def output_names(self) -> list[str]: ...
+
+    def open_input(
+        self, name: str, callback: InputCallback, *, virtual: bool = False
+    ) -> InputPort: ...
+
+    def open_output(self, name: str, *, virtual: bool = False) -> OutputPort: ...
+
+    def check_alive(self, port: InputPort) -> bool: ...
+
+
+# --- loopback ---------------------------------------------------------------------------------
+
+
+@dataclass
+class LoopbackOutput:
+    """An output that keeps every message with the time `clock()` gave when it was sent."""
+
+    name: str
+    clock: Callable[[], float]
+    sent: list[tuple[float, Message]] = field(default_factory=list)
+    closed: bool = False
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def send(self, message: Message) -> None:
+        with self.lock:
+            self.sent.append((self.clock(), tuple(message)))
+
+    def close(self) -> None:
+        self.closed = True
+
+    def messages(self) -> list[tuple[float, Message]]:
+        with self.lock:
+            return list(self.sent)
+
+
+@dataclass
+class LoopbackInput:
+    name: str
+    callback: InputCallback | None
+    closed: bool = False
+
+    def close(self) -> None:
+        self.closed = True
+        self.callback = None
+
+
+class LoopbackPorts:
+    """In-process MIDI ports: `play(name, message)` delivers to the input opened under `name`."""
+
+    def __init__(
+        self,
+        inputs: tuple[str, ...] = ("Loopback Keyboard",),
+        outputs: tuple[str, ...] = ("Loopback Synth",),
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        import time
+
+        self._inputs = list(inputs)
+        self._outputs = list(outputs)
+        self._clock = clock or time.monotonic
+        self.opened_inputs: dict[str, LoopbackInput] = {}
+        self.opened_outputs: dict[str, LoopbackOutput] = {}
+
+    def input_names(self) -> list[str]:
+        return list(self._inputs)
+
+    def output_names(self) -> list[str]:
+        return list(self._outputs)
+
+    def open_input(
+        self, name: str, callback: InputCallback, *, virtual: bool = False
+    ) -> LoopbackInput:
+        if virtual and name not in self._inputs:
+            self._inputs.append(name)
+        _check_name(name, self._inputs, "input")
+        port = LoopbackInput(name, callback)
+        self.opened_inputs[name] = port
+        return port
+
+    def open_output(self, name: str, *, virtual: bool = False) -> LoopbackOutput:
+        if virtual and name not in self._outputs:
+            self._outputs.append(name)
+        _check_name(name, self._outputs, "output")
+        port = LoopbackOutput(name, self._clock)
+        self.opened_outputs[name] = port
+        return port
+
+    def play(self, name: str, message: Message) -> None:
+        """Deliver a message to the open input `name`, as a keyboard would."""
+        port = self.opened_inputs.get(name)
+        if port is not None and port.callback is not None:
+            port.callback(tuple(message))
+
+    def unplug(self, name: str) -> None:
+        """Remove an input from the system, as pulling a USB keyboard's cable does."""
+        if name in self._inputs:
+            self._inputs.remove(name)
+
+    def check_alive(self, port: InputPort) -> bool:
+        return port.name in self._inputs
+
+
+def _check_name(name: str, names: list[str], kind: str) -> None:
+    if name not in names:
+        shown = ", ".join(repr(n) for n in names) or "none"
+        raise LivePortError(f"there is no MIDI {kind} named {name!r}; the {kind}s are: {shown}")
+
+
+# --- python-rtmidi ------------------------------------------------------------------------------
+
+
+def _import_rtmidi() -> Any:
+    try:
+        import rtmidi  # type: ignore[import-untyped]  # python-rtmidi ships no type hints
+    except ImportError as err:
+        raise LivePortError(
+            "live MIDI needs python-rtmidi, which is not installed: pip install python-rtmidi"
+        ) from err
+    return rtmidi
+
+
+def no_virtual_ports_message() -> str:
+    return (
+        "this platform (Windows) cannot create virtual MIDI ports: install a loopback driver "
+        "such as loopMIDI, create a port there, and choose it by name"
+    )
+
+
+@dataclass
+class _RtPort:
+    name: str
+    handle: Any
+    virtual: bool
+
+    def send(self, message: Message) -> None:
+        self.handle.send_message(list(message))
+
+    def close(self) -> None:
+        self.handle.close_port()
+        self.handle.delete()
+
+
+class RtMidiPorts:
+    """The platform's MIDI system through python-rtmidi.
+
+    `api` is an rtmidi API constant (e.g. `rtmidi.API_UNIX_JACK`); by default rtmidi chooses
+    (ALSA on Linux). A missing MIDI system raises `LivePortError` naming the fix.
+    """
+
+    def __init__(self, api: int | None = None, client_name: str = "Tessera") -> None:
+        self._rtmidi = _import_rtmidi()
+        self.api = self._rtmidi.API_UNSPECIFIED if api is None else api
+        self.client_name = client_name
+        self._probe_in = self._new(self._rtmidi.MidiIn)
+        self._probe_out = self._new(self._rtmidi.MidiOut)
+
+    @classmethod
+    def jack(cls) -> RtMidiPorts:
+        rtmidi = _import_rtmidi()
+        return cls(api=rtmidi.API_UNIX_JACK)
+
+    def _new(self, kind: Any) -> Any:
+        try:
+            return kind(rtapi=self.api, name=self.client_name)
+        except self._rtmidi.SystemError as err:
+            raise LivePortError(
+                f"no MIDI system is available ({err}): on Linux load the ALSA sequencer "
+                "(modprobe snd-seq) or start JACK (jackd -d dummy); on Windows and macOS check "
+                "that the keyboard's driver is installed"
+            ) from err
+
+    def input_names(self) -> list[str]:
+        return list(self._probe_in.get_ports())
+
+    def output_names(self) -> list[str]:
+        return list(self._probe_out.get_ports())
+
+    def _open(self, handle: Any, name: str, kind: str, virtual: bool) -> None:
+        if virtual:
+            if sys.platform == "win32":
+                raise LivePortError(no_virtual_ports_message())
+            handle.open_virtual_port(name)
+            return
+        names = list(handle.get_ports())  # this handle's own numbering of the ports
+        matches = [i for i, n in enumerate(names) if n == name] or [
+            i for i, n in enumerate(names) if name in n
+        ]
+        if not matches:
+            _check_name(name, names, kind)
+        handle.open_port(matches[0], name=f"{self.client_name} {kind}")
+
+    def open_input(self, name: str, callback: InputCallback, *, virtual: bool = False) -> _RtPort:
+        handle = self._new(self._rtmidi.MidiIn)
+        handle.ignore_types(sysex=True, timing=False, active_sense=True)
+        handle.set_callback(lambda event, _data: callback(tuple(event[0])))
+        self._open(handle, name, "input", virtual)
+        return _RtPort(name, handle, virtual)
+
+    def open_output(self, name: str, *, virtual: bool = False) -> _RtPort:
+        handle = self._new(self._rtmidi.MidiOut)
+        self._open(handle, name, "output", virtual)
+        return _RtPort(name, handle, virtual)
+
+    def check_alive(self, port: InputPort) -> bool:
+        """False once a hardware input has left the system (virtual ports are ours)."""
+        if isinstance(port, _RtPort) and port.virtual:
+            return True
+        return any(port.name in n for n in self.input_names())

@@ -1,0 +1,70 @@
+"""The live panel, offscreen: loopback ports, the real model, and a recording into the song."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from engine.inference import MidiModel
+from engine.live_ports import LivePortError, LoopbackPorts
+from engine.song import Song, Track
+from tests.engine.live_player import C_MAJOR_PHRASE, KEYBOARD, phrase_events
+from ui.live_panel import LivePanel
+
+
+@pytest.fixture(scope="module")
+def model() -> MidiModel:
+    return MidiModel(threads=1)
+
+
+def test_panel_plays_records_and_shows_latency(qtbot: QtBot, model: MidiModel) -> None:
+    ports = LoopbackPorts()
+    song = Song(bar_count=4, tracks=(Track("Piano"),))
+    panel = LivePanel(lambda: song, ports=lambda: ports, model=lambda: model)
+    qtbot.addWidget(panel)
+    assert panel.inputs.currentText() == KEYBOARD
+    assert panel.start.isEnabled()
+    panel.tempo.setValue(240.0)  # a bar lasts 1 s
+    panel.bars.setValue(1)
+    panel.record.setChecked(True)
+    panel.start.click()
+    assert panel.rig is not None
+    assert panel.start.text() == "Stop"
+    session = panel.rig.session
+    for due_s, message in phrase_events(C_MAJOR_PHRASE, 240.0, offset_s=1.0):
+        time.sleep(max(0.0, session.start_s + due_s - time.monotonic()))
+        ports.play(KEYBOARD, message)
+    qtbot.waitUntil(
+        lambda: bool(session.stats.answers) and session.stats.notes_sent > 0, timeout=30_000
+    )
+    qtbot.waitUntil(lambda: "last note to answer: -" not in panel.figures.text(), timeout=10_000)
+    assert panel.meter.value() > 0
+    with qtbot.waitSignal(panel.recorded, timeout=10_000) as recorded:
+        panel.start.click()
+    result = recorded.args[0]
+    assert [t.name for t in result.tracks] == ["Piano", "Live player", "Live answer"]
+    assert result.tracks[1].notes[0].start_tick == song.end_tick + song.bar_start_ticks[1]
+    assert panel.rig is None
+    assert panel.start.text() == "Start"
+
+
+def test_panel_says_when_there_is_no_midi_system(qtbot: QtBot) -> None:
+    def no_system() -> LoopbackPorts:
+        raise LivePortError("no MIDI system is available: start JACK")
+
+    panel = LivePanel(Song, ports=no_system)
+    qtbot.addWidget(panel)
+    assert "no MIDI system" in panel.message.text()
+    assert not panel.start.isEnabled()
+
+
+def test_panel_reports_an_unplugged_keyboard(qtbot: QtBot, model: MidiModel) -> None:
+    ports = LoopbackPorts()
+    panel = LivePanel(Song, ports=lambda: ports, model=lambda: model)
+    qtbot.addWidget(panel)
+    panel.start.click()
+    ports.unplug(KEYBOARD)
+    qtbot.waitUntil(lambda: "disconnected" in panel.message.text(), timeout=5_000)
+    assert panel.rig is None

@@ -1,0 +1,205 @@
+"""The live panel: choose ports and a mode, start playing, watch the latency, record the result.
+
+`LiveRelay` is the thin Qt adapter: the engine's `LiveSession` calls plain callbacks from its
+own threads (the loop and the model worker, see `engine.live`), and the relay re-emits them as
+queued signals so slots run on the UI thread. The panel loads its own model instance, because a
+MidiModel must not be used by two threads and the compose jobs use theirs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.errors import TesseraError
+from engine.inference import MidiModel
+from engine.live_music import MODES, LiveSettings, add_recording
+from engine.live_ports import MidiPorts, RtMidiPorts
+from engine.live_rig import LiveRig, open_rig
+from engine.song import Song
+from engine.theory import key_from_name
+
+DETECT_KEY = "Detect from playing"
+SONG_KEY = "The song's key"
+METER_FULL_MS = 100
+
+
+class LiveRelay(QObject):
+    """Re-emits a live session's callbacks (from engine threads) on the UI thread."""
+
+    happened = Signal(str, str)
+
+    def callback(self, kind: str, text: str) -> None:
+        self.happened.emit(kind, text)
+
+
+class LivePanel(QWidget):
+    recorded = Signal(object)
+    """A Song: the current song with the live tracks added (the window makes it an undo step)."""
+
+    def __init__(
+        self,
+        song: Callable[[], Song],
+        ports: Callable[[], MidiPorts] = RtMidiPorts,
+        model: Callable[[], MidiModel] = lambda: MidiModel(threads=1),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._song, self._make_ports, self._make_model = song, ports, model
+        self._ports: MidiPorts | None = None
+        self._model: MidiModel | None = None
+        self.rig: LiveRig | None = None
+        self._start_bar = 0
+        self.relay = LiveRelay(self)
+        self.relay.happened.connect(self._on_event)
+        self._build()
+        self.timer = QTimer(self)
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self._show_figures)
+        self.refresh_ports()
+
+    def _build(self) -> None:
+        self.inputs, self.outputs = QComboBox(), QComboBox()
+        self.refresh = QPushButton("Refresh ports")
+        self.mode = QComboBox()
+        self.mode.addItems(list(MODES))
+        self.tempo = QDoubleSpinBox()
+        self.tempo.setRange(20.0, 300.0)
+        self.tempo.setValue(100.0)
+        self.key = QComboBox()
+        self.key.addItems([DETECT_KEY, SONG_KEY])
+        self.bars = QSpinBox()
+        self.bars.setRange(1, 16)
+        self.bars.setValue(2)
+        self.record = QCheckBox("Record into the song")
+        self.start = QPushButton("Start")
+        self.meter = QProgressBar()
+        self.meter.setRange(0, METER_FULL_MS)
+        self.meter.setFormat("model %v ms")
+        self.figures = QLabel("not playing")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        rows: tuple[tuple[str, QWidget], ...] = (
+            ("Keyboard", self.inputs),
+            ("Output", self.outputs),
+            ("", self.refresh),
+            ("Mode", self.mode),
+            ("Tempo (BPM)", self.tempo),
+            ("Key", self.key),
+            ("Answer bars", self.bars),
+            ("", self.record),
+        )
+        for label, widget in rows:
+            form.addRow(label, widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        below: tuple[QWidget, ...] = (self.start, self.meter, self.figures, self.message)
+        for item in below:
+            layout.addWidget(item)
+        layout.addStretch(1)
+        self.refresh.clicked.connect(self.refresh_ports)
+        self.start.clicked.connect(self.toggle)
+
+    def refresh_ports(self) -> None:
+        """List the MIDI ports, or say why there are none."""
+        self.inputs.clear()
+        self.outputs.clear()
+        try:
+            self._ports = self._ports or self._make_ports()
+            self.inputs.addItems(self._ports.input_names())
+            self.outputs.addItems(self._ports.output_names())
+        except TesseraError as err:
+            self._ports = None
+            self.message.setText(str(err))
+        ready = self.inputs.count() > 0 and self.outputs.count() > 0
+        self.start.setEnabled(ready or self.rig is not None)
+        if self._ports is not None and not ready:
+            self.message.setText("no MIDI keyboard or output found: connect one and refresh")
+
+    def settings(self) -> LiveSettings:
+        song = self._song()
+        key = None
+        if self.key.currentText() == SONG_KEY:
+            key = song.key_at(0)
+        elif self.key.currentText() != DETECT_KEY:
+            key = key_from_name(self.key.currentText())
+        return LiveSettings(
+            mode=MODES[self.mode.currentIndex()],
+            tempo_bpm=self.tempo.value(),
+            key=key,
+            answer_bars=self.bars.value(),
+        )
+
+    def toggle(self) -> None:
+        if self.rig is None:
+            self.start_live()
+        else:
+            self.stop_live()
+
+    def start_live(self) -> None:
+        if self._ports is None:
+            return
+        try:
+            self._model = self._model or self._make_model()
+            self.rig = open_rig(
+                self._ports,
+                self._model,
+                self.settings(),
+                self.inputs.currentText(),
+                self.outputs.currentText(),
+                on_event=self.relay.callback,
+            )
+        except TesseraError as err:
+            self.message.setText(str(err))
+            return
+        self._start_bar = self._song().bar_count
+        self.start.setText("Stop")
+        self.message.setText("")
+        self.timer.start()
+
+    def stop_live(self) -> None:
+        rig, self.rig = self.rig, None
+        if rig is None:
+            return
+        self.timer.stop()
+        rig.close()
+        self._show_figures(rig)
+        self.start.setText("Start")
+        if self.record.isChecked() and rig.session.player:
+            self.recorded.emit(
+                add_recording(self._song(), rig.session.recording(), self._start_bar)
+            )
+
+    def _on_event(self, kind: str, text: str) -> None:
+        if kind in ("disconnected", "error"):
+            self.message.setText(text)
+            self.stop_live()
+        elif kind == "status":
+            self.figures.setText(text)
+
+    def _show_figures(self, rig: LiveRig | None = None) -> None:
+        rig = rig or self.rig
+        if rig is None:
+            return
+        stats = rig.session.stats
+        answered = [a for a in stats.answers if a.latency_ms is not None]
+        if stats.generation_ms:
+            self.meter.setValue(min(METER_FULL_MS, round(stats.generation_ms[-1])))
+        latency = f"{answered[-1].latency_ms:.0f} ms" if answered else "-"
+        self.figures.setText(
+            f"last note to answer: {latency}; notes late: {stats.notes_late}/{stats.notes_sent}"
+        )
