@@ -101,11 +101,17 @@ class MainWindow(ProjectFiles, QMainWindow):
             ("Originality", self.originality),
             ("Live", self.live),
         )
+        docks = []
         for title, widget in docked:
             dock = QDockWidget(title, self)
             dock.setObjectName(title)
             dock.setWidget(widget)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            docks.append(dock)
+        # Takes, originality and live share one tabbed area under the inspector.
+        for dock in docks[2:]:
+            self.tabifyDockWidget(docks[1], dock)
+        docks[1].raise_()
         self.status = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(200)
