@@ -170,11 +170,18 @@ def card(
             "hardware": f"{platform.machine()} CPU, {os.cpu_count()} cores, "
             f"{state.get('args', {}).get('threads', '?')} torch thread(s)",
             "torch": torch.__version__,
-            "args": state.get("args", {}),
+            "args": _portable(state.get("args", {})),
         },
         "licence": "MIT (model weights); training data FluidR3 GM, MIT",
         "metrics": metrics,
     }
+
+
+def _portable(args: dict[str, str]) -> dict[str, str]:
+    """Training arguments with paths inside the project written relative to it, so the card
+    names no machine's folders."""
+    root = str(Path(__file__).resolve().parents[2]) + os.sep
+    return {key: value.replace(root, "") for key, value in args.items()}
 
 
 def main(argv: list[str] | None = None) -> None:
