@@ -45,6 +45,7 @@ from engine.compose import (
     chord_of_bar,
     direction_measure,
 )
+from engine.controls import sounding_polyphony
 from engine.edits import select
 from engine.errors import TesseraError
 from engine.inference import MidiModel
@@ -67,14 +68,7 @@ Notes = Sequence[Note]
 # --- measuring notes ------------------------------------------------------------------------
 
 
-def sounding_at_once(notes: Notes) -> int:
-    """The most notes sounding together (a note ending where another starts does not overlap)."""
-    events = sorted([(n.start_tick, 1) for n in notes] + [(n.end_tick, -1) for n in notes])
-    most = sounding = 0
-    for _, change in events:
-        sounding += change
-        most = max(most, sounding)
-    return most
+sounding_at_once = sounding_polyphony
 
 
 def per_onset(notes: Notes) -> int:

@@ -27,6 +27,7 @@ from engine.song import PPQ, Note, Song, Track
 from engine.theory import parse_scale
 from engine.tokens import Cell
 from tests.engine.song_strategies import songs
+from tests.engine.tunes import d_major_tune
 
 BAR = 4 * PPQ
 
@@ -36,18 +37,7 @@ def model() -> MidiModel:
     return MidiModel(threads=2)
 
 
-def _tune() -> Song:
-    """A D-major melody over a bass line, eight bars of 4/4."""
-    scale = [62, 64, 66, 67, 69, 71, 73, 74]
-    melody = [
-        Note(b * BAR + q * PPQ, scale[(b + q * 2) % 8], PPQ, 88) for b in range(8) for q in range(4)
-    ]
-    bass = [Note(b * BAR, 38 if b % 2 == 0 else 45, BAR, 72) for b in range(8)]
-    return Song(
-        title="tune",
-        bar_count=8,
-        tracks=(Track("Fiddle", 110, notes=tuple(melody)), Track("Cello", 42, notes=tuple(bass))),
-    )
+_tune = d_major_tune
 
 
 def _cells_outside(song: Song, written: set[Cell]) -> list[Cell]:

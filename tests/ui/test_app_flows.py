@@ -21,7 +21,8 @@ from engine.edits import add_notes
 from engine.midi_io import export_midi, import_midi
 from engine.project_file import load_project
 from engine.session import Recovery
-from engine.song import PPQ, Note, Song, Track
+from engine.song import PPQ, Note
+from tests.engine.tunes import d_major_tune
 from ui.about_models import about_models_html
 from ui.drag_out import selection_mime
 from ui.jobs import JobRunner
@@ -30,17 +31,7 @@ from ui.main_window import MainWindow
 BAR = 4 * PPQ
 
 
-def _tune() -> Song:
-    scale = [62, 64, 66, 67, 69, 71, 73, 74]
-    melody = [
-        Note(b * BAR + q * PPQ, scale[(b + q * 2) % 8], PPQ, 88) for b in range(8) for q in range(4)
-    ]
-    bass = [Note(b * BAR, 38 if b % 2 == 0 else 45, BAR, 72) for b in range(8)]
-    return Song(
-        title="Tune",
-        bar_count=8,
-        tracks=(Track("Fiddle", 110, notes=tuple(melody)), Track("Cello", 42, notes=tuple(bass))),
-    )
+_tune = d_major_tune
 
 
 @pytest.fixture
