@@ -183,7 +183,7 @@ def nudge_guides(
     now = BarControls.measure(notes)
     count, onsets = len(notes), len({n.start_tick for n in notes})
     if direction in ("denser", "sparser"):
-        wanted = max(count + 2, -(-3 * count // 2)) if direction == "denser" else count // 2
+        wanted = _more(count) if direction == "denser" else count // 2
         soft = dataclasses.replace(
             soft,
             density=density_bin(wanted),
@@ -196,7 +196,7 @@ def nudge_guides(
             else dataclasses.replace(hard, max_notes=wanted)
         )
     elif direction in ("busier", "calmer"):
-        wanted = max(onsets + 2, -(-3 * onsets // 2)) if direction == "busier" else onsets // 2
+        wanted = _more(onsets) if direction == "busier" else onsets // 2
         soft = dataclasses.replace(
             soft,
             onsets=density_bin(wanted),
@@ -235,6 +235,11 @@ def nudge_guides(
         # Moving pitch, loudness or harmony should not thin or thicken the cell as well.
         targets = dataclasses.replace(targets, notes=count or None)
     return Guides(soft, hard, targets)
+
+
+def _more(count: int) -> int:
+    """What 'more' asks of a count: half as many again, and at least two more."""
+    return max(count + 2, -(-3 * count // 2))
 
 
 def _current_range(song: Song, cell: Cell, notes: Sequence[Note]) -> tuple[int, int]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import random
 import time
@@ -30,6 +29,7 @@ from engine.song import Song
 from engine.vocab import Vocabulary
 from models.midi.data import ExampleSettings, load_split, make_example
 from models.midi.model import MidiTransformer, ModelConfig
+from models.schedule import learning_rate
 
 PAD_ID = 0
 
@@ -56,15 +56,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--resume", action="store_true", help="continue from out/checkpoint.pt")
     return parser
-
-
-def learning_rate(step: int, args: argparse.Namespace) -> float:
-    """Linear warm-up, then cosine decay to a tenth of the peak."""
-    peak, warmup, steps = float(args.lr), int(args.warmup), int(args.steps)
-    if step < warmup:
-        return peak * (step + 1) / warmup
-    progress = min(1.0, (step - warmup) / max(1, steps - warmup))
-    return peak * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress)))
 
 
 def batches(

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import math
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import Any
 import torch
 
 from build_scripts.timbre import DATASET_PATH
+from models.schedule import learning_rate
 from models.timbre.data import NoteSet, load_notes
 from models.timbre.model import DenoiserConfig, TimbreDenoiser, alpha_sigma, preconditioning
 
@@ -70,15 +70,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--resume", action="store_true", help="continue from out/checkpoint.pt")
     return parser
-
-
-def learning_rate(step: int, args: argparse.Namespace) -> float:
-    """Linear warm-up, then cosine decay to a tenth of the peak."""
-    peak, warmup, steps = float(args.lr), int(args.warmup), int(args.steps)
-    if step < warmup:
-        return peak * (step + 1) / warmup
-    progress = min(1.0, (step - warmup) / max(1, steps - warmup))
-    return peak * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress)))
 
 
 def diffusion_loss(
