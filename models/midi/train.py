@@ -1,7 +1,7 @@
 """Train the symbolic model on the corpus's train split, on CPUs or GPUs, one or many processes.
 
     python -m models.midi.train --out runs/midi --steps 6000             # one process
-    torchrun --nproc-per-node 2 -m models.midi.train --out runs/midi     # PyTorch DDP
+    torchrun --standalone --nproc-per-node 2 -m models.midi.train --out runs/midi     # PyTorch DDP
 
 Seeded; checkpoints (model, optimizer, step, config, random state) every --checkpoint-every
 steps and at the end, and `--resume` continues from the last one. Validation loss is logged to
@@ -177,7 +177,7 @@ def train(args: argparse.Namespace, train_songs: list[Song], validation_songs: l
         if rank == 0 and (step % args.eval_every == 0 or last):
             record = {
                 "step": step,
-                "train_loss": round(float(loss), 4),
+                "train_loss": round(loss.item(), 4),
                 "validation_loss": round(evaluate(model, validation), 4),
                 "elapsed_seconds": round(time.time() - started, 1),
                 "tokens": tokens_seen,
@@ -198,6 +198,7 @@ def train(args: argparse.Namespace, train_songs: list[Song], validation_songs: l
             )
     log.close()
     if world > 1:
+        dist.barrier()  # rank 0 may still be saving; leave together so no peer sees a hang-up
         dist.destroy_process_group()
 
 

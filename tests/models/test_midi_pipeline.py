@@ -229,6 +229,7 @@ def test_torchrun_trains_with_two_processes_on_gloo(tmp_path: Path) -> None:
         sys.executable,
         "-m",
         "torch.distributed.run",
+        "--standalone",  # a free rendezvous port, so two runs on one machine don't meet
         "--nproc-per-node",
         "2",
         "-m",
