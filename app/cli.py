@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from app import cli_check, cli_compose, cli_live
+from app import cli_audio, cli_check, cli_compose, cli_live
 from engine.errors import TesseraError
 from engine.selection import parse_indices, parse_span
 from engine.song_files import open_song, save_song
@@ -28,7 +28,11 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tessera-cli",
         description="Tessera without a window: compose, inspect, convert and export songs.",
-        epilog=EPILOG + cli_compose.COMPOSE_EPILOG + cli_check.CHECK_EPILOG + cli_live.LIVE_EPILOG,
+        epilog=EPILOG
+        + cli_compose.COMPOSE_EPILOG
+        + cli_audio.AUDIO_EPILOG
+        + cli_check.CHECK_EPILOG
+        + cli_live.LIVE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -46,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--tracks", help="1-based tracks, e.g. '1,3' or '2-4' (default: all)")
     export.add_argument("--bars", help="1-based bar range, e.g. '5-8' (default: all)")
     cli_compose.add_commands(commands)
+    cli_audio.add_commands(commands)
     cli_check.add_command(commands)
     cli_live.add_command(commands)
     return parser
@@ -61,6 +66,8 @@ def _run(args: argparse.Namespace) -> int:
         return cli_check.run(args)
     if args.command == "live":
         return cli_live.run(args)
+    if args.command in cli_audio.COMMANDS:
+        return cli_audio.run(args)
     if args.command in cli_compose.COMMANDS:
         cli_compose.run(args)
         return 0

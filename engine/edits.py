@@ -75,7 +75,12 @@ def remove_track(song: Song, track_index: int) -> Song:
 
 
 def update_track(song: Song, track_index: int, **changes: object) -> Song:
-    """Change a track's name, program, drum flag or timbre (not its notes or locks)."""
+    """Change a track's name, program, drum flag, timbre or mix (not its notes or locks).
+
+    The mix fields are `gain_db`, `pan`, `muted` and `solo`, e.g.
+    `update_track(song, 0, muted=True)`; `Track` validates them, so a bad value raises
+    SongError and the song is unchanged. Like every edit, the new Song is one undo step.
+    """
     _check_track_index(song, track_index)
     forbidden = {"notes", "locked_bars"} & changes.keys()
     if forbidden:

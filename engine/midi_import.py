@@ -4,6 +4,10 @@ Parsing is symusic's (a C++ parser: ~4x faster than pretty_midi end to end on a 
 and it splits tracks that mix channels or programs into one track each). What symusic does not
 report, the conductor track's title and length, is read from that one track with mido. Notes
 pass through `clean_notes`, and every fix made on the way in comes back as a warning.
+
+A track's mix comes from its controllers: the CC7 (volume) and CC10 (pan) in force when its
+first note sounds become `gain_db` and `pan`, by the inverse of the export's mapping (see
+`engine.midi_export`). Later changes (automation) have no place in a Song and are not read.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from symusic.core import ScoreTick, TrackTick
 
 from engine.errors import TesseraError
 from engine.gm import instrument_name
+from engine.midi_export import PAN_CC, VOLUME_CC, cc7_to_gain_db, cc10_to_pan
 from engine.note_cleanup import CleanupReport, clean_notes
 from engine.song import (
     MAX_TEMPO_BPM,
@@ -156,10 +161,33 @@ def _tracks_from_score(score: ScoreTick, warnings: list[str]) -> list[Track]:
         report = CleanupReport()
         notes = clean_notes(rows, report)
         warnings.extend(report.summary(f"track {label!r}"))
+        gain_db, pan = _mix_at(track, first_note_tick=int(arrays["time"].min()))
         tracks.append(
-            Track(name=label, program=track.program, is_drum=track.is_drum, notes=tuple(notes))
+            Track(
+                name=label,
+                program=track.program,
+                is_drum=track.is_drum,
+                notes=tuple(notes),
+                gain_db=gain_db,
+                pan=pan,
+            )
         )
     return tracks
+
+
+def _mix_at(track: TrackTick, first_note_tick: int) -> tuple[float, float]:
+    """(gain_db, pan) from the last CC7 and CC10 at or before the first note; 0.0 if none.
+
+    symusic gives each split track the controllers of its own channel and program, in file
+    order, which is time order.
+    """
+    controls = track.controls.numpy()
+    in_force = controls["time"] <= first_note_tick
+    volumes = controls["value"][in_force & (controls["number"] == VOLUME_CC)]
+    pans = controls["value"][in_force & (controls["number"] == PAN_CC)]
+    gain_db = cc7_to_gain_db(int(volumes[-1])) if volumes.size else 0.0
+    pan = cc10_to_pan(int(pans[-1])) if pans.size else 0.0
+    return gain_db, pan
 
 
 def _track_labels(tracks: Sequence[TrackTick]) -> list[str]:

@@ -6,7 +6,10 @@ the field (for example `tracks[2].notes[14].pitch`), so a damaged project is nev
 Notes are stored as `[start_tick, pitch, duration_ticks, velocity]` rows to keep files small.
 
 Schema history: 1 is the Song alone; 2 adds an optional `takes` list (see `engine.takes`), each
-with the Song it produced stored in the same form. Version 1 files still open.
+with the Song it produced stored in the same form; 3 adds an optional per-track `mix` object
+(`gain_db`, `pan`, `muted`, `solo`), written only for a track whose mix is not the default, so
+an unmixed song saves exactly as before (the corpus manifest hashes `song_to_dict`). Version 1
+and 2 files still open.
 """
 
 from __future__ import annotations
@@ -20,6 +23,10 @@ from typing import Any, TypeVar
 from engine.atomic_write import write_atomically
 from engine.errors import TesseraError
 from engine.song import (
+    MAX_GAIN_DB,
+    MAX_PAN,
+    MIN_GAIN_DB,
+    MIN_PAN,
     PPQ,
     KeySignatureChange,
     Note,
@@ -29,10 +36,11 @@ from engine.song import (
     TimbreRef,
     TimeSignatureChange,
     Track,
+    check_number,
 )
 from engine.takes import Take
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FORMAT_NAME = "tessera-project"
 
 T = TypeVar("T")
@@ -63,8 +71,14 @@ def song_to_dict(song: Song) -> dict[str, Any]:
     }
 
 
+_DEFAULT_MIX: dict[str, object] = {
+    name: getattr(Track("default"), name) for name in ("gain_db", "pan", "muted", "solo")
+}
+"""A new Track's mixer settings; a track that still has them is saved without a `mix`."""
+
+
 def _track_to_dict(track: Track) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "name": track.name,
         "program": track.program,
         "is_drum": track.is_drum,
@@ -74,8 +88,12 @@ def _track_to_dict(track: Track) -> dict[str, Any]:
             "seed": track.timbre.seed,
             "vector": list(track.timbre.vector),
         },
-        "notes": [[n.start_tick, n.pitch, n.duration_ticks, n.velocity] for n in track.notes],
     }
+    mix = {"gain_db": track.gain_db, "pan": track.pan, "muted": track.muted, "solo": track.solo}
+    if mix != _DEFAULT_MIX:  # absent means the defaults: unmixed songs hash as before
+        data["mix"] = mix
+    data["notes"] = [[n.start_tick, n.pitch, n.duration_ticks, n.velocity] for n in track.notes]
+    return data
 
 
 class _Fields:
@@ -164,7 +182,20 @@ def _note(value: object, path: str) -> Note:
         raise SongError(f"{path}.{err}") from err
 
 
+def _mix(f: _Fields) -> dict[str, Any]:
+    """The `mix` object's fields, range-checked here so an error names e.g. `tracks[1].mix.pan`."""
+    return {
+        "gain_db": check_number(
+            f.at("gain_db"), f.get("gain_db", (int, float)), MIN_GAIN_DB, MAX_GAIN_DB
+        ),
+        "pan": check_number(f.at("pan"), f.get("pan", (int, float)), MIN_PAN, MAX_PAN),
+        "muted": f.get("muted", bool),
+        "solo": f.get("solo", bool),
+    }
+
+
 def _track(f: _Fields) -> Track:
+    mix = _build_at(f.get("mix", dict), f.at("mix"), _mix) if "mix" in f.value else {}
     timbre = _build_at(
         f.get("timbre", dict),
         f.at("timbre"),
@@ -183,6 +214,7 @@ def _track(f: _Fields) -> Track:
         locked_bars=frozenset(f.get("locked_bars", list)),
         timbre=timbre,
         notes=notes,
+        **mix,
     )
 
 

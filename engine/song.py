@@ -28,6 +28,13 @@ MAX_TEMPO_BPM = 1000.0
 ALLOWED_DENOMINATORS = (1, 2, 4, 8, 16, 32, 64)
 MAX_NUMERATOR = 64
 MAX_BAR_COUNT = 100_000
+MIN_GAIN_DB = -60.0
+"""The quietest a track's fader goes; a mixer treats it as silence, so -inf is never needed."""
+MAX_GAIN_DB = 12.0
+MIN_PAN = -1.0
+"""Hard left."""
+MAX_PAN = 1.0
+"""Hard right (0.0 is the centre)."""
 DRUM_CHANNEL = 9
 """General MIDI drums live on MIDI channel 10, which is index 9 in every library."""
 
@@ -48,6 +55,20 @@ def check_int(name: str, value: object, low: int, high: int) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
         raise SongError(f"{name} must be an integer from {low} to {high}, got {value!r}")
     return value
+
+
+def check_number(name: str, value: object, low: float, high: float) -> float:
+    """Return `value` as a float if it is a number in [low, high]; otherwise raise SongError.
+
+    Ints are accepted (a JSON file may hold `-6`); bools, NaN and infinities are refused.
+    """
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not low <= value <= high  # also false for NaN
+    ):
+        raise SongError(f"{name} must be a number from {low:g} to {high:g}, got {value!r}")
+    return float(value)
 
 
 def _check_sorted_ticks(name: str, ticks: list[int]) -> None:
@@ -164,7 +185,13 @@ class TimbreRef:
 
 @dataclass(frozen=True, slots=True)
 class Track:
-    """One instrument: its notes (kept sorted), its General MIDI program and its locked bars."""
+    """One instrument: its notes (kept sorted), GM program, locked bars and mixer settings.
+
+    The mix is part of the document, not of the UI, so it is saved, undone and exported with
+    the music: `gain_db` is the fader (0 dB leaves the sound as rendered), `pan` runs from -1.0
+    (left) through 0.0 (centre) to +1.0 (right). `muted` and `solo` decide which tracks a mixer
+    plays (see `audible_track_indices`).
+    """
 
     name: str
     program: int = 0
@@ -172,6 +199,10 @@ class Track:
     notes: tuple[Note, ...] = ()
     locked_bars: frozenset[int] = frozenset()
     timbre: TimbreRef = field(default_factory=TimbreRef)
+    gain_db: float = 0.0
+    pan: float = 0.0
+    muted: bool = False
+    solo: bool = False
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str):
@@ -189,6 +220,13 @@ class Track:
         for bar in locked:
             check_int("locked bar", bar, 0, MAX_BAR_COUNT - 1)
         object.__setattr__(self, "locked_bars", locked)
+        object.__setattr__(
+            self, "gain_db", check_number("gain_db", self.gain_db, MIN_GAIN_DB, MAX_GAIN_DB)
+        )
+        object.__setattr__(self, "pan", check_number("pan", self.pan, MIN_PAN, MAX_PAN))
+        for name in ("muted", "solo"):
+            if not isinstance(getattr(self, name), bool):
+                raise SongError(f"{name} must be true or false, got {getattr(self, name)!r}")
 
     @property
     def end_tick(self) -> int:
@@ -345,3 +383,18 @@ class Song:
         low = bisect.bisect_left(notes, start, key=lambda note: note.start_tick)
         high = bisect.bisect_left(notes, end, key=lambda note: note.start_tick)
         return notes[low:high]
+
+
+def audible_track_indices(song: Song) -> tuple[int, ...]:
+    """The tracks a mixer should play, in track order.
+
+    DAW convention: if any track is soloed, only soloed tracks play; otherwise every track
+    plays. Mute beats solo either way, so a track that is both soloed and muted stays silent
+    (and still silences the unsoloed tracks), as it does on a mixing desk.
+    """
+    soloing = any(track.solo for track in song.tracks)
+    return tuple(
+        index
+        for index, track in enumerate(song.tracks)
+        if not track.muted and (track.solo or not soloing)
+    )

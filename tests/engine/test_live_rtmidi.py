@@ -5,8 +5,6 @@ Skipped where python-rtmidi or jackd is missing (build_scripts/debian-packages.t
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -20,6 +18,7 @@ from engine.live import LiveSession
 from engine.live_music import LiveSettings
 from engine.live_ports import LivePortError, RtMidiPorts
 from engine.song_files import open_song
+from tests.engine.jack_server import dummy_jack_server
 from tests.engine.live_player import C_MAJOR_PHRASE, phrase_events
 
 rtmidi = pytest.importorskip("rtmidi")
@@ -27,23 +26,8 @@ rtmidi = pytest.importorskip("rtmidi")
 
 @pytest.fixture(scope="module")
 def jack() -> Iterator[None]:
-    if shutil.which("jackd") is None:
-        pytest.skip("jackd is not installed (apt-get install jackd2)")
-    server = subprocess.Popen(
-        ["jackd", "--no-realtime", "-d", "dummy", "-r", "48000", "-p", "128"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    time.sleep(1.5)  # if a server already runs, this one exits and the tests use that one
-    try:
-        RtMidiPorts.jack()
-    except LivePortError as err:
-        server.terminate()
-        pytest.skip(f"JACK did not start: {err}")
-    yield
-    if server.poll() is None:
-        server.terminate()
-        server.wait(timeout=5)
+    with dummy_jack_server(RtMidiPorts.jack):
+        yield
 
 
 def test_missing_port_names_the_ports_there_are(jack: None) -> None:
