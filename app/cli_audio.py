@@ -8,7 +8,14 @@ import threading
 
 import numpy as np
 
-from engine.audio import SAMPLE_RATE_HZ, NoteRenderer, RenderSelection, render, write_audio
+from engine.audio import (
+    SAMPLE_RATE_HZ,
+    NoteRenderer,
+    RenderSelection,
+    audio_file_subtype,
+    render,
+    write_audio,
+)
 from engine.playback import Player, bar_range_seconds
 from engine.selection import parse_indices, parse_span
 from engine.song import Song
@@ -50,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace, song: Song, renderer: NoteRenderer) -> int:
+    audio_file_subtype(args.destination)  # a wrong name fails now, not after the render
     tracks = parse_indices(args.tracks, "tracks", len(song.tracks)) if args.tracks else None
     first, last = parse_span(args.bars, "bars", song.bar_count) if args.bars else (0, None)
     selection = RenderSelection(

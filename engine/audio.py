@@ -326,7 +326,10 @@ class Limiter:
         """Limit `block` in place (and return it); the state carries to the next block."""
         if not len(block):
             return block
-        peak = np.abs(block).max(axis=1).astype(np.float64)
+        peak = np.abs(block).max(axis=1)
+        if self._reduction_db == 0.0 and peak.max() <= self.ceiling:
+            return block  # nothing to do, and nothing held from an earlier peak
+        peak = peak.astype(np.float64)
         needed = 20 * np.log10(np.maximum(peak, 1e-12) / self.ceiling)
         steps = np.arange(len(block), dtype=np.float64) * self._rate
         held = np.maximum.accumulate(needed + steps) - steps
@@ -358,6 +361,21 @@ def render(
     return out[:end]
 
 
+def audio_file_subtype(path: str | os.PathLike[str]) -> str:
+    """The sample format for an audio file name, or AudioError for a format not written here
+    (check before a long render, not after)."""
+    target = Path(path)
+    subtype = FILE_SUBTYPES.get(target.suffix.lower())
+    if subtype is None:
+        raise AudioError(
+            f"cannot write {target.name}: audio is written as .wav or .flac, "
+            f"not {target.suffix or 'a file without a suffix'}"
+        )
+    if not target.parent.is_dir():
+        raise AudioError(f"cannot write {target}: the folder {target.parent} does not exist")
+    return subtype
+
+
 def write_audio(
     path: str | os.PathLike[str], audio: StereoAudio, sample_rate_hz: int = SAMPLE_RATE_HZ
 ) -> None:
@@ -366,12 +384,7 @@ def write_audio(
     import soundfile  # the app's first render pays for libsndfile, not its start-up
 
     target = Path(path)
-    subtype = FILE_SUBTYPES.get(target.suffix.lower())
-    if subtype is None:
-        raise AudioError(
-            f"cannot write {target.name}: audio is written as .wav or .flac, "
-            f"not {target.suffix or 'a file without a suffix'}"
-        )
+    subtype = audio_file_subtype(target)
     partial = target.with_name(f".{target.name}.partial{target.suffix}")
     try:
         soundfile.write(str(partial), audio, sample_rate_hz, subtype=subtype)

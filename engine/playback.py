@@ -319,8 +319,8 @@ class Player:
             end = self._end_slot
             if end is not None and end[0] == generation and self._read >= end[1]:
                 self._drained = True
-            elif not self._paused:
-                self.underruns += 1
+            elif not self._paused and self.first_sound_at is not None:
+                self.underruns += 1  # a gap in the sound (waiting for the first block is not)
 
     def _stream_finished(self) -> None:
         if self._state != "stopped":
