@@ -34,6 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     follow_system_theme(app)
     window = MainWindow()
     window.show()
+    window.audio.start_loading()  # the timbre model loads while the composer looks around
     if not window.offer_recovery() and args:
         window.open_path(args[0])
     return app.exec()

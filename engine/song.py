@@ -368,6 +368,18 @@ class Song:
             seconds += (segment_end - change.tick) * 60.0 / (change.tempo_bpm * PPQ)
         return seconds
 
+    def seconds_to_tick(self, seconds: float) -> int:
+        """The tick sounding at `seconds` under the tempo map: the inverse of tick_to_seconds,
+        to the nearest tick (the last tempo goes on past the song's end)."""
+        elapsed = 0.0
+        for change, following in zip(self.tempos, (*self.tempos[1:], None), strict=True):
+            per_tick = 60.0 / (change.tempo_bpm * PPQ)
+            span = 0.0 if following is None else (following.tick - change.tick) * per_tick
+            if following is None or elapsed + span > seconds:
+                return max(0, change.tick + round((seconds - elapsed) / per_tick))
+            elapsed += span
+        raise AssertionError("unreachable: the last tempo change always answers")
+
     @property
     def duration_seconds(self) -> float:
         return self.tick_to_seconds(self.end_tick)

@@ -74,6 +74,11 @@ class ArrangementGrid(QAbstractScrollArea):
     cell_activated = Signal(int, int)
     """(track, bar) of a cell double-clicked or opened with Enter."""
     context_menu_requested = Signal(object, QPoint)
+    """(cells, global position) on a right-click or the Menu key."""
+    mute_toggled = Signal(int)
+    """A track header's Mute button was clicked (the track index)."""
+    solo_toggled = Signal(int)
+    """A track header's Solo button was clicked (the track index)."""
     """The selected cells and the global position where a menu for them should open."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -268,6 +273,10 @@ class ArrangementGrid(QAbstractScrollArea):
         if event.button() != Qt.MouseButton.LeftButton:
             super().mousePressEvent(event)
             return
+        if hit.kind in (HitKind.MUTE_BUTTON, HitKind.SOLO_BUTTON) and hit.track is not None:
+            toggled = self.mute_toggled if hit.kind is HitKind.MUTE_BUTTON else self.solo_toggled
+            toggled.emit(hit.track)
+            return
         modifiers = event.modifiers()
         self._drag = press(
             self._selection,
@@ -392,6 +401,10 @@ class ArrangementGrid(QAbstractScrollArea):
 
     def _tooltip(self, hit: Hit) -> str:
         song = self._song
+        if hit.kind is HitKind.MUTE_BUTTON:
+            return "Mute: silence this track"
+        if hit.kind is HitKind.SOLO_BUTTON:
+            return "Solo: hear only the soloed tracks"
         if song is None or hit.cell is None:
             return ""
         track_index, bar = hit.cell

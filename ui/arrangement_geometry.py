@@ -23,6 +23,9 @@ DEFAULT_BAR_WIDTH_PX = 72
 ROW_HEIGHT_PX = 44
 HEADER_WIDTH_PX = 176
 RULER_HEIGHT_PX = 36
+MIX_BUTTON_PX = (18, 16)
+"""Width and height of a track header's Mute and Solo buttons."""
+MIX_BUTTON_GAP_PX = 4
 
 
 class PixelRect(NamedTuple):
@@ -39,6 +42,8 @@ class HitKind(Enum):
 
     CELL = "cell"
     TRACK_HEADER = "track header"
+    MUTE_BUTTON = "mute button"
+    SOLO_BUTTON = "solo button"
     BAR_RULER = "bar ruler"
     CORNER = "corner"
     NOWHERE = "nowhere"
@@ -108,6 +113,15 @@ class GridGeometry:
     def track_header_rect(self, track: int) -> PixelRect:
         return PixelRect(0, self.track_top_px(track), self.header_width_px, self.row_height_px)
 
+    def mix_button_rect(self, track: int, solo: bool) -> PixelRect:
+        """The Mute (or Solo) button at the right of a track's header, centred in the row."""
+        width, height = MIX_BUTTON_PX
+        right = (
+            self.header_width_px - MIX_BUTTON_GAP_PX - (0 if solo else width + MIX_BUTTON_GAP_PX)
+        )
+        top = self.track_top_px(track) + (self.row_height_px - height) // 2
+        return PixelRect(right - width, top, width, height)
+
     def bar_ruler_rect(self, bar: int) -> PixelRect:
         return PixelRect(self.bar_left_px(bar), 0, self.bar_width_px, self.ruler_height_px)
 
@@ -132,10 +146,18 @@ class GridGeometry:
         if in_ruler:
             return Hit(HitKind.BAR_RULER, bar=bar) if bar_ok else Hit(HitKind.NOWHERE)
         if in_header:
-            return Hit(HitKind.TRACK_HEADER, track=track) if track_ok else Hit(HitKind.NOWHERE)
+            return self._header_hit(x, y, track) if track_ok else Hit(HitKind.NOWHERE)
         if bar_ok and track_ok:
             return Hit(HitKind.CELL, track=track, bar=bar)
         return Hit(HitKind.NOWHERE)
+
+    def _header_hit(self, x: int, y: int, track: int) -> Hit:
+        """A track header's Mute or Solo button, else the header itself."""
+        for kind, solo in ((HitKind.MUTE_BUTTON, False), (HitKind.SOLO_BUTTON, True)):
+            box = self.mix_button_rect(track, solo)
+            if box.x <= x < box.x + box.width and box.y <= y < box.y + box.height:
+                return Hit(kind, track=track)
+        return Hit(HitKind.TRACK_HEADER, track=track)
 
     def nearest_track(self, y: int) -> int:
         """The row under y, or the closest one when y lies above or below the rows."""

@@ -149,6 +149,21 @@ def paint_playhead(painter: QPainter, x: float, top: float, bottom: float) -> No
 # Headers and ruler ---------------------------------------------------------------------------
 
 
+MUTE_ON = QColor(222, 150, 40)
+SOLO_ON = QColor(90, 175, 95)
+"""The lit colours of the Mute and Solo buttons (the usual amber and green of a DAW)."""
+
+
+def mix_summary(track: Track) -> str:
+    """The instrument, then gain and pan when they are not at their defaults."""
+    parts = [instrument_name(track.program, track.is_drum)]
+    if track.gain_db:
+        parts.append(f"{track.gain_db:+.1f} dB")
+    if track.pan:
+        parts.append(f"{'L' if track.pan < 0 else 'R'}{round(abs(track.pan) * 100)}")
+    return " · ".join(parts)
+
+
 def paint_track_header(
     painter: QPainter,
     rect: PixelRect,
@@ -157,8 +172,10 @@ def paint_track_header(
     index: int,
     colours: GridColours,
     selected: bool,
+    mix_buttons: tuple[PixelRect, PixelRect],
 ) -> None:
-    """A track's name (bold) over its instrument, with a stripe in the track's colour."""
+    """A track's name (bold) over its instrument and mix, a stripe in the track's colour, and
+    its Mute and Solo buttons (lit when on; a muted track's name is faint)."""
     painter.save()
     box = qrect(rect)
     painter.fillRect(box, colours.header)
@@ -168,7 +185,7 @@ def paint_track_header(
         QRect(rect.x, rect.y + 1, TRACK_STRIPE_PX, rect.height - 2), colours.track_colour(index)
     )
     text_left = rect.x + TRACK_STRIPE_PX + 7
-    text_width = rect.width - TRACK_STRIPE_PX - 12
+    text_width = mix_buttons[0].x - text_left - 4
     font = QFont(painter.font())
     font.setBold(True)
     painter.setFont(font)
@@ -176,24 +193,47 @@ def paint_track_header(
     half = rect.height // 2
     name = metrics.elidedText(track.name or f"Track {index + 1}", Qt.TextElideMode.ElideRight,
                               text_width)  # fmt: skip
-    painter.setPen(colours.header_text)
+    painter.setPen(colours.faint_text if track.muted else colours.header_text)
     name_box = QRect(text_left, rect.y + 2, text_width, half - 1)
     painter.drawText(name_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, name)
     font.setBold(False)
     font.setPointSizeF(font.pointSizeF() * 0.88)
     painter.setFont(font)
     metrics = painter.fontMetrics()
-    instrument = metrics.elidedText(
-        instrument_name(track.program, track.is_drum), Qt.TextElideMode.ElideRight, text_width
-    )
+    info = metrics.elidedText(mix_summary(track), Qt.TextElideMode.ElideRight, text_width)
     painter.setPen(colours.faint_text)
     info_box = QRect(text_left, rect.y + half + 1, text_width, half - 3)
-    painter.drawText(info_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, instrument)
+    painter.drawText(info_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, info)
+    for button, label, lit, on_colour in (
+        (mix_buttons[0], "M", track.muted, MUTE_ON),
+        (mix_buttons[1], "S", track.solo, SOLO_ON),
+    ):
+        _paint_mix_button(
+            painter, button, label=label, lit=lit, on_colour=on_colour, colours=colours
+        )
     painter.setPen(colours.strong_line)
     painter.drawLine(
         rect.x, rect.y + rect.height - 1, rect.x + rect.width, rect.y + rect.height - 1
     )
     painter.restore()
+
+
+def _paint_mix_button(
+    painter: QPainter,
+    rect: PixelRect,
+    *,
+    label: str,
+    lit: bool,
+    on_colour: QColor,
+    colours: GridColours,
+) -> None:
+    box = QRectF(rect.x + 0.5, rect.y + 0.5, rect.width - 1, rect.height - 1)
+    painter.setPen(QPen(colours.strong_line, 1))
+    painter.setBrush(on_colour if lit else colours.base)
+    painter.drawRoundedRect(box, 3, 3)
+    painter.setPen(QColor(20, 20, 20) if lit else colours.faint_text)
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
 def paint_ruler_box(

@@ -267,6 +267,7 @@ def _paint_headers(
             index=track,
             colours=colours,
             selected=track in selected_tracks,
+            mix_buttons=(g.mix_button_rect(track, solo=False), g.mix_button_rect(track, solo=True)),
         )
     painter.restore()
 

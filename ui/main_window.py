@@ -16,6 +16,7 @@ from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -27,13 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.edits import remove_notes
+from engine.edits import remove_notes, update_track
 from engine.gm import GM_PROGRAM_NAMES
 from engine.session import ProjectSession
 from engine.song import Song, Track
 from engine.tokens import Cell
 from ui.about_models import AboutModelsDialog
 from ui.arrangement import ArrangementGrid
+from ui.audio_export import AUDIO_FILTER, export_audio
 from ui.compose_actions import ComposeActions, run_safely
 from ui.drag_out import MidiDragButton
 from ui.inspector import Inspector
@@ -45,6 +47,8 @@ from ui.piano_roll import PianoRoll
 from ui.project_files import ProjectFiles
 from ui.prompt_dialog import PromptDialog
 from ui.takes_panel import TakesPanel
+from ui.track_panel import TrackPanel
+from ui.transport import AudioEngine, TransportBar
 
 AUTOSAVE_MS = 60_000
 
@@ -60,6 +64,7 @@ class MainWindow(ProjectFiles, QMainWindow):
         recovery_dir: Path | None = None,
         settings: QSettings | None = None,
         parent: QWidget | None = None,
+        audio: AudioEngine | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = ProjectSession(recovery_dir or default_recovery_dir(), _starter_song())
@@ -72,6 +77,11 @@ class MainWindow(ProjectFiles, QMainWindow):
         self.takes = TakesPanel()
         self.originality = OriginalityPanel()
         self.live = LivePanel(lambda: self.session.song)
+        self.audio = audio or AudioEngine(parent=self)
+        self.transport = TransportBar(
+            self.audio, lambda: self.session.song, self.grid.selection, self.apply_edit
+        )
+        self.track_panel = TrackPanel(lambda: self.session.song, self.apply_edit)
         self.compose = ComposeActions(
             lambda: self.session, self.grid.selection, self.inspector, self.jobs, self
         )
@@ -97,6 +107,7 @@ class MainWindow(ProjectFiles, QMainWindow):
         self.setCentralWidget(split)
         docked: tuple[tuple[str, QWidget], ...] = (
             ("Inspector", self.inspector),
+            ("Track", self.track_panel),
             ("Takes", self.takes),
             ("Originality", self.originality),
             ("Live", self.live),
@@ -108,7 +119,7 @@ class MainWindow(ProjectFiles, QMainWindow):
             dock.setWidget(widget)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             docks.append(dock)
-        # Takes, originality and live share one tabbed area under the inspector.
+        # Track, takes, originality and live share one tabbed area under the inspector.
         for dock in docks[2:]:
             self.tabifyDockWidget(docks[1], dock)
         docks[1].raise_()
@@ -144,6 +155,9 @@ class MainWindow(ProjectFiles, QMainWindow):
             "save": self._action("&Save", self.save, keys.Save),
             "save_as": self._action("Save &As…", self.choose_and_save, keys.SaveAs),
             "export": self._action("&Export MIDI…", self.choose_and_export, "Ctrl+E"),
+            "export_audio": self._action(
+                "Export &Audio…", self.choose_and_export_audio, "Ctrl+Shift+E"
+            ),
             "quit": self._action("&Quit", self.close, keys.Quit),
             "undo": self._action("&Undo", self.undo, "Ctrl+Z"),
             "redo": self._action("&Redo", self.redo, "Ctrl+Shift+Z"),
@@ -160,10 +174,12 @@ class MainWindow(ProjectFiles, QMainWindow):
         }
         self.recent_menu = None
         menus: dict[str, list[str | None]] = {
-            "&File": ["new", "prompt", "open", None, "save", "save_as", "export", None, "quit"],
+            "&File": ["new", "prompt", "open", None, "save", "save_as", "export", "export_audio",
+                      None, "quit"],
             "&Edit": ["undo", "redo", None, "delete"],
             "&Compose": ["lock", "unlock", None, "regenerate", "nudge", "reroll", None,
                          "add_track", "continue", None, "check"],
+            "&Transport": [],
             "&Help": ["about"],
         }  # fmt: skip
         for title, names in menus.items():
@@ -173,6 +189,8 @@ class MainWindow(ProjectFiles, QMainWindow):
                     menu.addSeparator()
                 else:
                     menu.addAction(a[name])
+            if title == "&Transport":
+                menu.addActions(self.transport.actions())
             if title == "&File":
                 self.recent_menu = menu.addMenu("Open &Recent")
                 menu.insertMenu(a["save"], self.recent_menu)
@@ -187,11 +205,16 @@ class MainWindow(ProjectFiles, QMainWindow):
             else:
                 toolbar.addAction(a[name])
         toolbar.addWidget(self.drag_button)
+        self.addToolBar(self.transport)
 
     def _connect(self) -> None:
         self.grid.selection_changed.connect(lambda _cells: self._show_piano_roll())
         self.grid.cell_activated.connect(lambda _track, _bar: self.piano_roll.setFocus())
         self.grid.context_menu_requested.connect(self._cell_menu)
+        self.grid.mute_toggled.connect(lambda track: self._toggle_track(track, "muted", "Mute"))
+        self.grid.solo_toggled.connect(lambda track: self._toggle_track(track, "solo", "Solo"))
+        self.transport.playhead_moved.connect(self.grid.set_playhead_tick)
+        self.transport.message.connect(self.say)
         self.piano_roll.song_edited.connect(lambda song: self.apply_edit(song, "Edit notes"))
         self.piano_roll.message.connect(self.say)
         self.takes.restore_requested.connect(self.restore_take)
@@ -232,6 +255,7 @@ class MainWindow(ProjectFiles, QMainWindow):
         """Show the session's song everywhere, and the state of undo, redo and the title."""
         song = self.session.song
         self.grid.show_song(song)
+        self.transport.show_song(song)
         self.grid.set_cell_badges({})  # an originality report is stale after any change
         self._show_piano_roll()
         self.takes.show_takes(self.session.takes)
@@ -255,6 +279,7 @@ class MainWindow(ProjectFiles, QMainWindow):
             bars = (min(in_track), max(in_track))
         if song.tracks:
             self.piano_roll.show_cells(song, track, bars)
+        self.track_panel.show_track(track if song.tracks else None)
 
     def say(self, text: str) -> None:
         self.last_message = text
@@ -298,6 +323,25 @@ class MainWindow(ProjectFiles, QMainWindow):
         if self.session.history.can_redo:
             self.session.redo()
             self.refresh()
+
+    def _toggle_track(self, track: int, flag: str, verb: str) -> None:
+        """A header's Mute or Solo button: flip the flag as one undoable edit."""
+        current = self.session.song.tracks[track]
+        on = not getattr(current, flag)
+        song = update_track(self.session.song, track, **{flag: on})
+        self.apply_edit(song, f"{verb if on else 'Un' + verb.lower()} {current.name}")
+
+    def choose_and_export_audio(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export Audio", "", AUDIO_FILTER)
+        if path:
+            self.export_audio_to(path)
+
+    def export_audio_to(self, path: str | Path) -> None:
+        """Render the song to a WAV or FLAC file in the background."""
+        if not export_audio(
+            self.jobs, self.audio, self.session.song, path, done=self.say, failed=self.show_error
+        ):
+            self.say(f"still busy with {self.jobs.label}: wait or cancel it first")
 
     def restore_take(self, number: int) -> None:
         self.session.restore_take(number)
@@ -365,6 +409,7 @@ class MainWindow(ProjectFiles, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.live.stop_live()
+        self.transport.stop()
         if self.jobs.busy:
             self.jobs.cancel()
             self.jobs.wait()

@@ -238,7 +238,7 @@ def test_bad_file_names_keep_the_old_file(renderer: NoteRenderer, tmp_path: Path
     audio = render(spaced_notes_song(0, [60]), renderer)
     with pytest.raises(AudioError, match=r"\.wav or \.flac, not \.mp3"):
         write_audio(tmp_path / "song.mp3", audio)
-    with pytest.raises(AudioError, match="folder .* does not exist"):
+    with pytest.raises(AudioError, match=r"folder .* does not exist"):
         write_audio(tmp_path / "no such folder" / "song.wav", audio)
     (tmp_path / "taken.wav").mkdir()
     with pytest.raises(AudioError, match="could not write"):

@@ -22,38 +22,12 @@ from engine.playback import (
 from engine.song import Song
 from engine.timbre import TimbreModel
 from tests.engine.audio_checks import spaced_notes_song
+from tests.engine.fake_stream import FakeStream
 from tests.engine.jack_server import dummy_jack_server
 from tests.engine.tunes import d_major_tune
 
 PULLS_BEFORE_GIVING_UP = 20_000
 """A hang guard for the polling loops (each poll waits 1 ms), not a timing assertion."""
-
-
-class FakeStream:
-    """Stands in for sounddevice.OutputStream: the test pulls blocks through the callback."""
-
-    def __init__(self, **settings: Any) -> None:
-        self.settings = settings
-        self.samplerate = settings["samplerate"]
-        self.started = self.closed = False
-
-    def start(self) -> None:
-        self.started = True
-
-    def stop(self) -> None:
-        self.started = False
-
-    def close(self) -> None:
-        self.closed = True
-
-    def pull(self, frames: int = DEVICE_BLOCK_FRAMES) -> np.ndarray:
-        out = np.full((frames, 2), np.nan, dtype=np.float32)  # the callback must write it all
-        self.settings["callback"](out, frames, None, None)
-        return out
-
-    def vanish(self) -> None:
-        """What PortAudio does when the device is unplugged: the stream just finishes."""
-        self.settings["finished_callback"]()
 
 
 class Harness:

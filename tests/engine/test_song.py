@@ -122,3 +122,10 @@ def test_key_names_follow_the_signature() -> None:
     assert KeySignatureChange(0, 3, "minor").name == "F# minor"
     assert KeySignatureChange(0, -2, "major").name == "Bb major"
     assert KeySignatureChange(0, -7, "major").name == "Cb major"
+
+
+@pytest.mark.parametrize("tick", [0, 1, 479, 480, 1919, 1920, 1921, 2400, 9000])
+def test_seconds_to_tick_inverts_tick_to_seconds(tick: int) -> None:
+    song = Song(bar_count=8, tempos=(TempoChange(0, 120), TempoChange(1920, 61.5)))
+    assert song.seconds_to_tick(song.tick_to_seconds(tick)) == tick
+    assert song.seconds_to_tick(-1.0) == 0
