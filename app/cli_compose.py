@@ -127,17 +127,16 @@ def run(args: argparse.Namespace) -> None:
     else:
         song, takes = _open(args.file)
         destination = args.output or args.file
-    reading = None
     request: Request
     if args.command == "generate" and args.prompt:
         meter = _meter(args.meter) if args.meter else None
-        request, reading = cli_prompt.prompt_request(args, _controls(args), meter)
+        request = cli_prompt.prompt_request(args, _controls(args), meter)
     else:
         request = _request(args, song)
     if isinstance(request, compose.Regenerate | compose.Nudge) and song is not None:
         _report_locked(song, request.cells)
     model = None if isinstance(request, compose.Lock) else MidiModel()
-    result = cli_prompt.finish(compose.apply(model, song, request, seed), reading)
+    result = compose.apply(model, song, request, seed)
     take = Take(request.operation, compose.request_to_json(request), seed, result)
     _save(result, record(takes, take), destination, keeps_locks=isinstance(request, compose.Lock))
     note = "" if isinstance(request, compose.Lock) else f" (seed {seed}; repeat with --seed {seed})"

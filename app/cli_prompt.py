@@ -11,8 +11,7 @@ import argparse
 import dataclasses
 
 from engine.compose import Controls, Generate
-from engine.prompt import Reading, read_prompt
-from engine.song import Song
+from engine.prompt import read_prompt
 from engine.theory import key_from_name
 
 DEFAULT_PRESET = "folk-tune"
@@ -26,7 +25,7 @@ def add_argument(generate: argparse.ArgumentParser) -> None:
 
 def prompt_request(
     args: argparse.Namespace, controls: Controls, meter: tuple[int, int] | None
-) -> tuple[Generate, Reading]:
+) -> Generate:
     """The request for `generate --prompt`, explicit options overriding the prompt."""
     reading = read_prompt(args.prompt)
     for line in reading.explain():
@@ -42,9 +41,4 @@ def prompt_request(
     request = dataclasses.replace(request, **{k: v for k, v in chosen.items() if v is not None})
     if args.title != "Untitled":
         request = dataclasses.replace(request, title=args.title)
-    return request, reading
-
-
-def finish(song: Song, reading: Reading | None) -> Song:
-    """Apply what a request cannot carry (a named instrument for the first voice)."""
-    return song if reading is None else reading.finish(song)
+    return request

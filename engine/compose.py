@@ -41,7 +41,7 @@ from engine.cell_writer import Progress, one_at_a_time, write_cell, write_cells
 from engine.controls import sounding_polyphony
 from engine.edits import add_track as insert_track
 from engine.edits import set_bar_count, set_locked
-from engine.gm import instrument_name
+from engine.gm import instrument_name, playable_range
 from engine.inference import MidiModel
 from engine.presets import PRESETS
 from engine.song import KeySignatureChange, Song, TempoChange, TimeSignatureChange, Track
@@ -121,6 +121,9 @@ class Generate:
     tempo_bpm: float | None = None
     title: str = "Untitled"
     controls: Controls = field(default_factory=Controls)
+    lead_program: int | None = None
+    """A GM program for the first voice instead of the preset's ("... for flute"): the model
+    writes that part in the instrument's playable range."""
     operation: str = field(default="generate", init=False)
 
 
@@ -259,17 +262,27 @@ def generate(
     key = request.key or key_from_name(preset.key)
     bars = request.bars or preset.bars
     check_range("bars", bars, 1, 512)
+    voices = list(preset.voices)
+    if request.lead_program is not None:
+        program = request.lead_program
+        check_range("lead_program", program, 0, 127)
+        voices[0] = dataclasses.replace(
+            voices[0],
+            name=instrument_name(program),
+            program=program,
+            pitch_range=playable_range(program),
+        )
     song = Song(
         title=request.title,
         bar_count=bars,
-        tracks=tuple(Track(name=v.name, program=v.program) for v in preset.voices),
+        tracks=tuple(Track(name=v.name, program=v.program) for v in voices),
         tempos=(TempoChange(0, request.tempo_bpm or preset.tempo_bpm),),
         time_signatures=(TimeSignatureChange(0, numerator, denominator),),
         key_signatures=(key,),
     )
     plan = {}
     for cell, index in bar_order(cells_of(song)):
-        voice_range = preset.voices[cell[0]].pitch_range
+        voice_range = voices[cell[0]].pitch_range
         ranged = controls_with_range(request.controls, voice_range)
         plan[cell] = guides(song, cell, ranged, index).at_least_one_note()
     return write_cells(model, song, plan, request.controls, seed, progress=progress)

@@ -20,9 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from engine.compose import PRESETS, Controls, Generate
-from engine.edits import update_track
 from engine.gm import GM_PROGRAM_NAMES
-from engine.song import Song
 from engine.theory import key_from_name, parse_scale
 
 DIRECT, SUGGESTED = 2, 1
@@ -201,14 +199,8 @@ class Reading:
             tempo_bpm=self.tempo_bpm,
             title=self.text.strip()[:60] or "Untitled",
             controls=controls,
+            lead_program=self.instrument,
         )
-
-    def finish(self, song: Song) -> Song:
-        """Give the first track the named instrument (the preset's voice plays it)."""
-        if self.instrument is None or not song.tracks:
-            return song
-        name = GM_PROGRAM_NAMES[self.instrument].split("(")[0].strip()
-        return update_track(song, 0, program=self.instrument, name=name)
 
 
 class _Votes:

@@ -22,7 +22,9 @@ from engine.compose import (
     cells_of,
 )
 from engine.edits import set_locked
+from engine.gm import playable_range
 from engine.inference import MidiModel
+from engine.prompt import read_prompt
 from engine.song import PPQ, Note, Song, Track
 from engine.theory import parse_scale
 from engine.tokens import Cell
@@ -261,3 +263,15 @@ def test_a_density_request_moves_the_note_count(model: MidiModel) -> None:
 def test_a_new_song_has_notes_in_every_cell(model: MidiModel) -> None:
     song = apply(model, None, Generate("chorale", bars=4), 3)
     assert all(song.notes_in_bar(*cell) for cell in cells_of(song))
+
+
+def test_a_named_lead_instrument_writes_its_part_in_range(model: MidiModel) -> None:
+    request = read_prompt("a waltz for flute, four bars").request()
+    assert request.lead_program == 73
+    song = apply(model, None, request, 5)
+    lead = song.tracks[0]
+    assert (lead.program, lead.name) == (73, "Flute")
+    low, high = playable_range(73)
+    assert lead.notes
+    assert all(low <= note.pitch <= high for note in lead.notes)
+    assert compose.request_to_json(request)["lead_program"] == 73
