@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from engine.edits import remove_notes, update_track
 from engine.gm import GM_PROGRAM_NAMES
+from engine.playback import Player
 from engine.session import ProjectSession
 from engine.song import Song, Track
 from engine.tokens import Cell
@@ -47,6 +48,7 @@ from ui.piano_roll import PianoRoll
 from ui.project_files import ProjectFiles
 from ui.prompt_dialog import PromptDialog
 from ui.takes_panel import TakesPanel
+from ui.timbre_panel import TimbrePanel
 from ui.track_panel import TrackPanel
 from ui.transport import AudioEngine, TransportBar
 
@@ -82,6 +84,14 @@ class MainWindow(ProjectFiles, QMainWindow):
             self.audio, lambda: self.session.song, self.grid.selection, self.apply_edit
         )
         self.track_panel = TrackPanel(lambda: self.session.song, self.apply_edit)
+        self.timbre_panel = TimbrePanel(
+            lambda: self.session.song,
+            self.apply_edit,
+            self.audio.load_now,
+            lambda renderer, **news: Player(
+                renderer, stream_factory=self.audio.stream_factory, **news
+            ),
+        )
         self.compose = ComposeActions(
             lambda: self.session, self.grid.selection, self.inspector, self.jobs, self
         )
@@ -108,6 +118,7 @@ class MainWindow(ProjectFiles, QMainWindow):
         docked: tuple[tuple[str, QWidget], ...] = (
             ("Inspector", self.inspector),
             ("Track", self.track_panel),
+            ("Timbre", self.timbre_panel),
             ("Takes", self.takes),
             ("Originality", self.originality),
             ("Live", self.live),
@@ -218,6 +229,12 @@ class MainWindow(ProjectFiles, QMainWindow):
         self.piano_roll.song_edited.connect(lambda song: self.apply_edit(song, "Edit notes"))
         self.piano_roll.message.connect(self.say)
         self.takes.restore_requested.connect(self.restore_take)
+        self.timbre_panel.message.connect(self.say)
+        self.timbre_panel.failed.connect(self.show_error)
+        self.timbre_panel.auditioning.connect(self._audition_started)
+        self.takes.listen_requested.connect(
+            lambda n: self.transport.play(self.session.takes[n - 1].song, f"take {n}")
+        )
         self.live.recorded.connect(lambda song: self.apply_edit(song, "Record live"))
         self.originality.check_requested.connect(
             lambda: run_safely(self.check_originality, self.say)
@@ -280,6 +297,7 @@ class MainWindow(ProjectFiles, QMainWindow):
         if song.tracks:
             self.piano_roll.show_cells(song, track, bars)
         self.track_panel.show_track(track if song.tracks else None)
+        self.timbre_panel.set_track(track if song.tracks else None)
 
     def say(self, text: str) -> None:
         self.last_message = text
@@ -323,6 +341,11 @@ class MainWindow(ProjectFiles, QMainWindow):
         if self.session.history.can_redo:
             self.session.redo()
             self.refresh()
+
+    def _audition_started(self, on: bool) -> None:
+        """One thing sounds at a time: a timbre audition stops the song."""
+        if on:
+            self.transport.stop()
 
     def _toggle_track(self, track: int, flag: str, verb: str) -> None:
         """A header's Mute or Solo button: flip the flag as one undoable edit."""
@@ -410,6 +433,7 @@ class MainWindow(ProjectFiles, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.live.stop_live()
         self.transport.stop()
+        self.timbre_panel.stop_audition()
         if self.jobs.busy:
             self.jobs.cancel()
             self.jobs.wait()

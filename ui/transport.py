@@ -53,6 +53,11 @@ class AudioEngine(QObject):
         self._loading = False
 
     @property
+    def stream_factory(self) -> StreamFactory | None:
+        """How players open the sound card (None: the default output device)."""
+        return self._stream_factory
+
+    @property
     def renderer(self) -> NoteRenderer | None:
         """The note renderer once the model has loaded (None before)."""
         return self._renderer
@@ -123,6 +128,7 @@ class TransportBar(QToolBar):
             apply_edit,
         )
         self._start_when_loaded = False
+        self._waiting: tuple[Song | None, str] = (None, "")  # what Play asked for while loading
         self.play_action = self._add("Play", "Space", self.toggle_play, "Play or stop (Space)")
         self.loop_action = self._add("Loop", "Ctrl+L", self._loop_changed, "")
         self.loop_action.setCheckable(True)
@@ -188,14 +194,15 @@ class TransportBar(QToolBar):
         else:
             self.play()
 
-    def play(self) -> None:
-        """Play from the start of the loop or selection (else from the start)."""
+    def play(self, song: Song | None = None, what: str = "") -> None:
+        """Play the window's song (or `song`, e.g. a take to compare) from the start of the loop
+        or selection, else from the start."""
         if self.audio.renderer is None:
-            self._start_when_loaded = True
+            self._start_when_loaded, self._waiting = True, (song, what)
             self.message.emit("loading the timbre model…")
             self.audio.start_loading()
             return
-        song = self._song()
+        song = song or self._song()
         loop = self._loop_range(song)
         start = loop[0] if loop else self._selection_start(song)
         player = self.audio.player
@@ -206,7 +213,7 @@ class TransportBar(QToolBar):
             self._failed(str(err))
             return
         self.play_action.setText("Stop")
-        self.message.emit("playing" + (" (looping)" if loop else ""))
+        self.message.emit(f"playing{' ' + what if what else ''}" + (" (looping)" if loop else ""))
 
     def stop(self) -> None:
         self._start_when_loaded = False
@@ -241,7 +248,7 @@ class TransportBar(QToolBar):
     def _model_loaded(self) -> None:
         if self._start_when_loaded:
             self._start_when_loaded = False
-            self.play()
+            self.play(*self._waiting)
 
     def _stopped(self) -> None:
         self.play_action.setText("Play")

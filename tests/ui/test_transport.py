@@ -4,6 +4,7 @@ Mute/Solo buttons work with the mouse, and Export Audio writes the engine's rend
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from engine.audio import NoteRenderer, render
+from engine.compose import Lock
 from engine.playback import AudioDeviceError, bar_range_seconds
 from engine.timbre import TimbreModel
 from tests.engine.fake_stream import FakeStream
@@ -163,3 +165,28 @@ def test_no_sound_card_is_a_message(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: "no audio output device" in window.last_message, timeout=60_000)
     assert window.transport.play_action.text() == "Play"
     assert not window.transport.playing
+
+
+def test_listen_plays_a_take_without_restoring_it(
+    qtbot: QtBot, window: MainWindow, devices: Devices, tmp_path: Path
+) -> None:
+    original = window.session.song
+    muted = dataclasses.replace(
+        original, tracks=tuple(dataclasses.replace(t, muted=True) for t in original.tracks)
+    )
+    window.session.commit_operation(Lock(((0, 0),)), 1, muted, "Lock 1 cell")
+    window.session.apply_edit(original, "Back")
+    window.refresh()
+    window.takes.list.setCurrentRow(0)
+    window.takes.listen.click()
+    qtbot.waitUntil(lambda: window.transport.playing, timeout=60_000)
+    assert window.last_message == "playing take 1"
+    player = window.audio.player
+    assert player is not None
+    heard = []
+    for _ in range(40):
+        qtbot.waitUntil(lambda: player.buffered_blocks >= 2, timeout=10_000)
+        heard.append(devices.streams[-1].pull())
+    assert not np.concatenate(heard).any()  # the take's tracks are all muted
+    assert window.session.song == original  # listening restores nothing
+    window.transport.stop()
