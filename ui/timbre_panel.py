@@ -12,9 +12,8 @@ range, or a drum fill) in the background, then plays it through the panel's own 
 callbacks come back as queued signals. A/B swaps the phrase between the timbre before the last
 change made here and the current one, without a gap while it plays.
 
-The file runs past the style guide's ~400 lines because the audition phrase and the description
-of a timbre live beside the panel; they are pure functions (no Qt) that can move to the engine
-unchanged when something else (the command line, a preset browser) needs them.
+The audition phrase and the description of a timbre are pure functions in
+`engine.timbre_audition`.
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ import random
 from collections.abc import Callable
 from typing import Any, Literal
 
-import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -43,19 +41,17 @@ from PySide6.QtWidgets import (
 from engine.audio import NoteRenderer, SongMix
 from engine.edits import update_track
 from engine.errors import TesseraError
-from engine.gm import instrument_name, playable_range
+from engine.gm import instrument_name
 from engine.playback import Player
-from engine.song import PPQ, Note, Song, TimbreRef, Track
+from engine.song import Song, TimbreRef, Track
 from engine.timbre import (
-    DESCRIBE_SCALE,
-    DRUM_KIT,
     TimbreSpace,
     describe,
-    from_gm,
     generate,
     interpolate,
     nudge,
 )
+from engine.timbre_audition import audition_song, describe_offset, gm_default, resolved
 from ui.jobs import JobRunner
 
 MAX_SEED = 2**31 - 1
@@ -70,8 +66,6 @@ DESCRIPTORS = (
     ("harder_attack", "Harder attack", "Harden attack of"),
 )
 """(descriptor, button text, undo label verb)."""
-AXES = (("brighter", "darker"), ("harder_attack", "softer_attack"))
-"""Opposite descriptor pairs the description measures along."""
 LOCK_TIP = (
     "A locked timbre is stored on the track as a generated timbre: it reproduces exactly from "
     "its seed and vector. An unlocked track follows the General MIDI default for its "
@@ -82,62 +76,6 @@ DESCRIPTION_TIP = (
     "of strength 1 moves 1.00); descriptor amounts in step strengths (Brighter at 0.30 adds "
     "brighter 0.30)."
 )
-_ARPEGGIO = ((0, 0, 92), (PPQ, 4, 88), (2 * PPQ, 7, 88), (3 * PPQ, 12, 96))
-"""(start tick, semitones above the root, velocity): C E G C, a quarter note each."""
-_CHORD = (0, 4, 7)
-_DRUM_FILL = ((0, 36), (240, 42), (480, 38), (720, 42), (960, 36), (1200, 36), (1440, 38),
-              (1680, 46), (1920, 36), (1920, 49))  # fmt: skip
-"""(start tick, GM drum key): kick, closed hat, snare, open hat; then kick and crash."""
-
-
-def arpeggio_root(low: int, high: int) -> int:
-    """The C whose octave (C to C) fits in [low, high] nearest its middle; `low` if none fits."""
-    roots = [c for c in range(0, 128, 12) if low <= c and c + 12 <= high]
-    middle = (low + high) / 2
-    return min(roots, key=lambda c: abs(c + 6 - middle)) if roots else low
-
-
-def audition_notes(program: int, is_drum: bool) -> tuple[Note, ...]:
-    """Two bars of 4/4: C E G C then a held C major chord in the playable range, or drums."""
-    if is_drum:
-        return tuple(sorted(Note(tick, key, 120, 100) for tick, key in _DRUM_FILL))
-    low, high = playable_range(program)
-    root = arpeggio_root(low, high)
-    notes = {Note(t, min(root + step, high), PPQ - 40, v) for t, step, v in _ARPEGGIO}
-    notes |= {Note(4 * PPQ, min(root + step, high), 3 * PPQ, 80) for step in _CHORD}
-    return tuple(sorted(notes))
-
-
-def audition_song(track: Track, ref: TimbreRef) -> Song:
-    """The audition phrase on the track's instrument with `ref`, at 0 dB, centred and unmuted
-    (the mix is not the timbre), two bars at the default 120 BPM."""
-    notes = audition_notes(track.program, track.is_drum)
-    phrase = Track(track.name, track.program, track.is_drum, notes, timbre=ref)
-    return Song(title=f"Audition of {track.name}", bar_count=2, tracks=(phrase,))
-
-
-def gm_default(space: TimbreSpace, track: Track) -> TimbreRef:
-    """The track's General MIDI default as a generated ref: its instrument's vector with seed
-    0, which is exactly how the renderer plays an unlocked track."""
-    return from_gm(space, DRUM_KIT if track.is_drum else track.program)
-
-
-def resolved(space: TimbreSpace, track: Track) -> TimbreRef:
-    """The track's timbre as a generated ref (an unlocked track's is its GM default)."""
-    return track.timbre if track.timbre.kind == "generated" else gm_default(space, track)
-
-
-def describe_offset(space: TimbreSpace, ref: TimbreRef, default: TimbreRef) -> str:
-    """How far `ref` is from `default`, and how much brighter/darker, harder/softer."""
-    offset = np.asarray(ref.vector) - np.asarray(default.vector)
-    distance = float(np.linalg.norm(np.linalg.solve(space.prior_cholesky, offset)))
-    parts = [f"distance {distance:.2f}"]
-    for up, down in AXES:
-        if up in space.descriptors:
-            direction = space.descriptors[up]
-            amount = float(offset @ direction) / (DESCRIBE_SCALE * float(direction @ direction))
-            parts.append(f"{(up if amount >= 0 else down).replace('_', ' ')} {abs(amount):.2f}")
-    return " · ".join(parts)
 
 
 def _slider(percent: int, tip: str) -> tuple[QSlider, QLabel]:

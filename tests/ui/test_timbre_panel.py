@@ -34,8 +34,9 @@ from engine.timbre import (
     interpolate,
     nudge,
 )
+from engine.timbre_audition import arpeggio_root, audition_notes
 from tests.engine.fake_stream import FakeStream
-from ui.timbre_panel import DESCRIPTORS, TimbrePanel, arpeggio_root, audition_notes
+from ui.timbre_panel import DESCRIPTORS, TimbrePanel
 
 VIOLIN, CELLO, DRUMS = 0, 1, 2
 PULLS_BEFORE_GIVING_UP = 5_000
