@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from app import cli_audio, cli_check, cli_compose, cli_live
+from app import cli_audio, cli_check, cli_compose, cli_live, cli_transcribe
 from engine.errors import TesseraError
 from engine.selection import parse_indices, parse_span
 from engine.song_files import open_song, save_song
@@ -32,7 +32,8 @@ def _parser() -> argparse.ArgumentParser:
         + cli_compose.COMPOSE_EPILOG
         + cli_audio.AUDIO_EPILOG
         + cli_check.CHECK_EPILOG
-        + cli_live.LIVE_EPILOG,
+        + cli_live.LIVE_EPILOG
+        + cli_transcribe.TRANSCRIBE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -53,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_audio.add_commands(commands)
     cli_check.add_command(commands)
     cli_live.add_command(commands)
+    cli_transcribe.add_command(commands)
     return parser
 
 
@@ -62,10 +64,9 @@ def _warn(warnings: list[str]) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if args.command == "check":
-        return cli_check.run(args)
-    if args.command == "live":
-        return cli_live.run(args)
+    runners = {"check": cli_check.run, "live": cli_live.run, "transcribe": cli_transcribe.run}
+    if args.command in runners:
+        return runners[args.command](args)
     if args.command in cli_audio.COMMANDS:
         return cli_audio.run(args)
     if args.command in cli_compose.COMMANDS:

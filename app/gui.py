@@ -22,6 +22,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from ui.main_window import MainWindow
@@ -37,6 +38,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.audio.start_loading()  # the timbre model loads while the composer looks around
     if not window.offer_recovery() and args:
         window.open_path(args[0])
+    if os.environ.get("TESSERA_QUIT_AFTER_SHOW"):  # the packaging smoke check: start, then quit
+        QTimer.singleShot(0, app.quit)
     return app.exec()
 
 

@@ -6,7 +6,7 @@ set -euo pipefail
 
 PROJECT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$PROJECT_ROOT/.venv"
-BASIC_PITCH_VERSION="0.4.0"  # the timbre tests' pitch tracker (see pyproject.toml)
+BASIC_PITCH_VERSION="0.4.0"  # audio-to-notes model, runtime and tests (see pyproject.toml)
 
 missing_debian_packages() {
     local wanted
@@ -64,10 +64,9 @@ bootstrap() {
         echo "bootstrap: installing Tessera${extras:+ with [$extras]} into .venv"
         "$VENV/bin/python" -m pip install --quiet --upgrade pip
         "$VENV/bin/python" -m pip install --quiet -e "$PROJECT_ROOT${extras:+[$extras]}"
-        if [[ ",$extras," == *",dev,"* ]]; then
-            # Only its bundled ONNX pitch tracker is used; its dependencies include TensorFlow.
-            "$VENV/bin/python" -m pip install --quiet --no-deps "basic-pitch==$BASIC_PITCH_VERSION"
-        fi
+        # Every install, runtime too: engine/transcribe.py runs the wheel's ONNX audio-to-notes
+        # model (checked by hash). Only that file is used; its dependencies include TensorFlow.
+        "$VENV/bin/python" -m pip install --quiet --no-deps "basic-pitch==$BASIC_PITCH_VERSION"
         echo "$wanted" > "$stamp"
     fi
 }

@@ -368,17 +368,14 @@ class Song:
             seconds += (segment_end - change.tick) * 60.0 / (change.tempo_bpm * PPQ)
         return seconds
 
-    def seconds_to_tick(self, seconds: float) -> int:
-        """The tick sounding at `seconds` under the tempo map: the inverse of tick_to_seconds,
-        to the nearest tick (the last tempo goes on past the song's end)."""
-        elapsed = 0.0
-        for change, following in zip(self.tempos, (*self.tempos[1:], None), strict=True):
-            per_tick = 60.0 / (change.tempo_bpm * PPQ)
-            span = 0.0 if following is None else (following.tick - change.tick) * per_tick
-            if following is None or elapsed + span > seconds:
-                return max(0, change.tick + round((seconds - elapsed) / per_tick))
-            elapsed += span
-        raise AssertionError("unreachable: the last tempo change always answers")
+    def seconds_to_tick(self, seconds: float) -> float:
+        """The (fractional) tick at `seconds` under the tempo map: the inverse of
+        tick_to_seconds. Times past the last tempo change continue at its tempo; times before
+        the start give ticks before 0."""
+        starts = [self.tick_to_seconds(change.tick) for change in self.tempos]
+        index = max(0, bisect.bisect_right(starts, seconds) - 1)
+        change = self.tempos[index]
+        return change.tick + (seconds - starts[index]) * change.tempo_bpm * PPQ / 60.0
 
     @property
     def duration_seconds(self) -> float:

@@ -264,7 +264,7 @@ class TransportBar(QToolBar):
 
     def _show_position(self, seconds: float) -> None:
         song = self._song()
-        tick = song.seconds_to_tick(seconds)
+        tick = max(0, round(song.seconds_to_tick(seconds)))
         bar = song.bar_at_tick(tick)
         meter = song.time_signature_at(tick)
         beat_ticks = meter.ticks_per_bar // meter.numerator

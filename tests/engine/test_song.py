@@ -127,5 +127,5 @@ def test_key_names_follow_the_signature() -> None:
 @pytest.mark.parametrize("tick", [0, 1, 479, 480, 1919, 1920, 1921, 2400, 9000])
 def test_seconds_to_tick_inverts_tick_to_seconds(tick: int) -> None:
     song = Song(bar_count=8, tempos=(TempoChange(0, 120), TempoChange(1920, 61.5)))
-    assert song.seconds_to_tick(song.tick_to_seconds(tick)) == tick
-    assert song.seconds_to_tick(-1.0) == 0
+    assert song.seconds_to_tick(song.tick_to_seconds(tick)) == pytest.approx(tick)
+    assert song.seconds_to_tick(2.0 + 0.5) == pytest.approx(1920 + 0.5 * 61.5 / 60 * PPQ)
