@@ -11,7 +11,6 @@ import argparse
 from pathlib import Path
 
 from engine.gm import program_from_name
-from engine.song import Song
 from engine.song_files import open_song, save_song
 from engine.theory import NOTE_NAMES
 
@@ -56,7 +55,7 @@ def _pitch_name(pitch: int) -> str:
 def run(args: argparse.Namespace) -> int:
     """Transcribe, place and write; returns the exit status."""
     from engine.transcribe import TranscriptionError, load_clip, transcribe
-    from engine.transcribe_song import clip_to_track, estimate_tempo, grid_ticks
+    from engine.transcribe_song import grid_ticks, place_clip
 
     program = program_from_name(args.program)
     grid_ticks(args.quantise)  # a bad grid fails before the clip is read
@@ -79,9 +78,9 @@ def run(args: argparse.Namespace) -> int:
         f"heard {len(notes)} notes, {_pitch_name(low)} to {_pitch_name(high)}, in "
         f"{len(audio) / sample_rate:.1f} s of audio"
     )
-    song, tempo = Song(title=Path(args.clip).stem), args.tempo
+    song = None
     if args.into:
-        if tempo is not None:
+        if args.tempo is not None:
             raise TranscriptionError(
                 "--tempo sets a new song's tempo; with --into the clip is read at that song's "
                 "tempo map: leave out --tempo"
@@ -89,18 +88,17 @@ def run(args: argparse.Namespace) -> int:
         song, warnings = open_song(args.into)
         for warning in warnings:
             print(f"warning: {warning}")
-    elif tempo is None:
-        tempo = estimate_tempo(notes)
-        print(f"tempo: {tempo:g} BPM (estimated; give --tempo to set it)")
-    placed = clip_to_track(
+    placed, estimated = place_clip(
         notes,
         song,
         name=args.name or Path(args.clip).stem,
         program=program,
         quantise=args.quantise,
-        tempo_bpm=tempo,
-        offset_seconds=0.0 if args.keep_lead_in else notes[0].start_seconds,
+        tempo_bpm=args.tempo,
+        keep_lead_in=args.keep_lead_in,
     )
+    if estimated is not None:
+        print(f"tempo: {estimated:g} BPM (estimated; give --tempo to set it)")
     track = placed.tracks[-1]
     for warning in save_song(placed, args.output):
         print(f"warning: {warning}")

@@ -137,3 +137,52 @@ def clip_to_track(
     song = add_track(song, Track(name, program, notes=tuple(cleaned)))
     track_index = len(song.tracks) - 1
     return set_locked(song, [(track_index, bar) for bar in range(song.bar_count)])
+
+
+def place_clip(
+    notes: Sequence[TranscribedNote],
+    song: Song | None,
+    *,
+    name: str,
+    program: int = 0,
+    quantise: str = "1/16",
+    tempo_bpm: float | None = None,
+    keep_lead_in: bool = False,
+) -> tuple[Song, float | None]:
+    """Heard notes as a new locked track, and the tempo estimated for them (None if not).
+
+    Without a song, or onto one with no notes yet (a new project), the clip makes a new song
+    named `name` at `tempo_bpm` or the estimated tempo, keeping that song's meter and key.
+    Onto a song with music, the clip is read under the song's own tempo map, so `tempo_bpm`
+    must be None. The clip's first note starts bar 1 unless `keep_lead_in`.
+    """
+    if not notes:
+        raise TranscriptionError(
+            "no notes were heard in the clip: record closer to the microphone, hum louder, or "
+            "lower the onset threshold"
+        )
+    estimated = None
+    if song is None or song.note_count == 0:
+        if tempo_bpm is None:
+            tempo_bpm = estimated = estimate_tempo(notes)
+        base = song or Song()
+        song = Song(
+            title=song.title if song is not None and song.title != "Untitled" else name,
+            time_signatures=base.time_signatures,
+            key_signatures=base.key_signatures,
+        )
+    elif tempo_bpm is not None:
+        raise TranscriptionError(
+            "the clip is read at the song's own tempo map: leave the tempo out when adding a "
+            "clip to a song that has music"
+        )
+    placed = clip_to_track(
+        notes,
+        song,
+        name=name,
+        program=program,
+        quantise=quantise,
+        tempo_bpm=tempo_bpm,
+        offset_seconds=0.0 if keep_lead_in else notes[0].start_seconds,
+    )
+    return placed, estimated

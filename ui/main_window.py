@@ -16,7 +16,6 @@ from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.edits import remove_notes, update_track
+from engine.edits import remove_notes
 from engine.gm import GM_PROGRAM_NAMES
 from engine.playback import Player
 from engine.session import ProjectSession
@@ -36,7 +35,7 @@ from engine.song import Song, Track
 from engine.tokens import Cell
 from ui.about_models import AboutModelsDialog
 from ui.arrangement import ArrangementGrid
-from ui.audio_export import AUDIO_FILTER, export_audio
+from ui.audio_actions import AudioActions
 from ui.compose_actions import ComposeActions, run_safely
 from ui.drag_out import MidiDragButton
 from ui.inspector import Inspector
@@ -60,7 +59,7 @@ def default_recovery_dir() -> Path:
     return Path(base or tempfile.gettempdir()) / "recovery"
 
 
-class MainWindow(ProjectFiles, QMainWindow):
+class MainWindow(ProjectFiles, AudioActions, QMainWindow):
     def __init__(
         self,
         recovery_dir: Path | None = None,
@@ -163,6 +162,9 @@ class MainWindow(ProjectFiles, QMainWindow):
                 "New Song from &Description…", self.new_song_from_prompt, "Ctrl+Shift+N"
             ),
             "open": self._action("&Open…", self.choose_and_open, keys.Open),
+            "audio_to_notes": self._action(
+                "Audio to &Notes…", self.choose_audio_to_notes, "Ctrl+Shift+I"
+            ),
             "save": self._action("&Save", self.save, keys.Save),
             "save_as": self._action("Save &As…", self.choose_and_save, keys.SaveAs),
             "export": self._action("&Export MIDI…", self.choose_and_export, "Ctrl+E"),
@@ -185,8 +187,8 @@ class MainWindow(ProjectFiles, QMainWindow):
         }
         self.recent_menu = None
         menus: dict[str, list[str | None]] = {
-            "&File": ["new", "prompt", "open", None, "save", "save_as", "export", "export_audio",
-                      None, "quit"],
+            "&File": ["new", "prompt", "open", "audio_to_notes", None, "save", "save_as", "export",
+                      "export_audio", None, "quit"],
             "&Edit": ["undo", "redo", None, "delete"],
             "&Compose": ["lock", "unlock", None, "regenerate", "nudge", "reroll", None,
                          "add_track", "continue", None, "check"],
@@ -341,30 +343,6 @@ class MainWindow(ProjectFiles, QMainWindow):
         if self.session.history.can_redo:
             self.session.redo()
             self.refresh()
-
-    def _audition_started(self, on: bool) -> None:
-        """One thing sounds at a time: a timbre audition stops the song."""
-        if on:
-            self.transport.stop()
-
-    def _toggle_track(self, track: int, flag: str, verb: str) -> None:
-        """A header's Mute or Solo button: flip the flag as one undoable edit."""
-        current = self.session.song.tracks[track]
-        on = not getattr(current, flag)
-        song = update_track(self.session.song, track, **{flag: on})
-        self.apply_edit(song, f"{verb if on else 'Un' + verb.lower()} {current.name}")
-
-    def choose_and_export_audio(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export Audio", "", AUDIO_FILTER)
-        if path:
-            self.export_audio_to(path)
-
-    def export_audio_to(self, path: str | Path) -> None:
-        """Render the song to a WAV or FLAC file in the background."""
-        if not export_audio(
-            self.jobs, self.audio, self.session.song, path, done=self.say, failed=self.show_error
-        ):
-            self.say(f"still busy with {self.jobs.label}: wait or cancel it first")
 
     def restore_take(self, number: int) -> None:
         self.session.restore_take(number)
