@@ -6,7 +6,7 @@ import json
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from engine.provenance import corpus_collections, model_cards
+from engine.provenance import THIRD_PARTY_MODELS, corpus_collections, model_cards
 
 
 def about_models_html() -> str:
@@ -38,6 +38,15 @@ def about_models_html() -> str:
             f"<td>{licences}</td></tr>"
         )
     parts.append("</table><p>Rebuild the corpus and retrain: see README.md.</p>")
+    parts.append(
+        "<h2>Models Tessera runs but did not train</h2><p>Shipped inside their own packages, "
+        "checked by hash before use.</p>"
+    )
+    for model in THIRD_PARTY_MODELS:
+        parts.append(
+            f"<h3>{model.name}</h3><p>{model.task}. From the {model.package} {model.version} "
+            f"package; licence {model.licence}: {model.notice}. Used by {model.used_by}.</p>"
+        )
     return "".join(parts)
 
 

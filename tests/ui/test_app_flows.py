@@ -247,3 +247,4 @@ def test_about_the_models_shows_cards_and_provenance() -> None:
     assert "parameters" in html
     assert "O&#x27;Neill" in html or "O'Neill" in html
     assert "pd+permission" in html
+    assert "basic-pitch 0.4.0 package; licence Apache-2.0" in html
