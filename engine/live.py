@@ -15,6 +15,7 @@ bar ahead of time. In accompany mode each bar is asked for `lookahead_beats` bef
 
 from __future__ import annotations
 
+import dataclasses
 import queue
 import threading
 import time
@@ -33,7 +34,9 @@ from engine.live_music import (
 )
 from engine.live_ports import Message
 from engine.live_timing import (
+    CLOCKS_PER_QUARTER,
     MIDI_CLOCK,
+    MIDI_START,
     NOTE_OFF,
     NOTE_ON,
     AnswerTiming,
@@ -45,8 +48,10 @@ from engine.live_timing import (
     SentMessage,
     detect_key,
 )
-from engine.song import KeySignatureChange, Note, Song
+from engine.song import PPQ, KeySignatureChange, Note, Song
 
+CLOCK_TEMPO_TOLERANCE_BPM = 0.5
+"""A followed clock's tempo must move by this much before the grid is retimed (jitter is less)."""
 EventCallback = Callable[[str, str], None]
 """Called with (kind, text): kind is 'status', 'answer', 'disconnected' or 'error'."""
 
@@ -84,6 +89,8 @@ class LiveSession:
         self.scheduler = Scheduler(output, settings.late_after_ms / 1e3, self._sent)
         self.stats = LiveStats()
         self.clock_tempo = ClockTempo()
+        self._clock_pulses = 0
+        self._clock_started = False  # a MIDI Start was seen: pulses count from the leader's bar 1
         self._inbox: queue.SimpleQueue[tuple[float, Message]] = queue.SimpleQueue()
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._done: queue.SimpleQueue[_Job] = queue.SimpleQueue()
@@ -183,11 +190,37 @@ class LiveSession:
     def _take(self, arrived: float, message: Message) -> None:
         status = message[0] & 0xF0 if message else 0
         if message and message[0] == MIDI_CLOCK:
-            self.clock_tempo.pulse(arrived)
+            self._clock_pulse(arrived)
+        elif message and message[0] == MIDI_START and self.settings.follow_clock:
+            self.start_s = arrived  # the leader's bar 1 starts now
+            self.clock_tempo.reset()
+            self._clock_pulses, self._clock_started = 0, True
         elif status == NOTE_ON and len(message) == 3 and message[2] > 0:
             self._press(arrived, message[1], message[2])
         elif status in (NOTE_ON, NOTE_OFF) and len(message) == 3:
             self._release(arrived, message[1])
+
+    def _clock_pulse(self, arrived: float) -> None:
+        """Count a MIDI clock pulse; when following, once a beat, retime the grid to the
+        clock's tempo: after a MIDI Start the grid is the leader's (pulses since Start), before
+        one the tick at this moment stays where it is."""
+        self.clock_tempo.pulse(arrived)
+        self._clock_pulses += 1
+        if not self.settings.follow_clock or self._clock_pulses % CLOCKS_PER_QUARTER:
+            return
+        tempo = self.clock_tempo.tempo_bpm
+        if tempo is None or abs(tempo - self.settings.tempo_bpm) < CLOCK_TEMPO_TOLERANCE_BPM:
+            return
+        tempo = min(max(tempo, 20.0), 300.0)
+        # After a Start the leader's position is exact: the first pulse is beat 1's downbeat.
+        tick_now = (
+            (self._clock_pulses - 1) * PPQ / CLOCKS_PER_QUARTER
+            if self._clock_started
+            else self.s_to_tick(arrived)
+        )
+        self.settings = dataclasses.replace(self.settings, tempo_bpm=tempo)
+        self.start_s = arrived - tick_now * self.settings.seconds_per_tick
+        self.on_event("status", f"tempo from MIDI clock: {tempo:.1f} BPM")
 
     def _press(self, now: float, pitch: int, velocity: int) -> None:
         self._held[pitch] = (now, velocity)

@@ -67,6 +67,9 @@ class LiveSettings:
     grid_ticks: int = PPQ // 4
     late_after_ms: float = 10.0
     seed: int = 0
+    follow_clock: bool = False
+    """Follow incoming MIDI clock: the tempo tracks it beat by beat, and MIDI Start puts bar 1
+    where it arrives (a DAW or drum machine leads)."""
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:

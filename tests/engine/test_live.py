@@ -210,3 +210,36 @@ def test_threaded_session_on_the_real_clock_answers(model: MidiModel) -> None:
     assert first_bar >= 3  # never before the phrase was over
     assert session.stats.notes_sent >= 1
     assert not _unbalanced(out)
+
+
+def test_following_midi_clock_takes_the_leaders_tempo_and_bar_line(model: MidiModel) -> None:
+    session, ports, clock, _out = _session(model, follow_clock=True)
+    origin, leader_bpm = clock.now(), 125.0  # a pulse every 20 ms, on the 0.5 ms steps
+    pulse_s = 60.0 / (leader_bpm * 24)
+    events = [(0.5, (0xFA,))] + [(0.5 + i * pulse_s, (0xF8,)) for i in range(4 * 24 + 1)]
+    while events:
+        while events and events[0][0] <= clock.now() - origin + 1e-9:
+            ports.play(KEYBOARD, events.pop(0)[1])
+        session.step()
+        clock.advance(0.0005)
+    session.stop()
+    assert session.settings.tempo_bpm == pytest.approx(leader_bpm, abs=0.2)
+    assert session.start_s == pytest.approx(origin + 0.5, abs=0.002)  # bar 1 at the Start
+    four_beats = 4 * 60.0 / leader_bpm
+    assert session.bar_at(origin + 0.5 + four_beats - 0.01) == 0
+    assert session.bar_at(origin + 0.5 + four_beats + 0.01) == 1
+
+
+def test_clock_is_only_followed_when_asked(model: MidiModel) -> None:
+    session, ports, clock, _out = _session(model)
+    start = session.start_s
+    for _ in range(48):
+        ports.play(KEYBOARD, (0xF8,))
+        session.step()
+        clock.advance(60.0 / (90.0 * 24))
+    ports.play(KEYBOARD, (0xFA,))
+    session.step()
+    session.stop()
+    assert session.settings.tempo_bpm == TEMPO
+    assert session.start_s == start
+    assert session.clock_tempo.tempo_bpm == pytest.approx(90.0, abs=0.5)  # still measured
