@@ -9,12 +9,15 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from collections.abc import Callable
 
 from engine.compose import Controls
 from engine.inference import MidiModel
 from engine.live_music import DEFAULT_VOICES, DRUMS, MODES, LiveSettings
-from engine.live_ports import LivePortError, MidiPorts, RtMidiPorts
+from engine.live_ports import LivePortError, Message, MidiPorts, RtMidiPorts
 from engine.live_rig import open_rig, tempo_from_clock
+from engine.live_synth import LiveSynth, open_live_synth
+from engine.live_timing import LiveStats
 from engine.song_files import save_song
 from engine.theory import key_from_name, parse_pitch_range
 
@@ -22,14 +25,22 @@ LIVE_EPILOG = """live examples:
   tessera-cli live --list
   tessera-cli live --in "Keystation" --out "FLUID Synth" --mode answer --bpm 96
   tessera-cli live --in keys --out tessera --virtual --jack --mode accompany --drums
+  tessera-cli live --in "Keystation" --out internal --hear-keys
 """
+INTERNAL = "internal"
+"""The --out name of Tessera's own synth (engine.live_synth) on the default audio device."""
 
 
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     live = commands.add_parser("live", help="play a MIDI keyboard; the model answers in time")
     live.add_argument("--list", action="store_true", help="list MIDI inputs and outputs")
     live.add_argument("--in", dest="input", help="MIDI input (keyboard) name or part of it")
-    live.add_argument("--out", dest="output", help="MIDI output (synth or DAW) name")
+    live.add_argument(
+        "--out", dest="output", help=f"MIDI output (synth or DAW) name, or {INTERNAL!r}"
+    )
+    live.add_argument(
+        "--hear-keys", action="store_true", help=f"with --out {INTERNAL}: hear your keys too"
+    )
     live.add_argument("--mode", choices=MODES, default="answer")
     live.add_argument("--bpm", default="100", help="tempo in BPM, or 'clock' to follow MIDI clock")
     live.add_argument("--key", help="key, e.g. 'D minor' (default: detected from your playing)")
@@ -69,6 +80,7 @@ def _settings(args: argparse.Namespace, ports: MidiPorts) -> LiveSettings:
         voices=(*DEFAULT_VOICES, DRUMS) if args.drums else DEFAULT_VOICES,
         controls=controls,
         seed=args.seed,
+        follow_clock=args.bpm == "clock",
     )
 
 
@@ -76,38 +88,73 @@ def run(args: argparse.Namespace) -> int:
     ports = _ports(args)
     if args.list:
         print("inputs:  " + (", ".join(ports.input_names()) or "none"))
-        print("outputs: " + (", ".join(ports.output_names()) or "none"))
+        print("outputs: " + ", ".join([f"{INTERNAL} (Tessera synth)", *ports.output_names()]))
         return 0
     if not args.input or not args.output:
         raise LivePortError("live needs --in and --out (see the names with --list)")
     settings = _settings(args, ports)
-    rig = open_rig(
-        ports,
-        MidiModel(threads=1),
-        settings,
-        args.input,
-        args.output,
-        virtual=args.virtual,
-        on_event=lambda kind, text: print(f"{kind}: {text}", flush=True),
-    )
+    synth = _synth(args, settings)
+    output: str | Callable[[Message], None] = args.output if synth is None else synth.send
+    try:
+        rig = open_rig(
+            ports,
+            MidiModel(threads=1),
+            settings,
+            args.input,
+            output,
+            virtual=args.virtual,
+            on_event=lambda kind, text: print(f"{kind}: {text}", flush=True),
+            echo=synth.send if synth is not None and args.hear_keys else None,
+        )
+    except BaseException:
+        if synth is not None:
+            synth.close()
+        raise
     print(f"playing {settings.mode} at {settings.tempo_bpm:g} BPM: Ctrl-C to stop", flush=True)
     try:
-        deadline = time.monotonic() + args.seconds if args.seconds else None
+        _wait(args.seconds)
+    finally:
+        rig.close()
+        if synth is not None:
+            synth.close()
+            print(
+                f"internal synth: {synth.played} notes ({synth.missed} not ready), "
+                f"loudest {synth.loudest_db:.0f} dBFS"
+            )
+    _print_figures(rig.session.stats)
+    if args.record:
+        for warning in save_song(rig.session.recording(), args.record):
+            print(f"warning: {warning}")
+        print(f"wrote {args.record}")
+    return 0
+
+
+def _wait(seconds: float | None) -> None:
+    """Until `seconds` have passed (or for ever without), or Ctrl-C."""
+    try:
+        deadline = time.monotonic() + seconds if seconds else None
         while deadline is None or time.monotonic() < deadline:
             time.sleep(0.1)
     except KeyboardInterrupt:
         pass
-    finally:
-        rig.close()
-    stats = rig.session.stats
+
+
+def _print_figures(stats: LiveStats) -> None:
     latencies = [a.latency_ms for a in stats.answers if a.latency_ms is not None]
     print(f"notes played: {stats.notes_sent}, late (>10 ms): {stats.notes_late}")
     if stats.generation_ms:
         print(f"model ms per bar: median {statistics.median(stats.generation_ms):.0f}")
     if latencies:
         print(f"last note to answer ms: median {statistics.median(latencies):.0f}")
-    if args.record:
-        for warning in save_song(rig.session.recording(), args.record):
-            print(f"warning: {warning}")
-        print(f"wrote {args.record}")
-    return 0
+
+
+def _synth(args: argparse.Namespace, settings: LiveSettings) -> LiveSynth | None:
+    """The internal synth, started, when --out asks for it (it renders notes ahead while the
+    session starts); None for a MIDI output."""
+    if args.output != INTERNAL:
+        if args.hear_keys:
+            raise LivePortError(f"--hear-keys plays your keys through --out {INTERNAL} only")
+        return None
+    synth = open_live_synth(settings, on_error=lambda text: print(f"error: {text}", flush=True))
+    print(f"internal synth on the default audio device at {synth.device_rate} Hz", flush=True)
+    return synth

@@ -41,16 +41,25 @@ def open_rig(
     *,
     virtual: bool = False,
     on_event: EventCallback | None = None,
+    echo: Callable[[Message], None] | None = None,
 ) -> LiveRig:
     """Open the keyboard `input_name` and the output (a port name, or a callback such as an
     internal synth), and start a session between them. `virtual` creates both ports instead
-    (Linux and macOS; Windows needs a loopback driver)."""
+    (Linux and macOS; Windows needs a loopback driver). `echo` also gets every keyboard
+    message straight from the input thread (the internal synth, to hear one's own keys
+    without the model in between)."""
     out_port = ports.open_output(output, virtual=virtual) if isinstance(output, str) else None
     send = out_port.send if out_port is not None else output
     assert callable(send)
     session = LiveSession(model, settings, send, on_event=on_event)
+
+    def receive(message: Message) -> None:
+        session.receive(message)
+        if echo is not None:
+            echo(message)
+
     try:
-        keyboard = ports.open_input(input_name, session.receive, virtual=virtual)
+        keyboard = ports.open_input(input_name, receive, virtual=virtual)
     except LivePortError:
         if out_port is not None:
             out_port.close()

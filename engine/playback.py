@@ -90,9 +90,10 @@ def output_device_names() -> list[str]:
     return [str(d["name"]) for d in devices if d["max_output_channels"] >= CHANNELS]
 
 
-def _open_sounddevice_stream(**settings: Any) -> OutputStream:
+def open_sounddevice_stream(**settings: Any) -> OutputStream:
     """An output stream on the default device: at 44.1 kHz if it takes that, else at the
-    device's own rate (the player then converts)."""
+    device's own rate (the caller then converts, see `resampler`). Takes the settings of
+    `sounddevice.OutputStream`; AudioDeviceError when there is no device to open."""
     sounddevice = sounddevice_module()
     try:
         try:
@@ -107,6 +108,16 @@ def _open_sounddevice_stream(**settings: Any) -> OutputStream:
             "the song to a file instead"
         ) from err
     return stream
+
+
+def close_stream(stream: OutputStream | Any) -> None:
+    """Stop and close a sound-card stream; a device that vanished cannot stop cleanly, and
+    that is not an error any more (it is gone)."""
+    try:
+        stream.stop()
+        stream.close()
+    except Exception:  # PortAudio reports a lost device with several types
+        pass
 
 
 def bar_range_seconds(song: Song, first_bar: int, end_bar: int) -> tuple[float, float]:
@@ -134,7 +145,7 @@ class Player:
         on_finished: Callable[[], None] | None = None,
     ) -> None:
         self.renderer = renderer
-        self._open_stream = stream_factory or _open_sounddevice_stream
+        self._open_stream = stream_factory or open_sounddevice_stream
         self.on_position = on_position
         self.on_error = on_error
         self.on_finished = on_finished
@@ -239,11 +250,7 @@ class Player:
         self._wake.set()
         stream, self._stream = self._stream, None
         if stream is not None:
-            try:
-                stream.stop()
-                stream.close()
-            except Exception:  # a vanished device cannot stop cleanly; it is gone
-                pass
+            close_stream(stream)
         worker, self._worker = self._worker, None
         if worker is not None and worker is not threading.current_thread():
             worker.join()
@@ -406,7 +413,7 @@ class _Feed:
         self._limiter = Limiter()
         self._block = np.zeros((BLOCK_FRAMES, CHANNELS), dtype=np.float32)
         self._song_per_device_frame = SAMPLE_RATE_HZ / device_rate
-        self._resampler = _resampler(device_rate)
+        self._resampler = resampler(device_rate)
 
     @property
     def done(self) -> bool:
@@ -436,14 +443,20 @@ class _Feed:
             self.pending_song_start -= loop[1] - loop[0]
 
 
-def _resampler(device_rate: int) -> Callable[[np.ndarray, bool], np.ndarray] | None:
-    """None at the mix's own rate; otherwise a streaming converter to the device's rate
-    (soxr: a sound card or JACK server that runs at 48 kHz refuses a 44.1 kHz stream)."""
+def resampler(
+    device_rate: int, quality: str = "HQ"
+) -> Callable[[np.ndarray, bool], np.ndarray] | None:
+    """None at the mix's own rate; otherwise a streaming converter of stereo blocks to the
+    device's rate, called as convert(block, last) (soxr: a sound card or JACK server that runs
+    at 48 kHz refuses a 44.1 kHz stream). `quality` is soxr's: "HQ" holds back tens of ms
+    when fed small blocks, "LQ" under a millisecond (what live play needs)."""
     if device_rate == SAMPLE_RATE_HZ:
         return None
     import soxr
 
-    stream = soxr.ResampleStream(SAMPLE_RATE_HZ, device_rate, CHANNELS, dtype="float32")
+    stream = soxr.ResampleStream(
+        SAMPLE_RATE_HZ, device_rate, CHANNELS, dtype="float32", quality=quality
+    )
 
     def convert(block: np.ndarray, last: bool) -> np.ndarray:
         return np.asarray(stream.resample_chunk(block, last=last), dtype=np.float32)

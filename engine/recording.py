@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from engine.playback import AudioDeviceError, sounddevice_module
+from engine.playback import AudioDeviceError, close_stream, sounddevice_module
 
 RECORD_RATE_HZ = 22_050
 """The transcription model's own rate: asked of the device first, so nothing is resampled."""
@@ -95,11 +95,7 @@ class Recorder:
         """Close the microphone; the take so far (empty if nothing was recorded)."""
         stream, self._stream = self._stream, None
         if stream is not None:
-            try:
-                stream.stop()
-                stream.close()
-            except Exception:  # a device that vanished cannot stop cleanly; it is gone
-                pass
+            close_stream(stream)
         return self._buffer[: self._filled].copy(), self.rate
 
     def _callback(self, indata: np.ndarray, frames: int, _time: Any, _status: Any) -> None:

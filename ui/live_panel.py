@@ -24,17 +24,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.audio import NoteRenderer
 from engine.errors import TesseraError
 from engine.inference import MidiModel
 from engine.live_music import MODES, LiveSettings, add_recording
-from engine.live_ports import MidiPorts, RtMidiPorts
+from engine.live_ports import Message, MidiPorts, RtMidiPorts
 from engine.live_rig import LiveRig, open_rig
+from engine.live_synth import LiveSynth, live_renderer, open_live_synth
 from engine.song import Song
 from engine.theory import key_from_name
 
 DETECT_KEY = "Detect from playing"
 SONG_KEY = "The song's key"
 METER_FULL_MS = 100
+SYNTH_OUTPUT = "Tessera synth"
+"""The first output choice: the internal synth (engine.live_synth) on the default audio device."""
 
 
 class LiveRelay(QObject):
@@ -56,9 +60,13 @@ class LivePanel(QWidget):
         ports: Callable[[], MidiPorts] = RtMidiPorts,
         model: Callable[[], MidiModel] = lambda: MidiModel(threads=1),
         parent: QWidget | None = None,
+        synth: Callable[[LiveSettings], LiveSynth] | None = None,
     ) -> None:
         super().__init__(parent)
         self._song, self._make_ports, self._make_model = song, ports, model
+        self._make_synth = synth or self._open_synth
+        self._renderer: NoteRenderer | None = None
+        self._synth: LiveSynth | None = None
         self._ports: MidiPorts | None = None
         self._model: MidiModel | None = None
         self.rig: LiveRig | None = None
@@ -118,6 +126,7 @@ class LivePanel(QWidget):
         """List the MIDI ports, or say why there are none."""
         self.inputs.clear()
         self.outputs.clear()
+        self.outputs.addItem(SYNTH_OUTPUT)
         try:
             self._ports = self._ports or self._make_ports()
             self.inputs.addItems(self._ports.input_names())
@@ -155,15 +164,22 @@ class LivePanel(QWidget):
             return
         try:
             self._model = self._model or self._make_model()
+            settings = self.settings()
+            output: str | Callable[[Message], None] = self.outputs.currentText()
+            if output == SYNTH_OUTPUT:
+                self._synth = self._make_synth(settings)
+                self._synth.on_error = lambda text: self.relay.callback("error", text)
+                output = self._synth.send
             self.rig = open_rig(
                 self._ports,
                 self._model,
-                self.settings(),
+                settings,
                 self.inputs.currentText(),
-                self.outputs.currentText(),
+                output,
                 on_event=self.relay.callback,
             )
         except TesseraError as err:
+            self._close_synth()
             self.message.setText(str(err))
             return
         self._start_bar = self._song().bar_count
@@ -177,12 +193,23 @@ class LivePanel(QWidget):
             return
         self.timer.stop()
         rig.close()
+        self._close_synth()
         self._show_figures(rig)
         self.start.setText("Start")
         if self.record.isChecked() and rig.session.player:
             self.recorded.emit(
                 add_recording(self._song(), rig.session.recording(), self._start_bar)
             )
+
+    def _open_synth(self, settings: LiveSettings) -> LiveSynth:
+        """The internal synth, on a renderer kept between sessions (its renders stay warm)."""
+        self._renderer = self._renderer or live_renderer()
+        return open_live_synth(settings, self._renderer)
+
+    def _close_synth(self) -> None:
+        synth, self._synth = self._synth, None
+        if synth is not None:
+            synth.close()
 
     def _on_event(self, kind: str, text: str) -> None:
         if kind in ("disconnected", "error"):

@@ -3,11 +3,15 @@ on machines without a sound card (build_scripts/debian-packages.txt lists jackd2
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
+import textwrap
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -36,4 +40,45 @@ def dummy_jack_server(ready: Callable[[], object]) -> Iterator[None]:
     finally:
         if server.poll() is None:
             server.terminate()
-            server.wait(timeout=5)
+            try:
+                server.wait(timeout=5)
+            except subprocess.TimeoutExpired:  # a client still attached can hold it up
+                server.kill()
+                server.wait(timeout=5)
+
+
+PROJECT_ROOT = Path(__file__).parents[2]
+SEES_JACK_OUTPUT = (
+    "import sounddevice, sys; "
+    "sys.exit(not any(d['max_output_channels'] >= 2 for d in sounddevice.query_devices()))"
+)
+
+
+def run_python(code: str, timeout_s: float = 180.0) -> subprocess.CompletedProcess[str]:
+    """Run `code` in a fresh interpreter at the project root.
+
+    Real-device audio tests run in a child: PortAudio lists devices once, when it starts, so a
+    fresh process sees the JACK server; and should PortAudio's JACK client abort (it has, when
+    restarted in a running process), only the child dies and the test reports it."""
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=timeout_s,
+        check=False,
+    )
+
+
+@contextmanager
+def jack_audio_server() -> Iterator[None]:
+    """A dummy JACK server that PortAudio (in a fresh process) sees as an output device."""
+
+    def ready() -> None:
+        seen = run_python(SEES_JACK_OUTPUT, timeout_s=30.0)
+        if seen.returncode:
+            raise RuntimeError(f"PortAudio sees no JACK output: {seen.stderr[-300:]}")
+
+    with dummy_jack_server(ready):
+        yield

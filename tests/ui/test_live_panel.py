@@ -1,17 +1,25 @@
-"""The live panel, offscreen: loopback ports, the real model, and a recording into the song."""
+"""The live panel, offscreen: loopback ports, the real model, a recording into the song, and
+the internal synth on a fake output stream."""
 
 from __future__ import annotations
 
 import time
+from typing import Any
 
+import numpy as np
 import pytest
 from pytestqt.qtbot import QtBot
 
+from engine.audio import NoteRenderer
 from engine.inference import MidiModel
+from engine.live_music import LiveSettings
 from engine.live_ports import LivePortError, LoopbackPorts
+from engine.live_synth import LiveSynth, live_programs
 from engine.song import Song, Track
-from tests.engine.live_player import C_MAJOR_PHRASE, KEYBOARD, phrase_events
-from ui.live_panel import LivePanel
+from engine.timbre import TimbreModel
+from tests.engine.fake_stream import FakeStream
+from tests.engine.live_player import C_MAJOR_PHRASE, KEYBOARD, SYNTH, phrase_events
+from ui.live_panel import SYNTH_OUTPUT, LivePanel
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +33,8 @@ def test_panel_plays_records_and_shows_latency(qtbot: QtBot, model: MidiModel) -
     panel = LivePanel(lambda: song, ports=lambda: ports, model=lambda: model)
     qtbot.addWidget(panel)
     assert panel.inputs.currentText() == KEYBOARD
+    assert panel.outputs.currentText() == SYNTH_OUTPUT  # the internal synth comes first
+    panel.outputs.setCurrentText(SYNTH)
     assert panel.start.isEnabled()
     panel.tempo.setValue(240.0)  # a bar lasts 1 s
     panel.bars.setValue(1)
@@ -64,7 +74,50 @@ def test_panel_reports_an_unplugged_keyboard(qtbot: QtBot, model: MidiModel) -> 
     ports = LoopbackPorts()
     panel = LivePanel(Song, ports=lambda: ports, model=lambda: model)
     qtbot.addWidget(panel)
+    panel.outputs.setCurrentText(SYNTH)
     panel.start.click()
     ports.unplug(KEYBOARD)
     qtbot.waitUntil(lambda: "disconnected" in panel.message.text(), timeout=5_000)
+    assert panel.rig is None
+
+
+def test_the_tessera_synth_plays_the_answers(qtbot: QtBot, model: MidiModel) -> None:
+    ports = LoopbackPorts()
+    streams: list[FakeStream] = []
+    renderer = NoteRenderer(TimbreModel())
+
+    def synth(settings: LiveSettings) -> LiveSynth:
+        made = LiveSynth(renderer, programs=live_programs(settings), stream_factory=open_stream)
+        made.start(prepare=False)
+        channel = settings.answer_channel  # every pitch of the answers' octaves, one velocity
+        made.prepare([made.key_for(channel, pitch, 80) for pitch in range(48, 85)])
+        assert made.wait_prepared(120.0)  # a hang guard, not a timing assertion
+        return made
+
+    def open_stream(**settings: Any) -> FakeStream:
+        streams.append(FakeStream(**settings))
+        return streams[-1]
+
+    panel = LivePanel(Song, ports=lambda: ports, model=lambda: model, synth=synth)
+    qtbot.addWidget(panel)
+    panel.tempo.setValue(240.0)
+    panel.bars.setValue(1)
+    panel.start.click()
+    assert panel.rig is not None
+    assert len(streams) == 1
+    assert streams[0].started
+    session = panel.rig.session
+    for due_s, message in phrase_events(C_MAJOR_PHRASE, 240.0, offset_s=1.0):
+        time.sleep(max(0.0, session.start_s + due_s - time.monotonic()))
+        ports.play(KEYBOARD, message)
+        assert not np.abs(streams[0].pull()).any()  # the player's keys are not echoed
+    loudest: list[float] = []
+
+    def answered_aloud() -> bool:
+        loudest.append(float(np.abs(streams[0].pull()).max()))
+        return session.stats.notes_sent > 0 and max(loudest) > 0.01
+
+    qtbot.waitUntil(answered_aloud, timeout=30_000)
+    panel.start.click()
+    assert streams[0].closed
     assert panel.rig is None
