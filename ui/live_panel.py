@@ -93,6 +93,9 @@ class LivePanel(QWidget):
         self.bars.setRange(1, 16)
         self.bars.setValue(2)
         self.record = QCheckBox("Record into the song")
+        self.follow_clock = QCheckBox("Follow MIDI clock (tempo and Start from the keyboard port)")
+        self.hear_keys = QCheckBox("Hear my keys through the Tessera synth")
+        self.hear_keys.setChecked(True)
         self.start = QPushButton("Start")
         self.meter = QProgressBar()
         self.meter.setRange(0, METER_FULL_MS)
@@ -107,8 +110,10 @@ class LivePanel(QWidget):
             ("", self.refresh),
             ("Mode", self.mode),
             ("Tempo (BPM)", self.tempo),
+            ("", self.follow_clock),
             ("Key", self.key),
             ("Answer bars", self.bars),
+            ("", self.hear_keys),
             ("", self.record),
         )
         for label, widget in rows:
@@ -151,6 +156,7 @@ class LivePanel(QWidget):
             tempo_bpm=self.tempo.value(),
             key=key,
             answer_bars=self.bars.value(),
+            follow_clock=self.follow_clock.isChecked(),
         )
 
     def toggle(self) -> None:
@@ -166,10 +172,12 @@ class LivePanel(QWidget):
             self._model = self._model or self._make_model()
             settings = self.settings()
             output: str | Callable[[Message], None] = self.outputs.currentText()
+            echo = None
             if output == SYNTH_OUTPUT:
                 self._synth = self._make_synth(settings)
                 self._synth.on_error = lambda text: self.relay.callback("error", text)
                 output = self._synth.send
+                echo = self._synth.send if self.hear_keys.isChecked() else None
             self.rig = open_rig(
                 self._ports,
                 self._model,
@@ -177,6 +185,7 @@ class LivePanel(QWidget):
                 self.inputs.currentText(),
                 output,
                 on_event=self.relay.callback,
+                echo=echo,
             )
         except TesseraError as err:
             self._close_synth()

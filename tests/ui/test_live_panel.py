@@ -102,6 +102,7 @@ def test_the_tessera_synth_plays_the_answers(qtbot: QtBot, model: MidiModel) -> 
     qtbot.addWidget(panel)
     panel.tempo.setValue(240.0)
     panel.bars.setValue(1)
+    panel.hear_keys.setChecked(False)
     panel.start.click()
     assert panel.rig is not None
     assert len(streams) == 1
@@ -121,3 +122,39 @@ def test_the_tessera_synth_plays_the_answers(qtbot: QtBot, model: MidiModel) -> 
     panel.start.click()
     assert streams[0].closed
     assert panel.rig is None
+
+
+def test_hear_my_keys_plays_the_keyboard_through_the_synth(qtbot: QtBot, model: MidiModel) -> None:
+    ports = LoopbackPorts()
+    streams: list[FakeStream] = []
+    renderer = NoteRenderer(TimbreModel())
+
+    def open_stream(**settings: Any) -> FakeStream:
+        streams.append(FakeStream(**settings))
+        return streams[-1]
+
+    def synth(settings: LiveSettings) -> LiveSynth:
+        made = LiveSynth(renderer, programs=live_programs(settings), stream_factory=open_stream)
+        made.start(prepare=False)
+        made.prepare([made.key_for(0, 60, 100)])
+        assert made.wait_prepared(120.0)  # a hang guard, not a timing assertion
+        return made
+
+    panel = LivePanel(Song, ports=lambda: ports, model=lambda: model, synth=synth)
+    qtbot.addWidget(panel)
+    assert panel.hear_keys.isChecked()
+    panel.start.click()
+    assert panel.rig is not None
+    ports.play(KEYBOARD, (0x90, 60, 100))
+    assert np.abs(streams[0].pull()).max() > 0.01  # the key sounds in the next block
+    ports.play(KEYBOARD, (0x80, 60, 0))
+    panel.start.click()
+    assert panel.rig is None
+
+
+def test_follow_midi_clock_is_a_setting(qtbot: QtBot) -> None:
+    panel = LivePanel(Song, ports=LoopbackPorts)
+    qtbot.addWidget(panel)
+    assert not panel.settings().follow_clock
+    panel.follow_clock.setChecked(True)
+    assert panel.settings().follow_clock
