@@ -336,3 +336,21 @@ def test_cli_errors_are_one_line_and_exit_1(
         assert message in error
         assert error.count("\n") == 1
     assert not Path(out).exists()
+
+
+def test_a_hummed_clip_becomes_a_locked_melody_the_model_harmonises(
+    clip_path: Path, tmp_path: Path
+) -> None:
+    project = tmp_path / "hummed.json"
+    assert main(["transcribe", str(clip_path), str(project), "--monophonic"]) == 0
+    melody = load_project(project)
+    assert main(["add-track", str(project), "--instrument", "cello", "--seed", "3"]) == 0
+    harmonised = load_project(project)
+    assert harmonised.tracks[0] == melody.tracks[0]  # the locked melody is untouched
+    cello = harmonised.tracks[1]
+    assert cello.program == 42
+    assert len(cello.notes) >= melody.bar_count  # a part under every bar, about
+    tune = [n.pitch for n in melody.tracks[0].notes]
+    part = [n.pitch for n in cello.notes]
+    assert sum(part) / len(part) < sum(tune) / len(tune)  # it sits under the tune
+    assert min(part) >= 36
