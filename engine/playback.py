@@ -90,23 +90,32 @@ def output_device_names() -> list[str]:
     return [str(d["name"]) for d in devices if d["max_output_channels"] >= CHANNELS]
 
 
-def open_sounddevice_stream(**settings: Any) -> OutputStream:
-    """An output stream on the default device: at 44.1 kHz if it takes that, else at the
-    device's own rate (the caller then converts, see `resampler`). Takes the settings of
-    `sounddevice.OutputStream`; AudioDeviceError when there is no device to open."""
+def open_device_stream(kind: Literal["output", "input"], **settings: Any) -> Any:
+    """A sounddevice stream on the default output (or input) device: at the rate asked for if
+    the device takes it, else at the device's own rate (the caller converts; see `resampler`).
+    Takes the settings of `sounddevice.OutputStream` / `InputStream`; AudioDeviceError saying
+    what to do when there is no such device."""
     sounddevice = sounddevice_module()
+    kind_class = sounddevice.OutputStream if kind == "output" else sounddevice.InputStream
     try:
         try:
-            stream: OutputStream = sounddevice.OutputStream(**settings)
+            return kind_class(**settings)
         except sounddevice.PortAudioError:
-            device = sounddevice.query_devices(kind="output")
+            device = sounddevice.query_devices(kind=kind)
             settings["samplerate"] = float(device["default_samplerate"])
-            stream = sounddevice.OutputStream(**settings)
+            return kind_class(**settings)
     except (sounddevice.PortAudioError, ValueError) as err:
-        raise AudioDeviceError(
-            f"no audio output device to play through ({err}): connect or enable one, or render "
-            "the song to a file instead"
-        ) from err
+        missing, instead = (
+            ("no audio output device to play through", "render the song to a file instead")
+            if kind == "output"
+            else ("no microphone to record from", "import an audio file instead")
+        )
+        raise AudioDeviceError(f"{missing} ({err}): connect or enable one, or {instead}") from err
+
+
+def open_sounddevice_stream(**settings: Any) -> OutputStream:
+    """An output stream on the default device (see `open_device_stream`)."""
+    stream: OutputStream = open_device_stream("output", **settings)
     return stream
 
 

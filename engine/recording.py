@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from engine.playback import AudioDeviceError, close_stream, sounddevice_module
+from engine.playback import close_stream, open_device_stream
 
 RECORD_RATE_HZ = 22_050
 """The transcription model's own rate: asked of the device first, so nothing is resampled."""
@@ -38,19 +38,7 @@ InputStreamFactory = Callable[..., InputStream]
 
 
 def _open_sounddevice_input(**settings: Any) -> InputStream:
-    sounddevice = sounddevice_module()
-    try:
-        try:
-            stream: InputStream = sounddevice.InputStream(**settings)
-        except sounddevice.PortAudioError:
-            device = sounddevice.query_devices(kind="input")
-            settings["samplerate"] = float(device["default_samplerate"])
-            stream = sounddevice.InputStream(**settings)
-    except (sounddevice.PortAudioError, ValueError) as err:
-        raise AudioDeviceError(
-            f"no microphone to record from ({err}): connect or enable an input device, or "
-            "import an audio file instead"
-        ) from err
+    stream: InputStream = open_device_stream("input", **settings)
     return stream
 
 
