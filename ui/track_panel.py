@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -71,6 +71,9 @@ class TrackPanel(QWidget):
         reset = QPushButton("Reset mix")
         reset.setToolTip("0 dB, centred, not muted or soloed")
         reset.clicked.connect(self._reset_mix)
+        self._inputs: tuple[QWidget, ...] = (
+            self.name, self.instrument, self.drums, self.mute, self.solo, self.gain, self.pan
+        )  # fmt: skip
         self._lay_out(reset)
         self.show_track(None)
 
@@ -104,16 +107,7 @@ class TrackPanel(QWidget):
         self.track_index = index
         self.setEnabled(index is not None)
         track = song.tracks[index] if index is not None else Track("")
-        for widget in (
-            self.name,
-            self.instrument,
-            self.drums,
-            self.mute,
-            self.solo,
-            self.gain,
-            self.pan,
-        ):
-            widget.blockSignals(True)
+        blockers = [QSignalBlocker(widget) for widget in self._inputs]  # showing is not editing
         self.name.setText(track.name)
         self.instrument.setCurrentIndex(track.program)
         self.instrument.setEnabled(not track.is_drum)
@@ -122,16 +116,7 @@ class TrackPanel(QWidget):
         self.solo.setChecked(track.solo)
         self.gain.setValue(round(track.gain_db * GAIN_STEPS_PER_DB))
         self.pan.setValue(round(track.pan * 100))
-        for widget in (
-            self.name,
-            self.instrument,
-            self.drums,
-            self.mute,
-            self.solo,
-            self.gain,
-            self.pan,
-        ):
-            widget.blockSignals(False)
+        del blockers
         self._show_values()
 
     def _show_values(self) -> None:
@@ -153,8 +138,6 @@ class TrackPanel(QWidget):
         label = {
             "muted": "Mute" if value else "Unmute",
             "solo": "Solo" if value else "Unsolo",
-            "gain_db": "Set gain of",
-            "pan": "Pan",
             "name": "Rename",
         }[field]
         song = update_track(self._song(), self.track_index, **{field: value})
