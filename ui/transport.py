@@ -13,6 +13,7 @@ and minutes:seconds. While playing, every edit is heard from the next mixed bloc
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 
@@ -76,14 +77,18 @@ class AudioEngine(QObject):
         self._loading = True
 
         def load() -> None:
+            failure: str | None = None
             try:
                 self.load_now()
             except TesseraError as err:
-                self.load_failed.emit(str(err))
-            else:
-                self.loaded.emit()
+                failure = str(err)
             finally:
                 self._loading = False
+            with contextlib.suppress(RuntimeError):  # the window closed while the model loaded
+                if failure is None:
+                    self.loaded.emit()
+                else:
+                    self.load_failed.emit(failure)
 
         threading.Thread(target=load, name="tessera-load-timbre", daemon=True).start()
 
