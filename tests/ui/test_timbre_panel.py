@@ -263,15 +263,21 @@ def test_interpolate_fraction_gives_the_endpoints(bench: Bench) -> None:
     assert half == interpolate(start, cello, 0.5)
 
 
-def test_a_drum_track_locks_to_the_kit_and_auditions_drum_hits(
-    qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
-) -> None:
+def _recording_players() -> tuple[list[RecordingPlayer], Callable[..., Player]]:
+    """A player factory that records every player it makes (the list fills as it is used)."""
     players: list[RecordingPlayer] = []
 
     def factory(renderer: NoteRenderer, **callbacks: Any) -> Player:
         players.append(RecordingPlayer(renderer, **callbacks))
         return players[-1]
 
+    return players, factory
+
+
+def test_a_drum_track_locks_to_the_kit_and_auditions_drum_hits(
+    qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
+) -> None:
+    players, factory = _recording_players()
     bench = _bench(qtbot, tmp_path, renderer, factory)
     panel = bench.panel
     panel.set_track(DRUMS)
@@ -297,12 +303,7 @@ def test_a_drum_track_locks_to_the_kit_and_auditions_drum_hits(
 def test_audition_plays_the_tracks_timbre_in_range_and_ab_swaps(
     qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
 ) -> None:
-    players: list[RecordingPlayer] = []
-
-    def factory(renderer: NoteRenderer, **callbacks: Any) -> Player:
-        players.append(RecordingPlayer(renderer, **callbacks))
-        return players[-1]
-
+    players, factory = _recording_players()
     bench = _bench(qtbot, tmp_path, renderer, factory)
     panel = bench.panel
     panel.set_track(CELLO)
