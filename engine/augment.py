@@ -1,5 +1,9 @@
 """Training-data augmentation: transpose within each instrument's range, stretch the tempo.
 
+A transposition moves the key signatures with the notes: a tune in D major shifted up two
+semitones is a tune in E major, and the `Key_` token the model reads must say so, or the model
+learns that the declared key says nothing about the notes (version 1 of the model did).
+
 Pure functions of (Song, random generator): the same seed gives the same augmented Song, so a
 training run is reproducible.
 """
@@ -9,7 +13,14 @@ from __future__ import annotations
 import dataclasses
 import random
 
-from engine.song import MAX_TEMPO_BPM, MIN_TEMPO_BPM, Song, TempoChange, Track
+from engine.song import (
+    MAX_TEMPO_BPM,
+    MIN_TEMPO_BPM,
+    KeySignatureChange,
+    Song,
+    TempoChange,
+    Track,
+)
 
 # Playable MIDI pitch ranges per General MIDI family of 8 programs (piano, chromatic percussion,
 # organ, guitar, bass, strings, ensemble, brass, reed, pipe, synth lead, synth pad, synth
@@ -30,6 +41,17 @@ def transpose_track(track: Track, semitones: int) -> Track:
         return track
     notes = tuple(dataclasses.replace(n, pitch=n.pitch + semitones) for n in track.notes)
     return dataclasses.replace(track, notes=notes)
+
+
+def transpose_key(key: KeySignatureChange, semitones: int) -> KeySignatureChange:
+    """The key signature `semitones` higher (lower if negative), in the spelling with at most
+    six accidentals (six sharps rather than six flats for F#/Gb).
+
+    Each fifth up adds a sharp and a fifth is 7 semitones, so a semitone up is 7 fifths up:
+    the signature moves by 7 * semitones, modulo the 12-fifth circle.
+    """
+    fifths = (key.sharps_flats + 7 * semitones) % 12
+    return dataclasses.replace(key, sharps_flats=fifths if fifths <= 6 else fifths - 12)
 
 
 def allowed_transpositions(song: Song, max_semitones: int = 6) -> list[int]:
@@ -67,4 +89,5 @@ def augment(
         TempoChange(t.tick, min(max(t.tempo_bpm * factor, MIN_TEMPO_BPM), MAX_TEMPO_BPM))
         for t in song.tempos
     )
-    return dataclasses.replace(song, tracks=tracks, tempos=tempos)
+    keys = tuple(transpose_key(key, shift) for key in song.key_signatures)
+    return dataclasses.replace(song, tracks=tracks, tempos=tempos, key_signatures=keys)

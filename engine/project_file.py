@@ -8,8 +8,9 @@ Notes are stored as `[start_tick, pitch, duration_ticks, velocity]` rows to keep
 Schema history: 1 is the Song alone; 2 adds an optional `takes` list (see `engine.takes`), each
 with the Song it produced stored in the same form; 3 adds an optional per-track `mix` object
 (`gain_db`, `pan`, `muted`, `solo`), written only for a track whose mix is not the default, so
-an unmixed song saves exactly as before (the corpus manifest hashes `song_to_dict`). Version 1
-and 2 files still open.
+an unmixed song saves exactly as before (the corpus manifest hashes `song_to_dict`); 4 adds an
+optional `style` (see `engine.styles`), written only when the song has one. Older files still
+open.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from engine.song import (
 )
 from engine.takes import Take
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 FORMAT_NAME = "tessera-project"
 
 T = TypeVar("T")
@@ -52,6 +53,13 @@ class ProjectFileError(TesseraError):
 
 def song_to_dict(song: Song) -> dict[str, Any]:
     """The JSON-ready form of a Song, with keys in a stable order."""
+    data = _song_fields(song)
+    if song.style is not None:  # absent means none: songs without a style hash as before
+        data["style"] = song.style
+    return data
+
+
+def _song_fields(song: Song) -> dict[str, Any]:
     return {
         "format": FORMAT_NAME,
         "schema_version": SCHEMA_VERSION,
@@ -255,6 +263,7 @@ def _song(f: _Fields) -> Song:
             ),
         ),
         tracks=f.objects("tracks", _track),
+        style=f.get("style", str) if "style" in f.value else None,
     )
 
 

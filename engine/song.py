@@ -19,6 +19,7 @@ from functools import cached_property
 from typing import Literal, TypeVar
 
 from engine.errors import TesseraError
+from engine.styles import STYLE_NAMES
 
 PPQ = 480
 """Ticks per quarter note for every Song (and for every exported MIDI file)."""
@@ -285,10 +286,17 @@ class Song:
     tempos: tuple[TempoChange, ...] = field(default_factory=_default_tempos)
     time_signatures: tuple[TimeSignatureChange, ...] = field(default_factory=_default_meters)
     key_signatures: tuple[KeySignatureChange, ...] = ()
+    style: str | None = None
+    """The song's musical style, one of `engine.styles.STYLE_NAMES` (None: not said). The model
+    writes in it; a song imported from a MIDI file has none until the composer picks one."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.title, str):
             raise SongError(f"title must be text, got {self.title!r}")
+        if self.style is not None and self.style not in STYLE_NAMES:
+            raise SongError(
+                f"style must be one of {', '.join(STYLE_NAMES)} or none, got {self.style!r}"
+            )
         check_int("bar_count", self.bar_count, 1, MAX_BAR_COUNT)
         for name in ("tracks", "tempos", "time_signatures", "key_signatures"):
             object.__setattr__(self, name, tuple(getattr(self, name)))

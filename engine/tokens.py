@@ -4,7 +4,7 @@ A sequence is a header, then each track in turn, its bars delimited; any set of 
 cells can be swapped for a `Fill` placeholder, and the cells' notes then follow at the end in
 placeholder order, so the model writes them knowing everything before *and* after:
 
-    BOS Tempo_120 Key_0_major
+    BOS Tempo_120 Key_0_major Style_folk
       Program_40 Low_9 High_13                      <- one track, its range
         Bar_4/4 Density_4 ... Pos_0 Pitch_67 Dur_12 Vel_80 ... Bar_End
         Bar_4/4 Density_3 ... Fill Bar_End          <- a cell to (re)write, with its controls
@@ -137,7 +137,8 @@ def _merge_meters(bar_meters: Sequence[TimeSignatureChange]) -> tuple[TimeSignat
 def _header(song: Song) -> list[str]:
     key = song.key_signatures[0] if song.key_signatures else None
     key_token = "Key_none" if key is None else f"Key_{key.sharps_flats}_{key.mode}"
-    return ["BOS", f"Tempo_{tempo_level(song.tempos[0].tempo_bpm)}", key_token]
+    style_token = f"Style_{song.style or 'none'}"
+    return ["BOS", f"Tempo_{tempo_level(song.tempos[0].tempo_bpm)}", key_token, style_token]
 
 
 def _track_head(track: Track) -> list[str]:
@@ -260,15 +261,22 @@ def _meter(token: str) -> TimeSignatureChange:
     return TimeSignatureChange(0, int(numerator), int(denominator))
 
 
-def _read_header(reader: _Reader) -> tuple[TempoChange, tuple[KeySignatureChange, ...]]:
+def _read_header(
+    reader: _Reader,
+) -> tuple[TempoChange, tuple[KeySignatureChange, ...], str | None]:
+    """(tempo, key signatures, style) from `BOS Tempo_ Key_ Style_`."""
     reader.take("BOS")
     tempo = TempoChange(0, int(_value(reader.take("Tempo_"), "Tempo_")))
     key_text = _value(reader.take("Key_"), "Key_")
+    style_text = _value(reader.take("Style_"), "Style_")
+    style = None if style_text == "none" else style_text
     if key_text == "none":
-        return tempo, ()
+        return tempo, (), style
     sharps_flats, mode = key_text.split("_")
-    return tempo, (
-        KeySignatureChange(0, int(sharps_flats), "minor" if mode == "minor" else "major"),
+    return (
+        tempo,
+        (KeySignatureChange(0, int(sharps_flats), "minor" if mode == "minor" else "major"),),
+        style,
     )
 
 
@@ -277,16 +285,7 @@ def decode_song(
 ) -> Song:
     """Rebuild the Song a full sequence (header, tracks, fills) describes."""
     reader = _Reader(tokens)
-    reader.take("BOS")
-    tempo = TempoChange(0, int(_value(reader.take("Tempo_"), "Tempo_")))
-    key_text = _value(reader.take("Key_"), "Key_")
-    keys = (
-        ()
-        if key_text == "none"
-        else (
-            KeySignatureChange(0, int(key_text.split("_")[0]), key_text.split("_")[1]),  # type: ignore[arg-type]
-        )
-    )
+    tempo, keys, style = _read_header(reader)
     meters: list[TimeSignatureChange] = []
     bar_starts: list[int] = []
     tracks: list[tuple[str, list[Note]]] = []
@@ -319,9 +318,10 @@ def decode_song(
         reader.take("Bar_")
         tracks[track_index][1].extend(reader.notes(bar_start, "Fill_End"))
     reader.take("EOS")
-    return _assemble(
+    song = _assemble(
         title=title, track_names=track_names, tempo=tempo, keys=keys, meters=meters, tracks=tracks
     )
+    return dataclasses.replace(song, style=style)
 
 
 def _assemble(

@@ -24,8 +24,11 @@ from pathlib import Path
 
 from engine.errors import TesseraError
 from engine.song import PPQ
+from engine.styles import STYLE_NAMES
 
-TOKENIZER_VERSION = "tessera-mmm-1"
+TOKENIZER_VERSION = "tessera-mmm-2"
+"""2 appends the `Style_` tokens after every token of 1, so version 1 ids are unchanged and a
+version-1 model can be grown into a version-2 one (see `models.midi.train --init-from`)."""
 
 STEPS_PER_QUARTER = 12
 TICKS_PER_STEP = PPQ // STEPS_PER_QUARTER
@@ -115,6 +118,7 @@ class Vocabulary:
         sections.append([f"Pitch_{p}" for p in range(128)])
         sections.append([f"Dur_{d}" for d in DURATION_STEPS])
         sections.append([f"Vel_{v}" for v in VELOCITY_LEVELS])
+        sections.append(["Style_none"] + [f"Style_{name}" for name in STYLE_NAMES])
         return cls(tuple(token for section in sections for token in section))
 
     @cached_property

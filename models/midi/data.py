@@ -4,8 +4,13 @@ Each example is a window of bars from one work, augmented (transposed within ran
 random choice of cells moved to the end as fills, as the composing operations will ask:
 scattered cells (regenerate), a whole track (add a track), the last bars (continue), or none
 (plain modelling). Some bars lose all their control tokens and others lose single controls, so
-the model works without them and with any subset a composer sets. All randomness comes from
+the model works without them and with any subset a composer sets; some songs lose their style
+label, so the model also writes for a song whose style nobody set. All randomness comes from
 the `random.Random` passed in.
+
+The corpus's works carry no style of their own: their collection says it (fiddle-tune
+collections are 'folk', the rest 'classical'). Band data (Groove MIDI drums, Freedoom songs,
+arranged songs) comes with its style already set.
 """
 
 from __future__ import annotations
@@ -30,10 +35,30 @@ MANIFEST = CORPUS_DIR / "manifest.csv"
 CACHE_DIR = CORPUS_DIR / "cache"
 
 
+FOLK_COLLECTIONS = frozenset(
+    {
+        "Aird's Airs",
+        "Misc. folk (Campin)",
+        "O'Neill's 1850",
+        "Ryan's Mammoth",
+        "Nottingham Music Database",
+        "Lead sheets",
+    }
+)
+"""Corpus collections of folk and fiddle tunes; every other collection is 'classical'."""
+
+
+def style_of_collection(collection: str) -> str:
+    return "folk" if collection in FOLK_COLLECTIONS else "classical"
+
+
 def load_split(split: str, limit: int | None = None) -> list[Song]:
-    """The cached Songs of one split ('train', 'validation' or 'test'), in manifest order."""
+    """The cached Songs of one split ('train', 'validation' or 'test'), in manifest order,
+    each with the style of its collection."""
     with MANIFEST.open(newline="", encoding="utf-8") as handle:
-        ids = [row["id"] for row in csv.DictReader(handle) if row["split"] == split]
+        rows = [row for row in csv.DictReader(handle) if row["split"] == split]
+    ids = [row["id"] for row in rows]
+    styles = {row["id"]: style_of_collection(row["collection"]) for row in rows}
     if not ids:
         raise FileNotFoundError(f"no works in split {split!r} of {MANIFEST}")
     paths = [cache_file_for(work_id) for work_id in ids[:limit]]
@@ -43,7 +68,10 @@ def load_split(split: str, limit: int | None = None) -> list[Song]:
             f"{len(missing)} works are not in {CACHE_DIR} (first: {missing[0].name}); "
             "run `python -m build_scripts.corpus build` first"
         )
-    return [load_project(path) for path in paths]
+    return [
+        dataclasses.replace(load_project(path), style=styles[work_id])
+        for work_id, path in zip(ids[:limit], paths, strict=True)
+    ]
 
 
 @dataclass(frozen=True)
@@ -55,6 +83,8 @@ class ExampleSettings:
     field_dropout: float = 0.2
     """Share of each single control left out of the other bars (composers set only some)."""
     transpose_semitones: int = 6
+    style_dropout: float = 0.2
+    """Share of examples written with `Style_none`, so the model writes without a style too."""
 
 
 def _fill_cells(song: Song, rng: random.Random) -> set[Cell]:
@@ -103,6 +133,8 @@ def make_example(
     """Token ids for one training example, or None if the work cannot be tokenized."""
     bars = rng.randint(2, settings.max_bars)
     song = augment(song, rng, settings.transpose_semitones)
+    if rng.random() < settings.style_dropout:
+        song = dataclasses.replace(song, style=None)
     while True:
         window = _window(song, rng, bars)
         cells = _fill_cells(window, rng)

@@ -2,6 +2,12 @@
 
     python -m models.midi.train --out runs/midi --steps 6000             # one process
     torchrun --standalone --nproc-per-node 2 -m models.midi.train --out runs/midi     # PyTorch DDP
+    python -m models.midi.train --out runs/band --init-from models/midi/weights.pt --steps 1500
+
+Examples are drawn from the sources of `--mix` (see `models.midi.sources`) with its weights.
+`--init-from` starts from another run's weights: a model trained with an older, shorter
+vocabulary grows new embedding rows for the tokens appended since (their ids come last), so
+a band-styles model continues from the corpus model instead of starting again.
 
 Seeded; checkpoints (model, optimizer, step, config, random state) every --checkpoint-every
 steps and at the end, and `--resume` continues from the last one. Validation loss is logged to
@@ -25,10 +31,10 @@ from torch.nn import functional as F  # noqa: N812
 from torch.nn.parallel import DistributedDataParallel
 
 from engine.project_file import load_project
-from engine.song import Song
 from engine.vocab import Vocabulary
-from models.midi.data import ExampleSettings, load_split, make_example
+from models.midi.data import ExampleSettings, make_example
 from models.midi.model import MidiTransformer, ModelConfig
+from models.midi.sources import DEFAULT_MIX, Source, load_sources, parse_mix
 from models.schedule import learning_rate
 
 PAD_ID = 0
@@ -55,19 +61,38 @@ def _parser() -> argparse.ArgumentParser:
         help="train on DIR/train/*.json and DIR/validation/*.json instead of the corpus splits",
     )
     parser.add_argument("--resume", action="store_true", help="continue from out/checkpoint.pt")
+    parser.add_argument(
+        "--mix", default=DEFAULT_MIX, help=f"sources and weights (default {DEFAULT_MIX})"
+    )
+    parser.add_argument(
+        "--init-from", type=Path, help="start from these weights (a checkpoint or weights.pt)"
+    )
     return parser
 
 
 def batches(
-    songs: list[Song], vocab: Vocabulary, rng: random.Random, settings: ExampleSettings, size: int
+    sources: list[Source],
+    vocab: Vocabulary,
+    rng: random.Random,
+    settings: ExampleSettings,
+    size: int,
+    *,
+    tokens_by_source: dict[str, int] | None = None,
 ) -> Iterator[torch.Tensor]:
-    """Endless padded batches (B, T+1) of examples from random works."""
+    """Endless padded batches (B, T+1): each example from a source drawn by weight, then a
+    random song of it. `tokens_by_source` (if given) counts the tokens each source gave."""
+    weights = [source.weight for source in sources]
     while True:
         rows: list[list[int]] = []
         while len(rows) < size:
-            example = make_example(rng.choice(songs), vocab, rng, settings)
+            source = rng.choices(sources, weights)[0]
+            example = make_example(rng.choice(source.songs), vocab, rng, settings)
             if example is not None and len(example) > 1:
                 rows.append(example)
+                if tokens_by_source is not None:
+                    tokens_by_source[source.name] = tokens_by_source.get(source.name, 0) + len(
+                        example
+                    )
         width = max(len(row) for row in rows)
         yield torch.tensor([row + [PAD_ID] * (width - len(row)) for row in rows])
 
@@ -91,12 +116,28 @@ def evaluate(model: torch.nn.Module, fixed_batches: list[torch.Tensor]) -> float
     return total / tokens
 
 
+def _validation_record(
+    model: torch.nn.Module, validation: dict[str, list[torch.Tensor]]
+) -> dict[str, object]:
+    """The validation loss over every source's batches, and each source's own."""
+    by_source = {name: evaluate(model, fixed) for name, fixed in validation.items()}
+    everything = [batch for fixed in validation.values() for batch in fixed]
+    return {
+        "validation_loss": round(evaluate(model, everything), 4) if everything else None,
+        "validation_loss_by_source": {name: round(v, 4) for name, v in by_source.items()},
+    }
+
+
 def _fixed_batches(
-    songs: list[Song], vocab: Vocabulary, settings: ExampleSettings, count: int
-) -> list[torch.Tensor]:
-    """The same evaluation batches on every call (their own seed), so losses compare."""
-    stream = batches(songs, vocab, random.Random(99), settings, 8)
-    return [next(stream) for _ in range(count)]
+    sources: list[Source], vocab: Vocabulary, settings: ExampleSettings, count: int
+) -> dict[str, list[torch.Tensor]]:
+    """Per source, the same evaluation batches on every call (their own seed), so losses
+    compare across steps and the log shows how each kind of music is learned."""
+    fixed = {}
+    for source in sources:
+        stream = batches([source], vocab, random.Random(99), settings, 8)
+        fixed[source.name] = [next(stream) for _ in range(count)]
+    return fixed
 
 
 def _setup_distributed() -> tuple[int, int, torch.device]:
@@ -118,14 +159,20 @@ def main(argv: list[str] | None = None) -> None:
     args = _parser().parse_args(argv)
     rank = int(os.environ.get("RANK", "0"))
     if args.data_dir:
-        train_songs = [load_project(p) for p in sorted((args.data_dir / "train").glob("*.json"))]
-        validation_songs = [
-            load_project(p) for p in sorted((args.data_dir / "validation").glob("*.json"))
-        ]
+        train_sources = [_folder_source(args.data_dir / "train")]
+        validation_sources = [_folder_source(args.data_dir / "validation")]
     else:
-        train_songs = load_split("train", args.limit_works)
-        validation_songs = load_split("validation", args.limit_works) if rank == 0 else []
-    train(args, train_songs, validation_songs)
+        mix = parse_mix(args.mix)
+        train_sources = load_sources(mix, "train", args.limit_works)
+        held_out = {name: 1.0 for name in mix if name != "arranged"}  # real music only
+        validation_sources = (
+            load_sources(held_out, "validation", args.limit_works) if rank == 0 else []
+        )
+    train(args, train_sources, validation_sources)
+
+
+def _folder_source(folder: Path) -> Source:
+    return Source(folder.name, 1.0, tuple(load_project(p) for p in sorted(folder.glob("*.json"))))
 
 
 def _build(args: argparse.Namespace, vocab: Vocabulary, device: torch.device) -> MidiTransformer:
@@ -140,12 +187,35 @@ def _build(args: argparse.Namespace, vocab: Vocabulary, device: torch.device) ->
     return MidiTransformer(config).to(device)
 
 
-def train(args: argparse.Namespace, train_songs: list[Song], validation_songs: list[Song]) -> None:
+def _initialise_from(model: MidiTransformer, path: Path) -> None:
+    """Load another run's weights; embedding rows for tokens it did not have are kept as
+    freshly initialised (their ids come after all of its own), so older tokens keep their
+    meaning and only the new ones start from scratch."""
+    state = torch.load(path, map_location="cpu", weights_only=False)["model"]
+    own = model.state_dict()
+    for name, tensor in state.items():
+        if name not in own:
+            raise ValueError(f"{path} has a weight {name!r} this model does not: sizes differ")
+        if name.endswith("token_embedding.weight") or name.endswith("head.weight"):
+            rows = tensor.shape[0]
+            if rows > own[name].shape[0] or tensor.shape[1:] != own[name].shape[1:]:
+                raise ValueError(f"{path}'s {name} {tuple(tensor.shape)} does not fit the model")
+            grown = own[name].clone()
+            grown[:rows] = tensor
+            state[name] = grown
+    model.load_state_dict(state)
+
+
+def train(
+    args: argparse.Namespace, train_sources: list[Source], validation_sources: list[Source]
+) -> None:
     """The training loop; writes checkpoint.pt and log.jsonl into `args.out`."""
     rank, world, device = _setup_distributed()
     vocab = Vocabulary.build()
     settings = ExampleSettings(block_size=args.block_size)
     model = _build(args, vocab, device)
+    if args.init_from and not (args.resume and (args.out / "checkpoint.pt").exists()):
+        _initialise_from(model, args.init_from)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.1)
     rng = random.Random(args.seed + rank)
     step, started, tokens_seen = 0, time.time(), 0
@@ -159,8 +229,11 @@ def train(args: argparse.Namespace, train_songs: list[Song], validation_songs: l
         started -= state["elapsed_seconds"]
         tokens_seen = int(state.get("tokens", 0))
     trained = DistributedDataParallel(model) if world > 1 else model
-    stream = batches(train_songs, vocab, rng, settings, args.batch_size)
-    validation = _fixed_batches(validation_songs, vocab, settings, 8) if rank == 0 else []
+    tokens_by_source: dict[str, int] = {}
+    stream = batches(
+        train_sources, vocab, rng, settings, args.batch_size, tokens_by_source=tokens_by_source
+    )
+    validation = _fixed_batches(validation_sources, vocab, settings, 8) if rank == 0 else {}
     log = (args.out / "log.jsonl").open("a", encoding="utf-8")
     while step < args.steps:
         for group in optimizer.param_groups:
@@ -178,7 +251,8 @@ def train(args: argparse.Namespace, train_songs: list[Song], validation_songs: l
             record = {
                 "step": step,
                 "train_loss": round(loss.item(), 4),
-                "validation_loss": round(evaluate(model, validation), 4),
+                **_validation_record(model, validation),
+                "tokens_by_source": dict(sorted(tokens_by_source.items())),
                 "elapsed_seconds": round(time.time() - started, 1),
                 "tokens": tokens_seen,
             }

@@ -126,7 +126,7 @@ def test_a_mix_survives_save_and_load(tmp_path: Path) -> None:
     save_project(_mixed_song(), path)
     assert load_project(path) == _mixed_song()
     data = json.loads(path.read_text("utf-8"))
-    assert data["schema_version"] == SCHEMA_VERSION == 3
+    assert data["schema_version"] == SCHEMA_VERSION == 4
     assert data["tracks"][0]["mix"] == {"gain_db": -6.0, "pan": -0.5, "muted": False, "solo": False}
     assert data["tracks"][2]["mix"] == {"gain_db": 0.0, "pan": 0.0, "muted": True, "solo": True}
 
@@ -137,7 +137,7 @@ def test_an_unmixed_track_is_saved_exactly_as_schema_2_saved_it(tmp_path: Path) 
     path = tmp_path / "plain.tessera.json"
     save_project(song, path)
     assert path.read_text("utf-8") == (
-        '{"format":"tessera-project","schema_version":3,"ppq":480,"title":"Plain",'
+        f'{{"format":"tessera-project","schema_version":{SCHEMA_VERSION},"ppq":480,"title":"Plain",'
         '"bar_count":1,"tempos":[{"tick":0,"tempo_bpm":120.0}],'
         '"time_signatures":[{"tick":0,"numerator":4,"denominator":4}],"key_signatures":[],'
         '"tracks":[{"name":"Lead","program":0,"is_drum":false,"locked_bars":[],'

@@ -27,7 +27,8 @@ from models.midi.export import (
     write_card,
 )
 from models.midi.model import MidiTransformer
-from models.midi.train import _parser, train
+from models.midi.sources import Source
+from models.midi.train import _build, _initialise_from, _parser, train
 
 TINY = [
     "--n-layer",
@@ -76,7 +77,9 @@ def _songs(count: int, seed: int) -> list[Song]:
 def trained(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("run")
     train(
-        _parser().parse_args(["--out", str(out), "--steps", "6", *TINY]), _songs(6, 1), _songs(2, 2)
+        _parser().parse_args(["--out", str(out), "--steps", "6", *TINY]),
+        [Source("tiny", 1.0, tuple(_songs(6, 1)))],
+        [Source("tiny", 1.0, tuple(_songs(2, 2)))],
     )
     return out
 
@@ -89,8 +92,8 @@ def test_training_logs_finite_losses_and_resumes(trained: Path, tmp_path: Path) 
     shutil.copytree(trained, resumed)
     train(
         _parser().parse_args(["--out", str(resumed), "--steps", "9", "--resume", *TINY]),
-        _songs(6, 1),
-        _songs(2, 2),
+        [Source("tiny", 1.0, tuple(_songs(6, 1)))],
+        [Source("tiny", 1.0, tuple(_songs(2, 2)))],
     )
     steps = [json.loads(line)["step"] for line in (resumed / "log.jsonl").read_text().splitlines()]
     assert steps == [3, 6, 9]
@@ -253,3 +256,28 @@ def test_torchrun_trains_with_two_processes_on_gloo(tmp_path: Path) -> None:
 def test_the_shipped_onnx_model_matches_its_torch_weights() -> None:
     torch_model, _ = load_checkpoint(DEFAULT_MODEL_DIR / "weights.pt")
     assert_parity(torch_model, MidiModel(DEFAULT_MODEL_DIR, threads=2), 120, SHIPPED_TOLERANCE)
+
+
+def test_a_model_grows_into_a_longer_vocabulary_keeping_its_old_tokens(
+    trained: Path, tmp_path: Path
+) -> None:
+    """`--init-from` a checkpoint with fewer tokens: its rows are copied, the new ones are not
+    touched, and a checkpoint of another shape is refused with a message."""
+    state = torch.load(trained / "checkpoint.pt", weights_only=False)
+    short = tmp_path / "short.pt"
+    cut = {k: v[:-5] if k in ("token_embedding.weight", "head.weight") else v
+           for k, v in state["model"].items()}  # fmt: skip
+    torch.save({"model": cut}, short)
+    args = _parser().parse_args(["--out", str(tmp_path / "grown"), *TINY])
+    model = _build(args, Vocabulary.build(), torch.device("cpu"))
+    fresh_tail = model.token_embedding.weight[-5:].detach().clone()
+    _initialise_from(model, short)
+    weights = model.token_embedding.weight.detach()
+    assert torch.equal(weights[:-5], cut["token_embedding.weight"])
+    assert torch.equal(weights[-5:], fresh_tail)
+    assert model.head.weight is model.token_embedding.weight  # still tied
+    wide = {k: torch.cat([v, v[:, :1]], dim=1) if k == "token_embedding.weight" else v
+            for k, v in state["model"].items()}  # fmt: skip
+    torch.save({"model": wide}, tmp_path / "wide.pt")
+    with pytest.raises(ValueError, match="does not fit the model"):
+        _initialise_from(model, tmp_path / "wide.pt")
