@@ -3,7 +3,8 @@
 Reads the model cards and the corpus manifest that ship beside the models, so the app shows the
 same facts the files hold: architecture, size, training figures, and the training works by
 collection with their composers and licence bases. Models Tessera uses but did not train (they
-come inside a Python package) are listed in `THIRD_PARTY_MODELS` with their licence and notice.
+come inside a Python package) are listed in `THIRD_PARTY_MODELS` with their licence and notice;
+training data that must be credited (the band data) is listed in `THIRD_PARTY_DATA`.
 """
 
 from __future__ import annotations
@@ -49,6 +50,90 @@ BASIC_PITCH = ThirdPartyModel(
 )
 THIRD_PARTY_MODELS = (BASIC_PITCH,)
 """Every model Tessera runs that it did not train; the app's notices list these."""
+
+
+@dataclass(frozen=True)
+class ThirdPartyData:
+    """Training data Tessera did not make, the terms it comes under and the notice it needs.
+
+    Listed here, beside the models, because a model trained on the data carries its
+    attribution (CC BY) and its licence text (BSD) wherever the model is shipped.
+    """
+
+    name: str
+    what: str
+    source: str
+    """Where the copy Tessera builds from comes from."""
+    licence: str
+    """SPDX identifier."""
+    notice: str
+    """The attribution or copyright notice to show, verbatim."""
+    licence_text: str
+    """The licence's own text where it must ship with the work; empty when a link suffices."""
+    manifest: str
+    """The repository file that lists every item with its hash and split."""
+
+
+GROOVE_MIDI = ThirdPartyData(
+    name="Groove MIDI Dataset 1.0.0",
+    what="1,150 MIDI files of human drumming by 10 drummers (Roland TD-11, folded to GM drums)",
+    source="models/corpus/groove-midi/ (see its PROVENANCE.md)",
+    licence="CC-BY-4.0",
+    notice=(
+        "Jon Gillick, Adam Roberts, Jesse Engel, Douglas Eck, and David Bamman. "
+        '"Learning to Groove with Inverse Sequence Transformations." '
+        "International Conference on Machine Learning (ICML), 2019. "
+        "Groove MIDI Dataset, Magenta, Google (CC BY 4.0)."
+    ),
+    licence_text="",
+    manifest="models/corpus/band_manifest.csv",
+)
+FREEDOOM_LICENCE_TEXT = """\
+Copyright (c) 2001-2003 Contributors to the Freedoom project.
+All rights reserved.
+
+Redistribution and use in source and binary forms, with or without
+modification, are permitted provided that the following conditions
+are met:
+
+  * Redistributions of source code must retain the above copyright
+    notice, this list of conditions and the following disclaimer.
+  * Redistributions in binary form must reproduce the above copyright
+    notice, this list of conditions and the following disclaimer
+    in the documentation and/or other materials provided with the
+    distribution.
+  * Neither the name of the freedoom project nor the names of its
+    contributors may be used to endorse or promote products derived
+    from this software without specific prior written permission.
+
+THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS
+"AS IS" AND ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT
+LIMITED TO, THE IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS
+FOR A PARTICULAR PURPOSE ARE DISCLAIMED. IN NO EVENT SHALL THE
+COPYRIGHT OWNER OR CONTRIBUTORS BE LIABLE FOR ANY DIRECT, INDIRECT,
+INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL DAMAGES (INCLUDING,
+BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR SERVICES;
+LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT
+LIABILITY, OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN
+ANY WAY OUT OF THE USE OF THIS SOFTWARE, EVEN IF ADVISED OF THE
+POSSIBILITY OF SUCH DAMAGE.
+
+For a list of contributors to the freedoom project, see the file
+CREDITS.
+"""
+"""Freedoom's licence, verbatim from the Debian package's copyright file (BSD-3-Clause)."""
+FREEDOOM_MUSIC = ThirdPartyData(
+    name="Freedoom music (0.12.1)",
+    what="the songs of Freedoom's two WADs (D_* MIDI lumps; D_E1M1 left out)",
+    source="Debian package freedoom (freedoom1.wad, freedoom2.wad)",
+    licence="BSD-3-Clause",
+    notice="Copyright (c) 2001-2012 Contributors to the Freedoom project (see its CREDITS)",
+    licence_text=FREEDOOM_LICENCE_TEXT,
+    manifest="models/corpus/band_manifest.csv",
+)
+THIRD_PARTY_DATA = (GROOVE_MIDI, FREEDOOM_MUSIC)
+"""Training data Tessera did not make and must credit; the app's notices list these."""
 
 
 @dataclass(frozen=True)

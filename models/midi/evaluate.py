@@ -1,9 +1,13 @@
-"""Measure the shipped model on held-out works: likelihood against an n-gram baseline, and bar
-infilling (decodes, obeys hard masks, keeps the originals' character) against a copy baseline.
+"""Measure the shipped model on held-out works: likelihood against an n-gram baseline (per
+source of real music: the corpus, Groove MIDI drums, Freedoom songs), and bar infilling
+(decodes, obeys hard masks, keeps the originals' character) against a copy baseline.
 
     python -m models.midi.evaluate --model models/midi --out metrics.json
 
 Everything runs through the engine (onnxruntime), so the figures describe the shipped file.
+An infilled cell is emptied before the model sees the song, and its hard limits come from the
+bars around it (the track's other notes, the key signature), never from the cell's own notes:
+no user has the answer, so no evaluation may pass it to the model.
 """
 
 from __future__ import annotations
@@ -20,13 +24,15 @@ from pathlib import Path
 import numpy as np
 
 from engine.controls import BarControls
-from engine.edits import select
+from engine.edits import remove_notes, select
 from engine.generate import SamplingSettings, fill_cells
 from engine.inference import MidiModel
 from engine.sampling import HardConstraints
 from engine.song import Note, Song
+from engine.theory import key_scale
 from engine.vocab import TokenizerError, Vocabulary
-from models.midi.data import ExampleSettings, load_split, make_example
+from models.midi.data import ExampleSettings, make_example
+from models.midi.sources import DEFAULT_MIX, load_sources, parse_mix
 
 
 class NgramModel:
@@ -117,9 +123,9 @@ def infill_quality(
         if not original:
             continue
         tried += 1
-        scale = frozenset(n.pitch % 12 for t in window_song.tracks for n in t.notes)
-        low, high = min(n.pitch for n in original) - 2, max(n.pitch for n in original) + 2
-        limits = HardConstraints(pitch_low=low, pitch_high=high, scale_pitch_classes=scale)
+        window_song = remove_notes(window_song, track, original)  # the answer never reaches it
+        limits = _limits_from_context(window_song, track)
+        low, high, scale = limits.pitch_low, limits.pitch_high, limits.scale_pitch_classes
         cell = (track, window_bar)
         settings = SamplingSettings(seed=tried, constraints={cell: limits})
         try:
@@ -127,7 +133,9 @@ def infill_quality(
         except TokenizerError:
             continue  # counted as not decoded
         decoded += 1
-        obeyed += all(low <= n.pitch <= high and n.pitch % 12 in scale for n in notes)
+        obeyed += all(
+            low <= n.pitch <= high and (scale is None or n.pitch % 12 in scale) for n in notes
+        )
         target = _attributes(original)
         neighbour = _attributes(window_song.notes_in_bar(track, window_bar - 1))
         model_error.append(sum(abs(a - b) for a, b in zip(_attributes(notes), target, strict=True)))
@@ -141,6 +149,18 @@ def infill_quality(
     }
 
 
+def _limits_from_context(song: Song, track: int) -> HardConstraints:
+    """What a composer could ask without knowing the cell: the track's range elsewhere (a
+    little wider) and the key signature's scale (none for a song without a key)."""
+    pitches = [note.pitch for note in song.tracks[track].notes] or [48, 84]
+    key = song.key_signatures[0] if song.key_signatures else None
+    return HardConstraints(
+        pitch_low=max(0, min(pitches) - 2),
+        pitch_high=min(127, max(pitches) + 2),
+        scale_pitch_classes=None if key is None else key_scale(key),
+    )
+
+
 def _window_around(song: Song, bar: int) -> tuple[Song, int] | None:
     """Up to 8 bars around `bar` (the prompt must fit the model's context)."""
     first = max(0, bar - 4)
@@ -151,27 +171,47 @@ def _window_around(song: Song, bar: int) -> tuple[Song, int] | None:
         return None
 
 
+def likelihoods(model: MidiModel, mix_text: str, sequences: int) -> dict[str, float | int]:
+    """Per held-out source: mean NLL per token of the model and of a 4-gram fitted on the
+    training mix's examples (the 4-gram sees the same sources in the same proportions)."""
+    vocab, block = model.vocab, model.card.block_size
+    mix = parse_mix(mix_text)
+    train_sequences = [
+        sequence
+        for index, source in enumerate(load_sources(mix, "train"))
+        for sequence in examples(
+            list(source.songs), vocab, round(4 * sequences * source.weight), 1 + index, block
+        )
+    ]
+    ngram = NgramModel(4, len(vocab)).fit(train_sequences)
+    metrics: dict[str, float | int] = {}
+    held_out = {name: 1.0 for name in mix if name != "arranged"}  # real music only
+    for source in load_sources(held_out, "test"):
+        test_sequences = examples(list(source.songs), vocab, sequences, 2, block)
+        sums = [model_nll(model, s) for s in test_sequences]
+        ngram_sums = [ngram.nll(s) for s in test_sequences]
+        suffix = "" if source.name == "corpus" else f"_{source.name}"
+        metrics[f"test_nll_model{suffix}"] = round(
+            sum(a for a, _ in sums) / sum(b for _, b in sums), 4
+        )
+        metrics[f"test_nll_4gram{suffix}"] = round(
+            sum(a for a, _ in ngram_sums) / sum(b for _, b in ngram_sums), 4
+        )
+        metrics[f"test_tokens{suffix}"] = sum(b for _, b in sums)
+    return metrics
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model", type=Path, default=Path("models/midi"))
     parser.add_argument("--out", type=Path)
     parser.add_argument("--sequences", type=int, default=200)
     parser.add_argument("--cells", type=int, default=100)
+    parser.add_argument("--mix", default=DEFAULT_MIX, help="the training mix (for the 4-gram)")
     args = parser.parse_args()
     model = MidiModel(args.model)
-    vocab = model.vocab
-    block = model.card.block_size
-    train_sequences = examples(load_split("train"), vocab, 4 * args.sequences, 1, block)
-    test_songs = load_split("test")
-    test_sequences = examples(test_songs, vocab, args.sequences, 2, block)
-    ngram = NgramModel(4, len(vocab)).fit(train_sequences)
-    sums = [model_nll(model, s) for s in test_sequences]
-    ngram_sums = [ngram.nll(s) for s in test_sequences]
-    metrics: dict[str, float] = {
-        "test_nll_model": round(sum(a for a, _ in sums) / sum(b for _, b in sums), 4),
-        "test_nll_4gram": round(sum(a for a, _ in ngram_sums) / sum(b for _, b in ngram_sums), 4),
-        "test_tokens": sum(b for _, b in sums),
-    }
+    metrics: dict[str, float | int] = dict(likelihoods(model, args.mix, args.sequences))
+    test_songs = list(load_sources({"corpus": 1.0}, "test")[0].songs)
     metrics.update(infill_quality(model, test_songs, args.cells, 3))
     print(json.dumps(metrics, indent=2))
     if args.out:
