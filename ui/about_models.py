@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+from html import escape
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from engine.provenance import THIRD_PARTY_MODELS, corpus_collections, model_cards
+from engine.provenance import (
+    THIRD_PARTY_DATA,
+    THIRD_PARTY_MODELS,
+    corpus_collections,
+    model_cards,
+)
 
 
 def about_models_html() -> str:
@@ -37,7 +43,9 @@ def about_models_html() -> str:
             f"<tr><td>{row.collection}</td><td>{row.works}</td><td>{composers}</td>"
             f"<td>{licences}</td></tr>"
         )
-    parts.append("</table><p>Rebuild the corpus and retrain: see README.md.</p>")
+    parts.append("</table>")
+    parts.append(_band_data_html())
+    parts.append("<p>Rebuild the corpus and retrain: see README.md.</p>")
     parts.append(
         "<h2>Models Tessera runs but did not train</h2><p>Shipped inside their own packages, "
         "checked by hash before use.</p>"
@@ -47,6 +55,20 @@ def about_models_html() -> str:
             f"<h3>{model.name}</h3><p>{model.task}. From the {model.package} {model.version} "
             f"package; licence {model.licence}: {model.notice}. Used by {model.used_by}.</p>"
         )
+    return "".join(parts)
+
+
+def _band_data_html() -> str:
+    """The permissively licensed band data (drums, bass, guitars) with each notice it needs."""
+    parts = ["<h3>Band music, under permissive licences</h3>"]
+    for data in THIRD_PARTY_DATA:
+        parts.append(
+            f"<h4>{escape(data.name)} ({escape(data.licence)})</h4><p>{escape(data.what)}. "
+            f"Listed item by item in {escape(data.manifest)}.</p>"
+            f"<p><i>{escape(data.notice)}</i></p>"
+        )
+        if data.licence_text:
+            parts.append(f"<pre>{escape(data.licence_text)}</pre>")
     return "".join(parts)
 
 

@@ -248,3 +248,7 @@ def test_about_the_models_shows_cards_and_provenance() -> None:
     assert "O&#x27;Neill" in html or "O'Neill" in html
     assert "pd+permission" in html
     assert "basic-pitch 0.4.0 package; licence Apache-2.0" in html
+    assert "Groove MIDI Dataset 1.0.0 (CC-BY-4.0)" in html
+    assert "Jon Gillick, Adam Roberts, Jesse Engel, Douglas Eck, and David Bamman" in html
+    assert "(BSD-3-Clause)" in html
+    assert "Redistribution and use in source and binary forms" in html  # the BSD text ships
