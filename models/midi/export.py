@@ -46,6 +46,7 @@ from torch import nn
 from engine.vocab import Vocabulary
 from models.midi.data import MANIFEST
 from models.midi.model import Block, MidiTransformer, ModelConfig
+from models.midi.sources import parse_mix
 
 OPSET = 17
 IR_VERSION = 8
@@ -242,11 +243,7 @@ def write_card(
         "parameters": model.parameter_count(),
         "tokenizer": {"version": Vocabulary.build().version, "file": "tokenizer.json"},
         "onnx": onnx_card(folder, config),
-        "training_data": {
-            "manifest": "models/corpus/manifest.csv",
-            "manifest_sha256": sha256_of(manifest) if manifest.exists() else None,
-            "licence_note": "public-domain compositions only; see the manifest",
-        },
+        "training_data": training_data_card(state, manifest),
         "training": {
             "steps": state["step"],
             "tokens": state.get("tokens"),
@@ -256,9 +253,56 @@ def write_card(
             "args": state.get("args", {}),
         },
         "metrics": metrics,
-        "licence": "MIT (weights); trained only on the public-domain works in the manifest",
+        "licence": (
+            "MIT (weights); trained only on the public-domain and permissively licensed music "
+            "listed in the manifests above (CC BY 4.0 attribution and BSD-3-Clause notice: "
+            "engine/provenance.py, shown in Help > About the models)"
+        ),
     }
     _save_card(folder, card)
+
+
+DATA_SOURCES: dict[str, dict[str, str]] = {
+    "corpus": {
+        "manifest": "models/corpus/manifest.csv",
+        "licence": "public-domain compositions; encodings redistributed by music21 without "
+        "restriction (basis per work in the manifest)",
+    },
+    "groove": {
+        "manifest": "models/corpus/band_manifest.csv",
+        "licence": "CC-BY-4.0 (Groove MIDI Dataset; attribution in engine/provenance.py)",
+    },
+    "freedoom": {
+        "manifest": "models/corpus/band_manifest.csv",
+        "licence": "BSD-3-Clause (Freedoom; notice in engine/provenance.py)",
+    },
+    "arranged": {
+        "manifest": "models/corpus/arranged_manifest.csv",
+        "licence": "public-domain melodies of the corpus's train split, set in band styles by "
+        "build_scripts.arranger, with drums from Groove MIDI's train split (CC-BY-4.0)",
+    },
+}
+"""Each training source: the manifest that lists its items and the terms they come under."""
+
+
+def training_data_card(state: dict[str, Any], manifest: Path = MANIFEST) -> dict[str, Any]:
+    """The card's data section: the mix the run drew from, each source's manifest (with its
+    sha256) and licence, and the tokens each source gave."""
+    args = state.get("args", {})
+    mix = parse_mix(args.get("mix") or "corpus=1")
+    root = manifest.parents[2]
+    sources = {}
+    for name, weight in mix.items():
+        entry = dict(DATA_SOURCES[name], weight=str(weight))
+        path = root / entry["manifest"]
+        entry["manifest_sha256"] = sha256_of(path) if path.exists() else "missing"
+        sources[name] = entry
+    return {
+        "sources": sources,
+        "tokens_by_source": state.get("tokens_by_source", {}),
+        "initialised_from": None if args.get("init_from") in (None, "None") else args["init_from"],
+        "held_out": "validation and test figures use real music only (no arranged songs)",
+    }
 
 
 def refresh_onnx_card(folder: Path, model: MidiTransformer) -> None:

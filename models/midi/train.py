@@ -219,6 +219,7 @@ def train(
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.1)
     rng = random.Random(args.seed + rank)
     step, started, tokens_seen = 0, time.time(), 0
+    tokens_by_source: dict[str, int] = {}
     args.out.mkdir(parents=True, exist_ok=True)
     checkpoint_path = args.out / "checkpoint.pt"
     if args.resume and checkpoint_path.exists():
@@ -228,8 +229,8 @@ def train(
         step, rng = state["step"], state["rng"][rank] if rank < len(state["rng"]) else rng
         started -= state["elapsed_seconds"]
         tokens_seen = int(state.get("tokens", 0))
+        tokens_by_source = dict(state.get("tokens_by_source", {}))
     trained = DistributedDataParallel(model) if world > 1 else model
-    tokens_by_source: dict[str, int] = {}
     stream = batches(
         train_sources, vocab, rng, settings, args.batch_size, tokens_by_source=tokens_by_source
     )
@@ -268,6 +269,7 @@ def train(
                 rng=rng,
                 elapsed=time.time() - started,
                 tokens=tokens_seen,
+                tokens_by_source=tokens_by_source,
                 args=args,
             )
     log.close()
@@ -285,6 +287,7 @@ def _save(
     rng: random.Random,
     elapsed: float,
     tokens: int,
+    tokens_by_source: dict[str, int],
     args: argparse.Namespace,
 ) -> None:
     """Write the checkpoint to a temporary file and rename it, so a stop never corrupts it."""
@@ -296,6 +299,7 @@ def _save(
         "rng": [rng],
         "elapsed_seconds": elapsed,
         "tokens": tokens,
+        "tokens_by_source": dict(sorted(tokens_by_source.items())),
         "args": {k: str(v) for k, v in vars(args).items()},
     }
     temporary = path.with_suffix(".tmp")
