@@ -9,6 +9,7 @@ its locks and takes; a MIDI file keeps neither, so locking writes to a project o
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import secrets
 from pathlib import Path
 from typing import Any
@@ -16,12 +17,14 @@ from typing import Any
 from app import cli_prompt
 from engine import compose
 from engine.compose import ComposeError, Controls, Request
-from engine.gm import program_from_name
+from engine.edits import set_style
+from engine.gm import instrument_from_name
 from engine.inference import MidiModel
 from engine.project_file import load_project_with_takes, save_project
 from engine.selection import parse_indices, parse_span
 from engine.song import Song
 from engine.song_files import open_song, save_song
+from engine.styles import NO_STYLE, STYLE_NAMES
 from engine.takes import Take, record, take_at
 from engine.theory import key_from_name, parse_chord, parse_pitch_range, parse_scale
 from engine.tokens import Cell
@@ -29,10 +32,12 @@ from engine.tokens import Cell
 COMPOSE_EPILOG = """composing examples:
   tessera-cli generate new.json --preset chorale --bars 16 --key "D minor" --seed 7
   tessera-cli generate new.json --prompt "slow and sad folk tune for strings in 3/4"
+  tessera-cli generate new.json --preset lofi --style jazz --tempo 84
   tessera-cli lock song.json --tracks 1
   tessera-cli regenerate song.json --tracks 2,3 --bars 5-8 --scale "D minor" --seed 3
   tessera-cli nudge song.json --tracks 1 --bars 1-4 --direction denser --strength 0.3
   tessera-cli add-track song.json --instrument cello
+  tessera-cli add-track song.json --instrument drums --style rock
   tessera-cli continue song.json --bars 8
   tessera-cli takes song.json --restore 2
 """
@@ -43,9 +48,14 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     generate = commands.add_parser("generate", help="write a new song from a style preset")
     generate.add_argument("output", help="file to write (.json or .mid)")
     generate.add_argument(
-        "--preset", choices=sorted(compose.PRESETS), help="style (default: folk-tune or --prompt's)"
+        "--preset",
+        choices=list(compose.PRESETS),
+        metavar="PRESET",
+        help=f"band and settings to start from: {', '.join(compose.PRESETS)} "
+        "(default: folk-tune, or --prompt's)",
     )
     cli_prompt.add_argument(generate)
+    _add_style(generate, "(default: the preset's)")
     generate.add_argument("--bars", type=int, help="length in bars (default: the preset's)")
     generate.add_argument("--meter", help="time signature, e.g. 3/4 (default: the preset's)")
     generate.add_argument("--key", help="key, e.g. 'D minor' (default: the preset's)")
@@ -67,19 +77,28 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
             command.add_argument(
                 "--strength", type=float, default=0.3, help="0 (no change) to 1 (default 0.3)"
             )
+        if name == "regenerate":
+            _add_style(command, "set the song's style before writing (default: keep it)")
         if name in ("regenerate", "nudge"):
             _add_controls(command)
 
     add = commands.add_parser("add-track", help="write a new track for the whole song")
     _add_song_arguments(add)
-    add.add_argument("--instrument", required=True, help="GM program number or name, e.g. cello")
+    add.add_argument(
+        "--instrument",
+        required=True,
+        help="GM program number or name, e.g. cello, rhodes or 二胡; 'drums' (also 'drum kit', "
+        "'percussion', '鼓') for a General MIDI drum kit on channel 10",
+    )
     add.add_argument("--name", help="track name (default: the instrument's)")
+    _add_style(add, "set the song's style before writing (default: keep it)")
     _add_controls(add)
 
     grow = commands.add_parser("continue", help="add bars at the end and write them")
     _add_song_arguments(grow)
     grow.add_argument("--bars", type=int, required=True, help="how many bars to add")
     grow.add_argument("--tracks", help="1-based tracks to write (default: all)")
+    _add_style(grow, "set the song's style before writing (default: keep it)")
     _add_controls(grow)
 
     takes = commands.add_parser("takes", help="list a project's takes or go back to one")
@@ -90,6 +109,19 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def _add_song_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("file", help="a Tessera project (.json) or a MIDI file (.mid)")
     command.add_argument("-o", "--output", help="write here instead of over the input file")
+
+
+def _add_style(command: argparse.ArgumentParser, default: str) -> None:
+    command.add_argument(
+        "--style",
+        metavar="NAME",
+        help=f"the style the model writes in: {', '.join(STYLE_NAMES)}, or none {default}",
+    )
+
+
+def _style(args: argparse.Namespace) -> str | None:
+    """The --style asked for ('none' clears it); the error for a bad name lists the styles."""
+    return None if args.style.strip().lower() == "none" else args.style.strip().lower()
 
 
 def _add_selection(command: argparse.ArgumentParser) -> None:
@@ -127,12 +159,16 @@ def run(args: argparse.Namespace) -> None:
     else:
         song, takes = _open(args.file)
         destination = args.output or args.file
+        if getattr(args, "style", None) is not None:
+            song = set_style(song, _style(args))
     request: Request
     if args.command == "generate" and args.prompt:
         meter = _meter(args.meter) if args.meter else None
         request = cli_prompt.prompt_request(args, _controls(args), meter)
     else:
         request = _request(args, song)
+    if isinstance(request, compose.Generate) and args.style is not None:
+        request = dataclasses.replace(request, style=_style(args) or NO_STYLE)
     if isinstance(request, compose.Regenerate | compose.Nudge) and song is not None:
         _report_locked(song, request.cells)
     model = None if isinstance(request, compose.Lock) else MidiModel()
@@ -200,8 +236,8 @@ def _request(args: argparse.Namespace, song: Song | None) -> Request:
     if args.command == "nudge":
         return compose.Nudge(_selection(args, song), args.direction, args.strength, _controls(args))
     if args.command == "add-track":
-        program = program_from_name(args.instrument)
-        return compose.AddTrack(program, args.name, _controls(args))
+        program, is_drum = instrument_from_name(args.instrument)
+        return compose.AddTrack(program, args.name, _controls(args), is_drum=is_drum)
     tracks = parse_indices(args.tracks, "tracks", len(song.tracks)) if args.tracks else None
     return compose.Continue(args.bars, None if tracks is None else tuple(tracks), _controls(args))
 

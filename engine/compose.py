@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from engine.cell_context import melody_range
 from engine.cell_controls import (
     DIRECTIONS,
     PITCHED_ONLY,
@@ -45,6 +46,7 @@ from engine.gm import instrument_name, playable_range
 from engine.inference import MidiModel
 from engine.presets import PRESETS
 from engine.song import KeySignatureChange, Song, TempoChange, TimeSignatureChange, Track
+from engine.styles import NO_STYLE, style_named
 from engine.theory import key_from_name
 from engine.tokens import Cell
 
@@ -92,6 +94,8 @@ class AddTrack:
     program: int
     name: str | None = None
     controls: Controls = field(default_factory=Controls)
+    is_drum: bool = False
+    """A General MIDI drum kit (channel 10; `program` is then unused) instead of a program."""
     operation: str = field(default="add-track", init=False)
 
 
@@ -124,6 +128,9 @@ class Generate:
     lead_program: int | None = None
     """A GM program for the first voice instead of the preset's ("... for flute"): the model
     writes that part in the instrument's playable range."""
+    style: str | None = None
+    """The style to write the preset's band in (`engine.styles`); None keeps the preset's own
+    and `NO_STYLE` ('none') writes without one."""
     operation: str = field(default="generate", init=False)
 
 
@@ -223,9 +230,10 @@ def regenerate(
 def add_track(
     model: MidiModel, song: Song, request: AddTrack, seed: int, progress: Progress | None = None
 ) -> Song:
-    """A new track of a General MIDI instrument, written for the whole song."""
-    controls, program = request.controls, request.program
-    track = Track(name=request.name or instrument_name(program), program=program)
+    """A new track of a General MIDI instrument or drum kit, written for the whole song."""
+    controls, program, is_drum = request.controls, request.program, request.is_drum
+    name = request.name or instrument_name(program, is_drum)
+    track = Track(name=name, program=program, is_drum=is_drum)
     grown = insert_track(song, track)
     index = len(grown.tracks) - 1
     cells = [(index, bar) for bar in range(grown.bar_count)]
@@ -275,17 +283,29 @@ def generate(
     song = Song(
         title=request.title,
         bar_count=bars,
-        tracks=tuple(Track(name=v.name, program=v.program) for v in voices),
+        tracks=tuple(Track(name=v.name, program=v.program, is_drum=v.is_drum) for v in voices),
         tempos=(TempoChange(0, request.tempo_bpm or preset.tempo_bpm),),
         time_signatures=(TimeSignatureChange(0, numerator, denominator),),
         key_signatures=(key,),
+        style=requested_style(request, preset.style),
     )
     plan = {}
     for cell, index in bar_order(cells_of(song)):
-        voice_range = voices[cell[0]].pitch_range
+        voice = voices[cell[0]]
+        # The voice's range is a hard limit only (`guides` reads each bar's soft range from
+        # the bars written before it); a single line gets a singable span within it.
+        one_line = voice.polyphony == 1 and not voice.is_drum
+        voice_range = melody_range(voice.pitch_range) if one_line else voice.pitch_range
         ranged = controls_with_range(request.controls, voice_range)
-        plan[cell] = guides(song, cell, ranged, index).at_least_one_note()
+        plan[cell] = guides(song, cell, ranged, index).at_least_one_note().at_most(voice.polyphony)
     return write_cells(model, song, plan, request.controls, seed, progress=progress)
+
+
+def requested_style(request: Generate, preset_style: str | None) -> str | None:
+    """The style a new song is written in: the request's, else its preset's."""
+    if request.style is None:
+        return preset_style
+    return None if request.style == NO_STYLE else style_named(request.style).name
 
 
 def nudge(

@@ -101,6 +101,8 @@ STYLES: tuple[Style, ...] = (
 )  # fmt: skip
 
 STYLE_NAMES: tuple[str, ...] = tuple(style.name for style in STYLES)
+NO_STYLE = "none"
+"""What a request or the command line says for 'no style' (the `Style_none` token)."""
 _BY_NAME = {style.name: style for style in STYLES}
 
 GROOVE_GENRE_STYLES: dict[str, str] = {

@@ -1,4 +1,8 @@
-"""'New song': an empty song, or one the model writes from a style preset."""
+"""'New song': an empty song, or one the model writes from a style preset.
+
+The Style box follows the chosen preset (its own style) and may be changed: the preset's band
+is then written in that style (`engine.compose.Generate.style`).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from engine.compose import PRESETS, ComposeError, Generate
+from engine.styles import NO_STYLE
 from engine.theory import key_from_name
+from ui.style_box import chosen_style, show_style, style_box
 
 EMPTY = "empty song (no model)"
 
@@ -25,6 +31,7 @@ class NewSongDialog(QDialog):
         self.setWindowTitle("New song")
         self.preset = QComboBox()
         self.preset.addItems([*PRESETS, EMPTY])
+        self.style_choice = style_box()
         self.title = QLineEdit("Untitled")
         self.bars = QSpinBox(minimum=1, maximum=512)
         self.meter = QLineEdit(placeholderText="the preset's, e.g. 3/4")
@@ -40,7 +47,8 @@ class NewSongDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         for label, widget in (
-            ("Style", self.preset),
+            ("Preset", self.preset),
+            ("Style", self.style_choice),
             ("Title", self.title),
             ("Bars", self.bars),
             ("Meter", self.meter),
@@ -53,6 +61,11 @@ class NewSongDialog(QDialog):
     def _preset_chosen(self, name: str) -> None:
         preset = PRESETS.get(name)
         self.bars.setValue(preset.bars if preset else 8)
+        show_style(self.style_choice, preset.style if preset else None)
+
+    def style_name(self) -> str | None:
+        """The chosen style's name (None: no style)."""
+        return chosen_style(self.style_choice)
 
     def empty(self) -> bool:
         return self.preset.currentText() == EMPTY
@@ -67,6 +80,7 @@ class NewSongDialog(QDialog):
             meter = (int(top), int(bottom))
         return Generate(
             preset=self.preset.currentText(),
+            style=self.style_name() or NO_STYLE,
             bars=self.bars.value(),
             meter=meter,
             key=key_from_name(self.key.text()) if self.key.text().strip() else None,

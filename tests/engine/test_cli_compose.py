@@ -160,6 +160,9 @@ def test_operations_work_on_an_imported_midi_file(tmp_path: Path) -> None:
         (["add-track", "{f}", "--instrument", "theremin-ish"], "no General MIDI instrument"),
         (["generate", "{d}/n.json", "--meter", "three"], "write it like 3/4"),
         (["takes", "{f}", "--restore", "9"], "there is no take 9"),
+        (["regenerate", "{f}", "--bars", "1", "--style", "polka"], "choose one of folk, classical"),
+        (["add-track", "{f}", "--instrument", "kit", "--style", "polka"], "unknown style 'polka'"),
+        (["generate", "{d}/n.json", "--preset", "pop", "--style", "polka"], "choose one of folk"),
     ],
 )
 def test_mistakes_get_one_line_and_exit_1(
@@ -203,3 +206,62 @@ def test_a_damaged_take_is_named_by_its_path(tmp_path: Path, chorale: Path) -> N
         load_project_with_takes(bad)
     save_project(load_project(chorale), tmp_path / "plain.json")
     assert "takes" not in json.loads((tmp_path / "plain.json").read_text("utf-8"))
+
+
+def test_add_track_drums_makes_a_gm_drum_kit_on_channel_10(
+    chorale: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["add-track", str(chorale), "--instrument", "drums", "--seed", "4"]) == 0
+    song, takes = load_project_with_takes(chorale)
+    kit = song.tracks[-1]
+    assert (kit.name, kit.is_drum, len(song.tracks)) == ("Drums", True, 5)
+    assert not any(track.is_drum for track in song.tracks[:-1])
+    assert kit.notes
+    assert all(35 <= note.pitch <= 81 for note in kit.notes)  # the GM percussion map
+    assert takes[-1].request["is_drum"] is True
+    exported = tmp_path / "kit.mid"
+    assert main(["export", str(chorale), str(exported)]) == 0
+    midi = mido.MidiFile(exported)
+    named = {
+        next(m.name for m in track if m.type == "track_name"): {
+            m.channel for m in track if m.type in ("note_on", "note_off")
+        }
+        for track in midi.tracks[1:]
+    }
+    assert named["Drums"] == {9}  # channel 10, counted from 1
+    assert all(9 not in channels for name, channels in named.items() if name != "Drums")
+    for word in ("鼓", "Drum kit", "percussion"):
+        out = tmp_path / "more.json"
+        assert main(["add-track", str(chorale), "--instrument", word, "-o", str(out)]) == 0
+        assert load_project(out).tracks[-1].is_drum
+    capsys.readouterr()
+
+
+def test_style_option_sets_the_songs_style_before_composing(tmp_path: Path, chorale: Path) -> None:
+    band = tmp_path / "band.json"
+    assert main(["generate", str(band), "--preset", "lofi", "--bars", "2", "--seed", "1"]) == 0
+    song = load_project(band)
+    assert song.style == "lofi"
+    assert [t.is_drum for t in song.tracks] == [False, False, False, True]
+    assert [t.program for t in song.tracks[:3]] == [26, 4, 33]
+    args = ["generate", str(band), "--preset", "pop", "--style", "jazz", "--bars", "2"]
+    assert main([*args, "--seed", "1"]) == 0
+    song, takes = load_project_with_takes(band)
+    assert (song.style, len(song.tracks), song.tempos[0].tempo_bpm) == ("jazz", 4, 112)
+    assert (takes[-1].request["preset"], takes[-1].request["style"]) == ("pop", "jazz")
+    assert main(["regenerate", str(chorale), "--bars", "1", "--style", "rock", "--seed", "1"]) == 0
+    assert load_project(chorale).style == "rock"
+    assert main(["continue", str(chorale), "--bars", "1", "--style", "none", "--seed", "1"]) == 0
+    assert load_project(chorale).style is None
+
+
+def test_preset_help_lists_every_preset(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["generate", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "folk-tune, reel, chorale, string-quartet, piano, pop, rock" in text
+    assert "cinematic, chinese" in text
+    assert "--style NAME" in text
+    with pytest.raises(SystemExit):
+        main(["generate", "x.json", "--preset", "polka"])
+    assert "'lofi'" in capsys.readouterr().err
