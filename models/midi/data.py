@@ -95,7 +95,7 @@ def _fill_cells(song: Song, rng: random.Random) -> set[Cell]:
     if kind < 0.35 and tracks > 1:
         track = rng.randrange(tracks)
         return {(track, bar) for bar in range(bars)}
-    if kind < 0.5:
+    if kind < 0.5 and bars > 1:  # a one-bar song has no last bars to continue into
         first = rng.randrange(max(1, bars // 2), bars)
         return {(t, b) for t in range(tracks) for b in range(first, bars)}
     cells = [(t, b) for t in range(tracks) for b in range(bars)]
