@@ -188,9 +188,9 @@ def _build(args: argparse.Namespace, vocab: Vocabulary, device: torch.device) ->
 
 
 def _initialise_from(model: MidiTransformer, path: Path) -> None:
-    """Load another run's weights; embedding rows for tokens it did not have are kept as
-    freshly initialised (their ids come after all of its own), so older tokens keep their
-    meaning and only the new ones start from scratch."""
+    """Load another run's weights; embedding rows for tokens it did not have (their ids come
+    after all of its own) start at zero, so older tokens keep their meaning, a new token adds
+    nothing to the residual stream until it is learned, and its logit starts neutral."""
     state = torch.load(path, map_location="cpu", weights_only=False)["model"]
     own = model.state_dict()
     for name, tensor in state.items():
@@ -200,7 +200,7 @@ def _initialise_from(model: MidiTransformer, path: Path) -> None:
             rows = tensor.shape[0]
             if rows > own[name].shape[0] or tensor.shape[1:] != own[name].shape[1:]:
                 raise ValueError(f"{path}'s {name} {tuple(tensor.shape)} does not fit the model")
-            grown = own[name].clone()
+            grown = torch.zeros_like(own[name])
             grown[:rows] = tensor
             state[name] = grown
     model.load_state_dict(state)
