@@ -1,7 +1,7 @@
 """`tessera-cli generate --prompt "..."`: a style described in words, read by engine.prompt.
 
 The prompt sets the preset, tempo, meter, key, length and some controls; any option given on
-the command line as well (`--tempo`, `--key`, `--bars`, `--meter`, `--preset`, `--density`, ...)
+the command line as well (`--tempo`, `--key`, `--bars`, `--meter`, `--preset`, `--style`, ...)
 wins over what the prompt says. What was understood is printed, word by word.
 """
 

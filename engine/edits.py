@@ -24,6 +24,7 @@ from engine.song import (
     changes_before,
     check_int,
 )
+from engine.styles import style_named
 
 
 class LockedCellError(SongError):
@@ -172,6 +173,17 @@ def set_key(song: Song, key: KeySignatureChange | None) -> Song:
     return dataclasses.replace(song, key_signatures=() if key is None else (key,))
 
 
+def set_style(song: Song, style: str | None) -> Song:
+    """Set the style the model writes the song in (None: no style), as one undoable edit.
+
+    The notes already written stay as they are; the style steers the cells written from now on.
+    An unknown name raises `UnknownStyleError`, whose message lists the styles there are.
+    """
+    if style is not None:
+        style_named(style)
+    return dataclasses.replace(song, style=style)
+
+
 def _changes_in_window(
     changes: Sequence[MapChange], start: int, end: int, in_force: MapChange | None
 ) -> tuple[MapChange, ...]:
@@ -224,4 +236,5 @@ def select(
             song.time_signatures, start, end, song.time_signature_at(start)
         ),
         key_signatures=_changes_in_window(song.key_signatures, start, end, song.key_at(start)),
+        style=song.style,
     )

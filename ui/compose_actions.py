@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from engine import compose
 from engine.edits import set_locked
 from engine.errors import TesseraError
+from engine.gm import instrument_from_name
 from engine.inference import MidiModel
 from engine.session import ProjectSession
 from engine.song import Song
@@ -82,8 +83,9 @@ class ComposeActions(QObject):
             )
             self._start(request, f"Nudge {request.direction} {request.strength:.2f}")
 
-    def add_track(self, program: int, name: str | None = None) -> None:
-        self._start(compose.AddTrack(program, name, self._controls()), "Add track")
+    def add_track(self, program: int, name: str | None = None, is_drum: bool = False) -> None:
+        request = compose.AddTrack(program, name, self._controls(), is_drum=is_drum)
+        self._start(request, "Add drum kit" if is_drum else "Add track")
 
     def continue_song(self, bars: int) -> None:
         self._start(compose.Continue(bars, None, self._controls()), f"Continue {bars} bars")
@@ -132,6 +134,21 @@ class ComposeActions(QObject):
             f"{label}…", work, done, self.failed.emit, lambda: self.message.emit("cancelled")
         ):
             self.message.emit(f"still busy with {self.jobs.label}: wait or cancel it first")
+
+
+DRUM_KIT_CHOICE = "Drum kit (GM drums, channel 10)"
+"""The Add Track list's first entry; the others are '42: Cello' and so on."""
+
+
+def instrument_choice(text: str) -> tuple[int, bool]:
+    """(program, is_drum) for an Add Track choice: a listed '42: Cello', the drum kit, or a typed
+    name that `engine.gm.instrument_from_name` knows ('drums', 'rhodes', '二胡', '41')."""
+    if text == DRUM_KIT_CHOICE:
+        return 0, True
+    number, colon, _ = text.partition(":")
+    if colon and number.strip().isdigit():
+        return instrument_from_name(number)
+    return instrument_from_name(text)
 
 
 def run_safely(action: Callable[[], object], report: Callable[[str], None]) -> None:

@@ -1,4 +1,8 @@
-"""The inspector: the controls for the next operation on the selection, its seed, and nudge.
+"""The inspector: the song's style, the controls for the next operation on the selection, its
+seed, and nudge.
+
+The style is a setting of the song (saved with it, an undoable edit) rather than of one
+operation, but it sits here, always in view, because it steers every cell the model writes next.
 
 Empty fields leave a control to the model. Text fields take what musicians type ("C3-C5",
 "D minor", "Am,F,C,G", "60-100") and are checked as they are typed, with the reason shown under
@@ -28,6 +32,7 @@ from PySide6.QtWidgets import (
 from engine.compose import DIRECTIONS, Controls
 from engine.errors import TesseraError
 from engine.theory import parse_chord, parse_pitch_range, parse_scale
+from ui.style_box import chosen_style, show_style, style_box
 
 AUTO = "auto"
 MAX_SEED = 2**31 - 1
@@ -54,9 +59,18 @@ class Inspector(QWidget):
     """Controls, seed and nudge settings. `controls()` raises TesseraError for a bad field."""
 
     changed = Signal()
+    style_chosen = Signal(object)
+    """The style name the user picked for the song (None: no style)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.style_choice = style_box()
+        self.style_choice.setToolTip(
+            "The song's style: the model writes every cell from now on in it (undoable)"
+        )
+        self.style_choice.activated.connect(
+            lambda _index: self.style_chosen.emit(chosen_style(self.style_choice))
+        )
         self.density = _auto_spin(64, "notes per bar in each cell written (soft)")
         self.polyphony = _auto_spin(6, "most notes at once (a hard limit)")
         self.rhythm = _auto_spin(64, "distinct note onsets per bar (soft)")
@@ -90,6 +104,7 @@ class Inspector(QWidget):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
+        form.addRow("Style", self.style_choice)
         form.addRow("Density", self.density)
         form.addRow("Polyphony", self.polyphony)
         form.addRow("Pitch range", self.pitch_range)
@@ -142,6 +157,10 @@ class Inspector(QWidget):
         if text := self.velocity.text().strip():
             options["velocity_range"] = _span(text, "velocity")
         return Controls(**options)
+
+    def show_song_style(self, style: str | None) -> None:
+        """Show the song's style (`style_chosen` fires only for the user's own choices)."""
+        show_style(self.style_choice, style)
 
     def next_seed(self) -> int:
         """Pick and show a new random seed."""

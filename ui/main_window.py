@@ -27,16 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.edits import remove_notes
+from engine.edits import remove_notes, set_style
 from engine.gm import GM_PROGRAM_NAMES
 from engine.playback import Player
 from engine.session import ProjectSession
 from engine.song import Song, Track
+from engine.styles import style_named
 from engine.tokens import Cell
 from ui.about_models import AboutModelsDialog
 from ui.arrangement import ArrangementGrid
 from ui.audio_actions import AudioActions
-from ui.compose_actions import ComposeActions, run_safely
+from ui.compose_actions import DRUM_KIT_CHOICE, ComposeActions, instrument_choice, run_safely
 from ui.drag_out import MidiDragButton
 from ui.inspector import Inspector
 from ui.jobs import JobRunner
@@ -250,6 +251,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             )
         )
         self.inspector.reroll.clicked.connect(lambda: run_safely(self.compose.reroll, self.say))
+        self.inspector.style_chosen.connect(self.set_style)
         self.compose.changed.connect(self.refresh)
         self.compose.message.connect(self.say)
         self.compose.failed.connect(self.show_error)
@@ -275,6 +277,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         song = self.session.song
         self.grid.show_song(song)
         self.transport.show_song(song)
+        self.inspector.show_song_style(song.style)
         self.grid.set_cell_badges({})  # an originality report is stale after any change
         self._show_piano_roll()
         self.takes.show_takes(self.session.takes)
@@ -334,6 +337,13 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self.session.apply_edit(song, label)
         self.refresh()
 
+    def set_style(self, style: str | None) -> None:
+        """Set the song's style (from the inspector's Style box), as one undoable edit."""
+        song = self.session.song
+        if style != song.style:
+            label = style_named(style).label if style else "none"
+            self.apply_edit(set_style(song, style), f"Set style to {label}")
+
     def undo(self) -> None:
         if self.session.history.can_undo:
             self.session.undo()
@@ -369,7 +379,8 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         if dialog.exec() != NewSongDialog.DialogCode.Accepted or not self._may_discard():
             return
         if dialog.empty():
-            self.session.new(_starter_song(dialog.title.text() or "Untitled", dialog.bars.value()))
+            song = _starter_song(dialog.title.text() or "Untitled", dialog.bars.value())
+            self.session.new(set_style(song, dialog.style_name()))
             self.refresh()
             return
         request = dialog.request()
@@ -395,10 +406,13 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             self.say(f"still busy with {self.jobs.label}: wait or cancel it first")
 
     def choose_and_add_track(self) -> None:
-        names = [f"{p}: {n}" for p, n in enumerate(GM_PROGRAM_NAMES)]
-        choice, ok = QInputDialog.getItem(self, "Add track", "Instrument", names, 42, False)
+        """Pick an instrument, or type one ('drums', 'rhodes', '二胡'), for a new track."""
+        names = [DRUM_KIT_CHOICE, *(f"{p}: {n}" for p, n in enumerate(GM_PROGRAM_NAMES))]
+        cello = names.index(f"42: {GM_PROGRAM_NAMES[42]}")
+        choice, ok = QInputDialog.getItem(self, "Add track", "Instrument", names, cello, True)
         if ok:
-            self.compose.add_track(int(choice.split(":")[0]))
+            program, is_drum = instrument_choice(choice)
+            self.compose.add_track(program, is_drum=is_drum)
 
     def choose_and_continue(self) -> None:
         bars, ok = QInputDialog.getInt(self, "Continue", "Bars to add", 4, 1, 64)

@@ -39,7 +39,7 @@ from ui.piano_roll_geometry import (
 )
 from ui.piano_roll_gestures import NoteGestures, Tool
 from ui.piano_roll_input import RollInput
-from ui.piano_roll_lanes import KEYBOARD_WIDTH_PX, BarRuler, KeyboardStrip, VelocityLane
+from ui.piano_roll_lanes import BarRuler, KeyboardStrip, VelocityLane
 from ui.piano_roll_scene import RollColours, RollScene
 from ui.piano_roll_toolbar import RollToolbar
 
@@ -103,9 +103,8 @@ class PianoRoll(QWidget):
         grid.addWidget(self.keyboard, 2, 0)
         grid.addWidget(self.view, 2, 1)
         velocity_label = QLabel("Velocity", self)
-        velocity_label.setFixedWidth(KEYBOARD_WIDTH_PX)
         velocity_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        grid.addWidget(velocity_label, 3, 0)
+        grid.addWidget(velocity_label, 3, 0)  # as wide as the keyboard strip above it
         grid.addWidget(self.velocity_lane, 3, 1)
         grid.setRowStretch(2, 1)
         grid.setColumnStretch(1, 1)
@@ -143,6 +142,7 @@ class PianoRoll(QWidget):
         self._toolbar.title.setText(
             f"  {track.name or f'Track {track_index + 1}'}: bars {bars[0] + 1}-{bars[1] + 1}"
         )
+        self.keyboard.sync_width()
         self._render(scroll)
         if self._centre_pending and self.isVisible():
             self._centre_on_notes()
@@ -347,6 +347,9 @@ class PianoRoll(QWidget):
         return [
             (self._preview.get(note, note), note in self._selection) for note in self._track_notes()
         ]
+
+    def is_drum_track(self) -> bool:
+        return self._song is not None and self._song.tracks[self._track_index].is_drum
 
     def bar_labels(self) -> list[tuple[int, str]]:
         if self._song is None:

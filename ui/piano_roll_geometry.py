@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from engine.drums import GM_DRUM_NAMES, drum_name
 from engine.song import PPQ, Note, Song
 
 PITCH_COUNT = 128
@@ -48,6 +49,21 @@ def pitch_name(pitch: int) -> str:
 
 def is_black_key(pitch: int) -> bool:
     return "#" in _NOTE_NAMES[pitch % 12]
+
+
+def row_name(pitch: int, is_drum: bool) -> str:
+    """What a row (or a note on it) is called: a GM drum name on a drum track's rows of the GM
+    percussion map (35-81), where a note is a drum and not a pitch; a note name elsewhere."""
+    return drum_name(pitch) if is_drum and pitch in GM_DRUM_NAMES else pitch_name(pitch)
+
+
+def key_labels(is_drum: bool) -> dict[int, str]:
+    """The rows the keyboard strip labels: every C on a pitched track (middle C is C4); on a
+    drum track every row of the GM percussion map by its drum's name, and the Cs outside it."""
+    labels = {pitch: pitch_name(pitch) for pitch in range(0, PITCH_COUNT, 12)}
+    if is_drum:
+        labels.update({pitch: row_name(pitch, True) for pitch in GM_DRUM_NAMES})
+    return dict(sorted(labels.items()))
 
 
 class Zone(Enum):

@@ -18,13 +18,15 @@ from ui.piano_roll_geometry import (
     PITCH_COUNT,
     RollGeometry,
     is_black_key,
-    pitch_name,
+    key_labels,
     velocity_to_y,
     y_to_velocity,
 )
 from ui.piano_roll_scene import RollColours
 
 KEYBOARD_WIDTH_PX = 56
+DRUM_KEYBOARD_WIDTH_PX = 136
+"""Wide enough for the longest GM drum name ('Acoustic Bass Drum') at the strip's font."""
 RULER_HEIGHT_PX = 22
 VELOCITY_LANE_HEIGHT_PX = 72
 _STEM_HEAD_PX = 5
@@ -50,9 +52,14 @@ class RollState(Protocol):
         """(tick, label) for every bar line of the range: '5' or '5  7/8' at a meter change."""
         ...
 
+    def is_drum_track(self) -> bool:
+        """True when the shown track is a drum kit, whose rows are drums rather than pitches."""
+        ...
+
 
 class KeyboardStrip(QWidget):
-    """Piano keys beside the pitch rows, with a label on every C (middle C is C4)."""
+    """Piano keys beside the pitch rows, with a label on every C (middle C is C4); beside a
+    drum track, one named row per GM drum instead of keys (`labels`)."""
 
     def __init__(self, state: RollState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,10 +67,21 @@ class KeyboardStrip(QWidget):
         self.setFixedWidth(KEYBOARD_WIDTH_PX)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
 
+    def labels(self) -> dict[int, str]:
+        """pitch -> the label its row shows (when the rows are tall enough for text)."""
+        return key_labels(self._state.is_drum_track())
+
+    def sync_width(self) -> None:
+        """Widen the strip for drum names, narrow it again for a pitched track."""
+        drums = self._state.is_drum_track()
+        self.setFixedWidth(DRUM_KEYBOARD_WIDTH_PX if drums else KEYBOARD_WIDTH_PX)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         geometry, colours = self._state.roll_geometry, self._state.colours()
         top_offset = self._state.scene_origin().y()
         height = geometry.key_height_px
+        drums = self._state.is_drum_track()
+        labels = self.labels()
         painter = QPainter(self)
         painter.fillRect(self.rect(), colours.light_key)
         font = painter.font()
@@ -73,16 +91,19 @@ class KeyboardStrip(QWidget):
             top = geometry.pitch_to_y(pitch) - top_offset
             if top > self.height() or top + height < 0:
                 continue
-            if is_black_key(pitch):
+            row = QRectF(0, top, self.width(), height)
+            if drums:  # whole-width rows, shaded like the note view's, each drum named
+                if is_black_key(pitch):
+                    painter.fillRect(row, colours.black_row)
+            elif is_black_key(pitch):
                 painter.fillRect(QRectF(0, top, self.width() * 0.62, height), colours.dark_key)
                 continue
             painter.setPen(colours.beat_line)
             painter.drawLine(QPointF(0, top + height), QPointF(self.width(), top + height))
-            if pitch % 12 == 0 and height >= 8:
-                painter.setPen(colours.dark_key)
-                label_rect = QRectF(0, top, self.width() - 4, height)
+            if pitch in labels and height >= 8:
+                painter.setPen(colours.text if drums else colours.dark_key)
                 align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                painter.drawText(label_rect, align, pitch_name(pitch))
+                painter.drawText(row.adjusted(0, 0, -4, 0), align, labels[pitch])
         painter.setPen(colours.bar_line)
         painter.drawLine(self.width() - 1, 0, self.width() - 1, self.height())
         painter.end()

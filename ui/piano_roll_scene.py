@@ -26,7 +26,7 @@ from ui.piano_roll_geometry import (
     RollGeometry,
     grid_lines,
     is_black_key,
-    pitch_name,
+    row_name,
 )
 
 KIND_ROLE = 0
@@ -153,11 +153,13 @@ class RollScene(QGraphicsScene):
                     for note in track.notes:
                         if first <= note.start_tick < end:
                             self._add_ghost(note)
-        for note in song.tracks[track_index].notes:
+        track = song.tracks[track_index]
+        for note in track.notes:
             if first <= note.start_tick < end:
                 item = self.addRect(QRectF(*geometry.note_rect(note)))
                 self._tag(item, "note", _Z_NOTES)
-                item.setToolTip(f"{pitch_name(note.pitch)}, velocity {note.velocity}")
+                name = row_name(note.pitch, track.is_drum)
+                item.setToolTip(f"{name}, velocity {note.velocity}")
                 self.note_items[note] = item
         self.restyle(set(), {})
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from engine import edits
+from engine.session import ProjectSession
 from engine.song import (
     PPQ,
     KeySignatureChange,
@@ -15,6 +18,7 @@ from engine.song import (
     TimeSignatureChange,
     Track,
 )
+from engine.styles import UnknownStyleError
 
 BAR = 4 * PPQ
 
@@ -91,6 +95,26 @@ def test_map_edits() -> None:
     song = edits.set_time_signature(song, 5, 4)
     assert song.time_signature_at(0).numerator == 5
     assert edits.set_key(song, None).key_signatures == ()
+
+
+def test_set_style_is_checked_and_one_undo_step(tmp_path: Path) -> None:
+    song = _song()
+    styled = edits.set_style(song, "rock")
+    assert (song.style, styled.style, styled.tracks) == (None, "rock", song.tracks)
+    assert edits.set_style(styled, None).style is None
+    assert edits.select(styled, [0], (0, 1)).style == "rock"  # a selection keeps the style
+    with pytest.raises(UnknownStyleError, match=r"unknown style 'polka': choose one of folk, "):
+        edits.set_style(song, "polka")
+    session = ProjectSession(tmp_path, song)
+    session.apply_edit(styled, "Set style to Rock")
+    session.apply_edit(edits.set_style(session.song, "jazz"), "Set style to Swing / Jazz")
+    assert session.history.undo_label == "Set style to Swing / Jazz"
+    session.undo()
+    assert session.song.style == "rock"
+    session.undo()
+    assert session.song == song
+    session.redo()
+    assert session.song.style == "rock"
 
 
 def test_select_cuts_tracks_and_bars_and_carries_the_maps_in_force() -> None:

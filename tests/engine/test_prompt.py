@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from app.cli import main
-from engine.compose import Generate
+from engine.compose import PRESETS, Generate
 from engine.project_file import load_project
 from engine.prompt import read_prompt
 from engine.theory import key_from_name, parse_scale
@@ -91,3 +91,111 @@ def test_cli_generate_from_a_prompt_prints_what_it_understood(
     assert song.time_signatures[0].numerator == 3
     assert song.key_signatures[0].mode == "minor"
     assert song.tracks[0].program == 73
+
+
+STYLE_PROMPTS: list[tuple[str, str]] = [
+    ("a catchy pop song", "pop"),
+    ("loud rock with electric guitar", "rock"),
+    ("heavy metal, fast", "metal"),
+    ("a tender love song ballad", "ballad"),
+    ("lo-fi beat with rhodes", "lofi"),
+    ("boom bap hip hop at 90 bpm", "hiphop"),
+    ("house track 126 bpm", "house"),
+    ("funky groove with slap bass", "funk"),
+    ("warm r&b soul", "soul"),
+    ("laid back reggae", "reggae"),
+    ("bossa nova for flute", "latin"),
+    ("swing jazz with sax", "jazz"),
+    ("a slow blues in A", "blues"),
+    ("country with fiddle and banjo", "country"),
+    ("epic cinematic trailer", "cinematic"),
+    ("中国风 古筝 慢", "chinese"),
+    ("摇滚 电吉他", "rock"),
+    ("一首悲伤的抒情歌", "ballad"),
+    ("电子舞曲 合成器", "house"),
+    ("爵士 萨克斯", "jazz"),
+]
+
+
+@pytest.mark.parametrize(("text", "preset"), STYLE_PROMPTS)
+def test_each_style_word_picks_its_band_preset(text: str, preset: str) -> None:
+    reading = read_prompt(text)
+    assert reading.preset == preset, reading.explain()
+    assert reading.request().preset == preset
+    assert reading == read_prompt(text)
+
+
+def test_prompts_naming_different_styles_give_different_songs() -> None:
+    chosen = [STYLE_PROMPTS[i][0] for i in range(16)]
+    readings = [read_prompt(text) for text in chosen]
+    assert len({r.preset for r in readings}) == 16
+    assert len({r.request() for r in readings}) == 16
+    assert len({PRESETS[r.preset] for r in readings}) >= 12
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lo-fi beat with rhodes", {"preset": "lofi", "instrument": 4}),
+        ("中国风 古筝 慢", {"preset": "chinese", "instrument": 107, "tempo_bpm": 72}),
+        ("epic cinematic trailer", {"preset": "cinematic"}),
+        ("house track 126 bpm", {"preset": "house", "tempo_bpm": 126}),
+        ("rock with distorted guitar", {"preset": "rock", "instrument": 30}),
+        ("pop song with synth", {"preset": "pop", "instrument": None}),  # pop's lead is a synth
+        ("house with a synth pad", {"preset": "house", "instrument": 89}),
+        ("jazz with piano", {"preset": "jazz", "instrument": 0}),
+        ("erhu melody", {"preset": "chinese", "instrument": 110}),
+        ("二胡", {"preset": "chinese", "instrument": 110}),
+        ("琵琶 快", {"preset": "chinese", "instrument": 106, "tempo_bpm": 144}),
+        ("笛子 欢快", {"preset": "chinese", "instrument": None, "tempo_bpm": 120}),  # its lead
+        ("钢琴 悲伤", {"preset": "piano", "key": "C minor", "instrument": None}),
+        ("吉他 D小调 16小节", {"instrument": 24, "key": "D minor", "bars": 16}),
+        ("电吉他 3/4拍", {"preset": "rock", "instrument": 27, "meter": (3, 4)}),
+        ("贝斯 鼓", {"preset": "pop"}),
+        ("合成器", {"preset": "house", "instrument": None}),
+        ("cinematic strings", {"preset": "cinematic"}),  # a named style beats an ensemble
+        ("a piano ballad", {"preset": "ballad", "instrument": None}),
+        ("electric piano chill", {"preset": "lofi", "instrument": 4}),
+    ],
+)
+def test_styles_and_instruments_in_english_and_chinese(text: str, expected: dict[str, Any]) -> None:
+    reading = read_prompt(text)
+    for name, value in expected.items():
+        assert getattr(reading, name) == value, f"{name} of {text!r}: {reading.explain()}"
+    assert not reading.ignored, reading.ignored
+
+
+def test_drums_and_bass_are_understood_and_say_what_became_of_them() -> None:
+    band = read_prompt("funk with drums and bass")
+    assert band.preset == "funk"
+    assert "drum kit from 'drums' (the funk preset has one)" in band.explain()
+    assert "bass from 'bass' (the funk preset has one)" in band.explain()
+    folk = read_prompt("irish jig with drums")
+    assert folk.preset == "folk-tune"
+    assert any("the folk-tune preset has none" in line for line in folk.explain())
+    assert not folk.ignored
+
+
+def test_unknown_words_are_reported_in_english_and_chinese() -> None:
+    reading = read_prompt("lo-fi zorblax with theremin, 中国风的嗷嗷古筝")
+    assert reading.ignored == ("zorblax", "theremin", "嗷嗷")
+    assert (reading.preset, reading.instrument) == ("lofi", 107)
+    assert "not understood: 'zorblax', 'theremin', '嗷嗷'" in reading.explain()
+    # the longer Chinese word wins: 欢快 is cheerful, not the 快 (fast) inside it
+    assert read_prompt("欢快").tempo_bpm == 120
+
+
+def test_cli_generate_from_a_style_prompt_writes_the_band_in_its_style(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "house.json"
+    args = ["generate", str(path), "--prompt", "house track 126 bpm", "--bars", "2", "--seed", "1"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "understood: preset house from 'house'" in out
+    song = load_project(path)
+    assert (song.style, song.tempos[0].tempo_bpm) == ("house", 126)
+    assert [track.is_drum for track in song.tracks] == [False, False, False, True]
+    assert main([*args[:3], "中国风 古筝 慢", "--bars", "2", "--style", "pop"]) == 0
+    song = load_project(path)
+    assert (song.style, song.tracks[0].program, song.tempos[0].tempo_bpm) == ("pop", 107, 72)
