@@ -291,11 +291,14 @@ def training_data_card(state: dict[str, Any], manifest: Path = MANIFEST) -> dict
     args = state.get("args", {})
     mix = parse_mix(args.get("mix") or "corpus=1")
     root = manifest.parents[2]
+    read = state.get("manifest_sha256", {})
     sources = {}
     for name, weight in mix.items():
         entry = dict(DATA_SOURCES[name], weight=str(weight))
         path = root / entry["manifest"]
-        entry["manifest_sha256"] = sha256_of(path) if path.exists() else "missing"
+        now = sha256_of(path) if path.exists() else "missing"
+        entry["manifest_sha256"] = read.get(name, now)
+        entry["manifest_unchanged_since_training"] = str(read.get(name, now) == now).lower()
         sources[name] = entry
     return {
         "sources": sources,
@@ -334,7 +337,8 @@ def main() -> None:
         refresh_onnx_card(args.destination, model)
         print(f"re-exported the graph of {args.destination} from {args.checkpoint}")
         return
-    weights = {k: state[k] for k in ("model", "config", "step", "elapsed_seconds", "args")}
+    kept = ("model", "config", "step", "elapsed_seconds", "args", "manifest_sha256")
+    weights = {k: state[k] for k in kept if k in state}
     torch.save(weights, args.destination / "weights.pt")  # the eager-torch speed baseline
     Vocabulary.build().save(args.destination / "tokenizer.json")
     metrics = json.loads(args.metrics.read_text("utf-8")) if args.metrics else {}

@@ -34,7 +34,7 @@ from engine.project_file import load_project
 from engine.vocab import Vocabulary
 from models.midi.data import ExampleSettings, make_example
 from models.midi.model import MidiTransformer, ModelConfig
-from models.midi.sources import DEFAULT_MIX, Source, load_sources, parse_mix
+from models.midi.sources import DEFAULT_MIX, Source, load_sources, manifest_hashes, parse_mix
 from models.schedule import learning_rate
 
 PAD_ID = 0
@@ -173,6 +173,7 @@ def main(argv: list[str] | None = None) -> None:
         validation_sources = [_folder_source(args.data_dir / "validation")]
     else:
         mix = parse_mix(args.mix)
+        args.manifest_sha256 = manifest_hashes(mix)  # as read, before the data is loaded
         train_sources = load_sources(mix, "train", args.limit_works)
         held_out = {name: 1.0 for name in mix if name != "arranged"}  # real music only
         validation_sources = (
@@ -310,7 +311,8 @@ def _save(
         "elapsed_seconds": elapsed,
         "tokens": tokens,
         "tokens_by_source": dict(sorted(tokens_by_source.items())),
-        "args": {k: str(v) for k, v in vars(args).items()},
+        "manifest_sha256": getattr(args, "manifest_sha256", {}),
+        "args": {k: str(v) for k, v in vars(args).items() if k != "manifest_sha256"},
     }
     temporary = path.with_suffix(".tmp")
     torch.save(state, temporary)
