@@ -1,0 +1,255 @@
+"""Infilling and soft-control obedience for the musicality benchmark.
+
+Infilling: a cell (one track, one bar) of a held-out work is removed from the song and the
+model is asked to write it back with `Regenerate` and no controls. Nothing taken from the
+answer may reach the model. The request carries default `Controls()` (no density, range, scale
+or chord that could be read off the cell), and the cell's notes are taken out of the song
+*before* the request is made: the engine's default register (`engine.cell_controls._register`)
+spans the whole track, so leaving the notes in would tell the model the cell's highest and
+lowest pitch. `check_no_leak` enforces both for every request `infill_requests` builds, and the
+baseline it is compared with is "copy the previous bar of the same track".
+
+Obedience: a held-out cell is regenerated asking `density` (notes) or `rhythm` (onsets) at 1.5x
+and at 0.5x its current count; a request is obeyed when the cell moved in the asked direction
+and at least halfway to the asked count. The same cell regenerated with no control shows how
+often it moves that far by chance.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from benchmarks.musicality_measures import Ratio, song_flag
+from engine.compose import Controls, Regenerate, apply
+from engine.errors import TesseraError
+from engine.inference import MidiModel
+from engine.song import PPQ, Note, Song
+from engine.tokens import Cell, encode_song
+from engine.vocab import TokenizerError
+
+Case = tuple[Song, Cell]
+CASE_SEED = 4417
+MIN_COUNT = 4
+"""Notes (and onsets) a cell needs for 'half as many' to be a clear request."""
+INFILL_ROWS = (
+    "infill: pitch-class Jaccard",
+    "infill: note count within 1",
+    "infill: onset Jaccard",
+    "infill: mean pitch within 4",
+)
+
+
+class InfillLeakError(AssertionError):
+    """An infill request that would let the model see the answer."""
+
+
+@dataclass(frozen=True)
+class InfillRequest:
+    """One blanked cell: the song the model sees, the request, and what was taken out."""
+
+    song: Song
+    cell: Cell
+    request: Regenerate
+    answer: tuple[Note, ...]
+    previous: tuple[Note, ...]
+    """The bar before in the same track, moved onto the cell's bar: the copy baseline."""
+
+
+def without_cell(song: Song, cell: Cell) -> Song:
+    """The song with every note that starts in the cell removed."""
+    track_index, bar = cell
+    start, end = song.bar_span(bar)
+    track = song.tracks[track_index]
+    kept = tuple(n for n in track.notes if not start <= n.start_tick < end)
+    tracks = list(song.tracks)
+    tracks[track_index] = dataclasses.replace(track, notes=kept)
+    return dataclasses.replace(song, tracks=tuple(tracks))
+
+
+def shifted_previous_bar(song: Song, cell: Cell) -> tuple[Note, ...]:
+    """The same track's notes of the bar before, moved by one bar's distance and cut at the
+    cell's end."""
+    track_index, bar = cell
+    start, end = song.bar_span(bar)
+    offset = start - song.bar_start_ticks[bar - 1]
+    return tuple(
+        dataclasses.replace(n, start_tick=n.start_tick + offset, duration_ticks=length)
+        for n in song.notes_in_bar(track_index, bar - 1)
+        if (length := min(n.duration_ticks, end - n.start_tick - offset)) > 0
+    )
+
+
+def check_no_leak(item: InfillRequest) -> None:
+    """Raise `InfillLeakError` unless the model is given nothing of the answer: the cell is
+    empty in the song it sees, none of the answer's notes is left anywhere in its track, the
+    request writes that cell only, and every control is left at its default."""
+    track_index, bar = item.cell
+    if item.song.notes_in_bar(track_index, bar):
+        raise InfillLeakError(f"cell {item.cell} still holds notes in the song given to the model")
+    if set(item.answer) & set(item.song.tracks[track_index].notes):
+        raise InfillLeakError(f"notes of the answer to {item.cell} remain in its track")
+    if item.request.cells != (item.cell,):
+        raise InfillLeakError(f"the request writes {item.request.cells}, not {item.cell}")
+    if item.request.controls != Controls():
+        raise InfillLeakError(f"controls {item.request.controls} may carry the answer")
+
+
+def infill_requests(cases: Sequence[Case]) -> list[InfillRequest]:
+    """One checked request per held-out (song, cell): the cell blanked, no controls."""
+    requests = []
+    for song, cell in cases:
+        item = InfillRequest(
+            song=without_cell(song, cell),
+            cell=cell,
+            request=Regenerate((cell,), Controls()),
+            answer=song.notes_in_bar(*cell),
+            previous=shifted_previous_bar(song, cell),
+        )
+        check_no_leak(item)
+        requests.append(item)
+    return requests
+
+
+def tokenizable(song: Song) -> bool:
+    """Whether the model can read the work (an odd meter makes every cell of it fail)."""
+    try:
+        encode_song(song)
+    except TokenizerError:
+        return False
+    return True
+
+
+def usable(song: Song, cell: Cell, least: int = 1) -> bool:
+    """A pitched cell after the first bar, in a bar of two beats or more, with `least` notes
+    and onsets: something to write back, and a bar before it to copy."""
+    start, end = song.bar_span(cell[1])
+    notes = song.notes_in_bar(*cell)
+    onsets = len({n.start_tick for n in notes})
+    pitched = not song.tracks[cell[0]].is_drum
+    return pitched and cell[1] >= 1 and end - start >= 2 * PPQ and min(len(notes), onsets) >= least
+
+
+def pick_cells(
+    songs: Sequence[Song], count: int, least: int = 1, seed: int = CASE_SEED
+) -> list[Case]:
+    """`count` distinct seeded cells of readable works (fewer if the works run out)."""
+    readable = [song for song in songs if tokenizable(song)]
+    cells = [
+        (s, (t, b)) for s in readable for t in range(len(s.tracks)) for b in range(s.bar_count)
+    ]
+    cells = [(s, c) for s, c in cells if usable(s, c, least)]
+    order = np.random.default_rng(seed).permutation(len(cells))
+    return [cells[int(i)] for i in order[:count]]
+
+
+# --- scoring ---------------------------------------------------------------------------------
+
+Scores = dict[str, Ratio]
+
+
+def set_jaccard(a: set[int], b: set[int]) -> float:
+    return len(a & b) / len(a | b) if a | b else 1.0
+
+
+def mean_pitch(notes: Sequence[Note]) -> float:
+    return float(np.mean([n.pitch for n in notes]))
+
+
+def compare_cell(guess: Sequence[Note], answer: Sequence[Note]) -> Scores:
+    """How close a written cell is to the held-out one: pitch classes and onsets (Jaccard),
+    note count within one, and mean pitch within 4 semitones (an empty guess misses it)."""
+    classes = set_jaccard({n.pitch % 12 for n in guess}, {n.pitch % 12 for n in answer})
+    onsets = set_jaccard({n.start_tick for n in guess}, {n.start_tick for n in answer})
+    near = bool(guess) and abs(mean_pitch(guess) - mean_pitch(answer)) <= 4
+    return {
+        INFILL_ROWS[0]: Ratio(classes, 1),
+        INFILL_ROWS[1]: song_flag(abs(len(guess) - len(answer)) <= 1),
+        INFILL_ROWS[2]: Ratio(onsets, 1),
+        INFILL_ROWS[3]: song_flag(near),
+    }
+
+
+def run_infill(
+    model: MidiModel, requests: Sequence[InfillRequest], seed: int
+) -> tuple[list[Scores], list[Scores], list[str]]:
+    """Each blanked cell written by the model and by copying the bar before, both scored
+    against the answer; a request the engine refuses is reported and left out of both."""
+    written: list[Scores] = []
+    copied: list[Scores] = []
+    errors: list[str] = []
+    for number, item in enumerate(requests):
+        check_no_leak(item)
+        try:
+            song = apply(model, item.song, item.request, seed + number)
+        except TesseraError as err:
+            errors.append(f"infill {item.cell}: {err}")
+            continue
+        written.append(compare_cell(song.notes_in_bar(*item.cell), item.answer))
+        copied.append(compare_cell(item.previous, item.answer))
+    return written, copied, errors
+
+
+# --- soft controls ---------------------------------------------------------------------------
+
+COUNTERS: dict[str, Callable[[Sequence[Note]], int]] = {
+    "density": len,
+    "rhythm": lambda notes: len({n.start_tick for n in notes}),
+}
+"""What each soft control counts: notes, or distinct onsets."""
+FACTORS = (1.5, 0.5)
+CONTROL_ROWS = tuple(f"--{name} {factor:g}x obeyed" for name in COUNTERS for factor in FACTORS)
+
+
+def asked_count(count: int, factor: float) -> int:
+    """The count asked for: `factor` times the current one, at least one away from it."""
+    target = round(count * factor)
+    return min(64, max(count + 1, target)) if factor > 1 else max(0, min(count - 1, target))
+
+
+def obeyed(before: int, target: int, after: int) -> bool:
+    """Moved toward the asked count, and at least half of the way there."""
+    moved, wanted = after - before, target - before
+    return moved * wanted > 0 and abs(moved) >= abs(wanted) / 2
+
+
+def asking(name: str, target: int) -> Controls:
+    return Controls(density=target) if name == "density" else Controls(rhythm=target)
+
+
+Tallies = dict[str, list[Ratio]]
+
+
+def obey_cell(model: MidiModel, case: Case, seed: int, asked: Tallies, chance: Tallies) -> None:
+    """One cell: regenerated with no control, then with each control asking more and fewer;
+    each verdict is added to its row in `asked` (with the control) and `chance` (without)."""
+    song, cell = case
+    before = song.notes_in_bar(*cell)
+    free = apply(model, song, Regenerate((cell,)), seed).notes_in_bar(*cell)
+    for name, factor in ((n, f) for n in COUNTERS for f in FACTORS):
+        count = COUNTERS[name](before)
+        target = asked_count(count, factor)
+        request = Regenerate((cell,), asking(name, target))
+        after = apply(model, song, request, seed).notes_in_bar(*cell)
+        row = f"--{name} {factor:g}x obeyed"
+        asked.setdefault(row, []).append(song_flag(obeyed(count, target, COUNTERS[name](after))))
+        chance.setdefault(row, []).append(song_flag(obeyed(count, target, COUNTERS[name](free))))
+
+
+def obedience(
+    model: MidiModel, cases: Sequence[Case], seed: int
+) -> tuple[Tallies, Tallies, list[str]]:
+    """For each cell and each soft control, more and fewer: obeyed with the control asked
+    (first map) and, by chance, with no control at all (second map)."""
+    asked: Tallies = {}
+    chance: Tallies = {}
+    errors: list[str] = []
+    for number, case in enumerate(cases):
+        try:
+            obey_cell(model, case, seed + number, asked, chance)
+        except TesseraError as err:
+            errors.append(f"controls {case[1]}: {err}")
+    return asked, chance, errors

@@ -1,0 +1,102 @@
+"""The rows of the musicality tables: which measure, how it is shown, and for which presets.
+
+A preset gets the rows that mean something for its ensemble: voice leading needs two pitched
+voices, the running-eighths row is a reel's, the drum rows need a drum voice. A row that
+applies but has nothing to count in one column (no held-out works, no 4/4 bar) shows '—'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Literal
+
+from benchmarks.musicality_ensemble import (
+    bass_on_root_or_fifth,
+    beat_score,
+    four_on_the_floor,
+    steady_eighths,
+)
+from benchmarks.musicality_measures import (
+    Ratio,
+    big_leaps,
+    clusters,
+    in_scale,
+    key_matches,
+    long_final_note,
+    near_repeat_bars,
+    parallel_perfects,
+    pitch_range,
+    pooled,
+    step_share,
+    tonic_ending,
+    voice_crossings,
+)
+from engine.presets import Preset, Voice
+from engine.song import Song
+
+Kind = Literal["share", "per100", "mean"]
+DASH = "—"
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    kind: Kind
+    measure: Callable[[Song], Ratio | None]
+    whole: bool = False
+    """Measured on a held-out work as a whole (how it ends), not on its first bars."""
+
+
+def voice_is_drum(voice: Voice) -> bool:
+    """Whether a preset voice is a drum kit (presets gain drum voices with an `is_drum`)."""
+    return bool(getattr(voice, "is_drum", False))
+
+
+def rows_for(name: str, preset: Preset) -> list[Row]:
+    """The measures that apply to a preset's ensemble, in the order they are printed."""
+    pitched = [voice for voice in preset.voices if not voice_is_drum(voice)]
+    rows = [
+        Row("key: estimated = declared (songs)", "share", key_matches),
+        Row("notes in the declared scale", "share", in_scale),
+        Row("near-repeat bars (Jaccard >= 0.8)", "share", near_repeat_bars),
+        Row("ends on the tonic (songs)", "share", tonic_ending, whole=True),
+        Row("long final note (songs)", "share", long_final_note, whole=True),
+        Row("steps (1-2 semitones) of moves", "share", step_share),
+        Row("leaps over an octave per 100 moves", "per100", big_leaps),
+        Row("clusters (>= 5 at once) per song", "mean", clusters),
+    ]
+    if len(pitched) >= 2:
+        rows += [
+            Row("voice crossing (sampled 16ths)", "share", voice_crossings),
+            Row("parallel 5ths/8ves per 100 joint moves", "per100", parallel_perfects),
+            Row("bass on root/5th at strong beats", "share", bass_on_root_or_fifth),
+        ]
+    rows += [
+        Row(f"range: {voice.name} (semitones)", "mean", partial(pitch_range, voice=index))
+        for index, voice in enumerate(pitched)
+    ]
+    if "reel" in name:
+        rows.append(Row("steady-eighth bars", "share", steady_eighths))
+    if any(voice_is_drum(voice) for voice in preset.voices):
+        rows += [
+            Row("drums: beat score per 4/4 bar (0-1)", "mean", beat_score),
+            Row("drums: four-on-the-floor bars", "share", four_on_the_floor),
+        ]
+    return rows
+
+
+def measure_column(row: Row, songs: Sequence[tuple[Song, Song]]) -> float | None:
+    """A row's pooled value over (excerpt, whole) song pairs; None when nothing counted."""
+    return pooled(row.measure(whole if row.whole else excerpt) for excerpt, whole in songs)
+
+
+def show(value: float | None, kind: Kind) -> str:
+    if value is None:
+        return DASH
+    if kind == "share":
+        return f"{100 * value:.0f}%"
+    if kind == "per100":
+        return f"{100 * value:.1f}"
+    return f"{value:.2f}" if value < 10 else f"{value:.1f}"
