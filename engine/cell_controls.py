@@ -21,7 +21,7 @@ from engine.errors import TesseraError
 from engine.gm import playable_range
 from engine.sampling import HardConstraints, SoftTargets
 from engine.song import Note, Song
-from engine.theory import tonic_triad
+from engine.theory import key_scale, tonic_triad
 from engine.tokens import Cell
 from engine.vocab import MAX_POLYPHONY, PITCH_RANGE_BIN, VELOCITY_LEVELS, density_bin, nearest
 
@@ -51,7 +51,12 @@ class Controls:
     Hard (never broken): `pitch_range`, `scale`, `polyphony` (as a limit) and `velocity_range`.
     Soft (the model is asked through control tokens): `density` (notes per bar), `polyphony`,
     `chords` (one pitch-class set per bar written, cycled), `rhythm` (distinct onsets per bar)
-    and the middle of `velocity_range`.
+    and the middle of `velocity_range`. A bar's soft pitch range is never the composer's whole
+    `pitch_range`: it is read from the bars around the cell (see `engine.cell_context`).
+
+    `keep_voice_order`: adjacent parts of one ensemble never cross (`None`: decided from the
+    song, see `engine.cell_context.voice_pairs`). `key_pull`: lean toward the key's scale
+    tones when the song has a key and no `scale` is set (`engine.generate.KEY_TONE_BONUS`).
     """
 
     density: int | None = None
@@ -63,6 +68,8 @@ class Controls:
     rhythm: int | None = None
     temperature: float = 1.0
     top_p: float = 0.95
+    keep_voice_order: bool | None = None
+    key_pull: bool = True
 
     def __post_init__(self) -> None:
         check_range("density", self.density, 0, 64)
@@ -106,6 +113,11 @@ class Guides:
     tokens: BarControls
     limits: HardConstraints
     targets: SoftTargets = field(default_factory=SoftTargets)
+    range_from_context: bool = False
+    """Whether the cell's soft pitch range is read from its track's written bars around it
+    when the cell is written (`engine.cell_context.with_context_range`)."""
+    key_tones: frozenset[int] | None = None
+    """The key's scale, pulled toward softly (not a mask)."""
 
     def at_least_one_note(self) -> Guides:
         """The same, with the cell never left empty (a new part or song plays in every bar)."""
@@ -113,6 +125,15 @@ class Guides:
             return self
         return dataclasses.replace(
             self, limits=dataclasses.replace(self.limits, min_notes=max(1, self.limits.min_notes))
+        )
+
+    def at_most(self, polyphony: int | None) -> Guides:
+        """The same, sounding at most `polyphony` notes at once unless a limit is set already
+        (a part of an ensemble plays as its instrument or voice does)."""
+        if polyphony is None or self.limits.max_polyphony is not None:
+            return self
+        return dataclasses.replace(
+            self, limits=dataclasses.replace(self.limits, max_polyphony=polyphony)
         )
 
 
@@ -124,7 +145,13 @@ def bar_order(cells: Iterable[Cell]) -> list[tuple[Cell, int]]:
 
 
 def guides(song: Song, cell: Cell, controls: Controls, bar_index: int) -> Guides:
-    """Soft control tokens and hard limits for one cell from the composer's controls."""
+    """Soft control tokens and hard limits for one cell from the composer's controls.
+
+    The pitch range is a hard limit only. Asking every bar through its `Low_`/`High_` tokens
+    for the whole range of a voice (or of the composer's `--range`) asks the model for a bar
+    that spans it, and it obliged with leaps of over an octave; the soft range is instead
+    read, when the cell is written, from the bars around it (`range_from_context`).
+    """
     track = song.tracks[cell[0]]
     chord = None if track.is_drum else controls.chord_for(bar_index)
     pitch_range = controls.pitch_range or _register(song, cell[0])
@@ -132,12 +159,6 @@ def guides(song: Song, cell: Cell, controls: Controls, bar_index: int) -> Guides
     soft = BarControls(
         density=None if controls.density is None else density_bin(controls.density),
         polyphony=controls.polyphony,
-        low_bin=None
-        if controls.pitch_range is None
-        else controls.pitch_range[0] // PITCH_RANGE_BIN,
-        high_bin=None
-        if controls.pitch_range is None
-        else controls.pitch_range[1] // PITCH_RANGE_BIN,
         pitch_classes=chord,
         mean_velocity=None if velocity is None else nearest(VELOCITY_LEVELS, sum(velocity) / 2),
         onsets=None if controls.rhythm is None else density_bin(controls.rhythm),
@@ -150,7 +171,16 @@ def guides(song: Song, cell: Cell, controls: Controls, bar_index: int) -> Guides
         velocity_low=1 if velocity is None else velocity[0],
         velocity_high=127 if velocity is None else velocity[1],
     )
-    return Guides(soft, hard, SoftTargets(notes=controls.density, onsets=controls.rhythm))
+    targets = SoftTargets(notes=controls.density, onsets=controls.rhythm)
+    key = song.key_at(song.bar_span(cell[1])[0])
+    pull = controls.key_pull and controls.scale is None and key is not None and not track.is_drum
+    return Guides(
+        soft,
+        hard,
+        targets,
+        range_from_context=not track.is_drum,
+        key_tones=key_scale(key) if pull and key is not None else None,
+    ).at_most(_thickness(song, cell[0]))
 
 
 REGISTER_MARGIN = 2
@@ -170,6 +200,15 @@ def _register(song: Song, track_index: int) -> tuple[int, int]:
     return max(0, min(pitches) - REGISTER_MARGIN), min(127, max(pitches) + REGISTER_MARGIN)
 
 
+def _thickness(song: Song, track_index: int) -> int | None:
+    """The most notes the track sounds at once so far (None for an empty track or drums, whose
+    hits' lengths say little): the default polyphony limit when writing it, as `_register` is
+    the default range, so a chorale voice or a violin written one line (or two) at a time is
+    not rewritten or continued in clusters."""
+    track = song.tracks[track_index]
+    return sounding_polyphony(track.notes) if track.notes and not track.is_drum else None
+
+
 def nudge_guides(
     song: Song, cell: Cell, direction: str, controls: Controls, bar_index: int
 ) -> Guides:
@@ -178,7 +217,7 @@ def nudge_guides(
     asked = guides(song, cell, controls, bar_index)
     soft, hard = asked.tokens, asked.limits
     notes = song.notes_in_bar(*cell)
-    if hard.max_polyphony is None:
+    if controls.polyphony is None:
         hard = dataclasses.replace(hard, max_polyphony=max(1, sounding_polyphony(notes)))
     now = BarControls.measure(notes)
     count, onsets = len(notes), len({n.start_tick for n in notes})
@@ -234,7 +273,7 @@ def nudge_guides(
     if direction not in ("denser", "sparser", "busier", "calmer") and targets.notes is None:
         # Moving pitch, loudness or harmony should not thin or thicken the cell as well.
         targets = dataclasses.replace(targets, notes=count or None)
-    return Guides(soft, hard, targets)
+    return dataclasses.replace(asked, tokens=soft, limits=hard, targets=targets)
 
 
 def _more(count: int) -> int:

@@ -4,7 +4,9 @@ The cells are taken in bar order, a few at a time (a batch fits the model's cont
 for its fills), and each batch is written by `engine.generate` with the song so far as its
 prompt: later batches hear what earlier ones wrote. Bars further on whose pending cells are
 still empty (a new track, a continuation, a new song) are left out of the prompt, because the
-model would read them as silence to lead into.
+model would read them as silence to lead into. Each batch's soft pitch ranges are read then,
+from the bars written so far (`engine.cell_context`), and which tracks are ordered voices is
+decided once per operation.
 
 A cell is the notes that *start* in its bar. `write_cell` removes only those and never changes
 a note outside the cell: a new note that would start while an outside note of the same pitch
@@ -19,6 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
+from engine.cell_context import voice_pairs, with_context_range
 from engine.cell_controls import ComposeError, Controls, Guides
 from engine.edits import select
 from engine.generate import ContextFullError, SamplingSettings, fill_cells
@@ -53,6 +56,7 @@ def write_cells(
     docstring for why later empty bars are hidden from the prompt). `progress(done, total)` is
     called before each batch and at the end; it may raise to cancel."""
     batches = _batches(list(plan))
+    pairs = voice_pairs(song, plan, controls)
     for number, batch in enumerate(batches):
         if progress is not None:
             progress(number, len(batches))
@@ -64,24 +68,41 @@ def write_cells(
         ]
         view = select(song, None, (0, min(later_empty) - 1)) if later_empty else song
         view = _as_the_model_knows(view)
-        settings = SamplingSettings(
-            temperature=controls.temperature,
-            top_p=controls.top_p,
-            seed=int(np.random.SeedSequence([seed, number]).generate_state(1)[0]),
-            controls={cell: plan[cell].tokens for cell in batch},
-            constraints={cell: plan[cell].limits for cell in batch},
-            chords={
-                cell: chord
-                for cell in batch
-                if (chord := plan[cell].tokens.pitch_classes) is not None
-            },
-            targets={cell: plan[cell].targets for cell in batch},
-        )
+        pending = {cell for other in batches[number:] for cell in other}
+        asked = {cell: with_context_range(plan[cell], song, cell, pending) for cell in batch}
+        batch_seed = int(np.random.SeedSequence([seed, number]).generate_state(1)[0])
+        settings = _settings(asked, controls, batch_seed, pairs)
         for cell, notes in _fill_in_parts(model, view, batch, settings).items():
             song = write_cell(song, cell, notes)
     if progress is not None:
         progress(len(batches), len(batches))
     return song
+
+
+def _settings(
+    asked: Mapping[Cell, Guides],
+    controls: Controls,
+    seed: int,
+    voice_pairs: frozenset[tuple[int, int]],
+) -> SamplingSettings:
+    """What the sampler is told for one batch of cells."""
+    return SamplingSettings(
+        temperature=controls.temperature,
+        top_p=controls.top_p,
+        seed=seed,
+        controls={cell: guides.tokens for cell, guides in asked.items()},
+        constraints={cell: guides.limits for cell, guides in asked.items()},
+        chords={
+            cell: chord
+            for cell, guides in asked.items()
+            if (chord := guides.tokens.pitch_classes) is not None
+        },
+        targets={cell: guides.targets for cell, guides in asked.items()},
+        key_tones={
+            cell: tones for cell, guides in asked.items() if (tones := guides.key_tones) is not None
+        },
+        voice_pairs=voice_pairs,
+    )
 
 
 def _fill_in_parts(

@@ -30,6 +30,7 @@ from engine.cell_controls import (
     PITCHED_ONLY,
     ComposeError,
     Controls,
+    Guides,
     bar_order,
     check_range,
     chord_of_bar,
@@ -44,7 +45,7 @@ from engine.edits import add_track as insert_track
 from engine.edits import set_bar_count, set_locked
 from engine.gm import instrument_name, playable_range
 from engine.inference import MidiModel
-from engine.presets import PRESETS
+from engine.presets import PRESETS, Voice
 from engine.song import KeySignatureChange, Song, TempoChange, TimeSignatureChange, Track
 from engine.styles import NO_STYLE, style_named
 from engine.theory import key_from_name
@@ -289,16 +290,21 @@ def generate(
         key_signatures=(key,),
         style=requested_style(request, preset.style),
     )
-    plan = {}
-    for cell, index in bar_order(cells_of(song)):
-        voice = voices[cell[0]]
-        # The voice's range is a hard limit only (`guides` reads each bar's soft range from
-        # the bars written before it); a single line gets a singable span within it.
-        one_line = voice.polyphony == 1 and not voice.is_drum
-        voice_range = melody_range(voice.pitch_range) if one_line else voice.pitch_range
-        ranged = controls_with_range(request.controls, voice_range)
-        plan[cell] = guides(song, cell, ranged, index).at_least_one_note().at_most(voice.polyphony)
+    plan = {
+        cell: _voice_guides(song, cell, index, voices[cell[0]], request.controls)
+        for cell, index in bar_order(cells_of(song))
+    }
     return write_cells(model, song, plan, request.controls, seed, progress=progress)
+
+
+def _voice_guides(song: Song, cell: Cell, index: int, voice: Voice, controls: Controls) -> Guides:
+    """What a new song's cell asks for: never empty, as thick as its voice plays, and in the
+    voice's range as a hard limit only (`guides` reads each bar's soft range from the bars
+    written before it), narrowed to a singable span for a single line (`melody_range`)."""
+    one_line = voice.polyphony == 1 and not voice.is_drum
+    voice_range = melody_range(voice.pitch_range) if one_line else voice.pitch_range
+    ranged = controls_with_range(controls, voice_range)
+    return guides(song, cell, ranged, index).at_least_one_note().at_most(voice.polyphony)
 
 
 def requested_style(request: Generate, preset_style: str | None) -> str | None:

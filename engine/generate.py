@@ -16,6 +16,7 @@ import numpy as np
 
 from engine.controls import BarControls
 from engine.edits import select
+from engine.fill_context import SongSoFar, outside_notes, voice_window
 from engine.inference import Cache, MidiModel
 from engine.sampling import FillGrammar, HardConstraints, SoftTargets, sample
 from engine.song import Note, Song
@@ -45,11 +46,25 @@ class SamplingSettings:
     """Pitch classes to favour per cell: a soft pull (a logit bonus), not a mask."""
     targets: Mapping[Cell, SoftTargets] = field(default_factory=dict)
     """Note and onset counts to steer each cell toward (see `SoftTargets`)."""
+    key_tones: Mapping[Cell, frozenset[int]] = field(default_factory=dict)
+    """The key's scale per cell: a gentler pull than a chord's (`KEY_TONE_BONUS`), not a mask."""
+    voice_pairs: frozenset[tuple[int, int]] = frozenset()
+    """(upper, lower) tracks that are adjacent voices of one ensemble: while a cell of either is
+    written, its notes stay on their side of the other's (see `FillGrammar.voice_window`)."""
 
 
 CHORD_TONE_BONUS = 2.5
 """Log-odds added to chord tones when a cell has a chord: e^2.5 makes a chord tone about 12
 times likelier against a passing note, so melodies lean on the chord without being forced."""
+
+KEY_TONE_BONUS = 1.5
+"""Log-odds added to the key's scale tones when the song has a key and the composer set no
+scale: a safety net for a model whose key labels did not follow its transposed training notes.
+e^1.5 makes each scale tone about 4.5 times likelier against a chromatic one. Measured on new
+songs (10 per preset), in-key notes went from 57% to 97% for chorales, 68% to 91% for fiddle
+tunes (the corpus: 92% and 99%); 1.0 left fiddle tunes at 84%, and 2.0 (99% everywhere, quartets
+included, whose corpus share is 81%) all but forbids the chromatic notes a composer may want.
+Smaller than the chord bonus, which says more about one bar than a key does."""
 
 
 def fill_cells(
@@ -65,29 +80,64 @@ def fill_cells(
     rng = np.random.default_rng(settings.seed)
     logits, cache = model.prefill([model.vocab.id(token) for token in prompt])
     result: dict[Cell, list[Note]] = {}
+    so_far = SongSoFar(song, ordered, result)
     for number, (track_index, bar) in enumerate(ordered):
         if number and model.card.block_size - cache.length < FILL_ROOM_TOKENS // 2:
             raise ContextFullError(
                 f"the context is full after {number} of {len(ordered)} cells: "
                 "regenerate fewer cells at once"
             )
-        local_bar = bar - first_bar
-        grammar = FillGrammar(
-            model.vocab,
-            bar_token(window, local_bar),
-            bar_steps(window, local_bar),
-            is_drum=song.tracks[track_index].is_drum,
-            constraints=settings.constraints.get((track_index, bar), HardConstraints()),
-            targets=settings.targets.get((track_index, bar), SoftTargets()),
-            max_tokens=MAX_FILL_TOKENS,
-        )
-        chord = settings.chords.get((track_index, bar))
-        bias = None if chord is None or song.tracks[track_index].is_drum else _bonus(model, chord)
+        grammar = _grammar(model, so_far, (track_index, bar), settings, (window, bar - first_bar))
         logits, cache = _write_fill(
-            model, grammar, logits=logits, cache=cache, rng=rng, settings=settings, bias=bias
+            model,
+            grammar,
+            logits=logits,
+            cache=cache,
+            rng=rng,
+            settings=settings,
+            bias=_pitch_bias(model, song, (track_index, bar), settings),
         )
         result[(track_index, bar)] = decode_fill(grammar.tokens, song.bar_start_ticks[bar])
     return result
+
+
+def _grammar(
+    model: MidiModel,
+    so_far: SongSoFar,
+    cell: Cell,
+    settings: SamplingSettings,
+    local: tuple[Song, int],
+) -> FillGrammar:
+    """The grammar for one cell (`local`: the bar in the prompt's window), with the song around
+    it as it stands now: the track's notes ringing into (or starting just after) the bar when a
+    polyphony limit counts them, and the neighbouring voices' notes for an ordered voice."""
+    song, (track_index, bar) = so_far.song, cell
+    constraints = settings.constraints.get(cell, HardConstraints())
+    is_drum = song.tracks[track_index].is_drum
+    outside: list[tuple[int, int]] = []
+    if constraints.max_polyphony is not None:
+        outside = outside_notes(so_far.notes(track_index), song, bar)
+    between = None
+    if not is_drum:
+        above = [upper for upper, lower in settings.voice_pairs if lower == track_index]
+        below = [lower for upper, lower in settings.voice_pairs if upper == track_index]
+        between = voice_window(
+            so_far.notes(above[0]) if above else None,
+            so_far.notes(below[0]) if below else None,
+            song,
+            bar,
+        )
+    return FillGrammar(
+        model.vocab,
+        bar_token(*local),
+        bar_steps(*local),
+        is_drum=is_drum,
+        constraints=constraints,
+        targets=settings.targets.get(cell, SoftTargets()),
+        max_tokens=MAX_FILL_TOKENS,
+        outside_notes=outside,
+        voice_window=between,
+    )
 
 
 def _prompt_that_fits(
@@ -175,12 +225,21 @@ def _tokens_per_bar(tokens: list[str], bar_count: int) -> list[int]:
     return costs
 
 
-def _bonus(model: MidiModel, chord: frozenset[int]) -> np.ndarray:
-    """A logit bias raising every Pitch token whose pitch class is in the chord."""
+def _pitch_bias(
+    model: MidiModel, song: Song, cell: Cell, settings: SamplingSettings
+) -> np.ndarray | None:
+    """A logit bias raising the Pitch tokens of the cell's chord and of its key's scale (none
+    for drums, whose pitches are instruments), built once per cell."""
+    chord, key = settings.chords.get(cell), settings.key_tones.get(cell)
+    if song.tracks[cell[0]].is_drum or (chord is None and key is None):
+        return None
+    pitch_classes = np.arange(128) % 12
+    per_pitch = np.zeros(128, dtype=np.float32)
+    for tones, bonus in ((chord, CHORD_TONE_BONUS), (key, KEY_TONE_BONUS)):
+        if tones is not None:
+            per_pitch += bonus * np.isin(pitch_classes, sorted(tones))
     bias = np.zeros(len(model.vocab), dtype=np.float32)
-    for pitch in range(128):
-        if pitch % 12 in chord:
-            bias[model.vocab.id(f"Pitch_{pitch}")] = CHORD_TONE_BONUS
+    bias[[model.vocab.id(f"Pitch_{pitch}") for pitch in range(128)]] = per_pitch
     return bias
 
 

@@ -10,6 +10,7 @@ gives the same notes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -18,6 +19,9 @@ import numpy.typing as npt
 from engine.vocab import DURATION_STEPS, VELOCITY_LEVELS, TokenizerError, Vocabulary
 
 Mask = npt.NDArray[np.bool_]
+Steps = npt.NDArray[np.int_]
+HORIZON_STEPS = int(DURATION_STEPS[-1])
+"""How far past the bar's end a note written in it can ring: the longest duration."""
 
 
 class ConstraintError(TokenizerError):
@@ -68,9 +72,11 @@ class HardConstraints:
 @dataclass(frozen=True)
 class SoftTargets:
     """Counts a cell should reach, pursued with logit bonuses rather than masks, so the model
-    still chooses: short of the note target the fill is discouraged from ending, past it
-    encouraged to; short of the onset target, stacking more pitches on one onset is
-    discouraged, past it new onsets are. `pull` is the bonus in nats."""
+    still chooses. Short of a target the fill is discouraged from ending (the more so the
+    further short), from notes too long to leave room for the rest and from an onset later
+    than an even share of the bar left; short of the onset target, stacking pitches on one
+    onset is discouraged too. At a target, ending is encouraged and more notes (or onsets)
+    are discouraged. `pull` is the unit bonus in nats; each grows to at most three pulls."""
 
     notes: int | None = None
     onsets: int | None = None
@@ -96,27 +102,65 @@ class FillGrammar:
     closing: bool = False
     """Set when the context runs out: the fill may then end whatever its minimum counts."""
     targets: SoftTargets = field(default_factory=SoftTargets)
+    outside_notes: Sequence[tuple[int, int]] = ()
+    """(start, end) in steps from the bar's start of the track's notes outside this fill that
+    sound during or after it: notes ringing in from earlier bars (start < 0) and later notes a
+    long note of this bar could reach. A polyphony limit counts them as it counts the fill's
+    own notes, so a limit of 1 holds across the bar lines too."""
+    voice_window: tuple[Steps, Steps] | None = None
+    """(lowest, highest) pitch a note may take at each step of the bar, so that an ordered
+    voice stays between its neighbours (`engine.fill_context.voice_window`). Where the window
+    leaves no allowed pitch it is dropped for that note: keeping the voices' order is worth
+    much, but a fill must never be left with nothing to write."""
 
     def __post_init__(self) -> None:
         v = self.vocab
         self._pitch_ids = np.array([v.id(f"Pitch_{p}") for p in range(128)])
         self._pos_ids = np.array([v.id(f"Pos_{s}") for s in range(self.bar_steps)])
-        self._allowed_pitches = self.constraints.allowed_pitches(self.is_drum)
-        self._duration_ids = [v.id(f"Dur_{d}") for d in DURATION_STEPS]
+        self._pitch_ok = np.zeros(128, dtype=bool)
+        self._pitch_ok[self.constraints.allowed_pitches(self.is_drum)] = True
+        self._duration_ids = np.array([v.id(f"Dur_{d}") for d in DURATION_STEPS])
+        self._durations = np.array(DURATION_STEPS)
         self._velocity_ids = [
             v.id(f"Vel_{level}") for level in self.constraints.allowed_velocities()
         ]
+        # Notes sounding at each step from the bar's start to as far as a note can ring:
+        # outside notes now, the fill's own as they are written (kept up to date by `advance`).
+        horizon = self.bar_steps + HORIZON_STEPS
+        self._sounding = np.zeros(horizon + 1, dtype=np.int32)
+        for start, end in self.outside_notes:
+            self._sounding[max(0, start) : max(0, min(end, horizon))] += 1
 
     @property
     def done(self) -> bool:
         return bool(self.tokens) and self.tokens[-1] == "Fill_End"
 
-    def _sounding_at(self, step: int) -> int:
-        return sum(1 for end in self.note_ends if end > step)
-
     def _room_for_a_note(self, step: int) -> bool:
         limit = self.constraints.max_polyphony
-        return limit is None or self._sounding_at(step) < limit
+        return limit is None or bool(self._sounding[step] < limit)
+
+    def _longest_room(self) -> int:
+        """The longest note (in steps) the polyphony limit leaves room for at the position:
+        it must end before the first step where the other notes already fill the limit."""
+        limit = self.constraints.max_polyphony
+        if limit is None or self.position is None:
+            return HORIZON_STEPS
+        full = np.flatnonzero(self._sounding[self.position :] >= limit)
+        return max(1, int(full[0])) if len(full) else HORIZON_STEPS
+
+    def _longest_in_window(self) -> int:
+        """The longest note the voice window leaves the pending pitch: it ends where a
+        neighbour already written moves across it, so the voices keep their order for as long
+        as the note sounds, not only where it starts. No limit for a note the window had to
+        give way for."""
+        if self.voice_window is None or self.position is None or self.pending_pitch is None:
+            return HORIZON_STEPS
+        low, high = self.voice_window
+        pitch, start = self.pending_pitch, self.position
+        outside = np.flatnonzero((pitch < low[start:]) | (pitch > high[start:]))
+        if not len(outside) or outside[0] == 0:
+            return HORIZON_STEPS
+        return int(outside[0])
 
     def mask(self) -> Mask:
         """Boolean mask over the vocabulary: True where the next token is allowed."""
@@ -130,8 +174,9 @@ class FillGrammar:
             self._allow_pitches(allowed)
         elif last.startswith("Pitch_"):
             longest = self._fair_share(self.constraints.min_notes, self.constraints.min_onsets)
-            for steps, token_id in zip(DURATION_STEPS, self._duration_ids, strict=True):
-                allowed[token_id] = steps <= longest or steps == DURATION_STEPS[0]
+            fits = (self._durations <= longest) | (self._durations == DURATION_STEPS[0])
+            room = min(self._longest_room(), self._longest_in_window())
+            allowed[self._duration_ids[fits & (self._durations <= room)]] = True
         elif last.startswith("Dur_"):
             allowed[self._velocity_ids] = True
         else:  # after the bar token or a complete note
@@ -139,8 +184,15 @@ class FillGrammar:
         return allowed
 
     def _allow_pitches(self, allowed: Mask) -> None:
-        pitches = [p for p in self._allowed_pitches if p not in self.pitches_here]
-        allowed[self._pitch_ids[pitches]] = True
+        ok = self._pitch_ok.copy()
+        if self.voice_window is not None and self.position is not None:
+            low, high = self.voice_window[0][self.position], self.voice_window[1][self.position]
+            inside = ok.copy()
+            inside[: max(0, low)] = False
+            inside[max(0, high + 1) :] = False
+            ok = inside if inside.any() else ok
+        ok[list(self.pitches_here)] = False
+        allowed[self._pitch_ids[ok]] = True
 
     def _allow_next_note(self, allowed: Mask) -> None:
         limits = self.constraints
@@ -153,9 +205,11 @@ class FillGrammar:
             return
         if limits.max_onsets is None or self.onsets < limits.max_onsets:
             first = 0 if self.position is None else self.position + 1
-            for step in range(first, self._latest_onset() + 1):
-                if self._room_for_a_note(step):
-                    allowed[self._pos_ids[step]] = True
+            last = self._latest_onset() + 1
+            steps = self._pos_ids[first:last]
+            if limits.max_polyphony is not None:
+                steps = steps[self._sounding[first:last] < limits.max_polyphony]
+            allowed[steps] = True
         can_add_onset = bool(allowed[self._pos_ids].any())
         onsets_short = self.onsets < limits.min_onsets and can_add_onset
         # Short of an onset minimum, more pitches on this onset would not help: move on.
@@ -191,25 +245,65 @@ class FillGrammar:
         last = self.tokens[-1] if self.tokens else ""
         bias = np.zeros(len(self.vocab), dtype=np.float32)
         if last.startswith("Pitch_"):
-            # Short of a target, long notes would leave no time for the rest.
+            # Short of a target, long notes would leave no time for the rest: `pull` against
+            # a note just longer than its fair share, growing to three times `pull` at three
+            # shares (a model sure of a long note took it against a flat pull, and the bar
+            # had no room left for the notes asked for).
             longest = self._fair_share(targets.notes or 0, targets.onsets or 0)
-            for steps, token_id in zip(DURATION_STEPS, self._duration_ids, strict=True):
-                if steps > longest:
-                    bias[token_id] -= targets.pull
+            over = np.clip(self._durations / longest, 1.0, 3.0)
+            bias[self._duration_ids] -= targets.pull * over * (self._durations > longest)
             return bias
         if not (last == self.bar_token or last.startswith("Vel_")):
             return None
         end = self.vocab.id("Fill_End")
         if targets.notes is not None:
-            bias[end] += targets.pull if len(self.note_ends) >= targets.notes else -targets.pull
+            bias[end] += self._end_pull(len(self.note_ends), targets.notes)
+            if len(self.note_ends) >= targets.notes:
+                # There already: another note of any kind would overshoot (ending alone was
+                # pulled for, and a model in a run of eighths ran on past the count).
+                bias[self._pos_ids] -= targets.pull
+                bias[self._pitch_ids] -= targets.pull
         if targets.onsets is not None:
+            bias[end] += self._end_pull(self.onsets, targets.onsets)
             if self.onsets < targets.onsets:
-                bias[end] -= targets.pull
                 bias[self._pitch_ids] -= targets.pull / 2
             else:
                 bias[self._pos_ids] -= targets.pull
-                bias[end] += targets.pull / 2
+        if (late := self._late_onsets()) is not None:
+            bias[self._pos_ids] -= late
         return bias
+
+    def _end_pull(self, count: int, target: int) -> float:
+        """The bonus for ending at `count` of `target`: `pull` once there, and against it
+        `pull` more for each one still missing, up to three times `pull`. A flat pull was
+        too weak where the model was sure the bar was done (a chorale voice asked for eighths
+        after a quarter note ended the fill with one note of five)."""
+        if count >= target:
+            return self.targets.pull
+        return -self.targets.pull * min(3, 1 + target - count)
+
+    def _late_onsets(self) -> npt.NDArray[np.float32] | None:
+        """Short of a soft target, a penalty on each step the next onset could take: none up
+        to an even share of the rest of the bar per onset still wanted (one per note still
+        wanted, at worst), then `pull` for each share further, up to three times `pull`.
+
+        Why, and not only the pull against ending: a model asked for more notes than it
+        planned kept its planned onsets. Shortening its notes (the duration pull) left rests
+        where the long notes had been (a note on the downbeat, the next three beats later),
+        and when the bar ran out the fill ended short of the count: density asked up was
+        obeyed in 5 of 28 cells, rhythm in 3 of 16. Pulling the next onset forward spends the
+        bar evenly on the notes asked for; growing with the distance, the pull lets a note
+        come a little late but not leave half the bar empty."""
+        targets = self.targets
+        wanted = max(
+            (targets.notes or 0) - len(self.note_ends), (targets.onsets or 0) - self.onsets, 0
+        )
+        if wanted == 0:
+            return None
+        first = 0 if self.position is None else self.position + 1
+        share = max(1, (self.bar_steps - first) // wanted)
+        late = (np.arange(self.bar_steps) - (first - 1 + share)) / share
+        return (targets.pull * np.clip(late, 0.0, 3.0)).astype(np.float32)
 
     def advance(self, token: str) -> None:
         """Record a token (sampled or forced); raises if the grammar does not allow it."""
@@ -226,6 +320,7 @@ class FillGrammar:
             self.pitches_here.add(int(value))
         elif kind == "Dur" and self.position is not None:
             self.note_ends.append(self.position + int(value))
+            self._sounding[self.position : self.position + int(value)] += 1
 
 
 def sample(

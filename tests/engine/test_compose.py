@@ -216,6 +216,15 @@ def test_add_track_writes_the_instrument_in_its_range(model: MidiModel) -> None:
     assert result.tracks[:2] == _tune().tracks
 
 
+def test_add_track_can_add_a_drum_kit(model: MidiModel) -> None:
+    result = apply(model, _tune(), AddTrack(0, controls=Controls(), is_drum=True), 2)
+    kit = result.tracks[-1]
+    assert (kit.name, kit.is_drum) == ("Drums", True)
+    assert kit.notes
+    assert all(35 <= n.pitch <= 81 for n in kit.notes)
+    assert compose.request_to_json(AddTrack(0, is_drum=True))["is_drum"] is True
+
+
 def test_continue_adds_bars_and_writes_them(model: MidiModel) -> None:
     result = apply(model, _tune(), Continue(4), 8)
     assert result.bar_count == 12
