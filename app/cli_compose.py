@@ -141,6 +141,18 @@ def _add_controls(command: argparse.ArgumentParser) -> None:
     group.add_argument("--rhythm", type=int, help="distinct note onsets per bar (soft)")
     group.add_argument("--temperature", type=float, default=1.0, help="randomness (default 1)")
     group.add_argument("--top-p", type=float, default=0.95, help="nucleus size (default 0.95)")
+    group.add_argument(
+        "--no-key-pull",
+        action="store_true",
+        help="do not lean toward the key's scale (chromatic writing; a --scale is a hard limit)",
+    )
+    group.add_argument(
+        "--voice-order",
+        choices=("auto", "keep", "free"),
+        default="auto",
+        help="adjacent parts never cross (keep), may cross (free), or keep order when they are "
+        "one ensemble such as a choir or a quartet (auto, the default)",
+    )
 
 
 COMMANDS = ("generate", "regenerate", "nudge", "lock", "unlock", "add-track", "continue", "takes")
@@ -263,6 +275,8 @@ def _controls(args: argparse.Namespace) -> Controls:
         "rhythm": args.rhythm,
         "temperature": args.temperature,
         "top_p": args.top_p,
+        "key_pull": not args.no_key_pull,
+        "keep_voice_order": {"auto": None, "keep": True, "free": False}[args.voice_order],
     }
     if args.range:
         options["pitch_range"] = parse_pitch_range(args.range)

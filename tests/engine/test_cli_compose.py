@@ -265,3 +265,13 @@ def test_preset_help_lists_every_preset(capsys: pytest.CaptureFixture[str]) -> N
     with pytest.raises(SystemExit):
         main(["generate", "x.json", "--preset", "polka"])
     assert "'lofi'" in capsys.readouterr().err
+
+
+def test_key_pull_and_voice_order_can_be_turned_off(chorale: Path) -> None:
+    args = ["regenerate", str(chorale), "--bars", "2", "--seed", "3"]
+    assert main([*args, "--no-key-pull", "--voice-order", "free"]) == 0
+    controls = load_project_with_takes(chorale)[1][-1].request["controls"]
+    assert (controls["key_pull"], controls["keep_voice_order"]) == (False, False)
+    assert main([*args, "--voice-order", "keep"]) == 0
+    controls = load_project_with_takes(chorale)[1][-1].request["controls"]
+    assert (controls["key_pull"], controls["keep_voice_order"]) == (True, True)
