@@ -61,6 +61,11 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     generate.add_argument("--key", help="key, e.g. 'D minor' (default: the preset's)")
     generate.add_argument("--tempo", type=float, help="beats per minute (default: the preset's)")
     generate.add_argument("--title", default="Untitled")
+    generate.add_argument(
+        "--form",
+        help="sections, one letter per phrase, e.g. AABA: a repeated letter comes back with a "
+        "new last bar; '-' for no repeats (default: the style's)",
+    )
     _add_controls(generate)
 
     for name, text in (
@@ -147,6 +152,12 @@ def _add_controls(command: argparse.ArgumentParser) -> None:
         help="do not lean toward the key's scale (chromatic writing; a --scale is a hard limit)",
     )
     group.add_argument(
+        "--free-beat",
+        action="store_true",
+        help="drums need not keep the style's beat (a backbeat's kick on 1 and snare on 2 "
+        "and 4, house's kick on every beat)",
+    )
+    group.add_argument(
         "--voice-order",
         choices=("auto", "keep", "free"),
         default="auto",
@@ -181,6 +192,8 @@ def run(args: argparse.Namespace) -> None:
         request = _request(args, song)
     if isinstance(request, compose.Generate) and args.style is not None:
         request = dataclasses.replace(request, style=_style(args) or NO_STYLE)
+    if isinstance(request, compose.Generate) and args.form is not None:
+        request = dataclasses.replace(request, form=args.form)
     if isinstance(request, compose.Regenerate | compose.Nudge) and song is not None:
         _report_locked(song, request.cells)
     model = None if isinstance(request, compose.Lock) else MidiModel()
@@ -276,6 +289,7 @@ def _controls(args: argparse.Namespace) -> Controls:
         "temperature": args.temperature,
         "top_p": args.top_p,
         "key_pull": not args.no_key_pull,
+        "keep_beat": not args.free_beat,
         "keep_voice_order": {"auto": None, "keep": True, "free": False}[args.voice_order],
     }
     if args.range:

@@ -11,7 +11,14 @@ from itertools import pairwise
 
 import numpy as np
 
-from benchmarks.musicality_measures import SIXTEENTH, Ratio, sounding_at, voices
+from benchmarks.musicality_measures import (
+    SIXTEENTH,
+    Ratio,
+    declared_key,
+    scale_of,
+    sounding_at,
+    voices,
+)
 from engine.drums import KICKS, SNARES, TIME_KEEPERS
 from engine.song import PPQ, Song
 
@@ -111,6 +118,19 @@ def beat_score(song: Song) -> Ratio | None:
     return Ratio(score, len(bars))
 
 
+def backbeat_bars(song: Song) -> Ratio | None:
+    """4/4 bars with a kick within a sixteenth of beat 1 and a snare or clap on both 2 and 4:
+    the backbeat pop, rock and hip hop stand on."""
+    bars = common_time_drum_bars(song)
+    if not bars:
+        return None
+    hits = sum(
+        hits_near(b["kick"], 0) and hits_near(b["snare"], PPQ) and hits_near(b["snare"], 3 * PPQ)
+        for b in bars
+    )
+    return Ratio(hits, len(bars))
+
+
 def four_on_the_floor(song: Song) -> Ratio | None:
     """4/4 bars with a kick within a sixteenth of each of the four beats (house music's)."""
     bars = common_time_drum_bars(song)
@@ -129,6 +149,17 @@ def bass_index(song: Song) -> int | None:
     if len(pitched) < 2:
         return None
     return min(pitched, key=lambda i: float(np.mean([n.pitch for n in song.tracks[i].notes])))
+
+
+def bass_in_key(song: Song) -> Ratio | None:
+    """The bass's notes in the declared key's scale (minor keys with their raised sixth and
+    seventh), over its notes."""
+    bass, key = bass_index(song), declared_key(song)
+    if bass is None or key is None:
+        return None
+    scale = scale_of(key)
+    notes = song.tracks[bass].notes
+    return Ratio(sum(n.pitch % 12 in scale for n in notes), len(notes))
 
 
 def bar_chord(song: Song, bar: int, skip: int) -> list[int]:

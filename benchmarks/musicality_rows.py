@@ -13,6 +13,8 @@ from functools import partial
 from typing import Literal
 
 from benchmarks.musicality_ensemble import (
+    backbeat_bars,
+    bass_in_key,
     bass_on_root_or_fifth,
     beat_score,
     four_on_the_floor,
@@ -72,6 +74,7 @@ def rows_for(name: str, preset: Preset) -> list[Row]:
             Row("voice crossing (sampled 16ths)", "share", voice_crossings),
             Row("parallel 5ths/8ves per 100 joint moves", "per100", parallel_perfects),
             Row("bass on root/5th at strong beats", "share", bass_on_root_or_fifth),
+            Row("bass notes in key", "share", bass_in_key),
         ]
     rows += [
         Row(f"range: {voice.name} (semitones)", "mean", partial(pitch_range, voice=index))
@@ -82,6 +85,7 @@ def rows_for(name: str, preset: Preset) -> list[Row]:
     if any(voice_is_drum(voice) for voice in preset.voices):
         rows += [
             Row("drums: beat score per 4/4 bar (0-1)", "mean", beat_score),
+            Row("drums: backbeat bars (kick 1, snare 2+4)", "share", backbeat_bars),
             Row("drums: four-on-the-floor bars", "share", four_on_the_floor),
         ]
     return rows

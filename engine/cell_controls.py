@@ -20,7 +20,8 @@ from engine.controls import BarControls, sounding_polyphony
 from engine.errors import TesseraError
 from engine.gm import playable_range
 from engine.sampling import HardConstraints, SoftTargets
-from engine.song import Note, Song
+from engine.song import PPQ, Note, Song
+from engine.song_plan import Anchors, anchor_hits
 from engine.theory import key_scale, tonic_triad
 from engine.tokens import Cell
 from engine.vocab import MAX_POLYPHONY, PITCH_RANGE_BIN, VELOCITY_LEVELS, density_bin, nearest
@@ -57,6 +58,8 @@ class Controls:
     `keep_voice_order`: adjacent parts of one ensemble never cross (`None`: decided from the
     song, see `engine.cell_context.voice_pairs`). `key_pull`: lean toward the key's scale
     tones when the song has a key and no `scale` is set (`engine.generate.KEY_TONE_BONUS`).
+    `keep_beat`: a drum bar in 4/4 of a song whose style has a beat keeps that beat's anchor
+    hits (a backbeat's kick on 1 and snare on 2 and 4; `engine.song_plan.BEATS`).
     """
 
     density: int | None = None
@@ -70,6 +73,7 @@ class Controls:
     top_p: float = 0.95
     keep_voice_order: bool | None = None
     key_pull: bool = True
+    keep_beat: bool = True
 
     def __post_init__(self) -> None:
         check_range("density", self.density, 0, 64)
@@ -118,6 +122,8 @@ class Guides:
     when the cell is written (`engine.cell_context.with_context_range`)."""
     key_tones: frozenset[int] | None = None
     """The key's scale, pulled toward softly (not a mask)."""
+    anchors: Anchors = ()
+    """A drum cell's beat: hits it keeps (`engine.song_plan.anchor_hits`)."""
 
     def at_least_one_note(self) -> Guides:
         """The same, with the cell never left empty (a new part or song plays in every bar)."""
@@ -180,7 +186,17 @@ def guides(song: Song, cell: Cell, controls: Controls, bar_index: int) -> Guides
         targets,
         range_from_context=not track.is_drum,
         key_tones=key_scale(key) if pull and key is not None else None,
+        anchors=beat_anchors(song, cell) if track.is_drum and controls.keep_beat else (),
     ).at_most(_thickness(song, cell[0]))
+
+
+def beat_anchors(song: Song, cell: Cell) -> Anchors:
+    """The anchor hits of the song's style's beat for a drum cell: only in a full 4/4 bar."""
+    start, end = song.bar_span(cell[1])
+    meter = song.time_signature_at(start)
+    if end - start != 4 * PPQ:
+        return ()
+    return anchor_hits(song.style, (meter.numerator, meter.denominator))
 
 
 REGISTER_MARGIN = 2

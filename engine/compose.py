@@ -43,12 +43,13 @@ from engine.cell_writer import Progress, one_at_a_time, write_cell, write_cells
 from engine.controls import sounding_polyphony
 from engine.edits import add_track as insert_track
 from engine.edits import set_bar_count, set_locked
-from engine.gm import instrument_name, playable_range
+from engine.gm import instrument_name, playable_range, plays_one_line
 from engine.inference import MidiModel
 from engine.presets import PRESETS, Voice
 from engine.song import KeySignatureChange, Song, TempoChange, TimeSignatureChange, Track
+from engine.song_plan import FormError, SongPlan, plan_song
 from engine.styles import NO_STYLE, style_named
-from engine.theory import key_from_name
+from engine.theory import key_from_name, key_tonic
 from engine.tokens import Cell
 
 __all__ = [
@@ -74,6 +75,8 @@ __all__ = [
 
 
 ADDING_DIRECTIONS = ("denser", "busier")
+PROGRESS_UNITS = 1000
+"""Progress steps per phrase of a new song."""
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,9 @@ class Generate:
     style: str | None = None
     """The style to write the preset's band in (`engine.styles`); None keeps the preset's own
     and `NO_STYLE` ('none') writes without one."""
+    form: str | None = None
+    """Section letters, one per phrase ('AABA'; see `engine.song_plan`): None takes the
+    style's, '-' plans no repeats."""
     operation: str = field(default="generate", init=False)
 
 
@@ -280,6 +286,7 @@ def generate(
             name=instrument_name(program),
             program=program,
             pitch_range=playable_range(program),
+            polyphony=1 if plays_one_line(program) else voices[0].polyphony,
         )
     song = Song(
         title=request.title,
@@ -290,11 +297,131 @@ def generate(
         key_signatures=(key,),
         style=requested_style(request, preset.style),
     )
-    plan = {
-        cell: _voice_guides(song, cell, index, voices[cell[0]], request.controls)
-        for cell, index in bar_order(cells_of(song))
-    }
-    return write_cells(model, song, plan, request.controls, seed, progress=progress)
+    try:
+        plan = plan_song(song.style or preset.style, key, bars, seed, request.form)
+    except FormError as err:
+        raise ComposeError(str(err)) from err
+    return _write_plan(
+        model, song, plan, voices, controls=request.controls, seed=seed, progress=progress
+    )
+
+
+def _write_plan(
+    model: MidiModel,
+    song: Song,
+    plan: SongPlan,
+    voices: Sequence[Voice],
+    *,
+    controls: Controls,
+    seed: int,
+    progress: Progress | None,
+) -> Song:
+    """Write a new song phrase by phrase (see `engine.song_plan`): a new section is written
+    whole over its planned chords; a repeated one is copied from its first playing, and only
+    its last bar (and any bar whose planned chord differs from the source's) is written again,
+    hearing the repeat around it. The song then ends on its tonic (`close_on_tonic`)."""
+    chords: Sequence[frozenset[int] | None] = controls.chords or plan.chords
+    steps = len(plan.phrases)
+
+    def _bar_controls(chords: Sequence[frozenset[int] | None], bar: int) -> Controls:
+        chord = chords[bar % len(chords)]
+        return dataclasses.replace(controls, chords=() if chord is None else (chord,))
+
+    for number, phrase in enumerate(plan.phrases):
+        if phrase.source is None:
+            bars = list(phrase.bar_range)
+        else:
+            song = _copy_bars(song, phrase.source, phrase.first_bar, phrase.bars)
+            bars = [
+                bar
+                for offset, bar in enumerate(phrase.bar_range)
+                if bar == phrase.bar_range[-1]
+                or chords[bar % len(chords)] != chords[(phrase.source + offset) % len(chords)]
+            ]
+        cells = [(track, bar) for bar in bars for track in range(len(song.tracks))]
+        guided = {
+            cell: _voice_guides(song, cell, 0, voices[cell[0]], _bar_controls(chords, cell[1]))
+            for cell in cells
+        }
+        phrase_seed = int(np.random.SeedSequence([seed, number]).generate_state(1)[0])
+        song = write_cells(
+            model,
+            song,
+            guided,
+            controls,
+            phrase_seed,
+            progress=_phrase_progress(progress, number, steps),
+        )
+    if progress is not None:
+        progress(steps, steps)
+    return close_on_tonic(song, voices)
+
+
+def _phrase_progress(progress: Progress | None, number: int, phrases: int) -> Progress | None:
+    """Progress of one phrase's writing as a share of the whole song's."""
+    if progress is None:
+        return None
+    outer = progress
+
+    def report(done: int, total: int) -> None:
+        outer(
+            number * PROGRESS_UNITS + done * PROGRESS_UNITS // max(1, total),
+            phrases * PROGRESS_UNITS,
+        )
+
+    return report
+
+
+def _copy_bars(song: Song, source: int, target: int, count: int) -> Song:
+    """The song with bars `target..` holding every track's notes of bars `source..` again."""
+    for offset in range(count):
+        shift = song.bar_start_ticks[target + offset] - song.bar_start_ticks[source + offset]
+        for track in range(len(song.tracks)):
+            notes = [
+                dataclasses.replace(note, start_tick=note.start_tick + shift)
+                for note in song.notes_in_bar(track, source + offset)
+            ]
+            song = write_cell(song, (track, target + offset), notes)
+    return song
+
+
+def close_on_tonic(song: Song, voices: Sequence[Voice]) -> Song:
+    """A new song's last melody note on the key's tonic, held to the end of the song.
+
+    Why a rule and not only the model: a song that stops on another degree sounds unfinished
+    to every listener, and the model, asked for a tonic chord in the last bar, still ended
+    its melody elsewhere most of the time. The lead's (first pitched voice's) last note moves
+    to the nearest tonic in its range, above the other parts sounding with it where the range
+    allows (the lead stays on top), the way an arranger fixes a final cadence."""
+    key = song.key_signatures[0] if song.key_signatures else None
+    lead = next((i for i, v in enumerate(voices) if not v.is_drum and song.tracks[i].notes), None)
+    if key is None or lead is None:
+        return song
+    notes = song.tracks[lead].notes
+    final_onset = max(n.start_tick for n in notes)
+    top = max((n for n in notes if n.start_tick == final_onset), key=lambda n: n.pitch)
+    floor = max(
+        (
+            n.pitch
+            for i, track in enumerate(song.tracks)
+            if i != lead and not track.is_drum
+            for n in track.notes
+            if n.start_tick <= final_onset < n.end_tick
+        ),
+        default=-1,
+    )
+    low, high = voices[lead].pitch_range
+    tonics = [p for p in range(low, high + 1) if p % 12 == key_tonic(key)]
+    candidates = [p for p in tonics if p > floor] or tonics
+    chord = {n.pitch for n in notes if n.start_tick == final_onset and n is not top}
+    candidates = [p for p in candidates if p not in chord]
+    if not candidates:
+        return song
+    pitch = min(candidates, key=lambda p: (abs(p - top.pitch), p))
+    ending = dataclasses.replace(top, pitch=pitch, duration_ticks=song.end_tick - top.start_tick)
+    bar = song.bar_at_tick(final_onset)
+    kept = [n for n in song.notes_in_bar(lead, bar) if n is not top]
+    return write_cell(song, (lead, bar), [*kept, ending])
 
 
 def _voice_guides(song: Song, cell: Cell, index: int, voice: Voice, controls: Controls) -> Guides:

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from engine.sampling import HORIZON_STEPS, Steps
+from engine.sampling import HORIZON_STEPS, Steps, VoiceLeading
 from engine.song import Note, Song
 from engine.tokens import Cell
 from engine.vocab import TICKS_PER_STEP
@@ -82,3 +82,28 @@ def _floor_step(ticks: int) -> int:
 
 def _ceil_step(ticks: int) -> int:
     return -(-ticks // TICKS_PER_STEP)
+
+
+def voice_leading(
+    own: Sequence[Note], others: Sequence[Sequence[Note]], song: Song, bar: int
+) -> VoiceLeading:
+    """What the voice-leading pull needs for one voice of an ensemble in one bar: the voice's
+    last note before the bar and the other voices' notes from the bar before to this bar's
+    end, in steps from this bar's start (see `VoiceLeading`)."""
+    start, end = song.bar_span(bar)
+    earlier_start = song.bar_span(bar - 1)[0] if bar > 0 else start
+    before = [n for n in own if n.start_tick < start]
+    previous = None
+    if before:
+        last_onset = max(n.start_tick for n in before)
+        pitch = max(n.pitch for n in before if n.start_tick == last_onset)
+        previous = (_floor_step(last_onset - start), pitch)
+    lines = tuple(
+        tuple(
+            (_floor_step(n.start_tick - start), _ceil_step(n.end_tick - start), n.pitch)
+            for n in notes
+            if n.end_tick > earlier_start and n.start_tick < end
+        )
+        for notes in others
+    )
+    return VoiceLeading(previous, lines)

@@ -16,7 +16,7 @@ import numpy as np
 
 from engine.controls import BarControls
 from engine.edits import select
-from engine.fill_context import SongSoFar, outside_notes, voice_window
+from engine.fill_context import SongSoFar, outside_notes, voice_leading, voice_window
 from engine.inference import Cache, MidiModel
 from engine.sampling import FillGrammar, HardConstraints, SoftTargets, sample
 from engine.song import Note, Song
@@ -48,6 +48,8 @@ class SamplingSettings:
     """Note and onset counts to steer each cell toward (see `SoftTargets`)."""
     key_tones: Mapping[Cell, frozenset[int]] = field(default_factory=dict)
     """The key's scale per cell: a gentler pull than a chord's (`KEY_TONE_BONUS`), not a mask."""
+    anchors: Mapping[Cell, Sequence[tuple[int, frozenset[int]]]] = field(default_factory=dict)
+    """A drum cell's beat: hits it keeps (see `FillGrammar.anchors`)."""
     voice_pairs: frozenset[tuple[int, int]] = frozenset()
     """(upper, lower) tracks that are adjacent voices of one ensemble: while a cell of either is
     written, its notes stay on their side of the other's (see `FillGrammar.voice_window`)."""
@@ -127,6 +129,11 @@ def _grammar(
             song,
             bar,
         )
+    ensemble = {track for pair in settings.voice_pairs for track in pair}
+    leading = None
+    if track_index in ensemble:
+        others = [so_far.notes(other) for other in sorted(ensemble - {track_index})]
+        leading = voice_leading(so_far.notes(track_index), others, song, bar)
     return FillGrammar(
         model.vocab,
         bar_token(*local),
@@ -137,6 +144,8 @@ def _grammar(
         max_tokens=MAX_FILL_TOKENS,
         outside_notes=outside,
         voice_window=between,
+        anchors=settings.anchors.get(cell, ()),
+        voice_leading=leading,
     )
 
 

@@ -175,6 +175,16 @@ DRUM_KIT_RANGE = (35, 81)
 """The General MIDI percussion key map (Acoustic Bass Drum to Open Triangle)."""
 
 
+ONE_LINE_FAMILIES = (range(56, 88), range(104, 112))
+"""Brass, reeds, pipes, synth leads and the ethnic winds and fiddles: instruments that play
+one note at a time as a lead (a keyboard, guitar or harp plays chords)."""
+
+
+def plays_one_line(program: int) -> bool:
+    """Whether a lead on this General MIDI program plays a single line (see above)."""
+    return any(program in family for family in ONE_LINE_FAMILIES)
+
+
 def playable_range(program: int, is_drum: bool = False) -> tuple[int, int]:
     """The usual written range (lowest, highest MIDI pitch) of a General MIDI instrument.
 

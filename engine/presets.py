@@ -7,7 +7,8 @@ after it, are a small band as that style is usually played: a lead with a singab
 about an octave and a half (not the instrument's whole compass, which makes for leaps no player
 would write), chords or comping in the middle (about C3-E5), a bass (a GM bass program, about
 E1-G3), a General MIDI drum kit and, for cinematic and ballad, strings or a pad. The lead is
-always the first voice, so a prompt's instrument ("... with rhodes") replaces it.
+always the first voice, so a prompt's instrument ("... with rhodes") replaces it; a lead that
+sings one line (a sax, a flute, a lead guitar or synth) plays one note at a time.
 """
 
 from __future__ import annotations
@@ -104,21 +105,21 @@ BAND_PRESETS: dict[str, Preset] = dict(
     [
         _band(
             "pop",
-            Voice("Lead synth", 81, (60, 79)),
+            Voice("Lead synth", 81, (60, 79), polyphony=1),
             Voice("Piano", 0, (48, 76)),
             Voice("Bass", 33, (28, 52)),
             key="G major", tempo_bpm=112, bars=8,
         ),
         _band(
             "rock",
-            Voice("Lead guitar", 29, (55, 76)),
+            Voice("Lead guitar", 29, (55, 76), polyphony=1),
             Voice("Rhythm guitar", 30, (47, 71)),
             Voice("Bass", 34, (28, 52)),
             key="A major", tempo_bpm=126, bars=8,
         ),
         _band(
             "metal",
-            Voice("Lead guitar", 30, (52, 74)),
+            Voice("Lead guitar", 30, (52, 74), polyphony=1),
             Voice("Rhythm guitar", 30, (43, 67)),
             Voice("Bass", 34, (28, 50)),
             key="E minor", tempo_bpm=160, bars=8,
@@ -133,21 +134,21 @@ BAND_PRESETS: dict[str, Preset] = dict(
         ),
         _band(
             "lofi",
-            Voice("Jazz guitar", 26, (55, 76)),
+            Voice("Jazz guitar", 26, (55, 76), polyphony=1),
             Voice("Rhodes", 4, (48, 72)),
             Voice("Bass", 33, (28, 50)),
             key="A minor", tempo_bpm=80, bars=8,
         ),
         _band(
             "hiphop",
-            Voice("Lead synth", 80, (60, 79)),
+            Voice("Lead synth", 80, (60, 79), polyphony=1),
             Voice("Synth strings", 50, (48, 72)),
             Voice("Synth bass", 38, (28, 48)),
             key="C minor", tempo_bpm=90, bars=8,
         ),
         _band(
             "house",
-            Voice("Lead synth", 81, (60, 79)),
+            Voice("Lead synth", 81, (60, 79), polyphony=1),
             Voice("Poly synth", 90, (48, 72)),
             Voice("Synth bass", 39, (33, 52)),
             key="A minor", tempo_bpm=124, bars=16,
@@ -161,49 +162,49 @@ BAND_PRESETS: dict[str, Preset] = dict(
         ),
         _band(
             "soul",
-            Voice("Alto sax", 65, (56, 77)),
+            Voice("Alto sax", 65, (56, 77), polyphony=1),
             Voice("Organ", 16, (48, 72)),
             Voice("Bass", 33, (28, 52)),
             key="Bb major", tempo_bpm=92, bars=8,
         ),
         _band(
             "reggae",
-            Voice("Trumpet", 56, (58, 79)),
+            Voice("Trumpet", 56, (58, 79), polyphony=1),
             Voice("Skank guitar", 27, (52, 76)),
             Voice("Bass", 33, (28, 48)),
             key="G major", tempo_bpm=76, bars=8,
         ),
         _band(
             "latin",
-            Voice("Flute", 73, (67, 86)),
+            Voice("Flute", 73, (67, 86), polyphony=1),
             Voice("Nylon guitar", 24, (48, 72)),
             Voice("Bass", 32, (28, 50)),
             key="D minor", tempo_bpm=132, bars=16,
         ),
         _band(
             "jazz",
-            Voice("Tenor sax", 66, (53, 74)),
+            Voice("Tenor sax", 66, (53, 74), polyphony=1),
             Voice("Piano", 0, (48, 72)),
             Voice("Bass", 32, (28, 52)),
             key="F major", tempo_bpm=138, bars=16,
         ),
         _band(
             "blues",
-            Voice("Lead guitar", 27, (55, 76)),
+            Voice("Lead guitar", 27, (55, 76), polyphony=1),
             Voice("Piano", 0, (48, 72)),
             Voice("Bass", 33, (28, 52)),
             key="A major", tempo_bpm=96, bars=12,
         ),
         _band(
             "country",
-            Voice("Fiddle", 110, (62, 81)),
+            Voice("Fiddle", 110, (62, 81), polyphony=1),
             Voice("Steel guitar", 25, (48, 72)),
             Voice("Bass", 34, (28, 50)),
             key="G major", tempo_bpm=116, bars=8,
         ),
         _band(
             "cinematic",
-            Voice("French horn", 60, (53, 74)),
+            Voice("French horn", 60, (53, 74), polyphony=1),
             Voice("Strings", 48, (48, 76)),
             Voice("Choir", 52, (48, 72)),
             Voice("Bass", 32, (28, 50)),
@@ -212,7 +213,7 @@ BAND_PRESETS: dict[str, Preset] = dict(
         _band(
             "chinese",
             # dizi (bamboo flute) and guzheng (zither) as their nearest GM sounds: flute, koto
-            Voice("Dizi", 73, (67, 86)),
+            Voice("Dizi", 73, (67, 86), polyphony=1),
             Voice("Guzheng", 107, (48, 76)),
             Voice("Bass", 35, (28, 50)),
             key="D major", tempo_bpm=84, bars=8,
