@@ -1,7 +1,8 @@
 """'New song': an empty song, or one the model writes from a style preset.
 
 The Style box follows the chosen preset (its own style) and may be changed: the preset's band
-is then written in that style (`engine.compose.Generate.style`).
+is then written in that style (`engine.compose.Generate.style`). Form takes section letters
+(`engine.song_plan`); left empty, the style's own form is used.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.compose import PRESETS, ComposeError, Generate
+from engine.song_plan import FormError, check_form
 from engine.styles import NO_STYLE
 from engine.theory import key_from_name
 from ui.style_box import chosen_style, show_style, style_box
@@ -38,6 +40,10 @@ class NewSongDialog(QDialog):
         self.key = QLineEdit(placeholderText="the preset's, e.g. D minor")
         self.tempo = QDoubleSpinBox(minimum=0, maximum=300, decimals=0)
         self.tempo.setSpecialValueText("the preset's")
+        self.form_letters = QLineEdit(placeholderText="the style's, e.g. AABA; - for no repeats")
+        self.form_letters.setToolTip(
+            "One letter per phrase: a letter heard before comes back with a new last bar"
+        )
         self.preset.currentTextChanged.connect(self._preset_chosen)
         self._preset_chosen(self.preset.currentText())
         buttons = QDialogButtonBox(
@@ -54,6 +60,7 @@ class NewSongDialog(QDialog):
             ("Meter", self.meter),
             ("Key", self.key),
             ("Tempo", self.tempo),
+            ("Form", self.form_letters),
         ):
             form.addRow(label, widget)
         form.addRow(buttons)
@@ -86,4 +93,16 @@ class NewSongDialog(QDialog):
             key=key_from_name(self.key.text()) if self.key.text().strip() else None,
             tempo_bpm=self.tempo.value() or None,
             title=self.title.text() or "Untitled",
+            form=self._form(),
         )
+
+    def _form(self) -> str | None:
+        """The form typed (None: the style's); a bad one raises with what to write."""
+        text = self.form_letters.text().strip()
+        if not text:
+            return None
+        try:
+            check_form(text)
+        except FormError as err:
+            raise ComposeError(str(err)) from err
+        return text

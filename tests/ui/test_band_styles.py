@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from engine.compose import PRESETS
+from engine.compose import PRESETS, ComposeError
 from engine.gm import InstrumentError
 from engine.styles import STYLES
 from tests.engine.tunes import d_major_tune
@@ -73,6 +73,12 @@ def test_the_new_song_dialog_style_follows_the_preset_and_can_change_it(qtbot: Q
     dialog.preset.setCurrentText("chorale")
     assert (dialog.style_name(), dialog.request().preset) == ("classical", "chorale")
     assert dialog.request().style == "classical"
+    assert dialog.request().form is None
+    dialog.form_letters.setText("abab")
+    assert dialog.request().form == "abab"
+    dialog.form_letters.setText("A-B 2")
+    with pytest.raises(ComposeError, match="one letter per phrase"):
+        dialog.request()
 
 
 def test_add_track_offers_a_drum_kit_and_takes_typed_names() -> None:
