@@ -124,6 +124,9 @@ class Guides:
     """The key's scale, pulled toward softly (not a mask)."""
     anchors: Anchors = ()
     """A drum cell's beat: hits it keeps (`engine.song_plan.anchor_hits`)."""
+    register_centre: float | None = None
+    """A pitch the cell's notes are pulled to stay near: between the last note before it and
+    the first after it, for a cell between written bars (`engine.cell_context`)."""
 
     def at_least_one_note(self) -> Guides:
         """The same, with the cell never left empty (a new part or song plays in every bar)."""

@@ -21,7 +21,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from engine.cell_context import voice_pairs, with_context_range
+from engine.cell_context import (
+    voice_pairs,
+    with_context_counts,
+    with_context_range,
+)
 from engine.cell_controls import ComposeError, Controls, Guides
 from engine.edits import select
 from engine.generate import ContextFullError, SamplingSettings, fill_cells
@@ -69,7 +73,7 @@ def write_cells(
         view = select(song, None, (0, min(later_empty) - 1)) if later_empty else song
         view = _as_the_model_knows(view)
         pending = {cell for other in batches[number:] for cell in other}
-        asked = {cell: with_context_range(plan[cell], song, cell, pending) for cell in batch}
+        asked = {cell: _from_context(plan[cell], song, cell, pending) for cell in batch}
         batch_seed = int(np.random.SeedSequence([seed, number]).generate_state(1)[0])
         settings = _settings(asked, controls, batch_seed, pairs)
         for cell, notes in _fill_in_parts(model, view, batch, settings).items():
@@ -77,6 +81,13 @@ def write_cells(
     if progress is not None:
         progress(len(batches), len(batches))
     return song
+
+
+def _from_context(guides: Guides, song: Song, cell: Cell, pending: set[Cell]) -> Guides:
+    """A cell's guides completed from the written bars around it: its register, and its
+    counts and register centre between written bars."""
+    guides = with_context_range(guides, song, cell, pending)
+    return with_context_counts(guides, song, cell, pending)
 
 
 def _settings(
@@ -98,6 +109,11 @@ def _settings(
             if (chord := guides.tokens.pitch_classes) is not None
         },
         targets={cell: guides.targets for cell, guides in asked.items()},
+        register_centres={
+            cell: centre
+            for cell, guides in asked.items()
+            if (centre := guides.register_centre) is not None
+        },
         key_tones={
             cell: tones for cell, guides in asked.items() if (tones := guides.key_tones) is not None
         },

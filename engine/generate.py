@@ -46,6 +46,8 @@ class SamplingSettings:
     """Pitch classes to favour per cell: a soft pull (a logit bonus), not a mask."""
     targets: Mapping[Cell, SoftTargets] = field(default_factory=dict)
     """Note and onset counts to steer each cell toward (see `SoftTargets`)."""
+    register_centres: Mapping[Cell, float] = field(default_factory=dict)
+    """A pitch each cell's notes are pulled to stay near (`REGISTER_WIDTH`, `REGISTER_SLOPE`)."""
     key_tones: Mapping[Cell, frozenset[int]] = field(default_factory=dict)
     """The key's scale per cell: a gentler pull than a chord's (`KEY_TONE_BONUS`), not a mask."""
     anchors: Mapping[Cell, Sequence[tuple[int, frozenset[int]]]] = field(default_factory=dict)
@@ -67,6 +69,14 @@ songs (10 per preset), in-key notes went from 57% to 97% for chorales, 68% to 91
 tunes (the corpus: 92% and 99%); 1.0 left fiddle tunes at 84%, and 2.0 (99% everywhere, quartets
 included, whose corpus share is 81%) all but forbids the chromatic notes a composer may want.
 Smaller than the chord bonus, which says more about one bar than a key does."""
+
+
+REGISTER_WIDTH = 5.0
+"""Semitones either side of a cell's register centre that are free of any pull."""
+REGISTER_SLOPE = 0.5
+"""Log-odds taken per semitone beyond `REGISTER_WIDTH`: an octave from the centre costs 3.5
+nats (about 30 times less likely), so a bar between written bars keeps to their register
+and still reaches up or down for a phrase."""
 
 
 def fill_cells(
@@ -237,16 +247,20 @@ def _tokens_per_bar(tokens: list[str], bar_count: int) -> list[int]:
 def _pitch_bias(
     model: MidiModel, song: Song, cell: Cell, settings: SamplingSettings
 ) -> np.ndarray | None:
-    """A logit bias raising the Pitch tokens of the cell's chord and of its key's scale (none
-    for drums, whose pitches are instruments), built once per cell."""
+    """A logit bias raising the Pitch tokens of the cell's chord and of its key's scale, and
+    lowering those far from its register centre (none for drums, whose pitches are
+    instruments), built once per cell."""
     chord, key = settings.chords.get(cell), settings.key_tones.get(cell)
-    if song.tracks[cell[0]].is_drum or (chord is None and key is None):
+    centre = settings.register_centres.get(cell)
+    if song.tracks[cell[0]].is_drum or (chord is None and key is None and centre is None):
         return None
-    pitch_classes = np.arange(128) % 12
+    pitches = np.arange(128)
     per_pitch = np.zeros(128, dtype=np.float32)
     for tones, bonus in ((chord, CHORD_TONE_BONUS), (key, KEY_TONE_BONUS)):
         if tones is not None:
-            per_pitch += bonus * np.isin(pitch_classes, sorted(tones))
+            per_pitch += bonus * np.isin(pitches % 12, sorted(tones))
+    if centre is not None:
+        per_pitch -= REGISTER_SLOPE * np.maximum(0.0, np.abs(pitches - centre) - REGISTER_WIDTH)
     bias = np.zeros(len(model.vocab), dtype=np.float32)
     bias[[model.vocab.id(f"Pitch_{pitch}") for pitch in range(128)]] = per_pitch
     return bias

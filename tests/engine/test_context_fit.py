@@ -1,0 +1,60 @@
+"""A cell regenerated between written bars fits them: about as many notes, never empty, in
+their register; and what it is asked for comes from the bars around it, never from itself."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from engine.cell_context import with_context_counts
+from engine.cell_controls import Controls, guides
+from engine.compose import Regenerate, apply
+from engine.inference import MidiModel
+from engine.song import PPQ, Note, Song
+from tests.engine.tunes import d_major_tune
+
+
+@pytest.fixture(scope="module")
+def model() -> MidiModel:
+    return MidiModel(threads=1)
+
+
+def _with_bar(song: Song, track: int, bar: int, notes: list[Note]) -> Song:
+    start = song.bar_start_ticks[bar]
+    kept = [n for n in song.tracks[track].notes if song.bar_at_tick(n.start_tick) != bar]
+    moved = [dataclasses.replace(n, start_tick=start + n.start_tick) for n in notes]
+    tracks = list(song.tracks)
+    tracks[track] = dataclasses.replace(tracks[track], notes=tuple(sorted(kept + moved)))
+    return dataclasses.replace(song, tracks=tuple(tracks))
+
+
+def test_counts_and_register_come_from_the_neighbours_never_from_the_cell() -> None:
+    song = d_major_tune()
+    asked = with_context_counts(guides(song, (0, 4), Controls(), 0), song, (0, 4), set())
+    assert (asked.targets.notes, asked.targets.onsets) == (4, 4)
+    assert asked.limits.min_notes == 1
+    before, after = song.notes_in_bar(0, 3)[-1].pitch, song.notes_in_bar(0, 5)[0].pitch
+    assert asked.register_centre == (before + after) / 2
+    # Whatever the cell holds (empty, a cluster, far away), its counts and centre are the
+    # same. (Its hard pitch limits are the track's range, which the benchmark's infill reads
+    # with the cell emptied.)
+    for notes in ([], [Note(0, 100, PPQ, 90), Note(0, 101, PPQ, 90), Note(PPQ, 20, PPQ, 90)]):
+        changed = _with_bar(song, 0, 4, notes)
+        again = with_context_counts(guides(changed, (0, 4), Controls(), 0), changed, (0, 4), set())
+        assert (again.targets, again.register_centre) == (asked.targets, asked.register_centre)
+    # A bar with a neighbour still to be written, or one the composer set counts for, keeps
+    # its own guides.
+    pending = {(0, 5)}
+    plain = guides(song, (0, 4), Controls(), 0)
+    assert with_context_counts(plain, song, (0, 4), pending) == plain
+    counted = guides(song, (0, 4), Controls(density=8), 0)
+    assert with_context_counts(counted, song, (0, 4), set()) == counted
+
+
+def test_a_regenerated_bar_fits_between_its_neighbours(model: MidiModel) -> None:
+    song = d_major_tune()
+    for seed in range(4):
+        notes = apply(model, song, Regenerate(((0, 4),)), seed).notes_in_bar(0, 4)
+        assert 2 <= len(notes) <= 6
+        assert all(55 <= n.pitch <= 82 for n in notes)
