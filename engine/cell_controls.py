@@ -124,6 +124,8 @@ class Guides:
     """The key's scale, pulled toward softly (not a mask)."""
     anchors: Anchors = ()
     """A drum cell's beat: hits it keeps (`engine.song_plan.anchor_hits`)."""
+    beat_chord: frozenset[int] | None = None
+    """A planned chord, pulled for on the beats only (`FillGrammar.beat_chord`)."""
     register_centre: float | None = None
     """A pitch the cell's notes are pulled to stay near: between the last note before it and
     the first after it, for a cell between written bars (`engine.cell_context`)."""

@@ -109,6 +109,11 @@ def _settings(
             if (chord := guides.tokens.pitch_classes) is not None
         },
         targets={cell: guides.targets for cell, guides in asked.items()},
+        beat_chords={
+            cell: chord
+            for cell, guides in asked.items()
+            if (chord := guides.beat_chord) is not None
+        },
         register_centres={
             cell: centre
             for cell, guides in asked.items()

@@ -320,12 +320,22 @@ def _write_plan(
     whole over its planned chords; a repeated one is copied from its first playing, and only
     its last bar (and any bar whose planned chord differs from the source's) is written again,
     hearing the repeat around it. The song then ends on its tonic (`close_on_tonic`)."""
-    chords: Sequence[frozenset[int] | None] = controls.chords or plan.chords
+    named = controls.chords
+    chords: Sequence[frozenset[int] | None] = named or plan.chords
     steps = len(plan.phrases)
 
-    def _bar_controls(chords: Sequence[frozenset[int] | None], bar: int) -> Controls:
-        chord = chords[bar % len(chords)]
-        return dataclasses.replace(controls, chords=() if chord is None else (chord,))
+    def bar_guides(cell: Cell) -> Guides:
+        """The composer's chords as they ask (`Controls.chords`); a planned chord as the
+        accompaniment's harmony (asked and pulled for, as a named one), and for the lead (the
+        first voice) pulled for on the strong beats only, so the melody moves by step
+        between chord tones (`engine.sampling.BEAT_CHORD_BONUS`)."""
+        chord = chords[cell[1] % len(chords)]
+        if named or cell[0] != 0:
+            asked = dataclasses.replace(controls, chords=() if chord is None else (chord,))
+            return _voice_guides(song, cell, 0, voices[cell[0]], asked)
+        return dataclasses.replace(
+            _voice_guides(song, cell, 0, voices[cell[0]], controls), beat_chord=chord
+        )
 
     for number, phrase in enumerate(plan.phrases):
         if phrase.source is None:
@@ -339,10 +349,7 @@ def _write_plan(
                 or chords[bar % len(chords)] != chords[(phrase.source + offset) % len(chords)]
             ]
         cells = [(track, bar) for bar in bars for track in range(len(song.tracks))]
-        guided = {
-            cell: _voice_guides(song, cell, 0, voices[cell[0]], _bar_controls(chords, cell[1]))
-            for cell in cells
-        }
+        guided = {cell: bar_guides(cell) for cell in cells}
         phrase_seed = int(np.random.SeedSequence([seed, number]).generate_state(1)[0])
         song = write_cells(
             model,

@@ -46,6 +46,8 @@ class SamplingSettings:
     """Pitch classes to favour per cell: a soft pull (a logit bonus), not a mask."""
     targets: Mapping[Cell, SoftTargets] = field(default_factory=dict)
     """Note and onset counts to steer each cell toward (see `SoftTargets`)."""
+    beat_chords: Mapping[Cell, frozenset[int]] = field(default_factory=dict)
+    """A planned chord per cell, pulled for on the beats (`FillGrammar.beat_chord`)."""
     register_centres: Mapping[Cell, float] = field(default_factory=dict)
     """A pitch each cell's notes are pulled to stay near (`REGISTER_WIDTH`, `REGISTER_SLOPE`)."""
     key_tones: Mapping[Cell, frozenset[int]] = field(default_factory=dict)
@@ -156,6 +158,7 @@ def _grammar(
         voice_window=between,
         anchors=settings.anchors.get(cell, ()),
         voice_leading=leading,
+        beat_chord=None if is_drum else settings.beat_chords.get(cell),
     )
 
 

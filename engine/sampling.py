@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from engine.vocab import DURATION_STEPS, VELOCITY_LEVELS, TokenizerError, Vocabulary
+from engine.vocab import (
+    DURATION_STEPS,
+    STEPS_PER_QUARTER,
+    VELOCITY_LEVELS,
+    TokenizerError,
+    Vocabulary,
+)
 
 Mask = npt.NDArray[np.bool_]
 Steps = npt.NDArray[np.int_]
@@ -83,6 +89,12 @@ class SoftTargets:
     pull: float = 5.0
 
 
+BEAT_CHORD_BONUS = 2.0
+"""Log-odds added to a planned chord's tones for a melody note on a strong beat. A chord
+pulled for at every note, and named as the bar's pitch classes, made new fiddle tunes
+arpeggiate: steps fell from 49% of moves to 13% (the corpus: 61%); pulled on every beat, 32%
+for reels; on the strong beats, 44%."""
+
 DRUM_HIT_STEPS = 12
 """The longest a drum hit is written (a quarter note), and never past the bar's end. A drum
 sounds as long as it sounds whatever its note's length, and a hit ringing over the bar line
@@ -148,6 +160,10 @@ class FillGrammar:
     voice stays between its neighbours (`engine.fill_context.voice_window`). Where the window
     leaves no allowed pitch it is dropped for that note: keeping the voices' order is worth
     much, but a fill must never be left with nothing to write."""
+    beat_chord: frozenset[int] | None = None
+    """A planned chord (`engine.song_plan`): its tones are raised for notes on a strong beat
+    (the bar's first and, in 4/4, third beat) only, so a melody leans on the harmony where it
+    is heard most and moves by step between."""
     voice_leading: VoiceLeading | None = None
     """An ensemble voice's neighbours in motion (`VoiceLeading`); None outside ensembles."""
     anchors: Sequence[tuple[int, frozenset[int]]] = ()
@@ -309,9 +325,24 @@ class FillGrammar:
         """Logit bonuses steering toward the soft targets and, choosing an ensemble voice's
         pitch, toward good voice leading (None where neither has a say)."""
         last = self.tokens[-1] if self.tokens else ""
-        if last.startswith("Pos_") and self.voice_leading is not None:
-            return self._voice_leading_bias()
+        if last.startswith("Pos_"):
+            leading = self._voice_leading_bias()
+            beat = self._beat_chord_bias()
+            if leading is None or beat is None:
+                return leading if beat is None else beat
+            return leading + beat
         return self._target_bias(last)
+
+    def _beat_chord_bias(self) -> npt.NDArray[np.float32] | None:
+        """The planned chord's tones raised for a note on a strong beat (`beat_chord`)."""
+        if self.beat_chord is None or self.position is None:
+            return None
+        if self.position % (2 * STEPS_PER_QUARTER):
+            return None
+        bias = np.zeros(len(self.vocab), dtype=np.float32)
+        tones = np.isin(np.arange(128) % 12, sorted(self.beat_chord))
+        bias[self._pitch_ids[tones]] = BEAT_CHORD_BONUS
+        return bias
 
     def _voice_leading_bias(self) -> npt.NDArray[np.float32] | None:
         """Against parallel fifths, octaves and unisons with the other voices (both moving,

@@ -175,19 +175,19 @@ def test_new_band_songs_keep_their_styles_beat(model: MidiModel) -> None:
 
 def test_a_repeated_section_comes_back_with_a_new_last_bar(model: MidiModel) -> None:
     song = apply(model, None, Generate("pop", bars=16, form="AABA"), 5)
+
+    def bar(track: int, index: int) -> set[tuple[int, int]]:
+        start = song.bar_start_ticks[index]
+        return {(n.start_tick - start, n.pitch) for n in song.notes_in_bar(track, index)}
+
     for track in range(len(song.tracks)):
-        for offset in range(3):
-            first = [
-                (n.start_tick - song.bar_start_ticks[offset], n.pitch)
-                for n in song.notes_in_bar(track, offset)
-            ]
-            again = [
-                (n.start_tick - song.bar_start_ticks[4 + offset], n.pitch)
-                for n in song.notes_in_bar(track, 4 + offset)
-            ]
-            assert first == again
-    endings = [song.notes_in_bar(t, 3) != song.notes_in_bar(t, 7) for t in range(len(song.tracks))]
-    assert any(endings)
+        # The repeat's first bar may lose a note whose pitch still rings from the bar before
+        # (the held note goes on); the others come back as they were.
+        assert bar(track, 4) <= bar(track, 0)
+        assert bar(track, 5) == bar(track, 1)
+        assert bar(track, 6) == bar(track, 2)
+        assert bar(track, 12) <= bar(track, 0)
+    assert any(bar(t, 3) != bar(t, 7) for t in range(len(song.tracks)))
 
 
 @pytest.mark.parametrize("preset", ["folk-tune", "chorale", "jazz"])
