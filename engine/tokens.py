@@ -18,6 +18,7 @@ round trip returns, so `decode_song(encode_song(s)) == quantize_song(s)` for eve
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Collection, Iterator, Mapping, Sequence
 
@@ -77,7 +78,16 @@ def _bar_meters(song: Song) -> list[TimeSignatureChange]:
     return [_bar_meter(song, bar) for bar in range(song.bar_count)]
 
 
+def _longest_duration_within(steps: int) -> int:
+    """The longest of `DURATION_STEPS` no longer than `steps` (the shortest if none is)."""
+    index = bisect.bisect_right(DURATION_STEPS, steps)
+    return int(DURATION_STEPS[index - 1]) if index else 1
+
+
 def _quantize_notes(notes: Sequence[Note], end_tick: int) -> tuple[Note, ...]:
+    """The notes on the grid the tokens hold. This runs for every note of the song each time
+    a prompt is encoded (every regenerate, every live answer), so notes already on the grid
+    are kept as they are rather than rebuilt."""
     rows = []
     for note in notes:
         start = round(note.start_tick / TICKS_PER_STEP) * TICKS_PER_STEP
@@ -85,20 +95,21 @@ def _quantize_notes(notes: Sequence[Note], end_tick: int) -> tuple[Note, ...]:
             start = end_tick - TICKS_PER_STEP
         room = (end_tick - start) // TICKS_PER_STEP
         steps = nearest(DURATION_STEPS, note.duration_ticks / TICKS_PER_STEP)
-        steps = max([d for d in DURATION_STEPS if d <= min(steps, room)], default=1)
+        steps = _longest_duration_within(min(steps, room))
         rows.append(
             (start, note.pitch, steps * TICKS_PER_STEP, nearest(VELOCITY_LEVELS, note.velocity))
         )
-    cleaned = clean_notes(rows)
+    quantized: list[Note] = []
     # Cleaning may cut a note at the next same-pitch onset; snap that length onto the grid too.
-    return tuple(
-        dataclasses.replace(
-            note,
-            duration_ticks=TICKS_PER_STEP
-            * max(d for d in DURATION_STEPS if d <= max(1, note.duration_ticks // TICKS_PER_STEP)),
+    for cleaned in clean_notes(rows):
+        steps = _longest_duration_within(max(1, cleaned.duration_ticks // TICKS_PER_STEP))
+        on_grid = steps * TICKS_PER_STEP == cleaned.duration_ticks
+        quantized.append(
+            cleaned
+            if on_grid
+            else dataclasses.replace(cleaned, duration_ticks=steps * TICKS_PER_STEP)
         )
-        for note in cleaned
-    )
+    return tuple(quantized)
 
 
 def quantize_song(song: Song) -> Song:
