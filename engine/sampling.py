@@ -188,6 +188,7 @@ class FillGrammar:
         self._sounding = np.zeros(horizon + 1, dtype=np.int32)
         self._placed: set[tuple[int, int]] = set()
         self._onset_tops: dict[int, int] = {}
+        self._mask: tuple[bool, Mask] | None = None
         for start, end in self.outside_notes:
             self._sounding[max(0, start) : max(0, min(end, horizon))] += 1
 
@@ -223,7 +224,15 @@ class FillGrammar:
         return int(outside[0])
 
     def mask(self) -> Mask:
-        """Boolean mask over the vocabulary: True where the next token is allowed."""
+        """Boolean mask over the vocabulary: True where the next token is allowed. Built once
+        per token (the sampler and `advance` share it); do not modify the array."""
+        if self._mask is not None and self._mask[0] == self.closing:
+            return self._mask[1]
+        allowed = self._build_mask()
+        self._mask = (self.closing, allowed)
+        return allowed
+
+    def _build_mask(self) -> Mask:
         allowed = np.zeros(len(self.vocab), dtype=bool)
         last = self.tokens[-1] if self.tokens else None
         if last is None:
@@ -452,6 +461,7 @@ class FillGrammar:
         if not self.mask()[self.vocab.id(token)]:
             raise TokenizerError(f"{token!r} is not allowed after {self.tokens[-3:]}")
         self.tokens.append(token)
+        self._mask = None
         kind, _, value = token.partition("_")
         if kind == "Pos":
             self.position = int(value)
@@ -477,20 +487,26 @@ def sample(
     temperature: float = 1.0,
     top_p: float = 1.0,
 ) -> int:
-    """Draw one token id from masked logits; temperature 0 takes the most likely token."""
-    if not allowed.any():
+    """Draw one token id from masked logits; temperature 0 takes the most likely token.
+
+    Only the allowed tokens are weighed (a fill's grammar allows a few dozen of the
+    vocabulary at a time), and the draw is one uniform number against their cumulative
+    probabilities, as `Generator.choice` draws: this runs once per token written, and
+    `choice` over the whole vocabulary cost as much as a model step."""
+    candidates = np.flatnonzero(allowed)
+    if not len(candidates):
         raise TokenizerError("no token is allowed here: the constraints contradict each other")
-    masked = np.where(allowed, logits.astype(np.float64), -np.inf)
+    values = logits[candidates].astype(np.float64)
     if temperature <= 0:
-        return int(np.argmax(masked))
-    scaled = masked / temperature
+        return int(candidates[int(np.argmax(values))])
+    scaled = values / temperature
     probabilities = np.exp(scaled - scaled.max())
     probabilities /= probabilities.sum()
     if top_p < 1.0:
         order = np.argsort(-probabilities, kind="stable")
         cumulative = np.cumsum(probabilities[order])
-        keep = order[: int(np.searchsorted(cumulative, top_p)) + 1]
-        nucleus = np.zeros_like(probabilities)
-        nucleus[keep] = probabilities[keep]
-        probabilities = nucleus / nucleus.sum()
-    return int(rng.choice(len(probabilities), p=probabilities))
+        keep = np.sort(order[: int(np.searchsorted(cumulative, top_p)) + 1])
+        candidates, probabilities = candidates[keep], probabilities[keep]
+    cdf = np.cumsum(probabilities)
+    index = int(np.searchsorted(cdf / cdf[-1], rng.random(), side="right"))
+    return int(candidates[min(index, len(candidates) - 1)])
