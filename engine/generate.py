@@ -141,11 +141,15 @@ def _grammar(
             song,
             bar,
         )
+    # Voices of an ensemble lead against each other; a single line (a sung or played melody)
+    # is pulled toward steps from its own previous note.
     ensemble = {track for pair in settings.voice_pairs for track in pair}
     leading = None
     if track_index in ensemble:
         others = [so_far.notes(other) for other in sorted(ensemble - {track_index})]
         leading = voice_leading(so_far.notes(track_index), others, song, bar)
+    elif constraints.max_polyphony == 1 and not is_drum:
+        leading = voice_leading(so_far.notes(track_index), [], song, bar)
     return FillGrammar(
         model.vocab,
         bar_token(*local),

@@ -46,8 +46,9 @@ BLUES_12: tuple[Template, ...] = (
 PENTA_MAJOR: tuple[Template, ...] = ((I, VI, IV, I), (I, II, VI, I), (VI, IV, I, I))
 PENTA_MINOR: tuple[Template, ...] = ((I, VI, III, I), (I, IV, III, I), (VI, III, I, I))
 COUNTRY_MAJOR: tuple[Template, ...] = ((I, IV, I, V), (I, I, IV, V), (I, V, IV, I))
-FOLK_MAJOR: tuple[Template, ...] = ((I, I, V, I), (I, IV, I, V), (I, V, I, V))
-"""A fiddle tune's harmony: tonic and dominant, the subdominant now and then."""
+FOLK_MAJOR: tuple[Template, ...] = ((I, IV, I, V), (I, I, IV, V), (I, IV, V, I))
+"""A fiddle tune's harmony: tonic, subdominant and dominant. With the subdominant only now
+and then, new tunes in G leaned on D's chord, rarely sounded C, and read as D major."""
 CLASSICAL_MAJOR: tuple[Template, ...] = ((I, IV, V, I), (I, VI, II, V), (I, V, VI, IV))
 CLASSICAL_MINOR: tuple[Template, ...] = ((I, IV, V, I), (I, VI, II, V), (I, VII, III, V))
 
