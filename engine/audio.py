@@ -33,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.errors import TesseraError
+from engine.midi_performance import BendCurve, next_strikes, performance_of
 from engine.song import Song, TimbreRef, audible_track_indices
 from engine.timbre import BATCH_NOTES, DEFAULT_STEPS, NoteSpec, TimbreModel
 from engine.timbre_synth import FRAME_RATE_HZ, OUTPUT_RATE_HZ
@@ -54,6 +55,8 @@ SILENT = 1e-4
 SHORTEST_CLASS_SECONDS = 0.02
 CLASSES_PER_DOUBLING = 12
 DEFAULT_CACHE_MEGABYTES = 512
+BENT_CACHE_BYTES = 64 * 2**20
+"""Bent notes kept per SongMix (a note is bent once, then mixed block by block)."""
 FILE_SUBTYPES = {".wav": "PCM_24", ".flac": "PCM_24"}
 """The formats `write_audio` writes, both 24-bit: what a DAW imports without a question."""
 
@@ -227,33 +230,50 @@ class SongMix:
         origin = song.tick_to_seconds(first_tick)
         self.music_samples = round((song.tick_to_seconds(end_tick) - origin) * SAMPLE_RATE_HZ)
         self.track_gains: list[tuple[float, float]] = []
-        scheduled: list[tuple[int, int, NoteKey]] = []
-        longest = 0.0
+        scheduled: list[tuple[int, int, NoteKey, float, _Bend | None]] = []
+        longest, stretch = 0.0, 1.0
+        window = renderer.model.frames / FRAME_RATE_HZ
         for index in audible_track_indices(song):
             if index not in tracks:
                 continue
             track = song.tracks[index]
             slot = len(self.track_gains)
             self.track_gains.append(pan_gains(track.gain_db, track.pan))
-            timbre = renderer.resolve(track.timbre, track.program, track.is_drum)
-            for note in track.notes:
+            performance = performance_of(track, song.end_tick)
+            stretch = max(stretch, 2 ** (performance.max_bend_down_semitones / 12))
+            timbres: dict[int, TimbreRef] = {}
+            for note, next_strike in zip(track.notes, next_strikes(track.notes), strict=True):
                 if not first_tick <= note.start_tick < end_tick:
                     continue
+                program = track.program_at(note.start_tick)
+                if program not in timbres:
+                    timbres[program] = renderer.resolve(track.timbre, program, track.is_drum)
                 start = song.tick_to_seconds(note.start_tick)
-                held = song.tick_to_seconds(note.end_tick) - start
+                sounding_end = performance.sounding_end_tick(note, next_strike)
+                held = song.tick_to_seconds(sounding_end) - start
                 duration = 0 if track.is_drum else duration_class(held)
-                key = NoteKey(timbre, track.is_drum, note.pitch, note.velocity, duration)
-                scheduled.append((round((start - origin) * SAMPLE_RATE_HZ), slot, key))
+                key = NoteKey(timbres[program], track.is_drum, note.pitch, note.velocity, duration)
+                bend = None
+                if performance.bend:  # the tempo-map lookups only for tracks that bend
+                    life_end = math.ceil(song.seconds_to_tick(start + held + window))
+                    steps = performance.bend_between(note.start_tick, life_end)
+                    bend = _bend_in_samples(song, steps, start)
+                gain = performance.gain_at(note.start_tick)
+                start_sample = round((start - origin) * SAMPLE_RATE_HZ)
+                scheduled.append((start_sample, slot, key, gain, bend))
                 longest = max(longest, class_seconds(duration))
         scheduled.sort(key=lambda item: item[0])
-        self.starts = [start for start, _, _ in scheduled]
-        self.slots = [slot for _, slot, _ in scheduled]
-        self.keys = [key for _, _, key in scheduled]
-        window = renderer.model.frames / FRAME_RATE_HZ
-        self._longest_samples = math.ceil((longest + window) * SAMPLE_RATE_HZ) + 1
+        self.starts = [item[0] for item in scheduled]
+        self.slots = [item[1] for item in scheduled]
+        self.keys = [item[2] for item in scheduled]
+        self.gains = [item[3] for item in scheduled]
+        self.bends = {i: item[4] for i, item in enumerate(scheduled) if item[4] is not None}
+        self._bent: OrderedDict[int, npt.NDArray[np.float32]] = OrderedDict()
+        self._bent_bytes = 0
+        self._longest_samples = math.ceil((longest + window) * stretch * SAMPLE_RATE_HZ) + 1
         """An upper bound on any note's audio length: its held part plus one model window
-        (a stretched note is the window with its sustain lengthened), so a note that starts
-        this long before a block cannot reach into it."""
+        (a stretched note is the window with its sustain lengthened), slowed by the deepest
+        bend down, so a note that starts this long before a block cannot reach into it."""
 
     @property
     def end_bound_samples(self) -> int:
@@ -289,14 +309,72 @@ class SongMix:
         self.renderer.render([self.keys[i] for i in indices])
         tracks = np.zeros((len(self.track_gains), frames), dtype=np.float32)
         for i in indices:
-            audio = self.renderer.audio(self.keys[i])
+            audio = self._note_audio(i)
             offset = self.starts[i] - first
             begin, end = max(0, -offset), min(len(audio), frames - offset)
             if begin < end:
-                tracks[self.slots[i], offset + begin : offset + end] += audio[begin:end]
+                piece = audio[begin:end]
+                gain = self.gains[i]
+                tracks[self.slots[i], offset + begin : offset + end] += (
+                    piece if gain == 1.0 else piece * np.float32(gain)
+                )
         for slot, (left, right) in enumerate(self.track_gains):
             out[:, 0] += left * tracks[slot]
             out[:, 1] += right * tracks[slot]
+
+    def _note_audio(self, index: int) -> npt.NDArray[np.float32]:
+        """The note's audio, bent if its track bends it (bent audio kept in a small LRU, so
+        playback, which mixes a note block by block, bends it once)."""
+        audio = self.renderer.audio(self.keys[index])
+        bend = self.bends.get(index)
+        if bend is None:
+            return audio
+        bent = self._bent.get(index)
+        if bent is None:
+            bent = bend_audio(audio, bend)
+            self._bent[index] = bent
+            self._bent_bytes += bent.nbytes
+            while self._bent_bytes > BENT_CACHE_BYTES and len(self._bent) > 1:
+                _, evicted = self._bent.popitem(last=False)
+                self._bent_bytes -= evicted.nbytes
+        else:
+            self._bent.move_to_end(index)
+        return bent
+
+
+_Bend = tuple[tuple[int, float], ...]
+"""(sample offset from the note's start, semitones) steps of a bent note."""
+
+
+def _bend_in_samples(song: Song, steps: BendCurve, start_seconds: float) -> _Bend | None:
+    """A note's bend steps (over its sounding part and release) in samples from its start;
+    None when its pitch stays put."""
+    if not steps:
+        return None
+    return tuple(
+        (round((song.tick_to_seconds(tick) - start_seconds) * SAMPLE_RATE_HZ), semitones)
+        for tick, semitones in steps
+    )
+
+
+def bend_audio(audio: npt.NDArray[np.float32], bend: _Bend) -> npt.NDArray[np.float32]:
+    """Play a note's audio at the bent pitch: read it faster (up) or slower (down) by
+    2 ** (semitones / 12), step by step, with linear interpolation. Like a tape or a
+    sampler's pitch wheel this also shortens or lengthens the note a little; a bend is
+    a small, short move, so that is not heard."""
+    if len(audio) < 2:
+        return audio
+    slowest = 2 ** (min([semitones for _, semitones in bend] + [0.0]) / 12)
+    frames = math.ceil(len(audio) / slowest) + 1
+    rates = np.empty(frames, dtype=np.float64)
+    offsets = [max(0, min(offset, frames)) for offset, _ in bend]
+    for (begin, (_, semitones)), end in zip(
+        zip(offsets, bend, strict=True), [*offsets[1:], frames], strict=True
+    ):
+        rates[begin:end] = 2 ** (semitones / 12)
+    positions = np.concatenate(([0.0], np.cumsum(rates[:-1])))
+    positions = positions[positions <= len(audio) - 1]
+    return np.interp(positions, np.arange(len(audio)), audio).astype(np.float32)
 
 
 class Limiter:

@@ -27,7 +27,7 @@ from engine.cell_context import (
     with_context_range,
 )
 from engine.cell_controls import ComposeError, Controls, Guides
-from engine.edits import select
+from engine.edits import clear_cell_controls, select
 from engine.generate import ContextFullError, SamplingSettings, fill_cells
 from engine.gm import playable_range
 from engine.inference import MidiModel
@@ -78,6 +78,10 @@ def write_cells(
         settings = _settings(asked, controls, batch_seed, pairs)
         for cell, notes in _fill_in_parts(model, view, batch, settings).items():
             song = write_cell(song, cell, notes)
+            if song.tracks[cell[0]].controls:
+                # A bend belonged to the notes it bent, which are gone (the pedal, expression
+                # and the channel's settings belong to the part and stay).
+                song = clear_cell_controls(song, [cell], ("pitch_bend",))
     if progress is not None:
         progress(len(batches), len(batches))
     return song

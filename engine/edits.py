@@ -3,6 +3,23 @@
 The UI's undo stack stores the Songs these return. Functions that would write into a locked
 cell refuse with `LockedCellError`, so a lock is a guarantee rather than a convention.
 Track and bar indices are 0-based here; the CLI and the UI show them 1-based.
+
+Controllers (pitch bend, pedal, expression, other CCs; see `engine.song.ControlEvent`) belong
+to time on their track, as the notes do, and follow one rule: an edit that takes a span of
+bars takes the controllers of that span with it, and one that only changes notes leaves them.
+
+- `select` (export or drag a selection, copy) keeps the controllers inside the span, opens
+  with the state in force at its start (a pedal held down into it stays down) and ends with
+  the pedal up and the bend centred, so a selection never leaves a stuck pedal or bend.
+- `clear_cells` deletes a cell's notes and its performance (bend, pedal, expression,
+  pressure: `PERFORMANCE_KINDS`); setup controllers (volume, pan, bank, RPN) stay, and what
+  the cleared events left in force at the bar's end is restored there, so the next bar sounds
+  as before.
+- Regenerating a cell rewrites its notes and keeps the cell's pedal and expression (the
+  performance around new notes); its pitch bend shaped the old notes, so the writer clears it
+  with `clear_cell_controls(song, cells, ("pitch_bend",))`.
+- `add_notes`, `remove_notes` and `replace_notes` (piano-roll edits) leave controllers alone;
+  `set_bar_count` drops those past the new end, where they affect nothing.
 """
 
 from __future__ import annotations
@@ -12,6 +29,8 @@ from collections.abc import Iterable, Sequence
 
 from engine.song import (
     MAX_BAR_COUNT,
+    ControlEvent,
+    ControlKind,
     KeySignatureChange,
     MapChange,
     Note,
@@ -83,7 +102,7 @@ def update_track(song: Song, track_index: int, **changes: object) -> Song:
     SongError and the song is unchanged. Like every edit, the new Song is one undo step.
     """
     _check_track_index(song, track_index)
-    forbidden = {"notes", "locked_bars"} & changes.keys()
+    forbidden = {"notes", "locked_bars", "controls"} & changes.keys()
     if forbidden:
         raise SongError(f"use the note and lock edits to change {sorted(forbidden)}")
     track = dataclasses.replace(song.tracks[track_index], **changes)  # type: ignore[arg-type]
@@ -144,12 +163,22 @@ def set_bar_count(song: Song, bar_count: int) -> Song:
     """
     check_int("bar_count", bar_count, 1, MAX_BAR_COUNT)
     end = bar_grid(song.time_signatures, bar_count)[-1]
+    tracks = tuple(
+        dataclasses.replace(
+            track,
+            controls=tuple(c for c in track.controls if c.tick <= end),
+            program_changes=tuple(c for c in track.program_changes if c.tick <= end),
+        )
+        for track in song.tracks
+    )
     return dataclasses.replace(
         song,
         bar_count=bar_count,
+        tracks=tracks,
         tempos=changes_before(song.tempos, end),
         time_signatures=changes_before(song.time_signatures, end),
         key_signatures=changes_before(song.key_signatures, end),
+        texts=tuple(text for text in song.texts if text.tick <= end),
     )
 
 
@@ -203,7 +232,9 @@ def select(
     """A new Song holding only some tracks and bars (`bars` is an inclusive 0-based range).
 
     Notes that start inside the range are kept and cut at its end; the tempo, meter and key in
-    force at the first selected bar become the new song's opening ones.
+    force at the first selected bar become the new song's opening ones, and so do each
+    track's program and controllers (see the module's rule). Texts inside the range are
+    kept, and copyright notices always.
     """
     indices = list(range(len(song.tracks))) if track_indices is None else list(track_indices)
     for track_index in indices:
@@ -226,7 +257,27 @@ def select(
             if start <= note.start_tick < end
         )
         locks = frozenset(bar - first for bar in track.locked_bars if first <= bar <= last)
-        tracks.append(dataclasses.replace(track, notes=notes, locked_bars=locks))
+        changes = tuple(
+            dataclasses.replace(change, tick=change.tick - start)
+            for change in track.program_changes
+            if start < change.tick and _inside(change.tick, start, end, song.end_tick)
+        )
+        tracks.append(
+            dataclasses.replace(
+                track,
+                notes=notes,
+                locked_bars=locks,
+                program=track.program_at(start),
+                program_changes=changes,
+                controls=_controls_in_window(track.controls, start, end, song.end_tick),
+            )
+        )
+    texts = tuple(
+        dataclasses.replace(text, tick=max(text.tick - start, 0))
+        for text in song.texts
+        if _inside(text.tick, start, end, song.end_tick)
+        or (text.kind == "copyright" and text.tick < start)
+    )
     return Song(
         title=song.title,
         bar_count=last - first + 1,
@@ -237,4 +288,121 @@ def select(
         ),
         key_signatures=_changes_in_window(song.key_signatures, start, end, song.key_at(start)),
         style=song.style,
+        texts=tuple(sorted(texts, key=lambda text: text.tick)),
     )
+
+
+PERFORMANCE_KINDS: tuple[ControlKind, ...] = (
+    "pitch_bend",
+    "sustain",
+    "expression",
+    "channel_pressure",
+)
+"""Controllers that are part of playing a bar (cleared with its notes); the rest ('cc':
+volume, pan, bank, RPN) set a track up and stay."""
+_AT_REST = {"pitch_bend": 0, "sustain": 0, "expression": 127, "channel_pressure": 0}
+"""Each performance kind's value when nothing is being done (a synth's reset state)."""
+
+
+def _inside(tick: int, start: int, end: int, song_end: int) -> bool:
+    """Whether an event at `tick` belongs to the span [start, end): an event on the span's
+    end belongs to the next bar, except at the song's very end, where there is none."""
+    return start <= tick < end or tick == end == song_end
+
+
+def _at_rest(control: ControlEvent) -> bool:
+    rest = _AT_REST.get(control.kind)
+    if control.kind == "sustain":
+        return control.value < 64
+    return rest is not None and control.value == rest
+
+
+def _controls_in_window(
+    controls: Sequence[ControlEvent], start: int, end: int, song_end: int
+) -> tuple[ControlEvent, ...]:
+    """The controllers of [start, end) shifted to begin at 0, opened by the last value of each
+    controller set before `start` (unless at rest) and, for a span inside the song, closed by
+    a pedal up and a centred bend at the span's end if either was left active."""
+    last_before: dict[tuple[str, int], tuple[int, ControlEvent]] = {}
+    for index, control in enumerate(controls):
+        if control.tick >= start:
+            break
+        last_before[control.key] = (index, control)
+    opening = [
+        dataclasses.replace(control, tick=0)
+        for _, control in sorted(last_before.values(), key=lambda item: item[0])
+        if not _at_rest(control)
+    ]
+    inside = [
+        dataclasses.replace(control, tick=control.tick - start)
+        for control in controls
+        if _inside(control.tick, start, end, song_end)
+    ]
+    closing = []
+    if end < song_end:
+        in_force = {control.key: control for control in opening + inside}
+        for key in (("sustain", 0), ("pitch_bend", 0)):
+            active = in_force.get(key)
+            if active is not None and not _at_rest(active):
+                closing.append(ControlEvent(end - start, key[0], 0))
+    return tuple(opening + inside + closing)
+
+
+def clear_cell_controls(
+    song: Song,
+    cells: Iterable[tuple[int, int]],
+    kinds: Sequence[ControlKind] = PERFORMANCE_KINDS,
+) -> Song:
+    """Delete the controllers of `kinds` set inside these (track_index, bar) cells.
+
+    What they left in force at a bar's end is set again there, so the bars after sound as
+    before (a pedal pressed in the cleared bar and released later is still down after it).
+    Refuses a locked cell.
+    """
+    by_track: dict[int, list[int]] = {}
+    for track_index, bar in cells:
+        _check_track_index(song, track_index)
+        check_int("bar", bar, 0, song.bar_count - 1)
+        if bar in song.tracks[track_index].locked_bars:
+            raise LockedCellError(
+                f"bar {bar + 1} of track {track_index + 1} is locked: unlock it to clear it"
+            )
+        by_track.setdefault(track_index, []).append(bar)
+    tracks = list(song.tracks)
+    for track_index, bars in by_track.items():
+        controls = list(tracks[track_index].controls)
+        for bar in sorted(set(bars)):
+            controls = _clear_span(controls, *song.bar_span(bar), set(kinds))
+        tracks[track_index] = dataclasses.replace(tracks[track_index], controls=tuple(controls))
+    return dataclasses.replace(song, tracks=tuple(tracks))
+
+
+def _clear_span(
+    controls: list[ControlEvent], start: int, end: int, kinds: set[str]
+) -> list[ControlEvent]:
+    def cleared(control: ControlEvent) -> bool:
+        return start <= control.tick < end and control.kind in kinds
+
+    kept = [control for control in controls if not cleared(control)]
+    restored = []
+    for key in dict.fromkeys(control.key for control in controls if cleared(control)):
+        before = [c for c in controls if c.key == key and c.tick < end][-1]
+        after = [c for c in kept if c.key == key and c.tick < end]
+        set_at_end = any(c.key == key and c.tick == end for c in kept)
+        was = before.value if not _at_rest(before) else None
+        now = after[-1].value if after and not _at_rest(after[-1]) else None
+        if was != now and not set_at_end:
+            restored.append(dataclasses.replace(before, tick=end))
+    return sorted(kept + restored, key=lambda control: control.tick)
+
+
+def clear_cells(song: Song, cells: Iterable[tuple[int, int]]) -> Song:
+    """Delete the notes starting in these (track_index, bar) cells and the bars' performance
+    controllers (see `clear_cell_controls`), as one edit; refuses a locked cell."""
+    chosen = list(cells)
+    song = clear_cell_controls(song, chosen)
+    for track_index, bar in chosen:
+        doomed = song.notes_in_bar(track_index, bar)
+        if doomed:
+            song = remove_notes(song, track_index, doomed)
+    return song

@@ -1,7 +1,8 @@
 """MIDI files in and out: the one place the rest of Tessera imports MIDI handling from.
 
-Import (`engine.midi_import`) reads real-world files with symusic; export (`engine.midi_export`)
-writes DAW-ready type-1 files with mido. See those modules for what each guarantees.
+Import (`engine.midi_import`) reads real-world files with its own event reader, keeping notes,
+program changes, controllers and words; export (`engine.midi_export`) writes DAW-ready type-1
+files with mido. See those modules for what each guarantees.
 """
 
 from engine.midi_export import MidiExportError, assign_channels, export_midi, song_to_midi_file

@@ -47,29 +47,26 @@ def clean_notes(
     same pitch starting on the same tick become one (the longer, louder of the two).
     """
     report = report if report is not None else CleanupReport()
-    ordered = sorted(rows, key=lambda row: (row[1], row[0], -row[2], -row[3]))
-    result: list[Note] = []
-    previous: tuple[int, int, int, int] | None = None
-    for start, pitch, raw_duration, raw_velocity in ordered:
+    # Rows in time order (cheap: they nearly always come that way), each pitch's latest row
+    # remembered by its index, so no per-pitch sort is needed and the result is in order.
+    result: list[tuple[int, int, int, int]] = []
+    latest: dict[int, int] = {}
+    for start, pitch, raw_duration, raw_velocity in sorted(rows):
         duration = raw_duration
         if duration <= 0:
             duration = ZERO_LENGTH_DURATION_TICKS
             report.lengthened += 1
         velocity = min(max(raw_velocity, 1), 127)
-        if previous is not None and previous[1] == pitch:
-            p_start, _, p_duration, p_velocity = previous
+        index = latest.get(pitch)
+        if index is not None:
+            p_start, _, p_duration, p_velocity = result[index]
             if p_start == start:
                 report.merged += 1
-                previous = (start, pitch, max(duration, p_duration), max(velocity, p_velocity))
+                result[index] = (start, pitch, max(duration, p_duration), max(velocity, p_velocity))
                 continue
             if p_start + p_duration > start:
-                p_duration = start - p_start
+                result[index] = (p_start, pitch, start - p_start, p_velocity)
                 report.shortened += 1
-            result.append(Note(p_start, pitch, p_duration, p_velocity))
-        elif previous is not None:
-            result.append(Note(*previous))
-        previous = (start, pitch, duration, velocity)
-    if previous is not None:
-        result.append(Note(*previous))
-    result.sort()
-    return result
+        latest[pitch] = len(result)
+        result.append((start, pitch, duration, velocity))
+    return [Note(*row) for row in result]

@@ -9,8 +9,12 @@ Schema history: 1 is the Song alone; 2 adds an optional `takes` list (see `engin
 with the Song it produced stored in the same form; 3 adds an optional per-track `mix` object
 (`gain_db`, `pan`, `muted`, `solo`), written only for a track whose mix is not the default, so
 an unmixed song saves exactly as before (the corpus manifest hashes `song_to_dict`); 4 adds an
-optional `style` (see `engine.styles`), written only when the song has one. Older files still
-open.
+optional `style` (see `engine.styles`), written only when the song has one; 5 adds what a MIDI
+file performs besides notes: a per-track `program_changes` list of `[tick, program]` rows, a
+per-track `controls` list of `[tick, kind, value, number]` rows (see `engine.song.ControlEvent`;
+the number is 0 except for kind 'cc') and a song-level `texts` list of `[tick, kind, text]` rows,
+each written only when not empty, so a song without them saves (and hashes) as before. Older
+files still open.
 """
 
 from __future__ import annotations
@@ -29,10 +33,13 @@ from engine.song import (
     MIN_GAIN_DB,
     MIN_PAN,
     PPQ,
+    ControlEvent,
     KeySignatureChange,
     Note,
+    ProgramChange,
     Song,
     SongError,
+    SongText,
     TempoChange,
     TimbreRef,
     TimeSignatureChange,
@@ -41,7 +48,7 @@ from engine.song import (
 )
 from engine.takes import Take
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 FORMAT_NAME = "tessera-project"
 
 T = TypeVar("T")
@@ -56,6 +63,8 @@ def song_to_dict(song: Song) -> dict[str, Any]:
     data = _song_fields(song)
     if song.style is not None:  # absent means none: songs without a style hash as before
         data["style"] = song.style
+    if song.texts:  # absent means none, likewise
+        data["texts"] = [[text.tick, text.kind, text.text] for text in song.texts]
     return data
 
 
@@ -100,6 +109,10 @@ def _track_to_dict(track: Track) -> dict[str, Any]:
     mix = {"gain_db": track.gain_db, "pan": track.pan, "muted": track.muted, "solo": track.solo}
     if mix != _DEFAULT_MIX:  # absent means the defaults: unmixed songs hash as before
         data["mix"] = mix
+    if track.program_changes:  # absent means none, likewise
+        data["program_changes"] = [[c.tick, c.program] for c in track.program_changes]
+    if track.controls:
+        data["controls"] = [[c.tick, c.kind, c.value, c.number] for c in track.controls]
     data["notes"] = [[n.start_tick, n.pitch, n.duration_ticks, n.velocity] for n in track.notes]
     return data
 
@@ -190,6 +203,23 @@ def _note(value: object, path: str) -> Note:
         raise SongError(f"{path}.{err}") from err
 
 
+def _rows(f: _Fields, key: str, width: int, build: Callable[..., T], shape: str) -> tuple[T, ...]:
+    """A list of fixed-width rows built into values; errors name the row, e.g.
+    `tracks[0].controls[3]: value must be ...`."""
+    if key not in f.value:
+        return ()
+    result = []
+    for index, row in enumerate(f.get(key, list)):
+        path = f"{f.at(key)}[{index}]"
+        if not isinstance(row, list) or len(row) != width:
+            raise SongError(f"{path} must be {shape}")
+        try:
+            result.append(build(*row))
+        except SongError as err:
+            raise SongError(f"{path}: {err}") from err
+    return tuple(result)
+
+
 def _mix(f: _Fields) -> dict[str, Any]:
     """The `mix` object's fields, range-checked here so an error names e.g. `tracks[1].mix.pan`."""
     return {
@@ -222,6 +252,8 @@ def _track(f: _Fields) -> Track:
         locked_bars=frozenset(f.get("locked_bars", list)),
         timbre=timbre,
         notes=notes,
+        program_changes=_rows(f, "program_changes", 2, ProgramChange, "[tick, program]"),
+        controls=_rows(f, "controls", 4, ControlEvent, "[tick, kind, value, number]"),
         **mix,
     )
 
@@ -264,6 +296,7 @@ def _song(f: _Fields) -> Song:
         ),
         tracks=f.objects("tracks", _track),
         style=f.get("style", str) if "style" in f.value else None,
+        texts=_rows(f, "texts", 3, SongText, "[tick, kind, text]"),
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, TypeVar
@@ -24,6 +24,8 @@ from engine.styles import STYLE_NAMES
 PPQ = 480
 """Ticks per quarter note for every Song (and for every exported MIDI file)."""
 
+MAX_TICK = 2**31 - 1
+"""The last tick a Song can place anything at (a signed 32-bit count, as most readers hold)."""
 MIN_TEMPO_BPM = 4.0
 MAX_TEMPO_BPM = 1000.0
 ALLOWED_DENOMINATORS = (1, 2, 4, 8, 16, 32, 64)
@@ -87,9 +89,9 @@ class Note:
     velocity: int
 
     def __post_init__(self) -> None:
-        check_int("start_tick", self.start_tick, 0, 2**31 - 1)
+        check_int("start_tick", self.start_tick, 0, MAX_TICK)
         check_int("pitch", self.pitch, 0, 127)
-        check_int("duration_ticks", self.duration_ticks, 1, 2**31 - 1)
+        check_int("duration_ticks", self.duration_ticks, 1, MAX_TICK)
         check_int("velocity", self.velocity, 1, 127)
 
     @property
@@ -103,7 +105,7 @@ class TempoChange:
     tempo_bpm: float
 
     def __post_init__(self) -> None:
-        check_int("tick", self.tick, 0, 2**31 - 1)
+        check_int("tick", self.tick, 0, MAX_TICK)
         bpm = self.tempo_bpm
         if isinstance(bpm, bool) or not isinstance(bpm, int | float):
             raise SongError(f"tempo_bpm must be a number, got {bpm!r}")
@@ -123,7 +125,7 @@ class TimeSignatureChange:
     denominator: int
 
     def __post_init__(self) -> None:
-        check_int("tick", self.tick, 0, 2**31 - 1)
+        check_int("tick", self.tick, 0, MAX_TICK)
         check_int("numerator", self.numerator, 1, MAX_NUMERATOR)
         if self.denominator not in ALLOWED_DENOMINATORS or isinstance(self.denominator, bool):
             raise SongError(
@@ -144,7 +146,7 @@ class KeySignatureChange:
     mode: Mode = "major"
 
     def __post_init__(self) -> None:
-        check_int("tick", self.tick, 0, 2**31 - 1)
+        check_int("tick", self.tick, 0, MAX_TICK)
         check_int("sharps_flats", self.sharps_flats, -7, 7)
         if self.mode not in ("major", "minor"):
             raise SongError(f"mode must be 'major' or 'minor', got {self.mode!r}")
@@ -164,6 +166,103 @@ class KeySignatureChange:
 
 MapChange = TypeVar("MapChange", TempoChange, TimeSignatureChange, KeySignatureChange)
 """Any entry of a Song's tempo, meter or key map (each has a `tick`)."""
+
+ControlKind = Literal["pitch_bend", "sustain", "expression", "channel_pressure", "cc"]
+CONTROL_KINDS: tuple[ControlKind, ...] = (
+    "pitch_bend",
+    "sustain",
+    "expression",
+    "channel_pressure",
+    "cc",
+)
+SUSTAIN_CC = 64
+EXPRESSION_CC = 11
+MIN_PITCH_BEND = -8192
+MAX_PITCH_BEND = 8191
+TextKind = Literal["text", "copyright", "lyric", "marker", "cue"]
+TEXT_KINDS: tuple[TextKind, ...] = ("text", "copyright", "lyric", "marker", "cue")
+
+
+@dataclass(frozen=True, slots=True)
+class ControlEvent:
+    """A controller move on a track at `tick`, as the performance played it.
+
+    `kind` names what it does: 'pitch_bend' (value -8192..8191, 0 is no bend), 'sustain' (the
+    damper pedal, CC64: 64 and above is down), 'expression' (CC11, 0..127), 'channel_pressure'
+    (aftertouch, 0..127) and 'cc' for every other controller, with its `number` (0..127; never
+    11 or 64, which have their own kinds, so one move has one spelling and Songs compare equal).
+    """
+
+    tick: int
+    kind: ControlKind
+    value: int
+    number: int = 0
+
+    def __post_init__(self) -> None:
+        check_int("tick", self.tick, 0, MAX_TICK)
+        if self.kind not in CONTROL_KINDS:
+            raise SongError(f"control kind must be one of {CONTROL_KINDS}, got {self.kind!r}")
+        if self.kind == "pitch_bend":
+            check_int("pitch bend value", self.value, MIN_PITCH_BEND, MAX_PITCH_BEND)
+        else:
+            check_int(f"{self.kind} value", self.value, 0, 127)
+        if self.kind == "cc":
+            check_int("controller number", self.number, 0, 127)
+            if self.number in (SUSTAIN_CC, EXPRESSION_CC):
+                kind = "sustain" if self.number == SUSTAIN_CC else "expression"
+                raise SongError(f"controller {self.number} is kind {kind!r}, not 'cc'")
+        elif self.number != 0:
+            raise SongError(f"only a 'cc' control has a number, got {self.number!r}")
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """What the event sets: (kind, number); a later event with the same key replaces it."""
+        return self.kind, self.number
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramChange:
+    """The track switches to General MIDI `program` at `tick` (a mid-song instrument change)."""
+
+    tick: int
+    program: int
+
+    def __post_init__(self) -> None:
+        check_int("tick", self.tick, 0, MAX_TICK)
+        check_int("program", self.program, 0, 127)
+
+
+@dataclass(frozen=True, slots=True)
+class SongText:
+    """Words placed in time: a lyric syllable, a marker ('Chorus'), a copyright notice, a cue
+    or any other text a MIDI file carries (karaoke lines are 'text')."""
+
+    tick: int
+    kind: TextKind
+    text: str
+
+    def __post_init__(self) -> None:
+        check_int("tick", self.tick, 0, MAX_TICK)
+        if self.kind not in TEXT_KINDS:
+            raise SongError(f"text kind must be one of {TEXT_KINDS}, got {self.kind!r}")
+        if not isinstance(self.text, str):
+            raise SongError(f"text must be text, got {self.text!r}")
+
+
+TimedEvent = TypeVar("TimedEvent", ControlEvent, ProgramChange, SongText)
+
+
+def _in_tick_order(
+    name: str, events: Iterable[TimedEvent], kind: type[TimedEvent]
+) -> tuple[TimedEvent, ...]:
+    """`events` as a tuple sorted by tick, keeping the given order within a tick (the order of
+    controller moves at one tick matters: an RPN is three CCs in a row)."""
+    items = tuple(events)
+    if any(not isinstance(item, kind) for item in items):
+        raise SongError(f"{name} must all be {kind.__name__} values")
+    if any(later.tick < earlier.tick for earlier, later in itertools.pairwise(items)):
+        items = tuple(sorted(items, key=lambda event: event.tick))
+    return items
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +303,10 @@ class Track:
     pan: float = 0.0
     muted: bool = False
     solo: bool = False
+    controls: tuple[ControlEvent, ...] = ()
+    """Pitch bend, pedal and controller moves in time order (see `ControlEvent`)."""
+    program_changes: tuple[ProgramChange, ...] = ()
+    """Later instrument changes: `program` plays until the first of these."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str):
@@ -228,11 +331,32 @@ class Track:
         for name in ("muted", "solo"):
             if not isinstance(getattr(self, name), bool):
                 raise SongError(f"{name} must be true or false, got {getattr(self, name)!r}")
+        object.__setattr__(
+            self, "controls", _in_tick_order("controls", self.controls, ControlEvent)
+        )
+        changes = _in_tick_order("program_changes", self.program_changes, ProgramChange)
+        _check_sorted_ticks("program_changes", [change.tick for change in changes])
+        object.__setattr__(self, "program_changes", changes)
 
     @property
     def end_tick(self) -> int:
         """The tick where the last note ends (0 for an empty track)."""
         return max((note.end_tick for note in self.notes), default=0)
+
+    @property
+    def last_event_tick(self) -> int:
+        """The latest tick anything of the track lies at: a note's end, a control, a change."""
+        return max(
+            self.end_tick,
+            self.controls[-1].tick if self.controls else 0,
+            self.program_changes[-1].tick if self.program_changes else 0,
+        )
+
+    def program_at(self, tick: int) -> int:
+        """The General MIDI program sounding at `tick`."""
+        ticks = [change.tick for change in self.program_changes]
+        index = bisect.bisect_right(ticks, tick) - 1
+        return self.program_changes[index].program if index >= 0 else self.program
 
 
 def bar_grid(meters: Sequence[TimeSignatureChange], bar_count: int) -> tuple[int, ...]:
@@ -256,12 +380,19 @@ def changes_before(changes: Sequence[MapChange], end_tick: int) -> tuple[MapChan
 
 
 def bars_to_cover(meters: Sequence[TimeSignatureChange], end_tick: int) -> int:
-    """The fewest bars (at least one) whose grid reaches `end_tick` under these meters."""
-    bar_count = 1
-    while bar_grid(meters, bar_count)[-1] < end_tick:
-        remaining = end_tick - bar_grid(meters, bar_count)[-1]
-        bar_count += max(1, remaining // max(meter.ticks_per_bar for meter in meters))
-    return bar_count
+    """The fewest bars (at least one) whose grid reaches `end_tick` under these meters.
+
+    Counted per meter section, never by building the grid, so a far tick under a short meter
+    (a file's stray event at tick 2**28 in 1/64) costs one division, and the caller can refuse
+    the count before anything of that size exists.
+    """
+    bars = 0
+    for meter, following in zip(meters, (*meters[1:], None), strict=True):
+        if meter.tick >= end_tick:
+            break
+        stop = end_tick if following is None else min(following.tick, end_tick)
+        bars += -(-(stop - meter.tick) // meter.ticks_per_bar)
+    return max(bars, 1)
 
 
 def _default_tempos() -> tuple[TempoChange, ...]:
@@ -289,6 +420,8 @@ class Song:
     style: str | None = None
     """The song's musical style, one of `engine.styles.STYLE_NAMES` (None: not said). The model
     writes in it; a song imported from a MIDI file has none until the composer picks one."""
+    texts: tuple[SongText, ...] = ()
+    """Lyrics, markers, copyright and other words in time order (from a MIDI file, or typed)."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.title, str):
@@ -300,14 +433,25 @@ class Song:
         check_int("bar_count", self.bar_count, 1, MAX_BAR_COUNT)
         for name in ("tracks", "tempos", "time_signatures", "key_signatures"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
+        object.__setattr__(self, "texts", _in_tick_order("texts", self.texts, SongText))
         self._check_maps()
         end = self.end_tick
+        if self.texts and self.texts[-1].tick > end:
+            raise SongError(
+                f"a {self.texts[-1].kind} lies at tick {self.texts[-1].tick}, after the song's "
+                f"end (tick {end})"
+            )
         for index, track in enumerate(self.tracks):
             if track.end_tick > end:
                 raise SongError(
                     f"track {index} ({track.name!r}) has a note ending at tick "
                     f"{track.end_tick}, after the song's last bar ends at tick {end}: "
                     "add bars first"
+                )
+            if track.last_event_tick > end:
+                raise SongError(
+                    f"track {index} ({track.name!r}) has a control or program change at tick "
+                    f"{track.last_event_tick}, after the song's end (tick {end})"
                 )
             if track.locked_bars and max(track.locked_bars) >= self.bar_count:
                 raise SongError(

@@ -11,7 +11,7 @@ from engine.cell_context import with_context_counts
 from engine.cell_controls import Controls, guides
 from engine.compose import Regenerate, apply
 from engine.inference import MidiModel
-from engine.song import PPQ, Note, Song
+from engine.song import PPQ, ControlEvent, Note, Song
 from tests.engine.tunes import d_major_tune
 
 
@@ -58,3 +58,23 @@ def test_a_regenerated_bar_fits_between_its_neighbours(model: MidiModel) -> None
         notes = apply(model, song, Regenerate(((0, 4),)), seed).notes_in_bar(0, 4)
         assert 2 <= len(notes) <= 6
         assert all(55 <= n.pitch <= 82 for n in notes)
+
+
+def test_regenerating_a_cell_drops_its_bends_and_keeps_the_pedal(model: MidiModel) -> None:
+    song = d_major_tune()
+    bar = song.bar_start_ticks[2]
+    controls = (
+        ControlEvent(bar + PPQ, "pitch_bend", 4096),
+        ControlEvent(bar + 2 * PPQ, "pitch_bend", 0),
+        ControlEvent(bar, "sustain", 127),
+        ControlEvent(bar + 3 * PPQ, "sustain", 0),
+    )
+    fiddle = dataclasses.replace(song.tracks[0], controls=controls)
+    song = dataclasses.replace(song, tracks=(fiddle, song.tracks[1]))
+    result = apply(model, song, Regenerate(((0, 2),)), 0)
+    kinds = [c.kind for c in result.tracks[0].controls]
+    assert "pitch_bend" not in kinds
+    assert kinds.count("sustain") == 2
+    # A bar not regenerated keeps its bends.
+    other = apply(model, song, Regenerate(((0, 5),)), 0)
+    assert [c for c in other.tracks[0].controls if c.kind == "pitch_bend"] == list(controls[:2])

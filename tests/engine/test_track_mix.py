@@ -126,7 +126,7 @@ def test_a_mix_survives_save_and_load(tmp_path: Path) -> None:
     save_project(_mixed_song(), path)
     assert load_project(path) == _mixed_song()
     data = json.loads(path.read_text("utf-8"))
-    assert data["schema_version"] == SCHEMA_VERSION == 4
+    assert data["schema_version"] == SCHEMA_VERSION == 5
     assert data["tracks"][0]["mix"] == {"gain_db": -6.0, "pan": -0.5, "muted": False, "solo": False}
     assert data["tracks"][2]["mix"] == {"gain_db": 0.0, "pan": 0.0, "muted": True, "solo": True}
 
