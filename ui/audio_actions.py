@@ -1,7 +1,7 @@
 """The window's sound actions: Mute/Solo from the track headers, Export Audio, Audio to Notes,
 and one-thing-at-a-time between a timbre audition and the song. A mixin like
 `ui.project_files`, so the main window stays about layout and wiring; it relies on the window's
-`session`, `jobs`, `audio`, `grid`, `transport`, `apply_edit`, `say` and `show_error`.
+`document`, `jobs`, `audio`, `transport`, `apply_edit`, `say` and `show_error`.
 """
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ from typing import cast
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from engine.document import Document
 from engine.edits import update_track
-from engine.session import ProjectSession
 from engine.song import Song
-from ui.arrangement import ArrangementGrid
 from ui.audio_export import AUDIO_FILTER, export_audio
 from ui.audio_import import AudioToNotesDialog, ClipRequest, ClipResult, transcribe_job
 from ui.jobs import JobRunner
@@ -22,12 +21,11 @@ from ui.transport import AudioEngine, TransportBar
 
 
 class AudioActions:
-    """Sound actions for a window that owns a session, a job runner and an AudioEngine."""
+    """Sound actions for a window that owns a document, a job runner and an AudioEngine."""
 
-    session: ProjectSession
+    document: Document
     jobs: JobRunner
     audio: AudioEngine
-    grid: ArrangementGrid
     transport: TransportBar
 
     def apply_edit(self, song: Song, label: str) -> None:
@@ -46,9 +44,9 @@ class AudioActions:
 
     def _toggle_track(self, track: int, flag: str, verb: str) -> None:
         """A header's Mute or Solo button: flip the flag as one undoable edit."""
-        current = self.session.song.tracks[track]
+        current = self.document.song.tracks[track]
         on = not getattr(current, flag)
-        song = update_track(self.session.song, track, **{flag: on})
+        song = update_track(self.document.song, track, **{flag: on})
         self.apply_edit(song, f"{verb if on else 'Un' + verb.lower()} {current.name}")
 
     def choose_audio_to_notes(self) -> None:
@@ -57,12 +55,20 @@ class AudioActions:
             self.audio_to_notes(dialog.request())
 
     def audio_to_notes(self, request: ClipRequest) -> None:
-        """Transcribe a clip in the background and add it as a locked track (one undo step)."""
+        """Transcribe a clip in the background and add it as a locked track (one undo step),
+        beside whatever the composer edited while it listened."""
+        song = self.document.song
+        start = self.document.begin_job(song)
 
         def done(result: ClipResult) -> None:
-            self.apply_edit(result.song, f"Add {request.name} from audio")
-            track = len(result.song.tracks) - 1
-            self.grid.set_selection((track, bar) for bar in range(result.song.bar_count))
+            label = f"Add {request.name} from audio"
+            finished = self.document.finish_job(start, result.song, label)
+            if not finished.applied:
+                self.say(f"{label} was {finished.note}")
+                return
+            added = self.document.song
+            track = len(added.tracks) - 1
+            self.document.set_selection((track, bar) for bar in range(added.bar_count))
             tempo = (
                 f", tempo {result.estimated_tempo:g} BPM (estimated)"
                 if result.estimated_tempo
@@ -73,7 +79,7 @@ class AudioActions:
                 "Add Track (Ctrl+T) writes a part around it"
             )
 
-        work = transcribe_job(request, self.session.song)
+        work = transcribe_job(request, song)
         if not self.jobs.run(f"Listening to {request.name}", work, done, self.show_error):
             self.say(f"still busy with {self.jobs.label}: wait or cancel it first")
 
@@ -85,6 +91,6 @@ class AudioActions:
     def export_audio_to(self, path: str | Path) -> None:
         """Render the song to a WAV or FLAC file in the background."""
         if not export_audio(
-            self.jobs, self.audio, self.session.song, path, done=self.say, failed=self.show_error
+            self.jobs, self.audio, self.document.song, path, done=self.say, failed=self.show_error
         ):
             self.say(f"still busy with {self.jobs.label}: wait or cancel it first")

@@ -1,5 +1,9 @@
 """The composing operations as the window runs them: from the selection and the inspector to a
-request, off the UI thread through `JobRunner`, and back into the session as a take.
+request, off the UI thread through `JobRunner`, and back into the document as a take.
+
+The composer keeps editing while a job runs, so a job notes what it read when it starts and
+hands its result to `Document.finish_job`, which lands it around whatever was edited meanwhile
+(or keeps it as a take and says why it could not): a result never reverts an edit.
 
 The model loads on first use, inside the first job, so the window opens at once. Re-roll runs
 the last operation again on the song it started from, with a new seed; both results stay in the
@@ -14,11 +18,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from engine import compose
+from engine.document import Document
 from engine.edits import set_locked
 from engine.errors import TesseraError
 from engine.gm import instrument_from_name
 from engine.inference import MidiModel
-from engine.session import ProjectSession
 from engine.song import Song
 from engine.tokens import Cell
 from ui.inspector import Inspector
@@ -33,22 +37,21 @@ class _Last:
 
 
 class ComposeActions(QObject):
-    """Carries out operations on `session`; `changed` fires after the song changes."""
+    """Carries out operations on the document's song and selection; the document tells the
+    views what changed."""
 
-    changed = Signal()
     message = Signal(str)
     failed = Signal(str, str)
 
     def __init__(
         self,
-        session: Callable[[], ProjectSession],
-        selection: Callable[[], list[Cell]],
+        document: Document,
         inspector: Inspector,
         jobs: JobRunner,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._session, self._selection = session, selection
+        self.document = document
         self.inspector, self.jobs = inspector, jobs
         self.model: MidiModel | None = None
         self._last: _Last | None = None
@@ -56,16 +59,14 @@ class ComposeActions(QObject):
     # --- operations without the model --------------------------------------------------------
 
     def set_locked(self, locked: bool) -> None:
-        cells = self._selection()
+        cells = self.document.selection
         if not cells:
             self.message.emit("select cells to lock or unlock first")
             return
-        session = self._session()
-        session.apply_edit(
-            set_locked(session.song, cells, locked),
+        self.document.apply_edit(
+            set_locked(self.document.song, cells, locked),
             f"{'Lock' if locked else 'Unlock'} {len(cells)} cell(s)",
         )
-        self.changed.emit()
 
     # --- operations with the model -----------------------------------------------------------
 
@@ -104,7 +105,7 @@ class ComposeActions(QObject):
     # --- running -----------------------------------------------------------------------------
 
     def _cells_or_say(self, what: str) -> tuple[Cell, ...]:
-        cells = tuple(self._selection())
+        cells = self.document.selection
         if not cells:
             self.message.emit(f"select the cells to {what} first")
         return cells
@@ -113,12 +114,13 @@ class ComposeActions(QObject):
         return self.inspector.controls()
 
     def _start(self, request: compose.Request, label: str) -> None:
-        base = None if isinstance(request, compose.Generate) else self._session().song
+        base = None if isinstance(request, compose.Generate) else self.document.song
         self._last = _Last(request, base, label)
         self._run(request, base, label)
 
     def _run(self, request: compose.Request, base: Song | None, label: str) -> None:
         seed = self.inspector.seed.value()
+        start = self.document.begin_job(base)
 
         def work(progress: Callable[[int, int], None]) -> Song:
             if self.model is None:
@@ -126,9 +128,17 @@ class ComposeActions(QObject):
             return compose.apply(self.model, base, request, seed, progress)
 
         def done(result: Song) -> None:
-            self._session().commit_operation(request, seed, result, f"{label} (seed {seed})")
-            self.changed.emit()
-            self.message.emit(f"{label}: done (seed {seed})")
+            finished = self.document.finish_job(
+                start, result, f"{label} (seed {seed})", request, seed
+            )
+            if not finished.applied:
+                self.message.emit(f"{label} (seed {seed}) was {finished.note}")
+            elif finished.note:
+                self.message.emit(
+                    f"{label}: done (seed {seed}), but the song changed meanwhile: {finished.note}"
+                )
+            else:
+                self.message.emit(f"{label}: done (seed {seed})")
 
         if not self.jobs.run(
             f"{label}…", work, done, self.failed.emit, lambda: self.message.emit("cancelled")

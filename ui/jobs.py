@@ -2,9 +2,9 @@
 
 The engine's long operations are plain functions that take a `progress(done, total)` callback
 (see `engine.cell_writer.Progress`). `JobRunner` runs one at a time on Qt's thread pool; its
-callback reports progress through a queued signal and raises `JobCancelledError` once the user has
-pressed cancel, which unwinds the engine at its next step. Results, errors and cancellations
-arrive on the UI thread, so slots may touch widgets.
+callback reports progress through `ui.ui_thread.UiThread` and raises `JobCancelledError` once the
+user has pressed cancel, which unwinds the engine at its next step. Results, errors and
+cancellations arrive on the UI thread the same way, so callbacks may touch widgets.
 """
 
 from __future__ import annotations
@@ -12,11 +12,13 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from engine.errors import TesseraError
+from ui.ui_thread import UiThread
 
 Work = Callable[[Callable[[int, int], None]], Any]
 
@@ -25,36 +27,46 @@ class JobCancelledError(TesseraError):
     """Raised inside a job's progress callback once the user has cancelled it."""
 
 
-class _Relay(QObject):
-    """Lives on the UI thread; the worker emits through it so slots run there."""
+@dataclass(frozen=True)
+class _Outcome:
+    """How a job ended: "done" with a result, "failed" with (text, traceback), or "cancelled"."""
 
-    progress = Signal(int, int)
-    finished = Signal(object)
-    failed = Signal(str, str)
-    cancelled = Signal()
+    kind: Literal["done", "failed", "cancelled"]
+    result: Any = None
+    text: str = ""
+    trace: str = ""
 
 
 class _Runnable(QRunnable):
-    def __init__(self, work: Work, relay: _Relay, cancel: threading.Event) -> None:
+    """Runs `work` on a pool thread; `progress` and `finish` are safe to call from it."""
+
+    def __init__(
+        self,
+        work: Work,
+        cancel: threading.Event,
+        progress: Callable[[int, int], None],
+        finish: Callable[[_Outcome], None],
+    ) -> None:
         super().__init__()
-        self.work, self.relay, self.cancel = work, relay, cancel
+        self.work, self.cancel, self.progress, self.finish = work, cancel, progress, finish
 
     def _progress(self, done: int, total: int) -> None:
         if self.cancel.is_set():
             raise JobCancelledError("cancelled")
-        self.relay.progress.emit(done, total)
+        self.progress(done, total)
 
     def run(self) -> None:
         try:
             result = self.work(self._progress)
         except JobCancelledError:
-            self.relay.cancelled.emit()
+            self.finish(_Outcome("cancelled"))
         except TesseraError as err:
-            self.relay.failed.emit(str(err), "")
+            self.finish(_Outcome("failed", text=str(err)))
         except Exception as err:
-            self.relay.failed.emit(f"{type(err).__name__}: {err}", traceback.format_exc())
+            text = f"{type(err).__name__}: {err}"
+            self.finish(_Outcome("failed", text=text, trace=traceback.format_exc()))
         else:
-            self.relay.finished.emit(result)
+            self.finish(_Outcome("done", result))
 
 
 class JobRunner(QObject):
@@ -69,13 +81,14 @@ class JobRunner(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        self.ui = UiThread(self)
         self._cancel = threading.Event()
-        self._relay: _Relay | None = None
+        self._running = False
         self.label = ""
 
     @property
     def busy(self) -> bool:
-        return self._relay is not None
+        return self._running
 
     def run(
         self,
@@ -88,16 +101,26 @@ class JobRunner(QObject):
         """Start `work` unless a job is running (then False: the caller tells the user)."""
         if self.busy:
             return False
-        self._cancel = threading.Event()
-        relay = _Relay(self)
-        relay.progress.connect(self.progress)
-        relay.finished.connect(lambda result: self._end(lambda: on_done(result)))
-        relay.failed.connect(lambda text, trace: self._end(lambda: on_error(text, trace)))
-        relay.cancelled.connect(lambda: self._end(on_cancel or (lambda: None)))
-        self._relay = relay
+        cancel = self._cancel = threading.Event()
+        self._running = True
         self.label = label
+
+        def progress(done: int, total: int) -> None:
+            if cancel is self._cancel and self._running:  # not a late word from an ended job
+                self.progress.emit(done, total)
+
+        def finish(outcome: _Outcome) -> None:
+            self._running = False
+            self.ended.emit()
+            if outcome.kind == "done":
+                on_done(outcome.result)
+            elif outcome.kind == "failed":
+                on_error(outcome.text, outcome.trace)
+            elif on_cancel is not None:
+                on_cancel()
+
         self.started.emit(label)
-        self.pool.start(_Runnable(work, relay, self._cancel))
+        self.pool.start(_Runnable(work, cancel, self.ui.wrap(progress), self.ui.wrap(finish)))
         return True
 
     def cancel(self) -> None:
@@ -107,10 +130,3 @@ class JobRunner(QObject):
     def wait(self, timeout_ms: int = 60_000) -> bool:
         """Block until the pool is idle (for tests and for closing the window)."""
         return self.pool.waitForDone(timeout_ms)
-
-    def _end(self, then: Callable[[], None]) -> None:
-        relay, self._relay = self._relay, None
-        if relay is not None:
-            relay.deleteLater()
-        self.ended.emit()
-        then()

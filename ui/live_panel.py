@@ -1,16 +1,16 @@
 """The live panel: choose ports and a mode, start playing, watch the latency, record the result.
 
-`LiveRelay` is the thin Qt adapter: the engine's `LiveSession` calls plain callbacks from its
-own threads (the loop and the model worker, see `engine.live`), and the relay re-emits them as
-queued signals so slots run on the UI thread. The panel loads its own model instance, because a
-MidiModel must not be used by two threads and the compose jobs use theirs.
+The engine's `LiveSession` calls plain callbacks from its own threads (the loop and the model
+worker, see `engine.live`); the panel hands them to the UI thread through
+`ui.ui_thread.UiThread`, as every worker in the app does. The panel loads its own model
+instance, because a MidiModel must not be used by two threads and the compose jobs use theirs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,21 +33,13 @@ from engine.live_rig import LiveRig, open_rig
 from engine.live_synth import LiveSynth, live_renderer, open_live_synth
 from engine.song import Song
 from engine.theory import key_from_name
+from ui.ui_thread import UiThread
 
 DETECT_KEY = "Detect from playing"
 SONG_KEY = "The song's key"
 METER_FULL_MS = 100
 SYNTH_OUTPUT = "Tessera synth"
 """The first output choice: the internal synth (engine.live_synth) on the default audio device."""
-
-
-class LiveRelay(QObject):
-    """Re-emits a live session's callbacks (from engine threads) on the UI thread."""
-
-    happened = Signal(str, str)
-
-    def callback(self, kind: str, text: str) -> None:
-        self.happened.emit(kind, text)
 
 
 class LivePanel(QWidget):
@@ -71,8 +63,8 @@ class LivePanel(QWidget):
         self._model: MidiModel | None = None
         self.rig: LiveRig | None = None
         self._start_bar = 0
-        self.relay = LiveRelay(self)
-        self.relay.happened.connect(self._on_event)
+        self.on_event = UiThread(self).wrap(self._on_event)
+        """The live session's callback: safe from its threads, handled on the UI thread."""
         self._build()
         self.timer = QTimer(self)
         self.timer.setInterval(100)
@@ -175,7 +167,7 @@ class LivePanel(QWidget):
             echo = None
             if output == SYNTH_OUTPUT:
                 self._synth = self._make_synth(settings)
-                self._synth.on_error = lambda text: self.relay.callback("error", text)
+                self._synth.on_error = lambda text: self.on_event("error", text)
                 output = self._synth.send
                 echo = self._synth.send if self.hear_keys.isChecked() else None
             self.rig = open_rig(
@@ -184,7 +176,7 @@ class LivePanel(QWidget):
                 settings,
                 self.inputs.currentText(),
                 output,
-                on_event=self.relay.callback,
+                on_event=self.on_event,
                 echo=echo,
             )
         except TesseraError as err:

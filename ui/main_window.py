@@ -1,9 +1,10 @@
 """The main window: arrangement grid over piano roll, inspector and takes at the side.
 
-It holds no music of its own: the `ProjectSession` owns the song, its history and takes; the
-widgets show it and send edits back as new Songs. Long work runs through `JobRunner` with
-progress and cancel in the status bar. Opening, saving, autosave and crash recovery live in
-`ui.project_files`; an autosave timer fires every minute.
+It holds no music of its own: the `engine.document.Document` owns the song, its history and
+takes, the selection and the take being listened to; the widgets show it, send edits back as
+new Songs, and redraw when its `changed` signal says what changed. Long work runs through
+`JobRunner` with progress and cancel in the status bar. Opening, saving, autosave and crash
+recovery live in `ui.project_files`; an autosave timer fires every minute.
 """
 
 from __future__ import annotations
@@ -27,17 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.document import Changed, Document
 from engine.edits import remove_notes, set_style
 from engine.gm import GM_PROGRAM_NAMES
 from engine.playback import Player
 from engine.session import ProjectSession
 from engine.song import Song, Track
 from engine.styles import style_named
-from engine.tokens import Cell
 from ui.about_models import AboutModelsDialog
 from ui.arrangement import ArrangementGrid
 from ui.audio_actions import AudioActions
 from ui.compose_actions import DRUM_KIT_CHOICE, ComposeActions, instrument_choice, run_safely
+from ui.document import DocumentSignals
 from ui.drag_out import MidiDragButton
 from ui.inspector import Inspector
 from ui.jobs import JobRunner
@@ -69,7 +71,9 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         audio: AudioEngine | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session = ProjectSession(recovery_dir or default_recovery_dir(), _starter_song())
+        session = ProjectSession(recovery_dir or default_recovery_dir(), _starter_song())
+        self.document = Document(session)
+        self.document_signals = DocumentSignals(self.document, self)
         self.settings = settings or QSettings("Tessera", "Tessera")
         self.last_message = ""
         self.jobs = JobRunner(self)
@@ -78,23 +82,19 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self.inspector = Inspector()
         self.takes = TakesPanel()
         self.originality = OriginalityPanel()
-        self.live = LivePanel(lambda: self.session.song)
+        self.live = LivePanel(lambda: self.document.song)
         self.audio = audio or AudioEngine(parent=self)
-        self.transport = TransportBar(
-            self.audio, lambda: self.session.song, self.grid.selection, self.apply_edit
-        )
-        self.track_panel = TrackPanel(lambda: self.session.song, self.apply_edit)
+        self.transport = TransportBar(self.audio, self.document_signals)
+        self.track_panel = TrackPanel(lambda: self.document.song, self.apply_edit)
         self.timbre_panel = TimbrePanel(
-            lambda: self.session.song,
+            lambda: self.document.song,
             self.apply_edit,
             self.audio.load_now,
             lambda renderer, **news: Player(
                 renderer, stream_factory=self.audio.stream_factory, **news
             ),
         )
-        self.compose = ComposeActions(
-            lambda: self.session, self.grid.selection, self.inspector, self.jobs, self
-        )
+        self.compose = ComposeActions(self.document, self.inspector, self.jobs, self)
         self.drag_button = MidiDragButton(self._selection_song)
         self._lay_out()
         self._build_actions()
@@ -106,6 +106,11 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self.resize(1280, 800)
         self.refresh()
         self.grid.setFocus()  # single-key shortcuts (L, R, N) act on the grid's selection
+
+    @property
+    def session(self) -> ProjectSession:
+        """The document's project session (file, history, takes)."""
+        return self.document.session
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -222,7 +227,8 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self.addToolBar(self.transport)
 
     def _connect(self) -> None:
-        self.grid.selection_changed.connect(lambda _cells: self._show_piano_roll())
+        self.document_signals.changed.connect(self._document_changed)
+        self.grid.selection_changed.connect(self.document.set_selection)
         self.grid.cell_activated.connect(lambda _track, _bar: self.piano_roll.setFocus())
         self.grid.context_menu_requested.connect(self._cell_menu)
         self.grid.mute_toggled.connect(lambda track: self._toggle_track(track, "muted", "Mute"))
@@ -232,12 +238,11 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self.piano_roll.song_edited.connect(lambda song: self.apply_edit(song, "Edit notes"))
         self.piano_roll.message.connect(self.say)
         self.takes.restore_requested.connect(self.restore_take)
+        self.takes.listen_requested.connect(self.listen_to_take)
+        self.takes.back_requested.connect(self.document.stop_listening)
         self.timbre_panel.message.connect(self.say)
         self.timbre_panel.failed.connect(self.show_error)
         self.timbre_panel.auditioning.connect(self._audition_started)
-        self.takes.listen_requested.connect(
-            lambda n: self.transport.play(self.session.takes[n - 1].song, f"take {n}")
-        )
         self.live.recorded.connect(lambda song: self.apply_edit(song, "Record live"))
         self.originality.check_requested.connect(
             lambda: run_safely(self.check_originality, self.say)
@@ -246,13 +251,12 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             lambda report: self.grid.set_cell_badges(report.bar_badges())
         )
         self.originality.passage_chosen.connect(
-            lambda track, first, last: self.grid.set_selection(
+            lambda track, first, last: self.document.set_selection(
                 (track, bar) for bar in range(first, last + 1)
             )
         )
         self.inspector.reroll.clicked.connect(lambda: run_safely(self.compose.reroll, self.say))
         self.inspector.style_chosen.connect(self.set_style)
-        self.compose.changed.connect(self.refresh)
         self.compose.message.connect(self.say)
         self.compose.failed.connect(self.show_error)
         self.jobs.started.connect(self._job_started)
@@ -273,14 +277,28 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
     # --- showing -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Show the session's song everywhere, and the state of undo, redo and the title."""
-        song = self.session.song
-        self.grid.show_song(song)
-        self.transport.show_song(song)
-        self.inspector.show_song_style(song.style)
-        self.grid.set_cell_badges({})  # an originality report is stale after any change
-        self._show_piano_roll()
-        self.takes.show_takes(self.session.takes)
+        """Tell every view the whole document changed (after changing `session` directly)."""
+        self.document.announce(Changed.EVERYTHING)
+
+    def _document_changed(self, what: Changed) -> None:
+        """Bring the views the document does not reach itself up to date with what changed
+        (the transport and compose actions follow the document on their own)."""
+        song = self.document.song
+        if what & Changed.SONG:
+            self.grid.show_song(song)
+            self.inspector.show_song_style(song.style)
+            self.grid.set_cell_badges({})  # an originality report is stale after any change
+        if what & Changed.SELECTION:
+            self.grid.set_selection(self.document.selection)
+        if what & (Changed.SONG | Changed.SELECTION):
+            self._show_piano_roll()
+        if what & (Changed.TAKES | Changed.LISTENING):
+            self.takes.show_takes(self.session.takes, self.document.listening)
+        if what & (Changed.SONG | Changed.FILE):
+            self._show_history(song)
+
+    def _show_history(self, song: Song) -> None:
+        """Undo and redo with what they would do, and the title with the unsaved mark."""
         history = self.session.history
         undo, redo = self.actions_by_name["undo"], self.actions_by_name["redo"]
         undo.setEnabled(history.can_undo)
@@ -291,8 +309,8 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self.setWindowTitle(f"{'• ' if self.session.dirty else ''}{song.title} ({name}) — Tessera")
 
     def _show_piano_roll(self) -> None:
-        cells = self.grid.selection()
-        song = self.session.song
+        cells = self.document.selection
+        song = self.document.song
         if not cells or not song.tracks:
             track, bars = 0, (0, min(3, song.bar_count - 1))
         else:
@@ -334,45 +352,44 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
     # --- edits -------------------------------------------------------------------------------
 
     def apply_edit(self, song: Song, label: str) -> None:
-        self.session.apply_edit(song, label)
-        self.refresh()
+        self.document.apply_edit(song, label)
 
     def set_style(self, style: str | None) -> None:
         """Set the song's style (from the inspector's Style box), as one undoable edit."""
-        song = self.session.song
+        song = self.document.song
         if style != song.style:
             label = style_named(style).label if style else "none"
             self.apply_edit(set_style(song, style), f"Set style to {label}")
 
     def undo(self) -> None:
-        if self.session.history.can_undo:
-            self.session.undo()
-            self.refresh()
+        self.document.undo()
 
     def redo(self) -> None:
-        if self.session.history.can_redo:
-            self.session.redo()
-            self.refresh()
+        self.document.redo()
 
     def restore_take(self, number: int) -> None:
-        self.session.restore_take(number)
-        self.refresh()
+        self.document.restore_take(number)
+
+    def listen_to_take(self, number: int) -> None:
+        """Play a take to compare it; it stays what is heard until Back to the Song."""
+        self.document.listen(number)
+        self.transport.play()
 
     def delete_cells(self) -> None:
         """Clear the notes of the selected cells (locked cells stay; the rest are cleared)."""
-        song = self.session.song
-        cells = [c for c in self.grid.selection() if c[1] not in song.tracks[c[0]].locked_bars]
+        song = self.document.song
+        cells = [c for c in self.document.selection if c[1] not in song.tracks[c[0]].locked_bars]
         for track, bar in cells:
             song = remove_notes(song, track, song.notes_in_bar(track, bar))
         if cells:
             self.apply_edit(song, f"Clear {len(cells)} cell(s)")
 
     def _selection_song(self) -> tuple[Song, list[int] | None, tuple[int, int] | None]:
-        cells: list[Cell] = self.grid.selection()
+        cells = self.document.selection
         if not cells:
-            return self.session.song, None, None
+            return self.document.song, None, None
         tracks = sorted({t for t, _ in cells})
-        return self.session.song, tracks, (min(b for _, b in cells), max(b for _, b in cells))
+        return self.document.song, tracks, (min(b for _, b in cells), max(b for _, b in cells))
 
     def new_song(self) -> None:
         dialog = NewSongDialog(self)
@@ -380,12 +397,10 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             return
         if dialog.empty():
             song = _starter_song(dialog.title.text() or "Untitled", dialog.bars.value())
-            self.session.new(set_style(song, dialog.style_name()))
-            self.refresh()
+            self.document.new(set_style(song, dialog.style_name()))
             return
         request = dialog.request()
-        self.session.new(_starter_song(request.title, request.bars or 8))
-        self.refresh()
+        self.document.new(_starter_song(request.title, request.bars or 8))
         self.compose.generate(request)
 
     def new_song_from_prompt(self) -> None:
@@ -394,14 +409,13 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         if dialog.exec() != PromptDialog.DialogCode.Accepted or not self._may_discard():
             return
         request = dialog.request()
-        self.session.new(_starter_song(request.title, request.bars or 8))
-        self.refresh()
+        self.document.new(_starter_song(request.title, request.bars or 8))
         self.compose.generate(request)
 
     def check_originality(self) -> None:
-        cells = self.grid.selection() or None
+        cells = self.document.selection or None
         if not self.originality.check_in_background(
-            self.jobs, self.session.song, cells, self.show_error
+            self.jobs, self.document.song, cells, self.show_error
         ):
             self.say(f"still busy with {self.jobs.label}: wait or cancel it first")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QLabel,
@@ -95,8 +95,7 @@ class OriginalityPanel(QWidget):
         return jobs.run(
             "Checking originality…",
             lambda _progress: check(song, chosen or None),
-            # Shown from the event loop, after the job's relay has finished unwinding.
-            lambda report: QTimer.singleShot(0, lambda: self.show_report(report)),
+            self.show_report,  # the runner delivers it on the UI thread, from the event loop
             on_error,
         )
 

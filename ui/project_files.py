@@ -1,7 +1,7 @@
 """The window's file handling: open, save, export, recent files, autosave, crash recovery and
 the guard against losing unsaved work. A mixin, so the main window stays about layout and
-wiring; it relies on the window's `session`, `settings`, `recent_menu`, `refresh`, `say` and
-`show_error`.
+wiring; it relies on the window's `document`, `settings`, `recent_menu`, `say` and
+`show_error`. Opening, saving and restoring go through the document, which tells the views.
 """
 
 from __future__ import annotations
@@ -13,26 +13,24 @@ from typing import cast
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
+from engine.document import Document
 from engine.errors import TesseraError
-from engine.session import ProjectSession, Recovery, find_recoveries
+from engine.session import Recovery, find_recoveries
 
 OPEN_FILTER = "Songs (*.json *.mid *.midi);;Tessera projects (*.json);;MIDI files (*.mid *.midi)"
 MAX_RECENT = 8
 
 
 class ProjectFiles:
-    """File actions for a window that owns a `ProjectSession` (mixed into MainWindow)."""
+    """File actions for a window that owns a `Document` (mixed into MainWindow)."""
 
-    session: ProjectSession
+    document: Document
     settings: QSettings
     recent_menu: QMenu | None
 
     def _window(self) -> QWidget:
         """This object as the QWidget it is mixed into, to parent dialogs."""
         return cast(QWidget, self)
-
-    def refresh(self) -> None:
-        raise NotImplementedError
 
     def say(self, text: str) -> None:
         raise NotImplementedError
@@ -47,34 +45,33 @@ class ProjectFiles:
         if not self._may_discard():
             return False
         try:
-            warnings = self.session.open(path)
+            warnings = self.document.open(path)
         except TesseraError as err:
             self.show_error(f"Cannot open {Path(path).name}: {err}", "")
             return False
         self._remember(Path(path))
-        self.refresh()
         self.say("; ".join(warnings) if warnings else f"opened {Path(path).name}")
         return True
 
     def save(self) -> bool:
-        if self.session.path is None:
+        path = self.document.session.path
+        if path is None:
             return self.choose_and_save()
-        return self.save_path(self.session.path)
+        return self.save_path(path)
 
     def save_path(self, path: str | Path) -> bool:
         try:
-            self.session.save(path)
+            self.document.save(path)
         except TesseraError as err:
             self.show_error(f"Cannot save: {err}", "")
             return False
         self._remember(Path(path))
-        self.refresh()
         self.say(f"saved {Path(path).name}")
         return True
 
     def export_path(self, path: str | Path) -> bool:
         try:
-            warnings = self.session.export(path)
+            warnings = self.document.session.export(path)
         except TesseraError as err:
             self.show_error(f"Cannot export: {err}", "")
             return False
@@ -123,21 +120,20 @@ class ProjectFiles:
 
     def autosave(self) -> bool:
         try:
-            return self.session.autosave()
+            return self.document.session.autosave()
         except TesseraError as err:
             self.say(f"autosave failed: {err}")
             return False
 
     def offer_recovery(self, ask: Callable[[Recovery], bool] | None = None) -> bool:
         """After a crash: offer the newest recovery copy; True if it was restored."""
-        found = find_recoveries(self.session.recovery_dir)
+        found = find_recoveries(self.document.session.recovery_dir)
         if not found:
             return False
         ask = ask or self._ask_to_recover
         if not ask(found[0]):
             return False
-        self.session.restore(found[0])
-        self.refresh()
+        self.document.restore(found[0])
         self.say(f"restored {found[0].describe()}")
         return True
 
@@ -161,7 +157,7 @@ class ProjectFiles:
         )
 
     def _may_discard(self) -> bool:
-        if not self.session.dirty:
+        if not self.document.session.dirty:
             return True
         answer = self.confirm_discard()
         if answer == QMessageBox.StandardButton.Save:

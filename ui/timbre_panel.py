@@ -9,8 +9,9 @@ is carried out once it is there), so a long compose job never holds the panel up
 
 Audition renders a short phrase (a C major arpeggio and chord in the instrument's playable
 range, or a drum fill) in the background, then plays it through the panel's own `Player`, whose
-callbacks come back as queued signals. A/B swaps the phrase between the timbre before the last
-change made here and the current one, without a gap while it plays.
+callbacks come back to the UI thread through `ui.ui_thread.UiThread`. A/B swaps the phrase
+between the timbre before the last change made here and the current one, without a gap while
+it plays.
 
 The audition phrase and the description of a timbre are pure functions in
 `engine.timbre_audition`.
@@ -22,7 +23,7 @@ import random
 from collections.abc import Callable
 from typing import Any, Literal
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -53,6 +54,7 @@ from engine.timbre import (
 )
 from engine.timbre_audition import audition_song, describe_offset, gm_default, resolved
 from ui.jobs import JobRunner
+from ui.ui_thread import UiThread
 
 MAX_SEED = 2**31 - 1
 PlayerFactory = Callable[..., Player]
@@ -114,13 +116,6 @@ def _name(track: Track, index: int) -> str:
     return track.name or f"track {index + 1}"
 
 
-class _PlayerRelay(QObject):
-    """Re-emits the player's callbacks (from its worker thread) on the UI thread."""
-
-    finished = Signal()
-    error = Signal(str)
-
-
 class TimbrePanel(QWidget):
     """The timbre of one track of the window's song; `set_track` chooses it."""
 
@@ -151,9 +146,7 @@ class TimbrePanel(QWidget):
         self._audition: Literal["idle", "preparing", "playing"] = "idle"
         self._last_change: dict[int, tuple[TimbreRef, TimbreRef]] = {}
         """Per track: (before, after) of the last change made here, for A/B."""
-        self._relay = _PlayerRelay(self)
-        self._relay.finished.connect(self._player_finished)
-        self._relay.error.connect(self._player_failed)
+        self._ui = UiThread(self)  # the player calls back from its own thread
         self._build()
         self._lay_out()
         self._connect()
@@ -470,8 +463,8 @@ class TimbrePanel(QWidget):
             if self.player is None:
                 self.player = self._make_player(
                     self.renderer,
-                    on_error=self._relay.error.emit,
-                    on_finished=self._relay.finished.emit,
+                    on_error=self._ui.wrap(self._player_failed),
+                    on_finished=self._ui.wrap(self._player_finished),
                 )
             self.player.play(song, loop=self._loop_range(song))
         except TesseraError as err:  # AudioDeviceError above all: say it, stay usable

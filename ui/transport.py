@@ -2,18 +2,20 @@
 
 `AudioEngine` holds what the window's audio shares: the timbre model (loaded on a background
 thread when the window opens, so the first Play is quick), the note cache and the player. The
-player's callbacks arrive on its own worker thread; `AudioEngine` re-emits them as Qt signals,
-which Qt queues onto the UI thread.
+player's callbacks arrive on its own worker thread; `AudioEngine` hands them to the UI thread
+through `ui.ui_thread.UiThread` and re-emits them there as Qt signals.
 
 `TransportBar` is the toolbar a composer drives: Play/Stop (Space), Loop (the selected bars,
 or the whole song), Return to start, the tempo (an undoable edit), and the position as bar.beat
-and minutes:seconds. While playing, every edit is heard from the next mixed block
-(`Player.set_song`), so a composer can lock, regenerate and nudge with the music running.
+and minutes:seconds. It follows the window's document: while playing, every edit is heard
+from the next mixed block (`Player.set_song`), so a composer can lock, regenerate and nudge
+with the music running. What it plays is the document's `heard_song`: the song, or a take the
+composer is listening to, which stays what is heard through any edit until the composer
+returns to the song.
 """
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections.abc import Callable
 
@@ -22,12 +24,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QToolBar, QWidget
 
 from engine.audio import NoteRenderer
+from engine.document import Changed
 from engine.edits import set_tempo
 from engine.errors import TesseraError
 from engine.playback import Player, StreamFactory, bar_range_seconds
 from engine.song import MAX_TEMPO_BPM, MIN_TEMPO_BPM, Song
 from engine.timbre import TimbreModel
-from engine.tokens import Cell
+from ui.document import DocumentSignals
+from ui.ui_thread import UiThread
 
 
 class AudioEngine(QObject):
@@ -52,6 +56,7 @@ class AudioEngine(QObject):
         self._player: Player | None = None
         self._lock = threading.Lock()
         self._loading = False
+        self._ui = UiThread(self)
 
     @property
     def stream_factory(self) -> StreamFactory | None:
@@ -84,11 +89,10 @@ class AudioEngine(QObject):
                 failure = str(err)
             finally:
                 self._loading = False
-            with contextlib.suppress(RuntimeError):  # the window closed while the model loaded
-                if failure is None:
-                    self.loaded.emit()
-                else:
-                    self.load_failed.emit(failure)
+            if failure is None:
+                self._ui.post(self.loaded.emit)
+            else:
+                self._ui.post(lambda: self.load_failed.emit(failure))
 
         threading.Thread(target=load, name="tessera-load-timbre", daemon=True).start()
 
@@ -99,9 +103,9 @@ class AudioEngine(QObject):
             self._player = Player(
                 self._renderer,
                 stream_factory=self._stream_factory,
-                on_position=self.position_changed.emit,
-                on_error=self.error.emit,
-                on_finished=self.stopped.emit,
+                on_position=self._ui.wrap(self.position_changed.emit),
+                on_error=self._ui.wrap(self.error.emit),
+                on_finished=self._ui.wrap(self.stopped.emit),
             )
         return self._player
 
@@ -111,7 +115,7 @@ class AudioEngine(QObject):
 
 
 class TransportBar(QToolBar):
-    """Play/Stop, Loop, Return to start, tempo and position, for the window's song."""
+    """Play/Stop, Loop, Return to start, tempo and position, for the window's document."""
 
     message = Signal(str)
     playhead_moved = Signal(object)  # the tick under the playhead, or None when stopped
@@ -119,21 +123,13 @@ class TransportBar(QToolBar):
     def __init__(
         self,
         audio: AudioEngine,
-        song: Callable[[], Song],
-        selection: Callable[[], list[Cell]],
-        apply_edit: Callable[[Song, str], None],
+        document: DocumentSignals,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("Transport", parent)
         self.setObjectName("transport-toolbar")
-        self.audio, self._song, self._selection, self._apply_edit = (
-            audio,
-            song,
-            selection,
-            apply_edit,
-        )
+        self.audio, self.document = audio, document.document
         self._start_when_loaded = False
-        self._waiting: tuple[Song | None, str] = (None, "")  # what Play asked for while loading
         self.play_action = self._add("Play", "Space", self.toggle_play, "Play or stop (Space)")
         self.loop_action = self._add("Loop", "Ctrl+L", self._loop_changed, "")
         self.loop_action.setCheckable(True)
@@ -157,6 +153,7 @@ class TransportBar(QToolBar):
         audio.error.connect(self._failed)
         audio.loaded.connect(self._model_loaded)
         audio.load_failed.connect(self._failed)
+        document.changed.connect(self._document_changed)
         self._show_position(0.0)
 
     def _add(self, text: str, key: str, slot: Callable[[], object], tip: str) -> QAction:
@@ -169,22 +166,26 @@ class TransportBar(QToolBar):
         self.addAction(action)
         return action
 
-    # --- what the song says --------------------------------------------------------------------
+    # --- what the document says ----------------------------------------------------------------
 
-    def show_song(self, song: Song) -> None:
-        """Show the song's tempo and let a running player hear the edit."""
-        self.tempo.blockSignals(True)
-        self.tempo.setValue(song.tempos[0].tempo_bpm)
-        self.tempo.blockSignals(False)
+    def _document_changed(self, what: Changed) -> None:
+        """Show the song's tempo; let a running player hear the edit, or keep to the take."""
+        if what & Changed.SONG:
+            self.tempo.blockSignals(True)
+            self.tempo.setValue(self.document.song.tempos[0].tempo_bpm)
+            self.tempo.blockSignals(False)
         player = self.audio.player
-        if player is not None and player.state != "stopped":
-            player.set_song(song)
-            player.set_loop(self._loop_range(song))
+        if what & (Changed.SONG | Changed.LISTENING) and (
+            player is not None and player.state != "stopped"
+        ):
+            heard = self.document.heard_song
+            player.set_song(heard)
+            player.set_loop(self._loop_range(heard))
 
     def _tempo_changed(self, bpm: float) -> None:
-        song = self._song()
+        song = self.document.song
         if abs(song.tempos[0].tempo_bpm - bpm) > 1e-6:
-            self._apply_edit(set_tempo(song, bpm), f"Set tempo to {bpm:g} BPM")
+            self.document.apply_edit(set_tempo(song, bpm), f"Set tempo to {bpm:g} BPM")
 
     # --- transport -----------------------------------------------------------------------------
 
@@ -199,15 +200,17 @@ class TransportBar(QToolBar):
         else:
             self.play()
 
-    def play(self, song: Song | None = None, what: str = "") -> None:
-        """Play the window's song (or `song`, e.g. a take to compare) from the start of the loop
-        or selection, else from the start."""
+    def play(self) -> None:
+        """Play what the document has the composer hear (the song, or a take being compared)
+        from the start of the loop or selection, else from the start."""
         if self.audio.renderer is None:
-            self._start_when_loaded, self._waiting = True, (song, what)
+            self._start_when_loaded = True
             self.message.emit("loading the timbre model…")
             self.audio.start_loading()
             return
-        song = song or self._song()
+        song = self.document.heard_song
+        listening = self.document.listening
+        what = f"take {listening}" if listening is not None else ""
         loop = self._loop_range(song)
         start = loop[0] if loop else self._selection_start(song)
         player = self.audio.player
@@ -234,26 +237,28 @@ class TransportBar(QToolBar):
         self._show_position(0.0)
 
     def _selection_start(self, song: Song) -> float:
-        cells = self._selection()
+        cells = self.document.selection
         if not cells:
             return 0.0
-        return song.tick_to_seconds(song.bar_start_ticks[min(bar for _, bar in cells)])
+        bar = min([bar for _, bar in cells] + [song.bar_count - 1])  # a take may be shorter
+        return song.tick_to_seconds(song.bar_start_ticks[bar])
 
     def _loop_range(self, song: Song) -> tuple[float, float] | None:
         if not self.loop_action.isChecked():
             return None
-        bars = [bar for _, bar in self._selection()] or [0, song.bar_count - 1]
+        bars = [bar for _, bar in self.document.selection if bar < song.bar_count]
+        bars = bars or [0, song.bar_count - 1]
         return bar_range_seconds(song, min(bars), max(bars) + 1)
 
     def _loop_changed(self) -> None:
         player = self.audio.player
         if player is not None and player.state != "stopped":
-            player.set_loop(self._loop_range(self._song()))
+            player.set_loop(self._loop_range(self.document.heard_song))
 
     def _model_loaded(self) -> None:
         if self._start_when_loaded:
             self._start_when_loaded = False
-            self.play(*self._waiting)
+            self.play()
 
     def _stopped(self) -> None:
         self.play_action.setText("Play")
@@ -268,7 +273,7 @@ class TransportBar(QToolBar):
         self.message.emit(text)
 
     def _show_position(self, seconds: float) -> None:
-        song = self._song()
+        song = self.document.heard_song
         tick = max(0, round(song.seconds_to_tick(seconds)))
         bar = song.bar_at_tick(tick)
         meter = song.time_signature_at(tick)

@@ -190,3 +190,40 @@ def test_listen_plays_a_take_without_restoring_it(
     assert not np.concatenate(heard).any()  # the take's tracks are all muted
     assert window.session.song == original  # listening restores nothing
     window.transport.stop()
+
+
+def test_listening_to_a_take_stays_on_it_while_the_song_is_edited(
+    qtbot: QtBot, window: MainWindow, devices: Devices
+) -> None:
+    original = window.session.song
+    muted = dataclasses.replace(
+        original, tracks=tuple(dataclasses.replace(t, muted=True) for t in original.tracks)
+    )
+    window.session.commit_operation(Lock(((0, 0),)), 1, muted, "Lock 1 cell")
+    window.session.apply_edit(original, "Back")
+    window.refresh()
+    window.takes.list.setCurrentRow(0)
+    window.takes.listen.click()
+    qtbot.waitUntil(lambda: window.transport.playing, timeout=60_000)
+    player = window.audio.player
+    assert player is not None
+
+    def pull(blocks: int) -> np.ndarray:
+        heard = []
+        for _ in range(blocks):
+            qtbot.waitUntil(lambda: player.buffered_blocks >= 2, timeout=10_000)
+            heard.append(devices.streams[-1].pull())
+        return np.concatenate(heard)
+
+    assert not pull(10).any()
+    window.transport.tempo.setValue(100.0)  # an edit to the song while the take plays
+    window.refresh()
+    assert window.session.song.tempos[0].tempo_bpm == 100.0
+    assert not pull(80).any()  # still the muted take, well past the mixed-ahead buffer
+    assert window.transport.playing
+    assert window.takes.hearing.text() == "Listening to take 1"
+    window.takes.back.click()  # back to the song: heard from the next mixed block, no restart
+    assert window.takes.hearing.text() == "Hearing the song"
+    assert pull(80).any()
+    assert len(devices.streams) == 1
+    window.transport.stop()
