@@ -77,8 +77,11 @@ def read_reference(path: Path) -> Reference:
     reference = Reference(ticks_per_beat=midi.ticks_per_beat, file_type=midi.type)
     changes: list[list[tuple[Order, int]]] = [[] for _ in range(16)]
     started: list[tuple[Group, int, int, int, Order]] = []
+    offset = 0
     for index, track in enumerate(midi.tracks):
-        found, name = _read_track(index, track, reference, changes), _first_name(track)
+        found, name = _read_track(index, track, reference, changes, offset), _first_name(track)
+        if midi.type == 2:  # a type-2 file's patterns play one after another
+            offset += sum(message.time for message in track)
         if found and name:
             reference.track_names[index] = name
         started += found
@@ -99,12 +102,14 @@ def _read_track(
     track: mido.MidiTrack,
     reference: Reference,
     changes: list[list[tuple[Order, int]]],
+    offset: int = 0,
 ) -> list[tuple[Group, int, int, int, Order]]:
-    """One track's notes as (group, start, pitch, duration, order); its program changes go
-    into `changes` by channel and its other events are counted into `reference`."""
+    """One track's notes as (group, start, pitch, duration, order), its ticks counted from
+    `offset` (where a type-2 file's pattern starts); its program changes go into `changes` by
+    channel and its other events are counted into `reference`."""
     open_notes: dict[tuple[int, int], deque[tuple[int, Order]]] = defaultdict(deque)
     notes: list[tuple[Group, int, int, int, Order]] = []
-    tick = 0
+    tick = offset
     for position, message in enumerate(track):
         tick += message.time
         if message.type == "note_on" and message.velocity > 0:
