@@ -17,7 +17,7 @@ cut there. So every cell not written, locked or not, is bit-identical afterwards
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -26,12 +26,12 @@ from engine.cell_context import (
     with_context_counts,
     with_context_range,
 )
-from engine.cell_controls import ComposeError, Controls, Guides
+from engine.cell_controls import Controls, Guides
+from engine.cell_edit import write_cell
 from engine.edits import clear_cell_controls, select
 from engine.generate import ContextFullError, SamplingSettings, fill_cells
 from engine.gm import playable_range
 from engine.inference import MidiModel
-from engine.note_cleanup import clean_notes
 from engine.song import Note, Song
 from engine.tokens import Cell
 
@@ -181,38 +181,6 @@ def _as_the_model_knows(song: Song) -> Song:
         for track in song.tracks
     )
     return dataclasses.replace(song, tracks=tracks)
-
-
-def write_cell(song: Song, cell: Cell, notes: Iterable[Note]) -> Song:
-    """Replace the notes starting in a cell, never touching a note outside it."""
-    track_index, bar = cell
-    track = song.tracks[track_index]
-    if bar in track.locked_bars:
-        raise ComposeError(f"bar {bar + 1} of track {track_index + 1} is locked")
-    start, end = song.bar_span(bar)
-    outside = [n for n in track.notes if not start <= n.start_tick < end]
-    cleaned = clean_notes(
-        (n.start_tick, n.pitch, n.duration_ticks, n.velocity)
-        for n in notes
-        if start <= n.start_tick < end
-    )
-    fitted: list[Note] = []
-    for note in cleaned:
-        same_pitch = [o for o in outside if o.pitch == note.pitch]
-        if any(o.start_tick < note.start_tick < o.end_tick for o in same_pitch):
-            continue
-        next_onset = min(
-            (o.start_tick for o in same_pitch if o.start_tick > note.start_tick),
-            default=song.end_tick,
-        )
-        if note.end_tick > next_onset:
-            fitted.append(dataclasses.replace(note, duration_ticks=next_onset - note.start_tick))
-        else:
-            fitted.append(note)
-    written = dataclasses.replace(track, notes=tuple(sorted(outside + fitted)))
-    tracks = list(song.tracks)
-    tracks[track_index] = written
-    return dataclasses.replace(song, tracks=tuple(tracks))
 
 
 def one_at_a_time(kept: Sequence[Note], taken: Sequence[Note]) -> list[Note]:

@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 
@@ -39,14 +37,25 @@ from engine.cell_controls import (
     guides,
     nudge_guides,
 )
-from engine.cell_writer import Progress, one_at_a_time, write_cell, write_cells
+from engine.cell_edit import write_cell
+from engine.cell_writer import Progress, one_at_a_time, write_cells
 from engine.controls import sounding_polyphony
 from engine.edits import add_track as insert_track
 from engine.edits import set_bar_count, set_locked
 from engine.gm import instrument_name, playable_range, plays_one_line
 from engine.inference import MidiModel
 from engine.presets import PRESETS, Voice
-from engine.song import KeySignatureChange, Song, TempoChange, TimeSignatureChange, Track
+from engine.requests import (
+    AddTrack,
+    Continue,
+    Generate,
+    Lock,
+    Nudge,
+    Regenerate,
+    Request,
+    request_to_json,
+)
+from engine.song import Song, TempoChange, TimeSignatureChange, Track
 from engine.song_plan import FormError, SongPlan, plan_song
 from engine.styles import NO_STYLE, style_named
 from engine.theory import key_from_name, key_tonic
@@ -70,6 +79,7 @@ __all__ = [
     "cells_of",
     "chord_of_bar",
     "direction_measure",
+    "request_to_json",
     "split_locked",
 ]
 
@@ -77,71 +87,6 @@ __all__ = [
 ADDING_DIRECTIONS = ("denser", "busier")
 PROGRESS_UNITS = 1000
 """Progress steps per phrase of a new song."""
-
-
-@dataclass(frozen=True)
-class Lock:
-    cells: tuple[Cell, ...]
-    locked: bool = True
-    operation: str = field(default="lock", init=False)
-
-
-@dataclass(frozen=True)
-class Regenerate:
-    cells: tuple[Cell, ...]
-    controls: Controls = field(default_factory=Controls)
-    operation: str = field(default="regenerate", init=False)
-
-
-@dataclass(frozen=True)
-class AddTrack:
-    program: int
-    name: str | None = None
-    controls: Controls = field(default_factory=Controls)
-    is_drum: bool = False
-    """A General MIDI drum kit (channel 10; `program` is then unused) instead of a program."""
-    operation: str = field(default="add-track", init=False)
-
-
-@dataclass(frozen=True)
-class Continue:
-    bars: int
-    tracks: tuple[int, ...] | None = None
-    controls: Controls = field(default_factory=Controls)
-    operation: str = field(default="continue", init=False)
-
-
-@dataclass(frozen=True)
-class Nudge:
-    cells: tuple[Cell, ...]
-    direction: str
-    strength: float
-    controls: Controls = field(default_factory=Controls)
-    operation: str = field(default="nudge", init=False)
-
-
-@dataclass(frozen=True)
-class Generate:
-    preset: str
-    bars: int | None = None
-    meter: tuple[int, int] | None = None
-    key: KeySignatureChange | None = None
-    tempo_bpm: float | None = None
-    title: str = "Untitled"
-    controls: Controls = field(default_factory=Controls)
-    lead_program: int | None = None
-    """A GM program for the first voice instead of the preset's ("... for flute"): the model
-    writes that part in the instrument's playable range."""
-    style: str | None = None
-    """The style to write the preset's band in (`engine.styles`); None keeps the preset's own
-    and `NO_STYLE` ('none') writes without one."""
-    form: str | None = None
-    """Section letters, one per phrase ('AABA'; see `engine.song_plan`): None takes the
-    style's, '-' plans no repeats."""
-    operation: str = field(default="generate", init=False)
-
-
-Request = Lock | Regenerate | AddTrack | Continue | Nudge | Generate
 
 
 def apply(
@@ -494,24 +439,3 @@ def nudge(
             blended = kept + taken
         result = write_cell(result, cell, blended)
     return result
-
-
-# --- what the model is asked for each cell ----------------------------------------------------
-
-
-# --- requests as JSON, for takes --------------------------------------------------------------
-
-
-def request_to_json(request: Request) -> dict[str, Any]:
-    """A JSON-ready description of a request (sets become sorted lists)."""
-    return {"operation": request.operation, **_plain(dataclasses.asdict(request))}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items() if k != "operation"}
-    if isinstance(value, frozenset):
-        return sorted(value)
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    return value

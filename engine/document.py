@@ -25,10 +25,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from engine.cell_writer import write_cell
-from engine.compose import Request, request_to_json
+from engine.cell_edit import write_cell
 from engine.edits import set_bar_count
 from engine.errors import TesseraError
+from engine.requests import Request, request_to_json
 from engine.session import ProjectSession, Recovery
 from engine.song import ControlEvent, Note, ProgramChange, Song, Track
 from engine.takes import Take, record, take_at

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from engine.atomic_write import write_atomically
-from engine.compose import Request, request_to_json
 from engine.errors import TesseraError
 from engine.history import History
 from engine.project_file import load_project_with_takes, save_project
+from engine.requests import Request, request_to_json
 from engine.song import Song
 from engine.song_files import open_song, save_song
 from engine.takes import Take, record, take_at

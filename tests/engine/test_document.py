@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.cell_writer import write_cell
+from engine.cell_edit import write_cell
 from engine.compose import Continue, Generate, Regenerate
 from engine.document import Changed, Document, JobStart, describe_cells, rebase
 from engine.edits import (
