@@ -10,7 +10,6 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from app import cli_audio, cli_check, cli_compose, cli_live, cli_transcribe
 from engine.errors import TesseraError
 from engine.selection import parse_indices, parse_span
 from engine.song_files import open_song, save_song
@@ -25,6 +24,10 @@ EPILOG = """examples:
 
 
 def _parser() -> argparse.ArgumentParser:
+    # Imported here, not at the top: loading them reads the preset files, and a mistake in a
+    # preset the user edited is then a one-line error from `main`, not a traceback.
+    from app import cli_audio, cli_check, cli_compose, cli_live, cli_transcribe
+
     parser = argparse.ArgumentParser(
         prog="tessera-cli",
         description="Tessera without a window: compose, inspect, convert and export songs.",
@@ -64,6 +67,8 @@ def _warn(warnings: list[str]) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from app import cli_audio, cli_check, cli_compose, cli_live, cli_transcribe
+
     runners = {"check": cli_check.run, "live": cli_live.run, "transcribe": cli_transcribe.run}
     if args.command in runners:
         return runners[args.command](args)
@@ -89,8 +94,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
     try:
+        args = _parser().parse_args(argv)
         return _run(args)
     except TesseraError as err:
         print(f"tessera-cli: error: {err}", file=sys.stderr)

@@ -23,13 +23,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from ui.main_window import MainWindow
-    from ui.theme import follow_system_theme
+    from engine.errors import TesseraError
 
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
     assert isinstance(app, QApplication)
+    try:
+        # Loading the window reads the preset files: a mistake in one the user edited is
+        # shown as what it is, with where it is, rather than a crash.
+        from ui.main_window import MainWindow
+        from ui.theme import follow_system_theme
+    except TesseraError as err:
+        print(f"tessera: {err}", file=sys.stderr)
+        QMessageBox.critical(None, "Tessera cannot start", str(err))
+        return 1
     app.setApplicationName("Tessera")
     app.setOrganizationName("Tessera")
     follow_system_theme(app)

@@ -243,7 +243,8 @@ def generate(
         style=requested_style(request, preset.style),
     )
     try:
-        plan = plan_song(song.style or preset.style, key, bars, seed, request.form)
+        form = request.form if request.form is not None else preset.form
+        plan = plan_song(song.style or preset.style, key, bars, seed, form)
     except FormError as err:
         raise ComposeError(str(err)) from err
     return _write_plan(

@@ -10,47 +10,36 @@ pull, as `--chords` gives), a repeated phrase comes back as it was with only its
 written again (a second ending), the song closes on its tonic, and a drum bar of a style with
 a beat keeps that beat's anchor hits (`anchor_hits`) while the model plays everything else.
 
-The tables are textbook idioms, named as musicians name them: progressions as scale degrees
-(I-V-vi-IV, i-VI-III-VII, the 12-bar blues, ii-V-I), forms as section letters (AABB for a
-reel's two strains played twice, AABA for a 32-bar song), beats as the hits that make them
-(kick on 1 with snare on 2 and 4 for a backbeat, a kick on every beat for house). The band
-arranger that writes training data (`build_scripts.arranger`) reads its progressions from
-here too.
+The tables are textbook idioms, named as musicians name them, kept as data in the top-level
+`presets/` folder (`styles.toml`, `beats.toml`; read and checked by `load_style_plans` and
+`load_beats`): progressions as scale degrees (I-V-vi-IV, i-VI-III-VII, the 12-bar blues,
+ii-V-I), forms as section letters (AABB for a reel's two strains played twice, AABA for a
+32-bar song), beats as the hits that make them (kick on 1 with snare on 2 and 4 for a
+backbeat, a kick on every beat for house). The arranger that writes training data keeps its
+own tables (`build_scripts.arranger`), so editing a preset never changes the training data.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from engine.drums import KICKS
 from engine.errors import TesseraError
+from engine.preset_files import PRESETS_DIR, Fields, PresetFileError, read_tables
 from engine.song import KeySignatureChange
+from engine.styles import STYLE_NAMES
 from engine.theory import key_tonic
 from engine.vocab import STEPS_PER_QUARTER
 
-I, II, III, IV, V, VI, VII = range(7)  # noqa: E741 (Roman numerals, as degrees are written)
-"""Scale degrees, 0-based."""
+I, V = 0, 4  # noqa: E741 (Roman numerals, as degrees are written)
+"""The tonic's and the dominant's scale degrees (0-based), for the closing cadence."""
+ROMAN_DEGREES = ("I", "II", "III", "IV", "V", "VI", "VII")
 
 Template = tuple[int, ...]
-
-POP_MAJOR: tuple[Template, ...] = ((I, V, VI, IV), (VI, IV, I, V), (I, VI, IV, V), (I, IV, VI, V))
-MINOR: tuple[Template, ...] = ((I, VI, III, VII), (I, IV, V, I), (I, VII, VI, V), (I, VI, IV, V))
-JAZZ_MAJOR: tuple[Template, ...] = ((II, V, I, I), (I, VI, II, V), (III, VI, II, V))
-JAZZ_MINOR: tuple[Template, ...] = ((I, IV, V, I), (I, VI, II, V))
-BLUES_12: tuple[Template, ...] = (
-    (I, I, I, I, IV, IV, I, I, V, IV, I, V),
-    (I, IV, I, I, IV, IV, I, I, V, IV, I, V),
-)
-"""The 12-bar blues and its quick-change variant (IV in bar 2), turnaround V in bar 12."""
-PENTA_MAJOR: tuple[Template, ...] = ((I, VI, IV, I), (I, II, VI, I), (VI, IV, I, I))
-PENTA_MINOR: tuple[Template, ...] = ((I, VI, III, I), (I, IV, III, I), (VI, III, I, I))
-COUNTRY_MAJOR: tuple[Template, ...] = ((I, IV, I, V), (I, I, IV, V), (I, V, IV, I))
-FOLK_MAJOR: tuple[Template, ...] = ((I, IV, I, V), (I, I, IV, V), (I, IV, V, I))
-"""A fiddle tune's harmony: tonic, subdominant and dominant. With the subdominant only now
-and then, new tunes in G leaned on D's chord, rarely sounded C, and read as D major."""
-CLASSICAL_MAJOR: tuple[Template, ...] = ((I, IV, V, I), (I, VI, II, V), (I, V, VI, IV))
-CLASSICAL_MINOR: tuple[Template, ...] = ((I, IV, V, I), (I, VI, II, V), (I, VII, III, V))
+"""A progression as scale degrees, one chord per bar."""
 
 MAX_FORM_PHRASES = 32
 MAJOR_STEPS = (0, 2, 4, 5, 7, 9, 11)
@@ -76,46 +65,97 @@ class StylePlan:
     voices onto the same tones (unisons, crossings), so they keep only the cadence."""
 
 
-STYLE_PLANS: dict[str, StylePlan] = {
-    "folk": StylePlan(FOLK_MAJOR, CLASSICAL_MINOR, "AABB", 4, beat=None),
-    "classical": StylePlan(
-        CLASSICAL_MAJOR, CLASSICAL_MINOR, "ABAC", 2, beat=None, progression=False
-    ),
-    "pop": StylePlan(POP_MAJOR, MINOR, "AABB", 4),
-    "rock": StylePlan(POP_MAJOR, MINOR, "AABB", 4),
-    "metal": StylePlan(POP_MAJOR, MINOR, "AABB", 4),
-    "ballad": StylePlan(POP_MAJOR, MINOR, "AABA", 4),
-    "lofi": StylePlan(JAZZ_MAJOR, MINOR, "AABB", 4, "sevenths"),
-    "hiphop": StylePlan(POP_MAJOR, MINOR, "AABB", 4),
-    "house": StylePlan(POP_MAJOR, MINOR, "AABB", 4, beat="four-on-the-floor"),
-    "funk": StylePlan(POP_MAJOR, MINOR, "AABB", 4, "sevenths"),
-    "soul": StylePlan(POP_MAJOR, MINOR, "AABA", 4, "sevenths"),
-    "reggae": StylePlan(POP_MAJOR, MINOR, "AABB", 4, beat="one-drop"),
-    "latin": StylePlan(JAZZ_MAJOR, JAZZ_MINOR, "AABA", 4, "sevenths", beat="bossa"),
-    "jazz": StylePlan(JAZZ_MAJOR, JAZZ_MINOR, "AABA", 4, "sevenths", beat="swing"),
-    "blues": StylePlan(BLUES_12, BLUES_12, "A", 12, "blues"),
-    "country": StylePlan(COUNTRY_MAJOR, MINOR, "AABB", 4),
-    "cinematic": StylePlan(POP_MAJOR, MINOR, "ABAB", 4, beat=None),
-    "chinese": StylePlan(PENTA_MAJOR, PENTA_MINOR, "AABA", 4, "pentatonic"),
+DRUM_GROUPS: dict[str, frozenset[int]] = {
+    "kick": KICKS,
+    "snare": frozenset({38, 39, 40}),
+    "side-stick": frozenset({37, 38, 40}),
+    "ride": frozenset({51, 53, 59}),
+    "pedal-hat": frozenset({44}),
 }
-"""Every style of `engine.styles`, planned."""
+"""The drums a beat's hit may be made with, by the names beats.toml uses."""
+SNARE_OR_CLAP = DRUM_GROUPS["snare"]
 
-SNARE_OR_CLAP = frozenset({38, 39, 40})
-SIDE_STICK_OR_SNARE = frozenset({37, 38, 40})
-RIDE = frozenset({51, 59, 53})
-PEDAL_HAT = frozenset({44})
+Hits = tuple[tuple[float, frozenset[int]], ...]
+"""A beat's anchor hits: (quarter notes from the bar's start, drums any one of which makes it)."""
 
-BEATS: dict[str, tuple[tuple[float, frozenset[int]], ...]] = {
-    "backbeat": ((0, KICKS), (1, SNARE_OR_CLAP), (3, SNARE_OR_CLAP)),
-    "four-on-the-floor": (
-        (0, KICKS), (1, KICKS), (1, SNARE_OR_CLAP), (2, KICKS), (3, KICKS), (3, SNARE_OR_CLAP),
-    ),
-    "one-drop": ((2, KICKS), (2, SIDE_STICK_OR_SNARE)),
-    "bossa": ((0, KICKS), (2, KICKS)),
-    "swing": ((0, RIDE), (1, RIDE), (1, PEDAL_HAT), (2, RIDE), (3, RIDE), (3, PEDAL_HAT)),
-}  # fmt: skip
-"""A beat's anchor hits in a 4/4 bar: (beat from 0, the drums any one of which makes the hit).
-Only what makes the beat recognisable; every other hit is the model's."""
+BEATS_FILE = PRESETS_DIR / "beats.toml"
+STYLES_FILE = PRESETS_DIR / "styles.toml"
+STYLE_FIELDS = ("major", "minor", "chords", "harmony", "form", "phrase_bars", "beat")
+HARMONIES = ("triads", "sevenths", "blues", "pentatonic")
+
+
+def load_beats(path: Path = BEATS_FILE) -> dict[str, Hits]:
+    """The beats of a beats file, each hit checked: a beat from 1 to 4.99 in a 4/4 bar and
+    a drum group of `DRUM_GROUPS`."""
+    beats: dict[str, Hits] = {}
+    for name, table in read_tables(path).items():
+        fields = Fields(f"{path.name}, beat [{name}]", table, ("hits",))
+        hits = []
+        for number, entry in enumerate(fields.tables("hits"), start=1):
+            hit = Fields(f"{fields.where}, hit {number}", entry, ("beat", "drums"))
+            drums = hit.text("drums")
+            if drums not in DRUM_GROUPS:
+                raise hit.error(f"drums {drums!r} is not one of {', '.join(DRUM_GROUPS)}")
+            hits.append((hit.number("beat", 1, 4.99) - 1, DRUM_GROUPS[drums]))
+        beats[name] = tuple(hits)
+    return beats
+
+
+def load_style_plans(
+    path: Path = STYLES_FILE, beats: Mapping[str, Hits] | None = None
+) -> dict[str, StylePlan]:
+    """The plan of every style in a styles file; every style the model knows must have one,
+    and each beat it names must be in `beats`."""
+    known_beats = BEATS if beats is None else beats
+    plans: dict[str, StylePlan] = {}
+    for name, table in read_tables(path).items():
+        fields = Fields(f"{path.name}, style [{name}]", table, STYLE_FIELDS)
+        if name not in STYLE_NAMES:
+            raise fields.error(
+                f"{name!r} is not a style the model knows: use one of {', '.join(STYLE_NAMES)}"
+            )
+        harmony = fields.text("harmony")
+        if harmony not in HARMONIES:
+            raise fields.error(f"harmony {harmony!r} is not one of {', '.join(HARMONIES)}")
+        chords = fields.text("chords")
+        if chords not in ("every-bar", "cadence"):
+            raise fields.error(f'chords {chords!r} should be "every-bar" or "cadence"')
+        beat = fields.text("beat", "") or None
+        if beat is not None and beat not in known_beats:
+            raise fields.error(
+                f'beat {beat!r} is not in beats.toml: use one of {", ".join(known_beats)} or ""'
+            )
+        try:
+            form = check_form(fields.text("form"))
+        except FormError as err:
+            raise fields.error(str(err)) from err
+        plans[name] = StylePlan(
+            _templates(fields, "major"),
+            _templates(fields, "minor"),
+            form,
+            fields.integer("phrase_bars", 1, 32),
+            harmony,
+            beat,
+            chords == "every-bar",
+        )
+    missing = [name for name in STYLE_NAMES if name not in plans]
+    if missing:
+        raise PresetFileError(
+            f"{path.name} has no plan for the style {missing[0]!r}: add a [{missing[0]}] table"
+        )
+    return plans
+
+
+def _templates(fields: Fields, name: str) -> tuple[Template, ...]:
+    templates = []
+    for text in fields.texts(name):
+        words = text.upper().split()
+        if not words or any(word not in ROMAN_DEGREES for word in words):
+            raise fields.error(
+                f'{name} progression {text!r} should be scale degrees such as "I V VI IV"'
+            )
+        templates.append(tuple(ROMAN_DEGREES.index(word) for word in words))
+    return tuple(templates)
 
 
 Anchors = tuple[tuple[int, frozenset[int]], ...]
@@ -229,3 +269,9 @@ def check_form(form: str) -> str:
             "such as AABA or ABAB (at most 32), or '-' for no repeats"
         )
     return text.upper()
+
+
+BEATS: dict[str, Hits] = load_beats()
+"""Every beat of `presets/beats.toml`."""
+STYLE_PLANS: dict[str, StylePlan] = load_style_plans()
+"""Every style's plan, from `presets/styles.toml`."""

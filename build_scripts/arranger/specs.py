@@ -11,18 +11,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engine.song_plan import (
-    BLUES_12,
-    COUNTRY_MAJOR,
-    JAZZ_MAJOR,
-    JAZZ_MINOR,
-    MINOR,
-    PENTA_MAJOR,
-    PENTA_MINOR,
-    POP_MAJOR,
-    Template,
-)
+from build_scripts.arranger.chords import II, III, IV, VI, VII, I, V
 from engine.styles import STYLE_NAMES
+
+Template = tuple[int, ...]
+
+POP_MAJOR: tuple[Template, ...] = ((I, V, VI, IV), (VI, IV, I, V), (I, VI, IV, V), (I, IV, VI, V))
+MINOR: tuple[Template, ...] = ((I, VI, III, VII), (I, IV, V, I), (I, VII, VI, V), (I, VI, IV, V))
+JAZZ_MAJOR: tuple[Template, ...] = ((II, V, I, I), (I, VI, II, V), (III, VI, II, V))
+JAZZ_MINOR: tuple[Template, ...] = ((I, IV, V, I), (I, VI, II, V))
+BLUES_12: tuple[Template, ...] = (
+    (I, I, I, I, IV, IV, I, I, V, IV, I, V),
+    (I, IV, I, I, IV, IV, I, I, V, IV, I, V),
+)
+"""The 12-bar blues and its quick-change variant (IV in bar 2), turnaround V in bar 12."""
+PENTA_MAJOR: tuple[Template, ...] = ((I, VI, IV, I), (I, II, VI, I), (VI, IV, I, I))
+PENTA_MINOR: tuple[Template, ...] = ((I, VI, III, I), (I, IV, III, I), (VI, III, I, I))
+COUNTRY_MAJOR: tuple[Template, ...] = ((I, IV, I, V), (I, I, IV, V), (I, V, IV, I))
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.check_package import ROOT, SPEC, run_checks, run_spec, spec_data_files
-from engine import inference, originality_index, provenance, timbre, transcribe
+from engine import inference, originality_index, preset_files, provenance, timbre, transcribe
 
 
 def _bundled() -> dict[str, Path]:
@@ -44,6 +44,7 @@ def _opened_at_run_time() -> dict[str, Path]:
     files += [timbre.DEFAULT_MODEL_DIR / n for n in ("model.onnx", "card.json", "space.json")]
     files += [originality_index.INDEX_PATH, provenance.MANIFEST]
     files += sorted(provenance.MODELS_DIR.glob("*/card.json"))  # the "About the models" panel
+    files += sorted(preset_files.PRESETS_DIR.glob("*.toml"))  # the presets, read at start
     opened = {path.relative_to(ROOT).as_posix(): path for path in files}
     nmp = transcribe.model_path()
     opened[nmp.relative_to(_basic_pitch_root()).as_posix()] = nmp
