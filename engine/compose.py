@@ -55,7 +55,7 @@ from engine.requests import (
     Request,
     request_to_json,
 )
-from engine.song import Song, TempoChange, TimeSignatureChange, Track
+from engine.song import Note, Song, TempoChange, TimeSignatureChange, Track
 from engine.song_plan import FormError, SongPlan, plan_song
 from engine.styles import NO_STYLE, style_named
 from engine.theory import key_from_name, key_tonic
@@ -339,7 +339,8 @@ def _copy_bars(song: Song, source: int, target: int, count: int) -> Song:
 
 
 def close_on_tonic(song: Song, voices: Sequence[Voice]) -> Song:
-    """A new song's last melody note on the key's tonic, held to the end of the song.
+    """A new song's melody landing on the key's tonic on a strong beat of its last bar and
+    holding it to the end of the song (`_closing_onset`); the notes after it are left out.
 
     Why a rule and not only the model: a song that stops on another degree sounds unfinished
     to every listener, and the model, asked for a tonic chord in the last bar, still ended
@@ -351,7 +352,7 @@ def close_on_tonic(song: Song, voices: Sequence[Voice]) -> Song:
     if key is None or lead is None:
         return song
     notes = song.tracks[lead].notes
-    final_onset = max(n.start_tick for n in notes)
+    final_onset = _closing_onset(song, notes)
     top = max((n for n in notes if n.start_tick == final_onset), key=lambda n: n.pitch)
     floor = max(
         (
@@ -373,8 +374,25 @@ def close_on_tonic(song: Song, voices: Sequence[Voice]) -> Song:
     pitch = min(candidates, key=lambda p: (abs(p - top.pitch), p))
     ending = dataclasses.replace(top, pitch=pitch, duration_ticks=song.end_tick - top.start_tick)
     bar = song.bar_at_tick(final_onset)
-    kept = [n for n in song.notes_in_bar(lead, bar) if n is not top]
+    kept = [
+        n
+        for n in song.notes_in_bar(lead, bar)
+        if n.start_tick < final_onset or (n.start_tick == final_onset and n is not top)
+    ]
     return write_cell(song, (lead, bar), [*kept, ending])
+
+
+def _closing_onset(song: Song, notes: Sequence[Note]) -> int:
+    """Where the melody's final note starts: its last onset on a strong beat of the last bar
+    (the downbeat, or the middle of an even meter's bar), so the song lands there and holds;
+    its last onset when the last bar has none there. Measured before this, new fiddle tunes
+    ended on an eighth note at the end of the bar (a long final note in 1 of 10, human 7)."""
+    start, end = song.bar_span(song.bar_count - 1)
+    meter = song.time_signature_at(start)
+    strong = [start, (start + end) // 2] if meter.numerator % 2 == 0 else [start]
+    onsets = {n.start_tick for n in notes}
+    landing = [tick for tick in strong if tick in onsets]
+    return max(landing) if landing else max(onsets)
 
 
 def _voice_guides(song: Song, cell: Cell, index: int, voice: Voice, controls: Controls) -> Guides:

@@ -199,6 +199,10 @@ def test_a_new_song_ends_its_melody_on_the_tonic(model: MidiModel, preset: str) 
         top = max(n.pitch for n in lead if n.start_tick == last_onset)
         assert top % 12 == key_tonic(song.key_signatures[0])
         assert max(n.end_tick for n in lead) == song.end_tick
+        # It lands on a strong beat of the last bar and holds (a song that stops, not one
+        # that breaks off on its last eighth).
+        start, end = song.bar_span(song.bar_count - 1)
+        assert last_onset in (start, (start + end) // 2)
 
 
 def test_new_chorales_avoid_parallel_fifths_and_octaves(model: MidiModel) -> None:
