@@ -385,14 +385,18 @@ def close_on_tonic(song: Song, voices: Sequence[Voice]) -> Song:
 def _closing_onset(song: Song, notes: Sequence[Note]) -> int:
     """Where the melody's final note starts: its last onset on a strong beat of the last bar
     (the downbeat, or the middle of an even meter's bar), so the song lands there and holds;
-    its last onset when the last bar has none there. Measured before this, new fiddle tunes
+    without one there, its first onset in the last bar; its last onset when it rests through
+    the last bar. Measured before this, new fiddle tunes
     ended on an eighth note at the end of the bar (a long final note in 1 of 10, human 7)."""
     start, end = song.bar_span(song.bar_count - 1)
     meter = song.time_signature_at(start)
     strong = [start, (start + end) // 2] if meter.numerator % 2 == 0 else [start]
     onsets = {n.start_tick for n in notes}
     landing = [tick for tick in strong if tick in onsets]
-    return max(landing) if landing else max(onsets)
+    in_last_bar = [tick for tick in onsets if start <= tick < end]
+    if landing:
+        return max(landing)
+    return min(in_last_bar) if in_last_bar else max(onsets)
 
 
 def _voice_guides(song: Song, cell: Cell, index: int, voice: Voice, controls: Controls) -> Guides:
