@@ -16,6 +16,7 @@ import mido
 import music21
 import pytest
 
+from benchmarks.midi_mutations import vlq
 from engine.midi_io import MidiExportError, MidiImportError, export_midi, import_midi, read_midi
 from engine.song import (
     PPQ,
@@ -27,16 +28,6 @@ from engine.song import (
     TimeSignatureChange,
     Track,
 )
-
-
-def vlq(value: int) -> bytes:
-    """A MIDI variable-length quantity."""
-    out = [value & 0x7F]
-    value >>= 7
-    while value:
-        out.append(0x80 | (value & 0x7F))
-        value >>= 7
-    return bytes(reversed(out))
 
 
 def event(delta: int, *data: int) -> bytes:
@@ -72,12 +63,23 @@ def rows(track: Track) -> list[tuple[int, int, int]]:
 
 def test_a_re_struck_note_without_its_own_off_becomes_two_notes(tmp_path: Path) -> None:
     """on 60, on 60 again, one off: what a synth plays is two notes (the lost-notes case)."""
-    body = (event(0, 0x90, 60, 80) + event(PPQ, 0x90, 60, 90) + event(PPQ, 0x80, 60, 0)
-            + event(0, 0x90, 62, 70) + event(PPQ, 0x90, 62, 71) + event(0, 0x90, 62, 0)
-            + event(PPQ, 0x80, 62, 0) + END)
+    body = (
+        event(0, 0x90, 60, 80)
+        + event(PPQ, 0x90, 60, 90)
+        + event(PPQ, 0x80, 60, 0)
+        + event(0, 0x90, 62, 70)
+        + event(PPQ, 0x90, 62, 71)
+        + event(0, 0x90, 62, 0)
+        + event(PPQ, 0x80, 62, 0)
+        + END
+    )
     song, warnings = load(tmp_path, smf(body))
-    assert rows(song.tracks[0]) == [(0, 60, PPQ), (PPQ, 60, PPQ), (2 * PPQ, 62, PPQ),
-                                    (3 * PPQ, 62, PPQ)]
+    assert rows(song.tracks[0]) == [
+        (0, 60, PPQ),
+        (PPQ, 60, PPQ),
+        (2 * PPQ, 62, PPQ),
+        (3 * PPQ, 62, PPQ),
+    ]
     assert [n.velocity for n in song.tracks[0].notes] == [80, 90, 70, 71]
     # the second 62 struck while the first sounds, its off written after: still two notes
     assert "2 re-struck notes split (a note-on on a sounding note ends it)" in warnings
@@ -100,9 +102,18 @@ def test_a_stray_note_off_is_reported(tmp_path: Path) -> None:
 
 
 def test_program_changes_keep_their_time_in_one_track(tmp_path: Path) -> None:
-    body = (event(0, 0xC0, 80) + event(0, 0x90, 60, 80) + event(PPQ, 0x80, 60, 0)
-            + event(0, 0xC0, 81) + event(0, 0x90, 62, 80) + event(PPQ, 0x80, 62, 0)
-            + event(0, 0xC0, 81) + event(0, 0x90, 64, 80) + event(PPQ, 0x80, 64, 0) + END)
+    body = (
+        event(0, 0xC0, 80)
+        + event(0, 0x90, 60, 80)
+        + event(PPQ, 0x80, 60, 0)
+        + event(0, 0xC0, 81)
+        + event(0, 0x90, 62, 80)
+        + event(PPQ, 0x80, 62, 0)
+        + event(0, 0xC0, 81)
+        + event(0, 0x90, 64, 80)
+        + event(PPQ, 0x80, 64, 0)
+        + END
+    )
     song, warnings = load(tmp_path, smf(body))
     (track,) = song.tracks
     assert (track.program, track.program_changes) == (80, (ProgramChange(PPQ, 81),))
@@ -112,10 +123,22 @@ def test_program_changes_keep_their_time_in_one_track(tmp_path: Path) -> None:
 
 def test_a_channels_program_comes_from_whichever_track_sets_it(tmp_path: Path) -> None:
     """A setup track sets programs and controllers for the channels that others play on."""
-    setup = (meta(0, 0x03, b"Setup") + event(0, 0xC3, 40) + event(0, 0xB3, 7, 100)
-             + event(0, 0xE3, 0, 0x50) + event(4 * PPQ, 0xC3, 41) + END)
-    player = (meta(0, 0x03, b"Player") + event(0, 0x93, 60, 80) + event(PPQ, 0x83, 60, 0)
-              + event(4 * PPQ, 0x93, 62, 80) + event(PPQ, 0x83, 62, 0) + END)
+    setup = (
+        meta(0, 0x03, b"Setup")
+        + event(0, 0xC3, 40)
+        + event(0, 0xB3, 7, 100)
+        + event(0, 0xE3, 0, 0x50)
+        + event(4 * PPQ, 0xC3, 41)
+        + END
+    )
+    player = (
+        meta(0, 0x03, b"Player")
+        + event(0, 0x93, 60, 80)
+        + event(PPQ, 0x83, 60, 0)
+        + event(4 * PPQ, 0x93, 62, 80)
+        + event(PPQ, 0x83, 62, 0)
+        + END
+    )
     song, warnings = load(tmp_path, smf(meta(0, 0x03, b"Song") + END, setup, player))
     (track,) = song.tracks
     assert (track.name, track.program) == ("Player", 40)
@@ -127,8 +150,9 @@ def test_a_channels_program_comes_from_whichever_track_sets_it(tmp_path: Path) -
 
 def test_many_tracks_of_one_instrument_share_channels_without_losing_it(tmp_path: Path) -> None:
     """Twenty tracks in 3 instruments fit 15 channels: nobody plays the wrong sound."""
-    tracks = tuple(Track(f"T{i}", (0, 40, 73)[i % 3], notes=(Note(0, 60 + i, PPQ, 90),))
-                   for i in range(20))
+    tracks = tuple(
+        Track(f"T{i}", (0, 40, 73)[i % 3], notes=(Note(0, 60 + i, PPQ, 90),)) for i in range(20)
+    )
     warnings = export_midi(Song(bar_count=1, tracks=tracks), tmp_path / "many.mid")
     assert len(warnings) == 1
     assert "of one instrument share a channel" in warnings[0]
@@ -143,15 +167,34 @@ def test_many_tracks_of_one_instrument_share_channels_without_losing_it(tmp_path
 
 def performance_file() -> bytes:
     """Bend, pedal, expression, modulation, pressure, volume automation and words."""
-    conductor = (meta(0, 0x03, b"Show") + meta(0, 0x02, b"(c) 2024 Someone")
-                 + meta(0, 0x06, b"Verse") + meta(2 * PPQ, 0x06, b"Chorus")
-                 + meta(0, 0x07, b"lights") + meta(0, 0x01, b"@KMIDI KARAOKE FILE") + END)
-    keys = (meta(0, 0x03, b"Keys") + event(0, 0xB0, 7, 127) + event(0, 0xB0, 64, 127)
-            + event(0, 0xB0, 11, 90) + meta(0, 0x05, b"Hel") + event(0, 0x90, 60, 80)
-            + event(PPQ // 2, 0xE0, 0, 0x60) + event(0, 0xB0, 1, 40) + event(0, 0xD0, 33)
-            + meta(PPQ // 2, 0x05, b"lo") + event(0, 0x80, 60, 0) + event(0, 0xB0, 64, 0)
-            + event(0, 0xE0, 0, 0x40) + event(PPQ, 0xB0, 7, 64) + event(0, 0x90, 62, 80)
-            + event(PPQ, 0x80, 62, 0) + END)
+    conductor = (
+        meta(0, 0x03, b"Show")
+        + meta(0, 0x02, b"(c) 2024 Someone")
+        + meta(0, 0x06, b"Verse")
+        + meta(2 * PPQ, 0x06, b"Chorus")
+        + meta(0, 0x07, b"lights")
+        + meta(0, 0x01, b"@KMIDI KARAOKE FILE")
+        + END
+    )
+    keys = (
+        meta(0, 0x03, b"Keys")
+        + event(0, 0xB0, 7, 127)
+        + event(0, 0xB0, 64, 127)
+        + event(0, 0xB0, 11, 90)
+        + meta(0, 0x05, b"Hel")
+        + event(0, 0x90, 60, 80)
+        + event(PPQ // 2, 0xE0, 0, 0x60)
+        + event(0, 0xB0, 1, 40)
+        + event(0, 0xD0, 33)
+        + meta(PPQ // 2, 0x05, b"lo")
+        + event(0, 0x80, 60, 0)
+        + event(0, 0xB0, 64, 0)
+        + event(0, 0xE0, 0, 0x40)
+        + event(PPQ, 0xB0, 7, 64)
+        + event(0, 0x90, 62, 80)
+        + event(PPQ, 0x80, 62, 0)
+        + END
+    )
     return smf(conductor, keys)
 
 
@@ -159,17 +202,24 @@ def test_controllers_and_words_are_kept_in_order(tmp_path: Path) -> None:
     song, warnings = load(tmp_path, performance_file())
     (track,) = song.tracks
     assert track.controls == (
-        ControlEvent(0, "cc", 127, 7), ControlEvent(0, "sustain", 127),
-        ControlEvent(0, "expression", 90), ControlEvent(240, "pitch_bend", 4096),
-        ControlEvent(240, "cc", 40, 1), ControlEvent(240, "channel_pressure", 33),
-        ControlEvent(480, "sustain", 0), ControlEvent(480, "pitch_bend", 0),
+        ControlEvent(0, "cc", 127, 7),
+        ControlEvent(0, "sustain", 127),
+        ControlEvent(0, "expression", 90),
+        ControlEvent(240, "pitch_bend", 4096),
+        ControlEvent(240, "cc", 40, 1),
+        ControlEvent(240, "channel_pressure", 33),
+        ControlEvent(480, "sustain", 0),
+        ControlEvent(480, "pitch_bend", 0),
         ControlEvent(960, "cc", 64, 7),
     )
     assert track.gain_db == 0.0  # CC7 127 at the first note; the later 64 is automation
     assert song.texts == (
-        SongText(0, "copyright", "(c) 2024 Someone"), SongText(0, "marker", "Verse"),
-        SongText(0, "lyric", "Hel"), SongText(480, "lyric", "lo"),
-        SongText(960, "marker", "Chorus"), SongText(960, "cue", "lights"),
+        SongText(0, "copyright", "(c) 2024 Someone"),
+        SongText(0, "marker", "Verse"),
+        SongText(0, "lyric", "Hel"),
+        SongText(480, "lyric", "lo"),
+        SongText(960, "marker", "Chorus"),
+        SongText(960, "cue", "lights"),
         SongText(960, "text", "@KMIDI KARAOKE FILE"),
     )
     assert warnings == []
@@ -189,8 +239,10 @@ def test_controllers_and_words_survive_export_and_reimport(tmp_path: Path) -> No
 def test_a_fader_moved_in_tessera_replaces_the_files_own_volume(tmp_path: Path) -> None:
     song, _ = load(tmp_path, performance_file())
     track = song.tracks[0]
-    quieter = Song(bar_count=song.bar_count, tracks=(Track(
-        track.name, notes=track.notes, controls=track.controls, gain_db=-6.0),))
+    quieter = Song(
+        bar_count=song.bar_count,
+        tracks=(Track(track.name, notes=track.notes, controls=track.controls, gain_db=-6.0),),
+    )
     export_midi(quieter, tmp_path / "quiet.mid")
     assert import_midi(tmp_path / "quiet.mid").tracks[0].gain_db == -6.0
 
@@ -222,8 +274,9 @@ def test_legacy_track_names_are_decoded(
     song, warnings = load(tmp_path, smf(body))
     assert song.tracks[0].name == name
     legacy = [w for w in warnings if w.startswith("names and texts read as")]
-    assert legacy == ([] if encoding == "utf-8" else [
-        f"names and texts read as {reported} (they are not UTF-8)"])
+    assert legacy == (
+        [] if encoding == "utf-8" else [f"names and texts read as {reported} (they are not UTF-8)"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -270,8 +323,13 @@ def test_a_type_2_files_patterns_are_laid_end_to_end(tmp_path: Path) -> None:
 
 
 def test_data_bytes_out_of_range_are_clamped_not_refused(tmp_path: Path) -> None:
-    body = (event(0, 0xB0, 7, 200) + event(0, 0x90, 60, 80) + event(PPQ, 0x80, 60, 0)
-            + event(0, 0xF0, 3, 0x7E, 0x7F, 0xF7) + END)
+    body = (
+        event(0, 0xB0, 7, 200)
+        + event(0, 0x90, 60, 80)
+        + event(PPQ, 0x80, 60, 0)
+        + event(0, 0xF0, 3, 0x7E, 0x7F, 0xF7)
+        + END
+    )
     song, warnings = load(tmp_path, smf(body))
     assert song.tracks[0].controls == (ControlEvent(0, "cc", 127, 7),)
     assert warnings == [
@@ -306,31 +364,45 @@ def test_malformed_meta_events_are_skipped_with_a_warning(
 
 def test_a_data_byte_before_any_status_is_a_one_line_error(tmp_path: Path) -> None:
     body = event(0, 0x90, 60, 80) + END
-    with pytest.raises(MidiImportError, match=r"^bad\.mid is corrupted: track 2, tick 96: data "
-                       r"byte 0x3C comes before any status byte; re-export it$"):
+    with pytest.raises(
+        MidiImportError,
+        match=r"^bad\.mid is corrupted: track 2, tick 96: data "
+        r"byte 0x3C comes before any status byte; re-export it$",
+    ):
         load(tmp_path, smf(END, vlq(96) + bytes((60, 80)) + END), "bad.mid")
     load(tmp_path, smf(body))  # the same note with its status reads
 
 
 def test_a_far_event_under_a_tiny_meter_is_refused_before_counting_bars(tmp_path: Path) -> None:
     """~100 bytes: a 1/64 meter and an event 2**28 ticks on would be millions of bars."""
-    body = (meta(0, 0x58, bytes((1, 6, 24, 8))) + event(0, 0x90, 60, 80)
-            + event(0x0FFFFFFF, 0x80, 60, 0) + END)
-    with pytest.raises(MidiImportError, match=r"would need 8,947,849 bars .* more than the "
-                                              r"100,000 a song can hold"):
+    body = (
+        meta(0, 0x58, bytes((1, 6, 24, 8)))
+        + event(0, 0x90, 60, 80)
+        + event(0x0FFFFFFF, 0x80, 60, 0)
+        + END
+    )
+    with pytest.raises(
+        MidiImportError,
+        match=r"would need 8,947,849 bars .* more than the "
+        r"100,000 a song can hold",
+    ):
         load(tmp_path, smf(body))
 
 
 def test_a_huge_delta_at_one_tick_per_quarter_is_refused(tmp_path: Path) -> None:
     body = event(0, 0x90, 60, 80) + event(0x0FFFFFFF, 0x80, 60, 0) + END
-    with pytest.raises(MidiImportError, match=r"an event at tick 128,849,018,400 .* past the "
-                                              r"2,147,483,647 a song can hold"):
+    with pytest.raises(
+        MidiImportError,
+        match=r"an event at tick 128,849,018,400 .* past the "
+        r"2,147,483,647 a song can hold",
+    ):
         load(tmp_path, smf(body, division=1))
 
 
 def test_hundreds_of_meter_changes_import(tmp_path: Path) -> None:
-    meters = b"".join(meta(0 if i == 0 else 3 * PPQ, 0x58, bytes((3 + i % 2, 2, 24, 8)))
-                      for i in range(200))
+    meters = b"".join(
+        meta(0 if i == 0 else 3 * PPQ, 0x58, bytes((3 + i % 2, 2, 24, 8))) for i in range(200)
+    )
     conductor = meters + END
     notes = event(0, 0x90, 60, 80) + event(600 * PPQ, 0x80, 60, 0) + END
     song, _ = load(tmp_path, smf(conductor, notes))
@@ -342,13 +414,22 @@ def test_hundreds_of_meter_changes_import(tmp_path: Path) -> None:
 
 
 def test_a_song_too_long_to_read_back_is_refused_on_export(tmp_path: Path) -> None:
-    song = Song(bar_count=20_000, time_signatures=(TimeSignatureChange(0, 64, 1),),
-                tracks=(Track("Long", notes=(Note(0, 60, PPQ, 90),)),))
-    with pytest.raises(MidiExportError, match=r"the song is 2,457,600,000 ticks long, more than "
-                                              r"the 2,147,483,647 a MIDI file can be read back"):
+    song = Song(
+        bar_count=20_000,
+        time_signatures=(TimeSignatureChange(0, 64, 1),),
+        tracks=(Track("Long", notes=(Note(0, 60, PPQ, 90),)),),
+    )
+    with pytest.raises(
+        MidiExportError,
+        match=r"the song is 2,457,600,000 ticks long, more than "
+        r"the 2,147,483,647 a MIDI file can be read back",
+    ):
         export_midi(song, tmp_path / "long.mid")
-    gap = Song(bar_count=3000, time_signatures=(TimeSignatureChange(0, 64, 1),),
-               tracks=(Track("Long", notes=(Note(0, 60, PPQ, 90),)),))
+    gap = Song(
+        bar_count=3000,
+        time_signatures=(TimeSignatureChange(0, 64, 1),),
+        tracks=(Track("Long", notes=(Note(0, 60, PPQ, 90),)),),
+    )
     with pytest.raises(MidiExportError, match=r"silent for 368,640,000 ticks from tick 0"):
         export_midi(gap, tmp_path / "gap.mid")
     assert not (tmp_path / "gap.mid").exists()

@@ -34,6 +34,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.midi_fuzz import fixture_files
+from benchmarks.midi_mutations import vlq
 from engine.midi_import import MidiImportError, read_midi
 
 FUZZ_DIR = Path(__file__).parent.parent / "fixtures" / "midi_fuzz"
@@ -191,15 +192,6 @@ def test_a_worker_reports_a_crash_under_the_file_name() -> None:
 # Random well-framed files -----------------------------------------------------------------
 
 
-def _vlq(value: int) -> bytes:
-    out = [value & 0x7F]
-    value >>= 7
-    while value:
-        out.append(0x80 | (value & 0x7F))
-        value >>= 7
-    return bytes(reversed(out))
-
-
 META_TYPES = (0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x20, 0x2F, 0x51, 0x54, 0x58, 0x59, 0x7F)
 deltas = st.one_of(st.integers(0, 127), st.integers(0, 2**14), st.integers(0, 2**21))
 channel_events = st.builds(
@@ -209,13 +201,11 @@ channel_events = st.builds(
     st.lists(st.integers(0, 127), min_size=2, max_size=2),
 )
 meta_events = st.builds(
-    lambda kind, data: bytes((0xFF, kind)) + _vlq(len(data)) + data,
+    lambda kind, data: bytes((0xFF, kind)) + vlq(len(data)) + data,
     st.sampled_from(META_TYPES),
     st.binary(max_size=8),
 )
-sysex_events = st.binary(max_size=6).map(
-    lambda data: b"\xf0" + _vlq(len(data) + 1) + data + b"\xf7"
-)
+sysex_events = st.binary(max_size=6).map(lambda data: b"\xf0" + vlq(len(data) + 1) + data + b"\xf7")
 events = st.tuples(deltas, st.one_of(channel_events, channel_events, meta_events, sysex_events))
 
 
@@ -227,7 +217,7 @@ def midi_files(draw: st.DrawFn) -> bytes:
     division = draw(st.sampled_from((1, 24, 96, 480, 960, 0x7FFF, 0xE728)))
     data = b"MThd" + struct.pack(">IHHH", 6, file_type, track_count, division)
     for _ in range(track_count):
-        body = b"".join(_vlq(delta) + event for delta, event in draw(st.lists(events, max_size=24)))
+        body = b"".join(vlq(delta) + event for delta, event in draw(st.lists(events, max_size=24)))
         if draw(st.booleans()):
             body += b"\x00\xff\x2f\x00"
         data += b"MTrk" + struct.pack(">I", len(body)) + body
