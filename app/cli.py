@@ -11,9 +11,9 @@ import sys
 from collections.abc import Sequence
 
 from engine.errors import TesseraError
-from engine.selection import parse_indices, parse_span
-from engine.song_files import open_song, save_song
-from engine.summary import song_summary
+from engine.project.song_files import open_song, save_song
+from engine.song.selection import parse_indices, parse_span
+from engine.song.summary import song_summary
 
 EPILOG = """examples:
   tessera-cli info song.mid

@@ -8,7 +8,11 @@ import threading
 
 import numpy as np
 
-from engine.audio import (
+from engine.project.song_files import open_song
+from engine.song.selection import parse_indices, parse_span
+from engine.song.song import Song
+from engine.sound.playback import Player, bar_range_seconds
+from engine.sound.render import (
     SAMPLE_RATE_HZ,
     NoteRenderer,
     RenderSelection,
@@ -16,11 +20,7 @@ from engine.audio import (
     render,
     write_audio,
 )
-from engine.playback import Player, bar_range_seconds
-from engine.selection import parse_indices, parse_span
-from engine.song import Song
-from engine.song_files import open_song
-from engine.timbre import TimbreModel
+from engine.sound.timbre import TimbreModel
 
 COMMANDS = ("render", "play")
 AUDIO_EPILOG = """audio examples:

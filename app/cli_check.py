@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from engine.originality import CorpusIndex, OriginalityError, WorkInfo, check
-from engine.originality_index import index_from_songs
-from engine.selection import parse_indices, parse_span
-from engine.song_files import open_song
+from engine.originality.check import CorpusIndex, OriginalityError, WorkInfo, check
+from engine.originality.index import index_from_songs
+from engine.project.song_files import open_song
+from engine.song.selection import parse_indices, parse_span
 
 FLAGGED_STATUS = 3
 CHECK_EPILOG = """checking examples:

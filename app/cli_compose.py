@@ -2,8 +2,8 @@
 lock, unlock and takes.
 
 Each command reads a project (.json) or a MIDI file, carries out one request from
-`engine.compose`, records a take and writes the result back (or to `--output`). A project keeps
-its locks and takes; a MIDI file keeps neither, so locking writes to a project only.
+`engine.compose.operations`, records a take and writes the result back (or to `--output`). A
+project keeps its locks and takes; a MIDI file keeps neither, so locking writes to a project only.
 """
 
 from __future__ import annotations
@@ -15,19 +15,18 @@ from pathlib import Path
 from typing import Any
 
 from app import cli_prompt
-from engine import compose
-from engine.compose import ComposeError, Controls, Request
-from engine.edits import set_style
-from engine.gm import instrument_from_name
-from engine.inference import MidiModel
-from engine.project_file import load_project_with_takes, save_project
-from engine.selection import parse_indices, parse_span
-from engine.song import Song
-from engine.song_files import open_song, save_song
-from engine.styles import NO_STYLE, STYLE_NAMES
-from engine.takes import Take, record, take_at
-from engine.theory import key_from_name, parse_chord, parse_pitch_range, parse_scale
-from engine.tokens import Cell
+from engine.compose import operations
+from engine.compose.midi_model import MidiModel
+from engine.compose.operations import ComposeError, Controls, Request
+from engine.project.project_file import load_project_with_takes, save_project
+from engine.project.song_files import open_song, save_song
+from engine.song.edits import set_style
+from engine.song.gm import instrument_from_name
+from engine.song.selection import parse_indices, parse_span
+from engine.song.song import Cell, Song
+from engine.song.styles import NO_STYLE, STYLE_NAMES
+from engine.song.takes import Take, record, take_at
+from engine.song.theory import key_from_name, parse_chord, parse_pitch_range, parse_scale
 
 COMPOSE_EPILOG = """composing examples:
   tessera-cli generate new.json --preset chorale --bars 16 --key "D minor" --seed 7
@@ -49,9 +48,9 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     generate.add_argument("output", help="file to write (.json or .mid)")
     generate.add_argument(
         "--preset",
-        choices=list(compose.PRESETS),
+        choices=list(operations.PRESETS),
         metavar="PRESET",
-        help=f"band and settings to start from: {', '.join(compose.PRESETS)} "
+        help=f"band and settings to start from: {', '.join(operations.PRESETS)} "
         "(default: folk-tune, or --prompt's)",
     )
     cli_prompt.add_argument(generate)
@@ -78,7 +77,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         _add_song_arguments(command)
         _add_selection(command)
         if name == "nudge":
-            command.add_argument("--direction", required=True, choices=compose.DIRECTIONS)
+            command.add_argument("--direction", required=True, choices=operations.DIRECTIONS)
             command.add_argument(
                 "--strength", type=float, default=0.3, help="0 (no change) to 1 (default 0.3)"
             )
@@ -190,17 +189,21 @@ def run(args: argparse.Namespace) -> None:
         request = cli_prompt.prompt_request(args, _controls(args), meter)
     else:
         request = _request(args, song)
-    if isinstance(request, compose.Generate) and args.style is not None:
+    if isinstance(request, operations.Generate) and args.style is not None:
         request = dataclasses.replace(request, style=_style(args) or NO_STYLE)
-    if isinstance(request, compose.Generate) and args.form is not None:
+    if isinstance(request, operations.Generate) and args.form is not None:
         request = dataclasses.replace(request, form=args.form)
-    if isinstance(request, compose.Regenerate | compose.Nudge) and song is not None:
+    if isinstance(request, operations.Regenerate | operations.Nudge) and song is not None:
         _report_locked(song, request.cells)
-    model = None if isinstance(request, compose.Lock) else MidiModel()
-    result = compose.apply(model, song, request, seed)
-    take = Take(request.operation, compose.request_to_json(request), seed, result)
-    _save(result, record(takes, take), destination, keeps_locks=isinstance(request, compose.Lock))
-    note = "" if isinstance(request, compose.Lock) else f" (seed {seed}; repeat with --seed {seed})"
+    model = None if isinstance(request, operations.Lock) else MidiModel()
+    result = operations.apply(model, song, request, seed)
+    take = Take(request.operation, operations.request_to_json(request), seed, result)
+    _save(
+        result, record(takes, take), destination, keeps_locks=isinstance(request, operations.Lock)
+    )
+    note = (
+        "" if isinstance(request, operations.Lock) else f" (seed {seed}; repeat with --seed {seed})"
+    )
     print(f"{request.operation}: wrote {destination}{note}")
 
 
@@ -227,7 +230,7 @@ def _save(song: Song, takes: tuple[Take, ...], destination: str, keeps_locks: bo
 
 
 def _report_locked(song: Song, cells: tuple[Cell, ...]) -> None:
-    free, held = compose.split_locked(song, cells)
+    free, held = operations.split_locked(song, cells)
     if held and free:
         print(f"note: {len(held)} locked cell(s) left as they are")
 
@@ -239,12 +242,12 @@ def _selection(args: argparse.Namespace, song: Song) -> tuple[Cell, ...]:
         )
     tracks = parse_indices(args.tracks, "tracks", len(song.tracks)) if args.tracks else None
     bars = parse_span(args.bars, "bars", song.bar_count) if args.bars else None
-    return compose.cells_of(song, tracks, bars)
+    return operations.cells_of(song, tracks, bars)
 
 
 def _request(args: argparse.Namespace, song: Song | None) -> Request:
     if args.command == "generate":
-        return compose.Generate(
+        return operations.Generate(
             preset=args.preset or cli_prompt.DEFAULT_PRESET,
             bars=args.bars,
             meter=_meter(args.meter) if args.meter else None,
@@ -255,16 +258,20 @@ def _request(args: argparse.Namespace, song: Song | None) -> Request:
         )
     assert song is not None
     if args.command in ("lock", "unlock"):
-        return compose.Lock(_selection(args, song), locked=args.command == "lock")
+        return operations.Lock(_selection(args, song), locked=args.command == "lock")
     if args.command == "regenerate":
-        return compose.Regenerate(_selection(args, song), _controls(args))
+        return operations.Regenerate(_selection(args, song), _controls(args))
     if args.command == "nudge":
-        return compose.Nudge(_selection(args, song), args.direction, args.strength, _controls(args))
+        return operations.Nudge(
+            _selection(args, song), args.direction, args.strength, _controls(args)
+        )
     if args.command == "add-track":
         program, is_drum = instrument_from_name(args.instrument)
-        return compose.AddTrack(program, args.name, _controls(args), is_drum=is_drum)
+        return operations.AddTrack(program, args.name, _controls(args), is_drum=is_drum)
     tracks = parse_indices(args.tracks, "tracks", len(song.tracks)) if args.tracks else None
-    return compose.Continue(args.bars, None if tracks is None else tuple(tracks), _controls(args))
+    return operations.Continue(
+        args.bars, None if tracks is None else tuple(tracks), _controls(args)
+    )
 
 
 def _meter(text: str) -> tuple[int, int]:

@@ -11,15 +11,15 @@ import statistics
 import time
 from collections.abc import Callable
 
-from engine.compose import Controls
-from engine.inference import MidiModel
-from engine.live_music import DEFAULT_VOICES, DRUMS, MODES, LiveSettings
-from engine.live_ports import LivePortError, Message, MidiPorts, RtMidiPorts
-from engine.live_rig import open_rig, tempo_from_clock
-from engine.live_synth import LiveSynth, open_live_synth
-from engine.live_timing import LiveStats
-from engine.song_files import save_song
-from engine.theory import key_from_name, parse_pitch_range
+from engine.compose.midi_model import MidiModel
+from engine.compose.operations import Controls
+from engine.live.music import DEFAULT_VOICES, DRUMS, MODES, LiveSettings
+from engine.live.ports import LivePortError, Message, MidiPorts, RtMidiPorts
+from engine.live.rig import open_rig, tempo_from_clock
+from engine.live.synth import LiveSynth, open_live_synth
+from engine.live.timing import LiveStats
+from engine.project.song_files import save_song
+from engine.song.theory import key_from_name, parse_pitch_range
 
 LIVE_EPILOG = """live examples:
   tessera-cli live --list
@@ -28,7 +28,7 @@ LIVE_EPILOG = """live examples:
   tessera-cli live --in "Keystation" --out internal --hear-keys
 """
 INTERNAL = "internal"
-"""The --out name of Tessera's own synth (engine.live_synth) on the default audio device."""
+"""The --out name of Tessera's own synth (engine.live.synth) on the default audio device."""
 
 
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -1,4 +1,4 @@
-"""`tessera-cli generate --prompt "..."`: a style described in words, read by engine.prompt.
+"""`tessera-cli generate --prompt "..."`: a style described in words, read by engine.compose.prompt.
 
 The prompt sets the preset, tempo, meter, key, length and some controls; any option given on
 the command line as well (`--tempo`, `--key`, `--bars`, `--meter`, `--preset`, `--style`, ...)
@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
-from engine.compose import Controls, Generate
-from engine.prompt import read_prompt
-from engine.theory import key_from_name
+from engine.compose.operations import Controls, Generate
+from engine.compose.prompt import read_prompt
+from engine.song.theory import key_from_name
 
 DEFAULT_PRESET = "folk-tune"
 

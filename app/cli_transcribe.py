@@ -1,7 +1,7 @@
 """`tessera-cli transcribe`: a hummed or played clip (WAV, FLAC, MP3, OGG) becomes a track.
 
-The clip's notes (engine.transcribe) go onto a new song, or onto an existing one with
-`--into`, as one track with every bar locked (engine.transcribe_song), so the composing
+The clip's notes (engine.transcribe.transcriber) go onto a new song, or onto an existing one with
+`--into`, as one track with every bar locked (engine.transcribe.to_song), so the composing
 commands build around it. A new song's tempo is `--tempo` or estimated from the notes.
 """
 
@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from engine.gm import program_from_name
-from engine.song_files import open_song, save_song
-from engine.theory import NOTE_NAMES
+from engine.project.song_files import open_song, save_song
+from engine.song.gm import program_from_name
+from engine.song.theory import NOTE_NAMES
 
 TRANSCRIBE_EPILOG = """transcribing examples:
   tessera-cli transcribe hummed.wav melody.json --monophonic
@@ -54,8 +54,8 @@ def _pitch_name(pitch: int) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Transcribe, place and write; returns the exit status."""
-    from engine.transcribe import TranscriptionError, load_clip, transcribe
-    from engine.transcribe_song import grid_ticks, place_clip
+    from engine.transcribe.to_song import grid_ticks, place_clip
+    from engine.transcribe.transcriber import TranscriptionError, load_clip, transcribe
 
     program = program_from_name(args.program)
     grid_ticks(args.quantise)  # a bad grid fails before the clip is read

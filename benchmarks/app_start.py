@@ -35,7 +35,7 @@ window = MainWindow()
 window.show()
 app.processEvents()
 steps = {'window': rss()}
-from engine.inference import MidiModel
+from engine.compose.midi_model import MidiModel
 midi = MidiModel()
 steps['+ symbolic model'] = rss()
 renderer = window.audio.load_now()

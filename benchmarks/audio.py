@@ -33,12 +33,12 @@ from typing import Any
 import numpy as np
 
 from build_scripts.timbre import soundfont_path
-from engine.audio import SAMPLE_RATE_HZ, NoteRenderer, render
-from engine.edits import select
-from engine.midi_io import export_midi
-from engine.playback import DEVICE_BLOCK_FRAMES, Player
-from engine.song import PPQ, Note, Song, Track
-from engine.timbre import TimbreModel
+from engine.project.midi.files import export_midi
+from engine.song.edits import select
+from engine.song.song import PPQ, Note, Song, Track
+from engine.sound.playback import DEVICE_BLOCK_FRAMES, Player
+from engine.sound.render import SAMPLE_RATE_HZ, NoteRenderer, render
+from engine.sound.timbre import TimbreModel
 from models.midi.data import load_split
 
 

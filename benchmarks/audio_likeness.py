@@ -24,10 +24,10 @@ import statistics
 import numpy as np
 
 from benchmarks.transcription import render_fluidsynth, tessera_renderer
-from engine.edits import select
-from engine.gm import instrument_name
-from engine.song import Song
-from engine.timbre_synth import midi_to_hz
+from engine.song.edits import select
+from engine.song.gm import instrument_name
+from engine.song.song import Song
+from engine.sound.synth import midi_to_hz
 from models.midi.data import load_split
 from models.timbre.metrics import spectral_distance
 

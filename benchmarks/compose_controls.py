@@ -5,8 +5,8 @@
 (--quick: 8 cells and one seed per timing, about two minutes; the default run, 48 cells per
 control and 32 per nudge direction, takes about ten minutes on two busy cores.)
 
-Everything runs the shipped model through `engine.compose.apply` on held-out music (the corpus
-test split) and is seeded, so a rerun prints the same shares; only the times vary. It prints:
+Everything runs the shipped model through `engine.compose.operations.apply` on held-out music (the
+corpus test split) and is seeded, so a rerun prints the same shares; only the times vary. It prints:
 
 1. Controls obeyed. Cells of test works are regenerated, one control at a time, set to a value
    the cell does not have (another density bin, a register it is not in, the key a semitone up,
@@ -41,18 +41,18 @@ from benchmarks.compose_nudge import (
     nudge_table,
     share,
 )
-from engine.compose import (
+from engine.compose.control_tokens import sounding_polyphony
+from engine.compose.midi_model import MidiModel
+from engine.compose.operations import (
     Controls,
     Regenerate,
     apply,
 )
-from engine.controls import sounding_polyphony
+from engine.compose.tokens import encode_song
+from engine.compose.vocab import DENSITY_EDGES, MAX_POLYPHONY, TokenizerError, density_bin
 from engine.errors import TesseraError
-from engine.inference import MidiModel
-from engine.song import PPQ, KeySignatureChange, Song
-from engine.theory import NOTE_NAMES, SCALES, key_tonic, parse_chord
-from engine.tokens import Cell, encode_song
-from engine.vocab import DENSITY_EDGES, MAX_POLYPHONY, TokenizerError, density_bin
+from engine.song.song import PPQ, Cell, KeySignatureChange, Song
+from engine.song.theory import NOTE_NAMES, SCALES, key_tonic, parse_chord
 from models.midi.data import load_split
 
 RUN = "PYTHONPATH=. python -m benchmarks.compose_controls [--quick] [--cells N] [--nudge-cells N]"

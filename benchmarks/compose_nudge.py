@@ -12,7 +12,9 @@ from itertools import pairwise
 
 import numpy as np
 
-from engine.compose import (
+from engine.compose.control_tokens import sounding_polyphony
+from engine.compose.midi_model import MidiModel
+from engine.compose.operations import (
     DIRECTIONS,
     AddTrack,
     Continue,
@@ -24,12 +26,9 @@ from engine.compose import (
     chord_of_bar,
     direction_measure,
 )
-from engine.controls import sounding_polyphony
-from engine.edits import select
 from engine.errors import TesseraError
-from engine.inference import MidiModel
-from engine.song import Note, Song
-from engine.tokens import Cell
+from engine.song.edits import select
+from engine.song.song import Cell, Note, Song
 
 STRENGTHS = (0.0, 0.25, 0.5, 0.75, 1.0)
 LATENCY_BARS = 32

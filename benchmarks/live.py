@@ -25,11 +25,11 @@ import time
 
 import numpy as np
 
-from engine.inference import MidiModel
-from engine.live import LiveSession
-from engine.live_music import LiveSettings
-from engine.live_ports import LoopbackPorts
-from engine.theory import key_from_name, key_scale
+from engine.compose.midi_model import MidiModel
+from engine.live.music import LiveSettings
+from engine.live.ports import LoopbackPorts
+from engine.live.session import LiveSession
+from engine.song.theory import key_from_name, key_scale
 
 KEYBOARD, SYNTH = "Loopback Keyboard", "Loopback Synth"
 TONICS = ("C", "D", "Eb", "E", "F", "G", "A", "Bb")

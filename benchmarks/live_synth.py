@@ -27,11 +27,11 @@ from typing import Any
 import numpy as np
 
 from benchmarks.audio import PacedStream
-from engine.audio import SAMPLE_RATE_HZ, NoteRenderer
-from engine.live_synth import LiveSynth
-from engine.playback import DEVICE_BLOCK_FRAMES
-from engine.song import TimbreRef
-from engine.timbre import TimbreModel
+from engine.live.synth import LiveSynth
+from engine.song.song import TimbreRef
+from engine.sound.playback import DEVICE_BLOCK_FRAMES
+from engine.sound.render import SAMPLE_RATE_HZ, NoteRenderer
+from engine.sound.timbre import TimbreModel
 
 PIANO = (TimbreRef(), 0, False)
 PITCHES = range(48, 73)

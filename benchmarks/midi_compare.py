@@ -28,7 +28,7 @@ from functools import cached_property
 from typing import Any
 
 from benchmarks.midi_reference import EVENT_KINDS, Group, Reference, name_readings
-from engine.song import PPQ, Song, Track
+from engine.song.song import PPQ, Song, Track
 
 TOLERANCE_TICKS = 1
 NEAR_TICKS = 4 * PPQ

@@ -41,7 +41,7 @@ from typing import Any
 from benchmarks.midi_compare import SongSummary, Tally, compare, summarize
 from benchmarks.midi_isolate import Isolated, Payload, fork_baseline_kib, run_isolated
 from benchmarks.midi_reference import EVENT_KINDS, read_reference
-from engine.midi_import import MIDI_SUFFIXES, read_midi
+from engine.project.midi.reader import MIDI_SUFFIXES, read_midi
 
 FETCHED = {
     "debian": (

@@ -7,7 +7,7 @@ Run from the project root:
 
 `make-fixtures` rewrites tests/fixtures/midi_fuzz/: the seeds, every targeted case and a fixed
 set of random mutants of the seeds (`benchmarks.midi_mutations`; all bytes written there, so
-the fixtures hold no third-party music). tests/engine/test_midi_fuzz.py imports each in the
+the fixtures hold no third-party music). tests/engine/project/test_midi_fuzz.py imports each in the
 default suite. The output is the same on every run: the random mutants come from fixed seeds.
 
 `campaign` is the slower run the default suite leaves out: every fixture, then `--mutants`
@@ -35,7 +35,7 @@ from typing import Any
 from benchmarks.midi_corpus import OUTCOMES, SMALL_FILE_BYTES, classify
 from benchmarks.midi_isolate import Payload, fork_baseline_kib, run_isolated
 from benchmarks.midi_mutations import random_mutation, seeds, targeted_cases
-from engine.midi_import import MIDI_SUFFIXES, read_midi
+from engine.project.midi.reader import MIDI_SUFFIXES, read_midi
 
 FIXTURE_DIR = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "midi_fuzz"
 FIXTURE_MUTANTS_PER_SEED = 25

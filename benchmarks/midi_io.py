@@ -1,7 +1,7 @@
 """Tessera's MIDI import/export against pretty_midi, and how readers treat broken files.
 
 Run `python -m benchmarks.midi_io` from the project root. It writes a ~100k-note, 16-track
-file (with `tests.engine.midi_factory.make_large_file`) into a temporary folder, then prints:
+file (with `benchmarks.midi_factory.make_large_file`) into a temporary folder, then prints:
 
 - best-of-5 wall times (time.perf_counter) in ms for Tessera's import (`read_midi`: symusic plus
   cleanup into a Song) against `pretty_midi.PrettyMIDI`, and Tessera's export (`export_midi`:
@@ -27,8 +27,8 @@ import mido
 import pretty_midi
 from symusic.core import ScoreTick
 
-from engine.midi_io import export_midi, read_midi
-from tests.engine.midi_factory import make_large_file
+from benchmarks.midi_factory import make_large_file
+from engine.project.midi.files import export_midi, read_midi
 
 BROKEN_DIR = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "broken"
 RUNS = 5

@@ -19,9 +19,9 @@ import time
 
 import numpy as np
 
-from engine.generate import SamplingSettings, fill_cells
-from engine.inference import DEFAULT_MODEL_DIR, MidiModel
-from engine.song import PPQ, Note, Song, Track
+from engine.compose.decode import SamplingSettings, fill_cells
+from engine.compose.midi_model import DEFAULT_MODEL_DIR, MidiModel
+from engine.song.song import PPQ, Note, Song, Track
 
 WEIGHTS = DEFAULT_MODEL_DIR / "weights.pt"
 CONTEXT_TOKENS = 300
@@ -108,7 +108,7 @@ def peak_memory_mb() -> float:
     which a child inherits across fork on Linux.
     """
     code = (
-        "from engine.inference import MidiModel; MidiModel(); "
+        "from engine.compose.midi_model import MidiModel; MidiModel(); "
         "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

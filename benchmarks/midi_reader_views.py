@@ -19,7 +19,7 @@ import music21
 import pretty_midi
 from symusic.core import ScoreTick
 
-from engine.song import PPQ, Song
+from engine.song.song import PPQ, Song
 
 ASPECTS = (
     "tracks",

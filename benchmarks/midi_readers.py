@@ -41,9 +41,9 @@ from benchmarks.midi_reader_views import (
     song_view,
     symusic_view,
 )
-from engine.midi_export import export_midi
-from engine.midi_import import MidiImportError, read_midi
-from engine.song import (
+from engine.project.midi.reader import MidiImportError, read_midi
+from engine.project.midi.writer import export_midi
+from engine.song.song import (
     KeySignatureChange,
     Note,
     Song,

@@ -3,10 +3,11 @@
     PYTHONPATH=. python -m benchmarks.musicality [--songs N] [--bars N] [--seed N]
         [--presets a,b] [--model DIR] [--cells N] [--control-cells N] [--out metrics.json]
 
-For every style preset (read from `engine.presets` at run time) one run compares three sets of
-songs on the same measures (`benchmarks.musicality_measures`, `benchmarks.musicality_ensemble`):
+For every style preset (read from `engine.compose.presets` at run time) one run compares three sets
+of songs on the same measures (`benchmarks.musicality_measures`, `benchmarks.musicality_ensemble`):
 
-- model: `--songs` songs written by `engine.compose.apply(Generate(preset))`, seeds seed..;
+- model: `--songs` songs written by `engine.compose.operations.apply(Generate(preset))`, seeds
+seed..;
 - human: as many held-out works of that style from the corpus test split (fiddle tunes in 6/8
   for folk-tune and in 4/4 for reel, Bach chorales, Haydn/Mozart quartets), or for a band
   preset the drum parts of the band data's test split (Groove MIDI, Freedoom); see
@@ -67,12 +68,12 @@ from benchmarks.musicality_markov import (
 from benchmarks.musicality_measures import pooled
 from benchmarks.musicality_rows import Kind, Row, measure_column, rows_for, show, voice_is_drum
 from benchmarks.musicality_sources import Material, manifest_rows, style_sources
-from engine.compose import Generate, apply
+from engine.compose.midi_model import DEFAULT_MODEL_DIR, MidiModel
+from engine.compose.operations import Generate, apply
+from engine.compose.presets import PRESETS, Preset, Voice
 from engine.errors import TesseraError
-from engine.inference import DEFAULT_MODEL_DIR, MidiModel
-from engine.presets import PRESETS, Preset, Voice
-from engine.song import PPQ, Note, Song, Track
-from engine.theory import key_from_name
+from engine.song.song import PPQ, Note, Song, Track
+from engine.song.theory import key_from_name
 
 RUN = "PYTHONPATH=. python -m benchmarks.musicality [--songs N] [--presets a,b] [--out FILE]"
 MARKOV_WORKS = 500

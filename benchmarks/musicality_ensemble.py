@@ -19,8 +19,8 @@ from benchmarks.musicality_measures import (
     sounding_at,
     voices,
 )
-from engine.drums import KICKS, SNARES, TIME_KEEPERS
-from engine.song import PPQ, Song
+from engine.song.drums import KICKS, SNARES, TIME_KEEPERS
+from engine.song.song import PPQ, Song
 
 # --- rhythm of a reel ------------------------------------------------------------------------
 

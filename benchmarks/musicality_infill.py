@@ -4,7 +4,7 @@ Infilling: a cell (one track, one bar) of a held-out work is removed from the so
 model is asked to write it back with `Regenerate` and no controls. Nothing taken from the
 answer may reach the model. The request carries default `Controls()` (no density, range, scale
 or chord that could be read off the cell), and the cell's notes are taken out of the song
-*before* the request is made: the engine's default register (`engine.cell_controls._register`)
+*before* the request is made: the engine's default register (`engine.compose.controls._register`)
 spans the whole track, so leaving the notes in would tell the model the cell's highest and
 lowest pitch. `check_no_leak` enforces both for every request `infill_requests` builds, and the
 baseline it is compared with is "copy the previous bar of the same track".
@@ -24,12 +24,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from benchmarks.musicality_measures import Ratio, song_flag
-from engine.compose import Controls, Regenerate, apply
+from engine.compose.midi_model import MidiModel
+from engine.compose.operations import Controls, Regenerate, apply
+from engine.compose.tokens import encode_song
+from engine.compose.vocab import TokenizerError
 from engine.errors import TesseraError
-from engine.inference import MidiModel
-from engine.song import PPQ, Note, Song
-from engine.tokens import Cell, encode_song
-from engine.vocab import TokenizerError
+from engine.song.song import PPQ, Cell, Note, Song
 
 Case = tuple[Song, Cell]
 CASE_SEED = 4417

@@ -10,8 +10,8 @@ chain backs off to order 1 and then to single-token frequencies when its context
 continuation that fits.
 
 It writes in the declared meter and key the way the model is asked to: one bar grid, each
-voice's pitch range as a hard limit (the same range `engine.compose.generate` gives the model),
-the first note on the key's tonic, and no note that would cross a bar line (the chain knows
+voice's pitch range as a hard limit (the same range `engine.compose.operations.generate` gives the
+model), the first note on the key's tonic, and no note that would cross a bar line (the chain knows
 durations, not bar positions, so without that it would drift off the meter). It is the fair
 "just statistics of the style" opponent: if the model is not clearly better than this on a
 measure, it has not learned more than local note-to-note habits there.
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from benchmarks.musicality_measures import SIXTEENTH, top_line
-from engine.song import (
+from engine.song.song import (
     KeySignatureChange,
     Note,
     Song,
@@ -35,7 +35,7 @@ from engine.song import (
     Track,
     bar_grid,
 )
-from engine.theory import key_tonic
+from engine.song.theory import key_tonic
 
 Token = tuple[int, int]
 """(pitch interval or drum key, ticks to the next onset)."""

@@ -21,8 +21,8 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from engine.song import PPQ, KeySignatureChange, Note, Song, Track
-from engine.theory import key_scale, key_tonic
+from engine.song.song import PPQ, KeySignatureChange, Note, Song, Track
+from engine.song.theory import key_scale, key_tonic
 
 SIXTEENTH = PPQ // 4
 NEAR_REPEAT_JACCARD = 0.8

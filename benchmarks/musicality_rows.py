@@ -35,8 +35,8 @@ from benchmarks.musicality_measures import (
     tonic_ending,
     voice_crossings,
 )
-from engine.presets import Preset, Voice
-from engine.song import Song
+from engine.compose.presets import Preset, Voice
+from engine.song.song import Song
 
 Kind = Literal["share", "per100", "mean"]
 DASH = "—"

@@ -35,12 +35,12 @@ from pathlib import Path
 import numpy as np
 
 from build_scripts.corpus.build import load_cached_song
-from engine.compose import Continue, Generate, apply
-from engine.edits import select, set_bar_count
+from engine.compose.midi_model import MidiModel
+from engine.compose.operations import Continue, Generate, apply
+from engine.compose.presets import PRESETS
 from engine.errors import TesseraError
-from engine.inference import MidiModel
-from engine.originality import FLAG_NOTES, WARN_NOTES, Report, check
-from engine.originality_index import (
+from engine.originality.check import FLAG_NOTES, WARN_NOTES, Report, check
+from engine.originality.index import (
     INDEX_PATH,
     MIN_DISTINCT_STEPS,
     CorpusIndex,
@@ -48,10 +48,10 @@ from engine.originality_index import (
     song_lines,
     step_codes,
 )
-from engine.originality_similar import SIMILAR_SCORE, point_table
-from engine.presets import PRESETS
-from engine.project_file import load_project, save_project
-from engine.song import Note, Song, bars_to_cover
+from engine.originality.similar import SIMILAR_SCORE, point_table
+from engine.project.project_file import load_project, save_project
+from engine.song.edits import select, set_bar_count
+from engine.song.song import Note, Song, bars_to_cover
 from models.midi.data import load_split
 
 PROMPT_BARS = 4

@@ -1,13 +1,14 @@
-"""How well audio becomes notes: note-level F1 of `engine.transcribe` on rendered melodies.
+"""How well audio becomes notes: note-level F1 of `engine.transcribe.transcriber` on rendered
+melodies.
 
     PYTHONPATH=. python -m benchmarks.transcription [--melodies 16] [--bars 8] [--json out.json]
     PYTHONPATH=. python -m benchmarks.transcription --tune    # choose the thresholds
 
-Melodies with known notes: the fiddle line of `d_major_tune` (tests/engine/tunes.py) and the
+Melodies with known notes: the fiddle line of `d_major_tune` (benchmarks/tunes.py) and the
 first --bars bars of single-line tunes from the corpus's *test* split. Each is rendered
 (a) by FluidSynth from the FluidR3 GM SoundFont, dry, at 44.1 kHz, as flute, violin, piano,
 choir "aahs" and voice "oohs" (stand-ins for singing and humming), and (b) by Tessera's own
-audio engine (`engine.audio.render`, the timbre model's flute and violin). Every clip is
+audio engine (`engine.sound.render.render`, the timbre model's flute and violin). Every clip is
 transcribed with the engine's default thresholds, polyphonic and `monophonic=True`, and scored
 with mir_eval: a note matches when its pitch is within 50 cents and its onset within 50 ms of
 a reference note's ("onset F1"); "+offset F1" also needs its end within 20% of the reference
@@ -39,20 +40,20 @@ import numpy as np
 import numpy.typing as npt
 
 from benchmarks.compose_nudge import markdown
+from benchmarks.tunes import d_major_tune
 from build_scripts.timbre import soundfont_path
 from build_scripts.timbre.render import GAIN, read_wav
-from engine.edits import select
-from engine.midi_io import export_midi
-from engine.song import Song
-from engine.transcribe import (
+from engine.project.midi.files import export_midi
+from engine.song.edits import select
+from engine.song.song import Song
+from engine.transcribe.notes import NoteSettings, Posteriors, extract_notes
+from engine.transcribe.to_song import estimate_tempo
+from engine.transcribe.transcriber import (
     NoteModel,
     TranscribedNote,
     to_model_rate,
     transcribe,
 )
-from engine.transcribe_notes import NoteSettings, Posteriors, extract_notes
-from engine.transcribe_song import estimate_tempo
-from tests.engine.tunes import d_major_tune
 
 RUN = "PYTHONPATH=. python -m benchmarks.transcription"
 RENDER_RATE_HZ = 44_100
@@ -148,8 +149,8 @@ def render_fluidsynth(song: Song, sample_rate: int = RENDER_RATE_HZ) -> FloatArr
 
 def tessera_renderer() -> Callable[[Song], FloatArray]:
     """Render with Tessera's own audio engine (timbre model), mixed to mono at 44.1 kHz."""
-    from engine.audio import SAMPLE_RATE_HZ, NoteRenderer, render
-    from engine.timbre import TimbreModel
+    from engine.sound.render import SAMPLE_RATE_HZ, NoteRenderer, render
+    from engine.sound.timbre import TimbreModel
 
     assert SAMPLE_RATE_HZ == RENDER_RATE_HZ
     renderer = NoteRenderer(TimbreModel(threads=1))

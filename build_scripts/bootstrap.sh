@@ -64,7 +64,7 @@ bootstrap() {
         echo "bootstrap: installing Tessera${extras:+ with [$extras]} into .venv"
         "$VENV/bin/python" -m pip install --quiet --upgrade pip
         "$VENV/bin/python" -m pip install --quiet -e "$PROJECT_ROOT${extras:+[$extras]}"
-        # Every install, runtime too: engine/transcribe.py runs the wheel's ONNX audio-to-notes
+        # Every install, runtime too: engine/transcribe/transcriber.py runs the wheel's ONNX audio-to-notes
         # model (checked by hash). Only that file is used; its dependencies include TensorFlow.
         "$VENV/bin/python" -m pip install --quiet --no-deps "basic-pitch==$BASIC_PITCH_VERSION"
         echo "$wanted" > "$stamp"

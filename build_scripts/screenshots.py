@@ -19,8 +19,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings  # imported after choosing the platform above
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from engine.edits import select, set_locked
-from engine.song import PPQ, Note, Song, Track
+from engine.song.edits import select, set_locked
+from engine.song.song import PPQ, Note, Song, Track
 from ui.main_window import MainWindow
 from ui.theme import apply_theme
 

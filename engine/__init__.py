@@ -1,29 +1,20 @@
-"""Tessera's headless engine: the Song document, MIDI and project files, composing and audio.
+"""Tessera's headless engine: the song, its files, composing, sound, live playing and checks.
 
-Nothing in this package imports Qt or torch; the UI and the CLI sit on top of it. Where each
-feature lives, so a newcomer finds it in one guess:
+Nothing in this package imports Qt or torch; the UI and the CLI sit on top of it. The engine is
+built in wings, each a package whose `__init__` says what lives there; `pyproject.toml`'s import
+contracts keep their order (a wing imports only wings below it):
 
-- The song and its edits: `song` (Song, Track, Note, controllers, texts), `edits`, `cell_edit`
-  (placing notes in one track-bar cell), `history` (undo), `takes`, `selection`, `theory`
-  (keys, scales, chords), `gm` and `drums` (General MIDI), `styles`, `summary`.
-- Files: `project_file` (the JSON project), `song_files` (open or save by suffix), `midi_io`
-  with `midi_import`, `midi_events`, `midi_meta`, `midi_notes`, `midi_text` (reading SMF) and
-  `midi_export`; `atomic_write`; `session` and `document` (the open project the window
-  observes, undo, recovery, a job's result rebased onto an edited song).
-- What a composer asks: `requests` (the request types, with no model behind them),
-  `cell_controls` (controls and per-cell guides), `cell_context` (what the bars around a cell
-  say), `presets` and `preset_files` (presets read from the top-level `presets/` folder),
-  `song_plan` (a new song's form, chords and beat), `prompt` (words, English or Chinese, to a
-  request).
-- Composing with the symbolic model: `compose` (the operations), `cell_writer` (cells in
-  batches), `generate` (prompt and decoding), `sampling` (the fill grammar, hard limits and
-  soft pulls), `fill_context`, `tokens` and `vocab` (the token format), `inference` (the ONNX
-  model), `controls` (per-bar control tokens), `augment` (training-time transpositions).
-- Sound: `timbre`, `timbre_synth`, `timbre_audition` (the timbre model), `audio` (song to
-  audio), `midi_performance` (pedal, bend and expression), `playback`, `recording`.
-- Live playing: `live`, `live_music`, `live_bank`, `live_ports`, `live_rig`, `live_synth`,
-  `live_timing`, `live_voices`.
-- Audio to notes: `transcribe`, `transcribe_notes`, `transcribe_song`.
-- Originality and provenance: `originality`, `originality_index`, `originality_similar`,
-  `provenance`.
+- `studio`: the open project as the app and the CLI use it: the session (open, save, undo,
+  takes, recovery), the document the window observes, and the loaded models.
+- `live`: playing with the model in real time (ports, timing, the built-in synth).
+- The middle wings, independent of each other:
+  - `compose`: requests, controls, the song plan, presets, the prompt reader, tokens, the
+    sampler and the decoder that writes cells with the symbolic model.
+  - `project`: the JSON project, MIDI in and out, atomic writes.
+  - `sound`: timbres, rendering to audio, playback and recording.
+  - `originality`: which passages match training works.
+  - `transcribe`: a clip of audio to notes.
+- `runtime`: the one loader of ONNX model files, and what the models learned from.
+- `song`: the Song itself, its edits, undo history, takes, music theory and General MIDI.
+- `errors`: `TesseraError`, the base of every error a user may see.
 """

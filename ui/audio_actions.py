@@ -11,13 +11,13 @@ from typing import cast
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from engine.document import Document
-from engine.edits import update_track
-from engine.song import Song
+from engine.song.edits import update_track
+from engine.song.song import Song
+from engine.studio.document import Document
 from ui.audio_export import AUDIO_FILTER, export_audio
 from ui.audio_import import AudioToNotesDialog, ClipRequest, ClipResult, transcribe_job
 from ui.jobs import JobRunner
-from ui.transport import AudioEngine, TransportBar
+from ui.panels.transport import AudioEngine, TransportBar
 
 
 class AudioActions:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from engine.audio import SAMPLE_RATE_HZ, audio_file_subtype, render, write_audio
-from engine.song import Song
+from engine.song.song import Song
+from engine.sound.render import SAMPLE_RATE_HZ, audio_file_subtype, render, write_audio
 from ui.jobs import JobRunner
-from ui.transport import AudioEngine
+from ui.panels.transport import AudioEngine
 
 AUDIO_FILTER = "WAV audio (*.wav);;FLAC audio (*.flac)"
 

@@ -3,7 +3,7 @@ a locked track the model can build around.
 
 `AudioToNotesDialog` picks the source and the options; `transcribe_job` is the background work
 (read the clip, run the audio-to-notes model, place the notes on the song with
-`engine.transcribe_song.place_clip`), which the main window runs on its `JobRunner` and applies
+`engine.transcribe.to_song.place_clip`), which the main window runs on its `JobRunner` and applies
 as one undoable edit.
 """
 
@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import TesseraError
-from engine.gm import GM_PROGRAM_NAMES
-from engine.recording import Recorder
-from engine.song import Song
-from engine.transcribe import load_clip, transcribe
-from engine.transcribe_song import GRIDS, place_clip
+from engine.song.gm import GM_PROGRAM_NAMES
+from engine.song.song import Song
+from engine.sound.recording import Recorder
+from engine.transcribe.to_song import GRIDS, place_clip
+from engine.transcribe.transcriber import load_clip, transcribe
 
 CLIP_FILTER = "Audio clips (*.wav *.flac *.mp3 *.ogg *.aiff *.aif);;All files (*)"
 DEFAULT_PROGRAM = 73

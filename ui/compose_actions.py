@@ -17,21 +17,20 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from engine import compose
-from engine.document import Document
-from engine.edits import set_locked
+from engine.compose import operations
+from engine.compose.midi_model import MidiModel
 from engine.errors import TesseraError
-from engine.gm import instrument_from_name
-from engine.inference import MidiModel
-from engine.song import Song
-from engine.tokens import Cell
-from ui.inspector import Inspector
+from engine.song.edits import set_locked
+from engine.song.gm import instrument_from_name
+from engine.song.song import Cell, Song
+from engine.studio.document import Document
 from ui.jobs import JobRunner
+from ui.panels.inspector import Inspector
 
 
 @dataclass(frozen=True)
 class _Last:
-    request: compose.Request
+    request: operations.Request
     base: Song | None
     label: str
 
@@ -72,11 +71,11 @@ class ComposeActions(QObject):
 
     def regenerate(self) -> None:
         if cells := self._cells_or_say("regenerate"):
-            self._start(compose.Regenerate(cells, self._controls()), f"Regenerate {len(cells)}")
+            self._start(operations.Regenerate(cells, self._controls()), f"Regenerate {len(cells)}")
 
     def nudge(self) -> None:
         if cells := self._cells_or_say("nudge"):
-            request = compose.Nudge(
+            request = operations.Nudge(
                 cells,
                 self.inspector.nudge_direction(),
                 self.inspector.nudge_strength(),
@@ -85,13 +84,13 @@ class ComposeActions(QObject):
             self._start(request, f"Nudge {request.direction} {request.strength:.2f}")
 
     def add_track(self, program: int, name: str | None = None, is_drum: bool = False) -> None:
-        request = compose.AddTrack(program, name, self._controls(), is_drum=is_drum)
+        request = operations.AddTrack(program, name, self._controls(), is_drum=is_drum)
         self._start(request, "Add drum kit" if is_drum else "Add track")
 
     def continue_song(self, bars: int) -> None:
-        self._start(compose.Continue(bars, None, self._controls()), f"Continue {bars} bars")
+        self._start(operations.Continue(bars, None, self._controls()), f"Continue {bars} bars")
 
-    def generate(self, request: compose.Generate) -> None:
+    def generate(self, request: operations.Generate) -> None:
         self._start(request, f"New {request.preset}")
 
     def reroll(self) -> None:
@@ -110,22 +109,22 @@ class ComposeActions(QObject):
             self.message.emit(f"select the cells to {what} first")
         return cells
 
-    def _controls(self) -> compose.Controls:
+    def _controls(self) -> operations.Controls:
         return self.inspector.controls()
 
-    def _start(self, request: compose.Request, label: str) -> None:
-        base = None if isinstance(request, compose.Generate) else self.document.song
+    def _start(self, request: operations.Request, label: str) -> None:
+        base = None if isinstance(request, operations.Generate) else self.document.song
         self._last = _Last(request, base, label)
         self._run(request, base, label)
 
-    def _run(self, request: compose.Request, base: Song | None, label: str) -> None:
+    def _run(self, request: operations.Request, base: Song | None, label: str) -> None:
         seed = self.inspector.seed.value()
         start = self.document.begin_job(base)
 
         def work(progress: Callable[[int, int], None]) -> Song:
             if self.model is None:
                 self.model = MidiModel()
-            return compose.apply(self.model, base, request, seed, progress)
+            return operations.apply(self.model, base, request, seed, progress)
 
         def done(result: Song) -> None:
             finished = self.document.finish_job(
@@ -152,7 +151,7 @@ DRUM_KIT_CHOICE = "Drum kit (GM drums, channel 10)"
 
 def instrument_choice(text: str) -> tuple[int, bool]:
     """(program, is_drum) for an Add Track choice: a listed '42: Cello', the drum kit, or a typed
-    name that `engine.gm.instrument_from_name` knows ('drums', 'rhodes', '二胡', '41')."""
+    name that `engine.song.gm.instrument_from_name` knows ('drums', 'rhodes', '二胡', '41')."""
     if text == DRUM_KIT_CHOICE:
         return 0, True
     number, colon, _ = text.partition(":")

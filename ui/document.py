@@ -1,4 +1,4 @@
-"""The Qt face of `engine.document.Document`: its news as one signal the views connect to.
+"""The Qt face of `engine.studio.document.Document`: its news as one signal the views connect to.
 
 The document is plain Python so it can be tested without a display; this adapter only turns
 its observer call into `changed(Changed)`. Views read the song, selection, takes and what is
@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from engine.document import Changed, Document
+from engine.studio.document import Changed, Document
 
 
 class DocumentSignals(QObject):
-    """`changed(what)` after every change to `document`; `what` is an `engine.document.Changed`."""
+    """`changed(what)` after every change to `document`; `what` is an
+    `engine.studio.document.Changed`."""
 
     changed = Signal(object)
 

@@ -16,8 +16,8 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDrag, QMouseEvent
 from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 
-from engine.midi_io import export_midi
-from engine.song import Song
+from engine.project.midi.files import export_midi
+from engine.song.song import Song
 
 SelectionSource = Callable[[], tuple[Song, list[int] | None, tuple[int, int] | None]]
 

@@ -1,7 +1,7 @@
 """Run engine work off the UI thread, with progress and cancel, and hand results back as signals.
 
 The engine's long operations are plain functions that take a `progress(done, total)` callback
-(see `engine.cell_writer.Progress`). `JobRunner` runs one at a time on Qt's thread pool; its
+(see `engine.compose.cell_writer.Progress`). `JobRunner` runs one at a time on Qt's thread pool; its
 callback reports progress through `ui.ui_thread.UiThread` and raises `JobCancelledError` once the
 user has pressed cancel, which unwinds the engine at its next step. Results, errors and
 cancellations arrive on the UI thread the same way, so callbacks may touch widgets.

@@ -1,6 +1,6 @@
 """The main window: arrangement grid over piano roll, inspector and takes at the side.
 
-It holds no music of its own: the `engine.document.Document` owns the song, its history and
+It holds no music of its own: the `engine.studio.document.Document` owns the song, its history and
 takes, the selection and the take being listened to; the widgets show it, send edits back as
 new Songs, and redraw when its `changed` signal says what changed. Long work runs through
 `JobRunner` with progress and cancel in the status bar. Opening, saving, autosave and crash
@@ -28,31 +28,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.document import Changed, Document
-from engine.edits import remove_notes, set_style
-from engine.gm import GM_PROGRAM_NAMES
-from engine.playback import Player
-from engine.session import ProjectSession
-from engine.song import Song, Track
-from engine.styles import style_named
-from ui.about_models import AboutModelsDialog
-from ui.arrangement import ArrangementGrid
+from engine.song.edits import remove_notes, set_style
+from engine.song.gm import GM_PROGRAM_NAMES
+from engine.song.song import Song, Track
+from engine.song.styles import style_named
+from engine.sound.playback import Player
+from engine.studio.document import Changed, Document
+from engine.studio.session import ProjectSession
+from ui.arrangement.view import ArrangementGrid
 from ui.audio_actions import AudioActions
 from ui.compose_actions import DRUM_KIT_CHOICE, ComposeActions, instrument_choice, run_safely
+from ui.dialogs.new_song import NewSongDialog
+from ui.dialogs.prompt import PromptDialog
 from ui.document import DocumentSignals
 from ui.drag_out import MidiDragButton
-from ui.inspector import Inspector
 from ui.jobs import JobRunner
-from ui.live_panel import LivePanel
-from ui.new_song_dialog import NewSongDialog
-from ui.originality_panel import OriginalityPanel
-from ui.piano_roll import PianoRoll
+from ui.panels.about_models import AboutModelsDialog
+from ui.panels.inspector import Inspector
+from ui.panels.live import LivePanel
+from ui.panels.originality import OriginalityPanel
+from ui.panels.takes import TakesPanel
+from ui.panels.timbre import TimbrePanel
+from ui.panels.tracks import TrackPanel
+from ui.panels.transport import AudioEngine, TransportBar
+from ui.piano_roll.view import PianoRoll
 from ui.project_files import ProjectFiles
-from ui.prompt_dialog import PromptDialog
-from ui.takes_panel import TakesPanel
-from ui.timbre_panel import TimbrePanel
-from ui.track_panel import TrackPanel
-from ui.transport import AudioEngine, TransportBar
 
 AUTOSAVE_MS = 60_000
 

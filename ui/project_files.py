@@ -13,9 +13,9 @@ from typing import cast
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from engine.document import Document
 from engine.errors import TesseraError
-from engine.session import Recovery, find_recoveries
+from engine.studio.document import Document
+from engine.studio.session import Recovery, find_recoveries
 
 OPEN_FILTER = "Songs (*.json *.mid *.midi);;Tessera projects (*.json);;MIDI files (*.mid *.midi)"
 MAX_RECENT = 8

@@ -29,8 +29,8 @@ from build_scripts.arranger.harmony import (
 from build_scripts.arranger.melody import Melody, Tone, pentatonic, transposed
 from build_scripts.arranger.specs import StyleSpec, spec_for
 from engine.errors import TesseraError
-from engine.song import KeySignatureChange, Song, TempoChange, TimeSignatureChange, Track
-from engine.styles import style_named
+from engine.song.song import KeySignatureChange, Song, TempoChange, TimeSignatureChange, Track
+from engine.song.styles import style_named
 
 TRANSPOSE_CHANCE = 0.6
 PHRASE_BARS = 4

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from build_scripts.arranger.chords import Key
 from build_scripts.arranger.harmony import ChordSpan, span_at
 from build_scripts.arranger.melody import Tone
-from engine.song import PPQ
+from engine.song.song import PPQ
 
 SIXTEENTH = PPQ // 4
 Event = tuple[int, int, str]

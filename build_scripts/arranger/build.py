@@ -23,8 +23,8 @@ from build_scripts.arranger.melody import Melody, read_melody
 from build_scripts.arranger.specs import ARRANGED_STYLES, spec_for
 from build_scripts.corpus import CACHE_DIR, CORPUS_DIR, MANIFEST_PATH
 from build_scripts.corpus.build import cache_file_for, song_sha256
-from engine.project_file import load_project, save_project
-from engine.tokens import unencodable_bars
+from engine.compose.tokens import unencodable_bars
+from engine.project.project_file import load_project, save_project
 
 ARRANGED_DIR = CACHE_DIR / "arranged"
 ARRANGED_MANIFEST = CORPUS_DIR / "arranged_manifest.csv"

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from build_scripts.arranger.harmony import ChordSpan, span_at
 from build_scripts.arranger.melody import Tone
 from build_scripts.arranger.voicing import nearest_voicing, power_chord
-from engine.song import PPQ
+from engine.song.song import PPQ
 
 SIXTEENTH = PPQ // 4
 Event = tuple[int, int, str]

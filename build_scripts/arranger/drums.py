@@ -22,8 +22,8 @@ from build_scripts.arranger.grooves import (
     nearest_tempo,
 )
 from build_scripts.arranger.melody import Tone
-from engine.drums import SNARES
-from engine.song import PPQ
+from engine.song.drums import SNARES
+from engine.song.song import PPQ
 
 SIXTEENTH = PPQ // 4
 HIT_TICKS = PPQ // 8

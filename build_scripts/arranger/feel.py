@@ -13,8 +13,8 @@ import random
 from collections.abc import Iterable, Sequence
 
 from build_scripts.arranger.melody import Tone
-from engine.gm import playable_range
-from engine.song import PPQ, Note
+from engine.song.gm import playable_range
+from engine.song.song import PPQ, Note
 
 EIGHTH = PPQ // 2
 SWING_DELAY = PPQ // 6
@@ -83,7 +83,7 @@ def finished_notes(
 
 
 def _without_overlaps(rows: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
-    """`engine.note_cleanup.clean_notes` on plain tuples (the same rules, several times faster
+    """`engine.song.note_cleanup.clean_notes` on plain tuples (the same rules, several times faster
     than sorting Note objects, which matters at thousands of songs)."""
     rows.sort(key=lambda row: (row[1], row[0], -row[2], -row[3]))
     kept: list[tuple[int, int, int, int]] = []

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from build_scripts.arranger.melody import Tone
-from engine.drums import KICKS, SNARES
-from engine.song import PPQ, Song
+from engine.song.drums import KICKS, SNARES
+from engine.song.song import PPQ, Song
 
 EARLY_TICKS = PPQ // 8
 """A hit up to a 32nd before a bar line is the next bar's downbeat played early."""

@@ -25,8 +25,8 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from build_scripts.corpus.families import melody_track
-from engine.augment import transpose_key
-from engine.song import PPQ, KeySignatureChange, Note, Song
+from engine.compose.augment import transpose_key
+from engine.song.song import PPQ, KeySignatureChange, Note, Song
 
 MIN_BARS = 8
 """Shorter tunes give too little to arrange (and are often fragments)."""

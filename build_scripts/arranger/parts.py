@@ -22,8 +22,8 @@ from build_scripts.arranger.form import Section
 from build_scripts.arranger.harmony import ChordSpan, HarmonyPlan
 from build_scripts.arranger.melody import PENTATONIC_STEPS, Tone
 from build_scripts.arranger.specs import StyleSpec
-from engine.gm import playable_range
-from engine.song import PPQ
+from engine.song.gm import playable_range
+from engine.song.song import PPQ
 
 COMP_REGISTER = (48, 72)
 PAD_REGISTER = (52, 74)

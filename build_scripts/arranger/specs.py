@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_scripts.arranger.chords import II, III, IV, VI, VII, I, V
-from engine.styles import STYLE_NAMES
+from engine.song.styles import STYLE_NAMES
 
 Template = tuple[int, ...]
 
@@ -117,10 +117,10 @@ SPECS: dict[str, StyleSpec] = {spec.name: spec for spec in (
               ("koto_arp", "koto_roll"), ("koto_arp", "koto_roll"), pad_programs=(48, 49, 89),
               pad_chance=0.6, half_bar_chance=0.15, waltz=True),
 )}  # fmt: skip
-"""The band styles, each named as in `engine.styles`."""
+"""The band styles, each named as in `engine.song.styles`."""
 
 ARRANGED_STYLES: tuple[str, ...] = tuple(name for name in STYLE_NAMES if name in SPECS)
-"""Every style the arranger writes, in `engine.styles` order (folk and classical are the
+"""Every style the arranger writes, in `engine.song.styles` order (folk and classical are the
 corpus's own styles and are not arranged)."""
 
 

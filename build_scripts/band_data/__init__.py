@@ -21,8 +21,8 @@ from pathlib import Path
 from build_scripts.corpus import CORPUS_DIR
 from build_scripts.corpus.manifest import read_rows
 from engine.errors import TesseraError
-from engine.project_file import load_project
-from engine.song import Song
+from engine.project.project_file import load_project
+from engine.song.song import Song
 
 BAND_MANIFEST_NAME = "band_manifest.csv"
 BAND_README_NAME = "BAND_DATA.md"

@@ -40,15 +40,15 @@ from build_scripts.band_data.groove import (
 from build_scripts.corpus import CORPUS_DIR
 from build_scripts.corpus.build import song_sha256
 from build_scripts.corpus.manifest import Row, write_rows
-from engine.atomic_write import write_atomically
-from engine.project_file import save_project
-from engine.song import Song
+from engine.project.atomic_write import write_atomically
+from engine.project.project_file import save_project
+from engine.song.song import Song
 
 BAND_COLUMNS: tuple[str, ...] = (
     "id",  # groove-<drummer>-<session>-<n> or freedoom<1|2>-<lump name>
     "source",  # groove-midi / freedoom
     "title",
-    "style",  # engine.styles name, empty when none fits
+    "style",  # engine.song.styles name, empty when none fits
     "genre",  # the source's own label (Groove MIDI's style column), else empty
     "split",  # train / validation / test
     "licence",  # SPDX id: CC-BY-4.0 / BSD-3-Clause

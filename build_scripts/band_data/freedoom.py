@@ -8,7 +8,7 @@ as a remix of a commercial theme), converts the rest with the engine's MIDI impo
 each song's style by the rule in `freedoom_style`, and splits them by their hash.
 
 A song is skipped, with the reason counted, when the token grid cannot hold one of its bars
-(`engine.tokens.unencodable_bars`) or when it has no drum track (this is band data).
+(`engine.compose.tokens.unencodable_bars`) or when it has no drum track (this is band data).
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from pathlib import Path
 from build_scripts.band_data import BandDataError
 from build_scripts.band_data.freedoom_style import StyleFigures, style_figures, style_of
 from build_scripts.band_data.wad import Lump, read_wad
-from engine.midi_import import MidiImportError, read_midi
-from engine.song import Song
-from engine.tokens import unencodable_bars
+from engine.compose.tokens import unencodable_bars
+from engine.project.midi.reader import MidiImportError, read_midi
+from engine.song.song import Song
 
 PACKAGE = "freedoom"
 WAD_NAMES = ("freedoom1.wad", "freedoom2.wad")

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engine.drums import KICKS
-from engine.song import PPQ, Song
+from engine.song.drums import KICKS
+from engine.song.song import PPQ, Song
 
 DISTORTED = range(29, 31)
 SYNTHS = range(80, 104)

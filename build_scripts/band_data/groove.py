@@ -2,7 +2,7 @@
 
 Why this reader: the dataset was played on a Roland TD-11, whose keys differ from General MIDI
 for hi-hat edges, rims and cymbal edges (22, 26, 40, 47, 50, 52, 55, 58), so every note is
-folded with `engine.drums.td11_to_gm` before the model sees it; a key with no GM sound is
+folded with `engine.song.drums.td11_to_gm` before the model sees it; a key with no GM sound is
 dropped and counted. Timing and velocity are kept exactly (480 ticks per quarter, as the
 files are written), because the human feel is what the data is for. Every file is checked
 against the dataset's SHA256SUMS first, so the manifest pins the exact bytes that were parsed.
@@ -19,11 +19,11 @@ from typing import Literal
 
 from build_scripts.band_data import SPLITS, BandDataError
 from build_scripts.corpus import CORPUS_DIR
-from engine.drums import td11_to_gm
-from engine.midi_import import MidiImportError, read_midi
-from engine.note_cleanup import CleanupReport, clean_notes
-from engine.song import Note, Song, Track, bar_grid, bars_to_cover, changes_before
-from engine.styles import style_of_groove_genre
+from engine.project.midi.reader import MidiImportError, read_midi
+from engine.song.drums import td11_to_gm
+from engine.song.note_cleanup import CleanupReport, clean_notes
+from engine.song.song import Note, Song, Track, bar_grid, bars_to_cover, changes_before
+from engine.song.styles import style_of_groove_genre
 
 GROOVE_DIR = CORPUS_DIR / "groove-midi"
 """The dataset's copy inside the repository (MIDI files, info.csv, LICENSE, SHA256SUMS)."""

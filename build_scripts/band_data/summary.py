@@ -2,7 +2,7 @@
 
 Why generated: the tables must describe exactly the manifest the same build wrote, and the
 credits must be verbatim (the Groove MIDI attribution is read from its PROVENANCE.md; the
-Freedoom licence text, which BSD requires to ship, comes from `engine.provenance`).
+Freedoom licence text, which BSD requires to ship, comes from `engine.runtime.provenance`).
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from build_scripts.band_data import BUILD_COMMAND, SOURCES, SPLITS, freedoom_sty
 from build_scripts.band_data.groove import GROOVE_DIR
 from build_scripts.corpus.manifest import Row
 from build_scripts.corpus.summary import markdown_table
-from engine.atomic_write import write_atomically
-from engine.provenance import FREEDOOM_LICENCE_TEXT
+from engine.project.atomic_write import write_atomically
+from engine.runtime.provenance import FREEDOOM_LICENCE_TEXT
 
 if TYPE_CHECKING:
     from build_scripts.band_data.build import BuildResult
@@ -128,17 +128,17 @@ INTRO = f"""\
 # Band data: provenance
 
 Drums and full-band songs for training, from two permissively licensed sources. Every item is
-a row of `band_manifest.csv`: its id, source, title, style (an `engine.styles` name), the
+a row of `band_manifest.csv`: its id, source, title, style (an `engine.song.styles` name), the
 source's own genre label, split, licence (SPDX), attribution, the source file and the sha256
 of the exact MIDI bytes parsed, the sha256 of the converted Song
 (`build_scripts.corpus.build.song_sha256`), and its bars, notes and drum notes.
 
 - **Groove MIDI Dataset** (CC BY 4.0): 1,150 files of human drumming, kept in the repository
   under `groove-midi/` and checked against its `SHA256SUMS`. Each file becomes one General
-  MIDI drum track: Roland TD-11 keys are folded onto GM (`engine.drums.td11_to_gm`; e.g. 22 ->
+  MIDI drum track: Roland TD-11 keys are folded onto GM (`engine.song.drums.td11_to_gm`; e.g. 22 ->
   42, 26 -> 46, 58 -> 43), velocity and micro-timing are kept at 480 ticks per quarter. The
   split is the dataset's own (`info.csv`), the style comes from its genre
-  (`engine.styles.style_of_groove_genre`).
+  (`engine.song.styles.style_of_groove_genre`).
 - **Freedoom** (BSD-3-Clause, Debian package `freedoom`): the `D_*` MIDI lumps of
   `freedoom1.wad` and `freedoom2.wad`, each distinct lump once, without `D_E1M1`. The split is
   about 80/10/10 by the lump's sha256 (`build_scripts.band_data.freedoom.split_of`).

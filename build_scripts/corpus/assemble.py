@@ -39,8 +39,10 @@ def drop_duplicates(
             key = (folder, source.tune, _title_key(source.title))
             kept = first_by_number.setdefault(key, source.work_id)
             if kept != source.work_id:
-                reasons[source.work_id] = (f"another transcription of tune No. {source.tune} "
-                                           f"({source.title!r}) is included: {kept}")
+                reasons[source.work_id] = (
+                    f"another transcription of tune No. {source.tune} "
+                    f"({source.title!r}) is included: {kept}"
+                )
     return reasons
 
 
@@ -49,8 +51,9 @@ def _title_key(title: str) -> str:
     return " ".join(sorted(words))
 
 
-def families_and_splits(steps: Mapping[str, list[tuple[int, int, int]]]
-                        ) -> dict[str, tuple[str, str]]:
+def families_and_splits(
+    steps: Mapping[str, list[tuple[int, int, int]]],
+) -> dict[str, tuple[str, str]]:
     """Work id -> (family id, split)."""
     groups = group_works(steps)
     return {work: (group, split_for(group)) for work, group in groups.items()}
@@ -61,13 +64,18 @@ def _year(value: int | None) -> str:
 
 
 def included_row(
-    source: WorkSource, verdict: Verdict, converted: Converted, version: str,
+    source: WorkSource,
+    verdict: Verdict,
+    converted: Converted,
+    version: str,
     family: tuple[str, str],
 ) -> dict[str, str]:
     """One manifest row."""
     _, collection = collection_for(source.rel_path)
-    figures = {name: str(getattr(converted, name)) for name in
-               ("parts", "programs", "bars", "notes", "song_sha256")}
+    figures = {
+        name: str(getattr(converted, name))
+        for name in ("parts", "programs", "bars", "notes", "song_sha256")
+    }
     return {
         "id": source.work_id,
         "title": source.title,

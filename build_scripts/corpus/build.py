@@ -50,8 +50,8 @@ from build_scripts.corpus.sources import (
     music21_version,
 )
 from build_scripts.corpus.summary import write_readme
-from engine.project_file import load_project, save_project, song_to_dict
-from engine.song import Song
+from engine.project.project_file import load_project, save_project, song_to_dict
+from engine.song.song import Song
 
 CACHE_INDEX = CACHE_DIR / "index.json"
 PROGRESS_EVERY = 250
@@ -72,7 +72,8 @@ def _song_content(song: Song) -> dict[str, Any]:
 
 
 def song_sha256(song: Song) -> str:
-    """sha256 of the Song's canonical JSON (engine.project_file.song_to_dict), format aside."""
+    """sha256 of the Song's canonical JSON (engine.project.project_file.song_to_dict), format
+    aside."""
     return hashlib.sha256(canonical_json(_song_content(song))).hexdigest()
 
 
@@ -134,8 +135,14 @@ def describe(work_id: str, song: Song) -> Converted:
 
 def make_job(source: WorkSource, root: Path) -> Job:
     _, collection = collection_for(source.rel_path)
-    return Job(source.work_id, str(root / source.rel_path), source.abc_text, source.title,
-               collection.default_program, str(cache_file_for(source.work_id)))
+    return Job(
+        source.work_id,
+        str(root / source.rel_path),
+        source.abc_text,
+        source.title,
+        collection.default_program,
+        str(cache_file_for(source.work_id)),
+    )
 
 
 def load_cache_index() -> dict[str, str]:
@@ -144,16 +151,21 @@ def load_cache_index() -> dict[str, str]:
         index = json.loads(CACHE_INDEX.read_text("utf-8"))
     except (OSError, ValueError):
         return {}
-    if index.get("converter_version") != CONVERTER_VERSION or index.get(
-        "music21_version") != music21_version():
+    if (
+        index.get("converter_version") != CONVERTER_VERSION
+        or index.get("music21_version") != music21_version()
+    ):
         return {}
     works: dict[str, str] = index.get("works", {})
     return works
 
 
 def save_cache_index(source_hashes: dict[str, str]) -> None:
-    index = {"converter_version": CONVERTER_VERSION, "music21_version": music21_version(),
-             "works": source_hashes}
+    index = {
+        "converter_version": CONVERTER_VERSION,
+        "music21_version": music21_version(),
+        "works": source_hashes,
+    }
     CACHE_INDEX.write_text(json.dumps(index, sort_keys=True, indent=0), "utf-8")
 
 
@@ -189,8 +201,13 @@ def convert_all(sources: list[WorkSource], processes: int, use_cache: bool) -> d
                 print(f"  {count}/{len(jobs)} converted in {elapsed:.0f} s", flush=True)
     index = load_cache_index()  # keep the entries of works this run did not touch
     index.update({source.work_id: source.source_sha256 for source in sources})
-    save_cache_index({work: digest for work, digest in index.items()
-                      if work not in results or not results[work].error})
+    save_cache_index(
+        {
+            work: digest
+            for work, digest in index.items()
+            if work not in results or not results[work].error
+        }
+    )
     return results
 
 
@@ -200,14 +217,22 @@ def load_cached_song(work_id: str) -> Song:
 
 
 def assemble_rows(
-    sources: list[WorkSource], verdicts: dict[str, Verdict], candidates: list[WorkSource],
-    converted: dict[str, Converted], version: str,
+    sources: list[WorkSource],
+    verdicts: dict[str, Verdict],
+    candidates: list[WorkSource],
+    converted: dict[str, Converted],
+    version: str,
 ) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     """(manifest rows, excluded rows) from the verdicts and the conversions."""
     excluded = [
-        excluded_row(source, code=verdict.code, reason=verdict.text,
-                     composer=verdict.composer.name, notice=verdict.rights_notice,
-                     version=version)
+        excluded_row(
+            source,
+            code=verdict.code,
+            reason=verdict.text,
+            composer=verdict.composer.name,
+            notice=verdict.rights_notice,
+            version=version,
+        )
         for source in sources
         if not (verdict := verdicts[source.work_id]).included
     ]
@@ -215,24 +240,46 @@ def assemble_rows(
     for source in candidates:
         verdict, result = verdicts[source.work_id], converted[source.work_id]
         if result.error:
-            excluded.append(excluded_row(
-                source, code="parse-error", reason=f"music21 could not convert it: "
-                f"{result.error}", composer=verdict.composer.name,
-                notice=verdict.rights_notice, version=version))
+            excluded.append(
+                excluded_row(
+                    source,
+                    code="parse-error",
+                    reason=f"music21 could not convert it: {result.error}",
+                    composer=verdict.composer.name,
+                    notice=verdict.rights_notice,
+                    version=version,
+                )
+            )
         else:
             parsed.append(source)
     duplicates = drop_duplicates(parsed, converted)
     for source in parsed:
         if source.work_id in duplicates:
             verdict = verdicts[source.work_id]
-            excluded.append(excluded_row(
-                source, code="duplicate", reason=duplicates[source.work_id],
-                composer=verdict.composer.name, notice=verdict.rights_notice, version=version))
+            excluded.append(
+                excluded_row(
+                    source,
+                    code="duplicate",
+                    reason=duplicates[source.work_id],
+                    composer=verdict.composer.name,
+                    notice=verdict.rights_notice,
+                    version=version,
+                )
+            )
     kept = [source for source in parsed if source.work_id not in duplicates]
-    families = families_and_splits({source.work_id: converted[source.work_id].steps
-                                    for source in kept})
-    manifest = [included_row(source, verdicts[source.work_id], converted[source.work_id],
-                             version, families[source.work_id]) for source in kept]
+    families = families_and_splits(
+        {source.work_id: converted[source.work_id].steps for source in kept}
+    )
+    manifest = [
+        included_row(
+            source,
+            verdicts[source.work_id],
+            converted[source.work_id],
+            version,
+            families[source.work_id],
+        )
+        for source in kept
+    ]
     return manifest, excluded
 
 
@@ -248,13 +295,19 @@ def build(processes: int = 2, limit: int | None = None, use_cache: bool = True) 
     paths = frozenset(source.rel_path for source in sources)
     verdicts = {source.work_id: classify(source, paths) for source in sources}
     candidates = [source for source in sources if verdicts[source.work_id].included]
-    print(f"music21 {version}: {len(sources)} works found, {len(candidates)} pass the licence "
-          f"rules ({time.monotonic() - started:.0f} s)", flush=True)
+    print(
+        f"music21 {version}: {len(sources)} works found, {len(candidates)} pass the licence "
+        f"rules ({time.monotonic() - started:.0f} s)",
+        flush=True,
+    )
     out_dir = CORPUS_DIR
     if limit is not None:
         chosen = {source.work_id for source in candidates[:: max(1, len(candidates) // limit)]}
-        sources = [source for source in sources if source.work_id in chosen
-                   or not verdicts[source.work_id].included]
+        sources = [
+            source
+            for source in sources
+            if source.work_id in chosen or not verdicts[source.work_id].included
+        ]
         candidates = [source for source in candidates if source.work_id in chosen]
         out_dir = CACHE_DIR / "trial"
     converted = convert_all(candidates, processes, use_cache)
@@ -262,9 +315,12 @@ def build(processes: int = 2, limit: int | None = None, use_cache: bool = True) 
     write_rows(out_dir / MANIFEST_PATH.name, manifest, MANIFEST_COLUMNS)
     write_rows(out_dir / EXCLUDED_PATH.name, excluded, EXCLUDED_COLUMNS)
     write_readme(manifest, excluded, out_dir / README_PATH.name)
-    print(f"{len(manifest)} works included, {len(excluded)} excluded; wrote "
-          f"{MANIFEST_PATH.name}, {EXCLUDED_PATH.name} and {README_PATH.name} in {out_dir} "
-          f"({time.monotonic() - started:.0f} s)", flush=True)
+    print(
+        f"{len(manifest)} works included, {len(excluded)} excluded; wrote "
+        f"{MANIFEST_PATH.name}, {EXCLUDED_PATH.name} and {README_PATH.name} in {out_dir} "
+        f"({time.monotonic() - started:.0f} s)",
+        flush=True,
+    )
     if limit is None:
         from build_scripts.corpus.originality_index import build_index
 

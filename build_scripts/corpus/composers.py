@@ -137,10 +137,14 @@ def judge_composition(
     """
     if published_by is None:
         if composer is TRADITIONAL:
-            return PdJudgement(True, "traditional/anonymous tune; no publication year recorded",
-                               caution="no publication year recorded for this traditional tune")
-        return PdJudgement(False, "no publication year is recorded for this work, so the US "
-                           "test cannot be applied")
+            return PdJudgement(
+                True,
+                "traditional/anonymous tune; no publication year recorded",
+                caution="no publication year recorded for this traditional tune",
+            )
+        return PdJudgement(
+            False, "no publication year is recorded for this work, so the US test cannot be applied"
+        )
     if published_by >= US_PUBLISHED_BEFORE:
         return PdJudgement(False, f"first published {published_by}: still protected in the US")
     if composer is TRADITIONAL:
@@ -153,19 +157,21 @@ def _judge_composer(composer: Composer, composer_text: str, published_by: int) -
     if composer.died is not None:
         if composer.died >= EU_DIED_BEFORE:
             return PdJudgement(
-                False, f"{composer.name} died {composer.died}: protected in the EU/UK until "
-                f"{composer.died + 71}"
+                False,
+                f"{composer.name} died {composer.died}: protected in the EU/UK until "
+                f"{composer.died + 71}",
             )
         return PdJudgement(
-            True, f"PD composition ({composer.name}, d. {composer.died}; published by "
-            f"{published_by})"
+            True,
+            f"PD composition ({composer.name}, d. {composer.died}; published by {published_by})",
         )
     latest_death = published_by + PLAUSIBLE_SPAN_AFTER_PRINT
     name = composer_text.strip() or composer.name
     if latest_death < EU_DIED_BEFORE:
         return PdJudgement(
-            True, f"PD composition ({name}, in print by {published_by}, so dead by "
-            f"{latest_death} at the latest)"
+            True,
+            f"PD composition ({name}, in print by {published_by}, so dead by "
+            f"{latest_death} at the latest)",
         )
     return PdJudgement(
         True,

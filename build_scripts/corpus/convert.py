@@ -5,7 +5,7 @@ What the conversion keeps, and how:
 - each part becomes a Track, with a GM program from `instruments`; chord symbols (lead sheets,
   ABC "Am" annotations) become one extra "Chords" track, each chord held until the next;
 - notes: ties merged (`stripTies`), chords expanded to one note per pitch, grace notes and
-  unpitched notes dropped, times rounded from quarter lengths to ticks; `engine.note_cleanup`
+  unpitched notes dropped, times rounded from quarter lengths to ticks; `engine.song.note_cleanup`
   then removes same-pitch overlaps exactly as MIDI import does;
 - the bar grid reproduces the score's own barlines. A bar whose length differs from its time
   signature (a pickup, a short bar before a repeat) gets a meter of its real length (a 1/8
@@ -26,9 +26,9 @@ from build_scripts.corpus.instruments import (
     choose_programs,
     is_generic_name,
 )
-from engine.gm import GM_PROGRAM_NAMES
-from engine.note_cleanup import clean_notes
-from engine.song import (
+from engine.song.gm import GM_PROGRAM_NAMES
+from engine.song.note_cleanup import clean_notes
+from engine.song.song import (
     ALLOWED_DENOMINATORS,
     MAX_NUMERATOR,
     MAX_TEMPO_BPM,
@@ -122,16 +122,26 @@ def _chord_track(parts: list[Any]) -> Track | None:
 
     for part in parts:
         flat = part.flatten()
-        symbols = [symbol for symbol in flat.getElementsByClass(harmony.ChordSymbol)
-                   if not isinstance(symbol, harmony.NoChord) and len(symbol.pitches) >= 2]
+        symbols = [
+            symbol
+            for symbol in flat.getElementsByClass(harmony.ChordSymbol)
+            if not isinstance(symbol, harmony.NoChord) and len(symbol.pitches) >= 2
+        ]
         bars = len(part.getElementsByClass(stream.Measure))
         if len(symbols) < max(4, bars / BARS_PER_CHORD_SYMBOL):
             continue
         ends = [to_ticks(symbol.offset) for symbol in symbols[1:]] + [to_ticks(flat.highestTime)]
-        rows = [(to_ticks(symbol.offset), pitch.midi, end - to_ticks(symbol.offset),
-                 DEFAULT_VELOCITY - 16)
-                for symbol, end in zip(symbols, ends, strict=True)
-                if end > to_ticks(symbol.offset) for pitch in symbol.pitches]
+        rows = [
+            (
+                to_ticks(symbol.offset),
+                pitch.midi,
+                end - to_ticks(symbol.offset),
+                DEFAULT_VELOCITY - 16,
+            )
+            for symbol, end in zip(symbols, ends, strict=True)
+            if end > to_ticks(symbol.offset)
+            for pitch in symbol.pitches
+        ]
         return Track("Chords", program=CHORD_TRACK_PROGRAM, notes=tuple(clean_notes(rows)))
     return None
 
@@ -142,8 +152,11 @@ def _unique_names(tracks: list[Track]) -> list[Track]:
     for track in tracks:
         seen[track.name] = seen.get(track.name, 0) + 1
         count = seen[track.name]
-        renamed.append(track if count == 1 else Track(
-            f"{track.name} {count}", track.program, track.is_drum, track.notes))
+        renamed.append(
+            track
+            if count == 1
+            else Track(f"{track.name} {count}", track.program, track.is_drum, track.notes)
+        )
     return renamed
 
 
@@ -172,16 +185,22 @@ def meter_map(part: Any) -> tuple[list[TimeSignatureChange], int]:
         if measure.timeSignature is not None and _usable(measure.timeSignature):
             written = (measure.timeSignature.numerator, measure.timeSignature.denominator)
         start = to_ticks(measure.offset) if changes else 0
-        end = (to_ticks(measures[index + 1].offset) if index + 1 < len(measures)
-               else start + to_ticks(measure.duration.quarterLength))
+        end = (
+            to_ticks(measures[index + 1].offset)
+            if index + 1 < len(measures)
+            else start + to_ticks(measure.duration.quarterLength)
+        )
         if end <= start:
             continue
         nominal = TimeSignatureChange(0, *written).ticks_per_bar
-        meter = written if end - start == nominal else (fit_meter(end - start, written[1])
-                                                         or written)
+        meter = (
+            written if end - start == nominal else (fit_meter(end - start, written[1]) or written)
+        )
         previous = changes[-1] if changes else None
-        if previous is None or start != grid_next or (
-            (previous.numerator, previous.denominator) != meter
+        if (
+            previous is None
+            or start != grid_next
+            or ((previous.numerator, previous.denominator) != meter)
         ):
             changes.append(TimeSignatureChange(start, *meter))
         grid_next = start + changes[-1].ticks_per_bar

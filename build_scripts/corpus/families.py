@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from engine.song import Note, Song, Track
+from engine.song.song import Note, Song, Track
 
 MIN_SHARED_RUN = 12
 LONG_RUN_WINDOWS = 13
@@ -41,8 +41,9 @@ SPLITS: tuple[tuple[str, float], ...] = (("train", 0.90), ("validation", 0.95), 
 Step = tuple[int, int, int]
 """(semitones from the previous note, numerator, denominator of the inter-onset ratio)."""
 
-_TOP_VOICE = re.compile(r"soprano|canto|cantus|superius|violin 1|violin i\b|violino i\b",
-                        re.IGNORECASE)
+_TOP_VOICE = re.compile(
+    r"soprano|canto|cantus|superius|violin 1|violin i\b|violino i\b", re.IGNORECASE
+)
 
 
 def melody_track(song: Song) -> Track | None:
@@ -67,8 +68,13 @@ def melody_steps(notes: Sequence[Note]) -> list[Step]:
     steps: list[Step] = []
     for index in range(1, len(ticks)):
         divisor = math.gcd(iois[index], iois[index - 1])
-        steps.append((onsets[ticks[index]] - onsets[ticks[index - 1]],
-                      iois[index] // divisor, iois[index - 1] // divisor))
+        steps.append(
+            (
+                onsets[ticks[index]] - onsets[ticks[index - 1]],
+                iois[index] // divisor,
+                iois[index - 1] // divisor,
+            )
+        )
     return steps
 
 

@@ -39,15 +39,18 @@ _NAME_RULES: tuple[tuple[str, int], ...] = (
     (r"timpani|timp|pauke", 47),
     (r"harp|arpa|harfe", 46),
     (r"guitar|gitarre|chitarra|lute|liuto", 24),
-    (r"soprano|\balto\b|tenor|\bbass|basso|canto|cantus|quinto|sesto|altus|superius|"
-     r"contratenor|triplum|motetus|choir|chorus|\bcoro\b|voice|\bvoce\b|\bvox\b|singstimme|"
-     r"gesang|\bs\.?$|\ba\.?$|\bt\.?$|\bb\.?$", CHOIR),
+    (
+        r"soprano|\balto\b|tenor|\bbass|basso|canto|cantus|quinto|sesto|altus|superius|"
+        r"contratenor|triplum|motetus|choir|chorus|\bcoro\b|voice|\bvoce\b|\bvox\b|singstimme|"
+        r"gesang|\bs\.?$|\ba\.?$|\bt\.?$|\bb\.?$",
+        CHOIR,
+    ),
 )
-_COMPILED = tuple((re.compile(pattern, re.IGNORECASE), program) for pattern, program in
-                  _NAME_RULES)
+_COMPILED = tuple((re.compile(pattern, re.IGNORECASE), program) for pattern, program in _NAME_RULES)
 
 _GENERIC_INSTRUMENTS = re.compile(
-    r"^$|^instrument( \d+)?$|musicxml|aria player|^part\b|^staff\b|^p\d+$", re.IGNORECASE)
+    r"^$|^instrument( \d+)?$|musicxml|aria player|^part\b|^staff\b|^p\d+$", re.IGNORECASE
+)
 """Instrument names that notation programs write by default and so say nothing."""
 
 STRING_QUARTET = (40, 40, 41, 42)
@@ -63,9 +66,7 @@ def program_from_name(name: str) -> int | None:
     return None
 
 
-def choose_programs(
-    parts: list[tuple[str, str, int | None]], default_program: int
-) -> list[int]:
+def choose_programs(parts: list[tuple[str, str, int | None]], default_program: int) -> list[int]:
     """One GM program per part, from (part name, instrument name, instrument program) triples.
 
     Part names win, then a specific instrument, then the collection's default; four unnamed

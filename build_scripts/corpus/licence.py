@@ -47,37 +47,57 @@ class Verdict:
 
 _I = re.IGNORECASE
 RESTRICTIONS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"rights to all derivative electronic formats reserved", _I),
-     "rights-reserved", "the encoding's copyright holder reserves all derivative electronic "
-     "formats"),
-    (re.compile(r"non-?commercial", _I), "non-commercial",
-     "licensed for non-commercial use only"),
-    (re.compile(r"GNU General Public License", _I), "copyleft",
-     "encoding under the GNU GPL (copyleft), which would bind the model"),
-    (re.compile(r"all rights reserved", _I), "rights-reserved", "the file says 'All Rights "
-     "Reserved'"),
-    (re.compile(r"ut ?orpheus", _I), "modern-edition",
-     "scanned from the Ut Orpheus Edizioni 2003 edition, whose copyright line is in the file"),
-    (re.compile(r"\bby-?sa\b|cc-sa-by|share-?alike", _I), "share-alike",
-     "encoding under CC BY-SA: share-alike may extend to a model trained on it (excluded "
-     "until the project decides to accept share-alike data)"),
-    (re.compile(r"(?<![A-Za-z])PMFC(?![A-Za-z])|Edition by Leo Schrade|Oiseau-Lyre", _I),
-     "modern-edition",
-     "transcribed from the modern critical edition Polyphonic Music of the Fourteenth "
-     "Century (L'Oiseau-Lyre, 1956-91): the editors' work may be protected (UK: Sawkins v "
-     "Hyperion, 2005), and some of these pieces were first published there"),
+    (
+        re.compile(r"rights to all derivative electronic formats reserved", _I),
+        "rights-reserved",
+        "the encoding's copyright holder reserves all derivative electronic formats",
+    ),
+    (re.compile(r"non-?commercial", _I), "non-commercial", "licensed for non-commercial use only"),
+    (
+        re.compile(r"GNU General Public License", _I),
+        "copyleft",
+        "encoding under the GNU GPL (copyleft), which would bind the model",
+    ),
+    (
+        re.compile(r"all rights reserved", _I),
+        "rights-reserved",
+        "the file says 'All Rights Reserved'",
+    ),
+    (
+        re.compile(r"ut ?orpheus", _I),
+        "modern-edition",
+        "scanned from the Ut Orpheus Edizioni 2003 edition, whose copyright line is in the file",
+    ),
+    (
+        re.compile(r"\bby-?sa\b|cc-sa-by|share-?alike", _I),
+        "share-alike",
+        "encoding under CC BY-SA: share-alike may extend to a model trained on it (excluded "
+        "until the project decides to accept share-alike data)",
+    ),
+    (
+        re.compile(r"(?<![A-Za-z])PMFC(?![A-Za-z])|Edition by Leo Schrade|Oiseau-Lyre", _I),
+        "modern-edition",
+        "transcribed from the modern critical edition Polyphonic Music of the Fourteenth "
+        "Century (L'Oiseau-Lyre, 1956-91): the editors' work may be protected (UK: Sawkins v "
+        "Hyperion, 2005), and some of these pieces were first published there",
+    ),
 )
 """(pattern in the file's text or path, exclusion code, reason). Order decides the code."""
 
 EXCEPTIONS: dict[str, tuple[str, str]] = {
     "music21:nottingham-dataset/reelsa-c.abc#81": (
-        "unknown-composer", "its source line 'Joy, via EF' names neither a composer nor a "
-        "date, so the tune cannot be shown to be public domain"),
+        "unknown-composer",
+        "its source line 'Joy, via EF' names neither a composer nor a "
+        "date, so the tune cannot be shown to be public domain",
+    ),
 }
 """Single works excluded after reading them, keyed by work id."""
 
-_NOTICE = re.compile(r"©|\(c\)|copyright|licen[cs]e|public domain|\bCC0\b|CC-BY|"
-                     r"used by permission|rights", _I)
+_NOTICE = re.compile(
+    r"©|\(c\)|copyright|licen[cs]e|public domain|\bCC0\b|CC-BY|"
+    r"used by permission|rights",
+    _I,
+)
 
 
 def classify(source: WorkSource, corpus_paths: frozenset[str]) -> Verdict:
@@ -104,8 +124,14 @@ def classify(source: WorkSource, corpus_paths: frozenset[str]) -> Verdict:
         return Verdict(False, reasons[0][0], text, composer, notice)
     code, encoding = encoding_basis(source.header)
     cautions = [judgement.caution, *encoding_cautions(source.header)]
-    return Verdict(True, code, f"{judgement.basis}; {encoding}", composer, notice,
-                   "; ".join(caution for caution in cautions if caution))
+    return Verdict(
+        True,
+        code,
+        f"{judgement.basis}; {encoding}",
+        composer,
+        notice,
+        "; ".join(caution for caution in cautions if caution),
+    )
 
 
 def resolve_composer(source: WorkSource) -> Composer:
@@ -143,10 +169,13 @@ def not_music(source: WorkSource, corpus_paths: frozenset[str]) -> tuple[str, st
         return "not-music", "music-theory exercise, not a work"
     if suffix in ("mus", "musx"):
         stem = source.rel_path.rsplit(".", 1)[0]
-        export = next((f"{stem}.{ext}" for ext in ("mxl", "xml") if f"{stem}.{ext}"
-                       in corpus_paths), "")
-        return "unreadable", ("Finale binary that music21 cannot read"
-                              + (f"; its export {export} is classified instead" if export else ""))
+        export = next(
+            (f"{stem}.{ext}" for ext in ("mxl", "xml") if f"{stem}.{ext}" in corpus_paths), ""
+        )
+        return "unreadable", (
+            "Finale binary that music21 cannot read"
+            + (f"; its export {export} is classified instead" if export else "")
+        )
     return None
 
 
@@ -160,9 +189,11 @@ def superseded(source: WorkSource, corpus_paths: frozenset[str]) -> tuple[str, s
         return "duplicate", f"another encoding of this work is included: {stem}.mxl"
     appendix = re.search(r"appended for reference; I've added 100 to the numbers", source.header)
     if appendix and source.tune.isdigit() and int(source.tune) > 100:
-        return "duplicate", (f"unedited reference copy of tune {int(source.tune) - 100} (the "
-                             "file's preamble: 'Something close to the original file is "
-                             "appended for reference; I've added 100 to the numbers')")
+        return "duplicate", (
+            f"unedited reference copy of tune {int(source.tune) - 100} (the "
+            "file's preamble: 'Something close to the original file is "
+            "appended for reference; I've added 100 to the numbers')"
+        )
     return None
 
 
@@ -200,8 +231,10 @@ def encoding_basis(header: str) -> tuple[str, str]:
     if re.search(r"\bCC0\b", header):
         return "pd+cc0", "encoding released as CC0 by its encoder (stated in the file)"
     if re.search(r"released to public domain", header, _I):
-        return "pd+pd-encoding", "encoding released to the public domain by its encoder " \
-                                 "(stated in the file)"
+        return (
+            "pd+pd-encoding",
+            "encoding released to the public domain by its encoder (stated in the file)",
+        )
     if re.search(r"CC-BY|Creative Commons License \(CC-BY\)", header):
         return "pd+cc-by", "encoding under CC BY (stated in the file): credit the encoder"
     return "pd+permission", PERMISSION_BASIS
@@ -211,11 +244,14 @@ def encoding_cautions(header: str) -> list[str]:
     """Facts about the encoding's origin that a reviewer should know about."""
     cautions = []
     if "musescore.com" in header:
-        cautions.append("encoding taken from a musescore.com upload whose licence the file "
-                        "does not record")
+        cautions.append(
+            "encoding taken from a musescore.com upload whose licence the file does not record"
+        )
     if "wikifonia" in header.lower():
-        cautions.append("encoding taken from Wikifonia (closed in 2013 over licensing); the "
-                        "file itself says 'Public Domain'")
+        cautions.append(
+            "encoding taken from Wikifonia (closed in 2013 over licensing); the "
+            "file itself says 'Public Domain'"
+        )
     if re.search(r"^rights: (Copyright )?©\s*$", header, re.MULTILINE):
         cautions.append("the file carries an empty 'Copyright ©' placeholder")
     return cautions

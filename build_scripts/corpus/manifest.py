@@ -13,32 +13,32 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from engine.atomic_write import write_atomically
+from engine.project.atomic_write import write_atomically
 
 MANIFEST_COLUMNS: tuple[str, ...] = (
-    "id",               # stable: music21:<path in corpus>[#<ABC X number>]
+    "id",  # stable: music21:<path in corpus>[#<ABC X number>]
     "title",
     "composer",
-    "composer_born",    # year, empty when unknown (or for traditional tunes)
+    "composer_born",  # year, empty when unknown (or for traditional tunes)
     "composer_died",
     "collection",
     "source_package",
     "source_version",
-    "source_path",      # path inside the package's corpus folder
-    "tune",             # ABC X: number for a tune inside a collection file, else empty
-    "licence_code",     # short label, e.g. pd+permission, pd+cc0
-    "licence_basis",    # why the work may be used: the composition and the encoding
-    "rights_notice",    # the file's own rights statements, verbatim
-    "caution",          # facts a reviewer should weigh (empty when none)
-    "parts",            # tracks with notes after conversion
-    "programs",         # GM program per track, space-separated
+    "source_path",  # path inside the package's corpus folder
+    "tune",  # ABC X: number for a tune inside a collection file, else empty
+    "licence_code",  # short label, e.g. pd+permission, pd+cc0
+    "licence_basis",  # why the work may be used: the composition and the encoding
+    "rights_notice",  # the file's own rights statements, verbatim
+    "caution",  # facts a reviewer should weigh (empty when none)
+    "parts",  # tracks with notes after conversion
+    "programs",  # GM program per track, space-separated
     "bars",
     "notes",
-    "source_sha256",    # of the bytes parsed: the file, or an ABC preamble + tune
+    "source_sha256",  # of the bytes parsed: the file, or an ABC preamble + tune
     "source_hash_scope",  # "file" or "abc-preamble+tune"
-    "song_sha256",      # of the converted Song's canonical JSON
-    "group",            # tune family (see build_scripts.corpus.families)
-    "split",            # train / validation / test, the same for a whole family
+    "song_sha256",  # of the converted Song's canonical JSON
+    "group",  # tune family (see build_scripts.corpus.families)
+    "split",  # train / validation / test, the same for a whole family
 )
 
 EXCLUDED_COLUMNS: tuple[str, ...] = (
@@ -62,8 +62,9 @@ Row = Mapping[str, str]
 def rows_to_csv(rows: Iterable[Row], columns: Sequence[str]) -> str:
     """CSV text with a header, rows sorted by id, every listed column present."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n",
-                            extrasaction="raise")
+    writer = csv.DictWriter(
+        buffer, fieldnames=list(columns), lineterminator="\n", extrasaction="raise"
+    )
     writer.writeheader()
     for row in sorted(rows, key=lambda row: row["id"]):
         writer.writerow({column: row.get(column, "") for column in columns})

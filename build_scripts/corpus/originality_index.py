@@ -2,7 +2,7 @@
 
 Only the train split is indexed, because that is what the model learned from; validation and
 test works are the human baseline the flag threshold is calibrated against. Each pitched track
-of a train work becomes one melody line (`engine.originality_index.skyline`), read from the
+of a train work becomes one melody line (`engine.originality.index.skyline`), read from the
 Song cache the corpus build writes. The file is deterministic (manifest order, fixed arrays), so
 rebuilding an unchanged corpus rewrites the same bytes apart from the zip timestamps.
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from build_scripts.corpus import CORPUS_DIR, MANIFEST_PATH
 from build_scripts.corpus.build import load_cached_song
-from engine.originality_index import Line, WorkInfo, save_index, song_lines
+from engine.originality.index import Line, WorkInfo, save_index, song_lines
 
 INDEX_FILE = CORPUS_DIR / "originality_index.npz"
 INDEXED_SPLIT = "train"

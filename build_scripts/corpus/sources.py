@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SOURCE_PACKAGE = "music21"
-MUSIC_SUFFIXES = frozenset({".mxl", ".xml", ".musicxml", ".krn", ".abc", ".rntxt", ".mus",
-                            ".musx"})
+MUSIC_SUFFIXES = frozenset({".mxl", ".xml", ".musicxml", ".krn", ".abc", ".rntxt", ".mus", ".musx"})
 """Files that hold (or claim to hold) a musical work; images, code and caches are skipped."""
 
 FOLDER_LICENCE_MARKER = "\n[licence file of this folder: "
@@ -193,27 +192,32 @@ def _rntxt_header(text: str) -> tuple[str, str, str]:
     return head, title.group(1) if title else "", composer.group(1) if composer else ""
 
 
-_NOT_A_TITLE = re.compile(r"\.(mxl|xml|musicxml|krn)$|©|copyright|https?:|www\.|^\d+$|"
-                          r"^(canto|quinto|alto|tenor|basso|soprano)$", re.IGNORECASE)
+_NOT_A_TITLE = re.compile(
+    r"\.(mxl|xml|musicxml|krn)$|©|copyright|https?:|www\.|^\d+$|"
+    r"^(canto|quinto|alto|tenor|basso|soprano)$",
+    re.IGNORECASE,
+)
 """File names, rights lines, page numbers and part-book names, which some encoders put where
 a title goes."""
 _XML_TEXT = re.compile(
     r"<(movement-title|work-title|creator|rights|source|encoder|credit-words)\b([^>]*)>"
-    r"(.*?)</\1>", re.DOTALL)
+    r"(.*?)</\1>",
+    re.DOTALL,
+)
 
 
 def _musicxml_header(path: Path, data: bytes) -> tuple[str, str, str]:
     """The text of a MusicXML file before its <part-list>, one 'element: text' line each."""
-    text = _mxl_score_text(path) if path.suffix.lower() == ".mxl" else data.decode(
-        "utf-8", "replace")
+    text = (
+        _mxl_score_text(path) if path.suffix.lower() == ".mxl" else data.decode("utf-8", "replace")
+    )
     head = text[: text.find("<part-list")] if "<part-list" in text else text[:20_000]
     lines = []
     for tag, attributes, body in _XML_TEXT.findall(head):
         kind = re.search(r'type="([^"]*)"', attributes)
         label = f"{tag} {kind.group(1)}" if kind else tag
         lines.append(f"{label}: {' '.join(body.split())}")
-    titles = [_first_element(head, tag) for tag in ("movement-title", "work-title",
-                                                     "credit-words")]
+    titles = [_first_element(head, tag) for tag in ("movement-title", "work-title", "credit-words")]
     title = next((title for title in titles if title and not _NOT_A_TITLE.search(title)), "")
     composer = _first_element(head, r'creator type="composer"')
     return "\n".join(lines), title, composer
@@ -226,6 +230,9 @@ def _first_element(text: str, opening: str) -> str:
 
 def _mxl_score_text(path: Path) -> str:
     with zipfile.ZipFile(path) as archive:
-        names = [name for name in archive.namelist()
-                 if not name.startswith("META-INF") and name.endswith((".xml", ".musicxml"))]
+        names = [
+            name
+            for name in archive.namelist()
+            if not name.startswith("META-INF") and name.endswith((".xml", ".musicxml"))
+        ]
         return archive.read(names[0]).decode("utf-8", "replace") if names else ""

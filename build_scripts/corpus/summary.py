@@ -13,28 +13,28 @@ from pathlib import Path
 
 from build_scripts.corpus import EXCLUDED_PATH, MANIFEST_PATH, README_PATH
 from build_scripts.corpus.manifest import Row, read_rows
-from engine.atomic_write import write_atomically
+from engine.project.atomic_write import write_atomically
 
 MIN_WORKS_PER_COMPOSER_ROW = 3
 """Within a collection, composers with fewer works share one 'other named composers' row."""
 
 BASIS_LEGEND: dict[str, str] = {
     "pd+permission": "public-domain composition; the encoding is redistributed by music21 with "
-                     "the encoders' permission and carries no explicit licence",
+    "the encoders' permission and carries no explicit licence",
     "pd+cc0": "public-domain composition; the file releases its encoding as CC0",
     "pd+pd-encoding": "public-domain composition; the file releases its encoding to the "
-                      "public domain",
+    "public domain",
     "pd+cc-by": "public-domain composition; the encoding is CC BY (credit the encoder)",
 }
 
 
 def markdown_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """A GitHub-flavoured Markdown table; numbers are right-aligned with thousands separators."""
+
     def cell(value: object) -> str:
         return f"{value:,}" if isinstance(value, int) else str(value).replace("|", "/")
 
-    aligns = ["---:" if rows and isinstance(rows[0][i], int) else "---" for i in
-              range(len(header))]
+    aligns = ["---:" if rows and isinstance(rows[0][i], int) else "---" for i in range(len(header))]
     lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(aligns) + " |"]
     lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
     return "\n".join(lines)
@@ -53,11 +53,14 @@ def collection_table(rows: Sequence[Row]) -> str:
     by_collection: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
         by_collection[row["collection"]].append(row)
-    table = [(name, *_totals(group), len({row["group"] for row in group}), _bases(group))
-             for name, group in sorted(by_collection.items())]
+    table = [
+        (name, *_totals(group), len({row["group"] for row in group}), _bases(group))
+        for name, group in sorted(by_collection.items())
+    ]
     table.append(("**all**", *_totals(rows), len({row["group"] for row in rows}), _bases(rows)))
-    return markdown_table(("collection", "works", "bars", "notes", "families",
-                           "licence bases (works)"), table)
+    return markdown_table(
+        ("collection", "works", "bars", "notes", "families", "licence bases (works)"), table
+    )
 
 
 def composer_table(rows: Sequence[Row]) -> str:
@@ -67,20 +70,28 @@ def composer_table(rows: Sequence[Row]) -> str:
     folded: dict[tuple[str, str], list[Row]] = defaultdict(list)
     others: Counter[str] = Counter()
     for (collection, composer), group in groups.items():
-        if len(group) < MIN_WORKS_PER_COMPOSER_ROW and composer != "Traditional" and len(
-            {key for key in groups if key[0] == collection}) > 2:
+        if (
+            len(group) < MIN_WORKS_PER_COMPOSER_ROW
+            and composer != "Traditional"
+            and len({key for key in groups if key[0] == collection}) > 2
+        ):
             folded[(collection, "other named composers")].extend(group)
             others[collection] += 1
         else:
             folded[(collection, composer)].extend(group)
     table = []
     for (collection, composer), group in sorted(folded.items()):
-        label = f"{composer} ({others[collection]})" if composer == "other named composers" \
+        label = (
+            f"{composer} ({others[collection]})"
+            if composer == "other named composers"
             else composer
+        )
         years = _years(group[0]) if composer != "other named composers" else ""
         table.append((collection, label, years, *_totals(group), _bases(group)))
-    return markdown_table(("collection", "composer", "years", "works", "bars", "notes",
-                           "licence bases (works)"), table)
+    return markdown_table(
+        ("collection", "composer", "years", "works", "bars", "notes", "licence bases (works)"),
+        table,
+    )
 
 
 def _years(row: Row) -> str:
@@ -110,14 +121,22 @@ def summary_text(manifest: Sequence[Row], excluded: Sequence[Row]) -> str:
     from build_scripts.corpus.token_stats import token_table
 
     legend = "\n".join(f"- `{code}`: {text}" for code, text in BASIS_LEGEND.items())
-    return "\n\n".join([
-        "### By collection", collection_table(manifest),
-        "### Tokens", token_table(manifest),
-        "### By collection and composer", composer_table(manifest),
-        "### Splits (by tune family)", split_table(manifest),
-        "### Licence bases", legend,
-        "### Excluded works", excluded_table(excluded),
-    ])
+    return "\n\n".join(
+        [
+            "### By collection",
+            collection_table(manifest),
+            "### Tokens",
+            token_table(manifest),
+            "### By collection and composer",
+            composer_table(manifest),
+            "### Splits (by tune family)",
+            split_table(manifest),
+            "### Licence bases",
+            legend,
+            "### Excluded works",
+            excluded_table(excluded),
+        ]
+    )
 
 
 def print_summary() -> None:
@@ -125,8 +144,9 @@ def print_summary() -> None:
     print(summary_text(read_rows(MANIFEST_PATH), read_rows(EXCLUDED_PATH)))
 
 
-def write_readme(manifest: Sequence[Row], excluded: Sequence[Row], path: Path = README_PATH
-                 ) -> None:
+def write_readme(
+    manifest: Sequence[Row], excluded: Sequence[Row], path: Path = README_PATH
+) -> None:
     """The corpus README: how it is made and rebuilt, then every summary table."""
     text = README_INTRO + "\n" + summary_text(manifest, excluded) + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)

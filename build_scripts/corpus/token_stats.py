@@ -13,9 +13,9 @@ from collections.abc import Sequence
 
 from build_scripts.corpus.build import cache_file_for
 from build_scripts.corpus.manifest import Row
-from engine.project_file import load_project
-from engine.tokens import encode_song
-from engine.vocab import TokenizerError, Vocabulary
+from engine.compose.tokens import encode_song
+from engine.compose.vocab import TokenizerError, Vocabulary
+from engine.project.project_file import load_project
 
 
 def _percentile(values: Sequence[float], share: float) -> float:
@@ -44,12 +44,24 @@ def token_table(rows: Sequence[Row]) -> str:
         per_bar[row["collection"]].append(count / song.bar_count)
     everything = [value for values in per_bar.values() for value in values]
     table = [
-        (name, tokens[name], round(statistics.median(per_bar[name]), 1),
-         round(_percentile(per_bar[name], 0.9), 1), refused[name])
+        (
+            name,
+            tokens[name],
+            round(statistics.median(per_bar[name]), 1),
+            round(_percentile(per_bar[name], 0.9), 1),
+            refused[name],
+        )
         for name in sorted(per_bar)
     ]
-    table.append(("**all**", sum(tokens.values()), round(statistics.median(everything), 1),
-                  round(_percentile(everything, 0.9), 1), sum(refused.values())))
+    table.append(
+        (
+            "**all**",
+            sum(tokens.values()),
+            round(statistics.median(everything), 1),
+            round(_percentile(everything, 0.9), 1),
+            sum(refused.values()),
+        )
+    )
     vocab = Vocabulary.build()
     header = f"Tokenizer `{vocab.version}`, vocabulary of {len(vocab)} tokens.\n\n"
     return header + markdown_table(

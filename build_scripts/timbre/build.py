@@ -42,8 +42,8 @@ from build_scripts.timbre import (
     soundfont_path,
 )
 from build_scripts.timbre.render import GAIN, render_notes
-from engine.gm import GM_PROGRAM_NAMES
-from engine.timbre_synth import ANALYSIS_RATE_HZ, FRAME_RATE_HZ
+from engine.song.gm import GM_PROGRAM_NAMES
+from engine.sound.synth import ANALYSIS_RATE_HZ, FRAME_RATE_HZ
 from models.timbre.analysis import audio_to_controls
 
 

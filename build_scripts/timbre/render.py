@@ -19,8 +19,8 @@ import mido
 import numpy as np
 
 from build_scripts.timbre import WINDOW_FRAMES, NoteSpec, soundfont_path
-from engine.song import DRUM_CHANNEL
-from engine.timbre_synth import ANALYSIS_RATE_HZ, FRAME_RATE_HZ, Audio
+from engine.song.song import DRUM_CHANNEL
+from engine.sound.synth import ANALYSIS_RATE_HZ, FRAME_RATE_HZ, Audio
 
 SLOT_SECONDS = 3.0
 SILENCE_AFTER_SECONDS = WINDOW_FRAMES / FRAME_RATE_HZ + 0.1

@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_scripts.corpus.build import cache_file_for
-from engine.augment import augment
-from engine.controls import BarControls
-from engine.edits import select
-from engine.project_file import load_project
-from engine.song import Song
-from engine.tokens import Cell, encode_song
-from engine.vocab import TokenizerError, Vocabulary
+from engine.compose.augment import augment
+from engine.compose.control_tokens import BarControls
+from engine.compose.tokens import encode_song
+from engine.compose.vocab import TokenizerError, Vocabulary
+from engine.project.project_file import load_project
+from engine.song.edits import select
+from engine.song.song import Cell, Song
 
 CORPUS_DIR = Path(__file__).parents[1] / "corpus"
 MANIFEST = CORPUS_DIR / "manifest.csv"

@@ -23,14 +23,14 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.controls import BarControls
-from engine.edits import remove_notes, select
-from engine.generate import SamplingSettings, fill_cells
-from engine.inference import MidiModel
-from engine.sampling import HardConstraints
-from engine.song import Note, Song
-from engine.theory import key_scale
-from engine.vocab import TokenizerError, Vocabulary
+from engine.compose.control_tokens import BarControls
+from engine.compose.decode import SamplingSettings, fill_cells
+from engine.compose.midi_model import MidiModel
+from engine.compose.sampling import HardConstraints
+from engine.compose.vocab import TokenizerError, Vocabulary
+from engine.song.edits import remove_notes, select
+from engine.song.song import Note, Song
+from engine.song.theory import key_scale
 from models.midi.data import ExampleSettings, make_example
 from models.midi.sources import DEFAULT_MIX, load_sources, parse_mix
 

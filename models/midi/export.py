@@ -43,7 +43,7 @@ import torch
 from onnx import TensorProto, helper, numpy_helper
 from torch import nn
 
-from engine.vocab import Vocabulary
+from engine.compose.vocab import Vocabulary
 from models.midi.data import MANIFEST
 from models.midi.model import Block, MidiTransformer, ModelConfig
 from models.midi.sources import parse_mix
@@ -256,7 +256,7 @@ def write_card(
         "licence": (
             "MIT (weights); trained only on the public-domain and permissively licensed music "
             "listed in the manifests above (CC BY 4.0 attribution and BSD-3-Clause notice: "
-            "engine/provenance.py, shown in Help > About the models)"
+            "engine/runtime/provenance.py, shown in Help > About the models)"
         ),
     }
     _save_card(folder, card)
@@ -270,11 +270,11 @@ DATA_SOURCES: dict[str, dict[str, str]] = {
     },
     "groove": {
         "manifest": "models/corpus/band_manifest.csv",
-        "licence": "CC-BY-4.0 (Groove MIDI Dataset; attribution in engine/provenance.py)",
+        "licence": "CC-BY-4.0 (Groove MIDI Dataset; attribution in engine/runtime/provenance.py)",
     },
     "freedoom": {
         "manifest": "models/corpus/band_manifest.csv",
-        "licence": "BSD-3-Clause (Freedoom; notice in engine/provenance.py)",
+        "licence": "BSD-3-Clause (Freedoom; notice in engine/runtime/provenance.py)",
     },
     "arranged": {
         "manifest": "models/corpus/arranged_manifest.csv",

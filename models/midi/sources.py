@@ -19,8 +19,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine.project_file import load_project
-from engine.song import Song
+from engine.project.project_file import load_project
+from engine.song.song import Song
 from models.midi.data import CORPUS_DIR, load_split
 
 SOURCE_NAMES = ("corpus", "groove", "freedoom", "arranged")

@@ -30,8 +30,8 @@ from torch import distributed as dist
 from torch.nn import functional as F  # noqa: N812
 from torch.nn.parallel import DistributedDataParallel
 
-from engine.project_file import load_project
-from engine.vocab import Vocabulary
+from engine.compose.vocab import Vocabulary
+from engine.project.project_file import load_project
 from models.midi.data import ExampleSettings, make_example
 from models.midi.model import MidiTransformer, ModelConfig
 from models.midi.sources import DEFAULT_MIX, Source, load_sources, manifest_hashes, parse_mix

@@ -1,6 +1,6 @@
 """Audio of one note -> control frames (harmonic amplitudes and noise band levels), in numpy.
 
-The inverse of `engine.timbre_synth`: the pitch is known (the note was rendered at that MIDI
+The inverse of `engine.sound.synth`: the pitch is known (the note was rendered at that MIDI
 pitch), so each harmonic's amplitude is read with a windowed DFT at exactly k times the
 fundamental, one frame every 1/FRAME_RATE_HZ seconds, centred on the frame's time. The window
 spans four periods (clamped to 256..2048 samples at 22.05 kHz): long enough that neighbouring
@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from engine.timbre_synth import (
+from engine.sound.synth import (
     ANALYSIS_RATE_HZ,
     CHANNEL_COUNT,
     FRAME_RATE_HZ,

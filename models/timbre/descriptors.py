@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 import torch
 
-from engine.timbre_synth import FRAME_RATE_HZ, LAYOUT, unit_to_amplitude
+from engine.sound.synth import FRAME_RATE_HZ, LAYOUT, unit_to_amplitude
 from models.timbre.data import NoteSet
 
 Vector = npt.NDArray[np.float64]

@@ -32,7 +32,7 @@ from build_scripts.timbre import (
     MANIFEST_PATH,
     MELODIC_PROGRAMS,
 )
-from engine.timbre_synth import (
+from engine.sound.synth import (
     ANALYSIS_RATE_HZ,
     CHANNEL_COUNT,
     FRAME_RATE_HZ,

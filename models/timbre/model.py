@@ -33,7 +33,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F  # noqa: N812
 
-from engine.timbre_synth import CHANNEL_COUNT, FRAME_RATE_HZ
+from engine.sound.synth import CHANNEL_COUNT, FRAME_RATE_HZ
 
 INSTRUMENT_ROWS = 129
 """Programs 0-127 and the drum kit (128)."""

@@ -1,7 +1,7 @@
 """Offline pitch checking with basic-pitch's ONNX model, run by the engine's `NoteModel`.
 
 basic-pitch (Spotify, Apache-2.0) ships its trained network as nmp.onnx inside its PyPI wheel,
-so nothing is downloaded at run time; `engine.transcribe` finds, checks and runs it with
+so nothing is downloaded at run time; `engine.transcribe.transcriber` finds, checks and runs it with
 onnxruntime (the same model turns audio clips into notes), and this module only reads its pitch
 "contour" posteriorgram for one 2 s window (43,844 samples at 22.05 kHz): 172 frames x 264
 bins, three bins per semitone from A0 (MIDI 21). A note's pitch here is the posterior-weighted
@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from engine.timbre_synth import ANALYSIS_RATE_HZ
-from engine.transcribe import NoteModel, model_path
+from engine.sound.synth import ANALYSIS_RATE_HZ
+from engine.transcribe.transcriber import NoteModel, model_path
 
 __all__ = ["PitchTracker", "model_path"]
 

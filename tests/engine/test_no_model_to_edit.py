@@ -10,12 +10,12 @@ from pathlib import Path
 SCRIPT = """
 import sys
 from pathlib import Path
-from engine.document import Document
-from engine.edits import set_tempo, set_locked
-from engine.requests import Lock
-from engine.session import ProjectSession
-from engine.song_files import save_song
-from tests.engine.tunes import d_major_tune
+from engine.studio.document import Document
+from engine.song.edits import set_tempo, set_locked
+from engine.compose.requests import Lock
+from engine.studio.session import ProjectSession
+from engine.project.song_files import save_song
+from benchmarks.tunes import d_major_tune
 
 folder = Path(sys.argv[1])
 save_song(d_major_tune(), folder / "tune.json")
@@ -32,7 +32,8 @@ session.export(folder / "edited.mid")
 session.open(folder / "tune.mid")
 session.autosave()
 loaded = sorted(name for name in sys.modules if name.split(".")[0] in ("onnxruntime", "torch"))
-loaded += sorted(name for name in ("engine.inference", "engine.generate") if name in sys.modules)
+model_modules = ("engine.compose.midi_model", "engine.compose.decode")
+loaded += sorted(name for name in model_modules if name in sys.modules)
 print(" ".join(loaded) or "none")
 """
 

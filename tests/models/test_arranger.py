@@ -23,12 +23,12 @@ from build_scripts.arranger.melody import PENTATONIC_STEPS, Melody, read_melody
 from build_scripts.arranger.specs import ARRANGED_STYLES
 from build_scripts.corpus import MANIFEST_PATH
 from build_scripts.corpus.build import cache_file_for
-from engine.drums import KICKS, SNARES
-from engine.gm import playable_range
-from engine.project_file import load_project
-from engine.song import PPQ, KeySignatureChange, Note, Song, TimeSignatureChange, Track
-from engine.theory import key_scale
-from engine.tokens import unencodable_bars
+from engine.compose.tokens import unencodable_bars
+from engine.project.project_file import load_project
+from engine.song.drums import KICKS, SNARES
+from engine.song.gm import playable_range
+from engine.song.song import PPQ, KeySignatureChange, Note, Song, TimeSignatureChange, Track
+from engine.song.theory import key_scale
 
 NEAR = 60
 """Ticks a hit may sit off the beat and still count as on it (a 32nd note)."""

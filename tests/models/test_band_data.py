@@ -46,9 +46,9 @@ from build_scripts.band_data.groove import (
 from build_scripts.band_data.wad import read_wad
 from build_scripts.corpus import CORPUS_DIR
 from build_scripts.corpus.manifest import read_rows
-from engine.drums import KICKS, SNARES
-from engine.provenance import FREEDOOM_LICENCE_TEXT
-from engine.song import Note
+from engine.runtime.provenance import FREEDOOM_LICENCE_TEXT
+from engine.song.drums import KICKS, SNARES
+from engine.song.song import Note
 
 Row = dict[str, str]
 BEAT_FILE = "drummer1/eval_session/1_funk-groove1_138_beat_4-4.mid"

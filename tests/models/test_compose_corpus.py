@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from build_scripts.corpus import MANIFEST_PATH
 from build_scripts.corpus.manifest import read_rows
-from engine.cell_writer import TRAINED_PROGRAMS, model_program
+from engine.compose.cell_writer import TRAINED_PROGRAMS, model_program
 
 
 def test_trained_programs_are_the_training_splits_programs() -> None:

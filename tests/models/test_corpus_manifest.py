@@ -35,7 +35,7 @@ from build_scripts.corpus.sources import (
     split_abc,
 )
 from build_scripts.corpus.summary import BASIS_LEGEND
-from engine.song import Song
+from engine.song.song import Song
 
 Row = dict[str, str]
 

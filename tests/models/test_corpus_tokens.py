@@ -14,9 +14,9 @@ import pytest
 from build_scripts.corpus import MANIFEST_PATH
 from build_scripts.corpus.build import cache_file_for, song_sha256
 from build_scripts.corpus.manifest import read_rows
-from engine.project_file import load_project
-from engine.tokens import decode_song, encode_song, quantize_song
-from engine.vocab import TokenizerError, Vocabulary
+from engine.compose.tokens import decode_song, encode_song, quantize_song
+from engine.compose.vocab import TokenizerError, Vocabulary
+from engine.project.project_file import load_project
 
 ROWS = read_rows(MANIFEST_PATH)
 MAX_REFUSED_SHARE = 0.02

@@ -15,10 +15,11 @@ import pytest
 import torch
 from onnx import TensorProto, helper
 
-from engine.inference import DEFAULT_MODEL_DIR, MidiModel, ModelLoadError
-from engine.project_file import save_project
-from engine.song import PPQ, Note, Song, Track
-from engine.vocab import Vocabulary
+from engine.compose.midi_model import DEFAULT_MODEL_DIR, MidiModel
+from engine.compose.vocab import Vocabulary
+from engine.project.project_file import save_project
+from engine.runtime.onnx import ModelLoadError
+from engine.song.song import PPQ, Note, Song, Track
 from models.midi.export import (
     export_onnx,
     load_checkpoint,

@@ -19,7 +19,11 @@ from pathlib import Path
 import pytest
 
 from build_scripts.check_package import ROOT, SPEC, run_checks, run_spec, spec_data_files
-from engine import inference, originality_index, preset_files, provenance, timbre, transcribe
+from engine.compose import midi_model, preset_files
+from engine.originality import index as originality_index
+from engine.runtime import provenance
+from engine.sound import timbre
+from engine.transcribe import transcriber
 
 
 def _bundled() -> dict[str, Path]:
@@ -37,16 +41,19 @@ def _basic_pitch_root() -> Path:
 def _opened_at_run_time() -> dict[str, Path]:
     """Path inside the bundle -> file, for each model file the engine reads.
 
-    Inside the bundle the engine's `Path(__file__).parents[1]` is _internal/, and basic-pitch's
-    package folder is _internal/basic_pitch/, so each file's place mirrors the source tree.
+    Inside the bundle each engine wing's `Path(__file__).parents[2]` is _internal/, and
+    basic-pitch's package folder is _internal/basic_pitch/, so each file's place mirrors the source
+    tree.
     """
-    files = [inference.DEFAULT_MODEL_DIR / n for n in ("model.onnx", "card.json", "tokenizer.json")]
+    files = [
+        midi_model.DEFAULT_MODEL_DIR / n for n in ("model.onnx", "card.json", "tokenizer.json")
+    ]
     files += [timbre.DEFAULT_MODEL_DIR / n for n in ("model.onnx", "card.json", "space.json")]
     files += [originality_index.INDEX_PATH, provenance.MANIFEST]
     files += sorted(provenance.MODELS_DIR.glob("*/card.json"))  # the "About the models" panel
     files += sorted(preset_files.PRESETS_DIR.glob("*.toml"))  # the presets, read at start
     opened = {path.relative_to(ROOT).as_posix(): path for path in files}
-    nmp = transcribe.model_path()
+    nmp = transcriber.model_path()
     opened[nmp.relative_to(_basic_pitch_root()).as_posix()] = nmp
     return opened
 

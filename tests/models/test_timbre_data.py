@@ -17,7 +17,7 @@ from build_scripts.timbre import (
     soundfont_path,
 )
 from build_scripts.timbre.build import items_sha256
-from engine.timbre_synth import ANALYSIS_RATE_HZ, midi_to_hz
+from engine.sound.synth import ANALYSIS_RATE_HZ, midi_to_hz
 from models.timbre.pitch import PitchTracker
 
 

@@ -8,8 +8,8 @@ import pytest
 
 from build_scripts.timbre import NoteSpec
 from build_scripts.timbre.render import render_notes
-from engine.timbre import TimbreModel, from_gm, generate
-from engine.timbre_synth import ANALYSIS_RATE_HZ
+from engine.sound.synth import ANALYSIS_RATE_HZ
+from engine.sound.timbre import TimbreModel, from_gm, generate
 from models.timbre.metrics import spectral_distance
 from models.timbre.pitch import PitchTracker
 

@@ -17,16 +17,16 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from engine.edits import add_notes
-from engine.midi_io import export_midi, import_midi
-from engine.project_file import load_project
-from engine.session import Recovery
-from engine.song import PPQ, Note
-from tests.engine.tunes import d_major_tune
-from ui.about_models import about_models_html
+from benchmarks.tunes import d_major_tune
+from engine.project.midi.files import export_midi, import_midi
+from engine.project.project_file import load_project
+from engine.song.edits import add_notes
+from engine.song.song import PPQ, Note
+from engine.studio.session import Recovery
 from ui.drag_out import selection_mime
 from ui.jobs import JobRunner
 from ui.main_window import MainWindow
+from ui.panels.about_models import about_models_html
 
 BAR = 4 * PPQ
 
@@ -154,8 +154,8 @@ CRASHING_SESSION = textwrap.dedent(
     from pathlib import Path
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
-    from engine.edits import add_notes
-    from engine.song import PPQ, Note, Song, Track
+    from engine.song.edits import add_notes
+    from engine.song.song import PPQ, Note, Song, Track
     from ui.main_window import MainWindow
 
     app = QApplication([])

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from benchmarks.transcription import render_fluidsynth
-from engine.edits import select
-from engine.playback import AudioDeviceError
-from engine.recording import Recorder
-from engine.song import Song
-from tests.engine.tunes import d_major_tune
+from benchmarks.tunes import d_major_tune
+from engine.song.edits import select
+from engine.song.song import Song
+from engine.sound.playback import AudioDeviceError
+from engine.sound.recording import Recorder
 from ui.audio_import import AudioToNotesDialog
 from ui.main_window import MainWindow
 

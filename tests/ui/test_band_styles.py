@@ -10,14 +10,14 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from engine.compose import PRESETS, ComposeError
-from engine.gm import InstrumentError
-from engine.styles import STYLES
-from tests.engine.tunes import d_major_tune
+from benchmarks.tunes import d_major_tune
+from engine.compose.operations import PRESETS, ComposeError
+from engine.song.gm import InstrumentError
+from engine.song.styles import STYLES
 from ui.compose_actions import DRUM_KIT_CHOICE, instrument_choice
+from ui.dialogs.new_song import NewSongDialog
 from ui.main_window import MainWindow
-from ui.new_song_dialog import NewSongDialog
-from ui.style_box import NO_STYLE_LABEL
+from ui.panels.style_box import NO_STYLE_LABEL
 
 
 @pytest.fixture

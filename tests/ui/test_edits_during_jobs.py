@@ -14,8 +14,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from engine.edits import remove_notes, set_tempo
-from tests.engine.tunes import d_major_tune
+from benchmarks.tunes import d_major_tune
+from engine.song.edits import remove_notes, set_tempo
 from ui.main_window import MainWindow
 
 

@@ -1,0 +1,37 @@
+"""Composing with the symbolic model: requests, controls, the plan, tokens and decoding.
+
+What a composer asks: `requests` (Lock, Regenerate, Nudge, AddTrack, Continue, Generate, with
+no model behind them), `controls` (controls as musicians think of them and the per-cell guides
+they become), `context` (what the bars around a cell say), `plan` (a new song's form, chords
+and beat), `presets` and `preset_files` (the top-level `presets/` folder), `prompt` (words in
+English or Chinese to a request).
+
+How it is written: `operations` (`apply` and one function per request), `cell_writer` (cells in
+batches, locks respected), `cell_edit` (placing notes in one cell, no model), `decode` (prompt
+and decoding loop), `sampling` (the fill grammar, hard limits, soft pulls), `fill_context` (the
+song as it stands while a call writes), `tokens` and `vocab` (the token format),
+`control_tokens` (per-bar control tokens), `midi_model` (the ONNX decoder), `augment`
+(training-time transpositions).
+
+Importing `requests`, `controls` or `cell_edit` loads no model: only `midi_model` imports
+onnxruntime.
+"""
+
+__all__ = [
+    "augment",
+    "cell_edit",
+    "cell_writer",
+    "context",
+    "controls",
+    "decode",
+    "midi_model",
+    "operations",
+    "plan",
+    "preset_files",
+    "presets",
+    "prompt",
+    "requests",
+    "sampling",
+    "tokens",
+    "vocab",
+]

@@ -1,0 +1,170 @@
+"""What the song around the cells says about writing them: a bar's register, a new voice's
+span, and which tracks are ordered voices of one ensemble.
+
+These are decided per operation (`voice_pairs`, `melody_range`) or per batch as the cells are
+written (`with_context_range`), from the song as it stands: the controls of a cell never come
+from the notes of the cell being written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import statistics
+from collections.abc import Collection, Mapping
+
+from engine.compose.controls import Controls, Guides
+from engine.compose.vocab import PITCH_RANGE_BIN
+from engine.song.song import Cell, Song
+
+CONTEXT_BARS = 4
+"""Written bars of the track whose ranges make a cell's soft range: enough to know the
+register the part is in, few enough to follow it as it moves."""
+LOOKAROUND_BARS = 8
+"""How far from the cell those bars may lie (first before it, then after it)."""
+
+MELODY_SPAN = 19
+"""Semitones a new single-line voice may span (hard limit): an octave and a fifth. Human
+fiddle tunes span 17-18 semitones and the corpus's chorale voices 12-17, while the presets'
+whole ranges (21-38) let the model wander into spans of 27-31 with leaps over an octave."""
+
+
+def context_range(song: Song, cell: Cell, pending: Collection[Cell]) -> tuple[int, int] | None:
+    """The typical range of one bar of the track around the cell: the median lowest and
+    highest notes of the nearest `CONTEXT_BARS` bars with notes on either side of it (nearest
+    first, within `LOOKAROUND_BARS`) that are not waiting to be written. None when there are
+    none, and the model chooses. The median of single bars, not the span of all of them: a bar
+    asked for the span of four would be asked for a wider leap than the part makes in any
+    one bar. Both sides count: a bar regenerated between two written ones sits in the
+    register it leads from and into."""
+    track, bar = cell
+    by_distance = sorted(
+        (other for other in range(bar - LOOKAROUND_BARS, bar + LOOKAROUND_BARS + 1)
+         if other != bar and 0 <= other < song.bar_count),
+        key=lambda other: (abs(other - bar), other > bar),
+    )  # fmt: skip
+    lows, highs = [], []
+    for other in by_distance:
+        notes = () if (track, other) in pending else song.notes_in_bar(track, other)
+        if notes:
+            lows.append(min(note.pitch for note in notes))
+            highs.append(max(note.pitch for note in notes))
+        if len(lows) == CONTEXT_BARS:
+            break
+    if not lows:
+        return None
+    return statistics.median_low(lows), statistics.median_high(highs)
+
+
+def with_context_range(guides: Guides, song: Song, cell: Cell, pending: Collection[Cell]) -> Guides:
+    """The cell's guides with `Low_`/`High_` tokens read from the bars around it (when it
+    asks for them and has no explicit range), moved inside its hard pitch limits."""
+    tokens = guides.tokens
+    if not guides.range_from_context or tokens.low_bin is not None or tokens.high_bin is not None:
+        return guides
+    found = context_range(song, cell, pending)
+    if found is None:
+        return guides
+    low, high = _inside(found, (guides.limits.pitch_low, guides.limits.pitch_high))
+    tokens = dataclasses.replace(
+        tokens, low_bin=low // PITCH_RANGE_BIN, high_bin=high // PITCH_RANGE_BIN
+    )
+    return dataclasses.replace(guides, tokens=tokens)
+
+
+CONTEXT_PULL = 2.0
+"""The unit pull (nats) toward the note and onset counts of the bars around a cell: gentler
+than a count the composer asks for (`SoftTargets.pull`), so the model still varies."""
+
+
+def with_context_counts(
+    guides: Guides, song: Song, cell: Cell, pending: Collection[Cell]
+) -> Guides:
+    """A cell between two written bars of its track, asked for no counts, is steered toward
+    their mean note and onset counts and never left empty.
+
+    Why: regenerating one bar of a part that plays on both sides of it, the model wrote an
+    empty bar or a third of the notes around it (in chorales, a count within one of the
+    held-out bar's 58% of the time against 33% for a copy of the bar before, but an empty
+    bar now and then). A bar that fits its surroundings plays about as much as they do. The
+    counts come from the neighbours only, never from the cell. Its pitches are pulled to stay
+    near the line from the last note before it to the first after it (`register_centre`):
+    the model, asked only through its range tokens, wrote a tenor's bar a fifth below the
+    bars it joins."""
+    if guides.targets.notes is not None or guides.targets.onsets is not None:
+        return guides
+    track, bar = cell
+    around = [
+        song.notes_in_bar(track, other)
+        for other in (bar - 1, bar + 1)
+        if 0 <= other < song.bar_count and (track, other) not in pending
+    ]
+    if len(around) < 2 or not all(around):
+        return guides
+    notes = round(statistics.mean(len(n) for n in around))
+    onsets = round(statistics.mean(len({x.start_tick for x in n}) for n in around))
+    targets = dataclasses.replace(guides.targets, notes=notes, onsets=onsets, pull=CONTEXT_PULL)
+    before, after = around
+    last = max(before, key=lambda n: (n.start_tick, n.pitch))
+    first = min(after, key=lambda n: (n.start_tick, -n.pitch))
+    centre = None if song.tracks[track].is_drum else (last.pitch + first.pitch) / 2
+    guided = dataclasses.replace(guides, targets=targets, register_centre=centre)
+    return guided.at_least_one_note()
+
+
+def _inside(span: tuple[int, int], limits: tuple[int, int]) -> tuple[int, int]:
+    """`span` shifted the least that puts it inside `limits` (and cut to them if wider): a
+    composer's new range moves the part there, keeping how wide its bars are."""
+    (low, high), (bottom, top) = span, limits
+    shift = max(0, bottom - low) - max(0, high - top)
+    return max(bottom, low + shift), min(top, high + shift)
+
+
+def melody_range(pitch_range: tuple[int, int]) -> tuple[int, int]:
+    """At most `MELODY_SPAN` semitones centred in `pitch_range`: the hard range for a new
+    single-line voice, whose preset range says where the voice lies, not how far one tune
+    should stretch."""
+    low, high = pitch_range
+    if high - low <= MELODY_SPAN:
+        return pitch_range
+    bottom = (low + high - MELODY_SPAN) // 2
+    return bottom, bottom + MELODY_SPAN
+
+
+def voice_pairs(
+    song: Song, plan: Mapping[Cell, Guides], controls: Controls
+) -> frozenset[tuple[int, int]]:
+    """(upper, lower) adjacent pitched tracks that keep their order while written.
+
+    A pair is ordered when the upper track's register (the median of its notes, or for an
+    empty track the middle of the range it is written in) lies above the lower's. The rule
+    holds for every such pair when `controls.keep_voice_order` is True, never when False,
+    and by default only in an ensemble of voices: two or more pitched tracks of one General
+    MIDI family (voices, strings, keyboards...) and no drums, as the chorale, string-quartet
+    and piano presets are. A band's lead and comping may cross; a chorale's alto and tenor
+    may not (Bach's cross 0.2% of the time, the unruled model's 20%).
+    """
+    tracks = song.tracks
+    if controls.keep_voice_order is False:
+        return frozenset()
+    families = {track.program // 8 for track in tracks}
+    ensemble = len(tracks) >= 2 and len(families) == 1 and not any(t.is_drum for t in tracks)
+    if controls.keep_voice_order is None and not ensemble:
+        return frozenset()
+    middles = [_register_middle(song, index, plan) for index in range(len(tracks))]
+    return frozenset(
+        (upper, upper + 1)
+        for upper in range(len(tracks) - 1)
+        if not tracks[upper].is_drum
+        and not tracks[upper + 1].is_drum
+        and (high := middles[upper]) is not None
+        and (low := middles[upper + 1]) is not None
+        and high > low
+    )
+
+
+def _register_middle(song: Song, track: int, plan: Mapping[Cell, Guides]) -> float | None:
+    notes = song.tracks[track].notes
+    if notes:
+        return float(statistics.median(note.pitch for note in notes))
+    limits = [guides.limits for (t, _), guides in plan.items() if t == track]
+    return (limits[0].pitch_low + limits[0].pitch_high) / 2 if limits else None

@@ -1,0 +1,236 @@
+"""Run the shipped symbolic model with onnxruntime: card checks, prefill, cached decoding.
+
+The model folder holds model.onnx, tokenizer.json and card.json. Loading checks the card
+(required fields, tokenizer version, the ONNX file's hash) and the graph's inputs before any
+inference, so a stale or damaged model is refused with a message instead of producing nonsense.
+The file itself is opened by `engine.runtime.onnx` (hash check, providers, threads), as every
+model is.
+
+Decoding is built around the graph's in-place key/value cache (see models/midi/export.py): every
+run binds its inputs and outputs to numpy memory with an IOBinding, each layer's past and present
+cache to the same slice of one buffer, so onnxruntime writes the new keys and values where they
+belong and nothing is copied between steps. Single-token steps also reuse one binding and its
+small input arrays, rewritten in place; on the shipped model that reuse alone is worth ~30%.
+The bound memory is host memory: under the CUDA provider (untested) onnxruntime would copy the
+cache to the device and back on every run; a fast CUDA path would bind device OrtValues instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import onnxruntime as ort
+
+from engine.compose.vocab import TOKENIZER_VERSION, TokenizerVersionError, Vocabulary
+from engine.runtime.onnx import ModelLoadError, open_session
+
+DEFAULT_MODEL_DIR = Path(__file__).parents[2] / "models" / "midi"
+
+Logits = npt.NDArray[np.float32]
+STEP_INPUTS = ("input_ids", "position_ids", "seqlens_k", "total_sequence_length")
+CACHE_PARTS = ("key", "value")
+
+
+@dataclass(frozen=True)
+class ModelCard:
+    """The fields of card.json the engine relies on."""
+
+    n_layer: int
+    n_head: int
+    head_dim: int
+    block_size: int
+    vocab_size: int
+    tokenizer_version: str
+    onnx_sha256: str
+    raw: dict[str, Any]
+
+    @classmethod
+    def load(cls, folder: Path) -> ModelCard:
+        path = folder / "card.json"
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            arch = raw["architecture"]
+            return cls(
+                n_layer=int(arch["n_layer"]),
+                n_head=int(arch["n_head"]),
+                head_dim=int(arch["n_embd"]) // int(arch["n_head"]),
+                block_size=int(arch["block_size"]),
+                vocab_size=int(arch["vocab_size"]),
+                tokenizer_version=str(raw["tokenizer"]["version"]),
+                onnx_sha256=str(raw["onnx"]["sha256"]),
+                raw=raw,
+            )
+        except FileNotFoundError as err:
+            raise ModelLoadError(f"no model card at {path}: reinstall Tessera") from err
+        except (ValueError, KeyError, TypeError) as err:
+            raise ModelLoadError(f"the model card {path} is damaged ({err!r}): reinstall") from err
+
+
+class Cache:
+    """The keys and values of one sequence's tokens, for every layer.
+
+    One buffer (n_layer, 2, 1, n_head, block_size, head_dim), keys before values, is allocated
+    for the whole context; its first `length` positions are filled. The graph writes new tokens'
+    keys and values straight into it, so `MidiModel.step` advances a cache in place (and returns
+    it, for the `logits, cache = model.step(...)` idiom): earlier states are not kept, and one
+    sequence needs one cache. Made by `MidiModel.empty_cache` or `MidiModel.prefill`.
+    """
+
+    def __init__(self, buffer: npt.NDArray[np.float32]) -> None:
+        self.buffer = buffer
+        self._length = 0
+
+    @property
+    def length(self) -> int:
+        """How many tokens are cached: the position of the next token."""
+        return self._length
+
+    def advance(self, count: int) -> None:
+        """Count `count` more positions as filled (the model calls this after writing them)."""
+        self._length += count
+
+    def keys_values(self) -> npt.NDArray[np.float32]:
+        """A view of the filled part: (n_layer, 2, 1, n_head, length, head_dim)."""
+        return self.buffer[:, :, :, :, : self._length]
+
+
+def cache_name(kind: str, part: str, layer: int) -> str:
+    """The graph's name for one layer's cache tensor: kind "past" or "present"."""
+    return f"{kind}_{part}_{layer}"
+
+
+def _bind(binding: ort.IOBinding, name: str, array: npt.NDArray[Any], *, output: bool) -> None:
+    """Bind `name` to the memory of `array`, which must stay alive and contiguous until the run."""
+    bind = binding.bind_output if output else binding.bind_input
+    bind(name, "cpu", 0, array.dtype, list(array.shape), array.ctypes.data)
+
+
+def _bind_cache(binding: ort.IOBinding, cache: Cache) -> None:
+    """Each layer's past and present key (and value) to the same slice: updated in place."""
+    for layer, pair in enumerate(cache.buffer):
+        for part, block in zip(CACHE_PARTS, pair, strict=True):  # block: (1, nh, block_size, hd)
+            _bind(binding, cache_name("past", part, layer), block, output=False)
+            _bind(binding, cache_name("present", part, layer), block, output=True)
+
+
+class _StepFeed:
+    """The binding for single-token steps, reused: its small arrays are rewritten in place."""
+
+    def __init__(self, session: ort.InferenceSession, vocab_size: int) -> None:
+        self.binding = session.io_binding()
+        self.input_ids = np.zeros((1, 1), dtype=np.int64)
+        self.position_ids = np.zeros((1, 1), dtype=np.int64)
+        self.seqlens_k = np.zeros((1,), dtype=np.int32)
+        self.total_sequence_length = np.zeros((), dtype=np.int32)
+        self.logits = np.zeros((1, 1, vocab_size), dtype=np.float32)
+        for name in STEP_INPUTS:
+            _bind(self.binding, name, getattr(self, name), output=False)
+        _bind(self.binding, "logits", self.logits, output=True)
+        self.cache: Cache | None = None
+
+    def prepare(self, token_id: int, cache: Cache) -> None:
+        if cache is not self.cache:  # a new sequence: bind its buffer (and keep it alive)
+            _bind_cache(self.binding, cache)
+            self.cache = cache
+        self.input_ids[0, 0] = token_id
+        self.position_ids[0, 0] = cache.length
+        self.seqlens_k[0] = cache.length  # total length - 1
+        self.total_sequence_length[()] = cache.length + 1
+
+
+class MidiModel:
+    """One loaded model. `prefill` runs a prompt in one pass; `step` decodes one token.
+
+    `threads` is onnxruntime's intra-op thread count (default: one per core, at most 4). On an
+    idle two-core machine two threads decode ~1.5x faster than one (probably because each core
+    then keeps its half of every weight matrix in its own L2 cache), but while other processes
+    keep both cores busy, the spinning worker thread makes two threads ~2x slower than one: pass
+    threads=1 there. Steps share one binding, so use a model from one thread at a time.
+    """
+
+    def __init__(
+        self, folder: str | os.PathLike[str] = DEFAULT_MODEL_DIR, threads: int | None = None
+    ) -> None:
+        self.folder = Path(folder)
+        self.card = ModelCard.load(self.folder)
+        if self.card.tokenizer_version != TOKENIZER_VERSION:
+            raise ModelLoadError(
+                f"the model in {self.folder} was trained with tokenizer "
+                f"{self.card.tokenizer_version!r}, but this Tessera uses {TOKENIZER_VERSION!r}: "
+                "install the model that ships with this version"
+            )
+        try:
+            self.vocab = Vocabulary.load_checked(self.folder / "tokenizer.json")
+        except TokenizerVersionError as err:
+            raise ModelLoadError(str(err)) from err
+        onnx_path = self.folder / "model.onnx"
+        loaded = open_session(onnx_path, self.card.onnx_sha256, threads, optimize=True)
+        self.session, self.providers = loaded.session, loaded.providers
+        self._check_inputs(onnx_path)
+        self._step_feed = _StepFeed(self.session, self.card.vocab_size)
+
+    def _check_inputs(self, onnx_path: Path) -> None:
+        expected = [*STEP_INPUTS]
+        expected += [
+            cache_name("past", part, layer)
+            for layer in range(self.card.n_layer)
+            for part in CACHE_PARTS
+        ]
+        found = [node.name for node in self.session.get_inputs()]
+        if found != expected:
+            raise ModelLoadError(
+                f"{onnx_path} takes inputs {found}, but this Tessera drives a graph with "
+                f"{expected}: the model was exported for another version; re-export it with "
+                "python -m models.midi.export"
+            )
+
+    def empty_cache(self) -> Cache:
+        c = self.card
+        shape = (c.n_layer, 2, 1, c.n_head, c.block_size, c.head_dim)
+        return Cache(np.zeros(shape, dtype=np.float32))
+
+    def _check_room(self, cache: Cache, count: int) -> None:
+        if cache.length + count > self.card.block_size:
+            raise ModelLoadError(
+                f"context of {cache.length + count} tokens exceeds the model's "
+                f"{self.card.block_size}; the caller must shorten the prompt"
+            )
+
+    def run(self, ids: list[int], cache: Cache) -> tuple[Logits, Cache]:
+        """Logits (T, vocab) for `ids` after the cached context; the cache advances in place."""
+        self._check_room(cache, len(ids))
+        past, total = cache.length, cache.length + len(ids)
+        feed: dict[str, npt.NDArray[Any]] = {
+            "input_ids": np.asarray([ids], dtype=np.int64),  # (1, T)
+            "position_ids": np.arange(past, total, dtype=np.int64)[None],  # (1, T)
+            "seqlens_k": np.asarray([total - 1], dtype=np.int32),  # (1,)
+            "total_sequence_length": np.asarray(total, dtype=np.int32),  # ()
+        }
+        logits = np.empty((1, len(ids), self.card.vocab_size), dtype=np.float32)  # (1, T, V)
+        binding = self.session.io_binding()
+        for name, array in feed.items():
+            _bind(binding, name, array, output=False)
+        _bind(binding, "logits", logits, output=True)
+        _bind_cache(binding, cache)
+        self.session.run_with_iobinding(binding)
+        cache.advance(len(ids))
+        return logits[0], cache
+
+    def prefill(self, ids: list[int]) -> tuple[Logits, Cache]:
+        """Run a whole prompt at once; returns the next-token logits and a new cache."""
+        logits, cache = self.run(ids, self.empty_cache())
+        return logits[-1], cache
+
+    def step(self, token_id: int, cache: Cache) -> tuple[Logits, Cache]:
+        """The next-token logits after `token_id`; the cache advances in place."""
+        self._check_room(cache, 1)
+        self._step_feed.prepare(token_id, cache)
+        self.session.run_with_iobinding(self._step_feed.binding)
+        cache.advance(1)
+        return self._step_feed.logits[0, 0].copy(), cache  # the buffer is reused by next step

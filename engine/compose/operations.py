@@ -1,0 +1,463 @@
+"""The composing operations: lock, regenerate, add a track, generate, continue and nudge.
+
+Each operation is a pure function of `(model, song, request, seed)` returning a new Song; `apply`
+dispatches on the request's type, so the CLI, the app and the benchmark run the same code. How
+cells are written, and why a lock holds, is in `engine.compose.cell_writer`; what the controls ask
+of the model is in `engine.compose.controls`.
+
+Why nudge blends. A nudge asks for a candidate written toward the direction (denser, higher,
+...), then keeps each existing note when its own uniform draw is at least the strength and
+takes each candidate note when its draw is below it. The draws and the candidate depend on the
+seed, not on the strength, so for one seed a stronger nudge keeps a subset of the notes a
+weaker one kept and adds a superset of its new notes: strength 0 changes nothing, the share
+kept falls as the strength rises, and the attribute moves from the old value toward the
+candidate's. Denser and busier drop old notes at half the rate and add candidate notes only at
+onsets no kept note holds, so the count grows rather than notes being swapped one for one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from engine.compose.cell_edit import write_cell
+from engine.compose.cell_writer import Progress, one_at_a_time, write_cells
+from engine.compose.context import melody_range
+from engine.compose.control_tokens import sounding_polyphony
+from engine.compose.controls import (
+    DIRECTIONS,
+    PITCHED_ONLY,
+    ComposeError,
+    Controls,
+    Guides,
+    bar_order,
+    check_range,
+    chord_of_bar,
+    controls_with_range,
+    direction_measure,
+    guides,
+    nudge_guides,
+)
+from engine.compose.midi_model import MidiModel
+from engine.compose.plan import FormError, SongPlan, plan_song
+from engine.compose.presets import PRESETS, Voice
+from engine.compose.requests import (
+    AddTrack,
+    Continue,
+    Generate,
+    Lock,
+    Nudge,
+    Regenerate,
+    Request,
+    request_to_json,
+)
+from engine.song.edits import add_track as insert_track
+from engine.song.edits import set_bar_count, set_locked
+from engine.song.gm import instrument_name, playable_range, plays_one_line
+from engine.song.song import Cell, Note, Song, TempoChange, TimeSignatureChange, Track
+from engine.song.styles import NO_STYLE, style_named
+from engine.song.theory import key_from_name, key_tonic
+
+__all__ = [
+    "DIRECTIONS",
+    "PRESETS",
+    "AddTrack",
+    "Cell",
+    "ComposeError",
+    "Continue",
+    "Controls",
+    "Generate",
+    "Lock",
+    "Nudge",
+    "Progress",
+    "Regenerate",
+    "Request",
+    "apply",
+    "cells_of",
+    "chord_of_bar",
+    "direction_measure",
+    "request_to_json",
+    "split_locked",
+]
+
+
+ADDING_DIRECTIONS = ("denser", "busier")
+PROGRESS_UNITS = 1000
+"""Progress steps per phrase of a new song."""
+
+
+def apply(
+    model: MidiModel | None,
+    song: Song | None,
+    request: Request,
+    seed: int,
+    progress: Progress | None = None,
+) -> Song:
+    """Carry out one request; the same song, request and seed always give the same Song."""
+    if isinstance(request, Lock):
+        return lock(_need_song(song), request.cells, request.locked)
+    if isinstance(request, Generate):
+        return generate(_need_model(model), request, seed, progress)
+    song, model = _need_song(song), _need_model(model)
+    if isinstance(request, Regenerate):
+        return regenerate(model, song, request, seed, progress)
+    if isinstance(request, AddTrack):
+        return add_track(model, song, request, seed, progress)
+    if isinstance(request, Continue):
+        return continue_song(model, song, request, seed, progress)
+    return nudge(model, song, request, seed, progress)
+
+
+def _need_song(song: Song | None) -> Song:
+    if song is None:
+        raise ComposeError("this operation works on a song: open or generate one first")
+    return song
+
+
+def _need_model(model: MidiModel | None) -> MidiModel:
+    if model is None:
+        raise ComposeError("this operation needs the symbolic model, which is not loaded")
+    return model
+
+
+# --- selections and locks -------------------------------------------------------------------
+
+
+def cells_of(
+    song: Song, tracks: Sequence[int] | None = None, bars: tuple[int, int] | None = None
+) -> tuple[Cell, ...]:
+    """All (track, bar) cells of a selection: chosen tracks (default all) x a bar range."""
+    track_list = range(len(song.tracks)) if tracks is None else tracks
+    first, last = (0, song.bar_count - 1) if bars is None else bars
+    return tuple((t, b) for t in track_list for b in range(first, last + 1))
+
+
+def split_locked(song: Song, cells: Iterable[Cell]) -> tuple[list[Cell], list[Cell]]:
+    """(unlocked cells, locked cells) of a selection, each sorted; checks the cells exist."""
+    free: list[Cell] = []
+    held: list[Cell] = []
+    for track, bar in sorted(set(cells)):
+        if not 0 <= track < len(song.tracks):
+            raise ComposeError(
+                f"track {track + 1} does not exist: the song has {len(song.tracks)} tracks"
+            )
+        if not 0 <= bar < song.bar_count:
+            raise ComposeError(f"bar {bar + 1} does not exist: the song has {song.bar_count} bars")
+        (held if bar in song.tracks[track].locked_bars else free).append((track, bar))
+    return free, held
+
+
+def _writable(song: Song, cells: Iterable[Cell]) -> list[Cell]:
+    free, held = split_locked(song, cells)
+    if not free:
+        where = ", ".join(f"track {t + 1} bar {b + 1}" for t, b in held[:4])
+        more = f" and {len(held) - 4} more" if len(held) > 4 else ""
+        raise ComposeError(
+            f"every selected cell is locked ({where}{more}): unlock some or select others"
+        )
+    return free
+
+
+def lock(song: Song, cells: Iterable[Cell], locked: bool = True) -> Song:
+    split_locked(song, cells)  # only to name a cell that does not exist
+    return set_locked(song, cells, locked)
+
+
+# --- the operations ---------------------------------------------------------------------------
+
+
+def regenerate(
+    model: MidiModel, song: Song, request: Regenerate, seed: int, progress: Progress | None = None
+) -> Song:
+    """Rewrite the unlocked cells among the request's so they fit everything around them."""
+    controls = request.controls
+    targets = _writable(song, request.cells)
+    plan = {cell: guides(song, cell, controls, index) for cell, index in bar_order(targets)}
+    return write_cells(model, song, plan, controls, seed, progress=progress)
+
+
+def add_track(
+    model: MidiModel, song: Song, request: AddTrack, seed: int, progress: Progress | None = None
+) -> Song:
+    """A new track of a General MIDI instrument or drum kit, written for the whole song."""
+    controls, program, is_drum = request.controls, request.program, request.is_drum
+    name = request.name or instrument_name(program, is_drum)
+    track = Track(name=name, program=program, is_drum=is_drum)
+    grown = insert_track(song, track)
+    index = len(grown.tracks) - 1
+    cells = [(index, bar) for bar in range(grown.bar_count)]
+    plan = {
+        cell: guides(grown, cell, controls, i).at_least_one_note() for cell, i in bar_order(cells)
+    }
+    return write_cells(model, grown, plan, controls, seed, progress=progress)
+
+
+def continue_song(
+    model: MidiModel, song: Song, request: Continue, seed: int, progress: Progress | None = None
+) -> Song:
+    """Add bars at the end and write them for the chosen tracks (default: all)."""
+    controls = request.controls
+    if request.bars < 1:
+        raise ComposeError(f"continue needs at least 1 bar, got {request.bars}")
+    grown = set_bar_count(song, song.bar_count + request.bars)
+    cells = cells_of(grown, request.tracks, (song.bar_count, grown.bar_count - 1))
+    split_locked(grown, cells)
+    plan = {cell: guides(grown, cell, controls, i) for cell, i in bar_order(cells)}
+    return write_cells(model, grown, plan, controls, seed, progress=progress)
+
+
+def generate(
+    model: MidiModel, request: Generate, seed: int, progress: Progress | None = None
+) -> Song:
+    """A new song from a style preset, with any of its meter, key, tempo and length changed."""
+    preset = PRESETS.get(request.preset)
+    if preset is None:
+        raise ComposeError(
+            f"there is no style preset {request.preset!r}: choose one of {', '.join(PRESETS)}"
+        )
+    numerator, denominator = request.meter or preset.meter
+    key = request.key or key_from_name(preset.key)
+    bars = request.bars or preset.bars
+    check_range("bars", bars, 1, 512)
+    voices = list(preset.voices)
+    if request.lead_program is not None:
+        program = request.lead_program
+        check_range("lead_program", program, 0, 127)
+        voices[0] = dataclasses.replace(
+            voices[0],
+            name=instrument_name(program),
+            program=program,
+            pitch_range=playable_range(program),
+            polyphony=1 if plays_one_line(program) else voices[0].polyphony,
+        )
+    song = Song(
+        title=request.title,
+        bar_count=bars,
+        tracks=tuple(Track(name=v.name, program=v.program, is_drum=v.is_drum) for v in voices),
+        tempos=(TempoChange(0, request.tempo_bpm or preset.tempo_bpm),),
+        time_signatures=(TimeSignatureChange(0, numerator, denominator),),
+        key_signatures=(key,),
+        style=requested_style(request, preset.style),
+    )
+    try:
+        form = request.form if request.form is not None else preset.form
+        plan = plan_song(song.style or preset.style, key, bars, seed, form)
+    except FormError as err:
+        raise ComposeError(str(err)) from err
+    return _write_plan(
+        model, song, plan, voices, controls=request.controls, seed=seed, progress=progress
+    )
+
+
+def _write_plan(
+    model: MidiModel,
+    song: Song,
+    plan: SongPlan,
+    voices: Sequence[Voice],
+    *,
+    controls: Controls,
+    seed: int,
+    progress: Progress | None,
+) -> Song:
+    """Write a new song phrase by phrase (see `engine.compose.plan`): a new section is written
+    whole over its planned chords; a repeated one is copied from its first playing, and only
+    its last bar (and any bar whose planned chord differs from the source's) is written again,
+    hearing the repeat around it. The song then ends on its tonic (`close_on_tonic`)."""
+    named = controls.chords
+    chords: Sequence[frozenset[int] | None] = named or plan.chords
+    steps = len(plan.phrases)
+
+    def bar_guides(cell: Cell) -> Guides:
+        """The composer's chords as they ask (`Controls.chords`); a planned chord as the
+        accompaniment's harmony (asked and pulled for, as a named one), and for the lead (the
+        first voice) pulled for on the strong beats only, so the melody moves by step
+        between chord tones (`engine.compose.sampling.BEAT_CHORD_BONUS`)."""
+        chord = chords[cell[1] % len(chords)]
+        if named or cell[0] != 0:
+            asked = dataclasses.replace(controls, chords=() if chord is None else (chord,))
+            return _voice_guides(song, cell, 0, voices[cell[0]], asked)
+        return dataclasses.replace(
+            _voice_guides(song, cell, 0, voices[cell[0]], controls), beat_chord=chord
+        )
+
+    for number, phrase in enumerate(plan.phrases):
+        if phrase.source is None:
+            bars = list(phrase.bar_range)
+        else:
+            song = _copy_bars(song, phrase.source, phrase.first_bar, phrase.bars)
+            bars = [
+                bar
+                for offset, bar in enumerate(phrase.bar_range)
+                if bar == phrase.bar_range[-1]
+                or chords[bar % len(chords)] != chords[(phrase.source + offset) % len(chords)]
+            ]
+        cells = [(track, bar) for bar in bars for track in range(len(song.tracks))]
+        guided = {cell: bar_guides(cell) for cell in cells}
+        phrase_seed = int(np.random.SeedSequence([seed, number]).generate_state(1)[0])
+        song = write_cells(
+            model,
+            song,
+            guided,
+            controls,
+            phrase_seed,
+            progress=_phrase_progress(progress, number, steps),
+        )
+    if progress is not None:
+        progress(steps, steps)
+    return close_on_tonic(song, voices)
+
+
+def _phrase_progress(progress: Progress | None, number: int, phrases: int) -> Progress | None:
+    """Progress of one phrase's writing as a share of the whole song's."""
+    if progress is None:
+        return None
+    outer = progress
+
+    def report(done: int, total: int) -> None:
+        outer(
+            number * PROGRESS_UNITS + done * PROGRESS_UNITS // max(1, total),
+            phrases * PROGRESS_UNITS,
+        )
+
+    return report
+
+
+def _copy_bars(song: Song, source: int, target: int, count: int) -> Song:
+    """The song with bars `target..` holding every track's notes of bars `source..` again."""
+    for offset in range(count):
+        shift = song.bar_start_ticks[target + offset] - song.bar_start_ticks[source + offset]
+        for track in range(len(song.tracks)):
+            notes = [
+                dataclasses.replace(note, start_tick=note.start_tick + shift)
+                for note in song.notes_in_bar(track, source + offset)
+            ]
+            song = write_cell(song, (track, target + offset), notes)
+    return song
+
+
+def close_on_tonic(song: Song, voices: Sequence[Voice]) -> Song:
+    """A new song's melody landing on the key's tonic on a strong beat of its last bar and
+    holding it to the end of the song (`_closing_onset`); the notes after it are left out.
+
+    Why a rule and not only the model: a song that stops on another degree sounds unfinished
+    to every listener, and the model, asked for a tonic chord in the last bar, still ended
+    its melody elsewhere most of the time. The lead's (first pitched voice's) last note moves
+    to the nearest tonic in its range, above the other parts sounding with it where the range
+    allows (the lead stays on top), the way an arranger fixes a final cadence."""
+    key = song.key_signatures[0] if song.key_signatures else None
+    lead = next((i for i, v in enumerate(voices) if not v.is_drum and song.tracks[i].notes), None)
+    if key is None or lead is None:
+        return song
+    notes = song.tracks[lead].notes
+    final_onset = _closing_onset(song, notes)
+    top = max((n for n in notes if n.start_tick == final_onset), key=lambda n: n.pitch)
+    floor = max(
+        (
+            n.pitch
+            for i, track in enumerate(song.tracks)
+            if i != lead and not track.is_drum
+            for n in track.notes
+            if n.start_tick <= final_onset < n.end_tick
+        ),
+        default=-1,
+    )
+    low, high = voices[lead].pitch_range
+    tonics = [p for p in range(low, high + 1) if p % 12 == key_tonic(key)]
+    candidates = [p for p in tonics if p > floor] or tonics
+    chord = {n.pitch for n in notes if n.start_tick == final_onset and n is not top}
+    candidates = [p for p in candidates if p not in chord]
+    if not candidates:
+        return song
+    pitch = min(candidates, key=lambda p: (abs(p - top.pitch), p))
+    ending = dataclasses.replace(top, pitch=pitch, duration_ticks=song.end_tick - top.start_tick)
+    bar = song.bar_at_tick(final_onset)
+    kept = [
+        n
+        for n in song.notes_in_bar(lead, bar)
+        if n.start_tick < final_onset or (n.start_tick == final_onset and n is not top)
+    ]
+    return write_cell(song, (lead, bar), [*kept, ending])
+
+
+def _closing_onset(song: Song, notes: Sequence[Note]) -> int:
+    """Where the melody's final note starts: its last onset on a strong beat of the last bar
+    (the downbeat, or the middle of an even meter's bar), so the song lands there and holds;
+    without one there, its first onset in the last bar; its last onset when it rests through
+    the last bar. Measured before this, new fiddle tunes
+    ended on an eighth note at the end of the bar (a long final note in 1 of 10, human 7)."""
+    start, end = song.bar_span(song.bar_count - 1)
+    meter = song.time_signature_at(start)
+    strong = [start, (start + end) // 2] if meter.numerator % 2 == 0 else [start]
+    onsets = {n.start_tick for n in notes}
+    landing = [tick for tick in strong if tick in onsets]
+    in_last_bar = [tick for tick in onsets if start <= tick < end]
+    if landing:
+        return max(landing)
+    return min(in_last_bar) if in_last_bar else max(onsets)
+
+
+def _voice_guides(song: Song, cell: Cell, index: int, voice: Voice, controls: Controls) -> Guides:
+    """What a new song's cell asks for: never empty, as thick as its voice plays, and in the
+    voice's range as a hard limit only (`guides` reads each bar's soft range from the bars
+    written before it), narrowed to a singable span for a single line (`melody_range`)."""
+    one_line = voice.polyphony == 1 and not voice.is_drum
+    voice_range = melody_range(voice.pitch_range) if one_line else voice.pitch_range
+    ranged = controls_with_range(controls, voice_range)
+    return guides(song, cell, ranged, index).at_least_one_note().at_most(voice.polyphony)
+
+
+def requested_style(request: Generate, preset_style: str | None) -> str | None:
+    """The style a new song is written in: the request's, else its preset's."""
+    if request.style is None:
+        return preset_style
+    return None if request.style == NO_STYLE else style_named(request.style).name
+
+
+def nudge(
+    model: MidiModel, song: Song, request: Nudge, seed: int, progress: Progress | None = None
+) -> Song:
+    """Move the unlocked cells a little (strength near 0) or a lot (near 1) in a direction."""
+    direction, strength, controls = request.direction, request.strength, request.controls
+    if direction not in DIRECTIONS:
+        raise ComposeError(f"nudge direction {direction!r} is unknown: use {', '.join(DIRECTIONS)}")
+    if not 0.0 <= strength <= 1.0:
+        raise ComposeError(f"nudge strength {strength} must be from 0 to 1")
+    targets = _writable(song, request.cells)
+    if direction in PITCHED_ONLY:
+        drums = sorted({t + 1 for t, _ in targets if song.tracks[t].is_drum})
+        if drums:
+            raise ComposeError(
+                f"'{direction}' has no meaning for drum tracks ({drums}): leave them out"
+            )
+    if strength == 0.0:
+        return song
+    plan = {
+        cell: nudge_guides(song, cell, direction, controls, index)
+        for cell, index in bar_order(targets)
+    }
+    candidate = write_cells(model, song, plan, controls, seed, progress=progress)
+    rng = np.random.default_rng([seed, 7])
+    result = song
+    for cell in targets:
+        old = song.notes_in_bar(*cell)
+        new = candidate.notes_in_bar(*cell)
+        keep_draws, take_draws = rng.random(len(old)), rng.random(len(new))
+        # Adding directions drop old notes at half the rate and add only at free onsets, so
+        # the count grows with strength instead of swapping notes one for one.
+        adding = direction in ADDING_DIRECTIONS
+        drop = strength / 2 if adding else strength
+        kept = [note for note, draw in zip(old, keep_draws, strict=True) if draw >= drop]
+        held = {note.start_tick for note in kept} if adding else set()
+        taken = [
+            note
+            for note, draw in zip(new, take_draws, strict=True)
+            if draw < strength and note.start_tick not in held
+        ]
+        if sounding_polyphony(old) <= 1 and sounding_polyphony(new) <= 1:
+            blended = one_at_a_time(kept, taken)
+        else:
+            blended = kept + taken
+        result = write_cell(result, cell, blended)
+    return result

@@ -1,0 +1,277 @@
+"""The plan of a new song before a note is written: its form, its chords bar by bar, and the
+hits its drums keep.
+
+Why plan at all. A model that writes bar after bar with nothing to aim at wanders: measured on
+new songs, bars almost never came back (0-7% near-repeats, human tunes 6-38%), phrases rarely
+ended on the tonic (10-30%, human 50-100%) and the drums kept a backbeat in one bar of ten. A
+songwriter starts from a form (verse, verse, chorus...), a progression and a beat, and so does
+`engine.compose.operations.generate`: the model writes each new phrase over the planned chords (a
+soft pull, as `--chords` gives), a repeated phrase comes back as it was with only its last bar
+written again (a second ending), the song closes on its tonic, and a drum bar of a style with
+a beat keeps that beat's anchor hits (`anchor_hits`) while the model plays everything else.
+
+The tables are textbook idioms, named as musicians name them, kept as data in the top-level
+`presets/` folder (`styles.toml`, `beats.toml`; read and checked by `load_style_plans` and
+`load_beats`): progressions as scale degrees (I-V-vi-IV, i-VI-III-VII, the 12-bar blues,
+ii-V-I), forms as section letters (AABB for a reel's two strains played twice, AABA for a
+32-bar song), beats as the hits that make them (kick on 1 with snare on 2 and 4 for a
+backbeat, a kick on every beat for house). The arranger that writes training data keeps its
+own tables (`build_scripts.arranger`), so editing a preset never changes the training data.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine.compose.preset_files import PRESETS_DIR, Fields, PresetFileError, read_tables
+from engine.compose.vocab import STEPS_PER_QUARTER
+from engine.errors import TesseraError
+from engine.song.drums import KICKS
+from engine.song.song import KeySignatureChange
+from engine.song.styles import STYLE_NAMES
+from engine.song.theory import key_tonic
+
+I, V = 0, 4  # noqa: E741 (Roman numerals, as degrees are written)
+"""The tonic's and the dominant's scale degrees (0-based), for the closing cadence."""
+ROMAN_DEGREES = ("I", "II", "III", "IV", "V", "VI", "VII")
+
+Template = tuple[int, ...]
+"""A progression as scale degrees, one chord per bar."""
+
+MAX_FORM_PHRASES = 32
+MAJOR_STEPS = (0, 2, 4, 5, 7, 9, 11)
+MINOR_STEPS = (0, 2, 3, 5, 7, 8, 10)
+
+
+@dataclass(frozen=True)
+class StylePlan:
+    """How a style's songs are laid out: chords, form and beat."""
+
+    major: tuple[Template, ...]
+    minor: tuple[Template, ...]
+    form: str
+    """Section letters, one per phrase; cycled when the song has more phrases."""
+    phrase_bars: int
+    harmony: str = "triads"
+    """'triads', 'sevenths', 'blues' or 'pentatonic'."""
+    beat: str | None = "backbeat"
+    """A name in `BEATS`, or None for drums the model plays freely."""
+    progression: bool = True
+    """Whether every bar gets a planned chord; without, only the closing V-I. Chorales and
+    quartets move their harmony within the bar, voice by voice: a chord per bar pulled their
+    voices onto the same tones (unisons, crossings), so they keep only the cadence."""
+
+
+DRUM_GROUPS: dict[str, frozenset[int]] = {
+    "kick": KICKS,
+    "snare": frozenset({38, 39, 40}),
+    "side-stick": frozenset({37, 38, 40}),
+    "ride": frozenset({51, 53, 59}),
+    "pedal-hat": frozenset({44}),
+}
+"""The drums a beat's hit may be made with, by the names beats.toml uses."""
+SNARE_OR_CLAP = DRUM_GROUPS["snare"]
+
+Hits = tuple[tuple[float, frozenset[int]], ...]
+"""A beat's anchor hits: (quarter notes from the bar's start, drums any one of which makes it)."""
+
+BEATS_FILE = PRESETS_DIR / "beats.toml"
+STYLES_FILE = PRESETS_DIR / "styles.toml"
+STYLE_FIELDS = ("major", "minor", "chords", "harmony", "form", "phrase_bars", "beat")
+HARMONIES = ("triads", "sevenths", "blues", "pentatonic")
+
+
+def load_beats(path: Path = BEATS_FILE) -> dict[str, Hits]:
+    """The beats of a beats file, each hit checked: a beat from 1 to 4.99 in a 4/4 bar and
+    a drum group of `DRUM_GROUPS`."""
+    beats: dict[str, Hits] = {}
+    for name, table in read_tables(path).items():
+        fields = Fields(f"{path.name}, beat [{name}]", table, ("hits",))
+        hits = []
+        for number, entry in enumerate(fields.tables("hits"), start=1):
+            hit = Fields(f"{fields.where}, hit {number}", entry, ("beat", "drums"))
+            drums = hit.text("drums")
+            if drums not in DRUM_GROUPS:
+                raise hit.error(f"drums {drums!r} is not one of {', '.join(DRUM_GROUPS)}")
+            hits.append((hit.number("beat", 1, 4.99) - 1, DRUM_GROUPS[drums]))
+        beats[name] = tuple(hits)
+    return beats
+
+
+def load_style_plans(
+    path: Path = STYLES_FILE, beats: Mapping[str, Hits] | None = None
+) -> dict[str, StylePlan]:
+    """The plan of every style in a styles file; every style the model knows must have one,
+    and each beat it names must be in `beats`."""
+    known_beats = BEATS if beats is None else beats
+    plans: dict[str, StylePlan] = {}
+    for name, table in read_tables(path).items():
+        fields = Fields(f"{path.name}, style [{name}]", table, STYLE_FIELDS)
+        if name not in STYLE_NAMES:
+            raise fields.error(
+                f"{name!r} is not a style the model knows: use one of {', '.join(STYLE_NAMES)}"
+            )
+        harmony = fields.text("harmony")
+        if harmony not in HARMONIES:
+            raise fields.error(f"harmony {harmony!r} is not one of {', '.join(HARMONIES)}")
+        chords = fields.text("chords")
+        if chords not in ("every-bar", "cadence"):
+            raise fields.error(f'chords {chords!r} should be "every-bar" or "cadence"')
+        beat = fields.text("beat", "") or None
+        if beat is not None and beat not in known_beats:
+            raise fields.error(
+                f'beat {beat!r} is not in beats.toml: use one of {", ".join(known_beats)} or ""'
+            )
+        try:
+            form = check_form(fields.text("form"))
+        except FormError as err:
+            raise fields.error(str(err)) from err
+        plans[name] = StylePlan(
+            _templates(fields, "major"),
+            _templates(fields, "minor"),
+            form,
+            fields.integer("phrase_bars", 1, 32),
+            harmony,
+            beat,
+            chords == "every-bar",
+        )
+    missing = [name for name in STYLE_NAMES if name not in plans]
+    if missing:
+        raise PresetFileError(
+            f"{path.name} has no plan for the style {missing[0]!r}: add a [{missing[0]}] table"
+        )
+    return plans
+
+
+def _templates(fields: Fields, name: str) -> tuple[Template, ...]:
+    templates = []
+    for text in fields.texts(name):
+        words = text.upper().split()
+        if not words or any(word not in ROMAN_DEGREES for word in words):
+            raise fields.error(
+                f'{name} progression {text!r} should be scale degrees such as "I V VI IV"'
+            )
+        templates.append(tuple(ROMAN_DEGREES.index(word) for word in words))
+    return tuple(templates)
+
+
+Anchors = tuple[tuple[int, frozenset[int]], ...]
+"""Hits a drum bar keeps: (step in the bar, the drums any one of which makes the hit)."""
+
+
+def anchor_hits(style: str | None, meter: tuple[int, int]) -> Anchors:
+    """The hits (step in the bar, drums) a drum bar of the style keeps: its beat's anchors in
+    a 4/4 bar; none for another meter, a style without a beat, or no style."""
+    plan = STYLE_PLANS.get(style or "")
+    if plan is None or plan.beat is None or meter != (4, 4):
+        return ()
+    return tuple((round(beat * STEPS_PER_QUARTER), drums) for beat, drums in BEATS[plan.beat])
+
+
+def chord_of_degree(key: KeySignatureChange, degree: int, harmony: str) -> frozenset[int]:
+    """The pitch classes of the chord on a scale degree: a diatonic triad (or seventh chord),
+    a dominant seventh for the blues, and a major V in a minor key (harmonic minor's)."""
+    tonic = key_tonic(key)
+    steps = MINOR_STEPS if key.mode == "minor" else MAJOR_STEPS
+    if harmony == "blues":
+        root = (tonic + steps[degree % 7]) % 12
+        return frozenset((root + step) % 12 for step in (0, 4, 7, 10))
+    size = 4 if harmony == "sevenths" else 3
+    chord = {(tonic + steps[(degree + 2 * index) % 7]) % 12 for index in range(size)}
+    if key.mode == "minor" and degree % 7 == V:
+        chord.add((tonic + 11) % 12)  # the leading tone
+        chord.discard((tonic + 10) % 12)
+    return frozenset(chord)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A run of bars of one section; `source` is the first bar of the phrase it repeats."""
+
+    label: str
+    first_bar: int
+    bars: int
+    source: int | None = None
+
+    @property
+    def bar_range(self) -> range:
+        return range(self.first_bar, self.first_bar + self.bars)
+
+
+@dataclass(frozen=True)
+class SongPlan:
+    phrases: tuple[Phrase, ...]
+    chords: tuple[frozenset[int] | None, ...]
+    """The planned chord of each bar (None: the model's choice)."""
+
+
+def plan_song(
+    style: str | None,
+    key: KeySignatureChange,
+    bars: int,
+    seed: int,
+    form: str | None = None,
+) -> SongPlan:
+    """The form and chords of a new song of `bars` bars (the same seed gives the same plan).
+
+    `form` overrides the style's letters ('AABA'; one letter per phrase, '-' or '' for no
+    repeats). Each new section takes its own progression from the style's templates, a
+    repeated one its source's chords; the last two bars are V and I, the cadence a song ends
+    on (for a song of two bars or more)."""
+    plan = STYLE_PLANS.get(style or "", STYLE_PLANS["classical"])
+    rng = random.Random(seed)
+    letters = plan.form if form is None else check_form(form)
+    phrase_bars = min(plan.phrase_bars, bars)
+    phrases: list[Phrase] = []
+    first_of: dict[str, Phrase] = {}
+    start = 0
+    while start < bars:
+        label = letters[len(phrases) % len(letters)] if letters else str(len(phrases))
+        length = min(phrase_bars, bars - start)
+        if bars - start - length < phrase_bars // 2:
+            length = bars - start  # a short remainder joins the last phrase
+        earlier = first_of.get(label)
+        source = earlier.first_bar if earlier is not None and earlier.bars == length else None
+        phrase = Phrase(label, start, length, source)
+        phrases.append(phrase)
+        first_of.setdefault(label, phrase)
+        start += length
+    templates = plan.minor if key.mode == "minor" else plan.major
+    chords: list[frozenset[int] | None] = [None] * bars
+    section_templates: dict[str, Template] = {}
+    for phrase in phrases if plan.progression else ():
+        template = section_templates.setdefault(phrase.label, rng.choice(templates))
+        for offset, bar in enumerate(phrase.bar_range):
+            chords[bar] = chord_of_degree(key, template[offset % len(template)], plan.harmony)
+    if bars >= 2:
+        chords[-2] = chord_of_degree(key, V, plan.harmony)
+        chords[-1] = chord_of_degree(key, I, plan.harmony)
+    return SongPlan(tuple(phrases), tuple(chords))
+
+
+class FormError(TesseraError, ValueError):
+    """A form that is not a row of section letters."""
+
+
+def check_form(form: str) -> str:
+    """A form as the composer typed it, checked: letters A-Z (one per phrase, at most 32), or
+    '-' (or 'none') for a song without planned repeats, which comes back as ''."""
+    text = form.strip()
+    if text.lower() in ("-", "none"):
+        return ""
+    letters_only = all(letter.isascii() and letter.isalpha() for letter in text)
+    if not text or not letters_only or len(text) > MAX_FORM_PHRASES:
+        raise FormError(
+            f"form {form!r} is not a row of section letters: write one letter per phrase, "
+            "such as AABA or ABAB (at most 32), or '-' for no repeats"
+        )
+    return text.upper()
+
+
+BEATS: dict[str, Hits] = load_beats()
+"""Every beat of `presets/beats.toml`."""
+STYLE_PLANS: dict[str, StylePlan] = load_style_plans()
+"""Every style's plan, from `presets/styles.toml`."""

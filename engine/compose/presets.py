@@ -1,0 +1,138 @@
+"""Style presets to start a new song from: an ensemble with each voice's range, and the usual
+meter, key, tempo and length.
+
+The first five follow what the first model learned from (fiddle tunes, chorales, string
+quartets, piano pieces). The band presets, one per band style of `engine.song.styles` and named
+after it, are a small band as that style is usually played: a lead with a singable range of
+about an octave and a half (not the instrument's whole compass, which makes for leaps no player
+would write), chords or comping in the middle (about C3-E5), a bass (a GM bass program, about
+E1-G3), a General MIDI drum kit and, for cinematic and ballad, strings or a pad. The lead is
+always the first voice, so a prompt's instrument ("... with rhodes") replaces it; a lead that
+sings one line (a sax, a flute, a lead guitar or synth) plays one note at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine.compose.plan import check_form
+from engine.compose.preset_files import PRESETS_DIR, Fields, PresetFileError, read_tables
+from engine.errors import TesseraError
+from engine.song.styles import STYLE_NAMES
+from engine.song.theory import key_from_name, parse_pitch_range
+
+Meter = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Voice:
+    name: str
+    program: int
+    pitch_range: tuple[int, int]
+    is_drum: bool = False
+    polyphony: int | None = None
+    """The most notes the part sounds at once (a hard limit when a song is generated; None:
+    no limit): 1 for a sung voice or a fiddle tune, 2 for a quartet's strings (double stops),
+    4 for a pianist's hand. Unlimited, the model wrote clusters of 5-17 notes in one voice."""
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A style to start a new song from: an ensemble and the usual meter, key and tempo."""
+
+    voices: tuple[Voice, ...]
+    meter: tuple[int, int]
+    key: str
+    tempo_bpm: float
+    bars: int
+    style: str | None = None
+    """The `engine.song.styles` name the model writes the song in."""
+    form: str | None = None
+    """Section letters for a new song (`engine.compose.plan`); None takes the style's."""
+
+
+ENSEMBLES_FILE = PRESETS_DIR / "ensembles.toml"
+VOICE_FIELDS = ("name", "program", "range", "polyphony", "drums")
+PRESET_FIELDS = ("style", "meter", "key", "tempo", "bars", "form", "voices")
+
+
+def load_presets(path: Path = ENSEMBLES_FILE) -> dict[str, Preset]:
+    """Every preset of an ensembles file, in the file's order, each value checked (the error
+    names the file, the preset and the field)."""
+    presets = {}
+    for name, table in read_tables(path).items():
+        presets[name] = _preset(Fields(f"{path.name}, preset [{name}]", table, PRESET_FIELDS))
+    if not presets:
+        raise PresetFileError(f"{path.name} holds no preset: add a [name] table with its voices")
+    return presets
+
+
+def _preset(fields: Fields) -> Preset:
+    style = fields.text("style") if fields.has("style") else None
+    if style is not None and style not in STYLE_NAMES:
+        raise fields.error(
+            f"style {style!r} is not one the model knows: use one of {', '.join(STYLE_NAMES)}"
+        )
+    meter = fields.text("meter")
+    top, _, bottom = meter.partition("/")
+    if not (
+        top.isdigit() and bottom.isdigit() and int(top) > 0 and int(bottom) in (1, 2, 4, 8, 16)
+    ):
+        raise fields.error(f"meter {meter!r} should be written like 4/4 or 6/8")
+    key = fields.text("key")
+    try:
+        key_from_name(key)
+    except TesseraError as err:
+        raise fields.error(str(err)) from err
+    form = None
+    if fields.has("form"):
+        try:
+            form = check_form(fields.text("form"))
+        except TesseraError as err:
+            raise fields.error(str(err)) from err
+    voices = tuple(
+        _voice(Fields(f"{fields.where}, voice {number}", table, VOICE_FIELDS))
+        for number, table in enumerate(fields.tables("voices"), start=1)
+    )
+    return Preset(
+        voices,
+        (int(top), int(bottom)),
+        key,
+        fields.number("tempo", 20, 300),
+        fields.integer("bars", 1, 512),
+        style,
+        form,
+    )
+
+
+def _voice(fields: Fields) -> Voice:
+    is_drum = fields.flag("drums")
+    if is_drum and fields.has("program"):
+        raise fields.error("a drum kit has no program: leave 'program' out")
+    span = fields.text("range")
+    try:
+        pitch_range = parse_pitch_range(span)
+    except TesseraError as err:
+        raise fields.error(f"range {span!r}: {err}") from err
+    return Voice(
+        fields.text("name"),
+        0 if is_drum else fields.integer("program", 0, 127),
+        pitch_range,
+        is_drum,
+        fields.integer("polyphony", 1, 16) if fields.has("polyphony") else None,
+    )
+
+
+PRESETS: dict[str, Preset] = load_presets()
+"""Every preset by name, in the order of `presets/ensembles.toml`."""
+
+BAND_PRESETS: dict[str, Preset] = {
+    name: preset for name, preset in PRESETS.items() if preset.style == name
+}
+"""The presets named after their style: one band per band style of `engine.song.styles`."""
+
+ORCHESTRAL_PRESETS: dict[str, Preset] = {
+    name: preset for name, preset in PRESETS.items() if name not in BAND_PRESETS
+}
+"""The presets of the first model's styles (folk tunes and classical pieces)."""

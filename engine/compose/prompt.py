@@ -1,0 +1,523 @@
+"""Words to controls: "slow and sad folk tune for strings in 3/4" -> a Generate request.
+
+A hand-written, deterministic reader, not a text model: a few tables of words musicians use
+(tempo markings, moods, styles and ensembles, instruments, meters, keys, lengths, dynamics,
+density), in English and in Chinese, each set one or more fields, and every field remembers the
+words that set it, so the app can say what it understood ("tempo 72 from 'slow'") and let the
+composer change any field. The same text always gives the same reading; words it does not know
+are listed, not guessed.
+
+Precedence: a band style (`pop`, `lo-fi`, `摇滚`, any word of `engine.song.styles` outside folk and
+classical) picks its preset over anything else, because it says the most about the song; then
+a word that names a field directly (`andante`, `3/4`, `in D minor`, `90 bpm`, `piano`) beats a
+mood or an instrument that only suggests it (`sad` suggests minor and a slower tempo, `flute` a
+folk tune, `rhodes` lo-fi). Among equals the first word in the prompt wins.
+
+Chinese is written without spaces, so Chinese words are found as substrings. Wherever two
+words overlap the longer one wins ("欢快" is cheerful, not the "快" of fast; "electric guitar"
+is no plain "guitar"), and the Chinese left over, less particles such as "的", is listed as not
+understood.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from engine.compose.operations import PRESETS, Controls, Generate
+from engine.song.gm import DRUM_KIT_WORDS, GM_PROGRAM_NAMES, program_from_name
+from engine.song.styles import STYLES as STYLE_TABLE
+from engine.song.theory import key_from_name, parse_scale
+
+NAMED_STYLE, DIRECT, SUGGESTED = 3, 2, 1
+
+TEMPO_WORDS: dict[str, float] = {
+    "grave": 44, "largo": 50, "lento": 56, "adagio": 66, "slow": 72, "slowly": 72,
+    "andante": 84, "walking": 84, "moderato": 100, "moderate": 100, "allegretto": 108,
+    "allegro": 126, "quick": 132, "brisk": 132, "fast": 144, "vivace": 152, "presto": 176,
+    "很慢": 56, "缓慢": 60, "慢板": 66, "慢": 72, "慢速": 72, "中速": 100, "中板": 100,
+    "快板": 126, "轻快": 126, "快": 144, "快速": 144, "很快": 168, "急板": 176,
+}  # fmt: skip
+"""Tempo markings and plain words, in quarter notes per minute (the middle of each marking)."""
+
+MOODS: dict[str, dict[str, object]] = {
+    "sad": {"mode": "minor", "tempo_bpm": 66.0, "density": 6},
+    "melancholy": {"mode": "minor", "tempo_bpm": 66.0},
+    "mournful": {"mode": "minor", "tempo_bpm": 56.0, "density": 5},
+    "gloomy": {"mode": "minor", "tempo_bpm": 66.0},
+    "dark": {"mode": "minor"},
+    "tragic": {"mode": "minor", "tempo_bpm": 60.0},
+    "mysterious": {"mode": "minor", "velocity": "soft"},
+    "angry": {"mode": "minor", "velocity": "loud", "tempo_bpm": 144.0},
+    "happy": {"mode": "major", "tempo_bpm": 120.0},
+    "joyful": {"mode": "major", "tempo_bpm": 126.0},
+    "cheerful": {"mode": "major", "tempo_bpm": 120.0},
+    "bright": {"mode": "major"},
+    "merry": {"mode": "major", "tempo_bpm": 126.0},
+    "triumphant": {"mode": "major", "velocity": "loud"},
+    "majestic": {"mode": "major", "velocity": "loud", "tempo_bpm": 88.0},
+    "calm": {"tempo_bpm": 72.0, "velocity": "soft", "density": 6},
+    "peaceful": {"tempo_bpm": 72.0, "velocity": "soft", "density": 6},
+    "gentle": {"velocity": "soft", "density": 6},
+    "tender": {"velocity": "soft", "tempo_bpm": 72.0},
+    "dreamy": {"velocity": "soft", "tempo_bpm": 72.0},
+    "lively": {"tempo_bpm": 138.0, "density": 12},
+    "energetic": {"tempo_bpm": 144.0, "density": 12, "velocity": "loud"},
+    "playful": {"mode": "major", "tempo_bpm": 126.0},
+}
+"""What a mood suggests (weaker than a word that names the field)."""
+
+CHINESE_MOODS: dict[str, str] = {
+    "悲伤": "sad", "伤感": "sad", "忧伤": "melancholy", "忧郁": "melancholy", "哀伤": "mournful",
+    "黑暗": "dark", "悲壮": "tragic", "神秘": "mysterious", "愤怒": "angry", "快乐": "happy",
+    "开心": "happy", "欢快": "cheerful", "愉快": "cheerful", "明亮": "bright", "欢乐": "joyful",
+    "雄壮": "majestic", "壮丽": "majestic", "平静": "calm", "安静": "calm", "宁静": "peaceful",
+    "温柔": "gentle", "温暖": "tender", "梦幻": "dreamy", "活泼": "lively", "激昂": "energetic",
+    "动感": "energetic", "俏皮": "playful",
+}  # fmt: skip
+"""Chinese mood words -> the English mood whose suggestions they carry."""
+
+ENSEMBLES: dict[str, str] = {
+    "quartet": "string-quartet", "strings": "string-quartet", "string": "string-quartet",
+    "chamber": "string-quartet", "piano": "piano", "keyboard": "piano", "chorale": "chorale",
+    "hymn": "chorale", "choir": "chorale", "choral": "chorale", "voices": "chorale",
+    "satb": "chorale", "reel": "reel", "hornpipe": "reel",
+    "四重奏": "string-quartet", "弦乐": "string-quartet", "钢琴": "piano", "合唱": "chorale",
+    "赞美诗": "chorale", "圣咏": "chorale",
+}  # fmt: skip
+"""Ensembles and forms that name a preset."""
+
+STYLES: dict[str, str] = {
+    "folk": "folk-tune", "tune": "folk-tune", "fiddle": "folk-tune", "irish": "folk-tune",
+    "scottish": "folk-tune", "celtic": "folk-tune", "jig": "folk-tune", "air": "folk-tune",
+}  # fmt: skip
+"""Words that suggest the folk-tune preset (weaker than an ensemble: 'a tune for piano')."""
+
+ORCHESTRAL_STYLE_PRESETS: dict[str, str] = {"folk": "folk-tune", "classical": "string-quartet"}
+"""The preset a word of the folk or classical style suggests (these styles have several
+presets, which their ensemble words such as 'chorale' or 'reel' pick directly)."""
+
+
+def _style_words() -> dict[str, tuple[str, int]]:
+    """Every `engine.song.styles` word and Chinese label -> (preset, strength); the first style
+    listing a word keeps it."""
+    words: dict[str, tuple[str, int]] = {}
+    for style in STYLE_TABLE:
+        orchestral = ORCHESTRAL_STYLE_PRESETS.get(style.name)
+        choice = (orchestral, SUGGESTED) if orchestral else (style.name, NAMED_STYLE)
+        for word in (*style.words, style.label_zh):
+            words.setdefault(word.lower(), choice)
+    return words
+
+
+STYLE_WORDS: dict[str, tuple[str, int]] = _style_words()
+"""Style words ('lo-fi', '摇滚', 'trailer') -> (preset, strength)."""
+
+METER_WORDS: dict[str, tuple[int, int]] = {
+    "waltz": (3, 4), "minuet": (3, 4), "mazurka": (3, 4), "triple": (3, 4), "march": (4, 4),
+    "jig": (6, 8), "compound": (6, 8), "reel": (4, 4), "hornpipe": (4, 4), "polka": (2, 4),
+    "华尔兹": (3, 4), "圆舞曲": (3, 4), "进行曲": (4, 4),
+}  # fmt: skip
+
+DYNAMICS: dict[str, str] = {
+    "soft": "soft", "quiet": "soft", "quietly": "soft", "softly": "soft", "piano-dynamic": "soft",
+    "loud": "loud", "bold": "loud", "forte": "loud", "powerful": "loud",
+    "轻柔": "soft", "柔和": "soft", "轻声": "soft", "响亮": "loud", "有力": "loud", "强劲": "loud",
+}  # fmt: skip
+VELOCITY_RANGES: dict[str, tuple[int, int]] = {"soft": (35, 70), "loud": (85, 120)}
+
+DENSITY_WORDS: dict[str, int] = {
+    "sparse": 4, "simple": 6, "plain": 6, "spare": 4, "busy": 12, "dense": 14,
+    "flowing": 10, "ornate": 14, "florid": 14, "简单": 6, "稀疏": 4, "密集": 14, "华丽": 14,
+}  # fmt: skip
+"""Notes per bar asked of the model (soft)."""
+
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8, "twelve": 12,
+    "sixteen": 16, "twenty-four": 24, "thirty-two": 32, "sixty-four": 64,
+}  # fmt: skip
+CHINESE_NUMBERS: dict[str, int] = {
+    "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "六": 6, "八": 8, "十二": 12, "十六": 16,
+    "二十四": 24, "三十二": 32, "六十四": 64,
+}  # fmt: skip
+LENGTH_WORDS: dict[str, int] = {"short": 8, "brief": 8, "long": 32, "简短": 8, "短小": 8}
+MODE_KEYS = {
+    "major": "major",
+    "minor": "minor",
+    "ionian": "major",
+    "aeolian": "minor",
+    "dorian": "minor",
+    "phrygian": "minor",
+    "lydian": "major",
+    "mixolydian": "major",
+}
+CHINESE_MODES = {"大调": "major", "小调": "minor"}
+INSTRUMENTS = (
+    "flute",
+    "violin",
+    "viola",
+    "cello",
+    "oboe",
+    "clarinet",
+    "trumpet",
+    "horn",
+    "harp",
+    "guitar",
+    "accordion",
+    "recorder",
+    "harpsichord",
+    "organ",
+    "bassoon",
+)
+"""Orchestral and folk instruments: each names the first voice and suggests a folk tune."""
+
+BAND_INSTRUMENTS: dict[str, str | None] = {
+    "piano": "piano", "钢琴": "piano", "rhodes": "lofi", "electric piano": "lofi",
+    "电钢琴": "lofi", "电钢": "lofi", "electric guitar": "rock", "电吉他": "rock",
+    "overdriven guitar": "rock", "distorted guitar": "metal", "distortion guitar": "metal",
+    "失真吉他": "metal", "jazz guitar": "jazz", "sax": "jazz", "saxophone": "jazz",
+    "萨克斯": "jazz", "synth": "house", "synth lead": "house", "合成器": "house",
+    "pad": "cinematic", "synth pad": "cinematic", "吉他": "folk-tune", "小提琴": "folk-tune",
+    "长笛": "folk-tune", "大提琴": "string-quartet", "小号": None, "口琴": None, "手风琴": None,
+    "erhu": "chinese", "二胡": "chinese", "guzheng": "chinese", "古筝": "chinese",
+    "pipa": "chinese", "琵琶": "chinese", "dizi": "chinese", "笛子": "chinese",
+    "竹笛": "chinese", "xiao": "chinese", "箫": "chinese", "suona": "chinese",
+    "唢呐": "chinese", "yangqin": "chinese", "扬琴": "chinese",
+}  # fmt: skip
+"""More instruments (GM programs from `engine.song.gm.program_from_name`, which maps the Chinese
+ones to their nearest GM sound: erhu -> Fiddle, guzheng -> Koto, pipa -> Shamisen, dizi ->
+Flute) and the preset each suggests (None: none)."""
+
+BAND_PARTS: dict[str, str] = {
+    **{word: "drums" for word in DRUM_KIT_WORDS if word != "kit"},
+    "beat": "drums", "beats": "drums", "groove": "drums", "鼓点": "drums", "节拍": "drums",
+    "bass": "bass", "bassline": "bass", "bass line": "bass", "贝斯": "bass", "贝司": "bass",
+    "低音": "bass",
+}  # fmt: skip
+"""Words for a band's drums or bass: every band preset has both, so they suggest a band (pop)
+when no style is named, and the reading says whether the chosen preset has the part."""
+
+STOPWORDS = frozenset(
+    ("a", "an", "and", "the", "for", "in", "of", "with", "on", "at", "to", "by", "some", "very",
+     "bit", "little", "like", "piece", "song", "music", "please", "write", "make", "me",
+     "track", "style", "instrumental", "melody", "lead")
+)  # fmt: skip
+CHINESE_STOPWORDS = (
+    "一首", "一段", "一个", "一点", "一些", "歌曲", "曲子", "音乐", "风格", "乐曲", "有点", "旋律",
+    "非常", "比较", "带有", "加上", "帮我", "给我", "请", "的", "首", "个", "和", "与", "跟",
+    "加", "用", "带", "有", "点", "歌", "曲", "我", "要", "想", "写", "来", "做", "在", "是",
+    "很", "版", "些", "乐", "配", "上", "里", "拍",
+)  # fmt: skip
+"""Particles and filler that need no understanding; longest first, found as substrings."""
+LABELS = {"tempo_bpm": "tempo", "velocity_range": "velocity", "bars": "length in bars"}
+
+_KEY = re.compile(
+    r"\bin ([a-g])(#|b|-sharp|-flat| sharp| flat)?(?: (major|minor|maj|min|"
+    r"dorian|phrygian|lydian|mixolydian|aeolian|ionian))?\b"
+)
+_CHINESE_KEY = re.compile(r"(?<![a-z])([a-g])(#|b)? ?(大调|小调)")
+_METER = re.compile(r"(?<![\d/])(\d{1,2})/(1|2|4|8|16)(?![\d/])")
+_BPM = re.compile(r"(?:\bat )?(?<![\d.])(\d{2,3}) ?(?:bpm|beats per minute)(?![a-z])")
+_BARS = re.compile(r"\b(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")[ -](?:bars?|measures?)\b")
+_CHINESE_BARS = re.compile(
+    r"(?<!\d)(\d{1,3}|" + "|".join(sorted(CHINESE_NUMBERS, key=len, reverse=True)) + r") ?个?小节"
+)
+_CJK = "\u3400-\u9fff"
+_WORD = re.compile(rf"[a-z0-9#/&-]+|[{_CJK}]+")
+_PUNCTUATION = str.maketrans(dict.fromkeys(",，。、；;：:！!？?（）()「」“”", " "))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a prompt was understood to ask for. `None` leaves a field to the preset or model.
+
+    `sources` maps each field set to the words that set it; change any field with
+    `dataclasses.replace` and call `request()`. `remarks` are words understood that set no
+    field (a drum kit the preset already has, or cannot have).
+    """
+
+    text: str
+    preset: str = "folk-tune"
+    tempo_bpm: float | None = None
+    meter: tuple[int, int] | None = None
+    key: str | None = None
+    scale: str | None = None
+    bars: int | None = None
+    density: int | None = None
+    velocity_range: tuple[int, int] | None = None
+    instrument: int | None = None
+    """A GM program for the first voice, when the prompt names an instrument."""
+    sources: dict[str, str] = field(default_factory=dict)
+    ignored: tuple[str, ...] = ()
+    remarks: tuple[str, ...] = ()
+
+    def explain(self) -> list[str]:
+        """'understood' lines, one per field set, then remarks, then the words not understood."""
+        lines = [
+            f"{LABELS.get(name, name)} {self.shown(name)} from {words}"
+            for name, words in self.sources.items()
+        ]
+        lines += self.remarks
+        if not lines:
+            lines.append("nothing recognised: using the folk-tune preset as it is")
+        if self.ignored:
+            lines.append("not understood: " + ", ".join(repr(w) for w in self.ignored))
+        return lines
+
+    def shown(self, name: str) -> str:
+        value = getattr(self, name)
+        if name == "meter" and value is not None:
+            return f"{value[0]}/{value[1]}"
+        if name == "instrument" and value is not None:
+            return str(GM_PROGRAM_NAMES[value])
+        if name == "velocity_range" and value is not None:
+            return f"{value[0]}-{value[1]}"
+        return f"{value:g}" if isinstance(value, float) else str(value)
+
+    def request(self, seed_controls: Controls | None = None) -> Generate:
+        """The Generate request this reading asks for (`seed_controls`: other controls)."""
+        base = seed_controls or Controls()
+        controls = dataclasses.replace(
+            base,
+            density=self.density if self.density is not None else base.density,
+            velocity_range=self.velocity_range or base.velocity_range,
+            scale=parse_scale(self.scale) if self.scale else base.scale,
+        )
+        return Generate(
+            preset=self.preset,
+            bars=self.bars,
+            meter=self.meter,
+            key=key_from_name(self.key) if self.key else None,
+            tempo_bpm=self.tempo_bpm,
+            title=self.text.strip()[:60] or "Untitled",
+            controls=controls,
+            lead_program=self.instrument,
+        )
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """Words found in the prompt: where, and the field votes (name, value, strength) they cast."""
+
+    start: int
+    end: int
+    text: str
+    votes: tuple[tuple[str, object, int], ...]
+
+
+class _Votes:
+    """Candidate values per field with their strength and position; the best one wins."""
+
+    def __init__(self) -> None:
+        self.best: dict[str, tuple[int, int, object, str]] = {}
+        self.used: list[tuple[int, int]] = []
+
+    def cast(self, hit: _Hit) -> None:
+        self.used.append((hit.start, hit.end))
+        for name, value, strength in hit.votes:
+            rank = (strength, -hit.start)
+            held = self.best.get(name)
+            if held is None or rank > (held[0], held[1]):
+                self.best[name] = (rank[0], rank[1], value, repr(hit.text))
+
+
+def _find(text: str, words: Iterable[str]) -> Iterable[tuple[int, int, str]]:
+    """(start, end, word) of each occurrence: English words whole, Chinese ones anywhere."""
+    for word in words:
+        if word.isascii():
+            for match in re.finditer(rf"\b{re.escape(word)}\b", text):
+                yield match.start(), match.end(), word
+        else:
+            start = text.find(word)
+            while start >= 0:
+                yield start, start + len(word), word
+                start = text.find(word, start + len(word))
+
+
+def read_prompt(text: str) -> Reading:
+    """Read a prompt into a Reading (never raises for unknown words: they are listed)."""
+    lowered = " ".join(text.lower().translate(_PUNCTUATION).split())
+    hits = _pattern_hits(lowered) + _table_hits(lowered)
+    votes = _Votes()
+    for hit in _longest(hits):
+        votes.cast(hit)
+    return _reading(text, lowered, votes)
+
+
+def _pattern_hits(lowered: str) -> list[_Hit]:
+    """Keys, meters, tempi and lengths written with numbers or note names."""
+    hits: list[_Hit] = []
+
+    def add(match: re.Match[str], *votes: tuple[str, object, int]) -> None:
+        hits.append(_Hit(match.start(), match.end(), match.group(0), votes))
+
+    for match in _KEY.finditer(lowered):
+        tonic = match.group(1).upper() + _accidental(match.group(2))
+        mode = {"maj": "major", "min": "minor"}.get(match.group(3) or "", match.group(3) or "")
+        add(match, ("tonic", tonic, DIRECT), *((("mode", mode, DIRECT),) if mode else ()))
+    for match in _CHINESE_KEY.finditer(lowered):
+        tonic = match.group(1).upper() + (match.group(2) or "")
+        add(match, ("tonic", tonic, DIRECT), ("mode", CHINESE_MODES[match.group(3)], DIRECT))
+    for match in _METER.finditer(lowered):
+        add(match, ("meter", (int(match.group(1)), int(match.group(2))), DIRECT))
+    for match in _BPM.finditer(lowered):
+        add(match, ("tempo_bpm", float(match.group(1)), DIRECT))
+    for match in _BARS.finditer(lowered):
+        count = match.group(1)
+        add(match, ("bars", int(count) if count.isdigit() else NUMBER_WORDS[count], DIRECT))
+    for match in _CHINESE_BARS.finditer(lowered):
+        count = match.group(1)
+        add(match, ("bars", int(count) if count.isdigit() else CHINESE_NUMBERS[count], DIRECT))
+    return hits
+
+
+def _table_hits(lowered: str) -> list[_Hit]:
+    """Every word of the tables found in the prompt, with the votes it casts."""
+    simple: list[tuple[str, Mapping[str, object], int]] = [
+        ("tempo_bpm", TEMPO_WORDS, DIRECT),
+        ("preset", ENSEMBLES, DIRECT),
+        ("preset", STYLES, SUGGESTED),
+        ("meter", METER_WORDS, DIRECT),
+        ("velocity", DYNAMICS, DIRECT),
+        ("density", DENSITY_WORDS, DIRECT),
+        ("bars", LENGTH_WORDS, SUGGESTED),
+        ("mode", MODE_KEYS, DIRECT),
+        ("mode", CHINESE_MODES, DIRECT),
+    ]
+    hits = [
+        _Hit(start, end, word, ((name, table[word], strength),))
+        for name, table, strength in simple
+        for start, end, word in _find(lowered, table)
+    ]
+    for start, end, word in _find(lowered, STYLE_WORDS):
+        preset, strength = STYLE_WORDS[word]
+        hits.append(_Hit(start, end, word, (("preset", preset, strength),)))
+    moods = {**{word: word for word in MOODS}, **CHINESE_MOODS}
+    for start, end, word in _find(lowered, moods):
+        suggested = tuple((name, value, SUGGESTED) for name, value in MOODS[moods[word]].items())
+        hits.append(_Hit(start, end, word, suggested))
+    instruments: dict[str, str | None] = {word: "folk-tune" for word in INSTRUMENTS}
+    instruments.update(BAND_INSTRUMENTS)
+    for start, end, word in _find(lowered, instruments):
+        suggests = instruments[word]
+        votes: tuple[tuple[str, object, int], ...] = (
+            ("instrument", program_from_name(word), DIRECT),
+        )
+        if suggests is not None:
+            votes += (("preset", suggests, SUGGESTED),)
+        hits.append(_Hit(start, end, word, votes))
+    for start, end, word in _find(lowered, BAND_PARTS):
+        part = BAND_PARTS[word]
+        votes = ((part, word, DIRECT), ("preset", "pop", SUGGESTED))
+        hits.append(_Hit(start, end, word, votes))
+    return hits
+
+
+def _longest(hits: list[_Hit]) -> list[_Hit]:
+    """The hits to use, in prompt order: words inside (or across) longer words are dropped, so
+    "electric guitar" is not also a "guitar", and Chinese, which has no spaces, tells "快"
+    (fast) from the "快" inside "欢快" (cheerful). Words on the very same span all count
+    ("reel" is a preset and a meter)."""
+    kept: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        span = (hit.start, hit.end)
+        if any(k.start < hit.end and hit.start < k.end and (k.start, k.end) != span for k in kept):
+            continue
+        kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _accidental(text: str | None) -> str:
+    text = (text or "").strip(" -")
+    return {"sharp": "#", "flat": "b"}.get(text, text)
+
+
+def _reading(text: str, lowered: str, votes: _Votes) -> Reading:
+    values = {name: held[2] for name, held in votes.best.items()}
+    sources = {name: held[3] for name, held in votes.best.items()}
+    preset = str(values.get("preset", "folk-tune"))
+    fields: dict[str, Any] = {"preset": preset}
+    found: dict[str, str] = {}
+    for name in ("preset", "tempo_bpm", "meter", "bars", "density", "instrument"):
+        if name in values:
+            fields[name], found[name] = values[name], sources[name]
+    remarks = _part_remarks(preset, values, sources)
+    lead = PRESETS[preset].voices[0]
+    if fields.get("instrument") == lead.program and not lead.is_drum:
+        # Already the preset's lead: keep its voice and melody range rather than the
+        # instrument's whole compass.
+        del fields["instrument"], found["instrument"]
+        remarks.append(
+            f"lead {GM_PROGRAM_NAMES[lead.program]} from {sources['instrument']} "
+            f"(the {preset} preset's own)"
+        )
+    if "velocity" in values:
+        fields["velocity_range"] = VELOCITY_RANGES[str(values["velocity"])]
+        found["velocity_range"] = sources["velocity"]
+    if "tonic" in values or "mode" in values:
+        fields["key"], fields["scale"], found["key"] = _key(values, sources, preset)
+        if fields["scale"]:
+            found["scale"] = sources["mode"]
+    ignored = _not_understood(lowered, votes.used)
+    return Reading(text=text, sources=found, ignored=ignored, remarks=tuple(remarks), **fields)
+
+
+def _part_remarks(preset: str, values: dict[str, object], sources: dict[str, str]) -> list[str]:
+    """What became of 'drums' and 'bass': the preset has the part, or the composer adds it."""
+    remarks = []
+    voices = PRESETS[preset].voices
+    has = {
+        "drums": any(v.is_drum for v in voices),
+        "bass": any(32 <= v.program <= 39 and not v.is_drum for v in voices),
+    }
+    for part, label in (("drums", "drum kit"), ("bass", "bass")):
+        if part not in values:
+            continue
+        if has[part]:
+            remarks.append(f"{label} from {sources[part]} (the {preset} preset has one)")
+        else:
+            remarks.append(
+                f"{label} from {sources[part]}: the {preset} preset has none; add one "
+                f"afterwards with Add Track ('{'drums' if part == 'drums' else 'bass'}')"
+            )
+    return remarks
+
+
+def _not_understood(lowered: str, used: list[tuple[int, int]]) -> tuple[str, ...]:
+    """English words no table used, and Chinese left over once particles are taken out."""
+    covered = [False] * len(lowered)
+    for start, end in used:
+        covered[start:end] = [True] * (end - start)
+    ignored: list[str] = []
+    for match in _WORD.finditer(lowered):
+        word = match.group(0)
+        if word.isascii():
+            if not any(covered[match.start() : match.end()]) and word not in STOPWORDS:
+                ignored.append(word)
+            continue
+        rest = "".join(
+            char if not covered[match.start() + i] else " " for i, char in enumerate(word)
+        )
+        for particle in CHINESE_STOPWORDS:
+            rest = rest.replace(particle, " ")
+        ignored += rest.split()
+    return tuple(ignored)
+
+
+def _key(
+    values: dict[str, object], sources: dict[str, str], preset: str
+) -> tuple[str, str | None, str]:
+    """(key name, scale name or None, the words that set them): a missing tonic comes from the
+    preset's key; a church mode sets a scale too (the key signature is its major or minor)."""
+    preset_tonic = PRESETS[preset].key.split()[0]
+    tonic = str(values.get("tonic", preset_tonic))
+    mode = str(values.get("mode", "major"))
+    key = f"{tonic} {MODE_KEYS[mode]}"
+    scale = f"{tonic} {mode}" if mode not in ("major", "minor") else None
+    words = " and ".join(dict.fromkeys(sources[n] for n in ("tonic", "mode") if n in sources))
+    if "tonic" not in values:
+        words += f" (tonic {tonic} from the {preset} preset)"
+    return key, scale, words

@@ -1,0 +1,9 @@
+"""Files: the JSON project, MIDI in and out, and writes that never leave half a file.
+
+- `project_file`: the project format (song, locks, takes), versioned, with clear errors.
+- `song_files`: open or save a Song by suffix (.json, .mid, .midi, .kar, .rmi).
+- `midi`: reading Standard MIDI Files of every kind and writing DAW-ready ones.
+- `atomic_write`: write to a temporary file and rename, so a crash keeps the old file.
+"""
+
+__all__ = ["atomic_write", "midi", "project_file", "song_files"]

@@ -1,0 +1,392 @@
+"""MIDI export: a Song, or a selection of it, as a type-1 file that drops cleanly into any DAW.
+
+Written with mido, because symusic puts the tempo map into the first note track while DAWs
+expect a separate conductor track. What a DAW gets: 480 ticks per quarter; a conductor track
+named after the song with its tempo, time signature and key changes and its words (lyrics,
+markers, copyright); one named track per instrument on a channel of its own with its program
+change, later program changes at their ticks, its controllers (bend, pedal, expression, any
+CC) and, on pitched tracks, the key changes again (see `_key_events`); drums on channel 10;
+no zero-length notes, no same-pitch overlaps on a channel, note-offs before note-ons on the
+same tick; every track ending at the end of the last bar, so DAWs import the whole tempo map.
+
+The mix travels as controllers at tick 0, so a DAW opens the song with the same balance:
+CC10 (pan) on a track whose pan is not centred, and CC7 (channel volume) on every track once
+any track's gain is not 0 dB (see `song_to_midi_file` for why every track); a track that
+holds its own CC7/CC10 from an imported file carries the mix in them (see `track_events`).
+An unmixed song gets neither. MIDI has
+no mute or solo: a muted track is exported like any other (DAWs import every track and the
+user mutes there) and solo is not written at all. The conversions below are the only place
+the mapping lives; `engine.project.midi.reader` uses their inverses, so export -> import
+round-trips.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO
+
+import mido
+
+from engine.errors import TesseraError
+from engine.project.atomic_write import write_atomically
+from engine.song.edits import select
+from engine.song.gm import instrument_name
+from engine.song.note_cleanup import CleanupReport, clean_notes
+from engine.song.song import (
+    DRUM_CHANNEL,
+    EXPRESSION_CC,
+    MAX_TICK,
+    MIN_GAIN_DB,
+    PPQ,
+    SUSTAIN_CC,
+    ControlEvent,
+    Note,
+    ProgramChange,
+    Song,
+    Track,
+)
+
+MELODIC_CHANNELS = tuple(channel for channel in range(16) if channel != DRUM_CHANNEL)
+VOLUME_CC = 7
+"""Channel volume, the controller a DAW or GM synth treats as the channel's fader."""
+PAN_CC = 10
+PAN_CENTRE_CC = 64
+MAX_DELTA_TICKS = 0x0FFFFFFF
+"""The longest gap between two events a MIDI delta time holds (four 7-bit bytes)."""
+
+
+class MidiExportError(TesseraError):
+    """A Song that cannot be written as MIDI, or a destination that cannot be written."""
+
+
+def export_midi(
+    song: Song,
+    path: str | os.PathLike[str],
+    track_indices: Sequence[int] | None = None,
+    bars: tuple[int, int] | None = None,
+) -> list[str]:
+    """Write a Song, or a selection of its tracks and bars, as a DAW-ready type-1 MIDI file.
+
+    The file is written atomically. Returns warnings (for example, more melodic tracks than
+    MIDI has channels, so some share one).
+    """
+    if track_indices is not None or bars is not None:
+        song = select(song, track_indices, bars)
+    if not song.tracks:
+        raise MidiExportError("the song has no tracks: add a track before exporting MIDI")
+    midi_file, warnings = song_to_midi_file(song)
+    try:
+        write_atomically(path, lambda handle: _save(midi_file, handle))
+    except OSError as err:
+        raise MidiExportError(f"cannot write {Path(path).name}: {err.strerror}") from err
+    return warnings
+
+
+def gain_db_to_cc7(gain_db: float) -> int:
+    """A track gain in dB as a CC7 value 0-127, by the GM volume curve dB = 40 * log10(cc / 127).
+
+    0 dB is 127, the top of the controller, so a gain above 0 dB cannot be expressed and is
+    written as 127; the quietest gain, -60 dB, is 4.
+    """
+    return max(0, min(127, round(127 * 10 ** (gain_db / 40))))
+
+
+def cc7_to_gain_db(value: int) -> float:
+    """A CC7 value 0-127 as a track gain in dB (the inverse of `gain_db_to_cc7`).
+
+    Rounded to 0.1 dB, which keeps every value 4-127 distinct, so CC7 -> dB -> CC7 gives the
+    same value. Values 0-3 lie below -60 dB and become `MIN_GAIN_DB`, the mixer's silence.
+    """
+    if value <= 0:
+        return MIN_GAIN_DB
+    return max(MIN_GAIN_DB, round(40 * math.log10(value / 127), 1))
+
+
+def pan_to_cc10(pan: float) -> int:
+    """A pan from -1.0 (left) to +1.0 (right) as a CC10 value: 0 left, 64 centre, 127 right.
+
+    MIDI has 64 steps left of centre and 63 right of it, so each side is scaled on its own.
+    """
+    return PAN_CENTRE_CC + round(pan * (64 if pan < 0 else 63))
+
+
+def cc10_to_pan(value: int) -> float:
+    """A CC10 value 0-127 as a pan from -1.0 to +1.0 (the inverse of `pan_to_cc10`).
+
+    Rounded to 0.01, finer than a CC10 step (1/64), so CC10 -> pan -> CC10 gives the same value.
+    """
+    steps = value - PAN_CENTRE_CC
+    return round(steps / (64 if steps < 0 else 63), 2)
+
+
+def _save(midi_file: mido.MidiFile, handle: IO[bytes]) -> None:
+    midi_file.save(file=handle)
+
+
+def assign_channels(song: Song) -> tuple[list[int], list[str]]:
+    """A channel per track: drums on channel 10, each melodic track on its own channel.
+
+    MIDI has 15 melodic channels. Past them, tracks that play the same instrument throughout
+    (same program and program changes) share a channel first, since a shared channel plays
+    one program at a time; only when there are more instruments than channels do tracks of
+    different instruments share, and the warning says how many will sound wrong.
+    """
+    melodic = [index for index, track in enumerate(song.tracks) if not track.is_drum]
+    channels = [DRUM_CHANNEL] * len(song.tracks)
+    if len(melodic) <= len(MELODIC_CHANNELS):
+        for index, channel in zip(melodic, MELODIC_CHANNELS, strict=False):
+            channels[index] = channel
+        return channels, []
+    instruments: dict[tuple[int, tuple[ProgramChange, ...]], int] = {}
+    for index in melodic:
+        track = song.tracks[index]
+        voice = instruments.setdefault((track.program, track.program_changes), len(instruments))
+        channels[index] = MELODIC_CHANNELS[voice % len(MELODIC_CHANNELS)]
+    warning = (
+        f"{len(melodic)} melodic tracks but MIDI has {len(MELODIC_CHANNELS)} melodic "
+        "channels: tracks of one instrument share a channel, and some DAWs will merge them"
+    )
+    if len(instruments) > len(MELODIC_CHANNELS):
+        wrong = sum(
+            1
+            for index in melodic
+            if instruments[song.tracks[index].program, song.tracks[index].program_changes]
+            >= len(MELODIC_CHANNELS)
+        )
+        warning += (
+            f"; {len(instruments)} instruments do not fit, so {wrong} tracks share a channel "
+            "with another instrument and play with its sound"
+        )
+    return channels, [warning]
+
+
+def song_to_midi_file(song: Song) -> tuple[mido.MidiFile, list[str]]:
+    """Build the mido file for a Song (the exported bytes are its `save` output).
+
+    CC7 goes on every track as soon as one track's gain is not 0 dB: a track without CC7
+    plays at the synth's default volume, which General MIDI sets to 100 (about -4.4 dB), so
+    writing only the changed tracks would leave a -2 dB track louder than a 0 dB one. Tracks
+    that share a channel (past 15 melodic tracks) share its controllers too: the last one wins.
+
+    Raises MidiExportError for a song longer than a MIDI file Tessera can read back.
+    """
+    _check_length(song)
+    channels, warnings = assign_channels(song)
+    midi_file = mido.MidiFile(type=1, ticks_per_beat=PPQ, charset="utf-8")
+    midi_file.tracks.append(_conductor_track(song))
+    notes_by_channel = _clean_per_channel(song, channels, warnings)
+    write_volume = any(track.gain_db != 0.0 for track in song.tracks)
+    for index, (track, channel) in enumerate(zip(song.tracks, channels, strict=True)):
+        notes = notes_by_channel[channel][index]
+        events = track_events(track, channel, notes, write_volume=write_volume)
+        if not track.is_drum:
+            events += _key_events(song)
+        midi_file.tracks.append(_to_track(sorted(events, key=_event_order), song.end_tick))
+    return midi_file, warnings
+
+
+def _check_length(song: Song) -> None:
+    """Refuse a song longer than a MIDI file Tessera (or most readers) can read back."""
+    if song.end_tick > MAX_TICK:
+        raise MidiExportError(
+            f"the song is {song.end_tick:,} ticks long, more than the {MAX_TICK:,} a MIDI file "
+            "can be read back with: export a selection of its bars, or remove empty bars"
+        )
+
+
+def _clean_per_channel(
+    song: Song, channels: list[int], warnings: list[str]
+) -> dict[int, dict[int, list[Note]]]:
+    """Clean notes per channel (tracks sharing a channel must not overlap each other either).
+
+    Returns channel -> track index -> notes. Each note remembers its track through the cleanup
+    by riding in a tagged row.
+    """
+    result: dict[int, dict[int, list[Note]]] = {}
+    for channel in sorted(set(channels)):
+        members = [i for i, c in enumerate(channels) if c == channel]
+        result[channel] = {i: [] for i in members}
+        if len(members) == 1:
+            report = CleanupReport()
+            result[channel][members[0]] = clean_notes(
+                (
+                    (n.start_tick, n.pitch, n.duration_ticks, n.velocity)
+                    for n in song.tracks[members[0]].notes
+                ),
+                report,
+            )
+        else:
+            report = _clean_shared_channel(song, members, result[channel])
+        warnings.extend(report.summary(f"channel {channel + 1}"))
+    return result
+
+
+def _clean_shared_channel(
+    song: Song, members: list[int], out: dict[int, list[Note]]
+) -> CleanupReport:
+    owner: dict[tuple[int, int], int] = {}
+    rows = []
+    for track_index in members:
+        for note in song.tracks[track_index].notes:
+            owner.setdefault((note.start_tick, note.pitch), track_index)
+            rows.append((note.start_tick, note.pitch, note.duration_ticks, note.velocity))
+    report = CleanupReport()
+    for note in clean_notes(rows, report):
+        out[owner[(note.start_tick, note.pitch)]].append(note)
+    return report
+
+
+Event = tuple[int, int, mido.Message | mido.MetaMessage]
+"""(tick, order within the tick, message): see `_event_order`."""
+NAME, KEY, NOTE_OFF, PROGRAM, CONTROL, NOTE_ON = range(6)
+"""Order within a tick: metas first, then note-offs before anything that starts (a note
+ending on a program change is the old instrument's: pretty_midi files a note under the
+program in force at its note-off; a re-struck pitch ends before it sounds again), then the
+program, then controllers before the note-ons they shape (a bend or pedal set on a note's
+tick applies to it)."""
+TEXT_METAS = {
+    "text": "text",
+    "copyright": "copyright",
+    "lyric": "lyrics",
+    "marker": "marker",
+    "cue": "cue_marker",
+}
+"""A SongText's kind -> mido's meta type."""
+
+
+def _event_order(event: Event) -> tuple[int, int]:
+    return event[0], event[1]
+
+
+def _conductor_track(song: Song) -> mido.MidiTrack:
+    """The song's name, meters, keys, tempos and words (lyrics, markers, copyright)."""
+    events: list[Event] = [(0, NAME, mido.MetaMessage("track_name", name=song.title))]
+    for meter in song.time_signatures:
+        message = mido.MetaMessage(
+            "time_signature",
+            numerator=meter.numerator,
+            denominator=meter.denominator,
+            clocks_per_click=24,
+            notated_32nd_notes_per_beat=8,
+        )
+        events.append((meter.tick, KEY, message))
+    events += _key_events(song)
+    for tempo in song.tempos:
+        message = mido.MetaMessage("set_tempo", tempo=round(60_000_000 / tempo.tempo_bpm))
+        events.append((tempo.tick, KEY, message))
+    for text in song.texts:
+        events.append((text.tick, KEY, mido.MetaMessage(TEXT_METAS[text.kind], text=text.text)))
+    return _to_track(sorted(events, key=_event_order), song.end_tick)
+
+
+def _key_events(song: Song) -> list[Event]:
+    """The key map as meta events. Written into every pitched track as well as the conductor:
+    MuseScore reads a key only from a track with notes, and opens a file whose key lives in
+    the conductor alone in C."""
+    return [
+        (
+            key.tick,
+            KEY,
+            mido.MetaMessage(
+                "key_signature", key=key.tonic_name + ("m" if key.mode == "minor" else "")
+            ),
+        )
+        for key in song.key_signatures
+    ]
+
+
+def track_events(
+    track: Track, channel: int, notes: list[Note], *, write_volume: bool
+) -> list[Event]:
+    """A track's name, programs, controllers and notes as events (not yet in order).
+
+    The mixer's gain and pan are written as CC7 and CC10. Where the track holds those
+    controllers itself (from an imported file) at or before its first note, the last of them
+    carries the mixer's value in place, so an imported file keeps its own volume events (a
+    file that sets CC7 to 127 is not left at a synth's default of 100) and a fader moved in
+    Tessera still wins.
+    """
+    # An unnamed track gets the name the importer would give it ("Drums" for drums).
+    name = track.name or instrument_name(track.program, track.is_drum)
+    events: list[Event] = [
+        (0, NAME, mido.MetaMessage("track_name", name=name)),
+        (0, PROGRAM, mido.Message("program_change", channel=channel, program=track.program)),
+    ]
+    for change in track.program_changes:
+        message = mido.Message("program_change", channel=channel, program=change.program)
+        events.append((change.tick, PROGRAM, message))
+    first_note_tick = notes[0].start_tick if notes else 0
+    controls = list(track.controls)
+    mix: list[ControlEvent] = []
+    volume = gain_db_to_cc7(track.gain_db)
+    in_place = _mix_in_place(controls, VOLUME_CC, first_note_tick, volume, cc7_to_gain_db)
+    if write_volume and not in_place:
+        mix.append(ControlEvent(0, "cc", volume, VOLUME_CC))
+    pan = pan_to_cc10(track.pan)
+    in_place = _mix_in_place(controls, PAN_CC, first_note_tick, pan, cc10_to_pan)
+    if track.pan and not in_place:
+        mix.append(ControlEvent(0, "cc", pan, PAN_CC))
+    events += [
+        (control.tick, CONTROL, _control_message(control, channel)) for control in mix + controls
+    ]
+    for note in notes:
+        on = mido.Message("note_on", channel=channel, note=note.pitch, velocity=note.velocity)
+        events.append((note.start_tick, NOTE_ON, on))
+        off = mido.Message("note_off", channel=channel, note=note.pitch, velocity=0)
+        events.append((note.end_tick, NOTE_OFF, off))
+    return events
+
+
+def _mix_in_place(
+    controls: list[ControlEvent],
+    number: int,
+    first_note_tick: int,
+    value: int,
+    to_mix: Callable[[int], float],
+) -> bool:
+    """Give the last CC `number` at or before the first note the mixer's `value`; False when
+    there is none. A value that already means the same setting is left as the file had it
+    (CC7 0-3 all mean -60 dB), so import -> export -> import is the identity."""
+    found = None
+    for index, control in enumerate(controls):
+        if control.tick > first_note_tick:
+            break
+        if control.kind == "cc" and control.number == number:
+            found = index
+    if found is None:
+        return False
+    if to_mix(controls[found].value) != to_mix(value):
+        controls[found] = dataclasses.replace(controls[found], value=value)
+    return True
+
+
+def _control_message(control: ControlEvent, channel: int) -> mido.Message:
+    if control.kind == "pitch_bend":
+        return mido.Message("pitchwheel", channel=channel, pitch=control.value)
+    if control.kind == "channel_pressure":
+        return mido.Message("aftertouch", channel=channel, value=control.value)
+    number = {"sustain": SUSTAIN_CC, "expression": EXPRESSION_CC}.get(control.kind, control.number)
+    return mido.Message("control_change", channel=channel, control=number, value=control.value)
+
+
+def _to_track(events: list[Event], end_tick: int) -> mido.MidiTrack:
+    """Ordered absolute-tick events to a mido track with delta times, ended at the song's
+    last bar. A gap longer than a delta time holds is refused: no reader could read it."""
+    track = mido.MidiTrack()
+    now = 0
+    for tick, _, message in (*events, (end_tick, 0, mido.MetaMessage("end_of_track"))):
+        if tick - now > MAX_DELTA_TICKS:
+            raise MidiExportError(
+                f"the song is silent for {tick - now:,} ticks from tick {now:,}, longer than "
+                f"the {MAX_DELTA_TICKS:,} MIDI can hold between two events: remove empty bars"
+            )
+        # Set the delta in place: the messages were built for this track alone, and copy()
+        # re-validated every field (about half of the export time for 100k notes).
+        message.time = max(tick - now, 0)
+        track.append(message)
+        now = max(now, tick)
+    return track

@@ -1,0 +1,83 @@
+"""Open an ONNX model file as an onnxruntime session: the one loader every model goes through.
+
+The symbolic model (`engine.compose.midi_model`), the timbre denoiser (`engine.sound.timbre`) and
+the note model (`engine.transcribe.transcriber`) each check their own card, but the steps every
+file needs are the same and live here once:
+
+- the file's sha256 must match the hash its card (or the engine, for a third-party file) holds,
+  so a damaged or replaced file is refused with a message instead of producing nonsense;
+- CUDA is used when this onnxruntime build offers it, always with the CPU as fallback;
+- the thread counts are set explicitly (unset thread options give unstable timings), with one
+  inter-op thread: the graphs are sequential.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import onnxruntime as ort
+
+from engine.errors import TesseraError
+
+
+class ModelLoadError(TesseraError):
+    """A model file is missing, damaged, or does not match this version of Tessera."""
+
+
+def choose_providers() -> list[str]:
+    """CUDA when this onnxruntime build offers it, always with the CPU as fallback."""
+    available = ort.get_available_providers()
+    preferred = ["CUDAExecutionProvider", "CPUExecutionProvider"]
+    return [provider for provider in preferred if provider in available]
+
+
+def default_threads() -> int:
+    """One intra-op thread per core, at most 4 (more only adds synchronisation on small graphs)."""
+    return min(4, os.cpu_count() or 1)
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a model file; ModelLoadError (saying why) when it cannot be read."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as err:
+        raise ModelLoadError(f"cannot read {path}: {err.strerror}") from err
+
+
+def check_sha256(path: Path, expected: str) -> None:
+    """Refuse a file whose bytes are not the ones its card describes."""
+    if file_sha256(path) != expected:
+        raise ModelLoadError(
+            f"{path} does not match its card (the file is damaged or was replaced): "
+            "reinstall Tessera or re-export the model"
+        )
+
+
+@dataclass(frozen=True)
+class LoadedSession:
+    """A checked session and the providers it runs on (shown in About the models)."""
+
+    session: ort.InferenceSession
+    providers: list[str]
+
+
+def open_session(
+    path: Path, expected_sha256: str, threads: int | None = None, *, optimize: bool = False
+) -> LoadedSession:
+    """Check `path` against its hash and open it; `optimize` turns on every graph rewrite
+    onnxruntime has (worth it for the decoder, whose graph runs thousands of times per song)."""
+    check_sha256(path, expected_sha256)
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads or default_threads()
+    options.inter_op_num_threads = 1
+    if optimize:
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    providers = choose_providers()
+    try:
+        session = ort.InferenceSession(str(path), options, providers=providers)
+    except Exception as err:  # onnxruntime raises its own untyped errors for bad graphs
+        raise ModelLoadError(f"onnxruntime cannot open {path}: {err}") from err
+    return LoadedSession(session, providers)

@@ -1,0 +1,27 @@
+"""The song itself, at the bottom of the engine: what every other wing reads and writes.
+
+- `song`: Song, Track, Note, the grid's Cell, controllers, texts, tempo, meter and key maps.
+- `edits`: pure edits (add/remove notes, lock cells, tempo, mix); `undo`: the undo history;
+  `takes`: the list of composing results.
+- `theory` (keys, scales, chords), `gm` and `drums` (General MIDI programs and the drum map),
+  `styles` (the style names and the words for them), `performance` (sustain pedal, pitch bend
+  and expression as they sound), `note_cleanup` (notes made safe for MIDI), `selection`
+  (`--tracks 2,3`, `--bars 5-8`), `summary` (one-line descriptions).
+
+Nothing here imports another wing, a model or onnxruntime.
+"""
+
+__all__ = [
+    "drums",
+    "edits",
+    "gm",
+    "note_cleanup",
+    "performance",
+    "selection",
+    "song",
+    "styles",
+    "summary",
+    "takes",
+    "theory",
+    "undo",
+]

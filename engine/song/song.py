@@ -1,0 +1,564 @@
+"""The Song document: frozen dataclasses shared by the engine, the UI and every file format.
+
+A Song is a value. Nothing mutates it; edits (see `engine.song.edits`) return a new Song, and undo
+is a stack of Songs. Every time is an integer tick at `PPQ` ticks per quarter note, so two
+Songs compare equal exactly when they hold the same music.
+
+Constructors validate their fields and raise `SongError` naming the field and the allowed
+range, so an impossible Song can never exist, whether it came from a file, a model or a hand
+edit.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal, TypeVar
+
+from engine.errors import TesseraError
+from engine.song.styles import STYLE_NAMES
+
+PPQ = 480
+"""Ticks per quarter note for every Song (and for every exported MIDI file)."""
+
+MAX_TICK = 2**31 - 1
+"""The last tick a Song can place anything at (a signed 32-bit count, as most readers hold)."""
+MIN_TEMPO_BPM = 4.0
+MAX_TEMPO_BPM = 1000.0
+ALLOWED_DENOMINATORS = (1, 2, 4, 8, 16, 32, 64)
+MAX_NUMERATOR = 64
+MAX_BAR_COUNT = 100_000
+MIN_GAIN_DB = -60.0
+"""The quietest a track's fader goes; a mixer treats it as silence, so -inf is never needed."""
+MAX_GAIN_DB = 12.0
+MIN_PAN = -1.0
+"""Hard left."""
+MAX_PAN = 1.0
+"""Hard right (0.0 is the centre)."""
+DRUM_CHANNEL = 9
+"""General MIDI drums live on MIDI channel 10, which is index 9 in every library."""
+
+Mode = Literal["major", "minor"]
+
+# One cell of the arrangement grid: (track index, bar index), both 0-based.
+Cell = tuple[int, int]
+
+_SHARP_MAJOR_TONICS = ("C", "G", "D", "A", "E", "B", "F#", "C#")
+_FLAT_MAJOR_TONICS = ("C", "F", "Bb", "Eb", "Ab", "Db", "Gb", "Cb")
+_SHARP_MINOR_TONICS = ("A", "E", "B", "F#", "C#", "G#", "D#", "A#")
+_FLAT_MINOR_TONICS = ("A", "D", "G", "C", "F", "Bb", "Eb", "Ab")
+
+
+class SongError(TesseraError, ValueError):
+    """A value that a Song cannot hold, with the field's name and the allowed range."""
+
+
+def check_int(name: str, value: object, low: int, high: int) -> int:
+    """Return `value` if it is an int in [low, high]; otherwise raise SongError naming `name`."""
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise SongError(f"{name} must be an integer from {low} to {high}, got {value!r}")
+    return value
+
+
+def check_number(name: str, value: object, low: float, high: float) -> float:
+    """Return `value` as a float if it is a number in [low, high]; otherwise raise SongError.
+
+    Ints are accepted (a JSON file may hold `-6`); bools, NaN and infinities are refused.
+    """
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not low <= value <= high  # also false for NaN
+    ):
+        raise SongError(f"{name} must be a number from {low:g} to {high:g}, got {value!r}")
+    return float(value)
+
+
+def _check_sorted_ticks(name: str, ticks: list[int]) -> None:
+    if any(later <= earlier for earlier, later in itertools.pairwise(ticks)):
+        raise SongError(f"{name} must be in order of tick with at most one change per tick")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Note:
+    """One note. Field order is the canonical sort order: start, pitch, duration, velocity."""
+
+    start_tick: int
+    pitch: int
+    duration_ticks: int
+    velocity: int
+
+    def __post_init__(self) -> None:
+        check_int("start_tick", self.start_tick, 0, MAX_TICK)
+        check_int("pitch", self.pitch, 0, 127)
+        check_int("duration_ticks", self.duration_ticks, 1, MAX_TICK)
+        check_int("velocity", self.velocity, 1, 127)
+
+    @property
+    def end_tick(self) -> int:
+        return self.start_tick + self.duration_ticks
+
+
+@dataclass(frozen=True, slots=True)
+class TempoChange:
+    tick: int
+    tempo_bpm: float
+
+    def __post_init__(self) -> None:
+        check_int("tick", self.tick, 0, MAX_TICK)
+        bpm = self.tempo_bpm
+        if isinstance(bpm, bool) or not isinstance(bpm, int | float):
+            raise SongError(f"tempo_bpm must be a number, got {bpm!r}")
+        if not MIN_TEMPO_BPM <= bpm <= MAX_TEMPO_BPM:
+            raise SongError(
+                f"tempo_bpm must be from {MIN_TEMPO_BPM:g} to {MAX_TEMPO_BPM:g}, got {bpm!r}"
+            )
+        object.__setattr__(self, "tempo_bpm", float(bpm))
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSignatureChange:
+    """A meter that starts a new bar at `tick` (a change inside a bar cuts that bar short)."""
+
+    tick: int
+    numerator: int
+    denominator: int
+
+    def __post_init__(self) -> None:
+        check_int("tick", self.tick, 0, MAX_TICK)
+        check_int("numerator", self.numerator, 1, MAX_NUMERATOR)
+        if self.denominator not in ALLOWED_DENOMINATORS or isinstance(self.denominator, bool):
+            raise SongError(
+                f"denominator must be one of {ALLOWED_DENOMINATORS}, got {self.denominator!r}"
+            )
+
+    @property
+    def ticks_per_bar(self) -> int:
+        return self.numerator * PPQ * 4 // self.denominator
+
+
+@dataclass(frozen=True, slots=True)
+class KeySignatureChange:
+    """A key as MIDI stores it: sharps (positive) or flats (negative), and the mode."""
+
+    tick: int
+    sharps_flats: int
+    mode: Mode = "major"
+
+    def __post_init__(self) -> None:
+        check_int("tick", self.tick, 0, MAX_TICK)
+        check_int("sharps_flats", self.sharps_flats, -7, 7)
+        if self.mode not in ("major", "minor"):
+            raise SongError(f"mode must be 'major' or 'minor', got {self.mode!r}")
+
+    @property
+    def tonic_name(self) -> str:
+        """The tonic spelled as the key signature implies, e.g. 'F#' or 'Bb'."""
+        index = abs(self.sharps_flats)
+        if self.mode == "major":
+            return (_SHARP_MAJOR_TONICS if self.sharps_flats >= 0 else _FLAT_MAJOR_TONICS)[index]
+        return (_SHARP_MINOR_TONICS if self.sharps_flats >= 0 else _FLAT_MINOR_TONICS)[index]
+
+    @property
+    def name(self) -> str:
+        return f"{self.tonic_name} {self.mode}"
+
+
+MapChange = TypeVar("MapChange", TempoChange, TimeSignatureChange, KeySignatureChange)
+"""Any entry of a Song's tempo, meter or key map (each has a `tick`)."""
+
+ControlKind = Literal["pitch_bend", "sustain", "expression", "channel_pressure", "cc"]
+CONTROL_KINDS: tuple[ControlKind, ...] = (
+    "pitch_bend",
+    "sustain",
+    "expression",
+    "channel_pressure",
+    "cc",
+)
+SUSTAIN_CC = 64
+EXPRESSION_CC = 11
+MIN_PITCH_BEND = -8192
+MAX_PITCH_BEND = 8191
+TextKind = Literal["text", "copyright", "lyric", "marker", "cue"]
+TEXT_KINDS: tuple[TextKind, ...] = ("text", "copyright", "lyric", "marker", "cue")
+
+
+@dataclass(frozen=True, slots=True)
+class ControlEvent:
+    """A controller move on a track at `tick`, as the performance played it.
+
+    `kind` names what it does: 'pitch_bend' (value -8192..8191, 0 is no bend), 'sustain' (the
+    damper pedal, CC64: 64 and above is down), 'expression' (CC11, 0..127), 'channel_pressure'
+    (aftertouch, 0..127) and 'cc' for every other controller, with its `number` (0..127; never
+    11 or 64, which have their own kinds, so one move has one spelling and Songs compare equal).
+    """
+
+    tick: int
+    kind: ControlKind
+    value: int
+    number: int = 0
+
+    def __post_init__(self) -> None:
+        check_int("tick", self.tick, 0, MAX_TICK)
+        if self.kind not in CONTROL_KINDS:
+            raise SongError(f"control kind must be one of {CONTROL_KINDS}, got {self.kind!r}")
+        if self.kind == "pitch_bend":
+            check_int("pitch bend value", self.value, MIN_PITCH_BEND, MAX_PITCH_BEND)
+        else:
+            check_int(f"{self.kind} value", self.value, 0, 127)
+        if self.kind == "cc":
+            check_int("controller number", self.number, 0, 127)
+            if self.number in (SUSTAIN_CC, EXPRESSION_CC):
+                kind = "sustain" if self.number == SUSTAIN_CC else "expression"
+                raise SongError(f"controller {self.number} is kind {kind!r}, not 'cc'")
+        elif self.number != 0:
+            raise SongError(f"only a 'cc' control has a number, got {self.number!r}")
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """What the event sets: (kind, number); a later event with the same key replaces it."""
+        return self.kind, self.number
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramChange:
+    """The track switches to General MIDI `program` at `tick` (a mid-song instrument change)."""
+
+    tick: int
+    program: int
+
+    def __post_init__(self) -> None:
+        check_int("tick", self.tick, 0, MAX_TICK)
+        check_int("program", self.program, 0, 127)
+
+
+@dataclass(frozen=True, slots=True)
+class SongText:
+    """Words placed in time: a lyric syllable, a marker ('Chorus'), a copyright notice, a cue
+    or any other text a MIDI file carries (karaoke lines are 'text')."""
+
+    tick: int
+    kind: TextKind
+    text: str
+
+    def __post_init__(self) -> None:
+        check_int("tick", self.tick, 0, MAX_TICK)
+        if self.kind not in TEXT_KINDS:
+            raise SongError(f"text kind must be one of {TEXT_KINDS}, got {self.kind!r}")
+        if not isinstance(self.text, str):
+            raise SongError(f"text must be text, got {self.text!r}")
+
+
+TimedEvent = TypeVar("TimedEvent", ControlEvent, ProgramChange, SongText)
+
+
+def _in_tick_order(
+    name: str, events: Iterable[TimedEvent], kind: type[TimedEvent]
+) -> tuple[TimedEvent, ...]:
+    """`events` as a tuple sorted by tick, keeping the given order within a tick (the order of
+    controller moves at one tick matters: an RPN is three CCs in a row)."""
+    items = tuple(events)
+    if any(not isinstance(item, kind) for item in items):
+        raise SongError(f"{name} must all be {kind.__name__} values")
+    if any(later.tick < earlier.tick for earlier, later in itertools.pairwise(items)):
+        items = tuple(sorted(items, key=lambda event: event.tick))
+    return items
+
+
+@dataclass(frozen=True, slots=True)
+class TimbreRef:
+    """Which sound a track uses: the General MIDI default for its program, or a model timbre.
+
+    A generated timbre is reproduced exactly from its `seed` and `vector`.
+    """
+
+    kind: Literal["gm", "generated"] = "gm"
+    seed: int | None = None
+    vector: tuple[float, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("gm", "generated"):
+            raise SongError(f"timbre kind must be 'gm' or 'generated', got {self.kind!r}")
+        if self.kind == "generated" and (self.seed is None or not self.vector):
+            raise SongError("a generated timbre needs both a seed and a vector")
+
+
+@dataclass(frozen=True, slots=True)
+class Track:
+    """One instrument: its notes (kept sorted), GM program, locked bars and mixer settings.
+
+    The mix is part of the document, not of the UI, so it is saved, undone and exported with
+    the music: `gain_db` is the fader (0 dB leaves the sound as rendered), `pan` runs from -1.0
+    (left) through 0.0 (centre) to +1.0 (right). `muted` and `solo` decide which tracks a mixer
+    plays (see `audible_track_indices`).
+    """
+
+    name: str
+    program: int = 0
+    is_drum: bool = False
+    notes: tuple[Note, ...] = ()
+    locked_bars: frozenset[int] = frozenset()
+    timbre: TimbreRef = field(default_factory=TimbreRef)
+    gain_db: float = 0.0
+    pan: float = 0.0
+    muted: bool = False
+    solo: bool = False
+    controls: tuple[ControlEvent, ...] = ()
+    """Pitch bend, pedal and controller moves in time order (see `ControlEvent`)."""
+    program_changes: tuple[ProgramChange, ...] = ()
+    """Later instrument changes: `program` plays until the first of these."""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str):
+            raise SongError(f"track name must be text, got {self.name!r}")
+        check_int("program", self.program, 0, 127)
+        if not isinstance(self.is_drum, bool):
+            raise SongError(f"is_drum must be true or false, got {self.is_drum!r}")
+        notes = tuple(self.notes)
+        if any(not isinstance(note, Note) for note in notes):
+            raise SongError("a track's notes must all be Note values")
+        if any(later < earlier for earlier, later in itertools.pairwise(notes)):
+            notes = tuple(sorted(notes))
+        object.__setattr__(self, "notes", notes)
+        locked = frozenset(self.locked_bars)
+        for bar in locked:
+            check_int("locked bar", bar, 0, MAX_BAR_COUNT - 1)
+        object.__setattr__(self, "locked_bars", locked)
+        object.__setattr__(
+            self, "gain_db", check_number("gain_db", self.gain_db, MIN_GAIN_DB, MAX_GAIN_DB)
+        )
+        object.__setattr__(self, "pan", check_number("pan", self.pan, MIN_PAN, MAX_PAN))
+        for name in ("muted", "solo"):
+            if not isinstance(getattr(self, name), bool):
+                raise SongError(f"{name} must be true or false, got {getattr(self, name)!r}")
+        object.__setattr__(
+            self, "controls", _in_tick_order("controls", self.controls, ControlEvent)
+        )
+        changes = _in_tick_order("program_changes", self.program_changes, ProgramChange)
+        _check_sorted_ticks("program_changes", [change.tick for change in changes])
+        object.__setattr__(self, "program_changes", changes)
+
+    @property
+    def end_tick(self) -> int:
+        """The tick where the last note ends (0 for an empty track)."""
+        return max((note.end_tick for note in self.notes), default=0)
+
+    @property
+    def last_event_tick(self) -> int:
+        """The latest tick anything of the track lies at: a note's end, a control, a change."""
+        return max(
+            self.end_tick,
+            self.controls[-1].tick if self.controls else 0,
+            self.program_changes[-1].tick if self.program_changes else 0,
+        )
+
+    def program_at(self, tick: int) -> int:
+        """The General MIDI program sounding at `tick`."""
+        ticks = [change.tick for change in self.program_changes]
+        index = bisect.bisect_right(ticks, tick) - 1
+        return self.program_changes[index].program if index >= 0 else self.program
+
+
+def bar_grid(meters: Sequence[TimeSignatureChange], bar_count: int) -> tuple[int, ...]:
+    """Bar boundaries, `bar_count + 1` ticks: a bar ends at its length or at a meter change."""
+    starts = [0]
+    meter_index = 0
+    while len(starts) <= bar_count:
+        start = starts[-1]
+        while meter_index + 1 < len(meters) and meters[meter_index + 1].tick <= start:
+            meter_index += 1
+        end = start + meters[meter_index].ticks_per_bar
+        if meter_index + 1 < len(meters):
+            end = min(end, meters[meter_index + 1].tick)
+        starts.append(end)
+    return tuple(starts)
+
+
+def changes_before(changes: Sequence[MapChange], end_tick: int) -> tuple[MapChange, ...]:
+    """The tempo, meter or key changes that come before `end_tick` (later ones affect nothing)."""
+    return tuple(change for change in changes if change.tick < end_tick)
+
+
+def bars_to_cover(meters: Sequence[TimeSignatureChange], end_tick: int) -> int:
+    """The fewest bars (at least one) whose grid reaches `end_tick` under these meters.
+
+    Counted per meter section, never by building the grid, so a far tick under a short meter
+    (a file's stray event at tick 2**28 in 1/64) costs one division, and the caller can refuse
+    the count before anything of that size exists.
+    """
+    bars = 0
+    for meter, following in zip(meters, (*meters[1:], None), strict=True):
+        if meter.tick >= end_tick:
+            break
+        stop = end_tick if following is None else min(following.tick, end_tick)
+        bars += -(-(stop - meter.tick) // meter.ticks_per_bar)
+    return max(bars, 1)
+
+
+def _default_tempos() -> tuple[TempoChange, ...]:
+    return (TempoChange(0, 120.0),)
+
+
+def _default_meters() -> tuple[TimeSignatureChange, ...]:
+    return (TimeSignatureChange(0, 4, 4),)
+
+
+@dataclass(frozen=True)
+class Song:
+    """A whole piece: tracks over a grid of `bar_count` bars with a tempo, meter and key map.
+
+    Invariants checked on construction: the tempo and meter maps start at tick 0; every
+    change, note and lock lies inside the bar grid.
+    """
+
+    title: str = "Untitled"
+    bar_count: int = 8
+    tracks: tuple[Track, ...] = ()
+    tempos: tuple[TempoChange, ...] = field(default_factory=_default_tempos)
+    time_signatures: tuple[TimeSignatureChange, ...] = field(default_factory=_default_meters)
+    key_signatures: tuple[KeySignatureChange, ...] = ()
+    style: str | None = None
+    """The song's musical style, one of `engine.song.styles.STYLE_NAMES` (None: not said). The model
+    writes in it; a song imported from a MIDI file has none until the composer picks one."""
+    texts: tuple[SongText, ...] = ()
+    """Lyrics, markers, copyright and other words in time order (from a MIDI file, or typed)."""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.title, str):
+            raise SongError(f"title must be text, got {self.title!r}")
+        if self.style is not None and self.style not in STYLE_NAMES:
+            raise SongError(
+                f"style must be one of {', '.join(STYLE_NAMES)} or none, got {self.style!r}"
+            )
+        check_int("bar_count", self.bar_count, 1, MAX_BAR_COUNT)
+        for name in ("tracks", "tempos", "time_signatures", "key_signatures"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        object.__setattr__(self, "texts", _in_tick_order("texts", self.texts, SongText))
+        self._check_maps()
+        end = self.end_tick
+        if self.texts and self.texts[-1].tick > end:
+            raise SongError(
+                f"a {self.texts[-1].kind} lies at tick {self.texts[-1].tick}, after the song's "
+                f"end (tick {end})"
+            )
+        for index, track in enumerate(self.tracks):
+            if track.end_tick > end:
+                raise SongError(
+                    f"track {index} ({track.name!r}) has a note ending at tick "
+                    f"{track.end_tick}, after the song's last bar ends at tick {end}: "
+                    "add bars first"
+                )
+            if track.last_event_tick > end:
+                raise SongError(
+                    f"track {index} ({track.name!r}) has a control or program change at tick "
+                    f"{track.last_event_tick}, after the song's end (tick {end})"
+                )
+            if track.locked_bars and max(track.locked_bars) >= self.bar_count:
+                raise SongError(
+                    f"track {index} ({track.name!r}) locks bar {max(track.locked_bars)}, "
+                    f"but the song has only {self.bar_count} bars"
+                )
+
+    def _check_maps(self) -> None:
+        if not self.tempos or self.tempos[0].tick != 0:
+            raise SongError("tempos must start with a tempo at tick 0")
+        if not self.time_signatures or self.time_signatures[0].tick != 0:
+            raise SongError("time_signatures must start with a time signature at tick 0")
+        maps: dict[str, list[int]] = {
+            "tempos": [change.tick for change in self.tempos],
+            "time_signatures": [change.tick for change in self.time_signatures],
+            "key_signatures": [change.tick for change in self.key_signatures],
+        }
+        for name, ticks in maps.items():
+            _check_sorted_ticks(name, ticks)
+            if ticks and ticks[-1] >= self.end_tick:
+                raise SongError(
+                    f"{name} has a change at tick {ticks[-1]}, at or after the song's end "
+                    f"(tick {self.end_tick})"
+                )
+
+    # The bar grid -----------------------------------------------------------------------
+
+    @cached_property
+    def bar_start_ticks(self) -> tuple[int, ...]:
+        """`bar_count + 1` ticks: where each bar starts, then where the last one ends."""
+        return bar_grid(self.time_signatures, self.bar_count)
+
+    @property
+    def end_tick(self) -> int:
+        return self.bar_start_ticks[-1]
+
+    def bar_span(self, bar: int) -> tuple[int, int]:
+        """(start_tick, end_tick) of a bar, 0-based."""
+        check_int("bar", bar, 0, self.bar_count - 1)
+        return self.bar_start_ticks[bar], self.bar_start_ticks[bar + 1]
+
+    def bar_at_tick(self, tick: int) -> int:
+        """The 0-based bar that contains `tick` (ticks past the end give the last bar)."""
+        return min(bisect.bisect_right(self.bar_start_ticks, tick) - 1, self.bar_count - 1)
+
+    def time_signature_at(self, tick: int) -> TimeSignatureChange:
+        ticks = [change.tick for change in self.time_signatures]
+        return self.time_signatures[bisect.bisect_right(ticks, tick) - 1]
+
+    def tempo_at(self, tick: int) -> TempoChange:
+        ticks = [change.tick for change in self.tempos]
+        return self.tempos[bisect.bisect_right(ticks, tick) - 1]
+
+    def key_at(self, tick: int) -> KeySignatureChange | None:
+        ticks = [change.tick for change in self.key_signatures]
+        index = bisect.bisect_right(ticks, tick) - 1
+        return self.key_signatures[index] if index >= 0 else None
+
+    def tick_to_seconds(self, tick: int) -> float:
+        """Wall-clock time of a tick under the tempo map."""
+        seconds = 0.0
+        for change, following in zip(self.tempos, (*self.tempos[1:], None), strict=True):
+            segment_end = tick if following is None else min(tick, following.tick)
+            if segment_end <= change.tick:
+                break
+            seconds += (segment_end - change.tick) * 60.0 / (change.tempo_bpm * PPQ)
+        return seconds
+
+    def seconds_to_tick(self, seconds: float) -> float:
+        """The (fractional) tick at `seconds` under the tempo map: the inverse of
+        tick_to_seconds. Times past the last tempo change continue at its tempo; times before
+        the start give ticks before 0."""
+        starts = [self.tick_to_seconds(change.tick) for change in self.tempos]
+        index = max(0, bisect.bisect_right(starts, seconds) - 1)
+        change = self.tempos[index]
+        return change.tick + (seconds - starts[index]) * change.tempo_bpm * PPQ / 60.0
+
+    @property
+    def duration_seconds(self) -> float:
+        return self.tick_to_seconds(self.end_tick)
+
+    @property
+    def note_count(self) -> int:
+        return sum(len(track.notes) for track in self.tracks)
+
+    def notes_in_bar(self, track_index: int, bar: int) -> tuple[Note, ...]:
+        """The notes of one grid cell: those of the track that start inside the bar."""
+        start, end = self.bar_span(bar)
+        notes = self.tracks[track_index].notes
+        low = bisect.bisect_left(notes, start, key=lambda note: note.start_tick)
+        high = bisect.bisect_left(notes, end, key=lambda note: note.start_tick)
+        return notes[low:high]
+
+
+def audible_track_indices(song: Song) -> tuple[int, ...]:
+    """The tracks a mixer should play, in track order.
+
+    DAW convention: if any track is soloed, only soloed tracks play; otherwise every track
+    plays. Mute beats solo either way, so a track that is both soloed and muted stays silent
+    (and still silences the unsoloed tracks), as it does on a mixing desk.
+    """
+    soloing = any(track.solo for track in song.tracks)
+    return tuple(
+        index
+        for index, track in enumerate(song.tracks)
+        if not track.muted and (track.solo or not soloing)
+    )

@@ -1,0 +1,156 @@
+"""Names musicians type, turned into numbers: pitches, keys and scales, chords.
+
+Written here rather than taken from music21 because the app's runtime does not carry music21
+(a large package with its own corpus), and the part Tessera needs is a few tables: pitch names
+such as `C#4` or `Bb2`, scales such as `D minor` or `A dorian`, and chord symbols such as `Am`,
+`G7`, `F#m7b5` or `Csus4`. Every parser raises `TheoryError` naming what it could not read and
+showing an example that works.
+"""
+
+from __future__ import annotations
+
+import re
+
+from engine.errors import TesseraError
+from engine.song.song import KeySignatureChange
+
+NOTE_NAMES = ("C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
+_LETTERS = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}
+_ACCIDENTALS = {"": 0, "#": 1, "b": -1, "##": 2, "bb": -2}
+
+SCALES: dict[str, tuple[int, ...]] = {
+    "major": (0, 2, 4, 5, 7, 9, 11),
+    "minor": (0, 2, 3, 5, 7, 8, 10),
+    "harmonic-minor": (0, 2, 3, 5, 7, 8, 11),
+    "melodic-minor": (0, 2, 3, 5, 7, 9, 11),
+    "dorian": (0, 2, 3, 5, 7, 9, 10),
+    "phrygian": (0, 1, 3, 5, 7, 8, 10),
+    "lydian": (0, 2, 4, 6, 7, 9, 11),
+    "mixolydian": (0, 2, 4, 5, 7, 9, 10),
+    "pentatonic": (0, 2, 4, 7, 9),
+    "minor-pentatonic": (0, 3, 5, 7, 10),
+    "blues": (0, 3, 5, 6, 7, 10),
+    "chromatic": tuple(range(12)),
+}
+"""Scale steps in semitones above the tonic."""
+
+CHORD_QUALITIES: dict[str, tuple[int, ...]] = {
+    "": (0, 4, 7),
+    "m": (0, 3, 7),
+    "dim": (0, 3, 6),
+    "aug": (0, 4, 8),
+    "sus2": (0, 2, 7),
+    "sus4": (0, 5, 7),
+    "5": (0, 7),
+    "6": (0, 4, 7, 9),
+    "m6": (0, 3, 7, 9),
+    "7": (0, 4, 7, 10),
+    "maj7": (0, 4, 7, 11),
+    "m7": (0, 3, 7, 10),
+    "m7b5": (0, 3, 6, 10),
+    "dim7": (0, 3, 6, 9),
+    "9": (0, 4, 7, 10, 2),
+    "add9": (0, 4, 7, 2),
+}
+"""Chord symbol suffixes and their intervals above the root."""
+
+_QUALITY_ALIASES = {"min": "m", "-": "m", "M7": "maj7", "Maj7": "maj7", "+": "aug", "o": "dim"}
+_PITCH_CLASS = re.compile(r"^([A-Ga-g])(##|bb|#|b)?")
+
+
+class TheoryError(TesseraError):
+    """A pitch, key, scale or chord name that cannot be read."""
+
+
+def _pitch_class_prefix(text: str, what: str, example: str) -> tuple[int, str]:
+    """The pitch class a name starts with (`F#`, `Bb`, `e`) and the rest of the text."""
+    match = _PITCH_CLASS.match(text.strip())
+    if match is None:
+        raise TheoryError(f"{what} {text!r} does not start with a note name: try {example}")
+    letter, accidental = match.group(1).upper(), match.group(2) or ""
+    return (_LETTERS[letter] + _ACCIDENTALS[accidental]) % 12, text.strip()[match.end() :]
+
+
+def parse_pitch(text: str) -> int:
+    """`60`, `C4` (middle C = 60), `F#3`, `Bb-1` -> a MIDI pitch number from 0 to 127."""
+    text = text.strip()
+    if re.fullmatch(r"\d+", text):
+        pitch = int(text)
+    else:
+        pitch_class, rest = _pitch_class_prefix(text, "pitch", "'C4', 'F#3' or 60")
+        if not re.fullmatch(r"-?\d", rest):
+            raise TheoryError(f"pitch {text!r} needs an octave number: try 'C4' (= 60) or 'F#3'")
+        letter = _LETTERS[text[0].upper()]
+        # The octave belongs to the letter: B#3 is C4 and Cb4 is B3, as in scientific notation.
+        pitch = (int(rest) + 1) * 12 + letter + (pitch_class - letter + 6) % 12 - 6
+    if not 0 <= pitch <= 127:
+        raise TheoryError(f"pitch {text!r} is outside MIDI's 0-127 (C-1 to G9)")
+    return pitch
+
+
+def parse_pitch_range(text: str) -> tuple[int, int]:
+    """`C3-C5`, `48-72` or `E2..G3` -> (low, high) MIDI pitches, low <= high."""
+    parts = re.split(r"\.\.|(?<=\d)-(?=[A-Ga-g\d])", text.strip())
+    if len(parts) != 2:
+        raise TheoryError(f"pitch range {text!r} is not understood: try 'C3-C5' or '48-72'")
+    low, high = parse_pitch(parts[0]), parse_pitch(parts[1])
+    if low > high:
+        raise TheoryError(f"pitch range {text!r} runs downwards: put the lower pitch first")
+    return low, high
+
+
+def parse_scale(text: str) -> frozenset[int]:
+    """`D minor`, `A dorian`, `Bb` (major), `E blues` -> the pitch classes of that scale."""
+    tonic, rest = _pitch_class_prefix(text, "scale", "'D minor' or 'A dorian'")
+    name = rest.strip().lower().replace(" ", "-") or "major"
+    if name not in SCALES:
+        raise TheoryError(
+            f"scale {text!r}: {name!r} is not a scale Tessera knows; use one of "
+            + ", ".join(SCALES)
+        )
+    return frozenset((tonic + step) % 12 for step in SCALES[name])
+
+
+def parse_chord(text: str) -> frozenset[int]:
+    """`Am`, `G7`, `F#m7b5`, `Csus4`, `D/F#` -> the chord's pitch classes (with the bass)."""
+    symbol, _, bass = text.strip().partition("/")
+    root, quality = _pitch_class_prefix(symbol, "chord", "'Am', 'G7' or 'Csus4'")
+    quality = _QUALITY_ALIASES.get(quality, quality)
+    if quality not in CHORD_QUALITIES:
+        raise TheoryError(
+            f"chord {text!r}: {quality!r} is not a chord type Tessera knows; use one of "
+            + ", ".join(repr(q) for q in CHORD_QUALITIES)
+        )
+    classes = {(root + step) % 12 for step in CHORD_QUALITIES[quality]}
+    if bass:
+        classes.add(_pitch_class_prefix(bass, "bass note", "'D/F#'")[0])
+    return frozenset(classes)
+
+
+def key_tonic(key: KeySignatureChange) -> int:
+    """The tonic's pitch class: the major key of the signature, or its relative minor."""
+    return (7 * key.sharps_flats + (9 if key.mode == "minor" else 0)) % 12
+
+
+def key_scale(key: KeySignatureChange) -> frozenset[int]:
+    """The major or natural minor scale of a key signature."""
+    return frozenset((key_tonic(key) + step) % 12 for step in SCALES[key.mode])
+
+
+def tonic_triad(key: KeySignatureChange) -> frozenset[int]:
+    """The key's home chord (I in major, i in minor)."""
+    third = 3 if key.mode == "minor" else 4
+    return frozenset((key_tonic(key) + step) % 12 for step in (0, third, 7))
+
+
+def key_from_name(text: str) -> KeySignatureChange:
+    """`D minor`, `Eb major`, `F#` -> the key signature at tick 0 (major or minor only)."""
+    tonic, rest = _pitch_class_prefix(text, "key", "'D minor' or 'Eb major'")
+    mode = rest.strip().lower() or "major"
+    if mode not in ("major", "minor"):
+        raise TheoryError(f"key {text!r}: a key signature is major or minor, not {mode!r}")
+    major_tonic = tonic if mode == "major" else (tonic + 3) % 12
+    # The signature with the fewest accidentals, from 5 flats to 6 sharps: Db rather than C#,
+    # B rather than Cb; F# and Gb tie at six and F# is used.
+    sharps_flats = next(f for f in range(-5, 7) if (7 * f) % 12 == major_tonic)
+    return KeySignatureChange(0, sharps_flats, mode)  # type: ignore[arg-type]

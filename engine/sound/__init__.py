@@ -1,0 +1,10 @@
+"""Sound: timbres, rendering a song to audio, playback through the sound card, recording.
+
+- `timbre`: the timbre model (generate, lock, nudge a track's sound) and its denoiser.
+- `synth`: harmonic-plus-noise synthesis of the model's controls; `audition`: a short phrase
+  to hear a timbre by.
+- `render`: a Song through its timbres, mixed, limited and written to WAV or FLAC.
+- `playback`: play, pause, seek and loop through the sound card; `recording`: the microphone.
+"""
+
+__all__ = ["audition", "playback", "recording", "render", "synth", "timbre"]

@@ -1,0 +1,473 @@
+"""Real-time playback of a Song through the sound card: play, pause, stop, seek and loop.
+
+Three threads meet here, and only through plain attributes and a preallocated ring of blocks:
+
+- the caller (the UI or the CLI) changes the transport: `play`, `pause`, `seek`, `set_loop`,
+  `set_song`;
+- a worker thread mixes the song a block at a time (`engine.sound.render.SongMix`, which renders any
+  uncached note with the timbre model) and writes each block into the next free ring slot,
+  staying up to `buffer_seconds` ahead of the sound card; while the ring is full it renders
+  the notes of the next few seconds into the cache, and it reports the playhead;
+- the sound card's callback copies finished blocks into the output buffer. It never waits,
+  locks, renders or allocates a buffer: if the worker is late it plays silence and counts an
+  underrun.
+
+Every ring slot carries the *generation* it was mixed for. A seek, a loop change or a new play
+bumps the generation, so the callback skips blocks mixed for the old position at once, with no
+lock between the two threads (each index has one writer; the GIL makes the writes atomic).
+
+sounddevice is imported only when playback starts: it raises OSError at import when the
+PortAudio library is missing, and that must not stop the app (or an offline render) loading.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, Literal, Protocol
+
+import numpy as np
+
+from engine.errors import TesseraError
+from engine.song.song import Song
+from engine.sound.render import CHANNELS, SAMPLE_RATE_HZ, SILENT, Limiter, NoteRenderer, SongMix
+from engine.sound.timbre import BATCH_NOTES
+
+BLOCK_FRAMES = 1024
+"""Frames mixed per ring slot (23 ms): small enough that the first sound comes quickly."""
+DEVICE_BLOCK_FRAMES = 512
+"""Frames per sound-card callback (12 ms of output latency at 44.1 kHz)."""
+BUFFER_SECONDS = 0.5
+"""How far the worker mixes ahead of the sound card; it absorbs a slow note render."""
+PREPARE_AHEAD_SECONDS = 4.0
+"""How far ahead the worker renders notes into the cache while the ring is full."""
+POSITION_INTERVAL_SECONDS = 1 / 30
+"""How often the playhead is reported (a screen's frame rate is plenty)."""
+
+State = Literal["stopped", "playing", "paused"]
+
+
+class AudioDeviceError(TesseraError):
+    """No sound card to play through (or no PortAudio library); rendering to a file still works."""
+
+
+class OutputStream(Protocol):
+    """The part of `sounddevice.OutputStream` the player uses (tests pass a fake one); its
+    `samplerate` may differ from the one asked for when the device insists on its own."""
+
+    samplerate: float
+
+    def start(self) -> None: ...
+    def stop(self) -> None: ...
+    def close(self) -> None: ...
+
+
+StreamFactory = Callable[..., OutputStream]
+"""Called like `sounddevice.OutputStream(samplerate=, channels=, dtype=, blocksize=,
+callback=, finished_callback=)`."""
+
+
+def sounddevice_module() -> Any:
+    """The sounddevice module, or AudioDeviceError saying how to get PortAudio."""
+    try:
+        import sounddevice
+    except OSError as err:  # raised by sounddevice when libportaudio cannot be loaded
+        raise AudioDeviceError(
+            "playback needs the PortAudio library, which is not installed (Debian: "
+            "libportaudio2, installed by build_scripts/bootstrap.sh); rendering to a file "
+            "still works"
+        ) from err
+    return sounddevice
+
+
+def output_device_names() -> list[str]:
+    """Names of the output devices PortAudio can see (empty without PortAudio)."""
+    try:
+        devices = sounddevice_module().query_devices()
+    except AudioDeviceError:
+        return []
+    return [str(d["name"]) for d in devices if d["max_output_channels"] >= CHANNELS]
+
+
+def open_device_stream(kind: Literal["output", "input"], **settings: Any) -> Any:
+    """A sounddevice stream on the default output (or input) device: at the rate asked for if
+    the device takes it, else at the device's own rate (the caller converts; see `resampler`).
+    Takes the settings of `sounddevice.OutputStream` / `InputStream`; AudioDeviceError saying
+    what to do when there is no such device."""
+    sounddevice = sounddevice_module()
+    kind_class = sounddevice.OutputStream if kind == "output" else sounddevice.InputStream
+    try:
+        try:
+            return kind_class(**settings)
+        except sounddevice.PortAudioError:
+            device = sounddevice.query_devices(kind=kind)
+            settings["samplerate"] = float(device["default_samplerate"])
+            return kind_class(**settings)
+    except (sounddevice.PortAudioError, ValueError) as err:
+        missing, instead = (
+            ("no audio output device to play through", "render the song to a file instead")
+            if kind == "output"
+            else ("no microphone to record from", "import an audio file instead")
+        )
+        raise AudioDeviceError(f"{missing} ({err}): connect or enable one, or {instead}") from err
+
+
+def open_sounddevice_stream(**settings: Any) -> OutputStream:
+    """An output stream on the default device (see `open_device_stream`)."""
+    stream: OutputStream = open_device_stream("output", **settings)
+    return stream
+
+
+def close_stream(stream: OutputStream | Any) -> None:
+    """Stop and close a sound-card stream; a device that vanished cannot stop cleanly, and
+    that is not an error any more (it is gone)."""
+    try:
+        stream.stop()
+        stream.close()
+    except Exception:  # PortAudio reports a lost device with several types
+        pass
+
+
+def bar_range_seconds(song: Song, first_bar: int, end_bar: int) -> tuple[float, float]:
+    """(start, end) seconds of bars [first_bar, end_bar), 0-based: a loop range."""
+    if not 0 <= first_bar < end_bar <= song.bar_count:
+        raise TesseraError(
+            f"bars {first_bar + 1}-{end_bar} are not inside the song's {song.bar_count} bars"
+        )
+    ticks = song.bar_start_ticks
+    return song.tick_to_seconds(ticks[first_bar]), song.tick_to_seconds(ticks[end_bar])
+
+
+class Player:
+    """One song's transport. Callbacks run on the worker thread: a UI should forward them to
+    its own thread (a queued Qt signal does)."""
+
+    def __init__(
+        self,
+        renderer: NoteRenderer,
+        *,
+        stream_factory: StreamFactory | None = None,
+        buffer_seconds: float = BUFFER_SECONDS,
+        on_position: Callable[[float], None] | None = None,
+        on_error: Callable[[str], None] | None = None,
+        on_finished: Callable[[], None] | None = None,
+    ) -> None:
+        self.renderer = renderer
+        self._open_stream = stream_factory or open_sounddevice_stream
+        self.on_position = on_position
+        self.on_error = on_error
+        self.on_finished = on_finished
+        self._slots = max(2, round(buffer_seconds * SAMPLE_RATE_HZ / BLOCK_FRAMES))
+        self._ring = np.zeros((self._slots * BLOCK_FRAMES, CHANNELS), dtype=np.float32)
+        self._slot_generation = np.full(self._slots, -1, dtype=np.int64)
+        self._slot_start = np.zeros(self._slots, dtype=np.int64)
+        self._slot_length = np.zeros(self._slots, dtype=np.int64)
+        self._written = 0  # slots written, ever (the worker's index)
+        self._read = 0  # slots consumed, ever (the callback's index)
+        self._read_offset = 0
+        self._generation = 0
+        self._start_sample = 0  # where the current generation starts playing
+        self._end_slot: tuple[int, int] | None = None  # (generation, slot count) at the end
+        self._drained = False
+        self._device_lost = False
+        self._paused = False
+        self._playhead = 0
+        self._loop: tuple[int, int] | None = None
+        self._mix: SongMix | None = None
+        self._stream: OutputStream | None = None
+        self._device_rate = SAMPLE_RATE_HZ
+        self._worker: threading.Thread | None = None
+        self._quit = threading.Event()
+        self._wake = threading.Event()
+        self._state: State = "stopped"
+        self._play_from = 0
+        self.underruns = 0
+        self.first_sound_at: float | None = None
+        """time.perf_counter() when the callback first handed out mixed audio (for the
+        benchmark's time to first sound)."""
+
+    # The transport (caller's thread) --------------------------------------------------------
+
+    @property
+    def state(self) -> State:
+        return self._state
+
+    @property
+    def position_seconds(self) -> float:
+        return self._playhead / SAMPLE_RATE_HZ
+
+    @property
+    def buffered_blocks(self) -> int:
+        """Blocks mixed for the current position and not yet played (a buffer meter)."""
+        pending = range(self._read, self._written)
+        slots = [index % self._slots for index in pending]
+        return int(np.count_nonzero(self._slot_generation[slots] == self._generation))
+
+    def play(
+        self, song: Song, *, start_seconds: float = 0.0, loop: tuple[float, float] | None = None
+    ) -> None:
+        """Play `song` from `start_seconds`, looping [start, end) seconds if `loop` is given.
+
+        Raises AudioDeviceError when there is no device; the player is then stopped.
+        """
+        self.stop()
+        self._mix = SongMix(song, self.renderer)
+        self.set_loop(loop)
+        self._play_from = self._seconds_to_sample(start_seconds)
+        self._paused = False
+        self._drained = self._device_lost = False
+        self.first_sound_at = None
+        self._stream = self._open_stream(
+            samplerate=SAMPLE_RATE_HZ,
+            channels=CHANNELS,
+            dtype="float32",
+            blocksize=DEVICE_BLOCK_FRAMES,
+            callback=self._callback,
+            finished_callback=self._stream_finished,
+        )
+        self._device_rate = round(getattr(self._stream, "samplerate", SAMPLE_RATE_HZ))
+        self._restart_at(self._play_from)
+        self._quit.clear()
+        self._worker = threading.Thread(target=self._run, name="tessera-playback", daemon=True)
+        self._worker.start()
+        self._state = "playing"
+        try:
+            self._stream.start()
+        except Exception as err:  # PortAudio reports a refused start with several types
+            self.stop()
+            raise AudioDeviceError(f"the audio device refused to start ({err})") from err
+
+    def pause(self) -> None:
+        """Hold the playhead where it is; `resume` continues from there."""
+        if self._state == "playing":
+            self._paused = True
+            self._state = "paused"
+
+    def resume(self) -> None:
+        if self._state == "paused":
+            self._paused = False
+            self._state = "playing"
+
+    def stop(self) -> None:
+        """Stop the sound and return the playhead to where play started."""
+        if self._state == "stopped" and self._worker is None:
+            return
+        self._state = "stopped"
+        self._paused = True
+        self._quit.set()
+        self._wake.set()
+        stream, self._stream = self._stream, None
+        if stream is not None:
+            close_stream(stream)
+        worker, self._worker = self._worker, None
+        if worker is not None and worker is not threading.current_thread():
+            worker.join()
+        self._playhead = self._play_from
+
+    def seek(self, seconds: float) -> None:
+        """Move the playhead; playing goes on from there after at most one device block."""
+        self._restart_at(self._seconds_to_sample(seconds))
+        if self._state == "stopped":
+            self._play_from = self._playhead
+
+    def set_loop(self, loop: tuple[float, float] | None) -> None:
+        """Loop [start, end) seconds, or play straight through with None."""
+        if loop is None:
+            self._loop = None
+            return
+        start, end = (round(s * SAMPLE_RATE_HZ) for s in loop)
+        if not 0 <= start < end:
+            raise TesseraError(f"a loop must end after it starts, got {loop[0]}-{loop[1]} s")
+        self._loop = (start, end)
+        if self._state != "stopped" and not start <= self._playhead < end:
+            self._restart_at(start)
+
+    def set_song(self, song: Song) -> None:
+        """Play an edited song from the next block on, without a gap."""
+        self._mix = SongMix(song, self.renderer)
+
+    def close(self) -> None:
+        self.stop()
+
+    def _seconds_to_sample(self, seconds: float) -> int:
+        if seconds < 0:
+            raise TesseraError(f"cannot play from before the start ({seconds} s)")
+        return round(seconds * SAMPLE_RATE_HZ)
+
+    def _restart_at(self, sample: int) -> None:
+        self._start_sample = sample
+        self._playhead = sample
+        self._generation += 1  # after the start: the worker reads them in the other order
+        self._wake.set()
+
+    # The sound card's thread ----------------------------------------------------------------
+
+    def _callback(self, outdata: np.ndarray, frames: int, _time: Any, status: Any) -> None:
+        if status and getattr(status, "output_underflow", False):
+            self.underruns += 1
+        filled = 0
+        generation = self._generation
+        while self._read < self._written:
+            slot = self._read % self._slots
+            if self._slot_generation[slot] != generation:
+                self._read += 1
+                self._read_offset = 0
+                continue
+            if self._paused or filled == frames:
+                break
+            length = int(self._slot_length[slot])
+            count = min(frames - filled, length - self._read_offset)
+            base = slot * BLOCK_FRAMES + self._read_offset
+            outdata[filled : filled + count] = self._ring[base : base + count]
+            filled += count
+            self._read_offset += count
+            self._playhead = int(self._slot_start[slot]) + round(
+                self._read_offset * SAMPLE_RATE_HZ / self._device_rate
+            )
+            if self._read_offset >= length:
+                self._read += 1
+                self._read_offset = 0
+        if filled and self.first_sound_at is None:
+            self.first_sound_at = time.perf_counter()
+        if filled < frames:
+            outdata[filled:] = 0
+            end = self._end_slot
+            if end is not None and end[0] == generation and self._read >= end[1]:
+                self._drained = True
+            elif not self._paused and self.first_sound_at is not None:
+                self.underruns += 1  # a gap in the sound (waiting for the first block is not)
+
+    def _stream_finished(self) -> None:
+        if self._state != "stopped":
+            self._device_lost = True
+            self._wake.set()
+
+    # The worker thread ----------------------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            self._mix_ahead()
+        except Exception as err:  # reported to the user, never a dead thread
+            self._report_error(f"playback stopped: {err}")
+
+    def _mix_ahead(self) -> None:
+        feed: _Feed | None = None
+        last_report = 0.0
+        while not self._quit.is_set():
+            if feed is None or feed.generation != self._generation:
+                generation = self._generation
+                feed = _Feed(generation, self._start_sample, self._device_rate)
+                self._end_slot = None
+            if self._device_lost:
+                self._report_error(
+                    "the audio device stopped while playing (unplugged or taken by another "
+                    "program): choose an output device and press play again"
+                )
+                return
+            if self._drained:
+                self._finish()
+                return
+            now = time.perf_counter()
+            if self.on_position and now - last_report >= POSITION_INTERVAL_SECONDS:
+                last_report = now
+                self.on_position(self.position_seconds)
+            mix = self._mix
+            if mix is None or feed.done or self._written - self._read >= self._slots:
+                if mix is not None and not feed.done:  # a full ring: render notes ahead
+                    ahead = feed.position + round(PREPARE_AHEAD_SECONDS * SAMPLE_RATE_HZ)
+                    mix.prepare(feed.position, ahead, max_notes=BATCH_NOTES)
+                self._wake.wait(0.005)
+                self._wake.clear()
+                continue
+            self._write_slot(mix, feed)
+
+    def _write_slot(self, mix: SongMix, feed: _Feed) -> None:
+        """Fill the next ring slot from the feed, mixing more of the song as needed."""
+        while len(feed.pending) < BLOCK_FRAMES and not feed.ended:
+            feed.mix_block(mix, self._loop)
+        frames = min(BLOCK_FRAMES, len(feed.pending))
+        slot = self._written % self._slots
+        base = slot * BLOCK_FRAMES
+        self._ring[base : base + frames] = feed.pending[:frames]
+        self._slot_start[slot] = round(feed.pending_song_start)
+        self._slot_length[slot] = frames
+        self._slot_generation[slot] = feed.generation
+        self._written += 1
+        feed.consume(frames, self._loop)
+        if feed.done:
+            self._end_slot = (feed.generation, self._written)
+
+    def _finish(self) -> None:
+        self.stop()
+        if self.on_finished:
+            self.on_finished()
+
+    def _report_error(self, message: str) -> None:
+        self.stop()
+        if self.on_error:
+            self.on_error(message)
+
+
+class _Feed:
+    """The worker's state for one generation: where the mix has got to, the limiter, and
+    mixed audio (at the device's rate) waiting for a ring slot."""
+
+    def __init__(self, generation: int, start_sample: int, device_rate: int) -> None:
+        self.generation = generation
+        self.position = start_sample  # the next song sample to mix
+        self.pending = np.zeros((0, CHANNELS), dtype=np.float32)
+        self.pending_song_start = float(start_sample)  # the song sample of pending[0]
+        self.ended = False  # the song's last sound has been mixed
+        self._limiter = Limiter()
+        self._block = np.zeros((BLOCK_FRAMES, CHANNELS), dtype=np.float32)
+        self._song_per_device_frame = SAMPLE_RATE_HZ / device_rate
+        self._resampler = resampler(device_rate)
+
+    @property
+    def done(self) -> bool:
+        return self.ended and not len(self.pending)
+
+    def mix_block(self, mix: SongMix, loop: tuple[int, int] | None) -> None:
+        """Mix the next block (stopping at the loop's end) onto the pending audio."""
+        frames = BLOCK_FRAMES
+        if loop is not None and self.position < loop[1]:
+            frames = min(frames, loop[1] - self.position)
+        block = self._block[:frames]
+        mix.mix_into(block, self.position)
+        self._limiter.process(block)
+        self.position += frames
+        if loop is not None and self.position >= loop[1]:
+            self.position = loop[0]
+        elif self.position >= mix.music_samples and not np.abs(block).max() > SILENT:
+            self.ended = True
+        converted = block if self._resampler is None else self._resampler(block, self.ended)
+        self.pending = np.concatenate([self.pending, converted])
+
+    def consume(self, frames: int, loop: tuple[int, int] | None) -> None:
+        """Drop `frames` of pending audio that went into a slot; move its song position on."""
+        self.pending = self.pending[frames:]
+        self.pending_song_start += frames * self._song_per_device_frame
+        if loop is not None and self.pending_song_start >= loop[1]:
+            self.pending_song_start -= loop[1] - loop[0]
+
+
+def resampler(
+    device_rate: int, quality: str = "HQ"
+) -> Callable[[np.ndarray, bool], np.ndarray] | None:
+    """None at the mix's own rate; otherwise a streaming converter of stereo blocks to the
+    device's rate, called as convert(block, last) (soxr: a sound card or JACK server that runs
+    at 48 kHz refuses a 44.1 kHz stream). `quality` is soxr's: "HQ" holds back tens of ms
+    when fed small blocks, "LQ" under a millisecond (what live play needs)."""
+    if device_rate == SAMPLE_RATE_HZ:
+        return None
+    import soxr
+
+    stream = soxr.ResampleStream(
+        SAMPLE_RATE_HZ, device_rate, CHANNELS, dtype="float32", quality=quality
+    )
+
+    def convert(block: np.ndarray, last: bool) -> np.ndarray:
+        return np.asarray(stream.resample_chunk(block, last=last), dtype=np.float32)
+
+    return convert

@@ -1,0 +1,248 @@
+"""Audio to notes: read a clip, run basic-pitch's note model with onnxruntime, read the notes.
+
+The model is Spotify's basic-pitch network (Apache-2.0), the `nmp.onnx` file its PyPI wheel
+ships; Tessera installs the wheel with `--no-deps` and needs none of its Python code (nor
+TensorFlow or librosa). The graph takes windows of `window_samples` (43,844) mono samples at
+22.05 kHz, a batch at a time, and returns per window 172 frames, one every 256 samples, of three
+posteriorgrams; sorted by output name they are the pitch contour (264 bins, three per
+semitone), the note (frame) and the onset posteriors (88 keys each). Sizes are read from the
+session, not assumed, and the file's hash is checked, so another version of the model is
+refused with a message instead of giving wrong notes.
+
+Long clips go through in overlapping windows: the first and last `TRIM_FRAMES` frames of each
+window (edge effects) are dropped, the clip is padded with that much silence in front, and the
+window advances by exactly the frames it keeps, so frame k of the result is always sample
+256 * k of the clip. `engine.transcribe.notes` turns the posteriors into notes.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import soundfile
+import soxr
+
+from engine.runtime.onnx import ModelLoadError, open_session
+from engine.runtime.provenance import BASIC_PITCH
+from engine.transcribe.notes import (
+    KEY_COUNT,
+    NoteSettings,
+    Posteriors,
+    TranscribedNote,
+    TranscriptionError,
+    extract_notes,
+)
+
+__all__ = [
+    "MAX_CLIP_SECONDS",
+    "MODEL_RATE_HZ",
+    "NoteModel",
+    "TranscribedNote",
+    "TranscriptionError",
+    "load_clip",
+    "transcribe",
+]
+
+MODEL_RATE_HZ = 22_050
+HOP_SAMPLES = 256
+"""Samples between the model's frames at MODEL_RATE_HZ (its CQT hop)."""
+CONTOUR_BINS = 264
+TRIM_FRAMES = 15
+"""Frames dropped at each end of a window when windows are joined (~0.17 s)."""
+BATCH_WINDOWS = 8
+MAX_CLIP_SECONDS = 600.0
+"""Clips longer than ten minutes are refused: transcribe a part of the recording instead."""
+SILENCE_PEAK = 1e-4
+"""A clip whose loudest sample is below this (-80 dBFS) is silent."""
+READABLE = "WAV, FLAC, MP3, OGG/Vorbis or AIFF"
+MODEL_IN_PACKAGE = Path("saved_models") / "icassp_2022" / "nmp.onnx"
+INSTALL_HINT = (
+    f"pip install --no-deps {BASIC_PITCH.package}=={BASIC_PITCH.version} "
+    "(or rerun build_scripts/bootstrap.sh)"
+)
+FloatArray = npt.NDArray[np.float32]
+Progress = Callable[[int, int], None]
+
+
+def model_path() -> Path:
+    """Where basic-pitch's wheel put nmp.onnx (the package itself is never imported)."""
+    spec = importlib.util.find_spec("basic_pitch")
+    if spec is None or spec.origin is None:
+        raise TranscriptionError(f"the note model is not installed: {INSTALL_HINT}")
+    return Path(spec.origin).parent / MODEL_IN_PACKAGE
+
+
+def _check_length(frames: int, sample_rate: int) -> None:
+    if frames > MAX_CLIP_SECONDS * sample_rate:
+        raise TranscriptionError(
+            f"the clip is {frames / sample_rate / 60:.1f} minutes long; the limit is "
+            f"{MAX_CLIP_SECONDS / 60:g} minutes: cut out the part to transcribe"
+        )
+
+
+def load_clip(path: str | os.PathLike[str]) -> tuple[FloatArray, int]:
+    """A clip as mono float32 samples (channels averaged) and its sample rate in Hz."""
+    name = Path(path).name
+    if not Path(path).is_file():
+        raise TranscriptionError(f"no audio file at {path}")
+    try:
+        info = soundfile.info(str(path))
+        _check_length(info.frames, info.samplerate)
+        data, sample_rate = soundfile.read(str(path), dtype="float32", always_2d=True)
+    except soundfile.LibsndfileError as err:
+        raise TranscriptionError(
+            f"{name}: cannot read it as audio ({err.error_string}); Tessera reads {READABLE} "
+            "files: convert the clip to one of those"
+        ) from err
+    mono = np.ascontiguousarray(data.mean(axis=1), dtype=np.float32)  # (frames,)
+    _check_audible(mono, name)
+    return mono, int(sample_rate)
+
+
+def _check_audible(mono: FloatArray, name: str) -> None:
+    if len(mono) == 0:
+        raise TranscriptionError(f"{name} holds no audio (zero samples)")
+    if not np.isfinite(mono).all():
+        raise TranscriptionError(f"{name} holds invalid samples (NaN or infinity)")
+    peak = float(np.abs(mono).max())
+    if peak < SILENCE_PEAK:
+        raise TranscriptionError(
+            f"{name} is silent (its loudest sample is {20 * np.log10(max(peak, 1e-12)):.0f} "
+            "dBFS): record the clip again with more input level"
+        )
+
+
+@dataclass(frozen=True)
+class WindowOutputs:
+    """The model's three posteriorgrams for a batch of windows."""
+
+    contour: FloatArray  # (windows, frames, 264)
+    notes: FloatArray  # (windows, frames, 88)
+    onsets: FloatArray  # (windows, frames, 88)
+
+
+class NoteModel:
+    """basic-pitch's network in one onnxruntime session: load it once, run it many times."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, threads: int = 1) -> None:
+        self.path = Path(path) if path is not None else model_path()
+        try:
+            loaded = open_session(self.path, BASIC_PITCH.sha256, threads)
+        except ModelLoadError as err:
+            raise TranscriptionError(
+                f"{err}; it must be the note model of the basic-pitch version this Tessera was "
+                f"built for: {INSTALL_HINT}"
+            ) from err
+        self.session, self.providers = loaded.session, loaded.providers
+        (graph_input,) = self.session.get_inputs()
+        self.input_name: str = graph_input.name
+        self.window_samples: int = int(graph_input.shape[1])
+        outputs = sorted(self.session.get_outputs(), key=lambda output: str(output.name))
+        self.output_names = [output.name for output in outputs]  # contour, note, onset
+        self.window_frames: int = int(outputs[0].shape[1])
+        widths = [output.shape[-1] for output in outputs]
+        if widths != [CONTOUR_BINS, KEY_COUNT, KEY_COUNT]:
+            raise TranscriptionError(
+                f"{self.path} has outputs of widths {widths}, not the expected "
+                f"{[CONTOUR_BINS, KEY_COUNT, KEY_COUNT]}: {INSTALL_HINT}"
+            )
+
+    def run_windows(self, windows: FloatArray) -> WindowOutputs:
+        """The posteriors of a batch of windows, (windows, window_samples) at 22.05 kHz."""
+        batch = np.ascontiguousarray(windows, dtype=np.float32)[:, :, None]  # (B, samples, 1)
+        contour, notes, onsets = self.session.run(self.output_names, {self.input_name: batch})
+        return WindowOutputs(contour, notes, onsets)
+
+    def posteriors(self, audio: FloatArray, progress: Progress | None = None) -> Posteriors:
+        """The onset and note posteriors of a whole mono clip at MODEL_RATE_HZ, joined from
+        overlapping windows so that frame k is sample HOP_SAMPLES * k. `progress` is called
+        with (windows done, windows in all) after each batch."""
+        kept = self.window_frames - 2 * TRIM_FRAMES
+        step = kept * HOP_SAMPLES
+        frame_count = max(1, -(-len(audio) // HOP_SAMPLES))
+        window_count = -(-frame_count // kept)
+        padded = np.zeros((window_count - 1) * step + self.window_samples, dtype=np.float32)
+        front = TRIM_FRAMES * HOP_SAMPLES
+        usable = min(len(audio), len(padded) - front)
+        padded[front : front + usable] = audio[:usable]
+        offsets = np.arange(self.window_samples)
+        onsets, notes = [], []
+        for first in range(0, window_count, BATCH_WINDOWS):
+            starts = np.arange(first, min(first + BATCH_WINDOWS, window_count)) * step
+            out = self.run_windows(padded[starts[:, None] + offsets])  # (B, samples)
+            middle = slice(TRIM_FRAMES, TRIM_FRAMES + kept)
+            onsets.append(out.onsets[:, middle].reshape(-1, KEY_COUNT))
+            notes.append(out.notes[:, middle].reshape(-1, KEY_COUNT))
+            if progress is not None:
+                progress(min(first + BATCH_WINDOWS, window_count), window_count)
+        return Posteriors(
+            onsets=np.concatenate(onsets)[:frame_count],
+            frames=np.concatenate(notes)[:frame_count],
+            loudness_db=frame_loudness_db(audio, frame_count),
+            frames_per_second=MODEL_RATE_HZ / HOP_SAMPLES,
+        )
+
+
+def frame_loudness_db(audio: FloatArray, frame_count: int) -> FloatArray:
+    """(frame_count,) RMS of each hop of audio, in dB below the loudest hop (<= 0)."""
+    padded = np.zeros(frame_count * HOP_SAMPLES, dtype=np.float64)
+    padded[: min(len(audio), len(padded))] = audio[: len(padded)]
+    rms = np.sqrt((padded.reshape(frame_count, HOP_SAMPLES) ** 2).mean(axis=1))
+    db: FloatArray = (20 * np.log10(np.maximum(rms, 1e-9) / max(float(rms.max()), 1e-9))).astype(
+        np.float32
+    )
+    return db
+
+
+@functools.cache
+def default_model() -> NoteModel:
+    """The installed note model, loaded on first use and then shared."""
+    return NoteModel()
+
+
+def to_model_rate(audio: FloatArray, sample_rate: int) -> FloatArray:
+    """Mono audio resampled to MODEL_RATE_HZ with soxr (high quality)."""
+    if sample_rate == MODEL_RATE_HZ:
+        return np.asarray(audio, dtype=np.float32)
+    resampled: FloatArray = soxr.resample(
+        np.asarray(audio, dtype=np.float32), sample_rate, MODEL_RATE_HZ
+    )
+    return resampled
+
+
+def transcribe(
+    audio: FloatArray,
+    sample_rate: int,
+    *,
+    onset_threshold: float = 0.7,
+    frame_threshold: float = 0.2,
+    min_note_seconds: float = 0.05,
+    monophonic: bool = False,
+    model: NoteModel | None = None,
+    progress: Progress | None = None,
+) -> list[TranscribedNote]:
+    """The notes in mono audio (samples at `sample_rate` Hz), in order of start time.
+
+    `monophonic=True` keeps one note at a time (a hummed or played melody); otherwise any
+    number of notes may sound together. The thresholds are posterior probabilities (0-1): lower
+    finds more notes and more false ones. See `engine.transcribe.notes` for the rules. A
+    minute of audio takes about a second on one CPU core; `progress` hears (done, total)
+    windows of the model as they finish.
+    """
+    settings = NoteSettings(onset_threshold, frame_threshold, min_note_seconds, monophonic)
+    samples = np.asarray(audio, dtype=np.float32)
+    if samples.ndim != 1:
+        raise TranscriptionError(f"transcribe takes mono audio (1-D), got shape {samples.shape}")
+    if not 1_000 <= sample_rate <= 384_000:
+        raise TranscriptionError(f"sample_rate must be 1,000 to 384,000 Hz, got {sample_rate!r}")
+    _check_length(len(samples), sample_rate)
+    _check_audible(samples, "the clip")
+    post = (model or default_model()).posteriors(to_model_rate(samples, sample_rate), progress)
+    return extract_notes(post, settings)

@@ -1,0 +1,64 @@
+"""`tessera-cli render` and `play` on real files: the audio written is the engine's render."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile
+
+from app.cli import main
+from benchmarks.tunes import d_major_tune
+from engine.project.midi.files import export_midi, import_midi
+from engine.project.project_file import save_project
+from engine.sound.playback import output_device_names
+from engine.sound.render import SAMPLE_RATE_HZ, NoteRenderer, RenderSelection, render
+
+
+def test_render_a_project_to_wav(
+    tmp_path: Path, renderer: NoteRenderer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    song = d_major_tune()
+    save_project(song, tmp_path / "tune.json")
+    assert main(["render", str(tmp_path / "tune.json"), str(tmp_path / "tune.wav")]) == 0
+    written, rate = soundfile.read(tmp_path / "tune.wav", dtype="float32")
+    expected = render(song, renderer)
+    assert rate == SAMPLE_RATE_HZ
+    assert written.shape == expected.shape
+    assert np.abs(written - expected).max() < 2**-22
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_render_bars_and_tracks_of_a_midi_file_to_flac(
+    tmp_path: Path, renderer: NoteRenderer
+) -> None:
+    export_midi(d_major_tune(), tmp_path / "tune.mid")
+    song = import_midi(tmp_path / "tune.mid")
+    out = tmp_path / "cello.flac"
+    assert (
+        main(["render", str(tmp_path / "tune.mid"), str(out), "--tracks", "2", "--bars", "3-4"])
+        == 0
+    )
+    written, _ = soundfile.read(out, dtype="float32")
+    expected = render(song, renderer, RenderSelection(tracks=(1,), first_bar=2, end_bar=4))
+    assert np.abs(written - expected).max() < 2**-22
+
+
+def test_render_refuses_a_format_before_rendering(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save_project(d_major_tune(), tmp_path / "tune.json")
+    assert main(["render", str(tmp_path / "tune.json"), str(tmp_path / "tune.mp3")]) == 1
+    assert "written as .wav or .flac, not .mp3" in capsys.readouterr().err
+    assert not (tmp_path / "tune.mp3").exists()
+
+
+def test_play_without_a_device_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if output_device_names():
+        pytest.skip("this machine has an audio output device")
+    save_project(d_major_tune(), tmp_path / "tune.json")
+    assert main(["play", str(tmp_path / "tune.json"), "--loop", "2-3"]) == 1
+    err = capsys.readouterr().err
+    assert "tessera-cli: error:" in err
+    assert "render the song to a file instead" in err or "PortAudio" in err

@@ -1,0 +1,104 @@
+"""The shipped model through the engine: real onnxruntime sessions, real generated notes."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from engine.compose.decode import SamplingSettings, fill_cells
+from engine.compose.midi_model import MidiModel
+from engine.compose.sampling import HardConstraints
+from engine.compose.tokens import quantize_song
+from engine.compose.vocab import TokenizerError
+from engine.runtime.onnx import choose_providers
+from engine.song.song import PPQ, Note, Song, Track
+
+BAR = 4 * PPQ
+
+
+def _song() -> Song:
+    """A folk-like tune over a bass line, eight bars in D major."""
+    scale = [62, 64, 66, 67, 69, 71, 73, 74]
+    melody = [
+        Note(b * BAR + q * PPQ, scale[(b + q * 2) % 8], PPQ, 90) for b in range(8) for q in range(4)
+    ]
+    bass = [Note(b * BAR, 38 if b % 2 == 0 else 45, BAR, 80) for b in range(8)]
+    return Song(
+        title="tune",
+        bar_count=8,
+        tracks=(Track("Fiddle", 110, notes=tuple(melody)), Track("Bass", 32, notes=tuple(bass))),
+    )
+
+
+def test_the_shipped_model_loads_on_the_cpu_provider(midi_model: MidiModel) -> None:
+    assert midi_model.providers == choose_providers()
+    assert "CPUExecutionProvider" in midi_model.providers
+    assert midi_model.card.raw["parameters"] > 100_000
+    assert (
+        midi_model.card.raw["metrics"]["test_nll_model"]
+        < midi_model.card.raw["metrics"]["test_nll_4gram"]
+    )
+
+
+def test_filled_cells_obey_hard_constraints_and_are_seeded(midi_model: MidiModel) -> None:
+    song = _song()
+    cells = [(0, 3), (0, 5), (1, 4)]
+    scale = frozenset({2, 4, 6, 7, 9, 11, 1})
+    limits = HardConstraints(
+        pitch_low=62,
+        pitch_high=74,
+        scale_pitch_classes=scale,
+        max_polyphony=1,
+    )
+    settings = SamplingSettings(seed=11, constraints={(0, 3): limits, (0, 5): limits})
+    first = fill_cells(midi_model, song, cells, settings)
+    assert first == fill_cells(midi_model, song, cells, settings)
+    assert first != fill_cells(midi_model, song, cells, dataclasses.replace(settings, seed=12))
+    for (track, bar), notes in first.items():
+        start, end = song.bar_span(bar)
+        assert all(start <= n.start_tick < end for n in notes)
+        if track == 0:
+            assert all(62 <= n.pitch <= 74 and n.pitch % 12 in scale for n in notes)
+            starts = [n.start_tick for n in notes]
+            assert len(starts) == len(set(starts))  # one note at a time
+    assert sum(len(notes) for notes in first.values()) > 0
+
+
+def test_a_long_song_is_cropped_to_fit_the_context(midi_model: MidiModel) -> None:
+    song = _song()
+    long_song = Song(
+        title="long",
+        bar_count=64,
+        tracks=tuple(
+            dataclasses.replace(
+                track,
+                notes=tuple(
+                    dataclasses.replace(n, start_tick=n.start_tick + repeat * 8 * BAR)
+                    for repeat in range(8)
+                    for n in track.notes
+                ),
+            )
+            for track in song.tracks
+        ),
+    )
+    assert len(quantize_song(long_song).tracks[0].notes) == 256
+    notes = fill_cells(midi_model, long_song, [(0, 40)], SamplingSettings(seed=1))[(0, 40)]
+    start, end = long_song.bar_span(40)
+    assert all(start <= n.start_tick < end for n in notes)
+
+
+def test_an_odd_bar_elsewhere_does_not_block_the_cells(midi_model: MidiModel) -> None:
+    from engine.song.song import TimeSignatureChange
+
+    # Bar 3 is cut short by a meter change after 1/32 of a whole: the grid cannot hold it.
+    meters = (
+        TimeSignatureChange(0, 4, 4),
+        TimeSignatureChange(2 * BAR + PPQ // 8, 4, 4),
+    )
+    song = dataclasses.replace(_song(), time_signatures=meters, bar_count=9)
+    written = fill_cells(midi_model, song, [(0, 5), (1, 6)], SamplingSettings(seed=2))
+    assert written[(0, 5)]
+    assert all(song.bar_at_tick(n.start_tick) == 5 for n in written[(0, 5)])
+    with pytest.raises(TokenizerError, match="leave bar 3 out of the cells"):
+        fill_cells(midi_model, song, [(0, 2)], SamplingSettings(seed=2))

@@ -1,0 +1,217 @@
+"""Grammar and hard masks: every sampled fill decodes and obeys its constraints, any logits."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from engine.compose.sampling import (
+    ConstraintError,
+    FillGrammar,
+    HardConstraints,
+    SoftTargets,
+    sample,
+)
+from engine.compose.tokens import decode_fill
+from engine.compose.vocab import TICKS_PER_STEP, TokenizerError, Vocabulary
+from engine.song.song import PPQ, Note
+
+VOCAB = Vocabulary.build()
+BAR_STEPS = 48  # 4/4
+
+
+def _random_fill(seed: int, constraints: HardConstraints, is_drum: bool = False) -> list[str]:
+    """Sample a fill from random logits (skewed to make notes likely) under the grammar."""
+    rng = np.random.default_rng(seed)
+    grammar = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS, is_drum, constraints, max_tokens=200)
+    end_id = VOCAB.id("Fill_End")
+    while not grammar.done:
+        logits = rng.normal(0.0, 3.0, len(VOCAB)).astype(np.float32)
+        logits[end_id] -= 4.0  # long fills exercise the masks more
+        grammar.advance(VOCAB.tokens[sample(logits, grammar.mask(), rng, 1.0, 0.95)])
+    return grammar.tokens
+
+
+def _max_sounding(notes: list[Note]) -> int:
+    steps = range(0, BAR_STEPS * TICKS_PER_STEP, TICKS_PER_STEP)
+    return max((sum(n.start_tick <= t < n.end_tick for n in notes) for t in steps), default=0)
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_random_logits_always_give_a_fill_that_decodes_and_obeys(seed: int) -> None:
+    scale = frozenset({0, 2, 4, 5, 7, 9, 11})
+    constraints = HardConstraints(
+        pitch_low=55,
+        pitch_high=79,
+        scale_pitch_classes=scale,
+        max_polyphony=2,
+        velocity_low=40,
+        velocity_high=100,
+    )
+    notes = decode_fill(_random_fill(seed, constraints), 4 * PPQ)
+    assert notes, "the skewed logits should produce notes"
+    assert all(55 <= n.pitch <= 79 and n.pitch % 12 in scale for n in notes)
+    assert all(40 <= n.velocity <= 100 for n in notes)
+    assert all(4 * PPQ <= n.start_tick < 8 * PPQ for n in notes)
+    shifted = [Note(n.start_tick - 4 * PPQ, n.pitch, n.duration_ticks, n.velocity) for n in notes]
+    assert _max_sounding(shifted) <= 2
+
+
+def test_without_polyphony_limit_chords_appear_and_drums_ignore_the_scale() -> None:
+    chords = [decode_fill(_random_fill(s, HardConstraints()), 0) for s in range(10)]
+    assert max(_max_sounding(notes) for notes in chords) > 2
+    drums = decode_fill(
+        _random_fill(3, HardConstraints(scale_pitch_classes=frozenset({0})), is_drum=True), 0
+    )
+    assert any(n.pitch % 12 != 0 for n in drums)
+
+
+def test_the_same_seed_gives_the_same_fill() -> None:
+    assert _random_fill(7, HardConstraints()) == _random_fill(7, HardConstraints())
+    assert _random_fill(7, HardConstraints()) != _random_fill(8, HardConstraints())
+
+
+def test_temperature_zero_and_tiny_top_p_take_the_best_allowed_token() -> None:
+    logits = np.array([0.0, 5.0, 9.0, 1.0], dtype=np.float32)
+    allowed = np.array([True, True, False, True])
+    rng = np.random.default_rng(0)
+    assert sample(logits, allowed, rng, temperature=0.0) == 1
+    assert {sample(logits, allowed, rng, 1.0, top_p=0.01) for _ in range(20)} == {1}
+    assert len({sample(logits, allowed, rng, 5.0, top_p=1.0) for _ in range(200)}) == 3
+
+
+def test_impossible_constraints_and_illegal_tokens_are_refused() -> None:
+    with pytest.raises(ConstraintError, match=r"no pitch from 61 to 62 is in the chosen scale"):
+        FillGrammar(
+            VOCAB, "Bar_4/4", BAR_STEPS, constraints=HardConstraints(61, 62, frozenset({0}))
+        )
+    grammar = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS)
+    grammar.advance("Fill_Start")
+    with pytest.raises(TokenizerError, match=r"'Bar_3/4' is not allowed"):
+        grammar.advance("Bar_3/4")
+    with pytest.raises(TokenizerError, match=r"no token is allowed"):
+        sample(np.zeros(3, np.float32), np.zeros(3, bool), np.random.default_rng(0))
+
+
+def _fill_with(seed: int, grammar: FillGrammar, end_push: float) -> list[str]:
+    """Sample under a grammar from random logits, with Fill_End pushed up by `end_push`, adding
+    the grammar's own steering bias as the generator does."""
+    rng = np.random.default_rng(seed)
+    end_id = VOCAB.id("Fill_End")
+    while not grammar.done:
+        logits = rng.normal(0.0, 1.0, len(VOCAB)).astype(np.float32)
+        logits[end_id] += end_push
+        if (bias := grammar.bias()) is not None:
+            logits = logits + bias
+        grammar.advance(VOCAB.tokens[sample(logits, grammar.mask(), rng, 1.0, 1.0)])
+    return grammar.tokens
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_note_minimum_on_a_single_line_is_met_by_shorter_notes(seed: int) -> None:
+    limits = HardConstraints(min_notes=8, max_polyphony=1)
+    grammar = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS, constraints=limits)
+    notes = decode_fill(_fill_with(seed, grammar, end_push=8.0), 0)
+    assert len(notes) >= 8
+    assert _max_sounding(notes) == 1
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_an_onset_minimum_adds_onsets_not_clusters(seed: int) -> None:
+    limits = HardConstraints(min_onsets=6)
+    grammar = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS, constraints=limits)
+    notes = decode_fill(_fill_with(seed, grammar, end_push=8.0), 0)
+    onsets = {n.start_tick for n in notes}
+    assert len(onsets) >= 6
+    # Until the sixth onset, each onset holds one note; only then may chords stack.
+    first_six = sorted(onsets)[:5]
+    assert all(sum(n.start_tick == t for n in notes) == 1 for t in first_six)
+
+
+def test_soft_note_targets_move_the_count_both_ways() -> None:
+    def counts(target: int | None, end_push: float) -> list[int]:
+        found = []
+        for seed in range(12):
+            grammar = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS, targets=SoftTargets(notes=target))
+            found.append(len(decode_fill(_fill_with(seed, grammar, end_push), 0)))
+        return found
+
+    # Logits keen to end give few notes unasked, logits keen to go on fill the token budget;
+    # a target brings nearly every fill to it.
+    assert np.median(counts(None, end_push=3.0)) < 8
+    assert np.median(counts(10, end_push=3.0)) == 10
+    assert np.median(counts(None, end_push=-2.0)) > 50
+    assert np.median(counts(2, end_push=-2.0)) == 2
+
+
+def _planned_logits(grammar: FillGrammar, plan: dict[str, float]) -> np.ndarray:
+    """Logits of a 'model' with a plan of its own: a half note on each half bar, then end."""
+    logits = np.zeros(len(VOCAB), dtype=np.float32)
+    for token, value in plan.items():
+        logits[VOCAB.id(token)] = value
+    if grammar.position is not None and grammar.position >= 24 and grammar.note_ends:
+        logits[VOCAB.id("Fill_End")] += 6.0
+    return logits
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_count_asked_for_above_the_models_plan_is_met(seed: int) -> None:
+    plan = {"Pos_0": 6.0, "Pos_24": 6.0, "Dur_24": 6.0, "Fill_End": 2.0}
+    for targets in (SoftTargets(notes=8), SoftTargets(onsets=8)):
+        rng = np.random.default_rng(seed)
+        grammar = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS, targets=targets)
+        grammar.constraints = HardConstraints(max_polyphony=1)
+        while not grammar.done:
+            noise = rng.normal(0.0, 1.0, len(VOCAB)).astype(np.float32)
+            logits = _planned_logits(grammar, plan) + noise
+            if (bias := grammar.bias()) is not None:
+                logits = logits + bias
+            grammar.advance(VOCAB.tokens[sample(logits, grammar.mask(), rng, 1.0, 0.95)])
+        assert len(decode_fill(grammar.tokens, 0)) >= 8
+
+
+def _sample_all(grammar: FillGrammar, seed: int) -> list[Note]:
+    rng = np.random.default_rng(seed)
+    while not grammar.done:
+        logits = rng.normal(0.0, 3.0, len(VOCAB)).astype(np.float32)
+        logits[VOCAB.id("Fill_End")] -= 4.0
+        grammar.advance(VOCAB.tokens[sample(logits, grammar.mask(), rng, 1.0, 0.95)])
+    return decode_fill(grammar.tokens, 0)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_polyphony_limit_counts_notes_outside_the_fill(seed: int) -> None:
+    # One note rings in from the bar before until beat 2; another starts on the next downbeat.
+    outside = [(-12, 12), (BAR_STEPS, BAR_STEPS + 24)]
+    limits = HardConstraints(max_polyphony=1)
+    grammar = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS, constraints=limits, outside_notes=outside)
+    notes = _sample_all(grammar, seed)
+    assert notes
+    step = TICKS_PER_STEP
+    assert all(n.start_tick >= 12 * step for n in notes)
+    assert all(n.end_tick <= BAR_STEPS * step for n in notes)
+    assert _max_sounding(notes) == 1
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_voice_window_keeps_notes_between_the_neighbours_while_they_sound(seed: int) -> None:
+    low = np.full(BAR_STEPS, 60)
+    high = np.full(BAR_STEPS, 72)
+    high[24:] = 67  # the voice above steps down at beat 3
+    grammar = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS, voice_window=(low, high))
+    notes = _sample_all(grammar, seed)
+    assert notes
+    for note in notes:
+        steps = range(
+            note.start_tick // TICKS_PER_STEP, min(BAR_STEPS, note.end_tick // TICKS_PER_STEP)
+        )
+        assert all(low[s] <= note.pitch <= high[s] for s in steps)
+
+
+def test_a_voice_window_with_no_pitch_left_gives_way() -> None:
+    window = (np.full(BAR_STEPS, 80), np.full(BAR_STEPS, 70))  # crossed neighbours
+    limits = HardConstraints(pitch_low=60, pitch_high=64)
+    grammar = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS, constraints=limits, voice_window=window)
+    notes = _sample_all(grammar, 1)
+    assert notes
+    assert all(60 <= n.pitch <= 64 for n in notes)

@@ -1,0 +1,118 @@
+"""Pitch, scale, chord and key names as musicians type them."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.song.gm import InstrumentError, playable_range, program_from_name
+from engine.song.song import KeySignatureChange
+from engine.song.theory import (
+    TheoryError,
+    key_from_name,
+    key_scale,
+    parse_chord,
+    parse_pitch,
+    parse_pitch_range,
+    parse_scale,
+    tonic_triad,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "pitch"),
+    [
+        ("60", 60),
+        ("C4", 60),
+        ("c4", 60),
+        ("A4", 69),
+        ("F#3", 54),
+        ("Bb2", 46),
+        ("B#3", 60),
+        ("Cb4", 59),
+        ("C-1", 0),
+        ("G9", 127),
+    ],
+)
+def test_pitch_names(text: str, pitch: int) -> None:
+    assert parse_pitch(text) == pitch
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("H4", "does not start with a note name"),
+        ("C", "needs an octave"),
+        ("G#9", "outside"),
+        ("200", "outside"),
+    ],
+)
+def test_bad_pitch_names_say_what_to_type(text: str, message: str) -> None:
+    with pytest.raises(TheoryError, match=message):
+        parse_pitch(text)
+
+
+def test_pitch_ranges() -> None:
+    assert parse_pitch_range("C3-C5") == (48, 72)
+    assert parse_pitch_range("48-72") == (48, 72)
+    assert parse_pitch_range("Bb2..F4") == (46, 65)
+    with pytest.raises(TheoryError, match="downwards"):
+        parse_pitch_range("C5-C3")
+    with pytest.raises(TheoryError, match="not understood"):
+        parse_pitch_range("C3")
+
+
+def test_scales() -> None:
+    assert parse_scale("C major") == frozenset({0, 2, 4, 5, 7, 9, 11})
+    assert parse_scale("D minor") == frozenset({2, 4, 5, 7, 9, 10, 0})
+    assert parse_scale("A dorian") == frozenset({9, 11, 0, 2, 4, 6, 7})
+    assert parse_scale("Eb") == parse_scale("Eb major")
+    assert parse_scale("E minor pentatonic") == frozenset({4, 7, 9, 11, 2})
+    with pytest.raises(TheoryError, match="not a scale Tessera knows"):
+        parse_scale("C bebop")
+
+
+@pytest.mark.parametrize(
+    ("text", "classes"),
+    [
+        ("C", {0, 4, 7}),
+        ("Am", {9, 0, 4}),
+        ("G7", {7, 11, 2, 5}),
+        ("F#m7b5", {6, 9, 0, 4}),
+        ("Csus4", {0, 5, 7}),
+        ("D/F#", {2, 6, 9}),
+        ("Bbmaj7", {10, 2, 5, 9}),
+        ("Edim", {4, 7, 10}),
+    ],
+)
+def test_chord_symbols(text: str, classes: set[int]) -> None:
+    assert parse_chord(text) == frozenset(classes)
+
+
+def test_unknown_chord_quality_is_named() -> None:
+    with pytest.raises(TheoryError, match="'xyz' is not a chord type"):
+        parse_chord("Cxyz")
+
+
+def test_keys_scales_and_triads() -> None:
+    d_minor = key_from_name("D minor")
+    assert d_minor == KeySignatureChange(0, -1, "minor")
+    assert key_from_name("F# major").sharps_flats == 6
+    assert key_from_name("Db major").sharps_flats == -5
+    assert key_from_name("Gb").sharps_flats == 6  # spelt as F#: six sharps, as six flats
+    assert key_scale(d_minor) == parse_scale("D minor")
+    assert tonic_triad(d_minor) == parse_chord("Dm")
+    assert tonic_triad(KeySignatureChange(0, 3, "major")) == parse_chord("A")
+    with pytest.raises(TheoryError, match="major or minor"):
+        key_from_name("D dorian")
+
+
+def test_instruments_by_name_and_range() -> None:
+    assert program_from_name("cello") == 42
+    assert program_from_name("Piano") == 0
+    assert program_from_name("41") == 41
+    assert playable_range(33)[1] < playable_range(73)[0] + 24  # a bass sits below a flute
+    assert playable_range(0, is_drum=True) == (35, 81)
+    with pytest.raises(InstrumentError, match="no General MIDI instrument"):
+        program_from_name("theremin-ish")
+    with pytest.raises(InstrumentError, match="0-127"):
+        program_from_name("300")

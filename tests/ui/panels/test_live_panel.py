@@ -1,0 +1,156 @@
+"""The live panel, offscreen: loopback ports, the real model, a recording into the song, and
+the internal synth on a fake output stream."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import numpy as np
+from pytestqt.qtbot import QtBot
+
+from engine.compose.midi_model import MidiModel
+from engine.live.music import LiveSettings
+from engine.live.ports import LivePortError, LoopbackPorts
+from engine.live.synth import LiveSynth, live_programs
+from engine.song.song import Song, Track
+from engine.sound.render import NoteRenderer
+from engine.sound.timbre import TimbreModel
+from tests.helpers.fake_stream import FakeStream
+from tests.helpers.live_player import C_MAJOR_PHRASE, KEYBOARD, SYNTH, phrase_events
+from ui.panels.live import SYNTH_OUTPUT, LivePanel
+
+
+def test_panel_plays_records_and_shows_latency(qtbot: QtBot, midi_model: MidiModel) -> None:
+    ports = LoopbackPorts()
+    song = Song(bar_count=4, tracks=(Track("Piano"),))
+    panel = LivePanel(lambda: song, ports=lambda: ports, model=lambda: midi_model)
+    qtbot.addWidget(panel)
+    assert panel.inputs.currentText() == KEYBOARD
+    assert panel.outputs.currentText() == SYNTH_OUTPUT  # the internal synth comes first
+    panel.outputs.setCurrentText(SYNTH)
+    assert panel.start.isEnabled()
+    panel.tempo.setValue(240.0)  # a bar lasts 1 s
+    panel.bars.setValue(1)
+    panel.record.setChecked(True)
+    panel.start.click()
+    assert panel.rig is not None
+    assert panel.start.text() == "Stop"
+    session = panel.rig.session
+    for due_s, message in phrase_events(C_MAJOR_PHRASE, 240.0, offset_s=1.0):
+        time.sleep(max(0.0, session.start_s + due_s - time.monotonic()))
+        ports.play(KEYBOARD, message)
+    qtbot.waitUntil(
+        lambda: bool(session.stats.answers) and session.stats.notes_sent > 0, timeout=30_000
+    )
+    qtbot.waitUntil(lambda: "last note to answer: -" not in panel.figures.text(), timeout=10_000)
+    assert panel.meter.value() > 0
+    with qtbot.waitSignal(panel.recorded, timeout=10_000) as recorded:
+        panel.start.click()
+    result = recorded.args[0]
+    assert [t.name for t in result.tracks] == ["Piano", "Live player", "Live answer"]
+    assert result.tracks[1].notes[0].start_tick == song.end_tick + song.bar_start_ticks[1]
+    assert panel.rig is None
+    assert panel.start.text() == "Start"
+
+
+def test_panel_says_when_there_is_no_midi_system(qtbot: QtBot) -> None:
+    def no_system() -> LoopbackPorts:
+        raise LivePortError("no MIDI system is available: start JACK")
+
+    panel = LivePanel(Song, ports=no_system)
+    qtbot.addWidget(panel)
+    assert "no MIDI system" in panel.message.text()
+    assert not panel.start.isEnabled()
+
+
+def test_panel_reports_an_unplugged_keyboard(qtbot: QtBot, midi_model: MidiModel) -> None:
+    ports = LoopbackPorts()
+    panel = LivePanel(Song, ports=lambda: ports, model=lambda: midi_model)
+    qtbot.addWidget(panel)
+    panel.outputs.setCurrentText(SYNTH)
+    panel.start.click()
+    ports.unplug(KEYBOARD)
+    qtbot.waitUntil(lambda: "disconnected" in panel.message.text(), timeout=5_000)
+    assert panel.rig is None
+
+
+def test_the_tessera_synth_plays_the_answers(qtbot: QtBot, midi_model: MidiModel) -> None:
+    ports = LoopbackPorts()
+    streams: list[FakeStream] = []
+    renderer = NoteRenderer(TimbreModel())
+
+    def synth(settings: LiveSettings) -> LiveSynth:
+        made = LiveSynth(renderer, programs=live_programs(settings), stream_factory=open_stream)
+        made.start(prepare=False)
+        channel = settings.answer_channel  # every pitch of the answers' octaves, one velocity
+        made.prepare([made.key_for(channel, pitch, 80) for pitch in range(48, 85)])
+        assert made.wait_prepared(120.0)  # a hang guard, not a timing assertion
+        return made
+
+    def open_stream(**settings: Any) -> FakeStream:
+        streams.append(FakeStream(**settings))
+        return streams[-1]
+
+    panel = LivePanel(Song, ports=lambda: ports, model=lambda: midi_model, synth=synth)
+    qtbot.addWidget(panel)
+    panel.tempo.setValue(240.0)
+    panel.bars.setValue(1)
+    panel.hear_keys.setChecked(False)
+    panel.start.click()
+    assert panel.rig is not None
+    assert len(streams) == 1
+    assert streams[0].started
+    session = panel.rig.session
+    for due_s, message in phrase_events(C_MAJOR_PHRASE, 240.0, offset_s=1.0):
+        time.sleep(max(0.0, session.start_s + due_s - time.monotonic()))
+        ports.play(KEYBOARD, message)
+        assert not np.abs(streams[0].pull()).any()  # the player's keys are not echoed
+    loudest: list[float] = []
+
+    def answered_aloud() -> bool:
+        loudest.append(float(np.abs(streams[0].pull()).max()))
+        return session.stats.notes_sent > 0 and max(loudest) > 0.01
+
+    qtbot.waitUntil(answered_aloud, timeout=30_000)
+    panel.start.click()
+    assert streams[0].closed
+    assert panel.rig is None
+
+
+def test_hear_my_keys_plays_the_keyboard_through_the_synth(
+    qtbot: QtBot, midi_model: MidiModel
+) -> None:
+    ports = LoopbackPorts()
+    streams: list[FakeStream] = []
+    renderer = NoteRenderer(TimbreModel())
+
+    def open_stream(**settings: Any) -> FakeStream:
+        streams.append(FakeStream(**settings))
+        return streams[-1]
+
+    def synth(settings: LiveSettings) -> LiveSynth:
+        made = LiveSynth(renderer, programs=live_programs(settings), stream_factory=open_stream)
+        made.start(prepare=False)
+        made.prepare([made.key_for(0, 60, 100)])
+        assert made.wait_prepared(120.0)  # a hang guard, not a timing assertion
+        return made
+
+    panel = LivePanel(Song, ports=lambda: ports, model=lambda: midi_model, synth=synth)
+    qtbot.addWidget(panel)
+    assert panel.hear_keys.isChecked()
+    panel.start.click()
+    assert panel.rig is not None
+    ports.play(KEYBOARD, (0x90, 60, 100))
+    assert np.abs(streams[0].pull()).max() > 0.01  # the key sounds in the next block
+    ports.play(KEYBOARD, (0x80, 60, 0))
+    panel.start.click()
+    assert panel.rig is None
+
+
+def test_follow_midi_clock_is_a_setting(qtbot: QtBot) -> None:
+    panel = LivePanel(Song, ports=LoopbackPorts)
+    qtbot.addWidget(panel)
+    assert not panel.settings().follow_clock
+    panel.follow_clock.setChecked(True)
+    assert panel.settings().follow_clock

@@ -1,0 +1,108 @@
+"""'New song': an empty song, or one the model writes from a style preset.
+
+The Style box follows the chosen preset (its own style) and may be changed: the preset's band
+is then written in that style (`engine.compose.operations.Generate.style`). Form takes section
+letters (`engine.compose.plan`); left empty, the style's own form is used.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from engine.compose.operations import PRESETS, ComposeError, Generate
+from engine.compose.plan import FormError, check_form
+from engine.song.styles import NO_STYLE
+from engine.song.theory import key_from_name
+from ui.panels.style_box import chosen_style, show_style, style_box
+
+EMPTY = "empty song (no model)"
+
+
+class NewSongDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New song")
+        self.preset = QComboBox()
+        self.preset.addItems([*PRESETS, EMPTY])
+        self.style_choice = style_box()
+        self.title = QLineEdit("Untitled")
+        self.bars = QSpinBox(minimum=1, maximum=512)
+        self.meter = QLineEdit(placeholderText="the preset's, e.g. 3/4")
+        self.key = QLineEdit(placeholderText="the preset's, e.g. D minor")
+        self.tempo = QDoubleSpinBox(minimum=0, maximum=300, decimals=0)
+        self.tempo.setSpecialValueText("the preset's")
+        self.form_letters = QLineEdit(placeholderText="the style's, e.g. AABA; - for no repeats")
+        self.form_letters.setToolTip(
+            "One letter per phrase: a letter heard before comes back with a new last bar"
+        )
+        self.preset.currentTextChanged.connect(self._preset_chosen)
+        self._preset_chosen(self.preset.currentText())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        for label, widget in (
+            ("Preset", self.preset),
+            ("Style", self.style_choice),
+            ("Title", self.title),
+            ("Bars", self.bars),
+            ("Meter", self.meter),
+            ("Key", self.key),
+            ("Tempo", self.tempo),
+            ("Form", self.form_letters),
+        ):
+            form.addRow(label, widget)
+        form.addRow(buttons)
+
+    def _preset_chosen(self, name: str) -> None:
+        preset = PRESETS.get(name)
+        self.bars.setValue(preset.bars if preset else 8)
+        show_style(self.style_choice, preset.style if preset else None)
+
+    def style_name(self) -> str | None:
+        """The chosen style's name (None: no style)."""
+        return chosen_style(self.style_choice)
+
+    def empty(self) -> bool:
+        return self.preset.currentText() == EMPTY
+
+    def request(self) -> Generate:
+        """The generate request the fields describe; raises TesseraError for a bad field."""
+        meter = None
+        if text := self.meter.text().strip():
+            top, _, bottom = text.partition("/")
+            if not (top.isdigit() and bottom.isdigit()):
+                raise ComposeError(f"meter {text!r}: write it like 3/4 or 6/8")
+            meter = (int(top), int(bottom))
+        return Generate(
+            preset=self.preset.currentText(),
+            style=self.style_name() or NO_STYLE,
+            bars=self.bars.value(),
+            meter=meter,
+            key=key_from_name(self.key.text()) if self.key.text().strip() else None,
+            tempo_bpm=self.tempo.value() or None,
+            title=self.title.text() or "Untitled",
+            form=self._form(),
+        )
+
+    def _form(self) -> str | None:
+        """The form typed (None: the style's); a bad one raises with what to write."""
+        text = self.form_letters.text().strip()
+        if not text:
+            return None
+        try:
+            check_form(text)
+        except FormError as err:
+            raise ComposeError(str(err)) from err
+        return text

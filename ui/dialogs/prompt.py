@@ -1,0 +1,112 @@
+"""Describe the music in words; see what was understood; change any field; then generate.
+
+`PromptDialog` reads the text with `engine.compose.prompt.read_prompt` as the user types and shows
+each field in an editable control beside the words that set it ("tempo 72 from 'slow'"). Editing a
+control overrides the prompt for that field. `request()` gives the
+`engine.compose.operations.Generate` request and `reading()` the Reading (whose `finish` names the
+first voice's instrument).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.compose.operations import PRESETS, Generate
+from engine.compose.prompt import Reading, read_prompt
+from engine.song.theory import TheoryError, key_from_name
+
+NOT_SET = "(preset's)"
+
+
+class PromptDialog(QDialog):
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New Song from a Description")
+        self.text = QLineEdit(text)
+        self.text.setPlaceholderText("e.g. slow and sad folk tune for strings in 3/4")
+        self.preset = QComboBox()
+        self.preset.addItems(sorted(PRESETS))
+        self.tempo = _spin(0, 300, NOT_SET)
+        self.bars = _spin(0, 256, NOT_SET)
+        self.meter = QLineEdit()
+        self.key = QLineEdit()
+        self.density = _spin(0, 64, "(model's)")
+        self.understood = QLabel()
+        self.understood.setWordWrap(True)
+        form = QFormLayout()
+        for label, widget in (("Preset", self.preset), ("Tempo (BPM)", self.tempo),
+                              ("Length (bars)", self.bars), ("Meter", self.meter),
+                              ("Key", self.key), ("Notes per bar", self.density)):  # fmt: skip
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Describe the music:"))
+        layout.addWidget(self.text)
+        layout.addWidget(self.understood)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self._reading = read_prompt(text)
+        self.text.textChanged.connect(self._read)
+        self._read(text)
+
+    def _read(self, text: str) -> None:
+        """Read the prompt again and fill every field from it (overwriting edits)."""
+        reading = self._reading = read_prompt(text)
+        self.preset.setCurrentText(reading.preset)
+        self.tempo.setValue(round(reading.tempo_bpm or 0))
+        self.bars.setValue(reading.bars or 0)
+        self.meter.setText(f"{reading.meter[0]}/{reading.meter[1]}" if reading.meter else "")
+        self.key.setText(reading.key or "")
+        self.density.setValue(reading.density or 0)
+        self.understood.setText("Understood: " + "; ".join(reading.explain()))
+
+    def reading(self) -> Reading:
+        """The prompt's reading with the fields as the user left them."""
+        meter_text = self.meter.text().strip()
+        numerator, _, denominator = meter_text.partition("/")
+        meter = (
+            (int(numerator), int(denominator))
+            if numerator.isdigit() and denominator.isdigit()
+            else None
+        )
+        key = self.key.text().strip() or None
+        if key is not None:
+            try:
+                key_from_name(key)
+            except TheoryError:
+                key = None
+        return dataclasses.replace(
+            self._reading,
+            preset=self.preset.currentText(),
+            tempo_bpm=float(self.tempo.value()) or None,
+            bars=self.bars.value() or None,
+            meter=meter,
+            key=key,
+            density=self.density.value() or None,
+        )
+
+    def request(self) -> Generate:
+        return self.reading().request()
+
+
+def _spin(low: int, high: int, special: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setSpecialValueText(special)
+    return spin

@@ -1,0 +1,185 @@
+"""The track panel: the selected track's name, instrument and mix (mute, solo, gain, pan).
+
+Every change is one undoable edit through `apply_edit`. A slider drag is one edit when it is
+released (not one per pixel); keyboard steps on a slider are one edit each. The panel never
+holds its own copy of the track: `show_track` reads it from the song each time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSlider,
+    QWidget,
+)
+
+from engine.song.edits import update_track
+from engine.song.gm import GM_PROGRAM_NAMES
+from engine.song.song import MAX_GAIN_DB, MIN_GAIN_DB, Song, Track
+
+GAIN_STEPS_PER_DB = 2
+"""The gain slider moves in half decibels."""
+
+
+class TrackPanel(QWidget):
+    """Name, instrument, Mute, Solo, gain and pan of one track of the window's song."""
+
+    def __init__(
+        self,
+        song: Callable[[], Song],
+        apply_edit: Callable[[Song, str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._song, self._apply_edit = song, apply_edit
+        self.track_index: int | None = None
+        self.name = QLineEdit()
+        self.name.editingFinished.connect(self._rename)
+        self.instrument = QComboBox()
+        for program, name in enumerate(GM_PROGRAM_NAMES):
+            self.instrument.addItem(f"{program + 1:3d} {name}", program)
+        self.instrument.activated.connect(self._change_instrument)
+        self.drums = QCheckBox("Drum kit (channel 10)")
+        self.drums.clicked.connect(self._change_instrument)
+        self.mute = QPushButton("Mute")
+        self.solo = QPushButton("Solo")
+        for button, flag in ((self.mute, "muted"), (self.solo, "solo")):
+            button.setCheckable(True)
+            button.clicked.connect(lambda checked, flag=flag: self._set(flag, bool(checked)))
+        self.gain = QSlider(Qt.Orientation.Horizontal)
+        self.gain.setRange(
+            round(MIN_GAIN_DB * GAIN_STEPS_PER_DB), round(MAX_GAIN_DB * GAIN_STEPS_PER_DB)
+        )
+        self.gain.setToolTip("Track gain in dB (double-click the value to reset to 0 dB)")
+        self.gain_value = QLabel()
+        self.pan = QSlider(Qt.Orientation.Horizontal)
+        self.pan.setRange(-100, 100)
+        self.pan.setToolTip("Pan from hard left to hard right")
+        self.pan_value = QLabel()
+        for slider in (self.gain, self.pan):
+            slider.valueChanged.connect(self._slider_moved)
+            slider.sliderReleased.connect(self._slider_released)
+        reset = QPushButton("Reset mix")
+        reset.setToolTip("0 dB, centred, not muted or soloed")
+        reset.clicked.connect(self._reset_mix)
+        self._inputs: tuple[QWidget, ...] = (
+            self.name, self.instrument, self.drums, self.mute, self.solo, self.gain, self.pan
+        )  # fmt: skip
+        self._lay_out(reset)
+        self.show_track(None)
+
+    def _lay_out(self, reset: QPushButton) -> None:
+        form = QFormLayout(self)
+        form.addRow("Name", self.name)
+        form.addRow("Instrument", self.instrument)
+        form.addRow("", self.drums)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.mute)
+        buttons.addWidget(self.solo)
+        buttons.addWidget(reset)
+        form.addRow("Mix", buttons)
+        for label, slider, value in (
+            ("Gain", self.gain, self.gain_value),
+            ("Pan", self.pan, self.pan_value),
+        ):
+            row = QHBoxLayout()
+            row.addWidget(slider, 1)
+            value.setMinimumWidth(56)
+            row.addWidget(value)
+            form.addRow(label, row)
+
+    # --- showing -------------------------------------------------------------------------------
+
+    def show_track(self, index: int | None) -> None:
+        """Show a track of the current song (None, or an index past the end, disables the panel)."""
+        song = self._song()
+        if index is not None and not 0 <= index < len(song.tracks):
+            index = None
+        self.track_index = index
+        self.setEnabled(index is not None)
+        track = song.tracks[index] if index is not None else Track("")
+        blockers = [QSignalBlocker(widget) for widget in self._inputs]  # showing is not editing
+        self.name.setText(track.name)
+        self.instrument.setCurrentIndex(track.program)
+        self.instrument.setEnabled(not track.is_drum)
+        self.drums.setChecked(track.is_drum)
+        self.mute.setChecked(track.muted)
+        self.solo.setChecked(track.solo)
+        self.gain.setValue(round(track.gain_db * GAIN_STEPS_PER_DB))
+        self.pan.setValue(round(track.pan * 100))
+        del blockers
+        self._show_values()
+
+    def _show_values(self) -> None:
+        self.gain_value.setText(f"{self.gain.value() / GAIN_STEPS_PER_DB:+.1f} dB")
+        pan = self.pan.value()
+        self.pan_value.setText("C" if pan == 0 else f"{'L' if pan < 0 else 'R'}{abs(pan)}")
+
+    # --- edits ---------------------------------------------------------------------------------
+
+    def _track(self) -> Track | None:
+        if self.track_index is None:
+            return None
+        return self._song().tracks[self.track_index]
+
+    def _set(self, field: str, value: object) -> None:
+        track = self._track()
+        if track is None or self.track_index is None or getattr(track, field) == value:
+            return
+        label = {
+            "muted": "Mute" if value else "Unmute",
+            "solo": "Solo" if value else "Unsolo",
+            "name": "Rename",
+        }[field]
+        song = update_track(self._song(), self.track_index, **{field: value})
+        self._apply_edit(song, f"{label} {track.name or f'track {self.track_index + 1}'}")
+
+    def _rename(self) -> None:
+        self._set("name", self.name.text().strip())
+
+    def _change_instrument(self) -> None:
+        track = self._track()
+        if track is None or self.track_index is None:
+            return
+        program = int(self.instrument.currentData())
+        is_drum = self.drums.isChecked()
+        if (track.program, track.is_drum) == (program, is_drum):
+            return
+        song = update_track(self._song(), self.track_index, program=program, is_drum=is_drum)
+        self._apply_edit(song, f"Change instrument of {track.name}")
+
+    def _slider_moved(self) -> None:
+        self._show_values()
+        if not (self.gain.isSliderDown() or self.pan.isSliderDown()):
+            self._slider_released()  # a keyboard or wheel step is an edit of its own
+
+    def _slider_released(self) -> None:
+        track = self._track()
+        if track is None or self.track_index is None:
+            return
+        gain = self.gain.value() / GAIN_STEPS_PER_DB
+        pan = self.pan.value() / 100
+        if (track.gain_db, track.pan) == (gain, pan):
+            return
+        song = update_track(self._song(), self.track_index, gain_db=gain, pan=pan)
+        what = "Set gain of" if track.gain_db != gain else "Pan"
+        self._apply_edit(song, f"{what} {track.name}")
+
+    def _reset_mix(self) -> None:
+        track = self._track()
+        if track is None or self.track_index is None:
+            return
+        song = update_track(
+            self._song(), self.track_index, gain_db=0.0, pan=0.0, muted=False, solo=False
+        )
+        if song != self._song():
+            self._apply_edit(song, f"Reset mix of {track.name}")

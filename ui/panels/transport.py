@@ -1,0 +1,285 @@
+"""The transport: play, stop, loop the selection, tempo, and a playhead that follows the sound.
+
+`AudioEngine` holds what the window's audio shares: the timbre model (loaded on a background
+thread when the window opens, so the first Play is quick), the note cache and the player. The
+player's callbacks arrive on its own worker thread; `AudioEngine` hands them to the UI thread
+through `ui.ui_thread.UiThread` and re-emits them there as Qt signals.
+
+`TransportBar` is the toolbar a composer drives: Play/Stop (Space), Loop (the selected bars,
+or the whole song), Return to start, the tempo (an undoable edit), and the position as bar.beat
+and minutes:seconds. It follows the window's document: while playing, every edit is heard
+from the next mixed block (`Player.set_song`), so a composer can lock, regenerate and nudge
+with the music running. What it plays is the document's `heard_song`: the song, or a take the
+composer is listening to, which stays what is heard through any edit until the composer
+returns to the song.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QToolBar, QWidget
+
+from engine.errors import TesseraError
+from engine.song.edits import set_tempo
+from engine.song.song import MAX_TEMPO_BPM, MIN_TEMPO_BPM, Song
+from engine.sound.playback import Player, StreamFactory, bar_range_seconds
+from engine.sound.render import NoteRenderer
+from engine.sound.timbre import TimbreModel
+from engine.studio.document import Changed
+from ui.document import DocumentSignals
+from ui.ui_thread import UiThread
+
+
+class AudioEngine(QObject):
+    """The shared timbre model, note cache and player, with the player's news as signals."""
+
+    loaded = Signal()
+    load_failed = Signal(str)
+    position_changed = Signal(float)
+    stopped = Signal()
+    error = Signal(str)
+
+    def __init__(
+        self,
+        model_loader: Callable[[], TimbreModel] = TimbreModel,
+        stream_factory: StreamFactory | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._model_loader = model_loader
+        self._stream_factory = stream_factory
+        self._renderer: NoteRenderer | None = None
+        self._player: Player | None = None
+        self._lock = threading.Lock()
+        self._loading = False
+        self._ui = UiThread(self)
+
+    @property
+    def stream_factory(self) -> StreamFactory | None:
+        """How players open the sound card (None: the default output device)."""
+        return self._stream_factory
+
+    @property
+    def renderer(self) -> NoteRenderer | None:
+        """The note renderer once the model has loaded (None before)."""
+        return self._renderer
+
+    def load_now(self) -> NoteRenderer:
+        """The renderer, loading the model on this thread if needed (for background jobs)."""
+        with self._lock:
+            if self._renderer is None:
+                self._renderer = NoteRenderer(self._model_loader())
+            return self._renderer
+
+    def start_loading(self) -> None:
+        """Load the model on a background thread; `loaded` or `load_failed` follows."""
+        if self._renderer is not None or self._loading:
+            return
+        self._loading = True
+
+        def load() -> None:
+            failure: str | None = None
+            try:
+                self.load_now()
+            except TesseraError as err:
+                failure = str(err)
+            finally:
+                self._loading = False
+            if failure is None:
+                self._ui.post(self.loaded.emit)
+            else:
+                self._ui.post(lambda: self.load_failed.emit(failure))
+
+        threading.Thread(target=load, name="tessera-load-timbre", daemon=True).start()
+
+    @property
+    def player(self) -> Player | None:
+        """The player, made on first use once the model is there."""
+        if self._player is None and self._renderer is not None:
+            self._player = Player(
+                self._renderer,
+                stream_factory=self._stream_factory,
+                on_position=self._ui.wrap(self.position_changed.emit),
+                on_error=self._ui.wrap(self.error.emit),
+                on_finished=self._ui.wrap(self.stopped.emit),
+            )
+        return self._player
+
+    def close(self) -> None:
+        if self._player is not None:
+            self._player.close()
+
+
+class TransportBar(QToolBar):
+    """Play/Stop, Loop, Return to start, tempo and position, for the window's document."""
+
+    message = Signal(str)
+    playhead_moved = Signal(object)  # the tick under the playhead, or None when stopped
+
+    def __init__(
+        self,
+        audio: AudioEngine,
+        document: DocumentSignals,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Transport", parent)
+        self.setObjectName("transport-toolbar")
+        self.audio, self.document = audio, document.document
+        self._start_when_loaded = False
+        self.play_action = self._add("Play", "Space", self.toggle_play, "Play or stop (Space)")
+        self.loop_action = self._add("Loop", "Ctrl+L", self._loop_changed, "")
+        self.loop_action.setCheckable(True)
+        self.loop_action.setToolTip("Loop the selected bars (the whole song without a selection)")
+        # W as in Reaper: Home already moves the grid's cursor to the first bar
+        self._add("Return to Start", "W", self.return_to_start, "Back to bar 1 (W)")
+        self.tempo = QDoubleSpinBox()
+        self.tempo.setRange(MIN_TEMPO_BPM, MAX_TEMPO_BPM)
+        self.tempo.setDecimals(1)
+        self.tempo.setSuffix(" BPM")
+        self.tempo.setKeyboardTracking(False)  # one edit when typing is done, not per digit
+        self.tempo.setToolTip("The song's opening tempo")
+        self.tempo.valueChanged.connect(self._tempo_changed)
+        self.addWidget(self.tempo)
+        self.position = QLabel()
+        self.position.setMinimumWidth(130)
+        self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.addWidget(self.position)
+        audio.position_changed.connect(self._show_position)
+        audio.stopped.connect(self._stopped)
+        audio.error.connect(self._failed)
+        audio.loaded.connect(self._model_loaded)
+        audio.load_failed.connect(self._failed)
+        document.changed.connect(self._document_changed)
+        self._show_position(0.0)
+
+    def _add(self, text: str, key: str, slot: Callable[[], object], tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())  # drop `checked`
+        self.addAction(action)
+        return action
+
+    # --- what the document says ----------------------------------------------------------------
+
+    def _document_changed(self, what: Changed) -> None:
+        """Show the song's tempo; let a running player hear the edit, or keep to the take."""
+        if what & Changed.SONG:
+            self.tempo.blockSignals(True)
+            self.tempo.setValue(self.document.song.tempos[0].tempo_bpm)
+            self.tempo.blockSignals(False)
+        player = self.audio.player
+        if what & (Changed.SONG | Changed.LISTENING) and (
+            player is not None and player.state != "stopped"
+        ):
+            heard = self.document.heard_song
+            player.set_song(heard)
+            player.set_loop(self._loop_range(heard))
+
+    def _tempo_changed(self, bpm: float) -> None:
+        song = self.document.song
+        if abs(song.tempos[0].tempo_bpm - bpm) > 1e-6:
+            self.document.apply_edit(set_tempo(song, bpm), f"Set tempo to {bpm:g} BPM")
+
+    # --- transport -----------------------------------------------------------------------------
+
+    @property
+    def playing(self) -> bool:
+        player = self.audio.player
+        return player is not None and player.state == "playing"
+
+    def toggle_play(self) -> None:
+        if self.playing or self._start_when_loaded:
+            self.stop()
+        else:
+            self.play()
+
+    def play(self) -> None:
+        """Play what the document has the composer hear (the song, or a take being compared)
+        from the start of the loop or selection, else from the start."""
+        if self.audio.renderer is None:
+            self._start_when_loaded = True
+            self.message.emit("loading the timbre model…")
+            self.audio.start_loading()
+            return
+        song = self.document.heard_song
+        listening = self.document.listening
+        what = f"take {listening}" if listening is not None else ""
+        loop = self._loop_range(song)
+        start = loop[0] if loop else self._selection_start(song)
+        player = self.audio.player
+        assert player is not None  # the renderer is loaded
+        try:
+            player.play(song, start_seconds=start, loop=loop)
+        except TesseraError as err:
+            self._failed(str(err))
+            return
+        self.play_action.setText("Stop")
+        self.message.emit(f"playing{' ' + what if what else ''}" + (" (looping)" if loop else ""))
+
+    def stop(self) -> None:
+        self._start_when_loaded = False
+        player = self.audio.player
+        if player is not None:
+            player.stop()
+        self._stopped()
+
+    def return_to_start(self) -> None:
+        player = self.audio.player
+        if player is not None and player.state != "stopped":
+            player.seek(0.0)
+        self._show_position(0.0)
+
+    def _selection_start(self, song: Song) -> float:
+        cells = self.document.selection
+        if not cells:
+            return 0.0
+        bar = min([bar for _, bar in cells] + [song.bar_count - 1])  # a take may be shorter
+        return song.tick_to_seconds(song.bar_start_ticks[bar])
+
+    def _loop_range(self, song: Song) -> tuple[float, float] | None:
+        if not self.loop_action.isChecked():
+            return None
+        bars = [bar for _, bar in self.document.selection if bar < song.bar_count]
+        bars = bars or [0, song.bar_count - 1]
+        return bar_range_seconds(song, min(bars), max(bars) + 1)
+
+    def _loop_changed(self) -> None:
+        player = self.audio.player
+        if player is not None and player.state != "stopped":
+            player.set_loop(self._loop_range(self.document.heard_song))
+
+    def _model_loaded(self) -> None:
+        if self._start_when_loaded:
+            self._start_when_loaded = False
+            self.play()
+
+    def _stopped(self) -> None:
+        self.play_action.setText("Play")
+        self.playhead_moved.emit(None)
+        player = self.audio.player
+        self._show_position(player.position_seconds if player is not None else 0.0)
+
+    def _failed(self, text: str) -> None:
+        self._start_when_loaded = False
+        self.play_action.setText("Play")
+        self.playhead_moved.emit(None)
+        self.message.emit(text)
+
+    def _show_position(self, seconds: float) -> None:
+        song = self.document.heard_song
+        tick = max(0, round(song.seconds_to_tick(seconds)))
+        bar = song.bar_at_tick(tick)
+        meter = song.time_signature_at(tick)
+        beat_ticks = meter.ticks_per_bar // meter.numerator
+        beat = (tick - song.bar_start_ticks[bar]) // max(1, beat_ticks)
+        minutes, rest = divmod(seconds, 60)
+        self.position.setText(f"{bar + 1}.{beat + 1}   {int(minutes)}:{rest:04.1f}")
+        if self.playing:
+            self.playhead_moved.emit(tick)
