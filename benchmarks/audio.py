@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from build_scripts.corpus.splits import load_split
 from build_scripts.timbre import soundfont_path
 from engine.project.midi.files import export_midi
 from engine.song.edits import select
@@ -39,7 +40,6 @@ from engine.song.song import PPQ, Note, Song, Track
 from engine.sound.playback import DEVICE_BLOCK_FRAMES, Player
 from engine.sound.render import SAMPLE_RATE_HZ, NoteRenderer, render
 from engine.sound.timbre import TimbreModel
-from models.midi.data import load_split
 
 
 def benchmark_song(bars: int, tracks: int) -> Song:

@@ -24,11 +24,11 @@ import statistics
 import numpy as np
 
 from benchmarks.transcription import render_fluidsynth, tessera_renderer
+from build_scripts.corpus.splits import load_split
 from engine.song.edits import select
 from engine.song.gm import instrument_name
 from engine.song.song import Song
 from engine.sound.synth import midi_to_hz
-from models.midi.data import load_split
 from models.timbre.metrics import spectral_distance
 
 CONTRASTS = (0, 24, 40, 42, 56, 68, 71, 73)

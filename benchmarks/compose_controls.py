@@ -41,6 +41,7 @@ from benchmarks.compose_nudge import (
     nudge_table,
     share,
 )
+from build_scripts.corpus.splits import load_split
 from engine.compose.control_tokens import sounding_polyphony
 from engine.compose.midi_model import MidiModel
 from engine.compose.operations import (
@@ -53,7 +54,6 @@ from engine.compose.vocab import DENSITY_EDGES, MAX_POLYPHONY, TokenizerError, d
 from engine.errors import TesseraError
 from engine.song.song import PPQ, Cell, KeySignatureChange, Song
 from engine.song.theory import NOTE_NAMES, SCALES, key_tonic, parse_chord
-from models.midi.data import load_split
 
 RUN = "PYTHONPATH=. python -m benchmarks.compose_controls [--quick] [--cells N] [--nudge-cells N]"
 CASE_SEED = 20240

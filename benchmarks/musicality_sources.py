@@ -30,11 +30,11 @@ import numpy as np
 
 from build_scripts.band_data import BAND_MANIFEST_NAME, cache_dir
 from build_scripts.corpus.build import cache_file_for
+from build_scripts.corpus.splits import CORPUS_DIR, MANIFEST
 from engine.compose.presets import Preset
 from engine.project.project_file import load_project
 from engine.song.edits import select
 from engine.song.song import Song
-from models.midi.data import CORPUS_DIR, MANIFEST
 
 METER_DEFINED: dict[str, tuple[tuple[int, int], ...]] = {
     "folk-tune": ((6, 8),),

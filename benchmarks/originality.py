@@ -35,6 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from build_scripts.corpus.build import load_cached_song
+from build_scripts.corpus.splits import load_split
 from engine.compose.midi_model import MidiModel
 from engine.compose.operations import Continue, Generate, apply
 from engine.compose.presets import PRESETS
@@ -52,7 +53,6 @@ from engine.originality.similar import SIMILAR_SCORE, point_table
 from engine.project.project_file import load_project, save_project
 from engine.song.edits import select, set_bar_count
 from engine.song.song import Note, Song, bars_to_cover
-from models.midi.data import load_split
 
 PROMPT_BARS = 4
 CONTINUE_BARS = 8

@@ -98,7 +98,9 @@ def is_single_line(song: Song) -> bool:
 
 def corpus_melodies(split: str, count: int, bars: int) -> list[Song]:
     """The first `bars` bars of the first `count` single-line tunes of a corpus split."""
-    from models.midi.data import load_split  # the corpus cache: offline tooling, loaded lazily
+    from build_scripts.corpus.splits import (
+        load_split,  # the corpus cache: offline tooling, loaded lazily
+    )
 
     melodies = []
     for song in load_split(split):

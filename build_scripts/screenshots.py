@@ -29,7 +29,7 @@ DOCS = Path(__file__).parents[1] / "docs"
 
 def _example() -> Song:
     try:
-        from models.midi.data import load_split
+        from build_scripts.corpus.splits import load_split
 
         pieces = [s for s in load_split("test") if len(s.tracks) == 4 and s.bar_count >= 12]
         return select(pieces[0], None, (0, 11))

@@ -3,8 +3,8 @@
 Every General MIDI melodic program 0-119 (120-127 are sound effects such as seashore and
 gunshot, with no pitch to condition on) and the standard drum kit are rendered note by note
 with FluidSynth from Debian's fluid-soundfont-gm (FluidR3 GM, MIT licence), then analysed into
-control frames (`models.timbre.analysis`). The grid of notes is exact and derived here, in one
-place, so the manifest can describe it instead of listing thousands of rows.
+control frames (`build_scripts.timbre.analysis`). The grid of notes is exact and derived here, in
+one place, so the manifest can describe it instead of listing thousands of rows.
 
     python -m build_scripts.timbre            # render, analyse, write cache and manifest
 

@@ -41,10 +41,10 @@ from build_scripts.timbre import (
     program_pitches,
     soundfont_path,
 )
+from build_scripts.timbre.analysis import audio_to_controls
 from build_scripts.timbre.render import GAIN, render_notes
 from engine.song.gm import GM_PROGRAM_NAMES
 from engine.sound.synth import ANALYSIS_RATE_HZ, FRAME_RATE_HZ
-from models.timbre.analysis import audio_to_controls
 
 
 def _instrument_controls(notes: list[NoteSpec]) -> npt.NDArray[np.float16]:

@@ -43,8 +43,8 @@ import torch
 from onnx import TensorProto, helper, numpy_helper
 from torch import nn
 
+from build_scripts.corpus.splits import MANIFEST
 from engine.compose.vocab import Vocabulary
-from models.midi.data import MANIFEST
 from models.midi.model import Block, MidiTransformer, ModelConfig
 from models.midi.sources import parse_mix
 

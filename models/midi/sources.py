@@ -19,9 +19,9 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_scripts.corpus.splits import CORPUS_DIR, load_split
 from engine.project.project_file import load_project
 from engine.song.song import Song
-from models.midi.data import CORPUS_DIR, load_split
 
 SOURCE_NAMES = ("corpus", "groove", "freedoom", "arranged")
 DEFAULT_MIX = "corpus=0.5,groove=0.15,freedoom=0.15,arranged=0.2"

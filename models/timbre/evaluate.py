@@ -29,12 +29,12 @@ from typing import Any
 import numpy as np
 
 from build_scripts.timbre import DRUM_PROGRAM, NoteSpec, note_grid
+from build_scripts.timbre.analysis import audio_to_controls
 from build_scripts.timbre.render import render_notes
 from engine.song.song import TimbreRef
 from engine.sound.synth import ANALYSIS_RATE_HZ, FRAME_RATE_HZ, Audio, fade_edges, midi_to_hz
 from engine.sound.synth import controls_to_audio as synthesize
 from engine.sound.timbre import DEFAULT_MODEL_DIR, TimbreModel, describe, from_gm, generate, nudge
-from models.timbre.analysis import audio_to_controls
 from models.timbre.metrics import spectral_centroid_hz, spectral_distance
 from models.timbre.pitch import PitchTracker
 

@@ -28,14 +28,18 @@ BROKEN_RULES = [
     ("engine/sound/render.py", "import PySide6", "headless"),
     ("ui/document.py", "import onnxruntime", "only through the engine"),
     ("engine/song/song.py", "import ui.theme", "app -> ui -> engine"),
+    ("build_scripts/corpus/splits.py", "import models.midi.data", "Offline tools"),
+    ("benchmarks/musicality.py", "import tests.conftest", "import no test code"),
 ]
+PACKAGES = ("app", "ui", "engine", "models", "build_scripts", "benchmarks", "tests")
 
 
 def _copy_of_sources(folder: Path) -> Path:
-    for package in ("app", "ui", "engine"):
-        shutil.copytree(
-            ROOT / package, folder / package, ignore=shutil.ignore_patterns("__pycache__")
-        )
+    skip = shutil.ignore_patterns(
+        "__pycache__", "*.onnx", "*.pt", "*.npz", "*.mid", "cache", "runs"
+    )
+    for package in PACKAGES:
+        shutil.copytree(ROOT / package, folder / package, ignore=skip)
     shutil.copy(ROOT / "pyproject.toml", folder / "pyproject.toml")
     return folder
 

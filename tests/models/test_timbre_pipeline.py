@@ -12,10 +12,10 @@ import pytest
 import torch
 
 from build_scripts.timbre import DRUM_PROGRAM, SPLITS, WINDOW_FRAMES, NoteSpec
+from build_scripts.timbre.analysis import audio_to_controls
 from build_scripts.timbre.render import render_notes
 from engine.sound.synth import ANALYSIS_RATE_HZ, controls_to_audio
 from engine.sound.timbre import DEFAULT_MODEL_DIR, TimbreModel, TimbreModelError, from_gm
-from models.timbre.analysis import audio_to_controls
 from models.timbre.export import load_checkpoint
 from models.timbre.export import main as export_main
 from models.timbre.metrics import spectral_distance
