@@ -22,6 +22,7 @@ from engine.compose.tokens import bar_steps, bar_token, decode_fill, encode_song
 from engine.compose.vocab import TokenizerError
 from engine.song.edits import select
 from engine.song.song import Cell, Note, Song
+from engine.song.theory import key_tonic
 
 
 class ContextFullError(TokenizerError):
@@ -52,6 +53,9 @@ class SamplingSettings:
     """A pitch each cell's notes are pulled to stay near (`REGISTER_WIDTH`, `REGISTER_SLOPE`)."""
     key_tones: Mapping[Cell, frozenset[int]] = field(default_factory=dict)
     """The key's scale per cell: a gentler pull than a chord's (`KEY_TONE_BONUS`), not a mask."""
+    context_tones: Mapping[Cell, tuple[float, ...]] = field(default_factory=dict)
+    """Per cell, 12 weights (0..1) of the pitch classes its neighbouring bars play
+    (`CONTEXT_TONE_BONUS`; `engine.compose.context.with_context_counts`)."""
     anchors: Mapping[Cell, Sequence[tuple[int, frozenset[int]]]] = field(default_factory=dict)
     """A drum cell's beat: hits it keeps (see `FillGrammar.anchors`)."""
     voice_pairs: frozenset[tuple[int, int]] = frozenset()
@@ -71,6 +75,21 @@ songs (10 per preset), in-key notes went from 57% to 97% for chorales, 68% to 91
 tunes (the corpus: 92% and 99%); 1.0 left fiddle tunes at 84%, and 2.0 (99% everywhere, quartets
 included, whose corpus share is 81%) all but forbids the chromatic notes a composer may want.
 Smaller than the chord bonus, which says more about one bar than a key does."""
+
+TONIC_BONUS = 1.0
+"""Log-odds added to the key's tonic, on top of `KEY_TONE_BONUS`, in the outer voices (the
+melody and the bass): the tone a tune in a key keeps coming back to. Without it new songs were
+heard in the declared key (Krumhansl-Kessler, relative keys as one) in only 30-50% of reels,
+quartets, piano pieces and jazz songs; with it 80-100% (10 songs each). The whole tonic triad
+instead got reels to 90% but cut their steps from 59% to 51% of moves (arpeggios), and pulling
+the inner voices as well doubled the melody's tonic in parallel octaves."""
+
+CONTEXT_TONE_BONUS = 2.0
+"""Log-odds added, per unit of weight, to the pitch classes of the bars around a cell written
+between two written bars (a pitch class both play gets all of it, one that one plays half).
+On held-out cells the infilled bar's pitch classes then overlap the original's as much as or
+more than a copy of the bar before does in fiddle tunes, chorales and quartets (at 1.0, less
+in fiddle tunes)."""
 
 
 REGISTER_WIDTH = 5.0
@@ -259,18 +278,33 @@ def _pitch_bias(
     instruments), built once per cell."""
     chord, key = settings.chords.get(cell), settings.key_tones.get(cell)
     centre = settings.register_centres.get(cell)
-    if song.tracks[cell[0]].is_drum or (chord is None and key is None and centre is None):
+    around = settings.context_tones.get(cell)
+    if song.tracks[cell[0]].is_drum or (
+        chord is None and key is None and centre is None and around is None
+    ):
         return None
     pitches = np.arange(128)
     per_pitch = np.zeros(128, dtype=np.float32)
     for tones, bonus in ((chord, CHORD_TONE_BONUS), (key, KEY_TONE_BONUS)):
         if tones is not None:
             per_pitch += bonus * np.isin(pitches % 12, sorted(tones))
+    signature = song.key_at(song.bar_span(cell[1])[0])
+    if key is not None and signature is not None and _is_outer_voice(song, cell[0]):
+        per_pitch[pitches % 12 == key_tonic(signature)] += TONIC_BONUS
+    if around is not None:
+        per_pitch += CONTEXT_TONE_BONUS * np.asarray(around, dtype=np.float32)[pitches % 12]
     if centre is not None:
         per_pitch -= REGISTER_SLOPE * np.maximum(0.0, np.abs(pitches - centre) - REGISTER_WIDTH)
     bias = np.zeros(len(model.vocab), dtype=np.float32)
     bias[[model.vocab.id(f"Pitch_{pitch}") for pitch in range(128)]] = per_pitch
     return bias
+
+
+def _is_outer_voice(song: Song, track: int) -> bool:
+    """Whether `track` is the highest or the lowest pitched part (track order is top to
+    bottom, as in a score)."""
+    pitched = [index for index, other in enumerate(song.tracks) if not other.is_drum]
+    return bool(pitched) and track in (pitched[0], pitched[-1])
 
 
 def _write_fill(
