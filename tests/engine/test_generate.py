@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pytest
 
 from engine.generate import SamplingSettings, fill_cells
-from engine.inference import MidiModel, choose_providers
-from engine.sampling import HardConstraints
+from engine.inference import Cache, MidiModel, choose_providers
+from engine.sampling import FillGrammar, HardConstraints, SoftTargets
 from engine.song import PPQ, Note, Song, Track
 from engine.tokens import quantize_song
 from engine.vocab import TokenizerError
@@ -103,3 +104,26 @@ def test_an_odd_bar_elsewhere_does_not_block_the_cells(model: MidiModel) -> None
     assert all(song.bar_at_tick(n.start_tick) == 5 for n in written[(0, 5)])
     with pytest.raises(TokenizerError, match="leave bar 3 out of the cells"):
         fill_cells(model, song, [(0, 2)], SamplingSettings(seed=2))
+
+
+def test_the_grammar_mask_is_built_once_per_token_written(
+    model: MidiModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counts = {"masks": 0, "steps": 0}
+    build, step = FillGrammar._build_mask, model.step
+
+    def counting_build(grammar: FillGrammar) -> np.ndarray:
+        counts["masks"] += 1
+        return build(grammar)
+
+    def counting_step(token_id: int, cache: Cache) -> tuple[np.ndarray, Cache]:
+        counts["steps"] += 1
+        return step(token_id, cache)
+
+    monkeypatch.setattr(FillGrammar, "_build_mask", counting_build)
+    monkeypatch.setattr(model, "step", counting_step)
+    targets = SoftTargets(notes=6)
+    settings = SamplingSettings(seed=4, targets={(0, 2): targets, (1, 3): targets})
+    fill_cells(model, _song(), [(0, 2), (1, 3)], settings)
+    assert counts["steps"] > 10
+    assert counts["masks"] == counts["steps"]
