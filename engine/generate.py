@@ -92,7 +92,9 @@ def fill_cells(
     ordered = sorted(set(cells))
     window, first_bar, prompt = _prompt_that_fits(model, song, ordered, settings)
     rng = np.random.default_rng(settings.seed)
-    logits, cache = model.prefill(prompt)
+    # The model keeps the cache of the last prompt: a prompt that begins as it did (another
+    # take of the same cells, the next batch of an operation) runs only from where it differs.
+    logits, cache = model.prefill(prompt, reuse=True)
     result: dict[Cell, list[Note]] = {}
     so_far = SongSoFar(song, ordered, result)
     for number, (track_index, bar) in enumerate(ordered):

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 
 from engine.generate import SamplingSettings, fill_cells
-from engine.inference import Cache, MidiModel, choose_providers
+from engine.inference import RERUN_TOKENS, Cache, MidiModel, choose_providers
 from engine.sampling import FillGrammar, HardConstraints, SoftTargets
 from engine.song import PPQ, Note, Song, Track
-from engine.tokens import quantize_song
+from engine.tokens import encode_song, quantize_song
 from engine.vocab import TokenizerError
 
 BAR = 4 * PPQ
@@ -104,6 +104,66 @@ def test_an_odd_bar_elsewhere_does_not_block_the_cells(model: MidiModel) -> None
     assert all(song.bar_at_tick(n.start_tick) == 5 for n in written[(0, 5)])
     with pytest.raises(TokenizerError, match="leave bar 3 out of the cells"):
         fill_cells(model, song, [(0, 2)], SamplingSettings(seed=2))
+
+
+def _prompt(model: MidiModel, song: Song, cells: list[tuple[int, int]]) -> list[int]:
+    return model.vocab.encode(encode_song(song, cells, include_fills=False))
+
+
+@pytest.mark.parametrize("threads", [2, 1])
+def test_a_reused_prompt_cache_gives_a_fresh_prefills_logits_to_the_bit(
+    model: MidiModel, threads: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bit for bit, on two threads and on one: otherwise the notes a seed gives would depend
+    on the prompt asked for before it."""
+    model = model if threads == 2 else MidiModel(threads=threads)
+    song = _song()
+    first = _prompt(model, song, [(0, 5)])
+    louder = dataclasses.replace(
+        song,
+        tracks=(
+            song.tracks[0],
+            dataclasses.replace(
+                song.tracks[1],
+                notes=tuple(dataclasses.replace(n, velocity=100) for n in song.tracks[1].notes),
+            ),
+        ),
+    )
+    prompts = {
+        "the same": first,
+        "another cell of the second track": _prompt(model, song, [(0, 5), (1, 6)]),
+        "the second track louder": _prompt(model, louder, [(0, 5)]),
+        "a prefix": first[: len(first) // 2],
+        "the first plus a token": [*first, model.vocab.id("Fill_Start")],
+        "nothing shared": _prompt(model, song, [(1, 2)])[::-1],
+    }
+    ran: list[int] = []
+    run = model.run
+
+    def counting_run(ids: list[int], cache: Cache) -> tuple[np.ndarray, Cache]:
+        ran.append(len(ids))
+        return run(ids, cache)
+
+    monkeypatch.setattr(model, "run", counting_run)
+    for name, prompt in prompts.items():
+        _, cache = model.prefill(first, reuse=True)
+        for token_id in (40, 41, 42):
+            model.step(token_id, cache)  # a fill written after the first prompt
+        ran.clear()
+        reused, cache = model.prefill(prompt, reuse=True)
+        assert cache.length == len(prompt)
+        shared = next(
+            (i for i, (a, b) in enumerate(zip(prompt, first, strict=False)) if a != b),
+            min(len(prompt), len(first)),
+        )
+        assert ran == [len(prompt) - min(shared, len(prompt) - RERUN_TOKENS)], name
+        fresh, fresh_cache = model.prefill(prompt)
+        assert np.array_equal(reused, fresh), name
+        for token_id in (model.vocab.id("Fill_Start"), model.vocab.id("Bar_4/4")):
+            reused, cache = model.step(token_id, cache)
+            fresh, fresh_cache = model.step(token_id, fresh_cache)
+            assert np.array_equal(reused, fresh), name
+    assert max(ran) > RERUN_TOKENS  # the last prompt shared nothing
 
 
 def test_the_grammar_mask_is_built_once_per_token_written(
