@@ -19,7 +19,7 @@ from engine.compose.fill_context import SongSoFar, outside_notes, voice_leading,
 from engine.compose.midi_model import Cache, MidiModel
 from engine.compose.sampling import FillGrammar, HardConstraints, SoftTargets, sample
 from engine.compose.tokens import bar_steps, bar_token, decode_fill, encode_song, unencodable_bars
-from engine.compose.vocab import TokenizerError
+from engine.compose.vocab import Kind, TokenizerError
 from engine.song.edits import select
 from engine.song.song import Cell, Note, Song
 from engine.song.theory import key_tonic
@@ -111,7 +111,9 @@ def fill_cells(
     ordered = sorted(set(cells))
     window, first_bar, prompt = _prompt_that_fits(model, song, ordered, settings)
     rng = np.random.default_rng(settings.seed)
-    logits, cache = model.prefill([model.vocab.id(token) for token in prompt])
+    # The model keeps the cache of the last prompt: a prompt that begins as it did (another
+    # take of the same cells, the next batch of an operation) runs only from where it differs.
+    logits, cache = model.prefill(prompt, reuse=True)
     result: dict[Cell, list[Note]] = {}
     so_far = SongSoFar(song, ordered, result)
     for number, (track_index, bar) in enumerate(ordered):
@@ -187,8 +189,8 @@ def _grammar(
 
 def _prompt_that_fits(
     model: MidiModel, song: Song, cells: list[Cell], settings: SamplingSettings
-) -> tuple[Song, int, list[str]]:
-    """(window, its first bar, prompt tokens) with room left for the fills.
+) -> tuple[Song, int, list[int]]:
+    """(window, its first bar, prompt token ids) with room left for the fills.
 
     The whole song is encoded once; if it is too long, each bar's share of the tokens is read
     from that encoding and the window grows from the cells outwards, a bar before and a bar
@@ -198,10 +200,10 @@ def _prompt_that_fits(
     if problems := unencodable_bars(song):
         return _prompt_between_problems(model, song, cells, settings, problems)
     room = model.card.block_size - FILL_ROOM_TOKENS * len(cells)
-    prompt = encode_song(song, cells, settings.controls, include_fills=False)
+    prompt = model.vocab.encode(encode_song(song, cells, settings.controls, include_fills=False))
     if len(prompt) <= room:
         return song, 0, prompt
-    costs = _tokens_per_bar(prompt, song.bar_count)
+    costs = _tokens_per_bar(model, prompt, song.bar_count)
     fixed = len(prompt) - sum(costs)
     low, high = min(bar for _, bar in cells), max(bar for _, bar in cells)
     total = fixed + sum(costs[low : high + 1])
@@ -222,7 +224,8 @@ def _prompt_that_fits(
     window = select(song, None, (low, high))
     local = [(track, bar - low) for track, bar in cells]
     controls = {(t, b - low): c for (t, b), c in settings.controls.items() if low <= b <= high}
-    return window, low, encode_song(window, local, controls, include_fills=False)
+    prompt = model.vocab.encode(encode_song(window, local, controls, include_fills=False))
+    return window, low, prompt
 
 
 def _prompt_between_problems(
@@ -231,7 +234,7 @@ def _prompt_between_problems(
     cells: list[Cell],
     settings: SamplingSettings,
     problems: dict[int, str],
-) -> tuple[Song, int, list[str]]:
+) -> tuple[Song, int, list[int]]:
     """The prompt from the bars around the cells up to the nearest bars the grid cannot hold
     (an odd pickup or a cut-short bar), so one such bar does not block the whole song."""
     low, high = min(bar for _, bar in cells), max(bar for _, bar in cells)
@@ -252,20 +255,23 @@ def _prompt_between_problems(
     return window, offset + first, prompt
 
 
-def _tokens_per_bar(tokens: list[str], bar_count: int) -> list[int]:
+def _tokens_per_bar(model: MidiModel, ids: list[int], bar_count: int) -> list[int]:
     """How many tokens each bar takes, over all tracks, from `Bar_x` to `Bar_End`."""
+    kinds = model.vocab.kinds
+    program, bar_start, bar_end = Kind.PROGRAM, Kind.BAR, Kind.BAR_END  # locals: ~1,000 tokens
     costs = [0] * bar_count
     bar = -1
     inside = False
-    for token in tokens:
-        if token.startswith("Program_"):
+    for token_id in ids:
+        kind = kinds[token_id]
+        if kind == program:
             bar = -1
-        elif token.startswith("Bar_") and token != "Bar_End":
+        elif kind == bar_start:
             bar += 1
             inside = True
         if inside:
             costs[bar] += 1
-        if token == "Bar_End":
+        if kind == bar_end:
             inside = False
     return costs
 
@@ -296,7 +302,7 @@ def _pitch_bias(
     if centre is not None:
         per_pitch -= REGISTER_SLOPE * np.maximum(0.0, np.abs(pitches - centre) - REGISTER_WIDTH)
     bias = np.zeros(len(model.vocab), dtype=np.float32)
-    bias[[model.vocab.id(f"Pitch_{pitch}") for pitch in range(128)]] = per_pitch
+    bias[model.vocab.pitch_ids] = per_pitch
     return bias
 
 
@@ -331,6 +337,6 @@ def _write_fill(
             token_id = end if grammar.mask()[end] else sample(logits, grammar.mask(), rng, 0.0)
         else:
             token_id = sample(logits, grammar.mask(), rng, settings.temperature, settings.top_p)
-        grammar.advance(model.vocab.tokens[token_id])
+        grammar.advance(token_id)
         logits, cache = model.step(token_id, cache)
     return logits, cache

@@ -15,12 +15,17 @@ triplets land on it exactly.
 from __future__ import annotations
 
 import bisect
+import enum
 import json
 import math
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
 
 from engine.errors import TesseraError
 from engine.song.song import PPQ
@@ -60,6 +65,42 @@ PITCH_RANGE_BIN = 6
 """Pitch range controls in half-octave bins (pitch // 6)."""
 
 SPECIAL_TOKENS = ("PAD", "BOS", "EOS", "Track_End", "Bar_End", "Fill", "Fill_Start", "Fill_End")
+
+
+class Kind(enum.IntEnum):
+    """What a token is, read from its id (`Vocabulary.kinds`): the decode loop and the
+    sampler's grammar run once per token written, and work on ids without spelling them out."""
+
+    OTHER = 0
+    POS = 1
+    PITCH = 2
+    DUR = 3
+    VEL = 4
+    BAR = 5
+    """A bar's opening token, `Bar_n/d` (not `Bar_End`)."""
+    BAR_END = 6
+    PROGRAM = 7
+    FILL_START = 8
+    FILL_END = 9
+
+
+_KIND_PREFIXES = {
+    "Pos": Kind.POS,
+    "Pitch": Kind.PITCH,
+    "Dur": Kind.DUR,
+    "Vel": Kind.VEL,
+    "Program": Kind.PROGRAM,
+}
+_VALUED = (Kind.POS, Kind.PITCH, Kind.DUR, Kind.VEL)
+
+IdArray = npt.NDArray[np.intp]
+
+
+def _frozen(ids: list[int]) -> IdArray:
+    """An id array shared by every user of a vocabulary, so made read-only."""
+    array = np.array(ids, dtype=np.intp)
+    array.flags.writeable = False
+    return array
 
 
 class TokenizerError(TesseraError):
@@ -133,6 +174,60 @@ class Vocabulary:
             return self.ids[token]
         except KeyError as err:
             raise TokenizerError(f"{token!r} is not a token of {self.version}") from err
+
+    @cached_property
+    def kinds(self) -> tuple[Kind, ...]:
+        """The kind of every token, by id."""
+        kinds = []
+        for token in self.tokens:
+            prefix = token.partition("_")[0]
+            if token == "Bar_End":
+                kinds.append(Kind.BAR_END)
+            elif token in ("Fill_Start", "Fill_End"):
+                kinds.append(Kind.FILL_START if token == "Fill_Start" else Kind.FILL_END)
+            elif prefix == "Bar":
+                kinds.append(Kind.BAR)
+            else:
+                kinds.append(_KIND_PREFIXES.get(prefix, Kind.OTHER))
+        return tuple(kinds)
+
+    @cached_property
+    def values(self) -> tuple[int, ...]:
+        """The number a Pos, Pitch, Dur or Vel token carries (its step, pitch, length in steps
+        or velocity), by id; -1 for every other token."""
+        return tuple(
+            int(token.partition("_")[2]) if kind in _VALUED else -1
+            for token, kind in zip(self.tokens, self.kinds, strict=True)
+        )
+
+    @cached_property
+    def pitch_ids(self) -> IdArray:
+        """The id of `Pitch_p` at index p, for p in 0-127."""
+        return _frozen([self.id(f"Pitch_{pitch}") for pitch in range(128)])
+
+    @cached_property
+    def pos_ids(self) -> IdArray:
+        """The id of `Pos_s` at index s, for every step a bar can hold."""
+        return _frozen([self.id(f"Pos_{step}") for step in range(MAX_BAR_STEPS)])
+
+    @cached_property
+    def duration_ids(self) -> IdArray:
+        """The ids of the `Dur_` tokens, in `DURATION_STEPS` order."""
+        return _frozen([self.id(f"Dur_{steps}") for steps in DURATION_STEPS])
+
+    @cached_property
+    def velocity_ids(self) -> dict[int, int]:
+        """The id of each `Vel_` token, by velocity level."""
+        return {level: self.id(f"Vel_{level}") for level in VELOCITY_LEVELS}
+
+    def encode(self, tokens: Iterable[str]) -> list[int]:
+        """The ids of a token sequence: where a prompt's strings end (the model and the
+        sampler's grammar work on ids only)."""
+        ids = self.ids
+        try:
+            return [ids[token] for token in tokens]
+        except KeyError as err:
+            raise TokenizerError(f"{err.args[0]!r} is not a token of {self.version}") from err
 
     def ids_with_prefix(self, prefix: str) -> list[int]:
         """Ids of every token of one kind, e.g. 'Pitch_' (the sampler's masks use these)."""

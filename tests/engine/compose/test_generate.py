@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pytest
 
 from engine.compose.decode import SamplingSettings, fill_cells
-from engine.compose.midi_model import MidiModel
-from engine.compose.sampling import HardConstraints
-from engine.compose.tokens import quantize_song
+from engine.compose.midi_model import RERUN_TOKENS, Cache, MidiModel
+from engine.compose.sampling import FillGrammar, HardConstraints, SoftTargets
+from engine.compose.tokens import encode_song, quantize_song
 from engine.compose.vocab import TokenizerError
 from engine.runtime.onnx import choose_providers
 from engine.song.song import PPQ, Note, Song, Track
@@ -102,3 +103,86 @@ def test_an_odd_bar_elsewhere_does_not_block_the_cells(midi_model: MidiModel) ->
     assert all(song.bar_at_tick(n.start_tick) == 5 for n in written[(0, 5)])
     with pytest.raises(TokenizerError, match="leave bar 3 out of the cells"):
         fill_cells(midi_model, song, [(0, 2)], SamplingSettings(seed=2))
+
+
+def _prompt(midi_model: MidiModel, song: Song, cells: list[tuple[int, int]]) -> list[int]:
+    return midi_model.vocab.encode(encode_song(song, cells, include_fills=False))
+
+
+@pytest.mark.parametrize("threads", [2, 1])
+def test_a_reused_prompt_cache_gives_a_fresh_prefills_logits_to_the_bit(
+    midi_model: MidiModel, threads: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bit for bit, on two threads and on one: otherwise the notes a seed gives would depend
+    on the prompt asked for before it."""
+    midi_model = midi_model if threads == 2 else MidiModel(threads=threads)
+    song = _song()
+    first = _prompt(midi_model, song, [(0, 5)])
+    louder = dataclasses.replace(
+        song,
+        tracks=(
+            song.tracks[0],
+            dataclasses.replace(
+                song.tracks[1],
+                notes=tuple(dataclasses.replace(n, velocity=100) for n in song.tracks[1].notes),
+            ),
+        ),
+    )
+    prompts = {
+        "the same": first,
+        "another cell of the second track": _prompt(midi_model, song, [(0, 5), (1, 6)]),
+        "the second track louder": _prompt(midi_model, louder, [(0, 5)]),
+        "a prefix": first[: len(first) // 2],
+        "the first plus a token": [*first, midi_model.vocab.id("Fill_Start")],
+        "nothing shared": _prompt(midi_model, song, [(1, 2)])[::-1],
+    }
+    ran: list[int] = []
+    run = midi_model.run
+
+    def counting_run(ids: list[int], cache: Cache) -> tuple[np.ndarray, Cache]:
+        ran.append(len(ids))
+        return run(ids, cache)
+
+    monkeypatch.setattr(midi_model, "run", counting_run)
+    for name, prompt in prompts.items():
+        _, cache = midi_model.prefill(first, reuse=True)
+        for token_id in (40, 41, 42):
+            midi_model.step(token_id, cache)  # a fill written after the first prompt
+        ran.clear()
+        reused, cache = midi_model.prefill(prompt, reuse=True)
+        assert cache.length == len(prompt)
+        shared = next(
+            (i for i, (a, b) in enumerate(zip(prompt, first, strict=False)) if a != b),
+            min(len(prompt), len(first)),
+        )
+        assert ran == [len(prompt) - min(shared, len(prompt) - RERUN_TOKENS)], name
+        fresh, fresh_cache = midi_model.prefill(prompt)
+        assert np.array_equal(reused, fresh), name
+        for token_id in (midi_model.vocab.id("Fill_Start"), midi_model.vocab.id("Bar_4/4")):
+            reused, cache = midi_model.step(token_id, cache)
+            fresh, fresh_cache = midi_model.step(token_id, fresh_cache)
+            assert np.array_equal(reused, fresh), name
+    assert max(ran) > RERUN_TOKENS  # the last prompt shared nothing
+
+
+def test_the_grammar_mask_is_built_once_per_token_written(
+    midi_model: MidiModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counts = {"masks": 0, "steps": 0}
+    build, step = FillGrammar._build_mask, midi_model.step
+
+    def counting_build(grammar: FillGrammar) -> np.ndarray:
+        counts["masks"] += 1
+        return build(grammar)
+
+    def counting_step(token_id: int, cache: Cache) -> tuple[np.ndarray, Cache]:
+        counts["steps"] += 1
+        return step(token_id, cache)
+
+    monkeypatch.setattr(FillGrammar, "_build_mask", counting_build)
+    monkeypatch.setattr(midi_model, "step", counting_step)
+    targets = SoftTargets(notes=6)
+    settings = SamplingSettings(seed=4, targets={(0, 2): targets, (1, 3): targets})
+    fill_cells(midi_model, _song(), [(0, 2), (1, 3)], settings)
+    assert counts["steps"] > 10
+    assert counts["masks"] == counts["steps"]

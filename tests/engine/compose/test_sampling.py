@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
+from benchmarks.tunes import d_major_tune
 from engine.compose.sampling import (
     ConstraintError,
     FillGrammar,
@@ -12,9 +15,16 @@ from engine.compose.sampling import (
     SoftTargets,
     sample,
 )
-from engine.compose.tokens import decode_fill
-from engine.compose.vocab import TICKS_PER_STEP, TokenizerError, Vocabulary
-from engine.song.song import PPQ, Note
+from engine.compose.tokens import bar_steps, bar_token, decode_fill, encode_song
+from engine.compose.vocab import (
+    DURATION_STEPS,
+    TICKS_PER_STEP,
+    VELOCITY_LEVELS,
+    TokenizerError,
+    Vocabulary,
+)
+from engine.project.midi.reader import import_midi
+from engine.song.song import PPQ, Cell, Note, Song, Track
 
 VOCAB = Vocabulary.build()
 BAR_STEPS = 48  # 4/4
@@ -28,7 +38,7 @@ def _random_fill(seed: int, constraints: HardConstraints, is_drum: bool = False)
     while not grammar.done:
         logits = rng.normal(0.0, 3.0, len(VOCAB)).astype(np.float32)
         logits[end_id] -= 4.0  # long fills exercise the masks more
-        grammar.advance(VOCAB.tokens[sample(logits, grammar.mask(), rng, 1.0, 0.95)])
+        grammar.advance(sample(logits, grammar.mask(), rng, 1.0, 0.95))
     return grammar.tokens
 
 
@@ -86,9 +96,9 @@ def test_impossible_constraints_and_illegal_tokens_are_refused() -> None:
             VOCAB, "Bar_4/4", BAR_STEPS, constraints=HardConstraints(61, 62, frozenset({0}))
         )
     grammar = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS)
-    grammar.advance("Fill_Start")
+    grammar.advance(VOCAB.id("Fill_Start"))
     with pytest.raises(TokenizerError, match=r"'Bar_3/4' is not allowed"):
-        grammar.advance("Bar_3/4")
+        grammar.advance(VOCAB.id("Bar_3/4"))
     with pytest.raises(TokenizerError, match=r"no token is allowed"):
         sample(np.zeros(3, np.float32), np.zeros(3, bool), np.random.default_rng(0))
 
@@ -103,7 +113,7 @@ def _fill_with(seed: int, grammar: FillGrammar, end_push: float) -> list[str]:
         logits[end_id] += end_push
         if (bias := grammar.bias()) is not None:
             logits = logits + bias
-        grammar.advance(VOCAB.tokens[sample(logits, grammar.mask(), rng, 1.0, 1.0)])
+        grammar.advance(sample(logits, grammar.mask(), rng, 1.0, 1.0))
     return grammar.tokens
 
 
@@ -166,7 +176,7 @@ def test_a_count_asked_for_above_the_models_plan_is_met(seed: int) -> None:
             logits = _planned_logits(grammar, plan) + noise
             if (bias := grammar.bias()) is not None:
                 logits = logits + bias
-            grammar.advance(VOCAB.tokens[sample(logits, grammar.mask(), rng, 1.0, 0.95)])
+            grammar.advance(sample(logits, grammar.mask(), rng, 1.0, 0.95))
         assert len(decode_fill(grammar.tokens, 0)) >= 8
 
 
@@ -175,7 +185,7 @@ def _sample_all(grammar: FillGrammar, seed: int) -> list[Note]:
     while not grammar.done:
         logits = rng.normal(0.0, 3.0, len(VOCAB)).astype(np.float32)
         logits[VOCAB.id("Fill_End")] -= 4.0
-        grammar.advance(VOCAB.tokens[sample(logits, grammar.mask(), rng, 1.0, 0.95)])
+        grammar.advance(sample(logits, grammar.mask(), rng, 1.0, 0.95))
     return decode_fill(grammar.tokens, 0)
 
 
@@ -215,3 +225,113 @@ def test_a_voice_window_with_no_pitch_left_gives_way() -> None:
     notes = _sample_all(grammar, 1)
     assert notes
     assert all(60 <= n.pitch <= 64 for n in notes)
+
+
+# --- the grammar on ids against the token strings of real songs -------------------------------
+
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "midi_fuzz"
+
+
+def _chords_and_long_drums() -> Song:
+    """Stacked chords, and drum hits too long for a drum fill (which the grammar refuses)."""
+    bar = 4 * PPQ
+    halves = [b * bar + h * 2 * PPQ for b in range(2) for h in range(2)]
+    chords = [Note(start, p, 2 * PPQ, 70) for start in halves for p in (55, 60, 64, 67)]
+    # A quarter-note hit on each beat of the first bar, sixteenths in the second, and one
+    # half-note hi-hat there: longer than a drum fill may write.
+    drums = [
+        Note(b * bar + q * PPQ, 36 + q, PPQ // (1 + 3 * b), 100) for b in (0, 1) for q in range(4)
+    ]
+    drums.append(Note(bar + 2 * PPQ, 42, 2 * PPQ, 90))
+    return Song(
+        bar_count=2,
+        tracks=(
+            Track("Piano", 0, notes=tuple(chords)),
+            Track("Drums", 0, is_drum=True, notes=tuple(sorted(drums))),
+        ),
+    )
+
+
+REAL_FIXTURES = ("seed_type0", "seed_type1", "seed_running_status")
+"""The three valid MIDI files the fuzz fixtures are mutated from."""
+
+
+def _real_song(name: str) -> Song:
+    if name == "d_major_tune":
+        return d_major_tune()
+    if name == "chords_and_drums":
+        return _chords_and_long_drums()
+    return import_midi(FIXTURES / f"{name}.mid")
+
+
+def _fills(song: Song) -> list[tuple[Cell, list[str]]]:
+    """Every cell of the song as the fill the tokenizer writes for it, token strings."""
+    cells = [(track, bar) for track in range(len(song.tracks)) for bar in range(song.bar_count)]
+    tokens = encode_song(song, cells)
+    fills, start = [], tokens.index("Fill_Start")
+    for cell in cells:
+        end = tokens.index("Fill_End", start)
+        fills.append((cell, tokens[start : end + 1]))
+        start = end + 1
+    return fills
+
+
+def _allowed_by_strings(
+    written: list[str], bar_token: str, bar_steps: int, is_drum: bool
+) -> set[str]:
+    """What may follow `written` in a fill with no constraints, read from the strings alone:
+    the grammar's rules restated (a note is Pos? Pitch Dur Vel, onsets move forward, a pitch
+    once per onset, a drum hit at most a quarter note long and inside the bar, four drums at
+    once at most)."""
+    if not written:
+        return {"Fill_Start"}
+    if written[-1] == "Fill_Start":
+        return {bar_token}
+    position: int | None = None
+    here: set[int] = set()
+    for token in written:
+        kind, _, value = token.partition("_")
+        if kind == "Pos":
+            position, here = int(value), set()
+        elif kind == "Pitch":
+            here.add(int(value))
+    pitches = set() if is_drum and len(here) >= 4 else {f"Pitch_{p}" for p in range(128)}
+    pitches -= {f"Pitch_{p}" for p in here}
+    kind = written[-1].partition("_")[0]
+    if kind == "Pos":
+        return pitches
+    if kind == "Pitch":
+        assert position is not None
+        longest = min(12, bar_steps - position) if is_drum else 96
+        return {f"Dur_{d}" for d in DURATION_STEPS if d <= longest}
+    if kind == "Dur":
+        return {f"Vel_{v}" for v in VELOCITY_LEVELS}
+    first = 0 if position is None else position + 1
+    onsets = {f"Pos_{s}" for s in range(first, bar_steps)}
+    return onsets | {"Fill_End"} | (pitches if position is not None else set())
+
+
+@pytest.mark.parametrize("name", [*REAL_FIXTURES, "d_major_tune", "chords_and_drums"])
+def test_the_grammar_on_ids_allows_what_the_strings_allow_in_real_songs(name: str) -> None:
+    song = _real_song(name)
+    refused = 0
+    for (track, bar), fill in _fills(song):
+        is_drum = song.tracks[track].is_drum
+        steps = bar_steps(song, bar)
+        grammar = FillGrammar(VOCAB, bar_token(song, bar), steps, is_drum, max_tokens=10_000)
+        for index, token in enumerate(fill):
+            expected = _allowed_by_strings(fill[:index], bar_token(song, bar), steps, is_drum)
+            allowed = {VOCAB.tokens[i] for i in np.flatnonzero(grammar.mask())}
+            assert allowed == expected, (name, track, bar, fill[:index])
+            if token not in expected:  # refused by both: the grammar says so too
+                with pytest.raises(TokenizerError, match="is not allowed"):
+                    grammar.advance(VOCAB.id(token))
+                refused += 1
+                break
+            grammar.advance(VOCAB.id(token))
+        else:
+            assert grammar.done
+            assert grammar.ids == VOCAB.encode(fill)
+            assert grammar.tokens == fill
+    # The long drum hits of the last song are the only fills refused.
+    assert refused == (1 if name == "chords_and_drums" else 0)

@@ -14,7 +14,11 @@ from engine.compose.augment import allowed_transpositions, augment, instrument_r
 from engine.compose.control_tokens import BarControls
 from engine.compose.tokens import decode_song, encode_song, quantize_song
 from engine.compose.vocab import (
+    DURATION_STEPS,
+    MAX_BAR_STEPS,
     TICKS_PER_STEP,
+    VELOCITY_LEVELS,
+    Kind,
     TokenizerError,
     TokenizerVersionError,
     Vocabulary,
@@ -95,6 +99,34 @@ def test_the_shipped_vocabulary_matches_and_a_stale_one_is_refused(tmp_path: Pat
         Vocabulary.load_checked(path)
     assert "Pitch" in VOCAB.describe()
     assert len(VOCAB.ids_with_prefix("Pitch_")) == 128
+
+
+def test_the_id_tables_read_every_token_as_its_string_says() -> None:
+    kinds = {"Pos": Kind.POS, "Pitch": Kind.PITCH, "Dur": Kind.DUR, "Vel": Kind.VEL}
+    for token_id, token in enumerate(VOCAB.tokens):
+        prefix, _, value = token.partition("_")
+        if token in ("Bar_End", "Fill_Start", "Fill_End"):
+            expected = {"Bar_End": Kind.BAR_END, "Fill_Start": Kind.FILL_START}.get(
+                token, Kind.FILL_END
+            )
+        elif prefix == "Bar":
+            expected = Kind.BAR
+        elif prefix == "Program":
+            expected = Kind.PROGRAM
+        else:
+            expected = kinds.get(prefix, Kind.OTHER)
+        assert VOCAB.kinds[token_id] == expected, token
+        assert VOCAB.values[token_id] == (int(value) if prefix in kinds else -1), token
+    assert [VOCAB.tokens[i] for i in VOCAB.pitch_ids] == [f"Pitch_{p}" for p in range(128)]
+    assert [VOCAB.tokens[i] for i in VOCAB.pos_ids] == [f"Pos_{s}" for s in range(MAX_BAR_STEPS)]
+    assert [VOCAB.tokens[i] for i in VOCAB.duration_ids] == [f"Dur_{d}" for d in DURATION_STEPS]
+    assert {VOCAB.tokens[i] for i in VOCAB.velocity_ids.values()} == {
+        f"Vel_{v}" for v in VELOCITY_LEVELS
+    }
+    tokens = encode_song(Song(tracks=(Track("Piano", 0, notes=(Note(0, 60, PPQ, 80),)),)))
+    assert [VOCAB.tokens[i] for i in VOCAB.encode(tokens)] == tokens
+    with pytest.raises(TokenizerError, match=r"'Pitch_200' is not a token"):
+        VOCAB.encode(["BOS", "Pitch_200"])
 
 
 @settings(max_examples=40, deadline=None)
