@@ -1,7 +1,10 @@
 """`tessera-cli`: the engine on the command line, for scripts, tests and batch work.
 
-Every command prints a one-line error and exits with status 1 on bad input (status 2 for a
-malformed command line, as argparse does), never a traceback for a user's mistake.
+Every command goes through the same front door as the window (`engine.studio.use_cases.Studio`)
+with one owner of the loaded models (`engine.studio.models.Models`), so a command and the same
+action in the app give the same result. Every command prints a one-line error and exits with
+status 1 on bad input (status 2 for a malformed command line, as argparse does), never a
+traceback for a user's mistake.
 """
 
 from __future__ import annotations
@@ -11,9 +14,8 @@ import sys
 from collections.abc import Sequence
 
 from engine.errors import TesseraError
-from engine.project.song_files import open_song, save_song
-from engine.song.selection import parse_indices, parse_span
-from engine.song.summary import song_summary
+from engine.studio.models import Models
+from engine.studio.use_cases import Selection, Studio
 
 EPILOG = """examples:
   tessera-cli info song.mid
@@ -66,37 +68,41 @@ def _warn(warnings: list[str]) -> None:
         print(f"warning: {warning}", file=sys.stderr)
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, models: Models | None) -> int:
     from app import cli_audio, cli_check, cli_compose, cli_live, cli_transcribe
 
-    runners = {"check": cli_check.run, "live": cli_live.run, "transcribe": cli_transcribe.run}
+    if args.command == "live":  # live play tunes its own models unless given some
+        return cli_live.run(args, models)
+    studio = Studio.headless(models)
+    runners = {"check": cli_check.run, "transcribe": cli_transcribe.run}
     if args.command in runners:
-        return runners[args.command](args)
+        return runners[args.command](args, studio)
     if args.command in cli_audio.COMMANDS:
-        return cli_audio.run(args)
+        return cli_audio.run(args, studio)
     if args.command in cli_compose.COMMANDS:
-        cli_compose.run(args)
+        cli_compose.run(args, studio)
         return 0
-    song, warnings = open_song(args.source if args.command != "info" else args.file)
-    _warn(warnings)
+    _warn(studio.open(args.source if args.command != "info" else args.file))
     if args.command == "info":
-        print("\n".join(song_summary(song)))
+        print("\n".join(studio.summary()))
         return 0
-    tracks = bars = None
     if args.command == "export":
-        if args.tracks:
-            tracks = parse_indices(args.tracks, "tracks", len(song.tracks))
-        if args.bars:
-            bars = parse_span(args.bars, "bars", song.bar_count)
-    _warn(save_song(song, args.destination, tracks, bars))
+        _warn(studio.export(args.destination, _selection(args, studio)))
+    else:
+        _warn(studio.write(args.destination))
     print(f"wrote {args.destination}")
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _selection(args: argparse.Namespace, studio: Studio) -> Selection:
+    return Selection.from_text(studio.song, args.tracks, args.bars)
+
+
+def main(argv: Sequence[str] | None = None, models: Models | None = None) -> int:
+    """Run one command; `models` lets a caller (a test, a script) share models it loaded."""
     try:
         args = _parser().parse_args(argv)
-        return _run(args)
+        return _run(args, models)
     except TesseraError as err:
         print(f"tessera-cli: error: {err}", file=sys.stderr)
         return 1

@@ -1,4 +1,8 @@
-"""`tessera-cli render` and `tessera-cli play`: hear a song through its timbres."""
+"""`tessera-cli render` and `tessera-cli play`: hear a song through its timbres.
+
+Render is the window's Export Audio (`Studio.render`); play runs the engine's player on the
+models' one note renderer.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +10,9 @@ import argparse
 import sys
 import threading
 
-import numpy as np
-
-from engine.project.song_files import open_song
-from engine.song.selection import parse_indices, parse_span
-from engine.song.song import Song
+from engine.song.selection import parse_span
 from engine.sound.playback import Player, bar_range_seconds
-from engine.sound.render import (
-    SAMPLE_RATE_HZ,
-    NoteRenderer,
-    RenderSelection,
-    audio_file_subtype,
-    render,
-    write_audio,
-)
-from engine.sound.timbre import TimbreModel
+from engine.studio.use_cases import Selection, Studio
 
 COMMANDS = ("render", "play")
 AUDIO_EPILOG = """audio examples:
@@ -46,33 +38,22 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     play.add_argument("--loop", help="1-based bar range to repeat until Ctrl+C, e.g. '5-8'")
 
 
-def run(args: argparse.Namespace) -> int:
-    song, warnings = open_song(args.source)
-    for warning in warnings:
+def run(args: argparse.Namespace, studio: Studio) -> int:
+    for warning in studio.open(args.source):
         print(f"warning: {warning}", file=sys.stderr)
-    renderer = NoteRenderer(TimbreModel())
     if args.command == "render":
-        return _render(args, song, renderer)
-    return _play(args, song, renderer)
+        return _render(args, studio)
+    return _play(args, studio)
 
 
-def _render(args: argparse.Namespace, song: Song, renderer: NoteRenderer) -> int:
-    audio_file_subtype(args.destination)  # a wrong name fails now, not after the render
-    tracks = parse_indices(args.tracks, "tracks", len(song.tracks)) if args.tracks else None
-    first, last = parse_span(args.bars, "bars", song.bar_count) if args.bars else (0, None)
-    selection = RenderSelection(
-        tracks=tuple(tracks) if tracks is not None else None,
-        first_bar=first,
-        end_bar=None if last is None else last + 1,
+def _render(args: argparse.Namespace, studio: Studio) -> int:
+    selection = Selection.from_text(studio.song, args.tracks, args.bars)
+    rendered = studio.render(
+        args.destination,
+        None if selection.everything else selection,
+        progress=_show_progress,
     )
-    audio = render(song, renderer, selection, progress=_show_progress)
-    write_audio(args.destination, audio)
-    peak = float(np.abs(audio).max(initial=0.0))
-    peak_text = f"{20 * np.log10(peak):.1f} dBFS" if peak > 0 else "silent"
-    print(
-        f"wrote {args.destination}: {len(audio) / SAMPLE_RATE_HZ:.1f} s, peak {peak_text}, "
-        f"{renderer.misses} distinct notes rendered"
-    )
+    print(f"wrote {args.destination}: {rendered.summary()}")
     return 0
 
 
@@ -83,7 +64,8 @@ def _show_progress(done: int, total: int) -> None:
             print(file=sys.stderr)
 
 
-def _play(args: argparse.Namespace, song: Song, renderer: NoteRenderer) -> int:
+def _play(args: argparse.Namespace, studio: Studio) -> int:
+    song = studio.song
     start_bar = parse_span(str(args.from_bar), "--from-bar", song.bar_count)[0]
     loop = None
     if args.loop:
@@ -97,7 +79,7 @@ def _play(args: argparse.Namespace, song: Song, renderer: NoteRenderer) -> int:
         errors.append(message)
         done.set()
 
-    player = Player(renderer, on_error=failed, on_finished=done.set)
+    player = Player(studio.models.renderer(), on_error=failed, on_finished=done.set)
     start = song.tick_to_seconds(song.bar_start_ticks[start_bar])
     player.play(song, start_seconds=start, loop=loop)
     print(f"playing {args.source} from bar {start_bar + 1}" + (" (looping)" if loop else ""))

@@ -1,9 +1,11 @@
 """The composing commands of `tessera-cli`: generate, regenerate, add-track, continue, nudge,
 lock, unlock and takes.
 
-Each command reads a project (.json) or a MIDI file, carries out one request from
-`engine.compose.operations`, records a take and writes the result back (or to `--output`). A
-project keeps its locks and takes; a MIDI file keeps neither, so locking writes to a project only.
+Each command reads a project (.json) or a MIDI file, builds one request
+(`engine.compose.requests`) from its options (`engine.compose.control_text` reads the controls)
+and hands it to the front door the window uses too (`Studio.compose`: carried out, recorded as a
+take), then writes the result back (or to `--output`). A project keeps its locks and takes; a
+MIDI file keeps neither, so locking writes to a project only.
 """
 
 from __future__ import annotations
@@ -11,22 +13,31 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import secrets
-from pathlib import Path
-from typing import Any
 
 from app import cli_prompt
-from engine.compose import operations
-from engine.compose.midi_model import MidiModel
-from engine.compose.operations import ComposeError, Controls, Request
-from engine.project.project_file import load_project_with_takes, save_project
-from engine.project.song_files import open_song, save_song
-from engine.song.edits import set_style
+from engine.compose.control_text import (
+    VOICE_ORDERS,
+    controls_from_text,
+    form_from_text,
+    generate_from_text,
+)
+from engine.compose.operations import (
+    DIRECTIONS,
+    PRESETS,
+    AddTrack,
+    ComposeError,
+    Continue,
+    Controls,
+    Generate,
+    Lock,
+    Nudge,
+    Regenerate,
+    Request,
+)
 from engine.song.gm import instrument_from_name
-from engine.song.selection import parse_indices, parse_span
-from engine.song.song import Cell, Song
-from engine.song.styles import NO_STYLE, STYLE_NAMES
-from engine.song.takes import Take, record, take_at
-from engine.song.theory import key_from_name, parse_chord, parse_pitch_range, parse_scale
+from engine.song.song import Cell
+from engine.song.styles import STYLE_NAMES
+from engine.studio.use_cases import Selection, Studio
 
 COMPOSE_EPILOG = """composing examples:
   tessera-cli generate new.json --preset chorale --bars 16 --key "D minor" --seed 7
@@ -48,9 +59,9 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     generate.add_argument("output", help="file to write (.json or .mid)")
     generate.add_argument(
         "--preset",
-        choices=list(operations.PRESETS),
+        choices=list(PRESETS),
         metavar="PRESET",
-        help=f"band and settings to start from: {', '.join(operations.PRESETS)} "
+        help=f"band and settings to start from: {', '.join(PRESETS)} "
         "(default: folk-tune, or --prompt's)",
     )
     cli_prompt.add_argument(generate)
@@ -77,7 +88,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         _add_song_arguments(command)
         _add_selection(command)
         if name == "nudge":
-            command.add_argument("--direction", required=True, choices=operations.DIRECTIONS)
+            command.add_argument("--direction", required=True, choices=DIRECTIONS)
             command.add_argument(
                 "--strength", type=float, default=0.3, help="0 (no change) to 1 (default 0.3)"
             )
@@ -158,7 +169,7 @@ def _add_controls(command: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--voice-order",
-        choices=("auto", "keep", "free"),
+        choices=tuple(VOICE_ORDERS),
         default="auto",
         help="adjacent parts never cross (keep), may cross (free), or keep order when they are "
         "one ensemble such as a choir or a quartet (auto, the default)",
@@ -168,156 +179,101 @@ def _add_controls(command: argparse.ArgumentParser) -> None:
 COMMANDS = ("generate", "regenerate", "nudge", "lock", "unlock", "add-track", "continue", "takes")
 
 
-def run(args: argparse.Namespace) -> None:
-    """Carry out one composing command (see `add_commands`)."""
+def run(args: argparse.Namespace, studio: Studio) -> None:
+    """Carry out one composing command (see `add_commands`) through the front door."""
     if args.command == "takes":
-        _takes(args)
+        _takes(args, studio)
         return
     seed = args.seed if getattr(args, "seed", None) is not None else secrets.randbelow(2**31)
-    song: Song | None = None
-    takes: tuple[Take, ...] = ()
     if args.command == "generate":
         destination = args.output
     else:
-        song, takes = _open(args.file)
+        _warn(studio.open(args.file))
         destination = args.output or args.file
         if getattr(args, "style", None) is not None:
-            song = set_style(song, _style(args))
-    request: Request
-    if args.command == "generate" and args.prompt:
-        meter = _meter(args.meter) if args.meter else None
-        request = cli_prompt.prompt_request(args, _controls(args), meter)
-    else:
-        request = _request(args, song)
-    if isinstance(request, operations.Generate) and args.style is not None:
-        request = dataclasses.replace(request, style=_style(args) or NO_STYLE)
-    if isinstance(request, operations.Generate) and args.form is not None:
-        request = dataclasses.replace(request, form=args.form)
-    if isinstance(request, operations.Regenerate | operations.Nudge) and song is not None:
-        _report_locked(song, request.cells)
-    model = None if isinstance(request, operations.Lock) else MidiModel()
-    result = operations.apply(model, song, request, seed)
-    take = Take(request.operation, operations.request_to_json(request), seed, result)
-    _save(
-        result, record(takes, take), destination, keeps_locks=isinstance(request, operations.Lock)
-    )
-    note = (
-        "" if isinstance(request, operations.Lock) else f" (seed {seed}; repeat with --seed {seed})"
-    )
+            studio.set_style(_style(args))
+    request = _generate(args) if args.command == "generate" else _request(args, studio)
+    composed = studio.compose(request, seed)
+    if composed.locked_kept:
+        print(f"note: {composed.locked_kept} locked cell(s) left as they are")
+    _warn(studio.write(destination, keep_locks=isinstance(request, Lock)))
+    note = "" if isinstance(request, Lock) else f" (seed {seed}; repeat with --seed {seed})"
     print(f"{request.operation}: wrote {destination}{note}")
 
 
-def _open(path: str) -> tuple[Song, tuple[Take, ...]]:
-    if Path(path).suffix.lower() == ".json":
-        return load_project_with_takes(path)
-    song, warnings = open_song(path)
+def _warn(warnings: list[str]) -> None:
     for warning in warnings:
         print(f"warning: {warning}")
-    return song, ()
 
 
-def _save(song: Song, takes: tuple[Take, ...], destination: str, keeps_locks: bool) -> None:
-    if Path(destination).suffix.lower() == ".json":
-        save_project(song, destination, takes)
-        return
-    if keeps_locks:
-        raise ComposeError(
-            f"{destination} is a MIDI file, which cannot hold locks: "
-            "write a project instead, e.g. --output song.json"
-        )
-    for warning in save_song(song, destination):
-        print(f"warning: {warning}")
-
-
-def _report_locked(song: Song, cells: tuple[Cell, ...]) -> None:
-    free, held = operations.split_locked(song, cells)
-    if held and free:
-        print(f"note: {len(held)} locked cell(s) left as they are")
-
-
-def _selection(args: argparse.Namespace, song: Song) -> tuple[Cell, ...]:
-    if args.tracks is None and args.bars is None:
-        raise ComposeError(
-            f"choose what to {args.command} with --tracks and/or --bars (e.g. --bars 5-8)"
-        )
-    tracks = parse_indices(args.tracks, "tracks", len(song.tracks)) if args.tracks else None
-    bars = parse_span(args.bars, "bars", song.bar_count) if args.bars else None
-    return operations.cells_of(song, tracks, bars)
-
-
-def _request(args: argparse.Namespace, song: Song | None) -> Request:
-    if args.command == "generate":
-        return operations.Generate(
-            preset=args.preset or cli_prompt.DEFAULT_PRESET,
+def _generate(args: argparse.Namespace) -> Generate:
+    """A new song's request from the options, or from --prompt with the options winning."""
+    if args.prompt:
+        request = cli_prompt.prompt_request(args, _controls(args))
+    else:
+        request = generate_from_text(
+            args.preset or cli_prompt.DEFAULT_PRESET,
             bars=args.bars,
-            meter=_meter(args.meter) if args.meter else None,
-            key=key_from_name(args.key) if args.key else None,
+            meter=args.meter,
+            key=args.key,
             tempo_bpm=args.tempo,
             title=args.title,
             controls=_controls(args),
         )
-    assert song is not None
-    if args.command in ("lock", "unlock"):
-        return operations.Lock(_selection(args, song), locked=args.command == "lock")
-    if args.command == "regenerate":
-        return operations.Regenerate(_selection(args, song), _controls(args))
-    if args.command == "nudge":
-        return operations.Nudge(
-            _selection(args, song), args.direction, args.strength, _controls(args)
+    if args.style is not None:
+        request = dataclasses.replace(request, style=args.style.strip().lower())
+    if args.form is not None:
+        request = dataclasses.replace(request, form=form_from_text(args.form))
+    return request
+
+
+def _selection(args: argparse.Namespace, studio: Studio) -> tuple[Cell, ...]:
+    if args.tracks is None and args.bars is None:
+        raise ComposeError(
+            f"choose what to {args.command} with --tracks and/or --bars (e.g. --bars 5-8)"
         )
+    return Selection.from_text(studio.song, args.tracks, args.bars).cells(studio.song)
+
+
+def _request(args: argparse.Namespace, studio: Studio) -> Request:
+    if args.command in ("lock", "unlock"):
+        return Lock(_selection(args, studio), locked=args.command == "lock")
+    if args.command == "regenerate":
+        return Regenerate(_selection(args, studio), _controls(args))
+    if args.command == "nudge":
+        return Nudge(_selection(args, studio), args.direction, args.strength, _controls(args))
     if args.command == "add-track":
         program, is_drum = instrument_from_name(args.instrument)
-        return operations.AddTrack(program, args.name, _controls(args), is_drum=is_drum)
-    tracks = parse_indices(args.tracks, "tracks", len(song.tracks)) if args.tracks else None
-    return operations.Continue(
-        args.bars, None if tracks is None else tuple(tracks), _controls(args)
-    )
-
-
-def _meter(text: str) -> tuple[int, int]:
-    numerator, _, denominator = text.partition("/")
-    if not (numerator.isdigit() and denominator.isdigit()):
-        raise ComposeError(f"meter {text!r} is not understood: write it like 3/4 or 6/8")
-    return int(numerator), int(denominator)
-
-
-def _span(text: str, what: str) -> tuple[int, int]:
-    low, _, high = text.partition("-")
-    if not (low.strip().isdigit() and high.strip().isdigit()):
-        raise ComposeError(f"{what} {text!r} is not understood: write it like 60-100")
-    return int(low), int(high)
+        return AddTrack(program, args.name, _controls(args), is_drum=is_drum)
+    tracks = Selection.from_text(studio.song, args.tracks, None).tracks
+    return Continue(args.bars, tracks, _controls(args))
 
 
 def _controls(args: argparse.Namespace) -> Controls:
-    options: dict[str, Any] = {
-        "density": args.density,
-        "polyphony": args.polyphony,
-        "rhythm": args.rhythm,
-        "temperature": args.temperature,
-        "top_p": args.top_p,
-        "key_pull": not args.no_key_pull,
-        "keep_beat": not args.free_beat,
-        "keep_voice_order": {"auto": None, "keep": True, "free": False}[args.voice_order],
-    }
-    if args.range:
-        options["pitch_range"] = parse_pitch_range(args.range)
-    if args.scale:
-        options["scale"] = parse_scale(args.scale)
-    if args.chords:
-        options["chords"] = tuple(parse_chord(c) for c in args.chords.split(",") if c.strip())
-    if args.velocity:
-        options["velocity_range"] = _span(args.velocity, "velocity range")
-    return Controls(**options)
+    return controls_from_text(
+        density=args.density,
+        polyphony=args.polyphony,
+        rhythm=args.rhythm,
+        pitch_range=args.range,
+        scale=args.scale,
+        chords=args.chords,
+        velocity=args.velocity,
+        temperature=args.temperature,
+        top_p=args.top_p,
+        key_pull=not args.no_key_pull,
+        keep_beat=not args.free_beat,
+        voice_order=args.voice_order,
+    )
 
 
-def _takes(args: argparse.Namespace) -> None:
-    _, takes = load_project_with_takes(args.file)
+def _takes(args: argparse.Namespace, studio: Studio) -> None:
+    studio.open(args.file)
     if args.restore is None:
-        if not takes:
+        if not studio.takes:
             print(f"{args.file} has no takes yet: run an operation such as regenerate first")
-        for number, take in enumerate(takes, start=1):
+        for number, take in enumerate(studio.takes, start=1):
             print(f"{number:3d}  {take.describe()}")
         return
-    chosen = take_at(takes, args.restore)
-    save_project(chosen.song, args.file, takes)
+    chosen = studio.restore_take(args.restore)
+    studio.save(args.file)
     print(f"restored take {args.restore} ({chosen.describe()}) into {args.file}")

@@ -9,17 +9,13 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from collections.abc import Callable
 
-from engine.compose.midi_model import MidiModel
-from engine.compose.operations import Controls
+from engine.compose.control_text import controls_from_text, key_from_text
 from engine.live.music import DEFAULT_VOICES, DRUMS, MODES, LiveSettings
-from engine.live.ports import LivePortError, Message, MidiPorts, RtMidiPorts
-from engine.live.rig import open_rig, tempo_from_clock
-from engine.live.synth import LiveSynth, open_live_synth
-from engine.live.timing import LiveStats
-from engine.project.song_files import save_song
-from engine.song.theory import key_from_name, parse_pitch_range
+from engine.live.ports import LivePortError, MidiPorts, RtMidiPorts
+from engine.live.rig import tempo_from_clock
+from engine.studio.models import Models
+from engine.studio.use_cases import LivePlay, Studio
 
 LIVE_EPILOG = """live examples:
   tessera-cli live --list
@@ -70,11 +66,11 @@ def _settings(args: argparse.Namespace, ports: MidiPorts) -> LiveSettings:
             tempo = float(args.bpm)
         except ValueError as err:
             raise LivePortError(f"--bpm {args.bpm!r} must be a number or 'clock'") from err
-    controls = Controls(pitch_range=parse_pitch_range(args.range) if args.range else None)
+    controls = controls_from_text(pitch_range=args.range)
     return LiveSettings(
         mode=args.mode,
         tempo_bpm=tempo,
-        key=key_from_name(args.key) if args.key else None,
+        key=key_from_text(args.key) if args.key else None,
         answer_bars=args.bars,
         pause_beats=args.pause,
         voices=(*DEFAULT_VOICES, DRUMS) if args.drums else DEFAULT_VOICES,
@@ -84,7 +80,10 @@ def _settings(args: argparse.Namespace, ports: MidiPorts) -> LiveSettings:
     )
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, models: Models | None = None) -> int:
+    """Play until Ctrl-C or `--seconds` through the front door the window's live panel uses
+    (`Studio.start_live`); without `models`, each model runs on one thread, so the model
+    answering and the synth rendering ahead leave each other a core."""
     ports = _ports(args)
     if args.list:
         print("inputs:  " + (", ".join(ports.input_names()) or "none"))
@@ -92,38 +91,36 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not args.input or not args.output:
         raise LivePortError("live needs --in and --out (see the names with --list)")
+    if args.hear_keys and args.output != INTERNAL:
+        raise LivePortError(f"--hear-keys plays your keys through --out {INTERNAL} only")
     settings = _settings(args, ports)
-    synth = _synth(args, settings)
-    output: str | Callable[[Message], None] = args.output if synth is None else synth.send
-    try:
-        rig = open_rig(
-            ports,
-            MidiModel(threads=1),
-            settings,
-            args.input,
-            output,
-            virtual=args.virtual,
-            on_event=lambda kind, text: print(f"{kind}: {text}", flush=True),
-            echo=synth.send if synth is not None and args.hear_keys else None,
-        )
-    except BaseException:
-        if synth is not None:
-            synth.close()
-        raise
+    studio = Studio.headless(models or Models.one_thread_each())
+    live = studio.start_live(
+        ports,
+        settings,
+        args.input,
+        None if args.output == INTERNAL else args.output,
+        hear_keys=args.hear_keys,
+        virtual=args.virtual,
+        on_event=lambda kind, text: print(f"{kind}: {text}", flush=True),
+    )
+    synth = live.synth
+    if synth is not None:
+        print(f"internal synth on the default audio device at {synth.device_rate} Hz", flush=True)
     print(f"playing {settings.mode} at {settings.tempo_bpm:g} BPM: Ctrl-C to stop", flush=True)
     try:
         _wait(args.seconds)
     finally:
-        rig.close()
+        live.close()
         if synth is not None:
-            synth.close()
             print(
                 f"internal synth: {synth.played} notes ({synth.missed} not ready), "
                 f"loudest {synth.loudest_db:.0f} dBFS"
             )
-    _print_figures(rig.session.stats)
+    _print_figures(live)
     if args.record:
-        for warning in save_song(rig.session.recording(), args.record):
+        studio.new(live.session.recording())
+        for warning in studio.write(args.record):
             print(f"warning: {warning}")
         print(f"wrote {args.record}")
     return 0
@@ -139,22 +136,11 @@ def _wait(seconds: float | None) -> None:
         pass
 
 
-def _print_figures(stats: LiveStats) -> None:
+def _print_figures(live: LivePlay) -> None:
+    stats = live.session.stats
     latencies = [a.latency_ms for a in stats.answers if a.latency_ms is not None]
     print(f"notes played: {stats.notes_sent}, late (>10 ms): {stats.notes_late}")
     if stats.generation_ms:
         print(f"model ms per bar: median {statistics.median(stats.generation_ms):.0f}")
     if latencies:
         print(f"last note to answer ms: median {statistics.median(latencies):.0f}")
-
-
-def _synth(args: argparse.Namespace, settings: LiveSettings) -> LiveSynth | None:
-    """The internal synth, started, when --out asks for it (it renders notes ahead while the
-    session starts); None for a MIDI output."""
-    if args.output != INTERNAL:
-        if args.hear_keys:
-            raise LivePortError(f"--hear-keys plays your keys through --out {INTERNAL} only")
-        return None
-    synth = open_live_synth(settings, on_error=lambda text: print(f"error: {text}", flush=True))
-    print(f"internal synth on the default audio device at {synth.device_rate} Hz", flush=True)
-    return synth

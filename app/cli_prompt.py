@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
+from engine.compose.control_text import key_from_text, meter_from_text
 from engine.compose.operations import Controls, Generate
 from engine.compose.prompt import read_prompt
-from engine.song.theory import key_from_name
 
 DEFAULT_PRESET = "folk-tune"
 
@@ -23,9 +23,7 @@ def add_argument(generate: argparse.ArgumentParser) -> None:
     )
 
 
-def prompt_request(
-    args: argparse.Namespace, controls: Controls, meter: tuple[int, int] | None
-) -> Generate:
+def prompt_request(args: argparse.Namespace, controls: Controls) -> Generate:
     """The request for `generate --prompt`, explicit options overriding the prompt."""
     reading = read_prompt(args.prompt)
     for line in reading.explain():
@@ -34,8 +32,8 @@ def prompt_request(
     chosen = {
         "preset": args.preset,
         "bars": args.bars,
-        "meter": meter,
-        "key": key_from_name(args.key) if args.key else None,
+        "meter": meter_from_text(args.meter) if args.meter else None,
+        "key": key_from_text(args.key) if args.key else None,
         "tempo_bpm": args.tempo,
     }
     request = dataclasses.replace(request, **{k: v for k, v in chosen.items() if v is not None})

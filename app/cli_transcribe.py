@@ -1,8 +1,8 @@
 """`tessera-cli transcribe`: a hummed or played clip (WAV, FLAC, MP3, OGG) becomes a track.
 
-The clip's notes (engine.transcribe.transcriber) go onto a new song, or onto an existing one with
-`--into`, as one track with every bar locked (engine.transcribe.to_song), so the composing
-commands build around it. A new song's tempo is `--tempo` or estimated from the notes.
+The window's Audio to Notes (`Studio.transcribe`): the clip's notes go onto a new song, or onto
+an existing one with `--into`, as one track with every bar locked, so the composing commands
+build around it. A new song's tempo is `--tempo` or estimated from the notes.
 """
 
 from __future__ import annotations
@@ -10,9 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from engine.project.song_files import open_song, save_song
 from engine.song.gm import program_from_name
-from engine.song.theory import NOTE_NAMES
+from engine.studio.use_cases import Clip, Studio, StudioError
 
 TRANSCRIBE_EPILOG = """transcribing examples:
   tessera-cli transcribe hummed.wav melody.json --monophonic
@@ -48,60 +47,37 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
 
 
-def _pitch_name(pitch: int) -> str:
-    return f"{NOTE_NAMES[pitch % 12]}{pitch // 12 - 1}"
-
-
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, studio: Studio) -> int:
     """Transcribe, place and write; returns the exit status."""
-    from engine.transcribe.to_song import grid_ticks, place_clip
-    from engine.transcribe.transcriber import TranscriptionError, load_clip, transcribe
-
     program = program_from_name(args.program)
-    grid_ticks(args.quantise)  # a bad grid fails before the clip is read
-    audio, sample_rate = load_clip(args.clip)
-    notes = transcribe(
-        audio,
-        sample_rate,
-        onset_threshold=args.onset_threshold,
-        frame_threshold=args.frame_threshold,
-        min_note_seconds=args.min_note,
-        monophonic=args.monophonic,
-    )
-    if not notes:
-        raise TranscriptionError(
-            f"no notes heard in {Path(args.clip).name}: try a lower --onset-threshold or "
-            "--frame-threshold, or a louder, cleaner recording"
+    if args.into and args.tempo is not None:
+        raise StudioError(
+            "--tempo sets a new song's tempo; with --into the clip is read at that song's "
+            "tempo map: leave out --tempo"
         )
-    low, high = min(n.pitch for n in notes), max(n.pitch for n in notes)
-    print(
-        f"heard {len(notes)} notes, {_pitch_name(low)} to {_pitch_name(high)}, in "
-        f"{len(audio) / sample_rate:.1f} s of audio"
-    )
-    song = None
     if args.into:
-        if args.tempo is not None:
-            raise TranscriptionError(
-                "--tempo sets a new song's tempo; with --into the clip is read at that song's "
-                "tempo map: leave out --tempo"
-            )
-        song, warnings = open_song(args.into)
-        for warning in warnings:
+        for warning in studio.open(args.into):
             print(f"warning: {warning}")
-    placed, estimated = place_clip(
-        notes,
-        song,
+    clip = Clip(
         name=args.name or Path(args.clip).stem,
+        path=Path(args.clip),
+        monophonic=args.monophonic,
         program=program,
         quantise=args.quantise,
         tempo_bpm=args.tempo,
         keep_lead_in=args.keep_lead_in,
+        onset_threshold=args.onset_threshold,
+        frame_threshold=args.frame_threshold,
+        min_note_seconds=args.min_note,
     )
-    if estimated is not None:
-        print(f"tempo: {estimated:g} BPM (estimated; give --tempo to set it)")
-    track = placed.tracks[-1]
-    for warning in save_song(placed, args.output):
+    done = studio.transcribe(clip)
+    print(done.describe_heard())
+    if done.heard.estimated_tempo is not None:
+        print(f"tempo: {done.heard.estimated_tempo:g} BPM (estimated; give --tempo to set it)")
+    for warning in studio.write(args.output):
         print(f"warning: {warning}")
+    placed = studio.song
+    track = placed.tracks[-1]
     print(
         f"wrote {args.output}: track {len(placed.tracks)} {track.name!r}, "
         f"{len(track.notes)} notes, bars 1-{placed.bar_count} locked"

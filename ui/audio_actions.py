@@ -1,7 +1,12 @@
 """The window's sound actions: Mute/Solo from the track headers, Export Audio, Audio to Notes,
 and one-thing-at-a-time between a timbre audition and the song. A mixin like
 `ui.project_files`, so the main window stays about layout and wiring; it relies on the window's
-`document`, `jobs`, `audio`, `transport`, `apply_edit`, `say` and `show_error`.
+`studio`, `document`, `jobs`, `transport`, `apply_edit`, `say` and `show_error`.
+
+Export Audio and Audio to Notes are the front door's (`Studio.render_job`,
+`Studio.transcribe_job`, as `tessera-cli render` and `transcribe` run them) on the window's
+`JobRunner`, with progress and Cancel. An export's file is only written once the whole render
+is done, so a cancelled or failed one leaves any earlier file as it was.
 """
 
 from __future__ import annotations
@@ -14,18 +19,21 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from engine.song.edits import update_track
 from engine.song.song import Song
 from engine.studio.document import Document
-from ui.audio_export import AUDIO_FILTER, export_audio
-from ui.audio_import import AudioToNotesDialog, ClipRequest, ClipResult, transcribe_job
+from engine.studio.use_cases import Clip, Rendered, Studio, Transcribed
+from ui.audio_import import AudioToNotesDialog
 from ui.jobs import JobRunner
-from ui.panels.transport import AudioEngine, TransportBar
+from ui.panels.transport import TransportBar
+
+AUDIO_FILTER = "WAV audio (*.wav);;FLAC audio (*.flac)"
 
 
 class AudioActions:
-    """Sound actions for a window that owns a document, a job runner and an AudioEngine."""
+    """Sound actions for a window that owns a studio (its document), a job runner and a
+    transport."""
 
+    studio: Studio
     document: Document
     jobs: JobRunner
-    audio: AudioEngine
     transport: TransportBar
 
     def apply_edit(self, song: Song, label: str) -> None:
@@ -54,34 +62,25 @@ class AudioActions:
         if dialog.exec() == AudioToNotesDialog.DialogCode.Accepted:
             self.audio_to_notes(dialog.request())
 
-    def audio_to_notes(self, request: ClipRequest) -> None:
+    def audio_to_notes(self, clip: Clip) -> None:
         """Transcribe a clip in the background and add it as a locked track (one undo step),
         beside whatever the composer edited while it listened."""
-        song = self.document.song
-        start = self.document.begin_job(song)
-
-        def done(result: ClipResult) -> None:
-            label = f"Add {request.name} from audio"
-            finished = self.document.finish_job(start, result.song, label)
-            if not finished.applied:
-                self.say(f"{label} was {finished.note}")
-                return
-            added = self.document.song
-            track = len(added.tracks) - 1
-            self.document.set_selection((track, bar) for bar in range(added.bar_count))
-            tempo = (
-                f", tempo {result.estimated_tempo:g} BPM (estimated)"
-                if result.estimated_tempo
-                else ""
-            )
-            self.say(
-                f"heard {result.notes} notes{tempo}: track {track + 1} is locked; "
-                "Add Track (Ctrl+T) writes a part around it"
-            )
-
-        work = transcribe_job(request, song)
-        if not self.jobs.run(f"Listening to {request.name}", work, done, self.show_error):
+        if not self.jobs.start(self.studio.transcribe_job(clip), self._heard, self.show_error):
             self.say(f"still busy with {self.jobs.label}: wait or cancel it first")
+
+    def _heard(self, done: Transcribed) -> None:
+        if not done.applied:
+            self.say(f"Add {done.heard.song.tracks[-1].name} from audio was {done.note}")
+            return
+        added = self.document.song
+        track = len(added.tracks) - 1
+        self.document.set_selection((track, bar) for bar in range(added.bar_count))
+        tempo = done.heard.estimated_tempo
+        estimated = f", tempo {tempo:g} BPM (estimated)" if tempo else ""
+        self.say(
+            f"heard {done.heard.notes} notes{estimated}: track {track + 1} is locked; "
+            "Add Track (Ctrl+T) writes a part around it"
+        )
 
     def choose_and_export_audio(self) -> None:
         path, _ = QFileDialog.getSaveFileName(cast(QWidget, self), "Export Audio", "", AUDIO_FILTER)
@@ -89,8 +88,10 @@ class AudioActions:
             self.export_audio_to(path)
 
     def export_audio_to(self, path: str | Path) -> None:
-        """Render the song to a WAV or FLAC file in the background."""
-        if not export_audio(
-            self.jobs, self.audio, self.document.song, path, done=self.say, failed=self.show_error
-        ):
+        """Render the song to a WAV or FLAC file in the background (a wrong name is refused
+        before any work)."""
+        if not self.jobs.start(self.studio.render_job(path), self._exported, self.show_error):
             self.say(f"still busy with {self.jobs.label}: wait or cancel it first")
+
+    def _exported(self, rendered: Rendered) -> None:
+        self.say(f"exported {rendered.path.name}: {rendered.summary()}")

@@ -1,16 +1,13 @@
 """File → Audio to Notes: a hummed, sung or played clip (from a file or the microphone) becomes
 a locked track the model can build around.
 
-`AudioToNotesDialog` picks the source and the options; `transcribe_job` is the background work
-(read the clip, run the audio-to-notes model, place the notes on the song with
-`engine.transcribe.to_song.place_clip`), which the main window runs on its `JobRunner` and applies
-as one undoable edit.
+`AudioToNotesDialog` picks the source and the options as an `engine.studio.use_cases.Clip`; the
+window hands it to the front door (`Studio.transcribe_job`, as `tessera-cli transcribe` does),
+runs the job on its `JobRunner` and applies the result as one undoable edit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -33,54 +30,12 @@ from PySide6.QtWidgets import (
 
 from engine.errors import TesseraError
 from engine.song.gm import GM_PROGRAM_NAMES
-from engine.song.song import Song
 from engine.sound.recording import Recorder
-from engine.transcribe.to_song import GRIDS, place_clip
-from engine.transcribe.transcriber import load_clip, transcribe
+from engine.studio.use_cases import QUANTISE_GRIDS, Clip
 
 CLIP_FILTER = "Audio clips (*.wav *.flac *.mp3 *.ogg *.aiff *.aif);;All files (*)"
 DEFAULT_PROGRAM = 73
 """Flute: a hummed line sounds like a melody instrument, and the composer can change it."""
-
-
-@dataclass(frozen=True)
-class ClipRequest:
-    """What to transcribe and how: a file, or a recorded take with its rate."""
-
-    name: str
-    path: Path | None = None
-    audio: npt.NDArray[np.float32] | None = None
-    rate: int = 0
-    monophonic: bool = True
-    program: int = DEFAULT_PROGRAM
-    quantise: str = "1/16"
-
-
-@dataclass(frozen=True)
-class ClipResult:
-    song: Song
-    notes: int
-    estimated_tempo: float | None
-
-
-def transcribe_job(
-    request: ClipRequest, song: Song
-) -> Callable[[Callable[[int, int], None]], ClipResult]:
-    """The job's work: the song with the clip's notes as a new locked track."""
-
-    def work(progress: Callable[[int, int], None]) -> ClipResult:
-        if request.path is not None:
-            audio, rate = load_clip(request.path)
-        else:
-            assert request.audio is not None  # the dialog gives a file or a take
-            audio, rate = request.audio, request.rate
-        notes = transcribe(audio, rate, monophonic=request.monophonic, progress=progress)
-        placed, estimated = place_clip(
-            notes, song, name=request.name, program=request.program, quantise=request.quantise
-        )
-        return ClipResult(placed, len(notes), estimated)
-
-    return work
 
 
 class AudioToNotesDialog(QDialog):
@@ -109,7 +64,7 @@ class AudioToNotesDialog(QDialog):
             self.instrument.addItem(f"{program + 1:3d} {name}", program)
         self.instrument.setCurrentIndex(DEFAULT_PROGRAM)
         self.grid = QComboBox()
-        self.grid.addItems(list(GRIDS))
+        self.grid.addItems(list(QUANTISE_GRIDS))
         self.grid.setCurrentText("1/16")
         self.status = QLabel()
         self.buttons = QDialogButtonBox(
@@ -186,10 +141,10 @@ class AudioToNotesDialog(QDialog):
     def _ready(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
 
-    def request(self) -> ClipRequest:
+    def request(self) -> Clip:
         """The clip and options chosen (call after the dialog was accepted)."""
         audio, rate = self._take if self._take is not None else (None, 0)
-        return ClipRequest(
+        return Clip(
             name=self.name.text().strip() or "Melody",
             path=self._path,
             audio=audio,

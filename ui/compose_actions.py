@@ -5,9 +5,11 @@ The composer keeps editing while a job runs, so a job notes what it read when it
 hands its result to `Document.finish_job`, which lands it around whatever was edited meanwhile
 (or keeps it as a take and says why it could not): a result never reverts an edit.
 
-The model loads on first use, inside the first job, so the window opens at once. Re-roll runs
-the last operation again on the song it started from, with a new seed; both results stay in the
-takes, and undo goes back to the previous one.
+The request is carried out by the same front door as `tessera-cli`'s
+(`engine.studio.use_cases.Studio.compose_job`), with the window's shared models; the model loads on
+first use, inside the first job, so the window opens at once. Re-roll runs the last operation
+again on the song it started from, with a new seed; both results stay in the takes, and undo
+goes back to the previous one.
 """
 
 from __future__ import annotations
@@ -17,42 +19,48 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from engine.compose import operations
-from engine.compose.midi_model import MidiModel
+from engine.compose.operations import (
+    AddTrack,
+    Continue,
+    Controls,
+    Generate,
+    Nudge,
+    Regenerate,
+    Request,
+)
 from engine.errors import TesseraError
-from engine.song.edits import set_locked
 from engine.song.gm import instrument_from_name
 from engine.song.song import Cell, Song
-from engine.studio.document import Document
+from engine.studio.use_cases import Composed, Studio
 from ui.jobs import JobRunner
 from ui.panels.inspector import Inspector
 
 
 @dataclass(frozen=True)
 class _Last:
-    request: operations.Request
+    request: Request
     base: Song | None
     label: str
 
 
 class ComposeActions(QObject):
-    """Carries out operations on the document's song and selection; the document tells the
-    views what changed."""
+    """Carries out operations on the document's song and selection through the front door
+    (`Studio.compose_job`, as `tessera-cli` does); the document tells the views what changed."""
 
     message = Signal(str)
     failed = Signal(str, str)
 
     def __init__(
         self,
-        document: Document,
+        studio: Studio,
         inspector: Inspector,
         jobs: JobRunner,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.document = document
+        self.studio = studio
+        self.document = studio.document
         self.inspector, self.jobs = inspector, jobs
-        self.model: MidiModel | None = None
         self._last: _Last | None = None
 
     # --- operations without the model --------------------------------------------------------
@@ -62,36 +70,27 @@ class ComposeActions(QObject):
         if not cells:
             self.message.emit("select cells to lock or unlock first")
             return
-        self.document.apply_edit(
-            set_locked(self.document.song, cells, locked),
-            f"{'Lock' if locked else 'Unlock'} {len(cells)} cell(s)",
-        )
+        self.studio.set_locked(cells, locked)
 
     # --- operations with the model -----------------------------------------------------------
 
     def regenerate(self) -> None:
         if cells := self._cells_or_say("regenerate"):
-            self._start(operations.Regenerate(cells, self._controls()), f"Regenerate {len(cells)}")
+            self._start(Regenerate(cells, self._controls()))
 
     def nudge(self) -> None:
         if cells := self._cells_or_say("nudge"):
-            request = operations.Nudge(
-                cells,
-                self.inspector.nudge_direction(),
-                self.inspector.nudge_strength(),
-                self._controls(),
-            )
-            self._start(request, f"Nudge {request.direction} {request.strength:.2f}")
+            direction, strength = self.inspector.nudge_direction(), self.inspector.nudge_strength()
+            self._start(Nudge(cells, direction, strength, self._controls()))
 
     def add_track(self, program: int, name: str | None = None, is_drum: bool = False) -> None:
-        request = operations.AddTrack(program, name, self._controls(), is_drum=is_drum)
-        self._start(request, "Add drum kit" if is_drum else "Add track")
+        self._start(AddTrack(program, name, self._controls(), is_drum=is_drum))
 
     def continue_song(self, bars: int) -> None:
-        self._start(operations.Continue(bars, None, self._controls()), f"Continue {bars} bars")
+        self._start(Continue(bars, None, self._controls()))
 
-    def generate(self, request: operations.Generate) -> None:
-        self._start(request, f"New {request.preset}")
+    def generate(self, request: Generate) -> None:
+        self._start(request)
 
     def reroll(self) -> None:
         """The last operation again, from the song it started on, with a new seed."""
@@ -109,40 +108,28 @@ class ComposeActions(QObject):
             self.message.emit(f"select the cells to {what} first")
         return cells
 
-    def _controls(self) -> operations.Controls:
+    def _controls(self) -> Controls:
         return self.inspector.controls()
 
-    def _start(self, request: operations.Request, label: str) -> None:
-        base = None if isinstance(request, operations.Generate) else self.document.song
-        self._last = _Last(request, base, label)
-        self._run(request, base, label)
+    def _start(self, request: Request) -> None:
+        base = None if isinstance(request, Generate) else self.document.song
+        job = self._run(request, base, None)
+        if job is not None:
+            self._last = _Last(request, base, job)
 
-    def _run(self, request: operations.Request, base: Song | None, label: str) -> None:
+    def _run(self, request: Request, base: Song | None, label: str | None) -> str | None:
+        """Start the request as a job; its label, or None when another job is running."""
         seed = self.inspector.seed.value()
-        start = self.document.begin_job(base)
-
-        def work(progress: Callable[[int, int], None]) -> Song:
-            if self.model is None:
-                self.model = MidiModel()
-            return operations.apply(self.model, base, request, seed, progress)
-
-        def done(result: Song) -> None:
-            finished = self.document.finish_job(
-                start, result, f"{label} (seed {seed})", request, seed
-            )
-            if not finished.applied:
-                self.message.emit(f"{label} (seed {seed}) was {finished.note}")
-            elif finished.note:
-                self.message.emit(
-                    f"{label}: done (seed {seed}), but the song changed meanwhile: {finished.note}"
-                )
-            else:
-                self.message.emit(f"{label}: done (seed {seed})")
-
-        if not self.jobs.run(
-            f"{label}…", work, done, self.failed.emit, lambda: self.message.emit("cancelled")
+        job = self.studio.compose_job(request, seed, label=label, base=base)
+        if not self.jobs.start(
+            job, self._done, self.failed.emit, lambda: self.message.emit("cancelled")
         ):
             self.message.emit(f"still busy with {self.jobs.label}: wait or cancel it first")
+            return None
+        return job.label.removesuffix("…")
+
+    def _done(self, composed: Composed) -> None:
+        self.message.emit(composed.message)
 
 
 DRUM_KIT_CHOICE = "Drum kit (GM drums, channel 10)"

@@ -1,10 +1,13 @@
 """Run engine work off the UI thread, with progress and cancel, and hand results back as signals.
 
 The engine's long operations are plain functions that take a `progress(done, total)` callback
-(see `engine.compose.cell_writer.Progress`). `JobRunner` runs one at a time on Qt's thread pool; its
-callback reports progress through `ui.ui_thread.UiThread` and raises `JobCancelledError` once the
-user has pressed cancel, which unwinds the engine at its next step. Results, errors and
-cancellations arrive on the UI thread the same way, so callbacks may touch widgets.
+(see `engine.compose.cell_writer.Progress`); the front door's use cases come as a
+`engine.studio.use_cases.Job` (`start` runs its `work` here and its `finish` on the UI thread).
+`JobRunner` runs one at a time on Qt's thread pool; its callback reports progress through
+`ui.ui_thread.UiThread` and raises `JobCancelledError` once the user has pressed cancel, which
+unwinds the engine at its next step. Results, errors and cancellations arrive on the UI thread
+the same way (the runner's own signals are emitted from there too), so callbacks may touch
+widgets.
 """
 
 from __future__ import annotations
@@ -13,14 +16,17 @@ import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from engine.errors import TesseraError
+from engine.studio.use_cases import Job
 from ui.ui_thread import UiThread
 
 Work = Callable[[Callable[[int, int], None]], Any]
+R = TypeVar("R")
+Out = TypeVar("Out")
 
 
 class JobCancelledError(TesseraError):
@@ -122,6 +128,26 @@ class JobRunner(QObject):
         self.started.emit(label)
         self.pool.start(_Runnable(work, cancel, self.ui.wrap(progress), self.ui.wrap(finish)))
         return True
+
+    def start(
+        self,
+        job: Job[R, Out],
+        on_done: Callable[[Out], None],
+        on_error: Callable[[str, str], None],
+        on_cancel: Callable[[], None] | None = None,
+    ) -> bool:
+        """Run a front-door job: its `work` here, its `finish` on the UI thread, whose outcome
+        goes to `on_done` (an error in `finish` goes to `on_error` too). False when busy."""
+
+        def finish(result: R) -> None:
+            try:
+                outcome = job.finish(result)
+            except TesseraError as err:
+                on_error(str(err), "")
+                return
+            on_done(outcome)
+
+        return self.run(job.label, job.work, finish, on_error, on_cancel)
 
     def cancel(self) -> None:
         """Ask the running job to stop at its next step."""

@@ -2,9 +2,13 @@
 
 It holds no music of its own: the `engine.studio.document.Document` owns the song, its history and
 takes, the selection and the take being listened to; the widgets show it, send edits back as
-new Songs, and redraw when its `changed` signal says what changed. Long work runs through
-`JobRunner` with progress and cancel in the status bar. Opening, saving, autosave and crash
-recovery live in `ui.project_files`; an autosave timer fires every minute.
+new Songs, and redraw when its `changed` signal says what changed. What a composer does with the
+project (open, compose, save, render, check, audio to notes) goes through the front door
+`tessera-cli` uses too, `engine.studio.use_cases.Studio`, and every model comes from the window's
+one `engine.studio.models.Models`, shared by the compose jobs, the transport, the timbre panel
+and the live panel. Long work runs through `JobRunner` with progress and cancel in the status
+bar. Opening, saving, autosave and crash recovery live in `ui.project_files`; an autosave timer
+fires every minute.
 """
 
 from __future__ import annotations
@@ -28,13 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.live.ports import MidiPorts, RtMidiPorts
 from engine.song.edits import remove_notes, set_style
 from engine.song.gm import GM_PROGRAM_NAMES
 from engine.song.song import Song, Track
-from engine.song.styles import style_named
-from engine.sound.playback import Player
 from engine.studio.document import Changed, Document
+from engine.studio.models import Models
 from engine.studio.session import ProjectSession
+from engine.studio.use_cases import Studio
 from ui.arrangement.view import ArrangementGrid
 from ui.audio_actions import AudioActions
 from ui.compose_actions import DRUM_KIT_CHOICE, ComposeActions, instrument_choice, run_safely
@@ -69,10 +74,20 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         settings: QSettings | None = None,
         parent: QWidget | None = None,
         audio: AudioEngine | None = None,
+        *,
+        models: Models | None = None,
+        ports: Callable[[], MidiPorts] = RtMidiPorts,
     ) -> None:
+        """`models` (default: the shipped ones, loaded when first needed) serve every part of
+        the window; an `audio` engine given brings its own models when `models` is not given.
+        `ports` opens the MIDI system for live play."""
         super().__init__(parent)
+        if models is None:
+            models = audio.models if audio is not None else Models()
+        self.models = models
         session = ProjectSession(recovery_dir or default_recovery_dir(), _starter_song())
         self.document = Document(session)
+        self.studio = Studio(self.document, self.models)
         self.document_signals = DocumentSignals(self.document, self)
         self.settings = settings or QSettings("Tessera", "Tessera")
         self.last_message = ""
@@ -82,19 +97,16 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self.inspector = Inspector()
         self.takes = TakesPanel()
         self.originality = OriginalityPanel()
-        self.live = LivePanel(lambda: self.document.song)
-        self.audio = audio or AudioEngine(parent=self)
+        self.audio = audio or AudioEngine(self.models, parent=self)
+        if self.audio.models is not self.models:
+            raise ValueError("the window and its audio engine must share one Models")
+        self.live = LivePanel(self.studio, ports, stream_factory=self.audio.stream_factory)
         self.transport = TransportBar(self.audio, self.document_signals)
         self.track_panel = TrackPanel(lambda: self.document.song, self.apply_edit)
         self.timbre_panel = TimbrePanel(
-            lambda: self.document.song,
-            self.apply_edit,
-            self.audio.load_now,
-            lambda renderer, **news: Player(
-                renderer, stream_factory=self.audio.stream_factory, **news
-            ),
+            lambda: self.document.song, self.apply_edit, self.models, self.audio.new_player
         )
-        self.compose = ComposeActions(self.document, self.inspector, self.jobs, self)
+        self.compose = ComposeActions(self.studio, self.inspector, self.jobs, self)
         self.drag_button = MidiDragButton(self._selection_song)
         self._lay_out()
         self._build_actions()
@@ -243,6 +255,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self.timbre_panel.message.connect(self.say)
         self.timbre_panel.failed.connect(self.show_error)
         self.timbre_panel.auditioning.connect(self._audition_started)
+        self.audio.loaded.connect(self.timbre_panel.refresh)  # its description needs the model
         self.live.recorded.connect(lambda song: self.apply_edit(song, "Record live"))
         self.originality.check_requested.connect(
             lambda: run_safely(self.check_originality, self.say)
@@ -356,10 +369,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
 
     def set_style(self, style: str | None) -> None:
         """Set the song's style (from the inspector's Style box), as one undoable edit."""
-        song = self.document.song
-        if style != song.style:
-            label = style_named(style).label if style else "none"
-            self.apply_edit(set_style(song, style), f"Set style to {label}")
+        self.studio.set_style(style)
 
     def undo(self) -> None:
         self.document.undo()
@@ -397,10 +407,10 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             return
         if dialog.empty():
             song = _starter_song(dialog.title.text() or "Untitled", dialog.bars.value())
-            self.document.new(set_style(song, dialog.style_name()))
+            self.studio.new(set_style(song, dialog.style_name()))
             return
         request = dialog.request()
-        self.document.new(_starter_song(request.title, request.bars or 8))
+        self.studio.new(_starter_song(request.title, request.bars or 8))
         self.compose.generate(request)
 
     def new_song_from_prompt(self) -> None:
@@ -409,14 +419,12 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         if dialog.exec() != PromptDialog.DialogCode.Accepted or not self._may_discard():
             return
         request = dialog.request()
-        self.document.new(_starter_song(request.title, request.bars or 8))
+        self.studio.new(_starter_song(request.title, request.bars or 8))
         self.compose.generate(request)
 
     def check_originality(self) -> None:
         cells = self.document.selection or None
-        if not self.originality.check_in_background(
-            self.jobs, self.document.song, cells, self.show_error
-        ):
+        if not self.originality.check_in_background(self.jobs, self.studio, cells, self.show_error):
             self.say(f"still busy with {self.jobs.label}: wait or cancel it first")
 
     def choose_and_add_track(self) -> None:

@@ -1,7 +1,9 @@
 """The window's file handling: open, save, export, recent files, autosave, crash recovery and
 the guard against losing unsaved work. A mixin, so the main window stays about layout and
-wiring; it relies on the window's `document`, `settings`, `recent_menu`, `say` and
-`show_error`. Opening, saving and restoring go through the document, which tells the views.
+wiring; it relies on the window's `studio` (with its `document`), `settings`, `recent_menu`,
+`say` and `show_error`. Opening, saving and exporting go through the front door `tessera-cli`
+uses too (`engine.studio.use_cases.Studio`); its document tells the views. Autosave and crash
+recovery are the window's own, on the document's session.
 """
 
 from __future__ import annotations
@@ -16,14 +18,17 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from engine.errors import TesseraError
 from engine.studio.document import Document
 from engine.studio.session import Recovery, find_recoveries
+from engine.studio.use_cases import Studio
 
 OPEN_FILTER = "Songs (*.json *.mid *.midi);;Tessera projects (*.json);;MIDI files (*.mid *.midi)"
 MAX_RECENT = 8
 
 
 class ProjectFiles:
-    """File actions for a window that owns a `Document` (mixed into MainWindow)."""
+    """File actions for a window that owns a `Studio` and its `Document` (mixed into
+    MainWindow)."""
 
+    studio: Studio
     document: Document
     settings: QSettings
     recent_menu: QMenu | None
@@ -45,7 +50,7 @@ class ProjectFiles:
         if not self._may_discard():
             return False
         try:
-            warnings = self.document.open(path)
+            warnings = self.studio.open(path)
         except TesseraError as err:
             self.show_error(f"Cannot open {Path(path).name}: {err}", "")
             return False
@@ -61,7 +66,7 @@ class ProjectFiles:
 
     def save_path(self, path: str | Path) -> bool:
         try:
-            self.document.save(path)
+            self.studio.save(path)
         except TesseraError as err:
             self.show_error(f"Cannot save: {err}", "")
             return False
@@ -71,7 +76,7 @@ class ProjectFiles:
 
     def export_path(self, path: str | Path) -> bool:
         try:
-            warnings = self.document.session.export(path)
+            warnings = self.studio.export(path)
         except TesseraError as err:
             self.show_error(f"Cannot export: {err}", "")
             return False

@@ -4,7 +4,8 @@ What a composer asks: `requests` (Lock, Regenerate, Nudge, AddTrack, Continue, G
 no model behind them), `controls` (controls as musicians think of them and the per-cell guides
 they become), `context` (what the bars around a cell say), `plan` (a new song's form, chords
 and beat), `presets` and `preset_files` (the top-level `presets/` folder), `prompt` (words in
-English or Chinese to a request).
+English or Chinese to a request), `control_text` (what the CLI and the inspector type for
+each control, read and checked once).
 
 How it is written: `operations` (`apply` and one function per request), `cell_writer` (cells in
 batches, locks respected), `cell_edit` (placing notes in one cell, no model), `decode` (prompt
@@ -22,6 +23,7 @@ __all__ = [
     "cell_edit",
     "cell_writer",
     "context",
+    "control_text",
     "controls",
     "decode",
     "midi_model",

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,6 +173,14 @@ class _StepFeed:
         self.total_sequence_length[()] = cache.length + 1
 
 
+class _PerThread(threading.local):
+    """What a model keeps between calls, one copy per thread: the binding single-token steps
+    reuse, and the cache a reusing prefill keeps."""
+
+    step_feed: _StepFeed | None = None
+    reusable: Cache | None = None
+
+
 class MidiModel:
     """One loaded model. `prefill` runs a prompt in one pass; `step` decodes one token.
 
@@ -179,7 +188,12 @@ class MidiModel:
     idle two-core machine two threads decode ~1.5x faster than one (probably because each core
     then keeps its half of every weight matrix in its own L2 cache), but while other processes
     keep both cores busy, the spinning worker thread makes two threads ~2x slower than one: pass
-    threads=1 there. Steps share one binding, so use a model from one thread at a time.
+    threads=1 there.
+
+    One model serves several threads at once (a compose job and a live session): onnxruntime
+    runs a session from many threads, and what a model changes between calls (the binding its
+    steps reuse, the cache a reusing prefill keeps) is kept per thread (`_PerThread`). A cache
+    belongs to the thread that made it.
     """
 
     def __init__(
@@ -201,8 +215,7 @@ class MidiModel:
         loaded = open_session(onnx_path, self.card.onnx_sha256, threads, optimize=True)
         self.session, self.providers = loaded.session, loaded.providers
         self._check_inputs(onnx_path)
-        self._step_feed = _StepFeed(self.session, self.card.vocab_size)
-        self._reusable: Cache | None = None
+        self._per_thread = _PerThread()
 
     def _check_inputs(self, onnx_path: Path) -> None:
         expected = [*STEP_INPUTS]
@@ -264,9 +277,10 @@ class MidiModel:
         if not reuse:
             logits, cache = self.run(ids, self.empty_cache())
             return logits[-1], cache
-        if self._reusable is None:
-            self._reusable = self.empty_cache()
-        cache = self._reusable
+        mine = self._per_thread
+        if mine.reusable is None:
+            mine.reusable = self.empty_cache()
+        cache = mine.reusable
         cache.truncate(max(0, min(cache.shared_prefix(ids), len(ids) - RERUN_TOKENS)))
         logits, cache = self.run(ids[cache.length :], cache)
         return logits[-1], cache
@@ -274,7 +288,11 @@ class MidiModel:
     def step(self, token_id: int, cache: Cache) -> tuple[Logits, Cache]:
         """The next-token logits after `token_id`; the cache advances in place."""
         self._check_room(cache, 1)
-        self._step_feed.prepare(token_id, cache)
-        self.session.run_with_iobinding(self._step_feed.binding)
+        mine = self._per_thread
+        if mine.step_feed is None:
+            mine.step_feed = _StepFeed(self.session, self.card.vocab_size)
+        feed = mine.step_feed
+        feed.prepare(token_id, cache)
+        self.session.run_with_iobinding(feed.binding)
         cache.advance(1)
-        return self._step_feed.logits[0, 0].copy(), cache  # the buffer is reused by next step
+        return feed.logits[0, 0].copy(), cache  # the buffer is reused by the next step

@@ -1,8 +1,24 @@
 """The open project as the app and the CLI use it, on top of every other wing.
 
+- `use_cases`: the front door. `Studio` is an open document with the shared models, and every
+  thing a composer does with it, written once for `tessera-cli` and the window: open, save,
+  export, compose (a request carried out and kept as a take), restore a take, render to audio,
+  check originality, audio to notes and live play. Slow ones come as a `Job` the window runs off
+  its UI thread and the CLI runs at once.
+- `models`: `Models`, the one owner of the loaded models (symbolic, timbre, audio-to-notes):
+  each loads on first use, once, safely from any thread, and is shared by everything that plays
+  or writes.
+- `use_cases`: the front door. `Studio` opens, composes, records takes, saves, renders,
+  checks originality, transcribes and plays live, written once for `tessera-cli` and the
+  window alike.
+- `models`: the one owner of the loaded models, each loaded lazily and once, shared by the
+  window, its panels and the CLI.
 - `session`: the project being edited: open, save, undo, takes, autosave and crash recovery.
 - `document`: the session the window observes, with change news, and a job's result rebased
   onto a song edited while it ran.
+
+`session` and `document` load no model (see the import contracts); `use_cases` asks `models`
+only when a use case needs one.
 """
 
-__all__ = ["document", "session"]
+__all__ = ["document", "models", "session", "use_cases"]

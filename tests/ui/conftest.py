@@ -1,5 +1,20 @@
-"""Qt tests run offscreen, with no display."""
+"""Qt tests run offscreen, with no display; a window's models are the test run's shared ones."""
 
 import os
 
+import pytest
+
+from engine.compose.midi_model import MidiModel
+from engine.sound.render import NoteRenderer
+from engine.studio.models import Models
+from engine.transcribe.transcriber import NoteModel
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def models(midi_model: MidiModel, renderer: NoteRenderer, note_model: NoteModel) -> Models:
+    """One owner of the loaded models, as a window has, on the models `tests/conftest.py`
+    loads once per run (so a window's first compose, play or transcription does not load its
+    own copy)."""
+    return Models(midi=lambda: midi_model, renderer=lambda: renderer, notes=lambda: note_model)

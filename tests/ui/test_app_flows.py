@@ -22,6 +22,7 @@ from engine.project.midi.files import export_midi, import_midi
 from engine.project.project_file import load_project
 from engine.song.edits import add_notes
 from engine.song.song import PPQ, Note
+from engine.studio.models import Models
 from engine.studio.session import Recovery
 from ui.drag_out import selection_mime
 from ui.jobs import JobRunner
@@ -35,9 +36,9 @@ _tune = d_major_tune
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+def window(qtbot: QtBot, tmp_path: Path, models: Models) -> MainWindow:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    main = MainWindow(recovery_dir=tmp_path / "recovery", settings=settings)
+    main = MainWindow(recovery_dir=tmp_path / "recovery", settings=settings, models=models)
     main.confirm_discard = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.addWidget(main)
     return main
@@ -89,7 +90,9 @@ def test_open_lock_regenerate_undo_edit_save_reopen_export(
     assert "•" not in window.windowTitle()
     assert load_project(project) == edited
 
-    again = MainWindow(recovery_dir=tmp_path / "recovery2", settings=window.settings)
+    again = MainWindow(
+        recovery_dir=tmp_path / "recovery2", settings=window.settings, models=window.models
+    )
     again.confirm_discard = window.confirm_discard  # type: ignore[method-assign]
     qtbot.addWidget(again)
     assert again.open_path(project)
@@ -182,7 +185,7 @@ def test_crash_recovery_restores_the_unsaved_edit(
         check=False,
     )
     assert result.returncode == 9, result.stderr
-    restarted = MainWindow(recovery_dir=recovery, settings=window.settings)
+    restarted = MainWindow(recovery_dir=recovery, settings=window.settings, models=window.models)
     restarted.confirm_discard = window.confirm_discard  # type: ignore[method-assign]
     qtbot.addWidget(restarted)
     asked: list[str] = []

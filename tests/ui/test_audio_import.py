@@ -20,6 +20,7 @@ from engine.song.edits import select
 from engine.song.song import Song
 from engine.sound.playback import AudioDeviceError
 from engine.sound.recording import Recorder
+from engine.studio.models import Models
 from ui.audio_import import AudioToNotesDialog
 from ui.main_window import MainWindow
 
@@ -63,9 +64,9 @@ def played(melody: Song) -> np.ndarray:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+def window(qtbot: QtBot, tmp_path: Path, models: Models) -> MainWindow:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    main = MainWindow(recovery_dir=tmp_path / "recovery", settings=settings)
+    main = MainWindow(recovery_dir=tmp_path / "recovery", settings=settings, models=models)
     main.confirm_discard = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.addWidget(main)
     return main

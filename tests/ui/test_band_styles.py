@@ -14,6 +14,7 @@ from benchmarks.tunes import d_major_tune
 from engine.compose.operations import PRESETS, ComposeError
 from engine.song.gm import InstrumentError
 from engine.song.styles import STYLES
+from engine.studio.models import Models
 from ui.compose_actions import DRUM_KIT_CHOICE, instrument_choice
 from ui.dialogs.new_song import NewSongDialog
 from ui.main_window import MainWindow
@@ -21,9 +22,9 @@ from ui.panels.style_box import NO_STYLE_LABEL
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+def window(qtbot: QtBot, tmp_path: Path, models: Models) -> MainWindow:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    main = MainWindow(recovery_dir=tmp_path / "recovery", settings=settings)
+    main = MainWindow(recovery_dir=tmp_path / "recovery", settings=settings, models=models)
     main.confirm_discard = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.addWidget(main)
     main.session.new(d_major_tune())

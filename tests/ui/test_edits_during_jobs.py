@@ -16,13 +16,14 @@ from pytestqt.qtbot import QtBot
 
 from benchmarks.tunes import d_major_tune
 from engine.song.edits import remove_notes, set_tempo
+from engine.studio.models import Models
 from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+def window(qtbot: QtBot, tmp_path: Path, models: Models) -> MainWindow:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    main = MainWindow(recovery_dir=tmp_path / "recovery", settings=settings)
+    main = MainWindow(recovery_dir=tmp_path / "recovery", settings=settings, models=models)
     main.confirm_discard = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.addWidget(main)
     main.session.new(d_major_tune())

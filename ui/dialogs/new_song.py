@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.compose.operations import PRESETS, ComposeError, Generate
-from engine.compose.plan import FormError, check_form
+from engine.compose.control_text import generate_from_text
+from engine.compose.operations import PRESETS, Generate
 from engine.song.styles import NO_STYLE
-from engine.song.theory import key_from_name
 from ui.panels.style_box import chosen_style, show_style, style_box
 
 EMPTY = "empty song (no model)"
@@ -78,31 +77,15 @@ class NewSongDialog(QDialog):
         return self.preset.currentText() == EMPTY
 
     def request(self) -> Generate:
-        """The generate request the fields describe; raises TesseraError for a bad field."""
-        meter = None
-        if text := self.meter.text().strip():
-            top, _, bottom = text.partition("/")
-            if not (top.isdigit() and bottom.isdigit()):
-                raise ComposeError(f"meter {text!r}: write it like 3/4 or 6/8")
-            meter = (int(top), int(bottom))
-        return Generate(
-            preset=self.preset.currentText(),
+        """The generate request the fields describe (read as `tessera-cli generate`'s options
+        are); raises ControlError naming a bad field (meter, key, form)."""
+        return generate_from_text(
+            self.preset.currentText(),
             style=self.style_name() or NO_STYLE,
             bars=self.bars.value(),
-            meter=meter,
-            key=key_from_name(self.key.text()) if self.key.text().strip() else None,
+            meter=self.meter.text(),
+            key=self.key.text(),
             tempo_bpm=self.tempo.value() or None,
             title=self.title.text() or "Untitled",
-            form=self._form(),
+            form=self.form_letters.text(),
         )
-
-    def _form(self) -> str | None:
-        """The form typed (None: the style's); a bad one raises with what to write."""
-        text = self.form_letters.text().strip()
-        if not text:
-            return None
-        try:
-            check_form(text)
-        except FormError as err:
-            raise ComposeError(str(err)) from err
-        return text

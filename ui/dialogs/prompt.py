@@ -10,6 +10,8 @@ first voice's instrument).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.compose.control_text import ControlError, key_from_text, meter_from_text
 from engine.compose.operations import PRESETS, Generate
 from engine.compose.prompt import Reading, read_prompt
-from engine.song.theory import TheoryError, key_from_name
 
 NOT_SET = "(preset's)"
+T = TypeVar("T")
 
 
 class PromptDialog(QDialog):
@@ -78,19 +81,8 @@ class PromptDialog(QDialog):
 
     def reading(self) -> Reading:
         """The prompt's reading with the fields as the user left them."""
-        meter_text = self.meter.text().strip()
-        numerator, _, denominator = meter_text.partition("/")
-        meter = (
-            (int(numerator), int(denominator))
-            if numerator.isdigit() and denominator.isdigit()
-            else None
-        )
-        key = self.key.text().strip() or None
-        if key is not None:
-            try:
-                key_from_name(key)
-            except TheoryError:
-                key = None
+        meter = _or_none(meter_from_text, self.meter.text())  # unreadable: the preset's
+        key = self.key.text().strip() if _or_none(key_from_text, self.key.text()) else None
         return dataclasses.replace(
             self._reading,
             preset=self.preset.currentText(),
@@ -103,6 +95,16 @@ class PromptDialog(QDialog):
 
     def request(self) -> Generate:
         return self.reading().request()
+
+
+def _or_none(read: Callable[[str], T], text: str) -> T | None:
+    """What `read` makes of the text, or None for empty or unreadable text."""
+    if not text.strip():
+        return None
+    try:
+        return read(text)
+    except ControlError:
+        return None
 
 
 def _spin(low: int, high: int, special: str) -> QSpinBox:

@@ -5,14 +5,14 @@ The style is a setting of the song (saved with it, an undoable edit) rather than
 operation, but it sits here, always in view, because it steers every cell the model writes next.
 
 Empty fields leave a control to the model. Text fields take what musicians type ("C3-C5",
-"D minor", "Am,F,C,G", "60-100") and are checked as they are typed, with the reason shown under
-the form, so a mistake is seen before any operation runs.
+"D minor", "Am,F,C,G", "60-100"), read by `engine.compose.control_text` as `tessera-cli`'s options
+are, and are checked as they are typed, with the reason shown under the form, so a mistake is
+seen before any operation runs.
 """
 
 from __future__ import annotations
 
 import random
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.compose.control_text import ControlError, controls_from_text
 from engine.compose.operations import DIRECTIONS, Controls
-from engine.errors import TesseraError
-from engine.song.theory import parse_chord, parse_pitch_range, parse_scale
 from ui.panels.style_box import chosen_style, show_style, style_box
 
 AUTO = "auto"
@@ -48,15 +47,8 @@ def _auto_spin(maximum: int, tip: str) -> QSpinBox:
     return spin
 
 
-def _span(text: str, what: str) -> tuple[int, int]:
-    low, _, high = text.partition("-")
-    if not (low.strip().isdigit() and high.strip().isdigit()):
-        raise TesseraError(f"{what} {text!r}: write it like 60-100")
-    return int(low), int(high)
-
-
 class Inspector(QWidget):
-    """Controls, seed and nudge settings. `controls()` raises TesseraError for a bad field."""
+    """Controls, seed and nudge settings. `controls()` raises ControlError for a bad field."""
 
     changed = Signal()
     style_chosen = Signal(object)
@@ -133,30 +125,25 @@ class Inspector(QWidget):
     def _check(self) -> None:
         try:
             self.controls()
-        except TesseraError as err:
+        except ControlError as err:
             self.problem.setText(str(err))
         else:
             self.problem.setText("")
         self.changed.emit()
 
     def controls(self) -> Controls:
-        """The controls as set; raises TesseraError naming the first field that is wrong."""
-        options: dict[str, Any] = {
-            "density": None if self.density.value() < 0 else self.density.value(),
-            "polyphony": None if self.polyphony.value() < 1 else self.polyphony.value(),
-            "rhythm": None if self.rhythm.value() < 0 else self.rhythm.value(),
-            "temperature": self.temperature.value(),
-            "top_p": self.top_p.value(),
-        }
-        if text := self.pitch_range.text().strip():
-            options["pitch_range"] = parse_pitch_range(text)
-        if text := self.scale.text().strip():
-            options["scale"] = parse_scale(text)
-        if text := self.chords.text().strip():
-            options["chords"] = tuple(parse_chord(c) for c in text.split(",") if c.strip())
-        if text := self.velocity.text().strip():
-            options["velocity_range"] = _span(text, "velocity")
-        return Controls(**options)
+        """The controls as set; raises ControlError naming the first field that is wrong."""
+        return controls_from_text(
+            density=None if self.density.value() < 0 else self.density.value(),
+            polyphony=None if self.polyphony.value() < 1 else self.polyphony.value(),
+            rhythm=None if self.rhythm.value() < 0 else self.rhythm.value(),
+            pitch_range=self.pitch_range.text(),
+            scale=self.scale.text(),
+            chords=self.chords.text(),
+            velocity=self.velocity.text(),
+            temperature=self.temperature.value(),
+            top_p=self.top_p.value(),
+        )
 
     def show_song_style(self, style: str | None) -> None:
         """Show the song's style (`style_chosen` fires only for the user's own choices)."""

@@ -2,8 +2,13 @@
 
 The engine's `LiveSession` calls plain callbacks from its own threads (the loop and the model
 worker, see `engine.live.session`); the panel hands them to the UI thread through
-`ui.ui_thread.UiThread`, as every worker in the app does. The panel loads its own model
-instance, because a MidiModel must not be used by two threads and the compose jobs use theirs.
+`ui.ui_thread.UiThread`, as every worker in the app does. The figures are read from the
+session's counters ten times a second (a meter's refresh, not a result to hand over).
+
+Start goes through the front door `tessera-cli live` uses too (`Studio.start_live`), with the
+window's models: the same symbolic model the compose jobs write with (its steps are safe from
+both threads at once) and the same note renderer the transport plays through, for the Tessera
+synth. A model that is not loaded yet loads when Start needs it.
 """
 
 from __future__ import annotations
@@ -24,15 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.compose.midi_model import MidiModel
+from engine.compose.control_text import key_from_text
 from engine.errors import TesseraError
-from engine.live.music import MODES, LiveSettings, add_recording
-from engine.live.ports import Message, MidiPorts, RtMidiPorts
-from engine.live.rig import LiveRig, open_rig
-from engine.live.synth import LiveSynth, live_renderer, open_live_synth
-from engine.song.song import Song
-from engine.song.theory import key_from_name
-from engine.sound.render import NoteRenderer
+from engine.live.music import MODES, LiveSettings
+from engine.live.ports import MidiPorts, RtMidiPorts
+from engine.live.synth import LiveSynth
+from engine.sound.playback import StreamFactory
+from engine.studio.use_cases import LivePlay, Studio
 from ui.ui_thread import UiThread
 
 DETECT_KEY = "Detect from playing"
@@ -48,20 +51,20 @@ class LivePanel(QWidget):
 
     def __init__(
         self,
-        song: Callable[[], Song],
+        studio: Studio,
         ports: Callable[[], MidiPorts] = RtMidiPorts,
-        model: Callable[[], MidiModel] = lambda: MidiModel(threads=1),
         parent: QWidget | None = None,
+        *,
         synth: Callable[[LiveSettings], LiveSynth] | None = None,
+        stream_factory: StreamFactory | None = None,
     ) -> None:
+        """Live play on `studio`'s song with its models; `synth` makes the Tessera synth
+        (default: on the shared note renderer, through `stream_factory`'s sound card)."""
         super().__init__(parent)
-        self._song, self._make_ports, self._make_model = song, ports, model
-        self._make_synth = synth or self._open_synth
-        self._renderer: NoteRenderer | None = None
-        self._synth: LiveSynth | None = None
+        self.studio, self._make_ports = studio, ports
+        self._make_synth, self._stream_factory = synth, stream_factory
         self._ports: MidiPorts | None = None
-        self._model: MidiModel | None = None
-        self.rig: LiveRig | None = None
+        self.live: LivePlay | None = None
         self._start_bar = 0
         self.on_event = UiThread(self).wrap(self._on_event)
         """The live session's callback: safe from its threads, handled on the UI thread."""
@@ -132,17 +135,17 @@ class LivePanel(QWidget):
             self._ports = None
             self.message.setText(str(err))
         ready = self.inputs.count() > 0 and self.outputs.count() > 0
-        self.start.setEnabled(ready or self.rig is not None)
+        self.start.setEnabled(ready or self.live is not None)
         if self._ports is not None and not ready:
             self.message.setText("no MIDI keyboard or output found: connect one and refresh")
 
     def settings(self) -> LiveSettings:
-        song = self._song()
+        song = self.studio.song
         key = None
         if self.key.currentText() == SONG_KEY:
             key = song.key_at(0)
         elif self.key.currentText() != DETECT_KEY:
-            key = key_from_name(self.key.currentText())
+            key = key_from_text(self.key.currentText())
         return LiveSettings(
             mode=MODES[self.mode.currentIndex()],
             tempo_bpm=self.tempo.value(),
@@ -152,7 +155,7 @@ class LivePanel(QWidget):
         )
 
     def toggle(self) -> None:
-        if self.rig is None:
+        if self.live is None:
             self.start_live()
         else:
             self.stop_live()
@@ -160,57 +163,36 @@ class LivePanel(QWidget):
     def start_live(self) -> None:
         if self._ports is None:
             return
+        synth = self.outputs.currentText() == SYNTH_OUTPUT
         try:
-            self._model = self._model or self._make_model()
-            settings = self.settings()
-            output: str | Callable[[Message], None] = self.outputs.currentText()
-            echo = None
-            if output == SYNTH_OUTPUT:
-                self._synth = self._make_synth(settings)
-                self._synth.on_error = lambda text: self.on_event("error", text)
-                output = self._synth.send
-                echo = self._synth.send if self.hear_keys.isChecked() else None
-            self.rig = open_rig(
+            self.live = self.studio.start_live(
                 self._ports,
-                self._model,
-                settings,
+                self.settings(),
                 self.inputs.currentText(),
-                output,
+                None if synth else self.outputs.currentText(),
+                hear_keys=synth and self.hear_keys.isChecked(),
                 on_event=self.on_event,
-                echo=echo,
+                synth=self._make_synth,
+                stream_factory=self._stream_factory,
             )
         except TesseraError as err:
-            self._close_synth()
             self.message.setText(str(err))
             return
-        self._start_bar = self._song().bar_count
+        self._start_bar = self.studio.song.bar_count
         self.start.setText("Stop")
         self.message.setText("")
         self.timer.start()
 
     def stop_live(self) -> None:
-        rig, self.rig = self.rig, None
-        if rig is None:
+        live, self.live = self.live, None
+        if live is None:
             return
         self.timer.stop()
-        rig.close()
-        self._close_synth()
-        self._show_figures(rig)
+        live.close()
+        self._show_figures(live)
         self.start.setText("Start")
-        if self.record.isChecked() and rig.session.player:
-            self.recorded.emit(
-                add_recording(self._song(), rig.session.recording(), self._start_bar)
-            )
-
-    def _open_synth(self, settings: LiveSettings) -> LiveSynth:
-        """The internal synth, on a renderer kept between sessions (its renders stay warm)."""
-        self._renderer = self._renderer or live_renderer()
-        return open_live_synth(settings, self._renderer)
-
-    def _close_synth(self) -> None:
-        synth, self._synth = self._synth, None
-        if synth is not None:
-            synth.close()
+        if self.record.isChecked() and live.session.player:
+            self.recorded.emit(live.added_to(self.studio.song, self._start_bar))
 
     def _on_event(self, kind: str, text: str) -> None:
         if kind in ("disconnected", "error"):
@@ -219,11 +201,11 @@ class LivePanel(QWidget):
         elif kind == "status":
             self.figures.setText(text)
 
-    def _show_figures(self, rig: LiveRig | None = None) -> None:
-        rig = rig or self.rig
-        if rig is None:
+    def _show_figures(self, live: LivePlay | None = None) -> None:
+        live = live or self.live
+        if live is None:
             return
-        stats = rig.session.stats
+        stats = live.session.stats
         answered = [a for a in stats.answers if a.latency_ms is not None]
         if stats.generation_ms:
             self.meter.setValue(min(METER_FULL_MS, round(stats.generation_ms[-1])))

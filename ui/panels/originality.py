@@ -3,9 +3,10 @@
 `OriginalityPanel` shows a `engine.originality.check.Report`: a summary line, one row per passage
 (flagged or warned, with the work, composer, collection and licence) and per near-copy, and
 what the index was built from. Clicking a row emits `passage_chosen(track, first_bar,
-last_bar)` so the window can select those cells. The check itself runs through the window's
-`JobRunner` (`check_in_background`), so the first check, which loads the index (about a second),
-never blocks the UI thread; `Report.bar_badges()` feeds `ArrangementGrid.set_cell_badges`.
+last_bar)` so the window can select those cells. The check itself is the front door's
+(`Studio.check_job`, as `tessera-cli check` runs it) on the window's `JobRunner`
+(`check_in_background`), so the first check, which loads the index (about a second), never
+blocks the UI thread; `Report.bar_badges()` feeds `ArrangementGrid.set_cell_badges`.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.originality.check import FLAG_NOTES, WARN_NOTES, Report, check, default_index
-from engine.song.song import Cell, Song
+from engine.originality.check import FLAG_NOTES, WARN_NOTES, Report, default_index
+from engine.song.song import Cell
+from engine.studio.use_cases import Checked, Studio
 from ui.jobs import JobRunner
 
 FLAG_COLOUR = QColor(200, 60, 40)
@@ -85,18 +87,16 @@ class OriginalityPanel(QWidget):
     def check_in_background(
         self,
         jobs: JobRunner,
-        song: Song,
+        studio: Studio,
         cells: Iterable[Cell] | None,
         on_error: Callable[[str, str], None],
     ) -> bool:
-        """Run the check on the job runner; False when another job is running."""
-        chosen = None if cells is None else list(cells)
-        return jobs.run(
-            "Checking originality…",
-            lambda _progress: check(song, chosen or None),
-            self.show_report,  # the runner delivers it on the UI thread, from the event loop
-            on_error,
-        )
+        """Check the studio's song (or the cells) on the job runner; False when another job is
+        running."""
+        return jobs.start(studio.check_job(cells), self._checked, on_error)
+
+    def _checked(self, checked: Checked) -> None:
+        self.show_report(checked.report)  # the runner delivers it on the UI thread
 
     def _chosen(self, row: int) -> None:
         if 0 <= row < len(self._spans):

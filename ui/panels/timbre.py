@@ -3,9 +3,11 @@ descriptor, mixed toward another track's sound, described and auditioned.
 
 Every change is one undoable edit through `apply_edit`, labelled with what was done and the seed
 it used, so any timbre can be made again. The edits are pure vector arithmetic
-(`engine.sound.timbre`) and run at once; only the timbre model is slow to load, and it loads on the
-panel's own `JobRunner` the first time the panel is shown or used (a click made while it loads
-is carried out once it is there), so a long compose job never holds the panel up.
+(`engine.sound.timbre`) and run at once; only the timbre model is slow to load. The panel uses the
+window's `engine.studio.models.Models` (the one timbre model the transport and the live synth
+play through too) and asks for it on the panel's own `JobRunner` the first time the panel is
+shown or used (a click made while it loads is carried out once it is there), so a long compose
+job never holds the panel up.
 
 Audition renders a short phrase (a C major arpeggio and chord in the instrument's playable
 range, or a drum fill) in the background, then plays it through the panel's own `Player`, whose
@@ -53,6 +55,7 @@ from engine.sound.timbre import (
     interpolate,
     nudge,
 )
+from engine.studio.models import Models
 from ui.jobs import JobRunner
 from ui.ui_thread import UiThread
 
@@ -131,15 +134,14 @@ class TimbrePanel(QWidget):
         self,
         song: Callable[[], Song],
         apply_edit: Callable[[Song, str], None],
-        renderer: Callable[[], NoteRenderer],
+        models: Models,
         player_factory: PlayerFactory | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._song, self._apply_edit, self._load_renderer = song, apply_edit, renderer
+        self._song, self._apply_edit, self.models = song, apply_edit, models
         self._make_player: PlayerFactory = player_factory or Player
         self.track_index: int | None = None
-        self.renderer: NoteRenderer | None = None
         self.player: Player | None = None
         self.jobs = JobRunner(self)
         self._pending: list[Callable[[], None]] = []
@@ -379,6 +381,11 @@ class TimbrePanel(QWidget):
 
     # --- the model -----------------------------------------------------------------------------
 
+    @property
+    def renderer(self) -> NoteRenderer | None:
+        """The shared note renderer once the timbre model has loaded (None before)."""
+        return self.models.renderer() if self.models.is_loaded("timbre") else None
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         self._load()  # load while the composer looks at the panel, before the first click
@@ -396,13 +403,12 @@ class TimbrePanel(QWidget):
         self.status.setText("loading the timbre model…")  # the panel's own news only
         self.jobs.run(
             "Loading the timbre model…",
-            lambda _p: self._load_renderer(),
+            lambda _p: self.models.renderer(),
             self._loaded,
             self._not_loaded,
         )
 
-    def _loaded(self, renderer: NoteRenderer) -> None:
-        self.renderer = renderer
+    def _loaded(self, _renderer: NoteRenderer) -> None:
         self.status.setText("the timbre model is ready")
         self.refresh()
         self.model_loaded.emit()

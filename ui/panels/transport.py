@@ -1,9 +1,11 @@
 """The transport: play, stop, loop the selection, tempo, and a playhead that follows the sound.
 
-`AudioEngine` holds what the window's audio shares: the timbre model (loaded on a background
-thread when the window opens, so the first Play is quick), the note cache and the player. The
-player's callbacks arrive on its own worker thread; `AudioEngine` hands them to the UI thread
-through `ui.ui_thread.UiThread` and re-emits them there as Qt signals.
+`AudioEngine` is the window's sound: the player, on the note renderer of the window's
+`engine.studio.models.Models` (the one timbre model every panel, job and the live synth share,
+asked to load in the background when the window opens, so the first Play is quick), and the
+sound card players open. The load runs on its own `JobRunner` and the player's callbacks arrive
+on the player's worker thread; both come back through `ui.ui_thread.UiThread` and are re-emitted
+there as Qt signals.
 
 `TransportBar` is the toolbar a composer drives: Play/Stop (Space), Loop (the selected bars,
 or the whole song), Return to start, the tempo (an undoable edit), and the position as bar.beat
@@ -16,8 +18,8 @@ returns to the song.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -28,14 +30,15 @@ from engine.song.edits import set_tempo
 from engine.song.song import MAX_TEMPO_BPM, MIN_TEMPO_BPM, Song
 from engine.sound.playback import Player, StreamFactory, bar_range_seconds
 from engine.sound.render import NoteRenderer
-from engine.sound.timbre import TimbreModel
 from engine.studio.document import Changed
+from engine.studio.models import Models
 from ui.document import DocumentSignals
+from ui.jobs import JobRunner
 from ui.ui_thread import UiThread
 
 
 class AudioEngine(QObject):
-    """The shared timbre model, note cache and player, with the player's news as signals."""
+    """The window's player on the shared note renderer, with the player's news as signals."""
 
     loaded = Signal()
     load_failed = Signal(str)
@@ -45,17 +48,15 @@ class AudioEngine(QObject):
 
     def __init__(
         self,
-        model_loader: Callable[[], TimbreModel] = TimbreModel,
+        models: Models,
         stream_factory: StreamFactory | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._model_loader = model_loader
+        self.models = models
         self._stream_factory = stream_factory
-        self._renderer: NoteRenderer | None = None
         self._player: Player | None = None
-        self._lock = threading.Lock()
-        self._loading = False
+        self._loader = JobRunner(self)
         self._ui = UiThread(self)
 
     @property
@@ -65,44 +66,35 @@ class AudioEngine(QObject):
 
     @property
     def renderer(self) -> NoteRenderer | None:
-        """The note renderer once the model has loaded (None before)."""
-        return self._renderer
+        """The note renderer once the timbre model has loaded (None before)."""
+        return self.models.renderer() if self.models.is_loaded("timbre") else None
 
     def load_now(self) -> NoteRenderer:
         """The renderer, loading the model on this thread if needed (for background jobs)."""
-        with self._lock:
-            if self._renderer is None:
-                self._renderer = NoteRenderer(self._model_loader())
-            return self._renderer
+        return self.models.renderer()
 
     def start_loading(self) -> None:
-        """Load the model on a background thread; `loaded` or `load_failed` follows."""
-        if self._renderer is not None or self._loading:
+        """Load the model in the background; `loaded` or `load_failed` follows."""
+        if self.renderer is not None or self._loader.busy:
             return
-        self._loading = True
+        self._loader.run(
+            "Loading the timbre model…",
+            lambda _progress: self.models.renderer(),
+            lambda _renderer: self.loaded.emit(),
+            lambda text, _trace: self.load_failed.emit(f"the timbre model could not load: {text}"),
+        )
 
-        def load() -> None:
-            failure: str | None = None
-            try:
-                self.load_now()
-            except TesseraError as err:
-                failure = str(err)
-            finally:
-                self._loading = False
-            if failure is None:
-                self._ui.post(self.loaded.emit)
-            else:
-                self._ui.post(lambda: self.load_failed.emit(failure))
-
-        threading.Thread(target=load, name="tessera-load-timbre", daemon=True).start()
+    def new_player(self, renderer: NoteRenderer, **callbacks: Any) -> Player:
+        """A player of its own (an audition) on this sound card; callbacks as `Player`'s."""
+        return Player(renderer, stream_factory=self._stream_factory, **callbacks)
 
     @property
     def player(self) -> Player | None:
         """The player, made on first use once the model is there."""
-        if self._player is None and self._renderer is not None:
-            self._player = Player(
-                self._renderer,
-                stream_factory=self._stream_factory,
+        renderer = self.renderer
+        if self._player is None and renderer is not None:
+            self._player = self.new_player(
+                renderer,
                 on_position=self._ui.wrap(self.position_changed.emit),
                 on_error=self._ui.wrap(self.error.emit),
                 on_finished=self._ui.wrap(self.stopped.emit),

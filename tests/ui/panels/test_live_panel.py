@@ -15,16 +15,25 @@ from engine.live.ports import LivePortError, LoopbackPorts
 from engine.live.synth import LiveSynth, live_programs
 from engine.song.song import Song, Track
 from engine.sound.render import NoteRenderer
-from engine.sound.timbre import TimbreModel
+from engine.studio.models import Models
+from engine.studio.use_cases import Studio
 from tests.helpers.fake_stream import FakeStream
 from tests.helpers.live_player import C_MAJOR_PHRASE, KEYBOARD, SYNTH, phrase_events
 from ui.panels.live import SYNTH_OUTPUT, LivePanel
 
 
+def _studio(song: Song | None = None, midi_model: MidiModel | None = None) -> Studio:
+    """A studio on `song` whose models answer with the run's shared model (none: never used)."""
+    studio = Studio.headless(Models() if midi_model is None else Models(midi=lambda: midi_model))
+    if song is not None:
+        studio.new(song)
+    return studio
+
+
 def test_panel_plays_records_and_shows_latency(qtbot: QtBot, midi_model: MidiModel) -> None:
     ports = LoopbackPorts()
     song = Song(bar_count=4, tracks=(Track("Piano"),))
-    panel = LivePanel(lambda: song, ports=lambda: ports, model=lambda: midi_model)
+    panel = LivePanel(_studio(song, midi_model), ports=lambda: ports)
     qtbot.addWidget(panel)
     assert panel.inputs.currentText() == KEYBOARD
     assert panel.outputs.currentText() == SYNTH_OUTPUT  # the internal synth comes first
@@ -34,9 +43,9 @@ def test_panel_plays_records_and_shows_latency(qtbot: QtBot, midi_model: MidiMod
     panel.bars.setValue(1)
     panel.record.setChecked(True)
     panel.start.click()
-    assert panel.rig is not None
+    assert panel.live is not None
     assert panel.start.text() == "Stop"
-    session = panel.rig.session
+    session = panel.live.session
     for due_s, message in phrase_events(C_MAJOR_PHRASE, 240.0, offset_s=1.0):
         time.sleep(max(0.0, session.start_s + due_s - time.monotonic()))
         ports.play(KEYBOARD, message)
@@ -50,7 +59,7 @@ def test_panel_plays_records_and_shows_latency(qtbot: QtBot, midi_model: MidiMod
     result = recorded.args[0]
     assert [t.name for t in result.tracks] == ["Piano", "Live player", "Live answer"]
     assert result.tracks[1].notes[0].start_tick == song.end_tick + song.bar_start_ticks[1]
-    assert panel.rig is None
+    assert panel.live is None
     assert panel.start.text() == "Start"
 
 
@@ -58,7 +67,7 @@ def test_panel_says_when_there_is_no_midi_system(qtbot: QtBot) -> None:
     def no_system() -> LoopbackPorts:
         raise LivePortError("no MIDI system is available: start JACK")
 
-    panel = LivePanel(Song, ports=no_system)
+    panel = LivePanel(_studio(), ports=no_system)
     qtbot.addWidget(panel)
     assert "no MIDI system" in panel.message.text()
     assert not panel.start.isEnabled()
@@ -66,19 +75,20 @@ def test_panel_says_when_there_is_no_midi_system(qtbot: QtBot) -> None:
 
 def test_panel_reports_an_unplugged_keyboard(qtbot: QtBot, midi_model: MidiModel) -> None:
     ports = LoopbackPorts()
-    panel = LivePanel(Song, ports=lambda: ports, model=lambda: midi_model)
+    panel = LivePanel(_studio(midi_model=midi_model), ports=lambda: ports)
     qtbot.addWidget(panel)
     panel.outputs.setCurrentText(SYNTH)
     panel.start.click()
     ports.unplug(KEYBOARD)
     qtbot.waitUntil(lambda: "disconnected" in panel.message.text(), timeout=5_000)
-    assert panel.rig is None
+    assert panel.live is None
 
 
-def test_the_tessera_synth_plays_the_answers(qtbot: QtBot, midi_model: MidiModel) -> None:
+def test_the_tessera_synth_plays_the_answers(
+    qtbot: QtBot, midi_model: MidiModel, renderer: NoteRenderer
+) -> None:
     ports = LoopbackPorts()
     streams: list[FakeStream] = []
-    renderer = NoteRenderer(TimbreModel())
 
     def synth(settings: LiveSettings) -> LiveSynth:
         made = LiveSynth(renderer, programs=live_programs(settings), stream_factory=open_stream)
@@ -92,16 +102,16 @@ def test_the_tessera_synth_plays_the_answers(qtbot: QtBot, midi_model: MidiModel
         streams.append(FakeStream(**settings))
         return streams[-1]
 
-    panel = LivePanel(Song, ports=lambda: ports, model=lambda: midi_model, synth=synth)
+    panel = LivePanel(_studio(midi_model=midi_model), ports=lambda: ports, synth=synth)
     qtbot.addWidget(panel)
     panel.tempo.setValue(240.0)
     panel.bars.setValue(1)
     panel.hear_keys.setChecked(False)
     panel.start.click()
-    assert panel.rig is not None
+    assert panel.live is not None
     assert len(streams) == 1
     assert streams[0].started
-    session = panel.rig.session
+    session = panel.live.session
     for due_s, message in phrase_events(C_MAJOR_PHRASE, 240.0, offset_s=1.0):
         time.sleep(max(0.0, session.start_s + due_s - time.monotonic()))
         ports.play(KEYBOARD, message)
@@ -115,15 +125,14 @@ def test_the_tessera_synth_plays_the_answers(qtbot: QtBot, midi_model: MidiModel
     qtbot.waitUntil(answered_aloud, timeout=30_000)
     panel.start.click()
     assert streams[0].closed
-    assert panel.rig is None
+    assert panel.live is None
 
 
 def test_hear_my_keys_plays_the_keyboard_through_the_synth(
-    qtbot: QtBot, midi_model: MidiModel
+    qtbot: QtBot, midi_model: MidiModel, renderer: NoteRenderer
 ) -> None:
     ports = LoopbackPorts()
     streams: list[FakeStream] = []
-    renderer = NoteRenderer(TimbreModel())
 
     def open_stream(**settings: Any) -> FakeStream:
         streams.append(FakeStream(**settings))
@@ -136,20 +145,20 @@ def test_hear_my_keys_plays_the_keyboard_through_the_synth(
         assert made.wait_prepared(120.0)  # a hang guard, not a timing assertion
         return made
 
-    panel = LivePanel(Song, ports=lambda: ports, model=lambda: midi_model, synth=synth)
+    panel = LivePanel(_studio(midi_model=midi_model), ports=lambda: ports, synth=synth)
     qtbot.addWidget(panel)
     assert panel.hear_keys.isChecked()
     panel.start.click()
-    assert panel.rig is not None
+    assert panel.live is not None
     ports.play(KEYBOARD, (0x90, 60, 100))
     assert np.abs(streams[0].pull()).max() > 0.01  # the key sounds in the next block
     ports.play(KEYBOARD, (0x80, 60, 0))
     panel.start.click()
-    assert panel.rig is None
+    assert panel.live is None
 
 
 def test_follow_midi_clock_is_a_setting(qtbot: QtBot) -> None:
-    panel = LivePanel(Song, ports=LoopbackPorts)
+    panel = LivePanel(_studio(), ports=LoopbackPorts)
     qtbot.addWidget(panel)
     assert not panel.settings().follow_clock
     panel.follow_clock.setChecked(True)

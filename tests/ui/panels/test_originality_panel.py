@@ -16,6 +16,7 @@ from build_scripts.corpus.build import load_cached_song
 from build_scripts.corpus.originality_index import train_rows
 from engine.originality.check import Report
 from engine.song.song import Song, bars_to_cover
+from engine.studio.use_cases import Studio
 from ui.arrangement.view import ArrangementGrid
 from ui.dialogs.prompt import PromptDialog
 from ui.jobs import JobRunner
@@ -54,10 +55,12 @@ def test_a_background_check_lists_the_copy_and_badges_its_bars(qtbot: QtBot) -> 
     qtbot.addWidget(panel)
     qtbot.addWidget(grid)
     grid.show_song(song)
+    studio = Studio.headless()  # the check needs no model
+    studio.new(song)
     panel.report_ready.connect(lambda report: grid.set_cell_badges(report.bar_badges()))
     errors: list[str] = []
     with qtbot.waitSignal(panel.report_ready, timeout=30_000):
-        assert panel.check_in_background(jobs, song, None, lambda text, _: errors.append(text))
+        assert panel.check_in_background(jobs, studio, None, lambda text, _: errors.append(text))
     assert jobs.wait()
     qtbot.waitUntil(lambda: not jobs.busy)
     assert errors == []

@@ -33,6 +33,7 @@ from engine.sound.timbre import (
     interpolate,
     nudge,
 )
+from engine.studio.models import Models
 from engine.studio.session import ProjectSession
 from tests.helpers.fake_stream import FakeStream
 from ui.panels.timbre import DESCRIPTORS, TimbrePanel
@@ -120,7 +121,8 @@ def _bench(
     show: bool = True,
 ) -> Bench:
     session = ProjectSession(tmp_path / "recovery", _song())
-    panel = TimbrePanel(lambda: session.song, session.apply_edit, lambda: renderer, player_factory)
+    models = Models(renderer=lambda: renderer)
+    panel = TimbrePanel(lambda: session.song, session.apply_edit, models, player_factory)
     qtbot.addWidget(panel)
     panel.set_track(VIOLIN)
     if show:
@@ -423,7 +425,7 @@ def test_a_model_that_cannot_load_is_a_message(qtbot: QtBot, tmp_path: Path) -> 
         raise TimbreModelError("no timbre model card at models/timbre/card.json: reinstall")
 
     session = ProjectSession(tmp_path / "recovery", _song())
-    panel = TimbrePanel(lambda: session.song, session.apply_edit, broken)
+    panel = TimbrePanel(lambda: session.song, session.apply_edit, Models(renderer=broken))
     qtbot.addWidget(panel)
     panel.set_track(VIOLIN)
     panel.generate_button.click()

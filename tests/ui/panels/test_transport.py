@@ -21,6 +21,7 @@ from engine.compose.operations import Lock
 from engine.sound.playback import AudioDeviceError, bar_range_seconds
 from engine.sound.render import NoteRenderer, render
 from engine.sound.timbre import TimbreModel
+from engine.studio.models import Models
 from tests.helpers.fake_stream import FakeStream
 from ui.main_window import MainWindow
 from ui.panels.transport import AudioEngine
@@ -40,9 +41,9 @@ class Devices:
         return self.streams[-1]
 
 
-def _window(qtbot: QtBot, tmp_path: Path, devices: Devices) -> MainWindow:
+def _window(qtbot: QtBot, tmp_path: Path, devices: Devices, models: Models) -> MainWindow:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    audio = AudioEngine(stream_factory=devices.open)
+    audio = AudioEngine(models, stream_factory=devices.open)
     main = MainWindow(recovery_dir=tmp_path / "recovery", settings=settings, audio=audio)
     main.confirm_discard = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.addWidget(main)
@@ -61,8 +62,8 @@ def devices() -> Devices:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, devices: Devices) -> MainWindow:
-    return _window(qtbot, tmp_path, devices)
+def window(qtbot: QtBot, tmp_path: Path, devices: Devices, models: Models) -> MainWindow:
+    return _window(qtbot, tmp_path, devices, models)
 
 
 def _play(qtbot: QtBot, window: MainWindow) -> None:
@@ -147,20 +148,20 @@ def test_track_panel_mix_edits(window: MainWindow) -> None:
 
 
 def test_export_audio_writes_the_engine_render(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, timbre_model: TimbreModel
 ) -> None:
     path = tmp_path / "tune.wav"
     window.export_audio_to(path)
     qtbot.waitUntil(lambda: not window.jobs.busy, timeout=120_000)
     assert window.last_message.startswith("exported tune.wav")
     written, _ = soundfile.read(path, dtype="float32")
-    expected = render(window.session.song, NoteRenderer(TimbreModel(threads=1)))
+    expected = render(window.session.song, NoteRenderer(timbre_model))  # a cache of its own
     assert written.shape == expected.shape
     assert np.abs(written - expected).max() < 1e-4
 
 
-def test_no_sound_card_is_a_message(qtbot: QtBot, tmp_path: Path) -> None:
-    window = _window(qtbot, tmp_path, Devices(present=False))
+def test_no_sound_card_is_a_message(qtbot: QtBot, tmp_path: Path, models: Models) -> None:
+    window = _window(qtbot, tmp_path, Devices(present=False), models)
     QTest.keyClick(window.grid, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: "no audio output device" in window.last_message, timeout=60_000)
     assert window.transport.play_action.text() == "Play"

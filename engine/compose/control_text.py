@@ -1,0 +1,190 @@
+"""What musicians type, read once for the command line and the window: controls, meter, key, form.
+
+`controls_from_text` turns the values of the controls a composer sets (numbers, and text such as
+"C3-C5", "D minor", "Am,F,C,G", "60-100") into `Controls`; `generate_from_text` does the same for
+the fields of a new song. `tessera-cli`'s options and the window's inspector and New Song dialog
+both call these, so a mistake reads the same wherever it is typed.
+
+Every mistake is a `ControlError` that names the field (`field`, as `Controls` and `Generate` call
+it) and says what to write instead. Empty text and None leave a field to the model or the preset.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from engine.compose.controls import ComposeError, Controls
+from engine.compose.plan import check_form
+from engine.compose.requests import Generate
+from engine.errors import TesseraError
+from engine.song.song import KeySignatureChange
+from engine.song.theory import key_from_name, parse_chord, parse_pitch_range, parse_scale
+
+V = TypeVar("V")
+R = TypeVar("R")
+VOICE_ORDERS: dict[str, bool | None] = {"auto": None, "keep": True, "free": False}
+"""`keep_voice_order` by name: decided from the song, never cross, or may cross."""
+
+LABELS = {
+    "pitch_range": "pitch range",
+    "velocity_range": "velocity range",
+    "top_p": "top-p",
+    "keep_voice_order": "voice order",
+    "key_pull": "key pull",
+    "keep_beat": "keep beat",
+    "tempo_bpm": "tempo",
+}
+"""How a field is named in messages, where that is not its own name."""
+
+
+class ControlError(ComposeError):
+    """A control or song field typed wrong. `field` is its name in `Controls` or `Generate`; the
+    message starts with the field as musicians call it and ends with what to write."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.label = LABELS.get(field, field.replace("_", " "))
+        named = reason.lower().startswith(self.label)
+        super().__init__(reason if named else f"{self.label}: {reason}")
+
+
+def controls_from_text(
+    *,
+    density: int | None = None,
+    polyphony: int | None = None,
+    rhythm: int | None = None,
+    pitch_range: str | None = None,
+    scale: str | None = None,
+    chords: str | None = None,
+    velocity: str | None = None,
+    temperature: float = 1.0,
+    top_p: float = 0.95,
+    key_pull: bool = True,
+    keep_beat: bool = True,
+    voice_order: str = "auto",
+) -> Controls:
+    """The controls as typed; raises `ControlError` naming the first field that is wrong.
+
+    Numbers are notes per bar (`density`), most notes at once (`polyphony`) and distinct onsets
+    per bar (`rhythm`); None leaves them to the model. `pitch_range` reads "C3-C5" or "48-72",
+    `scale` "D minor" or "A dorian", `chords` one chord per bar such as "Am,F,C,G" (cycled),
+    `velocity` "60-100"; empty text leaves them to the model. `voice_order` is one of
+    `VOICE_ORDERS`.
+    """
+    if voice_order not in VOICE_ORDERS:
+        raise ControlError(
+            "keep_voice_order", f"{voice_order!r} is not one of {', '.join(VOICE_ORDERS)}"
+        )
+    fields: dict[str, Any] = {
+        "density": density,
+        "polyphony": polyphony,
+        "rhythm": rhythm,
+        "temperature": temperature,
+        "top_p": top_p,
+        "key_pull": key_pull,
+        "keep_beat": keep_beat,
+        "keep_voice_order": VOICE_ORDERS[voice_order],
+    }
+    for name, text, read in (
+        ("pitch_range", pitch_range, parse_pitch_range),
+        ("scale", scale, parse_scale),
+        ("chords", chords, _chords),
+        ("velocity_range", velocity, _velocity),
+    ):
+        if text is not None and text.strip():
+            fields[name] = _read(name, read, text.strip())
+    for name, value in fields.items():  # each alone, so the error names the field
+        _read(name, _alone(name), value)
+    return Controls(**fields)
+
+
+def meter_from_text(text: str) -> tuple[int, int]:
+    """'3/4' or '6/8' -> (3, 4) or (6, 8)."""
+    top, _, bottom = text.strip().partition("/")
+    if not (top.strip().isdigit() and bottom.strip().isdigit()):
+        raise ControlError("meter", f"meter {text!r} is not understood: write it like 3/4 or 6/8")
+    return int(top), int(bottom)
+
+
+def key_from_text(text: str) -> KeySignatureChange:
+    """'D minor' or 'Eb major' -> the key signature at bar 1."""
+    return _read("key", key_from_name, text.strip())
+
+
+def form_from_text(text: str) -> str:
+    """Section letters such as 'AABA' (or '-' for no repeats), checked, as typed."""
+    _read("form", check_form, text)
+    return text.strip()
+
+
+def generate_from_text(
+    preset: str,
+    *,
+    style: str | None = None,
+    bars: int | None = None,
+    meter: str | None = None,
+    key: str | None = None,
+    tempo_bpm: float | None = None,
+    title: str = "Untitled",
+    form: str | None = None,
+    controls: Controls | None = None,
+) -> Generate:
+    """A new song's request from the fields typed; empty text or None keeps the preset's.
+
+    `style` is a style name, 'none' for no style, or None for the preset's own.
+    """
+    request = Generate(
+        preset=preset,
+        bars=bars,
+        meter=meter_from_text(meter) if meter and meter.strip() else None,
+        key=key_from_text(key) if key and key.strip() else None,
+        tempo_bpm=tempo_bpm,
+        title=title or "Untitled",
+        form=form_from_text(form) if form and form.strip() else None,
+    )
+    if style is not None and style.strip():
+        request = dataclasses.replace(request, style=style.strip().lower())
+    if controls is not None:
+        request = dataclasses.replace(request, controls=controls)
+    return request
+
+
+def _read(field: str, read: Callable[[V], R], value: V) -> R:
+    """`read(value)`, with any mistake it reports turned into a ControlError naming `field`."""
+    try:
+        return read(value)
+    except ControlError:
+        raise
+    except TesseraError as err:
+        raise ControlError(field, str(err)) from err
+
+
+def _alone(name: str) -> Callable[[Any], Controls]:
+    """Controls with only `name` set, to check one field by itself."""
+    return lambda value: Controls(**{name: value})
+
+
+def _chords(text: str) -> tuple[frozenset[int], ...]:
+    return tuple(parse_chord(chord) for chord in text.split(",") if chord.strip())
+
+
+def _velocity(text: str) -> tuple[int, int]:
+    low, _, high = text.partition("-")
+    if not (low.strip().isdigit() and high.strip().isdigit()):
+        raise ControlError(
+            "velocity_range", f"velocity range {text!r} is not understood: write it like 60-100"
+        )
+    return int(low), int(high)
+
+
+__all__ = [
+    "VOICE_ORDERS",
+    "ControlError",
+    "controls_from_text",
+    "form_from_text",
+    "generate_from_text",
+    "key_from_text",
+    "meter_from_text",
+]
