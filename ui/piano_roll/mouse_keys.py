@@ -7,16 +7,39 @@ It decides nothing about notes itself.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView
 
-from ui.piano_roll.geometry import Zone
-from ui.piano_roll.gestures import Tool
+from engine.song.song import Note
+from ui.piano_roll.geometry import RollGeometry, Zone
+from ui.piano_roll.gestures import NoteGestures, Tool
 
-if TYPE_CHECKING:
-    from ui.piano_roll.view import PianoRoll
+
+class EditableRoll(Protocol):
+    """What the input needs of the piano roll (`ui.piano_roll.view.PianoRoll` is one): its note
+    view, its gestures and the edits keys and the wheel call. Described here, so the input
+    module does not import the widget that installs it."""
+
+    view: QGraphicsView
+    gestures: NoteGestures
+
+    @property
+    def tool(self) -> Tool: ...
+    @property
+    def roll_geometry(self) -> RollGeometry: ...
+    def notes_in_z_order(self) -> list[Note]: ...
+    def zoom(self) -> tuple[float, float]: ...
+    def zoom_about(
+        self, pixels_per_quarter: float, key_height_px: float, anchor: QPointF
+    ) -> None: ...
+    def select(self, notes: set[Note]) -> None: ...
+    def select_all(self) -> None: ...
+    def delete_selected(self) -> None: ...
+    def nudge_selected(self, steps: int, semitones: int) -> None: ...
+
 
 WHEEL_ZOOM_STEP = 1.25
 """Ctrl+wheel multiplies the time zoom by this much per notch (120 units of angle delta)."""
@@ -34,8 +57,8 @@ _ADDITIVE = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModif
 class RollInput(QObject):
     """Installed on the roll's view (keys) and viewport (mouse, wheel)."""
 
-    def __init__(self, roll: PianoRoll) -> None:
-        super().__init__(roll)
+    def __init__(self, roll: EditableRoll, parent: QObject) -> None:
+        super().__init__(parent)
         self._roll = roll
         # Kept here so that filtering compares wrappers and calls nothing on widgets that may
         # already be half destroyed when the roll closes.

@@ -87,7 +87,7 @@ class PianoRoll(QWidget):
         self._sync_toolbar()
         self._layout_widgets()
 
-        self._input = RollInput(self)
+        self._input = RollInput(self, self)
         self.view.horizontalScrollBar().valueChanged.connect(self._strips_changed)
         self.view.verticalScrollBar().valueChanged.connect(self._strips_changed)
         self.velocity_lane.pressed.connect(self.gestures.velocity_press)
