@@ -11,6 +11,7 @@ at the start counts as no key, since notation programs show it where a file has 
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 from pathlib import Path
 
@@ -65,18 +66,28 @@ def _instrument(program: int, is_drum: bool) -> str:
     return "drums" if is_drum else f"program {program}"
 
 
-def song_view(song: Song, seconds: bool = False, pitched_only: bool = False) -> View:
+def song_view(
+    song: Song, seconds: bool = False, pitched_only: bool = False, notation: bool = False
+) -> View:
     """The Song's own values, positions in ticks or (with `seconds`) in milliseconds;
-    `pitched_only` leaves drum tracks out (to compare with a MusicXML reading)."""
+    `pitched_only` leaves drum tracks out (to compare with a MusicXML reading); `notation`
+    gives the values MuseScore 3 writes: tempos in whole BPM (halves up), keys as signatures
+    without a mode (read as the major key of their sharps or flats)."""
     tracks = [track for track in song.tracks if not (pitched_only and track.is_drum)]
 
     def at(tick: int) -> int:
         return round(song.tick_to_seconds(tick) * 1000) if seconds else tick
 
+    def bpm(tempo: float) -> float:
+        return float(math.floor(tempo + 0.5)) if notation else round(tempo, 2)
+
     maps = (
-        [(at(t.tick), round(t.tempo_bpm, 2)) for t in song.tempos],
+        [(at(t.tick), bpm(t.tempo_bpm)) for t in song.tempos],
         [(at(m.tick), m.numerator, m.denominator) for m in song.time_signatures],
-        [(at(k.tick), *_tonic(k.sharps_flats, k.mode)) for k in song.key_signatures],
+        [
+            (at(k.tick), *_tonic(k.sharps_flats, "major" if notation else k.mode))
+            for k in song.key_signatures
+        ],
     )
     onsets = [(at(n.start_tick), n.pitch) for track in tracks for n in track.notes]
     return _view([_instrument(t.program, t.is_drum) for t in tracks], maps, onsets)
@@ -203,8 +214,9 @@ def _music21_parts(
     """(instrument per part with notes, (position, pitch) onsets); drum parts left out of a
     MusicXML reading."""
     instruments, onsets = [], []
-    for part in score.parts:
-        notes = list(part.flatten().notes)
+    for staves in _joined_staves(score):
+        part = staves[0]
+        notes = [note for staff in staves for note in staff.flatten().notes]
         if not notes:
             continue
         instrument = _instrument_of(part)
@@ -219,6 +231,19 @@ def _music21_parts(
         for element in notes:
             onsets += [(_quarters_to_ticks(element.offset), p) for p in _pitches(element)]
     return instruments, onsets
+
+
+def _joined_staves(score: music21.stream.Score) -> list[list[music21.stream.Part]]:
+    """The score's parts, each as its staves: music21 reads a MusicXML part on two staves
+    (a piano MuseScore splits into treble and bass) as one PartStaff per staff, named
+    `<part id>-Staff<n>`."""
+    parts: dict[str, list[music21.stream.Part]] = {}
+    for part in score.parts:
+        key = str(part.id)
+        if isinstance(part, music21.stream.PartStaff):
+            key = key.rsplit("-Staff", 1)[0]
+        parts.setdefault(key, []).append(part)
+    return list(parts.values())
 
 
 def _instrument_of(part: music21.stream.Part) -> music21.instrument.Instrument:

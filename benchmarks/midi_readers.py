@@ -8,11 +8,13 @@ Each Song (a few built here, plus the Tessera import of up to `--max-files` MIDI
 each FOLDER, e.g. those `benchmarks.midi_corpus fetch` gathers) is written with
 `export_midi`, then read back by independent readers: mido (raw events), symusic, pretty_midi
 and music21, and by the command-line programs found on PATH: FluidSynth and TiMidity render
-it (does the audio last as long as the original file's, or for a built Song, as the Song?),
+it (does the sound end where the original file's does, or for a built Song, with the Song?),
 MuseScore 3 converts it to MusicXML (read with music21; drums left out, as MusicXML has no
-MIDI pitch for them). Each view is
-compared with the Song on: note tracks, instruments (program and drum flag per track), tempo
-map, meters, keys, note count, pitches and onsets (`benchmarks.midi_reader_views`).
+MIDI pitch for them; tempos compared in the whole BPM and keys as the signatures without a
+mode that MuseScore 3 writes; `tests/engine/project/test_midi_musescore.py` checks the rest
+of what it reads). Each view is compared with the Song on: note tracks, instruments
+(program and drum flag per track), tempo map, meters, keys, note count, pitches and onsets
+(`benchmarks.midi_reader_views`).
 Positions are compared in quarter notes rounded to a tick, or for pretty_midi (which reports
 seconds) in milliseconds. The table says, per reader and aspect, on how many songs the two
 agree; the lines after it show each disagreement.
@@ -30,6 +32,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from benchmarks.midi_corpus import midi_files_in_folders
 from benchmarks.midi_reader_views import (
@@ -133,31 +137,62 @@ class Case:
 Reader = Callable[[Case], View]
 
 
-def _render_s(command: list[str], midi: Path, wav: Path) -> float:
+AUDIBLE = 10 ** (-60 / 20)
+"""The quietest sample counted as sound: -60 dBFS."""
+
+
+@dataclass(frozen=True)
+class Rendering:
+    seconds: float
+    """How much audio the renderer wrote."""
+    audible_s: float
+    """Where its last sample above `AUDIBLE` lies (0.0 for silence)."""
+
+
+def _render(command: list[str], midi: Path, wav: Path) -> Rendering:
     subprocess.run([*command, str(wav), str(midi)], check=True, capture_output=True, timeout=300)
     with wave.open(str(wav)) as audio:
-        return float(audio.getnframes() / audio.getframerate())
+        if audio.getsampwidth() != 2:
+            raise ValueError(f"{wav.name}: {8 * audio.getsampwidth()}-bit audio, expected 16")
+        rate, frames, channels = audio.getframerate(), audio.getnframes(), audio.getnchannels()
+        samples = np.frombuffer(audio.readframes(frames), dtype=np.int16)
+    loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > AUDIBLE * 32768)
+    last_frame = int(loud[-1]) // channels + 1 if loud.size else 0
+    return Rendering(frames / rate, last_frame / rate)
 
 
 def renderer_view(command: list[str], case: Case) -> View:
     """Render with a synth; the one aspect is whether the audio lasts as long as it should.
 
-    With the original file, its rendering sets the length: the export may run on by up to its
-    last bar (Tessera ends every track on a bar line). A built Song has no original, so its
-    audio must reach its last note and end within `RENDER_TAIL_S` of its last bar.
+    With the original file, the sound must end where the original's does (its last sample
+    above -60 dBFS), or up to its last bar later (Tessera ends every track on a bar line).
+    The audible end, not the file's length: a synth renders a note that is never released
+    until its voice ends, long after it falls silent, while Tessera ends such a note with its
+    track. miditoolkit's 1390.mid strikes 17 piano notes more than it releases (three struck
+    two beats before its end are never released; the others are struck again while
+    sounding): FluidSynth writes 120 s of audio from the original and 82 s from the export,
+    the sound ending at 79.0 s in both; from the original TiMidity's sound lasts about 1 s
+    longer (0.93 s).
+    A built Song has no original, so its audio must reach its last note and end within
+    `RENDER_TAIL_S` of its last bar.
     """
     song = case.song
-    seconds = _render_s(command, case.exported, case.folder / "exported.wav")
+    exported = _render(command, case.exported, case.folder / "exported.wav")
     if case.original is not None:
-        low = _render_s(command, case.original, case.folder / "original.wav")
+        original = _render(command, case.original, case.folder / "original.wav")
+        seconds, low = exported.audible_s, original.audible_s
         last_bar_s = song.duration_seconds - song.tick_to_seconds(song.bar_start_ticks[-2])
-        high, against = low + last_bar_s, f"the original file renders {low:.2f} s"
+        high = low + last_bar_s
+        found = f"sound until {seconds:.2f} s ({exported.seconds:.2f} s of audio)"
+        against = f"the original's until {low:.2f} s ({original.seconds:.2f} s of audio)"
     else:
+        seconds = exported.seconds
         low = song.tick_to_seconds(max(track.end_tick for track in song.tracks))
-        high, against = song.duration_seconds + RENDER_TAIL_S, f"the notes end at {low:.2f} s"
+        high = song.duration_seconds + RENDER_TAIL_S
+        found, against = f"{seconds:.2f} s of audio", f"the notes end at {low:.2f} s"
     if low - 0.1 <= seconds <= high + 0.1:
         return {"rendered length": "fits"}
-    return {"rendered length": f"{seconds:.2f} s of audio, where {against}"}
+    return {"rendered length": f"{found}, where {against}"}
 
 
 def _renderer(command: list[str]) -> Reader:
@@ -216,7 +251,10 @@ def agreement(
                     notes.append(f"{title}: {reader} failed: {type(err).__name__}: {err}"[:200])
                     view = {}
                 expected = song_view(
-                    song, seconds=reader == "pretty_midi", pitched_only=reader == "musescore3"
+                    song,
+                    seconds=reader == "pretty_midi",
+                    pitched_only=reader == "musescore3",
+                    notation=reader == "musescore3",
                 )
                 _count(
                     counts[reader], title, reader=reader, expected=expected, view=view, notes=notes

@@ -3,11 +3,13 @@
 Written with mido, because symusic puts the tempo map into the first note track while DAWs
 expect a separate conductor track. What a DAW gets: 480 ticks per quarter; a conductor track
 named after the song with its tempo, time signature and key changes and its words (lyrics,
-markers, copyright); one named track per instrument on a channel of its own with its program
-change, later program changes at their ticks, its controllers (bend, pedal, expression, any
-CC) and, on pitched tracks, the key changes again (see `_key_events`); drums on channel 10;
-no zero-length notes, no same-pitch overlaps on a channel, note-offs before note-ons on the
-same tick; every track ending at the end of the last bar, so DAWs import the whole tempo map.
+markers, copyright), every time signature on a bar line (a bar that a meter change cuts
+short gets a meter of its own length: see `written_meters`); one named track per instrument
+on a channel of its own with its program change, later program changes at their ticks, its
+controllers (bend, pedal, expression, any CC) and, on pitched tracks, the key changes again
+(see `_key_events`); drums on channel 10; no zero-length notes, no same-pitch overlaps on a
+channel, note-offs before note-ons on the same tick; every track ending at the end of the
+last bar, so DAWs import the whole tempo map.
 
 The mix travels as controllers at tick 0, so a DAW opens the song with the same balance:
 CC10 (pan) on a track whose pan is not centred, and CC7 (channel volume) on every track once
@@ -37,8 +39,10 @@ from engine.song.edits import select
 from engine.song.gm import instrument_name
 from engine.song.note_cleanup import CleanupReport, clean_notes
 from engine.song.song import (
+    ALLOWED_DENOMINATORS,
     DRUM_CHANNEL,
     EXPRESSION_CC,
+    MAX_NUMERATOR,
     MAX_TICK,
     MIN_GAIN_DB,
     PPQ,
@@ -47,6 +51,7 @@ from engine.song.song import (
     Note,
     ProgramChange,
     Song,
+    TimeSignatureChange,
     Track,
 )
 
@@ -265,7 +270,7 @@ def _event_order(event: Event) -> tuple[int, int]:
 def _conductor_track(song: Song) -> mido.MidiTrack:
     """The song's name, meters, keys, tempos and words (lyrics, markers, copyright)."""
     events: list[Event] = [(0, NAME, mido.MetaMessage("track_name", name=song.title))]
-    for meter in song.time_signatures:
+    for meter in written_meters(song.time_signatures):
         message = mido.MetaMessage(
             "time_signature",
             numerator=meter.numerator,
@@ -281,6 +286,42 @@ def _conductor_track(song: Song) -> mido.MidiTrack:
     for text in song.texts:
         events.append((text.tick, KEY, mido.MetaMessage(TEXT_METAS[text.kind], text=text.text)))
     return _to_track(sorted(events, key=_event_order), song.end_tick)
+
+
+def written_meters(meters: Sequence[TimeSignatureChange]) -> list[TimeSignatureChange]:
+    """The meter map as the file says it, every change on a bar line.
+
+    A Song's meter change may fall inside a bar and cut it short (an imported file's pickup
+    or odd bar). Readers do not agree on a meter event inside a bar: MuseScore moves it back
+    to the start of its bar, shifting every bar line after it, and music21 adds a bar. So the
+    cut bar gets a meter of its own length at its start (4/4 cut after two beats is 2/4, 6/8
+    after four eighths 4/8: the meter's own beat, or the coarsest finer one that fits), and
+    every reader sees the Song's bar lines (MuseScore shows a cut first bar as a pickup).
+    Import gives back the same bars, the cut one under its written meter. A cut that no meter
+    can say (not a whole number of 64th notes) is written where it is.
+    """
+    written: list[TimeSignatureChange] = []
+    for meter, following in zip(meters, (*meters[1:], None), strict=True):
+        written.append(meter)
+        cut = 0 if following is None else (following.tick - meter.tick) % meter.ticks_per_bar
+        short = _meter_of_length(cut, meter.denominator)
+        if following is None or short is None:
+            continue
+        start = following.tick - cut
+        if start == meter.tick:  # the meter's only bar is the cut one
+            written.pop()
+        written.append(TimeSignatureChange(start, *short))
+    return written
+
+
+def _meter_of_length(ticks: int, denominator: int) -> tuple[int, int] | None:
+    """(numerator, denominator) of a bar `ticks` long, in `denominator`'s beats or the
+    coarsest finer ones that divide it; None for no length or one no meter holds."""
+    for beats in (d for d in ALLOWED_DENOMINATORS if d >= denominator):
+        beat_ticks = PPQ * 4 // beats
+        if ticks > 0 and ticks % beat_ticks == 0 and ticks // beat_ticks <= MAX_NUMERATOR:
+            return ticks // beat_ticks, beats
+    return None
 
 
 def _key_events(song: Song) -> list[Event]:

@@ -16,7 +16,7 @@ import mido
 import pytest
 
 from benchmarks.midi_factory import RawNote, absolute_events, pair_notes
-from engine.project.midi.files import MidiExportError, export_midi
+from engine.project.midi.files import MidiExportError, export_midi, import_midi
 from engine.song.song import (
     DRUM_CHANNEL,
     PPQ,
@@ -95,6 +95,42 @@ def test_file_is_type_1_at_480_ppq_with_a_conductor_track(tmp_path: Path) -> Non
     assert meters == [(c.tick, c.numerator, c.denominator, 24, 8) for c in song.time_signatures]
     keys = [(tick, m.key) for tick, m in metas(conductor, "key_signature")]
     assert keys == [(0, "Bb"), (2 * BAR_44, "F#m")]  # two flats major; three sharps minor
+
+
+Meter = tuple[int, int, int]
+"""(tick, numerator, denominator)."""
+
+
+@pytest.mark.parametrize(
+    ("meters", "written"),
+    [
+        # 4/4, then 3/4 two beats into the second bar: that bar is a bar of 2/4
+        ([(0, 4, 4), (BAR_44 + 960, 3, 4)], [(0, 4, 4), (BAR_44, 2, 4), (BAR_44 + 960, 3, 4)]),
+        # a one-beat pickup before 3/4: the first bar is 1/4
+        ([(0, 3, 4), (PPQ, 3, 4)], [(0, 1, 4), (PPQ, 3, 4)]),
+        # 6/8 cut after three eighths keeps counting eighths; five sixteenths need sixteenths
+        ([(0, 6, 8), (720, 4, 4)], [(0, 3, 8), (720, 4, 4)]),
+        ([(0, 4, 4), (600, 3, 4)], [(0, 5, 16), (600, 3, 4)]),
+        # a cut no meter can say (ten ticks) stays where the Song has it
+        ([(0, 4, 4), (BAR_44 + 10, 3, 4)], [(0, 4, 4), (BAR_44 + 10, 3, 4)]),
+        # changes on bar lines are written as they are
+        ([(0, 4, 4), (2 * BAR_44, 7, 8)], [(0, 4, 4), (2 * BAR_44, 7, 8)]),
+    ],
+)
+def test_a_bar_cut_short_by_a_meter_change_gets_its_own_meter_on_its_bar_line(
+    meters: list[Meter], written: list[Meter], tmp_path: Path
+) -> None:
+    """MuseScore moves a meter event inside a bar to that bar's start (every later bar line
+    moves with it): the file says the cut bar's length instead, and reads back the same bars."""
+    song = Song(
+        bar_count=4,
+        tracks=(Track("Piano", notes=(Note(0, 60, 480, 90),)),),
+        time_signatures=tuple(TimeSignatureChange(*meter) for meter in meters),
+    )
+    midi = export(song, tmp_path / "cut.mid")
+    found = [(t, m.numerator, m.denominator) for t, m in metas(midi.tracks[0], "time_signature")]
+    assert found == written
+    assert import_midi(tmp_path / "cut.mid").bar_start_ticks == song.bar_start_ticks
 
 
 def test_one_named_track_per_instrument_on_its_own_channel(tmp_path: Path) -> None:
