@@ -8,8 +8,8 @@ in use once both models are loaded.
   (interpreter start, imports, the window, the first paint); the baseline is the same
   interpreter importing nothing (`python -c pass`) in the same run.
 - memory: a child process opens the window, then loads the symbolic model and the timbre model
-  the way the app does on first use, and reads its resident memory (VmRSS, and the peak VmHWM)
-  from /proc after each step.
+  through the window's one owner of the models (`engine.studio.models`), as on first use, and
+  reads its resident memory (VmRSS, and the peak VmHWM) from /proc after each step.
 """
 
 from __future__ import annotations
@@ -35,10 +35,9 @@ window = MainWindow()
 window.show()
 app.processEvents()
 steps = {'window': rss()}
-from engine.compose.midi_model import MidiModel
-midi = MidiModel()
+midi = window.models.midi()
 steps['+ symbolic model'] = rss()
-renderer = window.audio.load_now()
+renderer = window.models.renderer()
 steps['+ timbre model'] = rss()
 print(json.dumps(steps))
 """
