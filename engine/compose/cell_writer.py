@@ -125,11 +125,6 @@ def _settings(
         key_tones={
             cell: tones for cell, guides in asked.items() if (tones := guides.key_tones) is not None
         },
-        context_tones={
-            cell: shares
-            for cell, guides in asked.items()
-            if (shares := guides.context_tones) is not None
-        },
         anchors={cell: guides.anchors for cell, guides in asked.items() if guides.anchors},
         voice_pairs=voice_pairs,
     )

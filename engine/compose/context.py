@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import statistics
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping
 
 from engine.compose.controls import Controls, Guides
 from engine.compose.vocab import PITCH_RANGE_BIN
-from engine.song.song import Cell, Note, Song
+from engine.song.song import Cell, Song
 
 CONTEXT_BARS = 4
 """Written bars of the track whose ranges make a cell's soft range: enough to know the
@@ -89,8 +89,7 @@ def with_context_counts(
     counts come from the neighbours only, never from the cell. Its pitches are pulled to stay
     near the line from the last note before it to the first after it (`register_centre`):
     the model, asked only through its range tokens, wrote a tenor's bar a fifth below the
-    bars it joins. And its pitch classes lean toward the ones its neighbours play
-    (`context_tones`): a bar of a tune mostly reuses the notes of the bars around it."""
+    bars it joins."""
     if guides.targets.notes is not None or guides.targets.onsets is not None:
         return guides
     track, bar = cell
@@ -107,21 +106,9 @@ def with_context_counts(
     before, after = around
     last = max(before, key=lambda n: (n.start_tick, n.pitch))
     first = min(after, key=lambda n: (n.start_tick, -n.pitch))
-    pitched = not song.tracks[track].is_drum
-    centre = (last.pitch + first.pitch) / 2 if pitched else None
-    tones = _pitch_class_shares(around) if pitched else None
-    guided = dataclasses.replace(
-        guides, targets=targets, register_centre=centre, context_tones=tones
-    )
+    centre = None if song.tracks[track].is_drum else (last.pitch + first.pitch) / 2
+    guided = dataclasses.replace(guides, targets=targets, register_centre=centre)
     return guided.at_least_one_note()
-
-
-def _pitch_class_shares(bars: Sequence[Sequence[Note]]) -> tuple[float, ...]:
-    """For each pitch class, the share of `bars` that play it."""
-    return tuple(
-        sum(any(note.pitch % 12 == pc for note in notes) for notes in bars) / len(bars)
-        for pc in range(12)
-    )
 
 
 def _inside(span: tuple[int, int], limits: tuple[int, int]) -> tuple[int, int]:

@@ -134,9 +134,6 @@ class Guides:
     register_centre: float | None = None
     """A pitch the cell's notes are pulled to stay near: between the last note before it and
     the first after it, for a cell between written bars (`engine.compose.context`)."""
-    context_tones: tuple[float, ...] | None = None
-    """For a cell between written bars, how much each of the 12 pitch classes sounds in the
-    bars on either side (`engine.compose.context.with_context_counts`)."""
 
     def at_least_one_note(self) -> Guides:
         """The same, with the cell never left empty (a new part or song plays in every bar)."""

@@ -53,9 +53,6 @@ class SamplingSettings:
     """A pitch each cell's notes are pulled to stay near (`REGISTER_WIDTH`, `REGISTER_SLOPE`)."""
     key_tones: Mapping[Cell, frozenset[int]] = field(default_factory=dict)
     """The key's scale per cell: a gentler pull than a chord's (`KEY_TONE_BONUS`), not a mask."""
-    context_tones: Mapping[Cell, tuple[float, ...]] = field(default_factory=dict)
-    """Per cell, 12 weights (0..1) of the pitch classes its neighbouring bars play
-    (`CONTEXT_TONE_BONUS`; `engine.compose.context.with_context_counts`)."""
     anchors: Mapping[Cell, Sequence[tuple[int, frozenset[int]]]] = field(default_factory=dict)
     """A drum cell's beat: hits it keeps (see `FillGrammar.anchors`)."""
     voice_pairs: frozenset[tuple[int, int]] = frozenset()
@@ -83,13 +80,6 @@ heard in the declared key (Krumhansl-Kessler, relative keys as one) in only 30-5
 quartets, piano pieces and jazz songs; with it 80-100% (10 songs each). The whole tonic triad
 instead got reels to 90% but cut their steps from 59% to 51% of moves (arpeggios), and pulling
 the inner voices as well doubled the melody's tonic in parallel octaves."""
-
-CONTEXT_TONE_BONUS = 2.0
-"""Log-odds added, per unit of weight, to the pitch classes of the bars around a cell written
-between two written bars (a pitch class both play gets all of it, one that one plays half).
-On held-out cells the infilled bar's pitch classes then overlap the original's as much as or
-more than a copy of the bar before does in fiddle tunes, chorales and quartets (at 1.0, less
-in fiddle tunes)."""
 
 
 REGISTER_WIDTH = 5.0
@@ -284,10 +274,7 @@ def _pitch_bias(
     instruments), built once per cell."""
     chord, key = settings.chords.get(cell), settings.key_tones.get(cell)
     centre = settings.register_centres.get(cell)
-    around = settings.context_tones.get(cell)
-    if song.tracks[cell[0]].is_drum or (
-        chord is None and key is None and centre is None and around is None
-    ):
+    if song.tracks[cell[0]].is_drum or (chord is None and key is None and centre is None):
         return None
     pitches = np.arange(128)
     per_pitch = np.zeros(128, dtype=np.float32)
@@ -297,8 +284,6 @@ def _pitch_bias(
     signature = song.key_at(song.bar_span(cell[1])[0])
     if key is not None and signature is not None and _is_outer_voice(song, cell[0]):
         per_pitch[pitches % 12 == key_tonic(signature)] += TONIC_BONUS
-    if around is not None:
-        per_pitch += CONTEXT_TONE_BONUS * np.asarray(around, dtype=np.float32)[pitches % 12]
     if centre is not None:
         per_pitch -= REGISTER_SLOPE * np.maximum(0.0, np.abs(pitches - centre) - REGISTER_WIDTH)
     bias = np.zeros(len(model.vocab), dtype=np.float32)
