@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 from engine.errors import TesseraError
 from engine.studio.models import Models
-from engine.studio.use_cases import Selection, Studio
+from engine.studio.outcomes import Selection
+from engine.studio.use_cases import Studio
 
 EPILOG = """examples:
   tessera-cli info song.mid

@@ -12,7 +12,8 @@ import threading
 
 from engine.song.selection import parse_span
 from engine.sound.playback import Player, bar_range_seconds
-from engine.studio.use_cases import Selection, Studio
+from engine.studio.outcomes import Selection
+from engine.studio.use_cases import Studio
 
 COMMANDS = ("render", "play")
 AUDIO_EPILOG = """audio examples:

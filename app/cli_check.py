@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import argparse
 
-from engine.studio.use_cases import Selection, Studio
+from engine.studio.outcomes import Selection
+from engine.studio.use_cases import Studio
 
 FLAGGED_STATUS = 3
 CHECK_EPILOG = """checking examples:

@@ -37,7 +37,8 @@ from engine.compose.operations import (
 from engine.song.gm import instrument_from_name
 from engine.song.song import Cell
 from engine.song.styles import STYLE_NAMES
-from engine.studio.use_cases import Selection, Studio
+from engine.studio.outcomes import Selection
+from engine.studio.use_cases import Studio
 
 COMPOSE_EPILOG = """composing examples:
   tessera-cli generate new.json --preset chorale --bars 16 --key "D minor" --seed 7

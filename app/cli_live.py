@@ -15,7 +15,8 @@ from engine.live.music import DEFAULT_VOICES, DRUMS, MODES, LiveSettings
 from engine.live.ports import LivePortError, MidiPorts, RtMidiPorts
 from engine.live.rig import tempo_from_clock
 from engine.studio.models import Models
-from engine.studio.use_cases import LivePlay, Studio
+from engine.studio.outcomes import LivePlay
+from engine.studio.use_cases import Studio
 
 LIVE_EPILOG = """live examples:
   tessera-cli live --list

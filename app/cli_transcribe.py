@@ -11,7 +11,8 @@ import argparse
 from pathlib import Path
 
 from engine.song.gm import program_from_name
-from engine.studio.use_cases import Clip, Studio, StudioError
+from engine.studio.outcomes import Clip, StudioError
+from engine.studio.use_cases import Studio
 
 TRANSCRIBE_EPILOG = """transcribing examples:
   tessera-cli transcribe hummed.wav melody.json --monophonic

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from engine.song.edits import update_track
 from engine.song.song import Song
 from engine.studio.document import Document
-from engine.studio.use_cases import Clip, Rendered, Studio, Transcribed
+from engine.studio.outcomes import Clip, Rendered, Transcribed
+from engine.studio.use_cases import Studio
 from ui.audio_import import AudioToNotesDialog
 from ui.jobs import JobRunner
 from ui.panels.transport import TransportBar

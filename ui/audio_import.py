@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from engine.errors import TesseraError
 from engine.song.gm import GM_PROGRAM_NAMES
 from engine.sound.recording import Recorder
-from engine.studio.use_cases import QUANTISE_GRIDS, Clip
+from engine.studio.outcomes import QUANTISE_GRIDS, Clip
 
 CLIP_FILTER = "Audio clips (*.wav *.flac *.mp3 *.ogg *.aiff *.aif);;All files (*)"
 DEFAULT_PROGRAM = 73

@@ -31,7 +31,8 @@ from engine.compose.operations import (
 from engine.errors import TesseraError
 from engine.song.gm import instrument_from_name
 from engine.song.song import Cell, Song
-from engine.studio.use_cases import Composed, Studio
+from engine.studio.outcomes import Composed
+from engine.studio.use_cases import Studio
 from ui.jobs import JobRunner
 from ui.panels.inspector import Inspector
 

@@ -21,7 +21,7 @@ from typing import Any, Literal, TypeVar
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from engine.errors import TesseraError
-from engine.studio.use_cases import Job
+from engine.studio.outcomes import Job
 from ui.ui_thread import UiThread
 
 Work = Callable[[Callable[[int, int], None]], Any]

@@ -10,7 +10,8 @@
   or writes.
 - `use_cases`: the front door. `Studio` opens, composes, records takes, saves, renders,
   checks originality, transcribes and plays live, written once for `tessera-cli` and the
-  window alike.
+  window alike; `outcomes` holds what they take and give back (jobs, selections, clips and
+  results, each able to say in a line what happened).
 - `models`: the one owner of the loaded models, each loaded lazily and once, shared by the
   window, its panels and the CLI.
 - `session`: the project being edited: open, save, undo, takes, autosave and crash recovery.
@@ -21,4 +22,4 @@
 only when a use case needs one.
 """
 
-__all__ = ["document", "models", "session", "use_cases"]
+__all__ = ["document", "models", "outcomes", "session", "use_cases"]

@@ -29,237 +29,56 @@ meter, key) is read by `engine.compose.control_text`; which tracks and bars, by 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-import numpy.typing as npt
 
 from engine.compose import operations
 from engine.compose.requests import AddTrack, Continue, Generate, Lock, Nudge, Regenerate, Request
-from engine.errors import TesseraError
-from engine.live.music import LiveSettings, add_recording
+from engine.live.music import LiveSettings
 from engine.live.ports import Message, MidiPorts
-from engine.live.rig import LiveRig, open_rig
-from engine.live.session import EventCallback, LiveSession
+from engine.live.rig import open_rig
+from engine.live.session import EventCallback
 from engine.live.synth import LiveSynth, open_live_synth
-from engine.originality.check import CorpusIndex, OriginalityError, Report, WorkInfo, check
+from engine.originality.check import CorpusIndex, OriginalityError, WorkInfo, check
 from engine.originality.index import index_from_songs
 from engine.project.song_files import open_song
 from engine.song.edits import set_locked, set_style
-from engine.song.selection import parse_indices, parse_span
 from engine.song.song import Cell, Song
 from engine.song.styles import style_named
 from engine.song.summary import song_summary
 from engine.song.takes import Take, take_at
-from engine.song.theory import NOTE_NAMES
 from engine.sound.playback import StreamFactory
 from engine.sound.render import (
     SAMPLE_RATE_HZ,
-    RenderSelection,
     audio_file_subtype,
     render,
     write_audio,
 )
 from engine.studio.document import Document
 from engine.studio.models import Models
+from engine.studio.outcomes import (
+    CLI_RECOVERY_DIR,
+    Checked,
+    Clip,
+    Composed,
+    Heard,
+    Job,
+    LivePlay,
+    Progress,
+    R,
+    Rendered,
+    Selection,
+    StudioError,
+    Transcribed,
+)
 from engine.studio.session import ProjectSession
-from engine.transcribe.to_song import GRIDS, grid_ticks, place_clip
+from engine.transcribe.to_song import grid_ticks, place_clip
 
 if TYPE_CHECKING:
     from engine.transcribe.notes import TranscribedNote
-
-Progress = Callable[[int, int], None]
-"""(done, total): how far a job is; a job's runner may raise from it to cancel the job."""
-R = TypeVar("R")
-Out = TypeVar("Out")
-FloatArray = npt.NDArray[np.float32]
-QUANTISE_GRIDS: tuple[str, ...] = tuple(GRIDS)
-"""The grids a clip's notes snap to, by name ('1/16', '1/8t', 'off', ...)."""
-CLI_RECOVERY_DIR = Path(tempfile.gettempdir()) / "tessera-cli-recovery"
-"""Where a command-line session would keep recovery copies (it never autosaves)."""
-
-
-class StudioError(TesseraError):
-    """A use case asked for something the project cannot do; the message says what to do."""
-
-
-@dataclass(frozen=True)
-class Job(Generic[R, Out]):
-    """A slow use case: `work` on any thread, then `finish` where the document lives."""
-
-    label: str
-    """What the status line says while it runs, e.g. 'Regenerate 4…'."""
-    work: Callable[[Progress | None], R]
-    finish: Callable[[R], Out]
-
-    def run(self, progress: Progress | None = None) -> Out:
-        """Both halves on this thread (the command line's way)."""
-        return self.finish(self.work(progress))
-
-
-@dataclass(frozen=True)
-class Selection:
-    """Some tracks and/or a range of bars, 0-based; None means all of them."""
-
-    tracks: tuple[int, ...] | None = None
-    bars: tuple[int, int] | None = None
-    """(first, last), inclusive."""
-
-    @classmethod
-    def from_text(cls, song: Song, tracks: str | None, bars: str | None) -> Selection:
-        """'1,3' or '2-4' (1-based tracks) and '5-8' (1-based bars); None or '' for all."""
-        return cls(
-            tuple(parse_indices(tracks, "tracks", len(song.tracks))) if tracks else None,
-            parse_span(bars, "bars", song.bar_count) if bars else None,
-        )
-
-    @property
-    def everything(self) -> bool:
-        return self.tracks is None and self.bars is None
-
-    def cells(self, song: Song) -> tuple[Cell, ...]:
-        return operations.cells_of(song, self.tracks, self.bars)
-
-    def for_render(self) -> RenderSelection:
-        first, last = self.bars if self.bars is not None else (0, None)
-        return RenderSelection(self.tracks, first, None if last is None else last + 1)
-
-
-@dataclass(frozen=True)
-class Composed:
-    """What became of a composing request: applied (perhaps around edits made meanwhile), or
-    kept as a take only, with why."""
-
-    request: Request
-    seed: int
-    label: str
-    """What was done, e.g. 'Regenerate 4' (the undo step adds the seed)."""
-    applied: bool
-    note: str = ""
-    locked_kept: int = 0
-    """Locked cells of the selection left as they are."""
-
-    @property
-    def message(self) -> str:
-        kept = f"; {self.locked_kept} locked cell(s) left as they are" if self.locked_kept else ""
-        if not self.applied:
-            return f"{self.label} (seed {self.seed}) was {self.note}"
-        if self.note:
-            return (
-                f"{self.label}: done (seed {self.seed}), but the song changed meanwhile: "
-                f"{self.note}{kept}"
-            )
-        return f"{self.label}: done (seed {self.seed}){kept}"
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """An audio file written: how long, how loud, and how many notes had to be rendered."""
-
-    path: Path
-    seconds: float
-    peak_dbfs: float | None
-    """None for silence."""
-    notes_rendered: int
-
-    def summary(self) -> str:
-        peak = f"{self.peak_dbfs:.1f} dBFS" if self.peak_dbfs is not None else "silent"
-        return f"{self.seconds:.1f} s, peak {peak}, {self.notes_rendered} distinct notes rendered"
-
-
-@dataclass(frozen=True)
-class Checked:
-    """The originality report, and the one against the user's own references if asked."""
-
-    report: Report
-    references: Report | None = None
-    reference_count: int = 0
-
-    @property
-    def flagged(self) -> bool:
-        return bool(self.report.flagged) or bool(self.references and self.references.flagged)
-
-
-@dataclass(frozen=True)
-class Clip:
-    """An audio clip to hear as notes (a file, or recorded samples at `rate`), and how to place
-    them: the new track's name and program, the grid, and the model's thresholds."""
-
-    name: str
-    path: Path | None = None
-    audio: FloatArray | None = None
-    rate: int = 0
-    monophonic: bool = False
-    program: int = 0
-    quantise: str = "1/16"
-    tempo_bpm: float | None = None
-    """A new song's tempo (None: estimated from the notes); a song with music keeps its own."""
-    keep_lead_in: bool = False
-    onset_threshold: float = 0.7
-    frame_threshold: float = 0.2
-    min_note_seconds: float = 0.05
-
-
-@dataclass(frozen=True)
-class Heard:
-    """A clip's notes placed on the song the job read (the slow half of transcribing)."""
-
-    song: Song
-    notes: int
-    lowest: int
-    highest: int
-    seconds: float
-    estimated_tempo: float | None
-
-
-@dataclass(frozen=True)
-class Transcribed:
-    """A clip added as a locked track (the last one), or refused because the song changed."""
-
-    heard: Heard
-    applied: bool
-    note: str = ""
-
-    @property
-    def track(self) -> int:
-        """The new track's index."""
-        return len(self.heard.song.tracks) - 1
-
-    def describe_heard(self) -> str:
-        heard = self.heard
-        return (
-            f"heard {heard.notes} notes, {_pitch_name(heard.lowest)} to "
-            f"{_pitch_name(heard.highest)}, in {heard.seconds:.1f} s of audio"
-        )
-
-
-@dataclass(frozen=True)
-class LivePlay:
-    """Live play running: the rig (keyboard, session, output port) and the Tessera synth when
-    the answers sound through it."""
-
-    rig: LiveRig
-    synth: LiveSynth | None = None
-
-    @property
-    def session(self) -> LiveSession:
-        return self.rig.session
-
-    def close(self) -> None:
-        """Stop the session (silencing every note), close the ports and the synth."""
-        try:
-            self.rig.close()
-        finally:
-            if self.synth is not None:
-                self.synth.close()
-
-    def added_to(self, song: Song, at_bar: int) -> Song:
-        """`song` with what was played and answered as new tracks from `at_bar` on."""
-        return add_recording(song, self.session.recording(), at_bar)
 
 
 class Studio:
@@ -604,28 +423,8 @@ def _hear(clip: Clip, song: Song, models: Models, progress: Progress | None) -> 
     return Heard(placed, len(notes), min(pitches), max(pitches), len(audio) / rate, estimated)
 
 
-def _pitch_name(pitch: int) -> str:
-    return f"{NOTE_NAMES[pitch % 12]}{pitch // 12 - 1}"
-
-
 def _same(result: R) -> R:
     return result
 
 
-__all__ = [
-    "QUANTISE_GRIDS",
-    "Checked",
-    "Clip",
-    "Composed",
-    "Heard",
-    "Job",
-    "LivePlay",
-    "Progress",
-    "Rendered",
-    "Selection",
-    "Studio",
-    "StudioError",
-    "Transcribed",
-    "describe_request",
-    "reference_index",
-]
+__all__ = ["Studio", "describe_request", "reference_index"]

@@ -35,7 +35,8 @@ from engine.live.music import MODES, LiveSettings
 from engine.live.ports import MidiPorts, RtMidiPorts
 from engine.live.synth import LiveSynth
 from engine.sound.playback import StreamFactory
-from engine.studio.use_cases import LivePlay, Studio
+from engine.studio.outcomes import LivePlay
+from engine.studio.use_cases import Studio
 from ui.ui_thread import UiThread
 
 DETECT_KEY = "Detect from playing"

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from engine.originality.check import FLAG_NOTES, WARN_NOTES, Report, default_index
 from engine.song.song import Cell
-from engine.studio.use_cases import Checked, Studio
+from engine.studio.outcomes import Checked
+from engine.studio.use_cases import Studio
 from ui.jobs import JobRunner
 
 FLAG_COLOUR = QColor(200, 60, 40)

@@ -31,7 +31,8 @@ from engine.song.edits import select, set_locked, set_tempo
 from engine.song.selection import SelectionError
 from engine.sound.render import AudioError, NoteRenderer, RenderSelection, render
 from engine.studio.models import Models
-from engine.studio.use_cases import Clip, Selection, Studio, StudioError, describe_request
+from engine.studio.outcomes import Clip, Selection, StudioError
+from engine.studio.use_cases import Studio, describe_request
 from engine.transcribe.transcriber import NoteModel
 
 RATE = 22_050
