@@ -127,7 +127,7 @@ Reels step more than their human tunes at any of these (68-76%, human 56%)."""
 OCTAVE_LEAP_PENALTY = 3.0
 """Log-odds taken from a leap of more than an octave from a voice's previous note (e^3: some 20
 times less likely). New chorales leapt over an octave 1.7 times per 100 moves (Bach: never)
-and quartets 3.5 (Haydn and Mozart: 2.1); with it, 0.3 and 1.1."""
+and quartets 3.5 (Haydn and Mozart: 2.1); with it, 0.3-0.5 and 1.1."""
 
 
 @dataclass(frozen=True)
