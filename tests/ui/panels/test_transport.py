@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from benchmarks.tunes import d_major_tune
 from engine.compose.operations import Lock
+from engine.song.song import Song
 from engine.sound.playback import AudioDeviceError, bar_range_seconds
 from engine.sound.render import NoteRenderer, render
 from engine.sound.timbre import TimbreModel
@@ -168,9 +169,9 @@ def test_no_sound_card_is_a_message(qtbot: QtBot, tmp_path: Path, models: Models
     assert not window.transport.playing
 
 
-def test_listen_plays_a_take_without_restoring_it(
-    qtbot: QtBot, window: MainWindow, devices: Devices, tmp_path: Path
-) -> None:
+def _listen_to_a_muted_take(qtbot: QtBot, window: MainWindow) -> Song:
+    """Record a take with every track muted, go back to the song, and listen to the take;
+    returns the song as it was (and still is)."""
     original = window.session.song
     muted = dataclasses.replace(
         original, tracks=tuple(dataclasses.replace(t, muted=True) for t in original.tracks)
@@ -181,6 +182,13 @@ def test_listen_plays_a_take_without_restoring_it(
     window.takes.list.setCurrentRow(0)
     window.takes.listen.click()
     qtbot.waitUntil(lambda: window.transport.playing, timeout=60_000)
+    return original
+
+
+def test_listen_plays_a_take_without_restoring_it(
+    qtbot: QtBot, window: MainWindow, devices: Devices, tmp_path: Path
+) -> None:
+    original = _listen_to_a_muted_take(qtbot, window)
     assert window.last_message == "playing take 1"
     player = window.audio.player
     assert player is not None
@@ -196,16 +204,7 @@ def test_listen_plays_a_take_without_restoring_it(
 def test_listening_to_a_take_stays_on_it_while_the_song_is_edited(
     qtbot: QtBot, window: MainWindow, devices: Devices
 ) -> None:
-    original = window.session.song
-    muted = dataclasses.replace(
-        original, tracks=tuple(dataclasses.replace(t, muted=True) for t in original.tracks)
-    )
-    window.session.commit_operation(Lock(((0, 0),)), 1, muted, "Lock 1 cell")
-    window.session.apply_edit(original, "Back")
-    window.refresh()
-    window.takes.list.setCurrentRow(0)
-    window.takes.listen.click()
-    qtbot.waitUntil(lambda: window.transport.playing, timeout=60_000)
+    _listen_to_a_muted_take(qtbot, window)
     player = window.audio.player
     assert player is not None
 
