@@ -3,8 +3,19 @@
 - `timbre`: the timbre model (generate, lock, nudge a track's sound) and its denoiser.
 - `synth`: harmonic-plus-noise synthesis of the model's controls; `audition`: a short phrase
   to hear a timbre by.
-- `render`: a Song through its timbres, mixed, limited and written to WAV or FLAC.
+- `render`: a Song through its timbres, mixed and limited block by block; `note_cache` the
+  notes it mixes, `limiter` the master limiter, `audio_files` the WAV or FLAC written.
 - `playback`: play, pause, seek and loop through the sound card; `recording`: the microphone.
 """
 
-__all__ = ["audition", "playback", "recording", "render", "synth", "timbre"]
+__all__ = [
+    "audio_files",
+    "audition",
+    "limiter",
+    "note_cache",
+    "playback",
+    "recording",
+    "render",
+    "synth",
+    "timbre",
+]

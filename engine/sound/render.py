@@ -5,17 +5,21 @@ The flow from a Song to samples:
 1. `SongMix` schedules the notes of the audible tracks (mute and solo as in a DAW,
    `engine.song.song.audible_track_indices`) in the selected bars, each with its start sample, its
    track's gain and pan, and a `NoteKey`.
-2. `NoteRenderer` turns keys into mono note audio with the timbre model
-   (`engine.sound.timbre.TimbreModel.render_notes`, batched) and keeps each result in an LRU cache,
-   so a repeated note costs nothing and a second render or a replay is pure mixing.
-3. `SongMix.mix_into` sums any stretch of samples: the offline render mixes the whole song,
-   playback (`engine.sound.playback`) mixes one short block at a time ahead of the sound card.
-4. `Limiter` keeps the master under `CEILING`, so nothing ever clips.
+2. `NoteRenderer` (`engine.sound.note_cache`) turns keys into mono note audio with the timbre
+   model, batched, and keeps each result in an LRU cache, so a repeated note costs nothing and a
+   second render or a replay is pure mixing.
+3. `SongMix.mix_into` sums any stretch of samples: the offline render mixes `BLOCK_SECONDS` at a
+   time, playback (`engine.sound.playback`) one short block at a time ahead of the sound card.
+4. `Limiter` (`engine.sound.limiter`) keeps the master under `CEILING`, so nothing ever clips.
+5. `render_to_file` writes each block to the file as it is made, so memory does not grow with
+   the song (the cache, a block and the tail of the last notes); `render` gathers the blocks in
+   memory, for checks and tests, and refuses audio longer than `MAX_IN_MEMORY_SECONDS`. A
+   file render is refused beyond `MAX_RENDER_SECONDS` (one hour) before any work.
 
-A note's key holds its held length as a *duration class* (twelve per doubling, so a class is
-within 3 % of the real length) rather than the exact length: notes of nearly equal length share
-one rendering, and a tempo change of a few percent keeps the cache warm. Everything here is
-headless and deterministic: the same Song and timbres give the same samples.
+A note is held at most `MAX_HELD_SECONDS`: the synthesizer makes a note's audio whole, so an
+endless note (a slow tempo, a note tied over hundreds of bars) would otherwise ask for gigabytes
+at once. Everything here is headless and deterministic: the same Song and timbres give the same
+samples, whatever the block size.
 """
 
 from __future__ import annotations
@@ -23,159 +27,94 @@ from __future__ import annotations
 import bisect
 import math
 import os
-import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
-from engine.errors import TesseraError
 from engine.song.performance import BendCurve, next_strikes, performance_of
 from engine.song.song import Song, TimbreRef, audible_track_indices
-from engine.sound.synth import FRAME_RATE_HZ, OUTPUT_RATE_HZ
-from engine.sound.timbre import BATCH_NOTES, DEFAULT_STEPS, NoteSpec, TimbreModel
+from engine.sound.audio_files import (
+    CHANNELS,
+    FILE_SUBTYPES,
+    SAMPLE_RATE_HZ,
+    AudioError,
+    StereoAudio,
+    WrittenAudio,
+    audio_file_subtype,
+    write_audio,
+    write_blocks,
+)
+from engine.sound.limiter import CEILING, RELEASE_DB_PER_SECOND, Limiter
+from engine.sound.note_cache import (
+    CLASSES_PER_DOUBLING,
+    DEFAULT_CACHE_MEGABYTES,
+    SHORTEST_CLASS_SECONDS,
+    SILENT,
+    NoteKey,
+    NoteRenderer,
+    Progress,
+    class_seconds,
+    duration_class,
+    trim_tail,
+)
+from engine.sound.synth import FRAME_RATE_HZ
 
-SAMPLE_RATE_HZ = OUTPUT_RATE_HZ
-"""Renders and playback run at 44.1 kHz, the timbre synthesizer's own rate."""
-CHANNELS = 2
+__all__ = [
+    "BLOCK_SECONDS",
+    "CEILING",
+    "CHANNELS",
+    "CLASSES_PER_DOUBLING",
+    "DEFAULT_CACHE_MEGABYTES",
+    "FILE_SUBTYPES",
+    "MASTER_GAIN_DB",
+    "MAX_HELD_SECONDS",
+    "MAX_IN_MEMORY_SECONDS",
+    "MAX_RENDER_SECONDS",
+    "RELEASE_DB_PER_SECOND",
+    "SAMPLE_RATE_HZ",
+    "SHORTEST_CLASS_SECONDS",
+    "SILENT",
+    "AudioError",
+    "Limiter",
+    "NoteKey",
+    "NoteRenderer",
+    "Progress",
+    "RenderSelection",
+    "SongMix",
+    "StereoAudio",
+    "WrittenAudio",
+    "audio_file_subtype",
+    "bend_audio",
+    "class_seconds",
+    "duration_class",
+    "pan_gains",
+    "render",
+    "render_blocks",
+    "render_to_file",
+    "trim_tail",
+    "write_audio",
+]
+
 MASTER_GAIN_DB = 12.0
 """Gain on the sum of all tracks. The timbre model's notes peak near -20 dBFS at velocity 100
 (they copy the SoundFont renders it learned from); +12 dB brings a typical four-track song to a
 healthy level and leaves the limiter to catch the loudest moments."""
-CEILING = 10 ** (-1.0 / 20)
-"""The limiter's ceiling, -1 dBFS: headroom for the rounding of a 24-bit file or a player's
-resampling."""
-RELEASE_DB_PER_SECOND = 60.0
-"""How fast the limiter lets go after a peak: 6 dB in 0.1 s."""
-SILENT = 1e-4
-"""-80 dBFS: below this a note's tail is cut and a render's end is trimmed."""
-SHORTEST_CLASS_SECONDS = 0.02
-CLASSES_PER_DOUBLING = 12
-DEFAULT_CACHE_MEGABYTES = 512
 BENT_CACHE_BYTES = 64 * 2**20
 """Bent notes kept per SongMix (a note is bent once, then mixed block by block)."""
-FILE_SUBTYPES = {".wav": "PCM_24", ".flac": "PCM_24"}
-"""The formats `write_audio` writes, both 24-bit: what a DAW imports without a question."""
-
-StereoAudio = npt.NDArray[np.float32]
-"""(frames, 2) float32 in -1..1."""
-Progress = Callable[[int, int], None]
-"""Called with (done, total) as notes are rendered."""
-
-
-class AudioError(TesseraError):
-    """A render or audio file that cannot be made: bad selection, unwritable file."""
-
-
-def duration_class(seconds: float) -> int:
-    """The class of a held length: twelve per doubling from 20 ms (each within 3 %)."""
-    ratio = max(seconds, SHORTEST_CLASS_SECONDS) / SHORTEST_CLASS_SECONDS
-    return round(CLASSES_PER_DOUBLING * math.log2(ratio))
-
-
-def class_seconds(duration: int) -> float:
-    """The held length every note of a duration class is rendered with."""
-    return SHORTEST_CLASS_SECONDS * 2 ** (duration / CLASSES_PER_DOUBLING)
-
-
-@dataclass(frozen=True, slots=True)
-class NoteKey:
-    """What makes two notes sound the same: the resolved timbre, drum flag, pitch, velocity
-    and duration class. Drum hits have one length, so their class is always 0."""
-
-    timbre: TimbreRef
-    is_drum: bool
-    pitch: int
-    velocity: int
-    duration: int
-
-    def spec(self) -> NoteSpec:
-        seconds = class_seconds(self.duration)
-        return NoteSpec(self.timbre, self.pitch, self.velocity, seconds, is_drum=self.is_drum)
-
-
-def trim_tail(audio: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-    """The note without the silent end of its release (the model always writes its full
-    window), so mixing and the cache don't carry seconds of zeros."""
-    loud = np.flatnonzero(np.abs(audio) > SILENT)
-    end = int(loud[-1]) + 1 if len(loud) else 0
-    return np.ascontiguousarray(audio[:end])
-
-
-class NoteRenderer:
-    """The timbre model behind an LRU note cache. Safe to share between threads: one lock
-    guards the model (onnxruntime sessions are used from one thread at a time here) and the
-    cache, so offline renders and playback can use the same warm cache."""
-
-    def __init__(
-        self,
-        model: TimbreModel,
-        *,
-        cache_megabytes: float = DEFAULT_CACHE_MEGABYTES,
-        steps: int = DEFAULT_STEPS,
-    ) -> None:
-        self.model = model
-        self.steps = steps
-        self._capacity_bytes = int(cache_megabytes * 2**20)
-        self._cache: OrderedDict[NoteKey, npt.NDArray[np.float32]] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
-
-    def resolve(self, ref: TimbreRef, program: int, is_drum: bool) -> TimbreRef:
-        return self.model.resolve(ref, program, is_drum)
-
-    @property
-    def cached_bytes(self) -> int:
-        return self._bytes
-
-    def cached(self, key: NoteKey) -> npt.NDArray[np.float32] | None:
-        """The note's audio if it was rendered before (and is still cached), else None."""
-        with self._lock:
-            audio = self._cache.get(key)
-            if audio is not None:
-                self._cache.move_to_end(key)
-                self.hits += 1
-            return audio
-
-    def missing(self, keys: Sequence[NoteKey]) -> list[NoteKey]:
-        """The distinct keys among `keys` that still need the model, in order."""
-        with self._lock:
-            return list(dict.fromkeys(key for key in keys if key not in self._cache))
-
-    def render(self, keys: Sequence[NoteKey], progress: Progress | None = None) -> None:
-        """Render every uncached key into the cache, in batches, reporting (done, total)."""
-        todo = self.missing(keys)
-        for first in range(0, len(todo), BATCH_NOTES):
-            batch = todo[first : first + BATCH_NOTES]
-            with self._lock:
-                batch = [key for key in batch if key not in self._cache]
-                audio = self.model.render_notes([key.spec() for key in batch], steps=self.steps)
-                for key, note in zip(batch, audio, strict=True):
-                    self._store(key, trim_tail(note))
-            if progress is not None:
-                progress(min(first + BATCH_NOTES, len(todo)), len(todo))
-
-    def audio(self, key: NoteKey) -> npt.NDArray[np.float32]:
-        """The note's audio, rendering it now if needed."""
-        audio = self.cached(key)
-        if audio is None:
-            self.render([key])
-            audio = self.cached(key)
-        assert audio is not None  # rendered just above; the cache keeps the newest entry
-        return audio
-
-    def _store(self, key: NoteKey, audio: npt.NDArray[np.float32]) -> None:
-        self.misses += 1
-        self._cache[key] = audio
-        self._bytes += audio.nbytes
-        while self._bytes > self._capacity_bytes and len(self._cache) > 1:
-            _, evicted = self._cache.popitem(last=False)
-            self._bytes -= evicted.nbytes
+MAX_HELD_SECONDS = 60.0
+"""The longest a note is held before its release. A note's audio is synthesized whole, ~100
+bytes of working memory per sample, so a minute (~260 MB at the peak) is the most one note may
+ask for; a longer note fades out after a minute, which a held note of an acoustic instrument
+has long done."""
+BLOCK_SECONDS = 4.0
+"""How much audio an offline render mixes, limits and writes at a time (~1.4 MB a block)."""
+MAX_RENDER_SECONDS = 3600.0
+"""The longest song (or selection) rendered to a file: one hour, ~640 MB of 24-bit WAV."""
+MAX_IN_MEMORY_SECONDS = 900.0
+"""The longest audio `render` returns as one array (15 minutes, ~320 MB of float32)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,7 +189,7 @@ class SongMix:
                     timbres[program] = renderer.resolve(track.timbre, program, track.is_drum)
                 start = song.tick_to_seconds(note.start_tick)
                 sounding_end = performance.sounding_end_tick(note, next_strike)
-                held = song.tick_to_seconds(sounding_end) - start
+                held = min(song.tick_to_seconds(sounding_end) - start, MAX_HELD_SECONDS)
                 duration = 0 if track.is_drum else duration_class(held)
                 key = NoteKey(timbres[program], track.is_drum, note.pitch, note.velocity, duration)
                 bend = None
@@ -377,50 +316,6 @@ def bend_audio(audio: npt.NDArray[np.float32], bend: _Bend) -> npt.NDArray[np.fl
     return np.interp(positions, np.arange(len(audio)), audio).astype(np.float32)
 
 
-class Limiter:
-    """A master peak limiter that never lets a sample past `ceiling`, block by block.
-
-    Attack is instant (the gain at a sample is already low enough for that sample) and the gain
-    recovers at `release_db_per_second`: a peak-hold in decibels with a linear fall. Written by
-    hand because none of the project's libraries has one; it is vectorised so a block costs a
-    few numpy passes: the reduction at sample i is the largest of (needed[k] - (i - k) * rate)
-    over k <= i, which is a running maximum of needed[k] + k * rate, minus i * rate.
-    """
-
-    def __init__(
-        self,
-        sample_rate_hz: int = SAMPLE_RATE_HZ,
-        ceiling: float = CEILING,
-        release_db_per_second: float = RELEASE_DB_PER_SECOND,
-    ) -> None:
-        self.ceiling = ceiling
-        self._rate = release_db_per_second / sample_rate_hz
-        self._reduction_db = 0.0
-
-    def reset(self) -> None:
-        self._reduction_db = 0.0
-
-    def process(self, block: StereoAudio) -> StereoAudio:
-        """Limit `block` in place (and return it); the state carries to the next block."""
-        if not len(block):
-            return block
-        peak = np.abs(block).max(axis=1)
-        if self._reduction_db == 0.0 and peak.max() <= self.ceiling:
-            return block  # nothing to do, and nothing held from an earlier peak
-        peak = peak.astype(np.float64)
-        needed = 20 * np.log10(np.maximum(peak, 1e-12) / self.ceiling)
-        steps = np.arange(len(block), dtype=np.float64) * self._rate
-        held = np.maximum.accumulate(needed + steps) - steps
-        carried = self._reduction_db - steps - self._rate
-        reduction = np.maximum(np.maximum(held, carried), 0.0)
-        if reduction.any():
-            block *= (10 ** (-reduction / 20)).astype(np.float32)[:, None]
-            # float32 rounding can leave a peak a hair above the ceiling
-            np.clip(block, -self.ceiling, self.ceiling, out=block)
-        self._reduction_db = float(reduction[-1])
-        return block
-
-
 def render(
     song: Song,
     renderer: NoteRenderer,
@@ -428,45 +323,82 @@ def render(
     progress: Progress | None = None,
 ) -> StereoAudio:
     """The whole song (or selection) as 44.1 kHz stereo float32, limited, trimmed after the
-    last release (never before the last bar's end)."""
+    last release (never before the last bar's end). Longer than `MAX_IN_MEMORY_SECONDS` (with
+    the last release) is an AudioError: stream such a song to a file with `render_to_file`."""
     mix = SongMix(song, renderer, selection)
+    _check_length(mix.end_bound_samples, MAX_IN_MEMORY_SECONDS, "in memory", "render_to_file")
+    out = np.empty((mix.end_bound_samples, CHANNELS), dtype=np.float32)
+    filled = 0
+    for block in _limited_blocks(mix, progress):
+        out[filled : filled + len(block)] = block
+        filled += len(block)
+    return out[:filled]
+
+
+def render_to_file(
+    path: str | os.PathLike[str],
+    song: Song,
+    renderer: NoteRenderer,
+    selection: RenderSelection | None = None,
+    progress: Progress | None = None,
+) -> WrittenAudio:
+    """Render the song (or selection) into a 24-bit WAV or FLAC, block by block, in memory that
+    does not grow with the song. The same samples as `render`; a song longer than
+    `MAX_RENDER_SECONDS` is refused before any work."""
+    return write_blocks(path, render_blocks(song, renderer, selection, progress))
+
+
+def render_blocks(
+    song: Song,
+    renderer: NoteRenderer,
+    selection: RenderSelection | None = None,
+    progress: Progress | None = None,
+) -> Iterator[StereoAudio]:
+    """The render as consecutive blocks of at most `BLOCK_SECONDS` (the length is checked now,
+    the blocks are made as they are asked for)."""
+    mix = SongMix(song, renderer, selection)
+    _check_length(mix.music_samples, MAX_RENDER_SECONDS, "to a file", "fewer bars")
+    return _limited_blocks(mix, progress)
+
+
+def _check_length(samples: int, limit_seconds: float, where: str, instead: str) -> None:
+    """AudioError when `samples` of audio are more than a render `where` may hold."""
+    if samples <= limit_seconds * SAMPLE_RATE_HZ:
+        return
+    advice = (
+        "render it to a file (render_to_file), or choose fewer bars"
+        if instead == "render_to_file"
+        else "choose fewer bars (tessera-cli render --bars, or a bar range in Export Audio) "
+        "or a faster tempo"
+    )
+    raise AudioError(
+        f"the song lasts {samples / SAMPLE_RATE_HZ / 60:.1f} minutes, longer than the "
+        f"{limit_seconds / 60:g} minutes Tessera renders {where}: {advice}"
+    )
+
+
+def _limited_blocks(mix: SongMix, progress: Progress | None) -> Iterator[StereoAudio]:
+    """Mix and limit the song block by block; trim after the last sound above `SILENT` (never
+    before the music's end). Quiet audio after the music's end is held back until something
+    louder follows it; it is only the release of notes that started before the end, so it is
+    never longer than one note (`MAX_HELD_SECONDS` and a release)."""
+    block_frames = round(BLOCK_SECONDS * SAMPLE_RATE_HZ)
+    limiter = Limiter()
+    # Every note first, in the song's order (the note cache's budget bounds what is kept): the
+    # model's batches, and so the samples to the last bit, are the same whatever the block size.
     mix.prepare(0, mix.end_bound_samples, progress)
-    out = np.zeros((mix.end_bound_samples, CHANNELS), dtype=np.float32)
-    mix.mix_into(out, 0)
-    Limiter().process(out)
-    loud = np.flatnonzero(np.abs(out).max(axis=1) > SILENT)
-    end = max(mix.music_samples, int(loud[-1]) + 1 if len(loud) else 0)
-    return out[:end]
-
-
-def audio_file_subtype(path: str | os.PathLike[str]) -> str:
-    """The sample format for an audio file name, or AudioError for a format not written here
-    (check before a long render, not after)."""
-    target = Path(path)
-    subtype = FILE_SUBTYPES.get(target.suffix.lower())
-    if subtype is None:
-        raise AudioError(
-            f"cannot write {target.name}: audio is written as .wav or .flac, "
-            f"not {target.suffix or 'a file without a suffix'}"
-        )
-    if not target.parent.is_dir():
-        raise AudioError(f"cannot write {target}: the folder {target.parent} does not exist")
-    return subtype
-
-
-def write_audio(
-    path: str | os.PathLike[str], audio: StereoAudio, sample_rate_hz: int = SAMPLE_RATE_HZ
-) -> None:
-    """Write a 24-bit WAV or FLAC (by the file's suffix). A file that cannot be written is an
-    AudioError, and an existing file is only replaced once the new one is complete."""
-    import soundfile  # the app's first render pays for libsndfile, not its start-up
-
-    target = Path(path)
-    subtype = audio_file_subtype(target)
-    partial = target.with_name(f".{target.name}.partial{target.suffix}")
-    try:
-        soundfile.write(str(partial), audio, sample_rate_hz, subtype=subtype)
-        os.replace(partial, target)
-    except (OSError, RuntimeError) as err:  # soundfile reports libsndfile errors as these
-        partial.unlink(missing_ok=True)
-        raise AudioError(f"could not write {target}: {err}") from err
+    quiet: list[StereoAudio] = []
+    for first in range(0, mix.end_bound_samples, block_frames):
+        block = np.empty((min(block_frames, mix.end_bound_samples - first), CHANNELS), np.float32)
+        mix.mix_into(block, first)
+        limiter.process(block)
+        keep = max(0, min(len(block), mix.music_samples - first))
+        loud = np.flatnonzero(np.abs(block[keep:]).max(axis=1, initial=0.0) > SILENT)
+        if len(loud):
+            keep += int(loud[-1]) + 1
+        if keep:
+            yield from quiet
+            quiet.clear()
+            yield block[:keep]
+        if keep < len(block):
+            quiet.append(block[keep:])

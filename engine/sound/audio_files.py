@@ -1,0 +1,110 @@
+"""Audio files written by Tessera: 24-bit WAV or FLAC, streamed block by block.
+
+A render is written as it is made (`write_blocks`): memory holds one block, not the song, so a
+long song costs disk, never RAM. The file appears under its name only once it is complete: the
+blocks go to a hidden partial file beside it, which replaces the target at the end, so a failed
+or cancelled render leaves an earlier file as it was.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from engine.errors import TesseraError
+from engine.sound.synth import OUTPUT_RATE_HZ
+
+SAMPLE_RATE_HZ = OUTPUT_RATE_HZ
+"""Renders and playback run at 44.1 kHz, the timbre synthesizer's own rate."""
+CHANNELS = 2
+FILE_SUBTYPES = {".wav": "PCM_24", ".flac": "PCM_24"}
+"""The formats written here, both 24-bit: what a DAW imports without a question."""
+
+StereoAudio = npt.NDArray[np.float32]
+"""(frames, 2) float32 in -1..1."""
+
+
+class AudioError(TesseraError):
+    """A render or audio file that cannot be made: bad selection, too long, unwritable file."""
+
+
+@dataclass(frozen=True)
+class WrittenAudio:
+    """What went into a file: its length and its loudest sample."""
+
+    frames: int
+    peak: float
+    sample_rate_hz: int = SAMPLE_RATE_HZ
+
+    @property
+    def seconds(self) -> float:
+        return self.frames / self.sample_rate_hz
+
+    @property
+    def peak_dbfs(self) -> float | None:
+        """The peak in dB below full scale; None for silence."""
+        return 20 * math.log10(self.peak) if self.peak > 0 else None
+
+
+def audio_file_subtype(path: str | os.PathLike[str]) -> str:
+    """The sample format for an audio file name, or AudioError for a format not written here
+    (check before a long render, not after)."""
+    target = Path(path)
+    subtype = FILE_SUBTYPES.get(target.suffix.lower())
+    if subtype is None:
+        raise AudioError(
+            f"cannot write {target.name}: audio is written as .wav or .flac, "
+            f"not {target.suffix or 'a file without a suffix'}"
+        )
+    if not target.parent.is_dir():
+        raise AudioError(f"cannot write {target}: the folder {target.parent} does not exist")
+    return subtype
+
+
+def write_blocks(
+    path: str | os.PathLike[str],
+    blocks: Iterable[npt.NDArray[np.float32]],
+    sample_rate_hz: int = SAMPLE_RATE_HZ,
+    channels: int = CHANNELS,
+) -> WrittenAudio:
+    """Write each block, (frames, channels), as it comes to a 24-bit WAV or FLAC (by the file's
+    suffix). A file that cannot be written is an AudioError; whatever stops the blocks (an
+    error, a cancelled job) leaves no partial file and the earlier file, if any, as it was."""
+    import soundfile  # the app's first render pays for libsndfile, not its start-up
+
+    target = Path(path)
+    subtype = audio_file_subtype(target)
+    partial = target.with_name(f".{target.name}.partial{target.suffix}")
+    frames, peak, complete = 0, 0.0, False
+    try:
+        with soundfile.SoundFile(
+            str(partial), "w", sample_rate_hz, channels, subtype=subtype
+        ) as file:
+            for block in blocks:
+                file.write(block)
+                frames += len(block)
+                peak = max(peak, float(np.abs(block).max(initial=0.0)))
+        os.replace(partial, target)
+        complete = True
+    except (OSError, RuntimeError) as err:  # soundfile reports libsndfile errors as these
+        raise AudioError(f"could not write {target}: {err}") from err
+    finally:
+        if not complete:
+            partial.unlink(missing_ok=True)
+    return WrittenAudio(frames, peak, sample_rate_hz)
+
+
+def write_audio(
+    path: str | os.PathLike[str],
+    audio: npt.NDArray[np.float32],
+    sample_rate_hz: int = SAMPLE_RATE_HZ,
+) -> None:
+    """Write audio already in memory, (frames,) or (frames, channels), as `write_blocks` does."""
+    channels = 1 if audio.ndim == 1 else int(audio.shape[1])
+    write_blocks(path, [audio], sample_rate_hz, channels)

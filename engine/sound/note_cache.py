@@ -1,0 +1,139 @@
+"""Notes from the timbre model, kept in an LRU cache: what every render and player mixes.
+
+A note's key (`NoteKey`) holds its held length as a *duration class* (twelve per doubling, so a
+class is within 3 % of the real length) rather than the exact length: notes of nearly equal
+length share one rendering, and a tempo change of a few percent keeps the cache warm.
+`NoteRenderer` renders keys in batches and keeps each result, trimmed of its silent end, until
+the cache's size budget pushes it out.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from engine.song.song import TimbreRef
+from engine.sound.timbre import BATCH_NOTES, DEFAULT_STEPS, NoteSpec, TimbreModel
+
+SILENT = 1e-4
+"""-80 dBFS: below this a note's tail is cut and a render's end is trimmed."""
+SHORTEST_CLASS_SECONDS = 0.02
+CLASSES_PER_DOUBLING = 12
+DEFAULT_CACHE_MEGABYTES = 512
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) as notes are rendered."""
+
+
+def duration_class(seconds: float) -> int:
+    """The class of a held length: twelve per doubling from 20 ms (each within 3 %)."""
+    ratio = max(seconds, SHORTEST_CLASS_SECONDS) / SHORTEST_CLASS_SECONDS
+    return round(CLASSES_PER_DOUBLING * math.log2(ratio))
+
+
+def class_seconds(duration: int) -> float:
+    """The held length every note of a duration class is rendered with."""
+    return SHORTEST_CLASS_SECONDS * 2 ** (duration / CLASSES_PER_DOUBLING)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteKey:
+    """What makes two notes sound the same: the resolved timbre, drum flag, pitch, velocity
+    and duration class. Drum hits have one length, so their class is always 0."""
+
+    timbre: TimbreRef
+    is_drum: bool
+    pitch: int
+    velocity: int
+    duration: int
+
+    def spec(self) -> NoteSpec:
+        seconds = class_seconds(self.duration)
+        return NoteSpec(self.timbre, self.pitch, self.velocity, seconds, is_drum=self.is_drum)
+
+
+def trim_tail(audio: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """The note without the silent end of its release (the model always writes its full
+    window), so mixing and the cache don't carry seconds of zeros."""
+    loud = np.flatnonzero(np.abs(audio) > SILENT)
+    end = int(loud[-1]) + 1 if len(loud) else 0
+    return np.ascontiguousarray(audio[:end])
+
+
+class NoteRenderer:
+    """The timbre model behind an LRU note cache. Safe to share between threads: one lock
+    guards the model (onnxruntime sessions are used from one thread at a time here) and the
+    cache, so offline renders and playback can use the same warm cache."""
+
+    def __init__(
+        self,
+        model: TimbreModel,
+        *,
+        cache_megabytes: float = DEFAULT_CACHE_MEGABYTES,
+        steps: int = DEFAULT_STEPS,
+    ) -> None:
+        self.model = model
+        self.steps = steps
+        self._capacity_bytes = int(cache_megabytes * 2**20)
+        self._cache: OrderedDict[NoteKey, npt.NDArray[np.float32]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def resolve(self, ref: TimbreRef, program: int, is_drum: bool) -> TimbreRef:
+        return self.model.resolve(ref, program, is_drum)
+
+    @property
+    def cached_bytes(self) -> int:
+        return self._bytes
+
+    def cached(self, key: NoteKey) -> npt.NDArray[np.float32] | None:
+        """The note's audio if it was rendered before (and is still cached), else None."""
+        with self._lock:
+            audio = self._cache.get(key)
+            if audio is not None:
+                self._cache.move_to_end(key)
+                self.hits += 1
+            return audio
+
+    def missing(self, keys: Sequence[NoteKey]) -> list[NoteKey]:
+        """The distinct keys among `keys` that still need the model, in order."""
+        with self._lock:
+            return list(dict.fromkeys(key for key in keys if key not in self._cache))
+
+    def render(self, keys: Sequence[NoteKey], progress: Progress | None = None) -> None:
+        """Render every uncached key into the cache, in batches, reporting (done, total)."""
+        todo = self.missing(keys)
+        for first in range(0, len(todo), BATCH_NOTES):
+            batch = todo[first : first + BATCH_NOTES]
+            with self._lock:
+                batch = [key for key in batch if key not in self._cache]
+                audio = self.model.render_notes([key.spec() for key in batch], steps=self.steps)
+                for key, note in zip(batch, audio, strict=True):
+                    self._store(key, trim_tail(note))
+            if progress is not None:
+                progress(min(first + BATCH_NOTES, len(todo)), len(todo))
+
+    def audio(self, key: NoteKey) -> npt.NDArray[np.float32]:
+        """The note's audio, rendering it now if needed."""
+        audio = self.cached(key)
+        if audio is None:
+            self.render([key])
+            audio = self.cached(key)
+        assert audio is not None  # rendered just above; the cache keeps the newest entry
+        return audio
+
+    def _store(self, key: NoteKey, audio: npt.NDArray[np.float32]) -> None:
+        self.misses += 1
+        self._cache[key] = audio
+        self._bytes += audio.nbytes
+        while self._bytes > self._capacity_bytes and len(self._cache) > 1:
+            _, evicted = self._cache.popitem(last=False)
+            self._bytes -= evicted.nbytes
