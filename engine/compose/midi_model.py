@@ -23,7 +23,6 @@ whole prompt to the last bit, as long as the rest is at least two tokens (`RERUN
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 from collections.abc import Sequence
@@ -36,9 +35,16 @@ import numpy.typing as npt
 import onnxruntime as ort
 
 from engine.compose.vocab import TOKENIZER_VERSION, TokenizerVersionError, Vocabulary
+from engine.runtime.cards import read_card
 from engine.runtime.onnx import ModelLoadError, open_session
 
 DEFAULT_MODEL_DIR = Path(__file__).parents[2] / "models" / "midi"
+REBUILD = (
+    "reinstall Tessera, or export the model again from its checkpoint "
+    "(python -m models.midi.export runs/midi/checkpoint.pt models/midi)"
+)
+MAX_ARRAY_BYTES = 2**30
+"""The largest key/value cache or logits array a card may ask for (the shipped: 6 MB, 2.5 MB)."""
 
 Logits = npt.NDArray[np.float32]
 STEP_INPUTS = ("input_ids", "position_ids", "seqlens_k", "total_sequence_length")
@@ -66,24 +72,33 @@ class ModelCard:
 
     @classmethod
     def load(cls, folder: Path) -> ModelCard:
-        path = folder / "card.json"
-        try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-            arch = raw["architecture"]
-            return cls(
-                n_layer=int(arch["n_layer"]),
-                n_head=int(arch["n_head"]),
-                head_dim=int(arch["n_embd"]) // int(arch["n_head"]),
-                block_size=int(arch["block_size"]),
-                vocab_size=int(arch["vocab_size"]),
-                tokenizer_version=str(raw["tokenizer"]["version"]),
-                onnx_sha256=str(raw["onnx"]["sha256"]),
-                raw=raw,
+        """The folder's card, checked whole (`engine.runtime.cards`) and value by value; the
+        bounds keep every array the values size (the cache, the logits) under a gigabyte."""
+        card = read_card(folder, REBUILD)
+        n_head = card.integer("architecture", "n_head", low=1, high=256)
+        n_embd = card.integer("architecture", "n_embd", low=1, high=16_384)
+        if n_embd % n_head:
+            card.wrong(("architecture", "n_embd"), f"a multiple of n_head ({n_head})", n_embd)
+        made = cls(
+            n_layer=card.integer("architecture", "n_layer", low=1, high=256),
+            n_head=n_head,
+            head_dim=n_embd // n_head,
+            block_size=card.integer("architecture", "block_size", low=1, high=65_536),
+            vocab_size=card.integer("architecture", "vocab_size", low=1, high=1_000_000),
+            tokenizer_version=card.text("tokenizer", "version"),
+            onnx_sha256=card.sha256("onnx", "sha256"),
+            raw=card.raw,
+        )
+        cache_bytes = 2 * made.n_layer * n_embd * made.block_size * 4
+        logits_bytes = made.block_size * made.vocab_size * 4
+        if max(cache_bytes, logits_bytes) > MAX_ARRAY_BYTES:
+            raise ModelLoadError(
+                f"{card.path}: architecture asks for a key/value cache of "
+                f"{cache_bytes / 2**30:.1f} GiB and logits of {logits_bytes / 2**30:.1f} GiB "
+                f"(n_layer x n_embd x block_size, block_size x vocab_size); the most this "
+                f"Tessera allocates is {MAX_ARRAY_BYTES / 2**30:g} GiB: {card.fix}"
             )
-        except FileNotFoundError as err:
-            raise ModelLoadError(f"no model card at {path}: reinstall Tessera") from err
-        except (ValueError, KeyError, TypeError) as err:
-            raise ModelLoadError(f"the model card {path} is damaged ({err!r}): reinstall") from err
+        return made
 
 
 class Cache:
@@ -212,7 +227,7 @@ class MidiModel:
         except TokenizerVersionError as err:
             raise ModelLoadError(str(err)) from err
         onnx_path = self.folder / "model.onnx"
-        loaded = open_session(onnx_path, self.card.onnx_sha256, threads, optimize=True)
+        loaded = open_session(onnx_path, self.card.onnx_sha256, threads, optimize=True, fix=REBUILD)
         self.session, self.providers = loaded.session, loaded.providers
         self._check_inputs(onnx_path)
         self._per_thread = _PerThread()
@@ -231,6 +246,14 @@ class MidiModel:
                 f"{expected}: the model was exported for another version; re-export it with "
                 "python -m models.midi.export"
             )
+        c = self.card
+        cache_shape = [1, c.n_head, c.block_size, c.head_dim]
+        for node in self.session.get_inputs()[len(STEP_INPUTS) :]:
+            if list(node.shape) != cache_shape:
+                raise ModelLoadError(
+                    f"{onnx_path} takes {node.name} of shape {node.shape}, but its card says "
+                    f"{cache_shape} (n_head, block_size, n_embd / n_head): {REBUILD}"
+                )
 
     def empty_cache(self) -> Cache:
         c = self.card

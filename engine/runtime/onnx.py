@@ -5,7 +5,9 @@ the note model (`engine.transcribe.transcriber`) each check their own card, but 
 file needs are the same and live here once:
 
 - the file's sha256 must match the hash its card (or the engine, for a third-party file) holds,
-  so a damaged or replaced file is refused with a message instead of producing nonsense;
+  so a damaged or replaced file is refused with a message instead of producing nonsense (the
+  card itself is checked by `engine.runtime.cards`); the file is hashed in chunks, and a
+  missing file, a device, a pipe or a file larger than `MAX_MODEL_BYTES` is refused first;
 - CUDA is used when this onnxruntime build offers it, always with the CPU as fallback;
 - the thread counts are set explicitly (unset thread options give unstable timings), with one
   inter-op thread: the graphs are sequential.
@@ -15,12 +17,17 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 import onnxruntime as ort
 
 from engine.errors import TesseraError
+
+MAX_MODEL_BYTES = 2 * 2**30
+"""The largest model file opened (the shipped ones are a few MB; basic-pitch's is 0.2 MB)."""
+REINSTALL = "reinstall Tessera or re-export the model"
 
 
 class ModelLoadError(TesseraError):
@@ -39,20 +46,36 @@ def default_threads() -> int:
     return min(4, os.cpu_count() or 1)
 
 
-def file_sha256(path: Path) -> str:
-    """The sha256 of a model file; ModelLoadError (saying why) when it cannot be read."""
+def file_sha256(path: Path, fix: str = REINSTALL) -> str:
+    """The sha256 of a model file, read in chunks; ModelLoadError (saying why, then `fix`) when
+    it is missing, is not a regular file (a device or a pipe is never read) or is too large."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with open(path, "rb", buffering=0, opener=open_nonblocking) as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ModelLoadError(f"{path} is not a regular file: {fix}")
+            if info.st_size > MAX_MODEL_BYTES:
+                raise ModelLoadError(
+                    f"{path} is {info.st_size / 2**30:.1f} GiB, larger than any model "
+                    f"Tessera runs ({MAX_MODEL_BYTES / 2**30:g} GiB): {fix}"
+                )
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except FileNotFoundError as err:
+        raise ModelLoadError(f"{path} is missing: {fix}") from err
     except OSError as err:
-        raise ModelLoadError(f"cannot read {path}: {err.strerror}") from err
+        raise ModelLoadError(f"cannot read {path} ({err.strerror}): {fix}") from err
 
 
-def check_sha256(path: Path, expected: str) -> None:
+def open_nonblocking(path: str, flags: int) -> int:
+    """Open without blocking, so a named pipe in a model's place is refused, not waited on."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def check_sha256(path: Path, expected: str, fix: str = REINSTALL) -> None:
     """Refuse a file whose bytes are not the ones its card describes."""
-    if file_sha256(path) != expected:
+    if file_sha256(path, fix) != expected:
         raise ModelLoadError(
-            f"{path} does not match its card (the file is damaged or was replaced): "
-            "reinstall Tessera or re-export the model"
+            f"{path} does not match its card (the file is damaged or was replaced): {fix}"
         )
 
 
@@ -65,11 +88,17 @@ class LoadedSession:
 
 
 def open_session(
-    path: Path, expected_sha256: str, threads: int | None = None, *, optimize: bool = False
+    path: Path,
+    expected_sha256: str,
+    threads: int | None = None,
+    *,
+    optimize: bool = False,
+    fix: str = REINSTALL,
 ) -> LoadedSession:
     """Check `path` against its hash and open it; `optimize` turns on every graph rewrite
-    onnxruntime has (worth it for the decoder, whose graph runs thousands of times per song)."""
-    check_sha256(path, expected_sha256)
+    onnxruntime has (worth it for the decoder, whose graph runs thousands of times per song).
+    `fix` ends every error message: how to get a good copy of the file."""
+    check_sha256(path, expected_sha256, fix)
     options = ort.SessionOptions()
     options.intra_op_num_threads = threads or default_threads()
     options.inter_op_num_threads = 1
@@ -79,5 +108,5 @@ def open_session(
     try:
         session = ort.InferenceSession(str(path), options, providers=providers)
     except Exception as err:  # onnxruntime raises its own untyped errors for bad graphs
-        raise ModelLoadError(f"onnxruntime cannot open {path}: {err}") from err
+        raise ModelLoadError(f"onnxruntime cannot open {path}: {err}: {fix}") from err
     return LoadedSession(session, providers)

@@ -18,8 +18,11 @@ here is a pure function returning a new TimbreRef:
 - `describe(space, ref, name, strength)`: a move along a named descriptor ("brighter",
   "darker", "softer_attack", "harder_attack"), fitted to measured features (see the card).
 
-The model folder (models/timbre) holds model.onnx, space.json and card.json; loading checks the
-card's hashes and that its control layout matches `engine.sound.synth`.
+The model folder (models/timbre) holds model.onnx, space.json, card.json and card.sha256; loading
+checks the card against its hash (`engine.runtime.cards`), every card value it uses for type and
+range, the other files against the card's hashes, the space's shape, and that the control layout
+and the graph's shapes match `engine.sound.synth`. Anything wrong is a `TimbreModelError` (a
+`ModelLoadError`) naming the file, the field and the fix.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.errors import TesseraError
+from engine.runtime.cards import Card, read_card
 from engine.runtime.onnx import ModelLoadError, file_sha256, open_session
 from engine.song.song import TimbreRef
 from engine.sound.synth import (
@@ -52,6 +56,13 @@ from engine.sound.synth import (
 )
 
 DEFAULT_MODEL_DIR = Path(__file__).parents[2] / "models" / "timbre"
+REBUILD = (
+    "reinstall Tessera, or rebuild the model as models/timbre/README.md says "
+    "(python -m models.timbre.export runs/timbre/checkpoint.pt models/timbre)"
+)
+MAX_FRAMES = 1024
+"""The longest note window a timbre card may declare (the shipped model's is 128 frames)."""
+MAX_SPACE_BYTES = 16 * 2**20
 DRUM_KIT = 128
 """The drum kit's row in the timbre space (GM drums are not a program)."""
 DEFAULT_STEPS = 10
@@ -91,7 +102,7 @@ class TimbreError(TesseraError):
     """A timbre operation with impossible arguments (unknown descriptor, bad strength)."""
 
 
-class TimbreModelError(TesseraError):
+class TimbreModelError(ModelLoadError):
     """The timbre model folder is missing, damaged, or does not match this Tessera."""
 
 
@@ -108,6 +119,20 @@ class TimbreSpace:
     @property
     def dimension(self) -> int:
         return len(self.prior_mean)
+
+    def check(self) -> None:
+        """ValueError unless every vector and matrix has the space's dimension and is finite."""
+        size = self.dimension
+        parts = [self.prior_mean, self.prior_cholesky, *self.descriptors.values()]
+        parts += [np.asarray(v) for v in self.instruments.values()]
+        shapes_ok = (
+            1 <= size <= 1024
+            and self.prior_cholesky.shape == (size, size)
+            and all(len(v) == size for v in self.instruments.values())
+            and all(d.shape == (size,) for d in self.descriptors.values())
+        )
+        if not shapes_ok or not all(np.isfinite(part).all() for part in parts):
+            raise ValueError(f"its vectors are not all finite and of dimension {size}")
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> TimbreSpace:
@@ -190,43 +215,67 @@ class TimbreModel:
         self, folder: str | os.PathLike[str] = DEFAULT_MODEL_DIR, threads: int | None = None
     ) -> None:
         self.folder = Path(folder)
-        self.card = self._load_card()
-        space_path = self.folder / "space.json"
-        if file_sha256(space_path) != self.card["space"]["sha256"]:
-            raise TimbreModelError(f"{space_path} does not match its card: reinstall the model")
-        self.space = TimbreSpace.from_json(json.loads(space_path.read_text(encoding="utf-8")))
-        onnx_path = self.folder / "model.onnx"
         try:
-            loaded = open_session(onnx_path, self.card["onnx"]["sha256"], threads)
+            card = read_card(self.folder, REBUILD)
+            self.frames = card.integer(
+                "architecture", "frames", low=ATTACK_FRAMES + 2, high=MAX_FRAMES
+            )
+            self._check_controls(card)
+            self.space = self._load_space(card.sha256("space", "sha256"))
+            loaded = open_session(
+                self.folder / "model.onnx", card.sha256("onnx", "sha256"), threads, fix=REBUILD
+            )
+        except TimbreModelError:
+            raise
         except ModelLoadError as err:
-            raise TimbreModelError(f"{err} (the timbre model)") from err
+            raise TimbreModelError(f"the timbre model: {err}") from err
+        self.card: dict[str, Any] = card.raw
         self.session, self.providers = loaded.session, loaded.providers
-        self.frames = int(self.card["architecture"]["frames"])
+        self._check_graph()
 
-    def _load_card(self) -> dict[str, Any]:
-        path = self.folder / "card.json"
-        try:
-            card: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-            controls = card["controls"]
-            expected = {
-                "frame_rate_hz": FRAME_RATE_HZ,
-                "harmonics": HARMONIC_COUNT,
-                "noise_bands": NOISE_BAND_COUNT,
-                "channels": CHANNEL_COUNT,
-                "analysis_rate_hz": ANALYSIS_RATE_HZ,
-            }
-            card["onnx"]["sha256"], card["space"]["sha256"], card["architecture"]["frames"]
-        except FileNotFoundError as err:
-            raise TimbreModelError(f"no timbre model card at {path}: reinstall Tessera") from err
-        except (ValueError, KeyError, TypeError) as err:
-            raise TimbreModelError(f"the timbre card {path} is damaged ({err!r})") from err
-        wrong = {k: controls.get(k) for k, v in expected.items() if controls.get(k) != v}
+    def _check_controls(self, card: Card) -> None:
+        """The card's control layout must be the one `engine.sound.synth` synthesizes."""
+        expected = {
+            "frame_rate_hz": FRAME_RATE_HZ,
+            "harmonics": HARMONIC_COUNT,
+            "noise_bands": NOISE_BAND_COUNT,
+            "channels": CHANNEL_COUNT,
+            "analysis_rate_hz": ANALYSIS_RATE_HZ,
+        }
+        controls = card.value("controls")
+        found = controls if isinstance(controls, dict) else {}
+        wrong = {k: found.get(k) for k, v in expected.items() if found.get(k) != v}
         if wrong:
             raise TimbreModelError(
                 f"the timbre model in {self.folder} was trained for controls {wrong}, but this "
                 f"Tessera synthesizes {expected}: install the model that ships with this version"
             )
-        return card
+
+    def _load_space(self, expected_sha256: str) -> TimbreSpace:
+        """space.json, checked against the card's hash and for consistent dimensions."""
+        path = self.folder / "space.json"
+        if file_sha256(path, REBUILD) != expected_sha256:
+            raise TimbreModelError(f"{path} does not match its card: {REBUILD}")
+        try:
+            if path.stat().st_size > MAX_SPACE_BYTES:
+                raise ValueError(f"{path.stat().st_size:,} bytes is not a timbre space")
+            space = TimbreSpace.from_json(json.loads(path.read_text(encoding="utf-8")))
+            space.check()
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
+            raise TimbreModelError(f"{path} is damaged ({err}): {REBUILD}") from err
+        return space
+
+    def _check_graph(self) -> None:
+        """The graph's note window and timbre width must be the card's and the space's."""
+        shapes = {node.name: node.shape for node in self.session.get_inputs()}
+        wanted = {"x": [self.frames, CHANNEL_COUNT], "timbre": [self.space.dimension]}
+        for name, tail in wanted.items():
+            shape = shapes.get(name)
+            if shape is None or list(shape[1:]) != tail:
+                raise TimbreModelError(
+                    f"{self.folder / 'model.onnx'} takes {name} of shape {shape}, but its card "
+                    f"and space say (batch, {', '.join(map(str, tail))}): {REBUILD}"
+                )
 
     @property
     def max_duration_seconds(self) -> float:

@@ -45,6 +45,7 @@ from torch import nn
 
 from build_scripts.corpus.splits import MANIFEST
 from engine.compose.vocab import Vocabulary
+from engine.runtime.cards import write_card as write_card_files
 from models.midi.model import Block, MidiTransformer, ModelConfig
 from models.midi.sources import parse_mix
 
@@ -316,7 +317,8 @@ def refresh_onnx_card(folder: Path, model: MidiTransformer) -> None:
 
 
 def _save_card(folder: Path, card: dict[str, Any]) -> None:
-    (folder / "card.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    """card.json and the card.sha256 beside it, which the engine checks the card against."""
+    write_card_files(folder, card)
 
 
 def main() -> None:

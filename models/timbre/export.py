@@ -32,6 +32,7 @@ from build_scripts.timbre import (
     MANIFEST_PATH,
     MELODIC_PROGRAMS,
 )
+from engine.runtime.cards import write_card
 from engine.sound.synth import (
     ANALYSIS_RATE_HZ,
     CHANNEL_COUNT,
@@ -206,9 +207,8 @@ def main(argv: list[str] | None = None) -> None:
         metrics = json.loads(args.metrics.read_text(encoding="utf-8"))
     elif card_path.is_file():
         metrics = json.loads(card_path.read_text(encoding="utf-8")).get("metrics", {})
-    card_path.write_text(
-        json.dumps(card(model, state, onnx_path, metrics, args.data), indent=2) + "\n", "utf-8"
-    )
+    # card.sha256 beside it: the engine refuses a card that is not the one exported here
+    write_card(args.destination, card(model, state, onnx_path, metrics, args.data))
     print(f"exported step {state['step']} to {args.destination}")
 
 

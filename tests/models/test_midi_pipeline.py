@@ -18,6 +18,7 @@ from onnx import TensorProto, helper
 from engine.compose.midi_model import DEFAULT_MODEL_DIR, MidiModel
 from engine.compose.vocab import Vocabulary
 from engine.project.project_file import save_project
+from engine.runtime.cards import write_card as write_card_files
 from engine.runtime.onnx import ModelLoadError
 from engine.song.song import PPQ, Note, Song, Track
 from models.midi.export import (
@@ -200,7 +201,7 @@ def test_the_engine_refuses_a_graph_exported_for_another_version(
     )
     card = json.loads((old / "card.json").read_text())
     card["onnx"]["sha256"] = sha256_of(old / "model.onnx")
-    (old / "card.json").write_text(json.dumps(card))
+    write_card_files(old, card)  # a consistent card: the graph is what is wrong
     with pytest.raises(ModelLoadError, match=r"takes inputs \['cache'\].*re-export it"):
         MidiModel(old)
 
@@ -217,7 +218,7 @@ def test_the_engine_refuses_a_damaged_or_mismatched_model(exported: Path, tmp_pa
     shutil.copytree(exported, stale)
     card = json.loads((stale / "card.json").read_text())
     card["tokenizer"]["version"] = "tessera-mmm-0"
-    (stale / "card.json").write_text(json.dumps(card))
+    write_card_files(stale, card)
     with pytest.raises(ModelLoadError, match=r"trained with tokenizer 'tessera-mmm-0'"):
         MidiModel(stale)
     with pytest.raises(ModelLoadError, match=r"no model card"):

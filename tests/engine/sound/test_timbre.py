@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from engine.project.project_file import load_project, save_project
+from engine.runtime.cards import card_hash_line, write_card
 from engine.song.edits import update_track
 from engine.song.song import Song, TimbreRef, Track
 from engine.sound.synth import OUTPUT_RATE_HZ
@@ -175,7 +176,7 @@ def test_bad_notes_are_refused(timbre_model: TimbreModel) -> None:
 def _copy_model(tmp_path: Path) -> Path:
     folder = tmp_path / "timbre"
     folder.mkdir(parents=True)
-    for name in ("card.json", "model.onnx", "space.json"):
+    for name in ("card.json", "card.sha256", "model.onnx", "space.json"):
         shutil.copy(DEFAULT_MODEL_DIR / name, folder / name)
     return folder
 
@@ -184,13 +185,16 @@ def test_a_damaged_or_mismatched_model_is_refused(tmp_path: Path) -> None:
     folder = _copy_model(tmp_path)
     card = json.loads((folder / "card.json").read_text())
     card["controls"]["harmonics"] = 32
-    (folder / "card.json").write_text(json.dumps(card))
+    write_card(folder, card)  # exported that way: the card matches its hash
     with pytest.raises(TimbreModelError, match="trained for controls"):
         TimbreModel(folder)
     (folder / "card.json").write_text("{not json")
-    with pytest.raises(TimbreModelError, match="is damaged"):
+    with pytest.raises(TimbreModelError, match=r"card\.json does not match card\.sha256"):
         TimbreModel(folder)
-    with pytest.raises(TimbreModelError, match="no timbre model card"):
+    (folder / "card.sha256").write_text(card_hash_line(b"{not json"))
+    with pytest.raises(TimbreModelError, match=r"card\.json is not valid JSON"):
+        TimbreModel(folder)
+    with pytest.raises(TimbreModelError, match=r"no model card at .*card\.json: reinstall Tessera"):
         TimbreModel(tmp_path / "missing")
     folder = _copy_model(tmp_path / "again")
     (folder / "space.json").write_text("{}")
