@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +60,14 @@ TRIM_FRAMES = 15
 BATCH_WINDOWS = 8
 MAX_CLIP_SECONDS = 600.0
 """Clips longer than ten minutes are refused: transcribe a part of the recording instead."""
+MAX_CLIP_BYTES = 2**30
+"""The largest audio file opened: ten minutes of 24-bit 96 kHz stereo are 350 MB, of 32-bit
+float 192 kHz stereo 920 MB; a larger file is refused from its size, before it is read."""
+MAX_CHANNELS = 64
+MIN_RATE_HZ, MAX_RATE_HZ = 1_000, 384_000
+READ_BLOCK_FRAMES = 65_536
+"""Frames read at a time: the clip is mixed to mono as it is read, so only the mono samples
+are ever held whole (a file whose header understates its length is stopped at the limit)."""
 SILENCE_PEAK = 1e-4
 """A clip whose loudest sample is below this (-80 dBFS) is silent."""
 READABLE = "WAV, FLAC, MP3, OGG/Vorbis or AIFF"
@@ -88,22 +97,73 @@ def _check_length(frames: int, sample_rate: int) -> None:
 
 
 def load_clip(path: str | os.PathLike[str]) -> tuple[FloatArray, int]:
-    """A clip as mono float32 samples (channels averaged) and its sample rate in Hz."""
+    """A clip as mono float32 samples (channels averaged) and its sample rate in Hz.
+
+    Refused before a sample is read: a missing file, anything but a regular file (a device, a
+    named pipe, a folder: opened without waiting, never read), a file over `MAX_CLIP_BYTES`, and
+    a clip whose header says it is longer than `MAX_CLIP_SECONDS` or has an impossible rate or
+    channel count. While reading, a clip found longer than its header said is stopped at the
+    limit, so memory never exceeds the mono samples of ten minutes."""
     name = Path(path).name
-    if not Path(path).is_file():
-        raise TranscriptionError(f"no audio file at {path}")
     try:
-        info = soundfile.info(str(path))
-        _check_length(info.frames, info.samplerate)
-        data, sample_rate = soundfile.read(str(path), dtype="float32", always_2d=True)
+        with open(path, "rb", opener=_open_nonblocking) as handle:
+            _check_file(os.fstat(handle.fileno()), name)
+            with soundfile.SoundFile(handle) as clip:
+                _check_format(clip.frames, clip.samplerate, clip.channels, name)
+                mono = _read_mono(clip)
+            sample_rate = int(clip.samplerate)
+    except FileNotFoundError as err:
+        raise TranscriptionError(f"no audio file at {path}") from err
     except soundfile.LibsndfileError as err:
         raise TranscriptionError(
             f"{name}: cannot read it as audio ({err.error_string}); Tessera reads {READABLE} "
             "files: convert the clip to one of those"
         ) from err
-    mono = np.ascontiguousarray(data.mean(axis=1), dtype=np.float32)  # (frames,)
+    except OSError as err:
+        raise TranscriptionError(f"cannot read {path}: {err.strerror}") from err
     _check_audible(mono, name)
-    return mono, int(sample_rate)
+    return mono, sample_rate
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    """Open without blocking, so a named pipe is refused rather than waited on."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def _check_file(info: os.stat_result, name: str) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise TranscriptionError(
+            f"{name} is not an audio file (it is a folder, a device or a pipe): choose a "
+            f"{READABLE} file"
+        )
+    if info.st_size > MAX_CLIP_BYTES:
+        raise TranscriptionError(
+            f"{name} is {info.st_size / 2**30:.1f} GiB, more than the "
+            f"{MAX_CLIP_BYTES / 2**30:g} GiB a clip may be: cut out the part to transcribe"
+        )
+
+
+def _check_format(frames: int, sample_rate: int, channels: int, name: str) -> None:
+    if not MIN_RATE_HZ <= sample_rate <= MAX_RATE_HZ or not 1 <= channels <= MAX_CHANNELS:
+        raise TranscriptionError(
+            f"{name} says it holds {channels} channels at {sample_rate} Hz; Tessera reads 1 to "
+            f"{MAX_CHANNELS} channels at {MIN_RATE_HZ:,} to {MAX_RATE_HZ:,} Hz: convert the clip"
+        )
+    _check_length(frames, sample_rate)
+
+
+def _read_mono(clip: soundfile.SoundFile) -> FloatArray:
+    """The clip averaged to mono, read block by block and stopped past `MAX_CLIP_SECONDS`."""
+    parts: list[FloatArray] = []
+    frames = 0
+    while True:
+        block = clip.read(READ_BLOCK_FRAMES, dtype="float32", always_2d=True)  # (frames, ch)
+        if not len(block):
+            break
+        frames += len(block)
+        _check_length(frames, clip.samplerate)  # a header that understated the length
+        parts.append(block.mean(axis=1, dtype=np.float32))
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
 
 
 def _check_audible(mono: FloatArray, name: str) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import os
 from pathlib import Path
 
 import mido
@@ -34,6 +35,7 @@ from engine.transcribe.transcriber import (
     TranscribedNote,
     TranscriptionError,
     load_clip,
+    model_path,
     to_model_rate,
     transcribe,
 )
@@ -195,6 +197,40 @@ def test_a_clip_over_ten_minutes_is_refused_before_it_is_read(tmp_path: Path) ->
     soundfile.write(str(path), np.full(601_000, 0.1, dtype=np.float32), 1_000, subtype="PCM_16")
     with pytest.raises(TranscriptionError, match=r"10\.0 minutes long; the limit is 10 minutes"):
         load_clip(path)
+
+
+def test_files_that_are_no_clips_are_refused_without_being_read(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.wav"
+    with huge.open("wb") as handle:  # sparse: 3 GiB on paper, nothing on disk or read
+        handle.truncate(3 * 2**30)
+    with pytest.raises(TranscriptionError, match=r"huge\.wav is 3\.0 GiB, more than the 1 GiB"):
+        load_clip(huge)
+    endless = tmp_path / "endless.wav"
+    os.symlink("/dev/zero", endless)  # reading it would never end
+    with pytest.raises(TranscriptionError, match=r"endless\.wav is not an audio file"):
+        load_clip(endless)
+    pipe = tmp_path / "pipe.wav"
+    os.mkfifo(pipe)  # no writer: opening it for reading the usual way would wait forever
+    with pytest.raises(TranscriptionError, match=r"pipe\.wav is not an audio file"):
+        load_clip(pipe)
+    many = tmp_path / "many.wav"
+    soundfile.write(str(many), np.zeros((10, 100), dtype=np.float32), RATE)
+    with pytest.raises(TranscriptionError, match=r"100 channels at 44100 Hz; Tessera reads 1 to"):
+        load_clip(many)
+
+
+def test_a_missing_or_damaged_note_model_says_how_to_reinstall_it(tmp_path: Path) -> None:
+    copy = tmp_path / "nmp.onnx"
+    with pytest.raises(TranscriptionError, match=r"nmp\.onnx is missing.*pip install --no-deps"):
+        NoteModel(copy)
+    whole = model_path().read_bytes()
+    copy.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(TranscriptionError, match=r"nmp\.onnx does not match.*pip install"):
+        NoteModel(copy)
+    copy.unlink()
+    os.mkfifo(copy)
+    with pytest.raises(TranscriptionError, match=r"nmp\.onnx is not a regular file"):
+        NoteModel(copy)
 
 
 def test_bad_arguments_are_refused(flute: Audio, note_model: NoteModel) -> None:
