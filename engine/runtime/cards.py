@@ -27,13 +27,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from engine.runtime.onnx import ModelLoadError, open_nonblocking
+from engine.errors import TesseraError
 
 CARD_FILE = "card.json"
 HASH_FILE = "card.sha256"
 MAX_CARD_BYTES = 4 * 2**20
 """A card is a few kilobytes of JSON; anything past 4 MiB is not one."""
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+class ModelLoadError(TesseraError):
+    """A model file is missing, damaged, or does not match this version of Tessera.
+
+    Defined here, beside the card checks, so reading a card (the app's About the models) needs
+    no onnxruntime; `engine.runtime.onnx` raises it too."""
+
+
+def open_nonblocking(path: str, flags: int) -> int:
+    """An `open` opener that never waits: a named pipe put where a file should be is opened at
+    once (and then refused as not a regular file) instead of blocking for a writer."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def card_hash_line(card_bytes: bytes) -> str:

@@ -23,15 +23,23 @@ from pathlib import Path
 
 import onnxruntime as ort
 
-from engine.errors import TesseraError
+from engine.runtime.cards import ModelLoadError, open_nonblocking
 
 MAX_MODEL_BYTES = 2 * 2**30
 """The largest model file opened (the shipped ones are a few MB; basic-pitch's is 0.2 MB)."""
 REINSTALL = "reinstall Tessera or re-export the model"
 
-
-class ModelLoadError(TesseraError):
-    """A model file is missing, damaged, or does not match this version of Tessera."""
+__all__ = [
+    "MAX_MODEL_BYTES",
+    "REINSTALL",
+    "LoadedSession",
+    "ModelLoadError",
+    "check_sha256",
+    "choose_providers",
+    "default_threads",
+    "file_sha256",
+    "open_session",
+]
 
 
 def choose_providers() -> list[str]:
@@ -64,11 +72,6 @@ def file_sha256(path: Path, fix: str = REINSTALL) -> str:
         raise ModelLoadError(f"{path} is missing: {fix}") from err
     except OSError as err:
         raise ModelLoadError(f"cannot read {path} ({err.strerror}): {fix}") from err
-
-
-def open_nonblocking(path: str, flags: int) -> int:
-    """Open without blocking, so a named pipe in a model's place is refused, not waited on."""
-    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def check_sha256(path: Path, expected: str, fix: str = REINSTALL) -> None:

@@ -10,11 +10,12 @@ training data that must be credited (the band data) is listed in `THIRD_PARTY_DA
 from __future__ import annotations
 
 import csv
-import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from engine.runtime.cards import ModelLoadError, read_card
 
 MODELS_DIR = Path(__file__).parents[2] / "models"
 MANIFEST = MODELS_DIR / "corpus" / "manifest.csv"
@@ -149,13 +150,15 @@ class CollectionSummary:
 
 
 def model_cards(models_dir: Path = MODELS_DIR) -> dict[str, dict[str, Any]]:
-    """Every `card.json` under the models folder, by model folder name."""
+    """Every `card.json` under the models folder, by model folder name; a card that cannot be
+    read or does not match its `card.sha256` is shown as {"error": why} (`engine.runtime.cards`
+    never reads a device, a pipe or a huge file in its place)."""
     cards: dict[str, dict[str, Any]] = {}
     for card in sorted(models_dir.glob("*/card.json")):
         try:
-            cards[card.parent.name] = json.loads(card.read_text("utf-8"))
-        except (OSError, ValueError) as err:
-            cards[card.parent.name] = {"error": f"cannot read {card.name}: {err}"}
+            cards[card.parent.name] = read_card(card.parent, "reinstall Tessera").raw
+        except ModelLoadError as err:
+            cards[card.parent.name] = {"error": str(err)}
     return cards
 
 

@@ -30,6 +30,7 @@ import numpy.typing as npt
 import soundfile
 import soxr
 
+from engine.runtime.cards import open_nonblocking
 from engine.runtime.onnx import ModelLoadError, open_session
 from engine.runtime.provenance import BASIC_PITCH
 from engine.transcribe.notes import (
@@ -106,7 +107,7 @@ def load_clip(path: str | os.PathLike[str]) -> tuple[FloatArray, int]:
     limit, so memory never exceeds the mono samples of ten minutes."""
     name = Path(path).name
     try:
-        with open(path, "rb", opener=_open_nonblocking) as handle:
+        with open(path, "rb", opener=open_nonblocking) as handle:
             _check_file(os.fstat(handle.fileno()), name)
             with soundfile.SoundFile(handle) as clip:
                 _check_format(clip.frames, clip.samplerate, clip.channels, name)
@@ -123,11 +124,6 @@ def load_clip(path: str | os.PathLike[str]) -> tuple[FloatArray, int]:
         raise TranscriptionError(f"cannot read {path}: {err.strerror}") from err
     _check_audible(mono, name)
     return mono, sample_rate
-
-
-def _open_nonblocking(path: str, flags: int) -> int:
-    """Open without blocking, so a named pipe is refused rather than waited on."""
-    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def _check_file(info: os.stat_result, name: str) -> None:

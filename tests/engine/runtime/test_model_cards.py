@@ -21,6 +21,7 @@ from engine.compose.midi_model import DEFAULT_MODEL_DIR as MIDI_DIR
 from engine.compose.midi_model import MidiModel
 from engine.runtime.cards import CARD_FILE, HASH_FILE, card_hash_line, read_card, write_card
 from engine.runtime.onnx import ModelLoadError
+from engine.runtime.provenance import model_cards
 from engine.sound.timbre import DEFAULT_MODEL_DIR as TIMBRE_DIR
 from engine.sound.timbre import TimbreModel, TimbreModelError
 
@@ -190,3 +191,16 @@ def test_a_card_replaced_by_a_device_or_a_huge_file_is_not_read(midi_folder: Pat
         handle.truncate(8 * 2**30)
     with pytest.raises(ModelLoadError, match=r"card\.json is 8,589,934,592 bytes, more than"):
         MidiModel(midi_folder)
+
+
+def test_a_missing_timbre_space_is_named(timbre_folder: Path) -> None:
+    (timbre_folder / "space.json").unlink()
+    with pytest.raises(TimbreModelError, match=r"no file at .*space\.json|space\.json is missing"):
+        TimbreModel(timbre_folder)
+
+
+def test_about_the_models_shows_a_damaged_card_as_an_error(midi_folder: Path) -> None:
+    (midi_folder / CARD_FILE).write_text("{}\n", encoding="utf-8")
+    cards = model_cards(midi_folder.parent)
+    assert set(cards) == {"midi"}
+    assert "does not match card.sha256" in cards["midi"]["error"]
