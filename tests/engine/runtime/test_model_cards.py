@@ -195,7 +195,9 @@ def test_a_card_replaced_by_a_device_or_a_huge_file_is_not_read(midi_folder: Pat
 
 def test_a_missing_timbre_space_is_named(timbre_folder: Path) -> None:
     (timbre_folder / "space.json").unlink()
-    with pytest.raises(TimbreModelError, match=r"no file at .*space\.json|space\.json is missing"):
+    with pytest.raises(
+        TimbreModelError, match=r"the timbre model: .*space\.json is missing: reinstall Tessera"
+    ):
         TimbreModel(timbre_folder)
 
 
