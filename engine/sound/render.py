@@ -326,7 +326,12 @@ def render(
     last release (never before the last bar's end). Longer than `MAX_IN_MEMORY_SECONDS` (with
     the last release) is an AudioError: stream such a song to a file with `render_to_file`."""
     mix = SongMix(song, renderer, selection)
-    _check_length(mix.end_bound_samples, MAX_IN_MEMORY_SECONDS, "in memory", "render_to_file")
+    _check_length(
+        mix.end_bound_samples,
+        MAX_IN_MEMORY_SECONDS,
+        "in memory",
+        f"render it to a file with render_to_file, or {SHORTEN}",
+    )
     out = np.empty((mix.end_bound_samples, CHANNELS), dtype=np.float32)
     filled = 0
     for block in _limited_blocks(mix, progress):
@@ -357,24 +362,23 @@ def render_blocks(
     """The render as consecutive blocks of at most `BLOCK_SECONDS` (the length is checked now,
     the blocks are made as they are asked for)."""
     mix = SongMix(song, renderer, selection)
-    _check_length(mix.music_samples, MAX_RENDER_SECONDS, "to a file", "fewer bars")
+    _check_length(
+        mix.music_samples, MAX_RENDER_SECONDS, "to a file", f"{SHORTEN} or a faster tempo"
+    )
     return _limited_blocks(mix, progress)
 
 
-def _check_length(samples: int, limit_seconds: float, where: str, instead: str) -> None:
-    """AudioError when `samples` of audio are more than a render `where` may hold."""
-    if samples <= limit_seconds * SAMPLE_RATE_HZ:
-        return
-    advice = (
-        "render it to a file (render_to_file), or choose fewer bars"
-        if instead == "render_to_file"
-        else "choose fewer bars (tessera-cli render --bars, or a bar range in Export Audio) "
-        "or a faster tempo"
-    )
-    raise AudioError(
-        f"the song lasts {samples / SAMPLE_RATE_HZ / 60:.1f} minutes, longer than the "
-        f"{limit_seconds / 60:g} minutes Tessera renders {where}: {advice}"
-    )
+SHORTEN = "choose fewer bars (tessera-cli render --bars, or a bar range in Export Audio)"
+
+
+def _check_length(samples: int, limit_seconds: float, where: str, advice: str) -> None:
+    """AudioError, saying the length and `advice`, when `samples` of audio are more than a
+    render `where` may hold."""
+    if samples > limit_seconds * SAMPLE_RATE_HZ:
+        raise AudioError(
+            f"the music chosen lasts {samples / SAMPLE_RATE_HZ / 60:.1f} minutes, longer "
+            f"than the {limit_seconds / 60:g} minutes Tessera renders {where}: {advice}"
+        )
 
 
 def _limited_blocks(mix: SongMix, progress: Progress | None) -> Iterator[StereoAudio]:
