@@ -63,6 +63,10 @@ REBUILD = (
 MAX_FRAMES = 1024
 """The longest note window a timbre card may declare (the shipped model's is 128 frames)."""
 MAX_SPACE_BYTES = 16 * 2**20
+MAX_NOTE_SECONDS = 120.0
+"""The longest note rendered: a note's audio is synthesized whole (~100 bytes of working memory
+per sample, ~530 MB for two minutes). Songs hold a note at most a minute
+(`engine.sound.render.MAX_HELD_SECONDS`)."""
 DRUM_KIT = 128
 """The drum kit's row in the timbre space (GM drums are not a program)."""
 DEFAULT_STEPS = 10
@@ -426,11 +430,12 @@ class TimbreModel:
         if (
             not 0 <= note.pitch <= 127
             or not 1 <= note.velocity <= 127
-            or not note.duration_seconds > 0
+            or not 0 < note.duration_seconds <= MAX_NOTE_SECONDS
         ):
             raise TimbreError(
-                f"a note needs pitch 0-127, velocity 1-127 and a positive duration, got "
-                f"{note.pitch}, {note.velocity}, {note.duration_seconds}"
+                f"a note needs pitch 0-127, velocity 1-127 and a duration above 0 and at most "
+                f"{MAX_NOTE_SECONDS:g} s, got {note.pitch}, {note.velocity}, "
+                f"{note.duration_seconds}"
             )
         return dataclasses.replace(
             note,

@@ -167,8 +167,10 @@ def test_bad_notes_are_refused(timbre_model: TimbreModel) -> None:
     ref = generate(timbre_model.space, 0)
     with pytest.raises(TimbreError, match="pitch 0-127"):
         timbre_model.render_note(ref, 130, 90, 1.0)
-    with pytest.raises(TimbreError, match="positive duration"):
+    with pytest.raises(TimbreError, match="duration above 0"):
         timbre_model.render_note(ref, 60, 90, 0.0)
+    with pytest.raises(TimbreError, match="at most 120 s, got 60, 90, 3600"):
+        timbre_model.render_note(ref, 60, 90, 3600.0)  # would ask for ~16 GB at once
     with pytest.raises(TimbreError, match="at least one step"):
         ddim_sample(lambda x, t: x, np.zeros((4, 4)), 0)
 
