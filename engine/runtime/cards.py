@@ -8,7 +8,8 @@ before any of its values is used, instead of sizing an allocation or a division.
 
 Why a file beside the card rather than a hash field inside it: the bytes hashed are exactly
 the file's bytes (no canonical JSON to agree on), the standard tool checks it, and the export
-code writes both in one place (`write_card`).
+code writes both in one place (`write_card`). A deliberate edit of a shipped card (new metrics)
+is sealed again with `sha256sum card.json > card.sha256` in the model's folder.
 
 The hash only proves that the card is the one its export wrote. Each value is still checked
 for its type and range as it is read (`Card.integer`, `Card.sha256`, ...), so even a card that
