@@ -33,8 +33,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-import numpy as np
-
 from engine.compose import operations
 from engine.compose.requests import AddTrack, Continue, Generate, Lock, Nudge, Regenerate, Request
 from engine.live.music import LiveSettings
@@ -51,12 +49,7 @@ from engine.song.styles import style_named
 from engine.song.summary import song_summary
 from engine.song.takes import Take, take_at
 from engine.sound.playback import StreamFactory
-from engine.sound.render import (
-    SAMPLE_RATE_HZ,
-    audio_file_subtype,
-    render,
-    write_audio,
-)
+from engine.sound.render import audio_file_subtype, render_to_file
 from engine.studio.document import Document
 from engine.studio.models import Models
 from engine.studio.outcomes import (
@@ -226,15 +219,8 @@ class Studio:
         def work(progress: Progress | None) -> Rendered:
             renderer = models.renderer()
             before = renderer.misses
-            samples = render(song, renderer, chosen, progress)
-            write_audio(target, samples)
-            peak = float(np.abs(samples).max(initial=0.0))
-            return Rendered(
-                target,
-                len(samples) / SAMPLE_RATE_HZ,
-                20 * float(np.log10(peak)) if peak > 0 else None,
-                renderer.misses - before,
-            )
+            written = render_to_file(target, song, renderer, chosen, progress)
+            return Rendered(target, written.seconds, written.peak_dbfs, renderer.misses - before)
 
         return Job(f"Rendering {target.name}…", work, _same)
 
