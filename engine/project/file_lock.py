@@ -46,8 +46,8 @@ class FileChangedError(TesseraError):
         self.path = path
         super().__init__(
             f"{path.name} was changed by another program since it was opened here "
-            f"({describe_change(read, now)}); saving now would overwrite that change. Open "
-            "it again to see it, or save this version under another name"
+            f"({describe_change(read, now)}); saving now would overwrite that change. "
+            "Reopen it to build on that change, or save this version under another name"
         )
 
 
