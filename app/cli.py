@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from engine.errors import TesseraError
 from engine.studio.models import Models
@@ -83,16 +84,23 @@ def _run(args: argparse.Namespace, models: Models | None) -> int:
     if args.command in cli_compose.COMMANDS:
         cli_compose.run(args, studio)
         return 0
-    _warn(studio.open(args.source if args.command != "info" else args.file))
     if args.command == "info":
+        _warn(studio.open(args.file))
         print("\n".join(studio.summary()))
         return 0
-    if args.command == "export":
-        _warn(studio.export(args.destination, _selection(args, studio)))
-    else:
-        _warn(studio.write(args.destination))
+    with studio.holding(args.source, args.destination, on_wait=waiting_for):
+        _warn(studio.open(args.source))
+        if args.command == "export":
+            _warn(studio.export(args.destination, _selection(args, studio)))
+        else:
+            _warn(studio.write(args.destination))
     print(f"wrote {args.destination}")
     return 0
+
+
+def waiting_for(path: Path) -> None:
+    """Say why a command pauses: another one is writing the same project."""
+    print(f"waiting for another program to finish with {path.name}…", file=sys.stderr)
 
 
 def _selection(args: argparse.Namespace, studio: Studio) -> Selection:

@@ -15,6 +15,7 @@ import dataclasses
 import secrets
 
 from app import cli_prompt
+from app.cli import waiting_for
 from engine.compose.control_text import (
     VOICE_ORDERS,
     controls_from_text,
@@ -186,18 +187,20 @@ def run(args: argparse.Namespace, studio: Studio) -> None:
         _takes(args, studio)
         return
     seed = args.seed if getattr(args, "seed", None) is not None else secrets.randbelow(2**31)
-    if args.command == "generate":
-        destination = args.output
-    else:
-        _warn(studio.open(args.file))
-        destination = args.output or args.file
-        if getattr(args, "style", None) is not None:
-            studio.set_style(_style(args))
-    request = _generate(args) if args.command == "generate" else _request(args, studio)
-    composed = studio.compose(request, seed)
-    if composed.locked_kept:
-        print(f"note: {composed.locked_kept} locked cell(s) left as they are")
-    _warn(studio.write(destination, keep_locks=isinstance(request, Lock)))
+    source = None if args.command == "generate" else args.file
+    destination = args.output if source is None else args.output or source
+    # The whole read, compose and write holds the project, so a second command waits its turn
+    # instead of writing over this one's change (or this one over its).
+    with studio.holding(source, destination, on_wait=waiting_for):
+        if source is not None:
+            _warn(studio.open(source))
+            if getattr(args, "style", None) is not None:
+                studio.set_style(_style(args))
+        request = _generate(args) if source is None else _request(args, studio)
+        composed = studio.compose(request, seed)
+        if composed.locked_kept:
+            print(f"note: {composed.locked_kept} locked cell(s) left as they are")
+        _warn(studio.write(destination, keep_locks=isinstance(request, Lock)))
     note = "" if isinstance(request, Lock) else f" (seed {seed}; repeat with --seed {seed})"
     print(f"{request.operation}: wrote {destination}{note}")
 
@@ -268,13 +271,15 @@ def _controls(args: argparse.Namespace) -> Controls:
 
 
 def _takes(args: argparse.Namespace, studio: Studio) -> None:
-    studio.open(args.file)
     if args.restore is None:
+        studio.open(args.file)
         if not studio.takes:
             print(f"{args.file} has no takes yet: run an operation such as regenerate first")
         for number, take in enumerate(studio.takes, start=1):
             print(f"{number:3d}  {take.describe()}")
         return
-    chosen = studio.restore_take(args.restore)
-    studio.save(args.file)
-    print(f"restored take {args.restore} ({chosen.describe()}) into {args.file}")
+    with studio.holding(args.file, on_wait=waiting_for):
+        studio.open(args.file)
+        restored = studio.restore_take(args.restore)
+        studio.save(args.file)
+    print(f"{restored.message}; wrote {args.file}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.cli import waiting_for
 from engine.song.gm import program_from_name
 from engine.studio.outcomes import Clip, StudioError
 from engine.studio.use_cases import Studio
@@ -56,6 +57,23 @@ def run(args: argparse.Namespace, studio: Studio) -> int:
             "--tempo sets a new song's tempo; with --into the clip is read at that song's "
             "tempo map: leave out --tempo"
         )
+    # Held from reading --into to writing the output: another command on the same project
+    # waits its turn rather than one of the two changes being lost.
+    with studio.holding(args.into, args.output, on_wait=waiting_for):
+        _transcribe_into(args, studio, program)
+    placed = studio.song
+    track = placed.tracks[-1]
+    print(
+        f"wrote {args.output}: track {len(placed.tracks)} {track.name!r}, "
+        f"{len(track.notes)} notes, bars 1-{placed.bar_count} locked"
+    )
+    if Path(args.output).suffix.lower() != ".json":
+        print("note: a MIDI file keeps no locks; write a .json project to keep them")
+    return 0
+
+
+def _transcribe_into(args: argparse.Namespace, studio: Studio, program: int) -> None:
+    """Open --into (if given), add the clip's track and write the output, takes and all."""
     if args.into:
         for warning in studio.open(args.into):
             print(f"warning: {warning}")
@@ -77,12 +95,3 @@ def run(args: argparse.Namespace, studio: Studio) -> int:
         print(f"tempo: {done.heard.estimated_tempo:g} BPM (estimated; give --tempo to set it)")
     for warning in studio.write(args.output):
         print(f"warning: {warning}")
-    placed = studio.song
-    track = placed.tracks[-1]
-    print(
-        f"wrote {args.output}: track {len(placed.tracks)} {track.name!r}, "
-        f"{len(track.notes)} notes, bars 1-{placed.bar_count} locked"
-    )
-    if Path(args.output).suffix.lower() != ".json":
-        print("note: a MIDI file keeps no locks; write a .json project to keep them")
-    return 0

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.errors import TesseraError
 from engine.live.ports import MidiPorts, RtMidiPorts
 from engine.song.edits import remove_notes, set_style
 from engine.song.gm import GM_PROGRAM_NAMES
@@ -378,7 +379,13 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self.document.redo()
 
     def restore_take(self, number: int) -> None:
-        self.document.restore_take(number)
+        """Go back to a take; locked cells stay as they are, and the status line names them."""
+        try:
+            note = self.document.restore_take(number)
+        except TesseraError as err:  # a take in another meter than the locked cells
+            self.show_error(f"Cannot restore take {number}: {err}", "")
+            return
+        self.say(f"restored take {number}" + (f"; {note}" if note else ""))
 
     def listen_to_take(self, number: int) -> None:
         """Play a take to compare it; it stays what is heard until Back to the Song."""

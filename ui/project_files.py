@@ -3,7 +3,8 @@ the guard against losing unsaved work. A mixin, so the main window stays about l
 wiring; it relies on the window's `studio` (with its `document`), `settings`, `recent_menu`,
 `say` and `show_error`. Opening, saving and exporting go through the front door `tessera-cli`
 uses too (`engine.studio.use_cases.Studio`); its document tells the views. Autosave and crash
-recovery are the window's own, on the document's session.
+recovery are the window's own, on the document's session: a declined recovery copy is deleted,
+and a save over a project another program changed since it was opened asks first.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from engine.errors import TesseraError
+from engine.project.file_lock import FileChangedError
 from engine.studio.document import Document
-from engine.studio.session import Recovery, find_recoveries
+from engine.studio.session import Recovery, discard_recovery_copy, find_recoveries
 from engine.studio.use_cases import Studio
 
 OPEN_FILTER = "Songs (*.json *.mid *.midi);;Tessera projects (*.json);;MIDI files (*.mid *.midi)"
@@ -64,9 +66,19 @@ class ProjectFiles:
             return self.choose_and_save()
         return self.save_path(path)
 
-    def save_path(self, path: str | Path) -> bool:
+    def save_path(self, path: str | Path, *, overwrite: bool = False) -> bool:
+        """Save to `path`; if another program changed that file since it was opened here, ask
+        first (overwrite that change, save under another name, or cancel)."""
         try:
-            self.studio.save(path)
+            self.studio.save(path, overwrite=overwrite)
+        except FileChangedError as err:
+            answer = self.confirm_overwrite(err)
+            if answer == QMessageBox.StandardButton.Save:
+                return self.save_path(path, overwrite=True)
+            if answer == QMessageBox.StandardButton.SaveAll:
+                return self.choose_and_save()
+            self.say(f"not saved: {err.path.name} was changed by another program")
+            return False
         except TesseraError as err:
             self.show_error(f"Cannot save: {err}", "")
             return False
@@ -131,14 +143,21 @@ class ProjectFiles:
             return False
 
     def offer_recovery(self, ask: Callable[[Recovery], bool] | None = None) -> bool:
-        """After a crash: offer the newest recovery copy; True if it was restored."""
+        """After a crash: offer the newest recovery copy no running window holds; True if it
+        was restored. A declined copy is deleted, so it is not offered at every start."""
         found = find_recoveries(self.document.session.recovery_dir)
         if not found:
             return False
         ask = ask or self._ask_to_recover
         if not ask(found[0]):
+            discard_recovery_copy(found[0])
+            self.say(f"discarded {found[0].describe()}")
             return False
-        self.document.restore(found[0])
+        try:
+            self.document.restore(found[0])
+        except TesseraError as err:
+            self.show_error(f"Cannot restore: {err}", "")
+            return False
         self.say(f"restored {found[0].describe()}")
         return True
 
@@ -146,9 +165,28 @@ class ProjectFiles:
         answer = QMessageBox.question(
             self._window(),
             "Restore unsaved work?",
-            f"Tessera did not close cleanly. Restore {recovery.describe()}?",
+            f"Tessera did not close cleanly. Restore {recovery.describe()}?\n\n"
+            "No deletes this copy.",
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def confirm_overwrite(self, changed: FileChangedError) -> QMessageBox.StandardButton:
+        """Ask what to do when the project changed on disk since it was opened (tests replace
+        this): Save overwrites the other change, Save All stands for Save As, Cancel keeps both
+        as they are."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Project changed on disk",
+            f"{changed}.",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.SaveAll
+            | QMessageBox.StandardButton.Cancel,
+            self._window(),
+        )
+        box.button(QMessageBox.StandardButton.Save).setText("Overwrite")
+        box.button(QMessageBox.StandardButton.SaveAll).setText("Save As…")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return QMessageBox.StandardButton(box.exec())
 
     def confirm_discard(self) -> QMessageBox.StandardButton:
         """Ask what to do with unsaved changes (tests replace this)."""

@@ -4,6 +4,8 @@
 - `song_files`: open or save a Song by suffix (.json, .mid, .midi, .kar, .rmi).
 - `midi`: reading Standard MIDI Files of every kind and writing DAW-ready ones.
 - `atomic_write`: write to a temporary file and rename, so a crash keeps the old file.
+- `file_lock`: one writer at a time per project (an OS lock beside it), and noticing a file
+  changed on disk since it was read.
 """
 
-__all__ = ["atomic_write", "midi", "project_file", "song_files"]
+__all__ = ["atomic_write", "file_lock", "midi", "project_file", "song_files"]

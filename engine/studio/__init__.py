@@ -17,9 +17,10 @@
 - `session`: the project being edited: open, save, undo, takes, autosave and crash recovery.
 - `document`: the session the window observes, with change news, and a job's result rebased
   onto a song edited while it ran.
+- `take_restore`: going back to a take around the current song's locked cells.
 
 `session` and `document` load no model (see the import contracts); `use_cases` asks `models`
 only when a use case needs one.
 """
 
-__all__ = ["document", "models", "outcomes", "session", "use_cases"]
+__all__ = ["document", "models", "outcomes", "session", "take_restore", "use_cases"]

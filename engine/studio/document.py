@@ -139,10 +139,15 @@ class Document:
             self.session.redo()
             self.announce(Changed.SONG | Changed.FILE)
 
-    def restore_take(self, number: int) -> None:
-        self.session.restore_take(number)
+    def restore_take(self, number: int) -> str:
+        """Make take `number` the song, every locked cell kept as it is; returns a note naming
+        the locked cells it would have changed ('' when none)."""
+        restored = self.session.restore_take(number)
         self._listening = None
         self.announce(Changed.SONG | Changed.FILE | Changed.LISTENING)
+        if not restored.kept:
+            return ""
+        return f"kept {describe_cells(restored.kept)} as they are (locked)"
 
     def listen(self, number: int) -> None:
         """Hear take `number` instead of the song until `stop_listening` (edits go on)."""
@@ -168,8 +173,10 @@ class Document:
         self.session.restore(recovery)
         self._replaced()
 
-    def save(self, path: str | os.PathLike[str] | None = None) -> None:
-        self.session.save(path)
+    def save(self, path: str | os.PathLike[str] | None = None, *, overwrite: bool = False) -> None:
+        """Save (see `ProjectSession.save`: a file changed on disk meanwhile is not overwritten
+        unless `overwrite`)."""
+        self.session.save(path, overwrite=overwrite)
         self.announce(Changed.FILE)
 
     def _replaced(self) -> None:

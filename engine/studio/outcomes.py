@@ -25,6 +25,7 @@ from engine.live.synth import LiveSynth
 from engine.originality.check import Report
 from engine.song.selection import parse_indices, parse_span
 from engine.song.song import Cell, Song
+from engine.song.takes import Take
 from engine.song.theory import NOTE_NAMES
 from engine.sound.render import (
     RenderSelection,
@@ -61,6 +62,20 @@ class Job(Generic[R, Out]):
     def run(self, progress: Progress | None = None) -> Out:
         """Both halves on this thread (the command line's way)."""
         return self.finish(self.work(progress))
+
+
+@dataclass(frozen=True)
+class RestoredTake:
+    """A take made the current song; `note` names the locked cells kept ('' for none)."""
+
+    number: int
+    take: Take
+    note: str = ""
+
+    @property
+    def message(self) -> str:
+        text = f"restored take {self.number} ({self.take.describe()})"
+        return f"{text}; {self.note}" if self.note else text
 
 
 @dataclass(frozen=True)

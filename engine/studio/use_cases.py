@@ -28,6 +28,7 @@ meter, key) is read by `engine.compose.control_text`; which tracks and bars, by 
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -63,6 +64,7 @@ from engine.studio.outcomes import (
     Progress,
     R,
     Rendered,
+    RestoredTake,
     Selection,
     StudioError,
     Transcribed,
@@ -99,9 +101,20 @@ class Studio:
     def new(self, song: Song) -> None:
         self.document.new(song)
 
-    def save(self, path: str | os.PathLike[str] | None = None) -> None:
-        """Save the project with its takes, to `path` or where it was opened or last saved."""
-        self.document.save(path)
+    def save(self, path: str | os.PathLike[str] | None = None, *, overwrite: bool = False) -> None:
+        """Save the project with its takes, to `path` or where it was opened or last saved.
+        A project changed on disk since it was opened raises `FileChangedError` unless
+        `overwrite`."""
+        self.document.save(path, overwrite=overwrite)
+
+    def holding(
+        self, *paths: str | os.PathLike[str] | None, on_wait: Callable[[Path], None] | None = None
+    ) -> contextlib.AbstractContextManager[None]:
+        """Lock these projects (None and MIDI files are skipped) for a command's whole open,
+        change and save, so two commands on one project take turns instead of one losing the
+        other's change; `on_wait` hears of a project another program holds."""
+        chosen = [p for p in paths if p is not None]
+        return self.document.session.holding(chosen, on_wait)
 
     def export(self, path: str | os.PathLike[str], selection: Selection | None = None) -> list[str]:
         """Write the song, or a selection, as MIDI (or a project without takes), leaving the
@@ -194,11 +207,12 @@ class Studio:
         """Every composing result kept with the project, oldest first (take 1 first)."""
         return self.document.session.takes
 
-    def restore_take(self, number: int) -> Take:
-        """Make take `number` (from 1) the current song, as one undo step."""
+    def restore_take(self, number: int) -> RestoredTake:
+        """Make take `number` (from 1) the current song, as one undo step; a cell locked in
+        the current song keeps its notes and lock (the result names those kept)."""
         take = take_at(self.takes, number)
-        self.document.restore_take(number)
-        return take
+        note = self.document.restore_take(number)
+        return RestoredTake(number, take, note)
 
     # --- sound ------------------------------------------------------------------------------
 
