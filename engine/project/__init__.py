@@ -4,6 +4,15 @@
 - `song_files`: open or save a Song by suffix (.json, .mid, .midi, .kar, .rmi).
 - `midi`: reading Standard MIDI Files of every kind and writing DAW-ready ones.
 - `atomic_write`: write to a temporary file and rename, so a crash keeps the old file.
+- `bounded_json`: read a possibly hostile JSON file within bounds of size, depth and number.
+- `json_fields`: read a JSON object field by field, errors naming the field's path.
 """
 
-__all__ = ["atomic_write", "midi", "project_file", "song_files"]
+__all__ = [
+    "atomic_write",
+    "bounded_json",
+    "json_fields",
+    "midi",
+    "project_file",
+    "song_files",
+]
