@@ -57,6 +57,7 @@ from engine.song.song import (
     check_int,
     check_number,
     check_text,
+    shown,
 )
 from engine.song.takes import MAX_TAKES, Take
 
@@ -193,7 +194,8 @@ def _song(f: Fields) -> Song:
     form = f.value.get("format")
     if form != FORMAT_NAME:
         raise SongError(
-            f"this is not a Tessera project (its 'format' is {form!r}, expected {FORMAT_NAME!r})"
+            f"this is not a Tessera project (its 'format' is {shown(form)}, "
+            f"expected {FORMAT_NAME!r})"
         )
     f.used.add("format")
     version = f.get("schema_version", int)
