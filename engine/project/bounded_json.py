@@ -61,8 +61,8 @@ def read_bounded(path: str | os.PathLike[str], max_bytes: int) -> bytes:
         handle = os.open(path, flags)
     except OSError as err:
         raise JsonFileError(f"cannot open {name}: {err.strerror}") from err
-    with os.fdopen(handle, "rb") as file:
-        info = os.fstat(file.fileno())
+    try:
+        info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
             raise JsonFileError(
                 f"{name} is not a regular file (it is {_file_kind(info.st_mode)}): "
@@ -74,13 +74,27 @@ def read_bounded(path: str | os.PathLike[str], max_bytes: int) -> bytes:
         )
         if info.st_size > max_bytes:
             raise JsonFileError(f"{too_big} (it is {_size(info.st_size)})")
-        try:
-            data = file.read(max_bytes + 1)
-        except OSError as err:
-            raise JsonFileError(f"cannot read {name}: {err.strerror}") from err
+        data = _read_at_most(handle, max_bytes + 1)
+    except OSError as err:
+        raise JsonFileError(f"cannot read {name}: {err.strerror}") from err
+    finally:
+        os.close(handle)
     if len(data) > max_bytes:
         raise JsonFileError(f"{too_big} (it grew while being read)")
     return data
+
+
+def _read_at_most(handle: int, limit: int) -> bytes:
+    """Up to `limit` bytes from an open file, stopping at its end."""
+    parts: list[bytes] = []
+    left = limit
+    while left > 0:
+        part = os.read(handle, min(left, 1 << 20))
+        if not part:
+            break
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)
 
 
 def _file_kind(mode: int) -> str:
