@@ -70,7 +70,7 @@ def check_json_value(name: str, value: object) -> None:
     pending: list[tuple[str, object, int]] = [(name, value, 1)]
     while pending:
         path, item, depth = pending.pop()
-        if depth > MAX_REQUEST_DEPTH:
+        if depth > MAX_REQUEST_DEPTH and isinstance(item, Mapping | list | tuple):
             raise SongError(f"{path} nests deeper than {MAX_REQUEST_DEPTH} levels")
         if isinstance(item, Mapping):
             for key, child in item.items():

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +60,8 @@ def _project() -> dict[str, Any]:
         }
         for t in rich_takes(song)
     ]
-    return json.loads(json.dumps(data))  # plain, independent lists and dicts
+    plain: dict[str, Any] = json.loads(json.dumps(data))  # independent lists and dicts
+    return plain
 
 
 def _places(value: Any) -> list[tuple[Any, Any]]:
@@ -174,32 +174,29 @@ def _damage_bytes(raw: bytes, rng: random.Random) -> bytes:
     return bytes(damaged)
 
 
-def _cases() -> list[tuple[str, Callable[[], bytes]]]:
+def _damaged_project(seed: int, number: int) -> bytes:
+    """Case `number`'s file: the real project damaged one to three times, and a quarter of the
+    cases also cut short or with bytes flipped."""
+    rng = random.Random(seed)
+    data: Any = _project()
+    for _ in range(rng.choice([1, 1, 1, 2, 3])):
+        data = _damage_tree(data, rng)
+    raw = _write(data).encode("utf-8", "surrogatepass")
+    return _damage_bytes(raw, rng) if number % 4 == 3 else raw
+
+
+def _cases() -> list[tuple[str, int, int]]:
+    """(name, seed, number) of every case, from the fixed SEED."""
     rng = random.Random(SEED)
-    cases = []
-    for number in range(CASES):
-        seed = rng.randrange(2**32)
-
-        def make(seed: int = seed, number: int = number) -> bytes:
-            local = random.Random(seed)
-            data: Any = _project()
-            for _ in range(local.choice([1, 1, 1, 2, 3])):
-                data = _damage_tree(data, local)
-            raw = _write(data).encode("utf-8", "surrogatepass")
-            if number % 4 == 3:  # a quarter also get their bytes damaged
-                raw = _damage_bytes(raw, local)
-            return raw
-
-        cases.append((f"case{number:03d}", make))
-    return cases
+    return [(f"case{number:03d}", rng.randrange(2**32), number) for number in range(CASES)]
 
 
 def test_damaged_projects_load_or_are_refused_in_one_line(tmp_path: Path) -> None:
     refused = loaded = 0
     failures: list[str] = []
-    for name, make in _cases():
+    for name, seed, number in _cases():
         path = tmp_path / f"{name}.json"
-        path.write_bytes(make())
+        path.write_bytes(_damaged_project(seed, number))
         try:
             song, takes = load_project_with_takes(path)
         except ProjectFileError as err:
