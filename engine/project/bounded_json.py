@@ -9,7 +9,8 @@ hang, exhaust memory or raise anything but `JsonFileError` with one line naming 
 - its size is checked against `max_bytes` before reading, and the read itself stops one byte past
   it, so a file growing meanwhile is refused rather than read to its new end;
 - nesting is measured before parsing and capped at `MAX_DEPTH` (a project needs 8 levels), so the
-  parser's recursion never runs out of stack;
+  parser's recursion never runs out of stack, and so is the number of lists and objects
+  (`MAX_CONTAINERS`), the one thing that makes parsed JSON far larger than its text;
 - an integer of more than `MAX_INT_DIGITS` digits is refused while parsing, before Python turns
   it into a number (converting 4,300 digits or more raises, and each costs quadratic time);
 - NaN, Infinity and numbers too large for a float (1e400) are refused: a NaN compares unequal to
@@ -35,6 +36,10 @@ from engine.errors import TesseraError
 MAX_DEPTH = 64
 """Deepest nesting read: a project's notes sit 8 levels down (takes[i].song.tracks[j].notes[k])
 and a take's request adds at most 3, so 64 is far past any real file and far below the stack."""
+MAX_CONTAINERS = 8_000_000
+"""Most lists and objects read. A note row is a list of at least 10 bytes, so a 64 MiB project
+holds at most 6.7 million; each costs about 70 bytes once parsed, and counting them first keeps
+64 MiB of empty lists (`[],[],...`) from taking 1.7 GB before the schema refuses them."""
 MAX_INT_DIGITS = 20
 """Digits an integer may have: 2**64 has 20, enough for every tick, count and seed."""
 _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
@@ -121,11 +126,18 @@ def parse_strict(data: bytes, name: str) -> Any:
             f"{name} is not a readable Tessera project (not UTF-8 text: byte {err.start} is "
             f"{data[err.start : err.start + 1]!r}); if it was autosaved, look for its recovery copy"
         ) from err
-    depth = deepest_nesting(data)
+    brackets = _brackets(data)
+    depth = deepest_nesting(brackets)
     if depth > MAX_DEPTH:
         raise JsonFileError(
             f"{name} nests {depth} levels deep; a Tessera project never goes past {MAX_DEPTH}, "
             "so it is not one (or it is damaged)"
+        )
+    containers = brackets.count(b"[") + brackets.count(b"{")
+    if containers > MAX_CONTAINERS:
+        raise JsonFileError(
+            f"{name} holds {containers:,} lists and objects; a Tessera project holds at most "
+            f"{MAX_CONTAINERS:,}, so it is not one (or it is damaged)"
         )
     try:
         return json.loads(
@@ -144,13 +156,18 @@ def parse_strict(data: bytes, name: str) -> Any:
         ) from err
 
 
-def deepest_nesting(data: bytes) -> int:
-    """How many lists and objects deep `data` nests at its deepest, brackets in strings aside.
+def _brackets(data: bytes) -> bytes:
+    """The brackets of JSON text `data` in order, without those inside strings."""
+    return _STRING.sub(b"", data).translate(None, _NOT_BRACKETS)
+
+
+def deepest_nesting(bracket_text: bytes) -> int:
+    """How many lists and objects deep a run of brackets (see `_brackets`) nests at its deepest.
 
     Counted with array sums in chunks: a 64 MiB file of brackets takes a fraction of a second
     and a few megabytes (a loop in Python would take seconds).
     """
-    brackets = np.frombuffer(_STRING.sub(b"", data).translate(None, _NOT_BRACKETS), np.uint8)
+    brackets = np.frombuffer(bracket_text, np.uint8)
     deepest = level = 0
     for start in range(0, len(brackets), _DEPTH_CHUNK):
         chunk = brackets[start : start + _DEPTH_CHUNK]

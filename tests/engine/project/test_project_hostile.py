@@ -18,7 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from engine.project.bounded_json import MAX_DEPTH, JsonFileError, deepest_nesting, read_bounded
+from engine.project.bounded_json import (
+    MAX_CONTAINERS,
+    MAX_DEPTH,
+    JsonFileError,
+    deepest_nesting,
+    read_bounded,
+)
 from engine.project.midi.reader import MAX_TRACKS
 from engine.project.project_file import (
     MAX_PROJECT_BYTES,
@@ -117,11 +123,22 @@ def test_a_file_that_grows_while_read_stops_at_the_limit() -> None:
         read_bounded("/proc/self/maps", 64)
 
 
-def test_nesting_is_measured_without_brackets_inside_text() -> None:
-    assert deepest_nesting(b'{"a": [[1], "[[[[[["], "b": {}}') == 3
-    assert deepest_nesting(b'"\\"[[" [ ]') == 1
+def test_nesting_is_measured_without_brackets_inside_text(tmp_path: Path) -> None:
+    assert deepest_nesting(b"[[][[]]]{}") == 3
     assert deepest_nesting(b"[" * (MAX_DEPTH + 1)) == MAX_DEPTH + 1
     assert deepest_nesting(b"") == 0
+    path = tmp_path / "text.json"
+    path.write_text(json.dumps({"format": "tessera-project", "title": "[[[[" * 100}), "utf-8")
+    with pytest.raises(ProjectFileError, match=r"^text\.json: schema_version is missing$"):
+        load_project(path)  # the brackets in the title nest nothing
+
+
+def test_too_many_lists_are_refused_before_parsing(tmp_path: Path) -> None:
+    """Empty lists cost ~70 bytes each once parsed: 64 MiB of them would take 1.7 GB."""
+    path = tmp_path / "lists.json"
+    path.write_bytes(b'{"title":[' + b",".join([b"[]"] * (MAX_CONTAINERS + 1)) + b"]}")
+    with pytest.raises(ProjectFileError, match=r"^lists\.json holds 8,000,003 lists and objects"):
+        load_project(path)
 
 
 def test_a_project_with_more_takes_than_kept_is_refused(tmp_path: Path) -> None:
