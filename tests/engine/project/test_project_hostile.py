@@ -25,7 +25,7 @@ from engine.project.bounded_json import (
     deepest_nesting,
     read_bounded,
 )
-from engine.project.midi.reader import MAX_TRACKS
+from engine.project.midi.reader import MAX_TRACKS, read_midi
 from engine.project.project_file import (
     MAX_PROJECT_BYTES,
     ProjectFileError,
@@ -239,3 +239,26 @@ def test_refusing_hostile_inputs_stays_within_a_few_megabytes(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr[-2000:]
     grown_kib = int(result.stdout.strip())
     assert grown_kib < 64 * 1024, f"refusing hostile inputs grew memory by {grown_kib} KiB"
+
+
+def _midi_with_names(names: list[bytes]) -> bytes:
+    """A type-1 file with one track per name (a track-name event and one note each)."""
+    tracks = b""
+    for name in names:
+        events = b"\x00\xff\x03" + bytes([len(name)]) + name
+        events += b"\x00\x90\x3c\x40\x83\x60\x80\x3c\x40\x00\xff\x2f\x00"
+        tracks += b"MTrk" + len(events).to_bytes(4, "big") + events
+    return b"MThd\x00\x00\x00\x06\x00\x01" + len(names).to_bytes(2, "big") + b"\x01\xe0" + tracks
+
+
+def test_a_midi_import_with_undecodable_names_saves_as_a_project(tmp_path: Path) -> None:
+    """Names a MIDI file cannot spell (a UTF-8-encoded surrogate, a bad Shift-JIS byte) import
+    as replacement or legacy characters, never as lone surrogates, so the song saves."""
+    names = [b"\xed\xa0\x80 lead", b"{@JP}\x81", b"ok \xff\xfe"]
+    (tmp_path / "names.mid").write_bytes(_midi_with_names(names))
+    song = read_midi(tmp_path / "names.mid").song
+    assert "\ufffd" in song.tracks[1].name
+    for track in song.tracks:
+        track.name.encode("utf-8")  # no lone surrogate
+    save_project(song, tmp_path / "names.json")
+    assert load_project(tmp_path / "names.json") == song
