@@ -24,7 +24,7 @@ from engine.project.project_file import (
 )
 from tests.engine.project.project_samples import rich_song, rich_takes
 
-CASES = 600
+CASES = 500
 SEED = 17
 
 

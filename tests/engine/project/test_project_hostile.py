@@ -133,12 +133,24 @@ def test_nesting_is_measured_without_brackets_inside_text(tmp_path: Path) -> Non
         load_project(path)  # the brackets in the title nest nothing
 
 
-def test_too_many_lists_are_refused_before_parsing(tmp_path: Path) -> None:
-    """Empty lists cost ~70 bytes each once parsed: 64 MiB of them would take 1.7 GB."""
+def test_too_many_lists_are_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Empty lists cost ~70 bytes each once parsed: 64 MiB of them would take 1.7 GB. (The cap
+    is lowered here so the file is small; the real one is checked against the size limit below.)"""
+    monkeypatch.setattr("engine.project.bounded_json.MAX_CONTAINERS", 1000)
     path = tmp_path / "lists.json"
-    path.write_bytes(b'{"title":[' + b",".join([b"[]"] * (MAX_CONTAINERS + 1)) + b"]}")
-    with pytest.raises(ProjectFileError, match=r"^lists\.json holds 8,000,003 lists and objects"):
+    path.write_bytes(b'{"title":[' + b",".join([b"[]"] * 998) + b"]}")
+    with pytest.raises(ProjectFileError, match=r"^lists\.json: this is not a Tessera project"):
+        load_project(path)  # 1,000 lists and objects: parsed, then refused by the schema
+    path.write_bytes(b'{"title":[' + b",".join([b"[]"] * 999) + b"]}")
+    with pytest.raises(ProjectFileError, match=r"^lists\.json holds 1,001 lists and objects"):
         load_project(path)
+
+
+def test_the_container_cap_fits_a_full_size_project() -> None:
+    """A file at the size limit made of the smallest note rows stays under the cap."""
+    assert MAX_PROJECT_BYTES // len(b"[0,0,1,1],") < MAX_CONTAINERS
 
 
 def test_a_project_with_more_takes_than_kept_is_refused(tmp_path: Path) -> None:
