@@ -6,6 +6,16 @@
 - `atomic_write`: write to a temporary file and rename, so a crash keeps the old file.
 - `file_lock`: one writer at a time per project (an OS lock beside it), and noticing a file
   changed on disk since it was read.
+- `bounded_json`: read a possibly hostile JSON file within bounds of size, depth and number.
+- `json_fields`: read a JSON object field by field, errors naming the field's path.
 """
 
-__all__ = ["atomic_write", "file_lock", "midi", "project_file", "song_files"]
+__all__ = [
+    "atomic_write",
+    "bounded_json",
+    "file_lock",
+    "json_fields",
+    "midi",
+    "project_file",
+    "song_files",
+]

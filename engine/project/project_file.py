@@ -15,21 +15,31 @@ per-track `controls` list of `[tick, kind, value, number]` rows (see
 `engine.song.song.ControlEvent`; the number is 0 except for kind 'cc') and a song-level `texts`
 list of `[tick, kind, text]` rows, each written only when not empty, so a song without them saves
 (and hashes) as before. Older files still open.
+
+A project may come from anywhere, so loading is bounded (see `engine.project.bounded_json` for
+the file itself: regular files only, at most `MAX_PROJECT_BYTES`, nesting, numbers and repeated
+keys) and a Song holds at most `MAX_TRACKS` tracks and `MAX_NOTES` notes, the limits a MIDI import
+has, and a project at most `MAX_TAKES` takes, as many as the app ever keeps. Saving refuses what
+loading would refuse, so whatever saves opens again.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
 from engine.errors import TesseraError
 from engine.project.atomic_write import write_atomically
+from engine.project.bounded_json import JsonFileError, parse_strict, read_bounded
+from engine.project.json_fields import Fields, build_at, each, rows
+from engine.project.midi.reader import MAX_NOTES, MAX_TRACKS
 from engine.song.song import (
+    MAX_BAR_COUNT,
     MAX_GAIN_DB,
     MAX_PAN,
+    MAX_TIMBRE_COMPONENT,
     MIN_GAIN_DB,
     MIN_PAN,
     PPQ,
@@ -44,12 +54,20 @@ from engine.song.song import (
     TimbreRef,
     TimeSignatureChange,
     Track,
+    check_int,
     check_number,
+    check_text,
+    shown,
 )
-from engine.song.takes import Take
+from engine.song.takes import MAX_TAKES, Take
 
 SCHEMA_VERSION = 5
 FORMAT_NAME = "tessera-project"
+MAX_PROJECT_BYTES = 64 * 2**20
+"""The largest project file read or written. The largest corpus piece (17,000 notes) saves as
+330 KB, so even with all 30 takes it is about 10 MB, and a song of `MAX_NOTES` notes about 31 MB.
+Parsed, a file this size takes at most about 0.9 GB (0.45 GB for those 2 million notes); the
+484 MB file of a bug report took 94 s and 5.7 GB."""
 
 T = TypeVar("T")
 
@@ -117,80 +135,6 @@ def _track_to_dict(track: Track) -> dict[str, Any]:
     return data
 
 
-class _Fields:
-    """Reads one JSON object, remembering its path so every error names the exact field."""
-
-    def __init__(self, value: object, path: str) -> None:
-        if not isinstance(value, Mapping):
-            raise SongError(f"{path or 'the file'} must be a JSON object, got {_kind(value)}")
-        self.value = value
-        self.path = path
-        self.used: set[str] = set()
-
-    def get(self, key: str, expected: type | tuple[type, ...]) -> Any:
-        where = self.at(key)
-        if key not in self.value:
-            raise SongError(f"{where} is missing")
-        self.used.add(key)
-        item = self.value[key]
-        if isinstance(item, bool) and bool not in _as_tuple(expected):
-            raise SongError(f"{where} must be {_names(expected)}, got {item!r}")
-        if not isinstance(item, expected):
-            raise SongError(f"{where} must be {_names(expected)}, got {_kind(item)}")
-        return item
-
-    def objects(self, key: str, build: Callable[[_Fields], T]) -> tuple[T, ...]:
-        items = self.get(key, list)
-        return tuple(_build_at(item, f"{self.at(key)}[{i}]", build) for i, item in enumerate(items))
-
-    def at(self, key: str) -> str:
-        return f"{self.path}.{key}" if self.path else key
-
-    def finish(self) -> None:
-        unknown = sorted(set(self.value) - self.used)
-        if unknown:
-            raise SongError(f"{self.at(unknown[0])} is not a field this version knows")
-
-
-def _as_tuple(expected: type | tuple[type, ...]) -> tuple[type, ...]:
-    return expected if isinstance(expected, tuple) else (expected,)
-
-
-def _names(expected: type | tuple[type, ...]) -> str:
-    words = {
-        int: "an integer",
-        float: "a number",
-        str: "text",
-        bool: "true or false",
-        list: "a list",
-        dict: "an object",
-        type(None): "null",
-    }
-    return " or ".join(words.get(kind, kind.__name__) for kind in _as_tuple(expected))
-
-
-def _kind(value: object) -> str:
-    return {
-        dict: "an object",
-        list: "a list",
-        str: "text",
-        bool: "true/false",
-        type(None): "null",
-    }.get(type(value), repr(value))
-
-
-def _build_at(value: object, path: str, build: Callable[[_Fields], T]) -> T:
-    """Build one value, prefixing any error from the constructors with the JSON path."""
-    try:
-        fields = _Fields(value, path)
-        result = build(fields)
-        fields.finish()
-    except SongError as err:
-        message = str(err)
-        raise SongError(message if message.startswith(path) else f"{path}: {message}") from err
-    return result
-
-
 def _note(value: object, path: str) -> Note:
     if not isinstance(value, list) or len(value) != 4:
         raise SongError(f"{path} must be [start_tick, pitch, duration_ticks, velocity]")
@@ -203,24 +147,11 @@ def _note(value: object, path: str) -> Note:
         raise SongError(f"{path}.{err}") from err
 
 
-def _rows(f: _Fields, key: str, width: int, build: Callable[..., T], shape: str) -> tuple[T, ...]:
-    """A list of fixed-width rows built into values; errors name the row, e.g.
-    `tracks[0].controls[3]: value must be ...`."""
-    if key not in f.value:
-        return ()
-    result = []
-    for index, row in enumerate(f.get(key, list)):
-        path = f"{f.at(key)}[{index}]"
-        if not isinstance(row, list) or len(row) != width:
-            raise SongError(f"{path} must be {shape}")
-        try:
-            result.append(build(*row))
-        except SongError as err:
-            raise SongError(f"{path}: {err}") from err
-    return tuple(result)
+def _vector_number(path: str, value: object) -> float:
+    return check_number(path, value, -MAX_TIMBRE_COMPONENT, MAX_TIMBRE_COMPONENT)
 
 
-def _mix(f: _Fields) -> dict[str, Any]:
+def _mix(f: Fields) -> dict[str, Any]:
     """The `mix` object's fields, range-checked here so an error names e.g. `tracks[1].mix.pan`."""
     return {
         "gain_db": check_number(
@@ -232,37 +163,40 @@ def _mix(f: _Fields) -> dict[str, Any]:
     }
 
 
-def _track(f: _Fields) -> Track:
-    mix = _build_at(f.get("mix", dict), f.at("mix"), _mix) if "mix" in f.value else {}
-    timbre = _build_at(
+def _track(f: Fields) -> Track:
+    mix = build_at(f.get("mix", dict), f.at("mix"), _mix) if "mix" in f.value else {}
+    timbre = build_at(
         f.get("timbre", dict),
         f.at("timbre"),
         lambda t: TimbreRef(
             kind=t.get("kind", str),
             seed=t.get("seed", (int, type(None))),
-            vector=tuple(float(x) for x in t.get("vector", list)),
+            vector=each(t, "vector", _vector_number),
         ),
     )
     notes_path = f.at("notes")
     notes = tuple(_note(row, f"{notes_path}[{i}]") for i, row in enumerate(f.get("notes", list)))
     return Track(
-        name=f.get("name", str),
+        name=check_text(f.at("name"), f.get("name", str)),
         program=f.get("program", int),
         is_drum=f.get("is_drum", bool),
-        locked_bars=frozenset(f.get("locked_bars", list)),
+        locked_bars=frozenset(
+            each(f, "locked_bars", lambda path, bar: check_int(path, bar, 0, MAX_BAR_COUNT - 1))
+        ),
         timbre=timbre,
         notes=notes,
-        program_changes=_rows(f, "program_changes", 2, ProgramChange, "[tick, program]"),
-        controls=_rows(f, "controls", 4, ControlEvent, "[tick, kind, value, number]"),
+        program_changes=rows(f, "program_changes", 2, ProgramChange, "[tick, program]"),
+        controls=rows(f, "controls", 4, ControlEvent, "[tick, kind, value, number]"),
         **mix,
     )
 
 
-def _song(f: _Fields) -> Song:
+def _song(f: Fields) -> Song:
     form = f.value.get("format")
     if form != FORMAT_NAME:
         raise SongError(
-            f"this is not a Tessera project (its 'format' is {form!r}, expected {FORMAT_NAME!r})"
+            f"this is not a Tessera project (its 'format' is {shown(form)}, "
+            f"expected {FORMAT_NAME!r})"
         )
     f.used.add("format")
     version = f.get("schema_version", int)
@@ -296,7 +230,7 @@ def _song(f: _Fields) -> Song:
         ),
         tracks=f.objects("tracks", _track),
         style=f.get("style", str) if "style" in f.value else None,
-        texts=_rows(f, "texts", 3, SongText, "[tick, kind, text]"),
+        texts=rows(f, "texts", 3, SongText, "[tick, kind, text]"),
     )
 
 
@@ -309,23 +243,44 @@ def _take_to_dict(take: Take) -> dict[str, Any]:
     }
 
 
-def _take(f: _Fields) -> Take:
+def _take(f: Fields) -> Take:
     return Take(
         operation=f.get("operation", str),
         request=f.get("request", dict),
         seed=f.get("seed", int),
-        song=_build_at(f.get("song", dict), f.at("song"), _song),
+        song=build_at(f.get("song", dict), f.at("song"), _song),
     )
 
 
-def _project(f: _Fields) -> tuple[Song, tuple[Take, ...]]:
+def _project(f: Fields) -> tuple[Song, tuple[Take, ...]]:
     takes = f.objects("takes", _take) if "takes" in f.value else ()
-    return _song(f), takes
+    song = _song(f)
+    check_limits(song, takes)
+    return song, takes
+
+
+def check_limits(song: Song, takes: tuple[Take, ...] = ()) -> None:
+    """Raise SongError naming the field if the project holds more than a project may.
+
+    The counts are those of a MIDI import (a Song it makes always saves) and of the app's takes
+    list; past them a render or the arrangement grid would take minutes and gigabytes.
+    """
+    if len(takes) > MAX_TAKES:
+        raise SongError(f"takes holds {len(takes)} takes; a project keeps at most {MAX_TAKES}")
+    for path, one in (("", song), *((f"takes[{i}].song.", t.song) for i, t in enumerate(takes))):
+        if len(one.tracks) > MAX_TRACKS:
+            raise SongError(
+                f"{path}tracks holds {len(one.tracks)} tracks; a song has at most {MAX_TRACKS}"
+            )
+        if one.note_count > MAX_NOTES:
+            raise SongError(
+                f"{path}tracks hold {one.note_count} notes; a song has at most {MAX_NOTES:,}"
+            )
 
 
 def song_from_dict(data: object) -> Song:
     """Rebuild a Song from `song_to_dict` output; raises SongError naming the bad field."""
-    return _build_at(data, "", _project)[0]
+    return build_at(data, "", _project)[0]
 
 
 def save_project(song: Song, path: str | os.PathLike[str], takes: tuple[Take, ...] = ()) -> None:
@@ -333,9 +288,19 @@ def save_project(song: Song, path: str | os.PathLike[str], takes: tuple[Take, ..
     data = song_to_dict(song)
     if takes:
         data["takes"] = [_take_to_dict(take) for take in takes]
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     try:
-        write_atomically(path, lambda handle: handle.write(text.encode("utf-8")))
+        check_limits(song, takes)
+    except SongError as err:
+        raise ProjectFileError(f"cannot save the project to {path}: {err}") from err
+    encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if len(encoded) > MAX_PROJECT_BYTES:
+        raise ProjectFileError(
+            f"cannot save the project to {path}: it would take {len(encoded) / 2**20:.1f} MiB, "
+            f"more than the {MAX_PROJECT_BYTES // 2**20} MiB a project may be: export the song "
+            "as MIDI, or keep fewer takes"
+        )
+    try:
+        write_atomically(path, lambda handle: handle.write(encoded))
     except OSError as err:
         raise ProjectFileError(f"cannot save the project to {path}: {err.strerror}") from err
 
@@ -349,17 +314,10 @@ def load_project_with_takes(path: str | os.PathLike[str]) -> tuple[Song, tuple[T
     """Read a project file and its takes (none for a version 1 file)."""
     name = Path(path).name
     try:
-        raw = Path(path).read_bytes()
-    except OSError as err:
-        raise ProjectFileError(f"cannot open {name}: {err.strerror}") from err
+        data = parse_strict(read_bounded(path, MAX_PROJECT_BYTES), name)
+    except JsonFileError as err:
+        raise ProjectFileError(str(err)) from err
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise ProjectFileError(
-            f"{name} is not a readable Tessera project (not valid UTF-8 JSON: {err}); "
-            "if it was autosaved, look for its recovery copy"
-        ) from err
-    try:
-        return _build_at(data, "", _project)
+        return build_at(data, "", _project)
     except SongError as err:
         raise ProjectFileError(f"{name}: {err}") from err

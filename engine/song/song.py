@@ -40,6 +40,16 @@ MAX_PAN = 1.0
 """Hard right (0.0 is the centre)."""
 DRUM_CHANNEL = 9
 """General MIDI drums live on MIDI channel 10, which is index 9 in every library."""
+TIMBRE_DIMENSION = 24
+"""Numbers in a generated timbre's vector: the timbre model's `timbre_dim` (models/timbre/card.json;
+a test keeps the two equal). A vector of another length cannot be rendered."""
+MAX_TIMBRE_COMPONENT = 1000.0
+"""The largest size of one vector number. The shipped instruments stay within 1.3 and a nudge moves
+at most about 0.4, so no edit gets near it; past it the model's float32 sums stop being music."""
+MAX_SEED = 2**64 - 1
+"""Seeds are unsigned 64-bit numbers (the random generators refuse negative ones)."""
+_SHOWN_CHARS = 40
+"""How much of a refused value an error message quotes, so a message stays one short line."""
 
 Mode = Literal["major", "minor"]
 
@@ -56,10 +66,40 @@ class SongError(TesseraError, ValueError):
     """A value that a Song cannot hold, with the field's name and the allowed range."""
 
 
+def shown(value: object) -> str:
+    """`value` as an error message quotes it: its repr, cut short (a 5,000-digit integer or a
+    million-item list would otherwise make the message itself the problem)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        return f"an integer of {value.bit_length()} bits"
+    if isinstance(value, list | tuple | dict | set | frozenset) and len(value) > _SHOWN_CHARS:
+        return f"a {type(value).__name__} of {len(value)} items"
+    text = repr(value)
+    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 3] + "..."
+
+
 def check_int(name: str, value: object, low: int, high: int) -> int:
     """Return `value` if it is an int in [low, high]; otherwise raise SongError naming `name`."""
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise SongError(f"{name} must be an integer from {low} to {high}, got {value!r}")
+        raise SongError(f"{name} must be an integer from {low} to {high}, got {shown(value)}")
+    return value
+
+
+def check_text(name: str, value: object) -> str:
+    """Return `value` if it is text every file format can store; otherwise raise SongError.
+
+    Refuses a lone surrogate (such as '\\ud800', which a JSON escape or an undecodable command
+    line can produce): it has no UTF-8 form, so a Song holding one could never be saved,
+    autosaved or exported.
+    """
+    if not isinstance(value, str):
+        raise SongError(f"{name} must be text, got {shown(value)}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise SongError(
+            f"{name} holds a lone surrogate {value[err.start]!r} at character {err.start + 1}, "
+            "which no file can store: retype the text"
+        ) from err
     return value
 
 
@@ -73,7 +113,7 @@ def check_number(name: str, value: object, low: float, high: float) -> float:
         or not isinstance(value, int | float)
         or not low <= value <= high  # also false for NaN
     ):
-        raise SongError(f"{name} must be a number from {low:g} to {high:g}, got {value!r}")
+        raise SongError(f"{name} must be a number from {low:g} to {high:g}, got {shown(value)}")
     return float(value)
 
 
@@ -111,10 +151,10 @@ class TempoChange:
         check_int("tick", self.tick, 0, MAX_TICK)
         bpm = self.tempo_bpm
         if isinstance(bpm, bool) or not isinstance(bpm, int | float):
-            raise SongError(f"tempo_bpm must be a number, got {bpm!r}")
+            raise SongError(f"tempo_bpm must be a number, got {shown(bpm)}")
         if not MIN_TEMPO_BPM <= bpm <= MAX_TEMPO_BPM:
             raise SongError(
-                f"tempo_bpm must be from {MIN_TEMPO_BPM:g} to {MAX_TEMPO_BPM:g}, got {bpm!r}"
+                f"tempo_bpm must be from {MIN_TEMPO_BPM:g} to {MAX_TEMPO_BPM:g}, got {shown(bpm)}"
             )
         object.__setattr__(self, "tempo_bpm", float(bpm))
 
@@ -132,7 +172,7 @@ class TimeSignatureChange:
         check_int("numerator", self.numerator, 1, MAX_NUMERATOR)
         if self.denominator not in ALLOWED_DENOMINATORS or isinstance(self.denominator, bool):
             raise SongError(
-                f"denominator must be one of {ALLOWED_DENOMINATORS}, got {self.denominator!r}"
+                f"denominator must be one of {ALLOWED_DENOMINATORS}, got {shown(self.denominator)}"
             )
 
     @property
@@ -152,7 +192,7 @@ class KeySignatureChange:
         check_int("tick", self.tick, 0, MAX_TICK)
         check_int("sharps_flats", self.sharps_flats, -7, 7)
         if self.mode not in ("major", "minor"):
-            raise SongError(f"mode must be 'major' or 'minor', got {self.mode!r}")
+            raise SongError(f"mode must be 'major' or 'minor', got {shown(self.mode)}")
 
     @property
     def tonic_name(self) -> str:
@@ -204,7 +244,7 @@ class ControlEvent:
     def __post_init__(self) -> None:
         check_int("tick", self.tick, 0, MAX_TICK)
         if self.kind not in CONTROL_KINDS:
-            raise SongError(f"control kind must be one of {CONTROL_KINDS}, got {self.kind!r}")
+            raise SongError(f"control kind must be one of {CONTROL_KINDS}, got {shown(self.kind)}")
         if self.kind == "pitch_bend":
             check_int("pitch bend value", self.value, MIN_PITCH_BEND, MAX_PITCH_BEND)
         else:
@@ -215,7 +255,7 @@ class ControlEvent:
                 kind = "sustain" if self.number == SUSTAIN_CC else "expression"
                 raise SongError(f"controller {self.number} is kind {kind!r}, not 'cc'")
         elif self.number != 0:
-            raise SongError(f"only a 'cc' control has a number, got {self.number!r}")
+            raise SongError(f"only a 'cc' control has a number, got {shown(self.number)}")
 
     @property
     def key(self) -> tuple[str, int]:
@@ -247,9 +287,8 @@ class SongText:
     def __post_init__(self) -> None:
         check_int("tick", self.tick, 0, MAX_TICK)
         if self.kind not in TEXT_KINDS:
-            raise SongError(f"text kind must be one of {TEXT_KINDS}, got {self.kind!r}")
-        if not isinstance(self.text, str):
-            raise SongError(f"text must be text, got {self.text!r}")
+            raise SongError(f"text kind must be one of {TEXT_KINDS}, got {shown(self.kind)}")
+        check_text("text", self.text)
 
 
 TimedEvent = TypeVar("TimedEvent", ControlEvent, ProgramChange, SongText)
@@ -281,9 +320,27 @@ class TimbreRef:
 
     def __post_init__(self) -> None:
         if self.kind not in ("gm", "generated"):
-            raise SongError(f"timbre kind must be 'gm' or 'generated', got {self.kind!r}")
+            raise SongError(f"timbre kind must be 'gm' or 'generated', got {shown(self.kind)}")
+        if self.seed is not None:
+            check_int("timbre seed", self.seed, 0, MAX_SEED)
         if self.kind == "generated" and (self.seed is None or not self.vector):
             raise SongError("a generated timbre needs both a seed and a vector")
+        object.__setattr__(self, "vector", _timbre_vector(self.vector))
+
+
+def _timbre_vector(values: Iterable[object]) -> tuple[float, ...]:
+    """A timbre vector checked as the model needs it: empty (the General MIDI default) or
+    `TIMBRE_DIMENSION` finite numbers (a NaN renders silence and a wrong length cannot render)."""
+    vector = tuple(values)
+    if len(vector) not in (0, TIMBRE_DIMENSION):
+        raise SongError(
+            f"timbre vector must hold {TIMBRE_DIMENSION} numbers (or none), got {len(vector)}"
+        )
+    bound = MAX_TIMBRE_COMPONENT
+    return tuple(
+        check_number(f"timbre vector[{index}]", number, -bound, bound)
+        for index, number in enumerate(vector)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,18 +369,22 @@ class Track:
     """Later instrument changes: `program` plays until the first of these."""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.name, str):
-            raise SongError(f"track name must be text, got {self.name!r}")
+        check_text("track name", self.name)
         check_int("program", self.program, 0, 127)
         if not isinstance(self.is_drum, bool):
-            raise SongError(f"is_drum must be true or false, got {self.is_drum!r}")
+            raise SongError(f"is_drum must be true or false, got {shown(self.is_drum)}")
         notes = tuple(self.notes)
         if any(not isinstance(note, Note) for note in notes):
             raise SongError("a track's notes must all be Note values")
         if any(later < earlier for earlier, later in itertools.pairwise(notes)):
             notes = tuple(sorted(notes))
         object.__setattr__(self, "notes", notes)
-        locked = frozenset(self.locked_bars)
+        try:
+            locked = frozenset(self.locked_bars)
+        except TypeError as err:  # a list inside: unhashable
+            raise SongError(
+                f"locked bars must be bar numbers, got {shown(self.locked_bars)}"
+            ) from err
         for bar in locked:
             check_int("locked bar", bar, 0, MAX_BAR_COUNT - 1)
         object.__setattr__(self, "locked_bars", locked)
@@ -333,7 +394,7 @@ class Track:
         object.__setattr__(self, "pan", check_number("pan", self.pan, MIN_PAN, MAX_PAN))
         for name in ("muted", "solo"):
             if not isinstance(getattr(self, name), bool):
-                raise SongError(f"{name} must be true or false, got {getattr(self, name)!r}")
+                raise SongError(f"{name} must be true or false, got {shown(getattr(self, name))}")
         object.__setattr__(
             self, "controls", _in_tick_order("controls", self.controls, ControlEvent)
         )
@@ -427,11 +488,10 @@ class Song:
     """Lyrics, markers, copyright and other words in time order (from a MIDI file, or typed)."""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.title, str):
-            raise SongError(f"title must be text, got {self.title!r}")
+        check_text("title", self.title)
         if self.style is not None and self.style not in STYLE_NAMES:
             raise SongError(
-                f"style must be one of {', '.join(STYLE_NAMES)} or none, got {self.style!r}"
+                f"style must be one of {', '.join(STYLE_NAMES)} or none, got {shown(self.style)}"
             )
         check_int("bar_count", self.bar_count, 1, MAX_BAR_COUNT)
         for name in ("tracks", "tempos", "time_signatures", "key_signatures"):
@@ -447,18 +507,18 @@ class Song:
         for index, track in enumerate(self.tracks):
             if track.end_tick > end:
                 raise SongError(
-                    f"track {index} ({track.name!r}) has a note ending at tick "
+                    f"track {index} ({shown(track.name)}) has a note ending at tick "
                     f"{track.end_tick}, after the song's last bar ends at tick {end}: "
                     "add bars first"
                 )
             if track.last_event_tick > end:
                 raise SongError(
-                    f"track {index} ({track.name!r}) has a control or program change at tick "
+                    f"track {index} ({shown(track.name)}) has a control or program change at tick "
                     f"{track.last_event_tick}, after the song's end (tick {end})"
                 )
             if track.locked_bars and max(track.locked_bars) >= self.bar_count:
                 raise SongError(
-                    f"track {index} ({track.name!r}) locks bar {max(track.locked_bars)}, "
+                    f"track {index} ({shown(track.name)}) locks bar {max(track.locked_bars)}, "
                     f"but the song has only {self.bar_count} bars"
                 )
 

@@ -8,15 +8,21 @@ and capped so a long session does not grow the file without end.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from engine.errors import TesseraError
-from engine.song.song import Song
+from engine.song.song import MAX_SEED, Song, SongError, check_int, check_text, shown
 
 MAX_TAKES = 30
 """Takes kept per project; the oldest go first."""
+MAX_REQUEST_DEPTH = 16
+"""How deep a request's JSON may nest: the deepest real one (a list of [track, bar] cells inside a
+request) is 3, so a deeper one is damage, and a cap keeps saving it from recursing without end."""
+MAX_REQUEST_INT = 2**64 - 1
+"""The largest number a request holds (seeds are 64-bit): what a project file can read back."""
 
 
 class TakeError(TesseraError):
@@ -30,6 +36,19 @@ class Take:
     seed: int
     song: Song
 
+    def __post_init__(self) -> None:
+        """Check the fields, so a take that exists can be saved, listed and read back: a request
+        is a JSON object whose `cells`, when present, is a list (what `describe` counts)."""
+        check_text("take operation", self.operation)
+        if not isinstance(self.request, Mapping):
+            raise SongError(f"take request must be a JSON object, got {shown(self.request)}")
+        check_json_value("request", self.request)
+        if "cells" in self.request and not isinstance(self.request["cells"], list | tuple):
+            raise SongError(f"request.cells must be a list, got {shown(self.request['cells'])}")
+        check_int("take seed", self.seed, 0, MAX_SEED)
+        if not isinstance(self.song, Song):
+            raise SongError(f"a take's song must be a Song, got {shown(self.song)}")
+
     def describe(self) -> str:
         """One line for a list of takes: operation, seed and the request's main fields."""
         parts = []
@@ -42,6 +61,33 @@ class Take:
                 parts.append(f"{key}={value}")
         shown = ", ".join(parts)
         return f"{self.operation} (seed {self.seed}){': ' + shown if shown else ''}"
+
+
+def check_json_value(name: str, value: object) -> None:
+    """Raise SongError unless `value` is JSON that saves and reads back equal: objects with text
+    keys, lists, text without lone surrogates, finite numbers, true/false and null, nested at
+    most `MAX_REQUEST_DEPTH` deep. Walked with a stack, so damage cannot make it recurse."""
+    pending: list[tuple[str, object, int]] = [(name, value, 1)]
+    while pending:
+        path, item, depth = pending.pop()
+        if depth > MAX_REQUEST_DEPTH and isinstance(item, Mapping | list | tuple):
+            raise SongError(f"{path} nests deeper than {MAX_REQUEST_DEPTH} levels")
+        if isinstance(item, Mapping):
+            for key, child in item.items():
+                if not isinstance(key, str):
+                    raise SongError(f"{path} has a key that is not text: {shown(key)}")
+                check_text(f"a key of {path}", key)
+                pending.append((f"{path}.{key[:40]}", child, depth + 1))
+        elif isinstance(item, list | tuple):
+            pending.extend((f"{path}[{i}]", child, depth + 1) for i, child in enumerate(item))
+        elif isinstance(item, str):
+            check_text(path, item)
+        elif isinstance(item, float) and not math.isfinite(item):
+            raise SongError(f"{path} must be a finite number, got {item!r}")
+        elif isinstance(item, int) and not isinstance(item, bool):
+            check_int(path, item, -MAX_REQUEST_INT, MAX_REQUEST_INT)
+        elif not isinstance(item, bool | float) and item is not None:
+            raise SongError(f"{path} must be a JSON value, got {shown(item)}")
 
 
 def record(takes: tuple[Take, ...], take: Take) -> tuple[Take, ...]:

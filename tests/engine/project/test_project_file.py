@@ -35,7 +35,7 @@ def _song() -> Song:
         program=73,
         notes=(Note(0, 72, 240, 100), Note(480, 74, 480, 90)),
         locked_bars=frozenset({1}),
-        timbre=TimbreRef(kind="generated", seed=7, vector=(0.25, -1.5)),
+        timbre=TimbreRef(kind="generated", seed=7, vector=(0.25, -1.5) * 12),
     )
     drums = Track("Drums", is_drum=True, notes=(Note(0, 36, 60, 120),))
     return Song(
