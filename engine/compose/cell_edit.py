@@ -28,24 +28,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 
-from engine.compose.control_tokens import sounding_in_bar
 from engine.compose.controls import ComposeError
 from engine.song.note_cleanup import clean_notes
 from engine.song.song import Cell, Note, Song
-
-__all__ = ["held_by_lock", "locked_line", "sounding_in_bar", "within_polyphony", "write_cell"]
 
 
 def held_by_lock(song: Song, cell: Cell) -> list[Note]:
     """The notes starting in an unlocked cell that ring into a later locked bar of the track:
     part of what that bar sounds, so rewriting the cell keeps them."""
-    track_index, bar = cell
-    track = song.tracks[track_index]
-    later = [b for b in track.locked_bars if b > bar]
-    if not later:
-        return []
-    line = song.bar_span(min(later))[0]
-    return [n for n in song.notes_in_bar(track_index, bar) if n.end_tick > line]
+    line = locked_line(song, cell)
+    return [note for note in song.notes_in_bar(*cell) if note.end_tick > line]
 
 
 def locked_line(song: Song, cell: Cell) -> int:

@@ -40,23 +40,17 @@ def ringing_tune() -> Song:
     """The D-major tune with every note held half again as long: the melody's last beat and
     the cello's whole notes ring over each bar line, into and out of the locked bars."""
     tune = d_major_tune()
-    tracks = tuple(
-        dataclasses.replace(
-            track,
-            notes=tuple(
-                clean_notes(
-                    (
-                        n.start_tick,
-                        n.pitch,
-                        min(n.duration_ticks * 3 // 2, tune.end_tick - n.start_tick),
-                        n.velocity,
-                    )
-                    for n in track.notes
-                )
-            ),
+
+    def held_longer(notes: tuple[Note, ...]) -> tuple[Note, ...]:
+        rows = [
+            (n.start_tick, n.pitch, min(n.duration_ticks * 3 // 2, tune.end_tick - n.start_tick))
+            for n in notes
+        ]
+        return tuple(
+            clean_notes((start, pitch, length, notes[0].velocity) for start, pitch, length in rows)
         )
-        for track in tune.tracks
-    )
+
+    tracks = tuple(dataclasses.replace(t, notes=held_longer(t.notes)) for t in tune.tracks)
     return dataclasses.replace(tune, tracks=tracks)
 
 
@@ -73,7 +67,8 @@ def locked_sound(song: Song) -> dict[Cell, tuple[tuple[int, int, int, int], ...]
 
 def test_the_sounding_content_of_a_bar_counts_notes_ringing_in_clipped_to_it() -> None:
     song = ringing_tune()
-    # The cello's bar-1 note (45, a bar and a half) rings through the first half of bar 2.
+    # The cello's note from the bar before (45, a bar and a half long) rings through the first
+    # half of this one (bars count from 0 here).
     assert sounding_in_bar(song, 1, 2) == ((38, 0, BAR, 72), (45, 0, BAR // 2, 72))
 
 
