@@ -12,6 +12,9 @@ corpus test split) and is seeded, so a rerun prints the same shares; only the ti
    the cell does not have (another density bin, a register it is not in, the key a semitone up,
    ...), so the model has to move. Hard controls (pitch range, scale, polyphony limit, velocity
    range) are sampler masks and must read 100%; soft ones are requests the model may miss.
+   Polyphony (the limit, and notes sounding at once) is judged on what sounds in the bar:
+   the cell's notes and those ringing in from the bar before, clipped to the bar, as the
+   sampler counts them.
    Baselines in the same run: the share of the original cells that already obeyed, and
    of cells regenerated with no control at all (same seed).
 2. Nudge (`benchmarks.compose_nudge`). Each direction at strengths 0 to 1 with one seed per
@@ -42,7 +45,7 @@ from benchmarks.compose_nudge import (
     share,
 )
 from build_scripts.corpus.splits import load_split
-from engine.compose.control_tokens import sounding_polyphony
+from engine.compose.control_tokens import clipped_to, sounding_polyphony
 from engine.compose.midi_model import MidiModel
 from engine.compose.operations import (
     Controls,
@@ -64,6 +67,12 @@ CHORD_TONE_SHARE = 0.8
 
 
 sounding_at_once = sounding_polyphony
+
+
+def heard_in_bar(song: Song, cell: Cell) -> Notes:
+    """The notes sounding in the cell's bar, those ringing in from earlier bars included, each
+    clipped to the bar: what a polyphony limit counts."""
+    return clipped_to(song.tracks[cell[0]].notes, *song.bar_span(cell[1]))
 
 
 def per_onset(notes: Notes) -> int:
@@ -182,8 +191,8 @@ def ask_chord(song: Song, cell: Cell, notes: Notes) -> Controls:
 
 
 def ask_polyphony(song: Song, cell: Cell, notes: Notes) -> Controls:
-    """One more note at once than the cell has (one fewer at the token's maximum)."""
-    now = sounding_at_once(notes)
+    """One more note at once than the bar sounds (one fewer at the token's maximum)."""
+    now = sounding_at_once(heard_in_bar(song, cell))
     return Controls(polyphony=now + 1 if now < MAX_POLYPHONY else now - 1)
 
 
@@ -260,6 +269,8 @@ class Row:
     label: str
     hard: bool
     judge: Judge
+    heard: bool = False
+    """Judged on what sounds in the bar (`heard_in_bar`) rather than the cell's own notes."""
 
 
 @dataclass(frozen=True)
@@ -276,7 +287,9 @@ CONTROL_TESTS = (
         "an octave beside the cell", ask_pitch_range, (Row("pitch_range", True, pitch_ok),)
     ),
     ControlTest("key a semitone up", ask_scale, (Row("scale", True, scale_ok),)),
-    ControlTest("limit 1, density +2 bins", ask_limit, (Row("polyphony limit", True, limit_ok),)),
+    ControlTest(
+        "limit 1, density +2 bins", ask_limit, (Row("polyphony limit", True, limit_ok, True),)
+    ),
     ControlTest("16-40 or 88-120", ask_velocity, (Row("velocity_range", True, velocity_ok),)),
     ControlTest("2 bins away", ask_density, (Row("density", False, density_ok),)),
     ControlTest("2 bins away", ask_rhythm, (Row("rhythm (onsets)", False, rhythm_ok),)),
@@ -285,8 +298,8 @@ CONTROL_TESTS = (
         "1 more than now",
         ask_polyphony,
         (
-            Row("polyphony limit (= asked)", True, limit_ok),
-            Row("polyphony (sounding at once)", False, sounding_ok),
+            Row("polyphony limit (= asked)", True, limit_ok, True),
+            Row("polyphony (sounding at once)", False, sounding_ok, True),
             Row("polyphony (notes per onset)", False, per_onset_ok),
         ),
     ),
@@ -321,35 +334,46 @@ class TestResult:
     errors: list[str] = field(default_factory=list)
 
 
+Views = tuple[Notes, Notes]
+"""A cell's own notes, and what sounds in its bar (`heard_in_bar`)."""
+
+
+def views(song: Song, cell: Cell) -> Views:
+    return song.notes_in_bar(*cell), heard_in_bar(song, cell)
+
+
 def run_control_test(
-    model: MidiModel, cases: Sequence[Case], free: Sequence[Notes], test: ControlTest
+    model: MidiModel, cases: Sequence[Case], free: Sequence[Views], test: ControlTest
 ) -> TestResult:
     """Regenerate each cell with the test's control (seed = the cell's index) and judge it,
     next to the original cell and the same cell regenerated with no control."""
     result = TestResult({row.label: Tally() for row in test.rows})
     for seed, ((song, cell), unasked) in enumerate(zip(cases, free, strict=True)):
-        original = song.notes_in_bar(*cell)
-        controls = test.ask(song, cell, original)
+        original = views(song, cell)
+        controls = test.ask(song, cell, original[0])
         try:
-            written = apply(model, song, Regenerate((cell,), controls), seed).notes_in_bar(*cell)
+            written = views(apply(model, song, Regenerate((cell,), controls), seed), cell)
         except TesseraError as err:
             result.errors.append(f"{test.rows[0].label}: {err}")
             continue
         for row in test.rows:
-            verdicts = [row.judge(n, controls) for n in (original, unasked, written)]
-            result.tallies[row.label].add(verdicts, empty=not written)
+            verdicts = [
+                row.judge(v[1] if row.heard else v[0], controls)
+                for v in (original, unasked, written)
+            ]
+            result.tallies[row.label].add(verdicts, empty=not written[0])
     return result
 
 
-def regenerated_freely(model: MidiModel, cases: Sequence[Case], errors: list[str]) -> list[Notes]:
+def regenerated_freely(model: MidiModel, cases: Sequence[Case], errors: list[str]) -> list[Views]:
     """Each cell regenerated with no control (the baseline); an error leaves it empty."""
-    free: list[Notes] = []
+    free: list[Views] = []
     for seed, (song, cell) in enumerate(cases):
         try:
-            free.append(apply(model, song, Regenerate((cell,)), seed).notes_in_bar(*cell))
+            free.append(views(apply(model, song, Regenerate((cell,)), seed), cell))
         except TesseraError as err:
             errors.append(f"no control: {err}")
-            free.append(())
+            free.append(((), ()))
     return free
 
 

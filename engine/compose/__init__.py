@@ -8,7 +8,8 @@ English or Chinese to a request), `control_text` (what the CLI and the inspector
 each control, read and checked once).
 
 How it is written: `operations` (`apply` and one function per request), `cell_writer` (cells in
-batches, locks respected), `cell_edit` (placing notes in one cell, no model), `decode` (prompt
+batches, locks respected), `cell_edit` (placing notes in one cell, no model, and why a lock
+holds in sound), `nudge_blend` (a nudge's mix of old and new notes), `decode` (prompt
 and decoding loop), `sampling` (the fill grammar, hard limits, soft pulls), `fill_context` (the
 song as it stands while a call writes), `tokens` and `vocab` (the token format),
 `control_tokens` (per-bar control tokens), `midi_model` (the ONNX decoder), `augment`
@@ -27,6 +28,7 @@ __all__ = [
     "controls",
     "decode",
     "midi_model",
+    "nudge_blend",
     "operations",
     "plan",
     "preset_files",

@@ -11,13 +11,14 @@ decided once per operation.
 A cell is the notes that *start* in its bar. `write_cell` removes only those and never changes
 a note outside the cell: a new note that would start while an outside note of the same pitch
 still sounds is dropped, and one that would ring over the next outside onset of its pitch is
-cut there. So every cell not written, locked or not, is bit-identical afterwards.
+cut there. So every cell not written, locked or not, is bit-identical afterwards; and what a
+locked bar sounds is unchanged too, notes ringing into it included (`engine.compose.cell_edit`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 
 import numpy as np
 
@@ -180,20 +181,3 @@ def _as_the_model_knows(song: Song) -> Song:
         for track in song.tracks
     )
     return dataclasses.replace(song, tracks=tracks)
-
-
-def one_at_a_time(kept: Sequence[Note], taken: Sequence[Note]) -> list[Note]:
-    """Merge two single lines into one: a note ends where the next begins; at a shared onset
-    the new note wins."""
-    by_start: dict[int, Note] = {note.start_tick: note for note in kept}
-    by_start.update({note.start_tick: note for note in taken})
-    ordered = [by_start[start] for start in sorted(by_start)]
-    line: list[Note] = []
-    for note, following in zip(ordered, [*ordered[1:], None], strict=False):
-        if following is not None and note.end_tick > following.start_tick:
-            line.append(
-                dataclasses.replace(note, duration_ticks=following.start_tick - note.start_tick)
-            )
-        else:
-            line.append(note)
-    return line

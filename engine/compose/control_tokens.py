@@ -18,7 +18,10 @@ from engine.compose.vocab import (
     density_bin,
     nearest,
 )
-from engine.song.song import Note
+from engine.song.song import Note, Song
+
+Sounding = tuple[int, int, int, int]
+"""One note as heard in a bar: (pitch, start, end, velocity), ticks from the bar's start."""
 
 
 @dataclass(frozen=True)
@@ -86,3 +89,32 @@ def sounding_polyphony(notes: Sequence[Note]) -> int:
         sounding += change
         most = max(most, sounding)
     return most
+
+
+def clipped_to(notes: Sequence[Note], start: int, end: int) -> list[Note]:
+    """The notes sounding between two ticks, each cut to them: what is heard there, wherever
+    the notes start."""
+    return [
+        Note(
+            max(n.start_tick, start),
+            n.pitch,
+            min(n.end_tick, end) - max(n.start_tick, start),
+            n.velocity,
+        )
+        for n in notes
+        if n.start_tick < end and n.end_tick > start
+    ]
+
+
+def sounding_in_bar(song: Song, track_index: int, bar: int) -> tuple[Sounding, ...]:
+    """What a track sounds in a bar: each note overlapping it (those ringing in from earlier
+    bars included), clipped to the bar, as (pitch, start, end, velocity) from the bar's start,
+    in order. Two bars with the same sounding content sound the same, whichever bar their
+    notes start in."""
+    start, end = song.bar_span(bar)
+    return tuple(
+        sorted(
+            (n.pitch, n.start_tick - start, n.end_tick - start, n.velocity)
+            for n in clipped_to(song.tracks[track_index].notes, start, end)
+        )
+    )

@@ -16,7 +16,7 @@ from typing import Literal, get_args
 
 import numpy as np
 
-from engine.compose.control_tokens import BarControls, sounding_polyphony
+from engine.compose.control_tokens import BarControls, clipped_to, sounding_polyphony
 from engine.compose.plan import Anchors, anchor_hits
 from engine.compose.sampling import HardConstraints, SoftTargets
 from engine.compose.vocab import (
@@ -233,6 +233,16 @@ def _thickness(song: Song, track_index: int) -> int | None:
     not rewritten or continued in clusters."""
     track = song.tracks[track_index]
     return sounding_polyphony(track.notes) if track.notes and not track.is_drum else None
+
+
+def thickness_around(song: Song, cell: Cell) -> int:
+    """The most notes the track sounds at once from the cell's bar line to where its last note
+    ends, the notes ringing in and those starting after the bar counted: how thick the cell
+    sounds where it is, as a polyphony limit counts it."""
+    track, bar = cell
+    start, end = song.bar_span(bar)
+    stop = max([end, *(note.end_tick for note in song.notes_in_bar(track, bar))])
+    return sounding_polyphony(clipped_to(song.tracks[track].notes, start, stop))
 
 
 def nudge_guides(

@@ -141,7 +141,7 @@ def _grammar(
     is_drum = song.tracks[track_index].is_drum
     outside: list[tuple[int, int]] = []
     if constraints.max_polyphony is not None:
-        outside = outside_notes(so_far.notes(track_index), song, bar)
+        outside = outside_notes(so_far.notes(track_index), song, bar, so_far.held(cell))
     between = None
     if not is_drum:
         above = [upper for upper, lower in settings.voice_pairs if lower == track_index]

@@ -5,7 +5,8 @@ notes outside it: a polyphony limit counts the track's notes still ringing from 
 and an ordered voice stays between the voices above and below it. Both read the song *as it
 stands at that moment*: the notes of the cells this call writes are the new ones once written
 and are absent before (the model sees those cells as placeholders too), every other note is as
-the song holds it.
+the song holds it, and so is a note of those cells that rings into a locked bar (the lock holds
+it: `engine.compose.cell_edit.held_by_lock`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from engine.compose.cell_edit import held_by_lock
 from engine.compose.sampling import HORIZON_STEPS, Steps, VoiceLeading
 from engine.compose.vocab import TICKS_PER_STEP
 from engine.song.song import Cell, Note, Song
@@ -22,12 +24,13 @@ from engine.song.song import Cell, Note, Song
 class SongSoFar:
     """The notes of each track while a call writes its cells: the song's notes, less those
     starting in the call's cells, plus the cells written so far (`written`, filled by the
-    caller as it goes)."""
+    caller as it goes); the notes a lock holds in those cells stay throughout."""
 
     def __init__(self, song: Song, cells: Sequence[Cell], written: Mapping[Cell, list[Note]]):
         self.song = song
         self.written = written
         self._bars_in_call: dict[int, set[int]] = {}
+        self._held = {cell: held_by_lock(song, cell) for cell in cells}
         for track, bar in cells:
             self._bars_in_call.setdefault(track, set()).add(bar)
 
@@ -37,20 +40,31 @@ class SongSoFar:
             note
             for note in self.song.tracks[track].notes
             if not bars or self.song.bar_at_tick(note.start_tick) not in bars
-        ]
+        ] + [note for (t, _), held in self._held.items() if t == track for note in held]
         new = [note for (t, _), notes in self.written.items() if t == track for note in notes]
         return kept + new
 
+    def held(self, cell: Cell) -> list[Note]:
+        """The notes of a cell of the call that a lock holds: they sound whatever is written."""
+        return self._held.get(cell, [])
 
-def outside_notes(notes: Sequence[Note], song: Song, bar: int) -> list[tuple[int, int]]:
+
+def outside_notes(
+    notes: Sequence[Note], song: Song, bar: int, held: Sequence[Note] = ()
+) -> list[tuple[int, int]]:
     """(start, end) steps from the bar's start of the notes not starting in the bar that sound
-    in it or start within the reach of the longest note written in it."""
+    in it or start within the reach of the longest note written in it, and of the bar's own
+    notes a lock holds (`held`), which stay whatever is written beside them."""
     start, end = song.bar_span(bar)
     reach = end + HORIZON_STEPS * TICKS_PER_STEP
-    return [
-        (_floor_step(n.start_tick - start), _ceil_step(n.end_tick - start))
+    around = [
+        n
         for n in notes
         if not start <= n.start_tick < end and n.end_tick > start and n.start_tick < reach
+    ]
+    return [
+        (_floor_step(n.start_tick - start), _ceil_step(n.end_tick - start))
+        for n in [*around, *held]
     ]
 
 

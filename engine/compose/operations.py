@@ -2,17 +2,12 @@
 
 Each operation is a pure function of `(model, song, request, seed)` returning a new Song; `apply`
 dispatches on the request's type, so the CLI, the app and the benchmark run the same code. How
-cells are written, and why a lock holds, is in `engine.compose.cell_writer`; what the controls ask
-of the model is in `engine.compose.controls`.
+cells are written is in `engine.compose.cell_writer`, and why a lock holds, in notes and in
+sound, in `engine.compose.cell_edit`; what the controls ask of the model is in
+`engine.compose.controls`.
 
-Why nudge blends. A nudge asks for a candidate written toward the direction (denser, higher,
-...), then keeps each existing note when its own uniform draw is at least the strength and
-takes each candidate note when its draw is below it. The draws and the candidate depend on the
-seed, not on the strength, so for one seed a stronger nudge keeps a subset of the notes a
-weaker one kept and adds a superset of its new notes: strength 0 changes nothing, the share
-kept falls as the strength rises, and the attribute moves from the old value toward the
-candidate's. Denser and busier drop old notes at half the rate and add candidate notes only at
-onsets no kept note holds, so the count grows rather than notes being swapped one for one.
+A nudge blends its cells' notes with a candidate written toward its direction: why, and how,
+is in `engine.compose.nudge_blend`.
 """
 
 from __future__ import annotations
@@ -22,10 +17,9 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from engine.compose.cell_edit import write_cell
-from engine.compose.cell_writer import Progress, one_at_a_time, write_cells
+from engine.compose.cell_edit import within_polyphony, write_cell
+from engine.compose.cell_writer import Progress, write_cells
 from engine.compose.context import melody_range
-from engine.compose.control_tokens import sounding_polyphony
 from engine.compose.controls import (
     DIRECTIONS,
     PITCHED_ONLY,
@@ -41,6 +35,7 @@ from engine.compose.controls import (
     nudge_guides,
 )
 from engine.compose.midi_model import MidiModel
+from engine.compose.nudge_blend import Blend, blend_limit
 from engine.compose.plan import FormError, SongPlan, plan_song
 from engine.compose.presets import PRESETS, Voice
 from engine.compose.requests import (
@@ -83,7 +78,6 @@ __all__ = [
 ]
 
 
-ADDING_DIRECTIONS = ("denser", "busier")
 PROGRESS_UNITS = 1000
 """Progress steps per phrase of a new song."""
 
@@ -441,23 +435,7 @@ def nudge(
     rng = np.random.default_rng([seed, 7])
     result = song
     for cell in targets:
-        old = song.notes_in_bar(*cell)
-        new = candidate.notes_in_bar(*cell)
-        keep_draws, take_draws = rng.random(len(old)), rng.random(len(new))
-        # Adding directions drop old notes at half the rate and add only at free onsets, so
-        # the count grows with strength instead of swapping notes one for one.
-        adding = direction in ADDING_DIRECTIONS
-        drop = strength / 2 if adding else strength
-        kept = [note for note, draw in zip(old, keep_draws, strict=True) if draw >= drop]
-        held = {note.start_tick for note in kept} if adding else set()
-        taken = [
-            note
-            for note, draw in zip(new, take_draws, strict=True)
-            if draw < strength and note.start_tick not in held
-        ]
-        if sounding_polyphony(old) <= 1 and sounding_polyphony(new) <= 1:
-            blended = one_at_a_time(kept, taken)
-        else:
-            blended = kept + taken
-        result = write_cell(result, cell, blended)
+        blend = Blend(direction, strength, blend_limit(song, cell, controls, plan[cell]))
+        notes = blend.of(song, candidate, cell, rng)
+        result = write_cell(result, cell, within_polyphony(result, cell, notes, blend.limit))
     return result

@@ -1,7 +1,9 @@
 """Pure edit functions: each takes a Song and returns a new one, leaving the input untouched.
 
 The UI's undo stack stores the Songs these return. Functions that would write into a locked
-cell refuse with `LockedCellError`, so a lock is a guarantee rather than a convention.
+cell refuse with `LockedCellError`, so a lock is a guarantee rather than a convention; a new
+note that would ring on into a locked bar is refused too, as what the bar sounds is locked
+(the composing operations cut such notes at the bar line: `engine.compose.cell_edit`).
 Track and bar indices are 0-based here; the CLI and the UI show them 1-based.
 
 Controllers (pitch bend, pedal, expression, other CCs; see `engine.song.song.ControlEvent`) belong
@@ -75,6 +77,25 @@ def _check_unlocked(song: Song, track_index: int, notes: Iterable[Note]) -> None
             )
 
 
+def _check_not_ringing_into_locks(song: Song, track_index: int, notes: Iterable[Note]) -> None:
+    """A lock holds what its bar sounds, not only the notes starting there: a new note may not
+    ring on into a locked bar of its track."""
+    locked = song.tracks[track_index].locked_bars
+    if not locked:
+        return
+    for note in notes:
+        first, last = song.bar_at_tick(note.start_tick), song.bar_at_tick(note.end_tick - 1)
+        reached = [bar for bar in range(first + 1, last + 1) if bar in locked]
+        if reached:
+            line = song.bar_span(reached[0])[0]
+            raise LockedCellError(
+                f"a note from tick {note.start_tick} to {note.end_tick} would ring into bar "
+                f"{reached[0] + 1} of track {track_index + 1} "
+                f"({song.tracks[track_index].name!r}), which is locked: end it by tick {line} "
+                "or unlock the bar"
+            )
+
+
 def add_track(song: Song, track: Track, index: int | None = None) -> Song:
     """Insert `track` at `index` (default: after the last track)."""
     tracks = list(song.tracks)
@@ -110,10 +131,11 @@ def update_track(song: Song, track_index: int, **changes: object) -> Song:
 
 
 def add_notes(song: Song, track_index: int, notes: Iterable[Note]) -> Song:
-    """Add notes to a track; refuses notes that start in a locked bar."""
+    """Add notes to a track; refuses notes that start in a locked bar or ring into one."""
     _check_track_index(song, track_index)
     new_notes = tuple(notes)
     _check_unlocked(song, track_index, new_notes)
+    _check_not_ringing_into_locks(song, track_index, new_notes)
     track = song.tracks[track_index]
     return _replace_track(
         song, track_index, dataclasses.replace(track, notes=track.notes + new_notes)
@@ -137,6 +159,7 @@ def replace_notes(song: Song, track_index: int, old: Iterable[Note], new: Iterab
     """Swap notes for others in one step (a move, resize or velocity change)."""
     new_notes = tuple(new)
     _check_unlocked(song, track_index, new_notes)
+    _check_not_ringing_into_locks(song, track_index, new_notes)
     removed = remove_notes(song, track_index, old)
     return add_notes(removed, track_index, new_notes)
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from benchmarks.tunes import d_major_tune
 from engine.compose import operations
+from engine.compose.control_tokens import sounding_in_bar
 from engine.compose.midi_model import MidiModel
 from engine.compose.operations import (
     AddTrack,
@@ -26,6 +27,7 @@ from engine.compose.operations import (
 from engine.compose.prompt import read_prompt
 from engine.song.edits import set_locked
 from engine.song.gm import playable_range
+from engine.song.note_cleanup import clean_notes
 from engine.song.song import PPQ, Cell, Note, Song, Track
 from engine.song.theory import parse_scale
 from tests.helpers.song_strategies import songs
@@ -50,6 +52,20 @@ def _polyphony(notes: tuple[Note, ...]) -> int:
 # --- locks -------------------------------------------------------------------------------------
 
 
+def _ring_into(song: Song, cells: set[Cell]) -> Song:
+    """The song with a note starting in the last sixteenth of the bar before each of `cells`
+    and ringing half a beat into it: where a lock must hold in sound, not only in notes."""
+    tracks = list(song.tracks)
+    for track, bar in sorted(cells):
+        if bar == 0 or bar - 1 in tracks[track].locked_bars:
+            continue
+        line = song.bar_span(bar)[0]
+        rows = [(n.start_tick, n.pitch, n.duration_ticks, n.velocity) for n in tracks[track].notes]
+        notes = clean_notes([*rows, (line - PPQ // 4, 60 + bar, PPQ // 4 + PPQ // 2, 70)])
+        tracks[track] = dataclasses.replace(tracks[track], notes=tuple(notes))
+    return dataclasses.replace(song, tracks=tuple(tracks))
+
+
 OPERATIONS = st.sampled_from(["regenerate", "nudge", "continue", "add-track"])
 NUDGES = st.sampled_from(["denser", "sparser", "busier", "calmer", "louder", "softer"])
 
@@ -65,13 +81,16 @@ NUDGES = st.sampled_from(["denser", "sparser", "busier", "calmer", "louder", "so
     operation=OPERATIONS,
     seed=st.integers(0, 2**31 - 1),
 )
-def test_every_operation_leaves_locked_cells_bit_identical(
+def test_every_operation_leaves_locked_cells_bit_identical_and_sounding_the_same(
     midi_model: MidiModel, song: Song, data: st.DataObject, operation: str, seed: int
 ) -> None:
     all_cells = list(cells_of(song))
     locked = data.draw(st.sets(st.sampled_from(all_cells)), label="locked")
     song = set_locked(song, locked)
     selection = data.draw(st.sets(st.sampled_from(all_cells), min_size=1), label="selection")
+    if data.draw(st.booleans(), label="notes ringing into the locked bars"):
+        song = _ring_into(song, locked)
+        selection |= {(track, bar - 1) for track, bar in locked if bar > 0}
     request: operations.Request
     if operation == "regenerate":
         request = Regenerate(tuple(selection))
@@ -90,6 +109,8 @@ def test_every_operation_leaves_locked_cells_bit_identical(
     written = selection - locked if operation in ("regenerate", "nudge") else set()
     for cell in _cells_outside(song, written):
         assert result.notes_in_bar(*cell) == song.notes_in_bar(*cell), cell
+    for cell in locked:  # and what it sounds, notes ringing in from other bars included
+        assert sounding_in_bar(result, *cell) == sounding_in_bar(song, *cell), cell
     for before, after in zip(song.tracks, result.tracks, strict=False):
         assert after.locked_bars == before.locked_bars
 

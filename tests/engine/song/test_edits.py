@@ -43,6 +43,22 @@ def test_edits_return_new_songs_and_leave_the_input_alone() -> None:
     assert removed == song
 
 
+def test_a_new_note_may_not_ring_into_a_locked_bar() -> None:
+    locked = edits.set_locked(_song(), [(0, 2)])
+    ringing = Note(BAR + 3 * PPQ, 50, 2 * PPQ, 80)
+    message = (
+        r"a note from tick 3360 to 4320 would ring into bar 3 of track 1 \('a'\), which is "
+        r"locked: end it by tick 3840 or unlock the bar"
+    )
+    with pytest.raises(edits.LockedCellError, match=message):
+        edits.add_notes(locked, 0, [ringing])
+    with pytest.raises(edits.LockedCellError, match=message):
+        edits.replace_notes(locked, 0, [locked.tracks[0].notes[0]], [ringing])
+    ending_on_the_line = Note(BAR + 3 * PPQ, 50, PPQ, 80)
+    assert ending_on_the_line in edits.add_notes(locked, 0, [ending_on_the_line]).tracks[0].notes
+    assert len(edits.add_notes(locked, 1, [ringing]).tracks[1].notes) == 3
+
+
 def test_locked_cells_refuse_note_edits_and_unlocking_allows_them() -> None:
     locked = edits.set_locked(_song(), [(0, 1)])
     assert locked.tracks[0].locked_bars == {1}
