@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from engine.errors import TesseraError
 from engine.live.ports import MidiPorts, RtMidiPorts
-from engine.song.edits import remove_notes, set_style
+from engine.song.edits import held_by_locks, remove_notes, set_style
 from engine.song.gm import GM_PROGRAM_NAMES
 from engine.song.song import Song, Track
 from engine.studio.document import Changed, Document
@@ -393,13 +393,20 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self.transport.play()
 
     def delete_cells(self) -> None:
-        """Clear the notes of the selected cells (locked cells stay; the rest are cleared)."""
+        """Clear the notes of the selected cells. Locked cells stay, and so does a note ringing
+        on into a locked bar (it is part of what that bar sounds); the status line says so."""
         song = self.document.song
         cells = [c for c in self.document.selection if c[1] not in song.tracks[c[0]].locked_bars]
+        kept = 0
         for track, bar in cells:
-            song = remove_notes(song, track, song.notes_in_bar(track, bar))
+            notes = song.notes_in_bar(track, bar)
+            held = set(held_by_locks(song, track, notes))
+            kept += len(held)
+            song = remove_notes(song, track, [note for note in notes if note not in held])
         if cells:
             self.apply_edit(song, f"Clear {len(cells)} cell(s)")
+        if kept:
+            self.say(f"kept {kept} note(s) ringing into a locked bar (unlock it to clear them)")
 
     def _selection_song(self) -> tuple[Song, list[int] | None, tuple[int, int] | None]:
         cells = self.document.selection

@@ -77,23 +77,46 @@ def _check_unlocked(song: Song, track_index: int, notes: Iterable[Note]) -> None
             )
 
 
+def _locked_bar_reached(song: Song, track_index: int, note: Note) -> int | None:
+    """The first locked bar of the track, after the note's own, that the note rings into."""
+    locked = song.tracks[track_index].locked_bars
+    first, last = song.bar_at_tick(note.start_tick), song.bar_at_tick(note.end_tick - 1)
+    return next((bar for bar in range(first + 1, last + 1) if bar in locked), None)
+
+
+def held_by_locks(song: Song, track_index: int, notes: Iterable[Note]) -> list[Note]:
+    """The notes that ring into a locked bar of their track: they are part of what that bar
+    sounds, so no edit may remove, move or shorten them while it is locked."""
+    if not song.tracks[track_index].locked_bars:
+        return []
+    return [note for note in notes if _locked_bar_reached(song, track_index, note) is not None]
+
+
 def _check_not_ringing_into_locks(song: Song, track_index: int, notes: Iterable[Note]) -> None:
     """A lock holds what its bar sounds, not only the notes starting there: a new note may not
     ring on into a locked bar of its track."""
-    locked = song.tracks[track_index].locked_bars
-    if not locked:
-        return
-    for note in notes:
-        first, last = song.bar_at_tick(note.start_tick), song.bar_at_tick(note.end_tick - 1)
-        reached = [bar for bar in range(first + 1, last + 1) if bar in locked]
-        if reached:
-            line = song.bar_span(reached[0])[0]
-            raise LockedCellError(
-                f"a note from tick {note.start_tick} to {note.end_tick} would ring into bar "
-                f"{reached[0] + 1} of track {track_index + 1} "
-                f"({song.tracks[track_index].name!r}), which is locked: end it by tick {line} "
-                "or unlock the bar"
-            )
+    for note in held_by_locks(song, track_index, notes):
+        reached = _locked_bar_reached(song, track_index, note)
+        assert reached is not None
+        line = song.bar_span(reached)[0]
+        raise LockedCellError(
+            f"a note from tick {note.start_tick} to {note.end_tick} would ring into bar "
+            f"{reached + 1} of track {track_index + 1} "
+            f"({song.tracks[track_index].name!r}), which is locked: end it by tick {line} "
+            "or unlock the bar"
+        )
+
+
+def _check_not_holding_locks(song: Song, track_index: int, notes: Iterable[Note]) -> None:
+    """Removing a note that rings into a locked bar would change what that bar sounds."""
+    for note in held_by_locks(song, track_index, notes):
+        reached = _locked_bar_reached(song, track_index, note)
+        assert reached is not None
+        raise LockedCellError(
+            f"the note from tick {note.start_tick} to {note.end_tick} rings into bar "
+            f"{reached + 1} of track {track_index + 1} ({song.tracks[track_index].name!r}), "
+            f"which is locked: unlock bar {reached + 1} to change or delete it"
+        )
 
 
 def add_track(song: Song, track: Track, index: int | None = None) -> Song:
@@ -143,10 +166,12 @@ def add_notes(song: Song, track_index: int, notes: Iterable[Note]) -> Song:
 
 
 def remove_notes(song: Song, track_index: int, notes: Iterable[Note]) -> Song:
-    """Remove the given notes (matched by value) from a track."""
+    """Remove the given notes (matched by value) from a track; refuses a note in a locked
+    cell or one ringing into a locked bar."""
     _check_track_index(song, track_index)
     doomed = set(notes)
     _check_unlocked(song, track_index, doomed)
+    _check_not_holding_locks(song, track_index, doomed)
     track = song.tracks[track_index]
     missing = doomed.difference(track.notes)
     if missing:
@@ -421,11 +446,14 @@ def _clear_span(
 
 def clear_cells(song: Song, cells: Iterable[tuple[int, int]]) -> Song:
     """Delete the notes starting in these (track_index, bar) cells and the bars' performance
-    controllers (see `clear_cell_controls`), as one edit; refuses a locked cell."""
+    controllers (see `clear_cell_controls`), as one edit; refuses a locked cell. A note ringing
+    into a locked bar stays: it is part of what that bar sounds."""
     chosen = list(cells)
     song = clear_cell_controls(song, chosen)
     for track_index, bar in chosen:
-        doomed = song.notes_in_bar(track_index, bar)
+        notes = song.notes_in_bar(track_index, bar)
+        held = set(held_by_locks(song, track_index, notes))
+        doomed = [note for note in notes if note not in held]
         if doomed:
             song = remove_notes(song, track_index, doomed)
     return song

@@ -59,6 +59,25 @@ def test_a_new_note_may_not_ring_into_a_locked_bar() -> None:
     assert len(edits.add_notes(locked, 1, [ringing]).tracks[1].notes) == 3
 
 
+def test_a_note_ringing_into_a_locked_bar_is_part_of_it() -> None:
+    ringing = Note(BAR + 3 * PPQ, 50, 2 * PPQ, 80)
+    song = edits.set_locked(edits.add_notes(_song(), 0, [ringing]), [(0, 2)])
+    assert edits.held_by_locks(song, 0, song.tracks[0].notes) == [ringing]
+    with pytest.raises(
+        edits.LockedCellError,
+        match=r"the note from tick 3360 to 4320 rings into bar 3 of track 1 \('a'\), which is "
+        r"locked: unlock bar 3 to change or delete it",
+    ):
+        edits.remove_notes(song, 0, [ringing])
+    with pytest.raises(edits.LockedCellError, match="rings into bar 3"):
+        edits.replace_notes(song, 0, [ringing], [Note(BAR + 3 * PPQ, 50, PPQ, 80)])
+    cleared = edits.clear_cells(song, [(0, 1)])
+    assert cleared.notes_in_bar(0, 1) == (ringing,)  # the bar's other note went, this one stays
+    assert len(song.notes_in_bar(0, 1)) == 2
+    unlocked = edits.set_locked(song, [(0, 2)], locked=False)
+    assert ringing not in edits.remove_notes(unlocked, 0, [ringing]).tracks[0].notes
+
+
 def test_locked_cells_refuse_note_edits_and_unlocking_allows_them() -> None:
     locked = edits.set_locked(_song(), [(0, 1)])
     assert locked.tracks[0].locked_bars == {1}
