@@ -95,27 +95,13 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write a selection of tracks and bars")
     export.add_argument("source", type=cli_args.song_in, help="file to read (.mid or .json)")
     export.add_argument("destination", type=cli_args.song_out, help="file to write (.mid or .json)")
-    add_selection(export, "1,3' or '2-4")
+    cli_args.add_selection(export, "1,3' or '2-4")
     cli_compose.add_commands(commands)
     cli_audio.add_commands(commands)
     cli_check.add_command(commands)
     cli_live.add_command(commands)
     cli_transcribe.add_command(commands)
     return parser
-
-
-def add_selection(command: argparse.ArgumentParser, tracks_example: str = "1,3") -> None:
-    """--tracks and --bars, checked as typed (whether the song has them: once it is read)."""
-    command.add_argument(
-        "--tracks",
-        type=cli_args.selection("tracks", one_span=False),
-        help=f"1-based tracks, e.g. '{tracks_example}' (default: all)",
-    )
-    command.add_argument(
-        "--bars",
-        type=cli_args.selection("bars", one_span=True),
-        help="1-based bar range, e.g. '5-8' (default: all)",
-    )
 
 
 def _check(args: argparse.Namespace) -> None:

@@ -129,6 +129,20 @@ def selection(label: str, *, one_span: bool) -> Callable[[str], str]:
     return read
 
 
+def add_selection(command: argparse.ArgumentParser, tracks_example: str = "1,3") -> None:
+    """--tracks and --bars, checked as typed (whether the song has them: once it is read)."""
+    command.add_argument(
+        "--tracks",
+        type=selection("tracks", one_span=False),
+        help=f"1-based tracks, e.g. '{tracks_example}' (default: all)",
+    )
+    command.add_argument(
+        "--bars",
+        type=selection("bars", one_span=True),
+        help="1-based bar range, e.g. '5-8' (default: all)",
+    )
+
+
 def _in_order(span: str) -> bool:
     first, _, last = span.partition("-")
     return 1 <= int(first) <= (int(last) if last.strip() else int(first)) <= MAX_BAR_COUNT

@@ -31,15 +31,13 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     render_command = commands.add_parser(
         "render", help="render a song to a 44.1 kHz stereo WAV or FLAC file"
     )
-    from app.cli import add_selection  # the one definition of --tracks and --bars
-
     render_command.add_argument(
         "source", type=cli_args.song_in, help="a MIDI file (.mid) or a Tessera project (.json)"
     )
     render_command.add_argument(
         "destination", type=cli_args.audio_out, help="the audio file to write (.wav or .flac)"
     )
-    add_selection(render_command)
+    cli_args.add_selection(render_command)
 
     play = commands.add_parser("play", help="play a song on the default audio output")
     play.add_argument(
@@ -53,7 +51,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     play.add_argument(
         "--loop",
-        type=cli_args.selection("--loop bars", one_span=True),
+        type=cli_args.selection("bars", one_span=True),
         help="1-based bar range to repeat until Ctrl+C, e.g. '5-8'",
     )
 

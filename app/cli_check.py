@@ -27,12 +27,10 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     command = commands.add_parser(
         "check", help="find passages shared with the training corpus (originality check)"
     )
-    from app.cli import add_selection  # the one definition of --tracks and --bars
-
     command.add_argument(
         "file", type=cli_args.song_in, help="a MIDI file (.mid) or a Tessera project (.json)"
     )
-    add_selection(command)
+    cli_args.add_selection(command)
     command.add_argument(
         "--no-similar", action="store_true", help="skip the 16-note cardinality score"
     )

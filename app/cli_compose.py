@@ -188,9 +188,7 @@ def _style(args: argparse.Namespace) -> str | None:
 
 
 def _add_selection(command: argparse.ArgumentParser) -> None:
-    from app.cli import add_selection  # the one definition of --tracks and --bars
-
-    add_selection(command, "2,3' or '1-4")
+    cli_args.add_selection(command, "2,3' or '1-4")
 
 
 def _add_controls(command: argparse.ArgumentParser) -> None:

@@ -59,7 +59,7 @@ def watched_models(loaded: list[str]) -> Models:
         (["regenerate", "{f}", "--bars", "1", "--top-p", "0"], "above 0 to 1"),
         (["regenerate", "{f}", "--bars", "0"], "bars '0' is not understood"),
         (["regenerate", "{f}", "--tracks", "2-1"], "tracks '2-1' is not understood"),
-        (["play", "{f}", "--loop", "3-"], "--loop bars '3-' is not understood"),
+        (["play", "{f}", "--loop", "3-"], "argument --loop: bars '3-' is not understood"),
         (["regenerate", "{f}"], "choose what to regenerate with --tracks and/or --bars"),
         (["lock", "{f}", "--bars", "1", "-o", "{d}/x.mid"], "cannot hold locks"),
         (
