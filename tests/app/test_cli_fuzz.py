@@ -437,6 +437,7 @@ def problems(variant: Variant, status: int, out: str, err: str) -> list[str]:
 
 
 def test_every_option_has_variants() -> None:
+    assert set(subparsers()) == set(BASES) == set(OPTIONS)
     for name, command in subparsers().items():
         assert set(option_names(command)) == set(OPTIONS[name]), name
 
