@@ -10,7 +10,10 @@ import argparse
 import sys
 import threading
 
+from app import cli_args
+from app.cli_args import whole
 from engine.song.selection import parse_span
+from engine.song.song import MAX_BAR_COUNT
 from engine.sound.playback import Player, bar_range_seconds
 from engine.studio.outcomes import Selection
 from engine.studio.use_cases import Studio
@@ -28,15 +31,29 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     render_command = commands.add_parser(
         "render", help="render a song to a 44.1 kHz stereo WAV or FLAC file"
     )
-    render_command.add_argument("source", help="a MIDI file (.mid) or a Tessera project (.json)")
-    render_command.add_argument("destination", help="the audio file to write (.wav or .flac)")
-    render_command.add_argument("--tracks", help="1-based tracks, e.g. '1,3' (default: all)")
-    render_command.add_argument("--bars", help="1-based bar range, e.g. '5-8' (default: all)")
+    render_command.add_argument(
+        "source", type=cli_args.song_in, help="a MIDI file (.mid) or a Tessera project (.json)"
+    )
+    render_command.add_argument(
+        "destination", type=cli_args.audio_out, help="the audio file to write (.wav or .flac)"
+    )
+    cli_args.add_selection(render_command)
 
     play = commands.add_parser("play", help="play a song on the default audio output")
-    play.add_argument("source", help="a MIDI file (.mid) or a Tessera project (.json)")
-    play.add_argument("--from-bar", type=int, default=1, help="1-based bar to start at")
-    play.add_argument("--loop", help="1-based bar range to repeat until Ctrl+C, e.g. '5-8'")
+    play.add_argument(
+        "source", type=cli_args.song_in, help="a MIDI file (.mid) or a Tessera project (.json)"
+    )
+    play.add_argument(
+        "--from-bar",
+        type=whole(1, MAX_BAR_COUNT),
+        default=1,
+        help="1-based bar to start at",
+    )
+    play.add_argument(
+        "--loop",
+        type=cli_args.selection("bars", one_span=True),
+        help="1-based bar range to repeat until Ctrl+C, e.g. '5-8'",
+    )
 
 
 def run(args: argparse.Namespace, studio: Studio) -> int:

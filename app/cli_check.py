@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 
+from app import cli_args
 from engine.studio.outcomes import Selection
 from engine.studio.use_cases import Studio
 
@@ -26,15 +27,17 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     command = commands.add_parser(
         "check", help="find passages shared with the training corpus (originality check)"
     )
-    command.add_argument("file", help="a MIDI file (.mid) or a Tessera project (.json)")
-    command.add_argument("--tracks", help="1-based tracks, e.g. '1,3' (default: all)")
-    command.add_argument("--bars", help="1-based bar range, e.g. '5-8' (default: all)")
+    command.add_argument(
+        "file", type=cli_args.song_in, help="a MIDI file (.mid) or a Tessera project (.json)"
+    )
+    cli_args.add_selection(command)
     command.add_argument(
         "--no-similar", action="store_true", help="skip the 16-note cardinality score"
     )
     command.add_argument(
         "--against",
         metavar="FOLDER",
+        type=cli_args.folder_in,
         help="also check against your own reference songs (.mid/.json files in FOLDER)",
     )
 

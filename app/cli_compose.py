@@ -11,13 +11,18 @@ MIDI file keeps neither, so locking writes to a project only.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
+import io
 import secrets
 
-from app import cli_prompt
+from app import cli_args, cli_prompt
 from app.cli import waiting_for
+from app.cli_args import CommandLineError, number, text, whole
 from engine.compose.control_text import (
+    MAX_NEW_SONG_BARS,
     VOICE_ORDERS,
+    check_new_song,
     controls_from_text,
     form_from_text,
     generate_from_text,
@@ -35,9 +40,10 @@ from engine.compose.operations import (
     Regenerate,
     Request,
 )
+from engine.compose.vocab import MAX_POLYPHONY
 from engine.song.gm import instrument_from_name
-from engine.song.song import Cell
-from engine.song.styles import STYLE_NAMES
+from engine.song.song import MAX_TEMPO_BPM, MIN_TEMPO_BPM, Cell
+from engine.song.styles import NO_STYLE, STYLE_NAMES, style_named
 from engine.studio.outcomes import Selection
 from engine.studio.use_cases import Studio
 
@@ -58,7 +64,7 @@ COMPOSE_EPILOG = """composing examples:
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the composing commands to the `tessera-cli` parser."""
     generate = commands.add_parser("generate", help="write a new song from a style preset")
-    generate.add_argument("output", help="file to write (.json or .mid)")
+    generate.add_argument("output", type=cli_args.song_out, help="file to write (.json or .mid)")
     generate.add_argument(
         "--preset",
         choices=list(PRESETS),
@@ -68,31 +74,47 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     cli_prompt.add_argument(generate)
     _add_style(generate, "(default: the preset's)")
-    generate.add_argument("--bars", type=int, help="length in bars (default: the preset's)")
-    generate.add_argument("--meter", help="time signature, e.g. 3/4 (default: the preset's)")
-    generate.add_argument("--key", help="key, e.g. 'D minor' (default: the preset's)")
-    generate.add_argument("--tempo", type=float, help="beats per minute (default: the preset's)")
-    generate.add_argument("--title", default="Untitled")
+    generate.add_argument(
+        "--bars",
+        type=whole(1, MAX_NEW_SONG_BARS),
+        help=f"length in bars, 1-{MAX_NEW_SONG_BARS} (default: the preset's)",
+    )
+    generate.add_argument(
+        "--meter", type=text("meter", 20), help="time signature, e.g. 3/4 (default: the preset's)"
+    )
+    generate.add_argument(
+        "--key", type=text("key", 40), help="key, e.g. 'D minor' (default: the preset's)"
+    )
+    generate.add_argument(
+        "--tempo",
+        type=number(MIN_TEMPO_BPM, MAX_TEMPO_BPM, unit=" BPM"),
+        help=f"beats per minute, {MIN_TEMPO_BPM:g}-{MAX_TEMPO_BPM:g} (default: the preset's)",
+    )
+    generate.add_argument("--title", type=text("title"), default="Untitled")
     generate.add_argument(
         "--form",
+        type=text("form", 40),
         help="sections, one letter per phrase, e.g. AABA: a repeated letter comes back with a "
         "new last bar; '-' for no repeats (default: the style's)",
     )
     _add_controls(generate)
 
-    for name, text in (
+    for name, summary in (
         ("regenerate", "rewrite the selected cells to fit what surrounds them"),
         ("nudge", "move the selected cells a little in one direction"),
         ("lock", "lock the selected cells so no operation changes them"),
         ("unlock", "unlock the selected cells"),
     ):
-        command = commands.add_parser(name, help=text)
+        command = commands.add_parser(name, help=summary)
         _add_song_arguments(command)
         _add_selection(command)
         if name == "nudge":
             command.add_argument("--direction", required=True, choices=DIRECTIONS)
             command.add_argument(
-                "--strength", type=float, default=0.3, help="0 (no change) to 1 (default 0.3)"
+                "--strength",
+                type=number(0, 1),
+                default=0.3,
+                help="0 (no change) to 1 (default 0.3)",
             )
         if name == "regenerate":
             _add_style(command, "set the song's style before writing (default: keep it)")
@@ -104,34 +126,59 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     add.add_argument(
         "--instrument",
         required=True,
+        type=text("instrument", 60),
         help="GM program number or name, e.g. cello, rhodes or 二胡; 'drums' (also 'drum kit', "
         "'percussion', '鼓') for a General MIDI drum kit on channel 10",
     )
-    add.add_argument("--name", help="track name (default: the instrument's)")
+    add.add_argument(
+        "--name", type=text("name", 100), help="track name (default: the instrument's)"
+    )
     _add_style(add, "set the song's style before writing (default: keep it)")
     _add_controls(add)
 
     grow = commands.add_parser("continue", help="add bars at the end and write them")
     _add_song_arguments(grow)
-    grow.add_argument("--bars", type=int, required=True, help="how many bars to add")
-    grow.add_argument("--tracks", help="1-based tracks to write (default: all)")
+    grow.add_argument(
+        "--bars",
+        type=whole(1, MAX_NEW_SONG_BARS),
+        required=True,
+        help=f"how many bars to add, 1-{MAX_NEW_SONG_BARS}",
+    )
+    grow.add_argument(
+        "--tracks",
+        type=cli_args.selection("tracks", one_span=False),
+        help="1-based tracks to write (default: all)",
+    )
     _add_style(grow, "set the song's style before writing (default: keep it)")
     _add_controls(grow)
 
     takes = commands.add_parser("takes", help="list a project's takes or go back to one")
-    takes.add_argument("file", help="a Tessera project (.json)")
-    takes.add_argument("--restore", type=int, metavar="N", help="make take N the current song")
+    takes.add_argument("file", type=cli_args.project_in, help="a Tessera project (.json)")
+    takes.add_argument(
+        "--restore",
+        type=whole(1, MAX_TAKES),
+        metavar="N",
+        help="make take N the current song",
+    )
 
 
 def _add_song_arguments(command: argparse.ArgumentParser) -> None:
-    command.add_argument("file", help="a Tessera project (.json) or a MIDI file (.mid)")
-    command.add_argument("-o", "--output", help="write here instead of over the input file")
+    command.add_argument(
+        "file", type=cli_args.song_in, help="a Tessera project (.json) or a MIDI file (.mid)"
+    )
+    command.add_argument(
+        "-o",
+        "--output",
+        type=cli_args.song_out,
+        help="write here instead of over the input file (.json or .mid)",
+    )
 
 
 def _add_style(command: argparse.ArgumentParser, default: str) -> None:
     command.add_argument(
         "--style",
         metavar="NAME",
+        type=text("style", 40),
         help=f"the style the model writes in: {', '.join(STYLE_NAMES)}, or none {default}",
     )
 
@@ -142,22 +189,51 @@ def _style(args: argparse.Namespace) -> str | None:
 
 
 def _add_selection(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--tracks", help="1-based tracks, e.g. '2,3' or '1-4' (default: all)")
-    command.add_argument("--bars", help="1-based bar range, e.g. '5-8' (default: all)")
+    cli_args.add_selection(command, "2,3' or '1-4")
 
 
 def _add_controls(command: argparse.ArgumentParser) -> None:
     group = command.add_argument_group("controls for the cells written")
-    group.add_argument("--seed", type=int, help="random seed (default: a new one, printed)")
-    group.add_argument("--density", type=int, help="notes per bar (soft)")
-    group.add_argument("--polyphony", type=int, help="most notes at once, 1-6 (hard limit)")
-    group.add_argument("--range", help="pitch range, e.g. C3-C5 or 48-72 (hard)")
-    group.add_argument("--scale", help="scale, e.g. 'D minor' or 'A dorian' (hard)")
-    group.add_argument("--chords", help="one chord per bar, cycled, e.g. 'Am,F,C,G' (soft)")
-    group.add_argument("--velocity", help="velocity range, e.g. 60-100 (hard)")
-    group.add_argument("--rhythm", type=int, help="distinct note onsets per bar (soft)")
-    group.add_argument("--temperature", type=float, default=1.0, help="randomness (default 1)")
-    group.add_argument("--top-p", type=float, default=0.95, help="nucleus size (default 0.95)")
+    group.add_argument(
+        "--seed",
+        type=cli_args.seed,
+        help="random seed, 0 to 2**63-1 (default: a new one, printed)",
+    )
+    group.add_argument("--density", type=whole(0, 64), help="notes per bar, 0-64 (soft)")
+    group.add_argument(
+        "--polyphony",
+        type=whole(1, MAX_POLYPHONY),
+        help=f"most notes at once, 1-{MAX_POLYPHONY} (hard limit)",
+    )
+    group.add_argument(
+        "--range", type=text("range", 40), help="pitch range, e.g. C3-C5 or 48-72 (hard)"
+    )
+    group.add_argument(
+        "--scale", type=text("scale", 40), help="scale, e.g. 'D minor' or 'A dorian' (hard)"
+    )
+    group.add_argument(
+        "--chords",
+        type=text("chords", 400),
+        help="one chord per bar, cycled, e.g. 'Am,F,C,G' (soft)",
+    )
+    group.add_argument(
+        "--velocity", type=text("velocity", 20), help="velocity range, e.g. 60-100 (hard)"
+    )
+    group.add_argument(
+        "--rhythm", type=whole(0, 64), help="distinct note onsets per bar, 0-64 (soft)"
+    )
+    group.add_argument(
+        "--temperature",
+        type=number(0, 3),
+        default=1.0,
+        help="randomness, 0-3 (default 1)",
+    )
+    group.add_argument(
+        "--top-p",
+        type=number(0, 1, above_low=True),
+        default=0.95,
+        help="nucleus size, above 0 to 1 (default 0.95)",
+    )
     group.add_argument(
         "--no-key-pull",
         action="store_true",
@@ -179,6 +255,44 @@ def _add_controls(command: argparse.ArgumentParser) -> None:
 
 
 COMMANDS = ("generate", "regenerate", "nudge", "lock", "unlock", "add-track", "continue", "takes")
+MAX_TAKES = 100_000
+"""More takes than any project keeps; a larger --restore is a typing mistake."""
+
+
+def check(args: argparse.Namespace) -> None:
+    """Everything a composing command's options say, checked before its file is opened or the
+    model loaded: the controls, the new song's fields, the style, the instrument, and what the
+    options need of each other. Raises CommandLineError or the engine reader's ControlError."""
+    if args.command == "takes":
+        return
+    selecting = args.command in ("regenerate", "nudge", "lock", "unlock")
+    if selecting and args.tracks is None and args.bars is None:
+        raise CommandLineError(
+            f"choose what to {args.command} with --tracks and/or --bars (e.g. --bars 5-8)"
+        )
+    if args.command in ("lock", "unlock"):
+        destination: str = args.output or args.file
+        if not destination.lower().endswith(".json"):
+            raise CommandLineError(
+                f"{cli_args.shown(destination)} is a MIDI file, which cannot hold locks: "
+                "write a project instead with -o, such as -o song.json"
+            )
+    if getattr(args, "style", None) is not None and args.style.strip().lower() != NO_STYLE:
+        style_named(args.style.strip().lower())
+    if args.command == "add-track":
+        instrument_from_name(args.instrument)
+    if hasattr(args, "temperature"):
+        _controls(args)
+    if args.command == "generate":
+        check_new_song(_quiet_generate(args))
+
+
+def _quiet_generate(args: argparse.Namespace) -> Generate:
+    """The generate request, without printing what a prompt was read as (`run` prints it)."""
+    if not args.prompt:
+        return _generate(args)
+    with contextlib.redirect_stdout(io.StringIO()):
+        return _generate(args)
 
 
 def run(args: argparse.Namespace, studio: Studio) -> None:

@@ -10,6 +10,8 @@ import argparse
 import statistics
 import time
 
+from app import cli_args
+from app.cli_args import CommandLineError, number, text, whole
 from engine.compose.control_text import controls_from_text, key_from_text
 from engine.live.music import DEFAULT_VOICES, DRUMS, MODES, LiveSettings
 from engine.live.ports import LivePortError, MidiPorts, RtMidiPorts
@@ -26,30 +28,95 @@ LIVE_EPILOG = """live examples:
 """
 INTERNAL = "internal"
 """The --out name of Tessera's own synth (engine.live.synth) on the default audio device."""
+LIVE_TEMPO_BPM = (20.0, 300.0)
+"""The tempos live play keeps up with (`engine.live.music.LiveSettings`)."""
+MAX_ANSWER_BARS = 16
+"""The longest answer asked for: longer ones would keep the player waiting for minutes."""
+MAX_PAUSE_BEATS = 64.0
+MAX_SECONDS = 86_400.0
+"""The longest timed session (a day); play for longer with Ctrl-C to stop."""
+
+
+def _bpm(typed: str) -> str:
+    """--bpm as typed: 'clock', or a tempo live play keeps up with."""
+    if typed.strip().lower() != "clock":
+        number(*LIVE_TEMPO_BPM, unit=" BPM or 'clock'")(typed)
+    return typed.strip().lower()
 
 
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     live = commands.add_parser("live", help="play a MIDI keyboard; the model answers in time")
     live.add_argument("--list", action="store_true", help="list MIDI inputs and outputs")
-    live.add_argument("--in", dest="input", help="MIDI input (keyboard) name or part of it")
     live.add_argument(
-        "--out", dest="output", help=f"MIDI output (synth or DAW) name, or {INTERNAL!r}"
+        "--in",
+        dest="input",
+        type=text("--in", 200),
+        help="MIDI input (keyboard) name or part of it",
+    )
+    live.add_argument(
+        "--out",
+        dest="output",
+        type=text("--out", 200),
+        help=f"MIDI output (synth or DAW) name, or {INTERNAL!r}",
     )
     live.add_argument(
         "--hear-keys", action="store_true", help=f"with --out {INTERNAL}: hear your keys too"
     )
     live.add_argument("--mode", choices=MODES, default="answer")
-    live.add_argument("--bpm", default="100", help="tempo in BPM, or 'clock' to follow MIDI clock")
-    live.add_argument("--key", help="key, e.g. 'D minor' (default: detected from your playing)")
-    live.add_argument("--bars", type=int, default=2, help="bars in each answer (default 2)")
-    live.add_argument("--pause", type=float, default=1.0, help="beats of rest that end a phrase")
-    live.add_argument("--range", help="pitch range of the answers, e.g. C3-C6 (hard)")
+    live.add_argument(
+        "--bpm",
+        type=_bpm,
+        default="100",
+        help="tempo in BPM, 20-300, or 'clock' to follow MIDI clock",
+    )
+    live.add_argument(
+        "--key",
+        type=text("key", 40),
+        help="key, e.g. 'D minor' (default: detected from your playing)",
+    )
+    live.add_argument(
+        "--bars",
+        type=whole(1, MAX_ANSWER_BARS),
+        default=2,
+        help=f"bars in each answer, 1-{MAX_ANSWER_BARS} (default 2)",
+    )
+    live.add_argument(
+        "--pause",
+        type=number(0, MAX_PAUSE_BEATS, above_low=True, unit=" beats"),
+        default=1.0,
+        help="beats of rest that end a phrase",
+    )
+    live.add_argument(
+        "--range", type=text("range", 40), help="pitch range of the answers, e.g. C3-C6 (hard)"
+    )
     live.add_argument("--drums", action="store_true", help="accompany with drums too")
-    live.add_argument("--seed", type=int, default=0)
-    live.add_argument("--seconds", type=float, help="stop after this long (default: Ctrl-C)")
-    live.add_argument("--record", help="write what was played and answered (.json or .mid)")
+    live.add_argument("--seed", type=cli_args.seed, default=0, help="random seed, 0 to 2**63-1")
+    live.add_argument(
+        "--seconds",
+        type=number(0, MAX_SECONDS, above_low=True),
+        help=f"stop after this long, at most {MAX_SECONDS:g} (default: Ctrl-C)",
+    )
+    live.add_argument(
+        "--record",
+        type=cli_args.song_out,
+        help="write what was played and answered (.json or .mid)",
+    )
     live.add_argument("--virtual", action="store_true", help="create the ports (Linux, macOS)")
     live.add_argument("--jack", action="store_true", help="use JACK instead of the default")
+
+
+def check(args: argparse.Namespace) -> None:
+    """What live's options need of each other and the controls, checked before any port opens
+    or model loads."""
+    if args.list:
+        return
+    if not args.input or not args.output:
+        raise CommandLineError("live needs --in and --out (see the names with --list)")
+    if args.hear_keys and args.output != INTERNAL:
+        raise CommandLineError(f"--hear-keys plays your keys through --out {INTERNAL} only")
+    controls_from_text(pitch_range=args.range)
+    if args.key:
+        key_from_text(args.key)
 
 
 def _ports(args: argparse.Namespace) -> MidiPorts:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
-from engine.compose.control_text import key_from_text, meter_from_text
+from app.cli_args import text
+from engine.compose.control_text import MAX_PROMPT_CHARS, key_from_text, meter_from_text
 from engine.compose.operations import Controls, Generate
 from engine.compose.prompt import read_prompt
 
@@ -19,7 +20,9 @@ DEFAULT_PRESET = "folk-tune"
 
 def add_argument(generate: argparse.ArgumentParser) -> None:
     generate.add_argument(
-        "--prompt", help="describe the music, e.g. 'slow and sad folk tune for strings in 3/4'"
+        "--prompt",
+        type=text("prompt", MAX_PROMPT_CHARS),
+        help="describe the music, e.g. 'slow and sad folk tune for strings in 3/4'",
     )
 
 

@@ -10,11 +10,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app import cli_args
 from app.cli import waiting_for
+from app.cli_args import CommandLineError, number, text
 from engine.song.gm import program_from_name
+from engine.song.song import MAX_TEMPO_BPM, MIN_TEMPO_BPM
 from engine.studio.outcomes import Clip, StudioError
 from engine.studio.use_cases import Studio
+from engine.transcribe.to_song import GRIDS, grid_ticks
 
+MAX_MIN_NOTE_SECONDS = 10.0
+"""The longest shortest-note the note model takes (`engine.transcribe.notes.NoteSettings`)."""
 TRANSCRIBE_EPILOG = """transcribing examples:
   tessera-cli transcribe hummed.wav melody.json --monophonic
   tessera-cli transcribe riff.flac riff.mid --tempo 96 --quantise 1/8 --program "electric guitar"
@@ -25,28 +31,78 @@ TRANSCRIBE_EPILOG = """transcribing examples:
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `transcribe` to the `tessera-cli` parser."""
     command = commands.add_parser("transcribe", help="turn an audio clip into a locked track")
-    command.add_argument("clip", help="the audio clip: .wav, .flac, .mp3, .ogg or .aiff")
-    command.add_argument("output", help="file to write (.json project or .mid)")
+    command.add_argument(
+        "clip", type=cli_args.clip_in, help="the audio clip: .wav, .flac, .mp3, .ogg or .aiff"
+    )
+    command.add_argument(
+        "output", type=cli_args.song_out, help="file to write (.json project or .mid)"
+    )
     command.add_argument(
         "--monophonic", action="store_true", help="one note at a time (a hummed or sung melody)"
     )
     command.add_argument(
-        "--quantise", default="1/16", help="grid: 1/4, 1/8, 1/8t, 1/16, 1/16t, 1/32 or off"
+        "--quantise",
+        default="1/16",
+        type=text("--quantise", 20),
+        help=f"grid: {', '.join(GRIDS)} (default 1/16)",
     )
-    command.add_argument("--tempo", type=float, help="the clip's BPM (default: estimated)")
-    command.add_argument("--program", default="0", help="GM program number or name (default 0)")
-    command.add_argument("--name", help="track name (default: the clip's file name)")
-    command.add_argument("--into", metavar="SONG", help="add the track to this song (.json/.mid)")
+    command.add_argument(
+        "--tempo",
+        type=number(MIN_TEMPO_BPM, MAX_TEMPO_BPM, unit=" BPM"),
+        help="the clip's BPM (default: estimated)",
+    )
+    command.add_argument(
+        "--program",
+        type=text("program", 60),
+        default="0",
+        help="GM program number or name (default 0)",
+    )
+    command.add_argument(
+        "--name", type=text("name", 100), help="track name (default: the clip's file name)"
+    )
+    command.add_argument(
+        "--into",
+        metavar="SONG",
+        type=cli_args.song_in,
+        help="add the track to this song (.json/.mid)",
+    )
     command.add_argument(
         "--keep-lead-in",
         action="store_true",
         help="keep the silence before the first note (default: it starts bar 1)",
     )
-    command.add_argument("--onset-threshold", type=float, default=0.7, help="0-1 (default 0.7)")
-    command.add_argument("--frame-threshold", type=float, default=0.2, help="0-1 (default 0.2)")
+    for name, default in (("--onset-threshold", 0.7), ("--frame-threshold", 0.2)):
+        command.add_argument(
+            name,
+            type=_threshold,
+            default=default,
+            help=f"above 0 and below 1 (default {default})",
+        )
     command.add_argument(
-        "--min-note", type=float, default=0.05, help="shortest note in seconds (default 0.05)"
+        "--min-note",
+        type=number(0, MAX_MIN_NOTE_SECONDS, unit=" seconds"),
+        default=0.05,
+        help=f"shortest note in seconds, 0-{MAX_MIN_NOTE_SECONDS:g} (default 0.05)",
     )
+
+
+def _threshold(typed: str) -> float:
+    """A model threshold: strictly between 0 and 1 (`NoteSettings` asks so)."""
+    value = number(0, 1, above_low=True)(typed)
+    if value >= 1:
+        raise argparse.ArgumentTypeError(f"must be above 0 and below 1, got {typed!r}")
+    return value
+
+
+def check(args: argparse.Namespace) -> None:
+    """The options that need each other or the engine's names, before any audio is read."""
+    program_from_name(args.program)
+    grid_ticks(args.quantise)
+    if args.into and args.tempo is not None:
+        raise CommandLineError(
+            "--tempo sets a new song's tempo; with --into the clip is read at that song's "
+            "tempo map: leave out --tempo"
+        )
 
 
 def run(args: argparse.Namespace, studio: Studio) -> int:

@@ -12,6 +12,8 @@ it) and says what to write instead. Empty text and None leave a field to the mod
 from __future__ import annotations
 
 import dataclasses
+import math
+import unicodedata
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -19,13 +21,26 @@ from engine.compose.controls import ComposeError, Controls
 from engine.compose.plan import check_form
 from engine.compose.requests import Generate
 from engine.errors import TesseraError
-from engine.song.song import KeySignatureChange
+from engine.song.song import (
+    MAX_TEMPO_BPM,
+    MIN_TEMPO_BPM,
+    KeySignatureChange,
+    TimeSignatureChange,
+)
+from engine.song.styles import NO_STYLE, style_named
 from engine.song.theory import key_from_name, parse_chord, parse_pitch_range, parse_scale
 
 V = TypeVar("V")
 R = TypeVar("R")
 VOICE_ORDERS: dict[str, bool | None] = {"auto": None, "keep": True, "free": False}
 """`keep_voice_order` by name: decided from the song, never cross, or may cross."""
+
+MAX_NEW_SONG_BARS = 512
+"""The longest new song, in bars (a preset's `bars` and `operations.generate` keep to it too)."""
+MAX_TEXT_CHARS = 200
+"""The longest name, title or other line of text typed for a song, unless a field says less."""
+MAX_PROMPT_CHARS = 1000
+"""The longest description a prompt may be (a paragraph)."""
 
 LABELS = {
     "pitch_range": "pitch range",
@@ -105,7 +120,11 @@ def meter_from_text(text: str) -> tuple[int, int]:
     top, _, bottom = text.strip().partition("/")
     if not (top.strip().isdigit() and bottom.strip().isdigit()):
         raise ControlError("meter", f"meter {text!r} is not understood: write it like 3/4 or 6/8")
-    return int(top), int(bottom)
+    if len(top.strip()) > 3 or len(bottom.strip()) > 3:  # no meter needs more; int() stays cheap
+        raise ControlError("meter", f"meter {text!r} is too large: write it like 3/4 or 6/8")
+    meter = int(top), int(bottom)
+    _read("meter", lambda m: TimeSignatureChange(0, *m), meter)
+    return meter
 
 
 def key_from_text(text: str) -> KeySignatureChange:
@@ -148,7 +167,53 @@ def generate_from_text(
         request = dataclasses.replace(request, style=style.strip().lower())
     if controls is not None:
         request = dataclasses.replace(request, controls=controls)
+    return check_new_song(request)
+
+
+def check_new_song(request: Generate) -> Generate:
+    """`request` if every field a composer can type is in range, checked before any model runs:
+    its length (1 to `MAX_NEW_SONG_BARS` bars; None is the preset's), tempo (finite, within a
+    Song's), meter, title (`text_from_user`) and style; otherwise a ControlError naming the field.
+    """
+    if request.bars is not None and not 1 <= request.bars <= MAX_NEW_SONG_BARS:
+        raise ControlError(
+            "bars", f"bars {request.bars} must be from 1 to {MAX_NEW_SONG_BARS} for a new song"
+        )
+    tempo = request.tempo_bpm
+    if tempo is not None and not (math.isfinite(tempo) and MIN_TEMPO_BPM <= tempo <= MAX_TEMPO_BPM):
+        raise ControlError(
+            "tempo_bpm", f"tempo {tempo:g} must be from {MIN_TEMPO_BPM:g} to {MAX_TEMPO_BPM:g} BPM"
+        )
+    if request.meter is not None:
+        _read("meter", lambda m: TimeSignatureChange(0, *m), request.meter)
+    text_from_user("title", request.title)
+    if request.style is not None and request.style != NO_STYLE:
+        _read("style", style_named, request.style)
     return request
+
+
+def text_from_user(field: str, text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
+    """`text` if it can be saved and shown as one line; otherwise a ControlError naming `field`.
+
+    Refused: characters that are not Unicode text (a lone surrogate, which is what bytes that
+    are not UTF-8 become on a command line, and which no project or MIDI file can hold),
+    control characters such as a line break, and more than `max_chars` characters.
+    """
+    if len(text) > max_chars:
+        raise ControlError(field, f"{len(text)} characters is too long: write at most {max_chars}")
+    for place, char in enumerate(text, start=1):
+        kind = unicodedata.category(char)
+        if kind == "Cs":
+            raise ControlError(
+                field,
+                f"character {place} is not text (a byte that is not UTF-8?): "
+                "type it again in UTF-8",
+            )
+        if kind == "Cc":
+            raise ControlError(
+                field, f"character {place} is the control character {char!r}: write one line"
+            )
+    return text
 
 
 def _read(field: str, read: Callable[[V], R], value: V) -> R:
@@ -180,11 +245,16 @@ def _velocity(text: str) -> tuple[int, int]:
 
 
 __all__ = [
+    "MAX_NEW_SONG_BARS",
+    "MAX_PROMPT_CHARS",
+    "MAX_TEXT_CHARS",
     "VOICE_ORDERS",
     "ControlError",
+    "check_new_song",
     "controls_from_text",
     "form_from_text",
     "generate_from_text",
     "key_from_text",
     "meter_from_text",
+    "text_from_user",
 ]

@@ -54,7 +54,7 @@ def test_render_refuses_a_format_before_rendering(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     save_project(d_major_tune(), tmp_path / "tune.json")
-    assert main(["render", str(tmp_path / "tune.json"), str(tmp_path / "tune.mp3")]) == 1
+    assert main(["render", str(tmp_path / "tune.json"), str(tmp_path / "tune.mp3")]) == 2
     assert "written as .wav or .flac, not .mp3" in capsys.readouterr().err
     assert not (tmp_path / "tune.mp3").exists()
 

@@ -149,20 +149,7 @@ def test_operations_work_on_an_imported_midi_file(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["regenerate", "{f}", "--tracks", "9"], "tracks '9' is outside 1-4"),
-        (["regenerate", "{f}"], "choose what to regenerate with --tracks and/or --bars"),
-        (["lock", "{f}", "--bars", "1", "-o", "{d}/x.mid"], "cannot hold locks"),
-        (
-            ["nudge", "{f}", "--bars", "1", "--direction", "louder", "--strength", "2"],
-            "strength 2.0 must be from 0 to 1",
-        ),
-        (["regenerate", "{f}", "--bars", "1", "--scale", "H minor"], "does not start with a note"),
-        (["regenerate", "{f}", "--bars", "1", "--chords", "Am,Fxx"], "'xx' is not a chord type"),
-        (["add-track", "{f}", "--instrument", "theremin-ish"], "no General MIDI instrument"),
-        (["generate", "{d}/n.json", "--meter", "three"], "write it like 3/4"),
         (["takes", "{f}", "--restore", "9"], "there is no take 9"),
-        (["regenerate", "{f}", "--bars", "1", "--style", "polka"], "choose one of folk, classical"),
-        (["add-track", "{f}", "--instrument", "kit", "--style", "polka"], "unknown style 'polka'"),
-        (["generate", "{d}/n.json", "--preset", "pop", "--style", "polka"], "choose one of folk"),
     ],
 )
 def test_mistakes_get_one_line_and_exit_1(
@@ -256,14 +243,12 @@ def test_style_option_sets_the_songs_style_before_composing(tmp_path: Path, chor
 
 
 def test_preset_help_lists_every_preset(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit):
-        main(["generate", "--help"])
+    assert main(["generate", "--help"]) == 0
     text = " ".join(capsys.readouterr().out.split())
     assert "folk-tune, reel, chorale, string-quartet, piano, pop, rock" in text
     assert "cinematic, chinese" in text
     assert "--style NAME" in text
-    with pytest.raises(SystemExit):
-        main(["generate", "x.json", "--preset", "polka"])
+    assert main(["generate", "x.json", "--preset", "polka"]) == 2
     assert "'lofi'" in capsys.readouterr().err
 
 

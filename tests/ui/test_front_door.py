@@ -209,7 +209,7 @@ def test_a_control_typed_wrong_reads_the_same_in_the_cli_and_the_inspector(
     with pytest.raises(ControlError) as expected:
         controls_from_text(**{field: typed})  # type: ignore[arg-type]
     before = tune_file.read_bytes()
-    assert main(["regenerate", str(tune_file), "--bars", "1", flag, typed]) == 1
+    assert main(["regenerate", str(tune_file), "--bars", "1", flag, typed]) == 2
     assert capsys.readouterr().err == f"tessera-cli: error: {expected.value}\n"
     assert tune_file.read_bytes() == before
     getattr(window.inspector, field).setText(typed)

@@ -95,5 +95,5 @@ def test_cli_live_answers_on_virtual_ports_and_records(
 
 
 def test_cli_live_needs_both_ports(jack: None, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["live", "--jack", "--in", "x"]) == 1
+    assert main(["live", "--jack", "--in", "x"]) == 2
     assert "live needs --in and --out" in capsys.readouterr().err

@@ -358,12 +358,16 @@ def test_cli_errors_are_one_line_and_exit_1(
 ) -> None:
     out = str(tmp_path / "out.json")
     cases = [
-        (["transcribe", str(tmp_path / "none.wav"), out], "no audio file at"),
-        (["transcribe", str(clip_path), out, "--quantise", "1/5"], "unknown quantise grid"),
-        (["transcribe", str(clip_path), out, "--into", out, "--tempo", "90"], "leave out --tempo"),
+        (["transcribe", str(tmp_path / "none.wav"), out], "no audio file at", 1),
+        (["transcribe", str(clip_path), out, "--quantise", "1/5"], "unknown quantise grid", 2),
+        (
+            ["transcribe", str(clip_path), out, "--into", out, "--tempo", "90"],
+            "leave out --tempo",
+            2,
+        ),
     ]
-    for argv, message in cases:
-        assert main(argv) == 1
+    for argv, message, status in cases:  # 2: the command line alone is wrong
+        assert main(argv) == status
         error = capsys.readouterr().err
         assert error.startswith("tessera-cli: error: ")
         assert message in error
