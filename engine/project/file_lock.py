@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import stat
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -91,7 +92,18 @@ def holding(
         yield
     finally:
         if locked:
+            _forget_if_nothing_written(path)
             lock.release()
+
+
+def _forget_if_nothing_written(path: str | os.PathLike[str]) -> None:
+    """Remove the sidecar while still holding it when the block left no file to guard (a
+    command that failed, or read a name that does not exist), so a mistyped name leaves no
+    hidden file behind. A program waiting on the removed sidecar then works on a file that
+    does not exist either: it creates a whole new one or fails, and no change is merged away."""
+    if not Path(path).exists():
+        with contextlib.suppress(OSError):
+            lock_path(Path(path).resolve()).unlink()
 
 
 def _acquire(
@@ -159,13 +171,17 @@ class FileStamp:
 
     @classmethod
     def of(cls, path: str | os.PathLike[str]) -> FileStamp | None:
-        """The file's stamp now, or None when there is no such file."""
+        """The file's stamp now, or None when there is no such regular file (a pipe or a device
+        put in its place is not read: opened without blocking, never hashed)."""
         try:
-            with open(path, "rb") as handle:
-                info = os.fstat(handle.fileno())
-                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except FileNotFoundError:
             return None
+        with open(descriptor, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
         return cls(info.st_size, info.st_mtime_ns, digest)
 
     def same_content(self, other: FileStamp) -> bool:
