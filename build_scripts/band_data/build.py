@@ -40,7 +40,7 @@ from build_scripts.band_data.groove import (
 from build_scripts.corpus import CORPUS_DIR
 from build_scripts.corpus.build import song_sha256
 from build_scripts.corpus.manifest import Row, write_rows
-from engine.project.atomic_write import write_atomically
+from engine.atomic_write import write_atomically
 from engine.project.project_file import save_project
 from engine.song.song import Song
 

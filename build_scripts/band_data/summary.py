@@ -16,7 +16,7 @@ from build_scripts.band_data import BUILD_COMMAND, SOURCES, SPLITS, freedoom_sty
 from build_scripts.band_data.groove import GROOVE_DIR
 from build_scripts.corpus.manifest import Row
 from build_scripts.corpus.summary import markdown_table
-from engine.project.atomic_write import write_atomically
+from engine.atomic_write import write_atomically
 from engine.runtime.provenance import FREEDOOM_LICENCE_TEXT
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from engine.project.atomic_write import write_atomically
+from engine.atomic_write import write_atomically
 
 MANIFEST_COLUMNS: tuple[str, ...] = (
     "id",  # stable: music21:<path in corpus>[#<ABC X number>]

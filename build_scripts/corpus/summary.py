@@ -13,7 +13,7 @@ from pathlib import Path
 
 from build_scripts.corpus import EXCLUDED_PATH, MANIFEST_PATH, README_PATH
 from build_scripts.corpus.manifest import Row, read_rows
-from engine.project.atomic_write import write_atomically
+from engine.atomic_write import write_atomically
 
 MIN_WORKS_PER_COMPOSER_ROW = 3
 """Within a collection, composers with fewer works share one 'other named composers' row."""

@@ -1,9 +1,8 @@
-"""Files: the JSON project, MIDI in and out, and writes that never leave half a file.
+"""Files: the JSON project and MIDI in and out (written through `engine.atomic_write`).
 
 - `project_file`: the project format (song, locks, takes), versioned, with clear errors.
 - `song_files`: open or save a Song by suffix (.json, .mid, .midi, .kar, .rmi).
 - `midi`: reading Standard MIDI Files of every kind and writing DAW-ready ones.
-- `atomic_write`: write to a temporary file and rename, so a crash keeps the old file.
 - `file_lock`: one writer at a time per project (an OS lock beside it), and noticing a file
   changed on disk since it was read.
 - `bounded_json`: read a possibly hostile JSON file within bounds of size, depth and number.
@@ -11,7 +10,6 @@
 """
 
 __all__ = [
-    "atomic_write",
     "bounded_json",
     "file_lock",
     "json_fields",

@@ -30,8 +30,8 @@ import os
 from pathlib import Path
 from typing import Any, TypeVar
 
+from engine.atomic_write import write_atomically
 from engine.errors import TesseraError
-from engine.project.atomic_write import write_atomically
 from engine.project.bounded_json import JsonFileError, parse_strict, read_bounded
 from engine.project.json_fields import Fields, build_at, each, rows
 from engine.project.midi.reader import MAX_NOTES, MAX_TRACKS

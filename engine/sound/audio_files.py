@@ -13,10 +13,12 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 import numpy.typing as npt
 
+from engine.atomic_write import write_atomically
 from engine.errors import TesseraError
 from engine.sound.synth import OUTPUT_RATE_HZ
 
@@ -74,30 +76,30 @@ def write_blocks(
     channels: int = CHANNELS,
 ) -> WrittenAudio:
     """Write each block, (frames, channels), as it comes to a 24-bit WAV or FLAC (by the file's
-    suffix). A file that cannot be written is an AudioError; whatever stops the blocks (an
-    error, a cancelled job) leaves no partial file and the earlier file, if any, as it was."""
+    suffix). A file that cannot be written is an AudioError. The file is written like a project
+    (`engine.atomic_write`): whatever stops the blocks (an error, a cancelled job, a kill -9)
+    leaves the earlier file, if any, as it was; a link stays a link and the file's mode stays."""
     import soundfile  # the app's first render pays for libsndfile, not its start-up
 
     target = Path(path)
     subtype = audio_file_subtype(target)
-    partial = target.with_name(f".{target.name}.partial{target.suffix}")
-    frames, peak, complete = 0, 0.0, False
-    try:
+    kind = target.suffix.lower().lstrip(".").upper()
+    written = [0, 0.0]  # frames, peak
+
+    def write(handle: IO[bytes]) -> None:
         with soundfile.SoundFile(
-            str(partial), "w", sample_rate_hz, channels, subtype=subtype
+            handle, "w", sample_rate_hz, channels, subtype=subtype, format=kind
         ) as file:
             for block in blocks:
                 file.write(block)
-                frames += len(block)
-                peak = max(peak, float(np.abs(block).max(initial=0.0)))
-        os.replace(partial, target)
-        complete = True
+                written[0] += len(block)
+                written[1] = max(written[1], float(np.abs(block).max(initial=0.0)))
+
+    try:
+        write_atomically(target, write)
     except (OSError, RuntimeError) as err:  # soundfile reports libsndfile errors as these
         raise AudioError(f"could not write {target}: {err}") from err
-    finally:
-        if not complete:
-            partial.unlink(missing_ok=True)
-    return WrittenAudio(frames, peak, sample_rate_hz)
+    return WrittenAudio(int(written[0]), written[1], sample_rate_hz)
 
 
 def write_audio(

@@ -27,9 +27,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from engine.atomic_write import write_atomically
 from engine.compose.requests import Request, request_to_json
 from engine.errors import TesseraError
-from engine.project.atomic_write import write_atomically
 from engine.project.file_lock import (
     FileChangedError,
     FileStamp,

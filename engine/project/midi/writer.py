@@ -33,8 +33,8 @@ from typing import IO
 
 import mido
 
+from engine.atomic_write import write_atomically
 from engine.errors import TesseraError
-from engine.project.atomic_write import write_atomically
 from engine.song.edits import select
 from engine.song.gm import instrument_name
 from engine.song.note_cleanup import CleanupReport, clean_notes

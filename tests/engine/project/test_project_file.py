@@ -120,7 +120,7 @@ def test_a_failed_save_keeps_the_previous_file(
     def crash(*_: object, **__: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("engine.project.atomic_write.os.fsync", crash)
+    monkeypatch.setattr("engine.atomic_write.os.fsync", crash)
     with pytest.raises(ProjectFileError, match=r"cannot save .* No space left on device"):
         save_project(Song(title="new"), path)
     assert path.read_bytes() == before

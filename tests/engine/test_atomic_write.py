@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.project.atomic_write import STALE_AFTER_S, remove_stale_temporaries, write_atomically
+from engine.atomic_write import STALE_AFTER_S, remove_stale_temporaries, write_atomically
 from engine.project.project_file import load_project, save_project
 from tests.engine.project.project_samples import rich_song
 
@@ -84,7 +84,7 @@ def test_the_file_and_its_folder_are_flushed_to_disk(
         flushed.append(("folder" if is_folder else "file", (tmp_path / "a.json").exists()))
         real_fsync(descriptor)
 
-    monkeypatch.setattr("engine.project.atomic_write.os.fsync", record)
+    monkeypatch.setattr("engine.atomic_write.os.fsync", record)
     _write(tmp_path / "a.json", b"data")
     assert flushed == [("file", False), ("folder", True)]
 
