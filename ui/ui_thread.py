@@ -110,3 +110,21 @@ def _send(mailbox: _Mailbox, alive: _Liveness, action: Callable[[], object]) -> 
 
     with contextlib.suppress(RuntimeError):  # the application itself is gone
         mailbox.posted.emit(run_if_alive)
+
+
+def relay(owner: QObject, method: str) -> Callable[..., None]:
+    """A callback for an engine thread: each call runs `owner.<method>(*args)` on the UI thread
+    (made on the UI thread). It holds `owner` only weakly, so a thread that keeps it (a player
+    keeps its callbacks) never keeps, or destroys, a window's object; once `owner` is gone the
+    calls are dropped."""
+    post, alive = ui_poster(), weakref.ref(owner)
+
+    def call(*args: object) -> None:
+        def on_ui_thread() -> None:
+            target = alive()
+            if target is not None and shiboken6.isValid(target):
+                getattr(target, method)(*args)
+
+        post(on_ui_thread)
+
+    return call
