@@ -6,7 +6,10 @@ hanging inside `stop()` or `close()` for minutes: a window that waited there fro
 device operation here runs on a thread of its own and its caller waits at most
 `DEVICE_TIMEOUT_SECONDS`; an operation that does not answer by then is abandoned (it goes on,
 or hangs, on its own daemon thread; a stream that opens after its caller gave up is closed
-there) and the caller gets `DeviceNotAnsweringError`, or False from `close_stream`.
+there) and the caller gets `DeviceNotAnsweringError`, or False from `close_stream`. Once one
+is abandoned, PortAudio is no longer shut down when the program exits: sounddevice's exit
+handler would wait on the dead device forever (seen with a killed JACK server), and the
+process's end frees everything anyway.
 
 sounddevice is imported only when a stream is opened: it raises OSError at import when the
 PortAudio library is missing, and that must not stop the app (or an offline render) loading.
@@ -14,6 +17,8 @@ PortAudio library is missing, and that must not stop the app (or an offline rend
 
 from __future__ import annotations
 
+import atexit
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any, Literal, Protocol, TypeVar
@@ -22,9 +27,11 @@ from engine.errors import TesseraError
 
 T = TypeVar("T")
 
-DEVICE_TIMEOUT_SECONDS = 2.0
+DEVICE_TIMEOUT_SECONDS = 5.0
 """How long a caller waits for the device to open, start, stop or close. A healthy device
-answers in milliseconds; a JACK server's start, the slowest seen, in well under a second."""
+answers in milliseconds, a JACK server in well under a second; the margin is for a loaded
+machine, where a slow answer must not be taken for a lost device (the window never waits on
+it: see `ui.device_thread`)."""
 
 NOT_ANSWERING = (
     "the audio device stopped answering; playback stopped. Check the output device and press "
@@ -87,6 +94,7 @@ def call_with_timeout(
         with lock:
             gave_up = not outcome
         if gave_up:
+            _skip_portaudio_at_exit()
             raise DeviceNotAnsweringError(
                 f"the audio device did not answer within {timeout_s:g} s while {what}: check "
                 "the output device (and that no other program holds it) and try again"
@@ -95,6 +103,14 @@ def call_with_timeout(
     if isinstance(result, BaseException):
         raise result
     return result  # type: ignore[no-any-return]
+
+
+def _skip_portaudio_at_exit() -> None:
+    """Keep sounddevice from terminating PortAudio at exit (see the module's docstring)."""
+    sounddevice = sys.modules.get("sounddevice")
+    handler = getattr(sounddevice, "_exit_handler", None)
+    if handler is not None:
+        atexit.unregister(handler)
 
 
 def close_stream(stream: OutputStream | Any, timeout_s: float = DEVICE_TIMEOUT_SECONDS) -> bool:

@@ -1,7 +1,7 @@
 """A sound card that stops answering never holds the player up: a stream that hangs in stop or
 close, or in opening, is abandoned after the device timeout with a message; a device that
 stops calling back counts as lost; and a real JACK server killed mid-play ends playback with
-that message, in a child process, without a hang."""
+that message, in a child process that then exits by itself, without a hang."""
 
 from __future__ import annotations
 
@@ -118,7 +118,7 @@ def test_an_operation_error_reaches_the_caller_as_it_was() -> None:
 
 
 KILLED_MID_PLAY = """
-    import json, os, sys, threading, time
+    import json, threading
     from engine.sound.render import NoteRenderer
     from engine.sound.playback import Player
     from engine.sound.timbre import TimbreModel
@@ -139,7 +139,7 @@ KILLED_MID_PLAY = """
     stopper.join(30)
     print(json.dumps({"errors": errors, "noticed": noticed, "state": player.state,
                       "stop_returned": not stopper.is_alive()}), flush=True)
-    os._exit(0)  # PortAudio's own clean-up at exit would wait on the dead server
+    # and it exits normally: PortAudio's clean-up at exit no longer waits on the dead server
 """
 
 
