@@ -40,13 +40,6 @@ class DeviceThread:
                 self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
                 self._thread.start()
 
-    def idle(self, timeout_s: float) -> bool:
-        """Wait up to `timeout_s` for the operations asked for so far to end (for tests and
-        for quitting); False if they have not."""
-        done = threading.Event()
-        self.submit(done.set)
-        return done.wait(timeout_s)
-
     def _run(self) -> None:
         while True:
             try:

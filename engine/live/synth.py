@@ -170,8 +170,11 @@ class LiveSynth:
         """Stop the sound and the renderer (the renders made stay in the bank). A device that
         does not stop in time is abandoned (see `engine.sound.device`)."""
         stream, self._stream = self._stream, None
-        if stream is not None:
-            close_stream(stream)
+        if stream is not None and not close_stream(stream):
+            self._report(
+                "the audio device stopped answering; live play stopped. Check the output "
+                "device and start again"
+            )
         self.bank.stop()
         self._commands.clear()
 

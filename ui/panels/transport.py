@@ -277,6 +277,7 @@ class TransportBar(QToolBar):
         self._stopped()
 
     def _started(self) -> None:
+        self.play_action.setText("Stop")
         self.message.emit(self._playing_what)
 
     def return_to_start(self) -> None:
