@@ -4,7 +4,8 @@
 - `synth`: harmonic-plus-noise synthesis of the model's controls; `audition`: a short phrase
   to hear a timbre by.
 - `render`: a Song through its timbres, mixed, limited and written to WAV or FLAC.
-- `playback`: play, pause, seek and loop through the sound card; `recording`: the microphone.
+- `playback`: play, pause, seek and loop through the sound card; `recording`: the microphone;
+  `device`: opening and closing the sound card's streams, each with a time limit.
 """
 
-__all__ = ["audition", "playback", "recording", "render", "synth", "timbre"]
+__all__ = ["audition", "device", "playback", "recording", "render", "synth", "timbre"]
