@@ -97,9 +97,9 @@ def bar_range_seconds(song: Song, first_bar: int, end_bar: int) -> tuple[float, 
 
 class Player:
     """One song's transport. Callbacks run on the worker thread: a UI should forward them to
-    its own thread (a queued Qt signal does). `play` and `stop` reach the sound card, each
-    within about `device_timeout_s` (twice that at worst): a UI calls them from a thread of
-    its own, never from its event loop."""
+    its own thread (a queued Qt signal does). `play` and `stop` reach the sound card, waiting
+    at most `device_timeout_s` for each thing they ask of it, so they can take seconds when
+    a device stops answering: a UI calls them from a thread of its own, never its event loop."""
 
     def __init__(
         self,
