@@ -3,30 +3,42 @@
 The engine's long operations are plain functions that take a `progress(done, total)` callback
 (see `engine.compose.cell_writer.Progress`); the front door's use cases come as a
 `engine.studio.use_cases.Job` (`start` runs its `work` here and its `finish` on the UI thread).
-`JobRunner` runs one at a time on Qt's thread pool; its callback reports progress through
-`ui.ui_thread.UiThread` and raises `JobCancelledError` once the user has pressed cancel, which
-unwinds the engine at its next step. Results, errors and cancellations arrive on the UI thread
-the same way (the runner's own signals are emitted from there too), so callbacks may touch
-widgets.
+`JobRunner` runs one at a time on a thread of its own; its callback reports progress to the UI
+thread and raises `JobCancelledError` once the user has pressed cancel, which unwinds the
+engine at its next step. Results, errors and cancellations arrive on the UI thread the same
+way (the runner's own signals are emitted from there too), so callbacks may touch widgets.
+
+Lifetimes: a job's thread holds no Qt object and nothing that owns one. It reaches the UI
+thread only through `ui.ui_thread.ui_poster` with a weak reference to its runner, and it lets
+go of its `work` before it reports, while the runner keeps its own reference until the report
+arrives. So the last reference to a runner, its callbacks or its window is always dropped on
+the UI thread: a job that ends after its runner (or window) is gone is not heard, and never
+destroys a UI object from its own thread. (On a Qt thread pool it did, on a loaded machine:
+the pool thread, trailing its own report, held the runner's last reference through the job's
+callbacks, and so destroyed the runner and its pool from inside that pool.)
 """
 
 from __future__ import annotations
 
+import itertools
 import threading
 import traceback
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QObject, Signal
 
 from engine.errors import TesseraError
 from engine.studio.outcomes import Job
-from ui.ui_thread import UiThread
+from ui.ui_thread import ui_poster
 
 Work = Callable[[Callable[[int, int], None]], Any]
 R = TypeVar("R")
 Out = TypeVar("Out")
+_job_numbers = itertools.count(1)
 
 
 class JobCancelledError(TesseraError):
@@ -43,36 +55,54 @@ class _Outcome:
     trace: str = ""
 
 
-class _Runnable(QRunnable):
-    """Runs `work` on a pool thread; `progress` and `finish` are safe to call from it."""
+Message = _Outcome | tuple[int, int]
+"""What a job's thread reports: its progress (done, total), then once how it ended."""
 
-    def __init__(
-        self,
-        work: Work,
-        cancel: threading.Event,
-        progress: Callable[[int, int], None],
-        finish: Callable[[_Outcome], None],
-    ) -> None:
-        super().__init__()
-        self.work, self.cancel, self.progress, self.finish = work, cancel, progress, finish
 
-    def _progress(self, done: int, total: int) -> None:
-        if self.cancel.is_set():
+@dataclass
+class _Job:
+    """What the UI thread keeps of a running job: its callbacks, and its work until it ends
+    (so the work's closures are let go here, not on the job's thread)."""
+
+    number: int
+    work: Work
+    cancel: threading.Event
+    on_done: Callable[[Any], None]
+    on_error: Callable[[str, str], None]
+    on_cancel: Callable[[], None] | None
+    thread: threading.Thread | None = None
+
+
+def _run_job(
+    holding: list[Work], cancel: threading.Event, report: Callable[[Message], None]
+) -> None:
+    """A job's thread: run the work held in `holding` (taken out, so that once it is let go
+    only the UI thread holds it), reporting progress until `cancel` is set, then the outcome."""
+    work = holding.pop()
+
+    def progress(done: int, total: int) -> None:
+        if cancel.is_set():
             raise JobCancelledError("cancelled")
-        self.progress(done, total)
+        report((done, total))
 
-    def run(self) -> None:
-        try:
-            result = self.work(self._progress)
-        except JobCancelledError:
-            self.finish(_Outcome("cancelled"))
-        except TesseraError as err:
-            self.finish(_Outcome("failed", text=str(err)))
-        except Exception as err:
-            text = f"{type(err).__name__}: {err}"
-            self.finish(_Outcome("failed", text=text, trace=traceback.format_exc()))
-        else:
-            self.finish(_Outcome("done", result))
+    try:
+        outcome = _Outcome("done", work(progress))
+    except JobCancelledError:
+        outcome = _Outcome("cancelled")
+    except TesseraError as err:
+        outcome = _Outcome("failed", text=str(err))
+    except Exception as err:
+        text = f"{type(err).__name__}: {err}"
+        outcome = _Outcome("failed", text=text, trace=traceback.format_exc())
+    del work  # before the report: the UI thread lets go of it last
+    report(outcome)
+
+
+def _deliver(runner: weakref.ref[JobRunner], number: int, message: Message) -> None:
+    """On the UI thread: hand a job's report to its runner, unless the runner is gone."""
+    alive = runner()
+    if alive is not None and shiboken6.isValid(alive):
+        alive._receive(number, message)
 
 
 class JobRunner(QObject):
@@ -85,16 +115,13 @@ class JobRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.ui = UiThread(self)
-        self._cancel = threading.Event()
-        self._running = False
+        self._post = ui_poster()
+        self._job: _Job | None = None
         self.label = ""
 
     @property
     def busy(self) -> bool:
-        return self._running
+        return self._job is not None
 
     def run(
         self,
@@ -107,27 +134,40 @@ class JobRunner(QObject):
         """Start `work` unless a job is running (then False: the caller tells the user)."""
         if self.busy:
             return False
-        cancel = self._cancel = threading.Event()
-        self._running = True
-        self.label = label
+        number = next(_job_numbers)
+        job = _Job(number, work, threading.Event(), on_done, on_error, on_cancel)
+        self._job, self.label = job, label
+        post, runner = self._post, weakref.ref(self)
 
-        def progress(done: int, total: int) -> None:
-            if cancel is self._cancel and self._running:  # not a late word from an ended job
-                self.progress.emit(done, total)
+        def report(message: Message) -> None:  # on the job's thread: holds nothing of the UI
+            post(lambda: _deliver(runner, number, message))
 
-        def finish(outcome: _Outcome) -> None:
-            self._running = False
-            self.ended.emit()
-            if outcome.kind == "done":
-                on_done(outcome.result)
-            elif outcome.kind == "failed":
-                on_error(outcome.text, outcome.trace)
-            elif on_cancel is not None:
-                on_cancel()
-
+        job.thread = threading.Thread(
+            target=_run_job,
+            args=([work], job.cancel, report),
+            name=f"tessera-job-{number}",
+            daemon=True,
+        )
         self.started.emit(label)
-        self.pool.start(_Runnable(work, cancel, self.ui.wrap(progress), self.ui.wrap(finish)))
+        job.thread.start()
         return True
+
+    def _receive(self, number: int, message: Message) -> None:
+        """A report from the job numbered `number` (a late word from an ended job is dropped)."""
+        job = self._job
+        if job is None or job.number != number:
+            return
+        if not isinstance(message, _Outcome):
+            self.progress.emit(*message)
+            return
+        self._job = None
+        self.ended.emit()
+        if message.kind == "done":
+            job.on_done(message.result)
+        elif message.kind == "failed":
+            job.on_error(message.text, message.trace)
+        elif job.on_cancel is not None:
+            job.on_cancel()
 
     def start(
         self,
@@ -151,8 +191,14 @@ class JobRunner(QObject):
 
     def cancel(self) -> None:
         """Ask the running job to stop at its next step."""
-        self._cancel.set()
+        if self._job is not None:
+            self._job.cancel.set()
 
     def wait(self, timeout_ms: int = 60_000) -> bool:
-        """Block until the pool is idle (for tests and for closing the window)."""
-        return self.pool.waitForDone(timeout_ms)
+        """Block until the job's thread has ended (for tests and for closing the window); its
+        outcome still arrives through the event loop."""
+        job = self._job
+        if job is None or job.thread is None:
+            return True
+        job.thread.join(timeout_ms / 1000)
+        return not job.thread.is_alive()

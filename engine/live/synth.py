@@ -32,6 +32,7 @@ from engine.live.ports import Message
 from engine.live.timing import ALL_NOTES_OFF, CONTROL, NOTE_OFF, NOTE_ON
 from engine.live.voices import MAX_BLOCK_FRAMES, Command, Control, NoteOn, VoiceTable
 from engine.song.song import TimbreRef
+from engine.sound.device import call_with_timeout
 from engine.sound.playback import (
     DEVICE_BLOCK_FRAMES,
     AudioDeviceError,
@@ -130,13 +131,16 @@ class LiveSynth:
         rendered. AudioDeviceError when there is no device."""
         if self._stream is not None:
             return
-        stream = self._open_stream(
-            samplerate=SAMPLE_RATE_HZ,
-            channels=CHANNELS,
-            dtype="float32",
-            blocksize=DEVICE_BLOCK_FRAMES,
-            callback=self._callback,
-            finished_callback=self._stream_finished,
+        settings = {
+            "samplerate": SAMPLE_RATE_HZ,
+            "channels": CHANNELS,
+            "dtype": "float32",
+            "blocksize": DEVICE_BLOCK_FRAMES,
+            "callback": self._callback,
+            "finished_callback": self._stream_finished,
+        }
+        stream = call_with_timeout(  # a hanging device is an error, not a frozen caller
+            lambda: self._open_stream(**settings), "opening", late=close_stream
         )
         self.device_rate = round(getattr(stream, "samplerate", SAMPLE_RATE_HZ))
         # soxr's low quality: its high quality holds back ~30 ms when fed 3 ms chunks
@@ -154,16 +158,23 @@ class LiveSynth:
             for channel in sorted(self._programs):
                 self.bank.prepare_instrument(self.instrument(channel))
         try:
-            stream.start()
+            call_with_timeout(stream.start, "starting")
+        except AudioDeviceError:
+            self.close()
+            raise
         except Exception as err:  # PortAudio reports a refused start with several types
             self.close()
             raise AudioDeviceError(f"the audio device refused to start ({err})") from err
 
     def close(self) -> None:
-        """Stop the sound and the renderer (the renders made stay in the bank)."""
+        """Stop the sound and the renderer (the renders made stay in the bank). A device that
+        does not stop in time is abandoned (see `engine.sound.device`)."""
         stream, self._stream = self._stream, None
-        if stream is not None:
-            close_stream(stream)
+        if stream is not None and not close_stream(stream):
+            self._report(
+                "the audio device stopped answering; live play stopped. Check the output "
+                "device and start again"
+            )
         self.bank.stop()
         self._commands.clear()
 

@@ -5,12 +5,14 @@
   to hear a timbre by.
 - `render`: a Song through its timbres, mixed and limited block by block; `note_cache` the
   notes it mixes, `limiter` the master limiter, `audio_files` the WAV or FLAC written.
-- `playback`: play, pause, seek and loop through the sound card; `recording`: the microphone.
+- `playback`: play, pause, seek and loop through the sound card; `recording`: the microphone;
+  `device`: opening and closing the sound card's streams, each with a time limit.
 """
 
 __all__ = [
     "audio_files",
     "audition",
+    "device",
     "limiter",
     "note_cache",
     "playback",

@@ -16,8 +16,12 @@ Every ring slot carries the *generation* it was mixed for. A seek, a loop change
 bumps the generation, so the callback skips blocks mixed for the old position at once, with no
 lock between the two threads (each index has one writer; the GIL makes the writes atomic).
 
-sounddevice is imported only when playback starts: it raises OSError at import when the
-PortAudio library is missing, and that must not stop the app (or an offline render) loading.
+The sound card itself is reached only through `engine.sound.device`, with a time limit on
+every open, start, stop and close: a device that stops answering (unplugged, its server killed)
+is abandoned, playback is marked stopped and `on_error` says so, and `stop()` always returns
+within about `device_timeout_s`. A device that stops calling back for `STALL_SECONDS` while
+playing counts as lost too (PortAudio's JACK host stops calling back, and never says it
+finished, when the server dies).
 """
 
 from __future__ import annotations
@@ -25,14 +29,45 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 
 import numpy as np
 
 from engine.errors import TesseraError
 from engine.song.song import Song
+from engine.sound.device import (
+    DEVICE_TIMEOUT_SECONDS,
+    NOT_ANSWERING,
+    AudioDeviceError,
+    OutputStream,
+    StreamFactory,
+    call_with_timeout,
+    close_stream,
+    open_device_stream,
+    open_sounddevice_stream,
+    output_device_names,
+    sounddevice_module,
+)
 from engine.sound.render import CHANNELS, SAMPLE_RATE_HZ, SILENT, Limiter, NoteRenderer, SongMix
 from engine.sound.timbre import BATCH_NOTES
+
+__all__ = [  # the device's names too, where callers have always found them
+    "BLOCK_FRAMES",
+    "BUFFER_SECONDS",
+    "DEVICE_BLOCK_FRAMES",
+    "AudioDeviceError",
+    "OutputStream",
+    "Player",
+    "State",
+    "StreamFactory",
+    "bar_range_seconds",
+    "close_stream",
+    "open_device_stream",
+    "open_sounddevice_stream",
+    "output_device_names",
+    "resampler",
+    "sounddevice_module",
+]
 
 BLOCK_FRAMES = 1024
 """Frames mixed per ring slot (23 ms): small enough that the first sound comes quickly."""
@@ -44,89 +79,10 @@ PREPARE_AHEAD_SECONDS = 4.0
 """How far ahead the worker renders notes into the cache while the ring is full."""
 POSITION_INTERVAL_SECONDS = 1 / 30
 """How often the playhead is reported (a screen's frame rate is plenty)."""
+STALL_SECONDS = 3.0
+"""A started sound card that has not called back for this long is lost (it calls every 12 ms)."""
 
 State = Literal["stopped", "playing", "paused"]
-
-
-class AudioDeviceError(TesseraError):
-    """No sound card to play through (or no PortAudio library); rendering to a file still works."""
-
-
-class OutputStream(Protocol):
-    """The part of `sounddevice.OutputStream` the player uses (tests pass a fake one); its
-    `samplerate` may differ from the one asked for when the device insists on its own."""
-
-    samplerate: float
-
-    def start(self) -> None: ...
-    def stop(self) -> None: ...
-    def close(self) -> None: ...
-
-
-StreamFactory = Callable[..., OutputStream]
-"""Called like `sounddevice.OutputStream(samplerate=, channels=, dtype=, blocksize=,
-callback=, finished_callback=)`."""
-
-
-def sounddevice_module() -> Any:
-    """The sounddevice module, or AudioDeviceError saying how to get PortAudio."""
-    try:
-        import sounddevice
-    except OSError as err:  # raised by sounddevice when libportaudio cannot be loaded
-        raise AudioDeviceError(
-            "playback needs the PortAudio library, which is not installed (Debian: "
-            "libportaudio2, installed by build_scripts/bootstrap.sh); rendering to a file "
-            "still works"
-        ) from err
-    return sounddevice
-
-
-def output_device_names() -> list[str]:
-    """Names of the output devices PortAudio can see (empty without PortAudio)."""
-    try:
-        devices = sounddevice_module().query_devices()
-    except AudioDeviceError:
-        return []
-    return [str(d["name"]) for d in devices if d["max_output_channels"] >= CHANNELS]
-
-
-def open_device_stream(kind: Literal["output", "input"], **settings: Any) -> Any:
-    """A sounddevice stream on the default output (or input) device: at the rate asked for if
-    the device takes it, else at the device's own rate (the caller converts; see `resampler`).
-    Takes the settings of `sounddevice.OutputStream` / `InputStream`; AudioDeviceError saying
-    what to do when there is no such device."""
-    sounddevice = sounddevice_module()
-    kind_class = sounddevice.OutputStream if kind == "output" else sounddevice.InputStream
-    try:
-        try:
-            return kind_class(**settings)
-        except sounddevice.PortAudioError:
-            device = sounddevice.query_devices(kind=kind)
-            settings["samplerate"] = float(device["default_samplerate"])
-            return kind_class(**settings)
-    except (sounddevice.PortAudioError, ValueError) as err:
-        missing, instead = (
-            ("no audio output device to play through", "render the song to a file instead")
-            if kind == "output"
-            else ("no microphone to record from", "import an audio file instead")
-        )
-        raise AudioDeviceError(f"{missing} ({err}): connect or enable one, or {instead}") from err
-
-
-def open_sounddevice_stream(**settings: Any) -> OutputStream:
-    """An output stream on the default device (see `open_device_stream`)."""
-    stream: OutputStream = open_device_stream("output", **settings)
-    return stream
-
-
-def close_stream(stream: OutputStream | Any) -> None:
-    """Stop and close a sound-card stream; a device that vanished cannot stop cleanly, and
-    that is not an error any more (it is gone)."""
-    try:
-        stream.stop()
-        stream.close()
-    except Exception:  # PortAudio reports a lost device with several types
-        pass
 
 
 def bar_range_seconds(song: Song, first_bar: int, end_bar: int) -> tuple[float, float]:
@@ -141,7 +97,9 @@ def bar_range_seconds(song: Song, first_bar: int, end_bar: int) -> tuple[float, 
 
 class Player:
     """One song's transport. Callbacks run on the worker thread: a UI should forward them to
-    its own thread (a queued Qt signal does)."""
+    its own thread (a queued Qt signal does). `play` and `stop` reach the sound card, waiting
+    at most `device_timeout_s` for each thing they ask of it, so they can take seconds when
+    a device stops answering: a UI calls them from a thread of its own, never its event loop."""
 
     def __init__(
         self,
@@ -152,9 +110,19 @@ class Player:
         on_position: Callable[[float], None] | None = None,
         on_error: Callable[[str], None] | None = None,
         on_finished: Callable[[], None] | None = None,
+        device_timeout_s: float = DEVICE_TIMEOUT_SECONDS,
+        watch_device: bool | None = None,
     ) -> None:
+        """`watch_device`: whether a started device that stops calling back counts as lost;
+        by default only the real sound card's does (a test's or a benchmark's stream is pulled
+        at its own pace)."""
         self.renderer = renderer
         self._open_stream = stream_factory or open_sounddevice_stream
+        self.device_timeout_s = device_timeout_s
+        self._watch_device = stream_factory is None if watch_device is None else watch_device
+        self._callbacks = 0  # sound-card callbacks so far (the device watch's heartbeat)
+        self._started = False  # the stream has started (the watch begins)
+        self._lock = threading.Lock()  # hands the stream over once when two threads stop
         self.on_position = on_position
         self.on_error = on_error
         self.on_finished = on_finished
@@ -209,7 +177,8 @@ class Player:
     ) -> None:
         """Play `song` from `start_seconds`, looping [start, end) seconds if `loop` is given.
 
-        Raises AudioDeviceError when there is no device; the player is then stopped.
+        Raises AudioDeviceError when there is no device, or it refuses to start or does not
+        answer; the player is then stopped.
         """
         self.stop()
         self._mix = SongMix(song, self.renderer)
@@ -218,25 +187,35 @@ class Player:
         self._paused = False
         self._drained = self._device_lost = False
         self.first_sound_at = None
-        self._stream = self._open_stream(
-            samplerate=SAMPLE_RATE_HZ,
-            channels=CHANNELS,
-            dtype="float32",
-            blocksize=DEVICE_BLOCK_FRAMES,
-            callback=self._callback,
-            finished_callback=self._stream_finished,
+        self._started = False
+        settings = {
+            "samplerate": SAMPLE_RATE_HZ,
+            "channels": CHANNELS,
+            "dtype": "float32",
+            "blocksize": DEVICE_BLOCK_FRAMES,
+            "callback": self._callback,
+            "finished_callback": self._stream_finished,
+        }
+        stream = self._stream = call_with_timeout(
+            lambda: self._open_stream(**settings), "opening", self.device_timeout_s, close_stream
         )
-        self._device_rate = round(getattr(self._stream, "samplerate", SAMPLE_RATE_HZ))
+        self._device_rate = round(getattr(stream, "samplerate", SAMPLE_RATE_HZ))
         self._restart_at(self._play_from)
-        self._quit.clear()
-        self._worker = threading.Thread(target=self._run, name="tessera-playback", daemon=True)
+        self._quit = threading.Event()  # the worker's own: an abandoned one never restarts
+        self._worker = threading.Thread(
+            target=self._run, args=(self._quit,), name="tessera-playback", daemon=True
+        )
         self._worker.start()
         self._state = "playing"
         try:
-            self._stream.start()
+            call_with_timeout(stream.start, "starting", self.device_timeout_s)
+        except AudioDeviceError:
+            self._stop()
+            raise
         except Exception as err:  # PortAudio reports a refused start with several types
-            self.stop()
+            self._stop()
             raise AudioDeviceError(f"the audio device refused to start ({err})") from err
+        self._started = True
 
     def pause(self) -> None:
         """Hold the playhead where it is; `resume` continues from there."""
@@ -250,20 +229,28 @@ class Player:
             self._state = "playing"
 
     def stop(self) -> None:
-        """Stop the sound and return the playhead to where play started."""
+        """Stop the sound and return the playhead to where play started. A device that does
+        not stop in time is abandoned, and `on_error` says so (the player is stopped)."""
+        if not self._stop() and self.on_error:
+            self.on_error(NOT_ANSWERING)
+
+    def _stop(self) -> bool:
+        """Stop; False when the device did not answer and its stream was abandoned."""
         if self._state == "stopped" and self._worker is None:
-            return
+            return True
         self._state = "stopped"
         self._paused = True
+        self._started = False
         self._quit.set()
         self._wake.set()
-        stream, self._stream = self._stream, None
-        if stream is not None:
-            close_stream(stream)
-        worker, self._worker = self._worker, None
+        with self._lock:
+            stream, self._stream = self._stream, None
+            worker, self._worker = self._worker, None
+        answered = stream is None or close_stream(stream, self.device_timeout_s)
         if worker is not None and worker is not threading.current_thread():
-            worker.join()
+            worker.join(self.device_timeout_s)  # a long render ends at its next step, unheard
         self._playhead = self._play_from
+        return answered
 
     def seek(self, seconds: float) -> None:
         """Move the playhead; playing goes on from there after at most one device block."""
@@ -304,6 +291,7 @@ class Player:
     # The sound card's thread ----------------------------------------------------------------
 
     def _callback(self, outdata: np.ndarray, frames: int, _time: Any, status: Any) -> None:
+        self._callbacks += 1
         if status and getattr(status, "output_underflow", False):
             self.underruns += 1
         filled = 0
@@ -345,16 +333,18 @@ class Player:
 
     # The worker thread ----------------------------------------------------------------------
 
-    def _run(self) -> None:
+    def _run(self, stop_asked: threading.Event) -> None:
         try:
-            self._mix_ahead()
+            self._mix_ahead(stop_asked)
         except Exception as err:  # reported to the user, never a dead thread
-            self._report_error(f"playback stopped: {err}")
+            if not stop_asked.is_set():
+                self._report_error(f"playback stopped: {err}")
 
-    def _mix_ahead(self) -> None:
+    def _mix_ahead(self, stop_asked: threading.Event) -> None:
         feed: _Feed | None = None
         last_report = 0.0
-        while not self._quit.is_set():
+        heartbeat = _Heartbeat()
+        while not stop_asked.is_set():
             if feed is None or feed.generation != self._generation:
                 generation = self._generation
                 feed = _Feed(generation, self._start_sample, self._device_rate)
@@ -369,6 +359,9 @@ class Player:
                 self._finish()
                 return
             now = time.perf_counter()
+            if self._watch_device and heartbeat.stalled(self._started, self._callbacks, now):
+                self._report_error(NOT_ANSWERING)
+                return
             if self.on_position and now - last_report >= POSITION_INTERVAL_SECONDS:
                 last_report = now
                 self.on_position(self.position_seconds)
@@ -404,9 +397,24 @@ class Player:
             self.on_finished()
 
     def _report_error(self, message: str) -> None:
-        self.stop()
+        self._stop()  # whether the lost device answers or not, this message says it all
         if self.on_error:
             self.on_error(message)
+
+
+class _Heartbeat:
+    """The worker's watch on the sound card: stalled once a started device has not called
+    back for STALL_SECONDS."""
+
+    def __init__(self) -> None:
+        self._count = -1
+        self._since = 0.0
+
+    def stalled(self, started: bool, callbacks: int, now: float) -> bool:
+        if not started or callbacks != self._count:
+            self._count, self._since = callbacks, now
+            return False
+        return now - self._since > STALL_SECONDS
 
 
 class _Feed:

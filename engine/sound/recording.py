@@ -1,10 +1,10 @@
 """Record a clip from the microphone (a hummed or played melody) for audio-to-notes.
 
 `Recorder` opens the default input device through sounddevice (imported lazily: see
-`engine.sound.playback.sounddevice_module`) and copies each block the sound card hands over into a
-buffer allocated up front, so the callback never allocates or waits. `level` is the last
-block's peak, for a meter. Without an input device, `start` raises AudioDeviceError with what
-to do; importing an audio file still works.
+`engine.sound.device`, which puts a time limit on each device operation) and copies each block
+the sound card hands over into a buffer allocated up front, so the callback never allocates
+or waits. `level` is the last block's peak, for a meter. Without an input device, `start`
+raises AudioDeviceError with what to do; importing an audio file still works.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from engine.sound.playback import close_stream, open_device_stream
+from engine.sound.device import call_with_timeout, close_stream, open_device_stream
 
 RECORD_RATE_HZ = 22_050
 """The transcription model's own rate: asked of the device first, so nothing is resampled."""
@@ -69,18 +69,20 @@ class Recorder:
     def start(self) -> None:
         """Open the microphone and start keeping what it hears (AudioDeviceError without one)."""
         self.stop()
-        stream = self._open(
-            samplerate=RECORD_RATE_HZ, channels=1, dtype="float32", callback=self._callback
+        settings = {"samplerate": RECORD_RATE_HZ, "channels": 1, "dtype": "float32"}
+        stream = call_with_timeout(  # a device that hangs is an error, not a frozen window
+            lambda: self._open(**settings, callback=self._callback), "opening", late=close_stream
         )
         self.rate = round(getattr(stream, "samplerate", RECORD_RATE_HZ))
         self._buffer = np.zeros(round(self._max_seconds * self.rate), dtype=np.float32)
         self._filled = 0
         self.level = 0.0
         self._stream = stream
-        stream.start()
+        call_with_timeout(stream.start, "starting")
 
     def stop(self) -> tuple[npt.NDArray[np.float32], int]:
-        """Close the microphone; the take so far (empty if nothing was recorded)."""
+        """Close the microphone; the take so far (empty if nothing was recorded). A device that
+        does not stop in time is abandoned (see `engine.sound.device`); the take is kept."""
         stream, self._stream = self._stream, None
         if stream is not None:
             close_stream(stream)

@@ -1,7 +1,9 @@
-"""A stand-in for sounddevice's output stream, for playback tests without a sound card."""
+"""Stand-ins for sounddevice's output stream, for playback tests without a sound card: one
+that works, and one whose device stopped answering."""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import numpy as np
@@ -34,3 +36,32 @@ class FakeStream:
     def vanish(self) -> None:
         """What PortAudio does when the device is unplugged: the stream just finishes."""
         self.settings["finished_callback"]()
+
+
+class HangingStream(FakeStream):
+    """A device that went away mid-play the way PortAudio's JACK host shows it: `stop()` and
+    `close()` never return (here: not until `release()`, or a minute as a hang guard for the
+    test run). Records which threads called into it."""
+
+    HANG_GUARD_SECONDS = 60.0
+
+    def __init__(self, **settings: Any) -> None:
+        super().__init__(**settings)
+        self._released = threading.Event()
+        self.callers: list[str] = []
+        self.hung = threading.Event()
+
+    def stop(self) -> None:
+        self.callers.append(threading.current_thread().name)
+        self.hung.set()
+        self._released.wait(self.HANG_GUARD_SECONDS)
+        super().stop()
+
+    def close(self) -> None:
+        self.callers.append(threading.current_thread().name)
+        self._released.wait(self.HANG_GUARD_SECONDS)
+        super().close()
+
+    def release(self) -> None:
+        """Let the hung calls return (at the end of a test)."""
+        self._released.set()

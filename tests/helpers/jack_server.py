@@ -19,9 +19,10 @@ JACK_RATE_HZ = 48_000
 
 
 @contextmanager
-def dummy_jack_server(ready: Callable[[], object]) -> Iterator[None]:
+def dummy_jack_server(ready: Callable[[], object]) -> Iterator[subprocess.Popen[bytes] | None]:
     """Run `jackd -d dummy` for the block; skips the test when jackd is missing or `ready()`
-    (a check that a client can connect) raises. An already running server is used as it is."""
+    (a check that a client can connect) raises. An already running server is used as it is.
+    Yields the server's process when this block started it (a test may kill it), else None."""
     if shutil.which("jackd") is None:
         pytest.skip("jackd is not installed (apt-get install jackd2)")
     server = subprocess.Popen(
@@ -36,7 +37,7 @@ def dummy_jack_server(ready: Callable[[], object]) -> Iterator[None]:
         server.terminate()
         pytest.skip(f"JACK did not start: {err}")
     try:
-        yield
+        yield server if server.poll() is None else None
     finally:
         if server.poll() is None:
             server.terminate()
@@ -72,13 +73,14 @@ def run_python(code: str, timeout_s: float = 180.0) -> subprocess.CompletedProce
 
 
 @contextmanager
-def jack_audio_server() -> Iterator[None]:
-    """A dummy JACK server that PortAudio (in a fresh process) sees as an output device."""
+def jack_audio_server() -> Iterator[subprocess.Popen[bytes] | None]:
+    """A dummy JACK server that PortAudio (in a fresh process) sees as an output device (the
+    server's process when this block started it, as `dummy_jack_server`)."""
 
     def ready() -> None:
         seen = run_python(SEES_JACK_OUTPUT, timeout_s=30.0)
         if seen.returncode:
             raise RuntimeError(f"PortAudio sees no JACK output: {seen.stderr[-300:]}")
 
-    with dummy_jack_server(ready):
-        yield
+    with dummy_jack_server(ready) as server:
+        yield server

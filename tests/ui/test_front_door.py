@@ -259,7 +259,8 @@ def test_the_window_its_panels_and_a_command_load_each_model_once(
     live = window.live
     assert live.inputs.currentText() == KEYBOARD
     live.outputs.setCurrentText(SYNTH_OUTPUT)  # the Tessera synth on the window's sound card
-    live.start.click()
+    live.start.click()  # the panel's device thread starts it
+    qtbot.waitUntil(lambda: live.live is not None or bool(live.message.text()), timeout=60_000)
     assert live.live is not None, live.message.text()
     assert live.live.session.model is models.midi()
     assert live.live.synth is not None
@@ -306,8 +307,8 @@ def test_a_model_that_cannot_load_is_a_message_and_the_song_is_kept(
     assert not window.transport.playing
 
     window.live.start.click()  # live play needs the symbolic model too
+    qtbot.waitUntil(lambda: "reinstall Tessera" in window.live.message.text(), timeout=10_000)
     assert window.live.live is None
-    assert "reinstall Tessera" in window.live.message.text()
 
     before = tune_file.read_bytes()
     assert main(["regenerate", str(tune_file), "--bars", "1"], models=models) == 1

@@ -1,12 +1,15 @@
-"""`UiThread`: the one way worker threads hand results to the UI thread."""
+"""`UiThread` and `relay`: the one way worker threads hand results to the UI thread."""
 
 from __future__ import annotations
 
+import gc
 import threading
+import weakref
 
+from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
-from ui.ui_thread import UiThread
+from ui.ui_thread import UiThread, relay
 
 
 def test_a_call_from_a_worker_runs_on_the_ui_thread_in_order(qtbot: QtBot) -> None:
@@ -44,3 +47,32 @@ def _alive(ui: UiThread) -> bool:
     except RuntimeError:
         return False
     return True
+
+
+class _Owner(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.heard: list[tuple[int, int]] = []
+
+    def hear(self, number: int) -> None:
+        self.heard.append((number, threading.get_ident()))
+
+
+def test_a_relay_calls_its_owner_on_the_ui_thread_and_holds_it_only_weakly(
+    qtbot: QtBot,
+) -> None:
+    owner = _Owner()
+    call = relay(owner, "hear")
+    worker = threading.Thread(target=lambda: call(7))
+    worker.start()
+    worker.join()
+    heard = owner.heard
+    qtbot.waitUntil(lambda: bool(heard))
+    assert heard == [(7, threading.get_ident())]
+    gone = weakref.ref(owner)
+    del owner
+    gc.collect()
+    assert gone() is None  # the relay (kept by an engine thread, say) did not keep it
+    call(8)  # a late call for an owner that is gone: dropped, no error
+    qtbot.wait(50)
+    assert heard == [(7, threading.get_ident())]

@@ -9,6 +9,11 @@ Start goes through the front door `tessera-cli live` uses too (`Studio.start_liv
 window's models: the same symbolic model the compose jobs write with (its steps are safe from
 both threads at once) and the same note renderer the transport plays through, for the Tessera
 synth. A model that is not loaded yet loads when Start needs it.
+
+Start and Stop run on the panel's `ui.device_thread.DeviceThread`, never on the UI thread: they
+open and close MIDI ports and the sound card, which can hang when a device went away (and Start
+may load a model). The button answers at once ("Starting…", or "Start" again after Stop), and
+what the device thread did comes back through `ui.ui_thread.relay`.
 """
 
 from __future__ import annotations
@@ -37,7 +42,8 @@ from engine.live.synth import LiveSynth
 from engine.sound.playback import StreamFactory
 from engine.studio.outcomes import LivePlay
 from engine.studio.use_cases import Studio
-from ui.ui_thread import UiThread
+from ui.device_thread import DeviceThread
+from ui.ui_thread import relay
 
 DETECT_KEY = "Detect from playing"
 SONG_KEY = "The song's key"
@@ -66,9 +72,13 @@ class LivePanel(QWidget):
         self._make_synth, self._stream_factory = synth, stream_factory
         self._ports: MidiPorts | None = None
         self.live: LivePlay | None = None
+        self._starting = False  # the device thread is opening the ports and the synth
+        self._stop_when_started = False
         self._start_bar = 0
-        self.on_event = UiThread(self).wrap(self._on_event)
-        """The live session's callback: safe from its threads, handled on the UI thread."""
+        self.device = DeviceThread("tessera-live-device")
+        self.on_event = relay(self, "_on_event")
+        """The live session's callback: safe from its threads, handled on the UI thread (it
+        holds the panel only weakly)."""
         self._build()
         self.timer = QTimer(self)
         self.timer.setInterval(100)
@@ -156,42 +166,76 @@ class LivePanel(QWidget):
         )
 
     def toggle(self) -> None:
-        if self.live is None:
+        if self.live is None and not self._starting:
             self.start_live()
         else:
             self.stop_live()
 
     def start_live(self) -> None:
-        if self._ports is None:
+        """Ask the device thread to open the ports and the synth and start; `live` is set
+        once it has (or `message` says why not)."""
+        if self._ports is None or self._starting or self.live is not None:
             return
         synth = self.outputs.currentText() == SYNTH_OUTPUT
-        try:
-            self.live = self.studio.start_live(
-                self._ports,
-                self.settings(),
-                self.inputs.currentText(),
-                None if synth else self.outputs.currentText(),
-                hear_keys=synth and self.hear_keys.isChecked(),
-                on_event=self.on_event,
-                synth=self._make_synth,
-                stream_factory=self._stream_factory,
-            )
-        except TesseraError as err:
-            self.message.setText(str(err))
+        studio, ports, settings = self.studio, self._ports, self.settings()
+        keyboard, output = self.inputs.currentText(), None if synth else self.outputs.currentText()
+        hear_keys, on_event = synth and self.hear_keys.isChecked(), self.on_event
+        make_synth, stream_factory = self._make_synth, self._stream_factory
+        started = relay(self, "_started")
+
+        def start_on_device() -> None:
+            try:
+                live = studio.start_live(
+                    ports, settings, keyboard, output, hear_keys=hear_keys, on_event=on_event,
+                    synth=make_synth, stream_factory=stream_factory,
+                )  # fmt: skip
+            except Exception as err:  # TesseraError above all; any other is said too
+                started(None, str(err) if isinstance(err, TesseraError) else repr(err))
+                return
+            started(live, "")
+
+        self._starting, self._stop_when_started = True, False
+        self.start.setText("Starting…")
+        self.message.setText("")
+        self.device.submit(start_on_device)
+
+    def _started(self, live: LivePlay | None, failure: str) -> None:
+        self._starting = False
+        if live is None:
+            self.start.setText("Start")
+            self.message.setText(failure)
             return
+        self.live = live
         self._start_bar = self.studio.song.bar_count
         self.start.setText("Stop")
-        self.message.setText("")
         self.timer.start()
+        if self._stop_when_started:  # Stop was pressed while it started
+            self.stop_live()
 
     def stop_live(self) -> None:
+        """Stopped at once for the panel; the device thread closes the ports and the synth,
+        then the figures and the recording (if asked for) follow."""
+        if self._starting:
+            self._stop_when_started = True
+            self.start.setText("Start")
+            return
         live, self.live = self.live, None
         if live is None:
             return
         self.timer.stop()
-        live.close()
-        self._show_figures(live)
         self.start.setText("Start")
+        closed = relay(self, "_closed")
+
+        def close_on_device() -> None:
+            try:
+                live.close()
+            finally:
+                closed(live)
+
+        self.device.submit(close_on_device)
+
+    def _closed(self, live: LivePlay) -> None:
+        self._show_figures(live)
         if self.record.isChecked() and live.session.player:
             self.recorded.emit(live.added_to(self.studio.song, self._start_bar))
 

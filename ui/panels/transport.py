@@ -3,9 +3,11 @@
 `AudioEngine` is the window's sound: the player, on the note renderer of the window's
 `engine.studio.models.Models` (the one timbre model every panel, job and the live synth share,
 asked to load in the background when the window opens, so the first Play is quick), and the
-sound card players open. The load runs on its own `JobRunner` and the player's callbacks arrive
-on the player's worker thread; both come back through `ui.ui_thread.UiThread` and are re-emitted
-there as Qt signals.
+sound card players open. The load runs on its own `JobRunner`; the player's callbacks arrive
+on the player's worker thread and come back through `ui.ui_thread.relay`, re-emitted as Qt
+signals. Play and Stop reach the sound card only from the adapter's `DeviceThread`: the UI
+thread asks and goes on, Stop shows at once, and a device that stops answering is abandoned
+by the engine after its time limit with a message (`error`), never a frozen window.
 
 `TransportBar` is the toolbar a composer drives: Play/Stop (Space), Loop (the selected bars,
 or the whole song), Return to start, the tempo (an undoable edit), and the position as bar.beat
@@ -19,7 +21,7 @@ returns to the song.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -32,9 +34,12 @@ from engine.sound.playback import Player, StreamFactory, bar_range_seconds
 from engine.sound.render import NoteRenderer
 from engine.studio.document import Changed
 from engine.studio.models import Models
+from ui.device_thread import DeviceThread
 from ui.document import DocumentSignals
 from ui.jobs import JobRunner
-from ui.ui_thread import UiThread
+from ui.ui_thread import relay
+
+PlayState = Literal["stopped", "starting", "playing"]
 
 
 class AudioEngine(QObject):
@@ -42,6 +47,7 @@ class AudioEngine(QObject):
 
     loaded = Signal()
     load_failed = Signal(str)
+    started = Signal()
     position_changed = Signal(float)
     stopped = Signal()
     error = Signal(str)
@@ -57,7 +63,10 @@ class AudioEngine(QObject):
         self._stream_factory = stream_factory
         self._player: Player | None = None
         self._loader = JobRunner(self)
-        self._ui = UiThread(self)
+        self.device = DeviceThread()
+        self.state: PlayState = "stopped"
+        """What the composer sees: "starting" while the device thread opens the sound card."""
+        self._request = 0  # numbers play and stop requests: an answer to an older one is moot
 
     @property
     def stream_factory(self) -> StreamFactory | None:
@@ -95,15 +104,66 @@ class AudioEngine(QObject):
         if self._player is None and renderer is not None:
             self._player = self.new_player(
                 renderer,
-                on_position=self._ui.wrap(self.position_changed.emit),
-                on_error=self._ui.wrap(self.error.emit),
-                on_finished=self._ui.wrap(self.stopped.emit),
+                on_position=relay(self, "_position"),
+                on_error=relay(self, "_player_failed"),
+                on_finished=relay(self, "_player_finished"),
             )
         return self._player
 
+    def play(self, song: Song, start_seconds: float, loop: tuple[float, float] | None) -> None:
+        """Ask the device thread to play; `started` or `error` follows. Never waits."""
+        player = self.player
+        if player is None:
+            raise TesseraError("the timbre model has not loaded yet: wait for it, then play")
+        self._request += 1
+        self.state = "starting"
+        answer, number = relay(self, "_play_answered"), self._request
+
+        def play_on_device() -> None:
+            try:
+                player.play(song, start_seconds=start_seconds, loop=loop)
+            except Exception as err:  # AudioDeviceError above all; any other is said too
+                answer(number, str(err) if isinstance(err, TesseraError) else repr(err))
+                return
+            answer(number, "")
+
+        self.device.submit(play_on_device)
+
+    def stop(self) -> None:
+        """Stopped at once for the window; the device thread stops the sound card (a device
+        that does not answer is abandoned, and `error` says so)."""
+        self._request += 1
+        self.state = "stopped"
+        player = self._player
+        if player is not None:
+            self.device.submit(player.stop)
+
     def close(self) -> None:
-        if self._player is not None:
-            self._player.close()
+        self.stop()
+
+    def _play_answered(self, number: int, failure: str) -> None:
+        if number != self._request:  # stopped (or played again) meanwhile
+            return
+        if failure:
+            self.state = "stopped"
+            self.error.emit(failure)
+        else:
+            self.state = "playing"
+            self.started.emit()
+
+    def _position(self, seconds: float) -> None:
+        if self.state == "playing":
+            self.position_changed.emit(seconds)
+
+    def _player_failed(self, text: str) -> None:
+        if self.state == "playing":
+            self.state = "stopped"
+        self.error.emit(text)
+
+    def _player_finished(self) -> None:
+        if self.state == "playing":
+            self.state = "stopped"
+            self.stopped.emit()
 
 
 class TransportBar(QToolBar):
@@ -122,6 +182,7 @@ class TransportBar(QToolBar):
         self.setObjectName("transport-toolbar")
         self.audio, self.document = audio, document.document
         self._start_when_loaded = False
+        self._playing_what = ""
         self.play_action = self._add("Play", "Space", self.toggle_play, "Play or stop (Space)")
         self.loop_action = self._add("Loop", "Ctrl+L", self._loop_changed, "")
         self.loop_action.setCheckable(True)
@@ -141,6 +202,7 @@ class TransportBar(QToolBar):
         self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.addWidget(self.position)
         audio.position_changed.connect(self._show_position)
+        audio.started.connect(self._started)
         audio.stopped.connect(self._stopped)
         audio.error.connect(self._failed)
         audio.loaded.connect(self._model_loaded)
@@ -183,11 +245,11 @@ class TransportBar(QToolBar):
 
     @property
     def playing(self) -> bool:
-        player = self.audio.player
-        return player is not None and player.state == "playing"
+        """The sound card is playing (not while it is still being opened)."""
+        return self.audio.state == "playing"
 
     def toggle_play(self) -> None:
-        if self.playing or self._start_when_loaded:
+        if self.audio.state != "stopped" or self._start_when_loaded:
             self.stop()
         else:
             self.play()
@@ -205,22 +267,18 @@ class TransportBar(QToolBar):
         what = f"take {listening}" if listening is not None else ""
         loop = self._loop_range(song)
         start = loop[0] if loop else self._selection_start(song)
-        player = self.audio.player
-        assert player is not None  # the renderer is loaded
-        try:
-            player.play(song, start_seconds=start, loop=loop)
-        except TesseraError as err:
-            self._failed(str(err))
-            return
+        self._playing_what = f"playing{' ' + what if what else ''}" + (" (looping)" if loop else "")
+        self.audio.play(song, start, loop)  # `started` or `error` follows
         self.play_action.setText("Stop")
-        self.message.emit(f"playing{' ' + what if what else ''}" + (" (looping)" if loop else ""))
 
     def stop(self) -> None:
         self._start_when_loaded = False
-        player = self.audio.player
-        if player is not None:
-            player.stop()
+        self.audio.stop()
         self._stopped()
+
+    def _started(self) -> None:
+        self.play_action.setText("Stop")
+        self.message.emit(self._playing_what)
 
     def return_to_start(self) -> None:
         player = self.audio.player

@@ -1,5 +1,6 @@
 """The live panel, offscreen: loopback ports, the real model, a recording into the song, and
-the internal synth on a fake output stream."""
+the internal synth on a fake output stream. Start and Stop run off the UI thread: a sound card
+that hangs when stopped leaves the panel answering, with a message."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import time
 from typing import Any
 
 import numpy as np
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from engine.compose.midi_model import MidiModel
@@ -16,10 +18,21 @@ from engine.live.synth import LiveSynth, live_programs
 from engine.song.song import Song, Track
 from engine.sound.render import NoteRenderer
 from engine.studio.models import Models
+from engine.studio.outcomes import LivePlay
 from engine.studio.use_cases import Studio
-from tests.helpers.fake_stream import FakeStream
+from tests.helpers.fake_stream import FakeStream, HangingStream
 from tests.helpers.live_player import C_MAJOR_PHRASE, KEYBOARD, SYNTH, phrase_events
 from ui.panels.live import SYNTH_OUTPUT, LivePanel
+
+
+def _start(qtbot: QtBot, panel: LivePanel) -> LivePlay:
+    """Press Start and wait for the device thread to have opened the ports and the synth."""
+    panel.start.click()
+    assert panel.start.text() in ("Starting…", "Stop")  # the button answers at once
+    qtbot.waitUntil(lambda: panel.live is not None, timeout=60_000)
+    assert panel.start.text() == "Stop"
+    assert panel.live is not None
+    return panel.live
 
 
 def _studio(song: Song | None = None, midi_model: MidiModel | None = None) -> Studio:
@@ -42,10 +55,7 @@ def test_panel_plays_records_and_shows_latency(qtbot: QtBot, midi_model: MidiMod
     panel.tempo.setValue(240.0)  # a bar lasts 1 s
     panel.bars.setValue(1)
     panel.record.setChecked(True)
-    panel.start.click()
-    assert panel.live is not None
-    assert panel.start.text() == "Stop"
-    session = panel.live.session
+    session = _start(qtbot, panel).session
     for due_s, message in phrase_events(C_MAJOR_PHRASE, 240.0, offset_s=1.0):
         time.sleep(max(0.0, session.start_s + due_s - time.monotonic()))
         ports.play(KEYBOARD, message)
@@ -78,7 +88,7 @@ def test_panel_reports_an_unplugged_keyboard(qtbot: QtBot, midi_model: MidiModel
     panel = LivePanel(_studio(midi_model=midi_model), ports=lambda: ports)
     qtbot.addWidget(panel)
     panel.outputs.setCurrentText(SYNTH)
-    panel.start.click()
+    _start(qtbot, panel)
     ports.unplug(KEYBOARD)
     qtbot.waitUntil(lambda: "disconnected" in panel.message.text(), timeout=5_000)
     assert panel.live is None
@@ -107,11 +117,9 @@ def test_the_tessera_synth_plays_the_answers(
     panel.tempo.setValue(240.0)
     panel.bars.setValue(1)
     panel.hear_keys.setChecked(False)
-    panel.start.click()
-    assert panel.live is not None
+    session = _start(qtbot, panel).session
     assert len(streams) == 1
     assert streams[0].started
-    session = panel.live.session
     for due_s, message in phrase_events(C_MAJOR_PHRASE, 240.0, offset_s=1.0):
         time.sleep(max(0.0, session.start_s + due_s - time.monotonic()))
         ports.play(KEYBOARD, message)
@@ -124,8 +132,8 @@ def test_the_tessera_synth_plays_the_answers(
 
     qtbot.waitUntil(answered_aloud, timeout=30_000)
     panel.start.click()
-    assert streams[0].closed
-    assert panel.live is None
+    assert panel.live is None  # stopped at once for the panel ...
+    qtbot.waitUntil(lambda: streams[0].closed)  # ... and the device thread closes the synth
 
 
 def test_hear_my_keys_plays_the_keyboard_through_the_synth(
@@ -148,13 +156,43 @@ def test_hear_my_keys_plays_the_keyboard_through_the_synth(
     panel = LivePanel(_studio(midi_model=midi_model), ports=lambda: ports, synth=synth)
     qtbot.addWidget(panel)
     assert panel.hear_keys.isChecked()
-    panel.start.click()
-    assert panel.live is not None
+    _start(qtbot, panel)
     ports.play(KEYBOARD, (0x90, 60, 100))
     assert np.abs(streams[0].pull()).max() > 0.01  # the key sounds in the next block
     ports.play(KEYBOARD, (0x80, 60, 0))
     panel.start.click()
     assert panel.live is None
+
+
+def test_stop_with_a_device_that_stopped_answering_keeps_the_panel_answering(
+    qtbot: QtBot, midi_model: MidiModel, renderer: NoteRenderer
+) -> None:
+    ports = LoopbackPorts()
+    streams: list[HangingStream] = []
+
+    def open_stream(**settings: Any) -> HangingStream:
+        streams.append(HangingStream(**settings))
+        return streams[-1]
+
+    def synth(settings: LiveSettings) -> LiveSynth:
+        made = LiveSynth(renderer, programs=live_programs(settings), stream_factory=open_stream)
+        made.start(prepare=False)
+        return made
+
+    panel = LivePanel(_studio(midi_model=midi_model), ports=lambda: ports, synth=synth)
+    qtbot.addWidget(panel)
+    _start(qtbot, panel)
+    try:
+        panel.start.click()  # Stop, and the sound card hangs in stop()
+        assert panel.start.text() == "Start"
+        assert streams[0].hung.wait(10)
+        answered: list[bool] = []
+        QTimer.singleShot(0, lambda: answered.append(True))
+        qtbot.waitUntil(lambda: bool(answered), timeout=1000)  # a hang guard
+        qtbot.waitUntil(lambda: "stopped answering" in panel.message.text(), timeout=20_000)
+        assert "MainThread" not in streams[0].callers
+    finally:
+        streams[0].release()
 
 
 def test_follow_midi_clock_is_a_setting(qtbot: QtBot) -> None:

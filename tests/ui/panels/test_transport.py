@@ -1,17 +1,20 @@
 """Listening in the window: the transport plays the session's song through a fake sound card,
 the playhead follows, loops follow the selection, tempo and the mix are undoable edits, header
-Mute/Solo buttons work with the mouse, and Export Audio writes the engine's render."""
+Mute/Solo buttons work with the mouse, and Export Audio writes the engine's render. A sound card
+that stops answering, or vanishes, is a message in a window that keeps answering."""
 
 from __future__ import annotations
 
 import dataclasses
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 import soundfile
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -19,26 +22,28 @@ from pytestqt.qtbot import QtBot
 from benchmarks.tunes import d_major_tune
 from engine.compose.operations import Lock
 from engine.song.song import Song
-from engine.sound.playback import AudioDeviceError, bar_range_seconds
+from engine.sound.device import NOT_ANSWERING
+from engine.sound.playback import AudioDeviceError, Player, bar_range_seconds
 from engine.sound.render import NoteRenderer, render
 from engine.sound.timbre import TimbreModel
 from engine.studio.models import Models
-from tests.helpers.fake_stream import FakeStream
+from tests.helpers.fake_stream import FakeStream, HangingStream
 from ui.main_window import MainWindow
 from ui.panels.transport import AudioEngine
 
 
 class Devices:
-    """The window's sound card: fake streams the test pulls, or none at all."""
+    """The window's sound card: fake streams the test pulls (of `kind`: one that hangs, for a
+    device that stopped answering), or none at all."""
 
-    def __init__(self, present: bool = True) -> None:
-        self.present = present
+    def __init__(self, present: bool = True, kind: type[FakeStream] = FakeStream) -> None:
+        self.present, self.kind = present, kind
         self.streams: list[FakeStream] = []
 
     def open(self, **settings: Any) -> FakeStream:
         if not self.present:
             raise AudioDeviceError("no audio output device to play through")
-        self.streams.append(FakeStream(**settings))
+        self.streams.append(self.kind(**settings))
         return self.streams[-1]
 
 
@@ -86,8 +91,8 @@ def test_space_plays_and_the_playhead_follows(
     qtbot.waitUntil(lambda: (window.grid.playhead_tick() or 0) > 1920, timeout=10_000)
     assert window.transport.position.text().startswith("2.")  # bar 2 at 120 BPM after 2.3 s
     QTest.keyClick(window.grid, Qt.Key.Key_Space)
-    assert player.state == "stopped"
     assert window.grid.playhead_tick() is None
+    qtbot.waitUntil(lambda: player.state == "stopped")  # the device thread stops the stream
     assert window.transport.play_action.text() == "Play"
 
 
@@ -167,6 +172,72 @@ def test_no_sound_card_is_a_message(qtbot: QtBot, tmp_path: Path, models: Models
     qtbot.waitUntil(lambda: "no audio output device" in window.last_message, timeout=60_000)
     assert window.transport.play_action.text() == "Play"
     assert not window.transport.playing
+
+
+def _answers(qtbot: QtBot, since: float | None = None) -> None:
+    """The event loop runs a timer posted now within a second (of `since`, a monotonic time,
+    if given): a hang guard for a window that must not be blocked, not a speed claim."""
+    since = time.monotonic() if since is None else since
+    answered: list[float] = []
+    QTimer.singleShot(0, lambda: answered.append(time.monotonic()))
+    qtbot.waitUntil(lambda: bool(answered), timeout=1000)
+    assert answered[0] - since < 1.0, "the window did not answer for a second"
+
+
+def _device_callers(player: Player) -> list[str]:
+    """The threads that call the player's `play` and `stop` (which reach the sound card)."""
+    callers: list[str] = []
+    for name in ("play", "stop"):
+        method = getattr(player, name)
+
+        def recorded(*args: Any, _method: Any = method, **kwargs: Any) -> None:
+            callers.append(threading.current_thread().name)
+            _method(*args, **kwargs)
+
+        setattr(player, name, recorded)
+    return callers
+
+
+def test_a_device_that_stops_answering_never_freezes_the_window(
+    qtbot: QtBot, tmp_path: Path, models: Models
+) -> None:
+    devices = Devices(kind=HangingStream)
+    window = _window(qtbot, tmp_path, devices, models)
+    assert window.audio.player is not None
+    callers = _device_callers(window.audio.player)
+    _play(qtbot, window)
+    stream = devices.streams[-1]
+    assert isinstance(stream, HangingStream)
+    try:
+        stream.pull()
+        pressed = time.monotonic()
+        QTest.keyClick(window.grid, Qt.Key.Key_Space)  # Stop, and the device hangs in stop()
+        assert window.transport.play_action.text() == "Play"
+        _answers(qtbot, since=pressed)
+        assert stream.hung.wait(10)  # the device was asked to stop ...
+        _answers(qtbot)  # ... and hangs there, while the window goes on answering
+        qtbot.waitUntil(lambda: NOT_ANSWERING in window.last_message, timeout=20_000)
+        assert set(callers) == {"tessera-audio-device"}  # Play and Stop, never the UI thread
+        assert "MainThread" not in stream.callers
+        assert not window.transport.playing
+        devices.kind = FakeStream  # the composer plugs a working device in and plays again
+        _play(qtbot, window)
+        assert window.transport.play_action.text() == "Stop"
+        window.transport.stop()
+    finally:
+        stream.release()
+
+
+def test_a_device_that_vanishes_while_playing_is_a_message(
+    qtbot: QtBot, window: MainWindow, devices: Devices
+) -> None:
+    _play(qtbot, window)
+    devices.streams[-1].pull()
+    devices.streams[-1].vanish()  # unplugged: PortAudio ends the stream
+    qtbot.waitUntil(lambda: "audio device stopped while playing" in window.last_message)
+    assert window.transport.play_action.text() == "Play"
+    assert not window.transport.playing
+    _answers(qtbot)
 
 
 def _listen_to_a_muted_take(qtbot: QtBot, window: MainWindow) -> Song:
