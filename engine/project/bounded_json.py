@@ -58,8 +58,14 @@ class _HookError(ValueError):
     """Raised inside the parser's hooks; turned into a JsonFileError naming the file."""
 
 
-def read_bounded(path: str | os.PathLike[str], max_bytes: int) -> bytes:
-    """The bytes of a regular file of at most `max_bytes`, or JsonFileError saying why not."""
+def read_bounded(
+    path: str | os.PathLike[str],
+    max_bytes: int,
+    kind: str = "Tessera project",
+    too_big_because: str = "it is not a project Tessera wrote, or it is damaged",
+) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`, or JsonFileError saying why not
+    (`kind` and `too_big_because` word the messages for other files read this way, e.g. MIDI)."""
     name = Path(path).name
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
@@ -71,12 +77,9 @@ def read_bounded(path: str | os.PathLike[str], max_bytes: int) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise JsonFileError(
                 f"{name} is not a regular file (it is {_file_kind(info.st_mode)}): "
-                "open a Tessera project saved on disk"
+                f"open a {kind} saved on disk"
             )
-        too_big = (
-            f"{name} is larger than the {_size(max_bytes)} a Tessera project may be; "
-            "it is not a project Tessera wrote, or it is damaged"
-        )
+        too_big = f"{name} is larger than the {_size(max_bytes)} a {kind} may be; {too_big_because}"
         if info.st_size > max_bytes:
             raise JsonFileError(f"{too_big} (it is {_size(info.st_size)})")
         data = _read_at_most(handle, max_bytes + 1)

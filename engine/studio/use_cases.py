@@ -383,7 +383,7 @@ def reference_index(folder: Path) -> CorpusIndex:
     songs = []
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() in (".mid", ".midi", ".json"):
-            song, _ = open_song(str(path))
+            song, _ = open_song(str(path))  # only regular files are read: a pipe never hangs it
             info = WorkInfo(path.name, song.title, "(your reference)", str(folder), "your own file")
             songs.append((info, song))
     if not songs:

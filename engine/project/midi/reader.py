@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
+from engine.project.bounded_json import JsonFileError, read_bounded
 from engine.project.midi.events import (
     Header,
     MidiImportError,
@@ -69,6 +70,9 @@ MAX_NOTES = 2_000_000
 """More notes than any real piece holds (a large orchestral file has ~100k); a Song this size
 already takes about a gigabyte."""
 MAX_TRACKS = 1024
+MAX_MIDI_BYTES = 64 * 1024 * 1024
+"""Largest file read: `MAX_NOTES` notes take about 16 MB of MIDI events, so 64 MiB is far past
+any real piece and small enough to read into memory at once."""
 SMPTE_TICKS_PER_SECOND = 2 * PPQ
 """SMPTE time becomes 120 BPM: a second is two quarter notes."""
 
@@ -136,10 +140,14 @@ def read_midi(path: str | os.PathLike[str]) -> MidiImport:
 
 
 def _read_bytes(path: str | os.PathLike[str], name: str) -> bytes:
+    """The file's bytes, read as a project is: only a regular file (a pipe or a device in a
+    folder of songs must not hang or flood the import) and at most `MAX_MIDI_BYTES`."""
     try:
-        data = Path(path).read_bytes()
-    except OSError as err:
-        raise MidiImportError(f"cannot open {name}: {err.strerror}") from err
+        data = read_bounded(
+            path, MAX_MIDI_BYTES, "MIDI file", "no real MIDI file is this large: it is damaged"
+        )
+    except JsonFileError as err:
+        raise MidiImportError(str(err)) from err
     if not data:
         raise MidiImportError(f"{name} is empty (0 bytes): it is not a MIDI file")
     if not data.startswith(b"MThd"):

@@ -25,7 +25,7 @@ from engine.project.bounded_json import (
     deepest_nesting,
     read_bounded,
 )
-from engine.project.midi.reader import MAX_TRACKS, read_midi
+from engine.project.midi.reader import MAX_MIDI_BYTES, MAX_TRACKS, MidiImportError, read_midi
 from engine.project.project_file import (
     MAX_PROJECT_BYTES,
     ProjectFileError,
@@ -274,3 +274,23 @@ def test_a_midi_import_with_undecodable_names_saves_as_a_project(tmp_path: Path)
         track.name.encode("utf-8")  # no lone surrogate
     save_project(song, tmp_path / "names.json")
     assert load_project(tmp_path / "names.json") == song
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_midi_name_that_is_a_pipe_or_a_device_is_refused_without_reading(
+    tmp_path: Path,
+) -> None:
+    pipe = tmp_path / "pipe.mid"
+    os.mkfifo(pipe)
+    with pytest.raises(MidiImportError, match=r"pipe\.mid is not a regular file .*MIDI file"):
+        read_midi(pipe)
+    endless = tmp_path / "zero.mid"
+    endless.symlink_to("/dev/zero")
+    with pytest.raises(MidiImportError, match=r"zero\.mid is not a regular file"):
+        read_midi(endless)
+    huge = tmp_path / "huge.mid"
+    with huge.open("wb") as handle:
+        handle.write(b"MThd")
+        handle.truncate(MAX_MIDI_BYTES + 1)  # sparse: no disk used
+    with pytest.raises(MidiImportError, match=r"huge\.mid is larger than the .* a MIDI file"):
+        read_midi(huge)
