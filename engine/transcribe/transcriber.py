@@ -109,7 +109,10 @@ def load_clip(path: str | os.PathLike[str]) -> tuple[FloatArray, int]:
     try:
         with open(path, "rb", opener=open_nonblocking) as handle:
             _check_file(os.fstat(handle.fileno()), name)
-            with soundfile.SoundFile(handle) as clip:
+            # By descriptor, not the Python handle: libsndfile then reads the file itself, and a
+            # damaged header's impossible seek is its error to report, not a Python exception
+            # raised inside its callback (which it cannot see and Python only prints).
+            with soundfile.SoundFile(handle.fileno(), closefd=False) as clip:
                 _check_format(clip.frames, clip.samplerate, clip.channels, name)
                 mono = _read_mono(clip)
             sample_rate = int(clip.samplerate)
