@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from benchmarks.tunes import d_major_tune
@@ -19,6 +20,7 @@ def test_clearing_cells_keeps_a_note_ringing_into_a_locked_bar(
 ) -> None:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(recovery_dir=tmp_path / "recovery", settings=settings, models=models)
+    window.confirm_discard = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.addWidget(window)
     tune = d_major_tune()
     line = tune.bar_span(3)[0]
