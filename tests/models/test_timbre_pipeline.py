@@ -14,6 +14,7 @@ import torch
 from build_scripts.timbre import DRUM_PROGRAM, SPLITS, WINDOW_FRAMES, NoteSpec
 from build_scripts.timbre.analysis import audio_to_controls
 from build_scripts.timbre.render import render_notes
+from engine.song.song import TIMBRE_DIMENSION
 from engine.sound.synth import ANALYSIS_RATE_HZ, controls_to_audio
 from engine.sound.timbre import DEFAULT_MODEL_DIR, TimbreModel, TimbreModelError, from_gm
 from models.timbre.export import load_checkpoint
@@ -71,9 +72,10 @@ def test_resynthesis_is_far_closer_to_the_soundfont_than_a_sine() -> None:
 def _tiny_args(out: Path, data: Path, steps: int) -> list[str]:
     return [
         "--out", str(out), "--data", str(data), "--steps", str(steps), "--batch-size", "4",
-        "--width", "32", "--blocks", "5", "--timbre-dim", "8", "--eval-every", "5",
-        "--checkpoint-every", "5", "--warmup", "2",
+        "--width", "32", "--blocks", "5", "--timbre-dim", str(TIMBRE_DIMENSION),
+        "--eval-every", "5", "--checkpoint-every", "5", "--warmup", "2",
     ]  # fmt: skip
+    # The timbre size is the app's: a song's timbre vectors are checked against it on load.
 
 
 def test_train_resume_export_and_parity(tiny_dataset: Path, tmp_path: Path) -> None:
@@ -98,7 +100,7 @@ def test_train_resume_export_and_parity(tiny_dataset: Path, tmp_path: Path) -> N
     feeds = {
         "x": rng.standard_normal((3, 128, 96)).astype(np.float32),
         "t": np.array([0.1, 0.5, 0.9], np.float32),
-        "timbre": rng.standard_normal((3, 8)).astype(np.float32),
+        "timbre": rng.standard_normal((3, TIMBRE_DIMENSION)).astype(np.float32),
         "pitch": np.array([40, 60, 90], np.float32),
         "velocity": np.array([30, 80, 127], np.float32),
         "duration": np.array([0.3, 1.0, 2.0], np.float32),
