@@ -17,6 +17,7 @@ import numpy.typing as npt
 import pytest
 
 from engine.song.song import PPQ, TIMBRE_DIMENSION, Note, Song, SongError, TimbreRef, Track
+from engine.sound.audition import describe_offset, gm_default, resolved
 from engine.sound.note_cache import NoteKey, NoteRenderer, duration_class
 from engine.sound.render import RenderSelection, SongMix, render
 from engine.sound.soundfont import (
@@ -182,3 +183,16 @@ def test_the_standard_set_renders_faster_than_the_model(timbre_model: TimbreMode
         render(song, fresh)
         times[name] = time.perf_counter() - start
     assert times["standard"] * 3 < times["model"]
+
+
+def test_the_timbre_panel_starts_from_the_timbre_a_standard_track_keeps(
+    timbre_model: TimbreModel,
+) -> None:
+    space = timbre_model.space
+    locked = TimbreRef("generated", 4, (0.1,) * TIMBRE_DIMENSION)
+    track = Track("Lead", program=73, timbre=locked.standard())
+    assert resolved(space, track) == locked
+    plain = Track("Lead", program=73, timbre=TimbreRef().standard())
+    assert resolved(space, plain) == gm_default(space, plain)
+    described = describe_offset(space, track.timbre, gm_default(space, track))
+    assert described == "the standard General MIDI set (SoundFont)"
