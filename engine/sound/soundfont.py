@@ -9,10 +9,14 @@ Library and licences. FluidSynth is the sound the timbre model was trained to co
 standard set is the reference itself, not an imitation. It is reached through `pyfluidsynth`
 (ctypes bindings, LGPL-2.1) loading the system's `libfluidsynth.so.3` (Debian's libfluidsynth3,
 LGPL-2.1): both are dynamically linked and replaceable by the user, which is what the LGPL asks,
-and neither is GPL. The SoundFont (Debian's fluid-soundfont-gm, FluidR3_GM.sf2) is MIT. Nothing
-is downloaded: the file is found where the Debian package installs it, or at
-$TESSERA_SOUNDFONT. The bindings and the library load only when the first such note is
-rendered, so a song without the standard set never touches them.
+and neither is GPL. The library is the system's, found at run time, never bundled; note that
+Debian builds it with GNU readline (GPL-3) for FluidSynth's own interactive shell, so that
+library is loaded into the process too, though Tessera neither ships nor calls it (a FluidSynth
+built without readline, or the MIT `tinysoundfont`, would avoid even that). The SoundFont
+(Debian's fluid-soundfont-gm, FluidR3_GM.sf2) is MIT. Nothing is downloaded: the file is found
+where the Debian package installs it, or at $TESSERA_SOUNDFONT. The bindings and the library
+load only when the first such note is rendered, so a song without the standard set never
+touches them.
 
 How a note is made (`SoundFontSynth.render_note`): the program is selected on one channel
 (bank 128 on the drum channel for drums), the note is held for its length, released, and
@@ -124,15 +128,14 @@ class SoundFontSynth:
             raise SoundFontError(
                 f"{self.path} is not a SoundFont FluidSynth can read: {INSTALL_FIX}"
             )
+        # The bindings' get_samples writes 16-bit samples; FluidSynth's float writer keeps a
+        # release's quiet end (below 16-bit's step) as the note cache's -80 dB silence needs.
         write = fluidsynth._fl.fluid_synth_write_float
         write.restype = ctypes.c_int
-        write.argtypes = [ctypes.c_void_p, ctypes.c_int] + [
-            ctypes.c_void_p,
-            ctypes.c_int,
-            ctypes.c_int,
-        ] * 2
+        channel_buffer = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int]  # pointer, offset, step
+        write.argtypes = [ctypes.c_void_p, ctypes.c_int, *channel_buffer, *channel_buffer]
         self._write = write
-        self._selected: tuple[int, int] | None = None
+        self._selected: tuple[int, int, int] | None = None  # (channel, bank, program)
         self._synth.program_select(PRIMER_CHANNEL, self._sfid, 0, 0)
 
     def close(self) -> None:
@@ -170,9 +173,9 @@ class SoundFontSynth:
         """Leave FluidSynth's voices as the same chord always leaves them.
 
         FluidSynth reuses its voices, and a reused voice starts its first block from what the
-        last note left (a difference of up to -44 dB in the first 64 samples), so a note would
-        depend on the notes before it. A fixed chord of `PRIMER_NOTES` voices played and cut
-        off before every note makes that state the same each time."""
+        last note left (measured: up to 4e-4, -67 dBFS, in its first 64 samples), so a note
+        would depend on the notes before it. A fixed chord (`PRIMER_PITCHES`) played and cut
+        off before every note leaves that state the same each time."""
         self._samples(1)  # the last note's voices, cut off, are freed in this block
         for pitch in PRIMER_PITCHES:
             self._synth.noteon(PRIMER_CHANNEL, pitch, 100)
@@ -181,13 +184,13 @@ class SoundFontSynth:
         self._samples(1)
 
     def _select(self, channel: int, bank: int, program: int) -> None:
-        if self._selected != (channel, bank * 128 + program):
+        if self._selected != (channel, bank, program):
             if self._synth.program_select(channel, self._sfid, bank, program) != 0:
                 raise SoundFontError(
                     f"{self.path} has no instrument for bank {bank}, program {program}: "
                     f"{INSTALL_FIX}"
                 )
-            self._selected = (channel, bank * 128 + program)
+            self._selected = (channel, bank, program)
 
     def _samples(self, blocks: int) -> npt.NDArray[np.float32]:
         """The next `blocks` blocks of FluidSynth's output, its two channels averaged."""

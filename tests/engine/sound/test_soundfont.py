@@ -18,7 +18,7 @@ import pytest
 
 from engine.song.song import PPQ, TIMBRE_DIMENSION, Note, Song, SongError, TimbreRef, Track
 from engine.sound.audition import describe_offset, gm_default, resolved
-from engine.sound.note_cache import NoteKey, NoteRenderer, duration_class
+from engine.sound.note_cache import NoteKey, NoteRenderer, class_seconds, duration_class
 from engine.sound.render import RenderSelection, SongMix, render
 from engine.sound.soundfont import (
     MAX_TAIL_SECONDS,
@@ -28,6 +28,7 @@ from engine.sound.soundfont import (
     SoundFontSynth,
     find_soundfont,
 )
+from engine.sound.synth import FRAME_RATE_HZ
 from engine.sound.timbre import TimbreError, TimbreModel
 
 Audio = npt.NDArray[np.float32]
@@ -196,3 +197,15 @@ def test_the_timbre_panel_starts_from_the_timbre_a_standard_track_keeps(
     assert resolved(space, plain) == gm_default(space, plain)
     described = describe_offset(space, track.timbre, gm_default(space, track))
     assert described == "the standard General MIDI set (SoundFont)"
+
+
+def test_a_ringing_cymbal_is_faded_inside_the_mixers_bound(
+    synth: SoundFontSynth, timbre_model: TimbreModel
+) -> None:
+    """The mixer bounds a note by its held length plus the model's window; a crash rings
+    longer, so it is faded out before that bound rather than cut with a click."""
+    crash = synth.render_note(0, 49, 127, 0.02, is_drum=True)
+    bound_seconds = class_seconds(0) + timbre_model.frames / FRAME_RATE_HZ
+    assert len(crash) <= bound_seconds * SAMPLE_RATE_HZ
+    assert np.abs(crash[-2_000:-1_000]).max() > 1e-3  # still ringing near the cap
+    assert abs(crash[-1]) < 1e-5  # and faded to nothing at it
