@@ -73,7 +73,7 @@ def test_a_newer_file_and_a_bad_kind_are_refused_naming_the_field(tmp_path: Path
     data["schema_version"] = 7
     newer = tmp_path / "newer.json"
     newer.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(ProjectFileError, match="schema_version 7 .* reads up to 6"):
+    with pytest.raises(ProjectFileError, match=r"schema_version 7 .* reads up to 6"):
         load_project(newer)
     data["schema_version"] = 6
     data["tracks"][1]["timbre"]["kind"] = "sf2"
