@@ -14,7 +14,10 @@ file performs besides notes: a per-track `program_changes` list of `[tick, progr
 per-track `controls` list of `[tick, kind, value, number]` rows (see
 `engine.song.song.ControlEvent`; the number is 0 except for kind 'cc') and a song-level `texts`
 list of `[tick, kind, text]` rows, each written only when not empty, so a song without them saves
-(and hashes) as before. Older files still open.
+(and hashes) as before; 6 adds the timbre kind 'soundfont' (the standard sound set, see
+`engine.song.song.TimbreRef`), and only a project that uses it is written as version 6, so every
+other project saves (and hashes) exactly as before and an older Tessera refuses a version 6 file
+by its version rather than by an unknown kind. Older files still open.
 
 A project may come from anywhere, so loading is bounded (see `engine.project.bounded_json` for
 the file itself: regular files only, at most `MAX_PROJECT_BYTES`, nesting, numbers and repeated
@@ -62,6 +65,9 @@ from engine.song.song import (
 from engine.song.takes import MAX_TAKES, Take
 
 SCHEMA_VERSION = 5
+"""The version written for a project that does not use the standard sound set."""
+STANDARD_SOUND_SCHEMA_VERSION = 6
+"""The version written for a project with a standard-sound track; the newest one read."""
 FORMAT_NAME = "tessera-project"
 MAX_PROJECT_BYTES = 64 * 2**20
 """The largest project file read or written. The largest corpus piece (17,000 notes) saves as
@@ -79,11 +85,18 @@ class ProjectFileError(TesseraError):
 def song_to_dict(song: Song) -> dict[str, Any]:
     """The JSON-ready form of a Song, with keys in a stable order."""
     data = _song_fields(song)
+    if uses_standard_sound(song):
+        data["schema_version"] = STANDARD_SOUND_SCHEMA_VERSION
     if song.style is not None:  # absent means none: songs without a style hash as before
         data["style"] = song.style
     if song.texts:  # absent means none, likewise
         data["texts"] = [[text.tick, text.kind, text.text] for text in song.texts]
     return data
+
+
+def uses_standard_sound(song: Song) -> bool:
+    """True if a track of the song plays the standard sound set (schema version 6)."""
+    return any(track.timbre.is_standard for track in song.tracks)
 
 
 def _song_fields(song: Song) -> dict[str, Any]:
@@ -118,11 +131,7 @@ def _track_to_dict(track: Track) -> dict[str, Any]:
         "program": track.program,
         "is_drum": track.is_drum,
         "locked_bars": sorted(track.locked_bars),
-        "timbre": {
-            "kind": track.timbre.kind,
-            "seed": track.timbre.seed,
-            "vector": list(track.timbre.vector),
-        },
+        "timbre": _timbre_to_dict(track.timbre),
     }
     mix = {"gain_db": track.gain_db, "pan": track.pan, "muted": track.muted, "solo": track.solo}
     if mix != _DEFAULT_MIX:  # absent means the defaults: unmixed songs hash as before
@@ -133,6 +142,22 @@ def _track_to_dict(track: Track) -> dict[str, Any]:
         data["controls"] = [[c.tick, c.kind, c.value, c.number] for c in track.controls]
     data["notes"] = [[n.start_tick, n.pitch, n.duration_ticks, n.velocity] for n in track.notes]
     return data
+
+
+def _timbre_to_dict(timbre: TimbreRef) -> dict[str, Any]:
+    data = {"kind": timbre.kind, "seed": timbre.seed, "vector": list(timbre.vector)}
+    if timbre.program is not None:  # a resolved standard ref; a track's never has one
+        data["program"] = timbre.program
+    return data
+
+
+def _timbre(t: Fields) -> TimbreRef:
+    return TimbreRef(
+        kind=t.get("kind", str),
+        seed=t.get("seed", (int, type(None))),
+        vector=each(t, "vector", _vector_number),
+        program=t.get("program", int) if "program" in t.value else None,
+    )
 
 
 def _note(value: object, path: str) -> Note:
@@ -165,15 +190,7 @@ def _mix(f: Fields) -> dict[str, Any]:
 
 def _track(f: Fields) -> Track:
     mix = build_at(f.get("mix", dict), f.at("mix"), _mix) if "mix" in f.value else {}
-    timbre = build_at(
-        f.get("timbre", dict),
-        f.at("timbre"),
-        lambda t: TimbreRef(
-            kind=t.get("kind", str),
-            seed=t.get("seed", (int, type(None))),
-            vector=each(t, "vector", _vector_number),
-        ),
-    )
+    timbre = build_at(f.get("timbre", dict), f.at("timbre"), _timbre)
     notes_path = f.at("notes")
     notes = tuple(_note(row, f"{notes_path}[{i}]") for i, row in enumerate(f.get("notes", list)))
     return Track(
@@ -200,10 +217,10 @@ def _song(f: Fields) -> Song:
         )
     f.used.add("format")
     version = f.get("schema_version", int)
-    if version > SCHEMA_VERSION:
+    if version > STANDARD_SOUND_SCHEMA_VERSION:
         raise SongError(
             f"schema_version {version} was written by a newer Tessera; this version reads up to "
-            f"{SCHEMA_VERSION}: update Tessera to open it"
+            f"{STANDARD_SOUND_SCHEMA_VERSION}: update Tessera to open it"
         )
     if version < 1:
         raise SongError(f"schema_version must be 1 or more, got {version}")
@@ -288,6 +305,8 @@ def save_project(song: Song, path: str | os.PathLike[str], takes: tuple[Take, ..
     data = song_to_dict(song)
     if takes:
         data["takes"] = [_take_to_dict(take) for take in takes]
+        if any(uses_standard_sound(take.song) for take in takes):  # an older Tessera refuses it
+            data["schema_version"] = STANDARD_SOUND_SCHEMA_VERSION
     try:
         check_limits(song, takes)
     except SongError as err:

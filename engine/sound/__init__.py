@@ -1,6 +1,7 @@
 """Sound: timbres, rendering a song to audio, playback through the sound card, recording.
 
 - `timbre`: the timbre model (generate, lock, nudge a track's sound) and its denoiser.
+- `soundfont`: the standard General MIDI sound set, FluidSynth playing the installed SoundFont.
 - `synth`: harmonic-plus-noise synthesis of the model's controls; `audition`: a short phrase
   to hear a timbre by.
 - `render`: a Song through its timbres, mixed and limited block by block; `note_cache` the
@@ -18,6 +19,7 @@ __all__ = [
     "playback",
     "recording",
     "render",
+    "soundfont",
     "synth",
     "timbre",
 ]

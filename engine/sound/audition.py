@@ -54,12 +54,17 @@ def gm_default(space: TimbreSpace, track: Track) -> TimbreRef:
 
 
 def resolved(space: TimbreSpace, track: Track) -> TimbreRef:
-    """The track's timbre as a generated ref (an unlocked track's is its GM default)."""
-    return track.timbre if track.timbre.kind == "generated" else gm_default(space, track)
+    """The track's Tessera timbre as a generated ref (an unlocked track's is its GM default; a
+    track on the standard set gives the timbre it keeps to come back to)."""
+    ref = track.timbre.tessera()
+    return ref if ref.kind == "generated" else gm_default(space, track)
 
 
 def describe_offset(space: TimbreSpace, ref: TimbreRef, default: TimbreRef) -> str:
-    """How far `ref` is from `default`, and how much brighter/darker, harder/softer."""
+    """How far `ref` is from `default`, and how much brighter/darker, harder/softer (the
+    standard set is not in the timbre space: it is named, not measured)."""
+    if ref.is_standard:
+        return "the standard General MIDI set (SoundFont)"
     offset = np.asarray(ref.vector) - np.asarray(default.vector)
     distance = float(np.linalg.norm(np.linalg.solve(space.prior_cholesky, offset)))
     parts = [f"distance {distance:.2f}"]

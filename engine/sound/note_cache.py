@@ -5,6 +5,12 @@ class is within 3 % of the real length) rather than the exact length: notes of n
 length share one rendering, and a tempo change of a few percent keeps the cache warm.
 `NoteRenderer` renders keys in batches and keeps each result, trimmed of its silent end, until
 the cache's size budget pushes it out.
+
+A key of the standard sound set (a resolved `TimbreRef(kind="soundfont", program=...)`) is
+rendered by FluidSynth from the General MIDI SoundFont (`engine.sound.soundfont`) instead of the
+model, one note at a time, and cached the same way, so every path that mixes notes (export,
+playback, the live synth, audition) honours a track's choice of sound. FluidSynth and the
+SoundFont are loaded at the first such note, never for a song that does not use them.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.song.song import TimbreRef
+from engine.sound.soundfont import SoundFontSynth
 from engine.sound.timbre import BATCH_NOTES, DEFAULT_STEPS, NoteSpec, TimbreModel
 
 SILENT = 1e-4
@@ -53,6 +60,11 @@ class NoteKey:
     velocity: int
     duration: int
 
+    @property
+    def is_standard(self) -> bool:
+        """True for a note of the standard sound set (FluidSynth), False for the model's."""
+        return self.timbre.is_standard
+
     def spec(self) -> NoteSpec:
         seconds = class_seconds(self.duration)
         return NoteSpec(self.timbre, self.pitch, self.velocity, seconds, is_drum=self.is_drum)
@@ -67,9 +79,13 @@ def trim_tail(audio: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
 
 
 class NoteRenderer:
-    """The timbre model behind an LRU note cache. Safe to share between threads: one lock
-    guards the model (onnxruntime sessions are used from one thread at a time here) and the
-    cache, so offline renders and playback can use the same warm cache."""
+    """The timbre model (and FluidSynth, for the standard sound set) behind an LRU note cache.
+    Safe to share between threads: one lock guards the model (onnxruntime sessions are used
+    from one thread at a time here), the SoundFont synth and the cache, so offline renders and
+    playback can use the same warm cache.
+
+    `soundfont` makes the synth for standard-sound notes when the first one is rendered (by
+    default FluidSynth with the installed General MIDI SoundFont)."""
 
     def __init__(
         self,
@@ -77,9 +93,12 @@ class NoteRenderer:
         *,
         cache_megabytes: float = DEFAULT_CACHE_MEGABYTES,
         steps: int = DEFAULT_STEPS,
+        soundfont: Callable[[], SoundFontSynth] = SoundFontSynth,
     ) -> None:
         self.model = model
         self.steps = steps
+        self._make_soundfont = soundfont
+        self._soundfont: SoundFontSynth | None = None
         self._capacity_bytes = int(cache_megabytes * 2**20)
         self._cache: OrderedDict[NoteKey, npt.NDArray[np.float32]] = OrderedDict()
         self._bytes = 0
@@ -88,6 +107,10 @@ class NoteRenderer:
         self.misses = 0
 
     def resolve(self, ref: TimbreRef, program: int, is_drum: bool) -> TimbreRef:
+        """The ref a note key holds: the standard set with the program FluidSynth plays (0,
+        the standard kit, for drums), or the model's resolved timbre."""
+        if ref.is_standard:
+            return TimbreRef("soundfont", program=0 if is_drum else program)
         return self.model.resolve(ref, program, is_drum)
 
     @property
@@ -109,17 +132,36 @@ class NoteRenderer:
             return list(dict.fromkeys(key for key in keys if key not in self._cache))
 
     def render(self, keys: Sequence[NoteKey], progress: Progress | None = None) -> None:
-        """Render every uncached key into the cache, in batches, reporting (done, total)."""
+        """Render every uncached key into the cache, reporting (done, total): the model's in
+        batches, the standard set's one by one through FluidSynth."""
         todo = self.missing(keys)
-        for first in range(0, len(todo), BATCH_NOTES):
-            batch = todo[first : first + BATCH_NOTES]
+        modelled = [key for key in todo if not key.is_standard]
+        standard = [key for key in todo if key.is_standard]
+        for first in range(0, len(modelled), BATCH_NOTES):
+            batch = modelled[first : first + BATCH_NOTES]
             with self._lock:
                 batch = [key for key in batch if key not in self._cache]
                 audio = self.model.render_notes([key.spec() for key in batch], steps=self.steps)
                 for key, note in zip(batch, audio, strict=True):
                     self._store(key, trim_tail(note))
             if progress is not None:
-                progress(min(first + BATCH_NOTES, len(todo)), len(todo))
+                progress(min(first + BATCH_NOTES, len(modelled)), len(todo))
+        for done, key in enumerate(standard, start=len(modelled) + 1):
+            with self._lock:
+                if key not in self._cache:
+                    self._store(key, trim_tail(self._render_standard(key)))
+            if progress is not None and (done % BATCH_NOTES == 0 or done == len(todo)):
+                progress(done, len(todo))
+
+    def _render_standard(self, key: NoteKey) -> npt.NDArray[np.float32]:
+        """One standard-sound note through FluidSynth (made now if this is the first)."""
+        if self._soundfont is None:
+            self._soundfont = self._make_soundfont()
+        program = key.timbre.program or 0
+        seconds = class_seconds(key.duration)
+        return self._soundfont.render_note(
+            program, key.pitch, key.velocity, seconds, is_drum=key.is_drum
+        )
 
     def audio(self, key: NoteKey) -> npt.NDArray[np.float32]:
         """The note's audio, rendering it now if needed."""

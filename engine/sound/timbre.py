@@ -361,9 +361,16 @@ class TimbreModel:
         )
 
     def resolve(self, ref: TimbreRef, program: int, is_drum: bool) -> TimbreRef:
-        """A generated ref as it is; a "gm" ref as the model's vector for the track's program."""
+        """A generated ref as it is; a "gm" ref as the model's vector for the track's program.
+        The standard sound set is not the model's to play (`NoteRenderer` sends it to
+        FluidSynth), so a "soundfont" ref here is a TimbreError."""
         if ref.kind == "generated":
             return ref
+        if ref.is_standard:
+            raise TimbreError(
+                "a standard-sound (SoundFont) note is rendered by FluidSynth, not the timbre "
+                "model: render it through engine.sound.note_cache.NoteRenderer"
+            )
         return from_gm(self.space, DRUM_KIT if is_drum else program)
 
     def render_note(

@@ -196,7 +196,19 @@ OPTIONS: dict[str, dict[str, Spec]] = {
         "--tracks": selection(one_span=False),
     },
     "takes": {"file": PROJECT_IN, "--restore": whole(1, 100_000)},
-    "render": {"source": SONG_IN, "destination": AUDIO_OUT, **SELECTION},
+    "render": {
+        "source": SONG_IN,
+        "destination": AUDIO_OUT,
+        **SELECTION,
+        "--sound": choice(["standard", "tessera"]),
+    },
+    "sound": {
+        "file": PROJECT_IN,
+        "--standard": FLAG,
+        "--tessera": Spec([]),  # the base has --standard: both together are in WHOLE_COMMANDS
+        "--tracks": selection(one_span=False),
+        "--output": Spec(["{dir}/o.json", "{nofolder}/o.json"], [*SONG_OUT.bad, *MIDI_NAMES]),
+    },
     "play": {
         "source": SONG_IN,
         "--from-bar": whole(1, MAX_BAR_COUNT),
@@ -254,6 +266,7 @@ BASES: dict[str, tuple[list[str], int, str]] = {
     "continue": (["continue", "{missing}", "--bars", "1"], MISSING_FILE, ""),
     "takes": (["takes", "{missing}"], MISSING_FILE, "cannot open"),
     "render": (["render", "{missing}", "{dir}/o.wav"], MISSING_FILE, ""),
+    "sound": (["sound", "{missing}", "--standard"], MISSING_FILE, ""),
     "play": (["play", "{missing}"], MISSING_FILE, "cannot open"),
     "check": (["check", "{missing}"], MISSING_FILE, ""),
     # --hear-keys needs --out internal, so a command whose values are all fine stops there
@@ -293,6 +306,11 @@ WHOLE_COMMANDS: list[tuple[list[str], int]] = [
     (["generate", "{nofolder}/x.json", "--prompt", "x" * 1001], 2),
     (["generate", "{nofolder}/x.json", "--prompt", "a 12 bar song", "--bars", "600"], 2),
     (["export", "{missing}", "{missing}"], MISSING_FILE),
+    (["sound", "{missing}"], 2),
+    (["sound", "{missing}", "--tessera"], MISSING_FILE),
+    (["sound", "{missing}", "--standard", "--tessera"], 2),
+    (["sound", "{missing}", "--tessera", "--tracks", "2", "-o", "{dir}/o.mid"], 2),
+    (["sound", "{midi}", "--standard"], 2),
 ]
 
 

@@ -1,4 +1,10 @@
-"""The track panel: the selected track's name, instrument and mix (mute, solo, gain, pan).
+"""The track panel: the selected track's name, instrument, sound and mix (mute, solo, gain,
+pan).
+
+The Sound choice is "Tessera timbre" (the timbre model: generated, lockable, nudgeable in the
+Timbre panel) or "General MIDI (SoundFont)" (the standard set: FluidSynth playing the installed
+General MIDI SoundFont). Choosing the standard set keeps a locked timbre in the track, so
+choosing the Tessera timbre again gives it back (`engine.song.song.TimbreRef.standard`).
 
 Every change is one undoable edit through `apply_edit`. A slider drag is one edit when it is
 released (not one per pixel); keyboard steps on a slider are one edit each. The panel never
@@ -28,6 +34,8 @@ from engine.song.song import MAX_GAIN_DB, MIN_GAIN_DB, Song, Track
 
 GAIN_STEPS_PER_DB = 2
 """The gain slider moves in half decibels."""
+SOUNDS = (("Tessera timbre", False), ("General MIDI (SoundFont)", True))
+"""The Sound box's entries and whether each is the standard set."""
 
 
 class TrackPanel(QWidget):
@@ -50,6 +58,14 @@ class TrackPanel(QWidget):
         self.instrument.activated.connect(self._change_instrument)
         self.drums = QCheckBox("Drum kit (channel 10)")
         self.drums.clicked.connect(self._change_instrument)
+        self.sound = QComboBox()
+        for label, standard in SOUNDS:
+            self.sound.addItem(label, standard)
+        self.sound.setToolTip(
+            "Tessera timbre: the timbre model's sound, which the Timbre panel can generate, "
+            "lock and nudge. General MIDI (SoundFont): the standard General MIDI sound set"
+        )
+        self.sound.activated.connect(self._change_sound)
         self.mute = QPushButton("Mute")
         self.solo = QPushButton("Solo")
         for button, flag in ((self.mute, "muted"), (self.solo, "solo")):
@@ -72,7 +88,8 @@ class TrackPanel(QWidget):
         reset.setToolTip("0 dB, centred, not muted or soloed")
         reset.clicked.connect(self._reset_mix)
         self._inputs: tuple[QWidget, ...] = (
-            self.name, self.instrument, self.drums, self.mute, self.solo, self.gain, self.pan
+            self.name, self.instrument, self.drums, self.sound, self.mute, self.solo, self.gain,
+            self.pan,
         )  # fmt: skip
         self._lay_out(reset)
         self.show_track(None)
@@ -82,6 +99,7 @@ class TrackPanel(QWidget):
         form.addRow("Name", self.name)
         form.addRow("Instrument", self.instrument)
         form.addRow("", self.drums)
+        form.addRow("Sound", self.sound)
         buttons = QHBoxLayout()
         buttons.addWidget(self.mute)
         buttons.addWidget(self.solo)
@@ -112,6 +130,7 @@ class TrackPanel(QWidget):
         self.instrument.setCurrentIndex(track.program)
         self.instrument.setEnabled(not track.is_drum)
         self.drums.setChecked(track.is_drum)
+        self.sound.setCurrentIndex(self.sound.findData(track.timbre.is_standard))
         self.mute.setChecked(track.muted)
         self.solo.setChecked(track.solo)
         self.gain.setValue(round(track.gain_db * GAIN_STEPS_PER_DB))
@@ -156,6 +175,18 @@ class TrackPanel(QWidget):
             return
         song = update_track(self._song(), self.track_index, program=program, is_drum=is_drum)
         self._apply_edit(song, f"Change instrument of {track.name}")
+
+    def _change_sound(self) -> None:
+        track = self._track()
+        if track is None or self.track_index is None:
+            return
+        standard = bool(self.sound.currentData())
+        if track.timbre.is_standard == standard:
+            return
+        timbre = track.timbre.standard() if standard else track.timbre.tessera()
+        song = update_track(self._song(), self.track_index, timbre=timbre)
+        label = "General MIDI (SoundFont)" if standard else "Tessera timbre"
+        self._apply_edit(song, f"Sound of {track.name}: {label}")
 
     def _slider_moved(self) -> None:
         self._show_values()

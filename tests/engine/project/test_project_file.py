@@ -10,6 +10,7 @@ import pytest
 
 from engine.project.project_file import (
     SCHEMA_VERSION,
+    STANDARD_SOUND_SCHEMA_VERSION,
     ProjectFileError,
     load_project,
     save_project,
@@ -65,8 +66,9 @@ def _broken(change: Any) -> dict[str, Any]:
     ("change", "message"),
     [
         (
-            lambda d: d.update(schema_version=SCHEMA_VERSION + 1),
-            rf"schema_version {SCHEMA_VERSION + 1} was written by a newer Tessera.*update Tessera",
+            lambda d: d.update(schema_version=STANDARD_SOUND_SCHEMA_VERSION + 1),
+            rf"schema_version {STANDARD_SOUND_SCHEMA_VERSION + 1} was written by a newer "
+            r"Tessera.*update Tessera",
         ),
         (lambda d: d.pop("format"), r"not a Tessera project"),
         (lambda d: d.pop("bar_count"), r"^bar_count is missing$"),
