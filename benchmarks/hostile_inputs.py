@@ -4,10 +4,10 @@ Run `python -m benchmarks.hostile_inputs` from the project root. It writes small
 for a lot (every one under 1 KB) into a temporary folder:
 
 - a 50-byte MIDI file whose one note sits at bar 1,500 (50 minutes of silence before it);
-- a MIDI file at 4 BPM whose one note lasts the longest time a file can say;
+- a MIDI file at 4 BPM whose one note lasts 100,000 bars (1,667 hours);
 - a project of 100,000 bars of 1/64 with a note spanning all of them;
-- a project at 4 BPM with one note ringing for 2**31 ticks;
-- a project nested 60 deep in a take's request, and one with 150 repeated keys;
+- a project at 4 BPM with one note ringing for 100,000 bars;
+- a project nested 60 deep in a take's request, and one whose title is given 13 times;
 
 then runs each command that reads a song (info, convert, export, render, regenerate, takes,
 check) on each, one process per run, and prints the exit status, whether a traceback was seen,
@@ -31,6 +31,8 @@ import mido
 from benchmarks.tunes import d_major_tune
 from engine.project.project_file import save_project, song_to_dict
 
+LONGEST_TICKS = 100_000 * 4 * 480 - 1
+"""A note as long as the longest song may be (100,000 bars of 4/4): at 4 BPM, 1,667 hours."""
 TIMEOUT_S = 600.0
 """A run still going after this is reported as a hang."""
 
@@ -50,11 +52,11 @@ def hostile_files(folder: Path) -> dict[str, Path]:
     """Every input, by name; each is checked to be under 1 KB."""
     files = {
         "note at bar 1500 (MIDI)": _midi(folder / "late.mid", 120, 1500 * 4 * 480, 480),
-        "4 BPM, longest note (MIDI)": _midi(folder / "long.mid", 4, 0, 0x0FFFFFFF),
+        "4 BPM, 100,000-bar note (MIDI)": _midi(folder / "long.mid", 4, 0, LONGEST_TICKS),
         "100,000 bars of 1/64": _bars(folder / "bars.json"),
-        "4 BPM, 2**31-tick note": _long_note(folder / "slow.json"),
+        "4 BPM, 100,000-bar note": _long_note(folder / "slow.json"),
         "take request 60 deep": _deep_take(folder / "deep.json"),
-        "150 repeated keys": _repeated(folder / "keys.json"),
+        "repeated keys": _repeated(folder / "keys.json"),
     }
     for name, path in files.items():
         assert path.stat().st_size < 1024, f"{name} is {path.stat().st_size} bytes"
@@ -83,9 +85,8 @@ def _bars(path: Path) -> Path:
 
 
 def _long_note(path: Path) -> Path:
-    data = _tiny({"tempos": [{"tick": 0, "tempo_bpm": 4}], "bar_count": 1})
-    data["tracks"][0]["notes"] = [[0, 60, 2**31 - 2, 80]]  # type: ignore[index]
-    data["bar_count"] = (2**31 - 1) // 1920 + 1
+    data = _tiny({"tempos": [{"tick": 0, "tempo_bpm": 4}], "bar_count": 100_000})
+    data["tracks"][0]["notes"] = [[0, 60, LONGEST_TICKS, 80]]  # type: ignore[index]
     path.write_text(json.dumps(data, separators=(",", ":")), "utf-8")
     return path
 
@@ -107,8 +108,8 @@ def _deep_take(path: Path) -> Path:
 
 def _repeated(path: Path) -> Path:
     text = json.dumps(_tiny({}), separators=(",", ":"))
-    text = text[:-1] + "".join(f',"title":"t{i}"' for i in range(150)) + "}"
-    path.write_text(text[:1020] + "}" if len(text) >= 1024 else text, "utf-8")
+    repeats = "".join(f',"title":"t{i}"' for i in range(12))
+    path.write_text(text[:-1] + repeats + "}", "utf-8")
     return path
 
 
