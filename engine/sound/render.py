@@ -66,7 +66,8 @@ from engine.sound.note_cache import (
 from engine.sound.reverb import Reverb, reverb_tail_frames
 from engine.sound.space import (
     DECORRELATOR_TAPS,
-    decorrelator_taps,
+    SIDE_CELL_FRAMES,
+    decorrelate,
     send_gain,
     track_space,
     width_gains,
@@ -242,8 +243,6 @@ class SongMix:
             self.track_gains.append((left * mid, right * mid) if side else (left, right))
             self.track_sides.append(side)
             self.track_sends.append(send_gain(space.reverb_send_db))
-        self._history = DECORRELATOR_TAPS - 1 if any(self.track_sides) else 0
-        """Samples before a block that its side signal needs (the decorrelator's length)."""
         self._tail_samples = reverb_tail_frames() if any(self.track_sends) else 0
 
     @property
@@ -278,14 +277,13 @@ class SongMix:
         without one the room starts silent at `first`, as when playing starts there."""
         frames = len(out)
         out.fill(0.0)
-        tracks = self._tracks(first - self._history, frames + self._history)
-        body = None if tracks is None else tracks[:, self._history :]
+        body = self._tracks(first, frames)
         if body is not None:
             for slot, (left, right) in enumerate(self.track_gains):
                 out[:, 0] += left * body[slot]
                 out[:, 1] += right * body[slot]
-            if tracks is not None and self._history:
-                self._add_sides(out, tracks)
+        if any(self.track_sides):
+            self._add_sides(out, first)
         if reverb is None and not any(self.track_sends):
             return
         room = reverb or Reverb()
@@ -320,20 +318,27 @@ class SongMix:
                 )
         return tracks
 
-    def _add_sides(self, out: StereoAudio, tracks: npt.NDArray[np.float32]) -> None:
+    def _add_sides(self, out: StereoAudio, first: int) -> None:
         """Widen: add the tracks' decorrelated side to the left and take it from the right.
-        `tracks` starts `_history` samples before `out`. The filter is linear, so one
-        convolution per channel serves every track; np.convolve sums each sample's taps in
-        the same order whatever the block, so blocks give the samples of one pass."""
+        The filter is linear, so one filtering per channel serves every track; it runs on the
+        side cells that cover the block (`engine.sound.space.decorrelate`), so blocks give the
+        samples of one pass."""
+        history = DECORRELATOR_TAPS - 1
+        first_cell = first // SIDE_CELL_FRAMES
+        cells = -(-(first + len(out)) // SIDE_CELL_FRAMES) - first_cell
+        begin = first_cell * SIDE_CELL_FRAMES
+        tracks = self._tracks(begin - history, cells * SIDE_CELL_FRAMES + history)
+        if tracks is None:
+            return
         sides = np.zeros((CHANNELS, tracks.shape[1]))
         for slot, (left, right) in enumerate(self.track_gains):
             side = self.track_sides[slot]
             if side:
                 sides[0] += (side * left) * tracks[slot]
                 sides[1] += (side * right) * tracks[slot]
-        taps = decorrelator_taps()
-        out[:, 0] += np.convolve(sides[0], taps, "valid")
-        out[:, 1] -= np.convolve(sides[1], taps, "valid")
+        wide = decorrelate(sides)[:, first - begin : first - begin + len(out)]
+        out[:, 0] += wide[0]
+        out[:, 1] -= wide[1]
 
     def _note_audio(self, index: int) -> npt.NDArray[np.float32]:
         """The note's audio, bent if its track bends it (bent audio kept in a small LRU, so

@@ -7,12 +7,13 @@ highs first), with a short swell at the start. The left and right responses are 
 noise, so even a centred, mono track comes back from the room wide. Each channel's response has
 unit energy: a send at -12 dB gives a reverb about 12 dB under the track.
 
-The convolution is uniformly partitioned (overlap-save in `PARTITION_FRAMES` pieces, the
-partitions' spectra held in a frequency-domain delay line), so a block of any size costs the
-same per sample and the state carries from block to block: blocks of any size give the samples
-of one pass, bit for bit, because every partition is computed the same way whatever the block.
-The first partition of the response is silent: that is the room's pre-delay (23 ms), and it is
-what lets a partition's output be computed from inputs already complete.
+The convolution is partitioned (overlap-save, the partitions' spectra held in a frequency-domain
+delay line; the first 160 ms in `PARTITION_FRAMES` pieces, the rest in `TAIL_PARTITION_FRAMES`
+pieces, four times cheaper per sample), so a block of any size costs the same per sample and the
+state carries from block to block: blocks of any size give the samples of one pass, bit for bit,
+because every partition is computed the same way whatever the block. The room's first
+`PARTITION_FRAMES` are silent: that is its pre-delay (23 ms), and it is what lets a partition's
+output be computed from inputs already complete.
 
 Written here because none of the project's libraries streams a convolution with state between
 blocks (scipy, not a dependency, convolves whole arrays; pedalboard's reverb is GPL); it is a
@@ -51,7 +52,11 @@ HIGH_LEVEL = 0.5
 SWELL_SECONDS = 0.01
 """The tail fades in over this long instead of starting with a click."""
 PARTITION_FRAMES = 1024
-"""Samples per convolution partition; also the pre-delay (23 ms at 44.1 kHz)."""
+"""Samples per partition of the response's head; also the pre-delay (23 ms at 44.1 kHz)."""
+HEAD_PARTITIONS = 7
+TAIL_PARTITION_FRAMES = 8192
+"""Samples per partition of the rest: eight head partitions, so the tail's own one-partition
+delay is exactly the pre-delay and the head (`_segments`)."""
 IMPULSE_SEED = 60
 """Fixed, so every reverb is the same room."""
 
@@ -88,29 +93,43 @@ def _lowpass(frequencies_hz: npt.NDArray[np.floating[Any]]) -> npt.NDArray[np.fl
     return np.asarray(1.0 / np.sqrt(1.0 + (frequencies_hz / CROSSOVER_HZ) ** 8))
 
 
-@functools.cache
-def _partition_spectra(rt60_seconds: float) -> npt.NDArray[np.complex64]:
-    """The response's partitions as spectra, last partition first and the list written twice
-    (2, 2K, P + 1), so the delay line's weights are one contiguous slice (`Reverb._output`)."""
-    size = PARTITION_FRAMES
-    response = impulse_response(rt60_seconds).T  # (2, frames)
-    count = math.ceil(response.shape[1] / size)
+def _weights(segment: Stereo64, size: int) -> npt.NDArray[np.complex64]:
+    """A segment of the response (2, frames) as the spectra of its `size`-sample partitions,
+    last partition first and the list written twice (2, 2K, size + 1), so the delay line's
+    weights are one contiguous slice (`_Partitioned._output`)."""
+    count = math.ceil(segment.shape[1] / size)
     parts = np.zeros((CHANNELS, count * size))
-    parts[:, : response.shape[1]] = response
+    parts[:, : segment.shape[1]] = segment
     padded = np.zeros((CHANNELS, count, 2 * size))
     padded[:, :, :size] = parts.reshape(CHANNELS, count, size)
-    spectra = np.fft.rfft(padded, axis=2)[:, ::-1]  # (2, K, P + 1), K-1 .. 0
+    spectra = np.fft.rfft(padded, axis=2)[:, ::-1]  # (2, K, size + 1), K-1 .. 0
     doubled = np.concatenate([spectra, spectra], axis=1).astype(np.complex64)
     doubled.setflags(write=False)
     return doubled
 
 
+@functools.cache
+def _segments(rt60_seconds: float) -> tuple[tuple[npt.NDArray[np.complex64], int], ...]:
+    """The response cut in two, each with its partition size: the head in small partitions
+    (they set the pre-delay), the long tail in large ones, which cost far less per sample. A
+    partitioned convolution delays its segment by one partition, so the tail's segment starts
+    with the zeros that bring it to its place after the head."""
+    response = impulse_response(rt60_seconds).T  # (2, frames)
+    head = HEAD_PARTITIONS * PARTITION_FRAMES
+    lead = head + PARTITION_FRAMES - TAIL_PARTITION_FRAMES  # the tail's delay beyond its own
+    tail = np.concatenate([np.zeros((CHANNELS, lead)), response[:, head:]], axis=1)
+    return (
+        (_weights(response[:, :head], PARTITION_FRAMES), PARTITION_FRAMES),
+        (_weights(tail, TAIL_PARTITION_FRAMES), TAIL_PARTITION_FRAMES),
+    )
+
+
 def reverb_tail_frames(rt60_seconds: float = RT60_SECONDS) -> int:
-    """After the last sound sent, the room is silent within this many samples: the partition
-    the sound came in, the pre-delay, the response, and one more partition whose overlap-save
-    window still holds the sound (its exact result is zero; the FFT's rounding is not)."""
-    partitions = math.ceil(round(rt60_seconds * SAMPLE_RATE_HZ) / PARTITION_FRAMES)
-    return (partitions + 2) * PARTITION_FRAMES
+    """After the last sound sent, the room is silent within this many samples: for each
+    segment, the partition the sound came in, the segment's delay and length, and one more
+    partition whose overlap-save window still holds the sound (its exact result is zero; the
+    FFT's rounding is not)."""
+    return max((int(weights.shape[1]) // 2 + 2) * size for weights, size in _segments(rt60_seconds))
 
 
 class Reverb:
@@ -118,9 +137,36 @@ class Reverb:
     sound for the same samples; the tail carries from call to call until `reset`."""
 
     def __init__(self, rt60_seconds: float = RT60_SECONDS) -> None:
-        self._weights = _partition_spectra(rt60_seconds)
-        self._partitions = self._weights.shape[1] // 2
-        size = PARTITION_FRAMES
+        self._segments = [_Partitioned(*segment) for segment in _segments(rt60_seconds)]
+
+    @property
+    def idle(self) -> bool:
+        """True when nothing sent is still ringing (the output is exact zeros until a send)."""
+        return all(segment.idle for segment in self._segments)
+
+    def reset(self) -> None:
+        """Silence the room at once (a seek: the old tail belongs to another place)."""
+        for segment in self._segments:
+            segment.reset()
+
+    def process(self, sends: npt.NDArray[np.floating[Any]]) -> Stereo64:
+        """The room's sound (frames, 2) for `sends` (frames, 2), the samples after the last
+        call's."""
+        head, *rest = self._segments
+        wet = head.process(sends)
+        for segment in rest:
+            wet += segment.process(sends)
+        return wet
+
+
+class _Partitioned:
+    """One segment of the response as a uniformly partitioned convolution (overlap-save),
+    its output one partition behind its input."""
+
+    def __init__(self, weights: npt.NDArray[np.complex64], size: int) -> None:
+        self._weights = weights
+        self._partitions = weights.shape[1] // 2
+        self._size = size
         self._spectra = np.zeros((CHANNELS, self._partitions, size + 1), dtype=np.complex64)
         self._window = np.zeros((CHANNELS, 2 * size))  # last partition, then the one filling
         self._out = np.zeros((CHANNELS, size))
@@ -130,20 +176,16 @@ class Reverb:
 
     @property
     def idle(self) -> bool:
-        """True when nothing sent is still ringing (the output is exact zeros until a send)."""
-        return self._quiet > self._partitions and not self._window[:, PARTITION_FRAMES:].any()
+        return self._quiet > self._partitions and not self._window[:, self._size :].any()
 
     def reset(self) -> None:
-        """Silence the room at once (a seek: the old tail belongs to another place)."""
         self._spectra[:] = 0
         self._window[:] = 0
         self._fill = self._count = 0
         self._quiet = self._partitions + 1
 
-    def process(self, sends: npt.NDArray[np.floating]) -> Stereo64:
-        """The room's sound (frames, 2) for `sends` (frames, 2), the samples after the last
-        call's."""
-        size = PARTITION_FRAMES
+    def process(self, sends: npt.NDArray[np.floating[Any]]) -> Stereo64:
+        size = self._size
         wet = np.empty((len(sends), CHANNELS))
         done = 0
         while done < len(sends):
@@ -151,9 +193,8 @@ class Reverb:
                 self._out = self._output()
             take = min(size - self._fill, len(sends) - done)
             wet[done : done + take] = self._out[:, self._fill : self._fill + take].T
-            self._window[:, size + self._fill : size + self._fill + take] = sends[
-                done : done + take
-            ].T
+            filling = self._window[:, size + self._fill : size + self._fill + take]
+            filling[:] = sends[done : done + take].T
             self._fill += take
             done += take
             if self._fill == size:
@@ -162,13 +203,12 @@ class Reverb:
 
     def _push(self) -> None:
         """File the completed input partition's spectrum in the delay line."""
-        size = PARTITION_FRAMES
+        size = self._size
         slot = self._count % self._partitions
-        silent = not self._window.any()
-        if silent:
-            self._spectra[:, slot] = 0
-        else:
+        if self._window.any():
             self._spectra[:, slot] = np.fft.rfft(self._window, axis=1)
+        else:
+            self._spectra[:, slot] = 0
         self._quiet = self._quiet + 1 if not self._window[:, size:].any() else 0
         self._window[:, :size] = self._window[:, size:]
         self._count += 1
@@ -178,10 +218,10 @@ class Reverb:
         """The output partition `_count`: every stored input spectrum times the response
         partition that reaches this far (slot s holds input i = s mod K, which meets response
         partition m - 1 - i, found at `_weights[(s - m) mod K]`)."""
-        size = PARTITION_FRAMES
+        size = self._size
         if self._quiet > self._partitions:
             return np.zeros((CHANNELS, size))
         offset = -self._count % self._partitions
         weights = self._weights[:, offset : offset + self._partitions]
-        total = np.einsum("ckf,ckf->cf", self._spectra, weights)
+        total = (self._spectra * weights).sum(axis=1)  # (2, size + 1); 3x einsum's speed
         return np.fft.irfft(total, 2 * size, axis=1)[:, size:]

@@ -6,7 +6,9 @@ wider track adds a *side* signal, a decorrelated copy of itself added to the lef
 the right (mid/side): the two channels differ, as a section's or a pad's do, while their sum,
 which is what a mono speaker plays, is the track as it was. The decorrelated copy comes from one
 fixed FIR filter with a flat magnitude and random phases (`decorrelator_taps`); it passes
-nothing below `SIDE_LOW_HZ`, so bass stays centred however wide the track.
+nothing below `SIDE_LOW_HZ`, so bass stays centred however wide the track. `decorrelate` runs it
+by FFT on a grid of cells fixed in the song's samples, so a cell is computed the same way, to
+the last bit, whichever block asks for it.
 
 Defaults come from the General MIDI family (the program's group of eight, as in
 `engine.song.gm`): strings, ensembles, choirs, organs and pads wide and fairly wet; basses and
@@ -31,8 +33,10 @@ __all__ = [
     "DRUM_SPACE",
     "FAMILY_SPACE",
     "SIDE_AT_FULL_WIDTH",
+    "SIDE_CELL_FRAMES",
     "SIDE_LOW_HZ",
     "Space",
+    "decorrelate",
     "decorrelator_taps",
     "send_gain",
     "track_space",
@@ -46,6 +50,12 @@ deep notches into each channel (the side and the mid add in and out of phase by 
 DECORRELATOR_TAPS = 512
 """Length of the decorrelating filter: 11.6 ms, long enough that its phase turns many times
 across a cello's harmonics, short enough not to be heard as an echo."""
+SIDE_FFT_FRAMES = 2048
+SIDE_CELL_FRAMES = SIDE_FFT_FRAMES - (DECORRELATOR_TAPS - 1)
+"""Side samples made by one FFT of `SIDE_FFT_FRAMES` (overlap-save)."""
+FFT_ROUNDING_FLOOR = 1e-9
+"""-180 dBFS: side samples below this are the FFT's rounding where the exact answer is 0 (a
+cell's samples before its first note), and are made 0, so silence stays digital silence."""
 SIDE_LOW_HZ = 120.0
 """The side signal starts above this: bass notes stay in the middle of the picture."""
 DECORRELATOR_SEED = 18
@@ -124,3 +134,27 @@ def decorrelator_taps() -> npt.NDArray[np.float64]:
     taps = np.fft.irfft(spectrum, DECORRELATOR_TAPS)
     taps.setflags(write=False)  # shared by every mix
     return taps
+
+
+@functools.cache
+def _decorrelator_spectrum() -> npt.NDArray[np.complex128]:
+    spectrum = np.fft.rfft(decorrelator_taps(), SIDE_FFT_FRAMES)
+    spectrum.setflags(write=False)
+    return spectrum
+
+
+def decorrelate(sides: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """The decorrelated side (channels, cells * `SIDE_CELL_FRAMES`) of `sides` (channels,
+    cells * `SIDE_CELL_FRAMES` + `DECORRELATOR_TAPS` - 1), whose first samples are the
+    history the first cell's filter needs. One FFT per cell, always of the same shape, so the
+    same cell gives the same samples whichever stretch of cells it is computed in."""
+    history = DECORRELATOR_TAPS - 1
+    cells = (sides.shape[1] - history) // SIDE_CELL_FRAMES
+    out = np.empty((sides.shape[0], cells * SIDE_CELL_FRAMES))
+    for cell in range(cells):
+        begin = cell * SIDE_CELL_FRAMES
+        window = np.fft.rfft(sides[:, begin : begin + SIDE_FFT_FRAMES], axis=1)
+        filtered = np.fft.irfft(window * _decorrelator_spectrum(), SIDE_FFT_FRAMES, axis=1)
+        out[:, begin : begin + SIDE_CELL_FRAMES] = filtered[:, history:]
+    out[np.abs(out) < FFT_ROUNDING_FLOOR] = 0.0
+    return out
