@@ -4,8 +4,9 @@ The room is a convolution with a synthetic impulse response: stereo noise (a fix
 every render is the same to the last sample) decaying exponentially, the lows in
 `RT60_SECONDS`, the highs above `CROSSOVER_HZ` in `HIGH_RT60_SECONDS` (air and walls take the
 highs first), with a short swell at the start. The left and right responses are independent
-noise, so even a centred, mono track comes back from the room wide. Each channel's response has
-unit energy: a send at -12 dB gives a reverb about 12 dB under the track.
+noise, so even a centred, mono track comes back from the room wide. Each channel's response
+passes the mids (`MIDS_HZ`, where an instrument's power lies) at unit power gain on average: a
+send at -12 dB gives a reverb about 12 dB under a sustained note.
 
 The convolution is partitioned (overlap-save, the partitions' spectra held in a frequency-domain
 delay line; the first 160 ms in `PARTITION_FRAMES` pieces, the rest in `TAIL_PARTITION_FRAMES`
@@ -49,6 +50,8 @@ HIGH_RT60_SECONDS = 0.9
 CROSSOVER_HZ = 3000.0
 HIGH_LEVEL = 0.5
 """The highs' share at the start of the tail (-6 dB): a room is darker than a noise burst."""
+MIDS_HZ = (200.0, 2000.0)
+"""Where most of an instrument's power lies: the room's gain is 1 on average across it."""
 SWELL_SECONDS = 0.01
 """The tail fades in over this long instead of starting with a click."""
 PARTITION_FRAMES = 1024
@@ -66,7 +69,8 @@ Stereo64 = npt.NDArray[np.float64]
 @functools.cache
 def impulse_response(rt60_seconds: float = RT60_SECONDS) -> Stereo64:
     """The room's response (frames, 2), without the pre-delay: `rt60_seconds` long, by which
-    time the mid frequencies have fallen 60 dB; unit energy in each channel."""
+    time the mid frequencies have fallen 60 dB; a power gain of 1 through the mids
+    (`MIDS_HZ`) in each channel."""
     frames = round(rt60_seconds * SAMPLE_RATE_HZ)
     seconds = np.arange(frames) / SAMPLE_RATE_HZ
     noise = np.fft.rfft(np.random.default_rng(IMPULSE_SEED).standard_normal((CHANNELS, frames)))
@@ -81,10 +85,16 @@ def impulse_response(rt60_seconds: float = RT60_SECONDS) -> Stereo64:
     room = low * decay(rt60_seconds) + HIGH_LEVEL * high * decay(high_rt60)
     swell = min(frames, round(SWELL_SECONDS * SAMPLE_RATE_HZ))
     room[:, :swell] *= np.sin(np.linspace(0.0, math.pi / 2, swell)) ** 2
-    room /= np.sqrt(np.sum(room * room, axis=1, keepdims=True))
+    power = np.abs(np.fft.rfft(room, axis=1)) ** 2
+    mids = _band(np.fft.rfftfreq(frames, 1 / SAMPLE_RATE_HZ))
+    room /= np.sqrt(power[:, mids].mean(axis=1, keepdims=True))
     response = np.ascontiguousarray(room.T)
     response.setflags(write=False)
     return response
+
+
+def _band(frequencies_hz: npt.NDArray[np.floating[Any]]) -> npt.NDArray[np.bool_]:
+    return np.asarray((frequencies_hz >= MIDS_HZ[0]) & (frequencies_hz <= MIDS_HZ[1]))
 
 
 def _lowpass(frequencies_hz: npt.NDArray[np.floating[Any]]) -> npt.NDArray[np.float64]:

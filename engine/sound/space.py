@@ -71,25 +71,27 @@ class Space:
 
 
 FAMILY_SPACE: tuple[Space, ...] = (
-    Space(0.3, -15.0),  # pianos
-    Space(0.4, -13.0),  # chromatic percussion (bells, mallets)
-    Space(0.6, -14.0),  # organs
-    Space(0.3, -16.0),  # guitars
+    Space(0.3, -14.0),  # pianos
+    Space(0.4, -12.0),  # chromatic percussion (bells, mallets)
+    Space(0.6, -13.0),  # organs
+    Space(0.3, -15.0),  # guitars
     Space(0.0, None),  # basses: centred and dry, the floor of the mix
-    Space(0.5, -12.0),  # strings (solo strings, harp, timpani)
-    Space(0.8, -10.0),  # ensembles and choirs
-    Space(0.3, -14.0),  # brass
-    Space(0.25, -14.0),  # reeds
-    Space(0.3, -13.0),  # pipes
-    Space(0.0, -18.0),  # synth leads: a point in the middle
-    Space(0.9, -10.0),  # synth pads
-    Space(0.8, -11.0),  # synth effects
-    Space(0.3, -14.0),  # ethnic
-    Space(0.2, -16.0),  # percussive
-    Space(0.5, -14.0),  # sound effects
+    Space(0.5, -10.0),  # strings (solo strings, harp, timpani)
+    Space(0.8, -9.0),  # ensembles and choirs
+    Space(0.3, -13.0),  # brass
+    Space(0.25, -13.0),  # reeds
+    Space(0.3, -12.0),  # pipes
+    Space(0.0, -16.0),  # synth leads: a point in the middle
+    Space(0.9, -9.0),  # synth pads
+    Space(0.8, -10.0),  # synth effects
+    Space(0.3, -13.0),  # ethnic
+    Space(0.2, -15.0),  # percussive
+    Space(0.5, -13.0),  # sound effects
 )
-"""Default width and reverb send of each General MIDI family (programs 0-7, 8-15, ...)."""
-DRUM_SPACE = Space(0.15, -20.0)
+"""Default width and reverb send of each General MIDI family (programs 0-7, 8-15, ...). The
+room passes the mids at unit gain, so a send is the reverb's level under the dry track: -9 dB
+a hall's wash for a section or a pad, -15 dB a touch of room for a guitar."""
+DRUM_SPACE = Space(0.15, -18.0)
 """A drum kit: nearly a point (the kick and snare in the middle), a little room."""
 
 
