@@ -284,19 +284,18 @@ class SongMix:
                 out[:, 1] += right * body[slot]
         if any(self.track_sides):
             self._add_sides(out, first)
-        if reverb is None and not any(self.track_sends):
-            return
-        room = reverb or Reverb()
-        if body is not None and any(self.track_sends):
-            sends = np.zeros((frames, CHANNELS))
-            for slot, (left, right) in enumerate(self.track_gains):
-                send = self.track_sends[slot]
-                if send:
-                    sends[:, 0] += (send * left) * body[slot]
-                    sends[:, 1] += (send * right) * body[slot]
-            out += room.process(sends)
-        elif not room.idle:
-            out += room.process(np.zeros((frames, CHANNELS)))
+        room = Reverb() if reverb is None else reverb
+        if not any(self.track_sends) and room.idle:
+            return  # a dry mix, and nothing ringing from before an edit made it dry
+        # Every sample goes through the room, silent or not, so its partitions fall on the same
+        # samples whatever the blocks, and blocks give one pass's samples to the last bit.
+        sends = np.zeros((frames, CHANNELS))
+        for slot, (left, right) in enumerate(self.track_gains):
+            send = self.track_sends[slot]
+            if send and body is not None:
+                sends[:, 0] += (send * left) * body[slot]
+                sends[:, 1] += (send * right) * body[slot]
+        out += room.process(sends)
 
     def _tracks(self, first: int, frames: int) -> npt.NDArray[np.float32] | None:
         """Each slot's notes summed over samples [first, first + frames) (slots, frames), or
@@ -463,8 +462,9 @@ def _check_length(samples: int, limit_seconds: float, where: str, advice: str) -
 def _limited_blocks(mix: SongMix, progress: Progress | None) -> Iterator[StereoAudio]:
     """Mix and limit the song block by block; trim after the last sound above `SILENT` (never
     before the music's end). Quiet audio after the music's end is held back until something
-    louder follows it; it is only the release of notes that started before the end, so it is
-    never longer than one note (`MAX_HELD_SECONDS` and a release)."""
+    louder follows it; it is only the release of notes that started before the end and the
+    room's tail, so it is never longer than one note (`MAX_HELD_SECONDS` and a release) and
+    the reverb's tail."""
     block_frames = round(BLOCK_SECONDS * SAMPLE_RATE_HZ)
     limiter = Limiter()
     reverb = Reverb()
