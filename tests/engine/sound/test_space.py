@@ -10,6 +10,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
+from engine.song.edits import update_track
 from engine.song.song import MIN_REVERB_SEND_DB, PPQ, Note, Song, Track
 from engine.sound import render as render_module
 from engine.sound.render import (
@@ -26,6 +27,7 @@ from engine.sound.render import (
 from engine.sound.reverb import RT60_SECONDS, reverb_tail_frames
 from engine.sound.space import (
     DRUM_SPACE,
+    FAMILY_SPACE,
     SIDE_LOW_HZ,
     Space,
     decorrelator_taps,
@@ -208,3 +210,6 @@ def test_family_defaults_and_a_tracks_own_setting() -> None:
     assert track_space(own) == Space(0.4, -9.0)
     off = dataclasses.replace(strings, reverb_send_db=MIN_REVERB_SEND_DB)
     assert track_space(off).reverb_send_db is None
+    song = update_track(Song(tracks=(strings,)), 0, width=0.2, reverb_send_db=-20.0)  # an edit
+    assert track_space(song.tracks[0]) == Space(0.2, -20.0)
+    assert track_space(update_track(song, 0, width=None).tracks[0]).width == FAMILY_SPACE[6].width
