@@ -17,7 +17,10 @@ list of `[tick, kind, text]` rows, each written only when not empty, so a song w
 (and hashes) as before; 6 adds the timbre kind 'soundfont' (the standard sound set, see
 `engine.song.song.TimbreRef`), and only a project that uses it is written as version 6, so every
 other project saves (and hashes) exactly as before and an older Tessera refuses a version 6 file
-by its version rather than by an unknown kind. Older files still open.
+by its version rather than by an unknown kind. The `mix` object may also hold a track's stereo
+`width` and `reverb_send_db`, each written only when the track sets it (absent means its
+instrument family's default), so no version number changed for them: an older Tessera names the
+field it does not know. Older files still open.
 
 A project may come from anywhere, so loading is bounded (see `engine.project.bounded_json` for
 the file itself: regular files only, at most `MAX_PROJECT_BYTES`, nesting, numbers and repeated
@@ -42,9 +45,11 @@ from engine.song.song import (
     MAX_BAR_COUNT,
     MAX_GAIN_DB,
     MAX_PAN,
+    MAX_REVERB_SEND_DB,
     MAX_TIMBRE_COMPONENT,
     MIN_GAIN_DB,
     MIN_PAN,
+    MIN_REVERB_SEND_DB,
     PPQ,
     ControlEvent,
     KeySignatureChange,
@@ -123,6 +128,8 @@ _DEFAULT_MIX: dict[str, object] = {
     name: getattr(Track("default"), name) for name in ("gain_db", "pan", "muted", "solo")
 }
 """A new Track's mixer settings; a track that still has them is saved without a `mix`."""
+_SPACE_FIELDS = ("width", "reverb_send_db")
+"""Optional `mix` fields: None (the instrument family's default) is not written."""
 
 
 def _track_to_dict(track: Track) -> dict[str, Any]:
@@ -133,7 +140,15 @@ def _track_to_dict(track: Track) -> dict[str, Any]:
         "locked_bars": sorted(track.locked_bars),
         "timbre": _timbre_to_dict(track.timbre),
     }
-    mix = {"gain_db": track.gain_db, "pan": track.pan, "muted": track.muted, "solo": track.solo}
+    mix: dict[str, Any] = {
+        "gain_db": track.gain_db,
+        "pan": track.pan,
+        "muted": track.muted,
+        "solo": track.solo,
+    }
+    for name in _SPACE_FIELDS:  # absent means the family's default
+        if getattr(track, name) is not None:
+            mix[name] = getattr(track, name)
     if mix != _DEFAULT_MIX:  # absent means the defaults: unmixed songs hash as before
         data["mix"] = mix
     if track.program_changes:  # absent means none, likewise
@@ -185,7 +200,18 @@ def _mix(f: Fields) -> dict[str, Any]:
         "pan": check_number(f.at("pan"), f.get("pan", (int, float)), MIN_PAN, MAX_PAN),
         "muted": f.get("muted", bool),
         "solo": f.get("solo", bool),
+        "width": _optional_number(f, "width", 0.0, 1.0),
+        "reverb_send_db": _optional_number(
+            f, "reverb_send_db", MIN_REVERB_SEND_DB, MAX_REVERB_SEND_DB
+        ),
     }
+
+
+def _optional_number(f: Fields, name: str, low: float, high: float) -> float | None:
+    """A number field that may be absent (None), range-checked with its JSON path."""
+    if name not in f.value:
+        return None
+    return check_number(f.at(name), f.get(name, (int, float)), low, high)
 
 
 def _track(f: Fields) -> Track:

@@ -38,6 +38,9 @@ MIN_PAN = -1.0
 """Hard left."""
 MAX_PAN = 1.0
 """Hard right (0.0 is the centre)."""
+MIN_REVERB_SEND_DB = -60.0
+"""A reverb send this low (or lower) sends nothing: the track stays dry."""
+MAX_REVERB_SEND_DB = 6.0
 DRUM_CHANNEL = 9
 """General MIDI drums live on MIDI channel 10, which is index 9 in every library."""
 TIMBRE_DIMENSION = 24
@@ -391,7 +394,10 @@ class Track:
     The mix is part of the document, not of the UI, so it is saved, undone and exported with
     the music: `gain_db` is the fader (0 dB leaves the sound as rendered), `pan` runs from -1.0
     (left) through 0.0 (centre) to +1.0 (right). `muted` and `solo` decide which tracks a mixer
-    plays (see `audible_track_indices`).
+    plays (see `audible_track_indices`). `width` (0 a point, 1 as wide as a section or a pad)
+    and `reverb_send_db` (how much goes to the shared reverb; `MIN_REVERB_SEND_DB` is none) are
+    None until someone sets them: the mixer then uses its instrument family's default
+    (`engine.sound.space`).
     """
 
     name: str
@@ -408,6 +414,11 @@ class Track:
     """Pitch bend, pedal and controller moves in time order (see `ControlEvent`)."""
     program_changes: tuple[ProgramChange, ...] = ()
     """Later instrument changes: `program` plays until the first of these."""
+    width: float | None = None
+    """Stereo width from 0 to 1, or None for the instrument family's default."""
+    reverb_send_db: float | None = None
+    """Reverb send in dB (`MIN_REVERB_SEND_DB` to `MAX_REVERB_SEND_DB`), or None for the
+    instrument family's default."""
 
     def __post_init__(self) -> None:
         check_text("track name", self.name)
@@ -442,6 +453,13 @@ class Track:
         changes = _in_tick_order("program_changes", self.program_changes, ProgramChange)
         _check_sorted_ticks("program_changes", [change.tick for change in changes])
         object.__setattr__(self, "program_changes", changes)
+        if self.width is not None:
+            object.__setattr__(self, "width", check_number("width", self.width, 0.0, 1.0))
+        if self.reverb_send_db is not None:
+            send = check_number(
+                "reverb_send_db", self.reverb_send_db, MIN_REVERB_SEND_DB, MAX_REVERB_SEND_DB
+            )
+            object.__setattr__(self, "reverb_send_db", send)
 
     @property
     def end_tick(self) -> int:

@@ -16,6 +16,10 @@ Every ring slot carries the *generation* it was mixed for. A seek, a loop change
 bumps the generation, so the callback skips blocks mixed for the old position at once, with no
 lock between the two threads (each index has one writer; the GIL makes the writes atomic).
 
+Each generation mixes with a reverb of its own that starts silent: after a seek the room's tail
+from the old place is not heard at the new one. Within a generation the tail carries on, over a
+loop's jump back (as a room would go on ringing) and over an edit (`set_song`).
+
 The sound card itself is reached only through `engine.sound.device`, with a time limit on
 every open, start, stop and close: a device that stops answering (unplugged, its server killed)
 is abandoned, playback is marked stopped and `on_error` says so, and `stop()` always returns
@@ -48,7 +52,15 @@ from engine.sound.device import (
     output_device_names,
     sounddevice_module,
 )
-from engine.sound.render import CHANNELS, SAMPLE_RATE_HZ, SILENT, Limiter, NoteRenderer, SongMix
+from engine.sound.render import (
+    CHANNELS,
+    SAMPLE_RATE_HZ,
+    SILENT,
+    Limiter,
+    NoteRenderer,
+    Reverb,
+    SongMix,
+)
 from engine.sound.timbre import BATCH_NOTES
 
 __all__ = [  # the device's names too, where callers have always found them
@@ -418,8 +430,8 @@ class _Heartbeat:
 
 
 class _Feed:
-    """The worker's state for one generation: where the mix has got to, the limiter, and
-    mixed audio (at the device's rate) waiting for a ring slot."""
+    """The worker's state for one generation: where the mix has got to, the reverb's tail, the
+    limiter, and mixed audio (at the device's rate) waiting for a ring slot."""
 
     def __init__(self, generation: int, start_sample: int, device_rate: int) -> None:
         self.generation = generation
@@ -428,6 +440,7 @@ class _Feed:
         self.pending_song_start = float(start_sample)  # the song sample of pending[0]
         self.ended = False  # the song's last sound has been mixed
         self._limiter = Limiter()
+        self._reverb = Reverb()
         self._block = np.zeros((BLOCK_FRAMES, CHANNELS), dtype=np.float32)
         self._song_per_device_frame = SAMPLE_RATE_HZ / device_rate
         self._resampler = resampler(device_rate)
@@ -442,7 +455,7 @@ class _Feed:
         if loop is not None and self.position < loop[1]:
             frames = min(frames, loop[1] - self.position)
         block = self._block[:frames]
-        mix.mix_into(block, self.position)
+        mix.mix_into(block, self.position, self._reverb)
         self._limiter.process(block)
         self.position += frames
         if loop is not None and self.position >= loop[1]:

@@ -4,17 +4,20 @@ The flow from a Song to samples:
 
 1. `SongMix` schedules the notes of the audible tracks (mute and solo as in a DAW,
    `engine.song.song.audible_track_indices`) in the selected bars, each with its start sample, its
-   track's gain and pan, and a `NoteKey`.
+   track's gain, pan, width and reverb send (`engine.sound.space`), and a `NoteKey`.
 2. `NoteRenderer` (`engine.sound.note_cache`) turns keys into mono note audio with the timbre
    model, batched, and keeps each result in an LRU cache, so a repeated note costs nothing and a
    second render or a replay is pure mixing.
 3. `SongMix.mix_into` sums any stretch of samples: the offline render mixes `BLOCK_SECONDS` at a
    time, playback (`engine.sound.playback`) one short block at a time ahead of the sound card.
+   Each track is placed in the stereo picture by its pan and width, and the tracks' sends feed
+   one shared `Reverb` (`engine.sound.reverb`) whose tail the caller carries from block to block.
 4. `Limiter` (`engine.sound.limiter`) keeps the master under `CEILING`, so nothing ever clips.
 5. `render_to_file` writes each block to the file as it is made, so memory does not grow with
    the song (the cache, a block and the tail of the last notes); `render` gathers the blocks in
    memory, for checks and tests, and refuses audio longer than `MAX_IN_MEMORY_SECONDS`. A
-   file render is refused beyond `MAX_RENDER_SECONDS` (one hour) before any work.
+   file render is refused beyond `MAX_RENDER_SECONDS` (one hour) before any work. The end is
+   the last sound above `SILENT`, the reverb's tail included.
 
 A note is held at most `MAX_HELD_SECONDS`: the synthesizer makes a note's audio whole, so an
 endless note (a slow tempo, a note tied over hundreds of bars) would otherwise ask for gigabytes
@@ -35,7 +38,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.song.performance import BendCurve, next_strikes, performance_of
-from engine.song.song import Song, TimbreRef, audible_track_indices
+from engine.song.song import Song, TimbreRef, Track, audible_track_indices
 from engine.sound.audio_files import (
     CHANNELS,
     FILE_SUBTYPES,
@@ -60,6 +63,15 @@ from engine.sound.note_cache import (
     duration_class,
     trim_tail,
 )
+from engine.sound.reverb import Reverb, reverb_tail_frames
+from engine.sound.space import (
+    DECORRELATOR_TAPS,
+    SIDE_CELL_FRAMES,
+    decorrelate,
+    send_gain,
+    track_space,
+    width_gains,
+)
 from engine.sound.synth import FRAME_RATE_HZ
 
 __all__ = [
@@ -83,6 +95,7 @@ __all__ = [
     "NoteRenderer",
     "Progress",
     "RenderSelection",
+    "Reverb",
     "SongMix",
     "StereoAudio",
     "WrittenAudio",
@@ -168,7 +181,7 @@ class SongMix:
         first_tick, end_tick = song.bar_start_ticks[first_bar], song.bar_start_ticks[end_bar]
         origin = song.tick_to_seconds(first_tick)
         self.music_samples = round((song.tick_to_seconds(end_tick) - origin) * SAMPLE_RATE_HZ)
-        self.track_gains: list[tuple[float, float]] = []
+        placed: list[Track] = []  # the tracks mixed, by slot
         scheduled: list[tuple[int, int, NoteKey, float, _Bend | None]] = []
         longest, stretch = 0.0, 1.0
         window = renderer.model.frames / FRAME_RATE_HZ
@@ -176,8 +189,8 @@ class SongMix:
             if index not in tracks:
                 continue
             track = song.tracks[index]
-            slot = len(self.track_gains)
-            self.track_gains.append(pan_gains(track.gain_db, track.pan))
+            slot = len(placed)
+            placed.append(track)
             performance = performance_of(track, song.end_tick)
             stretch = max(stretch, 2 ** (performance.max_bend_down_semitones / 12))
             timbres: dict[int, TimbreRef] = {}
@@ -213,11 +226,30 @@ class SongMix:
         """An upper bound on any note's audio length: its held part plus one model window
         (a stretched note is the window with its sustain lengthened), slowed by the deepest
         bend down, so a note that starts this long before a block cannot reach into it."""
+        self._place(placed)
+
+    def _place(self, tracks: list[Track]) -> None:
+        """Each slot's gains, side and send, from its track's gain, pan and space."""
+        self.track_gains: list[tuple[float, float]] = []
+        """Each slot's (left, right) gains for the track itself (its mid, when wide)."""
+        self.track_sides: list[float] = []
+        """Each slot's side level (0 for a track with no width)."""
+        self.track_sends: list[float] = []
+        """Each slot's linear reverb send (0 for none)."""
+        for track in tracks:
+            space = track_space(track)
+            mid, side = width_gains(space.width)
+            left, right = pan_gains(track.gain_db, track.pan)
+            self.track_gains.append((left * mid, right * mid) if side else (left, right))
+            self.track_sides.append(side)
+            self.track_sends.append(send_gain(space.reverb_send_db))
+        self._tail_samples = reverb_tail_frames() if any(self.track_sends) else 0
 
     @property
     def end_bound_samples(self) -> int:
-        """No sound comes after this sample (the music's end or the last release)."""
-        last = self.starts[-1] + self._longest_samples if self.starts else 0
+        """No sound comes after this sample (the music's end, or the last release and the
+        reverb's tail after it)."""
+        last = self.starts[-1] + self._longest_samples + self._tail_samples if self.starts else 0
         return max(self.music_samples, last)
 
     def indices_between(self, first: int, end: int) -> range:
@@ -238,13 +270,39 @@ class SongMix:
             keys = self.renderer.missing(keys)[:max_notes]
         self.renderer.render(keys, progress)
 
-    def mix_into(self, out: StereoAudio, first: int) -> None:
-        """Overwrite `out` (frames, 2) with the mix of samples [first, first + frames)."""
+    def mix_into(self, out: StereoAudio, first: int, reverb: Reverb | None = None) -> None:
+        """Overwrite `out` (frames, 2) with the mix of samples [first, first + frames), the
+        reverb's sound included. `reverb` holds the room's tail from the call that mixed the
+        samples just before (or whatever came before, when playing jumps, as a loop does);
+        without one the room starts silent at `first`, as when playing starts there."""
         frames = len(out)
         out.fill(0.0)
+        body = self._tracks(first, frames)
+        if body is not None:
+            for slot, (left, right) in enumerate(self.track_gains):
+                out[:, 0] += left * body[slot]
+                out[:, 1] += right * body[slot]
+        if any(self.track_sides):
+            self._add_sides(out, first)
+        room = Reverb() if reverb is None else reverb
+        if not any(self.track_sends) and room.idle:
+            return  # a dry mix, and nothing ringing from before an edit made it dry
+        # Every sample goes through the room, silent or not, so its partitions fall on the same
+        # samples whatever the blocks, and blocks give one pass's samples to the last bit.
+        sends = np.zeros((frames, CHANNELS))
+        for slot, (left, right) in enumerate(self.track_gains):
+            send = self.track_sends[slot]
+            if send and body is not None:
+                sends[:, 0] += (send * left) * body[slot]
+                sends[:, 1] += (send * right) * body[slot]
+        out += room.process(sends)
+
+    def _tracks(self, first: int, frames: int) -> npt.NDArray[np.float32] | None:
+        """Each slot's notes summed over samples [first, first + frames) (slots, frames), or
+        None when no note sounds there."""
         indices = self.indices_between(first - self._longest_samples, first + frames)
         if not indices:
-            return
+            return None
         self.renderer.render([self.keys[i] for i in indices])
         tracks = np.zeros((len(self.track_gains), frames), dtype=np.float32)
         for i in indices:
@@ -257,9 +315,29 @@ class SongMix:
                 tracks[self.slots[i], offset + begin : offset + end] += (
                     piece if gain == 1.0 else piece * np.float32(gain)
                 )
+        return tracks
+
+    def _add_sides(self, out: StereoAudio, first: int) -> None:
+        """Widen: add the tracks' decorrelated side to the left and take it from the right.
+        The filter is linear, so one filtering per channel serves every track; it runs on the
+        side cells that cover the block (`engine.sound.space.decorrelate`), so blocks give the
+        samples of one pass."""
+        history = DECORRELATOR_TAPS - 1
+        first_cell = first // SIDE_CELL_FRAMES
+        cells = -(-(first + len(out)) // SIDE_CELL_FRAMES) - first_cell
+        begin = first_cell * SIDE_CELL_FRAMES
+        tracks = self._tracks(begin - history, cells * SIDE_CELL_FRAMES + history)
+        if tracks is None:
+            return
+        sides = np.zeros((CHANNELS, tracks.shape[1]))
         for slot, (left, right) in enumerate(self.track_gains):
-            out[:, 0] += left * tracks[slot]
-            out[:, 1] += right * tracks[slot]
+            side = self.track_sides[slot]
+            if side:
+                sides[0] += (side * left) * tracks[slot]
+                sides[1] += (side * right) * tracks[slot]
+        wide = decorrelate(sides)[:, first - begin : first - begin + len(out)]
+        out[:, 0] += wide[0]
+        out[:, 1] -= wide[1]
 
     def _note_audio(self, index: int) -> npt.NDArray[np.float32]:
         """The note's audio, bent if its track bends it (bent audio kept in a small LRU, so
@@ -384,17 +462,19 @@ def _check_length(samples: int, limit_seconds: float, where: str, advice: str) -
 def _limited_blocks(mix: SongMix, progress: Progress | None) -> Iterator[StereoAudio]:
     """Mix and limit the song block by block; trim after the last sound above `SILENT` (never
     before the music's end). Quiet audio after the music's end is held back until something
-    louder follows it; it is only the release of notes that started before the end, so it is
-    never longer than one note (`MAX_HELD_SECONDS` and a release)."""
+    louder follows it; it is only the release of notes that started before the end and the
+    room's tail, so it is never longer than one note (`MAX_HELD_SECONDS` and a release) and
+    the reverb's tail."""
     block_frames = round(BLOCK_SECONDS * SAMPLE_RATE_HZ)
     limiter = Limiter()
+    reverb = Reverb()
     # Every note first, in the song's order (the note cache's budget bounds what is kept): the
     # model's batches, and so the samples to the last bit, are the same whatever the block size.
     mix.prepare(0, mix.end_bound_samples, progress)
     quiet: list[StereoAudio] = []
     for first in range(0, mix.end_bound_samples, block_frames):
         block = np.empty((min(block_frames, mix.end_bound_samples - first), CHANNELS), np.float32)
-        mix.mix_into(block, first)
+        mix.mix_into(block, first, reverb)
         limiter.process(block)
         keep = max(0, min(len(block), mix.music_samples - first))
         loud = np.flatnonzero(np.abs(block[keep:]).max(axis=1, initial=0.0) > SILENT)

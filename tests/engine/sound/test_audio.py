@@ -104,8 +104,8 @@ def test_mute_and_solo_play_exactly_the_chosen_tracks(renderer: NoteRenderer) ->
 
 
 def test_pan_and_gain(renderer: NoteRenderer) -> None:
-    song = spaced_notes_song(0, [60, 64])
-    centre = render(song, renderer)
+    song = _with_track(spaced_notes_song(0, [60, 64]), 0, width=0.0, reverb_send_db=-60.0)
+    centre = render(song, renderer)  # a track with no width and no reverb: the pan law alone
     assert np.allclose(centre[:, 0], centre[:, 1])
     hard_left = render(_with_track(song, 0, pan=-1.0), renderer)
     assert not hard_left[:, 1].any()

@@ -20,8 +20,10 @@ SILENT_DB = -60.0
 
 
 def one_note(*controls: ControlEvent, program: int = VIOLIN, pitch: int = 60) -> Song:
-    """A quarter note on beat 1 of a 2-bar song at 120 BPM (0.5 s long), with controls."""
-    track = Track("Violin", program, notes=(Note(0, pitch, PPQ, 100),), controls=controls)
+    """A quarter note on beat 1 of a 2-bar song at 120 BPM (0.5 s long), with controls, dry
+    (no reverb to ring on after the note) and narrow."""
+    note = (Note(0, pitch, PPQ, 100),)
+    track = Track("Violin", program, notes=note, controls=controls, width=0.0, reverb_send_db=-60)
     return Song(bar_count=2, tracks=(track,))
 
 

@@ -1,6 +1,7 @@
 """Playback through the sound-card callback, driven by a fake output stream: what the
 callback hands out must be the offline render, sample for sample, through seeks, loops,
-pauses, edits and the end of the song; a missing or vanishing device is a clear error."""
+pauses, edits and the end of the song (a seek starts the reverb afresh, a loop and an edit
+carry its tail on); a missing or vanishing device is a clear error."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from engine.sound.playback import (
     bar_range_seconds,
     output_device_names,
 )
-from engine.sound.render import SAMPLE_RATE_HZ, NoteRenderer, render
+from engine.sound.render import SAMPLE_RATE_HZ, Limiter, NoteRenderer, Reverb, SongMix, render
 from tests.helpers.audio_checks import spaced_notes_song
 from tests.helpers.fake_stream import FakeStream
 from tests.helpers.jack_server import jack_audio_server, run_python
@@ -127,14 +128,24 @@ def test_a_48_khz_device_hears_the_same_music(renderer: NoteRenderer) -> None:
         assert peak == pytest.approx(expected, rel=0.05)
 
 
+def played(song: Song, renderer: NoteRenderer, *stretches: tuple[float, float]) -> np.ndarray:
+    """The mix of the (start, end) seconds in turn, as one play heard them: one reverb and one
+    limiter throughout, the reverb silent at the first start."""
+    mix, reverb = SongMix(song, renderer), Reverb()
+    parts = []
+    for start, end in stretches:
+        parts.append(np.zeros((_at(end) - _at(start), 2), dtype=np.float32))
+        mix.mix_into(parts[-1], _at(start), reverb)
+    return Limiter().process(np.concatenate(parts))
+
+
 def test_seek_moves_the_sound(harness: Harness, renderer: NoteRenderer) -> None:
     song = d_major_tune()
-    offline = render(song, renderer)
     harness.player.play(song)
     harness.listen(0.5)
     harness.player.seek(5.0)
     heard = harness.listen(1.0)
-    assert np.allclose(heard, offline[_at(5.0) : _at(5.0) + len(heard)], atol=1e-6)
+    assert np.allclose(heard, played(song, renderer, (5.0, 6.5))[: len(heard)], atol=1e-6)
 
 
 def test_a_loop_repeats_its_bars(harness: Harness, renderer: NoteRenderer) -> None:
@@ -144,8 +155,10 @@ def test_a_loop_repeats_its_bars(harness: Harness, renderer: NoteRenderer) -> No
     assert loop == (2.0, 4.0)
     harness.player.play(song, start_seconds=3.0, loop=loop)
     heard = harness.listen(3.0)
-    once_round = np.concatenate([offline[_at(3.0) : _at(4.0)], offline[_at(2.0) : _at(4.0)]])
+    once_round = played(song, renderer, (3.0, 4.0), (2.0, 4.0))
     assert np.allclose(heard, once_round[: len(heard)], atol=1e-6)
+    # the room rings on over the jump back: bar 2 again is not bar 2 heard from silence
+    assert not np.allclose(heard[_at(1.0) :], offline[_at(2.0) : _at(4.0)][: len(heard) - _at(1.0)])
 
 
 def test_pause_holds_the_playhead_and_resume_continues(
@@ -175,6 +188,7 @@ def test_an_edit_is_heard_without_stopping(harness: Harness, renderer: NoteRende
     earlier = len(harness.listen(1.0))
     harness.player.set_song(fiddle_muted)
     earlier += len(harness.listen(1.0))  # what was mixed before the edit plays out first
+    earlier += len(harness.listen(2.0))  # and the fiddle's reverb tail dies away
     heard = harness.listen(1.0)
     expected = render(fiddle_muted, renderer)[earlier : earlier + len(heard)]
     assert np.allclose(heard, expected, atol=1e-6)
