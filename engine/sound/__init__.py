@@ -5,7 +5,9 @@
 - `synth`: harmonic-plus-noise synthesis of the model's controls; `audition`: a short phrase
   to hear a timbre by.
 - `render`: a Song through its timbres, mixed and limited block by block; `note_cache` the
-  notes it mixes, `limiter` the master limiter, `audio_files` the WAV or FLAC written.
+  notes it mixes, `limiter` the master limiter, `audio_files` the WAV or FLAC written;
+  `space` each track's stereo width and reverb send (defaults by instrument family) and
+  `reverb` the one shared room they send to.
 - `playback`: play, pause, seek and loop through the sound card; `recording`: the microphone;
   `device`: opening and closing the sound card's streams, each with a time limit.
 """
@@ -19,7 +21,9 @@ __all__ = [
     "playback",
     "recording",
     "render",
+    "reverb",
     "soundfont",
+    "space",
     "synth",
     "timbre",
 ]
