@@ -1,6 +1,8 @@
 """The song itself, at the bottom of the engine: what every other wing reads and writes.
 
-- `song`: Song, Track, Note, the grid's Cell, controllers, texts, tempo, meter and key maps.
+- `song`: Song, Track, Note, the grid's Cell, controllers, texts, tempo, meter and key maps;
+  `values` (`SongError` and the field checks) and `timbre_ref` (`TimbreRef`, which sound a track
+  uses), both re-exported by `song`.
 - `edits`: pure edits (add/remove notes, lock cells, tempo, mix); `undo`: the undo history;
   `takes`: the list of composing results.
 - `theory` (keys, scales, chords), `gm` and `drums` (General MIDI programs and the drum map),
@@ -23,5 +25,7 @@ __all__ = [
     "summary",
     "takes",
     "theory",
+    "timbre_ref",
     "undo",
+    "values",
 ]

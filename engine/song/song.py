@@ -18,8 +18,21 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, TypeVar
 
-from engine.errors import TesseraError
 from engine.song.styles import STYLE_NAMES
+
+# The value checks and the timbre reference live in `values` and `timbre_ref`; they are
+# re-exported here (the `x as x` form), where every wing has always imported them from.
+from engine.song.timbre_ref import MAX_SEED as MAX_SEED
+from engine.song.timbre_ref import MAX_TIMBRE_COMPONENT as MAX_TIMBRE_COMPONENT
+from engine.song.timbre_ref import TIMBRE_DIMENSION as TIMBRE_DIMENSION
+from engine.song.timbre_ref import TIMBRE_KINDS as TIMBRE_KINDS
+from engine.song.timbre_ref import TimbreKind as TimbreKind
+from engine.song.timbre_ref import TimbreRef as TimbreRef
+from engine.song.values import SongError as SongError
+from engine.song.values import check_int as check_int
+from engine.song.values import check_number as check_number
+from engine.song.values import check_text as check_text
+from engine.song.values import shown as shown
 
 PPQ = 480
 """Ticks per quarter note for every Song (and for every exported MIDI file)."""
@@ -43,16 +56,6 @@ MIN_REVERB_SEND_DB = -60.0
 MAX_REVERB_SEND_DB = 6.0
 DRUM_CHANNEL = 9
 """General MIDI drums live on MIDI channel 10, which is index 9 in every library."""
-TIMBRE_DIMENSION = 24
-"""Numbers in a generated timbre's vector: the timbre model's `timbre_dim` (models/timbre/card.json;
-a test keeps the two equal). A vector of another length cannot be rendered."""
-MAX_TIMBRE_COMPONENT = 1000.0
-"""The largest size of one vector number. The shipped instruments stay within 1.3 and a nudge moves
-at most about 0.4, so no edit gets near it; past it the model's float32 sums stop being music."""
-MAX_SEED = 2**64 - 1
-"""Seeds are unsigned 64-bit numbers (the random generators refuse negative ones)."""
-_SHOWN_CHARS = 40
-"""How much of a refused value an error message quotes, so a message stays one short line."""
 
 Mode = Literal["major", "minor"]
 
@@ -63,61 +66,6 @@ _SHARP_MAJOR_TONICS = ("C", "G", "D", "A", "E", "B", "F#", "C#")
 _FLAT_MAJOR_TONICS = ("C", "F", "Bb", "Eb", "Ab", "Db", "Gb", "Cb")
 _SHARP_MINOR_TONICS = ("A", "E", "B", "F#", "C#", "G#", "D#", "A#")
 _FLAT_MINOR_TONICS = ("A", "D", "G", "C", "F", "Bb", "Eb", "Ab")
-
-
-class SongError(TesseraError, ValueError):
-    """A value that a Song cannot hold, with the field's name and the allowed range."""
-
-
-def shown(value: object) -> str:
-    """`value` as an error message quotes it: its repr, cut short (a 5,000-digit integer or a
-    million-item list would otherwise make the message itself the problem)."""
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
-        return f"an integer of {value.bit_length()} bits"
-    if isinstance(value, list | tuple | dict | set | frozenset) and len(value) > _SHOWN_CHARS:
-        return f"a {type(value).__name__} of {len(value)} items"
-    text = repr(value)
-    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 3] + "..."
-
-
-def check_int(name: str, value: object, low: int, high: int) -> int:
-    """Return `value` if it is an int in [low, high]; otherwise raise SongError naming `name`."""
-    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise SongError(f"{name} must be an integer from {low} to {high}, got {shown(value)}")
-    return value
-
-
-def check_text(name: str, value: object) -> str:
-    """Return `value` if it is text every file format can store; otherwise raise SongError.
-
-    Refuses a lone surrogate (such as '\\ud800', which a JSON escape or an undecodable command
-    line can produce): it has no UTF-8 form, so a Song holding one could never be saved,
-    autosaved or exported.
-    """
-    if not isinstance(value, str):
-        raise SongError(f"{name} must be text, got {shown(value)}")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as err:
-        raise SongError(
-            f"{name} holds a lone surrogate {value[err.start]!r} at character {err.start + 1}, "
-            "which no file can store: retype the text"
-        ) from err
-    return value
-
-
-def check_number(name: str, value: object, low: float, high: float) -> float:
-    """Return `value` as a float if it is a number in [low, high]; otherwise raise SongError.
-
-    Ints are accepted (a JSON file may hold `-6`); bools, NaN and infinities are refused.
-    """
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or not low <= value <= high  # also false for NaN
-    ):
-        raise SongError(f"{name} must be a number from {low:g} to {high:g}, got {shown(value)}")
-    return float(value)
 
 
 def _check_sorted_ticks(name: str, ticks: list[int]) -> None:
@@ -308,83 +256,6 @@ def _in_tick_order(
     if any(later.tick < earlier.tick for earlier, later in itertools.pairwise(items)):
         items = tuple(sorted(items, key=lambda event: event.tick))
     return items
-
-
-TimbreKind = Literal["gm", "generated", "soundfont"]
-TIMBRE_KINDS: tuple[TimbreKind, ...] = ("gm", "generated", "soundfont")
-
-
-@dataclass(frozen=True, slots=True)
-class TimbreRef:
-    """Which sound a track uses: the timbre model's General MIDI default for its program
-    ("gm"), a model timbre ("generated"), or the standard sound set ("soundfont": FluidSynth
-    playing the General MIDI SoundFont, see `engine.sound.soundfont`).
-
-    A generated timbre is reproduced exactly from its `seed` and `vector`. A "soundfont" ref may
-    keep the model timbre the track had (`seed` and `vector`, both or neither), so choosing the
-    Tessera timbre again gives it back (`standard()` and `tessera()` switch). `program` is set
-    only on a resolved standard-sound ref (the note cache's key, the instrument FluidSynth
-    plays); a track's ref leaves it None and plays the track's program.
-    """
-
-    kind: TimbreKind = "gm"
-    seed: int | None = None
-    vector: tuple[float, ...] = ()
-    program: int | None = None
-
-    def __post_init__(self) -> None:
-        if self.kind not in TIMBRE_KINDS:
-            raise SongError(
-                f"timbre kind must be 'gm', 'generated' or 'soundfont', got {shown(self.kind)}"
-            )
-        if self.seed is not None:
-            check_int("timbre seed", self.seed, 0, MAX_SEED)
-        if self.kind == "generated" and (self.seed is None or not self.vector):
-            raise SongError("a generated timbre needs both a seed and a vector")
-        if self.kind == "soundfont" and (self.seed is None) != (not self.vector):
-            raise SongError("a standard-sound timbre keeps both a seed and a vector, or neither")
-        if self.program is not None:
-            if self.kind != "soundfont":
-                raise SongError(f"only a standard-sound timbre names a program, not {self.kind!r}")
-            check_int("timbre program", self.program, 0, 127)
-        object.__setattr__(self, "vector", _timbre_vector(self.vector))
-
-    @property
-    def is_standard(self) -> bool:
-        """True for the standard sound set (the SoundFont), False for a Tessera timbre."""
-        return self.kind == "soundfont"
-
-    def standard(self) -> TimbreRef:
-        """The standard sound set, keeping a generated timbre to come back to."""
-        if self.kind == "soundfont":
-            return self
-        if self.kind == "generated":
-            return TimbreRef("soundfont", self.seed, self.vector)
-        return TimbreRef("soundfont")
-
-    def tessera(self) -> TimbreRef:
-        """The Tessera timbre this ref stands for: a standard ref's kept timbre, else the
-        General MIDI default; a Tessera ref as it is."""
-        if self.kind != "soundfont":
-            return self
-        if self.vector:
-            return TimbreRef("generated", self.seed, self.vector)
-        return TimbreRef()
-
-
-def _timbre_vector(values: Iterable[object]) -> tuple[float, ...]:
-    """A timbre vector checked as the model needs it: empty (the General MIDI default) or
-    `TIMBRE_DIMENSION` finite numbers (a NaN renders silence and a wrong length cannot render)."""
-    vector = tuple(values)
-    if len(vector) not in (0, TIMBRE_DIMENSION):
-        raise SongError(
-            f"timbre vector must hold {TIMBRE_DIMENSION} numbers (or none), got {len(vector)}"
-        )
-    bound = MAX_TIMBRE_COMPONENT
-    return tuple(
-        check_number(f"timbre vector[{index}]", number, -bound, bound)
-        for index, number in enumerate(vector)
-    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,98 @@
+"""Which sound a track uses (`TimbreRef`) and the checks on a timbre vector.
+
+Kept apart from `engine.song.song`, which re-exports these names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from engine.song.values import SongError, check_int, check_number, shown
+
+TIMBRE_DIMENSION = 24
+"""Numbers in a generated timbre's vector: the timbre model's `timbre_dim` (models/timbre/card.json;
+a test keeps the two equal). A vector of another length cannot be rendered."""
+MAX_TIMBRE_COMPONENT = 1000.0
+"""The largest size of one vector number. The shipped instruments stay within 1.3 and a nudge moves
+at most about 0.4, so no edit gets near it; past it the model's float32 sums stop being music."""
+MAX_SEED = 2**64 - 1
+"""Seeds are unsigned 64-bit numbers (the random generators refuse negative ones)."""
+
+
+TimbreKind = Literal["gm", "generated", "soundfont"]
+TIMBRE_KINDS: tuple[TimbreKind, ...] = ("gm", "generated", "soundfont")
+
+
+@dataclass(frozen=True, slots=True)
+class TimbreRef:
+    """Which sound a track uses: the timbre model's General MIDI default for its program
+    ("gm"), a model timbre ("generated"), or the standard sound set ("soundfont": FluidSynth
+    playing the General MIDI SoundFont, see `engine.sound.soundfont`).
+
+    A generated timbre is reproduced exactly from its `seed` and `vector`. A "soundfont" ref may
+    keep the model timbre the track had (`seed` and `vector`, both or neither), so choosing the
+    Tessera timbre again gives it back (`standard()` and `tessera()` switch). `program` is set
+    only on a resolved standard-sound ref (the note cache's key, the instrument FluidSynth
+    plays); a track's ref leaves it None and plays the track's program.
+    """
+
+    kind: TimbreKind = "gm"
+    seed: int | None = None
+    vector: tuple[float, ...] = ()
+    program: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in TIMBRE_KINDS:
+            raise SongError(
+                f"timbre kind must be 'gm', 'generated' or 'soundfont', got {shown(self.kind)}"
+            )
+        if self.seed is not None:
+            check_int("timbre seed", self.seed, 0, MAX_SEED)
+        if self.kind == "generated" and (self.seed is None or not self.vector):
+            raise SongError("a generated timbre needs both a seed and a vector")
+        if self.kind == "soundfont" and (self.seed is None) != (not self.vector):
+            raise SongError("a standard-sound timbre keeps both a seed and a vector, or neither")
+        if self.program is not None:
+            if self.kind != "soundfont":
+                raise SongError(f"only a standard-sound timbre names a program, not {self.kind!r}")
+            check_int("timbre program", self.program, 0, 127)
+        object.__setattr__(self, "vector", _timbre_vector(self.vector))
+
+    @property
+    def is_standard(self) -> bool:
+        """True for the standard sound set (the SoundFont), False for a Tessera timbre."""
+        return self.kind == "soundfont"
+
+    def standard(self) -> TimbreRef:
+        """The standard sound set, keeping a generated timbre to come back to."""
+        if self.kind == "soundfont":
+            return self
+        if self.kind == "generated":
+            return TimbreRef("soundfont", self.seed, self.vector)
+        return TimbreRef("soundfont")
+
+    def tessera(self) -> TimbreRef:
+        """The Tessera timbre this ref stands for: a standard ref's kept timbre, else the
+        General MIDI default; a Tessera ref as it is."""
+        if self.kind != "soundfont":
+            return self
+        if self.vector:
+            return TimbreRef("generated", self.seed, self.vector)
+        return TimbreRef()
+
+
+def _timbre_vector(values: Iterable[object]) -> tuple[float, ...]:
+    """A timbre vector checked as the model needs it: empty (the General MIDI default) or
+    `TIMBRE_DIMENSION` finite numbers (a NaN renders silence and a wrong length cannot render)."""
+    vector = tuple(values)
+    if len(vector) not in (0, TIMBRE_DIMENSION):
+        raise SongError(
+            f"timbre vector must hold {TIMBRE_DIMENSION} numbers (or none), got {len(vector)}"
+        )
+    bound = MAX_TIMBRE_COMPONENT
+    return tuple(
+        check_number(f"timbre vector[{index}]", number, -bound, bound)
+        for index, number in enumerate(vector)
+    )
