@@ -13,7 +13,7 @@ import time
 from app import cli_args
 from app.cli_args import CommandLineError, number, text, whole
 from engine.compose.control_text import controls_from_text, key_from_text
-from engine.live.music import DEFAULT_VOICES, DRUMS, MODES, LiveSettings
+from engine.live.music import DEFAULT_VOICES, DRUMS, MODES, SOUNDS, LiveSettings
 from engine.live.ports import LivePortError, MidiPorts, RtMidiPorts
 from engine.live.rig import tempo_from_clock
 from engine.studio.models import Models
@@ -25,6 +25,7 @@ LIVE_EPILOG = """live examples:
   tessera-cli live --in "Keystation" --out "FLUID Synth" --mode answer --bpm 96
   tessera-cli live --in keys --out tessera --virtual --jack --mode accompany --drums
   tessera-cli live --in "Keystation" --out internal --hear-keys
+  tessera-cli live --in "Keystation" --out internal --sound standard
 """
 INTERNAL = "internal"
 """The --out name of Tessera's own synth (engine.live.synth) on the default audio device."""
@@ -63,6 +64,12 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--hear-keys", action="store_true", help=f"with --out {INTERNAL}: hear your keys too"
     )
     live.add_argument("--mode", choices=MODES, default="answer")
+    live.add_argument(
+        "--sound",
+        choices=SOUNDS,
+        help=f"with --out {INTERNAL}: 'tessera' (the timbre model, the default) or 'standard' "
+        "(the General MIDI SoundFont)",
+    )
     live.add_argument(
         "--bpm",
         type=_bpm,
@@ -114,6 +121,11 @@ def check(args: argparse.Namespace) -> None:
         raise CommandLineError("live needs --in and --out (see the names with --list)")
     if args.hear_keys and args.output != INTERNAL:
         raise CommandLineError(f"--hear-keys plays your keys through --out {INTERNAL} only")
+    if args.sound and args.output != INTERNAL:
+        raise CommandLineError(
+            f"--sound chooses the sound of --out {INTERNAL}; the synth at --out "
+            f"{args.output!r} plays its own sounds: leave --sound out, or use --out {INTERNAL}"
+        )
     controls_from_text(pitch_range=args.range)
     if args.key:
         key_from_text(args.key)
@@ -145,6 +157,7 @@ def _settings(args: argparse.Namespace, ports: MidiPorts) -> LiveSettings:
         controls=controls,
         seed=args.seed,
         follow_clock=args.bpm == "clock",
+        sound=args.sound or "tessera",
     )
 
 

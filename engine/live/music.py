@@ -27,6 +27,7 @@ from engine.song.song import (
     Note,
     Song,
     TempoChange,
+    TimbreRef,
     TimeSignatureChange,
     Track,
 )
@@ -34,6 +35,10 @@ from engine.song.theory import key_scale
 
 LiveMode = Literal["answer", "continue", "accompany"]
 MODES: tuple[LiveMode, ...] = ("answer", "continue", "accompany")
+LiveSound = Literal["tessera", "standard"]
+SOUNDS: tuple[LiveSound, ...] = ("tessera", "standard")
+"""What the Tessera synth plays through: the timbre model, or the standard General MIDI set
+(FluidSynth with the installed SoundFont)."""
 
 
 class LiveError(TesseraError):
@@ -42,12 +47,15 @@ class LiveError(TesseraError):
 
 @dataclass(frozen=True)
 class Voice:
-    """One accompaniment track: its name, General MIDI program, drum flag and MIDI channel."""
+    """One accompaniment track: its name, General MIDI program, drum flag and MIDI channel,
+    and the sound it keeps whatever the session's (a song track's own choice; None: the
+    session's `sound`)."""
 
     name: str
     program: int
     is_drum: bool = False
     channel: int = 1
+    timbre: TimbreRef | None = None
 
 
 DEFAULT_VOICES = (Voice("Bass", 33, channel=1), Voice("Chords", 0, channel=2))
@@ -78,10 +86,15 @@ class LiveSettings:
     follow_clock: bool = False
     """Follow incoming MIDI clock: the tempo tracks it beat by beat, and MIDI Start puts bar 1
     where it arrives (a DAW or drum machine leads)."""
+    sound: LiveSound = "tessera"
+    """The Tessera synth's sound for the player's keys, the answers and every voice without
+    a timbre of its own (see `SOUNDS`)."""
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise LiveError(f"live mode {self.mode!r} is unknown: use {', '.join(MODES)}")
+        if self.sound not in SOUNDS:
+            raise LiveError(f"live sound {self.sound!r} is unknown: use {', '.join(SOUNDS)}")
         if not 20.0 <= self.tempo_bpm <= 300.0:
             raise LiveError(f"live tempo {self.tempo_bpm} BPM must be from 20 to 300")
         if self.answer_bars < 1:
@@ -96,6 +109,12 @@ class LiveSettings:
     @property
     def bar_ticks(self) -> int:
         return self.meter[0] * PPQ * 4 // self.meter[1]
+
+    def timbre(self, voice: Voice | None = None) -> TimbreRef:
+        """What a part sounds through: the voice's own timbre, else the session's sound."""
+        if voice is not None and voice.timbre is not None:
+            return voice.timbre
+        return TimbreRef().standard() if self.sound == "standard" else TimbreRef()
 
     def controls_in(self, key: KeySignatureChange | None) -> Controls:
         """The session controls with the key's scale as a hard mask (unless one is set)."""
@@ -199,16 +218,19 @@ def accompany_work(
     return song, work
 
 
+Part = tuple[str, int, bool, Sequence[Note], TimbreRef]
+"""A recorded track: its name, program, drum flag, notes and the sound it was heard through."""
+
+
 def recorded_song(
-    settings: LiveSettings,
-    parts: Sequence[tuple[str, int, bool, Sequence[Note]]],
-    key: KeySignatureChange | None,
+    settings: LiveSettings, parts: Sequence[Part], key: KeySignatureChange | None
 ) -> Song:
-    """A Song of what was played and answered: (name, program, drum, notes) per track."""
-    end = max((n.end_tick for _, _, _, notes in parts for n in notes), default=1)
+    """A Song of what was played and answered, one track per part, each keeping its sound."""
+    end = max((n.end_tick for _, _, _, notes, _ in parts for n in notes), default=1)
     bars = max(1, -(-end // settings.bar_ticks))
     tracks = [
-        Track(name, program, drum, tuple(sorted(notes))) for name, program, drum, notes in parts
+        Track(name, program, drum, tuple(sorted(notes)), timbre=timbre)
+        for name, program, drum, notes, timbre in parts
     ]
     return _frame(settings, bars, tracks, key)
 

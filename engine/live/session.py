@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from engine.compose.midi_model import MidiModel
 from engine.live.music import (
     LiveSettings,
+    Part,
     Work,
     accompany_work,
     answer_work,
@@ -404,12 +405,16 @@ class LiveSession:
 
     def recording(self) -> Song:
         """Everything played and answered so far, as a Song of new tracks."""
-        parts: list[tuple[str, int, bool, list[Note]]] = [
-            ("Live player", self.settings.player_program, False, self.player)
+        settings = self.settings
+        parts: list[Part] = [
+            ("Live player", settings.player_program, False, self.player, settings.timbre())
         ]
-        if self.settings.mode == "accompany":
-            for voice, notes in zip(self.settings.voices, self.parts, strict=True):
-                parts.append((f"Live {voice.name.lower()}", voice.program, voice.is_drum, notes))
+        if settings.mode == "accompany":
+            for voice, notes in zip(settings.voices, self.parts, strict=True):
+                name = f"Live {voice.name.lower()}"
+                parts.append((name, voice.program, voice.is_drum, notes, settings.timbre(voice)))
         else:
-            parts.append(("Live answer", self.settings.player_program, False, self.answers))
+            parts.append(
+                ("Live answer", settings.player_program, False, self.answers, settings.timbre())
+            )
         return recorded_song(self.settings, parts, self.key)

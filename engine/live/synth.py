@@ -1,4 +1,5 @@
-"""The internal synth for live play: raw MIDI messages in, Tessera's own timbres out.
+"""The internal synth for live play: raw MIDI messages in, Tessera's own timbres (or the
+standard General MIDI set, see `LiveSettings.sound`) out.
 
 `LiveSynth.send` takes the messages a live session plays (and, if wanted, the player's keys),
 so it can be a `LiveSession`'s `output`. Three threads meet here:
@@ -7,8 +8,8 @@ so it can be a `LiveSession`'s `output`. Three threads meet here:
   among the renders made ahead of time (`engine.live.bank`, which states the nearest-key rule),
   asks for the exact render in the background when it had to borrow a neighbour, and queues
   the command for the sound card. It never renders.
-- the bank's worker renders with the timbre model: each channel's likely notes at `start`,
-  then whatever is asked for.
+- the bank's worker renders (the timbre model, or FluidSynth for the standard set): each
+  channel's likely notes at `start`, then whatever is asked for.
 - the sound card's callback applies the queued commands at the start of its block, mixes the
   voices (`engine.live.voices`: a fixed table, the oldest stolen; note-off cross-fades into
   the render's release), limits, and converts when the device does not run at 44.1 kHz. It
@@ -71,13 +72,15 @@ def default_instrument(channel: int) -> Instrument:
 
 def live_programs(settings: LiveSettings, keyboard_channel: int = 0) -> dict[int, Instrument]:
     """The instrument on each channel a live session plays: the player's keys and the answer
-    with the player's program; in accompany mode each voice with its own."""
-    programs = {keyboard_channel: (TimbreRef(), settings.player_program, False)}
+    with the player's program; in accompany mode each voice with its own. Each sounds through
+    the session's sound (the timbre model or the standard set), or a voice's own timbre."""
+    timbre = settings.timbre()
+    programs = {keyboard_channel: (timbre, settings.player_program, False)}
     if settings.mode == "accompany":
         for voice in settings.voices:
-            programs[voice.channel] = (TimbreRef(), voice.program, voice.is_drum)
+            programs[voice.channel] = (settings.timbre(voice), voice.program, voice.is_drum)
     else:
-        programs[settings.answer_channel] = (TimbreRef(), settings.player_program, False)
+        programs[settings.answer_channel] = (timbre, settings.player_program, False)
     return programs
 
 
@@ -206,7 +209,7 @@ class LiveSynth:
             return
         status, channel = message[0] & 0xF0, message[0] & 0x0F
         if status == PROGRAM_CHANGE and len(message) >= 2:
-            self._changed[channel] = (TimbreRef(), message[1], self.instrument(channel)[2])
+            self._changed[channel] = self._program_changed(channel, message[1])
             if self._auto_prepare:
                 self.bank.prepare_instrument(self._changed[channel])
         elif self._stream is None or len(message) < 3:
@@ -221,6 +224,12 @@ class LiveSynth:
             self._commands.append(Control("silence", channel))
         elif status == CONTROL and message[1] >= ALL_NOTES_OFF:  # 124-127 imply it too
             self._commands.append(Control("release_all", channel))
+
+    def _program_changed(self, channel: int, program: int) -> Instrument:
+        """The channel's instrument after a program change: the new program in the same sound
+        set (a timbre of the old program's own does not fit the new one)."""
+        timbre, _, is_drum = self.instrument(channel)
+        return (TimbreRef().standard() if timbre.is_standard else TimbreRef(), program, is_drum)
 
     def instrument(self, channel: int) -> Instrument:
         if channel in self._changed:

@@ -226,6 +226,7 @@ OPTIONS: dict[str, dict[str, Spec]] = {
         "--output": Spec([], [*TEXT_BAD, "x" * 201]),  # only 'internal' goes with --hear-keys
         "--hear-keys": FLAG,
         "--mode": choice(["answer", "accompany"]),
+        "--sound": choice(["standard", "tessera"]),
         "--bpm": Spec(["20", "300", "clock", " Clock ", "96.5"], ["19", "301", *NUMBER_BAD]),
         "--key": KEY,
         "--bars": whole(1, 16),
@@ -301,6 +302,7 @@ WHOLE_COMMANDS: list[tuple[list[str], int]] = [
     (["live"], 2),
     (["live", "--in", "k"], 2),
     (["live", "--out", "internal"], 2),
+    (["live", "--in", "k", "--out", "synth", "--sound", "standard"], 2),  # an external synth
     (["transcribe", "{dir}/m.wav", "{dir}/o.json", "--into", "{missing}", "--tempo", "90"], 2),
     (["transcribe", "{dir}/m.wav", "{dir}/o.json", "--into", "{missing}"], MISSING_FILE),
     (["generate", "{nofolder}/x.json", "--prompt", "x" * 1001], 2),

@@ -8,7 +8,8 @@ session's counters ten times a second (a meter's refresh, not a result to hand o
 Start goes through the front door `tessera-cli live` uses too (`Studio.start_live`), with the
 window's models: the same symbolic model the compose jobs write with (its steps are safe from
 both threads at once) and the same note renderer the transport plays through, for the Tessera
-synth. A model that is not loaded yet loads when Start needs it.
+synth. A model that is not loaded yet loads when Start needs it. The Sound box says what that
+synth plays through: the timbre model or the standard General MIDI set (`LiveSettings.sound`).
 
 Start and Stop run on the panel's `ui.device_thread.DeviceThread`, never on the UI thread: they
 open and close MIDI ports and the sound card, which can hang when a device went away (and Start
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from engine.compose.control_text import key_from_text
 from engine.errors import TesseraError
-from engine.live.music import MODES, LiveSettings
+from engine.live.music import MODES, SOUNDS, LiveSettings
 from engine.live.ports import MidiPorts, RtMidiPorts
 from engine.live.synth import LiveSynth
 from engine.sound.playback import StreamFactory
@@ -50,6 +51,8 @@ SONG_KEY = "The song's key"
 METER_FULL_MS = 100
 SYNTH_OUTPUT = "Tessera synth"
 """The first output choice: the internal synth (engine.live.synth) on the default audio device."""
+SOUND_LABELS = {"tessera": "Tessera timbre", "standard": "General MIDI (SoundFont)"}
+"""The Sound box's entry for each of `engine.live.music.SOUNDS` (as the Track panel names them)."""
 
 
 class LivePanel(QWidget):
@@ -88,6 +91,14 @@ class LivePanel(QWidget):
     def _build(self) -> None:
         self.inputs, self.outputs = QComboBox(), QComboBox()
         self.refresh = QPushButton("Refresh ports")
+        self.sound = QComboBox()
+        for sound in SOUNDS:
+            self.sound.addItem(SOUND_LABELS[sound], sound)
+        self.sound.setToolTip(
+            "What the Tessera synth plays your keys and the answers with. Tessera timbre: the "
+            "timbre model's sound. General MIDI (SoundFont): the standard General MIDI sound set. "
+            "A MIDI output plays its own sounds."
+        )
         self.mode = QComboBox()
         self.mode.addItems(list(MODES))
         self.tempo = QDoubleSpinBox()
@@ -114,6 +125,7 @@ class LivePanel(QWidget):
             ("Keyboard", self.inputs),
             ("Output", self.outputs),
             ("", self.refresh),
+            ("Sound", self.sound),
             ("Mode", self.mode),
             ("Tempo (BPM)", self.tempo),
             ("", self.follow_clock),
@@ -132,6 +144,12 @@ class LivePanel(QWidget):
         layout.addStretch(1)
         self.refresh.clicked.connect(self.refresh_ports)
         self.start.clicked.connect(self.toggle)
+        self.outputs.currentTextChanged.connect(self._output_chosen)
+
+    def _output_chosen(self, output: str) -> None:
+        """The sound is the Tessera synth's: a MIDI output plays its own, so it is offered only
+        with the synth."""
+        self.sound.setEnabled(output == SYNTH_OUTPUT)
 
     def refresh_ports(self) -> None:
         """List the MIDI ports, or say why there are none."""
@@ -163,6 +181,7 @@ class LivePanel(QWidget):
             key=key,
             answer_bars=self.bars.value(),
             follow_clock=self.follow_clock.isChecked(),
+            sound=SOUNDS[self.sound.currentIndex()],
         )
 
     def toggle(self) -> None:

@@ -1,5 +1,5 @@
 """The track panel: the selected track's name, instrument, sound and mix (mute, solo, gain,
-pan).
+pan, and its stereo space: width and reverb send, see `ui.panels.track_space`).
 
 The Sound choice is "Tessera timbre" (the timbre model: generated, lockable, nudgeable in the
 Timbre panel) or "General MIDI (SoundFont)" (the standard set: FluidSynth playing the installed
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from engine.song.edits import update_track
 from engine.song.gm import GM_PROGRAM_NAMES
 from engine.song.song import MAX_GAIN_DB, MIN_GAIN_DB, Song, Track
+from ui.panels.track_space import REVERB, WIDTH, SpaceControl
 
 GAIN_STEPS_PER_DB = 2
 """The gain slider moves in half decibels."""
@@ -39,7 +40,8 @@ SOUNDS = (("Tessera timbre", False), ("General MIDI (SoundFont)", True))
 
 
 class TrackPanel(QWidget):
-    """Name, instrument, Mute, Solo, gain and pan of one track of the window's song."""
+    """Name, instrument, Mute, Solo, gain, pan, width and reverb of one track of the window's
+    song."""
 
     def __init__(
         self,
@@ -84,8 +86,12 @@ class TrackPanel(QWidget):
         for slider in (self.gain, self.pan):
             slider.valueChanged.connect(self._slider_moved)
             slider.sliderReleased.connect(self._slider_released)
+        self.stereo_width = SpaceControl(WIDTH, self._set_space)
+        self.reverb = SpaceControl(REVERB, self._set_space)
         reset = QPushButton("Reset mix")
-        reset.setToolTip("0 dB, centred, not muted or soloed")
+        reset.setToolTip(
+            "0 dB, centred, not muted or soloed, and the instrument's usual width and reverb"
+        )
         reset.clicked.connect(self._reset_mix)
         self._inputs: tuple[QWidget, ...] = (
             self.name, self.instrument, self.drums, self.sound, self.mute, self.solo, self.gain,
@@ -114,6 +120,8 @@ class TrackPanel(QWidget):
             value.setMinimumWidth(56)
             row.addWidget(value)
             form.addRow(label, row)
+        form.addRow("Width", self.stereo_width)
+        form.addRow("Reverb", self.reverb)
 
     # --- showing -------------------------------------------------------------------------------
 
@@ -136,6 +144,8 @@ class TrackPanel(QWidget):
         self.gain.setValue(round(track.gain_db * GAIN_STEPS_PER_DB))
         self.pan.setValue(round(track.pan * 100))
         del blockers
+        self.stereo_width.show_track(track)
+        self.reverb.show_track(track)
         self._show_values()
 
     def _show_values(self) -> None:
@@ -205,12 +215,23 @@ class TrackPanel(QWidget):
         what = "Set gain of" if track.gain_db != gain else "Pan"
         self._apply_edit(song, f"{what} {track.name}")
 
+    def _set_space(self, field: str, value: float | None) -> None:
+        """Set the track's width or reverb send (None: its family's default) as one edit."""
+        track = self._track()
+        if track is None or self.track_index is None or getattr(track, field) == value:
+            return
+        what = "width" if field == "width" else "reverb"
+        label = f"Default {what} of" if value is None else f"Set {what} of"
+        song = update_track(self._song(), self.track_index, **{field: value})
+        self._apply_edit(song, f"{label} {track.name}")
+
     def _reset_mix(self) -> None:
         track = self._track()
         if track is None or self.track_index is None:
             return
         song = update_track(
-            self._song(), self.track_index, gain_db=0.0, pan=0.0, muted=False, solo=False
-        )
+            self._song(), self.track_index, gain_db=0.0, pan=0.0, muted=False, solo=False,
+            width=None, reverb_send_db=None,
+        )  # fmt: skip
         if song != self._song():
             self._apply_edit(song, f"Reset mix of {track.name}")
