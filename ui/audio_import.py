@@ -4,11 +4,17 @@ a locked track the model can build around.
 `AudioToNotesDialog` picks the source and the options as an `engine.studio.use_cases.Clip`; the
 window hands it to the front door (`Studio.transcribe_job`, as `tessera-cli transcribe` does),
 runs the job on its `JobRunner` and applies the result as one undoable edit.
+
+Recording reaches the microphone only from the dialog's `ui.device_thread.DeviceThread`: the
+Record button answers at once, and what the device thread did comes back through
+`ui.ui_thread.relay`. A microphone that hangs or goes away is a message in a dialog that keeps
+answering, and what it recorded before is kept (see `engine.sound.recording`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -32,6 +38,8 @@ from engine.errors import TesseraError
 from engine.song.gm import GM_PROGRAM_NAMES
 from engine.sound.recording import Recorder
 from engine.studio.outcomes import QUANTISE_GRIDS, Clip
+from ui.device_thread import DeviceThread
+from ui.ui_thread import relay
 
 CLIP_FILTER = "Audio clips (*.wav *.flac *.mp3 *.ogg *.aiff *.aif);;All files (*)"
 DEFAULT_PROGRAM = 73
@@ -45,6 +53,10 @@ class AudioToNotesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Audio to Notes")
         self.recorder = recorder or Recorder()
+        self.device = DeviceThread("tessera-microphone")
+        self.state: Literal["idle", "starting", "recording"] = "idle"
+        """What the composer sees: "starting" while the device thread opens the microphone."""
+        self._request = 0  # numbers Record presses: an answer to an older one is moot
         self._path: Path | None = None
         self._take: tuple[npt.NDArray[np.float32], int] | None = None
         self.source = QLabel("no clip yet: choose a file or record one")
@@ -112,27 +124,79 @@ class AudioToNotesDialog(QDialog):
 
     def _record_toggled(self, on: bool) -> None:
         if on:
+            self._start_recording()
+        elif self.state != "idle":
+            self._stop_recording()
+
+    def _start_recording(self) -> None:
+        """Ask the device thread to open the microphone; `_started` answers."""
+        self._request += 1
+        self.state = "starting"
+        recorder, number = self.recorder, self._request
+        answer, lost = relay(self, "_started"), relay(self, "_microphone_lost")
+
+        def start_on_device() -> None:
             try:
-                self.recorder.start()
-            except TesseraError as err:
-                self.record.setChecked(False)
-                self.status.setText(str(err))
+                recorder.start(on_lost=lambda: lost(number))
+            except Exception as err:  # AudioDeviceError above all; any other is said too
+                answer(number, str(err) if isinstance(err, TesseraError) else repr(err))
                 return
-            self.status.setText("recording… press Record again to stop")
-            self._timer.start()
+            answer(number, "")
+
+        self.status.setText("opening the microphone…")
+        self.device.submit(start_on_device)
+
+    def _started(self, number: int, failure: str) -> None:
+        if number != self._request or self.state != "starting":  # stopped meanwhile
             return
-        if not self.recorder.recording:
+        if failure:
+            self.state = "idle"
+            self._set_record_button(False)
+            self.status.setText(failure)
             return
+        self.state = "recording"
+        self.status.setText("recording… press Record again to stop")
+        self._timer.start()
+
+    def _stop_recording(self) -> None:
+        """Idle at once for the dialog; the device thread closes the microphone, and
+        `_stopped` shows the take."""
+        self._request += 1
+        self.state = "idle"
         self._timer.stop()
-        audio, rate = self.recorder.stop()
+        self._set_record_button(False)
+        self.status.setText("stopping the microphone…")
+        recorder, answer = self.recorder, relay(self, "_stopped")
+
+        def stop_on_device() -> None:
+            audio, rate = recorder.stop()
+            answer(audio, rate, recorder.problem)
+
+        self.device.submit(stop_on_device)
+
+    def _stopped(self, audio: npt.NDArray[np.float32], rate: int, problem: str) -> None:
+        """Keep the take (even from a microphone that hung or went away: `problem` says so);
+        a new recording already starting keeps its own status line."""
+        say = self.status.setText if self.state == "idle" else lambda _text: None
         self.meter.setValue(0)
         if not len(audio):
-            self.status.setText("nothing was recorded")
+            say(problem or "nothing was recorded")
             return
         self._path, self._take = None, (audio, rate)
         self.source.setText(f"recording: {len(audio) / rate:.1f} s")
-        self.status.setText("")
+        say(problem)
         self._ready()
+
+    def _microphone_lost(self, number: int) -> None:
+        """The microphone went away mid-take: stop, keeping what it recorded."""
+        if number == self._request and self.state == "recording":
+            self._stop_recording()
+
+    def _set_record_button(self, on: bool) -> None:
+        """Show Record pressed or not without asking the device for anything."""
+        self.record.blockSignals(True)
+        self.record.setChecked(on)
+        self.record.blockSignals(False)
 
     def _show_level(self) -> None:
         self.meter.setValue(round(100 * min(1.0, self.recorder.level)))
@@ -155,8 +219,7 @@ class AudioToNotesDialog(QDialog):
         )
 
     def done(self, result: int) -> None:
-        """Closing the dialog stops the microphone."""
-        if self.recorder.recording:
-            self._timer.stop()
-            self.recorder.stop()
+        """Closing the dialog stops the microphone (on the device thread)."""
+        if self.state != "idle":
+            self._stop_recording()
         super().done(result)

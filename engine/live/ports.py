@@ -9,17 +9,27 @@ with the time it was sent.
 
 A keyboard unplugged mid-session is reported through `on_disconnect`, never raised from the
 input thread: the rtmidi ports are checked against the system's port list by `check_alive`.
+
+A MIDI system can hang as a sound card can (a JACK server killed, a USB device half gone): so
+`RtMidiPorts` opens and closes each port with the audio device's time limit
+(`engine.sound.device.call_with_timeout`). A port that does not answer in time is abandoned on
+its thread (one that opens after all is closed there) and the caller gets
+`PortNotAnsweringError` naming the port.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from engine.errors import TesseraError
+from engine.sound.device import DEVICE_TIMEOUT_SECONDS, DeviceNotAnsweringError, call_with_timeout
+
+T = TypeVar("T")
 
 Message = tuple[int, ...]
 """One raw MIDI message, e.g. (0x90, 60, 100) for a note-on of middle C."""
@@ -27,8 +37,36 @@ Message = tuple[int, ...]
 InputCallback = Callable[[Message], None]
 
 
+PORT_TIMEOUT_SECONDS = DEVICE_TIMEOUT_SECONDS
+"""How long opening or closing a MIDI port may take: healthy ports answer in milliseconds."""
+
+
 class LivePortError(TesseraError):
     """A MIDI port or MIDI system that cannot be used; the message says what to do instead."""
+
+
+class PortNotAnsweringError(LivePortError):
+    """A MIDI port did not open or close in time; it was abandoned."""
+
+
+def within_time_limit(
+    action: Callable[[], T],
+    port: str,
+    what: str,
+    timeout_s: float = PORT_TIMEOUT_SECONDS,
+    late: Callable[[T], object] | None = None,
+) -> T:
+    """`action()` (opening or closing the MIDI port described by `port`, e.g. "input 'Keys'"),
+    or PortNotAnsweringError if it does not end within `timeout_s` (`late` gets a result that
+    comes after all, see `call_with_timeout`)."""
+    try:
+        return call_with_timeout(action, what, timeout_s, late)
+    except DeviceNotAnsweringError as err:
+        raise PortNotAnsweringError(
+            f"the MIDI {port} did not answer within {timeout_s:g} s while {what}, so it was let "
+            "go: check that the device is connected and its MIDI system (ALSA or JACK) is "
+            "running, then try again"
+        ) from err
 
 
 class OutputPort(Protocol):
@@ -184,13 +222,25 @@ class _RtPort:
     name: str
     handle: Any
     virtual: bool
+    kind: str = "input"
+    timeout_s: float = PORT_TIMEOUT_SECONDS
 
     def send(self, message: Message) -> None:
         self.handle.send_message(list(message))
 
     def close(self) -> None:
+        """Close the port, or PortNotAnsweringError naming it when it does not close in time."""
+        within_time_limit(self.close_now, f"{self.kind} {self.name!r}", "closing", self.timeout_s)
+
+    def close_now(self) -> None:
         self.handle.close_port()
         self.handle.delete()
+
+
+def _close_late(port: _RtPort) -> None:
+    """Close a port that opened after its caller gave up (on the thread that opened it)."""
+    with contextlib.suppress(Exception):  # nobody is left to tell: it is let go either way
+        port.close_now()
 
 
 class RtMidiPorts:
@@ -200,8 +250,18 @@ class RtMidiPorts:
     (ALSA on Linux). A missing MIDI system raises `LivePortError` naming the fix.
     """
 
-    def __init__(self, api: int | None = None, client_name: str = "Tessera") -> None:
-        self._rtmidi = _import_rtmidi()
+    def __init__(
+        self,
+        api: int | None = None,
+        client_name: str = "Tessera",
+        *,
+        timeout_s: float = PORT_TIMEOUT_SECONDS,
+        rtmidi: Any = None,
+    ) -> None:
+        """`timeout_s`: how long opening or closing a port may take; `rtmidi`: the module
+        (default: python-rtmidi; tests pass a stand-in)."""
+        self._rtmidi = rtmidi or _import_rtmidi()
+        self.timeout_s = timeout_s
         self.api = self._rtmidi.API_UNSPECIFIED if api is None else api
         self.client_name = client_name
         self._probe_in = self._new(self._rtmidi.MidiIn)
@@ -242,17 +302,32 @@ class RtMidiPorts:
             _check_name(name, names, kind)
         handle.open_port(matches[0], name=f"{self.client_name} {kind}")
 
+    def _port(self, kind: str, name: str, virtual: bool, prepare: Callable[[Any], None]) -> _RtPort:
+        """Open the `kind` port `name` within the time limit (see the module's docstring)."""
+
+        def open_now() -> _RtPort:
+            handle = self._new(self._rtmidi.MidiIn if kind == "input" else self._rtmidi.MidiOut)
+            try:
+                prepare(handle)
+                self._open(handle, name, kind, virtual)
+            except BaseException:
+                handle.delete()
+                raise
+            return _RtPort(name, handle, virtual, kind, self.timeout_s)
+
+        return within_time_limit(
+            open_now, f"{kind} {name!r}", "opening", self.timeout_s, _close_late
+        )
+
     def open_input(self, name: str, callback: InputCallback, *, virtual: bool = False) -> _RtPort:
-        handle = self._new(self._rtmidi.MidiIn)
-        handle.ignore_types(sysex=True, timing=False, active_sense=True)
-        handle.set_callback(lambda event, _data: callback(tuple(event[0])))
-        self._open(handle, name, "input", virtual)
-        return _RtPort(name, handle, virtual)
+        def prepare(handle: Any) -> None:
+            handle.ignore_types(sysex=True, timing=False, active_sense=True)
+            handle.set_callback(lambda event, _data: callback(tuple(event[0])))
+
+        return self._port("input", name, virtual, prepare)
 
     def open_output(self, name: str, *, virtual: bool = False) -> _RtPort:
-        handle = self._new(self._rtmidi.MidiOut)
-        self._open(handle, name, "output", virtual)
-        return _RtPort(name, handle, virtual)
+        return self._port("output", name, virtual, lambda _handle: None)
 
     def check_alive(self, port: InputPort) -> bool:
         """False once a hardware input has left the system (virtual ports are ours)."""

@@ -1,5 +1,5 @@
-"""Stand-ins for sounddevice's output stream, for playback tests without a sound card: one
-that works, and one whose device stopped answering."""
+"""Stand-ins for sounddevice's streams, for playback and recording tests without a sound card:
+an output stream and a microphone that work, and ones whose device stopped answering."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import numpy as np
 from engine.sound.playback import DEVICE_BLOCK_FRAMES
 
 
-class FakeStream:
-    """Stands in for sounddevice.OutputStream: the test pulls blocks through the callback."""
+class FakeDevice:
+    """What every fake stream shares: the settings it was opened with, start, stop, close."""
 
     def __init__(self, **settings: Any) -> None:
         self.settings = settings
@@ -28,20 +28,34 @@ class FakeStream:
     def close(self) -> None:
         self.closed = True
 
-    def pull(self, frames: int = DEVICE_BLOCK_FRAMES) -> np.ndarray:
-        out = np.full((frames, 2), np.nan, dtype=np.float32)  # the callback must write it all
-        self.settings["callback"](out, frames, None, None)
-        return out
-
     def vanish(self) -> None:
         """What PortAudio does when the device is unplugged: the stream just finishes."""
         self.settings["finished_callback"]()
 
 
-class HangingStream(FakeStream):
-    """A device that went away mid-play the way PortAudio's JACK host shows it: `stop()` and
-    `close()` never return (here: not until `release()`, or a minute as a hang guard for the
-    test run). Records which threads called into it."""
+class FakeStream(FakeDevice):
+    """Stands in for sounddevice.OutputStream: the test pulls blocks through the callback."""
+
+    def pull(self, frames: int = DEVICE_BLOCK_FRAMES) -> np.ndarray:
+        out = np.full((frames, 2), np.nan, dtype=np.float32)  # the callback must write it all
+        self.settings["callback"](out, frames, None, None)
+        return out
+
+
+class FakeMicrophone(FakeDevice):
+    """Stands in for sounddevice.InputStream: the test feeds blocks through the callback."""
+
+    def feed(self, audio: np.ndarray, block: int = 512) -> None:
+        """Hand mono `audio` to the recorder, a block at a time, as the sound card does."""
+        for first in range(0, len(audio), block):
+            chunk = audio[first : first + block, None].astype(np.float32)
+            self.settings["callback"](chunk, len(chunk), None, None)
+
+
+class _Hangs(FakeDevice):
+    """A device that went away the way PortAudio's JACK host shows it: `stop()` and `close()`
+    never return (here: not until `release()`, or a minute as a hang guard for the test run).
+    Records which threads called into it."""
 
     HANG_GUARD_SECONDS = 60.0
 
@@ -65,3 +79,11 @@ class HangingStream(FakeStream):
     def release(self) -> None:
         """Let the hung calls return (at the end of a test)."""
         self._released.set()
+
+
+class HangingStream(_Hangs, FakeStream):
+    """An output device that stopped answering: `stop()` and `close()` hang."""
+
+
+class HangingMicrophone(_Hangs, FakeMicrophone):
+    """A microphone that stopped answering: `stop()` and `close()` hang."""

@@ -1,16 +1,21 @@
 """Audio to Notes in the window: a melody played into a fake microphone (or saved as a file)
-becomes a locked track with its pitches, as one undoable edit; no microphone is a message."""
+becomes a locked track with its pitches, as one undoable edit; no microphone is a message, and
+a microphone that hangs or goes away is a message in a dialog that keeps answering, with what
+it recorded kept."""
 
 from __future__ import annotations
 
 import dataclasses
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 import soundfile
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -19,8 +24,9 @@ from benchmarks.tunes import d_major_tune
 from engine.song.edits import select
 from engine.song.song import Song
 from engine.sound.playback import AudioDeviceError
-from engine.sound.recording import Recorder
+from engine.sound.recording import LOST, NOT_ANSWERING, Recorder
 from engine.studio.models import Models
+from tests.helpers.fake_stream import FakeMicrophone, HangingMicrophone
 from ui.audio_import import AudioToNotesDialog
 from ui.main_window import MainWindow
 
@@ -28,27 +34,26 @@ RATE = 22_050
 FLUTE = 73
 
 
-class FakeMicrophone:
-    """Stands in for sounddevice.InputStream: the test feeds blocks through its callback."""
+TIMEOUT_S = 0.3
+"""A short device timeout for the microphones that hang, so the tests wait little."""
 
-    def __init__(self, **settings: Any) -> None:
-        self.samplerate = settings["samplerate"]
-        self.callback = settings["callback"]
-        self.started = False
 
-    def start(self) -> None:
-        self.started = True
+class Microphones:
+    """The dialog's microphone: fake input streams the test feeds, of `kind` (one that hangs,
+    for a device that stopped answering)."""
 
-    def stop(self) -> None:
-        self.started = False
+    def __init__(self, kind: type[FakeMicrophone] = FakeMicrophone) -> None:
+        self.kind = kind
+        self.opened: list[FakeMicrophone] = []
 
-    def close(self) -> None:
-        pass
+    def open(self, **settings: Any) -> FakeMicrophone:
+        self.opened.append(self.kind(**settings))
+        return self.opened[-1]
 
-    def play_in(self, audio: np.ndarray, block: int = 512) -> None:
-        for first in range(0, len(audio), block):
-            chunk = audio[first : first + block, None].astype(np.float32)
-            self.callback(chunk, len(chunk), None, None)
+    def release(self) -> None:
+        for microphone in self.opened:
+            if isinstance(microphone, HangingMicrophone):
+                microphone.release()
 
 
 @pytest.fixture(scope="module")
@@ -90,21 +95,32 @@ def _check_new_track(
     assert window.session.song == before
 
 
+def _answers(qtbot: QtBot, since: float | None = None) -> None:
+    """The event loop runs a timer posted now within a second (of `since`, a monotonic time,
+    if given): a hang guard for a dialog that must not be blocked, not a speed claim."""
+    since = time.monotonic() if since is None else since
+    answered: list[float] = []
+    QTimer.singleShot(0, lambda: answered.append(time.monotonic()))
+    qtbot.waitUntil(lambda: bool(answered), timeout=1000)
+    assert answered[0] - since < 1.0, "the dialog did not answer for a second"
+
+
+def _record(qtbot: QtBot, dialog: AudioToNotesDialog) -> None:
+    dialog.record.click()
+    qtbot.waitUntil(lambda: dialog.state == "recording", timeout=10_000)
+    assert dialog.status.text().startswith("recording")
+
+
 def test_a_recorded_melody_becomes_a_locked_track(
     qtbot: QtBot, window: MainWindow, melody: Song, played: np.ndarray
 ) -> None:
-    microphones: list[FakeMicrophone] = []
-
-    def open_microphone(**settings: Any) -> FakeMicrophone:
-        microphones.append(FakeMicrophone(**settings))
-        return microphones[-1]
-
-    dialog = AudioToNotesDialog(Recorder(open_microphone), parent=window)
+    microphones = Microphones()
+    dialog = AudioToNotesDialog(Recorder(microphones.open), parent=window)
+    _record(qtbot, dialog)
+    assert microphones.opened[0].started
+    microphones.opened[0].feed(played)
     dialog.record.click()
-    assert microphones[0].started
-    microphones[0].play_in(played)
-    dialog.record.click()
-    assert dialog.source.text() == f"recording: {len(played) / RATE:.1f} s"
+    qtbot.waitUntil(lambda: dialog.source.text() == f"recording: {len(played) / RATE:.1f} s")
     request = dialog.request()
     assert request.audio is not None
     assert np.array_equal(request.audio, played.astype(np.float32))
@@ -126,14 +142,15 @@ def test_a_clip_file_becomes_a_locked_track(
     _check_new_track(qtbot, window, melody, before, "hummed")
 
 
-def test_no_microphone_is_a_message(window: MainWindow) -> None:
+def test_no_microphone_is_a_message(qtbot: QtBot, window: MainWindow) -> None:
     def no_microphone(**_settings: Any) -> FakeMicrophone:
         raise AudioDeviceError("no microphone to record from")
 
     dialog = AudioToNotesDialog(Recorder(no_microphone), parent=window)
     dialog.record.click()
+    qtbot.waitUntil(lambda: "no microphone" in dialog.status.text(), timeout=10_000)
     assert not dialog.record.isChecked()
-    assert "no microphone" in dialog.status.text()
+    assert dialog.state == "idle"
     ok = dialog.buttons.buttons()[0]
     assert not ok.isEnabled()
 
@@ -155,3 +172,60 @@ def test_a_clip_joins_a_song_with_music_at_its_tempo(
     assert song.tempos == before.tempos
     assert song.tracks[2].name == "descant"
     assert "estimated" not in window.last_message
+
+
+@pytest.fixture
+def hanging() -> Iterator[Microphones]:
+    microphones = Microphones(HangingMicrophone)
+    yield microphones
+    microphones.release()
+
+
+def test_a_microphone_that_hangs_never_freezes_the_dialog_and_keeps_the_take(
+    qtbot: QtBot, hanging: Microphones
+) -> None:
+    dialog = AudioToNotesDialog(Recorder(hanging.open, device_timeout_s=TIMEOUT_S))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _record(qtbot, dialog)
+    microphone = hanging.opened[0]
+    assert isinstance(microphone, HangingMicrophone)
+    heard = (0.3 * np.sin(np.arange(RATE) * 0.02)).astype(np.float32)
+    microphone.feed(heard)
+    pressed = time.monotonic()
+    dialog.record.click()  # Stop, and the microphone hangs in stop()
+    assert not dialog.record.isChecked()
+    _answers(qtbot, since=pressed)
+    assert microphone.hung.wait(10)  # the microphone was asked to stop ...
+    _answers(qtbot)  # ... and hangs there, while the dialog goes on answering
+    qtbot.waitUntil(lambda: dialog.status.text() == NOT_ANSWERING, timeout=20_000)
+    assert "MainThread" not in microphone.callers
+    assert dialog.source.text() == "recording: 1.0 s"
+    audio = dialog.request().audio
+    assert audio is not None
+    assert np.array_equal(audio, heard)  # nothing it recorded was lost
+    assert dialog.buttons.buttons()[0].isEnabled()
+    hanging.kind = FakeMicrophone  # a working microphone: recording again works
+    _record(qtbot, dialog)
+    dialog.record.click()
+    qtbot.waitUntil(lambda: dialog.status.text() == "nothing was recorded")
+
+
+def test_a_microphone_unplugged_mid_take_is_a_message_and_keeps_the_take(
+    qtbot: QtBot,
+) -> None:
+    microphones = Microphones()
+    dialog = AudioToNotesDialog(Recorder(microphones.open, device_timeout_s=TIMEOUT_S))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _record(qtbot, dialog)
+    heard = (0.3 * np.sin(np.arange(RATE // 2) * 0.02)).astype(np.float32)
+    microphones.opened[0].feed(heard)
+    threading.Thread(target=microphones.opened[0].vanish).start()  # from PortAudio's thread
+    qtbot.waitUntil(lambda: dialog.status.text() == LOST, timeout=10_000)
+    assert not dialog.record.isChecked()
+    assert dialog.state == "idle"
+    assert dialog.source.text() == "recording: 0.5 s"
+    audio = dialog.request().audio
+    assert audio is not None
+    assert np.array_equal(audio, heard)

@@ -11,7 +11,10 @@ job never holds the panel up.
 
 Audition renders a short phrase (a C major arpeggio and chord in the instrument's playable
 range, or a drum fill) in the background, then plays it through the panel's own `Player`, whose
-callbacks come back to the UI thread through `ui.ui_thread.UiThread`. A/B swaps the phrase
+callbacks come back to the UI thread through `ui.ui_thread.relay` (which holds the panel only
+weakly). Play and Stop reach the sound card only from the panel's `ui.device_thread.DeviceThread`,
+as the transport's do: Stop shows at once, and a device that stops answering is abandoned by
+the engine after its time limit with a message, never a frozen window. A/B swaps the phrase
 between the timbre before the last change made here and the current one, without a gap while
 it plays.
 
@@ -56,8 +59,9 @@ from engine.sound.timbre import (
     nudge,
 )
 from engine.studio.models import Models
+from ui.device_thread import DeviceThread
 from ui.jobs import JobRunner
-from ui.ui_thread import UiThread
+from ui.ui_thread import relay
 
 MAX_SEED = 2**31 - 1
 PlayerFactory = Callable[..., Player]
@@ -148,7 +152,8 @@ class TimbrePanel(QWidget):
         self._audition: Literal["idle", "preparing", "playing"] = "idle"
         self._last_change: dict[int, tuple[TimbreRef, TimbreRef]] = {}
         """Per track: (before, after) of the last change made here, for A/B."""
-        self._ui = UiThread(self)  # the player calls back from its own thread
+        self.device = DeviceThread("tessera-audition-device")
+        self._request = 0  # numbers play and stop requests: an answer to an older one is moot
         self._build()
         self._lay_out()
         self._connect()
@@ -436,8 +441,9 @@ class TimbrePanel(QWidget):
         """Stop an audition that is preparing or playing (call when the window closes)."""
         if self._audition == "preparing" and self.jobs.busy:
             self.jobs.cancel()
-        if self.player is not None:
-            self.player.stop()
+        self._request += 1
+        if self.player is not None and self._audition != "idle":
+            self.device.submit(self.player.stop)  # a device that hangs is the engine's to abandon
         self._set_audition("idle")
 
     def _phrase(self, track: Track) -> Song:
@@ -462,6 +468,7 @@ class TimbrePanel(QWidget):
             self._not_played("the panel is still busy: try again in a moment", "")
 
     def _play(self, _result: Any = None) -> None:
+        """Ask the device thread to play the phrase; `_play_answered` follows."""
         if self._audition != "preparing" or self.renderer is None or self.track_index is None:
             return
         song = self._phrase(self._song().tracks[self.track_index])
@@ -469,15 +476,34 @@ class TimbrePanel(QWidget):
             if self.player is None:
                 self.player = self._make_player(
                     self.renderer,
-                    on_error=self._ui.wrap(self._player_failed),
-                    on_finished=self._ui.wrap(self._player_finished),
+                    on_error=relay(self, "_player_failed"),
+                    on_finished=relay(self, "_player_finished"),
                 )
-            self.player.play(song, loop=self._loop_range(song))
         except TesseraError as err:  # AudioDeviceError above all: say it, stay usable
             self._not_played(str(err), "")
             return
+        player, loop, name = self.player, self._loop_range(song), song.tracks[0].name
+        self._request += 1
+        answer, number = relay(self, "_play_answered"), self._request
+
+        def play_on_device() -> None:
+            try:
+                player.play(song, loop=loop)
+            except Exception as err:  # AudioDeviceError above all; any other is said too
+                answer(number, name, str(err) if isinstance(err, TesseraError) else repr(err))
+                return
+            answer(number, name, "")
+
+        self.device.submit(play_on_device)
+
+    def _play_answered(self, number: int, name: str, failure: str) -> None:
+        if number != self._request or self._audition != "preparing":  # stopped meanwhile
+            return
+        if failure:
+            self._not_played(failure, "")
+            return
         self._set_audition("playing")
-        self.say(f"auditioning {song.tracks[0].name}: {self._hearing()}")
+        self.say(f"auditioning {name}: {self._hearing()}")
 
     def _not_played(self, text: str, trace: str) -> None:
         self._set_audition("idle")
@@ -517,5 +543,8 @@ class TimbrePanel(QWidget):
             self._set_audition("idle")
 
     def _player_failed(self, text: str) -> None:
-        self._set_audition("idle")
+        """The device failed while playing, or did not answer a Stop (the panel is idle
+        already, and an audition asked for since stays what it is)."""
+        if self._audition == "playing":
+            self._set_audition("idle")
         self.say(text)

@@ -3,12 +3,16 @@
 Every button is clicked as a composer would and must change the selected track's timbre to
 exactly what the engine's pure functions give, as one undo step that undo takes back to the
 exact previous ref. Audition is checked with a player that records what it is asked to play,
-with the real Player on a fake sound card, and with no sound card at all.
+with the real Player on a fake sound card, with no sound card at all, and with a sound card
+that hangs when asked to stop (the panel keeps answering, and says so). Play and Stop reach the
+sound card from the panel's device thread, so an audition starts a moment after the click.
 """
 
 from __future__ import annotations
 
 import threading
+import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,11 +20,14 @@ from typing import Any
 
 import numpy as np
 import pytest
+import shiboken6
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from engine.song.gm import DRUM_KIT_RANGE, playable_range
 from engine.song.song import PPQ, Note, Song, TimbreRef, Track
 from engine.sound.audition import arpeggio_root, audition_notes
+from engine.sound.device import NOT_ANSWERING
 from engine.sound.playback import AudioDeviceError, Player
 from engine.sound.render import NoteRenderer, SongMix
 from engine.sound.timbre import (
@@ -35,12 +42,14 @@ from engine.sound.timbre import (
 )
 from engine.studio.models import Models
 from engine.studio.session import ProjectSession
-from tests.helpers.fake_stream import FakeStream
+from tests.helpers.fake_stream import FakeStream, HangingStream
 from ui.panels.timbre import DESCRIPTORS, TimbrePanel
 
 VIOLIN, CELLO, DRUMS = 0, 1, 2
 PULLS_BEFORE_GIVING_UP = 5_000
 """A hang guard for the sound-card loop, not a timing assertion."""
+TIMEOUT_S = 0.5
+"""A short device timeout for the sound card that hangs, so the test waits little."""
 
 
 def _song() -> Song:
@@ -130,6 +139,22 @@ def _bench(
         qtbot.waitUntil(lambda: panel.renderer is not None, timeout=30_000)
         qtbot.waitUntil(lambda: not panel.jobs.busy)
     return Bench(session, panel, renderer.model.space)
+
+
+def _auditioning(qtbot: QtBot, panel: TimbrePanel) -> None:
+    """Wait until the device thread has started the audition's sound card."""
+    qtbot.waitUntil(lambda: panel.status.text().startswith("auditioning"), timeout=60_000)
+    assert panel.audition_button.text() == "Stop"
+
+
+def _answers(qtbot: QtBot, since: float | None = None) -> None:
+    """The event loop runs a timer posted now within a second (of `since`, a monotonic time,
+    if given): a hang guard for a window that must not be blocked, not a speed claim."""
+    since = time.monotonic() if since is None else since
+    answered: list[float] = []
+    QTimer.singleShot(0, lambda: answered.append(time.monotonic()))
+    qtbot.waitUntil(lambda: bool(answered), timeout=1000)
+    assert answered[0] - since < 1.0, "the window did not answer for a second"
 
 
 @pytest.fixture
@@ -283,17 +308,16 @@ def test_a_drum_track_locks_to_the_kit_and_auditions_drum_hits(
     panel.seed.setValue(3)
     assert bench.one_step(DRUMS, panel.generate_button.click, "Generate timbre of Kit (seed 3)")
     panel.audition_button.click()
-    qtbot.waitUntil(lambda: bool(players) and bool(players[0].played), timeout=60_000)
+    _auditioning(qtbot, panel)
     song, _loop = players[0].played[0]
     (track,) = song.tracks
     assert track.is_drum
     assert track.timbre == generate(bench.space, 3)
     assert track.notes
     assert all(DRUM_KIT_RANGE[0] <= n.pitch <= DRUM_KIT_RANGE[1] for n in track.notes)
-    assert panel.audition_button.text() == "Stop"
     panel.audition_button.click()
-    assert players[0].state == "stopped"
-    assert panel.audition_button.text() == "Audition"
+    assert panel.audition_button.text() == "Audition"  # at once, while the device stops
+    qtbot.waitUntil(lambda: players[0].state == "stopped")
 
 
 def test_audition_plays_the_tracks_timbre_in_range_and_ab_swaps(
@@ -311,7 +335,7 @@ def test_audition_plays_the_tracks_timbre_in_range_and_ab_swaps(
     with qtbot.waitSignal(panel.auditioning) as started:
         panel.audition_button.click()
     assert started.args == [True]
-    qtbot.waitUntil(lambda: bool(players) and bool(players[0].played), timeout=60_000)
+    _auditioning(qtbot, panel)
     player = players[0]
     song, loop = player.played[0]
     (track,) = song.tracks
@@ -452,3 +476,80 @@ def test_the_phrase_stays_in_the_instruments_range(program: int) -> None:
     assert low <= min(pitches) <= max(pitches) <= high
     assert arpeggio_root(low, high) % 12 == 0
     assert max(pitches) - min(pitches) == 12  # a whole octave, C to C
+
+
+def test_a_device_that_hangs_on_stop_never_freezes_the_panel(
+    qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
+) -> None:
+    kind: list[type[FakeStream]] = [HangingStream]
+    streams: list[FakeStream] = []
+    callers: list[str] = []  # the threads that call the player's play and stop
+
+    def open_stream(**settings: Any) -> FakeStream:
+        streams.append(kind[0](**settings))
+        return streams[-1]
+
+    class WatchedPlayer(Player):
+        def play(self, song: Song, **options: Any) -> None:
+            callers.append(threading.current_thread().name)
+            super().play(song, **options)
+
+        def stop(self) -> None:
+            callers.append(threading.current_thread().name)
+            super().stop()
+
+    def factory(renderer: NoteRenderer, **callbacks: Any) -> Player:
+        return WatchedPlayer(
+            renderer, stream_factory=open_stream, device_timeout_s=TIMEOUT_S, **callbacks
+        )
+
+    panel = _bench(qtbot, tmp_path, renderer, factory).panel
+    panel.loop.setChecked(True)  # it plays until it is stopped
+    panel.audition_button.click()
+    _auditioning(qtbot, panel)
+    stream = streams[-1]
+    assert isinstance(stream, HangingStream)
+    try:
+        stream.pull()
+        pressed = time.monotonic()
+        panel.audition_button.click()  # Stop, and the device hangs in stop()
+        assert panel.audition_button.text() == "Audition"
+        _answers(qtbot, since=pressed)
+        assert stream.hung.wait(10)  # the device was asked to stop ...
+        _answers(qtbot)  # ... and hangs there, while the panel goes on answering
+        qtbot.waitUntil(lambda: NOT_ANSWERING in panel.status.text(), timeout=20_000)
+        assert set(callers) == {"tessera-audition-device"}  # never the UI thread
+        assert "MainThread" not in stream.callers
+        assert panel.audition_button.text() == "Audition"
+        kind[0] = FakeStream  # a working device again: the next audition plays
+        panel.audition_button.click()
+        _auditioning(qtbot, panel)
+        panel.audition_button.click()
+        qtbot.waitUntil(lambda: streams[-1].closed)
+    finally:
+        stream.release()
+
+
+def test_the_audition_player_holds_the_panel_only_weakly(
+    qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
+) -> None:
+    players, factory = _recording_players()
+    session = ProjectSession(tmp_path / "recovery", _song())
+    panel = TimbrePanel(
+        lambda: session.song, session.apply_edit, Models(renderer=lambda: renderer), factory
+    )
+    panel.set_track(VIOLIN)
+    panel.audition_button.click()
+    _auditioning(qtbot, panel)
+    player = players[0]
+    for callback in (player.on_error, player.on_finished):
+        assert callback is not None
+        held = [cell.cell_contents for cell in callback.__closure__ or ()]
+        assert not any(item is panel or getattr(item, "__self__", None) is panel for item in held)
+        assert any(isinstance(item, weakref.ref) and item() is panel for item in held)
+    panel.audition_button.click()
+    qtbot.waitUntil(lambda: player.state == "stopped")
+    shiboken6.delete(panel)  # the window closed, and a late call comes from the device
+    assert player.on_error is not None
+    player.on_error("the device went away")
+    qtbot.wait(50)  # it was dropped: no call into a deleted panel, no error
