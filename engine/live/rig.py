@@ -25,11 +25,14 @@ class LiveRig:
     output: OutputPort | None
 
     def close(self) -> None:
-        """Stop the session (silencing every note) and close the ports."""
+        """Stop the session (silencing every note) and close the ports; the output is closed
+        even when the keyboard does not answer (whose error is raised after)."""
         self.session.stop()
-        self.keyboard.close()
-        if self.output is not None:
-            self.output.close()
+        try:
+            self.keyboard.close()
+        finally:
+            if self.output is not None:
+                self.output.close()
 
 
 def open_rig(

@@ -243,15 +243,20 @@ class LivePanel(QWidget):
             return
         self.timer.stop()
         self.start.setText("Start")
-        closed = relay(self, "_closed")
+        closed, failed = relay(self, "_closed"), relay(self, "_close_failed")
 
         def close_on_device() -> None:
             try:
                 live.close()
+            except TesseraError as err:  # a port that did not answer: said, not a traceback
+                failed(str(err))
             finally:
                 closed(live)
 
         self.device.submit(close_on_device)
+
+    def _close_failed(self, text: str) -> None:
+        self.message.setText(text)
 
     def _closed(self, live: LivePlay) -> None:
         self._show_figures(live)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import pytest
 
 from engine.live.ports import LivePortError, PortNotAnsweringError, RtMidiPorts
+from engine.live.rig import LiveRig
 
 TIMEOUT_S = 0.3
 """A short port timeout, so the tests wait little."""
@@ -169,3 +169,24 @@ def _wait_for(condition: Callable[[], bool]) -> bool:
             return True
         done.wait(0.01)
     return False
+
+
+def test_a_keyboard_that_does_not_answer_on_close_still_lets_the_output_close() -> None:
+    closed: list[str] = []
+
+    class Session:
+        def stop(self) -> None:
+            closed.append("session")
+
+    class Keyboard:
+        def close(self) -> None:
+            raise PortNotAnsweringError("the MIDI input 'Keys' did not answer")
+
+    class Output:
+        def close(self) -> None:
+            closed.append("output")
+
+    rig = LiveRig(Session(), Keyboard(), Output())  # type: ignore[arg-type]
+    with pytest.raises(PortNotAnsweringError, match="'Keys' did not answer"):
+        rig.close()
+    assert closed == ["session", "output"]
