@@ -28,6 +28,8 @@ class Instrument:
 
 @dataclass
 class Drum:
+    """One drum key's distance, spectral centroid (Hz) and decay (s), by renderer name."""
+
     key: int
     distance: dict[str, float] = field(default_factory=dict)
     centroid: dict[str, float] = field(default_factory=dict)

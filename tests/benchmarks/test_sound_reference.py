@@ -14,7 +14,7 @@ from engine.sound.timbre import TimbreModel
 RATE = measures.RATE
 
 
-def _tone(hz: float, seconds: float, vibrato_cents: float = 0.0) -> np.ndarray:
+def _tone(hz: float, seconds: float, vibrato_cents: float = 0.0) -> measures.Audio:
     t = np.arange(round(seconds * RATE)) / RATE
     bend = 2 ** (vibrato_cents / 1200 * np.sin(2 * np.pi * 5.5 * t))
     phase = 2 * np.pi * np.cumsum(hz * bend) / RATE
@@ -25,7 +25,9 @@ def test_mel_distance_is_zero_for_the_same_sound_at_another_level_and_grows_with
     None
 ):
     tone = _tone(440, 1.0)
-    assert measures.mel_distance_db(tone, 0.1 * tone) == pytest.approx(0.0, abs=1e-3)
+    assert measures.mel_distance_db(tone, (0.1 * tone).astype(np.float32)) == pytest.approx(
+        0.0, abs=1e-3
+    )
     near = measures.mel_distance_db(tone, _tone(450, 1.0))
     far = measures.mel_distance_db(
         tone, np.random.default_rng(0).normal(0, 0.3, RATE).astype(np.float32)
