@@ -27,7 +27,7 @@ nothing else). Tables (medians per GM family; every drum key):
   (`benchmarks.audio`).
 
 Then the issue's targets, met or not, with the numbers, for Tessera's timbre (and, for
-comparison, the standard set and timidity). A full run (128 programs, 47 keys) takes a few
+comparison, the standard set and timidity). A full run (128 programs, 47 keys) takes about two
 minutes on two cores; `--every 4` or `--programs` picks fewer.
 """
 
@@ -209,10 +209,16 @@ def release_table(instruments: Sequence[Instrument], names: Sequence[str]) -> Ta
             cells = []
             for name in names:
                 to_60 = median([i.release[name].to_minus_60_seconds for i in members])
-                complete = sum(i.release[name].complete for i in members)
-                cells.append(f"{1000 * to_60:.0f} ms, {complete}/{len(members)}")
+                ends = [i.release[name] for i in members]
+                cut = sum(end.end_level_db > -60 for end in ends)
+                tail = sum(end.tail_seconds > 0.1 for end in ends)
+                complete = sum(end.complete for end in ends)
+                cells.append(f"{1000 * to_60:.0f} ms; {complete} ok, {cut} cut, {tail} tail")
             rows.append([family, *cells])
-    title = "Release: median ms from note-off to -60 dB re peak; notes complete / measured"
+    title = (
+        "Release: median ms from note-off to -60 dB re the note's peak; notes complete, cut off"
+        " above -60 dB, with a tail from -60 to -80 dB over 0.1 s"
+    )
     return title, ["family", *names], rows
 
 
