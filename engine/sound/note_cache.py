@@ -26,6 +26,7 @@ import numpy.typing as npt
 
 from engine.song.song import TimbreRef
 from engine.sound.soundfont import SoundFontSynth
+from engine.sound.synth import OUTPUT_RATE_HZ
 from engine.sound.timbre import BATCH_NOTES, DEFAULT_STEPS, NoteSpec, TimbreModel
 
 SILENT = 1e-4
@@ -70,12 +71,29 @@ class NoteKey:
         return NoteSpec(self.timbre, self.pitch, self.velocity, seconds, is_drum=self.is_drum)
 
 
+RELEASE_END_DB = -60.0
+"""Where a note's release ends, relative to its own peak: the usual measure of a sound dying
+away (RT60). A fixed level would cut a quiet note while still audible against its own peak and
+keep seconds of a loud note's inaudible tail."""
+END_FADE_SECONDS = 0.02
+"""The fade after that point, so the end is never a step, however loud the note."""
+
+
 def trim_tail(audio: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-    """The note without the silent end of its release (the model always writes its full
-    window), so mixing and the cache don't carry seconds of zeros."""
-    loud = np.flatnonzero(np.abs(audio) > SILENT)
-    end = int(loud[-1]) + 1 if len(loud) else 0
-    return np.ascontiguousarray(audio[:end])
+    """The note up to where its release falls `RELEASE_END_DB` below its peak, then a short
+    fade: the model always writes its full window, and a synthesizer renders until silence,
+    so mixing and the cache carry neither seconds of near-zeros nor a step at the end."""
+    peak = float(np.abs(audio).max(initial=0.0))
+    if peak == 0.0:
+        return np.ascontiguousarray(audio[:0])
+    loud = np.flatnonzero(np.abs(audio) > peak * 10 ** (RELEASE_END_DB / 20))
+    fade = round(END_FADE_SECONDS * OUTPUT_RATE_HZ)
+    end = min(len(audio), int(loud[-1]) + 1 + fade)
+    trimmed = np.array(audio[:end], dtype=np.float32)
+    ramp = min(fade, end)
+    if end < len(audio):  # faded only where something was cut off
+        trimmed[end - ramp :] *= np.linspace(1.0, 0.0, ramp, dtype=np.float32)
+    return trimmed
 
 
 class NoteRenderer:

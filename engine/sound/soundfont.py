@@ -20,7 +20,7 @@ touches them.
 
 How a note is made (`SoundFontSynth.render_note`): the program is selected on one channel
 (bank 128 on the drum channel for drums), the note is held for its length, released, and
-rendered until it falls below `SILENT` or `MAX_TAIL_SECONDS` after the release, at 44.1 kHz,
+rendered until it falls 62 dB under its peak or `MAX_TAIL_SECONDS` after the release, at 44.1 kHz,
 dry (FluidSynth's reverb and chorus off: the mixer adds the space), as the mean of FluidSynth's
 two channels. Everything is written in whole 64-sample blocks, FluidSynth's own step, so a
 note-on always lands on the first sample, and a fixed chord played and cut off before each note
@@ -71,7 +71,10 @@ length plus the timbre model's window (2.56 s), so a longer tail would be cut th
 a cymbal that still rings is faded over `FADE_SECONDS` instead."""
 FADE_SECONDS = 0.05
 SILENT = 1e-4
-"""-80 dBFS, the note cache's silence: rendering stops once a whole block is below it."""
+"""-80 dBFS: with `RELEASE_FLOOR`, the level under which a block counts as silence."""
+RELEASE_FLOOR = 10 ** (-62 / 20)
+"""A release is rendered until a whole block is 62 dB under the note's peak (2 dB past where
+the note cache ends it, so the cut lands inside what was rendered)."""
 TAIL_STEP_BLOCKS = 16
 """The release is rendered 16 blocks (23 ms) at a time, checking for silence after each."""
 PRIMER_CHANNEL = 1
@@ -157,9 +160,14 @@ class SoundFontSynth:
         held = self._samples(_blocks(held_seconds))
         self._synth.noteoff(channel, pitch)
         tail, ringing = [], True
+        peak = float(np.abs(held).max(initial=0.0))
         for _ in range(_blocks(MAX_TAIL_SECONDS) // TAIL_STEP_BLOCKS):
             tail.append(self._samples(TAIL_STEP_BLOCKS))
-            if np.abs(tail[-1]).max() < SILENT:
+            level = float(np.abs(tail[-1]).max())
+            peak = max(peak, level)
+            # Until the release is 60 dB under the note's own peak (the note cache trims it
+            # there), or the absolute silence, whichever comes first.
+            if level < max(peak * RELEASE_FLOOR, SILENT * RELEASE_FLOOR):
                 ringing = False
                 break
         self._synth.all_sounds_off(channel)  # nothing of this note reaches the next one
