@@ -1,6 +1,7 @@
 """What the timbre panel plays and says about a timbre, without Qt: a short audition phrase in
-an instrument's playable range (or a drum fill), and a timbre's distance from its General MIDI
-default along the named descriptors."""
+an instrument's playable range (or a drum fill), which sound of a track the phrase is played
+with (its Tessera timbre now or before the last change, or the standard set), and a timbre's
+distance from its General MIDI default along the named descriptors."""
 
 from __future__ import annotations
 
@@ -45,6 +46,29 @@ def audition_song(track: Track, ref: TimbreRef) -> Song:
     notes = audition_notes(track.program, track.is_drum)
     phrase = Track(track.name, track.program, track.is_drum, notes, timbre=ref)
     return Song(title=f"Audition of {track.name}", bar_count=2, tracks=(phrase,))
+
+
+STANDARD = TimbreRef("soundfont")
+"""The standard set for the phrase's own instrument (the renderer plays the track's program)."""
+
+
+def hears_standard(current: TimbreRef, compare: bool) -> bool:
+    """Whether the audition plays the standard set: a standard-sound track is heard as it
+    plays, and comparing hears the other sound (a Tessera track's standard set, or a standard
+    track's kept Tessera timbre)."""
+    return current.is_standard != compare
+
+
+def audition_ref(
+    current: TimbreRef, previous: TimbreRef | None, *, before: bool, compare: bool
+) -> TimbreRef:
+    """The sound the audition plays for a track whose timbre is `current`: the standard set
+    when `hears_standard`, else the Tessera timbre before the last change (`before`, when there
+    is one) or now. Edits on a standard-sound track change the timbre it keeps, so A/B compares
+    kept timbres there too."""
+    if hears_standard(current, compare):
+        return STANDARD
+    return (previous if before and previous is not None else current).tessera()
 
 
 def gm_default(space: TimbreSpace, track: Track) -> TimbreRef:

@@ -9,29 +9,25 @@ play through too) and asks for it on the panel's own `JobRunner` the first time 
 shown or used (a click made while it loads is carried out once it is there), so a long compose
 job never holds the panel up.
 
-Audition renders a short phrase (a C major arpeggio and chord in the instrument's playable
-range, or a drum fill) in the background, then plays it through the panel's own `Player`, whose
-callbacks come back to the UI thread through `ui.ui_thread.relay` (which holds the panel only
-weakly). Play and Stop reach the sound card only from the panel's `ui.device_thread.DeviceThread`,
-as the transport's do: Stop shows at once, and a device that stops answering is abandoned by
-the engine after its time limit with a message, never a frozen window. A/B swaps the phrase
-between the timbre before the last change made here and the current one, without a gap while
-it plays.
+A track on the standard sound set (the General MIDI SoundFont, chosen in the Track panel) keeps
+a Tessera timbre to come back to. The panel says so, and its edits shape that kept timbre while
+the track goes on playing the standard set: a musician comparing the two sounds can refine the
+Tessera one without the song changing under them, and switching back in the Track panel gives
+exactly what was shaped here. The status line says where an edit went.
 
-The audition phrase and the description of a timbre are pure functions in
-`engine.sound.audition`.
+The Listen row (Audition, A/B, the comparison with the other sound, Loop) is the base class
+`ui.panels.timbre_audition.TimbreAudition`; the audition phrase, the sound it is played with and
+the description of a timbre are pure functions in `engine.sound.audition`.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from typing import Any, Literal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -48,9 +44,8 @@ from engine.errors import TesseraError
 from engine.song.edits import update_track
 from engine.song.gm import instrument_name
 from engine.song.song import Song, TimbreRef, Track
-from engine.sound.audition import audition_song, describe_offset, gm_default, resolved
-from engine.sound.playback import Player
-from engine.sound.render import NoteRenderer, SongMix
+from engine.sound.audition import describe_offset, gm_default, resolved
+from engine.sound.render import NoteRenderer
 from engine.sound.timbre import (
     TimbreSpace,
     describe,
@@ -59,13 +54,11 @@ from engine.sound.timbre import (
     nudge,
 )
 from engine.studio.models import Models
-from ui.device_thread import DeviceThread
-from ui.jobs import JobRunner
-from ui.ui_thread import relay
+from ui.panels.timbre_audition import PlayerFactory, TimbreAudition
 
 MAX_SEED = 2**31 - 1
-PlayerFactory = Callable[..., Player]
-"""Called like `Player(renderer, on_error=callback, on_finished=callback)`."""
+TESSERA_CHOICE = "Tessera timbre"
+"""The Track panel's name for the model's sound (as against the standard set)."""
 Change = Callable[[TimbreSpace, Track, str], tuple[TimbreRef, str]]
 """(space, track, track's name) -> (new timbre, undo label)."""
 DESCRIPTORS = (
@@ -123,15 +116,32 @@ def _name(track: Track, index: int) -> str:
     return track.name or f"track {index + 1}"
 
 
-class TimbrePanel(QWidget):
+def _sound_text(track: Track) -> str:
+    """What the track sounds through: the standard set, a generated timbre or the GM default."""
+    instrument = instrument_name(track.program, track.is_drum)
+    if track.timbre.is_standard:
+        return f"Standard sound: the General MIDI SoundFont's {instrument}"
+    if track.timbre.kind == "generated":
+        return f"Generated, seed {track.timbre.seed}"
+    return f"General MIDI: {instrument}"
+
+
+def _state_text(ref: TimbreRef) -> str:
+    """Locked or not; for a standard-sound track, the Tessera timbre it keeps (which the edits
+    here shape) and how to hear it in the song."""
+    if not ref.is_standard:
+        return "Locked" if ref.kind == "generated" else "Not locked (follows the GM default)"
+    kept = ref.tessera()
+    timbre = f"generated, seed {kept.seed}" if kept.kind == "generated" else "the GM default"
+    return (
+        f"Keeps a Tessera timbre ({timbre}): the edits here shape it; choose "
+        f"'{TESSERA_CHOICE}' in the Track panel to hear it in the song"
+    )
+
+
+class TimbrePanel(TimbreAudition):
     """The timbre of one track of the window's song; `set_track` chooses it."""
 
-    message = Signal(str)
-    """What the panel just said in its status line (the window may echo it)."""
-    failed = Signal(str, str)
-    """An unexpected error in a background job: (text, traceback)."""
-    auditioning = Signal(bool)
-    """True when an audition starts preparing or playing, False when it stops."""
     model_loaded = Signal()
 
     def __init__(
@@ -142,18 +152,12 @@ class TimbrePanel(QWidget):
         player_factory: PlayerFactory | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(player_factory, parent)
         self._song, self._apply_edit, self.models = song, apply_edit, models
-        self._make_player: PlayerFactory = player_factory or Player
         self.track_index: int | None = None
-        self.player: Player | None = None
-        self.jobs = JobRunner(self)
         self._pending: list[Callable[[], None]] = []
-        self._audition: Literal["idle", "preparing", "playing"] = "idle"
         self._last_change: dict[int, tuple[TimbreRef, TimbreRef]] = {}
         """Per track: (before, after) of the last change made here, for A/B."""
-        self.device = DeviceThread("tessera-audition-device")
-        self._request = 0  # numbers play and stop requests: an answer to an older one is moot
         self._build()
         self._lay_out()
         self._connect()
@@ -183,10 +187,6 @@ class TimbrePanel(QWidget):
         self.other_track.setToolTip("The track whose timbre to move toward")
         self.fraction, self.fraction_value = _slider(50, "0 keeps this timbre, 1 takes the other")
         self.interpolate_button = _button("Interpolate", "Move toward the other track's timbre")
-        self.audition_button = _button("Audition", "Play a short phrase with this timbre")
-        self.ab_button = _button("", "Hear A, the timbre before the last change here, or B, now")
-        self.ab_button.setCheckable(True)
-        self.loop = QCheckBox("Loop")
         self.status = QLabel()
         self.status.setWordWrap(True)
 
@@ -207,6 +207,7 @@ class TimbrePanel(QWidget):
         form.addRow("Toward", self.other_track)
         form.addRow("Fraction", _row(self.fraction, self.fraction_value, self.interpolate_button))
         form.addRow("Listen", _row(self.audition_button, self.ab_button, self.loop))
+        form.addRow("", self.compare)
         column = QVBoxLayout(self)
         column.addLayout(form)
         column.addWidget(self.status)
@@ -223,17 +224,13 @@ class TimbrePanel(QWidget):
                 lambda _checked=False, key=key, verb=verb: self.move_along(key, verb)
             )
         self.interpolate_button.clicked.connect(self.interpolate)
-        self.audition_button.clicked.connect(self.toggle_audition)
-        self.ab_button.toggled.connect(self._ab_toggled)
-        self.loop.toggled.connect(self._loop_toggled)
 
     # --- showing -------------------------------------------------------------------------------
 
     def set_track(self, index: int | None) -> None:
         """Show a track of the current song (None, or an index past the end, disables the panel)."""
         if index != self.track_index:
-            self.stop_audition()
-            self.ab_button.setChecked(False)
+            self._forget_listening()
             self.status.clear()  # the last message was about the other track
         self.track_index = index
         self.refresh()
@@ -251,28 +248,27 @@ class TimbrePanel(QWidget):
                 label.setText("")
             return
         track = song.tracks[index]
-        generated = track.timbre.kind == "generated"
         self.title.setText(f"Timbre of {_name(track, index)}")
-        instrument = instrument_name(track.program, track.is_drum)
-        self.kind.setText(
-            f"Generated, seed {track.timbre.seed}" if generated else f"General MIDI: {instrument}"
-        )
-        self.lock_state.setText("Locked" if generated else "Not locked (follows the GM default)")
+        self.kind.setText(_sound_text(track))
+        self.lock_state.setText(_state_text(track.timbre))
+        generated = track.timbre.tessera().kind == "generated"
         self.lock_button.setEnabled(not generated)
         self.reset_button.setEnabled(generated)
         self.description.setText(self._describe(track))
         self._list_other_tracks(song, index)
-        self._show_ab()
+        self._show_listen(track)
         if self._audition == "playing" and self.player is not None:
             self.player.set_song(self._phrase(track))  # hear an edit made while auditioning
 
     def _describe(self, track: Track) -> str:
+        """The Tessera timbre against the GM default (a standard track's kept timbre)."""
         if self.renderer is None:
             return "(shown once the timbre model has loaded)"
-        if track.timbre.kind == "gm":
+        ref = track.timbre.tessera()
+        if ref.kind == "gm":
             return "the General MIDI default itself"
         space = self.renderer.model.space
-        return describe_offset(space, track.timbre, gm_default(space, track))
+        return describe_offset(space, ref, gm_default(space, track))
 
     def _list_other_tracks(self, song: Song, index: int) -> None:
         chosen = self.other_track.currentData()
@@ -293,12 +289,10 @@ class TimbrePanel(QWidget):
         current = self._song().tracks[self.track_index].timbre
         return change[0] if change is not None and change[1] == current else None
 
-    def _show_ab(self) -> None:
-        available = self._previous() is not None
-        if not available and self.ab_button.isChecked():
-            self.ab_button.setChecked(False)
-        self.ab_button.setEnabled(available)
-        self.ab_button.setText("A/B: before" if self.ab_button.isChecked() else "A/B: now")
+    def _track(self) -> Track | None:
+        song = self._song()
+        index = self.track_index
+        return song.tracks[index] if index is not None and index < len(song.tracks) else None
 
     def say(self, text: str) -> None:
         self.status.setText(text)
@@ -372,6 +366,8 @@ class TimbrePanel(QWidget):
         track = song.tracks[index]
         try:
             ref, label = change(self.renderer.model.space, track, _name(track, index))
+            if track.timbre.is_standard:  # shape the kept timbre; the sound stays the standard
+                ref = ref.standard()
             edited = update_track(song, index, timbre=ref)
         except TesseraError as err:
             self.say(str(err))
@@ -382,7 +378,8 @@ class TimbrePanel(QWidget):
         self._last_change[index] = (track.timbre, ref)
         self._apply_edit(edited, label)
         self.refresh()
-        self.say(label)
+        kept = " (the Tessera timbre it keeps; it still plays the standard sound)"
+        self.say(label + (kept if ref.is_standard else ""))
 
     # --- the model -----------------------------------------------------------------------------
 
@@ -427,124 +424,3 @@ class TimbrePanel(QWidget):
         self.say(f"the timbre model could not load: {text}")
         if trace:
             self.failed.emit(text, trace)
-
-    # --- audition ------------------------------------------------------------------------------
-
-    def toggle_audition(self) -> None:
-        if self._audition != "idle":
-            self.stop_audition()
-        elif self.track_index is not None:
-            self._set_audition("preparing")
-            self._when_loaded(self._prepare)
-
-    def stop_audition(self) -> None:
-        """Stop an audition that is preparing or playing (call when the window closes)."""
-        if self._audition == "preparing" and self.jobs.busy:
-            self.jobs.cancel()
-        self._request += 1
-        if self.player is not None and self._audition != "idle":
-            self.device.submit(self.player.stop)  # a device that hangs is the engine's to abandon
-        self._set_audition("idle")
-
-    def _phrase(self, track: Track) -> Song:
-        previous = self._previous() if self.ab_button.isChecked() else None
-        return audition_song(track, track.timbre if previous is None else previous)
-
-    def _prepare(self) -> None:
-        """Render A and B's phrases into the note cache off the UI thread, then play."""
-        renderer, index = self.renderer, self.track_index
-        if self._audition != "preparing" or renderer is None or index is None:
-            return
-        track = self._song().tracks[index]
-        refs = dict.fromkeys((track.timbre, self._previous() or track.timbre))
-        songs = [audition_song(track, ref) for ref in refs]
-
-        def work(progress: Callable[[int, int], None]) -> None:
-            for song in songs:
-                mix = SongMix(song, renderer)
-                mix.prepare(0, mix.end_bound_samples, progress)
-
-        if not self.jobs.run("Preparing the audition…", work, self._play, self._not_played):
-            self._not_played("the panel is still busy: try again in a moment", "")
-
-    def _play(self, _result: Any = None) -> None:
-        """Ask the device thread to play the phrase; `_play_answered` follows."""
-        if self._audition != "preparing" or self.renderer is None or self.track_index is None:
-            return
-        song = self._phrase(self._song().tracks[self.track_index])
-        try:
-            if self.player is None:
-                self.player = self._make_player(
-                    self.renderer,
-                    on_error=relay(self, "_player_failed"),
-                    on_finished=relay(self, "_player_finished"),
-                )
-        except TesseraError as err:  # AudioDeviceError above all: say it, stay usable
-            self._not_played(str(err), "")
-            return
-        player, loop, name = self.player, self._loop_range(song), song.tracks[0].name
-        self._request += 1
-        answer, number = relay(self, "_play_answered"), self._request
-
-        def play_on_device() -> None:
-            try:
-                player.play(song, loop=loop)
-            except Exception as err:  # AudioDeviceError above all; any other is said too
-                answer(number, name, str(err) if isinstance(err, TesseraError) else repr(err))
-                return
-            answer(number, name, "")
-
-        self.device.submit(play_on_device)
-
-    def _play_answered(self, number: int, name: str, failure: str) -> None:
-        if number != self._request or self._audition != "preparing":  # stopped meanwhile
-            return
-        if failure:
-            self._not_played(failure, "")
-            return
-        self._set_audition("playing")
-        self.say(f"auditioning {name}: {self._hearing()}")
-
-    def _not_played(self, text: str, trace: str) -> None:
-        self._set_audition("idle")
-        self.say(text)
-        if trace:
-            self.failed.emit(text, trace)
-
-    def _hearing(self) -> str:
-        return "A, before the last change" if self.ab_button.isChecked() else "B, the timbre now"
-
-    def _loop_range(self, song: Song) -> tuple[float, float] | None:
-        return (0.0, song.duration_seconds) if self.loop.isChecked() else None
-
-    def _set_audition(self, state: Literal["idle", "preparing", "playing"]) -> None:
-        was_idle, self._audition = self._audition == "idle", state
-        self.audition_button.setText("Audition" if state == "idle" else "Stop")
-        if was_idle != (state == "idle"):
-            self.auditioning.emit(state != "idle")
-
-    def _ab_toggled(self) -> None:
-        self._show_ab()
-        if self._audition == "playing" and self.player is not None and self.track_index is not None:
-            self.player.set_song(self._phrase(self._song().tracks[self.track_index]))
-            self.say(f"now hearing {self._hearing()}")
-
-    def _loop_toggled(self) -> None:
-        if self._audition == "playing" and self.player is not None and self.track_index is not None:
-            song = self._phrase(self._song().tracks[self.track_index])
-            self.player.set_loop(self._loop_range(song))
-
-    def _player_finished(self) -> None:
-        if (
-            self.player is not None
-            and self.player.state == "stopped"
-            and self._audition == "playing"
-        ):
-            self._set_audition("idle")
-
-    def _player_failed(self, text: str) -> None:
-        """The device failed while playing, or did not answer a Stop (the panel is idle
-        already, and an audition asked for since stays what it is)."""
-        if self._audition == "playing":
-            self._set_audition("idle")
-        self.say(text)
