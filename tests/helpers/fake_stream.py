@@ -4,6 +4,7 @@ an output stream and a microphone that work, and ones whose device stopped answe
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -87,3 +88,14 @@ class HangingStream(_Hangs, FakeStream):
 
 class HangingMicrophone(_Hangs, FakeMicrophone):
     """A microphone that stopped answering: `stop()` and `close()` hang."""
+
+
+def opening_into(streams: list[FakeStream]) -> Callable[..., FakeStream]:
+    """A stream factory (what a Player or LiveSynth opens its sound card with) that makes
+    `FakeStream`s and keeps each in `streams`, for the test to pull and inspect."""
+
+    def open_stream(**settings: Any) -> FakeStream:
+        streams.append(FakeStream(**settings))
+        return streams[-1]
+
+    return open_stream

@@ -4,30 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from benchmarks.tunes import d_major_tune
 from engine.song.edits import add_notes, set_locked
 from engine.song.song import Note
 from engine.studio.models import Models
-from ui.main_window import MainWindow
+from tests.helpers.windows import window_on
 
 
 def test_clearing_cells_keeps_a_note_ringing_into_a_locked_bar(
     qtbot: QtBot, tmp_path: Path, models: Models
 ) -> None:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(recovery_dir=tmp_path / "recovery", settings=settings, models=models)
-    window.confirm_discard = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
-    qtbot.addWidget(window)
     tune = d_major_tune()
     line = tune.bar_span(3)[0]
     ringing = Note(line - 240, 50, 480, 70)  # starts in bar 3, rings half a beat into bar 4
     song = set_locked(add_notes(tune, 1, [ringing]), [(1, 3)])
-    window.session.new(song)
-    window.refresh()
+    window = window_on(qtbot, tmp_path, models, song)
     others = [note for note in song.notes_in_bar(1, 2) if note != ringing]
     assert others  # the bar has notes to clear besides the held one
 

@@ -5,7 +5,6 @@ heard. The synth is pulled through a fake output stream (no sound card, no JACK)
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import numpy as np
 import pytest
@@ -19,7 +18,7 @@ from engine.song.song import TIMBRE_DIMENSION, TimbreRef
 from engine.sound.playback import DEVICE_BLOCK_FRAMES
 from engine.sound.render import SAMPLE_RATE_HZ, NoteRenderer
 from tests.helpers.audio_checks import cents, fundamental_hz
-from tests.helpers.fake_stream import FakeStream
+from tests.helpers.fake_stream import FakeStream, opening_into
 
 PREPARE_TIMEOUT_S = 120.0
 """A hang guard for the synth's background render, not a timing assertion."""
@@ -59,9 +58,7 @@ def test_an_unknown_sound_is_refused() -> None:
 def test_the_synth_plays_the_standard_set_at_the_notes_pitch(renderer: NoteRenderer) -> None:
     streams: list[FakeStream] = []
 
-    def open_stream(**settings: Any) -> FakeStream:
-        streams.append(FakeStream(**settings))
-        return streams[-1]
+    open_stream = opening_into(streams)
 
     settings = LiveSettings(player_program=VIOLIN, sound="standard")
     synth = LiveSynth(renderer, programs=live_programs(settings), stream_factory=open_stream)

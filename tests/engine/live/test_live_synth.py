@@ -31,7 +31,7 @@ from engine.song.song import TimbreRef
 from engine.sound.playback import DEVICE_BLOCK_FRAMES, AudioDeviceError, output_device_names
 from engine.sound.render import CEILING, SAMPLE_RATE_HZ, NoteRenderer
 from tests.helpers.audio_checks import cents, fundamental_hz, level_db
-from tests.helpers.fake_stream import FakeStream
+from tests.helpers.fake_stream import FakeStream, opening_into
 from tests.helpers.jack_server import (
     JACK_RATE_HZ,
     PROJECT_ROOT,
@@ -220,9 +220,7 @@ def test_likely_notes_cover_every_pitch_coarsely_first(renderer: NoteRenderer) -
 def test_start_renders_each_channels_likely_notes(renderer: NoteRenderer) -> None:
     streams: list[FakeStream] = []
 
-    def open_stream(**settings: Any) -> FakeStream:
-        streams.append(FakeStream(**settings))
-        return streams[-1]
+    open_stream = opening_into(streams)
 
     synth = LiveSynth(renderer, programs={0: FLUTE}, stream_factory=open_stream)
     synth.start()

@@ -16,7 +16,7 @@ from engine.live.synth import LiveSynth
 from engine.song.song import Song, TimbreRef
 from engine.sound.playback import DEVICE_BLOCK_FRAMES, Player
 from engine.sound.render import SAMPLE_RATE_HZ, NoteRenderer, render
-from tests.helpers.fake_stream import FakeStream
+from tests.helpers.fake_stream import FakeStream, opening_into
 
 POLLS_BEFORE_GIVING_UP = 20_000
 """A hang guard for polling the player's worker (each poll waits 1 ms), not a timing limit."""
@@ -42,9 +42,7 @@ def _wait(ready: Any) -> None:
 def test_the_player_plays_the_standard_render(renderer: NoteRenderer) -> None:
     streams: list[FakeStream] = []
 
-    def open_stream(**settings: Any) -> FakeStream:
-        streams.append(FakeStream(**settings))
-        return streams[-1]
+    open_stream = opening_into(streams)
 
     player = Player(renderer, stream_factory=open_stream)
     try:
@@ -69,9 +67,7 @@ def test_the_player_plays_the_standard_render(renderer: NoteRenderer) -> None:
 def test_the_live_synth_plays_a_standard_channel_at_its_pitch(renderer: NoteRenderer) -> None:
     streams: list[FakeStream] = []
 
-    def open_stream(**settings: Any) -> FakeStream:
-        streams.append(FakeStream(**settings))
-        return streams[-1]
+    open_stream = opening_into(streams)
 
     synth = LiveSynth(
         renderer, programs={0: (TimbreRef().standard(), 0, False)}, stream_factory=open_stream

@@ -20,7 +20,7 @@ from engine.sound.render import NoteRenderer
 from engine.studio.models import Models
 from engine.studio.outcomes import LivePlay
 from engine.studio.use_cases import Studio
-from tests.helpers.fake_stream import FakeStream, HangingStream
+from tests.helpers.fake_stream import FakeStream, HangingStream, opening_into
 from tests.helpers.live_player import C_MAJOR_PHRASE, KEYBOARD, SYNTH, phrase_events
 from ui.panels.live import SYNTH_OUTPUT, LivePanel
 
@@ -108,9 +108,7 @@ def test_the_tessera_synth_plays_the_answers(
         assert made.wait_prepared(120.0)  # a hang guard, not a timing assertion
         return made
 
-    def open_stream(**settings: Any) -> FakeStream:
-        streams.append(FakeStream(**settings))
-        return streams[-1]
+    open_stream = opening_into(streams)
 
     panel = LivePanel(_studio(midi_model=midi_model), ports=lambda: ports, synth=synth)
     qtbot.addWidget(panel)
@@ -142,9 +140,7 @@ def test_hear_my_keys_plays_the_keyboard_through_the_synth(
     ports = LoopbackPorts()
     streams: list[FakeStream] = []
 
-    def open_stream(**settings: Any) -> FakeStream:
-        streams.append(FakeStream(**settings))
-        return streams[-1]
+    open_stream = opening_into(streams)
 
     def synth(settings: LiveSettings) -> LiveSynth:
         made = LiveSynth(renderer, programs=live_programs(settings), stream_factory=open_stream)

@@ -5,7 +5,6 @@ standard set; the choice is offered only for the Tessera synth."""
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import numpy as np
 from pytestqt.qtbot import QtBot
@@ -20,7 +19,7 @@ from engine.sound.render import SAMPLE_RATE_HZ, NoteRenderer
 from engine.studio.models import Models
 from engine.studio.use_cases import Studio
 from tests.helpers.audio_checks import fundamental_hz
-from tests.helpers.fake_stream import FakeStream
+from tests.helpers.fake_stream import FakeStream, opening_into
 from tests.helpers.live_player import KEYBOARD, SYNTH
 from ui.panels.live import SYNTH_OUTPUT, LivePanel
 
@@ -51,9 +50,7 @@ def test_my_keys_sound_through_the_standard_set(
     streams: list[FakeStream] = []
     asked: list[LiveSettings] = []
 
-    def open_stream(**settings: Any) -> FakeStream:
-        streams.append(FakeStream(**settings))
-        return streams[-1]
+    open_stream = opening_into(streams)
 
     def synth(settings: LiveSettings) -> LiveSynth:
         asked.append(settings)

@@ -42,7 +42,7 @@ from engine.sound.timbre import (
 )
 from engine.studio.models import Models
 from engine.studio.session import ProjectSession
-from tests.helpers.fake_stream import FakeStream, HangingStream
+from tests.helpers.fake_stream import FakeStream, HangingStream, opening_into
 from ui.panels.timbre import DESCRIPTORS, TimbrePanel
 
 VIOLIN, CELLO, DRUMS = 0, 1, 2
@@ -404,9 +404,7 @@ def test_audition_sounds_through_the_real_player(
 ) -> None:
     streams: list[FakeStream] = []
 
-    def open_stream(**settings: Any) -> FakeStream:
-        streams.append(FakeStream(**settings))
-        return streams[-1]
+    open_stream = opening_into(streams)
 
     def factory(renderer: NoteRenderer, **callbacks: Any) -> Player:
         return Player(renderer, stream_factory=open_stream, **callbacks)

@@ -23,7 +23,7 @@ from engine.sound.audition import audition_song
 from engine.sound.playback import Player
 from engine.sound.render import NoteRenderer, SongMix, render
 from engine.sound.timbre import from_gm, generate, nudge
-from tests.helpers.fake_stream import FakeStream
+from tests.helpers.fake_stream import FakeStream, opening_into
 from tests.ui.panels.test_timbre_panel import (
     CELLO,
     DRUMS,
@@ -193,9 +193,7 @@ def test_a_standard_track_sounds_the_soundfont_through_the_real_player(
 ) -> None:
     streams: list[FakeStream] = []
 
-    def open_stream(**settings: Any) -> FakeStream:
-        streams.append(FakeStream(**settings))
-        return streams[-1]
+    open_stream = opening_into(streams)
 
     def factory(renderer: NoteRenderer, **callbacks: Any) -> Player:
         return Player(renderer, stream_factory=open_stream, **callbacks)

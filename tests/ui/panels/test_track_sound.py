@@ -6,9 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from benchmarks.tunes import d_major_tune
@@ -16,6 +15,7 @@ from engine.song.edits import update_track
 from engine.song.song import TIMBRE_DIMENSION, TimbreRef
 from engine.sound.render import NoteRenderer
 from engine.studio.models import Models
+from tests.helpers.windows import window_on
 from ui.main_window import MainWindow
 
 LOCKED = TimbreRef("generated", 9, (0.3,) * TIMBRE_DIMENSION)
@@ -23,18 +23,10 @@ LOCKED = TimbreRef("generated", 9, (0.3,) * TIMBRE_DIMENSION)
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    main = MainWindow(
-        recovery_dir=tmp_path / "recovery",
-        settings=settings,
-        models=Models(renderer=lambda: renderer),
+    models = Models(renderer=lambda: renderer)
+    return window_on(
+        qtbot, tmp_path, models, update_track(d_major_tune(), 1, timbre=LOCKED), show=True
     )
-    main.confirm_discard = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
-    qtbot.addWidget(main)
-    main.show()
-    main.session.new(update_track(d_major_tune(), 1, timbre=LOCKED))
-    main.refresh()
-    return main
 
 
 def test_choosing_the_standard_set_is_undoable_and_keeps_the_lock(window: MainWindow) -> None:
