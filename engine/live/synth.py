@@ -35,12 +35,12 @@ from engine.live.voices import MAX_BLOCK_FRAMES, Command, Control, NoteOn, Voice
 from engine.song.song import TimbreRef
 from engine.sound.device import call_with_timeout
 from engine.sound.playback import (
-    DEVICE_BLOCK_FRAMES,
     AudioDeviceError,
     OutputStream,
     StreamFactory,
     close_stream,
     open_sounddevice_stream,
+    output_stream_settings,
     resampler,
 )
 from engine.sound.render import (
@@ -134,14 +134,7 @@ class LiveSynth:
         rendered. AudioDeviceError when there is no device."""
         if self._stream is not None:
             return
-        settings = {
-            "samplerate": SAMPLE_RATE_HZ,
-            "channels": CHANNELS,
-            "dtype": "float32",
-            "blocksize": DEVICE_BLOCK_FRAMES,
-            "callback": self._callback,
-            "finished_callback": self._stream_finished,
-        }
+        settings = output_stream_settings(self._callback, self._stream_finished)
         stream = call_with_timeout(  # a hanging device is an error, not a frozen caller
             lambda: self._open_stream(**settings), "opening", late=close_stream
         )

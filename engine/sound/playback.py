@@ -107,6 +107,21 @@ def bar_range_seconds(song: Song, first_bar: int, end_bar: int) -> tuple[float, 
     return song.tick_to_seconds(ticks[first_bar]), song.tick_to_seconds(ticks[end_bar])
 
 
+def output_stream_settings(
+    callback: Callable[..., None], finished: Callable[[], None]
+) -> dict[str, object]:
+    """What every output stream here is opened with (the player's and the live synth's):
+    44.1 kHz stereo float32 in `DEVICE_BLOCK_FRAMES` blocks, and both callbacks."""
+    return {
+        "samplerate": SAMPLE_RATE_HZ,
+        "channels": CHANNELS,
+        "dtype": "float32",
+        "blocksize": DEVICE_BLOCK_FRAMES,
+        "callback": callback,
+        "finished_callback": finished,
+    }
+
+
 class Player:
     """One song's transport. Callbacks run on the worker thread: a UI should forward them to
     its own thread (a queued Qt signal does). `play` and `stop` reach the sound card, waiting
@@ -200,14 +215,7 @@ class Player:
         self._drained = self._device_lost = False
         self.first_sound_at = None
         self._started = False
-        settings = {
-            "samplerate": SAMPLE_RATE_HZ,
-            "channels": CHANNELS,
-            "dtype": "float32",
-            "blocksize": DEVICE_BLOCK_FRAMES,
-            "callback": self._callback,
-            "finished_callback": self._stream_finished,
-        }
+        settings = output_stream_settings(self._callback, self._stream_finished)
         stream = self._stream = call_with_timeout(
             lambda: self._open_stream(**settings), "opening", self.device_timeout_s, close_stream
         )

@@ -7,7 +7,8 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.song.song import PPQ, Note, Song, TempoChange, Track
-from engine.sound.render import SAMPLE_RATE_HZ
+from engine.sound.limiter import Limiter
+from engine.sound.render import SAMPLE_RATE_HZ, SILENT, NoteRenderer, SongMix
 
 ONSET_RELATIVE = 0.01
 """A note has started once its envelope passes -40 dB of the note's own peak."""
@@ -55,3 +56,14 @@ def spaced_notes_song(
         tracks=(Track("Solo", program, is_drum=is_drum, notes=notes),),
         tempos=(TempoChange(0, tempo_bpm),),
     )
+
+
+def one_pass(song: Song, renderer: NoteRenderer) -> npt.NDArray[np.float32]:
+    """The render as it was made before blocks: the whole song mixed (room included) and
+    limited at once, trimmed as a render is; what a block-by-block render must equal."""
+    mix = SongMix(song, renderer)
+    out = np.zeros((mix.end_bound_samples, 2), dtype=np.float32)
+    mix.mix_into(out, 0)
+    Limiter().process(out)
+    loud = np.flatnonzero(np.abs(out).max(axis=1) > SILENT)
+    return out[: max(mix.music_samples, int(loud[-1]) + 1 if len(loud) else 0)]

@@ -18,27 +18,16 @@ from engine.sound.audio_files import write_blocks
 from engine.sound.render import (
     MAX_HELD_SECONDS,
     SAMPLE_RATE_HZ,
-    SILENT,
     AudioError,
-    Limiter,
     NoteRenderer,
     SongMix,
     duration_class,
     render,
     render_to_file,
 )
+from tests.helpers.audio_checks import one_pass
 
 BAR_TICKS = 4 * PPQ
-
-
-def _one_pass(song: Song, renderer: NoteRenderer) -> npt.NDArray[np.float32]:
-    """The render as it was made before blocks: the whole song mixed and limited at once."""
-    mix = SongMix(song, renderer)
-    out = np.zeros((mix.end_bound_samples, 2), dtype=np.float32)
-    mix.mix_into(out, 0)
-    Limiter().process(out)
-    loud = np.flatnonzero(np.abs(out).max(axis=1) > SILENT)
-    return out[: max(mix.music_samples, int(loud[-1]) + 1 if len(loud) else 0)]
 
 
 def _loud_song() -> Song:
@@ -68,11 +57,11 @@ def _sparse_song(bars: int, tempo_bpm: float = 120.0) -> Song:
     )
 
 
-def test_blocks_give_the_samples_of_one_pass(
+def test_blocks_give_the_samples_ofone_pass(
     renderer: NoteRenderer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     song = _loud_song()
-    reference = _one_pass(song, renderer)
+    reference = one_pass(song, renderer)
     assert np.abs(reference).max() > 0.5  # the limiter and the tails are really exercised
     for block_seconds in (0.01, 0.37, 4.0):
         monkeypatch.setattr(render_module, "BLOCK_SECONDS", block_seconds)

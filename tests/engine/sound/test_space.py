@@ -17,7 +17,6 @@ from engine.sound.render import (
     CEILING,
     SAMPLE_RATE_HZ,
     SILENT,
-    Limiter,
     NoteRenderer,
     Reverb,
     SongMix,
@@ -35,6 +34,7 @@ from engine.sound.space import (
     track_space,
     width_gains,
 )
+from tests.helpers.audio_checks import one_pass
 
 BAR = 4 * PPQ
 DRY = {"width": 0.0, "reverb_send_db": MIN_REVERB_SEND_DB}
@@ -75,16 +75,6 @@ def correlation(audio: npt.NDArray[np.float32]) -> float:
     """Left/right correlation of a whole render (1.0: mono; 0: unrelated channels)."""
     left, right = audio[:, 0].astype(np.float64), audio[:, 1].astype(np.float64)
     return float(left @ right / np.sqrt((left @ left) * (right @ right)))
-
-
-def one_pass(song: Song, renderer: NoteRenderer) -> npt.NDArray[np.float32]:
-    """The whole song mixed (room included) and limited at once, trimmed as a render is."""
-    mix = SongMix(song, renderer)
-    out = np.zeros((mix.end_bound_samples, 2), dtype=np.float32)
-    mix.mix_into(out, 0)
-    Limiter().process(out)
-    loud = np.flatnonzero(np.abs(out).max(axis=1) > SILENT)
-    return out[: max(mix.music_samples, int(loud[-1]) + 1 if len(loud) else 0)]
 
 
 def rt60_seconds(response: npt.NDArray[np.float64], low_hz: float, high_hz: float) -> float:

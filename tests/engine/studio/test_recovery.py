@@ -19,7 +19,12 @@ from engine.project.file_lock import FileChangedError, lock_path
 from engine.project.project_file import load_project, save_project
 from engine.song.edits import add_notes
 from engine.song.song import PPQ, Note, Song, Track
-from engine.studio.session import ProjectSession, discard_recovery_copy, find_recoveries
+from engine.studio.session import (
+    ProjectSession,
+    Recovery,
+    discard_recovery_copy,
+    find_recoveries,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -110,13 +115,19 @@ def test_a_running_sessions_copy_is_never_offered_to_another(
     assert [r.title for r in found] == ["Idea"]
 
 
-def test_a_restored_copy_is_adopted_then_overwritten_and_removed_by_a_save(
-    tmp_path: Path, children: list[Child]
-) -> None:
+def _crashed(tmp_path: Path, children: list[Child]) -> tuple[Path, Recovery]:
+    """A window that edited a song, autosaved and was killed: its folder and its one copy."""
     folder = tmp_path / "recovery"
     children.append(Child("edit", folder))
     children[-1].kill()
     [found] = find_recoveries(folder)
+    return folder, found
+
+
+def test_a_restored_copy_is_adopted_then_overwritten_and_removed_by_a_save(
+    tmp_path: Path, children: list[Child]
+) -> None:
+    folder, found = _crashed(tmp_path, children)
     session = ProjectSession(folder)
     session.restore(found)
     assert session.recovery_path == found.project_path  # its copy is now this session's own
@@ -132,10 +143,7 @@ def test_a_restored_copy_is_adopted_then_overwritten_and_removed_by_a_save(
 def test_a_declined_copy_is_discarded_and_not_offered_again(
     tmp_path: Path, children: list[Child]
 ) -> None:
-    folder = tmp_path / "recovery"
-    children.append(Child("edit", folder))
-    children[-1].kill()
-    [found] = find_recoveries(folder)
+    folder, found = _crashed(tmp_path, children)
     assert discard_recovery_copy(found)
     assert find_recoveries(folder) == []
     assert list(folder.iterdir()) == []
@@ -144,10 +152,7 @@ def test_a_declined_copy_is_discarded_and_not_offered_again(
 def test_a_copy_held_by_a_live_session_cannot_be_discarded(
     tmp_path: Path, children: list[Child]
 ) -> None:
-    folder = tmp_path / "recovery"
-    children.append(Child("edit", folder))
-    children[-1].kill()
-    [found] = find_recoveries(folder)
+    folder, found = _crashed(tmp_path, children)
     children.append(Child("restore", folder))  # another window restored it and runs on
     assert not discard_recovery_copy(found)
     assert found.project_path.exists()

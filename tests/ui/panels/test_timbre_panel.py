@@ -399,6 +399,22 @@ def test_a_real_player_without_a_device_says_so(
     assert panel.player.state == "stopped"
 
 
+def pull_audition(qtbot: QtBot, panel: TimbrePanel, streams: list[FakeStream]) -> list[Any]:
+    """Pull the audition's blocks from the fake sound card, at about the device's pace, until
+    the phrase ends (or a hang guard's worth of blocks)."""
+    qtbot.waitUntil(lambda: bool(streams), timeout=60_000)
+    player = panel.player
+    assert player is not None
+    pulled = []
+    for _ in range(PULLS_BEFORE_GIVING_UP):
+        if panel.audition_button.text() == "Audition":
+            break
+        if player.buffered_blocks == 0:
+            qtbot.wait(2)
+        pulled.append(streams[0].pull())
+    return pulled
+
+
 def test_audition_sounds_through_the_real_player(
     qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
 ) -> None:
@@ -411,16 +427,7 @@ def test_audition_sounds_through_the_real_player(
 
     panel = _bench(qtbot, tmp_path, renderer, factory).panel
     panel.audition_button.click()
-    qtbot.waitUntil(lambda: bool(streams), timeout=60_000)
-    player = panel.player
-    assert player is not None
-    pulled = []
-    for _ in range(PULLS_BEFORE_GIVING_UP):
-        if panel.audition_button.text() == "Audition":
-            break
-        if player.buffered_blocks == 0:
-            qtbot.wait(2)
-        pulled.append(streams[0].pull())
+    pulled = pull_audition(qtbot, panel, streams)
     assert panel.audition_button.text() == "Audition"  # the phrase ended by itself
     sound = np.concatenate(pulled)
     assert np.abs(sound).max() > 0.05

@@ -27,12 +27,12 @@ from tests.helpers.fake_stream import FakeStream, opening_into
 from tests.ui.panels.test_timbre_panel import (
     CELLO,
     DRUMS,
-    PULLS_BEFORE_GIVING_UP,
     VIOLIN,
     Bench,
     _auditioning,
     _bench,
     _recording_players,
+    pull_audition,
 )
 
 SAMPLE_RATE_HZ = 44_100
@@ -202,16 +202,7 @@ def test_a_standard_track_sounds_the_soundfont_through_the_real_player(
     panel = bench.panel
     _set_timbre(bench, VIOLIN, TimbreRef("soundfont"))
     panel.audition_button.click()
-    qtbot.waitUntil(lambda: bool(streams), timeout=60_000)
-    player = panel.player
-    assert player is not None
-    pulled = []
-    for _ in range(PULLS_BEFORE_GIVING_UP):
-        if panel.audition_button.text() == "Audition":
-            break
-        if player.buffered_blocks == 0:
-            qtbot.wait(2)
-        pulled.append(streams[0].pull())
+    pulled = pull_audition(qtbot, panel, streams)
     heard = np.concatenate(pulled)
     assert np.abs(heard).max() > 0.05
     track = bench.session.song.tracks[VIOLIN]
