@@ -41,6 +41,7 @@ from engine.errors import TesseraError
 from engine.project.bounded_json import JsonFileError, parse_strict, read_bounded
 from engine.project.json_fields import Fields, build_at, each, rows
 from engine.project.midi.reader import MAX_NOTES, MAX_TRACKS
+from engine.song.sections import Section
 from engine.song.song import (
     MAX_BAR_COUNT,
     MAX_GAIN_DB,
@@ -72,7 +73,10 @@ from engine.song.takes import MAX_TAKES, Take
 SCHEMA_VERSION = 5
 """The version written for a project that does not use the standard sound set."""
 STANDARD_SOUND_SCHEMA_VERSION = 6
-"""The version written for a project with a standard-sound track; the newest one read."""
+"""The version written for a project with a standard-sound track."""
+SECTIONS_SCHEMA_VERSION = 7
+"""The version written for a project whose song has sections (a form); the newest one read."""
+NEWEST_SCHEMA_VERSION = SECTIONS_SCHEMA_VERSION
 FORMAT_NAME = "tessera-project"
 MAX_PROJECT_BYTES = 64 * 2**20
 """The largest project file read or written. The largest corpus piece (17,000 notes) saves as
@@ -90,13 +94,46 @@ class ProjectFileError(TesseraError):
 def song_to_dict(song: Song) -> dict[str, Any]:
     """The JSON-ready form of a Song, with keys in a stable order."""
     data = _song_fields(song)
-    if uses_standard_sound(song):
-        data["schema_version"] = STANDARD_SOUND_SCHEMA_VERSION
+    data["schema_version"] = schema_version_for(song)
     if song.style is not None:  # absent means none: songs without a style hash as before
         data["style"] = song.style
     if song.texts:  # absent means none, likewise
         data["texts"] = [[text.tick, text.kind, text.text] for text in song.texts]
+    if song.sections:
+        data["sections"] = [_section_to_dict(section) for section in song.sections]
     return data
+
+
+def schema_version_for(song: Song) -> int:
+    """The oldest schema version that holds everything `song` uses, so a project that uses
+    nothing new still opens in an older Tessera (which refuses keys it does not know)."""
+    if song.sections:
+        return SECTIONS_SCHEMA_VERSION
+    if uses_standard_sound(song):
+        return STANDARD_SOUND_SCHEMA_VERSION
+    return SCHEMA_VERSION
+
+
+def _section_to_dict(section: Section) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "first_bar": section.first_bar,
+        "bars": section.bars,
+        "name": section.name,
+        "role": section.role,
+    }
+    if section.energy is not None:  # absent: the role's default
+        data["energy"] = section.energy
+    return data
+
+
+def _section(f: Fields) -> Section:
+    return Section(
+        f.get("first_bar", int),
+        f.get("bars", int),
+        f.get("name", str),
+        f.get("role", str),
+        f.get("energy", (int, float)) if "energy" in f.value else None,
+    )
 
 
 def uses_standard_sound(song: Song) -> bool:
@@ -243,10 +280,10 @@ def _song(f: Fields) -> Song:
         )
     f.used.add("format")
     version = f.get("schema_version", int)
-    if version > STANDARD_SOUND_SCHEMA_VERSION:
+    if version > NEWEST_SCHEMA_VERSION:
         raise SongError(
             f"schema_version {version} was written by a newer Tessera; this version reads up to "
-            f"{STANDARD_SOUND_SCHEMA_VERSION}: update Tessera to open it"
+            f"{NEWEST_SCHEMA_VERSION}: update Tessera to open it"
         )
     if version < 1:
         raise SongError(f"schema_version must be 1 or more, got {version}")
@@ -274,6 +311,7 @@ def _song(f: Fields) -> Song:
         tracks=f.objects("tracks", _track),
         style=f.get("style", str) if "style" in f.value else None,
         texts=rows(f, "texts", 3, SongText, "[tick, kind, text]"),
+        sections=f.objects("sections", _section) if "sections" in f.value else (),
     )
 
 
@@ -331,8 +369,10 @@ def save_project(song: Song, path: str | os.PathLike[str], takes: tuple[Take, ..
     data = song_to_dict(song)
     if takes:
         data["takes"] = [_take_to_dict(take) for take in takes]
-        if any(uses_standard_sound(take.song) for take in takes):  # an older Tessera refuses it
-            data["schema_version"] = STANDARD_SOUND_SCHEMA_VERSION
+        # an older Tessera refuses what it does not know, in a take's song as in the song
+        data["schema_version"] = max(
+            data["schema_version"], *(schema_version_for(take.song) for take in takes)
+        )
     try:
         check_limits(song, takes)
     except SongError as err:

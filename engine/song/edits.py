@@ -29,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 
+from engine.song.sections import shifted
 from engine.song.song import (
     MAX_BAR_COUNT,
     ControlEvent,
@@ -227,6 +228,7 @@ def set_bar_count(song: Song, bar_count: int) -> Song:
         time_signatures=changes_before(song.time_signatures, end),
         key_signatures=changes_before(song.key_signatures, end),
         texts=tuple(text for text in song.texts if text.tick <= end),
+        sections=shifted(song.sections, 0, bar_count - 1),
     )
 
 
@@ -337,6 +339,7 @@ def select(
         key_signatures=_changes_in_window(song.key_signatures, start, end, song.key_at(start)),
         style=song.style,
         texts=tuple(sorted(texts, key=lambda text: text.tick)),
+        sections=shifted(song.sections, first, last),
     )
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, TypeVar
 
+from engine.song.sections import Section, check_sections
 from engine.song.styles import STYLE_NAMES
 
 # The value checks and the timbre reference live in `values` and `timbre_ref`; they are
@@ -416,6 +417,8 @@ class Song:
     writes in it; a song imported from a MIDI file has none until the composer picks one."""
     texts: tuple[SongText, ...] = ()
     """Lyrics, markers, copyright and other words in time order (from a MIDI file, or typed)."""
+    sections: tuple[Section, ...] = ()
+    """The song's form: named runs of bars in bar order (`engine.song.sections`)."""
 
     def __post_init__(self) -> None:
         check_text("title", self.title)
@@ -428,6 +431,7 @@ class Song:
             object.__setattr__(self, name, tuple(getattr(self, name)))
         object.__setattr__(self, "texts", _in_tick_order("texts", self.texts, SongText))
         self._check_maps()
+        object.__setattr__(self, "sections", check_sections(self.sections, self.bar_count))
         end = self.end_tick
         if self.texts and self.texts[-1].tick > end:
             raise SongError(

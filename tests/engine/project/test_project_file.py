@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from engine.project.project_file import (
+    NEWEST_SCHEMA_VERSION,
     SCHEMA_VERSION,
-    STANDARD_SOUND_SCHEMA_VERSION,
     ProjectFileError,
     load_project,
     save_project,
@@ -66,8 +66,8 @@ def _broken(change: Any) -> dict[str, Any]:
     ("change", "message"),
     [
         (
-            lambda d: d.update(schema_version=STANDARD_SOUND_SCHEMA_VERSION + 1),
-            rf"schema_version {STANDARD_SOUND_SCHEMA_VERSION + 1} was written by a newer "
+            lambda d: d.update(schema_version=NEWEST_SCHEMA_VERSION + 1),
+            rf"schema_version {NEWEST_SCHEMA_VERSION + 1} was written by a newer "
             r"Tessera.*update Tessera",
         ),
         (lambda d: d.pop("format"), r"not a Tessera project"),
