@@ -101,7 +101,9 @@ def apply(
         return add_track(model, song, request, seed, progress)
     if isinstance(request, Continue):
         return continue_song(model, song, request, seed, progress)
-    return nudge(model, song, request, seed, progress)
+    if isinstance(request, Nudge):
+        return nudge(model, song, request, seed, progress)
+    raise ComposeError(f"{request.operation} is not built yet")  # replaced by section operations
 
 
 def _need_song(song: Song | None) -> Song:
