@@ -35,7 +35,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from engine.compose import operations
-from engine.compose.requests import AddTrack, Continue, Generate, Lock, Nudge, Regenerate, Request
+from engine.compose.requests import (
+    AddTrack,
+    Continue,
+    CopySection,
+    Generate,
+    Lock,
+    Nudge,
+    RecastSection,
+    Regenerate,
+    RegenerateSection,
+    Request,
+    VarySection,
+)
 from engine.live.music import LiveSettings
 from engine.live.ports import Message, MidiPorts
 from engine.live.rig import open_rig
@@ -363,6 +375,8 @@ class Studio:
 
 def describe_request(request: Request) -> str:
     """A request as the undo list and the status line name it, e.g. 'Regenerate 4'."""
+    if isinstance(request, RegenerateSection | VarySection | CopySection | RecastSection):
+        return describe_section_request(request)
     if isinstance(request, Regenerate):
         return f"Regenerate {len(request.cells)}"
     if isinstance(request, Nudge):
@@ -374,6 +388,24 @@ def describe_request(request: Request) -> str:
     if isinstance(request, Generate):
         return f"New {request.preset}"
     return f"{'Lock' if request.locked else 'Unlock'} {len(request.cells)} cell(s)"
+
+
+def describe_section_request(
+    request: RegenerateSection | VarySection | CopySection | RecastSection,
+) -> str:
+    """A section operation as the undo list names it, e.g. 'Vary section 3 0.40'."""
+    number = request.section + 1
+    if isinstance(request, RegenerateSection):
+        return f"Regenerate section {number}" + (
+            " and its repeats" if request.scope == "all" else ""
+        )
+    if isinstance(request, VarySection):
+        return f"Vary section {number} {request.strength:.2f}" + (
+            " and its repeats" if request.scope == "all" else ""
+        )
+    if isinstance(request, CopySection):
+        return f"Copy section {number} to bar {request.to_bar + 1}"
+    return f"Make section {number} a {request.role}"
 
 
 def reference_index(folder: Path) -> CorpusIndex:
