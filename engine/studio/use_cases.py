@@ -383,11 +383,13 @@ def describe_request(request: Request) -> str:
         return f"Nudge {request.direction} {request.strength:.2f}"
     if isinstance(request, AddTrack):
         return "Add drum kit" if request.is_drum else "Add track"
-    if isinstance(request, Continue):
-        return f"Continue {request.bars} bars"
-    if isinstance(request, Generate):
-        return f"New {request.preset}"
-    return f"{'Lock' if request.locked else 'Unlock'} {len(request.cells)} cell(s)"
+    if isinstance(request, Lock):
+        return f"{'Lock' if request.locked else 'Unlock'} {len(request.cells)} cell(s)"
+    return (
+        f"Continue {request.bars} bars"
+        if isinstance(request, Continue)
+        else f"New {request.preset}"
+    )
 
 
 def describe_section_request(
