@@ -274,3 +274,23 @@ def shifted(sections: Iterable[Section], first: int, last: int) -> tuple[Section
                 Section(start - first, end - start + 1, section.name, section.role, section.energy)
             )
     return tuple(kept)
+
+
+def find_section(sections: Sequence[Section], text: str) -> int:
+    """The index of the section a composer means by `text`: its number from 1 ('3'), its name
+    ('Bridge', 'verse 2', case and spaces aside), or a role and a count ('verse 2' is the
+    second verse, 'chorus' the first chorus). Raises SongError listing the sections there are."""
+    wanted = " ".join(text.strip().casefold().split())
+    if wanted.isdigit() and 1 <= int(wanted) <= len(sections):
+        return int(wanted) - 1
+    for index, section in enumerate(sections):
+        if " ".join(section.name.casefold().split()) == wanted:
+            return index
+    count = re.search(r"\s*(\d+)$", wanted)
+    nth = int(count.group(1)) if count else 1
+    role = role_from_name(wanted[: count.start()] if count else wanted)
+    of_role = [i for i, section in enumerate(sections) if section.role == role]
+    if role != "other" and 1 <= nth <= len(of_role):
+        return of_role[nth - 1]
+    there = ", ".join(f"{i + 1} {s.name}" for i, s in enumerate(sections)) or "none"
+    raise SongError(f"no section {text!r} in the song (sections: {there}): give a number or a name")
