@@ -149,6 +149,22 @@ LOCK_COMMAND = {  # a lock is kept in a project only: a MIDI file to write is re
     "--output": Spec(["{dir}/o.json", "{nofolder}/o.json"], [*SONG_OUT.bad, *MIDI_NAMES]),
     **SELECTION,
 }
+SECTION_NAME = text(60, ["Verse 1", "副歌", "A'", "x" * 60], ["", " "])
+FORM_COMMAND = {  # the base shows section 1; every change goes with it, --add goes alone
+    "file": SONG_IN,
+    "--add": Spec([], ["chorus", "副歌", "", "nope", NOT_UTF8]),  # good ones in WHOLE_COMMANDS
+    "--section": Spec(["1", "chorus", "verse 2", "副歌", "x" * 60], SECTION_NAME.bad),
+    "--bars": selection(one_span=True),
+    "--name": SECTION_NAME,
+    "--role": Spec(
+        ["chorus", " Pre-Chorus ", "副歌", "refrain"], ["", "nope", NOT_UTF8, "x" * 5000]
+    ),
+    "--energy": Spec(["0", "1", "0.5", "default", " Default "], ["1.5", "-0.1", *NUMBER_BAD]),
+    "--move-to": whole(1, MAX_BAR_COUNT),
+    "--length": whole(1, MAX_BAR_COUNT),
+    "--delete": FLAG,
+    "--output": Spec([], [*SONG_OUT.bad, *MIDI_NAMES]),  # only with a change: WHOLE_COMMANDS
+}
 OPTIONS: dict[str, dict[str, Spec]] = {
     "info": {"file": SONG_IN},
     "convert": {"source": SONG_IN, "destination": SONG_OUT},
@@ -214,6 +230,7 @@ OPTIONS: dict[str, dict[str, Spec]] = {
         "--from-bar": whole(1, MAX_BAR_COUNT),
         "--loop": selection(one_span=True),
     },
+    "form": FORM_COMMAND,
     "check": {
         "file": SONG_IN,
         **SELECTION,
@@ -270,6 +287,7 @@ BASES: dict[str, tuple[list[str], int, str]] = {
     "sound": (["sound", "{missing}", "--standard"], MISSING_FILE, ""),
     "play": (["play", "{missing}"], MISSING_FILE, "cannot open"),
     "check": (["check", "{missing}"], MISSING_FILE, ""),
+    "form": (["form", "{missing}", "--section", "1"], MISSING_FILE, "cannot open"),
     # --hear-keys needs --out internal, so a command whose values are all fine stops there
     "live": (["live", "--in", "k", "--out", "synth", "--hear-keys"], 2, "--hear-keys plays"),
     "transcribe": (["transcribe", "{dir}/missing.wav", "{dir}/o.json"], MISSING_FILE, ""),
@@ -313,6 +331,23 @@ WHOLE_COMMANDS: list[tuple[list[str], int]] = [
     (["sound", "{missing}", "--standard", "--tessera"], 2),
     (["sound", "{missing}", "--tessera", "--tracks", "2", "-o", "{dir}/o.mid"], 2),
     (["sound", "{midi}", "--standard"], 2),
+    (["form", "{missing}"], MISSING_FILE),
+    (["form", "{midi}"], 0),  # a MIDI file's form is listed (its markers on bar lines)
+    (["form", "{song}", "--section", "1"], MISSING_FILE),  # the song has no sections
+    (["form", "{missing}", "--add", "chorus", "--bars", "1-4"], MISSING_FILE),
+    (["form", "{missing}", "--add", " 副歌 ", "--bars", "1", "--name", "C", "--energy", "1"], 1),
+    (["form", "{missing}", "--add", "verse", "--bars", "2", "-o", "{nofolder}/o.json"], 1),
+    (["form", "{midi}", "--section", "1", "--energy", "0.5", "-o", "{dir}/o.json"], 1),
+    (["form", "{missing}", "--add", "chorus"], 2),  # no --bars
+    (["form", "{missing}", "--add", "chorus", "--bars", "1", "--role", "verse"], 2),
+    (["form", "{missing}", "--add", "chorus", "--section", "1", "--bars", "1"], 2),
+    (["form", "{missing}", "--section", "1", "--delete", "--name", "x"], 2),
+    (["form", "{missing}", "--section", "1", "--bars", "1", "--move-to", "2"], 2),
+    (["form", "{missing}", "--name", "x"], 2),  # which section?
+    (["form", "{missing}", "-o", "{dir}/o.json"], 2),
+    (["form", "{missing}", "--section", "1", "-o", "{dir}/o.json"], 2),  # no change to write
+    (["form", "{midi}", "--section", "1", "--energy", "0.5"], 2),  # a MIDI file to change
+    (["form", "{missing}", "--add", "chorus", "--bars", "1", "-o", "{dir}/o.mid"], 2),
 ]
 
 

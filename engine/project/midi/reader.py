@@ -8,7 +8,8 @@ changes per channel, and this module checks the file's size and builds the Song.
 What a Song keeps of a file: every note (a re-struck note becomes two notes), one track per
 channel of each file track, as a DAW splits them, each with its program at its first note and
 its later program changes in time (a channel's program is read from whichever track sets it);
-pitch bend, sustain pedal, expression, channel pressure and every other controller; lyrics,
+pitch bend, sustain pedal, expression, channel pressure and every other controller; the form
+(markers on bar lines become sections: `engine.project.midi.markers`); lyrics, other
 markers, cues, copyright and other text; the tempo, meter and key maps; track names in UTF-8,
 GBK or Latin-1. A track's volume (CC7) and pan (CC10) in force at its first note become its
 `gain_db` and `pan` by the inverse of the export's mapping; the controllers themselves stay in
@@ -42,6 +43,7 @@ from engine.project.midi.events import (
     read_header,
     read_tracks,
 )
+from engine.project.midi.markers import sections_from_markers
 from engine.project.midi.meta import Conductor, read_metas
 from engine.project.midi.notes import Part, TickScale, Walked, program_timeline, walk_track
 from engine.project.midi.text import ENCODING_NAMES
@@ -376,10 +378,12 @@ def _build_song(
         if conductor_end > music_end:
             trailing = bars_to_cover(meters, min(conductor_end, MAX_TICK))
             bar_count = min(trailing, bar_count + MAX_TRAILING_BARS)
-    end_tick = bar_grid(meters, bar_count)[-1]
-    texts = [text for text in conductor.texts if text.tick <= end_tick]
+    grid = bar_grid(meters, bar_count)
+    texts = [text for text in conductor.texts if text.tick <= grid[-1]]
     if len(texts) < len(conductor.texts):
         dropped["texts after the last bar dropped"] += len(conductor.texts) - len(texts)
+    sections, words = sections_from_markers(texts, grid)  # markers on bar lines: the form
+    end_tick = grid[-1]
     try:
         return Song(
             title=title or stem,
@@ -388,7 +392,8 @@ def _build_song(
             tempos=changes_before(conductor.tempos, end_tick),
             time_signatures=changes_before(meters, end_tick),
             key_signatures=changes_before(conductor.keys, end_tick),
-            texts=tuple(texts),
+            texts=words,
+            sections=sections,
         )
     except SongError as err:
         raise MidiImportError(f"{name} holds something Tessera cannot represent: {err}") from err

@@ -2,8 +2,9 @@
 
 Written with mido, because symusic puts the tempo map into the first note track while DAWs
 expect a separate conductor track. What a DAW gets: 480 ticks per quarter; a conductor track
-named after the song with its tempo, time signature and key changes and its words (lyrics,
-markers, copyright), every time signature on a bar line (a bar that a meter change cuts
+named after the song with its tempo, time signature and key changes, its sections as markers
+at their first bars (`engine.project.midi.markers`) and its words (lyrics, markers,
+copyright), every time signature on a bar line (a bar that a meter change cuts
 short gets a meter of its own length: see `written_meters`); one named track per instrument
 on a channel of its own with its program change, later program changes at their ticks, its
 controllers (bend, pedal, expression, any CC) and, on pitched tracks, the key changes again
@@ -35,6 +36,7 @@ import mido
 
 from engine.atomic_write import write_atomically
 from engine.errors import TesseraError
+from engine.project.midi.markers import section_markers
 from engine.song.edits import select
 from engine.song.gm import instrument_name
 from engine.song.note_cleanup import CleanupReport, clean_notes
@@ -268,7 +270,8 @@ def _event_order(event: Event) -> tuple[int, int]:
 
 
 def _conductor_track(song: Song) -> mido.MidiTrack:
-    """The song's name, meters, keys, tempos and words (lyrics, markers, copyright)."""
+    """The song's name, meters, keys, tempos, form (a marker per section, see
+    `engine.project.midi.markers`) and words (lyrics, markers, copyright)."""
     events: list[Event] = [(0, NAME, mido.MetaMessage("track_name", name=song.title))]
     for meter in written_meters(song.time_signatures):
         message = mido.MetaMessage(
@@ -283,6 +286,10 @@ def _conductor_track(song: Song) -> mido.MidiTrack:
     for tempo in song.tempos:
         message = mido.MetaMessage("set_tempo", tempo=round(60_000_000 / tempo.tempo_bpm))
         events.append((tempo.tick, KEY, message))
+    # The form before the words: at a tick holding both, the section's marker comes first,
+    # and reading the file takes the first marker on a bar line as the section.
+    for tick, name in section_markers(song):
+        events.append((tick, KEY, mido.MetaMessage("marker", text=name)))
     for text in song.texts:
         events.append((text.tick, KEY, mido.MetaMessage(TEXT_METAS[text.kind], text=text.text)))
     return _to_track(sorted(events, key=_event_order), song.end_tick)

@@ -24,6 +24,7 @@ from engine.project.midi.files import (
     import_midi,
     read_midi,
 )
+from engine.song.sections import Section
 from engine.song.song import (
     PPQ,
     ControlEvent,
@@ -219,9 +220,10 @@ def test_controllers_and_words_are_kept_in_order(tmp_path: Path) -> None:
         ControlEvent(960, "cc", 64, 7),
     )
     assert track.gain_db == 0.0  # CC7 127 at the first note; the later 64 is automation
+    # The marker on the bar line is the song's form; the one inside the bar stays a marker.
+    assert song.sections == (Section(0, song.bar_count, "Verse", "verse"),)
     assert song.texts == (
         SongText(0, "copyright", "(c) 2024 Someone"),
-        SongText(0, "marker", "Verse"),
         SongText(0, "lyric", "Hel"),
         SongText(480, "lyric", "lo"),
         SongText(960, "marker", "Chorus"),
