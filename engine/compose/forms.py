@@ -145,7 +145,8 @@ def _part(word: str, own: StyleForms | None) -> FormPart:
     if role is None:
         roles = ", ".join(sorted(set(ROLE_WORDS.values()) - {"strain"}))
         raise FormError(
-            f"form word {word!r} is not a section: use a role ({roles}) or a strain letter A-H"
+            f"form word {word!r} is not a section: use a role ({roles}) or a strain letter "
+            "A-H, or write one letter per phrase such as AABA"
         )
     if count is None:
         return FormPart(role, _usual_bars(role, letter, own), letter)
