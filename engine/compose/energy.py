@@ -45,8 +45,12 @@ DENSITY_RANGE = (0.5, 1.5)
 """The share of the track's typical note count asked at level 0 and at level 1."""
 VELOCITY_RANGE = (40.0, 110.0)
 """The mean velocity asked at level 0 and at level 1."""
-VELOCITY_SPREAD = 24
-"""How far a note's velocity may stray from its section's mean (a hard window)."""
+VELOCITY_SPREAD = 12
+"""How far a note's velocity may stray from its section's mean (a hard window). The model
+follows the loudness of the bars around a cell more than the velocity it is asked for: a
+chorus regenerated among bars played at 80 came out at a mean of 81.7 against the verse's
+78.3 with a window of 24 either side, and the same at 16; at 12 the chorus is clearly louder
+(`tests/engine/compose/test_energy.py`)."""
 REGISTER_SEMITONES = 10.0
 """Semitones the register moves per unit of level (a chorus at 0.8 after a verse at 0.45
 sits about 3.5 semitones higher)."""
