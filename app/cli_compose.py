@@ -366,14 +366,12 @@ def _generate(args: argparse.Namespace) -> Generate:
         request = dataclasses.replace(request, style=args.style.strip().lower())
     if args.form is not None:
         request = dataclasses.replace(request, form=form_from_text(args.form))
-    length = {
-        "seconds": seconds_from_field(args.seconds) if args.seconds is not None else None,
-        "tempo_range": tempo_range_from_text(args.tempo_range)
-        if args.tempo_range is not None
-        else None,
-        "variation": args.variation or None,
-    }
-    request = dataclasses.replace(request, **{k: v for k, v in length.items() if v is not None})
+    if args.seconds is not None:
+        request = dataclasses.replace(request, seconds=seconds_from_field(args.seconds))
+    if args.tempo_range is not None:
+        request = dataclasses.replace(request, tempo_range=tempo_range_from_text(args.tempo_range))
+    if args.variation:
+        request = dataclasses.replace(request, variation=args.variation)
     return check_new_song(request)
 
 

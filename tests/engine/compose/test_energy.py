@@ -9,7 +9,7 @@ import statistics
 import pytest
 
 from engine.compose.context import with_context_range
-from engine.compose.controls import Controls, guides
+from engine.compose.controls import Controls, Guides, guides
 from engine.compose.energy import (
     part_of,
     rests,
@@ -56,7 +56,7 @@ def _band(written_bars: range = range(2, 6), sections: tuple[Section, ...] = SEC
     )
 
 
-def _asked(song: Song, cell: tuple[int, int], controls: Controls | None = None) -> object:
+def _asked(song: Song, cell: tuple[int, int], controls: Controls | None = None) -> Guides:
     pending = {cell}
     return with_energy(guides(song, cell, controls or Controls(), 0), song, cell, pending)
 
@@ -74,9 +74,11 @@ def test_a_bands_parts_and_who_rests_at_low_energy() -> None:
 
 def test_a_resting_cell_is_asked_for_nothing() -> None:
     song = _band()
-    asked = _asked(song, (3, 0)).at_least_one_note()  # type: ignore[attr-defined]
-    assert asked.limits.max_notes == 0 and asked.limits.min_notes == 0
-    assert asked.tokens.density == 0 and asked.anchors == ()
+    asked = _asked(song, (3, 0)).at_least_one_note()
+    assert asked.limits.max_notes == 0
+    assert asked.limits.min_notes == 0
+    assert asked.tokens.density == 0
+    assert asked.anchors == ()
     told = _asked(song, (3, 0), Controls(density=8))
     assert told.limits.max_notes is None  # the composer's density beats the rest
 
@@ -90,36 +92,43 @@ def test_no_sections_no_energy() -> None:
 def test_a_chorus_is_asked_louder_and_denser_than_a_verse() -> None:
     song = _band(range(2, 6))
     verse, chorus = _asked(song, (1, 5)), _asked(song, (1, 7))
-    assert chorus.tokens.mean_velocity == velocity_for(0.8)  # type: ignore[attr-defined]
-    assert verse.tokens.mean_velocity < chorus.tokens.mean_velocity  # type: ignore[attr-defined]
-    assert chorus.limits.velocity_low > verse.limits.velocity_low  # type: ignore[attr-defined]
+    assert chorus.tokens.mean_velocity == velocity_for(0.8)
+    assert verse.tokens.mean_velocity is not None
+    assert chorus.tokens.mean_velocity is not None
+    assert verse.tokens.mean_velocity < chorus.tokens.mean_velocity
+    assert chorus.limits.velocity_low > verse.limits.velocity_low
     # The piano plays 6 notes a bar in the verse (level 0.45): its typical bar at level 0.5 is
     # 6 / 0.95, and a chorus bar (level 0.8, factor 1.3) is asked for 8.
-    assert typical_counts(song, 1, {(1, 7)}) == (pytest.approx(6 / 0.95), pytest.approx(6 / 0.95))
-    assert chorus.targets.notes == 8  # type: ignore[attr-defined]
-    assert verse.targets.notes is not None and verse.targets.notes < 8  # type: ignore[attr-defined]
+    typical = typical_counts(song, 1, {(1, 7)})
+    assert typical is not None
+    assert typical == pytest.approx((6 / 0.95, 6 / 0.95))
+    assert chorus.targets.notes == 8
+    assert verse.targets.notes is not None
+    assert verse.targets.notes < 8
 
 
 def test_the_composers_controls_beat_energy() -> None:
     song = _band()
     asked = _asked(song, (1, 7), Controls(density=3, velocity_range=(20, 40)))
-    assert asked.targets.notes == 3  # type: ignore[attr-defined]
-    assert (asked.limits.velocity_low, asked.limits.velocity_high) == (20, 40)  # type: ignore[attr-defined]
+    assert asked.targets.notes == 3
+    assert (asked.limits.velocity_low, asked.limits.velocity_high) == (20, 40)
 
 
 def test_a_cell_between_bars_of_its_own_level_keeps_their_counts() -> None:
     song = _band(range(2, 6))
     asked = _asked(song, (1, 3))  # a verse bar between two written verse bars
-    assert asked.targets.notes is None  # left to `with_context_counts`  # type: ignore[attr-defined]
+    assert asked.targets.notes is None  # left to `with_context_counts`
 
 
 def test_the_drums_fill_into_a_section_of_higher_energy() -> None:
     song = _band(range(2, 6))
     inside, last = _asked(song, (3, 2)), _asked(song, (3, 5))  # bar 6 starts the chorus
-    assert last.targets.onsets > inside.targets.onsets  # type: ignore[attr-defined]
-    assert last.limits.min_onsets == last.targets.onsets  # type: ignore[attr-defined]
+    assert last.targets.onsets is not None
+    assert inside.targets.onsets is not None
+    assert last.targets.onsets > inside.targets.onsets
+    assert last.limits.min_onsets == last.targets.onsets
     into_break = _asked(_band(range(6, 10)), (3, 9))  # the chorus's last bar, before a break
-    assert into_break.limits.min_onsets == 0  # type: ignore[attr-defined]
+    assert into_break.limits.min_onsets == 0
 
 
 def test_the_register_rises_with_the_level_above_the_bars_it_is_read_from() -> None:
@@ -128,8 +137,10 @@ def test_the_register_rises_with_the_level_above_the_bars_it_is_read_from() -> N
     plain = guides(song, lead, Controls(pitch_range=(60, 90)), 0)
     ranged = with_context_range(plain, song, lead, {lead})
     raised = with_energy(ranged, song, lead, {lead})
-    assert raised.tokens.low_bin == ranged.tokens.low_bin + 1  # type: ignore[operator]
-    assert raised.tokens.high_bin * PITCH_RANGE_BIN <= raised.limits.pitch_high + PITCH_RANGE_BIN  # type: ignore[operator]
+    assert ranged.tokens.low_bin is not None
+    assert raised.tokens.high_bin is not None
+    assert raised.tokens.low_bin == ranged.tokens.low_bin + 1
+    assert raised.tokens.high_bin * PITCH_RANGE_BIN <= raised.limits.pitch_high + PITCH_RANGE_BIN
     same = with_energy(with_context_range(plain, song, (0, 3), {(0, 3)}), song, (0, 3), {(0, 3)})
     assert same.tokens.low_bin == with_context_range(plain, song, (0, 3), {(0, 3)}).tokens.low_bin
 
@@ -140,7 +151,8 @@ def test_regenerating_cells_follows_their_sections_energy(midi_model: MidiModel)
     song = _band(range(12))
     cells = tuple((t, b) for t in range(4) for b in (0, 1, 4, 5, 8, 9))
     new = apply(midi_model, song, Regenerate(cells), seed=5)
-    assert not new.notes_in_bar(3, 0) and not new.notes_in_bar(3, 1)
+    assert not new.notes_in_bar(3, 0)
+    assert not new.notes_in_bar(3, 1)
     assert new.notes_in_bar(0, 0)  # the lead plays the intro
 
     def measure(bars: tuple[int, ...]) -> tuple[float, float]:

@@ -99,7 +99,8 @@ def test_a_plan_repeats_each_section_from_its_first_playing() -> None:
     by_name = {s.name: p for s, p in zip(plan.sections, plan.phrases, strict=True)}
     assert by_name["Chorus 2"].source == by_name["Chorus 3"].source == 12
     assert by_name["Verse 2"].source == 4
-    assert by_name["Chorus 1"].source is None and by_name["Bridge"].source is None
+    assert by_name["Chorus 1"].source is None
+    assert by_name["Bridge"].source is None
     chorus = plan.chords[12:20]
     assert plan.chords[28:36] == chorus
     assert plan.chords[-2:] == (
@@ -175,7 +176,7 @@ def test_a_form_in_the_file_must_give_every_length(tmp_path: Path) -> None:
     path = tmp_path / "forms.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(
-        PresetFileError, match="forms.toml, style \\[pop\\]: form 'verse chorus:8' should give"
+        PresetFileError, match=r"forms.toml, style \[pop\]: form 'verse chorus:8' should give"
     ):
         load_forms(path)
     path.write_text(text.replace("verse chorus:8", "verse:8 chrus:8"), encoding="utf-8")

@@ -51,7 +51,8 @@ def test_two_minutes_of_pop_asks_for_the_pop_band_fitted() -> None:
 
 def test_a_length_in_time_overrides_a_length_word_in_bars() -> None:
     reading = read_prompt("a short pop song, 2 minutes")
-    assert reading.bars is None and "bars" not in reading.sources
+    assert reading.bars is None
+    assert "bars" not in reading.sources
     assert read_prompt("a short pop song").bars == 8  # without a time, 'short' still counts
 
 
