@@ -92,8 +92,9 @@ def _from_context(guides: Guides, song: Song, cell: Cell, pending: set[Cell]) ->
     """A cell's guides completed from the written bars around it: its register, its
     section's energy (`engine.compose.energy`), and its counts and register centre between
     written bars."""
+    asked_range = guides.tokens.low_bin is not None  # a nudge's 'higher' or 'lower'
     guides = with_context_range(guides, song, cell, pending)
-    guides = with_energy(guides, song, cell, pending)
+    guides = with_energy(guides, song, cell, pending, move_register=not asked_range)
     return with_context_counts(guides, song, cell, pending)
 
 

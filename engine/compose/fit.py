@@ -5,7 +5,8 @@ seconds, so once the bars are chosen the tempo that lasts `seconds` follows exac
 2 minutes of 56 bars of 4/4 is 112 BPM, 90 seconds 149.33...). What is chosen is the form: the
 style's forms (`presets/forms.toml`, the usual one first), each also with its body (the parts
 between an intro and an outro) played more than once, with its last section before the outro
-played twice (one more chorus), or without its intro and outro. Among those whose tempo lies
+played twice (one more chorus), with one of its repeats left out, or without its intro and
+outro. Among those whose tempo lies
 in the range, the one nearest the preset's own tempo and closest to the style's forms wins
 (`KIND_COST`), so "2 minutes of pop" is the usual pop form at the pop band's 112 BPM. A form
 the composer gave is kept; it may only be played through more than once.
@@ -42,7 +43,8 @@ KIND_COST = 0.1
 """What straying from the style's forms costs, against a tempo's distance from the preset's
 (as |log(tempo / preset tempo)|: 0.1 is about 10% faster or slower). Kinds: 0 a style's form
 as written, 1 its usual form with its body played more often or its last section twice, 2
-the same of another of its forms, 3 a form's body alone (no intro or outro). Without it, four
+the same of another of its forms or a form with one repeat left out, 3 a form's body
+alone (no intro or outro). Without it, four
 minutes of pop were seven verse-chorus pairs at the band's tempo rather than the usual form
 with its body played twice at 104 BPM."""
 
@@ -181,6 +183,9 @@ def _candidates(forms: Sequence[Form], keep: bool) -> list[tuple[Form, int]]:
             found.setdefault(form * repeats if keep else head + body * repeats + tail, kind)
         if not keep:
             found.setdefault(head + body + body[-1:] + tail, kind)
+            for index in range(1, len(form) - 1):  # one inner repeat left out
+                if form[index] in form[:index]:
+                    found.setdefault(form[:index] + form[index + 1 :], 2)
             found.setdefault(body, 3)
     return [(form, kind) for form, kind in found.items() if form_bars(form) <= MAX_FORM_BARS]
 

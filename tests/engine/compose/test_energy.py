@@ -163,3 +163,20 @@ def test_regenerating_cells_follows_their_sections_energy(midi_model: MidiModel)
     assert chorus[0] > verse[0]
     assert chorus[1] > verse[1] + 10
     assert dataclasses.replace(new, tracks=song.tracks) == song  # nothing else changed
+
+
+def test_a_range_the_operation_asked_for_is_not_moved() -> None:
+    song = _band(range(2, 6))
+    lead = (0, 6)
+    ranged = with_context_range(
+        guides(song, lead, Controls(pitch_range=(60, 90)), 0), song, lead, {lead}
+    )
+    kept = with_energy(ranged, song, lead, {lead}, move_register=False)
+    assert (kept.tokens.low_bin, kept.tokens.high_bin) == (
+        ranged.tokens.low_bin,
+        ranged.tokens.high_bin,
+    )
+    assert kept.register_centre is None
+    moved = with_energy(ranged, song, lead, {lead})
+    assert moved.register_centre is not None
+    assert moved.register_centre > 73  # the verse's lead sits at 72-74; the chorus above it
