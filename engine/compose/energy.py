@@ -31,6 +31,7 @@ from collections.abc import Collection
 
 from engine.compose.context import CONTEXT_PULL, context_bars
 from engine.compose.controls import Guides
+from engine.compose.sampling import HardConstraints
 from engine.compose.vocab import PITCH_RANGE_BIN, VELOCITY_LEVELS, density_bin, nearest
 from engine.song.sections import section_at_bar
 from engine.song.song import Cell, Song
@@ -53,12 +54,12 @@ chorus regenerated among bars played at 80 came out at a mean of 81.7 against th
 (`tests/engine/compose/test_energy.py`)."""
 REGISTER_SEMITONES = 10.0
 """Semitones the register moves per unit of level (a chorus at 0.8 after a verse at 0.45
-sits about 3.5 semitones higher)."""
-CENTRE_SHIFT = 2.0
-"""A shift of at least this many semitones also pulls the cell's notes toward the register of
-the bars around it moved by the shift (`Guides.register_centre`): asked through the range
-tokens alone, the lead of one new pop song's choruses sat 3.7 semitones above its verses and
-another's 6.7 below."""
+sits about 3.5 semitones higher): the range tokens move by it from the bars the range is read
+from, and the notes are pulled toward the track's typical pitch moved by it
+(`Guides.register_centre`, `typical_pitch`). Asked through the range tokens alone, the lead of
+one new pop song's choruses sat 3.7 semitones above its verses and another's 6.7 below."""
+MIN_SPAN = 12
+"""The narrowest hard range energy leaves a part (an octave)."""
 ENERGY_PULL = CONTEXT_PULL
 """The unit pull (nats) toward a section's note and onset counts: as gentle as the pull toward
 the bars around a regenerated cell, so the model still varies its bars; at the sampler's
@@ -233,9 +234,37 @@ def _register(
         tokens, low_bin=moved(tokens.low_bin), high_bin=moved(tokens.high_bin)
     )
     centre = guides.register_centre
-    if centre is None and abs(shift) >= CENTRE_SHIFT:
-        bars = context_bars(song, cell, pending)
-        centre = statistics.median(n.pitch for b in bars for n in song.notes_in_bar(cell[0], b))
+    if centre is not None:  # between written bars: their line, moved by the shift
+        return dataclasses.replace(guides, tokens=tokens, register_centre=centre + shift)
+    typical = typical_pitch(song, cell[0], pending)
+    lift = REGISTER_SEMITONES * (level - NEUTRAL)
+    centre = None if typical is None else typical + lift
     return dataclasses.replace(
-        guides, tokens=tokens, register_centre=None if centre is None else centre + shift
+        guides, tokens=tokens, register_centre=centre, limits=_narrowed(guides.limits, lift)
     )
+
+
+def _narrowed(limits: HardConstraints, lift: float) -> HardConstraints:
+    """The hard pitch range with its floor raised by a positive lift (its ceiling lowered by a
+    negative one), never narrower than `MIN_SPAN`: a range is only narrowed, so the notes the
+    composer allows stay allowed."""
+    low, high = limits.pitch_low, limits.pitch_high
+    room = max(0, high - low - MIN_SPAN)
+    if lift > 0:
+        low += min(room, round(lift))
+    else:
+        high -= min(room, round(-lift))
+    return dataclasses.replace(limits, pitch_low=low, pitch_high=high)
+
+
+def typical_pitch(song: Song, track: int, pending: Collection[Cell]) -> float | None:
+    """The track's median pitch at the neutral level: each written note's pitch less its
+    section's register shift (`REGISTER_SEMITONES` per unit of level from `NEUTRAL`)."""
+    pitches = []
+    for bar in range(song.bar_count):
+        if (track, bar) in pending:
+            continue
+        level = bar_level(song, bar)
+        shift = REGISTER_SEMITONES * ((NEUTRAL if level is None else level) - NEUTRAL)
+        pitches += [note.pitch - shift for note in song.notes_in_bar(track, bar)]
+    return statistics.median(pitches) if pitches else None

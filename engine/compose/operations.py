@@ -209,7 +209,10 @@ def continue_song(
 def generate(
     model: MidiModel, request: Generate, seed: int, progress: Progress | None = None
 ) -> Song:
-    """A new song from a style preset, with any of its meter, key, tempo and length changed."""
+    """A new song from a style preset, with any of its meter, key, tempo and length changed,
+    written by its form (letters, `engine.compose.plan`, or section roles,
+    `engine.compose.forms`) into `Song.sections`, and fitted to `seconds` when asked
+    (`engine.compose.fit.song_shape`)."""
     preset = PRESETS.get(request.preset)
     if preset is None:
         raise ComposeError(
