@@ -26,6 +26,8 @@ from engine.compose.control_text import (
     controls_from_text,
     form_from_text,
     generate_from_text,
+    seconds_from_field,
+    tempo_range_from_text,
 )
 from engine.compose.operations import (
     DIRECTIONS,
@@ -51,6 +53,8 @@ COMPOSE_EPILOG = """composing examples:
   tessera-cli generate new.json --preset chorale --bars 16 --key "D minor" --seed 7
   tessera-cli generate new.json --prompt "slow and sad folk tune for strings in 3/4"
   tessera-cli generate new.json --preset lofi --style jazz --tempo 84
+  tessera-cli generate new.json --preset pop --seconds 120 --tempo-range 90-130 --variation 0.3
+  tessera-cli generate new.json --prompt "pop song, 2 minutes"
   tessera-cli lock song.json --tracks 1
   tessera-cli regenerate song.json --tracks 2,3 --bars 5-8 --scale "D minor" --seed 3
   tessera-cli nudge song.json --tracks 1 --bars 1-4 --direction denser --strength 0.3
@@ -93,9 +97,29 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     generate.add_argument("--title", type=text("title"), default="Untitled")
     generate.add_argument(
         "--form",
-        type=text("form", 40),
-        help="sections, one letter per phrase, e.g. AABA: a repeated letter comes back with a "
-        "new last bar; '-' for no repeats (default: the style's)",
+        type=text("form", 200),
+        help="sections: role words with optional bars, e.g. 'intro verse:8 chorus:8 outro' "
+        "(lengths left out are the style's), or one letter per phrase, e.g. AABA; a section "
+        "heard before comes back with a new last bar; '-' for no repeats; usual, short or "
+        "long for one of the style's forms (default: the style's)",
+    )
+    generate.add_argument(
+        "--seconds",
+        type=text("seconds", 20),
+        help="how long the song lasts, e.g. 120, 1:30 or '2 min': the form and tempo are "
+        "chosen so it ends then on its cadence (instead of --bars)",
+    )
+    generate.add_argument(
+        "--tempo-range",
+        type=text("tempo range", 20),
+        help="slowest-fastest tempo --seconds may choose, e.g. 90-130 (default: the style's)",
+    )
+    generate.add_argument(
+        "--variation",
+        type=number(0.0, 1.0),
+        default=0.0,
+        help="how far a repeated section strays: 0 repeats it exactly but for its last bar, "
+        "1 writes it anew (default 0)",
     )
     _add_controls(generate)
 
@@ -342,7 +366,13 @@ def _generate(args: argparse.Namespace) -> Generate:
         request = dataclasses.replace(request, style=args.style.strip().lower())
     if args.form is not None:
         request = dataclasses.replace(request, form=form_from_text(args.form))
-    return request
+    if args.seconds is not None:
+        request = dataclasses.replace(request, seconds=seconds_from_field(args.seconds))
+    if args.tempo_range is not None:
+        request = dataclasses.replace(request, tempo_range=tempo_range_from_text(args.tempo_range))
+    if args.variation:
+        request = dataclasses.replace(request, variation=args.variation)
+    return check_new_song(request)
 
 
 def _selection(args: argparse.Namespace, studio: Studio) -> tuple[Cell, ...]:

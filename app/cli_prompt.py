@@ -1,8 +1,10 @@
 """`tessera-cli generate --prompt "..."`: a style described in words, read by engine.compose.prompt.
 
-The prompt sets the preset, tempo, meter, key, length and some controls; any option given on
-the command line as well (`--tempo`, `--key`, `--bars`, `--meter`, `--preset`, `--style`, ...)
-wins over what the prompt says. What was understood is printed, word by word.
+The prompt sets the preset, tempo, meter, key, length (in bars, or in time: "pop song, 2
+minutes" is fitted to 120 s with the style's form, intro to outro) and some controls; any option
+given on the command line as well (`--tempo`, `--key`, `--bars`, `--seconds`, `--meter`,
+`--preset`, `--style`, ...) wins over what the prompt says. What was understood is printed,
+word by word.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ def prompt_request(args: argparse.Namespace, controls: Controls) -> Generate:
         "tempo_bpm": args.tempo,
     }
     request = dataclasses.replace(request, **{k: v for k, v in chosen.items() if v is not None})
+    if args.bars is not None:  # bars typed as an option win over a length in the prompt
+        request = dataclasses.replace(request, seconds=None)
     if args.title != "Untitled":
         request = dataclasses.replace(request, title=args.title)
     return request

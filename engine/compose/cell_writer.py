@@ -30,6 +30,7 @@ from engine.compose.context import (
 )
 from engine.compose.controls import Controls, Guides
 from engine.compose.decode import ContextFullError, SamplingSettings, fill_cells
+from engine.compose.energy import with_energy
 from engine.compose.midi_model import MidiModel
 from engine.song.edits import clear_cell_controls, select
 from engine.song.gm import playable_range
@@ -88,9 +89,12 @@ def write_cells(
 
 
 def _from_context(guides: Guides, song: Song, cell: Cell, pending: set[Cell]) -> Guides:
-    """A cell's guides completed from the written bars around it: its register, and its
-    counts and register centre between written bars."""
+    """A cell's guides completed from the written bars around it: its register, its
+    section's energy (`engine.compose.energy`), and its counts and register centre between
+    written bars."""
+    asked_range = guides.tokens.low_bin is not None  # a nudge's 'higher' or 'lower'
     guides = with_context_range(guides, song, cell, pending)
+    guides = with_energy(guides, song, cell, pending, move_register=not asked_range)
     return with_context_counts(guides, song, cell, pending)
 
 

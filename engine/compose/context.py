@@ -36,23 +36,32 @@ def context_range(song: Song, cell: Cell, pending: Collection[Cell]) -> tuple[in
     asked for the span of four would be asked for a wider leap than the part makes in any
     one bar. Both sides count: a bar regenerated between two written ones sits in the
     register it leads from and into."""
+    track = cell[0]
+    bars = context_bars(song, cell, pending)
+    if not bars:
+        return None
+    lows = [min(note.pitch for note in song.notes_in_bar(track, other)) for other in bars]
+    highs = [max(note.pitch for note in song.notes_in_bar(track, other)) for other in bars]
+    return statistics.median_low(lows), statistics.median_high(highs)
+
+
+def context_bars(song: Song, cell: Cell, pending: Collection[Cell]) -> list[int]:
+    """The bars `context_range` reads a cell's register from: the nearest `CONTEXT_BARS`
+    bars of its track with notes, within `LOOKAROUND_BARS`, nearest first (before, then
+    after), leaving out those waiting to be written."""
     track, bar = cell
     by_distance = sorted(
         (other for other in range(bar - LOOKAROUND_BARS, bar + LOOKAROUND_BARS + 1)
          if other != bar and 0 <= other < song.bar_count),
         key=lambda other: (abs(other - bar), other > bar),
     )  # fmt: skip
-    lows, highs = [], []
+    found: list[int] = []
     for other in by_distance:
-        notes = () if (track, other) in pending else song.notes_in_bar(track, other)
-        if notes:
-            lows.append(min(note.pitch for note in notes))
-            highs.append(max(note.pitch for note in notes))
-        if len(lows) == CONTEXT_BARS:
+        if (track, other) not in pending and song.notes_in_bar(track, other):
+            found.append(other)
+        if len(found) == CONTEXT_BARS:
             break
-    if not lows:
-        return None
-    return statistics.median_low(lows), statistics.median_high(highs)
+    return found
 
 
 def with_context_range(guides: Guides, song: Song, cell: Cell, pending: Collection[Cell]) -> Guides:

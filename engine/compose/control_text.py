@@ -18,7 +18,11 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from engine.compose.controls import ComposeError, Controls
+from engine.compose.durations import seconds_from_text
+from engine.compose.fit import MAX_SECONDS, MIN_SECONDS, song_shape
+from engine.compose.forms import is_role_form, parse_form
 from engine.compose.plan import check_form
+from engine.compose.presets import PRESETS
 from engine.compose.requests import Generate
 from engine.errors import TesseraError
 from engine.song.song import (
@@ -50,6 +54,8 @@ LABELS = {
     "key_pull": "key pull",
     "keep_beat": "keep beat",
     "tempo_bpm": "tempo",
+    "seconds": "length",
+    "tempo_range": "tempo range",
 }
 """How a field is named in messages, where that is not its own name."""
 
@@ -133,9 +139,37 @@ def key_from_text(text: str) -> KeySignatureChange:
 
 
 def form_from_text(text: str) -> str:
-    """Section letters such as 'AABA' (or '-' for no repeats), checked, as typed."""
-    _read("form", check_form, text)
+    """A form as typed, checked: section letters such as 'AABA' (or '-' for no repeats), or
+    section roles such as 'intro verse chorus verse chorus outro' or 'verse:8 chorus:8'
+    (`engine.compose.forms`; lengths left out are the style's)."""
+    _read("form", parse_form if is_role_form(text) else check_form, text)
     return text.strip()
+
+
+def seconds_from_field(text: str) -> float:
+    """A song's length in seconds as typed ('120', '1:30', '2 min'), from 1 s to an hour."""
+    seconds = _read("seconds", seconds_from_text, text)
+    if not (math.isfinite(seconds) and MIN_SECONDS <= seconds <= MAX_SECONDS):
+        raise ControlError(
+            "seconds", f"length {text!r} must be from {MIN_SECONDS:g} s to {MAX_SECONDS:g} s"
+        )
+    return seconds
+
+
+def tempo_range_from_text(text: str) -> tuple[float, float]:
+    """A tempo range as typed, '90-130' (beats per minute), slowest first."""
+    low, sep, high = text.strip().partition("-")
+    try:
+        span = (float(low), float(high)) if sep else None
+    except ValueError:
+        span = None
+    if span is None or not MIN_TEMPO_BPM <= span[0] <= span[1] <= MAX_TEMPO_BPM:
+        raise ControlError(
+            "tempo_range",
+            f"tempo range {text!r} is not understood: write slowest-fastest in BPM, like "
+            f"90-130, within {MIN_TEMPO_BPM:g}-{MAX_TEMPO_BPM:g}",
+        )
+    return span
 
 
 def generate_from_text(
@@ -186,10 +220,28 @@ def check_new_song(request: Generate) -> Generate:
         )
     if request.meter is not None:
         _read("meter", lambda m: TimeSignatureChange(0, *m), request.meter)
+    if not 0.0 <= request.variation <= 1.0:
+        raise ControlError("variation", f"variation {request.variation:g} must be from 0 to 1")
+    if request.seconds is not None:
+        seconds_from_field(f"{request.seconds!r}")
+    _check_shape(request)
     text_from_user("title", request.title)
     if request.style is not None and request.style != NO_STYLE:
         _read("style", style_named, request.style)
     return request
+
+
+def _check_shape(request: Generate) -> None:
+    """The new song's form, length and tempo range, checked as `generate` will read them, so
+    a length that cannot be fitted is refused before the model loads."""
+    preset = PRESETS.get(request.preset)
+    if preset is None or (request.form, request.seconds, request.tempo_range) == (None,) * 3:
+        return
+    style = preset.style if request.style is None else request.style
+    field = "seconds" if request.seconds is not None else "form"
+    if request.seconds is None and request.tempo_range is not None:
+        field = "tempo_range"
+    _read(field, lambda r: song_shape(r, preset, None if style == NO_STYLE else style), request)
 
 
 def text_from_user(field: str, text: str, max_chars: int = MAX_TEXT_CHARS) -> str:
@@ -256,5 +308,7 @@ __all__ = [
     "generate_from_text",
     "key_from_text",
     "meter_from_text",
+    "seconds_from_field",
+    "tempo_range_from_text",
     "text_from_user",
 ]

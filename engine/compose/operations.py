@@ -34,6 +34,8 @@ from engine.compose.controls import (
     guides,
     nudge_guides,
 )
+from engine.compose.fit import song_shape
+from engine.compose.forms import plan_form
 from engine.compose.midi_model import MidiModel
 from engine.compose.nudge_blend import Blend, blend_limit
 from engine.compose.plan import FormError, SongPlan, plan_song
@@ -207,7 +209,10 @@ def continue_song(
 def generate(
     model: MidiModel, request: Generate, seed: int, progress: Progress | None = None
 ) -> Song:
-    """A new song from a style preset, with any of its meter, key, tempo and length changed."""
+    """A new song from a style preset, with any of its meter, key, tempo and length changed,
+    written by its form (letters, `engine.compose.plan`, or section roles,
+    `engine.compose.forms`) into `Song.sections`, and fitted to `seconds` when asked
+    (`engine.compose.fit.song_shape`)."""
     preset = PRESETS.get(request.preset)
     if preset is None:
         raise ComposeError(
@@ -215,36 +220,52 @@ def generate(
         )
     numerator, denominator = request.meter or preset.meter
     key = request.key or key_from_name(preset.key)
-    bars = request.bars or preset.bars
-    check_range("bars", bars, 1, 512)
-    voices = list(preset.voices)
-    if request.lead_program is not None:
-        program = request.lead_program
-        check_range("lead_program", program, 0, 127)
-        voices[0] = dataclasses.replace(
-            voices[0],
-            name=instrument_name(program),
-            program=program,
-            pitch_range=playable_range(program),
-            polyphony=1 if plays_one_line(program) else voices[0].polyphony,
-        )
+    style = requested_style(request, preset.style)
+    shape = song_shape(request, preset, style or preset.style)
+    check_range("bars", shape.bars, 1, 512)
+    voices = _voices(preset.voices, request.lead_program)
     song = Song(
         title=request.title,
-        bar_count=bars,
+        bar_count=shape.bars,
         tracks=tuple(Track(name=v.name, program=v.program, is_drum=v.is_drum) for v in voices),
-        tempos=(TempoChange(0, request.tempo_bpm or preset.tempo_bpm),),
+        tempos=(TempoChange(0, shape.tempo_bpm),),
         time_signatures=(TimeSignatureChange(0, numerator, denominator),),
         key_signatures=(key,),
-        style=requested_style(request, preset.style),
+        style=style,
     )
     try:
-        form = request.form if request.form is not None else preset.form
-        plan = plan_song(song.style or preset.style, key, bars, seed, form)
+        if shape.form is not None:
+            plan = plan_form(style or preset.style, key, shape.form, seed)
+        else:
+            plan = plan_song(style or preset.style, key, shape.bars, seed, shape.letters)
     except FormError as err:
         raise ComposeError(str(err)) from err
+    song = dataclasses.replace(song, sections=plan.sections)
     return _write_plan(
-        model, song, plan, voices, controls=request.controls, seed=seed, progress=progress
+        model,
+        song,
+        plan,
+        voices,
+        controls=request.controls,
+        seed=seed,
+        progress=progress,
+        variation=request.variation,
     )
+
+
+def _voices(voices: Sequence[Voice], lead_program: int | None) -> list[Voice]:
+    """The preset's voices, the first played by `lead_program` when one is asked."""
+    chosen = list(voices)
+    if lead_program is not None:
+        check_range("lead_program", lead_program, 0, 127)
+        chosen[0] = dataclasses.replace(
+            chosen[0],
+            name=instrument_name(lead_program),
+            program=lead_program,
+            pitch_range=playable_range(lead_program),
+            polyphony=1 if plays_one_line(lead_program) else chosen[0].polyphony,
+        )
+    return chosen
 
 
 def _write_plan(
@@ -256,11 +277,13 @@ def _write_plan(
     controls: Controls,
     seed: int,
     progress: Progress | None,
+    variation: float = 0.0,
 ) -> Song:
     """Write a new song phrase by phrase (see `engine.compose.plan`): a new section is written
     whole over its planned chords; a repeated one is copied from its first playing, and only
     its last bar (and any bar whose planned chord differs from the source's) is written again,
-    hearing the repeat around it. The song then ends on its tonic (`close_on_tonic`)."""
+    hearing the repeat around it, or a share `variation` of its bars (`rewritten_bars`). The
+    song then ends on its tonic (`close_on_tonic`)."""
     named = controls.chords
     chords: Sequence[frozenset[int] | None] = named or plan.chords
     steps = len(plan.phrases)
@@ -283,10 +306,11 @@ def _write_plan(
             bars = list(phrase.bar_range)
         else:
             song = _copy_bars(song, phrase.source, phrase.first_bar, phrase.bars)
+            again = rewritten_bars(phrase.bars, variation, np.random.default_rng([seed, number]))
             bars = [
                 bar
                 for offset, bar in enumerate(phrase.bar_range)
-                if bar == phrase.bar_range[-1]
+                if offset in again
                 or chords[bar % len(chords)] != chords[(phrase.source + offset) % len(chords)]
             ]
         cells = [(track, bar) for bar in bars for track in range(len(song.tracks))]
@@ -303,6 +327,17 @@ def _write_plan(
     if progress is not None:
         progress(steps, steps)
     return close_on_tonic(song, voices)
+
+
+def rewritten_bars(bars: int, variation: float, rng: np.random.Generator) -> frozenset[int]:
+    """Which bars (offsets) of a repeated section are written again: its last (a second
+    ending) and, for a variation v from 0 to 1, a share v of all its bars chosen at random
+    (v=1: every bar, a new section in the same role)."""
+    if not 0.0 <= variation <= 1.0:
+        raise ComposeError(f"variation {variation:g} must be from 0 (exact) to 1 (all new)")
+    count = max(1, round(variation * bars))
+    others = rng.permutation(bars - 1)[: count - 1]
+    return frozenset({bars - 1, *(int(offset) for offset in others)})
 
 
 def _phrase_progress(progress: Progress | None, number: int, phrases: int) -> Progress | None:

@@ -22,7 +22,7 @@ own tables (`build_scripts.arranger`), so editing a preset never changes the tra
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from engine.compose.preset_files import PRESETS_DIR, Fields, PresetFileError, re
 from engine.compose.vocab import STEPS_PER_QUARTER
 from engine.errors import TesseraError
 from engine.song.drums import KICKS
+from engine.song.sections import Section
 from engine.song.song import KeySignatureChange
 from engine.song.styles import STYLE_NAMES
 from engine.song.theory import key_tonic
@@ -206,6 +207,9 @@ class SongPlan:
     phrases: tuple[Phrase, ...]
     chords: tuple[frozenset[int] | None, ...]
     """The planned chord of each bar (None: the model's choice)."""
+    sections: tuple[Section, ...] = ()
+    """The song's form as `Song.sections`: one per section of a role form, one strain per
+    phrase of a form of letters."""
 
 
 def plan_song(
@@ -218,9 +222,8 @@ def plan_song(
     """The form and chords of a new song of `bars` bars (the same seed gives the same plan).
 
     `form` overrides the style's letters ('AABA'; one letter per phrase, '-' or '' for no
-    repeats). Each new section takes its own progression from the style's templates, a
-    repeated one its source's chords; the last two bars are V and I, the cadence a song ends
-    on (for a song of two bars or more)."""
+    repeats); a form of section roles is planned by `engine.compose.forms.plan_form`. Chords:
+    `plan_chords`."""
     plan = STYLE_PLANS.get(style or "", STYLE_PLANS["classical"])
     rng = random.Random(seed)
     letters = plan.form if form is None else check_form(form)
@@ -239,6 +242,21 @@ def plan_song(
         phrases.append(phrase)
         first_of.setdefault(label, phrase)
         start += length
+    return SongPlan(
+        tuple(phrases), plan_chords(plan, key, phrases, bars, rng), letter_sections(phrases)
+    )
+
+
+def plan_chords(
+    plan: StylePlan,
+    key: KeySignatureChange,
+    phrases: Sequence[Phrase],
+    bars: int,
+    rng: random.Random,
+) -> tuple[frozenset[int] | None, ...]:
+    """The planned chord of each bar: each new section label takes its own progression from
+    the style's templates (a repeat, its first playing's), and the last two bars are V and I,
+    the cadence a song ends on (for a song of two bars or more)."""
     templates = plan.minor if key.mode == "minor" else plan.major
     chords: list[frozenset[int] | None] = [None] * bars
     section_templates: dict[str, Template] = {}
@@ -249,7 +267,17 @@ def plan_song(
     if bars >= 2:
         chords[-2] = chord_of_degree(key, V, plan.harmony)
         chords[-1] = chord_of_degree(key, I, plan.harmony)
-    return SongPlan(tuple(phrases), tuple(chords))
+    return tuple(chords)
+
+
+def letter_sections(phrases: Sequence[Phrase]) -> tuple[Section, ...]:
+    """The sections of a form of letters: each phrase a strain named by its letter ('A', 'B'),
+    so its repeats are found by name; none for a form without repeats ('-')."""
+    if not all(phrase.label.isalpha() for phrase in phrases):
+        return ()
+    return tuple(
+        Section(phrase.first_bar, phrase.bars, phrase.label, "strain") for phrase in phrases
+    )
 
 
 class FormError(TesseraError, ValueError):

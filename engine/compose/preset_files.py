@@ -1,6 +1,6 @@
 """Reading the preset files of the top-level `presets/` folder: the ensembles new songs start
-from (`ensembles.toml`), how each style's songs are planned (`styles.toml`) and the beats its
-drums keep (`beats.toml`).
+from (`ensembles.toml`), how each style's songs are planned (`styles.toml`), the beats its
+drums keep (`beats.toml`) and its typical forms and tempo range (`forms.toml`).
 
 Why files and not code: a musician adds a preset, or changes a style's progressions, form or
 beat, without touching Python. Why TOML: it reads like the settings it is, has comments, and

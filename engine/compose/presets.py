@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from engine.compose.forms import form_text, is_role_form, parse_form
 from engine.compose.plan import check_form
 from engine.compose.preset_files import PRESETS_DIR, Fields, PresetFileError, read_tables
 from engine.errors import TesseraError
@@ -49,7 +50,8 @@ class Preset:
     style: str | None = None
     """The `engine.song.styles` name the model writes the song in."""
     form: str | None = None
-    """Section letters for a new song (`engine.compose.plan`); None takes the style's."""
+    """Section letters for a new song (`engine.compose.plan`) or section roles with their bars
+    (`engine.compose.forms`); None takes the style's letters."""
 
 
 ENSEMBLES_FILE = PRESETS_DIR / "ensembles.toml"
@@ -88,7 +90,8 @@ def _preset(fields: Fields) -> Preset:
     form = None
     if fields.has("form"):
         try:
-            form = check_form(fields.text("form"))
+            typed = fields.text("form")
+            form = form_text(parse_form(typed, style)) if is_role_form(typed) else check_form(typed)
         except TesseraError as err:
             raise fields.error(str(err)) from err
     voices = tuple(

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from engine.compose.durations import find_durations
 from engine.compose.operations import PRESETS, Controls, Generate
 from engine.song.gm import DRUM_KIT_WORDS, GM_PROGRAM_NAMES, program_from_name
 from engine.song.styles import STYLES as STYLE_TABLE
@@ -212,7 +213,13 @@ CHINESE_STOPWORDS = (
     "很", "版", "些", "乐", "配", "上", "里", "拍",
 )  # fmt: skip
 """Particles and filler that need no understanding; longest first, found as substrings."""
-LABELS = {"tempo_bpm": "tempo", "velocity_range": "velocity", "bars": "length in bars"}
+LABELS = {
+    "tempo_bpm": "tempo",
+    "velocity_range": "velocity",
+    "bars": "length in bars",
+    "seconds": "length",
+}
+FORM_ROLES = ("intro", "verse", "pre-chorus", "chorus", "bridge", "solo", "break", "outro")
 
 _KEY = re.compile(
     r"\bin ([a-g])(#|b|-sharp|-flat| sharp| flat)?(?: (major|minor|maj|min|"
@@ -225,6 +232,12 @@ _BARS = re.compile(r"\b(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")[ -](?:bars?|mea
 _CHINESE_BARS = re.compile(
     r"(?<!\d)(\d{1,3}|" + "|".join(sorted(CHINESE_NUMBERS, key=len, reverse=True)) + r") ?个?小节"
 )
+_LETTER_FORM = re.compile(r"\b(aaba|aabb|abab|abac|abba|aaa?b)\b")
+_ROLE_RUN = re.compile(
+    rf"\b(?:{'|'.join(FORM_ROLES)})(?:(?: and | then |[ ,-]+)(?:{'|'.join(FORM_ROLES)}))+\b"
+)
+"""Two or more section roles in a row ('verse chorus verse chorus bridge'): a form."""
+_CLOCK_COLON = re.compile(r"(?<=\d):(?=[0-5]\d)")
 _CJK = "\u3400-\u9fff"
 _WORD = re.compile(rf"[a-z0-9#/&-]+|[{_CJK}]+")
 _PUNCTUATION = str.maketrans(dict.fromkeys(",，。、；;：:！!？?（）()「」“”", " "))
@@ -250,6 +263,10 @@ class Reading:
     velocity_range: tuple[int, int] | None = None
     instrument: int | None = None
     """A GM program for the first voice, when the prompt names an instrument."""
+    seconds: float | None = None
+    """How long the song lasts ('2 minutes', '1:30', '两分钟'): bars and tempo are fitted."""
+    form: str | None = None
+    """The form named ('AABA', 'verse chorus verse chorus')."""
     sources: dict[str, str] = field(default_factory=dict)
     ignored: tuple[str, ...] = ()
     remarks: tuple[str, ...] = ()
@@ -275,6 +292,8 @@ class Reading:
             return str(GM_PROGRAM_NAMES[value])
         if name == "velocity_range" and value is not None:
             return f"{value[0]}-{value[1]}"
+        if name == "seconds" and value is not None:
+            return f"{value:g} s ({int(value // 60)}:{value % 60:02g})"
         return f"{value:g}" if isinstance(value, float) else str(value)
 
     def request(self, seed_controls: Controls | None = None) -> Generate:
@@ -295,6 +314,8 @@ class Reading:
             title=self.text.strip()[:60] or "Untitled",
             controls=controls,
             lead_program=self.instrument,
+            seconds=self.seconds,
+            form=self.form,
         )
 
 
@@ -339,7 +360,8 @@ def _find(text: str, words: Iterable[str]) -> Iterable[tuple[int, int, str]]:
 
 def read_prompt(text: str) -> Reading:
     """Read a prompt into a Reading (never raises for unknown words: they are listed)."""
-    lowered = " ".join(text.lower().translate(_PUNCTUATION).split())
+    clock = _CLOCK_COLON.sub("\ue000", text.lower())  # '1:30' keeps its colon
+    lowered = " ".join(clock.translate(_PUNCTUATION).replace("\ue000", ":").split())
     hits = _pattern_hits(lowered) + _table_hits(lowered)
     votes = _Votes()
     for hit in _longest(hits):
@@ -368,6 +390,13 @@ def _pattern_hits(lowered: str) -> list[_Hit]:
     for match in _BARS.finditer(lowered):
         count = match.group(1)
         add(match, ("bars", int(count) if count.isdigit() else NUMBER_WORDS[count], DIRECT))
+    for start, end, seconds in find_durations(lowered):
+        hits.append(_Hit(start, end, lowered[start:end], (("seconds", seconds, DIRECT),)))
+    for match in _LETTER_FORM.finditer(lowered):
+        add(match, ("form", match.group(0).upper(), DIRECT))
+    for match in _ROLE_RUN.finditer(lowered):
+        roles = re.findall("|".join(FORM_ROLES), match.group(0))
+        add(match, ("form", " ".join(roles), DIRECT))
     for match in _CHINESE_BARS.finditer(lowered):
         count = match.group(1)
         add(match, ("bars", int(count) if count.isdigit() else CHINESE_NUMBERS[count], DIRECT))
@@ -441,9 +470,21 @@ def _reading(text: str, lowered: str, votes: _Votes) -> Reading:
     preset = str(values.get("preset", "folk-tune"))
     fields: dict[str, Any] = {"preset": preset}
     found: dict[str, str] = {}
-    for name in ("preset", "tempo_bpm", "meter", "bars", "density", "instrument"):
+    for name in (
+        "preset",
+        "tempo_bpm",
+        "meter",
+        "bars",
+        "density",
+        "instrument",
+        "seconds",
+        "form",
+    ):
         if name in values:
             fields[name], found[name] = values[name], sources[name]
+    if "bars" in fields and ("seconds" in fields or " " in str(fields.get("form", ""))):
+        # A length in time, or a form of sections, decides the bars.
+        del fields["bars"], found["bars"]
     remarks = _part_remarks(preset, values, sources)
     lead = PRESETS[preset].voices[0]
     if fields.get("instrument") == lead.program and not lead.is_drum:

@@ -184,7 +184,14 @@ OPTIONS: dict[str, dict[str, Spec]] = {
         "--key": KEY,
         "--tempo": number(4, 1000),
         "--title": text(200, ["My song", "二胡之歌", "x" * 200, "Untitled"]),
-        "--form": text(40, ["AABA", "-", "none"], ["A-B", "1", "A" * 33]),
+        "--form": text(
+            200,
+            ["AABA", "-", "none"],
+            ["A-B", "1", "A" * 33, "A:4", "verse:0", "verse:8 chorus:8", "verse:x", "intro verse"],
+        ),  # a form of sections decides the bars, so with the base's --bars 1 it is refused
+        "--seconds": Spec([], ["", "x", "0", "-5", "1:75", "9999", "nan", "2 parsecs", "x" * 21]),
+        "--tempo-range": Spec([], ["90-130", "130-90", "x", "90", "0-2000", "x" * 21]),
+        "--variation": number(0, 1),
     },
     "regenerate": {**SONG_COMMAND, **CONTROLS, "--style": STYLE},
     "nudge": {
@@ -309,7 +316,7 @@ WHOLE_COMMANDS: list[tuple[list[str], int]] = [
     (["generate", "{nofolder}/x.json", "--bars"], 2),
     (["generate", "{nofolder}/x.json", "--bars", "1", "--bars", "0"], 2),
     (["generate", "{nofolder}/x.json", "--bars=1", "--seed=-1"], 2),
-    (["generate", "{nofolder}/x.json", "--se", "1"], MISSING_FILE),  # argparse's abbreviation
+    (["generate", "{nofolder}/x.json", "--see", "1"], MISSING_FILE),  # argparse's abbreviation
     (["regenerate", "{missing}"], 2),
     (["nudge", "{missing}", "--bars", "1"], 2),
     (["lock", "{dir}/missing.mid", "--bars", "1"], 2),
@@ -325,6 +332,16 @@ WHOLE_COMMANDS: list[tuple[list[str], int]] = [
     (["transcribe", "{dir}/m.wav", "{dir}/o.json", "--into", "{missing}"], MISSING_FILE),
     (["generate", "{nofolder}/x.json", "--prompt", "x" * 1001], 2),
     (["generate", "{nofolder}/x.json", "--prompt", "a 12 bar song", "--bars", "600"], 2),
+    (["generate", "{nofolder}/x.json", "--seconds", "120"], MISSING_FILE),
+    (["generate", "{nofolder}/x.json", "--seconds", "1:30", "--tempo-range", "90-130"], 1),
+    (["generate", "{nofolder}/x.json", "--seconds", "2 min", "--form", "verse chorus"], 1),
+    (["generate", "{nofolder}/x.json", "--form", "intro verse:8 chorus outro"], MISSING_FILE),
+    (["generate", "{nofolder}/x.json", "--prompt", "pop song, 2 minutes"], MISSING_FILE),
+    (["generate", "{nofolder}/x.json", "--preset", "pop", "--seconds", "2"], 2),
+    (["generate", "{nofolder}/x.json", "--preset", "pop", "--seconds", "30:00"], 2),
+    (["generate", "{nofolder}/x.json", "--seconds", "120", "--bars", "8"], 2),
+    (["generate", "{nofolder}/x.json", "--tempo-range", "90-130"], 2),
+    (["generate", "{nofolder}/x.json", "--form", "vrse:8 chorus"], 2),
     (["export", "{missing}", "{missing}"], MISSING_FILE),
     (["sound", "{missing}"], 2),
     (["sound", "{missing}", "--tessera"], MISSING_FILE),

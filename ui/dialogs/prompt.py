@@ -43,6 +43,11 @@ class PromptDialog(QDialog):
         self.preset.addItems(sorted(PRESETS))
         self.tempo = _spin(0, 300, NOT_SET)
         self.bars = _spin(0, 256, NOT_SET)
+        self.seconds = _spin(0, 3600, "(from the bars)")
+        self.seconds.setSuffix(" s")
+        self.seconds.setToolTip(
+            "How long the song lasts: its form and tempo are chosen so it ends then"
+        )
         self.meter = QLineEdit()
         self.key = QLineEdit()
         self.density = _spin(0, 64, "(model's)")
@@ -50,7 +55,8 @@ class PromptDialog(QDialog):
         self.understood.setWordWrap(True)
         form = QFormLayout()
         for label, widget in (("Preset", self.preset), ("Tempo (BPM)", self.tempo),
-                              ("Length (bars)", self.bars), ("Meter", self.meter),
+                              ("Length (bars)", self.bars), ("Length (time)", self.seconds),
+                              ("Meter", self.meter),
                               ("Key", self.key), ("Notes per bar", self.density)):  # fmt: skip
             form.addRow(label, widget)
         buttons = QDialogButtonBox(
@@ -74,6 +80,7 @@ class PromptDialog(QDialog):
         self.preset.setCurrentText(reading.preset)
         self.tempo.setValue(round(reading.tempo_bpm or 0))
         self.bars.setValue(reading.bars or 0)
+        self.seconds.setValue(round(reading.seconds or 0))
         self.meter.setText(f"{reading.meter[0]}/{reading.meter[1]}" if reading.meter else "")
         self.key.setText(reading.key or "")
         self.density.setValue(reading.density or 0)
@@ -88,10 +95,19 @@ class PromptDialog(QDialog):
             preset=self.preset.currentText(),
             tempo_bpm=float(self.tempo.value()) or None,
             bars=self.bars.value() or None,
+            seconds=self._seconds(),
             meter=meter,
             key=key,
             density=self.density.value() or None,
         )
+
+    def _seconds(self) -> float | None:
+        """The length in time: the prompt's own (to the millisecond) unless changed here."""
+        shown = self.seconds.value()
+        told = self._reading.seconds
+        if told is not None and shown == round(told):
+            return told
+        return float(shown) or None
 
     def request(self) -> Generate:
         return self.reading().request()

@@ -38,6 +38,7 @@ def test_the_shipped_files_hold_every_preset_style_and_beat() -> None:
     assert sorted(path.name for path in PRESETS_DIR.glob("*.toml")) == [
         "beats.toml",
         "ensembles.toml",
+        "forms.toml",
         "styles.toml",
     ]
     assert list(PRESETS)[:5] == ["folk-tune", "reel", "chorale", "string-quartet", "piano"]
