@@ -187,3 +187,9 @@ class Stages:
             outer(stage * PROGRESS_UNITS + share, stages * PROGRESS_UNITS)
 
         return report
+
+    def finish(self) -> None:
+        """Report the operation done (a stage with nothing to write reports nothing)."""
+        if self.progress is not None:
+            total = self.stages * PROGRESS_UNITS
+            self.progress(total, total)

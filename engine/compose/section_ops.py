@@ -60,58 +60,62 @@ def regenerate_section(
 ) -> Song:
     """The section's unlocked cells (of the chosen tracks) written anew in its role, hearing
     the bars around it; with scope 'all' copied to every repeat too."""
-    section_of(song, request.section)
-    scope = _scope(request.scope)
-    tracks = tracks_of(song, request.tracks)
-    cells = free_cells(song, request.section, tracks)
-    stages = Stages(progress, 2 if scope == "all" else 1)
-    song = rewrite(model, song, cells, controls=request.controls, seed=seed, progress=stages.at(0))
-    if scope == "one":
-        return song
-    return _to_repeats(
-        model,
-        song,
-        request.section,
-        tracks=tracks,
-        controls=request.controls,
-        seed=seed,
-        progress=stages.at(1),
-    )
+    return _with_repeats(model, song, request, seed, progress, strength=None)
 
 
 def vary_section(
     model: MidiModel, song: Song, request: VarySection, seed: int, progress: Progress | None = None
 ) -> Song:
-    """The section with a share of it written again, growing with the strength (see the
-    module's notes); with scope 'all' the varied section goes to every repeat too."""
+    """The section with a share of it written again, growing with the strength (see
+    `engine.compose.section_music`); with scope 'all' the varied section goes to every repeat
+    too. Strength 0 returns the song as it is."""
+    strength = _strength(request.strength, "vary")
+    return _with_repeats(model, song, request, seed, progress, strength=strength)
+
+
+def _with_repeats(
+    model: MidiModel,
+    song: Song,
+    request: RegenerateSection | VarySection,
+    seed: int,
+    progress: Progress | None,
+    *,
+    strength: float | None,
+) -> Song:
+    """The section written anew (`strength` None) or varied, then, with scope 'all', given
+    to every repeat of it."""
     section_of(song, request.section)
     scope = _scope(request.scope)
-    strength = _strength(request.strength, "vary")
     tracks = tracks_of(song, request.tracks)
     cells = free_cells(song, request.section, tracks)
     if strength == 0.0:
         return song
     stages = Stages(progress, 2 if scope == "all" else 1)
-    song = vary(
-        model,
-        song,
-        cells,
-        strength=strength,
-        controls=request.controls,
-        seed=seed,
-        progress=stages.at(0),
-    )
-    if scope == "one":
-        return song
-    return _to_repeats(
-        model,
-        song,
-        request.section,
-        tracks=tracks,
-        controls=request.controls,
-        seed=seed,
-        progress=stages.at(1),
-    )
+    controls = request.controls
+    if strength is None:
+        song = rewrite(model, song, cells, controls=controls, seed=seed, progress=stages.at(0))
+    else:
+        song = vary(
+            model,
+            song,
+            cells,
+            strength=strength,
+            controls=controls,
+            seed=seed,
+            progress=stages.at(0),
+        )
+    if scope == "all":
+        song = _to_repeats(
+            model,
+            song,
+            request.section,
+            tracks=tracks,
+            controls=controls,
+            seed=seed,
+            progress=stages.at(1),
+        )
+    stages.finish()
+    return song
 
 
 def copy_section(song: Song, request: CopySection) -> Song:
@@ -171,8 +175,10 @@ def recast_section(
     recast = _recast_form(song, index, request.role, source)
     stages = Stages(progress, 2)
     if source is None:
-        return rewrite(model, recast, cells, controls=Controls(), seed=seed, progress=stages.at(0))
-    if source != index:
+        recast = rewrite(
+            model, recast, cells, controls=Controls(), seed=seed, progress=stages.at(0)
+        )
+    elif source != index:
         recast = spread(
             model,
             recast,
@@ -183,17 +189,18 @@ def recast_section(
             seed=seed,
             progress=stages.at(0),
         )
-    if strength == 0.0:
-        return recast
-    return vary(
-        model,
-        recast,
-        cells,
-        strength=strength,
-        controls=Controls(),
-        seed=seed,
-        progress=stages.at(1),
-    )
+    if source is not None and strength > 0.0:
+        recast = vary(
+            model,
+            recast,
+            cells,
+            strength=strength,
+            controls=Controls(),
+            seed=seed,
+            progress=stages.at(1),
+        )
+    stages.finish()
+    return recast
 
 
 # --- what a request names -------------------------------------------------------------------

@@ -263,3 +263,22 @@ def test_the_take_is_recorded_and_undo_restores(midi_model: MidiModel, song: Son
     assert studio.takes[-1].song == studio.song
     studio.document.undo()
     assert studio.song == song
+
+
+def test_vary_keeps_locked_cells(midi_model: MidiModel, long_verse: Song) -> None:
+    song = lock(long_verse, [(0, 1), (1, 2)])
+    for strength in (0.3, 0.6, 1.0):
+        result = apply(midi_model, song, VarySection(0, strength), seed=12)
+        assert result.notes_in_bar(0, 1) == song.notes_in_bar(0, 1)
+        assert result.notes_in_bar(1, 2) == song.notes_in_bar(1, 2)
+
+
+def test_progress_runs_forward_to_the_end(midi_model: MidiModel, song: Song) -> None:
+    calls: list[tuple[int, int]] = []
+    request = VarySection(0, 0.75, scope="all")  # a repeat as long: its stage writes nothing
+    apply(
+        midi_model, song, request, seed=3, progress=lambda done, total: calls.append((done, total))
+    )
+    assert len({total for _, total in calls}) == 1
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+    assert calls[-1][0] == calls[-1][1]
