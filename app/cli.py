@@ -64,13 +64,22 @@ def _one_line(message: str) -> str:
 def _parser() -> argparse.ArgumentParser:
     # Imported here, not at the top: loading them reads the preset files, and a mistake in a
     # preset the user edited is then a one-line error from `main`, not a traceback.
-    from app import cli_audio, cli_check, cli_compose, cli_form, cli_live, cli_transcribe
+    from app import (
+        cli_audio,
+        cli_check,
+        cli_compose,
+        cli_form,
+        cli_live,
+        cli_section,
+        cli_transcribe,
+    )
 
     parser = _Parser(
         prog="tessera-cli",
         description="Tessera without a window: compose, inspect, convert and export songs.",
         epilog=EPILOG
         + cli_compose.COMPOSE_EPILOG
+        + cli_section.SECTION_EPILOG
         + cli_audio.AUDIO_EPILOG
         + cli_check.CHECK_EPILOG
         + cli_form.FORM_EPILOG
@@ -99,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("destination", type=cli_args.song_out, help="file to write (.mid or .json)")
     cli_args.add_selection(export, "1,3' or '2-4")
     cli_compose.add_commands(commands)
+    cli_section.add_command(commands)
     cli_audio.add_commands(commands)
     cli_check.add_command(commands)
     cli_form.add_command(commands)
@@ -110,9 +120,14 @@ def _parser() -> argparse.ArgumentParser:
 def _check(args: argparse.Namespace) -> None:
     """Check what each option's reader cannot alone (values that need one another, names the
     engine reads), before any file is opened: a CommandLineError or ControlError then."""
-    from app import cli_compose, cli_form, cli_live, cli_transcribe
+    from app import cli_compose, cli_form, cli_live, cli_section, cli_transcribe
 
-    checks = {"live": cli_live.check, "transcribe": cli_transcribe.check, "form": cli_form.check}
+    checks = {
+        "live": cli_live.check,
+        "transcribe": cli_transcribe.check,
+        "section": cli_section.check,
+        "form": cli_form.check,
+    }
     if args.command in checks:
         checks[args.command](args)
     elif args.command in cli_compose.COMMANDS:
@@ -125,12 +140,25 @@ def _warn(warnings: list[str]) -> None:
 
 
 def _run(args: argparse.Namespace, models: Models | None) -> int:
-    from app import cli_audio, cli_check, cli_compose, cli_form, cli_live, cli_transcribe
+    from app import (
+        cli_audio,
+        cli_check,
+        cli_compose,
+        cli_form,
+        cli_live,
+        cli_section,
+        cli_transcribe,
+    )
 
     if args.command == "live":  # live play tunes its own models unless given some
         return cli_live.run(args, models)
     studio = Studio.headless(models)
-    runners = {"check": cli_check.run, "transcribe": cli_transcribe.run, "form": cli_form.run}
+    runners = {
+        "check": cli_check.run,
+        "transcribe": cli_transcribe.run,
+        "section": cli_section.run,
+        "form": cli_form.run,
+    }
     if args.command in runners:
         return runners[args.command](args, studio)
     if args.command in cli_audio.COMMANDS:

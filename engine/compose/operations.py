@@ -84,7 +84,7 @@ PROGRESS_UNITS = 1000
 """Progress steps per phrase of a new song."""
 
 
-def apply(
+def apply(  # noqa: PLR0911 (one return per kind of request)
     model: MidiModel | None,
     song: Song | None,
     request: Request,
@@ -105,7 +105,9 @@ def apply(
         return continue_song(model, song, request, seed, progress)
     if isinstance(request, Nudge):
         return nudge(model, song, request, seed, progress)
-    raise ComposeError(f"{request.operation} is not built yet")  # replaced by section operations
+    from engine.compose.section_ops import apply_section  # the section requests' own module
+
+    return apply_section(model, song, request, seed, progress)
 
 
 def _need_song(song: Song | None) -> Song:

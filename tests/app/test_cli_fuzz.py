@@ -219,6 +219,18 @@ OPTIONS: dict[str, dict[str, Spec]] = {
         "--tracks": selection(one_span=False),
     },
     "takes": {"file": PROJECT_IN, "--restore": whole(1, 100_000)},
+    "section": {  # the base varies a section: what only copy or make takes exits 2 here
+        **CONTROLS,
+        "file": SONG_IN,
+        "--output": SONG_OUT,
+        "section": text(100, ["1", "bridge", "verse 2", "副歌", "x" * 100, "-1"], [""]),
+        "action": Spec(["vary", "regenerate"], ["", "Vary", "nope", "copy", "make", NOT_UTF8]),
+        "role": Spec([], ["chorus", "", "x" * 41, *TEXT_BAD]),
+        "--strength": number(0, 1),
+        "--to-bar": Spec([], ["1", "0", str(MAX_BAR_COUNT + 1), *WHOLE_BAD]),
+        "--all": FLAG,
+        "--tracks": selection(one_span=False),
+    },
     "render": {
         "source": SONG_IN,
         "destination": AUDIO_OUT,
@@ -290,6 +302,7 @@ BASES: dict[str, tuple[list[str], int, str]] = {
     "add-track": (["add-track", "{missing}", "--instrument", "cello"], MISSING_FILE, ""),
     "continue": (["continue", "{missing}", "--bars", "1"], MISSING_FILE, ""),
     "takes": (["takes", "{missing}"], MISSING_FILE, "cannot open"),
+    "section": (["section", "{missing}", "1", "vary"], MISSING_FILE, ""),
     "render": (["render", "{missing}", "{dir}/o.wav"], MISSING_FILE, ""),
     "sound": (["sound", "{missing}", "--standard"], MISSING_FILE, ""),
     "play": (["play", "{missing}"], MISSING_FILE, "cannot open"),
@@ -365,6 +378,18 @@ WHOLE_COMMANDS: list[tuple[list[str], int]] = [
     (["form", "{missing}", "--section", "1", "-o", "{dir}/o.json"], 2),  # no change to write
     (["form", "{midi}", "--section", "1", "--energy", "0.5"], 2),  # a MIDI file to change
     (["form", "{missing}", "--add", "chorus", "--bars", "1", "-o", "{dir}/o.mid"], 2),
+    (["section", "{missing}", "2", "copy", "--to-bar", "9"], MISSING_FILE),
+    (["section", "{missing}", "2", "copy"], 2),
+    (["section", "{missing}", "2", "copy", "--to-bar", "9", "--density", "3"], 2),
+    (["section", "{missing}", "2", "copy", "--to-bar", "9", "--all"], 2),
+    (["section", "{missing}", "5", "make", "chorus"], MISSING_FILE),
+    (["section", "{missing}", "5", "make", "副歌", "--strength", "0.3", "--seed", "1"], 1),
+    (["section", "{missing}", "5", "make"], 2),
+    (["section", "{missing}", "5", "make", "kazoo"], 2),
+    (["section", "{missing}", "5", "make", "chorus", "--tracks", "1"], 2),
+    (["section", "{missing}", "5", "regenerate", "--strength", "0.3"], 2),
+    (["section", "{missing}", "bridge"], 2),
+    (["section", "{song}", "1", "vary"], MISSING_FILE),  # the song has no sections
 ]
 
 
@@ -425,8 +450,7 @@ def _replace_positional(
     command: argparse.ArgumentParser, base: list[str], dest: str, value: str
 ) -> list[str]:
     positionals = [a.dest for a in command._actions if not a.option_strings]
-    filled = [part for part in base[1:] if part.startswith("{")][: len(positionals)]
-    index = base.index(filled[positionals.index(dest)])
+    index = 1 + positionals.index(dest)  # each base gives its positionals first, in order
     return [*base[:index], value, *base[index + 1 :]]
 
 
