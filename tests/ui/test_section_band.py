@@ -315,6 +315,11 @@ def test_ctrl_drag_draws_the_energy_and_the_dialog_sets_it_exactly(
 ) -> None:
     band = window.band
     verse = _at(band, 6)
+    QTest.mousePress(band, LEFT, CTRL, verse)  # up and back: the verse keeps its default
+    QTest.mouseMove(band, verse - QPoint(0, 10))
+    QTest.mouseMove(band, verse)
+    QTest.mouseRelease(band, LEFT, CTRL, verse)
+    assert not window.session.history.can_undo
     _drag(band, verse, verse - QPoint(0, 25), CTRL)  # 25 px up from the verse's 45%
     assert window.session.song.sections[1].energy == 0.70
     assert window.session.history.undo_label == "Set energy of 'Verse' to 70%"
@@ -386,6 +391,12 @@ def test_a_right_click_asks_for_the_menu_of_what_is_under_it(window: MainWindow)
     QTest.mouseClick(band, Qt.MouseButton.RightButton, NONE, _at(band, 13.5))
     assert asked == [(2, 13)]
     assert band.selected() == 2
+    assert band.tooltip(_x(band, 13.5)).startswith(
+        "Chorus (chorus) · bars 13-20 · energy 80% (chorus default)"
+    )
+    assert band.tooltip(_x(band, 47)).startswith(
+        "Last Chorus (chorus) · bars 45-52 · energy 100% (set by hand)"
+    )
 
 
 def test_adding_over_a_section_is_refused_with_the_reason(window: MainWindow) -> None:

@@ -294,6 +294,8 @@ class SectionBand(QWidget):
         self.update()
         preview, index = drag.preview, drag.index
         if drag.energy:
+            if preview.level == self.sections()[index].level:
+                return  # dragged back to where it was: a default level stays the default
             self.apply(lambda song: form_edits.set_energy(song, index, preview.energy))
         else:
             self.apply(lambda song: form_edits.place(song, index, preview.first_bar, preview.bars))

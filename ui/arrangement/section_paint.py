@@ -25,6 +25,8 @@ MIN_TEXT_WIDTH_PX = 14
 """Narrower blocks show only their colour and energy."""
 EMPTY_HINT = "Form: right-click here or on selected bars to add a section"
 HEADER_TEXT = "Form"
+PERCENT_GAP_PX = 12
+"""Space kept between a block's name and its energy figure."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,17 +129,36 @@ def _paint_block(
             )
         )
     if box.width() >= MIN_TEXT_WIDTH_PX:
-        font = QFont(painter.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 0.9)
-        painter.setFont(font)
-        text_box = box.adjusted(5.0, 0.0, -8.0, 0.0)
-        name = painter.fontMetrics().elidedText(
-            section.name, Qt.TextElideMode.ElideRight, max(0, int(text_box.width()))
-        )
-        painter.setPen(block.text)
-        painter.drawText(text_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+        _paint_text(painter, section, box.adjusted(5.0, 0.0, -8.0, 0.0), block.text)
     painter.restore()
+
+
+def _paint_text(painter: QPainter, section: Section, area: QRectF, colour: QColor) -> None:
+    """The name (bold, elided to fit) and, where there is room after it, the energy in percent
+    at the right, so a drag or a typed level shows its number."""
+    font = QFont(painter.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    painter.setFont(font)
+    metrics = painter.fontMetrics()
+    percent = f"{round(section.level * 100)}%"
+    percent_px = metrics.horizontalAdvance(percent)
+    name_px = metrics.horizontalAdvance(section.name)
+    show_percent = area.width() >= name_px + percent_px + PERCENT_GAP_PX
+    name_area = area.adjusted(
+        0.0, 0.0, -(percent_px + PERCENT_GAP_PX) if show_percent else 0.0, 0.0
+    )
+    name = metrics.elidedText(
+        section.name, Qt.TextElideMode.ElideRight, max(0, int(name_area.width()))
+    )
+    middle_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    painter.setPen(colour)
+    painter.drawText(name_area, middle_left, name)
+    if show_percent:
+        font.setBold(False)
+        painter.setFont(font)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(area, right, percent)
 
 
 def _outline(painter: QPainter, box: QRectF, colour: QColor, style: Qt.PenStyle) -> None:
