@@ -148,8 +148,14 @@ def test_copy_to_asks_the_bar_and_recast_sends_the_role(qtbot: QtBot, window: Ma
 
 
 def test_cancelled_dialogs_send_nothing(qtbot: QtBot, window: MainWindow) -> None:
-    _answer(lambda dialog: dialog.reject())  # type: ignore[attr-defined]
-    window.sections.ask_vary(1)
+    def no_repeats_then_cancel(dialog: object) -> None:
+        assert isinstance(dialog, VaryDialog)
+        assert not dialog.all_repeats.isEnabled()  # the bridge comes once
+        assert dialog.all_repeats.text() == "Apply to all repeats (none)"
+        dialog.reject()
+
+    _answer(no_repeats_then_cancel)
+    window.sections.ask_vary(5)
     _answer(lambda dialog: dialog.reject())  # type: ignore[attr-defined]
     window.sections.ask_copy(1)
     assert _sent(window) is None

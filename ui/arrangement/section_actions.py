@@ -87,8 +87,10 @@ class SectionActions(QObject):
 
     def ask_energy(self, index: int) -> None:
         dialog = EnergyDialog(self.document.song.sections[index], self._parent)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.set_energy(index, dialog.level())
+        accepted, level = dialog.exec() == QDialog.DialogCode.Accepted, dialog.level()
+        dialog.deleteLater()  # by Qt, not by Python's collector at some later moment
+        if accepted:
+            self.set_energy(index, level)
 
     # --- composing a section -----------------------------------------------------------------
 
@@ -113,9 +115,12 @@ class SectionActions(QObject):
         sections = self.document.song.sections
         repeats = len(repeats_of(sections, index))
         dialog = VaryDialog(sections[index], repeats, self.apply_to_all.isChecked(), self._parent)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.apply_to_all.setChecked(dialog.scope() == "all")
-            self.vary(index, dialog.strength(), dialog.scope())
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        strength, scope = dialog.strength(), dialog.scope()
+        dialog.deleteLater()
+        if accepted:
+            self.apply_to_all.setChecked(scope == "all")
+            self.vary(index, strength, scope)
 
     def ask_copy(self, index: int) -> None:
         song = self.document.song

@@ -23,7 +23,7 @@ from ui.arrangement.section_geometry import GREY_ROLES, block_rect, section_hue
 
 MIN_TEXT_WIDTH_PX = 14
 """Narrower blocks show only their colour and energy."""
-EMPTY_HINT = "Form: right-click here or on selected bars to add a section"
+EMPTY_HINT = "Right-click here, or on selected bars, to add a section: intro, verse, chorus…"
 HEADER_TEXT = "Form"
 PERCENT_GAP_PX = 12
 """Space kept between a block's name and its energy figure."""
