@@ -234,6 +234,28 @@ def test_dragging_an_edge_resizes_and_the_body_moves_each_one_undo_step(window: 
     assert window.session.song == before
 
 
+def test_dragging_past_the_visible_bars_scrolls_and_keeps_counting(
+    qtbot: QtBot, tmp_path: Path, models: Models
+) -> None:
+    song = pop_song()
+    lone = Song(title="Lone", bar_count=56, tracks=song.tracks, sections=(song.sections[1],))
+    window = window_on(qtbot, tmp_path, models, lone, show=True)
+    window.grid.set_zoom(24)
+    band = window.band
+    last_visible = band.hit(band.cells_right_px() - 1).bar
+    assert last_visible is not None
+    press, beyond = QPoint(_x(band, 12) - 2, 13), QPoint(band.cells_right_px() + 20, 13)
+    QTest.mousePress(band, LEFT, NONE, press)
+    for _ in range(12):  # each move past the edge scrolls half a bar
+        QTest.mouseMove(band, beyond)
+    QTest.mouseRelease(band, LEFT, NONE, beyond)
+    scrolled = window.grid.horizontalScrollBar().value()
+    assert scrolled == 12 * 12
+    verse = window.session.song.sections[0]
+    assert verse.last_bar == 11 + round((beyond.x() - press.x() + scrolled) / 24)
+    assert verse.last_bar > last_visible + 5
+
+
 def test_a_left_edge_cannot_pass_its_right_edge_or_a_neighbour(window: MainWindow) -> None:
     band = window.band
     _drag(band, QPoint(_x(band, 4) + 2, 13), QPoint(_x(band, 30), 13))

@@ -43,8 +43,10 @@ from ui.arrangement.section_geometry import (
     BandHit,
     BandPart,
     band_hit,
+    band_tooltip,
     bars_moved,
     block_rect,
+    content_x,
     dragged,
     energy_after_drag,
 )
@@ -64,7 +66,8 @@ class _Drag:
     index: int
     part: BandPart
     energy: bool
-    start_x: float
+    start_content_x: float
+    """Where the press was, from the first bar's left edge (scrolling leaves it in place)."""
     start_y: float
     preview: Section | None = None
 
@@ -268,7 +271,8 @@ class SectionBand(QWidget):
             return
         self._choose(hit.index)
         energy = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        self._drag = _Drag(hit.index, hit.part, energy, pos.x(), pos.y())
+        start = content_x(self.band_geometry(), pos.x())
+        self._drag = _Drag(hit.index, hit.part, energy, start, pos.y())
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         pos = event.position()
@@ -282,10 +286,22 @@ class SectionBand(QWidget):
             level = energy_after_drag(section.level, drag.start_y, pos.y())
             drag.preview = dataclasses.replace(section, energy=level)
         else:
-            moved = bars_moved(self.band_geometry(), drag.start_x, pos.x())
+            self._scroll_towards(pos.x())
+            moved = bars_moved(self.band_geometry(), drag.start_content_x, pos.x())
             first, bars = dragged(sections, drag.index, drag.part, moved, self._song.bar_count)
             drag.preview = dataclasses.replace(section, first_bar=first, bars=bars)
         self.update()
+
+    def _scroll_towards(self, x: float) -> None:
+        """While a section is dragged past either end of the visible bars, scroll that way."""
+        if self._grid is None:
+            return
+        scroll = self._grid.horizontalScrollBar()
+        step = max(1, self._grid.zoom() // 2)
+        if x > self.cells_right_px():
+            scroll.setValue(scroll.value() + step)
+        elif x < self.band_geometry().header_width_px:
+            scroll.setValue(scroll.value() - step)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         drag, self._drag = self._drag, None
@@ -370,17 +386,7 @@ class SectionBand(QWidget):
 
     def tooltip(self, x: float) -> str:
         """What the band says about the point x: the section there, or how to add one."""
-        hit = self.hit(x)
-        if hit.index is None:
-            return "Right-click to add a section here" if hit.bar is not None else ""
-        section = self.sections()[hit.index]
-        where = f"bars {section.first_bar + 1}-{section.last_bar + 1}"
-        own = "set by hand" if section.energy is not None else f"{section.role} default"
-        return (
-            f"{section.name} ({section.role}) · {where} · energy {round(section.level * 100)}% "
-            f"({own})\nDrag to move, drag an edge to resize, Ctrl+drag up or down for energy, "
-            "double-click to rename, right-click for more"
-        )
+        return band_tooltip(self.sections(), self.hit(x))
 
 
 def band_over(band: SectionBand, grid: ArrangementGrid) -> QWidget:

@@ -133,9 +133,15 @@ def dragged(
     return first, section.bars
 
 
-def bars_moved(geometry: GridGeometry, start_x: float, x: float) -> int:
-    """Whole bars between two x positions, snapping at half a bar."""
-    return round((x - start_x) / geometry.bar_width_px)
+def content_x(geometry: GridGeometry, x: float) -> float:
+    """Viewport x -> x from the first bar's left edge, which scrolling does not change."""
+    return x - geometry.header_width_px + geometry.scroll_x_px
+
+
+def bars_moved(geometry: GridGeometry, start_content_x: float, x: float) -> int:
+    """Whole bars from where a drag began (in content pixels, so a drag that scrolls the view
+    keeps its count) to viewport x, snapping at half a bar."""
+    return round((content_x(geometry, x) - start_content_x) / geometry.bar_width_px)
 
 
 def energy_after_drag(level: float, start_y: float, y: float) -> float:
@@ -165,3 +171,18 @@ def section_hue(section: Section) -> int:
     if kind == "strain" and len(name) == 1:  # A, B, C... a golden-angle step apart
         return round(30 + (ord(name) - ord("a")) * 137.508) % 360
     return zlib.crc32(key.encode()) % 360
+
+
+def band_tooltip(sections: Sequence[Section], hit: BandHit) -> str:
+    """What the band says about a point: the section there (name, role, bars, energy and
+    whose it is) with how to edit it, or how to add a section on an empty bar."""
+    if hit.index is None:
+        return "Right-click to add a section here" if hit.bar is not None else ""
+    section = sections[hit.index]
+    where = f"bars {section.first_bar + 1}-{section.last_bar + 1}"
+    own = "set by hand" if section.energy is not None else f"{section.role} default"
+    return (
+        f"{section.name} ({section.role}) · {where} · energy {round(section.level * 100)}% "
+        f"({own})\nDrag to move, drag an edge to resize, Ctrl+drag up or down for energy, "
+        "double-click to rename, right-click for more"
+    )
