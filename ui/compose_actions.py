@@ -28,6 +28,7 @@ from engine.compose.operations import (
     Regenerate,
     Request,
 )
+from engine.compose.requests import SectionRequest
 from engine.errors import TesseraError
 from engine.song.gm import instrument_from_name
 from engine.song.song import Cell, Song
@@ -93,6 +94,16 @@ class ComposeActions(QObject):
     def generate(self, request: Generate) -> None:
         self._start(request)
 
+    def compose_section(self, request: SectionRequest) -> None:
+        """A section operation (regenerate, vary, copy to, make it a ...): a job, a take and one
+        undo step, as every other operation."""
+        self._start(request)
+
+    @property
+    def last_request(self) -> Request | None:
+        """The request most recently started (what Re-roll would run again)."""
+        return self._last.request if self._last is not None else None
+
     def reroll(self) -> None:
         """The last operation again, from the song it started on, with a new seed."""
         if self._last is None:
@@ -111,6 +122,10 @@ class ComposeActions(QObject):
 
     def _controls(self) -> Controls:
         return self.inspector.controls()
+
+    def controls(self) -> Controls:
+        """The inspector's controls, as an operation started now would use them."""
+        return self._controls()
 
     def _start(self, request: Request) -> None:
         base = None if isinstance(request, Generate) else self.document.song

@@ -41,6 +41,8 @@ from engine.studio.document import Changed, Document
 from engine.studio.models import Models
 from engine.studio.session import ProjectSession
 from engine.studio.use_cases import Studio
+from ui.arrangement.section_actions import SectionActions
+from ui.arrangement.section_band import SectionBand, band_over
 from ui.arrangement.view import ArrangementGrid
 from ui.audio_actions import AudioActions
 from ui.compose_actions import DRUM_KIT_CHOICE, ComposeActions, instrument_choice, run_safely
@@ -108,6 +110,8 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             lambda: self.document.song, self.apply_edit, self.models, self.audio.new_player
         )
         self.compose = ComposeActions(self.studio, self.inspector, self.jobs, self)
+        self.band = SectionBand()
+        self.sections = SectionActions(self.band, self.document, self.compose, self)
         self.drag_button = MidiDragButton(self._selection_song)
         self._lay_out()
         self._build_actions()
@@ -129,7 +133,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
 
     def _lay_out(self) -> None:
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.grid)
+        split.addWidget(band_over(self.band, self.grid))
         split.addWidget(self.piano_roll)
         split.setSizes([420, 320])
         self.setCentralWidget(split)
@@ -272,6 +276,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self.inspector.reroll.clicked.connect(lambda: run_safely(self.compose.reroll, self.say))
         self.inspector.style_chosen.connect(self.set_style)
         self.compose.message.connect(self.say)
+        self.sections.message.connect(self.say)
         self.compose.failed.connect(self.show_error)
         self.jobs.started.connect(self._job_started)
         self.jobs.progress.connect(self._job_progress)
@@ -286,6 +291,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
                 menu.addSeparator()
             else:
                 menu.addAction(self.actions_by_name[name])
+        self.sections.add_to_cell_menu(menu)
         menu.popup(where)
 
     # --- showing -----------------------------------------------------------------------------
@@ -300,6 +306,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         song = self.document.song
         if what & Changed.SONG:
             self.grid.show_song(song)
+            self.band.show_song(song)
             self.inspector.show_song_style(song.style)
             self.grid.set_cell_badges({})  # an originality report is stale after any change
         if what & Changed.SELECTION:

@@ -78,7 +78,9 @@ class ArrangementGrid(QAbstractScrollArea):
     """A track header's Mute button was clicked (the track index)."""
     solo_toggled = Signal(int)
     """A track header's Solo button was clicked (the track index)."""
-    """The selected cells and the global position where a menu for them should open."""
+    view_changed = Signal()
+    """The bars moved on screen (a scroll, zoom, resize or new song): views lined up with the
+    grid's columns, such as the section band, draw again."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +108,7 @@ class ArrangementGrid(QAbstractScrollArea):
         self._selection.resize(len(song.tracks), song.bar_count)
         self._update_scrollbars()
         self.viewport().update()
+        self.view_changed.emit()
         self._emit_if_changed(before)
 
     def song(self) -> Song | None:
@@ -208,6 +211,7 @@ class ArrangementGrid(QAbstractScrollArea):
         self._update_scrollbars()
         scroll.setValue(round(bars_from_start * new_width - offset_px))
         self.viewport().update()
+        self.view_changed.emit()
 
     def _reveal(self, cell: Cell) -> None:
         geometry = self.grid_geometry()
@@ -224,10 +228,13 @@ class ArrangementGrid(QAbstractScrollArea):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 (Qt override)
         self.viewport().update()
+        if dx:
+            self.view_changed.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._update_scrollbars()
+        self.view_changed.emit()
 
     # Painting --------------------------------------------------------------------------------
 
