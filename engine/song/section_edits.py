@@ -2,7 +2,7 @@
 
 Each returns a new Song (so each is one undoable step) and leaves the notes alone: a section is
 a name over bars, and moving the name moves no music. Writing music into a section (regenerate,
-vary, copy, make it a chorus) is composing and lives in `engine.compose.sections`.
+vary, copy, make it a chorus) is composing and lives in `engine.compose.section_ops`.
 
 A section that would overlap another, run past the last bar or start before the first is
 refused with a SongError that says which and what to do; the song is unchanged.

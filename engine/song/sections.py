@@ -139,8 +139,9 @@ ROLE_WORDS: dict[str, str] = {
 
 _STRAIN_NAME = re.compile(r"^(?:strain |part )?([a-h])'*\d*$")
 """A strain's name: a letter, perhaps primed or numbered ('A', "A'", 'B2', 'part B')."""
-_ORDINAL = re.compile(r"[\s_#-]*(?:\d+|[ivx]+|[一二三四五六七八九十]+)$")
-"""A trailing count ('Verse 2', 'Chorus III', '主歌二'), left out when reading a role."""
+_ORDINAL = re.compile(r"(?:[\s_#-]*(?:\d+|[一二三四五六七八九十]+)|[\s_#-]+[ivx]+)$")
+"""A trailing count ('Verse 2', 'Chorus III', '主歌二'), left out when reading a role. A Roman
+count needs a space or mark before it, so 'Remix' keeps its letters."""
 
 
 @dataclass(frozen=True, slots=True)
