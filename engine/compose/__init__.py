@@ -5,17 +5,18 @@ no model behind them), `controls` (controls as musicians think of them and the p
 they become), `context` (what the bars around a cell say), `plan` (a new song's form, chords
 and beat), `forms` (each style's forms in sections, typed forms read), `energy` (a section's
 energy as per-cell guides: density, loudness, register, who rests, drum fills), `fit` (tempo
-and form for a length in seconds), `durations` (lengths in words), `presets` and `preset_files` (the top-level `presets/` folder), `prompt` (words in
-English or Chinese to a request), `control_text` (what the CLI and the inspector type for
-each control, read and checked once).
+and form for a length in seconds), `durations` (lengths in words), `presets` and
+`preset_files` (the top-level `presets/` folder), `prompt` (words in English or Chinese to a
+request), `control_text` (what the CLI and the inspector type for each control, read and
+checked once).
 
 How it is written: `operations` (`apply` and one function per request), `cell_writer` (cells in
 batches, locks respected), `cell_edit` (placing notes in one cell, no model, and why a lock
-holds in sound), `nudge_blend` (a nudge's mix of old and new notes), `section_ops` and `section_music`
-(regenerate, vary, copy and recast a section, to it alone or to every repeat), `decode` (prompt
-and decoding loop), `sampling` (the fill grammar, hard limits, soft pulls), `fill_context` (the
-song as it stands while a call writes), `tokens` and `vocab` (the token format),
-`control_tokens` (per-bar control tokens), `midi_model` (the ONNX decoder), `augment`
+holds in sound), `nudge_blend` (a nudge's mix of old and new notes), `section_ops` and
+`section_music` (regenerate, vary, copy and recast a section, to it alone or to every repeat),
+`decode` (prompt and decoding loop), `sampling` (the fill grammar, hard limits, soft pulls),
+`fill_context` (the song as it stands while a call writes), `tokens` and `vocab` (the token
+format), `control_tokens` (per-bar control tokens), `midi_model` (the ONNX decoder), `augment`
 (training-time transpositions).
 
 Importing `requests`, `controls` or `cell_edit` loads no model: only `midi_model` imports
