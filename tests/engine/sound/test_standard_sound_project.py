@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from engine.project.project_file import (
+    NEWEST_SCHEMA_VERSION,
     SCHEMA_VERSION,
     STANDARD_SOUND_SCHEMA_VERSION,
     ProjectFileError,
@@ -70,10 +71,13 @@ def test_a_take_with_the_standard_set_makes_the_file_version_6(tmp_path: Path) -
 
 def test_a_newer_file_and_a_bad_kind_are_refused_naming_the_field(tmp_path: Path) -> None:
     data = song_to_dict(_song())
-    data["schema_version"] = 7
+    data["schema_version"] = NEWEST_SCHEMA_VERSION + 1
     newer = tmp_path / "newer.json"
     newer.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(ProjectFileError, match=r"schema_version 7 .* reads up to 6"):
+    with pytest.raises(
+        ProjectFileError,
+        match=rf"schema_version {NEWEST_SCHEMA_VERSION + 1} .* reads up to {NEWEST_SCHEMA_VERSION}",
+    ):
         load_project(newer)
     data["schema_version"] = 6
     data["tracks"][1]["timbre"]["kind"] = "sf2"
