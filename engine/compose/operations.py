@@ -43,6 +43,7 @@ from engine.compose.presets import PRESETS, Voice
 from engine.compose.requests import (
     AddTrack,
     Continue,
+    CopySection,
     Generate,
     Lock,
     Nudge,
@@ -96,6 +97,10 @@ def apply(  # noqa: PLR0911 (one return per kind of request)
         return lock(_need_song(song), request.cells, request.locked)
     if isinstance(request, Generate):
         return generate(_need_model(model), request, seed, progress)
+    if isinstance(request, CopySection):
+        from engine.compose.section_ops import copy_section  # the section requests' own module
+
+        return copy_section(_need_song(song), request)
     song, model = _need_song(song), _need_model(model)
     if isinstance(request, Regenerate):
         return regenerate(model, song, request, seed, progress)
@@ -108,6 +113,12 @@ def apply(  # noqa: PLR0911 (one return per kind of request)
     from engine.compose.section_ops import apply_section  # the section requests' own module
 
     return apply_section(model, song, request, seed, progress)
+
+
+def needs_model(request: Request) -> bool:
+    """Whether carrying out `request` writes notes with the symbolic model (a lock or a copy of
+    a section's bars does not, so it need not wait for the model to load)."""
+    return not isinstance(request, Lock | CopySection)
 
 
 def _need_song(song: Song | None) -> Song:

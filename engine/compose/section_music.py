@@ -34,9 +34,9 @@ from engine.compose.control_tokens import sounding_polyphony
 from engine.compose.controls import Controls, Guides, bar_order, guides
 from engine.compose.midi_model import MidiModel
 from engine.compose.nudge_blend import blend_limit, line_around_held
-from engine.song.edits import clear_cell_controls
+from engine.song.edits import PERFORMANCE_KINDS, REST_VALUES, clear_cell_controls
 from engine.song.sections import Section
-from engine.song.song import Cell, Note, Song
+from engine.song.song import Cell, ControlEvent, Note, Song
 
 VARY_STREAM = 19
 """Mixed into the seed for a variation's order of bars and each bar's writing."""
@@ -145,8 +145,9 @@ def copy_bars(
     song: Song, original: Song, source: Section, target: Section, tracks: Sequence[int]
 ) -> Song:
     """`song` with each bar of `target` (on `tracks`) holding the notes of `source`'s bar at
-    the same place in `original`, cycled or cut to the target's length; locked cells stay. A
-    bend belonged to the notes it bent, so the target's bends go with its old notes."""
+    the same place in `original`, cycled or cut to the target's length, with the bar's playing
+    controllers (bends, pedal, expression, pressure: see `copy_bar_controls`); locked cells
+    stay."""
     for offset, bar in enumerate(target.bar_range):
         from_bar = source.first_bar + offset % source.bars
         shift = song.bar_start_ticks[bar] - original.bar_start_ticks[from_bar]
@@ -158,9 +159,52 @@ def copy_bars(
                 for note in original.notes_in_bar(track, from_bar)
             ]
             song = write_cell(song, (track, bar), notes)
-            if song.tracks[track].controls:
-                song = clear_cell_controls(song, [(track, bar)], ("pitch_bend",))
+            song = copy_bar_controls(song, original, track, from_bar, bar)
     return song
+
+
+def copy_bar_controls(song: Song, original: Song, track: int, from_bar: int, to_bar: int) -> Song:
+    """`song` with bar `to_bar` of `track` played with the controllers `original`'s bar
+    `from_bar` was: the target's own performance controllers go (what they left in force after
+    the bar is set again at its end), the source's moves come shifted in, and a pedal or bend
+    already in force when the source bar began is set at the target's first tick, so the copy
+    sounds as the source did. Setup controllers (volume, pan, bank) stay as they were."""
+    source = original.tracks[track].controls
+    if not source and not song.tracks[track].controls:
+        return song
+    song = clear_cell_controls(song, [(track, to_bar)])
+    start, end = original.bar_span(from_bar)
+    to_start = song.bar_span(to_bar)[0]
+    shift = to_start - start
+    moves = [
+        dataclasses.replace(event, tick=event.tick + shift)
+        for event in source
+        if start <= event.tick < end and event.kind in PERFORMANCE_KINDS
+    ]
+    moved_at_start = {event.key for event in moves if event.tick == to_start}
+    was = _in_force(source, start)
+    now = _in_force(song.tracks[track].controls, to_start)
+    for key in dict.fromkeys([*was, *now]):
+        kind, number = key
+        wanted = was[key].value if key in was else REST_VALUES[kind]
+        heard = now[key].value if key in now else REST_VALUES[kind]
+        if key not in moved_at_start and wanted != heard:
+            moves.append(ControlEvent(to_start, kind, wanted, number))  # type: ignore[arg-type]
+    if not moves:
+        return song
+    controls = sorted((*song.tracks[track].controls, *moves), key=lambda event: event.tick)
+    tracks = list(song.tracks)
+    tracks[track] = dataclasses.replace(tracks[track], controls=tuple(controls))
+    return dataclasses.replace(song, tracks=tuple(tracks))
+
+
+def _in_force(controls: Sequence[ControlEvent], tick: int) -> dict[tuple[str, int], ControlEvent]:
+    """The last performance move of each kind before `tick`: what a bar starting there hears."""
+    last: dict[tuple[str, int], ControlEvent] = {}
+    for event in controls:
+        if event.tick < tick and event.kind in PERFORMANCE_KINDS:
+            last[event.key] = event
+    return last
 
 
 def sub_seed(seed: int, *streams: int) -> int:

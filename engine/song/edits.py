@@ -351,8 +351,14 @@ PERFORMANCE_KINDS: tuple[ControlKind, ...] = (
 )
 """Controllers that are part of playing a bar (cleared with its notes); the rest ('cc':
 volume, pan, bank, RPN) set a track up and stay."""
-_AT_REST = {"pitch_bend": 0, "sustain": 0, "expression": 127, "channel_pressure": 0}
+REST_VALUES: dict[str, int] = {
+    "pitch_bend": 0,
+    "sustain": 0,
+    "expression": 127,
+    "channel_pressure": 0,
+}
 """Each performance kind's value when nothing is being done (a synth's reset state)."""
+_AT_REST = REST_VALUES
 
 
 def _inside(tick: int, start: int, end: int, song_end: int) -> bool:

@@ -198,7 +198,7 @@ class Studio:
         read = base
 
         def work(progress: Progress | None) -> Song:
-            model = None if isinstance(request, Lock) else models.midi()
+            model = models.midi() if operations.needs_model(request) else None
             return operations.apply(model, read, request, seed, progress)
 
         def finish(result: Song) -> Composed:

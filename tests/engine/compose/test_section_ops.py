@@ -3,6 +3,7 @@ section, to it alone or to every repeat, locks kept, the same seed giving the sa
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections import Counter
 
@@ -17,7 +18,7 @@ from engine.compose.requests import (
     VarySection,
 )
 from engine.song.sections import Section, new_section
-from engine.song.song import PPQ, Note, Song, TempoChange, Track
+from engine.song.song import PPQ, ControlEvent, Note, Song, TempoChange, Track
 from engine.studio.models import Models
 from engine.studio.use_cases import Studio
 
@@ -192,6 +193,43 @@ def test_copy_places_the_section_and_cuts_what_it_covers(midi_model: MidiModel, 
     assert changed_cells(song, result) == {(0, 5), (1, 5), (0, 6)}
 
 
+def test_copy_plays_the_source_bars_controllers_without_the_model(song: Song) -> None:
+    """Pedal, bend and expression travel with a copied bar (no model needed): a pedal already
+    down when the source bar began is pressed at the target's start, the target's own pedal
+    goes, and what the target left in force after its bar is set again there."""
+    bar = song.bar_span(2)[1] - song.bar_span(2)[0]
+    flute = song.tracks[0]
+    controls = (
+        ControlEvent(bar * 1 + 10, "sustain", 127),  # down before the chorus, held into it
+        ControlEvent(bar * 2 + bar // 2, "pitch_bend", 1000),
+        ControlEvent(bar * 2 + bar // 2 + 5, "pitch_bend", 0),
+        ControlEvent(bar * 3 + 3, "sustain", 0),
+        ControlEvent(bar * 5 + 7, "expression", 60),  # the target's own, taken away
+        ControlEvent(bar * 5 + 9, "cc", 20, number=7),  # a setup controller, kept
+    )
+    song = dataclasses.replace(
+        song, tracks=(dataclasses.replace(flute, controls=controls), *song.tracks[1:])
+    )
+    result = apply(None, song, CopySection(1, to_bar=5), seed=0)
+
+    def moves(bar_index: int) -> list[tuple[int, str, int, int]]:
+        start, end = result.bar_span(bar_index)
+        return [
+            (e.tick - start, e.kind, e.value, e.number)
+            for e in result.tracks[0].controls
+            if start <= e.tick < end
+        ]
+
+    assert moves(5) == [
+        (0, "sustain", 127, 0),
+        (9, "cc", 20, 7),
+        (bar // 2, "pitch_bend", 1000, 0),
+        (bar // 2 + 5, "pitch_bend", 0, 0),
+    ]
+    assert moves(6) == [(3, "sustain", 0, 0)]
+    assert moves(7) == [(0, "expression", 60, 0)]  # as the target's bars had left it
+
+
 def test_copy_past_the_end_is_refused_with_the_fix(midi_model: MidiModel, song: Song) -> None:
     with pytest.raises(ComposeError, match=r"would run to bar 12.*add 1 bar\(s\) first"):
         apply(midi_model, song, CopySection(4, to_bar=9), seed=0)
@@ -282,3 +320,13 @@ def test_progress_runs_forward_to_the_end(midi_model: MidiModel, song: Song) -> 
     assert len({total for _, total in calls}) == 1
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
     assert calls[-1][0] == calls[-1][1]
+
+
+def test_a_copy_is_a_take_without_loading_the_model(song: Song) -> None:
+    models = Models(midi=lambda: pytest.fail("a copy must not load the symbolic model"))
+    studio = Studio.headless(models)
+    studio.new(song)
+    composed = studio.compose(CopySection(1, to_bar=5), seed=0)
+    assert composed.applied
+    assert studio.takes[-1].operation == "copy-section"
+    assert relative(studio.song, 0, 5) == relative(song, 0, 2)
