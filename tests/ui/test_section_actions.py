@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
+from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from engine.compose.requests import CopySection, RecastSection, RegenerateSection, VarySection
 from engine.song.sections import new_section
 from engine.song.song import PPQ, Note, Song, Track
 from engine.studio.models import Models
+from tests.helpers.menus import menu_item, submenu
 from tests.helpers.windows import window_on
 from ui.arrangement.section_dialogs import VaryDialog
 from ui.main_window import MainWindow
@@ -57,19 +57,6 @@ def window(qtbot: QtBot, tmp_path: Path, models: Models) -> MainWindow:
     return main
 
 
-def _item(menu: QMenu, text: str) -> QAction:
-    for action in menu.actions():
-        if action.text() == text:
-            return action
-    raise AssertionError(f"no {text!r} in {[a.text() for a in menu.actions()]}")
-
-
-def _submenu(menu: QMenu, text: str) -> QMenu:
-    submenu = _item(menu, text).menu()
-    assert isinstance(submenu, QMenu)
-    return submenu
-
-
 def _sent(window: MainWindow) -> object:
     """The request the window's compose actions last started."""
     return window.compose.last_request
@@ -101,14 +88,14 @@ def test_regenerate_sends_the_section_and_the_repeats_choice(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     controls = window.compose.controls()
-    _item(window.sections.section_menu(5), "Regenerate Section").trigger()
+    menu_item(window.sections.section_menu(5), "Regenerate Section").trigger()
     assert _sent(window) == RegenerateSection(5, "one", None, controls)
     _wait(qtbot, window)
     menu = window.sections.section_menu(2)
-    repeats = _item(menu, "Apply to All Repeats (1 more)")
+    repeats = menu_item(menu, "Apply to All Repeats (1 more)")
     repeats.trigger()  # checks it: the chorus and its repeat
     assert repeats.isChecked()
-    _item(menu, "Regenerate Section").trigger()
+    menu_item(menu, "Regenerate Section").trigger()
     assert _sent(window) == RegenerateSection(2, "all", None, controls)
     _wait(qtbot, window)
 
@@ -123,7 +110,7 @@ def test_vary_asks_the_strength_and_sends_it(qtbot: QtBot, window: MainWindow) -
         dialog.accept()
 
     _answer(vary_strongly)
-    _item(window.sections.section_menu(3), "Vary Section…").trigger()
+    menu_item(window.sections.section_menu(3), "Vary Section…").trigger()
     assert _sent(window) == VarySection(3, 0.6, "all", None, window.compose.controls())
     assert window.sections.apply_to_all.isChecked()  # the dialog's choice is remembered
     _wait(qtbot, window)
@@ -137,12 +124,12 @@ def test_copy_to_asks_the_bar_and_recast_sends_the_role(qtbot: QtBot, window: Ma
         dialog.accept()
 
     _answer(bar_17)
-    _item(window.sections.section_menu(2), "Copy To…").trigger()
+    menu_item(window.sections.section_menu(2), "Copy To…").trigger()
     assert _sent(window) == CopySection(2, 16)
     _wait(qtbot, window)
-    recast = _submenu(window.sections.section_menu(3), "Make This a")
-    assert not _item(recast, "Verse").isEnabled()  # it is a verse already
-    _item(recast, "Chorus").trigger()
+    recast = submenu(window.sections.section_menu(3), "Make This a")
+    assert not menu_item(recast, "Verse").isEnabled()  # it is a verse already
+    menu_item(recast, "Chorus").trigger()
     assert _sent(window) == RecastSection(3, "chorus")
     _wait(qtbot, window)
 
@@ -163,7 +150,7 @@ def test_cancelled_dialogs_send_nothing(qtbot: QtBot, window: MainWindow) -> Non
 
 
 def test_selecting_a_sections_bars_lets_the_cell_operations_act_on_it(window: MainWindow) -> None:
-    _item(window.sections.section_menu(5), "Select the Section's Bars").trigger()
+    menu_item(window.sections.section_menu(5), "Select the Section's Bars").trigger()
     assert window.document.selection == ((0, 18), (0, 19), (1, 18), (1, 19))
     window.actions_by_name["lock"].trigger()  # the existing Lock acts on the bridge
     assert all(track.locked_bars == frozenset({18, 19}) for track in window.session.song.tracks)
@@ -174,7 +161,7 @@ def test_selecting_a_sections_bars_lets_the_cell_operations_act_on_it(window: Ma
 
 def test_regenerating_the_bridge_rewrites_only_its_bars(qtbot: QtBot, window: MainWindow) -> None:
     before = window.session.song
-    _item(window.sections.section_menu(5), "Regenerate Section").trigger()
+    menu_item(window.sections.section_menu(5), "Regenerate Section").trigger()
     _wait(qtbot, window)
     song = window.session.song
     bridge, rest = range(18, 20), [b for b in range(22) if b not in (18, 19)]

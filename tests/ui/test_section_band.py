@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from engine.song.sections import Section, new_section
 from engine.song.song import PPQ, Note, Song, Track
 from engine.studio.models import Models
+from tests.helpers.menus import menu_item, submenu
 from tests.helpers.windows import window_on
 from ui.arrangement.geometry import GridGeometry
 from ui.arrangement.section_band import SectionBand
@@ -357,30 +358,17 @@ def test_ctrl_drag_draws_the_energy_and_the_dialog_sets_it_exactly(
     window.sections.ask_energy(1)
     assert window.session.song.sections[1].energy == 0.65
     menu = window.sections.section_menu(1)
-    _item(menu, "Reset Energy to the Verse Default (45%)").trigger()
+    menu_item(menu, "Reset Energy to the Verse Default (45%)").trigger()
     assert window.session.song.sections[1].energy is None
     assert window.session.song.sections[1].level == 0.45
     assert _undo_steps(window) == 3
 
 
-def _item(menu: QMenu, text: str) -> QAction:
-    for action in menu.actions():
-        if action.text() == text:
-            return action
-    raise AssertionError(f"no {text!r} in {[a.text() for a in menu.actions()]}")
-
-
-def _submenu(menu: QMenu, text: str) -> QMenu:
-    submenu = _item(menu, text).menu()
-    assert isinstance(submenu, QMenu)
-    return submenu
-
-
 def test_the_role_menu_relabels_a_section_without_touching_its_notes(window: MainWindow) -> None:
     before = window.session.song
-    roles = _submenu(window.sections.section_menu(1), "Role")
+    roles = submenu(window.sections.section_menu(1), "Role")
     assert [a.text() for a in roles.actions() if a.isChecked()] == ["Verse"]
-    _item(roles, "Pre-chorus").trigger()
+    menu_item(roles, "Pre-chorus").trigger()
     song = window.session.song
     assert song.sections[1] == Section(4, 8, "Pre-chorus", "pre-chorus")
     assert song.tracks == before.tracks
@@ -396,13 +384,13 @@ def test_add_a_section_from_selected_bars_and_on_an_empty_stretch(
     window.grid.set_selection([(0, 4), (1, 7)])  # bars 5-8
     menu = QMenu()
     window.sections.add_to_cell_menu(menu)
-    _item(_submenu(menu, "Add Section from Selection (bars 5-8)"), "Chorus").trigger()
+    menu_item(submenu(menu, "Add Section from Selection (bars 5-8)"), "Chorus").trigger()
     assert window.session.song.sections == (Section(4, 4, "Chorus", "chorus"),)
     assert window.session.history.undo_label == "Add section 'Chorus' (bars 5-8)"
 
     window.grid.set_selection([])
     menu = window.sections.empty_menu(0)  # right-clicked on bar 1, nothing selected
-    _item(_submenu(menu, "Add Section (bars 1-4)"), "Intro").trigger()
+    menu_item(submenu(menu, "Add Section (bars 1-4)"), "Intro").trigger()
     assert [s.name for s in window.session.song.sections] == ["Intro", "Chorus"]
     assert _undo_steps(window) == 2
 
