@@ -26,7 +26,7 @@ from engine.compose.requests import (
     SectionScope,
     VarySection,
 )
-from engine.song.sections import ROLES, find_section, repeats_of, role_from_name
+from engine.song.sections import ROLES, find_section, role_from_name
 from engine.song.song import MAX_BAR_COUNT, Song
 from engine.studio.outcomes import Selection
 from engine.studio.use_cases import Studio
@@ -156,12 +156,10 @@ def run(args: argparse.Namespace, studio: Studio) -> int:
     destination = args.output or args.file
     with studio.holding(args.file, destination, on_wait=waiting_for):
         cli_compose._warn(studio.open(args.file))
-        before = studio.song
-        request = _request(args, before)
+        request = _request(args, studio.song)
         composed = studio.compose(request, seed)
-        locked = _locked_kept(before, request)
-        if locked:
-            print(f"note: {locked} locked cell(s) left as they are")
+        if composed.locked_kept:
+            print(f"note: {composed.locked_kept} locked cell(s) left as they are")
         cli_compose._warn(studio.write(destination))
     note = "" if isinstance(request, CopySection) else f" (seed {seed}; repeat with --seed {seed})"
     print(f"{composed.label}: wrote {destination}{note}")
@@ -188,18 +186,3 @@ def _request(args: argparse.Namespace, song: Song) -> SectionRequest:
         return RegenerateSection(index, scope, tracks, controls)
     strength = DEFAULT_VARY_STRENGTH if args.strength is None else args.strength
     return VarySection(index, strength, scope, tracks, controls)
-
-
-def _locked_kept(song: Song, request: SectionRequest) -> int:
-    """How many locked cells among those the request writes were left as they are."""
-    section = song.sections[request.section]
-    if isinstance(request, CopySection):
-        bars = list(range(request.to_bar, request.to_bar + section.bars))
-        tracks: tuple[int, ...] = tuple(range(len(song.tracks)))
-    elif isinstance(request, RecastSection):
-        bars, tracks = list(section.bar_range), tuple(range(len(song.tracks)))
-    else:
-        chosen = repeats_of(song.sections, request.section) if request.scope == "all" else ()
-        bars = sorted({b for i in {request.section, *chosen} for b in song.sections[i].bar_range})
-        tracks = request.tracks or tuple(range(len(song.tracks)))
-    return sum(bar in song.tracks[track].locked_bars for track in tracks for bar in bars)

@@ -323,3 +323,26 @@ def _to_repeats(
         seed=seed,
         progress=progress,
     )
+
+
+def locked_cells_kept(song: Song, request: SectionRequest) -> int:
+    """How many locked cells among those `request` would write are left as they are (what the
+    app and the command line tell the composer after a section operation)."""
+    section = section_of(song, request.section)
+    every_track = tuple(range(len(song.tracks)))
+    if isinstance(request, CopySection):
+        bars = list(range(request.to_bar, request.to_bar + section.bars))
+        tracks = every_track
+    elif isinstance(request, RecastSection):
+        bars, tracks = list(section.bar_range), every_track
+    else:
+        chosen = repeats_of(song.sections, request.section) if request.scope == "all" else ()
+        bars = sorted({b for i in {request.section, *chosen} for b in song.sections[i].bar_range})
+        tracks = tuple(request.tracks or every_track)
+    return sum(
+        bar in song.tracks[track].locked_bars
+        for track in tracks
+        if 0 <= track < len(song.tracks)
+        for bar in bars
+        if 0 <= bar < song.bar_count
+    )

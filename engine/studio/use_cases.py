@@ -46,8 +46,10 @@ from engine.compose.requests import (
     Regenerate,
     RegenerateSection,
     Request,
+    SectionRequest,
     VarySection,
 )
+from engine.compose.section_ops import locked_cells_kept
 from engine.live.music import LiveSettings
 from engine.live.ports import Message, MidiPorts
 from engine.live.rig import open_rig
@@ -193,6 +195,8 @@ class Studio:
         if isinstance(request, Regenerate | Nudge) and base is not None:
             _free, held = operations.split_locked(base, request.cells)  # checks the cells exist
             locked = len(held)
+        elif isinstance(request, SectionRequest) and base is not None:
+            locked = locked_cells_kept(base, request)
         start = self.document.begin_job(base)
         models = self.models
         read = base

@@ -330,3 +330,15 @@ def test_a_copy_is_a_take_without_loading_the_model(song: Song) -> None:
     assert composed.applied
     assert studio.takes[-1].operation == "copy-section"
     assert relative(studio.song, 0, 5) == relative(song, 0, 2)
+
+
+def test_the_composer_is_told_how_many_locked_cells_a_section_operation_kept(
+    midi_model: MidiModel, song: Song
+) -> None:
+    studio = Studio.headless(Models(midi=lambda: midi_model))
+    studio.new(lock(song, [(0, 2), (1, 6), (0, 9)]))
+    every_chorus = studio.compose(RegenerateSection(1, scope="all"), seed=3)
+    assert every_chorus.locked_kept == 3
+    assert "3 locked cell(s) left as they are" in every_chorus.message
+    one_chorus = studio.compose(VarySection(1, 0.5), seed=3)
+    assert one_chorus.locked_kept == 1
