@@ -2,7 +2,8 @@
 
 `view` is the widget; `scene` what is drawn, `lanes` the keyboard, ruler and velocity strips,
 `toolbar` the tools and snap, `mouse_keys` Qt input turned into calls, `gestures` the drags,
-and `geometry` the pure maths of ticks, pitches and pixels.
+`names` what rows and notes are called (note names, drum lanes, hover text), and `geometry`
+the pure maths of ticks, pitches and pixels.
 """
 
-__all__ = ["geometry", "gestures", "lanes", "mouse_keys", "scene", "toolbar", "view"]
+__all__ = ["geometry", "gestures", "lanes", "mouse_keys", "names", "scene", "toolbar", "view"]

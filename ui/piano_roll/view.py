@@ -11,13 +11,20 @@ right edge to resize it, drag on empty space for a rubber band, double-click emp
 click with the draw tool) to add a note; drag stems in the velocity lane to set velocities.
 Keys: Delete/Backspace, Ctrl+A, Escape, arrows (Shift+Up/Down: an octave), V/D pick the tool.
 Wheel: Ctrl zooms time around the mouse, Shift scrolls time, plain scrolls pitch.
+
+The roll opens on the notes: showing other cells (another track, a new song, a new take)
+scrolls so the shown notes sit in the middle of the view, and keeps them there while the
+window is still settling its size, until the user scrolls. A drum track's rows are drum lanes
+(`names.drum_lanes`) rather than 128 piano keys. Hovering a note or a key names it.
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -30,6 +37,7 @@ from PySide6.QtWidgets import (
 from engine.errors import TesseraError
 from engine.song.edits import add_notes, remove_notes, replace_notes
 from engine.song.song import PPQ, Note, Song, check_int
+from ui.i18n import translate
 from ui.piano_roll.geometry import (
     DEFAULT_SNAP_TICKS,
     RollGeometry,
@@ -40,6 +48,7 @@ from ui.piano_roll.geometry import (
 from ui.piano_roll.gestures import NoteGestures, Tool
 from ui.piano_roll.lanes import BarRuler, KeyboardStrip, VelocityLane
 from ui.piano_roll.mouse_keys import RollInput
+from ui.piano_roll.names import drum_lanes, note_hover_text
 from ui.piano_roll.scene import RollColours, RollScene
 from ui.piano_roll.toolbar import RollToolbar
 
@@ -53,6 +62,9 @@ class PianoRoll(QWidget):
     """The new Song after one finished edit (one undo step)."""
     message = Signal(str)
     """A sentence for the status bar: why an edit was refused."""
+    hovered = Signal(str)
+    """What is under the mouse: a note ('F#4, velocity 90, length 1/8') or a key's name;
+    an empty text when the mouse leaves a note."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +79,10 @@ class PianoRoll(QWidget):
         self._tool = Tool.SELECT
         self._last_velocity = DEFAULT_VELOCITY
         self._centre_pending = True
+        self._following = False  # re-centre on resizes until the user scrolls
+        self._emitting_edit = False
+        self._all_drums = False
+        self._hovered_note: Note | None = None
         self._colours = RollColours.from_palette(self.palette())
         self.gestures = NoteGestures(self)
 
@@ -84,15 +100,19 @@ class PianoRoll(QWidget):
         self._toolbar.tool_chosen.connect(self.set_tool)
         self._toolbar.snap_chosen.connect(self._set_snap)
         self._toolbar.ghosts_toggled.connect(self.set_ghosts_visible)
+        self._toolbar.all_drums_toggled.connect(self.set_all_drums)
         self._sync_toolbar()
         self._layout_widgets()
 
         self._input = RollInput(self, self)
         self.view.horizontalScrollBar().valueChanged.connect(self._strips_changed)
         self.view.verticalScrollBar().valueChanged.connect(self._strips_changed)
+        for bar in (self.view.horizontalScrollBar(), self.view.verticalScrollBar()):
+            bar.actionTriggered.connect(self._stop_following)  # the user scrolled
         self.velocity_lane.pressed.connect(self.gestures.velocity_press)
         self.velocity_lane.dragged.connect(self.gestures.velocity_drag)
         self.velocity_lane.released.connect(self.gestures.velocity_release)
+        self.keyboard.hovered.connect(self.hovered)
 
     def _layout_widgets(self) -> None:
         grid = QGridLayout(self)
@@ -102,7 +122,7 @@ class PianoRoll(QWidget):
         grid.addWidget(self.ruler, 1, 1)
         grid.addWidget(self.keyboard, 2, 0)
         grid.addWidget(self.view, 2, 1)
-        velocity_label = QLabel("Velocity", self)
+        velocity_label = QLabel(translate("PianoRoll", "Velocity"), self)
         velocity_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         grid.addWidget(velocity_label, 3, 0)  # as wide as the keyboard strip above it
         grid.addWidget(self.velocity_lane, 3, 1)
@@ -115,8 +135,9 @@ class PianoRoll(QWidget):
         """Show `song`'s track `track_index` over bars `bars` (0-based, inclusive).
 
         Showing the same track and range again (after an edit, undo or redo) keeps the zoom,
-        the scroll position and the selected notes that still exist; other cells keep the zoom
-        and scroll to their notes. Raises SongError for a track or bar the song lacks.
+        the scroll position and the selected notes that still exist, unless none of the notes
+        is left in view; other cells keep the zoom and scroll to their notes. Raises SongError
+        for a track or bar the song lacks.
         """
         if not song.tracks:
             raise TesseraError("the song has no tracks: add a track before editing notes")
@@ -134,16 +155,23 @@ class PianoRoll(QWidget):
         self.gestures.cancel()
         self._song, self._track_index, self._bars = song, track_index, bars
         self._geometry = RollGeometry(
-            first_tick, end_tick, self._geometry.pixels_per_quarter, self._geometry.key_height_px
+            first_tick,
+            end_tick,
+            self._geometry.pixels_per_quarter,
+            self._geometry.key_height_px,
+            self._rows(),
         )
         self._selection &= set(self._track_notes()) if same_cells else set()
         self._preview = {}
-        track = song.tracks[track_index]
-        self._toolbar.title.setText(
-            f"  {track.name or f'Track {track_index + 1}'}: bars {bars[0] + 1}-{bars[1] + 1}"
-        )
+        self._hovered_note = None
+        self._show_title()
         self.keyboard.sync_width()
+        self._sync_toolbar()
         self._render(scroll)
+        # A new take, an undo or a new song in the same cells may have moved every note out of
+        # view; the roll's own edits never scroll (the note just drawn or moved is in view).
+        if not self._emitting_edit and self.isVisible() and not self._notes_in_view():
+            self._centre_pending = True
         if self._centre_pending and self.isVisible():
             self._centre_on_notes()
 
@@ -166,6 +194,7 @@ class PianoRoll(QWidget):
 
     def zoom_about(self, pixels_per_quarter: float, key_height_px: float, anchor: QPointF) -> None:
         """Zoom keeping the tick and pitch under `anchor` (viewport pixels) where they are."""
+        self._stop_following()
         before = self.view.mapToScene(anchor.toPoint())
         old = self._geometry
         self._geometry = old.zoomed(pixels_per_quarter, key_height_px)
@@ -183,6 +212,23 @@ class PianoRoll(QWidget):
     def set_tool(self, tool: Tool) -> None:
         self._tool = tool
         self._sync_toolbar()
+
+    def set_all_drums(self, show_all: bool) -> None:
+        """On a drum track, show a lane for every General MIDI drum (or only the common kit
+        and the drums in use)."""
+        if show_all != self._all_drums:
+            self._all_drums = show_all
+            self._sync_toolbar()
+            self._geometry = dataclasses.replace(self._geometry, rows=self._rows())
+            self._render(self._scroll())
+            self._centre_on_notes()
+
+    def all_drums(self) -> bool:
+        return self._all_drums
+
+    def visible_scene_rect(self) -> QRectF:
+        """The part of the scene the note view shows now."""
+        return self.view.mapToScene(self.view.viewport().rect()).boundingRect()
 
     def set_ghosts_visible(self, visible: bool) -> None:
         """Show or hide the other tracks' notes in the same bars (faint, not editable)."""
@@ -276,7 +322,11 @@ class PianoRoll(QWidget):
             return
         self._selection = set(selection_after)
         self._preview = {}
-        self.song_edited.emit(edited)
+        self._emitting_edit = True
+        try:
+            self.song_edited.emit(edited)
+        finally:
+            self._emitting_edit = False
         if self._song is song:  # nobody showed the new Song: keep showing the one we have
             self._restyle()
 
@@ -293,7 +343,38 @@ class PianoRoll(QWidget):
         self._render(self._scroll())
 
     def _sync_toolbar(self) -> None:
-        self._toolbar.sync(self._tool, self._snap_ticks, self._ghosts_visible)
+        self._toolbar.sync(
+            self._tool,
+            self._snap_ticks,
+            self._ghosts_visible,
+            self.is_drum_track(),
+            self._all_drums,
+        )
+
+    def _rows(self) -> tuple[int, ...] | None:
+        """The drum lanes of a drum track (None: all 128 keys of a pitched one)."""
+        song = self._song
+        if song is None or not song.tracks[self._track_index].is_drum:
+            return None
+        in_use = {note.pitch for note in song.tracks[self._track_index].notes}
+        return drum_lanes(in_use, self._all_drums)
+
+    def _show_title(self) -> None:
+        song = self._song
+        if song is None:
+            return
+        track, (first, last) = song.tracks[self._track_index], self._bars
+        name = track.name or translate("PianoRoll", "Track {number}").format(
+            number=self._track_index + 1
+        )
+        bars = (
+            translate("PianoRoll", "bar {first}").format(first=first + 1)
+            if first == last
+            else translate("PianoRoll", "bars {first}-{last}").format(
+                first=first + 1, last=last + 1
+            )
+        )
+        self._toolbar.title.setText(f"  {name}: {bars}")
 
     def _scroll(self) -> tuple[int, int]:
         return self.view.horizontalScrollBar().value(), self.view.verticalScrollBar().value()
@@ -327,13 +408,55 @@ class PianoRoll(QWidget):
     def _rect(self, note: Note) -> QRectF:
         return QRectF(*self._geometry.note_rect(note))
 
+    def _notes_in_view(self) -> bool:
+        """Whether any shown note is at least partly in view (True for an empty track)."""
+        notes = self._track_notes()
+        visible = self.visible_scene_rect()
+        return not notes or any(visible.intersects(self._rect(note)) for note in notes)
+
     def _centre_on_notes(self) -> None:
-        """Scroll the pitch axis to the track's notes (middle C for an empty track)."""
+        """Scroll so the track's notes sit in the middle of the view, from the bar where they
+        start (middle C, or the whole kit, for an empty track)."""
         self._centre_pending = False
-        pitches = [note.pitch for note in self._track_notes()] or [60]
-        middle = (min(pitches) + max(pitches)) / 2
-        y = self._geometry.pitch_to_y(round(middle)) + self._geometry.key_height_px / 2
-        self.view.verticalScrollBar().setValue(round(y - self.view.viewport().height() / 2))
+        geometry, song, viewport = self._geometry, self._song, self.view.viewport()
+        notes = self._track_notes()
+        pitches = [note.pitch for note in notes]
+        if not pitches:
+            pitches = list(geometry.rows) if geometry.rows is not None else [60]
+        top = geometry.pitch_to_y(max(pitches))
+        bottom = geometry.pitch_to_y(min(pitches)) + geometry.key_height_px
+        x = 0
+        if notes and song is not None:
+            first_tick = min(note.start_tick for note in notes)
+            # Start at the selection's first bar unless the notes begin beyond the first screen.
+            if geometry.tick_to_x(first_tick) > viewport.width() * 0.75:
+                starts = song.bar_start_ticks
+                x = round(geometry.tick_to_x(starts[bisect.bisect_right(starts, first_tick) - 1]))
+        self.view.horizontalScrollBar().setValue(x)
+        self.view.verticalScrollBar().setValue(round((top + bottom - viewport.height()) / 2))
+        self._following = True
+
+    def _stop_following(self) -> None:
+        self._following = False
+
+    def viewport_resized(self) -> None:
+        """Keep freshly opened notes centred while the window and its splitters settle.
+
+        Centred once the event loop turns: the view updates its scroll ranges after the
+        viewport has been resized, and a value set before that would be clamped to the old."""
+        if self._following:
+            QTimer.singleShot(0, self, self._refollow)
+
+    def _refollow(self) -> None:
+        if self._following and self._song is not None:
+            self._centre_on_notes()
+
+    def hover_note(self, note: Note | None) -> None:
+        """Name the note under the mouse (through `hovered`); an empty text when it leaves."""
+        if note == self._hovered_note:
+            return
+        self._hovered_note = note
+        self.hovered.emit(note_hover_text(note, self.is_drum_track()) if note else "")
 
     # The RollState protocol (used by the keyboard, ruler and velocity lane) ------------
 
@@ -355,7 +478,7 @@ class PianoRoll(QWidget):
         if self._song is None:
             return []
         locked = self._song.tracks[self._track_index].locked_bars
-        return bar_labels(self._song, self._bars, locked)
+        return bar_labels(self._song, self._bars, locked, translate("PianoRoll", "locked"))
 
     # Qt events --------------------------------------------------------------------------
 
