@@ -40,7 +40,6 @@ class EditableRoll(Protocol):
     def delete_selected(self) -> None: ...
     def nudge_selected(self, steps: int, semitones: int) -> None: ...
     def hover_note(self, note: Note | None) -> None: ...
-    def viewport_resized(self) -> None: ...
 
 
 WHEEL_ZOOM_STEP = 1.25
@@ -73,9 +72,6 @@ class RollInput(QObject):
         if watched is self._view and isinstance(event, QKeyEvent):
             return self._key(event)
         if watched is self._viewport:
-            if event.type() == QEvent.Type.Resize:
-                self._roll.viewport_resized()
-                return False
             if event.type() == QEvent.Type.Leave:
                 self._roll.hover_note(None)
                 return False

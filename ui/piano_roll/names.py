@@ -14,7 +14,7 @@ from fractions import Fraction
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from engine.song.drums import GM_DRUM_NAMES
-from engine.song.song import PPQ, Note
+from engine.song.song import PPQ, Note, Track
 from ui.i18n import translate
 from ui.piano_roll.geometry import PITCH_COUNT, pitch_name
 
@@ -55,6 +55,13 @@ def drum_lanes(keys_in_use: set[int], show_all: bool = False) -> tuple[int, ...]
     with `show_all` the whole General MIDI map."""
     keys = COMMON_KIT | keys_in_use | (set(GM_DRUM_NAMES) if show_all else set())
     return tuple(sorted((key for key in keys if 0 <= key < PITCH_COUNT), reverse=True))
+
+
+def track_rows(track: Track, show_all_drums: bool = False) -> tuple[int, ...] | None:
+    """The rows a track is drawn on: a drum track's lanes, or None for all 128 piano keys."""
+    if not track.is_drum:
+        return None
+    return drum_lanes({note.pitch for note in track.notes}, show_all_drums)
 
 
 def row_name(pitch: int, is_drum: bool) -> str:

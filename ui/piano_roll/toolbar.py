@@ -84,6 +84,16 @@ class RollToolbar(QToolBar):
         action.triggered.connect(lambda _=False: self.tool_chosen.emit(tool))
         return action
 
+    def show_title(self, track_name: str, track_index: int, bars: tuple[int, int]) -> None:
+        """Name the shown cells: 'Fiddle: bars 1-4' (bars 1-based, as the composer counts)."""
+        name = track_name or translate("PianoRoll", "Track {number}").format(number=track_index + 1)
+        first, last = bars[0] + 1, bars[1] + 1
+        if first == last:
+            where = translate("PianoRoll", "bar {first}").format(first=first)
+        else:
+            where = translate("PianoRoll", "bars {first}-{last}").format(first=first, last=last)
+        self.title.setText(f"  {name}: {where}")
+
     def sync(
         self, tool: Tool, snap_ticks: int, ghosts_visible: bool, drums: bool, all_drums: bool
     ) -> None:

@@ -12,19 +12,16 @@ click with the draw tool) to add a note; drag stems in the velocity lane to set 
 Keys: Delete/Backspace, Ctrl+A, Escape, arrows (Shift+Up/Down: an octave), V/D pick the tool.
 Wheel: Ctrl zooms time around the mouse, Shift scrolls time, plain scrolls pitch.
 
-The roll opens on the notes: showing other cells (another track, a new song, a new take)
-scrolls so the shown notes sit in the middle of the view, and keeps them there while the
-window is still settling its size, until the user scrolls. A drum track's rows are drum lanes
+The roll opens on the notes (`opening.NoteFocus`). A drum track's rows are drum lanes
 (`names.drum_lanes`) rather than 128 piano keys. Hovering a note or a key names it.
 """
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -48,7 +45,8 @@ from ui.piano_roll.geometry import (
 from ui.piano_roll.gestures import NoteGestures, Tool
 from ui.piano_roll.lanes import BarRuler, KeyboardStrip, VelocityLane
 from ui.piano_roll.mouse_keys import RollInput
-from ui.piano_roll.names import drum_lanes, note_hover_text
+from ui.piano_roll.names import note_hover_text, track_rows
+from ui.piano_roll.opening import NoteFocus
 from ui.piano_roll.scene import RollColours, RollScene
 from ui.piano_roll.toolbar import RollToolbar
 
@@ -78,8 +76,6 @@ class PianoRoll(QWidget):
         self._ghosts_visible = True
         self._tool = Tool.SELECT
         self._last_velocity = DEFAULT_VELOCITY
-        self._centre_pending = True
-        self._following = False  # re-centre on resizes until the user scrolls
         self._emitting_edit = False
         self._all_drums = False
         self._hovered_note: Note | None = None
@@ -105,10 +101,9 @@ class PianoRoll(QWidget):
         self._layout_widgets()
 
         self._input = RollInput(self, self)
+        self._focus = NoteFocus(self, self)
         self.view.horizontalScrollBar().valueChanged.connect(self._strips_changed)
         self.view.verticalScrollBar().valueChanged.connect(self._strips_changed)
-        for bar in (self.view.horizontalScrollBar(), self.view.verticalScrollBar()):
-            bar.actionTriggered.connect(self._stop_following)  # the user scrolled
         self.velocity_lane.pressed.connect(self.gestures.velocity_press)
         self.velocity_lane.dragged.connect(self.gestures.velocity_drag)
         self.velocity_lane.released.connect(self.gestures.velocity_release)
@@ -151,7 +146,6 @@ class PianoRoll(QWidget):
             and first_tick == self._geometry.first_tick
         )
         scroll = self._scroll() if same_cells else (0, self.view.verticalScrollBar().value())
-        self._centre_pending = self._centre_pending or not same_cells
         self.gestures.cancel()
         self._song, self._track_index, self._bars = song, track_index, bars
         self._geometry = RollGeometry(
@@ -164,16 +158,11 @@ class PianoRoll(QWidget):
         self._selection &= set(self._track_notes()) if same_cells else set()
         self._preview = {}
         self._hovered_note = None
-        self._show_title()
+        self._toolbar.show_title(song.tracks[track_index].name, track_index, bars)
         self.keyboard.sync_width()
         self._sync_toolbar()
         self._render(scroll)
-        # A new take, an undo or a new song in the same cells may have moved every note out of
-        # view; the roll's own edits never scroll (the note just drawn or moved is in view).
-        if not self._emitting_edit and self.isVisible() and not self._notes_in_view():
-            self._centre_pending = True
-        if self._centre_pending and self.isVisible():
-            self._centre_on_notes()
+        self._focus.cells_shown(same_cells, self._emitting_edit, self.isVisible())
 
     def selected_notes(self) -> list[Note]:
         return sorted(note for note in self._track_notes() if note in self._selection)
@@ -194,7 +183,7 @@ class PianoRoll(QWidget):
 
     def zoom_about(self, pixels_per_quarter: float, key_height_px: float, anchor: QPointF) -> None:
         """Zoom keeping the tick and pitch under `anchor` (viewport pixels) where they are."""
-        self._stop_following()
+        self._focus.stop_following()
         before = self.view.mapToScene(anchor.toPoint())
         old = self._geometry
         self._geometry = old.zoomed(pixels_per_quarter, key_height_px)
@@ -221,14 +210,14 @@ class PianoRoll(QWidget):
             self._sync_toolbar()
             self._geometry = dataclasses.replace(self._geometry, rows=self._rows())
             self._render(self._scroll())
-            self._centre_on_notes()
+            self._focus.centre()
 
     def all_drums(self) -> bool:
         return self._all_drums
 
     def visible_scene_rect(self) -> QRectF:
         """The part of the scene the note view shows now."""
-        return self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        return self._focus.visible_rect()
 
     def set_ghosts_visible(self, visible: bool) -> None:
         """Show or hide the other tracks' notes in the same bars (faint, not editable)."""
@@ -352,29 +341,8 @@ class PianoRoll(QWidget):
         )
 
     def _rows(self) -> tuple[int, ...] | None:
-        """The drum lanes of a drum track (None: all 128 keys of a pitched one)."""
         song = self._song
-        if song is None or not song.tracks[self._track_index].is_drum:
-            return None
-        in_use = {note.pitch for note in song.tracks[self._track_index].notes}
-        return drum_lanes(in_use, self._all_drums)
-
-    def _show_title(self) -> None:
-        song = self._song
-        if song is None:
-            return
-        track, (first, last) = song.tracks[self._track_index], self._bars
-        name = track.name or translate("PianoRoll", "Track {number}").format(
-            number=self._track_index + 1
-        )
-        bars = (
-            translate("PianoRoll", "bar {first}").format(first=first + 1)
-            if first == last
-            else translate("PianoRoll", "bars {first}-{last}").format(
-                first=first + 1, last=last + 1
-            )
-        )
-        self._toolbar.title.setText(f"  {name}: {bars}")
+        return None if song is None else track_rows(song.tracks[self._track_index], self._all_drums)
 
     def _scroll(self) -> tuple[int, int]:
         return self.view.horizontalScrollBar().value(), self.view.verticalScrollBar().value()
@@ -407,49 +375,6 @@ class PianoRoll(QWidget):
 
     def _rect(self, note: Note) -> QRectF:
         return QRectF(*self._geometry.note_rect(note))
-
-    def _notes_in_view(self) -> bool:
-        """Whether any shown note is at least partly in view (True for an empty track)."""
-        notes = self._track_notes()
-        visible = self.visible_scene_rect()
-        return not notes or any(visible.intersects(self._rect(note)) for note in notes)
-
-    def _centre_on_notes(self) -> None:
-        """Scroll so the track's notes sit in the middle of the view, from the bar where they
-        start (middle C, or the whole kit, for an empty track)."""
-        self._centre_pending = False
-        geometry, song, viewport = self._geometry, self._song, self.view.viewport()
-        notes = self._track_notes()
-        pitches = [note.pitch for note in notes]
-        if not pitches:
-            pitches = list(geometry.rows) if geometry.rows is not None else [60]
-        top = geometry.pitch_to_y(max(pitches))
-        bottom = geometry.pitch_to_y(min(pitches)) + geometry.key_height_px
-        x = 0
-        if notes and song is not None:
-            first_tick = min(note.start_tick for note in notes)
-            # Start at the selection's first bar unless the notes begin beyond the first screen.
-            if geometry.tick_to_x(first_tick) > viewport.width() * 0.75:
-                starts = song.bar_start_ticks
-                x = round(geometry.tick_to_x(starts[bisect.bisect_right(starts, first_tick) - 1]))
-        self.view.horizontalScrollBar().setValue(x)
-        self.view.verticalScrollBar().setValue(round((top + bottom - viewport.height()) / 2))
-        self._following = True
-
-    def _stop_following(self) -> None:
-        self._following = False
-
-    def viewport_resized(self) -> None:
-        """Keep freshly opened notes centred while the window and its splitters settle.
-
-        Centred once the event loop turns: the view updates its scroll ranges after the
-        viewport has been resized, and a value set before that would be clamped to the old."""
-        if self._following:
-            QTimer.singleShot(0, self, self._refollow)
-
-    def _refollow(self) -> None:
-        if self._following and self._song is not None:
-            self._centre_on_notes()
 
     def hover_note(self, note: Note | None) -> None:
         """Name the note under the mouse (through `hovered`); an empty text when it leaves."""
@@ -484,8 +409,7 @@ class PianoRoll(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
-        if self._centre_pending and self._song is not None:
-            self._centre_on_notes()
+        self._focus.shown()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
