@@ -96,8 +96,9 @@ def length_text(duration_ticks: int) -> str:
     """A note's length as a note value ('1/8', '3/16', '2 whole notes'), or in ticks when it
     is no simple value (a played, unquantised note)."""
     value = Fraction(duration_ticks, 4 * PPQ)
+    wholes = value.numerator  # a bare name: lupdate skips a call whose count is `a.b`
     if value.denominator == 1:
-        return translate("PianoRoll", "%n whole note(s)", None, value.numerator)
+        return translate("PianoRoll", "%n whole note(s)", None, wholes)
     if value.denominator <= 64:
         return f"{value.numerator}/{value.denominator}"
     return translate("PianoRoll", "%n tick(s)", None, duration_ticks)
