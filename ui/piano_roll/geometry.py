@@ -270,6 +270,19 @@ def moved(notes: Iterable[Note], delta_ticks: int, delta_pitch: int) -> tuple[No
     )
 
 
+def to_other_lanes(notes: Iterable[Note], rows: Sequence[int], lanes: int) -> tuple[Note, ...]:
+    """Move each note `lanes` rows up (down when negative) among a drum track's lanes (`rows`,
+    top first), stopping at the top and bottom lanes: Up on a kick gives the drum drawn above
+    it, not the next key number. A note on no lane keeps its key."""
+    result = []
+    for note in notes:
+        pitch = note.pitch
+        if pitch in rows:
+            pitch = rows[min(max(rows.index(pitch) - lanes, 0), len(rows) - 1)]
+        result.append(dataclasses.replace(note, pitch=pitch))
+    return tuple(result)
+
+
 def resized(
     notes: Iterable[Note], delta_ticks: int, snap_ticks: int, song_end_tick: int
 ) -> tuple[Note, ...]:

@@ -41,6 +41,7 @@ from ui.piano_roll.geometry import (
     bar_labels,
     clamp_move,
     moved,
+    to_other_lanes,
 )
 from ui.piano_roll.gestures import NoteGestures, Tool
 from ui.piano_roll.lanes import BarRuler, KeyboardStrip, VelocityLane
@@ -282,20 +283,21 @@ class PianoRoll(QWidget):
             self._edit(lambda song: remove_notes(song, self._track_index, doomed), [])
 
     def nudge_selected(self, steps: int, semitones: int) -> None:
-        """Move the selected notes by whole snap steps and semitones, as far as they can go."""
+        """Move the selected notes by whole snap steps and semitones (on a drum track, by one
+        lane), as far as they can go."""
         notes, song = self.selected_notes(), self._song
         if not notes or song is None:
             return
         geometry = self._geometry
+        lanes = geometry.rows is not None  # a drum track: Up and Down go to the next drum
         delta = clamp_move(
-            notes,
-            steps * self._snap_ticks,
-            semitones,
-            geometry,
-            song.end_tick,
+            notes, steps * self._snap_ticks, 0 if lanes else semitones, geometry, song.end_tick
         )
-        if delta != (0, 0):
-            self.replace(notes, moved(notes, *delta))
+        changed = moved(notes, *delta)
+        if geometry.rows is not None and semitones:
+            changed = to_other_lanes(changed, geometry.rows, 1 if semitones > 0 else -1)
+        if changed != tuple(notes):
+            self.replace(notes, changed)
 
     # Internals --------------------------------------------------------------------------
 

@@ -266,6 +266,29 @@ def test_a_recorded_groove_shows_named_drum_lanes_and_no_piano_keys(qtbot: QtBot
     assert heard[-1] == "Kick (Bass Drum 1), drum key 36"
 
 
+def test_up_and_down_move_a_drum_hit_to_the_next_lane(qtbot: QtBot) -> None:
+    groove = _groove()
+    roll = _roll(qtbot)
+    roll.show_cells(groove, 0, (0, 1))
+    roll.show()
+    qtbot.waitExposed(roll)
+    edits: list[Song] = []
+    roll.song_edited.connect(edits.append)
+    roll.song_edited.connect(lambda song: roll.show_cells(song, 0, (0, 1)))
+    kick = min(note for note in _shown_notes(roll) if note.pitch == 36)
+    rows = roll.roll_geometry.row_pitches
+    above, below = rows[rows.index(36) - 1], rows[rows.index(36) + 1]
+    assert (above, below) == (38, 26)  # no side stick (37) in this groove: Snare is next
+    roll.select({kick})
+    QTest.keyClick(roll.view, Qt.Key.Key_Up)
+    assert roll.selected_notes() == [dataclasses.replace(kick, pitch=38)]
+    QTest.keyClick(roll.view, Qt.Key.Key_Down)
+    QTest.keyClick(roll.view, Qt.Key.Key_Down)
+    assert roll.selected_notes() == [dataclasses.replace(kick, pitch=26)]
+    assert len(edits) == 3
+    assert kick not in edits[-1].tracks[0].notes
+
+
 def test_all_drums_shows_every_general_midi_lane_and_a_pitched_track_shows_keys(
     qtbot: QtBot,
 ) -> None:
