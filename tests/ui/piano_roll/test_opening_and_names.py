@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 from build_scripts.corpus.convert import score_to_song
 from engine.project.midi.reader import import_midi
 from engine.song.song import Note, Song, Track
-from ui.piano_roll.geometry import pitch_name
+from ui.piano_roll.geometry import RollGeometry, pitch_name, to_other_lanes
 from ui.piano_roll.lanes import DRUM_KEYBOARD_WIDTH_PX, KEYBOARD_WIDTH_PX
 from ui.piano_roll.names import COMMON_KIT, drum_lanes, key_labels, length_text
 from ui.piano_roll.view import PianoRoll
@@ -235,6 +235,20 @@ def test_lengths_read_as_note_values() -> None:
 
 
 # Drum tracks ------------------------------------------------------------------------------
+
+
+def test_drum_lanes_map_rows_to_keys_and_back() -> None:
+    rows = (46, 42, 38, 36)
+    geometry = RollGeometry(0, 1920, 96, 10, rows=rows)
+    assert geometry.height_px == 40
+    assert [geometry.pitch_to_y(key) for key in rows] == [0, 10, 20, 30]
+    assert [geometry.y_to_pitch(y) for y in (-3, 0, 25, 39.9, 999)] == [46, 46, 38, 36, 36]
+    assert geometry.pitch_to_y(40) == 20  # off the lanes: on the row below where it would be
+    hits = (Note(0, 36, 120, 90), Note(0, 46, 120, 90))
+    assert [note.pitch for note in to_other_lanes(hits, rows, 1)] == [38, 46]  # top stays
+    assert [note.pitch for note in to_other_lanes(hits, rows, -1)] == [36, 42]
+    assert drum_lanes({22}) == tuple(sorted(COMMON_KIT | {22}, reverse=True))
+    assert set(drum_lanes(set(), show_all=True)) == set(range(35, 82))
 
 
 def test_a_recorded_groove_shows_named_drum_lanes_and_no_piano_keys(qtbot: QtBot) -> None:
