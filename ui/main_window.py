@@ -254,6 +254,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self.transport.message.connect(self.say)
         self.piano_roll.song_edited.connect(lambda song: self.apply_edit(song, "Edit notes"))
         self.piano_roll.message.connect(self.say)
+        self.piano_roll.hovered.connect(self.statusBar().showMessage)  # note/key names on hover
         self.takes.restore_requested.connect(self.restore_take)
         self.takes.listen_requested.connect(self.listen_to_take)
         self.takes.back_requested.connect(self.document.stop_listening)

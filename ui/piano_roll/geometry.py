@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from engine.song.drums import GM_DRUM_NAMES, drum_name
 from engine.song.song import PPQ, Note, Song
 
 PITCH_COUNT = 128
@@ -51,21 +50,6 @@ def is_black_key(pitch: int) -> bool:
     return "#" in _NOTE_NAMES[pitch % 12]
 
 
-def row_name(pitch: int, is_drum: bool) -> str:
-    """What a row (or a note on it) is called: a GM drum name on a drum track's rows of the GM
-    percussion map (35-81), where a note is a drum and not a pitch; a note name elsewhere."""
-    return drum_name(pitch) if is_drum and pitch in GM_DRUM_NAMES else pitch_name(pitch)
-
-
-def key_labels(is_drum: bool) -> dict[int, str]:
-    """The rows the keyboard strip labels: every C on a pitched track (middle C is C4); on a
-    drum track every row of the GM percussion map by its drum's name, and the Cs outside it."""
-    labels = {pitch: pitch_name(pitch) for pitch in range(0, PITCH_COUNT, 12)}
-    if is_drum:
-        labels.update({pitch: row_name(pitch, True) for pitch in GM_DRUM_NAMES})
-    return dict(sorted(labels.items()))
-
-
 class Zone(Enum):
     """Where a point falls on a note: its body (move it) or its right edge (resize it)."""
 
@@ -81,12 +65,17 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class RollGeometry:
-    """Maps ticks and pitches of the shown range [first_tick, end_tick) to scene pixels."""
+    """Maps ticks and pitches of the shown range [first_tick, end_tick) to scene pixels.
+
+    `rows` lists the pitches drawn as rows, highest first; None draws all 128 (a piano). A drum
+    track draws only some keys (its lanes), so a groove is not lost among 128 mostly empty rows.
+    """
 
     first_tick: int
     end_tick: int
     pixels_per_quarter: float = 96.0
     key_height_px: float = 14.0
+    rows: tuple[int, ...] | None = None
 
     @property
     def pixels_per_tick(self) -> float:
@@ -97,8 +86,13 @@ class RollGeometry:
         return self.tick_to_x(self.end_tick)
 
     @property
+    def row_pitches(self) -> tuple[int, ...]:
+        """The pitches drawn as rows, top (highest) first."""
+        return self.rows if self.rows is not None else tuple(range(PITCH_COUNT - 1, -1, -1))
+
+    @property
     def height_px(self) -> float:
-        return PITCH_COUNT * self.key_height_px
+        return len(self.row_pitches) * self.key_height_px
 
     def tick_to_x(self, tick: float) -> float:
         return (tick - self.first_tick) * self.pixels_per_tick
@@ -112,12 +106,17 @@ class RollGeometry:
         return dx / self.pixels_per_tick
 
     def pitch_to_y(self, pitch: int) -> float:
-        """The top of a pitch's row."""
-        return (PITCH_COUNT - 1 - pitch) * self.key_height_px
+        """The top of a pitch's row; a pitch with no row of its own (a note dragged off the
+        drum lanes) is drawn on the row below where it would sit."""
+        if self.rows is None:
+            return (PITCH_COUNT - 1 - pitch) * self.key_height_px
+        return sum(1 for row in self.rows if row > pitch) * self.key_height_px
 
     def y_to_pitch(self, y: float) -> int:
-        row = math.floor(y / self.key_height_px)
-        return min(max(PITCH_COUNT - 1 - row, 0), PITCH_COUNT - 1)
+        """The pitch of the row at scene y (above the top row: the top row's, and so on)."""
+        pitches = self.row_pitches
+        row = min(max(math.floor(y / self.key_height_px), 0), len(pitches) - 1)
+        return pitches[row]
 
     def note_rect(self, note: Note) -> tuple[float, float, float, float]:
         """(x, y, width, height) of a note's rectangle; at least 2 px wide so it stays visible."""
@@ -222,16 +221,20 @@ def grid_lines(song: Song, bars: tuple[int, int], snap_ticks: int) -> GridLines:
 
 
 def bar_labels(
-    song: Song, bars: tuple[int, int], locked_bars: frozenset[int] = frozenset()
+    song: Song,
+    bars: tuple[int, int],
+    locked_bars: frozenset[int] = frozenset(),
+    locked_word: str = "locked",
 ) -> list[tuple[int, str]]:
-    """(start tick, label) per bar: 1-based number, the meter where it changes, 'locked'."""
+    """(start tick, label) per bar: 1-based number, the meter where it changes, and
+    `locked_word` (the caller's language) on a locked bar."""
     labels = []
     for bar in range(bars[0], bars[1] + 1):
         start = song.bar_start_ticks[bar]
         meter = song.time_signature_at(start)
         changed = bar == bars[0] or meter != song.time_signature_at(start - 1)
         label = f"{bar + 1}  {meter.numerator}/{meter.denominator}" if changed else str(bar + 1)
-        labels.append((start, f"{label}  locked" if bar in locked_bars else label))
+        labels.append((start, f"{label}  {locked_word}" if bar in locked_bars else label))
     return labels
 
 
@@ -265,6 +268,19 @@ def moved(notes: Iterable[Note], delta_ticks: int, delta_pitch: int) -> tuple[No
         )
         for note in notes
     )
+
+
+def to_other_lanes(notes: Iterable[Note], rows: Sequence[int], lanes: int) -> tuple[Note, ...]:
+    """Move each note `lanes` rows up (down when negative) among a drum track's lanes (`rows`,
+    top first), stopping at the top and bottom lanes: Up on a kick gives the drum drawn above
+    it, not the next key number. A note on no lane keeps its key."""
+    result = []
+    for note in notes:
+        pitch = note.pitch
+        if pitch in rows:
+            pitch = rows[min(max(rows.index(pitch) - lanes, 0), len(rows) - 1)]
+        result.append(dataclasses.replace(note, pitch=pitch))
+    return tuple(result)
 
 
 def resized(

@@ -9,24 +9,27 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from engine.song.song import Note
+from ui.i18n import translate
 from ui.piano_roll.geometry import (
-    PITCH_COUNT,
     RollGeometry,
     is_black_key,
-    key_labels,
     velocity_to_y,
     y_to_velocity,
 )
+from ui.piano_roll.names import key_labels, row_hover_text
 from ui.piano_roll.scene import RollColours
 
 KEYBOARD_WIDTH_PX = 56
 DRUM_KEYBOARD_WIDTH_PX = 136
 """Wide enough for the longest GM drum name ('Acoustic Bass Drum') at the strip's font."""
+LABEL_HEIGHT_PX = 12
+"""An octave's label is at least this tall even when rows are thinner (zoomed out): the next
+label is twelve rows away, so it never collides."""
 RULER_HEIGHT_PX = 22
 VELOCITY_LANE_HEIGHT_PX = 72
 _STEM_HEAD_PX = 5
@@ -59,22 +62,33 @@ class RollState(Protocol):
 
 class KeyboardStrip(QWidget):
     """Piano keys beside the pitch rows, with a label on every C (middle C is C4); beside a
-    drum track, one named row per GM drum instead of keys (`labels`)."""
+    drum track, one named lane per drum instead of keys (`labels`). Hovering a row names it
+    in a tooltip and through `hovered`."""
+
+    hovered = Signal(str)
+    """The name of the row under the mouse ('F#4 (MIDI note 66)')."""
 
     def __init__(self, state: RollState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = state
         self.setFixedWidth(KEYBOARD_WIDTH_PX)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setMouseTracking(True)
 
     def labels(self) -> dict[int, str]:
-        """pitch -> the label its row shows (when the rows are tall enough for text)."""
-        return key_labels(self._state.is_drum_track())
+        """pitch -> the label its row shows."""
+        rows = self._state.roll_geometry.row_pitches
+        return key_labels(rows, self._state.is_drum_track())
 
     def sync_width(self) -> None:
         """Widen the strip for drum names, narrow it again for a pitched track."""
         drums = self._state.is_drum_track()
         self.setFixedWidth(DRUM_KEYBOARD_WIDTH_PX if drums else KEYBOARD_WIDTH_PX)
+
+    def text_at(self, y: float) -> str:
+        """The hover text of the row at strip y."""
+        pitch = self._state.roll_geometry.y_to_pitch(y + self._state.scene_origin().y())
+        return row_hover_text(pitch, self._state.is_drum_track())
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         geometry, colours = self._state.roll_geometry, self._state.colours()
@@ -85,28 +99,38 @@ class KeyboardStrip(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), colours.light_key)
         font = painter.font()
-        font.setPixelSize(max(7, min(11, int(height) - 2)))
+        font.setPixelSize(max(8, min(11, int(height) - 2)))
         painter.setFont(font)
-        for pitch in range(PITCH_COUNT):
+        for index, pitch in enumerate(geometry.row_pitches):
             top = geometry.pitch_to_y(pitch) - top_offset
-            if top > self.height() or top + height < 0:
+            if top > self.height() + LABEL_HEIGHT_PX or top + height < -LABEL_HEIGHT_PX:
                 continue
             row = QRectF(0, top, self.width(), height)
-            if drums:  # whole-width rows, shaded like the note view's, each drum named
-                if is_black_key(pitch):
+            if drums:  # whole-width lanes, shaded like the note view's, each drum named
+                if index % 2 == 1:
                     painter.fillRect(row, colours.black_row)
             elif is_black_key(pitch):
                 painter.fillRect(QRectF(0, top, self.width() * 0.62, height), colours.dark_key)
                 continue
             painter.setPen(colours.beat_line)
             painter.drawLine(QPointF(0, top + height), QPointF(self.width(), top + height))
-            if pitch in labels and height >= 8:
+            if pitch in labels and (not drums or height >= 8):
+                grow = max(0.0, (LABEL_HEIGHT_PX - height) / 2)
                 painter.setPen(colours.text if drums else colours.dark_key)
                 align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                painter.drawText(row.adjusted(0, 0, -4, 0), align, labels[pitch])
+                painter.drawText(row.adjusted(0, -grow, -4, grow), align, labels[pitch])
         painter.setPen(colours.bar_line)
         painter.drawLine(self.width() - 1, 0, self.width() - 1, self.height())
         painter.end()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.hovered.emit(self.text_at(event.position().y()))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            QToolTip.showText(event.globalPos(), self.text_at(event.pos().y()), self)
+            return True
+        return super().event(event)
 
 
 class BarRuler(QWidget):
@@ -149,7 +173,13 @@ class VelocityLane(QWidget):
         self._state = state
         self._dragging = False
         self.setFixedHeight(VELOCITY_LANE_HEIGHT_PX)
-        self.setToolTip("Velocity: drag a stem up or down (selected notes move together)")
+        self.setToolTip(
+            translate(
+                "PianoRoll",
+                "Velocity, how hard each note is played: drag a stem up or down "
+                "(selected notes move together)",
+            )
+        )
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return QSize(400, VELOCITY_LANE_HEIGHT_PX)

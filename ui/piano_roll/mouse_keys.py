@@ -39,6 +39,7 @@ class EditableRoll(Protocol):
     def select_all(self) -> None: ...
     def delete_selected(self) -> None: ...
     def nudge_selected(self, steps: int, semitones: int) -> None: ...
+    def hover_note(self, note: Note | None) -> None: ...
 
 
 WHEEL_ZOOM_STEP = 1.25
@@ -71,6 +72,9 @@ class RollInput(QObject):
         if watched is self._view and isinstance(event, QKeyEvent):
             return self._key(event)
         if watched is self._viewport:
+            if event.type() == QEvent.Type.Leave:
+                self._roll.hover_note(None)
+                return False
             if isinstance(event, QWheelEvent):
                 return self._wheel(event)
             if isinstance(event, QMouseEvent):
@@ -96,10 +100,12 @@ class RollInput(QObject):
         return True
 
     def _update_cursor(self, point: QPointF) -> None:
+        """Show what a press would do here, and name the note under the mouse."""
         roll = self._roll
         if roll.gestures.active:
             return
         hit = roll.roll_geometry.hit_test(roll.notes_in_z_order(), point.x(), point.y())
+        roll.hover_note(hit.note if hit else None)
         if hit is not None:
             right_edge = hit.zone is Zone.RIGHT_EDGE
             shape = Qt.CursorShape.SizeHorCursor if right_edge else Qt.CursorShape.SizeAllCursor

@@ -21,13 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from engine.song.song import Note, Song
-from ui.piano_roll.geometry import (
-    PITCH_COUNT,
-    RollGeometry,
-    grid_lines,
-    is_black_key,
-    row_name,
-)
+from ui.piano_roll.geometry import RollGeometry, grid_lines, is_black_key
+from ui.piano_roll.names import note_hover_text
 
 KIND_ROLE = 0
 """QGraphicsItem data key holding what an item is: 'bar-line', 'note', 'ghost', 'locked', ..."""
@@ -134,7 +129,7 @@ class RollScene(QGraphicsScene):
         self._colours, self._geometry = colours, geometry
         self.setSceneRect(QRectF(0, 0, geometry.width_px, geometry.height_px))
         self.setBackgroundBrush(colours.background)
-        self._add_rows()
+        self._add_rows(song.tracks[track_index].is_drum)
         self._add_locks(song, track_index, bars)
         lines = grid_lines(song, bars, snap_ticks)
         for kind, ticks, colour in (
@@ -158,8 +153,7 @@ class RollScene(QGraphicsScene):
             if first <= note.start_tick < end:
                 item = self.addRect(QRectF(*geometry.note_rect(note)))
                 self._tag(item, "note", _Z_NOTES)
-                name = row_name(note.pitch, track.is_drum)
-                item.setToolTip(f"{name}, velocity {note.velocity}")
+                item.setToolTip(note_hover_text(note, track.is_drum))
                 self.note_items[note] = item
         self.restyle(set(), {})
 
@@ -167,20 +161,23 @@ class RollScene(QGraphicsScene):
         item.setData(KIND_ROLE, kind)
         item.setZValue(z_value)
 
-    def _add_rows(self) -> None:
+    def _add_rows(self, is_drum: bool) -> None:
+        """Shade the black keys' rows (every other lane on a drum track) and rule off each
+        octave, or each drum lane, so the eye can follow a row across the bars."""
         geometry, colours = self._geometry, self._colours
-        for pitch in range(PITCH_COUNT):
+        for index, pitch in enumerate(geometry.row_pitches):
             top = geometry.pitch_to_y(pitch)
-            if is_black_key(pitch):
+            if (index % 2 == 1) if is_drum else is_black_key(pitch):
                 row = self.addRect(
                     QRectF(0, top, geometry.width_px, geometry.key_height_px),
                     Qt.PenStyle.NoPen,
                     colours.black_row,
                 )
                 self._tag(row, "black-row", _Z_ROWS)
-            if pitch % 12 in (0, 5):  # under each C (the octave) and F (between two white keys)
+            # Under each drum lane; under each C (the octave) and F (between two white keys).
+            if is_drum or pitch % 12 in (0, 5):
                 bottom = top + geometry.key_height_px
-                colour = colours.octave_line if pitch % 12 == 0 else colours.step_line
+                colour = colours.octave_line if is_drum or pitch % 12 == 0 else colours.step_line
                 line = self.addLine(0, bottom, geometry.width_px, bottom, _cosmetic_pen(colour))
                 self._tag(line, "row-line", _Z_ROWS)
 

@@ -11,10 +11,14 @@ right edge to resize it, drag on empty space for a rubber band, double-click emp
 click with the draw tool) to add a note; drag stems in the velocity lane to set velocities.
 Keys: Delete/Backspace, Ctrl+A, Escape, arrows (Shift+Up/Down: an octave), V/D pick the tool.
 Wheel: Ctrl zooms time around the mouse, Shift scrolls time, plain scrolls pitch.
+
+The roll opens on the notes (`opening.NoteFocus`). A drum track's rows are drum lanes
+(`names.drum_lanes`) rather than 128 piano keys. Hovering a note or a key names it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
@@ -30,16 +34,20 @@ from PySide6.QtWidgets import (
 from engine.errors import TesseraError
 from engine.song.edits import add_notes, remove_notes, replace_notes
 from engine.song.song import PPQ, Note, Song, check_int
+from ui.i18n import translate
 from ui.piano_roll.geometry import (
     DEFAULT_SNAP_TICKS,
     RollGeometry,
     bar_labels,
     clamp_move,
     moved,
+    to_other_lanes,
 )
 from ui.piano_roll.gestures import NoteGestures, Tool
 from ui.piano_roll.lanes import BarRuler, KeyboardStrip, VelocityLane
 from ui.piano_roll.mouse_keys import RollInput
+from ui.piano_roll.names import note_hover_text, track_rows
+from ui.piano_roll.opening import NoteFocus
 from ui.piano_roll.scene import RollColours, RollScene
 from ui.piano_roll.toolbar import RollToolbar
 
@@ -53,6 +61,9 @@ class PianoRoll(QWidget):
     """The new Song after one finished edit (one undo step)."""
     message = Signal(str)
     """A sentence for the status bar: why an edit was refused."""
+    hovered = Signal(str)
+    """What is under the mouse: a note ('F#4, velocity 90, length 1/8') or a key's name;
+    an empty text when the mouse leaves a note."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,7 +77,9 @@ class PianoRoll(QWidget):
         self._ghosts_visible = True
         self._tool = Tool.SELECT
         self._last_velocity = DEFAULT_VELOCITY
-        self._centre_pending = True
+        self._emitting_edit = False
+        self._all_drums = False
+        self._hovered_note: Note | None = None
         self._colours = RollColours.from_palette(self.palette())
         self.gestures = NoteGestures(self)
 
@@ -84,15 +97,18 @@ class PianoRoll(QWidget):
         self._toolbar.tool_chosen.connect(self.set_tool)
         self._toolbar.snap_chosen.connect(self._set_snap)
         self._toolbar.ghosts_toggled.connect(self.set_ghosts_visible)
+        self._toolbar.all_drums_toggled.connect(self.set_all_drums)
         self._sync_toolbar()
         self._layout_widgets()
 
         self._input = RollInput(self, self)
+        self._focus = NoteFocus(self, self)
         self.view.horizontalScrollBar().valueChanged.connect(self._strips_changed)
         self.view.verticalScrollBar().valueChanged.connect(self._strips_changed)
         self.velocity_lane.pressed.connect(self.gestures.velocity_press)
         self.velocity_lane.dragged.connect(self.gestures.velocity_drag)
         self.velocity_lane.released.connect(self.gestures.velocity_release)
+        self.keyboard.hovered.connect(self.hovered)
 
     def _layout_widgets(self) -> None:
         grid = QGridLayout(self)
@@ -102,7 +118,7 @@ class PianoRoll(QWidget):
         grid.addWidget(self.ruler, 1, 1)
         grid.addWidget(self.keyboard, 2, 0)
         grid.addWidget(self.view, 2, 1)
-        velocity_label = QLabel("Velocity", self)
+        velocity_label = QLabel(translate("PianoRoll", "Velocity"), self)
         velocity_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         grid.addWidget(velocity_label, 3, 0)  # as wide as the keyboard strip above it
         grid.addWidget(self.velocity_lane, 3, 1)
@@ -115,8 +131,9 @@ class PianoRoll(QWidget):
         """Show `song`'s track `track_index` over bars `bars` (0-based, inclusive).
 
         Showing the same track and range again (after an edit, undo or redo) keeps the zoom,
-        the scroll position and the selected notes that still exist; other cells keep the zoom
-        and scroll to their notes. Raises SongError for a track or bar the song lacks.
+        the scroll position and the selected notes that still exist, unless none of the notes
+        is left in view; other cells keep the zoom and scroll to their notes. Raises SongError
+        for a track or bar the song lacks.
         """
         if not song.tracks:
             raise TesseraError("the song has no tracks: add a track before editing notes")
@@ -130,22 +147,23 @@ class PianoRoll(QWidget):
             and first_tick == self._geometry.first_tick
         )
         scroll = self._scroll() if same_cells else (0, self.view.verticalScrollBar().value())
-        self._centre_pending = self._centre_pending or not same_cells
         self.gestures.cancel()
         self._song, self._track_index, self._bars = song, track_index, bars
         self._geometry = RollGeometry(
-            first_tick, end_tick, self._geometry.pixels_per_quarter, self._geometry.key_height_px
+            first_tick,
+            end_tick,
+            self._geometry.pixels_per_quarter,
+            self._geometry.key_height_px,
+            self._rows(),
         )
         self._selection &= set(self._track_notes()) if same_cells else set()
         self._preview = {}
-        track = song.tracks[track_index]
-        self._toolbar.title.setText(
-            f"  {track.name or f'Track {track_index + 1}'}: bars {bars[0] + 1}-{bars[1] + 1}"
-        )
+        self._hovered_note = None
+        self._toolbar.show_title(song.tracks[track_index].name, track_index, bars)
         self.keyboard.sync_width()
+        self._sync_toolbar()
         self._render(scroll)
-        if self._centre_pending and self.isVisible():
-            self._centre_on_notes()
+        self._focus.cells_shown(same_cells, self._emitting_edit, self.isVisible())
 
     def selected_notes(self) -> list[Note]:
         return sorted(note for note in self._track_notes() if note in self._selection)
@@ -166,6 +184,7 @@ class PianoRoll(QWidget):
 
     def zoom_about(self, pixels_per_quarter: float, key_height_px: float, anchor: QPointF) -> None:
         """Zoom keeping the tick and pitch under `anchor` (viewport pixels) where they are."""
+        self._focus.stop_following()
         before = self.view.mapToScene(anchor.toPoint())
         old = self._geometry
         self._geometry = old.zoomed(pixels_per_quarter, key_height_px)
@@ -183,6 +202,23 @@ class PianoRoll(QWidget):
     def set_tool(self, tool: Tool) -> None:
         self._tool = tool
         self._sync_toolbar()
+
+    def set_all_drums(self, show_all: bool) -> None:
+        """On a drum track, show a lane for every General MIDI drum (or only the common kit
+        and the drums in use)."""
+        if show_all != self._all_drums:
+            self._all_drums = show_all
+            self._sync_toolbar()
+            self._geometry = dataclasses.replace(self._geometry, rows=self._rows())
+            self._render(self._scroll())
+            self._focus.centre()
+
+    def all_drums(self) -> bool:
+        return self._all_drums
+
+    def visible_scene_rect(self) -> QRectF:
+        """The part of the scene the note view shows now."""
+        return self._focus.visible_rect()
 
     def set_ghosts_visible(self, visible: bool) -> None:
         """Show or hide the other tracks' notes in the same bars (faint, not editable)."""
@@ -247,20 +283,21 @@ class PianoRoll(QWidget):
             self._edit(lambda song: remove_notes(song, self._track_index, doomed), [])
 
     def nudge_selected(self, steps: int, semitones: int) -> None:
-        """Move the selected notes by whole snap steps and semitones, as far as they can go."""
+        """Move the selected notes by whole snap steps and semitones (on a drum track, by one
+        lane), as far as they can go."""
         notes, song = self.selected_notes(), self._song
         if not notes or song is None:
             return
         geometry = self._geometry
+        lanes = geometry.rows is not None  # a drum track: Up and Down go to the next drum
         delta = clamp_move(
-            notes,
-            steps * self._snap_ticks,
-            semitones,
-            geometry,
-            song.end_tick,
+            notes, steps * self._snap_ticks, 0 if lanes else semitones, geometry, song.end_tick
         )
-        if delta != (0, 0):
-            self.replace(notes, moved(notes, *delta))
+        changed = moved(notes, *delta)
+        if geometry.rows is not None and semitones:
+            changed = to_other_lanes(changed, geometry.rows, 1 if semitones > 0 else -1)
+        if changed != tuple(notes):
+            self.replace(notes, changed)
 
     # Internals --------------------------------------------------------------------------
 
@@ -276,7 +313,11 @@ class PianoRoll(QWidget):
             return
         self._selection = set(selection_after)
         self._preview = {}
-        self.song_edited.emit(edited)
+        self._emitting_edit = True
+        try:
+            self.song_edited.emit(edited)
+        finally:
+            self._emitting_edit = False
         if self._song is song:  # nobody showed the new Song: keep showing the one we have
             self._restyle()
 
@@ -293,7 +334,17 @@ class PianoRoll(QWidget):
         self._render(self._scroll())
 
     def _sync_toolbar(self) -> None:
-        self._toolbar.sync(self._tool, self._snap_ticks, self._ghosts_visible)
+        self._toolbar.sync(
+            self._tool,
+            self._snap_ticks,
+            self._ghosts_visible,
+            self.is_drum_track(),
+            self._all_drums,
+        )
+
+    def _rows(self) -> tuple[int, ...] | None:
+        song = self._song
+        return None if song is None else track_rows(song.tracks[self._track_index], self._all_drums)
 
     def _scroll(self) -> tuple[int, int]:
         return self.view.horizontalScrollBar().value(), self.view.verticalScrollBar().value()
@@ -327,13 +378,12 @@ class PianoRoll(QWidget):
     def _rect(self, note: Note) -> QRectF:
         return QRectF(*self._geometry.note_rect(note))
 
-    def _centre_on_notes(self) -> None:
-        """Scroll the pitch axis to the track's notes (middle C for an empty track)."""
-        self._centre_pending = False
-        pitches = [note.pitch for note in self._track_notes()] or [60]
-        middle = (min(pitches) + max(pitches)) / 2
-        y = self._geometry.pitch_to_y(round(middle)) + self._geometry.key_height_px / 2
-        self.view.verticalScrollBar().setValue(round(y - self.view.viewport().height() / 2))
+    def hover_note(self, note: Note | None) -> None:
+        """Name the note under the mouse (through `hovered`); an empty text when it leaves."""
+        if note == self._hovered_note:
+            return
+        self._hovered_note = note
+        self.hovered.emit(note_hover_text(note, self.is_drum_track()) if note else "")
 
     # The RollState protocol (used by the keyboard, ruler and velocity lane) ------------
 
@@ -355,14 +405,13 @@ class PianoRoll(QWidget):
         if self._song is None:
             return []
         locked = self._song.tracks[self._track_index].locked_bars
-        return bar_labels(self._song, self._bars, locked)
+        return bar_labels(self._song, self._bars, locked, translate("PianoRoll", "locked"))
 
     # Qt events --------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
-        if self._centre_pending and self._song is not None:
-            self._centre_on_notes()
+        self._focus.shown()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)

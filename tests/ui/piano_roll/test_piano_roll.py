@@ -25,16 +25,12 @@ from ui.piano_roll.geometry import (
     bar_labels,
     clamp_move,
     grid_lines,
-    key_labels,
-    pitch_name,
     resized,
-    row_name,
     snap_tick,
     velocity_to_y,
     y_to_velocity,
 )
 from ui.piano_roll.gestures import Tool
-from ui.piano_roll.lanes import DRUM_KEYBOARD_WIDTH_PX, KEYBOARD_WIDTH_PX
 from ui.piano_roll.view import DEFAULT_VELOCITY, PianoRoll
 
 BAR = 4 * PPQ
@@ -389,12 +385,12 @@ def test_showing_again_keeps_zoom_scroll_and_selection(qtbot: QtBot) -> None:
     rig = _rig(qtbot, _song(), bars=(0, 3))
     rig.roll.set_zoom(150, 18)
     rig.roll.view.horizontalScrollBar().setValue(120)
-    rig.roll.view.verticalScrollBar().setValue(400)
+    rig.roll.view.verticalScrollBar().setValue(900)  # LONG (E4, rows 1134-1152) stays in view
     rig.roll.select({LONG})
     rig.roll.show_cells(_song(), 0, (0, 3))
     assert rig.roll.zoom() == (150, 18)
     assert rig.roll.view.horizontalScrollBar().value() == 120
-    assert rig.roll.view.verticalScrollBar().value() == 400
+    assert rig.roll.view.verticalScrollBar().value() == 900
     assert rig.roll.selected_notes() == [LONG]
     _key(rig, Qt.Key.Key_Up)  # an edit is shown again through the recorder
     assert rig.roll.zoom() == (150, 18)
@@ -477,55 +473,3 @@ def test_locked_bars_are_shaded_and_colours_follow_the_palette(qtbot: QtBot) -> 
     image = rig.roll.grab()
     assert not image.isNull()
     assert image.width() == 1000
-
-
-# Drum tracks ------------------------------------------------------------------------------
-
-
-def _drum_song() -> Song:
-    kicks_and_snares = (Note(0, 36, SIXTEENTH, 110), Note(PPQ, 38, SIXTEENTH, 100))
-    hats = tuple(Note(i * PPQ // 2, 42, SIXTEENTH, 70) for i in range(8))
-    kit = Track("Drums", 0, is_drum=True, notes=kicks_and_snares + hats)
-    return Song(bar_count=2, tracks=(kit, Track("Lead", notes=(SHORT,))))
-
-
-def test_a_drum_tracks_rows_are_named_by_gm_drum() -> None:
-    drums, keys = key_labels(is_drum=True), key_labels(is_drum=False)
-    assert (drums[36], drums[38], drums[42], drums[81]) == (
-        "Bass Drum 1", "Acoustic Snare", "Closed Hi-Hat", "Open Triangle"
-    )  # fmt: skip
-    assert drums[84] == "C6"  # outside the GM map a row is a pitch again
-    assert 34 not in drums
-    assert 82 not in drums
-    assert keys == {pitch: pitch_name(pitch) for pitch in range(0, 128, 12)}
-    assert row_name(38, is_drum=True) == "Acoustic Snare"
-    assert row_name(38, is_drum=False) == "D2"
-
-
-def _text_pixels_in_row(roll: PianoRoll, pitch: int) -> int:
-    """How many pixels across the keyboard strip's row of `pitch` differ from its left edge."""
-    image = roll.keyboard.grab().toImage()
-    geometry = roll.roll_geometry
-    y = round(geometry.pitch_to_y(pitch) - roll.scene_origin().y() + geometry.key_height_px / 2)
-    assert 0 <= y < image.height(), "the row is scrolled out of view"
-    background = image.pixelColor(1, y)
-    return sum(image.pixelColor(x, y) != background for x in range(image.width() - 2))
-
-
-def test_the_piano_roll_of_a_drum_track_shows_drum_names(qtbot: QtBot) -> None:
-    rig = _rig(qtbot, _drum_song())
-    rig.roll.set_zoom(96, 14)
-    roll = rig.roll
-    assert roll.is_drum_track()
-    assert roll.keyboard.width() == DRUM_KEYBOARD_WIDTH_PX
-    assert roll.keyboard.labels()[38] == "Acoustic Snare"
-    snare = next(item for note, item in roll.roll_scene.note_items.items() if note.pitch == 38)
-    assert snare.toolTip() == "Acoustic Snare, velocity 100"
-    drawn = _text_pixels_in_row(roll, 38)
-    assert drawn > 20  # 'Acoustic Snare' is painted beside the snare's row
-    roll.show_cells(_drum_song(), 1, (0, 1))  # the pitched track: keys again, no drum names
-    assert not roll.is_drum_track()
-    assert roll.keyboard.width() == KEYBOARD_WIDTH_PX
-    assert 38 not in roll.keyboard.labels()
-    lead = next(iter(roll.roll_scene.note_items.values()))
-    assert lead.toolTip() == "C4, velocity 80"
