@@ -15,8 +15,14 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalett
 from engine.song.gm import instrument_name
 from engine.song.song import Track
 from ui.arrangement.geometry import PixelRect
+from ui.i18n import translate
 
 PLAYHEAD_COLOUR = QColor(235, 64, 52)
+CHANGED_COLOUR = QColor(46, 184, 92)
+"""The mark of a cell the last operation changed: a green that reads on light and dark."""
+CHANGED_WASH_ALPHA = 48
+CHANGED_BAR_PX = 3
+"""The height of the solid strip along the bottom of a changed cell."""
 BADGE_COLOUR = QColor(245, 166, 35)
 BADGE_TEXT_COLOUR = QColor(20, 20, 20)
 TRACK_STRIPE_PX = 5
@@ -133,6 +139,13 @@ def paint_badge(painter: QPainter, rect: PixelRect, text: str, font: QFont) -> N
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, elided)
 
 
+def paint_changed_strip(painter: QPainter, rect: PixelRect) -> None:
+    """A changed cell's mark (over its light green wash): a solid strip along its bottom edge,
+    inside the selection's outline and the focus outline, so it shows on selected cells too."""
+    strip = QRect(rect.x + 4, rect.y + rect.height - 8, rect.width - 8, CHANGED_BAR_PX)
+    painter.fillRect(strip, CHANGED_COLOUR)
+
+
 def paint_focus(painter: QPainter, rect: PixelRect, colours: GridColours) -> None:
     """The keyboard cursor: a dashed outline inside the cell, in the text colour."""
     pen = QPen(colours.text, 1.0, Qt.PenStyle.DashLine)
@@ -160,7 +173,12 @@ def mix_summary(track: Track) -> str:
     if track.gain_db:
         parts.append(f"{track.gain_db:+.1f} dB")
     if track.pan:
-        parts.append(f"{'L' if track.pan < 0 else 'R'}{round(abs(track.pan) * 100)}")
+        side = (
+            translate("ArrangementGrid", "L", "pan to the left")
+            if track.pan < 0
+            else translate("ArrangementGrid", "R", "pan to the right")
+        )
+        parts.append(f"{side}{round(abs(track.pan) * 100)}")
     return " · ".join(parts)
 
 
@@ -191,8 +209,8 @@ def paint_track_header(
     painter.setFont(font)
     metrics = painter.fontMetrics()
     half = rect.height // 2
-    name = metrics.elidedText(track.name or f"Track {index + 1}", Qt.TextElideMode.ElideRight,
-                              text_width)  # fmt: skip
+    name = track.name or translate("ArrangementGrid", "Track {0}").format(index + 1)
+    name = metrics.elidedText(name, Qt.TextElideMode.ElideRight, text_width)
     painter.setPen(colours.faint_text if track.muted else colours.header_text)
     name_box = QRect(text_left, rect.y + 2, text_width, half - 1)
     painter.drawText(name_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, name)
@@ -205,8 +223,8 @@ def paint_track_header(
     info_box = QRect(text_left, rect.y + half + 1, text_width, half - 3)
     painter.drawText(info_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, info)
     for button, label, lit, on_colour in (
-        (mix_buttons[0], "M", track.muted, MUTE_ON),
-        (mix_buttons[1], "S", track.solo, SOLO_ON),
+        (mix_buttons[0], translate("ArrangementGrid", "M", "mute button"), track.muted, MUTE_ON),
+        (mix_buttons[1], translate("ArrangementGrid", "S", "solo button"), track.solo, SOLO_ON),
     ):
         _paint_mix_button(
             painter, button, label=label, lit=lit, on_colour=on_colour, colours=colours
