@@ -186,7 +186,15 @@ class ComposeActions(QObject):
         return job.label.removesuffix("…")
 
     def _done(self, composed: Composed) -> None:
-        self.message.emit(composed.message)
+        """Say how it went and, when it landed, how many cells it changed (marked in the grid;
+        a regenerate can write a cell's notes again as they were, so this can be fewer than
+        the cells asked for)."""
+        if not composed.applied:
+            self.message.emit(composed.message)
+            return
+        count = len(self.document.changed_cells)
+        changed = translate("ComposeActions", "%n cell(s) changed", None, count)
+        self.message.emit(f"{composed.message} · {changed}")
 
 
 DRUM_KIT_CHOICE = "Drum kit (GM drums, channel 10)"

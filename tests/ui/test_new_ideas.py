@@ -20,6 +20,7 @@ from engine.song.gm import GM_PROGRAM_NAMES, InstrumentError
 from engine.song.song import Cell, Note, Song
 from engine.studio.models import Models
 from ui.compose_actions import instrument_choice, instrument_choices
+from ui.i18n import translate
 from ui.main_window import MainWindow
 
 CELLO_BARS = [(1, bar) for bar in range(2, 6)]
@@ -128,6 +129,8 @@ def test_the_grid_marks_exactly_the_cells_whose_notes_changed(
     assert (1, 3) not in expected
     assert window.grid.changed_cells() == expected
     assert window.document.changed_cells == tuple(expected)
+    said = translate("ComposeActions", "%n cell(s) changed", None, len(expected))
+    assert window.last_message.endswith(said)
 
     window.grid.set_selection([(0, 0)])  # selecting elsewhere keeps the marks to look at
     assert window.grid.changed_cells() == expected

@@ -171,7 +171,7 @@ def mix_summary(track: Track) -> str:
     """The instrument, then gain and pan when they are not at their defaults."""
     parts = [instrument_name(track.program, track.is_drum)]
     if track.gain_db:
-        parts.append(f"{track.gain_db:+.1f} dB")
+        parts.append(translate("ArrangementGrid", "{0} dB").format(f"{track.gain_db:+.1f}"))
     if track.pan:
         side = (
             translate("ArrangementGrid", "L", "pan to the left")
