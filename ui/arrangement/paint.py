@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLineF, QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 
 from engine.song.gm import instrument_name
 from engine.song.song import Track
@@ -18,11 +18,12 @@ from ui.arrangement.geometry import PixelRect
 from ui.i18n import translate
 
 PLAYHEAD_COLOUR = QColor(235, 64, 52)
-CHANGED_COLOUR = QColor(46, 184, 92)
-"""The mark of a cell the last operation changed: a green that reads on light and dark."""
-CHANGED_WASH_ALPHA = 48
-CHANGED_BAR_PX = 3
-"""The height of the solid strip along the bottom of a changed cell."""
+CHANGED_COLOUR = QColor(204, 41, 196)
+"""The mark of a cell the last operation changed: a vivid magenta on light and dark; its shape
+(a folded corner) is what sets it apart from note strokes, whatever a track's hue."""
+CHANGED_WASH_ALPHA = 40
+CHANGED_CORNER_PX = 13
+"""The side of the triangle folded into a changed cell's top-left corner."""
 BADGE_COLOUR = QColor(245, 166, 35)
 BADGE_TEXT_COLOUR = QColor(20, 20, 20)
 TRACK_STRIPE_PX = 5
@@ -139,11 +140,19 @@ def paint_badge(painter: QPainter, rect: PixelRect, text: str, font: QFont) -> N
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, elided)
 
 
-def paint_changed_strip(painter: QPainter, rect: PixelRect) -> None:
-    """A changed cell's mark (over its light green wash): a solid strip along its bottom edge,
-    inside the selection's outline and the focus outline, so it shows on selected cells too."""
-    strip = QRect(rect.x + 4, rect.y + rect.height - 8, rect.width - 8, CHANGED_BAR_PX)
-    painter.fillRect(strip, CHANGED_COLOUR)
+def paint_changed_corner(painter: QPainter, rect: PixelRect) -> None:
+    """A changed cell's mark (over its light wash): a triangle folded into its top-left
+    corner, like a page's dog-ear, drawn over the selection and focus outlines so it shows on
+    selected cells too, and with a shape no note stroke or other mark has."""
+    side = min(CHANGED_CORNER_PX, rect.width // 3, rect.height // 3)
+    x, y = float(rect.x + 1), float(rect.y + 1)
+    corner = QPolygonF([QPointF(x, y), QPointF(x + side, y), QPointF(x, y + side)])
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(CHANGED_COLOUR)
+    painter.drawPolygon(corner)
+    painter.restore()
 
 
 def paint_focus(painter: QPainter, rect: PixelRect, colours: GridColours) -> None:

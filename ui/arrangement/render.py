@@ -28,7 +28,7 @@ from ui.arrangement.paint import (
     PLAYHEAD_COLOUR,
     GridColours,
     paint_badge,
-    paint_changed_strip,
+    paint_changed_corner,
     paint_focus,
     paint_locked_ground,
     paint_padlock,
@@ -194,8 +194,8 @@ def _paint_lines(
 def _paint_marks(
     painter: QPainter, scene: GridScene, colours: GridColours, tracks: range, bars: range
 ) -> None:
-    """Changed-cell washes, selection washes and outlines, changed-cell strips (over the
-    selection's wash, so they read the same whether selected or not), badges, then the focus."""
+    """Changed-cell washes, selection washes and outlines, badges, the focus, then the
+    changed cells' corners (over everything, so they read the same whether selected or not)."""
     g, selection = scene.geometry, scene.selection
     changed = [
         g.cell_rect(track, bar) for track, bar in scene.changed if track in tracks and bar in bars
@@ -209,8 +209,6 @@ def _paint_marks(
             painter.fillRect(box, wash)
         painter.setPen(QPen(colours.highlight, 2.0))
         painter.drawLines(edges)
-    for rect in changed:
-        paint_changed_strip(painter, rect)
     badge_font = QFont(painter.font())
     badge_font.setBold(True)
     badge_font.setPointSizeF(badge_font.pointSizeF() * 0.8)
@@ -220,6 +218,8 @@ def _paint_marks(
     focus = selection.focus
     if focus is not None and focus[0] in tracks and focus[1] in bars:
         paint_focus(painter, g.cell_rect(*focus), colours)
+    for rect in changed:
+        paint_changed_corner(painter, rect)
 
 
 def _selection_shapes(

@@ -5,8 +5,8 @@ with each track's name and instrument, a fixed bar ruler with numbers and meter 
 one cell per (track, bar) with a miniature of its notes. Locked cells are tinted, hatched and
 carry a padlock; selected cells are washed in the highlight colour with one outline around
 each block; the keyboard focus cell has a dashed outline; the cells the last operation changed
-(`set_changed_cells`) carry a green wash and a strip along their bottom edge until the song
-changes again. Only the visible cells are painted, so a 16 x 200 song scrolls as fast as a
+(`set_changed_cells`) carry a magenta wash and a folded top-left corner until the song changes
+again. Only the visible cells are painted, so a 16 x 200 song scrolls as fast as a
 small one.
 
 The grid never changes the Song. It reports what the composer picks (`selection_changed`),

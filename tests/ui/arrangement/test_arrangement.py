@@ -481,27 +481,27 @@ def test_selected_cells_are_highlighted(grid: ArrangementGrid) -> None:
 def test_changed_cells_are_marked_selected_or_not_until_cleared(grid: ArrangementGrid) -> None:
     geometry = grid.grid_geometry()
 
-    def strip(track: int, bar: int) -> QPoint:  # on the strip along the cell's bottom edge
+    def corner(track: int, bar: int) -> QPoint:  # inside the folded top-left corner
         rect = geometry.cell_rect(track, bar)
-        return QPoint(rect.x + rect.width // 2, rect.y + rect.height - 7)
+        return QPoint(rect.x + 5, rect.y + 5)
 
     def wash(track: int, bar: int) -> QPoint:  # an empty part of the cell, away from marks
         rect = geometry.cell_rect(track, bar)
         return QPoint(rect.x + rect.width - 6, rect.y + 6)
 
-    plain = {cell: (_pixel(grid, strip(*cell)), _pixel(grid, wash(*cell))) for cell in
+    plain = {cell: (_pixel(grid, corner(*cell)), _pixel(grid, wash(*cell))) for cell in
              [(1, 3), (2, 5), (0, 6)]}  # fmt: skip
     grid.set_changed_cells([(1, 3), (2, 5)])
     assert grid.changed_cells() == [(1, 3), (2, 5)]
     grid.set_selection([(2, 5)])
     image = _image(grid)
     for cell in [(1, 3), (2, 5)]:
-        assert image.pixelColor(strip(*cell)) == CHANGED_COLOUR
+        assert image.pixelColor(corner(*cell)) == CHANGED_COLOUR
     assert image.pixelColor(wash(1, 3)) != plain[(1, 3)][1]  # a green wash over the cell
-    assert image.pixelColor(strip(0, 6)) == plain[(0, 6)][0]  # an unchanged cell: unmarked
+    assert image.pixelColor(corner(0, 6)) == plain[(0, 6)][0]  # an unchanged cell: unmarked
     grid.set_changed_cells(())
     grid.set_selection([])
-    assert _pixel(grid, strip(1, 3)) == plain[(1, 3)][0]
+    assert _pixel(grid, corner(1, 3)) == plain[(1, 3)][0]
     assert _pixel(grid, wash(1, 3)) == plain[(1, 3)][1]
 
 
