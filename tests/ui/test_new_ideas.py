@@ -193,3 +193,24 @@ def test_add_track_numbers_instruments_from_1_as_the_track_panel_does(
     for wrong in ("0", "129"):
         with pytest.raises(InstrumentError, match="from 1 to 128, got"):
             instrument_choice(wrong)
+
+
+def test_ctrl_r_tries_the_last_operation_again_from_where_it_started(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    opened = window.session.song
+    window.grid.set_selection(CELLO_BARS)
+    _press(qtbot, window, Qt.Key.Key_R)
+    first = window.session.song
+    window.grid.setFocus()
+    QTest.keyClick(window.grid, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.jobs.busy, timeout=120_000)
+    again = window.session.takes[-1]
+    assert "(re-roll)" in window.last_message
+    assert again.seed != window.session.takes[0].seed
+    assert again.request == window.session.takes[0].request
+    assert window.session.song.tracks[1].notes != first.tracks[1].notes
+    window.undo()  # one step back is the first try, two the song as opened
+    assert window.session.song == first
+    window.undo()
+    assert window.session.song == opened
