@@ -7,9 +7,16 @@ hands its result to `Document.finish_job`, which lands it around whatever was ed
 
 The request is carried out by the same front door as `tessera-cli`'s
 (`engine.studio.use_cases.Studio.compose_job`), with the window's shared models; the model loads on
-first use, inside the first job, so the window opens at once. Re-roll runs the last operation
-again on the song it started from, with a new seed; both results stay in the takes, and undo
-goes back to the previous one.
+first use, inside the first job, so the window opens at once.
+
+Every press is a new idea: an operation runs with the seed the inspector shows (so a seed the
+composer types is used by the next press) and, once it has started, the inspector draws a new
+seed for the press after it. Pressing Regenerate or Nudge twice therefore gives two different
+results, two takes each recording the seed it used (so either can be made again), and two undo
+steps. Re-roll (Ctrl+R) keeps its own meaning: the last operation again from the song it
+started on, with the next seed: another version of the last result instead of a change on top
+of it (for Continue or Add Track, a different continuation or part rather than a second one).
+Flip (T) swaps between the last two takes, as a take restore that keeps locked cells.
 """
 
 from __future__ import annotations
@@ -30,10 +37,12 @@ from engine.compose.operations import (
 )
 from engine.compose.requests import SectionRequest
 from engine.errors import TesseraError
-from engine.song.gm import instrument_from_name
+from engine.song.gm import GM_PROGRAM_NAMES, InstrumentError, instrument_from_name
 from engine.song.song import Cell, Song
 from engine.studio.outcomes import Composed
+from engine.studio.take_flip import TakeFlipError
 from engine.studio.use_cases import Studio
+from ui.i18n import translate
 from ui.jobs import JobRunner
 from ui.panels.inspector import Inspector
 
@@ -70,18 +79,24 @@ class ComposeActions(QObject):
     def set_locked(self, locked: bool) -> None:
         cells = self.document.selection
         if not cells:
-            self.message.emit("select cells to lock or unlock first")
+            self.message.emit(translate("ComposeActions", "Select cells to lock or unlock first"))
             return
         self.studio.set_locked(cells, locked)
 
     # --- operations with the model -----------------------------------------------------------
 
     def regenerate(self) -> None:
-        if cells := self._cells_or_say("regenerate"):
+        """A new idea for the selected cells: a take with a seed of its own (see the module)."""
+        if cells := self._cells_or_say(
+            translate("ComposeActions", "Select the cells to regenerate first")
+        ):
             self._start(Regenerate(cells, self._controls()))
 
     def nudge(self) -> None:
-        if cells := self._cells_or_say("nudge"):
+        """The selected cells moved a little in the inspector's direction, with a new seed."""
+        if cells := self._cells_or_say(
+            translate("ComposeActions", "Select the cells to nudge first")
+        ):
             direction, strength = self.inspector.nudge_direction(), self.inspector.nudge_strength()
             self._start(Nudge(cells, direction, strength, self._controls()))
 
@@ -105,19 +120,41 @@ class ComposeActions(QObject):
         return self._last.request if self._last is not None else None
 
     def reroll(self) -> None:
-        """The last operation again, from the song it started on, with a new seed."""
+        """The last operation again, from the song it started on, with the next seed (every
+        started operation has already drawn a new one)."""
         if self._last is None:
-            self.message.emit("nothing to re-roll yet: run an operation first")
+            self.message.emit(
+                translate("ComposeActions", "Nothing to re-roll yet: run an operation first")
+            )
             return
-        self.inspector.next_seed()
-        self._run(self._last.request, self._last.base, self._last.label + " (re-roll)")
+        label = translate("ComposeActions", "{0} (re-roll)").format(self._last.label)
+        self._run(self._last.request, self._last.base, label)
+
+    def flip_takes(self) -> None:
+        """Swap the song between the newest take and the one before it; locked cells stay."""
+        try:
+            number, kept = self.document.flip_takes()
+        except TakeFlipError:
+            self.message.emit(
+                translate(
+                    "ComposeActions",
+                    "Flipping needs two takes: press R or N to make another idea first",
+                )
+            )
+            return
+        if kept:
+            text = translate("ComposeActions", "Flipped to take {0}; locked cells kept as they are")
+        else:
+            text = translate("ComposeActions", "Flipped to take {0}")
+        self.message.emit(text.format(number))
 
     # --- running -----------------------------------------------------------------------------
 
-    def _cells_or_say(self, what: str) -> tuple[Cell, ...]:
+    def _cells_or_say(self, hint: str) -> tuple[Cell, ...]:
+        """The selected cells, or none after saying `hint` (what to select first)."""
         cells = self.document.selection
         if not cells:
-            self.message.emit(f"select the cells to {what} first")
+            self.message.emit(hint)
         return cells
 
     def _controls(self) -> Controls:
@@ -134,33 +171,73 @@ class ComposeActions(QObject):
             self._last = _Last(request, base, job)
 
     def _run(self, request: Request, base: Song | None, label: str | None) -> str | None:
-        """Start the request as a job; its label, or None when another job is running."""
+        """Start the request as a job with the inspector's seed, then draw the next press's
+        seed; the job's label, or None when another job is running (the seed then stays)."""
         seed = self.inspector.seed.value()
         job = self.studio.compose_job(request, seed, label=label, base=base)
+        cancelled = translate("ComposeActions", "Cancelled")
         if not self.jobs.start(
-            job, self._done, self.failed.emit, lambda: self.message.emit("cancelled")
+            job, self._done, self.failed.emit, lambda: self.message.emit(cancelled)
         ):
-            self.message.emit(f"still busy with {self.jobs.label}: wait or cancel it first")
+            busy = translate("ComposeActions", "Still busy with {0}: wait or cancel it first")
+            self.message.emit(busy.format(self.jobs.label))
             return None
+        self.inspector.next_seed()
         return job.label.removesuffix("…")
 
     def _done(self, composed: Composed) -> None:
-        self.message.emit(composed.message)
+        """Say how it went and, when it landed, how many cells it changed (marked in the grid;
+        a regenerate can write a cell's notes again as they were, so this can be fewer than
+        the cells asked for)."""
+        if not composed.applied:
+            self.message.emit(composed.message)
+            return
+        count = len(self.document.changed_cells)
+        changed = translate("ComposeActions", "%n cell(s) changed", None, count)
+        self.message.emit(f"{composed.message} · {changed}")
 
 
 DRUM_KIT_CHOICE = "Drum kit (GM drums, channel 10)"
-"""The Add Track list's first entry; the others are '42: Cello' and so on."""
+"""The Add Track list's first entry in English (`drum_kit_choice` is what the list shows)."""
+DEFAULT_PROGRAM = 42
+"""Cello: the instrument the Add Track list starts on."""
+
+
+def drum_kit_choice() -> str:
+    """The Add Track list's drum-kit entry, in the user's language."""
+    return translate("AddTrack", "Drum kit (GM drums, channel 10)")
+
+
+def instrument_choices() -> tuple[list[str], int]:
+    """The Add Track list (the drum kit, then '1: Acoustic Grand Piano' to '128: Gunshot',
+    numbered from 1 as the Track panel numbers them) and the row it starts on (Cello)."""
+    programs = [f"{program + 1}: {name}" for program, name in enumerate(GM_PROGRAM_NAMES)]
+    return [drum_kit_choice(), *programs], 1 + DEFAULT_PROGRAM
 
 
 def instrument_choice(text: str) -> tuple[int, bool]:
-    """(program, is_drum) for an Add Track choice: a listed '42: Cello', the drum kit, or a typed
-    name that `engine.song.gm.instrument_from_name` knows ('drums', 'rhodes', '二胡', '41')."""
-    if text == DRUM_KIT_CHOICE:
+    """(program, is_drum) for an Add Track choice: a listed '43: Cello' or a typed number, both
+    counted from 1 (General MIDI's own numbering, as the Track panel shows it), the drum kit, or
+    a typed name that `engine.song.gm.instrument_from_name` knows ('drums', 'rhodes', '二胡')."""
+    if text in (DRUM_KIT_CHOICE, drum_kit_choice()):
         return 0, True
     number, colon, _ = text.partition(":")
-    if colon and number.strip().isdigit():
-        return instrument_from_name(number)
+    shown = number if colon else text
+    if shown.strip().isdigit():
+        if not 1 <= int(shown) <= len(GM_PROGRAM_NAMES):
+            raise InstrumentError(
+                translate(
+                    "AddTrack",
+                    "Instrument numbers run from 1 to 128, got {0}: pick one from the list",
+                ).format(int(shown))
+            )
+        return int(shown) - 1, False
     return instrument_from_name(text)
+
+
+def flip_action_text() -> str:
+    """The menu text of the action that flips between the last two takes (key T)."""
+    return translate("ComposeActions", "&Flip Between Last Two Takes")
 
 
 def run_safely(action: Callable[[], object], report: Callable[[str], None]) -> None:

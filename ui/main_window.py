@@ -35,17 +35,23 @@ from PySide6.QtWidgets import (
 from engine.errors import TesseraError
 from engine.live.ports import MidiPorts, RtMidiPorts
 from engine.song.edits import held_by_locks, remove_notes, set_style
-from engine.song.gm import GM_PROGRAM_NAMES
 from engine.song.song import Song, Track
 from engine.studio.document import Changed, Document
 from engine.studio.models import Models
 from engine.studio.session import ProjectSession
 from engine.studio.use_cases import Studio
+from ui.arrangement.changed_cells import follow_changed_cells
 from ui.arrangement.section_actions import SectionActions
 from ui.arrangement.section_band import SectionBand, band_over
 from ui.arrangement.view import ArrangementGrid
 from ui.audio_actions import AudioActions
-from ui.compose_actions import DRUM_KIT_CHOICE, ComposeActions, instrument_choice, run_safely
+from ui.compose_actions import (
+    ComposeActions,
+    flip_action_text,
+    instrument_choice,
+    instrument_choices,
+    run_safely,
+)
 from ui.dialogs.new_song import NewSongDialog
 from ui.dialogs.prompt import PromptDialog
 from ui.document import DocumentSignals
@@ -203,6 +209,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             "regenerate": self._action("&Regenerate", self.compose.regenerate, "R"),
             "nudge": self._action("&Nudge", self.compose.nudge, "N"),
             "reroll": self._action("Re-ro&ll", self.compose.reroll, "Ctrl+R"),
+            "flip": self._action(flip_action_text(), self.compose.flip_takes, "T"),
             "add_track": self._action("&Add Track…", self.choose_and_add_track, "Ctrl+T"),
             "continue": self._action("&Continue…", self.choose_and_continue, "Ctrl+Shift+C"),
             "check": self._action("Check &Originality", self.check_originality, "Ctrl+Shift+O"),
@@ -213,7 +220,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             "&File": ["new", "prompt", "open", "audio_to_notes", None, "save", "save_as", "export",
                       "export_audio", None, "quit"],
             "&Edit": ["undo", "redo", None, "delete"],
-            "&Compose": ["lock", "unlock", None, "regenerate", "nudge", "reroll", None,
+            "&Compose": ["lock", "unlock", None, "regenerate", "nudge", "reroll", "flip", None,
                          "add_track", "continue", None, "check"],
             "&Transport": [],
             "&Help": ["about"],
@@ -246,6 +253,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
     def _connect(self) -> None:
         self.document_signals.changed.connect(self._document_changed)
         self.grid.selection_changed.connect(self.document.set_selection)
+        follow_changed_cells(self.grid, self.document_signals)
         self.grid.cell_activated.connect(lambda _track, _bar: self.piano_roll.setFocus())
         self.grid.context_menu_requested.connect(self._cell_menu)
         self.grid.mute_toggled.connect(lambda track: self._toggle_track(track, "muted", "Mute"))
@@ -451,8 +459,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
 
     def choose_and_add_track(self) -> None:
         """Pick an instrument, or type one ('drums', 'rhodes', '二胡'), for a new track."""
-        names = [DRUM_KIT_CHOICE, *(f"{p}: {n}" for p, n in enumerate(GM_PROGRAM_NAMES))]
-        cello = names.index(f"42: {GM_PROGRAM_NAMES[42]}")
+        names, cello = instrument_choices()
         choice, ok = QInputDialog.getItem(self, "Add track", "Instrument", names, cello, True)
         if ok:
             program, is_drum = instrument_choice(choice)

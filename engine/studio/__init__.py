@@ -17,10 +17,21 @@
 - `session`: the project being edited: open, save, undo, takes, autosave and crash recovery.
 - `document`: the session the window observes, with change news, and a job's result rebased
   onto a song edited while it ran.
-- `take_restore`: going back to a take around the current song's locked cells.
+- `take_restore`: going back to a take around the current song's locked cells; `take_flip`:
+  which of the last two takes one key flips to.
+- `cell_changes`: the cells whose notes differ between two songs (what an operation changed).
 
 `session` and `document` load no model (see the import contracts); `use_cases` asks `models`
 only when a use case needs one.
 """
 
-__all__ = ["document", "models", "outcomes", "session", "take_restore", "use_cases"]
+__all__ = [
+    "cell_changes",
+    "document",
+    "models",
+    "outcomes",
+    "session",
+    "take_flip",
+    "take_restore",
+    "use_cases",
+]

@@ -4,6 +4,9 @@
 the selected cells and the take being listened to. Every change goes through it and it tells
 its observers what changed (`Changed`), so views follow the document instead of being
 refreshed by hand. It is plain Python with an observer list; the UI wraps it in a Qt signal.
+It also remembers which cells the last operation changed (`changed_cells`, found by comparing
+the songs, see `cell_changes`) for the grid to highlight, and flips between the last two takes
+(`flip_takes`, see `take_flip`).
 
 Why `rebase` exists. A composing job reads the song when it starts and its result arrives
 seconds later, while the composer has gone on editing (a tempo, a lock, a note). Pushing the
@@ -31,7 +34,9 @@ from engine.errors import TesseraError
 from engine.song.edits import set_bar_count
 from engine.song.song import Cell, ControlEvent, Note, ProgramChange, Song, Track
 from engine.song.takes import Take, record, take_at
+from engine.studio.cell_changes import changed_cells
 from engine.studio.session import ProjectSession, Recovery
+from engine.studio.take_flip import flip_target
 
 
 class Changed(enum.Flag):
@@ -77,6 +82,7 @@ class Document:
         self.session = session
         self._selection: tuple[Cell, ...] = ()
         self._listening: Take | None = None
+        self._changed: tuple[Cell, ...] = ()
         self._observers: list[Observer] = []
 
     # --- observing ------------------------------------------------------------------------------
@@ -99,6 +105,13 @@ class Document:
     @property
     def selection(self) -> tuple[Cell, ...]:
         return self._selection
+
+    @property
+    def changed_cells(self) -> tuple[Cell, ...]:
+        """The cells whose notes the last operation changed (a composing result, a take
+        restored or flipped to, or an undo or redo), found by comparing the songs before and
+        after; empty after a plain edit, a new song or an opened file. Announced with SONG."""
+        return self._changed
 
     @property
     def listening(self) -> int | None:
@@ -127,22 +140,36 @@ class Document:
     def apply_edit(self, song: Song, label: str) -> None:
         """Make an edited song current, as one undo step."""
         self.session.apply_edit(song, label)
+        self._changed = ()
         self.announce(Changed.SONG | Changed.FILE)
 
     def undo(self) -> None:
         if self.session.history.can_undo:
+            before = self.song
             self.session.undo()
+            self._changed = changed_cells(before, self.song)
             self.announce(Changed.SONG | Changed.FILE)
 
     def redo(self) -> None:
         if self.session.history.can_redo:
+            before = self.song
             self.session.redo()
+            self._changed = changed_cells(before, self.song)
             self.announce(Changed.SONG | Changed.FILE)
+
+    def flip_takes(self) -> tuple[int, str]:
+        """Swap between the newest take and the one before it (see `take_flip`), as a take
+        restore: one undo step, locked cells kept. Returns the take's number and
+        `restore_take`'s note."""
+        number = flip_target(self.song, self.session.takes)
+        return number, self.restore_take(number)
 
     def restore_take(self, number: int) -> str:
         """Make take `number` the song, every locked cell kept as it is; returns a note naming
         the locked cells it would have changed ('' when none)."""
+        before = self.song
         restored = self.session.restore_take(number)
+        self._changed = changed_cells(before, self.song)
         self._listening = None
         self.announce(Changed.SONG | Changed.FILE | Changed.LISTENING)
         if not restored.kept:
@@ -181,6 +208,7 @@ class Document:
 
     def _replaced(self) -> None:
         self._listening = None
+        self._changed = ()
         self.announce(Changed.EVERYTHING)
 
     # --- jobs -----------------------------------------------------------------------------------
@@ -221,7 +249,9 @@ class Document:
         if request is None:
             self.apply_edit(song, label)
             return outcome
+        before = self.song
         self.session.commit_operation(request, seed, song, label)
+        self._changed = changed_cells(before, self.song)
         self.announce(Changed.SONG | Changed.FILE | self._takes_changed())
         return outcome
 

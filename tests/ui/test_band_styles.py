@@ -84,7 +84,7 @@ def test_the_new_song_dialog_style_follows_the_preset_and_can_change_it(qtbot: Q
 
 def test_add_track_offers_a_drum_kit_and_takes_typed_names() -> None:
     assert instrument_choice(DRUM_KIT_CHOICE) == (0, True)
-    assert instrument_choice("42: Cello") == (42, False)
+    assert instrument_choice("43: Cello") == (42, False)  # numbered from 1, as GM numbers them
     assert instrument_choice("drums") == (0, True)
     assert instrument_choice("架子鼓") == (0, True)
     assert instrument_choice("rhodes") == (4, False)
@@ -107,7 +107,7 @@ def test_add_track_in_the_window_writes_a_drum_kit(
     window.actions_by_name["add_track"].trigger()
     qtbot.waitUntil(lambda: not window.jobs.busy, timeout=120_000)
     assert offered[0] == DRUM_KIT_CHOICE
-    assert "42: Cello" in offered
+    assert "43: Cello" in offered
     kit = window.session.song.tracks[-1]
     assert (kit.name, kit.is_drum) == ("Drums", True)
     assert kit.notes

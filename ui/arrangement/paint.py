@@ -9,14 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLineF, QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 
 from engine.song.gm import instrument_name
 from engine.song.song import Track
 from ui.arrangement.geometry import PixelRect
+from ui.i18n import translate
 
 PLAYHEAD_COLOUR = QColor(235, 64, 52)
+CHANGED_COLOUR = QColor(204, 41, 196)
+"""The mark of a cell the last operation changed: a vivid magenta on light and dark; its shape
+(a folded corner) is what sets it apart from note strokes, whatever a track's hue."""
+CHANGED_WASH_ALPHA = 40
+CHANGED_CORNER_PX = 13
+"""The side of the triangle folded into a changed cell's top-left corner."""
 BADGE_COLOUR = QColor(245, 166, 35)
 BADGE_TEXT_COLOUR = QColor(20, 20, 20)
 TRACK_STRIPE_PX = 5
@@ -133,6 +140,21 @@ def paint_badge(painter: QPainter, rect: PixelRect, text: str, font: QFont) -> N
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, elided)
 
 
+def paint_changed_corner(painter: QPainter, rect: PixelRect) -> None:
+    """A changed cell's mark (over its light wash): a triangle folded into its top-left
+    corner, like a page's dog-ear, drawn over the selection and focus outlines so it shows on
+    selected cells too, and with a shape no note stroke or other mark has."""
+    side = min(CHANGED_CORNER_PX, rect.width // 3, rect.height // 3)
+    x, y = float(rect.x + 1), float(rect.y + 1)
+    corner = QPolygonF([QPointF(x, y), QPointF(x + side, y), QPointF(x, y + side)])
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(CHANGED_COLOUR)
+    painter.drawPolygon(corner)
+    painter.restore()
+
+
 def paint_focus(painter: QPainter, rect: PixelRect, colours: GridColours) -> None:
     """The keyboard cursor: a dashed outline inside the cell, in the text colour."""
     pen = QPen(colours.text, 1.0, Qt.PenStyle.DashLine)
@@ -158,9 +180,14 @@ def mix_summary(track: Track) -> str:
     """The instrument, then gain and pan when they are not at their defaults."""
     parts = [instrument_name(track.program, track.is_drum)]
     if track.gain_db:
-        parts.append(f"{track.gain_db:+.1f} dB")
+        parts.append(translate("ArrangementGrid", "{0} dB").format(f"{track.gain_db:+.1f}"))
     if track.pan:
-        parts.append(f"{'L' if track.pan < 0 else 'R'}{round(abs(track.pan) * 100)}")
+        side = (
+            translate("ArrangementGrid", "L", "pan to the left")
+            if track.pan < 0
+            else translate("ArrangementGrid", "R", "pan to the right")
+        )
+        parts.append(f"{side}{round(abs(track.pan) * 100)}")
     return " · ".join(parts)
 
 
@@ -191,8 +218,8 @@ def paint_track_header(
     painter.setFont(font)
     metrics = painter.fontMetrics()
     half = rect.height // 2
-    name = metrics.elidedText(track.name or f"Track {index + 1}", Qt.TextElideMode.ElideRight,
-                              text_width)  # fmt: skip
+    name = track.name or translate("ArrangementGrid", "Track {0}").format(index + 1)
+    name = metrics.elidedText(name, Qt.TextElideMode.ElideRight, text_width)
     painter.setPen(colours.faint_text if track.muted else colours.header_text)
     name_box = QRect(text_left, rect.y + 2, text_width, half - 1)
     painter.drawText(name_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, name)
@@ -205,8 +232,8 @@ def paint_track_header(
     info_box = QRect(text_left, rect.y + half + 1, text_width, half - 3)
     painter.drawText(info_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, info)
     for button, label, lit, on_colour in (
-        (mix_buttons[0], "M", track.muted, MUTE_ON),
-        (mix_buttons[1], "S", track.solo, SOLO_ON),
+        (mix_buttons[0], translate("ArrangementGrid", "M", "mute button"), track.muted, MUTE_ON),
+        (mix_buttons[1], translate("ArrangementGrid", "S", "solo button"), track.solo, SOLO_ON),
     ):
         _paint_mix_button(
             painter, button, label=label, lit=lit, on_colour=on_colour, colours=colours

@@ -8,7 +8,7 @@ header column and ruler over them, so scrolled cells never cover a name or a bar
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRect, QRectF, Qt
@@ -23,9 +23,12 @@ from ui.arrangement.geometry import (
     miniature_lines,
 )
 from ui.arrangement.paint import (
+    CHANGED_COLOUR,
+    CHANGED_WASH_ALPHA,
     PLAYHEAD_COLOUR,
     GridColours,
     paint_badge,
+    paint_changed_corner,
     paint_focus,
     paint_locked_ground,
     paint_padlock,
@@ -33,6 +36,7 @@ from ui.arrangement.paint import (
     paint_ruler_box,
     paint_ruler_text,
     paint_track_header,
+    qrect,
     with_alpha,
 )
 from ui.arrangement.selection import CellSelection
@@ -55,6 +59,8 @@ class GridScene:
     badges: Mapping[Cell, str]
     playhead_x: float | None
     miniatures: MiniatureCache
+    changed: Collection[Cell] = ()
+    """Cells the last operation changed, marked until the next change of the song."""
 
 
 def paint_grid(painter: QPainter, palette: QPalette, dirty: QRect, scene: GridScene) -> None:
@@ -188,13 +194,19 @@ def _paint_lines(
 def _paint_marks(
     painter: QPainter, scene: GridScene, colours: GridColours, tracks: range, bars: range
 ) -> None:
-    """Selection washes and outlines, badges, then the focus cell."""
+    """Changed-cell washes, selection washes and outlines, badges, the focus, then the
+    changed cells' corners (over everything, so they read the same whether selected or not)."""
     g, selection = scene.geometry, scene.selection
+    changed = [
+        g.cell_rect(track, bar) for track, bar in scene.changed if track in tracks and bar in bars
+    ]
+    for rect in changed:
+        painter.fillRect(qrect(rect), with_alpha(CHANGED_COLOUR, CHANGED_WASH_ALPHA))
     if len(selection):
         washes, edges = _selection_shapes(selection, g, tracks, bars)
         wash = with_alpha(colours.highlight, SELECTION_WASH_ALPHA)
-        for rect in washes:
-            painter.fillRect(rect, wash)
+        for box in washes:
+            painter.fillRect(box, wash)
         painter.setPen(QPen(colours.highlight, 2.0))
         painter.drawLines(edges)
     badge_font = QFont(painter.font())
@@ -206,6 +218,8 @@ def _paint_marks(
     focus = selection.focus
     if focus is not None and focus[0] in tracks and focus[1] in bars:
         paint_focus(painter, g.cell_rect(*focus), colours)
+    for rect in changed:
+        paint_changed_corner(painter, rect)
 
 
 def _selection_shapes(

@@ -4,8 +4,10 @@
 with each track's name and instrument, a fixed bar ruler with numbers and meter changes, and
 one cell per (track, bar) with a miniature of its notes. Locked cells are tinted, hatched and
 carry a padlock; selected cells are washed in the highlight colour with one outline around
-each block; the keyboard focus cell has a dashed outline. Only the visible cells are painted,
-so a 16 x 200 song scrolls as fast as a small one.
+each block; the keyboard focus cell has a dashed outline; the cells the last operation changed
+(`set_changed_cells`) carry a magenta wash and a folded top-left corner until the song changes
+again. Only the visible cells are painted, so a 16 x 200 song scrolls as fast as a
+small one.
 
 The grid never changes the Song. It reports what the composer picks (`selection_changed`),
 opens (`cell_activated`) and right-clicks (`context_menu_requested`); the main window acts.
@@ -51,6 +53,7 @@ from ui.arrangement.geometry import (
 )
 from ui.arrangement.render import GridScene, MiniatureCache, paint_grid
 from ui.arrangement.selection import CellSelection, drag_to, press, select_for_menu
+from ui.i18n import translate
 
 WHEEL_ZOOM_STEP = 1.25
 """Ctrl+wheel multiplies the bar width by this much per notch."""
@@ -91,6 +94,7 @@ class ArrangementGrid(QAbstractScrollArea):
         self._bar_width_px = DEFAULT_BAR_WIDTH_PX
         self._playhead_tick: int | None = None
         self._badges: dict[Cell, str] = {}
+        self._changed: frozenset[Cell] = frozenset()
         self._drag: HitKind | None = None
         self._miniatures = MiniatureCache()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -162,6 +166,17 @@ class ArrangementGrid(QAbstractScrollArea):
 
     def cell_badges(self) -> dict[Cell, str]:
         return dict(self._badges)
+
+    def set_changed_cells(self, cells: Iterable[Cell]) -> None:
+        """Mark these cells as changed by the last operation; () clears the marks."""
+        changed = frozenset(cells)
+        if changed != self._changed:
+            self._changed = changed
+            self.viewport().update()
+
+    def changed_cells(self) -> list[Cell]:
+        """The cells marked as changed, sorted (track, bar)."""
+        return sorted(self._changed)
 
     def set_zoom(self, bar_width_px: int) -> None:
         """Make every bar this many pixels wide (clamped), keeping the left bar in view."""
@@ -248,6 +263,7 @@ class ArrangementGrid(QAbstractScrollArea):
             badges=self._badges,
             playhead_x=self.playhead_x(),
             miniatures=self._miniatures,
+            changed=self._changed,
         )
         painter = QPainter(self.viewport())
         try:
@@ -408,18 +424,23 @@ class ArrangementGrid(QAbstractScrollArea):
     def _tooltip(self, hit: Hit) -> str:
         song = self._song
         if hit.kind is HitKind.MUTE_BUTTON:
-            return "Mute: silence this track"
+            return translate("ArrangementGrid", "Mute: silence this track")
         if hit.kind is HitKind.SOLO_BUTTON:
-            return "Solo: hear only the soloed tracks"
+            return translate("ArrangementGrid", "Solo: hear only the soloed tracks")
         if song is None or hit.cell is None:
             return ""
         track_index, bar = hit.cell
         track = song.tracks[track_index]
         count = len(song.notes_in_bar(track_index, bar))
-        parts = [f"{track.name}, bar {bar + 1}", f"{count} note{'s' if count != 1 else ''}"]
+        parts = [
+            translate("ArrangementGrid", "{0}, bar {1}").format(track.name, bar + 1),
+            translate("ArrangementGrid", "%n note(s)", None, count),
+        ]
         if bar in track.locked_bars:
-            parts.append("locked")
+            parts.append(translate("ArrangementGrid", "locked"))
+        if hit.cell in self._changed:
+            parts.append(translate("ArrangementGrid", "changed by the last operation"))
         badge = self._badges.get(hit.cell)
         if badge:
-            parts.append(f"flag: {badge}")
+            parts.append(translate("ArrangementGrid", "flag: {0}").format(badge))
         return " · ".join(parts)

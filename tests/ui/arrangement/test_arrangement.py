@@ -25,9 +25,10 @@ from ui.arrangement.geometry import (
     tick_to_content_x,
     track_pitch_range,
 )
-from ui.arrangement.paint import BADGE_COLOUR, PLAYHEAD_COLOUR
+from ui.arrangement.paint import BADGE_COLOUR, CHANGED_COLOUR, PLAYHEAD_COLOUR
 from ui.arrangement.selection import CellSelection, press, select_for_menu
 from ui.arrangement.view import ArrangementGrid
+from ui.i18n import translate
 from ui.theme import dark_palette
 
 BAR = 4 * PPQ
@@ -477,6 +478,41 @@ def test_selected_cells_are_highlighted(grid: ArrangementGrid) -> None:
     )
 
 
+def test_changed_cells_are_marked_selected_or_not_until_cleared(grid: ArrangementGrid) -> None:
+    geometry = grid.grid_geometry()
+
+    def corner(track: int, bar: int) -> QPoint:  # inside the folded top-left corner
+        rect = geometry.cell_rect(track, bar)
+        return QPoint(rect.x + 5, rect.y + 5)
+
+    def wash(track: int, bar: int) -> QPoint:  # an empty part of the cell, away from marks
+        rect = geometry.cell_rect(track, bar)
+        return QPoint(rect.x + rect.width - 6, rect.y + 6)
+
+    plain = {cell: (_pixel(grid, corner(*cell)), _pixel(grid, wash(*cell))) for cell in
+             [(1, 3), (2, 5), (0, 6)]}  # fmt: skip
+    grid.set_changed_cells([(1, 3), (2, 5)])
+    assert grid.changed_cells() == [(1, 3), (2, 5)]
+    grid.set_selection([(2, 5)])
+    image = _image(grid)
+    for cell in [(1, 3), (2, 5)]:
+        assert image.pixelColor(corner(*cell)) == CHANGED_COLOUR
+    assert image.pixelColor(wash(1, 3)) != plain[(1, 3)][1]  # a green wash over the cell
+    assert image.pixelColor(corner(0, 6)) == plain[(0, 6)][0]  # an unchanged cell: unmarked
+    grid.set_changed_cells(())
+    grid.set_selection([])
+    assert _pixel(grid, corner(1, 3)) == plain[(1, 3)][0]
+    assert _pixel(grid, wash(1, 3)) == plain[(1, 3)][1]
+
+
+def test_the_tooltip_says_a_cell_was_changed(grid: ArrangementGrid) -> None:
+    grid.set_changed_cells([(0, 2)])
+    point = _at(grid, 0, 2)
+    help_event = QHelpEvent(QEvent.Type.ToolTip, point, grid.viewport().mapToGlobal(point))
+    QApplication.sendEvent(grid.viewport(), help_event)
+    assert QToolTip.text().endswith("changed by the last operation")
+
+
 def test_the_palette_decides_light_or_dark(grid: ArrangementGrid) -> None:
     empty = grid.grid_geometry().cell_rect(0, 1)
     inside = QPoint(empty.x + empty.width // 2, empty.y + empty.height // 2)
@@ -585,7 +621,9 @@ def test_the_tooltip_names_the_cell(grid: ArrangementGrid) -> None:
     point = _at(grid, 0, 2)
     help_event = QHelpEvent(QEvent.Type.ToolTip, point, grid.viewport().mapToGlobal(point))
     QApplication.sendEvent(grid.viewport(), help_event)
+    one_note = translate("ArrangementGrid", "%n note(s)", None, 1)  # "1 note(s)" untranslated
+    assert one_note.startswith("1 note")
     assert (
         QToolTip.text()
-        == "Part 0, bar 3 · 1 note · locked · flag: copies bar 3 of a training piece"
+        == f"Part 0, bar 3 · {one_note} · locked · flag: copies bar 3 of a training piece"
     )
