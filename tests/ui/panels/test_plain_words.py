@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from engine.compose.requests import AddTrack, Continue, Generate, Nudge, Regenerate
+from engine.compose.requests import AddTrack, Continue, Generate, Nudge, Regenerate, Request
 from engine.song.gm import GM_PROGRAM_NAMES
 from engine.song.song import PPQ, Note, Song, Track
 from engine.studio.session import ProjectSession
@@ -107,12 +107,12 @@ def test_instruments_are_numbered_from_one(qtbot: QtBot, tmp_path: Path) -> None
 
 
 def _takes(tmp_path: Path) -> ProjectSession:
-    session = ProjectSession(tmp_path / "recovery", _duo())
-    return session
+    return ProjectSession(tmp_path / "recovery", _duo())
 
 
-def _commit(session: ProjectSession, request: object, label: str) -> None:
-    session.commit_operation(request, TEN_DIGITS, session.song, label)  # type: ignore[arg-type]
+def _commit(session: ProjectSession, request: Request, label: str) -> None:
+    """Record a take as a finished operation does (the song itself left as it was)."""
+    session.commit_operation(request, TEN_DIGITS, session.song, label)
 
 
 def test_takes_read_as_what_where_and_when(qtbot: QtBot, tmp_path: Path) -> None:

@@ -209,7 +209,9 @@ def test_the_panel_speaks_in_sounds_not_numbers(bench: Bench) -> None:
     bench.one_step(VIOLIN, panel.nudge_button.click, "Nudge timbre of Violin (0.30, direction 42)")
     assert panel.direction.text() == "Direction 43"  # each Nudge takes the next one
     panel.reroll_button.click()
-    assert 0 < bench.timbre(VIOLIN).seed < FRESH_SEEDS  # a new sound with a short number
+    new_sound = bench.timbre(VIOLIN).seed
+    assert new_sound is not None
+    assert 0 < new_sound < FRESH_SEEDS  # a new sound with a short number
     texts = visible_texts(panel)
     assert "Try another sound" in texts
     assert code_like(texts) == []
