@@ -33,7 +33,14 @@ from PySide6.QtWidgets import (
 from engine.song.gm import instrument_name
 from engine.song.takes import Take
 from ui.i18n import translate
-from ui.panels.words import ago, cells_text, direction_name, one_or_many, operation_name
+from ui.panels.words import (
+    ago,
+    bars_text,
+    cells_text,
+    direction_name,
+    one_or_many,
+    operation_name,
+)
 
 REFRESH_MS = 30_000
 """How often the "2 min ago" times are brought up to date."""
@@ -66,8 +73,18 @@ def take_what(take: Take) -> str:
     elif take.operation == "generate":
         parts.append(take.song.title)
     elif isinstance(request.get("section"), int):
-        parts.append(translate("Takes", "section {number}").format(number=request["section"] + 1))
+        parts.append(_section(take, request["section"]))
     return SEPARATOR.join(part for part in parts if part)
+
+
+def _section(take: Take, index: int) -> str:
+    """A section by its name and bars in the take's song ("Chorus, bars 9-16")."""
+    sections = take.song.sections
+    if not 0 <= index < len(sections):
+        return translate("Takes", "section {number}").format(number=index + 1)
+    section = sections[index]
+    bars = bars_text(range(section.first_bar, section.first_bar + section.bars))
+    return translate("Takes", "{section}, {bars}").format(section=section.name, bars=bars)
 
 
 def _added(request: Mapping[str, Any]) -> str:

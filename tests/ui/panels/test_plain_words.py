@@ -7,12 +7,22 @@ instruments are numbered from 1; takes read as "Regenerate · Piano, bars 3-4 ·
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from engine.compose.requests import AddTrack, Continue, Generate, Nudge, Regenerate, Request
+from engine.compose.requests import (
+    AddTrack,
+    Continue,
+    Generate,
+    Nudge,
+    Regenerate,
+    Request,
+    VarySection,
+)
 from engine.song.gm import GM_PROGRAM_NAMES
+from engine.song.sections import Section
 from engine.song.song import PPQ, Note, Song, Track
 from engine.studio.session import ProjectSession
 from tests.ui.panels.visible_text import code_like, controls, visible_texts
@@ -160,3 +170,13 @@ def test_takes_read_with_a_project_show_no_made_up_time(qtbot: QtBot, tmp_path: 
     panel.show_takes(session.takes, None)  # as when a project with its takes is opened
     texts = [panel.list.item(row).text() for row in range(panel.list.count())]
     assert texts == ["1. Regenerate · Piano, bar 1", "2. Regenerate · Track 2, bar 3"]
+
+
+def test_a_section_take_names_its_section(qtbot: QtBot, tmp_path: Path) -> None:
+    song = dataclasses.replace(_duo(), sections=(Section(0, 2, "Verse"), Section(2, 2, "Chorus")))
+    session = ProjectSession(tmp_path / "recovery", song)
+    _commit(session, VarySection(1, 0.4), "Vary section 2 0.40")
+    panel = TakesPanel()
+    qtbot.addWidget(panel)
+    panel.show_takes(session.takes, None)
+    assert panel.list.item(0).text() == "1. Vary section · Chorus, bars 3–4 · just now"
