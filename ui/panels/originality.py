@@ -249,10 +249,11 @@ class OriginalityPanel(QWidget):
                     ),
                 ).format(notes=WARN_NOTES)
             )
-        if report.similar:
+        similar = len(report.similar)
+        if similar:
             lines.append(
                 one_or_many(
-                    len(report.similar),
+                    similar,
                     translate(
                         "Originality",
                         "1 stretch nearly the same as a work (80 % of the notes or more).",
@@ -261,7 +262,7 @@ class OriginalityPanel(QWidget):
                         "Originality",
                         "%n stretches nearly the same as a work (80 % of the notes or more).",
                         None,
-                        len(report.similar),
+                        similar,
                     ),
                 )
             )

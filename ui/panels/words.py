@@ -56,8 +56,9 @@ def bars_text(bars: Iterable[int]) -> str:
         return translate("Words", "bar {bar}").format(bar=shown[0])
     if shown == list(range(shown[0], shown[-1] + 1)):
         return translate("Words", "bars {first}–{last}").format(first=shown[0], last=shown[-1])
+    count = len(shown)
     return one_or_many(
-        len(shown), translate("Words", "1 bar"), translate("Words", "%n bars", None, len(shown))
+        count, translate("Words", "1 bar"), translate("Words", "%n bars", None, count)
     )
 
 
@@ -71,7 +72,8 @@ def cells_text(cells: Iterable[Sequence[int]], track_names: Sequence[str]) -> st
     if len(tracks) == 1:
         where = track_name(tracks[0], track_names)
     else:
-        where = translate("Words", "%n tracks", None, len(tracks))  # two or more
+        count = len(tracks)  # two or more
+        where = translate("Words", "%n tracks", None, count)
     return translate("Words", "{where}, {bars}").format(where=where, bars=bars)
 
 
@@ -94,8 +96,10 @@ def ago(seconds: float) -> str:
         return translate("Words", "just now")
     minutes = round(seconds / 60)
     if minutes < 60:
-        return translate("Words", "%n min ago", None, max(1, minutes))
-    return translate("Words", "%n h ago", None, round(minutes / 60))
+        minutes = max(1, minutes)
+        return translate("Words", "%n min ago", None, minutes)
+    hours = round(minutes / 60)
+    return translate("Words", "%n h ago", None, hours)
 
 
 def instrument_label(program: int) -> str:
