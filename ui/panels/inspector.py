@@ -41,11 +41,11 @@ from ui.panels.words import direction_name
 MAX_SEED = 2**31 - 1
 
 
-def _auto_spin(maximum: int, tip: str) -> QSpinBox:
+def _auto_spin(maximum: int, tip: str, lowest: int = -1) -> QSpinBox:
     """A spin box whose lowest value reads "Auto" (the setting is left to the model)."""
     spin = QSpinBox()
-    spin.setRange(-1, maximum)
-    spin.setValue(-1)
+    spin.setRange(lowest, maximum)
+    spin.setValue(lowest)
     spin.setSpecialValueText(translate("Inspector", "Auto"))
     spin.setToolTip(tip)
     return spin
@@ -101,6 +101,7 @@ class Inspector(QWidget):
                 "Inspector",
                 "The most notes sounding together: 1 keeps a single line, more allows chords",
             ),
+            lowest=0,  # no part has 0 notes at once: 0 is Auto, and 1 the first real choice
         )
         self.rhythm = _auto_spin(
             64,

@@ -89,6 +89,19 @@ def test_the_inspector_speaks_a_musicians_language(qtbot: QtBot) -> None:
     assert str(TEN_DIGITS) in " ".join(visible_texts(inspector))  # the scan does see numbers
 
 
+def test_left_to_the_app_reads_auto_and_the_next_step_is_a_real_choice(qtbot: QtBot) -> None:
+    inspector = Inspector()
+    qtbot.addWidget(inspector)
+    for spin in (inspector.density, inspector.polyphony, inspector.rhythm):
+        assert spin.text() == "Auto"
+    controls = inspector.controls()
+    assert (controls.density, controls.polyphony, controls.rhythm) == (None, None, None)
+    inspector.polyphony.stepUp()
+    inspector.density.stepUp()
+    assert inspector.controls().polyphony == 1  # a single line, not "0 notes at once"
+    assert inspector.controls().density == 0
+
+
 def _track_panel(qtbot: QtBot, tmp_path: Path) -> tuple[TrackPanel, ProjectSession]:
     session = ProjectSession(tmp_path / "recovery", _duo())
     panel = TrackPanel(lambda: session.song, session.apply_edit)
