@@ -20,30 +20,19 @@ another sound", "Brighter"), the direction a Nudge takes is a short "Direction 3
 for another, and the seeds that make a sound again exactly sit under a collapsed Advanced
 section. Its words live in `ui.panels.timbre_words`.
 
-The Listen row (Audition, A/B, the comparison with the other sound, Loop) is the base class
+The widgets and their layout are the base class `ui.panels.timbre_layout.TimbreLayout`. The
+Listen row (Audition, A/B, the comparison with the other sound, Loop) is its base class
 `ui.panels.timbre_audition.TimbreAudition`; the audition phrase, the sound it is played with and
 the description of a timbre are pure functions in `engine.sound.audition`.
 """
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSlider,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from engine.errors import TesseraError
 from engine.song.edits import update_track
@@ -59,31 +48,20 @@ from engine.sound.timbre import (
 )
 from engine.studio.models import Models
 from ui.i18n import translate
-from ui.panels.advanced import AdvancedSection
-from ui.panels.timbre_audition import PlayerFactory, TimbreAudition
-from ui.panels.timbre_words import (
-    description_tip,
-    descriptor_words,
-    direction_text,
-    lock_tip,
-    sound_text,
-    state_text,
+from ui.panels.timbre_audition import PlayerFactory
+from ui.panels.timbre_layout import (
+    DESCRIPTORS,
+    FRESH_SEEDS,
+    MAX_SEED,
+    TimbreLayout,
+    fresh_seed,
 )
+from ui.panels.timbre_words import direction_text, sound_text, state_text
 
-MAX_SEED = 2**31 - 1
-FRESH_SEEDS = 10_000
-"""New sounds and directions the panel picks itself are numbered below this, so what it shows
-("Direction 12", "a generated sound (no. 4821)") stays short; any seed can be typed under
-Advanced."""
+__all__ = ["DESCRIPTORS", "FRESH_SEEDS", "MAX_SEED", "TimbrePanel", "tessera_choice"]
+
 Change = Callable[[TimbreSpace, Track, str], tuple[TimbreRef, str]]
 """(space, track, track's name) -> (new timbre, undo label)."""
-DESCRIPTORS = (
-    ("brighter", "Brighter", "Brighten timbre of"),
-    ("darker", "Darker", "Darken timbre of"),
-    ("softer_attack", "Softer attack", "Soften attack of"),
-    ("harder_attack", "Harder attack", "Harden attack of"),
-)
-"""(descriptor, English button text, undo label verb); the shown words are `descriptor_words`."""
 
 
 def tessera_choice() -> str:
@@ -91,54 +69,11 @@ def tessera_choice() -> str:
     return translate("TrackPanel", "Tessera timbre")
 
 
-def _fresh_seed(other_than: int) -> int:
-    """A short random seed, never the one given (so a new pick always sounds different)."""
-    seed = random.randrange(1, FRESH_SEEDS)
-    return seed if seed != other_than else seed % (FRESH_SEEDS - 1) + 1
-
-
-def _percent(value: int) -> str:
-    return translate("Timbre", "{percent} %").format(percent=value)
-
-
-def _slider(percent: int, tip: str) -> tuple[QSlider, QLabel]:
-    slider = QSlider(Qt.Orientation.Horizontal)
-    slider.setRange(0, 100)
-    slider.setValue(percent)
-    slider.setToolTip(tip)
-    value = QLabel(_percent(percent))
-    value.setMinimumWidth(40)
-    value.setToolTip(tip)
-    slider.valueChanged.connect(lambda step: value.setText(_percent(step)))
-    return slider, value
-
-
-def _button(text: str, tip: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setToolTip(tip)
-    return button
-
-
-def _seed_box(tip: str) -> QSpinBox:
-    box = QSpinBox(minimum=0, maximum=MAX_SEED)
-    box.setValue(_fresh_seed(0))
-    box.setToolTip(tip)
-    return box
-
-
-def _row(*widgets: QWidget) -> QHBoxLayout:
-    """Widgets side by side, the first one taking the spare width."""
-    row = QHBoxLayout()
-    for position, widget in enumerate(widgets):
-        row.addWidget(widget, 1 if position == 0 else 0)
-    return row
-
-
 def _name(track: Track, index: int) -> str:
     return track.name or translate("Timbre", "track {number}").format(number=index + 1)
 
 
-class TimbrePanel(TimbreAudition):
+class TimbrePanel(TimbreLayout):
     """The timbre of one track of the window's song; `set_track` chooses it."""
 
     model_loaded = Signal()
@@ -161,115 +96,6 @@ class TimbrePanel(TimbreAudition):
         self._lay_out()
         self._connect()
         self.set_track(None)
-
-    def _build(self) -> None:
-        self.title = QLabel()
-        font = self.title.font()
-        font.setBold(True)
-        self.title.setFont(font)
-        self.kind, self.lock_state, self.description = QLabel(), QLabel(), QLabel()
-        self.kind.setToolTip(translate("Timbre", "The sound this track plays with"))
-        self.lock_state.setToolTip(lock_tip())
-        self.description.setToolTip(description_tip())
-        self.description.setWordWrap(True)
-        self.lock_button = _button(translate("Timbre", "Lock"), lock_tip())
-        self.reset_button = _button(
-            translate("Timbre", "Back to usual"),
-            translate("Timbre", "Unlock: back to the usual sound for the instrument"),
-        )
-        self.reroll_button = _button(
-            translate("Timbre", "Try another sound"),
-            translate("Timbre", "Give the track a new sound for its instrument (you can undo it)"),
-        )
-        self.strength, self.strength_value = _slider(
-            30, translate("Timbre", "How big a change Nudge and the Character buttons make")
-        )
-        self.direction = QLabel()
-        self.direction.setToolTip(
-            translate(
-                "Timbre",
-                "Nudge changes the sound in one of endless directions; each Nudge takes the "
-                "next one",
-            )
-        )
-        self.another_direction = _button(
-            translate("Timbre", "Another direction"),
-            translate("Timbre", "Pick a different way for the next Nudge to change the sound"),
-        )
-        self.nudge_button = _button(
-            translate("Timbre", "Nudge"),
-            translate("Timbre", "Change the sound a little in the direction shown"),
-        )
-        self.descriptor_buttons = {
-            key: _button(text, tip) for key, (text, tip) in descriptor_words().items()
-        }
-        self.other_track = QComboBox()
-        self.other_track.setToolTip(translate("Timbre", "The track whose sound to blend toward"))
-        self.fraction, self.fraction_value = _slider(
-            50,
-            translate(
-                "Timbre", "0 % keeps this track's sound, 100 % takes on the other track's sound"
-            ),
-        )
-        self.interpolate_button = _button(
-            translate("Timbre", "Blend"),
-            translate("Timbre", "Move this track's sound toward the other track's sound"),
-        )
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self._build_advanced()
-
-    def _build_advanced(self) -> None:
-        """The seeds behind a sound and a direction, to make either again exactly."""
-        self.advanced = AdvancedSection(
-            translate("Timbre", "The numbers behind a sound, to make one again exactly")
-        )
-        self.seed = _seed_box(
-            translate("Timbre", "The number of a generated sound: the same number, the same sound")
-        )
-        self.generate_button = _button(
-            translate("Timbre", "Make this sound"),
-            translate("Timbre", "Give the track the generated sound with this number"),
-        )
-        self.direction_seed = _seed_box(
-            translate("Timbre", "The number of the direction the next Nudge takes")
-        )
-
-    def _lay_out(self) -> None:
-        descriptors = QGridLayout()
-        for position, (key, _text, _verb) in enumerate(DESCRIPTORS):
-            descriptors.addWidget(self.descriptor_buttons[key], position // 2, position % 2)
-        form = QFormLayout()
-        form.addRow(self.title)
-        form.addRow(translate("Timbre", "Sound"), self.kind)
-        form.addRow(translate("Timbre", "State"), self.lock_state)
-        form.addRow(translate("Timbre", "Changed"), self.description)
-        form.addRow("", _row(self.lock_button, self.reset_button))
-        form.addRow("", self.reroll_button)
-        form.addRow(translate("Timbre", "How much"), _row(self.strength, self.strength_value))
-        form.addRow(
-            translate("Timbre", "Nudge"),
-            _row(self.direction, self.another_direction, self.nudge_button),
-        )
-        form.addRow(translate("Timbre", "Character"), descriptors)
-        form.addRow(translate("Timbre", "Blend with"), self.other_track)
-        form.addRow(
-            translate("Timbre", "How far"),
-            _row(self.fraction, self.fraction_value, self.interpolate_button),
-        )
-        form.addRow(
-            translate("Timbre", "Listen"), _row(self.audition_button, self.ab_button, self.loop)
-        )
-        form.addRow("", self.compare)
-        self.advanced.form.addRow(
-            translate("Timbre", "Sound no."), _row(self.seed, self.generate_button)
-        )
-        self.advanced.form.addRow(translate("Timbre", "Direction no."), self.direction_seed)
-        column = QVBoxLayout(self)
-        column.addLayout(form)
-        column.addWidget(self.advanced)
-        column.addWidget(self.status)
-        column.addStretch(1)
 
     def _connect(self) -> None:
         self.lock_button.clicked.connect(self.lock)
@@ -393,7 +219,7 @@ class TimbrePanel(TimbreAudition):
 
     def reroll(self) -> None:
         """A new sound: a short seed other than the one shown."""
-        self.generate(_fresh_seed(self.seed.value()))
+        self.generate(fresh_seed(self.seed.value()))
 
     def nudge(self) -> None:
         """Nudge along the direction shown, then show the next one for the next click."""

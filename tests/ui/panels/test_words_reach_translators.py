@@ -26,6 +26,7 @@ FILES = (
     "takes.py",
     "timbre.py",
     "timbre_audition.py",
+    "timbre_layout.py",
     "timbre_words.py",
     "track_space.py",
     "tracks.py",
