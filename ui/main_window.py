@@ -274,6 +274,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self.originality.check_requested.connect(
             lambda: run_safely(self.check_originality, self.say)
         )
+        self.originality.watch(self.document_signals)  # a stale report clears itself
         self.originality.report_ready.connect(
             lambda report: self.grid.set_cell_badges(report.bar_badges())
         )

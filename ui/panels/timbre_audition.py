@@ -32,14 +32,23 @@ from engine.sound.audition import audition_ref, audition_song, hears_standard
 from engine.sound.playback import Player
 from engine.sound.render import NoteRenderer, SongMix
 from ui.device_thread import DeviceThread
+from ui.i18n import translate
 from ui.jobs import JobRunner
 from ui.ui_thread import relay
 
 PlayerFactory = Callable[..., Player]
 """Called like `Player(renderer, on_error=callback, on_finished=callback)`."""
 AuditionState = Literal["idle", "preparing", "playing"]
-AB_TIP = "Hear A, the Tessera timbre before the last change here, or B, now"
-AB_STANDARD_TIP = "A/B compares Tessera timbres: untick the comparison to hear them"
+
+
+def ab_tip() -> str:
+    return translate(
+        "Timbre", "Switch between A, the sound before your last change here, and B, the sound now"
+    )
+
+
+def ab_standard_tip() -> str:
+    return translate("Timbre", "A/B compares Tessera timbres: untick the comparison to hear them")
 
 
 class TimbreAudition(QWidget):
@@ -60,13 +69,16 @@ class TimbreAudition(QWidget):
         self._audition: AuditionState = "idle"
         self.device = DeviceThread("tessera-audition-device")
         self._request = 0  # numbers play and stop requests: an answer to an older one is moot
-        self.audition_button = QPushButton("Audition")
-        self.audition_button.setToolTip("Play a short phrase with this track's sound")
+        self.audition_button = QPushButton(translate("Timbre", "Audition"))
+        self.audition_button.setToolTip(
+            translate("Timbre", "Play a short phrase with this track's sound")
+        )
         self.ab_button = QPushButton()
-        self.ab_button.setToolTip(AB_TIP)
+        self.ab_button.setToolTip(ab_tip())
         self.ab_button.setCheckable(True)
-        self.compare = QCheckBox("Compare with the standard sound")
-        self.loop = QCheckBox("Loop")
+        self.compare = QCheckBox(translate("Timbre", "Compare with the standard sound"))
+        self.loop = QCheckBox(translate("Timbre", "Loop"))
+        self.loop.setToolTip(translate("Timbre", "Play the phrase over and over until you stop it"))
         self.audition_button.clicked.connect(self.toggle_audition)
         self.ab_button.toggled.connect(self._hearing_changed)
         self.compare.toggled.connect(self._hearing_changed)
@@ -98,24 +110,31 @@ class TimbreAudition(QWidget):
         Tessera timbre is heard."""
         instrument = instrument_name(track.program, track.is_drum)
         if track.timbre.is_standard:
-            self.compare.setText("Compare with the Tessera timbre")
-            self.compare.setToolTip(
-                f"Hear the Tessera timbre this track keeps instead of the standard {instrument}"
-                " (the track's sound does not change)"
+            self.compare.setText(translate("Timbre", "Compare with the Tessera timbre"))
+            tip = translate(
+                "Timbre",
+                "Hear the Tessera timbre this track keeps instead of the standard {instrument} "
+                "(the track's sound does not change)",
             )
         else:
-            self.compare.setText("Compare with the standard sound")
-            self.compare.setToolTip(
-                f"Hear the General MIDI SoundFont's {instrument} instead of this timbre"
-                " (the track's sound does not change)"
+            self.compare.setText(translate("Timbre", "Compare with the standard sound"))
+            tip = translate(
+                "Timbre",
+                "Hear the General MIDI SoundFont's {instrument} instead of this sound "
+                "(the track's sound does not change)",
             )
+        self.compare.setToolTip(tip.format(instrument=instrument))
         available = self._previous() is not None
         if not available and self.ab_button.isChecked():
             self.ab_button.setChecked(False)
         standard = hears_standard(track.timbre, self.compare.isChecked())
         self.ab_button.setEnabled(available and not standard)
-        self.ab_button.setToolTip(AB_STANDARD_TIP if standard else AB_TIP)
-        self.ab_button.setText("A/B: before" if self.ab_button.isChecked() else "A/B: now")
+        self.ab_button.setToolTip(ab_standard_tip() if standard else ab_tip())
+        self.ab_button.setText(
+            translate("Timbre", "A/B: before")
+            if self.ab_button.isChecked()
+            else translate("Timbre", "A/B: now")
+        )
 
     def _forget_listening(self) -> None:
         """Another track is shown: stop, and hear it as it is."""
@@ -171,8 +190,11 @@ class TimbreAudition(QWidget):
                 mix = SongMix(song, renderer)
                 mix.prepare(0, mix.end_bound_samples, progress)
 
-        if not self.jobs.run("Preparing the audition…", work, self._play, self._not_played):
-            self._not_played("the panel is still busy: try again in a moment", "")
+        preparing = translate("Timbre", "Preparing the audition…")
+        if not self.jobs.run(preparing, work, self._play, self._not_played):
+            self._not_played(
+                translate("Timbre", "the panel is still busy: try again in a moment"), ""
+            )
 
     def _play(self, _result: Any = None) -> None:
         """Ask the device thread to play the phrase; `_play_answered` follows."""
@@ -211,7 +233,11 @@ class TimbreAudition(QWidget):
             self._not_played(failure, "")
             return
         self._set_audition("playing")
-        self.say(f"auditioning {name}: {self._hearing()}")
+        self.say(
+            translate("Timbre", "auditioning {track}: {hearing}").format(
+                track=name, hearing=self._hearing()
+            )
+        )
 
     def _not_played(self, text: str, trace: str) -> None:
         self._set_audition("idle")
@@ -222,15 +248,19 @@ class TimbreAudition(QWidget):
     def _hearing(self) -> str:
         track = self._track()
         if track is not None and hears_standard(track.timbre, self.compare.isChecked()):
-            return "the standard sound (General MIDI SoundFont)"
-        return "A, before the last change" if self.ab_button.isChecked() else "B, the timbre now"
+            return translate("Timbre", "the standard sound (General MIDI SoundFont)")
+        if self.ab_button.isChecked():
+            return translate("Timbre", "A, before the last change")
+        return translate("Timbre", "B, the timbre now")
 
     def _loop_range(self, song: Song) -> tuple[float, float] | None:
         return (0.0, song.duration_seconds) if self.loop.isChecked() else None
 
     def _set_audition(self, state: AuditionState) -> None:
         was_idle, self._audition = self._audition == "idle", state
-        self.audition_button.setText("Audition" if state == "idle" else "Stop")
+        self.audition_button.setText(
+            translate("Timbre", "Audition") if state == "idle" else translate("Timbre", "Stop")
+        )
         if was_idle != (state == "idle"):
             self.auditioning.emit(state != "idle")
 
@@ -242,7 +272,7 @@ class TimbreAudition(QWidget):
         self._show_listen(track)
         if self._audition == "playing" and self.player is not None:
             self.player.set_song(self._phrase(track))
-            self.say(f"now hearing {self._hearing()}")
+            self.say(translate("Timbre", "now hearing {hearing}").format(hearing=self._hearing()))
 
     def _loop_toggled(self) -> None:
         track = self._track()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
 from engine.song.song import MAX_REVERB_SEND_DB, MIN_REVERB_SEND_DB, Track
 from engine.sound.space import track_space
+from ui.i18n import translate
 
 __all__ = ["REVERB", "WIDTH", "SpaceChange", "SpaceControl", "SpaceField", "default_steps"]
 
@@ -34,12 +35,44 @@ class SpaceField:
     steps_per_unit: int
     low_steps: int
     high_steps: int
-    tooltip: str
 
     def text(self, steps: int) -> str:
         if self.field == "width":
-            return f"{steps} %"
-        return "Off" if steps <= self.low_steps else f"{steps:+d} dB"
+            return translate("TrackPanel", "{percent} %").format(percent=steps)
+        if steps <= self.low_steps:
+            return translate("TrackPanel", "Off")
+        return translate("TrackPanel", "{db} dB").format(db=f"{steps:+d}")
+
+    def tooltip(self) -> str:
+        """What the control does to the sound (translated when shown)."""
+        if self.field == "width":
+            return translate(
+                "TrackPanel",
+                "How wide the track sits between the speakers: 0 % is a single point, placed by "
+                "Pan; 100 % spreads it like a string section or a pad. Bass notes stay in the "
+                "middle however wide the track is.",
+            )
+        return translate(
+            "TrackPanel",
+            "How much of the track goes to the shared room (the reverb every track plays into): "
+            "Off keeps it dry, -15 dB is a touch of room, -9 dB a hall's wash around a section "
+            "or a pad.",
+        )
+
+    def default_tip(self) -> str:
+        if self.field == "width":
+            text = translate(
+                "TrackPanel",
+                "Back to the usual width for this kind of instrument: strings, choirs and pads "
+                "wide, basses centred",
+            )
+        else:
+            text = translate(
+                "TrackPanel",
+                "Back to the usual reverb for this kind of instrument: strings, choirs and pads "
+                "roomy, basses dry",
+            )
+        return text
 
 
 WIDTH = SpaceField(
@@ -48,9 +81,6 @@ WIDTH = SpaceField(
     100,
     0,
     100,
-    "How wide the track sits between the speakers: 0 % is a single point, placed by Pan; "
-    "100 % spreads it like a string section or a pad. Bass notes stay in the middle however "
-    "wide the track is.",
 )
 REVERB = SpaceField(
     "reverb_send_db",
@@ -58,8 +88,6 @@ REVERB = SpaceField(
     1,
     round(MIN_REVERB_SEND_DB),
     round(MAX_REVERB_SEND_DB),
-    "How much of the track goes to the shared room (the reverb every track plays into): Off "
-    "keeps it dry, -15 dB is a touch of room, -9 dB a hall's wash around a section or a pad.",
 )
 
 
@@ -82,15 +110,12 @@ class SpaceControl(QWidget):
         self._shown_steps = 0  # where the slider was put for the shown track
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(space.low_steps, space.high_steps)
-        self.slider.setToolTip(space.tooltip)
+        self.slider.setToolTip(space.tooltip())
         self.value = QLabel()
         self.value.setMinimumWidth(96)
-        self.value.setToolTip(space.tooltip)
-        self.default = QPushButton("Default")
-        self.default.setToolTip(
-            f"Back to the usual {space.name} for this kind of instrument: strings, choirs and "
-            "pads wide and roomy, basses centred and dry"
-        )
+        self.value.setToolTip(space.tooltip())
+        self.default = QPushButton(translate("TrackPanel", "Default"))
+        self.default.setToolTip(space.default_tip())
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.slider, 1)
@@ -118,7 +143,8 @@ class SpaceControl(QWidget):
     def _show_value(self) -> None:
         text = self.space.text(self.slider.value())
         is_default = self._own is None and not self.slider.isSliderDown()
-        self.value.setText(f"{text} (default)" if is_default else text)
+        shown = translate("TrackPanel", "{value} (default)").format(value=text)
+        self.value.setText(shown if is_default else text)
         self.value.setEnabled(not is_default)  # greyed while the family's default plays
 
     def _moved(self) -> None:

@@ -6,6 +6,10 @@ Timbre panel) or "General MIDI (SoundFont)" (the standard set: FluidSynth playin
 General MIDI SoundFont). Choosing the standard set keeps a locked timbre in the track, so
 choosing the Tessera timbre again gives it back (`engine.song.song.TimbreRef.standard`).
 
+Instruments are numbered from 1 as the General MIDI list (and every other place in the app)
+numbers them: "1: Acoustic Grand Piano" is program 0 in the file. Every control's tooltip says
+what it does to the sound.
+
 Every change is one undoable edit through `apply_edit`. A slider drag is one edit when it is
 released (not one per pixel); keyboard steps on a slider are one edit each. The panel never
 holds its own copy of the track: `show_track` reads it from the song each time.
@@ -31,12 +35,23 @@ from PySide6.QtWidgets import (
 from engine.song.edits import update_track
 from engine.song.gm import GM_PROGRAM_NAMES
 from engine.song.song import MAX_GAIN_DB, MIN_GAIN_DB, Song, Track
+from ui.i18n import translate
 from ui.panels.track_space import REVERB, WIDTH, SpaceControl
+from ui.panels.words import instrument_label
 
 GAIN_STEPS_PER_DB = 2
 """The gain slider moves in half decibels."""
-SOUNDS = (("Tessera timbre", False), ("General MIDI (SoundFont)", True))
-"""The Sound box's entries and whether each is the standard set."""
+
+
+def sound_name(standard: bool) -> str:
+    """The Sound box's name for the model's sound or the standard set."""
+    if standard:
+        return translate("TrackPanel", "General MIDI (SoundFont)")
+    return translate("TrackPanel", "Tessera timbre")
+
+
+def _tipped(widget: QWidget, tip: str) -> None:
+    widget.setToolTip(tip)
 
 
 class TrackPanel(QWidget):
@@ -53,23 +68,42 @@ class TrackPanel(QWidget):
         self._song, self._apply_edit = song, apply_edit
         self.track_index: int | None = None
         self.name = QLineEdit()
+        _tipped(self.name, translate("TrackPanel", "The track's name, as the grid shows it"))
         self.name.editingFinished.connect(self._rename)
         self.instrument = QComboBox()
-        for program, name in enumerate(GM_PROGRAM_NAMES):
-            self.instrument.addItem(f"{program + 1:3d} {name}", program)
+        for program in range(len(GM_PROGRAM_NAMES)):
+            self.instrument.addItem(instrument_label(program), program)
+        _tipped(
+            self.instrument,
+            translate("TrackPanel", "The instrument this track plays (General MIDI 1-128)"),
+        )
         self.instrument.activated.connect(self._change_instrument)
-        self.drums = QCheckBox("Drum kit (channel 10)")
+        self.drums = QCheckBox(translate("TrackPanel", "Drum kit"))
+        _tipped(
+            self.drums,
+            translate(
+                "TrackPanel",
+                "Play a drum kit instead of a pitched instrument: each note is a different drum",
+            ),
+        )
         self.drums.clicked.connect(self._change_instrument)
         self.sound = QComboBox()
-        for label, standard in SOUNDS:
-            self.sound.addItem(label, standard)
-        self.sound.setToolTip(
-            "Tessera timbre: the timbre model's sound, which the Timbre panel can generate, "
-            "lock and nudge. General MIDI (SoundFont): the standard General MIDI sound set"
+        for standard in (False, True):
+            self.sound.addItem(sound_name(standard), standard)
+        _tipped(
+            self.sound,
+            translate(
+                "TrackPanel",
+                "Tessera timbre: the app's own sound for the instrument, which the Timbre panel "
+                "can change, lock and nudge. General MIDI (SoundFont): the standard sound set "
+                "every MIDI player knows",
+            ),
         )
         self.sound.activated.connect(self._change_sound)
-        self.mute = QPushButton("Mute")
-        self.solo = QPushButton("Solo")
+        self.mute = QPushButton(translate("TrackPanel", "Mute"))
+        _tipped(self.mute, translate("TrackPanel", "Silence this track"))
+        self.solo = QPushButton(translate("TrackPanel", "Solo"))
+        _tipped(self.solo, translate("TrackPanel", "Hear only this track (and other soloed ones)"))
         for button, flag in ((self.mute, "muted"), (self.solo, "solo")):
             button.setCheckable(True)
             button.clicked.connect(lambda checked, flag=flag: self._set(flag, bool(checked)))
@@ -77,20 +111,27 @@ class TrackPanel(QWidget):
         self.gain.setRange(
             round(MIN_GAIN_DB * GAIN_STEPS_PER_DB), round(MAX_GAIN_DB * GAIN_STEPS_PER_DB)
         )
-        self.gain.setToolTip("Track gain in dB (double-click the value to reset to 0 dB)")
+        _tipped(self.gain, translate("TrackPanel", "How loud this track is in the mix"))
         self.gain_value = QLabel()
         self.pan = QSlider(Qt.Orientation.Horizontal)
         self.pan.setRange(-100, 100)
-        self.pan.setToolTip("Pan from hard left to hard right")
+        _tipped(
+            self.pan,
+            translate("TrackPanel", "Where the track sits between the left and right speakers"),
+        )
         self.pan_value = QLabel()
         for slider in (self.gain, self.pan):
             slider.valueChanged.connect(self._slider_moved)
             slider.sliderReleased.connect(self._slider_released)
         self.stereo_width = SpaceControl(WIDTH, self._set_space)
         self.reverb = SpaceControl(REVERB, self._set_space)
-        reset = QPushButton("Reset mix")
+        reset = QPushButton(translate("TrackPanel", "Reset mix"))
         reset.setToolTip(
-            "0 dB, centred, not muted or soloed, and the instrument's usual width and reverb"
+            translate(
+                "TrackPanel",
+                "Back to the usual level, centred, not muted or soloed, with the instrument's "
+                "usual width and reverb",
+            )
         )
         reset.clicked.connect(self._reset_mix)
         self._inputs: tuple[QWidget, ...] = (
@@ -102,26 +143,26 @@ class TrackPanel(QWidget):
 
     def _lay_out(self, reset: QPushButton) -> None:
         form = QFormLayout(self)
-        form.addRow("Name", self.name)
-        form.addRow("Instrument", self.instrument)
+        form.addRow(translate("TrackPanel", "Name"), self.name)
+        form.addRow(translate("TrackPanel", "Instrument"), self.instrument)
         form.addRow("", self.drums)
-        form.addRow("Sound", self.sound)
+        form.addRow(translate("TrackPanel", "Sound"), self.sound)
         buttons = QHBoxLayout()
         buttons.addWidget(self.mute)
         buttons.addWidget(self.solo)
         buttons.addWidget(reset)
-        form.addRow("Mix", buttons)
+        form.addRow(translate("TrackPanel", "Mix"), buttons)
         for label, slider, value in (
-            ("Gain", self.gain, self.gain_value),
-            ("Pan", self.pan, self.pan_value),
+            (translate("TrackPanel", "Volume"), self.gain, self.gain_value),
+            (translate("TrackPanel", "Pan"), self.pan, self.pan_value),
         ):
             row = QHBoxLayout()
             row.addWidget(slider, 1)
             value.setMinimumWidth(56)
             row.addWidget(value)
             form.addRow(label, row)
-        form.addRow("Width", self.stereo_width)
-        form.addRow("Reverb", self.reverb)
+        form.addRow(translate("TrackPanel", "Width"), self.stereo_width)
+        form.addRow(translate("TrackPanel", "Reverb"), self.reverb)
 
     # --- showing -------------------------------------------------------------------------------
 
@@ -149,9 +190,16 @@ class TrackPanel(QWidget):
         self._show_values()
 
     def _show_values(self) -> None:
-        self.gain_value.setText(f"{self.gain.value() / GAIN_STEPS_PER_DB:+.1f} dB")
+        gain = f"{self.gain.value() / GAIN_STEPS_PER_DB:+.1f}"
+        self.gain_value.setText(translate("TrackPanel", "{db} dB").format(db=gain))
         pan = self.pan.value()
-        self.pan_value.setText("C" if pan == 0 else f"{'L' if pan < 0 else 'R'}{abs(pan)}")
+        if pan == 0:
+            text = translate("TrackPanel", "C", "pan: centre")
+        elif pan < 0:
+            text = translate("TrackPanel", "L{amount}").format(amount=-pan)
+        else:
+            text = translate("TrackPanel", "R{amount}").format(amount=pan)
+        self.pan_value.setText(text)
 
     # --- edits ---------------------------------------------------------------------------------
 
@@ -164,13 +212,18 @@ class TrackPanel(QWidget):
         track = self._track()
         if track is None or self.track_index is None or getattr(track, field) == value:
             return
-        label = {
-            "muted": "Mute" if value else "Unmute",
-            "solo": "Solo" if value else "Unsolo",
-            "name": "Rename",
-        }[field]
+        labels = {
+            ("muted", True): translate("TrackPanel", "Mute {track}"),
+            ("muted", False): translate("TrackPanel", "Unmute {track}"),
+            ("solo", True): translate("TrackPanel", "Solo {track}"),
+            ("solo", False): translate("TrackPanel", "Unsolo {track}"),
+        }
+        label = labels.get((field, bool(value)), translate("TrackPanel", "Rename {track}"))
+        name = track.name or translate("TrackPanel", "track {number}").format(
+            number=self.track_index + 1
+        )
         song = update_track(self._song(), self.track_index, **{field: value})
-        self._apply_edit(song, f"{label} {track.name or f'track {self.track_index + 1}'}")
+        self._apply_edit(song, label.format(track=name))
 
     def _rename(self) -> None:
         self._set("name", self.name.text().strip())
@@ -184,7 +237,8 @@ class TrackPanel(QWidget):
         if (track.program, track.is_drum) == (program, is_drum):
             return
         song = update_track(self._song(), self.track_index, program=program, is_drum=is_drum)
-        self._apply_edit(song, f"Change instrument of {track.name}")
+        label = translate("TrackPanel", "Change instrument of {track}")
+        self._apply_edit(song, label.format(track=track.name))
 
     def _change_sound(self) -> None:
         track = self._track()
@@ -195,8 +249,8 @@ class TrackPanel(QWidget):
             return
         timbre = track.timbre.standard() if standard else track.timbre.tessera()
         song = update_track(self._song(), self.track_index, timbre=timbre)
-        label = "General MIDI (SoundFont)" if standard else "Tessera timbre"
-        self._apply_edit(song, f"Sound of {track.name}: {label}")
+        label = translate("TrackPanel", "Sound of {track}: {sound}")
+        self._apply_edit(song, label.format(track=track.name, sound=sound_name(standard)))
 
     def _slider_moved(self) -> None:
         self._show_values()
@@ -212,18 +266,25 @@ class TrackPanel(QWidget):
         if (track.gain_db, track.pan) == (gain, pan):
             return
         song = update_track(self._song(), self.track_index, gain_db=gain, pan=pan)
-        what = "Set gain of" if track.gain_db != gain else "Pan"
-        self._apply_edit(song, f"{what} {track.name}")
+        if track.gain_db != gain:
+            label = translate("TrackPanel", "Set gain of {track}")
+        else:
+            label = translate("TrackPanel", "Pan {track}")
+        self._apply_edit(song, label.format(track=track.name))
 
     def _set_space(self, field: str, value: float | None) -> None:
         """Set the track's width or reverb send (None: its family's default) as one edit."""
         track = self._track()
         if track is None or self.track_index is None or getattr(track, field) == value:
             return
-        what = "width" if field == "width" else "reverb"
-        label = f"Default {what} of" if value is None else f"Set {what} of"
+        labels = {
+            ("width", True): translate("TrackPanel", "Default width of {track}"),
+            ("width", False): translate("TrackPanel", "Set width of {track}"),
+            ("reverb_send_db", True): translate("TrackPanel", "Default reverb of {track}"),
+            ("reverb_send_db", False): translate("TrackPanel", "Set reverb of {track}"),
+        }
         song = update_track(self._song(), self.track_index, **{field: value})
-        self._apply_edit(song, f"{label} {track.name}")
+        self._apply_edit(song, labels[field, value is None].format(track=track.name))
 
     def _reset_mix(self) -> None:
         track = self._track()
@@ -234,4 +295,5 @@ class TrackPanel(QWidget):
             width=None, reverb_send_db=None,
         )  # fmt: skip
         if song != self._song():
-            self._apply_edit(song, f"Reset mix of {track.name}")
+            label = translate("TrackPanel", "Reset mix of {track}")
+            self._apply_edit(song, label.format(track=track.name))

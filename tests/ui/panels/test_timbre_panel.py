@@ -43,7 +43,8 @@ from engine.sound.timbre import (
 from engine.studio.models import Models
 from engine.studio.session import ProjectSession
 from tests.helpers.fake_stream import FakeStream, HangingStream, opening_into
-from ui.panels.timbre import DESCRIPTORS, TimbrePanel
+from tests.ui.panels.visible_text import code_like, controls, visible_texts
+from ui.panels.timbre import DESCRIPTORS, FRESH_SEEDS, TimbrePanel
 
 VIOLIN, CELLO, DRUMS = 0, 1, 2
 PULLS_BEFORE_GIVING_UP = 5_000
@@ -169,7 +170,7 @@ def test_generate_is_reproducible_and_one_undo_step(bench: Bench) -> None:
         VIOLIN, panel.generate_button.click, "Generate timbre of Violin (seed 1234)"
     )
     assert ref == generate(bench.space, 1234)
-    assert panel.kind.text() == "Generated, seed 1234"
+    assert panel.kind.text() == "A generated sound (no. 1234)"
     assert panel.lock_state.text() == "Locked"
     panel.set_track(CELLO)
     panel.seed.setValue(1234)
@@ -182,6 +183,40 @@ def test_generate_is_reproducible_and_one_undo_step(bench: Bench) -> None:
     )
     assert rerolled.seed == panel.seed.value() != 1234
     assert rerolled == generate(bench.space, panel.seed.value())
+
+
+def test_the_panel_speaks_in_sounds_not_numbers(bench: Bench) -> None:
+    """Every control says what it does to the sound; the seeds sit under a folded Advanced;
+    the direction is a short number with a button for another; nothing reads like code."""
+    panel = bench.panel
+    found = controls(panel)
+    assert len(found) >= 15
+    assert [type(w).__name__ for w in found if not w.toolTip().strip()] == []
+    tips = {key: panel.descriptor_buttons[key].toolTip() for key, _text, _verb in DESCRIPTORS}
+    assert "high frequencies" in tips["brighter"]
+    assert "warmer" in tips["darker"]
+    assert "gently" in tips["softer_attack"]
+    assert "plucked" in tips["harder_attack"]
+    assert not panel.advanced.is_expanded()
+    for seed_box in (panel.seed, panel.direction_seed):
+        assert panel.advanced.body.isAncestorOf(seed_box)
+        assert not seed_box.isVisibleTo(panel)
+    panel.direction_seed.setValue(41)
+    assert panel.direction.text() == "Direction 41"
+    panel.another_direction.click()
+    assert panel.direction.text() == "Direction 42"
+    assert panel.direction_seed.value() == 42  # the same direction, reachable under Advanced
+    bench.one_step(VIOLIN, panel.nudge_button.click, "Nudge timbre of Violin (0.30, direction 42)")
+    assert panel.direction.text() == "Direction 43"  # each Nudge takes the next one
+    panel.reroll_button.click()
+    new_sound = bench.timbre(VIOLIN).seed
+    assert new_sound is not None
+    assert 0 < new_sound < FRESH_SEEDS  # a new sound with a short number
+    texts = visible_texts(panel)
+    assert "Try another sound" in texts
+    assert code_like(texts) == []
+    panel.advanced.set_expanded(True)
+    assert panel.seed.isVisibleTo(panel)
 
 
 def test_lock_keeps_the_gm_sound_and_reset_to_gm_unlocks(
