@@ -45,6 +45,7 @@ from engine.studio.use_cases import Studio
 from ui.i18n import translate
 from ui.jobs import JobRunner
 from ui.panels.inspector import Inspector
+from ui.panels.words import instrument_label
 
 
 @dataclass(frozen=True)
@@ -211,7 +212,7 @@ def drum_kit_choice() -> str:
 def instrument_choices() -> tuple[list[str], int]:
     """The Add Track list (the drum kit, then '1: Acoustic Grand Piano' to '128: Gunshot',
     numbered from 1 as the Track panel numbers them) and the row it starts on (Cello)."""
-    programs = [f"{program + 1}: {name}" for program, name in enumerate(GM_PROGRAM_NAMES)]
+    programs = [instrument_label(program) for program in range(len(GM_PROGRAM_NAMES))]
     return [drum_kit_choice(), *programs], 1 + DEFAULT_PROGRAM
 
 
