@@ -566,4 +566,4 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
 
 def _starter_song(title: str = "Untitled", bars: int = 8) -> Song:
     """An empty song to start from: one piano track, 4/4 at 120 BPM."""
-    return Song(title=title, bar_count=bars, tracks=(Track("Piano", 0),))
+    return Song(title=title, bar_count=bars, tracks=(Track(translate("MainWindow", "Piano"), 0),))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -150,7 +151,7 @@ def test_the_toolbar_buttons_keep_their_places(window: MainWindow) -> None:
     QApplication.processEvents()
     undo = window.actions_by_name["undo"]
     button = window.toolbar.widgetForAction(undo)
-    assert button is not None
+    assert isinstance(button, QToolButton)
     assert button.text() == "Undo"
     assert name in undo.toolTip()
     assert undo.text() == f"&Undo {name}"  # the Edit menu names it

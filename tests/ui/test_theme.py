@@ -28,6 +28,7 @@ from ui.theme import (
     follow_system_theme,
     light_palette,
     note_colour,
+    relative_luminance,
     stored_theme,
     system_is_dark,
 )
@@ -140,7 +141,16 @@ def test_the_window_offers_the_switch_in_its_settings_menu(
     entries = window.settings_menu.theme_menu.actions()
     assert [entry.text() for entry in entries] == ["&Light", "&Dark", "&Follow System"]
     assert [entry.isChecked() for entry in entries] == [False, False, True]
+    assert _icon_luminance(window) < 0.2  # a dark Play triangle on the light toolbar
     entries[1].trigger()
     assert [entry.isChecked() for entry in entries] == [False, True, False]
     assert settings.value(THEME_KEY) == "dark"
     assert app.palette().color(BASE) == dark_palette().color(BASE)
+    QApplication.processEvents()
+    assert _icon_luminance(window) > 0.5  # redrawn light, so it shows on the dark toolbar
+
+
+def _icon_luminance(window: MainWindow) -> float:
+    """How light the middle of the Play button's icon is drawn."""
+    image = window.transport.play_action.icon().pixmap(16, 16).toImage()
+    return relative_luminance(image.pixelColor(7, 8))

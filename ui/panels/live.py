@@ -317,7 +317,11 @@ class LivePanel(QWidget):
         answered = [a for a in stats.answers if a.latency_ms is not None]
         if stats.generation_ms:
             self.meter.setValue(min(METER_FULL_MS, round(stats.generation_ms[-1])))
-        latency = f"{answered[-1].latency_ms:.0f} ms" if answered else "-"
+        latency = (
+            translate("LivePanel", "{ms} ms").format(ms=f"{answered[-1].latency_ms:.0f}")
+            if answered
+            else "-"
+        )
         self.figures.setText(
             translate(
                 "LivePanel", "last note to answer: {latency}; notes late: {late}/{sent}"

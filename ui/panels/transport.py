@@ -23,8 +23,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Literal
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QStyle, QToolBar, QWidget
 
 from engine.errors import TesseraError
@@ -37,6 +37,7 @@ from engine.studio.models import Models
 from ui.device_thread import DeviceThread
 from ui.document import DocumentSignals
 from ui.i18n import translate
+from ui.icons import glyph_icon
 from ui.jobs import JobRunner
 from ui.ui_thread import relay
 
@@ -119,7 +120,11 @@ class AudioEngine(QObject):
         """Ask the device thread to play; `started` or `error` follows. Never waits."""
         player = self.player
         if player is None:
-            raise TesseraError("the timbre model has not loaded yet: wait for it, then play")
+            raise TesseraError(
+                translate(
+                    "Transport", "the timbre model has not loaded yet: wait for it, then play"
+                )
+            )
         self._request += 1
         self.state = "starting"
         answer, number = relay(self, "_play_answered"), self._request
@@ -190,16 +195,14 @@ class TransportBar(QToolBar):
         self.audio, self.document = audio, document.document
         self._start_when_loaded = False
         self._playing_what = ""
+        self._shows_stop = False
         style = self.style()
-        self._play_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
-        self._stop_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaStop)
         self.play_action = self._add(
             translate("Transport", "Play"),
             "Space",
             self.toggle_play,
             translate("Transport", "Play or stop (Space)"),
         )
-        self.play_action.setIcon(self._play_icon)  # an icon: Play and Stop are one width
         self.loop_action = self._add(
             translate("Transport", "Loop"), "Ctrl+L", self._loop_changed, ""
         )
@@ -209,13 +212,13 @@ class TransportBar(QToolBar):
             translate("Transport", "Loop the selected bars (the whole song without a selection)")
         )
         # W as in Reaper: Home already moves the grid's cursor to the first bar
-        start = self._add(
+        self.start_action = self._add(
             translate("Transport", "Return to Start"),
             "W",
             self.return_to_start,
             translate("Transport", "Back to bar 1 (W)"),
         )
-        start.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward))
+        self._draw_icons()  # icons: Play and Stop are one width, in the theme's text colour
         self.tempo = QDoubleSpinBox()
         self.tempo.setRange(MIN_TEMPO_BPM, MAX_TEMPO_BPM)
         self.tempo.setDecimals(1)
@@ -306,10 +309,23 @@ class TransportBar(QToolBar):
 
     def _show_playing(self, playing: bool) -> None:
         """Play turns into Stop (and back): the menu's text and the button's icon."""
+        self._shows_stop = playing
         self.play_action.setText(
             translate("Transport", "Stop") if playing else translate("Transport", "Play")
         )
-        self.play_action.setIcon(self._stop_icon if playing else self._play_icon)
+        self.play_action.setIcon(self._icons["stop" if playing else "play"])
+
+    def _draw_icons(self) -> None:
+        colour = self.palette().color(QPalette.ColorRole.ButtonText)
+        self._icons = {glyph: glyph_icon(glyph, colour) for glyph in ("play", "stop", "start")}
+        self.play_action.setIcon(self._icons["stop" if self._shows_stop else "play"])
+        self.start_action.setIcon(self._icons["start"])
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """Redraw the icons in the new theme's colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._draw_icons()
 
     def _started(self) -> None:
         self._show_playing(True)
