@@ -45,6 +45,9 @@ def add_side_docks(
     if len(docks) > 1:
         docks[1].raise_()
     window.resizeDocks(docks[:2], [_dock_width(window, panels)] * 2, Qt.Orientation.Horizontal)
+    if len(docks) > 1:  # the inspector its full height where the window has room
+        first = panels[0][2].sizeHint().height()
+        window.resizeDocks(docks[:2], [first, first // 2], Qt.Orientation.Vertical)
     return docks
 
 
