@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 
 from engine.project.midi.files import export_midi
 from engine.song.song import Song
+from ui.i18n import translate
 
 SelectionSource = Callable[[], tuple[Song, list[int] | None, tuple[int, int] | None]]
 
@@ -49,8 +50,14 @@ class MidiDragButton(QToolButton):
     def __init__(self, source: SelectionSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source = source
-        self.setText("Drag MIDI")
-        self.setToolTip("Drag the selected cells (or the whole song) into a DAW as a .mid file")
+        self.setObjectName("drag-midi")
+        self.setText(translate("MidiDragButton", "Drag MIDI"))
+        self.setToolTip(
+            translate(
+                "MidiDragButton",
+                "Drag the selected cells (or the whole song) into a DAW as a .mid file",
+            )
+        )
         self._pressed_at: QPoint | None = None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name

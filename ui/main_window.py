@@ -20,7 +20,6 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -54,8 +53,10 @@ from ui.compose_actions import (
 )
 from ui.dialogs.new_song import NewSongDialog
 from ui.dialogs.prompt import PromptDialog
+from ui.docks import add_side_docks
 from ui.document import DocumentSignals
 from ui.drag_out import MidiDragButton
+from ui.i18n import translate
 from ui.jobs import JobRunner
 from ui.panels.about_models import AboutModelsDialog
 from ui.panels.inspector import Inspector
@@ -67,6 +68,8 @@ from ui.panels.tracks import TrackPanel
 from ui.panels.transport import AudioEngine, TransportBar
 from ui.piano_roll.view import PianoRoll
 from ui.project_files import ProjectFiles
+from ui.settings_menu import SettingsMenu
+from ui.toolbar import MainToolbar
 
 AUTOSAVE_MS = 60_000
 
@@ -94,7 +97,8 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         if models is None:
             models = audio.models if audio is not None else Models()
         self.models = models
-        session = ProjectSession(recovery_dir or default_recovery_dir(), _starter_song())
+        untitled = translate("MainWindow", "Untitled")
+        session = ProjectSession(recovery_dir or default_recovery_dir(), _starter_song(untitled))
         self.document = Document(session)
         self.studio = Studio(self.document, self.models)
         self.document_signals = DocumentSignals(self.document, self)
@@ -143,29 +147,23 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         split.addWidget(self.piano_roll)
         split.setSizes([420, 320])
         self.setCentralWidget(split)
-        docked: tuple[tuple[str, QWidget], ...] = (
-            ("Inspector", self.inspector),
-            ("Track", self.track_panel),
-            ("Timbre", self.timbre_panel),
-            ("Takes", self.takes),
-            ("Originality", self.originality),
-            ("Live", self.live),
+        # Each panel scrolls in its dock; track, timbre, takes, originality and live share one
+        # tabbed area under the inspector, so the window fits from 1024 x 640 up.
+        self.docks = add_side_docks(
+            self,
+            (
+                ("Inspector", translate("MainWindow", "Inspector"), self.inspector),
+                ("Track", translate("MainWindow", "Track"), self.track_panel),
+                ("Timbre", translate("MainWindow", "Timbre"), self.timbre_panel),
+                ("Takes", translate("MainWindow", "Takes"), self.takes),
+                ("Originality", translate("MainWindow", "Originality"), self.originality),
+                ("Live", translate("MainWindow", "Live"), self.live),
+            ),
         )
-        docks = []
-        for title, widget in docked:
-            dock = QDockWidget(title, self)
-            dock.setObjectName(title)
-            dock.setWidget(widget)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            docks.append(dock)
-        # Track, takes, originality and live share one tabbed area under the inspector.
-        for dock in docks[2:]:
-            self.tabifyDockWidget(docks[1], dock)
-        docks[1].raise_()
         self.status = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(200)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("MainWindow", "Cancel"))
         self.progress.hide()
         self.cancel_button.hide()
         self.statusBar().addWidget(self.status, 1)
@@ -186,69 +184,107 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
         a = self.actions_by_name = {
-            "new": self._action("&New Song…", self.new_song, keys.New),
+            "new": self._action(translate("MainWindow", "&New Song…"), self.new_song, keys.New),
             "prompt": self._action(
-                "New Song from &Description…", self.new_song_from_prompt, "Ctrl+Shift+N"
+                translate("MainWindow", "New Song from &Description…"),
+                self.new_song_from_prompt,
+                "Ctrl+Shift+N",
             ),
-            "open": self._action("&Open…", self.choose_and_open, keys.Open),
+            "open": self._action(
+                translate("MainWindow", "&Open…"), self.choose_and_open, keys.Open
+            ),
             "audio_to_notes": self._action(
-                "Audio to &Notes…", self.choose_audio_to_notes, "Ctrl+Shift+I"
+                translate("MainWindow", "Audio to &Notes…"),
+                self.choose_audio_to_notes,
+                "Ctrl+Shift+I",
             ),
-            "save": self._action("&Save", self.save, keys.Save),
-            "save_as": self._action("Save &As…", self.choose_and_save, keys.SaveAs),
-            "export": self._action("&Export MIDI…", self.choose_and_export, "Ctrl+E"),
+            "save": self._action(translate("MainWindow", "&Save"), self.save, keys.Save),
+            "save_as": self._action(
+                translate("MainWindow", "Save &As…"), self.choose_and_save, keys.SaveAs
+            ),
+            "export": self._action(
+                translate("MainWindow", "&Export MIDI…"), self.choose_and_export, "Ctrl+E"
+            ),
             "export_audio": self._action(
-                "Export &Audio…", self.choose_and_export_audio, "Ctrl+Shift+E"
+                translate("MainWindow", "Export &Audio…"),
+                self.choose_and_export_audio,
+                "Ctrl+Shift+E",
             ),
-            "quit": self._action("&Quit", self.close, keys.Quit),
-            "undo": self._action("&Undo", self.undo, "Ctrl+Z"),
-            "redo": self._action("&Redo", self.redo, "Ctrl+Shift+Z"),
-            "delete": self._action("&Delete Notes in Cells", self.delete_cells, "Delete"),
-            "lock": self._action("&Lock", lambda: self.compose.set_locked(True), "L"),
-            "unlock": self._action("&Unlock", lambda: self.compose.set_locked(False), "Shift+L"),
-            "regenerate": self._action("&Regenerate", self.compose.regenerate, "R"),
-            "nudge": self._action("&Nudge", self.compose.nudge, "N"),
-            "reroll": self._action("Re-ro&ll", self.compose.reroll, "Ctrl+R"),
+            "quit": self._action(translate("MainWindow", "&Quit"), self.close, keys.Quit),
+            "undo": self._action(translate("MainWindow", "&Undo"), self.undo, "Ctrl+Z"),
+            "redo": self._action(translate("MainWindow", "&Redo"), self.redo, "Ctrl+Shift+Z"),
+            "delete": self._action(
+                translate("MainWindow", "&Delete Notes in Cells"), self.delete_cells, "Delete"
+            ),
+            "lock": self._action(
+                translate("MainWindow", "&Lock"), lambda: self.compose.set_locked(True), "L"
+            ),
+            "unlock": self._action(
+                translate("MainWindow", "&Unlock"),
+                lambda: self.compose.set_locked(False),
+                "Shift+L",
+            ),
+            "regenerate": self._action(
+                translate("MainWindow", "&Regenerate"), self.compose.regenerate, "R"
+            ),
+            "nudge": self._action(translate("MainWindow", "&Nudge"), self.compose.nudge, "N"),
+            "reroll": self._action(
+                translate("MainWindow", "Re-ro&ll"), self.compose.reroll, "Ctrl+R"
+            ),
             "flip": self._action(flip_action_text(), self.compose.flip_takes, "T"),
-            "add_track": self._action("&Add Track…", self.choose_and_add_track, "Ctrl+T"),
-            "continue": self._action("&Continue…", self.choose_and_continue, "Ctrl+Shift+C"),
-            "check": self._action("Check &Originality", self.check_originality, "Ctrl+Shift+O"),
-            "about": self._action("About the &Models", self.show_about_models),
+            "add_track": self._action(
+                translate("MainWindow", "&Add Track…"), self.choose_and_add_track, "Ctrl+T"
+            ),
+            "continue": self._action(
+                translate("MainWindow", "&Continue…"), self.choose_and_continue, "Ctrl+Shift+C"
+            ),
+            "check": self._action(
+                translate("MainWindow", "Check &Originality"),
+                self.check_originality,
+                "Ctrl+Shift+O",
+            ),
+            "about": self._action(
+                translate("MainWindow", "About the &Models"), self.show_about_models
+            ),
         }
         self.recent_menu = None
         menus: dict[str, list[str | None]] = {
-            "&File": ["new", "prompt", "open", "audio_to_notes", None, "save", "save_as", "export",
-                      "export_audio", None, "quit"],
-            "&Edit": ["undo", "redo", None, "delete"],
-            "&Compose": ["lock", "unlock", None, "regenerate", "nudge", "reroll", "flip", None,
-                         "add_track", "continue", None, "check"],
-            "&Transport": [],
-            "&Help": ["about"],
+            "file": ["new", "prompt", "open", "audio_to_notes", None, "save", "save_as", "export",
+                     "export_audio", None, "quit"],
+            "edit": ["undo", "redo", None, "delete"],
+            "compose": ["lock", "unlock", None, "regenerate", "nudge", "reroll", "flip", None,
+                        "add_track", "continue", None, "check"],
+            "transport": [],
+            "help": ["about"],
         }  # fmt: skip
-        for title, names in menus.items():
-            menu = self.menuBar().addMenu(title)
+        titles = {
+            "file": translate("MainWindow", "&File"),
+            "edit": translate("MainWindow", "&Edit"),
+            "compose": translate("MainWindow", "&Compose"),
+            "transport": translate("MainWindow", "&Transport"),
+            "help": translate("MainWindow", "&Help"),
+        }
+        self.menus: dict[str, QMenu] = {}
+        for key, names in menus.items():
+            if key == "help":
+                self.settings_menu = SettingsMenu(self.settings, self)
+                self.menuBar().addMenu(self.settings_menu)
+            menu = self.menus[key] = self.menuBar().addMenu(titles[key])
             for name in names:
                 if name is None:
                     menu.addSeparator()
                 else:
                     menu.addAction(a[name])
-            if title == "&Transport":
+            if key == "transport":
                 menu.addActions(self.transport.actions())
-            if title == "&File":
-                self.recent_menu = menu.addMenu("Open &Recent")
+            if key == "file":
+                self.recent_menu = menu.addMenu(translate("MainWindow", "Open &Recent"))
                 menu.insertMenu(a["save"], self.recent_menu)
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("main-toolbar")
-        tools: list[str | None] = ["new", "open", "save", None, "undo", "redo", None, "lock",
-                                   "unlock", "regenerate", "nudge", "reroll", None, "add_track",
-                                   "continue"]  # fmt: skip
-        for name in tools:
-            if name is None:
-                toolbar.addSeparator()
-            else:
-                toolbar.addAction(a[name])
-        toolbar.addWidget(self.drag_button)
+        # The transport comes first so Play, Loop and the tempo keep their places however
+        # narrow the window; the main toolbar's labels never change width (see MainToolbar).
         self.addToolBar(self.transport)
+        self.toolbar = MainToolbar(a, self.drag_button, self)
+        self.addToolBar(self.toolbar)
 
     def _connect(self) -> None:
         self.document_signals.changed.connect(self._document_changed)
@@ -260,7 +296,9 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self.grid.solo_toggled.connect(lambda track: self._toggle_track(track, "solo", "Solo"))
         self.transport.playhead_moved.connect(self.grid.set_playhead_tick)
         self.transport.message.connect(self.say)
-        self.piano_roll.song_edited.connect(lambda song: self.apply_edit(song, "Edit notes"))
+        self.piano_roll.song_edited.connect(
+            lambda song: self.apply_edit(song, translate("MainWindow", "Edit notes"))
+        )
         self.piano_roll.message.connect(self.say)
         self.piano_roll.hovered.connect(self.statusBar().showMessage)  # note/key names on hover
         self.takes.restore_requested.connect(self.restore_take)
@@ -270,7 +308,9 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self.timbre_panel.failed.connect(self.show_error)
         self.timbre_panel.auditioning.connect(self._audition_started)
         self.audio.loaded.connect(self.timbre_panel.refresh)  # its description needs the model
-        self.live.recorded.connect(lambda song: self.apply_edit(song, "Record live"))
+        self.live.recorded.connect(
+            lambda song: self.apply_edit(song, translate("MainWindow", "Record live"))
+        )
         self.originality.check_requested.connect(
             lambda: run_safely(self.check_originality, self.say)
         )
@@ -333,11 +373,23 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         history = self.session.history
         undo, redo = self.actions_by_name["undo"], self.actions_by_name["redo"]
         undo.setEnabled(history.can_undo)
-        undo.setText(f"&Undo {history.undo_label}" if history.undo_label else "&Undo")
+        undo.setText(
+            translate("MainWindow", "&Undo {operation}").format(operation=history.undo_label)
+            if history.undo_label
+            else translate("MainWindow", "&Undo")
+        )
         redo.setEnabled(history.can_redo)
-        redo.setText(f"&Redo {history.redo_label}" if history.redo_label else "&Redo")
-        name = self.session.path.name if self.session.path else "unsaved"
-        self.setWindowTitle(f"{'• ' if self.session.dirty else ''}{song.title} ({name}) — Tessera")
+        redo.setText(
+            translate("MainWindow", "&Redo {operation}").format(operation=history.redo_label)
+            if history.redo_label
+            else translate("MainWindow", "&Redo")
+        )
+        self.toolbar.show_history(history.undo_label, history.redo_label)
+        name = self.session.path.name if self.session.path else translate("MainWindow", "unsaved")
+        title = translate("MainWindow", "{title} ({file}) — Tessera").format(
+            title=song.title, file=name
+        )
+        self.setWindowTitle(f"• {title}" if self.session.dirty else title)
 
     def _show_piano_roll(self) -> None:
         cells = self.document.selection
@@ -400,9 +452,15 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         try:
             note = self.document.restore_take(number)
         except TesseraError as err:  # a take in another meter than the locked cells
-            self.show_error(f"Cannot restore take {number}: {err}", "")
+            self.show_error(
+                translate("MainWindow", "Cannot restore take {number}: {error}").format(
+                    number=number, error=err
+                ),
+                "",
+            )
             return
-        self.say(f"restored take {number}" + (f"; {note}" if note else ""))
+        restored = translate("MainWindow", "restored take {number}").format(number=number)
+        self.say(restored + (f"; {note}" if note else ""))
 
     def listen_to_take(self, number: int) -> None:
         """Play a take to compare it; it stays what is heard until Back to the Song."""
@@ -421,9 +479,16 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             kept += len(held)
             song = remove_notes(song, track, [note for note in notes if note not in held])
         if cells:
-            self.apply_edit(song, f"Clear {len(cells)} cell(s)")
+            self.apply_edit(song, translate("MainWindow", "Clear %n cell(s)", None, len(cells)))
         if kept:
-            self.say(f"kept {kept} note(s) ringing into a locked bar (unlock it to clear them)")
+            self.say(
+                translate(
+                    "MainWindow",
+                    "kept %n note(s) ringing into a locked bar (unlock it to clear them)",
+                    None,
+                    kept,
+                )
+            )
 
     def _selection_song(self) -> tuple[Song, list[int] | None, tuple[int, int] | None]:
         cells = self.document.selection
@@ -437,7 +502,9 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         if dialog.exec() != NewSongDialog.DialogCode.Accepted or not self._may_discard():
             return
         if dialog.empty():
-            song = _starter_song(dialog.title.text() or "Untitled", dialog.bars.value())
+            song = _starter_song(
+                dialog.title.text() or translate("MainWindow", "Untitled"), dialog.bars.value()
+            )
             self.studio.new(set_style(song, dialog.style_name()))
             return
         request = dialog.request()
@@ -456,18 +523,36 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
     def check_originality(self) -> None:
         cells = self.document.selection or None
         if not self.originality.check_in_background(self.jobs, self.studio, cells, self.show_error):
-            self.say(f"still busy with {self.jobs.label}: wait or cancel it first")
+            self.say(
+                translate("MainWindow", "still busy with {job}: wait or cancel it first").format(
+                    job=self.jobs.label
+                )
+            )
 
     def choose_and_add_track(self) -> None:
         """Pick an instrument, or type one ('drums', 'rhodes', '二胡'), for a new track."""
         names, cello = instrument_choices()
-        choice, ok = QInputDialog.getItem(self, "Add track", "Instrument", names, cello, True)
+        choice, ok = QInputDialog.getItem(
+            self,
+            translate("MainWindow", "Add track"),
+            translate("MainWindow", "Instrument"),
+            names,
+            cello,
+            True,
+        )
         if ok:
             program, is_drum = instrument_choice(choice)
             self.compose.add_track(program, is_drum=is_drum)
 
     def choose_and_continue(self) -> None:
-        bars, ok = QInputDialog.getInt(self, "Continue", "Bars to add", 4, 1, 64)
+        bars, ok = QInputDialog.getInt(
+            self,
+            translate("MainWindow", "Continue"),
+            translate("MainWindow", "Bars to add"),
+            4,
+            1,
+            64,
+        )
         if ok:
             self.compose.continue_song(bars)
 
@@ -490,4 +575,4 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
 
 def _starter_song(title: str = "Untitled", bars: int = 8) -> Song:
     """An empty song to start from: one piano track, 4/4 at 120 BPM."""
-    return Song(title=title, bar_count=bars, tracks=(Track("Piano", 0),))
+    return Song(title=title, bar_count=bars, tracks=(Track(translate("MainWindow", "Piano"), 0),))

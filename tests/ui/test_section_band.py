@@ -195,6 +195,7 @@ def test_each_block_is_painted_where_the_band_says_its_section_is(window: MainWi
         seen.append(section.role)
     assert seen == ["intro", "verse", "chorus", "verse"]
 
+    window.resize(1024, 640)  # a grid narrower than the song's 56 bars, so it scrolls that far
     window.grid.horizontalScrollBar().setValue(12 * 16)  # the first chorus now starts the view
     x = _x(band, 12.5)
     assert band.hit(x).index == 2

@@ -44,15 +44,31 @@ from engine.sound.playback import StreamFactory
 from engine.studio.outcomes import LivePlay
 from engine.studio.use_cases import Studio
 from ui.device_thread import DeviceThread
+from ui.i18n import translate
 from ui.ui_thread import relay
 
-DETECT_KEY = "Detect from playing"
-SONG_KEY = "The song's key"
 METER_FULL_MS = 100
 SYNTH_OUTPUT = "Tessera synth"
-"""The first output choice: the internal synth (engine.live.synth) on the default audio device."""
-SOUND_LABELS = {"tessera": "Tessera timbre", "standard": "General MIDI (SoundFont)"}
-"""The Sound box's entry for each of `engine.live.music.SOUNDS` (as the Track panel names them)."""
+"""The first output choice in English (shown translated): the internal synth
+(engine.live.synth) on the default audio device."""
+
+
+def sound_labels() -> dict[str, str]:
+    """The Sound box's entry for each of `engine.live.music.SOUNDS` (as the Track panel names
+    them), in the composer's language."""
+    return {
+        "tessera": translate("LivePanel", "Tessera timbre"),
+        "standard": translate("LivePanel", "General MIDI (SoundFont)"),
+    }
+
+
+def mode_labels() -> dict[str, str]:
+    """The Mode box's entry for each of `engine.live.music.MODES`."""
+    return {
+        "answer": translate("LivePanel", "answer"),
+        "continue": translate("LivePanel", "continue"),
+        "accompany": translate("LivePanel", "accompany"),
+    }
 
 
 class LivePanel(QWidget):
@@ -90,57 +106,78 @@ class LivePanel(QWidget):
 
     def _build(self) -> None:
         self.inputs, self.outputs = QComboBox(), QComboBox()
-        self.refresh = QPushButton("Refresh ports")
+        self.refresh = QPushButton(translate("LivePanel", "Refresh ports"))
         self.sound = QComboBox()
+        labels = sound_labels()
         for sound in SOUNDS:
-            self.sound.addItem(SOUND_LABELS[sound], sound)
+            self.sound.addItem(labels[sound], sound)
         self.sound.setToolTip(
-            "What the Tessera synth plays your keys and the answers with. Tessera timbre: the "
-            "timbre model's sound. General MIDI (SoundFont): the standard General MIDI sound set. "
-            "A MIDI output plays its own sounds."
+            translate(
+                "LivePanel",
+                "What the Tessera synth plays your keys and the answers with. Tessera timbre: "
+                "the timbre model's sound. General MIDI (SoundFont): the standard General MIDI "
+                "sound set. A MIDI output plays its own sounds.",
+            )
         )
         self.mode = QComboBox()
-        self.mode.addItems(list(MODES))
+        modes = mode_labels()
+        for mode in MODES:
+            self.mode.addItem(modes[mode], mode)
         self.tempo = QDoubleSpinBox()
         self.tempo.setRange(20.0, 300.0)
         self.tempo.setValue(100.0)
         self.key = QComboBox()
-        self.key.addItems([DETECT_KEY, SONG_KEY])
+        self.key.addItems(
+            [
+                translate("LivePanel", "Detect from playing"),
+                translate("LivePanel", "The song's key"),
+            ]
+        )
         self.bars = QSpinBox()
         self.bars.setRange(1, 16)
         self.bars.setValue(2)
-        self.record = QCheckBox("Record into the song")
-        self.follow_clock = QCheckBox("Follow MIDI clock (tempo and Start from the keyboard port)")
-        self.hear_keys = QCheckBox("Hear my keys through the Tessera synth")
+        self.record = QCheckBox(translate("LivePanel", "Record into the song"))
+        # Short, so the panel fits a narrow dock; the tooltip says the rest.
+        self.follow_clock = QCheckBox(translate("LivePanel", "Follow MIDI clock"))
+        self.follow_clock.setToolTip(
+            translate("LivePanel", "Take the tempo and Start from the keyboard port's MIDI clock")
+        )
+        self.hear_keys = QCheckBox(translate("LivePanel", "Hear my keys through the synth"))
+        self.hear_keys.setToolTip(
+            translate("LivePanel", "Play the keys you press through the Tessera synth too")
+        )
         self.hear_keys.setChecked(True)
-        self.start = QPushButton("Start")
+        self.start = QPushButton(translate("LivePanel", "Start"))
         self.meter = QProgressBar()
         self.meter.setRange(0, METER_FULL_MS)
-        self.meter.setFormat("model %v ms")
-        self.figures = QLabel("not playing")
+        self.meter.setFormat(translate("LivePanel", "model %v ms"))
+        self.figures = QLabel(translate("LivePanel", "not playing"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         form = QFormLayout()
+        form.setRowWrapPolicy(
+            QFormLayout.RowWrapPolicy.WrapLongRows
+        )  # labels above in a narrow dock
         rows: tuple[tuple[str, QWidget], ...] = (
-            ("Keyboard", self.inputs),
-            ("Output", self.outputs),
+            (translate("LivePanel", "Keyboard"), self.inputs),
+            (translate("LivePanel", "Output"), self.outputs),
             ("", self.refresh),
-            ("Sound", self.sound),
-            ("Mode", self.mode),
-            ("Tempo (BPM)", self.tempo),
+            (translate("LivePanel", "Sound"), self.sound),
+            (translate("LivePanel", "Mode"), self.mode),
+            (translate("LivePanel", "Tempo (BPM)"), self.tempo),
             ("", self.follow_clock),
-            ("Key", self.key),
-            ("Answer bars", self.bars),
+            (translate("LivePanel", "Key"), self.key),
+            (translate("LivePanel", "Answer bars"), self.bars),
             ("", self.hear_keys),
             ("", self.record),
         )
         for label, widget in rows:
             form.addRow(label, widget)
+        # Start first, then its figures: reachable without scrolling in a short dock.
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        below: tuple[QWidget, ...] = (self.start, self.meter, self.figures, self.message)
-        for item in below:
+        for item in (self.start, self.meter, self.figures, self.message):
             layout.addWidget(item)
+        layout.addLayout(form)
         layout.addStretch(1)
         self.refresh.clicked.connect(self.refresh_ports)
         self.start.clicked.connect(self.toggle)
@@ -149,13 +186,13 @@ class LivePanel(QWidget):
     def _output_chosen(self, output: str) -> None:
         """The sound is the Tessera synth's: a MIDI output plays its own, so it is offered only
         with the synth."""
-        self.sound.setEnabled(output == SYNTH_OUTPUT)
+        self.sound.setEnabled(self.outputs.currentIndex() == 0 and bool(output))
 
     def refresh_ports(self) -> None:
         """List the MIDI ports, or say why there are none."""
         self.inputs.clear()
         self.outputs.clear()
-        self.outputs.addItem(SYNTH_OUTPUT)
+        self.outputs.addItem(translate("LivePanel", "Tessera synth"))
         try:
             self._ports = self._ports or self._make_ports()
             self.inputs.addItems(self._ports.input_names())
@@ -166,14 +203,16 @@ class LivePanel(QWidget):
         ready = self.inputs.count() > 0 and self.outputs.count() > 0
         self.start.setEnabled(ready or self.live is not None)
         if self._ports is not None and not ready:
-            self.message.setText("no MIDI keyboard or output found: connect one and refresh")
+            self.message.setText(
+                translate("LivePanel", "no MIDI keyboard or output found: connect one and refresh")
+            )
 
     def settings(self) -> LiveSettings:
         song = self.studio.song
         key = None
-        if self.key.currentText() == SONG_KEY:
+        if self.key.currentIndex() == 1:  # the song's key
             key = song.key_at(0)
-        elif self.key.currentText() != DETECT_KEY:
+        elif self.key.currentIndex() != 0:  # 0: detect from playing
             key = key_from_text(self.key.currentText())
         return LiveSettings(
             mode=MODES[self.mode.currentIndex()],
@@ -195,7 +234,7 @@ class LivePanel(QWidget):
         once it has (or `message` says why not)."""
         if self._ports is None or self._starting or self.live is not None:
             return
-        synth = self.outputs.currentText() == SYNTH_OUTPUT
+        synth = self.outputs.currentIndex() == 0  # the Tessera synth
         studio, ports, settings = self.studio, self._ports, self.settings()
         keyboard, output = self.inputs.currentText(), None if synth else self.outputs.currentText()
         hear_keys, on_event = synth and self.hear_keys.isChecked(), self.on_event
@@ -214,19 +253,19 @@ class LivePanel(QWidget):
             started(live, "")
 
         self._starting, self._stop_when_started = True, False
-        self.start.setText("Starting…")
+        self.start.setText(translate("LivePanel", "Starting…"))
         self.message.setText("")
         self.device.submit(start_on_device)
 
     def _started(self, live: LivePlay | None, failure: str) -> None:
         self._starting = False
         if live is None:
-            self.start.setText("Start")
+            self.start.setText(translate("LivePanel", "Start"))
             self.message.setText(failure)
             return
         self.live = live
         self._start_bar = self.studio.song.bar_count
-        self.start.setText("Stop")
+        self.start.setText(translate("LivePanel", "Stop"))
         self.timer.start()
         if self._stop_when_started:  # Stop was pressed while it started
             self.stop_live()
@@ -236,13 +275,13 @@ class LivePanel(QWidget):
         then the figures and the recording (if asked for) follow."""
         if self._starting:
             self._stop_when_started = True
-            self.start.setText("Start")
+            self.start.setText(translate("LivePanel", "Start"))
             return
         live, self.live = self.live, None
         if live is None:
             return
         self.timer.stop()
-        self.start.setText("Start")
+        self.start.setText(translate("LivePanel", "Start"))
         closed, failed = relay(self, "_closed"), relay(self, "_close_failed")
 
         def close_on_device() -> None:
@@ -278,7 +317,13 @@ class LivePanel(QWidget):
         answered = [a for a in stats.answers if a.latency_ms is not None]
         if stats.generation_ms:
             self.meter.setValue(min(METER_FULL_MS, round(stats.generation_ms[-1])))
-        latency = f"{answered[-1].latency_ms:.0f} ms" if answered else "-"
+        latency = (
+            translate("LivePanel", "{ms} ms").format(ms=f"{answered[-1].latency_ms:.0f}")
+            if answered
+            else "-"
+        )
         self.figures.setText(
-            f"last note to answer: {latency}; notes late: {stats.notes_late}/{stats.notes_sent}"
+            translate(
+                "LivePanel", "last note to answer: {latency}; notes late: {late}/{sent}"
+            ).format(latency=latency, late=stats.notes_late, sent=stats.notes_sent)
         )

@@ -23,9 +23,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Literal
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QToolBar, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QStyle, QToolBar, QWidget
 
 from engine.errors import TesseraError
 from engine.song.edits import set_tempo
@@ -36,6 +36,8 @@ from engine.studio.document import Changed
 from engine.studio.models import Models
 from ui.device_thread import DeviceThread
 from ui.document import DocumentSignals
+from ui.i18n import translate
+from ui.icons import glyph_icon
 from ui.jobs import JobRunner
 from ui.ui_thread import relay
 
@@ -87,10 +89,14 @@ class AudioEngine(QObject):
         if self.renderer is not None or self._loader.busy:
             return
         self._loader.run(
-            "Loading the timbre model…",
+            translate("Transport", "Loading the timbre model…"),
             lambda _progress: self.models.renderer(),
             lambda _renderer: self.loaded.emit(),
-            lambda text, _trace: self.load_failed.emit(f"the timbre model could not load: {text}"),
+            lambda text, _trace: self.load_failed.emit(
+                translate("Transport", "the timbre model could not load: {error}").format(
+                    error=text
+                )
+            ),
         )
 
     def new_player(self, renderer: NoteRenderer, **callbacks: Any) -> Player:
@@ -114,7 +120,11 @@ class AudioEngine(QObject):
         """Ask the device thread to play; `started` or `error` follows. Never waits."""
         player = self.player
         if player is None:
-            raise TesseraError("the timbre model has not loaded yet: wait for it, then play")
+            raise TesseraError(
+                translate(
+                    "Transport", "the timbre model has not loaded yet: wait for it, then play"
+                )
+            )
         self._request += 1
         self.state = "starting"
         answer, number = relay(self, "_play_answered"), self._request
@@ -178,27 +188,48 @@ class TransportBar(QToolBar):
         document: DocumentSignals,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Transport", parent)
+        super().__init__(translate("Transport", "Transport"), parent)
         self.setObjectName("transport-toolbar")
+        self.setMovable(False)  # its buttons keep their places
+        self.setIconSize(QSize(16, 16))  # as tall as the text buttons beside them
         self.audio, self.document = audio, document.document
         self._start_when_loaded = False
         self._playing_what = ""
-        self.play_action = self._add("Play", "Space", self.toggle_play, "Play or stop (Space)")
-        self.loop_action = self._add("Loop", "Ctrl+L", self._loop_changed, "")
+        self._shows_stop = False
+        style = self.style()
+        self.play_action = self._add(
+            translate("Transport", "Play"),
+            "Space",
+            self.toggle_play,
+            translate("Transport", "Play or stop (Space)"),
+        )
+        self.loop_action = self._add(
+            translate("Transport", "Loop"), "Ctrl+L", self._loop_changed, ""
+        )
         self.loop_action.setCheckable(True)
-        self.loop_action.setToolTip("Loop the selected bars (the whole song without a selection)")
+        self.loop_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
+        self.loop_action.setToolTip(
+            translate("Transport", "Loop the selected bars (the whole song without a selection)")
+        )
         # W as in Reaper: Home already moves the grid's cursor to the first bar
-        self._add("Return to Start", "W", self.return_to_start, "Back to bar 1 (W)")
+        self.start_action = self._add(
+            translate("Transport", "Return to Start"),
+            "W",
+            self.return_to_start,
+            translate("Transport", "Back to bar 1 (W)"),
+        )
+        self._draw_icons()  # icons: Play and Stop are one width, in the theme's text colour
         self.tempo = QDoubleSpinBox()
         self.tempo.setRange(MIN_TEMPO_BPM, MAX_TEMPO_BPM)
         self.tempo.setDecimals(1)
-        self.tempo.setSuffix(" BPM")
+        self.tempo.setSuffix(translate("Transport", " BPM"))
         self.tempo.setKeyboardTracking(False)  # one edit when typing is done, not per digit
-        self.tempo.setToolTip("The song's opening tempo")
+        self.tempo.setToolTip(translate("Transport", "The song's opening tempo"))
         self.tempo.valueChanged.connect(self._tempo_changed)
         self.addWidget(self.tempo)
         self.position = QLabel()
-        self.position.setMinimumWidth(130)
+        # As wide as the widest position, so the label never resizes while playing.
+        self.position.setMinimumWidth(self.fontMetrics().horizontalAdvance("888.8   88:88.8") + 4)
         self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.addWidget(self.position)
         audio.position_changed.connect(self._show_position)
@@ -239,7 +270,8 @@ class TransportBar(QToolBar):
     def _tempo_changed(self, bpm: float) -> None:
         song = self.document.song
         if abs(song.tempos[0].tempo_bpm - bpm) > 1e-6:
-            self.document.apply_edit(set_tempo(song, bpm), f"Set tempo to {bpm:g} BPM")
+            label = translate("Transport", "Set tempo to {bpm} BPM").format(bpm=f"{bpm:g}")
+            self.document.apply_edit(set_tempo(song, bpm), label)
 
     # --- transport -----------------------------------------------------------------------------
 
@@ -259,25 +291,44 @@ class TransportBar(QToolBar):
         from the start of the loop or selection, else from the start."""
         if self.audio.renderer is None:
             self._start_when_loaded = True
-            self.message.emit("loading the timbre model…")
+            self.message.emit(translate("Transport", "loading the timbre model…"))
             self.audio.start_loading()
             return
         song = self.document.heard_song
         listening = self.document.listening
-        what = f"take {listening}" if listening is not None else ""
         loop = self._loop_range(song)
         start = loop[0] if loop else self._selection_start(song)
-        self._playing_what = f"playing{' ' + what if what else ''}" + (" (looping)" if loop else "")
+        self._playing_what = _playing_text(listening, looping=loop is not None)
         self.audio.play(song, start, loop)  # `started` or `error` follows
-        self.play_action.setText("Stop")
+        self._show_playing(True)
 
     def stop(self) -> None:
         self._start_when_loaded = False
         self.audio.stop()
         self._stopped()
 
+    def _show_playing(self, playing: bool) -> None:
+        """Play turns into Stop (and back): the menu's text and the button's icon."""
+        self._shows_stop = playing
+        self.play_action.setText(
+            translate("Transport", "Stop") if playing else translate("Transport", "Play")
+        )
+        self.play_action.setIcon(self._icons["stop" if playing else "play"])
+
+    def _draw_icons(self) -> None:
+        colour = self.palette().color(QPalette.ColorRole.ButtonText)
+        self._icons = {glyph: glyph_icon(glyph, colour) for glyph in ("play", "stop", "start")}
+        self.play_action.setIcon(self._icons["stop" if self._shows_stop else "play"])
+        self.start_action.setIcon(self._icons["start"])
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """Redraw the icons in the new theme's colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._draw_icons()
+
     def _started(self) -> None:
-        self.play_action.setText("Stop")
+        self._show_playing(True)
         self.message.emit(self._playing_what)
 
     def return_to_start(self) -> None:
@@ -311,14 +362,14 @@ class TransportBar(QToolBar):
             self.play()
 
     def _stopped(self) -> None:
-        self.play_action.setText("Play")
+        self._show_playing(False)
         self.playhead_moved.emit(None)
         player = self.audio.player
         self._show_position(player.position_seconds if player is not None else 0.0)
 
     def _failed(self, text: str) -> None:
         self._start_when_loaded = False
-        self.play_action.setText("Play")
+        self._show_playing(False)
         self.playhead_moved.emit(None)
         self.message.emit(text)
 
@@ -333,3 +384,14 @@ class TransportBar(QToolBar):
         self.position.setText(f"{bar + 1}.{beat + 1}   {int(minutes)}:{rest:04.1f}")
         if self.playing:
             self.playhead_moved.emit(tick)
+
+
+def _playing_text(listening: int | None, *, looping: bool) -> str:
+    """The status line while playing: what is heard, and whether it loops."""
+    if listening is None:
+        if looping:
+            return translate("Transport", "playing (looping)")
+        return translate("Transport", "playing")
+    if looping:
+        return translate("Transport", "playing take {number} (looping)").format(number=listening)
+    return translate("Transport", "playing take {number}").format(number=listening)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from engine.song.song import Note, Song
 from ui.piano_roll.geometry import RollGeometry, grid_lines, is_black_key
 from ui.piano_roll.names import note_hover_text
+from ui.theme import note_colour
 
 KIND_ROLE = 0
 """QGraphicsItem data key holding what an item is: 'bar-line', 'note', 'ghost', 'locked', ..."""
@@ -92,7 +93,7 @@ class RollColours:
 
     def note_fill(self, velocity: int) -> QColor:
         """Quiet notes fade toward the background, loud ones take the full highlight colour."""
-        return mix(self.note_low, self.note_high, velocity / 127)
+        return note_colour(velocity, self.background, self.note_high)
 
 
 def _cosmetic_pen(colour: QColor, width: float = 1.0) -> QPen:
