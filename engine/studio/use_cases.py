@@ -9,7 +9,7 @@ A `Studio` is an open `Document` (the song, its undo history and takes, its file
 - composing: `compose_job` / `compose` carry out a request (`engine.compose.requests`) on the
   song and record the result as a take and one undo step; `set_style` and `set_locked` are edits;
 - takes: `takes`, `restore_take`;
-- sound: `render_job` / `render` write the song, or some tracks and bars, to a WAV or FLAC file;
+- sound: `render_job` / `render` write the song, or some tracks and bars, to a WAV, FLAC, MP3 or OGG file;
 - checks: `check_job` / `check` compare the song, or some cells, with the training corpus and,
   if asked, a folder of the user's own songs;
 - audio to notes: `transcribe_job` / `transcribe` add a clip's notes as a locked track;
@@ -231,8 +231,8 @@ class Studio:
     def render_job(
         self, path: str | os.PathLike[str], selection: Selection | None = None
     ) -> Job[Rendered, Rendered]:
-        """The song (or a selection) rendered through its timbres into a 44.1 kHz stereo WAV
-        or FLAC file. A wrong name is refused before any work; the file is only written once
+        """The song (or a selection) rendered through its timbres into a 44.1 kHz stereo WAV,
+        FLAC, MP3 or OGG file. A wrong name is refused before any work; the file is only written once
         the whole render is done, so a cancelled or failed one leaves an earlier file as it was."""
         target = Path(path)
         audio_file_subtype(target)
