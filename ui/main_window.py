@@ -50,7 +50,8 @@ from ui.dialogs.new_song import NewSongDialog
 from ui.dialogs.prompt import PromptDialog
 from ui.document import DocumentSignals
 from ui.drag_out import MidiDragButton
-from ui.jobs import JobRunner
+from ui.jobs import JobRunner, progress_text
+from ui.key_box import KeyBox
 from ui.panels.about_models import AboutModelsDialog
 from ui.panels.inspector import Inspector
 from ui.panels.live import LivePanel
@@ -230,6 +231,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             if title == "&File":
                 self.recent_menu = menu.addMenu("Open &Recent")
                 menu.insertMenu(a["save"], self.recent_menu)
+        self._fill_recent_menu()  # the list stored by earlier runs
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         tools: list[str | None] = ["new", "open", "save", None, "undo", "redo", None, "lock",
@@ -241,6 +243,8 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             else:
                 toolbar.addAction(a[name])
         toolbar.addWidget(self.drag_button)
+        self.key_box = KeyBox(lambda: self.document.song, self.apply_edit)
+        toolbar.addWidget(self.key_box)
         self.addToolBar(self.transport)
 
     def _connect(self) -> None:
@@ -308,6 +312,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             self.grid.show_song(song)
             self.band.show_song(song)
             self.inspector.show_song_style(song.style)
+            self.key_box.show_song(song)
             self.grid.set_cell_badges({})  # an originality report is stale after any change
         if what & Changed.SELECTION:
             self.grid.set_selection(self.document.selection)
@@ -357,7 +362,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         box.show()
 
     def _job_started(self, label: str) -> None:
-        self.say(label)
+        self.say(progress_text(label, 0, 0))
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
@@ -365,6 +370,8 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
     def _job_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
+        self.progress.setFormat("%p%")
+        self.say(progress_text(self.jobs.label, done, total))
 
     def _job_ended(self) -> None:
         self.progress.hide()
