@@ -82,10 +82,13 @@ class AudioActions:
         current = self.document.song.tracks[track]
         on = not getattr(current, flag)
         song = update_track(self.document.song, track, **{flag: on})
-        if flag == "muted":
-            label = translate("AudioActions", "Mute {name}" if on else "Unmute {name}")
-        else:
-            label = translate("AudioActions", "Solo {name}" if on else "Unsolo {name}")
+        labels = {  # literal texts, so the translation tools find each one
+            ("muted", True): translate("AudioActions", "Mute {name}"),
+            ("muted", False): translate("AudioActions", "Unmute {name}"),
+            ("solo", True): translate("AudioActions", "Solo {name}"),
+            ("solo", False): translate("AudioActions", "Unsolo {name}"),
+        }
+        label = labels[(flag, on)]
         self.apply_edit(song, label.format(name=current.name))
 
     def _busy(self) -> None:
