@@ -161,7 +161,10 @@ class ProjectFiles:
             self.open_path(path)
 
     def choose_and_save(self) -> bool:
-        start = self._suggested(FileKind.PROJECT, PROJECT_SUFFIX)
+        """Save As: the project's own file is suggested; a new song gets its title as the name
+        in the folder projects were last saved to."""
+        current = self.document.session.path
+        start = str(current) if current else self._suggested(FileKind.PROJECT, PROJECT_SUFFIX)
         path, _ = QFileDialog.getSaveFileName(
             self._window(),
             translate("ProjectFiles", "Save project"),

@@ -307,3 +307,32 @@ def test_a_running_job_shows_its_percentage(qtbot: QtBot, tmp_path: Path, models
     release.set()
     qtbot.waitUntil(lambda: not window.jobs.busy, timeout=10_000)
     assert window.progress.isHidden()
+
+
+def test_save_and_export_midi_suggest_the_title_in_the_last_folder(
+    qtbot: QtBot, tmp_path: Path, models: Models, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, tmp_path, models)
+    window.studio.new(Song(title="Night/Drive?", bar_count=2, tracks=(Track("Piano"),)))
+    songs = tmp_path / "songs"
+    songs.mkdir()
+    starts: list[str] = []
+    answers = iter([str(songs / "night drive"), str(songs / "night drive"), ""])
+
+    def save_as(_parent: Any, _caption: str, start: str, _filters: str) -> tuple[str, str]:
+        starts.append(start)
+        return next(answers), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    assert window.choose_and_save()  # typed without .json
+    assert (songs / "night drive.json").is_file()
+    assert Path(starts[0]).name == "Night Drive.json"
+    window.choose_and_export()  # no MIDI folder yet: beside the project, named by the title
+    assert starts[1] == str(songs / "Night Drive.mid")
+    assert (songs / "night drive.mid").is_file()
+    window.choose_and_save()  # Save As an existing project suggests its own file
+    assert starts[2] == str(songs / "night drive.json")
+    window.close()
+    again = _window(qtbot, tmp_path, models)
+    again.studio.new(Song(title="Second", bar_count=2, tracks=(Track("Piano"),)))
+    assert again._suggested(FileKind.PROJECT, ".json") == str(songs.resolve() / "Second.json")
