@@ -1,4 +1,4 @@
-"""The song's key, shown and changed from the toolbar.
+"""The song's key, shown and changed from the status bar.
 
 A key chosen when a song was made was never seen again; the key box shows it ("D minor", or
 "No key") and its menu lists the 24 major and minor keys. Choosing one is one undoable edit
@@ -46,7 +46,7 @@ def same_key(a: KeySignatureChange | None, b: KeySignatureChange | None) -> bool
 
 
 class KeyBox(QToolButton):
-    """A toolbar button showing the song's key, whose menu changes it as one undoable edit."""
+    """A flat button showing the song's key, whose menu changes it as one undoable edit."""
 
     def __init__(
         self,
@@ -59,6 +59,7 @@ class KeyBox(QToolButton):
         self._song = song
         self._apply_edit = apply_edit
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setAutoRaise(True)
         self.setToolTip(
             translate(
                 "KeyBox",

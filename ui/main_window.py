@@ -244,7 +244,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
                 toolbar.addAction(a[name])
         toolbar.addWidget(self.drag_button)
         self.key_box = KeyBox(lambda: self.document.song, self.apply_edit)
-        toolbar.addWidget(self.key_box)
+        self.statusBar().addPermanentWidget(self.key_box)  # the song's key, at the right
         self.addToolBar(self.transport)
 
     def _connect(self) -> None:

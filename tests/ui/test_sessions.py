@@ -267,6 +267,7 @@ def test_the_key_is_shown_and_changed_as_one_undo_step(
     window = _window(qtbot, tmp_path, models)
     window.studio.new(Song(title="Key", bar_count=2, tracks=(Track("Piano"),)))
     box = window.key_box
+    assert window.statusBar().isAncestorOf(box)
     assert box.text() == "Key: No key"
     box.choices["D minor"].trigger()
     assert window.document.song.key_at(0) is not None
