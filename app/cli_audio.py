@@ -161,7 +161,7 @@ def _render(args: argparse.Namespace, studio: Studio) -> int:
 
 def _show_progress(done: int, total: int) -> None:
     if sys.stderr.isatty():
-        print(f"\rrendering notes {done}/{total}", end="", file=sys.stderr, flush=True)
+        print(f"\rrendering {100 * done // total}%", end="", file=sys.stderr, flush=True)
         if done == total:
             print(file=sys.stderr)
 

@@ -18,9 +18,18 @@
 - `document`: the session the window observes, with change news, and a job's result rebased
   onto a song edited while it ran.
 - `take_restore`: going back to a take around the current song's locked cells.
+- `render_progress`: one percentage for an audio export, its notes and its file together.
 
 `session` and `document` load no model (see the import contracts); `use_cases` asks `models`
 only when a use case needs one.
 """
 
-__all__ = ["document", "models", "outcomes", "session", "take_restore", "use_cases"]
+__all__ = [
+    "document",
+    "models",
+    "outcomes",
+    "render_progress",
+    "session",
+    "take_restore",
+    "use_cases",
+]
