@@ -337,3 +337,27 @@ def test_save_and_export_midi_suggest_the_title_in_the_last_folder(
     again = _window(qtbot, tmp_path, models)
     again.studio.new(Song(title="Second", bar_count=2, tracks=(Track("Piano"),)))
     assert again._suggested(FileKind.PROJECT, ".json") == str(songs.resolve() / "Second.json")
+
+
+def test_a_real_export_counts_up_in_the_status_bar(
+    qtbot: QtBot, tmp_path: Path, models: Models
+) -> None:
+    window = _window(qtbot, tmp_path, models)
+    window.studio.new(d_major_tune())
+    said: list[str] = []
+    shown = window.say
+
+    def record(text: str) -> None:
+        said.append(text)
+        shown(text)
+
+    window.say = record  # type: ignore[method-assign]
+    window.export_audio_to(tmp_path / "tune.ogg")
+    qtbot.waitUntil(lambda: not window.jobs.busy, timeout=120_000)
+    assert said[0] == "Exporting audio… (no percentage yet)"
+    percents = [int(text[len("Exporting audio… ") : -1]) for text in said[1:-1]]
+    assert all(text.endswith("%") for text in said[1:-1])
+    assert percents == sorted(percents)
+    assert any(0 < p < 100 for p in percents)
+    assert percents[-1] == 100
+    assert said[-1].startswith("exported tune.ogg: ")
