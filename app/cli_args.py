@@ -36,7 +36,8 @@ MAX_PATH_CHARS = 4096
 """The longest file name (Linux's PATH_MAX)."""
 PROJECT_SUFFIXES = (".json",)
 SONG_SUFFIXES = (*PROJECT_SUFFIXES, *MIDI_SUFFIXES)
-AUDIO_OUT_SUFFIXES = (".wav", ".flac")
+AUDIO_OUT_SUFFIXES = (".wav", ".flac", ".mp3", ".ogg")
+"""What `render` writes (the same as `engine.sound.audio_files.AUDIO_SUFFIXES`)."""
 CLIP_SUFFIXES = (".wav", ".flac", ".mp3", ".ogg", ".oga", ".aiff", ".aif")
 _SELECTION = re.compile(r"\s*\d{1,6}\s*(-\s*\d{1,6}\s*)?")
 
@@ -170,7 +171,8 @@ def audio_out(typed: str) -> OutputFile:
     if suffix not in AUDIO_OUT_SUFFIXES:
         raise argparse.ArgumentTypeError(
             f"cannot write {shown(Path(name).name)}: audio is written as "
-            f"{' or '.join(AUDIO_OUT_SUFFIXES)}, not {suffix or 'a file without a suffix'}"
+            f"{', '.join(AUDIO_OUT_SUFFIXES[:-1])} or {AUDIO_OUT_SUFFIXES[-1]}, "
+            f"not {suffix or 'a file without a suffix'}"
         )
     return OutputFile(name)
 

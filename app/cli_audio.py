@@ -28,6 +28,7 @@ AUDIO_EPILOG = """audio examples:
   tessera-cli render song.json song.wav
   tessera-cli render song.mid chorus.flac --tracks 1,2 --bars 9-16
   tessera-cli render song.json standard.wav --sound standard
+  tessera-cli render song.json share.mp3
   tessera-cli play song.json --loop 5-8
   tessera-cli sound song.json --tracks 2 --standard
 """
@@ -38,13 +39,15 @@ SOUNDS = ("standard", "tessera")
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `render` and `play` to the `tessera-cli` parser."""
     render_command = commands.add_parser(
-        "render", help="render a song to a 44.1 kHz stereo WAV or FLAC file"
+        "render", help="render a song to a 44.1 kHz stereo WAV, FLAC, MP3 or OGG file"
     )
     render_command.add_argument(
         "source", type=cli_args.song_in, help="a MIDI file (.mid) or a Tessera project (.json)"
     )
     render_command.add_argument(
-        "destination", type=cli_args.audio_out, help="the audio file to write (.wav or .flac)"
+        "destination",
+        type=cli_args.audio_out,
+        help="the audio file to write (.wav, .flac, .mp3 or .ogg)",
     )
     cli_args.add_selection(render_command)
     render_command.add_argument(
@@ -158,7 +161,7 @@ def _render(args: argparse.Namespace, studio: Studio) -> int:
 
 def _show_progress(done: int, total: int) -> None:
     if sys.stderr.isatty():
-        print(f"\rrendering notes {done}/{total}", end="", file=sys.stderr, flush=True)
+        print(f"\rrendering {100 * done // total}%", end="", file=sys.stderr, flush=True)
         if done == total:
             print(file=sys.stderr)
 

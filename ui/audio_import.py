@@ -18,7 +18,7 @@ from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,9 +39,10 @@ from engine.song.gm import GM_PROGRAM_NAMES
 from engine.sound.recording import Recorder
 from engine.studio.outcomes import QUANTISE_GRIDS, Clip
 from ui.device_thread import DeviceThread
+from ui.folders import FileKind, remember_folder, suggested_path
+from ui.i18n import translate
 from ui.ui_thread import relay
 
-CLIP_FILTER = "Audio clips (*.wav *.flac *.mp3 *.ogg *.aiff *.aif);;All files (*)"
 DEFAULT_PROGRAM = 73
 """Flute: a hummed line sounds like a melody instrument, and the composer can change it."""
 
@@ -49,9 +50,16 @@ DEFAULT_PROGRAM = 73
 class AudioToNotesDialog(QDialog):
     """Choose a clip or record one, then the options for the new track."""
 
-    def __init__(self, recorder: Recorder | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        recorder: Recorder | None = None,
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
+        """`settings` remember the folder clips were last chosen from (none: the system's)."""
         super().__init__(parent)
-        self.setWindowTitle("Audio to Notes")
+        self.settings = settings
+        self.setWindowTitle(translate("AudioToNotes", "Audio to Notes"))
         self.recorder = recorder or Recorder()
         self.device = DeviceThread("tessera-microphone")
         self.state: Literal["idle", "starting", "recording"] = "idle"
@@ -59,17 +67,21 @@ class AudioToNotesDialog(QDialog):
         self._request = 0  # numbers Record presses: an answer to an older one is moot
         self._path: Path | None = None
         self._take: tuple[npt.NDArray[np.float32], int] | None = None
-        self.source = QLabel("no clip yet: choose a file or record one")
-        self.choose = QPushButton("Choose File…")
-        self.record = QPushButton("Record")
+        self.source = QLabel(translate("AudioToNotes", "no clip yet: choose a file or record one"))
+        self.choose = QPushButton(translate("AudioToNotes", "Choose File…"))
+        self.record = QPushButton(translate("AudioToNotes", "Record"))
         self.record.setCheckable(True)
-        self.record.setToolTip("Hum, sing or play into the microphone; press again to stop")
+        self.record.setToolTip(
+            translate("AudioToNotes", "Hum, sing or play into the microphone; press again to stop")
+        )
         self.meter = QProgressBar()
         self.meter.setRange(0, 100)
         self.meter.setTextVisible(False)
         self.meter.setMaximumHeight(8)
-        self.name = QLineEdit("Melody")
-        self.monophonic = QCheckBox("One note at a time (a hummed or sung melody)")
+        self.name = QLineEdit(translate("AudioToNotes", "Melody"))
+        self.monophonic = QCheckBox(
+            translate("AudioToNotes", "One note at a time (a hummed or sung melody)")
+        )
         self.monophonic.setChecked(True)
         self.instrument = QComboBox()
         for program, name in enumerate(GM_PROGRAM_NAMES):
@@ -83,7 +95,7 @@ class AudioToNotesDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Add as Locked Track")
+        ok.setText(translate("AudioToNotes", "Add as Locked Track"))
         ok.setEnabled(False)
         self._timer = QTimer(self)
         self._timer.setInterval(50)
@@ -99,27 +111,34 @@ class AudioToNotesDialog(QDialog):
         sources = QHBoxLayout()
         sources.addWidget(self.choose)
         sources.addWidget(self.record)
-        form.addRow("Clip", sources)
+        form.addRow(translate("AudioToNotes", "Clip"), sources)
         form.addRow("", self.source)
-        form.addRow("Level", self.meter)
-        form.addRow("Track name", self.name)
+        form.addRow(translate("AudioToNotes", "Level"), self.meter)
+        form.addRow(translate("AudioToNotes", "Track name"), self.name)
         form.addRow("", self.monophonic)
-        form.addRow("Instrument", self.instrument)
-        form.addRow("Snap to", self.grid)
+        form.addRow(translate("AudioToNotes", "Instrument"), self.instrument)
+        form.addRow(translate("AudioToNotes", "Snap to"), self.grid)
         form.addRow(self.status)
         form.addRow(self.buttons)
 
     def choose_path(self, path: str | Path) -> None:
         """Use an audio file as the clip."""
         self._path, self._take = Path(path), None
-        self.source.setText(f"file: {self._path.name}")
-        if self.name.text() in ("", "Melody"):
+        self.source.setText(translate("AudioToNotes", "file: {name}").format(name=self._path.name))
+        if self.name.text() in ("", translate("AudioToNotes", "Melody")):
             self.name.setText(self._path.stem)
         self._ready()
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Audio clip", "", CLIP_FILTER)
+        start = suggested_path(self.settings, FileKind.AUDIO_IMPORT) if self.settings else ""
+        clips = translate(
+            "AudioToNotes", "Audio clips (*.wav *.flac *.mp3 *.ogg *.aiff *.aif);;All files (*)"
+        )
+        caption = translate("AudioToNotes", "Audio clip")
+        path, _ = QFileDialog.getOpenFileName(self, caption, start, clips)
         if path:
+            if self.settings is not None:
+                remember_folder(self.settings, FileKind.AUDIO_IMPORT, path)
             self.choose_path(path)
 
     def _record_toggled(self, on: bool) -> None:
@@ -143,7 +162,7 @@ class AudioToNotesDialog(QDialog):
                 return
             answer(number, "")
 
-        self.status.setText("opening the microphone…")
+        self.status.setText(translate("AudioToNotes", "opening the microphone…"))
         self.device.submit(start_on_device)
 
     def _started(self, number: int, failure: str) -> None:
@@ -155,7 +174,7 @@ class AudioToNotesDialog(QDialog):
             self.status.setText(failure)
             return
         self.state = "recording"
-        self.status.setText("recording… press Record again to stop")
+        self.status.setText(translate("AudioToNotes", "recording… press Record again to stop"))
         self._timer.start()
 
     def _stop_recording(self) -> None:
@@ -165,7 +184,7 @@ class AudioToNotesDialog(QDialog):
         self.state = "idle"
         self._timer.stop()
         self._set_record_button(False)
-        self.status.setText("stopping the microphone…")
+        self.status.setText(translate("AudioToNotes", "stopping the microphone…"))
         recorder, answer = self.recorder, relay(self, "_stopped")
 
         def stop_on_device() -> None:
@@ -180,10 +199,11 @@ class AudioToNotesDialog(QDialog):
         say = self.status.setText if self.state == "idle" else lambda _text: None
         self.meter.setValue(0)
         if not len(audio):
-            say(problem or "nothing was recorded")
+            say(problem or translate("AudioToNotes", "nothing was recorded"))
             return
         self._path, self._take = None, (audio, rate)
-        self.source.setText(f"recording: {len(audio) / rate:.1f} s")
+        text = translate("AudioToNotes", "recording: {seconds} s")
+        self.source.setText(text.format(seconds=f"{len(audio) / rate:.1f}"))
         say(problem)
         self._ready()
 
@@ -200,7 +220,8 @@ class AudioToNotesDialog(QDialog):
 
     def _show_level(self) -> None:
         self.meter.setValue(round(100 * min(1.0, self.recorder.level)))
-        self.source.setText(f"recording: {self.recorder.seconds:.1f} s")
+        text = translate("AudioToNotes", "recording: {seconds} s")
+        self.source.setText(text.format(seconds=f"{self.recorder.seconds:.1f}"))
 
     def _ready(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
@@ -209,7 +230,7 @@ class AudioToNotesDialog(QDialog):
         """The clip and options chosen (call after the dialog was accepted)."""
         audio, rate = self._take if self._take is not None else (None, 0)
         return Clip(
-            name=self.name.text().strip() or "Melody",
+            name=self.name.text().strip() or translate("AudioToNotes", "Melody"),
             path=self._path,
             audio=audio,
             rate=rate,

@@ -7,6 +7,8 @@ The engine's long operations are plain functions that take a `progress(done, tot
 thread and raises `JobCancelledError` once the user has pressed cancel, which unwinds the
 engine at its next step. Results, errors and cancellations arrive on the UI thread the same
 way (the runner's own signals are emitted from there too), so callbacks may touch widgets.
+`progress_text` says how far a job is in the status bar: "Exporting audio… 42%", or that a job
+gives no percentage.
 
 Lifetimes: a job's thread holds no Qt object and nothing that owns one. It reaches the UI
 thread only through `ui.ui_thread.ui_poster` with a weak reference to its runner, and it lets
@@ -33,12 +35,30 @@ from PySide6.QtCore import QObject, Signal
 
 from engine.errors import TesseraError
 from engine.studio.outcomes import Job
+from ui.i18n import translate
 from ui.ui_thread import ui_poster
 
 Work = Callable[[Callable[[int, int], None]], Any]
 R = TypeVar("R")
 Out = TypeVar("Out")
 _job_numbers = itertools.count(1)
+
+
+def progress_percent(done: int, total: int) -> int | None:
+    """How far a job is, 0-100 (never past 100, never back below 0), or None when its total is
+    not known."""
+    if total <= 0:
+        return None
+    return max(0, min(100, 100 * done // total))
+
+
+def progress_text(label: str, done: int, total: int) -> str:
+    """The status line for a running job: its label with a percentage ("Exporting audio… 42%"),
+    or, while no total is known, its label saying it has no percentage."""
+    percent = progress_percent(done, total)
+    if percent is None:
+        return translate("Jobs", "{label} (no percentage yet)").format(label=label)
+    return translate("Jobs", "{label} {percent}%").format(label=label, percent=percent)
 
 
 class JobCancelledError(TesseraError):
@@ -175,9 +195,11 @@ class JobRunner(QObject):
         on_done: Callable[[Out], None],
         on_error: Callable[[str, str], None],
         on_cancel: Callable[[], None] | None = None,
+        label: str | None = None,
     ) -> bool:
         """Run a front-door job: its `work` here, its `finish` on the UI thread, whose outcome
-        goes to `on_done` (an error in `finish` goes to `on_error` too). False when busy."""
+        goes to `on_done` (an error in `finish` goes to `on_error` too). False when busy.
+        `label` (in the user's language) stands for the job's own in the status bar."""
 
         def finish(result: R) -> None:
             try:
@@ -187,7 +209,7 @@ class JobRunner(QObject):
                 return
             on_done(outcome)
 
-        return self.run(job.label, job.work, finish, on_error, on_cancel)
+        return self.run(label or job.label, job.work, finish, on_error, on_cancel)
 
     def cancel(self) -> None:
         """Ask the running job to stop at its next step."""

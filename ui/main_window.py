@@ -57,7 +57,8 @@ from ui.docks import add_side_docks
 from ui.document import DocumentSignals
 from ui.drag_out import MidiDragButton
 from ui.i18n import translate
-from ui.jobs import JobRunner
+from ui.jobs import JobRunner, progress_text
+from ui.key_box import KeyBox
 from ui.panels.about_models import AboutModelsDialog
 from ui.panels.inspector import Inspector
 from ui.panels.live import LivePanel
@@ -280,6 +281,9 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             if key == "file":
                 self.recent_menu = menu.addMenu(translate("MainWindow", "Open &Recent"))
                 menu.insertMenu(a["save"], self.recent_menu)
+        self._fill_recent_menu()  # the list stored by earlier runs
+        self.key_box = KeyBox(lambda: self.document.song, self.apply_edit)
+        self.statusBar().addPermanentWidget(self.key_box)  # the song's key, at the right
         # The transport comes first so Play, Loop and the tempo keep their places however
         # narrow the window; the main toolbar's labels never change width (see MainToolbar).
         self.addToolBar(self.transport)
@@ -358,6 +362,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             self.grid.show_song(song)
             self.band.show_song(song)
             self.inspector.show_song_style(song.style)
+            self.key_box.show_song(song)
             self.grid.set_cell_badges({})  # an originality report is stale after any change
         if what & Changed.SELECTION:
             self.grid.set_selection(self.document.selection)
@@ -419,7 +424,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         box.show()
 
     def _job_started(self, label: str) -> None:
-        self.say(label)
+        self.say(progress_text(label, 0, 0))
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
@@ -427,6 +432,8 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
     def _job_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
+        self.progress.setFormat("%p%")
+        self.say(progress_text(self.jobs.label, done, total))
 
     def _job_ended(self) -> None:
         self.progress.hide()

@@ -5,7 +5,7 @@
 - `synth`: harmonic-plus-noise synthesis of the model's controls; `audition`: a short phrase
   to hear a timbre by.
 - `render`: a Song through its timbres, mixed and limited block by block; `note_cache` the
-  notes it mixes, `limiter` the master limiter, `audio_files` the WAV or FLAC written;
+  notes it mixes, `limiter` the master limiter, `audio_files` the WAV, FLAC, MP3 or OGG written;
   `space` each track's stereo width and reverb send (defaults by instrument family) and
   `reverb` the one shared room they send to.
 - `playback`: play, pause, seek and loop through the sound card; `recording`: the microphone;

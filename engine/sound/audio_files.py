@@ -1,4 +1,5 @@
-"""Audio files written by Tessera: 24-bit WAV or FLAC, streamed block by block.
+"""Audio files written by Tessera: 24-bit WAV or FLAC, or MP3 or OGG (Vorbis) to share, streamed
+block by block.
 
 A render is written as it is made (`write_blocks`): memory holds one block, not the song, so a
 long song costs disk, never RAM. The file appears under its name only once it is complete: the
@@ -25,8 +26,18 @@ from engine.sound.synth import OUTPUT_RATE_HZ
 SAMPLE_RATE_HZ = OUTPUT_RATE_HZ
 """Renders and playback run at 44.1 kHz, the timbre synthesizer's own rate."""
 CHANNELS = 2
-FILE_SUBTYPES = {".wav": "PCM_24", ".flac": "PCM_24"}
-"""The formats written here, both 24-bit: what a DAW imports without a question."""
+FILE_FORMATS = {
+    ".wav": ("WAV", "PCM_24"),
+    ".flac": ("FLAC", "PCM_24"),
+    ".mp3": ("MP3", "MPEG_LAYER_III"),
+    ".ogg": ("OGG", "VORBIS"),
+}
+"""Each suffix written here, with libsndfile's container and sample format: 24-bit WAV and FLAC
+are what a DAW imports without a question; MP3 and OGG Vorbis are what a video editor, a phone
+or a message takes (libsndfile 1.1 and later encodes both)."""
+FILE_SUBTYPES = {suffix: subtype for suffix, (_, subtype) in FILE_FORMATS.items()}
+AUDIO_SUFFIXES = tuple(FILE_FORMATS)
+"""The audio file suffixes Tessera writes, in the order they are offered."""
 
 StereoAudio = npt.NDArray[np.float32]
 """(frames, 2) float32 in -1..1."""
@@ -54,19 +65,29 @@ class WrittenAudio:
         return 20 * math.log10(self.peak) if self.peak > 0 else None
 
 
-def audio_file_subtype(path: str | os.PathLike[str]) -> str:
-    """The sample format for an audio file name, or AudioError for a format not written here
-    (check before a long render, not after)."""
+def supported_suffixes_text() -> str:
+    """The suffixes written here, as a sentence lists them: '.wav, .flac, .mp3 or .ogg'."""
+    return ", ".join(AUDIO_SUFFIXES[:-1]) + " or " + AUDIO_SUFFIXES[-1]
+
+
+def audio_file_format(path: str | os.PathLike[str]) -> tuple[str, str]:
+    """(container, sample format) for an audio file name, or AudioError for a format not
+    written here (check before a long render, not after)."""
     target = Path(path)
-    subtype = FILE_SUBTYPES.get(target.suffix.lower())
-    if subtype is None:
+    chosen = FILE_FORMATS.get(target.suffix.lower())
+    if chosen is None:
         raise AudioError(
-            f"cannot write {target.name}: audio is written as .wav or .flac, "
-            f"not {target.suffix or 'a file without a suffix'}"
+            f"cannot write {target.name}: audio is written as {supported_suffixes_text()}, "
+            f"not {target.suffix or 'a file without a suffix'}; choose one of those suffixes"
         )
     if not target.parent.is_dir():
         raise AudioError(f"cannot write {target}: the folder {target.parent} does not exist")
-    return subtype
+    return chosen
+
+
+def audio_file_subtype(path: str | os.PathLike[str]) -> str:
+    """The sample format for an audio file name (see `audio_file_format`)."""
+    return audio_file_format(path)[1]
 
 
 def write_blocks(
@@ -75,15 +96,15 @@ def write_blocks(
     sample_rate_hz: int = SAMPLE_RATE_HZ,
     channels: int = CHANNELS,
 ) -> WrittenAudio:
-    """Write each block, (frames, channels), as it comes to a 24-bit WAV or FLAC (by the file's
-    suffix). A file that cannot be written is an AudioError. The file is written like a project
-    (`engine.atomic_write`): whatever stops the blocks (an error, a cancelled job, a kill -9)
-    leaves the earlier file, if any, as it was; a link stays a link and the file's mode stays."""
+    """Write each block, (frames, channels), as it comes to a 24-bit WAV or FLAC, an MP3 or an
+    OGG Vorbis file (by the file's suffix). A file that cannot be written is an AudioError.
+    The file is written like a project (`engine.atomic_write`): whatever stops the blocks (an
+    error, a cancelled job, a kill -9) leaves the earlier file, if any, as it was; a link stays
+    a link and the file's mode stays."""
     import soundfile  # the app's first render pays for libsndfile, not its start-up
 
     target = Path(path)
-    subtype = audio_file_subtype(target)
-    kind = target.suffix.lower().lstrip(".").upper()
+    kind, subtype = audio_file_format(target)
     written = [0, 0.0]  # frames, peak
 
     def write(handle: IO[bytes]) -> None:

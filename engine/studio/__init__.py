@@ -20,6 +20,7 @@
 - `take_restore`: going back to a take around the current song's locked cells; `take_flip`:
   which of the last two takes one key flips to.
 - `cell_changes`: the cells whose notes differ between two songs (what an operation changed).
+- `render_progress`: one percentage for an audio export, its notes and its file together.
 
 `session` and `document` load no model (see the import contracts); `use_cases` asks `models`
 only when a use case needs one.
@@ -30,6 +31,7 @@ __all__ = [
     "document",
     "models",
     "outcomes",
+    "render_progress",
     "session",
     "take_flip",
     "take_restore",

@@ -9,7 +9,8 @@ A `Studio` is an open `Document` (the song, its undo history and takes, its file
 - composing: `compose_job` / `compose` carry out a request (`engine.compose.requests`) on the
   song and record the result as a take and one undo step; `set_style` and `set_locked` are edits;
 - takes: `takes`, `restore_take`;
-- sound: `render_job` / `render` write the song, or some tracks and bars, to a WAV or FLAC file;
+- sound: `render_job` / `render` write the song, or some tracks and bars, to a WAV, FLAC, MP3
+  or OGG file, with one percentage for the notes and the file (`render_progress`);
 - checks: `check_job` / `check` compare the song, or some cells, with the training corpus and,
   if asked, a folder of the user's own songs;
 - audio to notes: `transcribe_job` / `transcribe` add a clip's notes as a locked track;
@@ -63,8 +64,9 @@ from engine.song.song import Cell, Song
 from engine.song.styles import style_named
 from engine.song.summary import song_summary
 from engine.song.takes import Take, take_at
+from engine.sound.audio_files import write_blocks
 from engine.sound.playback import StreamFactory
-from engine.sound.render import audio_file_subtype, render_to_file
+from engine.sound.render import SongMix, audio_file_subtype, render_blocks
 from engine.studio.document import Document
 from engine.studio.models import Models
 from engine.studio.outcomes import (
@@ -83,6 +85,7 @@ from engine.studio.outcomes import (
     StudioError,
     Transcribed,
 )
+from engine.studio.render_progress import ExportProgress
 from engine.studio.session import ProjectSession
 from engine.transcribe.to_song import grid_ticks, place_clip
 
@@ -235,9 +238,10 @@ class Studio:
     def render_job(
         self, path: str | os.PathLike[str], selection: Selection | None = None
     ) -> Job[Rendered, Rendered]:
-        """The song (or a selection) rendered through its timbres into a 44.1 kHz stereo WAV
-        or FLAC file. A wrong name is refused before any work; the file is only written once
-        the whole render is done, so a cancelled or failed one leaves an earlier file as it was."""
+        """The song (or a selection) rendered through its timbres into a 44.1 kHz stereo WAV,
+        FLAC, MP3 or OGG file. A wrong name is refused before any work; the file is only written
+        once the whole render is done, so a cancelled or failed one leaves an earlier file as it
+        was."""
         target = Path(path)
         audio_file_subtype(target)
         song = self.song
@@ -249,7 +253,11 @@ class Studio:
         def work(progress: Progress | None) -> Rendered:
             renderer = models.renderer()
             before = renderer.misses
-            written = render_to_file(target, song, renderer, chosen, progress)
+            # One percentage for the notes and the file written block by block.
+            staged = ExportProgress(progress, SongMix(song, renderer, chosen).end_bound_samples)
+            blocks = render_blocks(song, renderer, chosen, staged.notes)
+            written = write_blocks(target, staged.blocks(blocks))
+            staged.finished()
             return Rendered(target, written.seconds, written.peak_dbfs, renderer.misses - before)
 
         return Job(f"Rendering {target.name}…", work, _same)

@@ -46,7 +46,7 @@ def watched_models(loaded: list[str]) -> Models:
         (["continue", "{f}", "--bars", "513"], "--bars: must be a whole number from 1 to 512"),
         (["continue", "{f}", "--bars", HUGE], "got '999999999999999999999999999999"),
         (["generate", "{d}/n.txt"], "unknown file type '.txt' for a song to write"),
-        (["render", "{f}", "{d}/x.mp5"], "audio is written as .wav or .flac, not .mp5"),
+        (["render", "{f}", "{d}/x.mp5"], "audio is written as .wav, .flac, .mp3 or .ogg, not .mp5"),
         (["regenerate", "{f}", "--bars", "1", "-o", "{d}/x.mp5"], "unknown file type '.mp5'"),
         (["info", "{d}/notes.txt"], "unknown file type '.txt'"),
         (["takes", "{d}/tune.mid"], "unknown file type '.mid' for a Tessera project"),

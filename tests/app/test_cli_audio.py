@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -54,9 +56,36 @@ def test_render_refuses_a_format_before_rendering(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     save_project(d_major_tune(), tmp_path / "tune.json")
-    assert main(["render", str(tmp_path / "tune.json"), str(tmp_path / "tune.mp3")]) == 2
-    assert "written as .wav or .flac, not .mp3" in capsys.readouterr().err
-    assert not (tmp_path / "tune.mp3").exists()
+    assert main(["render", str(tmp_path / "tune.json"), str(tmp_path / "tune.aac")]) == 2
+    assert "written as .wav, .flac, .mp3 or .ogg, not .aac" in capsys.readouterr().err
+    assert not (tmp_path / "tune.aac").exists()
+
+
+@pytest.mark.parametrize("suffix", [".mp3", ".ogg"])
+def test_render_to_a_compressed_file_in_a_real_process(tmp_path: Path, suffix: str) -> None:
+    """`tessera-cli render out.mp3` / `out.ogg` as a user runs it: a file as long as the music,
+    not silent, within a lossy codec's distance of the WAV render of the same song."""
+    song = d_major_tune()
+    save_project(song, tmp_path / "tune.json")
+    out = tmp_path / f"tune{suffix}"
+    for target in (out, tmp_path / "tune.wav"):
+        done = subprocess.run(
+            [sys.executable, "-m", "app.cli", "render", str(tmp_path / "tune.json"), str(target)],
+            capture_output=True,
+            text=True,
+            timeout=300,  # a hang guard only
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert target.name in done.stdout
+    wav, rate = soundfile.read(tmp_path / "tune.wav", dtype="float32")
+    written, written_rate = soundfile.read(out, dtype="float32")
+    assert written_rate == rate == SAMPLE_RATE_HZ
+    assert written.shape[1] == 2
+    assert abs(len(written) - len(wav)) <= 0.05 * rate  # an encoder's padding at most
+    loudness = float(np.sqrt(np.mean(wav**2)))
+    assert loudness > 1e-3
+    assert float(np.sqrt(np.mean(written**2))) == pytest.approx(loudness, rel=0.2)
 
 
 def test_play_without_a_device_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

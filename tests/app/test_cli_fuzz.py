@@ -120,8 +120,8 @@ CLIP_IN = Spec(
     ["", "clip.txt", "clip", "/dev/null", "{dir}", "c\x00.wav", "{missing}"],
 )
 AUDIO_OUT = Spec(
-    ["{dir}/o.wav", "{dir}/o.FLAC", "{nofolder}/o.wav"],
-    ["", "o.mp3", "o.mp5", "o", "/dev/null", "{dir}", "o.wav\x00"],
+    ["{dir}/o.wav", "{dir}/o.FLAC", "{dir}/o.mp3", "{dir}/o.OGG", "{nofolder}/o.wav"],
+    ["", "o.aac", "o.mp5", "o", "/dev/null", "{dir}", "o.wav\x00"],
 )
 KEY = text(40, ["D minor", "Eb major", "f# minor", "D"], ["H minor", "中文", "major", "Dx"])
 RANGE = text(40, ["C3-C5", "48-72"], ["C5-C3", "x", "C3-", "0-200", "C-1-G9x"])

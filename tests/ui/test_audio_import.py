@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 import soundfile
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from benchmarks.transcription import render_fluidsynth
@@ -229,3 +229,32 @@ def test_a_microphone_unplugged_mid_take_is_a_message_and_keeps_the_take(
     audio = dialog.request().audio
     assert audio is not None
     assert np.array_equal(audio, heard)
+
+
+def test_the_clip_dialog_opens_in_the_folder_a_clip_was_last_chosen_from(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = QSettings(str(tmp_path / "clips.ini"), QSettings.Format.IniFormat)
+    clips = tmp_path / "voice memos"
+    clips.mkdir()
+    hum = clips / "hum.wav"
+    soundfile.write(hum, np.zeros(RATE, dtype=np.float32), RATE)
+    starts: list[str] = []
+
+    def choose(_parent: Any, _caption: str, start: str, _filters: str) -> tuple[str, str]:
+        starts.append(start)
+        return str(hum), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    first = AudioToNotesDialog(settings=settings)
+    qtbot.addWidget(first)
+    first.choose.click()
+    assert first.source.text() == "file: hum.wav"
+    assert first.name.text() == "hum"
+    again = AudioToNotesDialog(
+        settings=QSettings(str(tmp_path / "clips.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(again)
+    again.choose.click()
+    assert starts[0] != str(clips)
+    assert starts[1] == str(clips.resolve())

@@ -113,3 +113,20 @@ def test_the_job_flows_pass_again_and_again_under_load() -> None:
             if done.returncode != 0:
                 failures.append(f"run {run + 1}: exit {done.returncode}\n{done.stdout[-1500:]}")
     assert not failures, f"{len(failures)}/{RUNS_UNDER_LOAD} runs failed:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize(
+    ("done", "total", "text"),
+    [
+        (0, 0, "Rendering… (no percentage yet)"),
+        (5, -1, "Rendering… (no percentage yet)"),
+        (0, 10, "Rendering… 0%"),
+        (21, 50, "Rendering… 42%"),
+        (99, 100, "Rendering… 99%"),
+        (12, 10, "Rendering… 100%"),
+    ],
+)
+def test_progress_text_gives_a_percentage_when_the_total_is_known(
+    done: int, total: int, text: str
+) -> None:
+    assert ui.jobs.progress_text("Rendering…", done, total) == text

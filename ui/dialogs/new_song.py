@@ -21,27 +21,32 @@ from PySide6.QtWidgets import (
 from engine.compose.control_text import generate_from_text
 from engine.compose.operations import PRESETS, Generate
 from engine.song.styles import NO_STYLE
+from ui.i18n import translate
 from ui.panels.style_box import chosen_style, show_style, style_box
-
-EMPTY = "empty song (no model)"
 
 
 class NewSongDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New song")
+        self.setWindowTitle(translate("NewSong", "New song"))
         self.preset = QComboBox()
-        self.preset.addItems([*PRESETS, EMPTY])
+        self.preset.addItems(list(PRESETS))
+        self.preset.addItem(translate("NewSong", "empty song (no model)"))  # always the last
         self.style_choice = style_box()
-        self.title = QLineEdit("Untitled")
+        self.title = QLineEdit(translate("NewSong", "Untitled"))
         self.bars = QSpinBox(minimum=1, maximum=512)
-        self.meter = QLineEdit(placeholderText="the preset's, e.g. 3/4")
-        self.key = QLineEdit(placeholderText="the preset's, e.g. D minor")
+        self.meter = QLineEdit(placeholderText=translate("NewSong", "the preset's, e.g. 3/4"))
+        self.key = QLineEdit(placeholderText=translate("NewSong", "the preset's, e.g. D minor"))
         self.tempo = QDoubleSpinBox(minimum=0, maximum=300, decimals=0)
-        self.tempo.setSpecialValueText("the preset's")
-        self.form_letters = QLineEdit(placeholderText="the style's, e.g. AABA; - for no repeats")
+        self.tempo.setSpecialValueText(translate("NewSong", "the preset's"))
+        self.form_letters = QLineEdit(
+            placeholderText=translate("NewSong", "the style's, e.g. AABA; - for no repeats")
+        )
         self.form_letters.setToolTip(
-            "One letter per phrase: a letter heard before comes back with a new last bar"
+            translate(
+                "NewSong",
+                "One letter per phrase: a letter heard before comes back with a new last bar",
+            )
         )
         self.preset.currentTextChanged.connect(self._preset_chosen)
         self._preset_chosen(self.preset.currentText())
@@ -52,14 +57,14 @@ class NewSongDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         for label, widget in (
-            ("Preset", self.preset),
-            ("Style", self.style_choice),
-            ("Title", self.title),
-            ("Bars", self.bars),
-            ("Meter", self.meter),
-            ("Key", self.key),
-            ("Tempo", self.tempo),
-            ("Form", self.form_letters),
+            (translate("NewSong", "Preset"), self.preset),
+            (translate("NewSong", "Style"), self.style_choice),
+            (translate("NewSong", "Title"), self.title),
+            (translate("NewSong", "Bars"), self.bars),
+            (translate("NewSong", "Meter"), self.meter),
+            (translate("NewSong", "Key"), self.key),
+            (translate("NewSong", "Tempo"), self.tempo),
+            (translate("NewSong", "Form"), self.form_letters),
         ):
             form.addRow(label, widget)
         form.addRow(buttons)
@@ -74,7 +79,7 @@ class NewSongDialog(QDialog):
         return chosen_style(self.style_choice)
 
     def empty(self) -> bool:
-        return self.preset.currentText() == EMPTY
+        return self.preset.currentIndex() == self.preset.count() - 1
 
     def request(self) -> Generate:
         """The generate request the fields describe (read as `tessera-cli generate`'s options
@@ -86,6 +91,6 @@ class NewSongDialog(QDialog):
             meter=self.meter.text(),
             key=self.key.text(),
             tempo_bpm=self.tempo.value() or None,
-            title=self.title.text() or "Untitled",
+            title=self.title.text() or translate("NewSong", "Untitled"),
             form=self.form_letters.text(),
         )

@@ -231,8 +231,8 @@ def test_files_hold_the_render_at_24_bits(
 
 def test_bad_file_names_keep_the_old_file(renderer: NoteRenderer, tmp_path: Path) -> None:
     audio = render(spaced_notes_song(0, [60]), renderer)
-    with pytest.raises(AudioError, match=r"\.wav or \.flac, not \.mp3"):
-        write_audio(tmp_path / "song.mp3", audio)
+    with pytest.raises(AudioError, match=r"\.wav, \.flac, \.mp3 or \.ogg, not \.aac"):
+        write_audio(tmp_path / "song.aac", audio)
     with pytest.raises(AudioError, match=r"folder .* does not exist"):
         write_audio(tmp_path / "no such folder" / "song.wav", audio)
     (tmp_path / "taken.wav").mkdir()

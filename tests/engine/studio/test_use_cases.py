@@ -113,8 +113,8 @@ def test_a_selection_is_read_from_text() -> None:
 def test_render_writes_the_engines_render_of_the_selection(
     studio: Studio, renderer: NoteRenderer, tmp_path: Path
 ) -> None:
-    with pytest.raises(AudioError, match=r"not \.mp3"):
-        studio.render_job(tmp_path / "tune.mp3")  # refused before any work
+    with pytest.raises(AudioError, match=r"not \.aac"):
+        studio.render_job(tmp_path / "tune.aac")  # refused before any work
     target = tmp_path / "cello.flac"
     rendered = studio.render(target, Selection((1,), (2, 3)))
     written, rate = soundfile.read(target, dtype="float32")
