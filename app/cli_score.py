@@ -11,6 +11,7 @@ muxed copy (`scored.mp4`; the original is never touched) and the evidence of ori
 from __future__ import annotations
 
 import argparse
+import math
 import secrets
 import sys
 from pathlib import Path
@@ -68,7 +69,7 @@ def energy_points(typed: str) -> tuple[tuple[float, float], ...]:
 
 
 def _finite(value: float) -> bool:
-    return value == value and abs(value) != float("inf")
+    return math.isfinite(value)
 
 
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -102,8 +102,8 @@ def fit_cuts(
     style: str | None,
     meter: tuple[int, int],
     preset_tempo_bpm: float,
-    energy: EnergyOf,
     *,
+    energy: EnergyOf,
     tempo_range: tuple[float, float] | None = None,
 ) -> CutFit:
     """The sections that fit a video of `duration_s` with `cuts` (see the module's notes)."""
@@ -119,7 +119,9 @@ def fit_cuts(
     inside = sorted(t for t in cuts if 0.0 < t < duration_s)
     if not inside:
         try:
-            return _by_form(duration_s, style, meter, preset_tempo_bpm, energy, (low, high))
+            return _by_form(
+                duration_s, style, meter, preset_tempo_bpm, energy=energy, tempo_range=(low, high)
+            )
         except ComposeError:
             pass  # too short or long for the style's forms: one section (or phrases) then
     target = min(max(preset_tempo_bpm, low), high)
@@ -131,7 +133,7 @@ def fit_cuts(
         )
     steps = [(a, b, n) for a, b, n in path]
     hits = tuple(b for _a, b, _n in steps[:-1])
-    return _sections(steps, q, style, energy, meter, hits)
+    return _sections(steps, q, style, energy, meter=meter, hits=hits)
 
 
 Point = tuple[int, int, int]
@@ -213,6 +215,7 @@ def _sections(
     q: float,
     style: str | None,
     energy: EnergyOf,
+    *,
     meter: tuple[int, int],
     hits: tuple[float, ...],
 ) -> CutFit:
@@ -220,11 +223,11 @@ def _sections(
     pieces: list[tuple[float, float, int, float]] = []
     for start, end, bars in steps:
         tempo = bars * q * 60.0 / (end - start)
-        at = start
+        at, left = start, bars
         for length in _phrases(bars):
-            until = end if length == bars else at + length * q * 60.0 / tempo
+            until = end if length == left else at + length * q * 60.0 / tempo
             pieces.append((at, until, length, tempo))
-            at, bars = until, bars - length
+            at, left = until, left - length
     if sum(p[2] for p in pieces) > MAX_FORM_BARS:
         raise ComposeError(
             f"the video needs more than {MAX_FORM_BARS} bars: score a shorter video or a part"
@@ -270,6 +273,7 @@ def _by_form(
     style: str | None,
     meter: tuple[int, int],
     preset_tempo_bpm: float,
+    *,
     energy: EnergyOf,
     tempo_range: tuple[float, float],
 ) -> CutFit:

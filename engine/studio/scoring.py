@@ -97,7 +97,7 @@ def plan(analysis: Analysis, options: ScoreOptions) -> Fitted:
     cuts = edited(analysis.cuts, options.add_cuts, options.remove_cuts)
     energy = from_points(options.energy_points) if options.energy_points else analysis.energy
     fit = fit_cuts(
-        analysis.duration_s, cuts.times, style, preset.meter, preset.tempo_bpm, energy.mean
+        analysis.duration_s, cuts.times, style, preset.meter, preset.tempo_bpm, energy=energy.mean
     )
     return Fitted(analysis, cuts, energy, fit, style, preset_name)
 
@@ -198,15 +198,16 @@ def origin_record(studio: Studio, fitted: Fitted, video: Path, seed: int) -> dic
 def write_origin(record: dict[str, object], json_path: Path) -> Path:
     """The record as JSON and as plain text beside it (scored.origin.json, .origin.txt)."""
     _write_text(json_path, json.dumps(record, indent=2, ensure_ascii=False, default=str) + "\n")
-    originality = record["originality"]
+    originality, models = record["originality"], record["models"]
     assert isinstance(originality, dict)
+    assert isinstance(models, dict)
     lines = [
         f"Music for {record['video']} made by Tessera (offline), style {record['style']}, "
         f"seed {record['seed']}",
         f"form: {record['form']}",
         "originality check:",
         *[f"  {line}" for line in originality["report"]],
-        "models: " + ", ".join(sorted(record["models"])),  # type: ignore[arg-type]
+        "models: " + ", ".join(sorted(models)),
     ]
     _write_text(json_path.with_suffix(".txt"), "\n".join(lines) + "\n")
     return json_path
@@ -235,6 +236,7 @@ def score_video(
     video: str | os.PathLike[str],
     output: str | os.PathLike[str],
     options: ScoreOptions,
+    *,
     say: Say | None = None,
     progress: Progress | None = None,
 ) -> Scored:
@@ -252,9 +254,7 @@ def score_video(
     audio = render_exact(studio, audio_path, analysis.duration_s, progress)
     mux_soundtrack(source, target, audio, SAMPLE_RATE_HZ, analysis.duration_s)
     write_origin(origin_record(studio, fitted, source, options.seed), origin)
-    return Scored(
-        fitted, song, project, audio_path, target, origin, len(audio) / SAMPLE_RATE_HZ
-    )
+    return Scored(fitted, song, project, audio_path, target, origin, len(audio) / SAMPLE_RATE_HZ)
 
 
 def fit_lines(fitted: Fitted) -> list[str]:

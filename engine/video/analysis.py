@@ -71,8 +71,11 @@ def analyse(path: str | os.PathLike[str], progress: Progress | None = None) -> A
             stream.thread_type = "AUTO"
             for frame in container.decode(stream):
                 time = float(frame.time) if frame.time is not None else len(times) / info.fps
-                small = frame.to_ndarray(
-                    width=ANALYSIS_SIZE[0], height=ANALYSIS_SIZE[1], format="rgb24"
+                small = np.asarray(
+                    frame.to_ndarray(
+                        width=ANALYSIS_SIZE[0], height=ANALYSIS_SIZE[1], format="rgb24"
+                    ),
+                    dtype=np.uint8,
                 )
                 histograms.append(_histogram(small))
                 greys.append(small.mean(axis=2, dtype=np.float32) / 255.0)
@@ -106,7 +109,8 @@ def _histogram(rgb: npt.NDArray[np.uint8]) -> npt.NDArray[np.float32]:
     counts = np.concatenate(
         [np.bincount(pixels[:, channel], minlength=BINS) for channel in range(3)]
     ).astype(np.float32)
-    return counts / counts.sum()
+    normalised: npt.NDArray[np.float32] = counts / counts.sum()
+    return normalised
 
 
 def _motion(

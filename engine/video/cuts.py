@@ -104,8 +104,8 @@ def detect_cuts(
 ) -> Cuts:
     """The cuts among frame distances (see the module's notes); a cut's time is the first
     frame of the new shot."""
-    half = max(int(round(LOCAL_WINDOW_S * fps / 2)), 2)
-    gap = max(int(round(MIN_GAP_S * fps)), 1)
+    half = max(round(LOCAL_WINDOW_S * fps / 2), 2)
+    gap = max(round(MIN_GAP_S * fps), 1)
     found: list[int] = []
     for index in range(1, len(distances)):
         value = float(distances[index])

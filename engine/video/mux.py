@@ -66,6 +66,7 @@ def mux_soundtrack(
             picture_in = reader.streams.video[0]
             picture_out = writer.add_stream_from_template(picture_in)
             sound = writer.add_stream(codec, rate=rate, layout="stereo")
+            assert isinstance(sound, av.audio.stream.AudioStream)
             sound.time_base = Fraction(1, rate)
             for packet in reader.demux(picture_in):
                 if packet.dts is None:
@@ -105,9 +106,7 @@ def _encode(
     writer.mux(sound.encode(None))
 
 
-def _resampled(
-    audio: npt.NDArray[np.float32], from_hz: int, to_hz: int
-) -> npt.NDArray[np.float32]:
+def _resampled(audio: npt.NDArray[np.float32], from_hz: int, to_hz: int) -> npt.NDArray[np.float32]:
     """Stereo float32 at `to_hz` (soxr converts the rate when it differs)."""
     stereo = audio if audio.ndim == 2 else audio[:, None]
     if stereo.shape[1] == 1:

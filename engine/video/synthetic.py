@@ -58,11 +58,13 @@ def make_shots_video(
     codec = CODECS.get(target.suffix.lower(), "mpeg4")
     with av.open(str(target), mode="w") as container:
         stream = container.add_stream(codec, rate=fps)
+        assert isinstance(stream, av.video.stream.VideoStream)
         stream.width, stream.height = width, height
         stream.pix_fmt = "yuv420p"
         stream.bit_rate = 400_000
         sound_codec, rate = audio_codec(target)
         sound = container.add_stream(sound_codec, rate=rate) if audio else None
+        assert sound is None or isinstance(sound, av.audio.stream.AudioStream)
         total = sum(shot_frames)
         number = 0
         for shot, frames in enumerate(shot_frames):
@@ -81,9 +83,7 @@ def make_shots_video(
     return Made(target, cuts, total / fps, float(fps))
 
 
-def _shot_frame(
-    width: int, height: int, colour: tuple[int, int, int], offset: float
-) -> np.ndarray:
+def _shot_frame(width: int, height: int, colour: tuple[int, int, int], offset: float) -> np.ndarray:
     picture = np.empty((height, width, 3), dtype=np.uint8)
     picture[:] = colour
     side = max(height // 4, 4)

@@ -48,7 +48,7 @@ def test_a_video_is_scored_on_its_cuts_to_its_exact_length(
     assert "1 of 1 section boundaries on cuts" in printed
     assert made.path.read_bytes() == before
     song, takes = load_project_with_takes(tmp_path / "scored.song.json")
-    assert len(takes) == 1 and len(song.sections) == 2
+    assert (len(takes), len(song.sections)) == (1, 2)
     second = song.tick_to_seconds(song.bar_start_ticks[song.sections[1].first_bar])
     assert abs(second - made.cuts[0]) <= 0.05
     assert song.tick_to_seconds(song.end_tick) == pytest.approx(made.duration_s, abs=1e-6)
@@ -59,7 +59,9 @@ def test_a_video_is_scored_on_its_cuts_to_its_exact_length(
         frames = sum(1 for _ in scored.decode(scored.streams.video[0]))
     assert frames == 300
     origin = json.loads((tmp_path / "scored.origin.json").read_text())
-    assert origin["seed"] == 5 and "originality" in origin and origin["models"]
+    assert origin["seed"] == 5
+    assert "originality" in origin
+    assert origin["models"]
     assert (tmp_path / "scored.origin.txt").read_text().startswith("Music for clip.mp4")
 
 
@@ -69,7 +71,8 @@ def test_cuts_only_prints_the_cuts_and_plan_and_writes_nothing(
     made = make_shots_video(tmp_path / "clip.webm", [50, 75, 50])
     status, printed, _ = _run(capsys, "score", made.path, "--cuts-only", "--no-cut", 2.1)
     assert status == 0
-    assert "cuts (2): 2.000 5.000" in printed and "fit:" in printed
+    assert "cuts (2): 2.000 5.000" in printed
+    assert "fit:" in printed
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clip.webm"]
 
 
@@ -90,7 +93,8 @@ def test_bad_videos_and_outputs_are_one_error_line(
     for argv, expected, words in cases:
         status, _out, err = _run(capsys, *argv)
         assert (status, err.count("\n")) == (expected, 1), (argv, err)
-        assert words in err and "Traceback" not in err, err
+        assert words in err, err
+        assert "Traceback" not in err
 
 
 def test_a_real_subprocess_reports_an_unreadable_video_in_one_line(tmp_path: Path) -> None:

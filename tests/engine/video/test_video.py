@@ -59,7 +59,7 @@ def test_the_users_cut_edits_are_pure_and_checked() -> None:
     assert move_cut(cuts, 2.1, 7.0).times == (5.0, 7.0)
     assert edited(cuts, added=[8.0], removed=[2.0]).times == (5.0, 8.0)
     assert cuts.times == (2.0, 5.0)  # the value itself never changes
-    with pytest.raises(VideoError, match="no cut within 0.5 s of 7.5 s"):
+    with pytest.raises(VideoError, match=r"no cut within 0\.5 s of 7\.5 s"):
         delete_cut(cuts, 7.5)
     with pytest.raises(VideoError, match="outside the video"):
         add_cut(cuts, 12.0)
@@ -85,7 +85,9 @@ def test_a_soundtrack_is_muxed_into_a_copy_and_the_picture_is_copied_not_reencod
     assert made.path.read_bytes() == before
     with av.open(str(made.path)) as original, av.open(str(out)) as scored:
         assert [s.type for s in scored.streams] == ["video", "audio"]
-        assert scored.streams.audio[0].codec_context.name == ("opus" if suffix == ".webm" else "aac")
+        assert scored.streams.audio[0].codec_context.name == (
+            "opus" if suffix == ".webm" else "aac"
+        )
         packets_in = [bytes(p) for p in original.demux(original.streams.video[0]) if p.size]
         packets_out = [bytes(p) for p in scored.demux(scored.streams.video[0]) if p.size]
         assert packets_out == packets_in
@@ -97,7 +99,7 @@ def test_a_soundtrack_is_muxed_into_a_copy_and_the_picture_is_copied_not_reencod
 
 def test_the_original_is_never_overwritten(tmp_path: Path) -> None:
     made = make_shots_video(tmp_path / "in.mp4", [25])
-    with pytest.raises(VideoError, match="will not overwrite the original video in.mp4"):
+    with pytest.raises(VideoError, match=r"will not overwrite the original video in\.mp4"):
         mux_soundtrack(made.path, made.path, np.zeros((100, 2), np.float32), 44_100, 1.0)
 
 
@@ -128,4 +130,5 @@ def test_each_unreadable_file_is_one_clear_error(tmp_path: Path) -> None:
         with pytest.raises(VideoError) as caught:
             analyse(path)
         message = str(caught.value)
-        assert words in message and "\n" not in message, message
+        assert words in message, message
+        assert "\n" not in message
