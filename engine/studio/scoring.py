@@ -34,7 +34,8 @@ from engine.song.song import Song, TempoChange
 from engine.song.styles import STYLE_NAMES, STYLES
 from engine.sound.audio_files import SAMPLE_RATE_HZ, write_blocks
 from engine.sound.render import render_blocks
-from engine.studio.outcomes import Progress
+from engine.studio.models import Models
+from engine.studio.outcomes import Checked, Job, Progress
 from engine.studio.use_cases import Studio
 from engine.video.analysis import Analysis, analyse
 from engine.video.cuts import Cuts, edited
@@ -161,20 +162,19 @@ def exact_blocks(
 
 
 def render_exact(
-    studio: Studio, path: Path, seconds: float, progress: Progress | None = None
+    song: Song, models: Models, path: Path, seconds: float, progress: Progress | None = None
 ) -> npt.NDArray[np.float32]:
-    """Render the song to `path` (WAV or FLAC), exactly `seconds` long; returns the samples."""
+    """Render `song` to `path` (WAV or FLAC), exactly `seconds` long; returns the samples."""
     frames = round(seconds * SAMPLE_RATE_HZ)
-    blocks = render_blocks(studio.song, studio.models.renderer(), None, progress)
+    blocks = render_blocks(song, models.renderer(), None, progress)
     audio = next(exact_blocks(blocks, frames))
     write_blocks(path, [audio])
     return audio
 
 
-def origin_record(studio: Studio, fitted: Fitted, video: Path, seed: int) -> dict[str, object]:
+def origin_record(checked: Checked, fitted: Fitted, video: Path, seed: int) -> dict[str, object]:
     """What the creator keeps as evidence of origin: the originality check, the models'
     cards and how the music was made."""
-    checked = studio.check()
     return {
         "video": video.name,
         "made_by": "Tessera, offline, from the models listed",
@@ -231,6 +231,48 @@ def outputs_for(video_out: Path) -> tuple[Path, Path, Path]:
 Say = Callable[[str], None]
 
 
+def analysis_job(video: str | os.PathLike[str], options: ScoreOptions) -> Job[Fitted, Fitted]:
+    """Read the picture and fit the music's plan to it (no model needed): the window's first
+    step, on its job runner."""
+    source = Path(video)
+
+    def work(progress: Progress | None) -> Fitted:
+        return plan(analyse(source, progress), options)
+
+    return Job(f"Analysing {source.name}…", work, lambda fitted: fitted)
+
+
+@dataclass(frozen=True)
+class Exported:
+    project: Path | None
+    audio: Path
+    video: Path
+    origin: Path
+    audio_seconds: float
+
+
+def export_job(
+    studio: Studio, fitted: Fitted, output: str | os.PathLike[str], seed: int
+) -> Job[Exported, Exported]:
+    """The song as it is now rendered to exactly the video's length beside `output`, muxed
+    into a copy of the video, with the evidence of origin; the song and the check are taken
+    when the job is made, so edits made meanwhile wait for the next export."""
+    source, target = fitted.analysis.info.path, Path(output)
+    refuse_overwrite(source, target)
+    song, models = studio.song, studio.models
+    check = studio.check_job()
+    _project, audio_path, origin = outputs_for(target)
+    seconds = fitted.analysis.duration_s
+
+    def work(progress: Progress | None) -> Exported:
+        audio = render_exact(song, models, audio_path, seconds, progress)
+        mux_soundtrack(source, target, audio, SAMPLE_RATE_HZ, seconds)
+        write_origin(origin_record(check.work(None), fitted, source, seed), origin)
+        return Exported(None, audio_path, target, origin, len(audio) / SAMPLE_RATE_HZ)
+
+    return Job(f"Exporting {target.name}…", work, lambda exported: exported)
+
+
 def score_video(
     studio: Studio,
     video: str | os.PathLike[str],
@@ -244,17 +286,17 @@ def score_video(
     source, target = Path(video), Path(output)
     refuse_overwrite(source, target)
     tell = say or (lambda _text: None)
-    analysis = analyse(source, progress)
+    fitted = analysis_job(source, options).run(progress)
+    analysis = fitted.analysis
     tell(f"analysed {analysis.info.summary()}: {len(analysis.cuts.times)} cut(s)")
-    fitted = plan(analysis, options)
     tell(f"fitted {fitted.fit.bars} bars: {fitted.fit.form}")
     song = compose_fitted(studio, fitted, source.stem, options.seed)
-    project, audio_path, origin = outputs_for(target)
+    project, _audio, _origin = outputs_for(target)
     studio.save(project, overwrite=True)
-    audio = render_exact(studio, audio_path, analysis.duration_s, progress)
-    mux_soundtrack(source, target, audio, SAMPLE_RATE_HZ, analysis.duration_s)
-    write_origin(origin_record(studio, fitted, source, options.seed), origin)
-    return Scored(fitted, song, project, audio_path, target, origin, len(audio) / SAMPLE_RATE_HZ)
+    exported = export_job(studio, fitted, target, options.seed).run(progress)
+    return Scored(
+        fitted, song, project, exported.audio, target, exported.origin, exported.audio_seconds
+    )
 
 
 def fit_lines(fitted: Fitted) -> list[str]:
