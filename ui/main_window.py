@@ -50,6 +50,7 @@ from ui.dialogs.new_song import NewSongDialog
 from ui.dialogs.prompt import PromptDialog
 from ui.document import DocumentSignals
 from ui.drag_out import MidiDragButton
+from ui.i18n import translate
 from ui.jobs import JobRunner
 from ui.panels.about_models import AboutModelsDialog
 from ui.panels.inspector import Inspector
@@ -61,6 +62,7 @@ from ui.panels.tracks import TrackPanel
 from ui.panels.transport import AudioEngine, TransportBar
 from ui.piano_roll.view import PianoRoll
 from ui.project_files import ProjectFiles
+from ui.video.actions import VideoScoring
 
 AUTOSAVE_MS = 60_000
 
@@ -113,6 +115,11 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self.band = SectionBand()
         self.sections = SectionActions(self.band, self.document, self.compose, self)
         self.drag_button = MidiDragButton(self._selection_song)
+        self.video_scoring = VideoScoring(  # File → Score a Video… (ui/video)
+            self, self.studio, self.jobs, self.grid, self.document_signals
+        )
+        self.video_scoring.message.connect(self.say)
+        self.video_scoring.failed.connect(self.show_error)
         self._lay_out()
         self._build_actions()
         self._connect()
@@ -194,6 +201,13 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             "export_audio": self._action(
                 "Export &Audio…", self.choose_and_export_audio, "Ctrl+Shift+E"
             ),
+            "score_video": self._action(
+                translate("MainWindow", "Score a &Video…"), self.video_scoring.choose_and_score
+            ),
+            "export_video": self._action(
+                translate("MainWindow", "Export Scored Vi&deo…"),
+                self.video_scoring.choose_and_export,
+            ),
             "quit": self._action("&Quit", self.close, keys.Quit),
             "undo": self._action("&Undo", self.undo, "Ctrl+Z"),
             "redo": self._action("&Redo", self.redo, "Ctrl+Shift+Z"),
@@ -211,7 +225,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self.recent_menu = None
         menus: dict[str, list[str | None]] = {
             "&File": ["new", "prompt", "open", "audio_to_notes", None, "save", "save_as", "export",
-                      "export_audio", None, "quit"],
+                      "export_audio", None, "score_video", "export_video", None, "quit"],
             "&Edit": ["undo", "redo", None, "delete"],
             "&Compose": ["lock", "unlock", None, "regenerate", "nudge", "reroll", None,
                          "add_track", "continue", None, "check"],
