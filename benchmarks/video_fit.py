@@ -46,6 +46,7 @@ class Case:
     fps: int
     shot_seconds: tuple[float, ...]
     style: str = "lofi"
+    size: tuple[int, int] = (160, 96)
 
 
 CASES = (
@@ -55,7 +56,8 @@ CASES = (
     Case("fast cutting, 25 fps webm", ".webm", 25, (1.2,) * 10 + (6.0, 2.0, 2.0, 2.0, 8.0)),
     Case("one long shot, 30 fps mp4", ".mp4", 30, (45.0,), "pop"),
     Case("ad, 60 fps mp4", ".mp4", 60, (3.0, 2.5, 4.0, 5.0, 3.5, 6.0), "house"),
-    Case("two minutes, 25 fps mp4", ".mp4", 25, (8.0, 11.0, 6.5, 14.0, 9.0) * 4, "pop"),
+    Case("three minutes, 25 fps mp4", ".mp4", 25, (8.0, 11.0, 6.5, 14.0, 9.0) * 4, "pop"),
+    Case("720p, 30 fps mp4", ".mp4", 30, (7.0, 5.5, 9.0), "pop", (1280, 720)),
 )
 QUICK = (
     Case("quick even", ".mp4", 25, (6.0, 6.0)),
@@ -114,7 +116,9 @@ def muxed_lengths(path: Path) -> tuple[float, float]:
 
 def measure(case: Case, folder: Path, studio: Studio, seed: int) -> Row:
     frames = [round(seconds * case.fps) for seconds in case.shot_seconds]
-    made = make_shots_video(folder / f"in{case.suffix}", frames, fps=case.fps, audio=True)
+    made = make_shots_video(
+        folder / f"in{case.suffix}", frames, fps=case.fps, size=case.size, audio=True
+    )
     start = time.perf_counter()
     analysis = analyse(made.path)
     analysis_s = time.perf_counter() - start

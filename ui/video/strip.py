@@ -101,8 +101,10 @@ class VideoStrip(QWidget):
         height = self.height() - 4
         for number, (time, image) in enumerate(self._images):
             left = self.x_of(time)
-            end = self._images[number + 1][0] if number + 1 < len(self._images) else None
-            right = self.x_of(end) if end is not None else left + height * 16 / 9
+            if number + 1 < len(self._images):
+                right = self.x_of(self._images[number + 1][0])
+            else:  # the last picture lasts until the song (the video) ends
+                right = self.x_of(self.song.tick_to_seconds(self.song.end_tick))
             width = max(right - left, 2.0)
             painter.drawImage(QRectF(left, 2, width, height), image)
         if self.cuts is not None:
