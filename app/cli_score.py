@@ -125,8 +125,10 @@ def run(args: argparse.Namespace, studio: Studio) -> int:
     )
     if args.cuts_only:
         analysis = analyse(args.video)
-        print("\n".join(analysis.lines()))
         fitted = plan(analysis, options)
+        print("\n".join(analysis.lines()[:2]))
+        print(f"cuts ({len(fitted.cuts.times)}): {fitted.cuts.text()}")
+        print(f"energy: {fitted.energy.text()}")
         print(f"fit: {fitted.fit.bars} bars, {fitted.fit.form}")
         print("\n".join(fit_lines(fitted)))
         return 0

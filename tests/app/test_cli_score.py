@@ -69,9 +69,15 @@ def test_cuts_only_prints_the_cuts_and_plan_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     made = make_shots_video(tmp_path / "clip.webm", [50, 75, 50])
-    status, printed, _ = _run(capsys, "score", made.path, "--cuts-only", "--no-cut", 2.1)
+    status, printed, _ = _run(capsys, "score", made.path, "--cuts-only", "--cut", 1.0)
     assert status == 0
-    assert "cuts (2): 2.000 5.000" in printed
+    assert "cuts (3): 1.000 2.000 5.000" in printed
+    status, printed, _ = _run(
+        capsys, "score", made.path, "--cuts-only", "--no-cut", 2.1, "--energy", "0=0.1,7=0.9"
+    )
+    assert status == 0
+    assert "cuts (1): 5.000" in printed
+    assert "energy: 0=0.10 7=0.90" in printed
     assert "fit:" in printed
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clip.webm"]
 
