@@ -70,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
         cli_compose,
         cli_form,
         cli_live,
+        cli_score,
         cli_section,
         cli_transcribe,
     )
@@ -84,7 +85,8 @@ def _parser() -> argparse.ArgumentParser:
         + cli_check.CHECK_EPILOG
         + cli_form.FORM_EPILOG
         + cli_live.LIVE_EPILOG
-        + cli_transcribe.TRANSCRIBE_EPILOG,
+        + cli_transcribe.TRANSCRIBE_EPILOG
+        + cli_score.SCORE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = cast(  # each command's parser is a _Parser too (argparse makes its own kind)
@@ -114,15 +116,17 @@ def _parser() -> argparse.ArgumentParser:
     cli_form.add_command(commands)
     cli_live.add_command(commands)
     cli_transcribe.add_command(commands)
+    cli_score.add_command(commands)
     return parser
 
 
 def _check(args: argparse.Namespace) -> None:
     """Check what each option's reader cannot alone (values that need one another, names the
     engine reads), before any file is opened: a CommandLineError or ControlError then."""
-    from app import cli_compose, cli_form, cli_live, cli_section, cli_transcribe
+    from app import cli_compose, cli_form, cli_live, cli_score, cli_section, cli_transcribe
 
     checks = {
+        "score": cli_score.check,
         "live": cli_live.check,
         "transcribe": cli_transcribe.check,
         "section": cli_section.check,
@@ -146,6 +150,7 @@ def _run(args: argparse.Namespace, models: Models | None) -> int:
         cli_compose,
         cli_form,
         cli_live,
+        cli_score,
         cli_section,
         cli_transcribe,
     )
@@ -154,6 +159,7 @@ def _run(args: argparse.Namespace, models: Models | None) -> int:
         return cli_live.run(args, models)
     studio = Studio.headless(models)
     runners = {
+        "score": cli_score.run,
         "check": cli_check.run,
         "transcribe": cli_transcribe.run,
         "section": cli_section.run,

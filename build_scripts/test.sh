@@ -4,7 +4,7 @@
 # Arguments are passed to pytest, e.g. `-m slow` for the long model-training tests.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
-bootstrap "dev,train"
+bootstrap "dev,train,video"
 cd "$PROJECT_ROOT"
 export QT_QPA_PLATFORM=offscreen
 if [ ! -f models/corpus/cache/index.json ]; then

@@ -71,6 +71,7 @@ from ui.piano_roll.view import PianoRoll
 from ui.project_files import ProjectFiles
 from ui.settings_menu import SettingsMenu
 from ui.toolbar import MainToolbar
+from ui.video.actions import VideoScoring
 
 AUTOSAVE_MS = 60_000
 
@@ -124,6 +125,11 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self.band = SectionBand()
         self.sections = SectionActions(self.band, self.document, self.compose, self)
         self.drag_button = MidiDragButton(self._selection_song)
+        self.video_scoring = VideoScoring(  # File → Score a Video… (ui/video)
+            self, self.studio, self.jobs, self.grid, self.document_signals
+        )
+        self.video_scoring.message.connect(self.say)
+        self.video_scoring.failed.connect(self.show_error)
         self._lay_out()
         self._build_actions()
         self._connect()
@@ -247,11 +253,18 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             "about": self._action(
                 translate("MainWindow", "About the &Models"), self.show_about_models
             ),
+            "score_video": self._action(
+                translate("MainWindow", "Score a &Video…"), self.video_scoring.choose_and_score
+            ),
+            "export_video": self._action(
+                translate("MainWindow", "Export Scored Vi&deo…"),
+                self.video_scoring.choose_and_export,
+            ),
         }
         self.recent_menu = None
         menus: dict[str, list[str | None]] = {
             "file": ["new", "prompt", "open", "audio_to_notes", None, "save", "save_as", "export",
-                     "export_audio", None, "quit"],
+                     "export_audio", None, "score_video", "export_video", None, "quit"],
             "edit": ["undo", "redo", None, "delete"],
             "compose": ["lock", "unlock", None, "regenerate", "nudge", "reroll", "flip", None,
                         "add_track", "continue", None, "check"],
