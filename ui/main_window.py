@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.compose.operations import Generate
 from engine.errors import TesseraError
 from engine.live.ports import MidiPorts, RtMidiPorts
 from engine.song.edits import held_by_locks, remove_notes, set_style
@@ -50,6 +51,9 @@ from ui.dialogs.new_song import NewSongDialog
 from ui.dialogs.prompt import PromptDialog
 from ui.document import DocumentSignals
 from ui.drag_out import MidiDragButton
+from ui.help.shortcuts import ShortcutsDialog
+from ui.help.tour import GuidedTour
+from ui.i18n import translate
 from ui.jobs import JobRunner
 from ui.panels.about_models import AboutModelsDialog
 from ui.panels.inspector import Inspector
@@ -61,6 +65,7 @@ from ui.panels.tracks import TrackPanel
 from ui.panels.transport import AudioEngine, TransportBar
 from ui.piano_roll.view import PianoRoll
 from ui.project_files import ProjectFiles
+from ui.start.launch import StartPage
 
 AUTOSAVE_MS = 60_000
 
@@ -116,6 +121,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self._lay_out()
         self._build_actions()
         self._connect()
+        self.start_page = StartPage.install(self)  # shown by `show_start_screen`
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -207,6 +213,11 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             "continue": self._action("&Continue…", self.choose_and_continue, "Ctrl+Shift+C"),
             "check": self._action("Check &Originality", self.check_originality, "Ctrl+Shift+O"),
             "about": self._action("About the &Models", self.show_about_models),
+            "start": self._action(translate("MainWindow", "&Start Screen"), self.show_start_screen),
+            "tour": self._action(translate("MainWindow", "Guided &Tour"), self.show_tour),
+            "shortcuts": self._action(
+                translate("MainWindow", "&Keyboard Shortcuts"), self.show_shortcuts, "F1"
+            ),
         }
         self.recent_menu = None
         menus: dict[str, list[str | None]] = {
@@ -216,7 +227,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             "&Compose": ["lock", "unlock", None, "regenerate", "nudge", "reroll", None,
                          "add_track", "continue", None, "check"],
             "&Transport": [],
-            "&Help": ["about"],
+            "&Help": ["start", "tour", "shortcuts", None, "about"],
         }  # fmt: skip
         for title, names in menus.items():
             menu = self.menuBar().addMenu(title)
@@ -437,9 +448,14 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
     def new_song_from_prompt(self) -> None:
         """A sentence becomes a configured song: the dialog shows what was understood."""
         dialog = PromptDialog(parent=self)
-        if dialog.exec() != PromptDialog.DialogCode.Accepted or not self._may_discard():
+        if dialog.exec() == PromptDialog.DialogCode.Accepted:
+            self.compose_new_song(dialog.request())
+
+    def compose_new_song(self, request: Generate) -> None:
+        """A new song composed from a request (the Describe dialog, the start screen): one
+        compose job, one take, one undo step."""
+        if not self._may_discard():
             return
-        request = dialog.request()
         self.studio.new(_starter_song(request.title, request.bars or 8))
         self.compose.generate(request)
 
@@ -464,6 +480,17 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
 
     def show_about_models(self) -> None:
         AboutModelsDialog(self).show()
+
+    def show_start_screen(self) -> None:
+        self.start_page.show()
+
+    def show_tour(self) -> None:
+        """The guided tour is about the grid and its panels: it starts from there."""
+        self.start_page.show_grid()
+        GuidedTour(self).start()
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).show()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.live.stop_live()
