@@ -93,6 +93,11 @@ class StylePreviews(QObject):
         audio.stopped.connect(self._ended)
         audio.error.connect(self._ended)
 
+    @property
+    def busy(self) -> bool:
+        """A preview is being made."""
+        return self._runner.busy
+
     def toggle(self, preset: str) -> None:
         """Listen: play the preset's preview (making it first if needed), or stop it when it
         is the one playing."""
