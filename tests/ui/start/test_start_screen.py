@@ -214,3 +214,38 @@ def test_compose_without_a_sentence_asks_for_one(window: MainWindow) -> None:
     assert window.compose.last_request is None
     assert "sentence" in screen.status.text()
     assert window.start_page.showing
+
+
+def test_a_restored_recovery_copy_opens_in_the_grid_not_the_start(
+    qtbot: QtBot, tmp_path: Path, models: Models
+) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    crashed = MainWindow(recovery_dir=tmp_path / "recovery", settings=settings, models=models)
+    crashed.confirm_discard = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    qtbot.addWidget(crashed)
+    flute = Track("Flute", 73, notes=(Note(0, 72, 480, 90),))
+    crashed.apply_edit(Song(title="Lost", bar_count=2, tracks=(flute,)), "Add a flute")
+    assert crashed.autosave()
+    held = crashed.session._recovery_hold
+    assert held is not None
+    held.release()  # the crashed process is gone (the OS drops its lock)
+    restarted = MainWindow(recovery_dir=tmp_path / "recovery", settings=settings, models=models)
+    restarted.confirm_discard = crashed.confirm_discard  # type: ignore[method-assign]
+    qtbot.addWidget(restarted)
+    restarted._ask_to_recover = lambda _recovery: True  # type: ignore[method-assign,assignment]
+    open_at_launch(restarted, [])
+    assert restarted.session.song.title == "Lost"
+    assert not restarted.start_page.showing
+
+
+def test_open_and_hum_go_through_the_windows_own_actions(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    called: list[str] = []
+    monkeypatch.setattr(window, "choose_and_open", lambda: called.append("open"))
+    monkeypatch.setattr(window, "choose_audio_to_notes", lambda: called.append("hum"))
+    window.show_start_screen()
+    screen = window.start_page.screen
+    QTest.mouseClick(screen.open_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(screen.hum_button, Qt.MouseButton.LeftButton)
+    assert called == ["open", "hum"]
