@@ -33,6 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Loading the window reads the preset files: a mistake in one the user edited is
         # shown as what it is, with where it is, rather than a crash.
         from ui.main_window import MainWindow
+        from ui.start.launch import open_at_launch
         from ui.theme import follow_system_theme
     except TesseraError as err:
         print(f"tessera: {err}", file=sys.stderr)
@@ -44,8 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow()
     window.show()
     window.audio.start_loading()  # the timbre model loads while the composer looks around
-    if not window.offer_recovery() and args:
-        window.open_path(args[0])
+    open_at_launch(window, args)  # recovery, else the file named, else the start screen
     if os.environ.get("TESSERA_QUIT_AFTER_SHOW"):  # the packaging smoke check: start, then quit
         QTimer.singleShot(0, app.quit)
     return app.exec()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.compose.operations import Generate
 from engine.errors import TesseraError
 from engine.live.ports import MidiPorts, RtMidiPorts
 from engine.song.edits import held_by_locks, remove_notes, set_style
@@ -56,6 +57,8 @@ from ui.dialogs.prompt import PromptDialog
 from ui.docks import add_side_docks
 from ui.document import DocumentSignals
 from ui.drag_out import MidiDragButton
+from ui.help.shortcuts import ShortcutsDialog
+from ui.help.tour import GuidedTour
 from ui.i18n import translate
 from ui.jobs import JobRunner, progress_text
 from ui.key_box import KeyBox
@@ -70,6 +73,7 @@ from ui.panels.transport import AudioEngine, TransportBar
 from ui.piano_roll.view import PianoRoll
 from ui.project_files import ProjectFiles
 from ui.settings_menu import SettingsMenu
+from ui.start.launch import StartPage
 from ui.toolbar import MainToolbar
 from ui.video.actions import VideoScoring
 
@@ -133,6 +137,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self._lay_out()
         self._build_actions()
         self._connect()
+        self.start_page = StartPage.install(self)  # shown by `show_start_screen`
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -260,6 +265,11 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
                 translate("MainWindow", "Export Scored Vi&deo…"),
                 self.video_scoring.choose_and_export,
             ),
+            "start": self._action(translate("MainWindow", "&Start Screen"), self.show_start_screen),
+            "tour": self._action(translate("MainWindow", "Guided &Tour"), self.show_tour),
+            "shortcuts": self._action(
+                translate("MainWindow", "&Keyboard Shortcuts"), self.show_shortcuts, "F1"
+            ),
         }
         self.recent_menu = None
         menus: dict[str, list[str | None]] = {
@@ -269,7 +279,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             "compose": ["lock", "unlock", None, "regenerate", "nudge", "reroll", "flip", None,
                         "add_track", "continue", None, "check"],
             "transport": [],
-            "help": ["about"],
+            "help": ["start", "tour", "shortcuts", None, "about"],
         }  # fmt: skip
         titles = {
             "file": translate("MainWindow", "&File"),
@@ -534,9 +544,14 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
     def new_song_from_prompt(self) -> None:
         """A sentence becomes a configured song: the dialog shows what was understood."""
         dialog = PromptDialog(parent=self)
-        if dialog.exec() != PromptDialog.DialogCode.Accepted or not self._may_discard():
+        if dialog.exec() == PromptDialog.DialogCode.Accepted:
+            self.compose_new_song(dialog.request())
+
+    def compose_new_song(self, request: Generate) -> None:
+        """A new song composed from a request (the Describe dialog, the start screen): one
+        compose job, one take, one undo step."""
+        if not self._may_discard():
             return
-        request = dialog.request()
         self.studio.new(_starter_song(request.title, request.bars or 8))
         self.compose.generate(request)
 
@@ -578,6 +593,17 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
 
     def show_about_models(self) -> None:
         AboutModelsDialog(self).show()
+
+    def show_start_screen(self) -> None:
+        self.start_page.show()
+
+    def show_tour(self) -> None:
+        """The guided tour is about the grid and its panels: it starts from there."""
+        self.start_page.show_grid()
+        GuidedTour(self).start()
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).show()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.live.stop_live()

@@ -28,36 +28,48 @@ from PySide6.QtWidgets import (
 from engine.compose.control_text import ControlError, key_from_text, meter_from_text
 from engine.compose.operations import PRESETS, Generate
 from engine.compose.prompt import Reading, read_prompt
+from ui.i18n import translate
 
-NOT_SET = "(preset's)"
 T = TypeVar("T")
 
 
 class PromptDialog(QDialog):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New Song from a Description")
+        self.setWindowTitle(translate("PromptDialog", "New Song from a Description"))
         self.text = QLineEdit(text)
-        self.text.setPlaceholderText("e.g. slow and sad folk tune for strings in 3/4")
+        self.text.setPlaceholderText(
+            translate("PromptDialog", "e.g. slow and sad folk tune for strings in 3/4")
+        )
         self.preset = QComboBox()
         self.preset.addItems(sorted(PRESETS))
-        self.tempo = _spin(0, 300, NOT_SET)
-        self.bars = _spin(0, 256, NOT_SET)
-        self.seconds = _spin(0, 3600, "(from the bars)")
-        self.seconds.setSuffix(" s")
+        not_set = translate("PromptDialog", "(preset's)")
+        self.tempo = _spin(0, 300, not_set)
+        self.bars = _spin(0, 256, not_set)
+        self.seconds = _spin(0, 3600, translate("PromptDialog", "(from the bars)"))
+        self.seconds.setSuffix(translate("PromptDialog", " s"))
         self.seconds.setToolTip(
-            "How long the song lasts: its form and tempo are chosen so it ends then"
+            translate(
+                "PromptDialog",
+                "How long the song lasts: its form and tempo are chosen so it ends then",
+            )
         )
         self.meter = QLineEdit()
         self.key = QLineEdit()
-        self.density = _spin(0, 64, "(model's)")
+        self.density = _spin(0, 64, translate("PromptDialog", "(model's)"))
         self.understood = QLabel()
         self.understood.setWordWrap(True)
         form = QFormLayout()
-        for label, widget in (("Preset", self.preset), ("Tempo (BPM)", self.tempo),
-                              ("Length (bars)", self.bars), ("Length (time)", self.seconds),
-                              ("Meter", self.meter),
-                              ("Key", self.key), ("Notes per bar", self.density)):  # fmt: skip
+        rows = (
+            (translate("PromptDialog", "Preset"), self.preset),
+            (translate("PromptDialog", "Tempo (BPM)"), self.tempo),
+            (translate("PromptDialog", "Length (bars)"), self.bars),
+            (translate("PromptDialog", "Length (time)"), self.seconds),
+            (translate("PromptDialog", "Meter"), self.meter),
+            (translate("PromptDialog", "Key"), self.key),
+            (translate("PromptDialog", "Notes per bar"), self.density),
+        )
+        for label, widget in rows:
             form.addRow(label, widget)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -65,7 +77,7 @@ class PromptDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Describe the music:"))
+        layout.addWidget(QLabel(translate("PromptDialog", "Describe the music:")))
         layout.addWidget(self.text)
         layout.addWidget(self.understood)
         layout.addLayout(form)
@@ -84,7 +96,8 @@ class PromptDialog(QDialog):
         self.meter.setText(f"{reading.meter[0]}/{reading.meter[1]}" if reading.meter else "")
         self.key.setText(reading.key or "")
         self.density.setValue(reading.density or 0)
-        self.understood.setText("Understood: " + "; ".join(reading.explain()))
+        understood = translate("PromptDialog", "Understood: {what}")
+        self.understood.setText(understood.format(what="; ".join(reading.explain())))
 
     def reading(self) -> Reading:
         """The prompt's reading with the fields as the user left them."""

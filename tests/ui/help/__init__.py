@@ -1,0 +1,1 @@
+"""Tests of `ui.help` and Help → About the models."""
