@@ -51,6 +51,7 @@ from ui.dialogs.prompt import PromptDialog
 from ui.document import DocumentSignals
 from ui.drag_out import MidiDragButton
 from ui.jobs import JobRunner
+from ui.language_menu import language_menu
 from ui.panels.about_models import AboutModelsDialog
 from ui.panels.inspector import Inspector
 from ui.panels.live import LivePanel
@@ -230,6 +231,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             if title == "&File":
                 self.recent_menu = menu.addMenu("Open &Recent")
                 menu.insertMenu(a["save"], self.recent_menu)
+        self.menuBar().addMenu(language_menu(self, self.settings))  # System / English / 简体中文
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         tools: list[str | None] = ["new", "open", "save", None, "undo", "redo", None, "lock",
