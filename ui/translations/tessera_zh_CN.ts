@@ -1121,7 +1121,7 @@
     </message>
     <message>
         <source>Piano</source>
-        <translation type="vanished">钢琴卷帘</translation>
+        <translation type="vanished">钢琴</translation>
     </message>
     <message>
         <source>Re-ro&amp;ll</source>
@@ -1310,7 +1310,7 @@
     </message>
     <message>
         <source>Copied</source>
-        <translation type="vanished">抄袭</translation>
+        <translation type="vanished">照搬</translation>
     </message>
     <message>
         <source>Not checked yet: press Check originality to see whether any passage of the song copies music the model learned from.</source>
