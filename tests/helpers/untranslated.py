@@ -11,6 +11,7 @@ or joined with `+`/`%`/`.format` is not.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,13 +70,27 @@ class Finding:
     text: str
 
     def __str__(self) -> str:
+        if self.call == "translate":
+            return f"{self.path}:{self.line}: {self.text}"
         return f"{self.path}:{self.line}: {self.call}({self.text})"
+
+
+PROPER_NAMES = frozenset(("Tessera",))
+"""Names that stay as they are in every language (the app's own name)."""
+_NOT_WORDS = re.compile(r"<[^<>]*>|\{[^{}]*\}|%[a-zA-Z%]|&[a-z]+;")
+"""Markup, placeholders and entities: '<b>{title}</b>', '%p%' hold no words to translate."""
+
+
+def is_words(text: str) -> bool:
+    """Whether a literal holds words a reader needs in their language."""
+    bare = _NOT_WORDS.sub(" ", text)
+    return bare.strip() not in PROPER_NAMES and any(char.isalpha() for char in bare)
 
 
 def has_words(node: ast.expr) -> bool:
     """Whether `node` is text with letters that did not come through translate()."""
     if isinstance(node, ast.Constant):
-        return isinstance(node.value, str) and any(char.isalpha() for char in node.value)
+        return isinstance(node.value, str) and is_words(node.value)
     if isinstance(node, ast.JoinedStr):
         return any(has_words(part) for part in node.values if isinstance(part, ast.Constant))
     if isinstance(node, ast.BinOp | ast.IfExp):

@@ -147,7 +147,7 @@ def test_the_scan_tells_words_from_symbols() -> None:
     for flagged in flagged_texts:
         assert words(flagged), flagged
     for allowed in ('""', '"%"', '"—"', 'f"{title} ({where})"', 'translate("A", "Play")',
-                    "name", '"12:30"'):  # fmt: skip
+                    "name", '"12:30"', 'f"<b>{title}</b>"', '"%p%"', '"Tessera"'):  # fmt: skip
         assert not words(allowed), allowed
 
 

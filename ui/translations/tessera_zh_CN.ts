@@ -169,24 +169,8 @@
         <translation type="vanished">%n 个音符</translation>
     </message>
     <message>
-        <source>L</source>
-        <translation type="vanished">L</translation>
-    </message>
-    <message>
-        <source>M</source>
-        <translation type="vanished">M</translation>
-    </message>
-    <message>
         <source>Mute: silence this track</source>
         <translation type="vanished">静音：让这条音轨不发声</translation>
-    </message>
-    <message>
-        <source>R</source>
-        <translation type="vanished">R</translation>
-    </message>
-    <message>
-        <source>S</source>
-        <translation type="vanished">S</translation>
     </message>
     <message>
         <source>Solo: hear only the soloed tracks</source>
@@ -215,6 +199,26 @@
     <message>
         <source>{0}, bar {1}</source>
         <translation type="vanished">{0}，第 {1} 小节</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <comment>pan to the left</comment>
+        <translation type="vanished">左</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <comment>pan to the right</comment>
+        <translation type="vanished">右</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <comment>mute button</comment>
+        <translation type="vanished">M</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <comment>solo button</comment>
+        <translation type="vanished">S</translation>
     </message>
 </context>
 <context>
@@ -1352,6 +1356,10 @@
         <source>{track}, {bars}</source>
         <translation type="vanished">{track}，{bars}</translation>
     </message>
+    <message>
+        <source>%n stretches nearly the same as a work (80 % of the notes or more).</source>
+        <translation type="vanished">%n 段与某一作品几乎相同（80 % 或更多的音符一致）。</translation>
+    </message>
 </context>
 <context>
     <name>PianoRoll</name>
@@ -2389,6 +2397,10 @@ No deletes this copy.</source>
         <source>{number}. {what}</source>
         <translation type="vanished">{number}. {what}</translation>
     </message>
+    <message>
+        <source>{section}, {bars}</source>
+        <translation type="vanished">{section}，{bars}</translation>
+    </message>
 </context>
 <context>
     <name>Timbre</name>
@@ -2863,10 +2875,6 @@ No deletes this copy.</source>
         <translation type="vanished">恢复这类乐器的默认宽度：弦乐、合唱和铺底音色较宽，低音则居中</translation>
     </message>
     <message>
-        <source>C</source>
-        <translation type="vanished">中</translation>
-    </message>
-    <message>
         <source>Change instrument of {track}</source>
         <translation type="vanished">更换 {track} 的乐器</translation>
     </message>
@@ -3049,6 +3057,11 @@ No deletes this copy.</source>
     <message>
         <source>{value} (default)</source>
         <translation type="vanished">{value}（默认）</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <comment>pan: centre</comment>
+        <translation type="vanished">中</translation>
     </message>
 </context>
 <context>
@@ -3394,6 +3407,22 @@ No deletes this copy.</source>
     <message>
         <source>{where}, {bars}</source>
         <translation type="vanished">{where}，{bars}</translation>
+    </message>
+    <message>
+        <source>%n bars</source>
+        <translation type="vanished">%n 个小节</translation>
+    </message>
+    <message>
+        <source>%n h ago</source>
+        <translation type="vanished">%n 小时前</translation>
+    </message>
+    <message>
+        <source>%n min ago</source>
+        <translation type="vanished">%n 分钟前</translation>
+    </message>
+    <message>
+        <source>%n tracks</source>
+        <translation type="vanished">%n 条音轨</translation>
     </message>
 </context>
 </TS>
