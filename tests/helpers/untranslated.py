@@ -156,14 +156,34 @@ def literal_texts(path: Path, shown_as: Path | None = None) -> list[Finding]:
     return findings
 
 
+def _is_text(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _marked_contexts(tree: ast.AST) -> set[str]:
+    """Contexts whose texts the file marks with QT_TRANSLATE_NOOP("Context", "text"), Qt's way
+    to list texts kept in a table and translated later by `translate("Context", variable)`."""
+    return {
+        str(ast.literal_eval(node.args[0]))
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "QT_TRANSLATE_NOOP"
+        and node.args
+        and _is_text(node.args[0])
+    }
+
+
 def translate_calls(
     path: Path, shown_as: Path | None = None
 ) -> tuple[set[tuple[str, str]], list[Finding]]:
     """The (context, text) of every `translate()` call in `path`, and the calls lupdate cannot
-    read: a context or text that is not a literal, a count that is not a plain name or number
+    read: a context that is not a literal, a text that is not one (unless the file marks its
+    context's texts with QT_TRANSLATE_NOOP), a count that is not a plain name or number
     (lupdate skips the whole call: `len(x)` or `self.count` as the count loses the message),
     or a keyword argument."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    marked = _marked_contexts(tree)
     found: set[tuple[str, str]] = set()
     unreadable = []
     for node in ast.walk(tree):
@@ -172,16 +192,19 @@ def translate_calls(
         if node.func.id != "translate":
             continue
         args = node.args
-        literal = [isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args[:2]]
         count_ok = (
             len(args) < 4
             or isinstance(args[3], ast.Name | ast.Constant)
             or (isinstance(args[3], ast.UnaryOp) and isinstance(args[3].operand, ast.Constant))
         )
-        disambiguation_ok = len(args) < 3 or isinstance(args[2], ast.Constant)
-        if len(args) >= 2 and all(literal) and count_ok and disambiguation_ok and not node.keywords:
+        simple = (
+            count_ok and not node.keywords and (len(args) < 3 or isinstance(args[2], ast.Constant))
+        )
+        if len(args) >= 2 and _is_text(args[0]) and _is_text(args[1]) and simple:
             found.add((str(ast.literal_eval(args[0])), str(ast.literal_eval(args[1]))))
-        else:
+        elif not (
+            len(args) >= 2 and _is_text(args[0]) and ast.literal_eval(args[0]) in marked and simple
+        ):
             unreadable.append(
                 Finding(shown_as or path, node.lineno, "translate", ast.unparse(node)[:100])
             )

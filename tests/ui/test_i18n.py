@@ -151,6 +151,23 @@ def test_the_scan_tells_words_from_symbols() -> None:
         assert not words(allowed), allowed
 
 
+def test_the_scan_finds_the_translate_calls_lupdate_would_skip(tmp_path: Path) -> None:
+    source = tmp_path / "sample.py"
+    source.write_text(
+        "NAMES = (QT_TRANSLATE_NOOP('Drums', 'Kick'),)\n"
+        "a = translate('Grid', 'Play')\n"
+        "b = translate('Grid', '%n bar(s)', None, count)\n"
+        "c = translate('Grid', '%n cell(s)', None, len(cells))\n"
+        "d = translate('Drums', NAMES[0])\n"
+        "e = translate('Grid', NAMES[0])\n"
+        "f = translate(context, 'Stop')\n",
+        encoding="utf-8",
+    )
+    found, unreadable = translate_calls(source)
+    assert found == {("Grid", "Play"), ("Grid", "%n bar(s)")}
+    assert [finding.line for finding in unreadable] == [4, 6, 7]
+
+
 def test_the_shipped_qm_is_compiled_from_the_shipped_ts(tmp_path: Path) -> None:
     fresh = lrelease(SHIPPED_TS, tmp_path / "fresh.qm")
     assert fresh.read_bytes() == SHIPPED_QM.read_bytes(), (

@@ -567,6 +567,194 @@
         <source>Snare</source>
         <translation type="vanished">军鼓</translation>
     </message>
+    <message>
+        <source>Acoustic Bass Drum</source>
+        <translation type="vanished">原声底鼓</translation>
+    </message>
+    <message>
+        <source>Bass Drum 1</source>
+        <translation type="vanished">底鼓 1</translation>
+    </message>
+    <message>
+        <source>Side Stick</source>
+        <translation type="vanished">鼓边敲击</translation>
+    </message>
+    <message>
+        <source>Acoustic Snare</source>
+        <translation type="vanished">原声军鼓</translation>
+    </message>
+    <message>
+        <source>Hand Clap</source>
+        <translation type="vanished">拍手</translation>
+    </message>
+    <message>
+        <source>Electric Snare</source>
+        <translation type="vanished">电子军鼓</translation>
+    </message>
+    <message>
+        <source>Low Floor Tom</source>
+        <translation type="vanished">低音落地嗵鼓</translation>
+    </message>
+    <message>
+        <source>Closed Hi-Hat</source>
+        <translation type="vanished">闭合踩镲</translation>
+    </message>
+    <message>
+        <source>High Floor Tom</source>
+        <translation type="vanished">高音落地嗵鼓</translation>
+    </message>
+    <message>
+        <source>Pedal Hi-Hat</source>
+        <translation type="vanished">脚踏踩镲</translation>
+    </message>
+    <message>
+        <source>Low Tom</source>
+        <translation type="vanished">低音嗵鼓</translation>
+    </message>
+    <message>
+        <source>Open Hi-Hat</source>
+        <translation type="vanished">开放踩镲</translation>
+    </message>
+    <message>
+        <source>Low-Mid Tom</source>
+        <translation type="vanished">中低音嗵鼓</translation>
+    </message>
+    <message>
+        <source>Hi-Mid Tom</source>
+        <translation type="vanished">中高音嗵鼓</translation>
+    </message>
+    <message>
+        <source>Crash Cymbal 1</source>
+        <translation type="vanished">碎音镲 1</translation>
+    </message>
+    <message>
+        <source>High Tom</source>
+        <translation type="vanished">高音嗵鼓</translation>
+    </message>
+    <message>
+        <source>Ride Cymbal 1</source>
+        <translation type="vanished">叮叮镲 1</translation>
+    </message>
+    <message>
+        <source>Chinese Cymbal</source>
+        <translation type="vanished">中国镲</translation>
+    </message>
+    <message>
+        <source>Ride Bell</source>
+        <translation type="vanished">叮叮镲镲帽</translation>
+    </message>
+    <message>
+        <source>Tambourine</source>
+        <translation type="vanished">铃鼓</translation>
+    </message>
+    <message>
+        <source>Splash Cymbal</source>
+        <translation type="vanished">水镲</translation>
+    </message>
+    <message>
+        <source>Cowbell</source>
+        <translation type="vanished">牛铃</translation>
+    </message>
+    <message>
+        <source>Crash Cymbal 2</source>
+        <translation type="vanished">碎音镲 2</translation>
+    </message>
+    <message>
+        <source>Vibraslap</source>
+        <translation type="vanished">颤击器</translation>
+    </message>
+    <message>
+        <source>Ride Cymbal 2</source>
+        <translation type="vanished">叮叮镲 2</translation>
+    </message>
+    <message>
+        <source>Hi Bongo</source>
+        <translation type="vanished">高音邦戈鼓</translation>
+    </message>
+    <message>
+        <source>Low Bongo</source>
+        <translation type="vanished">低音邦戈鼓</translation>
+    </message>
+    <message>
+        <source>Mute Hi Conga</source>
+        <translation type="vanished">闷音高康加鼓</translation>
+    </message>
+    <message>
+        <source>Open Hi Conga</source>
+        <translation type="vanished">开放高康加鼓</translation>
+    </message>
+    <message>
+        <source>Low Conga</source>
+        <translation type="vanished">低音康加鼓</translation>
+    </message>
+    <message>
+        <source>High Timbale</source>
+        <translation type="vanished">高音天巴鼓</translation>
+    </message>
+    <message>
+        <source>Low Timbale</source>
+        <translation type="vanished">低音天巴鼓</translation>
+    </message>
+    <message>
+        <source>High Agogo</source>
+        <translation type="vanished">高音阿哥哥铃</translation>
+    </message>
+    <message>
+        <source>Low Agogo</source>
+        <translation type="vanished">低音阿哥哥铃</translation>
+    </message>
+    <message>
+        <source>Cabasa</source>
+        <translation type="vanished">卡巴萨</translation>
+    </message>
+    <message>
+        <source>Maracas</source>
+        <translation type="vanished">沙槌</translation>
+    </message>
+    <message>
+        <source>Short Whistle</source>
+        <translation type="vanished">短哨</translation>
+    </message>
+    <message>
+        <source>Long Whistle</source>
+        <translation type="vanished">长哨</translation>
+    </message>
+    <message>
+        <source>Short Guiro</source>
+        <translation type="vanished">短刮葫</translation>
+    </message>
+    <message>
+        <source>Long Guiro</source>
+        <translation type="vanished">长刮葫</translation>
+    </message>
+    <message>
+        <source>Claves</source>
+        <translation type="vanished">响棒</translation>
+    </message>
+    <message>
+        <source>Hi Wood Block</source>
+        <translation type="vanished">高音木鱼</translation>
+    </message>
+    <message>
+        <source>Low Wood Block</source>
+        <translation type="vanished">低音木鱼</translation>
+    </message>
+    <message>
+        <source>Mute Cuica</source>
+        <translation type="vanished">闷音奎卡鼓</translation>
+    </message>
+    <message>
+        <source>Open Cuica</source>
+        <translation type="vanished">开放奎卡鼓</translation>
+    </message>
+    <message>
+        <source>Mute Triangle</source>
+        <translation type="vanished">闷音三角铁</translation>
+    </message>
+    <message>
+        <source>Open Triangle</source>
+        <translation type="vanished">开放三角铁</translation>
+    </message>
 </context>
 <context>
     <name>FormEdits</name>
@@ -1174,6 +1362,10 @@
     <message>
         <source>{title} ({file}) — Tessera</source>
         <translation type="vanished">{title}（{file}）— Tessera</translation>
+    </message>
+    <message>
+        <source>Clear %n cell(s)</source>
+        <translation type="vanished">清空 %n 个格子</translation>
     </message>
 </context>
 <context>
