@@ -13,8 +13,8 @@ from typing import Any
 
 from engine.compose.prompt import VELOCITY_RANGES, Reading
 from engine.compose.understood import Understood
-from engine.song.gm import GM_PROGRAM_NAMES
 from ui.arrangement.role_names import role_word
+from ui.gm_names import program_name
 from ui.i18n import translate
 
 
@@ -80,7 +80,7 @@ def _mode(mode: str) -> str:
 
 def _instrument(program: int) -> str:
     number = program + 1  # instruments are numbered from 1 wherever the app shows them
-    return translate("Understood", "{0} (GM {1})").format(GM_PROGRAM_NAMES[program], number)
+    return translate("Understood", "{0} (GM {1})").format(program_name(program), number)
 
 
 def value_text(item: Understood) -> str:

@@ -3,14 +3,19 @@ Reading data (the engine knows no language but the prompt's)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
 from engine.compose.prompt import read_prompt
+from engine.song.gm import GM_PROGRAM_NAMES
+from ui.gm_names import PROGRAM_NAMES, numbered_program_name, program_name
 from ui.i18n import install_translator
 from ui.understood import understood_lines, understood_text
+
+CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @pytest.fixture
@@ -56,3 +61,14 @@ def test_in_chinese_a_form_and_a_style_are_named_in_chinese(chinese: None) -> No
     lines = understood_lines(read_prompt("流行 主歌 副歌 主歌 副歌"))
     assert "风格 流行，来自“流行”" in lines, lines
     assert "曲式 主歌 副歌 主歌 副歌，来自“主歌 副歌 主歌 副歌”" in lines, lines
+
+
+def test_the_instrument_table_is_the_engines_and_speaks_chinese(chinese: None) -> None:
+    assert [str(name) for name in PROGRAM_NAMES] == list(GM_PROGRAM_NAMES)
+    assert program_name(0) == "原声大钢琴"
+    assert numbered_program_name(40) == "41 小提琴"
+    names = [program_name(program) for program in range(128)]
+    assert all(CJK.search(name) for name in names), [n for n in names if not CJK.search(n)]
+    assert len(set(names)) == 128  # no two instruments read alike
+    lines = understood_lines(read_prompt("二胡"))
+    assert "乐器 民间小提琴（GM 111），来自“二胡”" in lines, lines

@@ -796,6 +796,525 @@
     </message>
 </context>
 <context>
+    <name>GMInstruments</name>
+    <message>
+        <source>Acoustic Grand Piano</source>
+        <translation>原声大钢琴</translation>
+    </message>
+    <message>
+        <source>Bright Acoustic Piano</source>
+        <translation>明亮原声钢琴</translation>
+    </message>
+    <message>
+        <source>Electric Grand Piano</source>
+        <translation>电子大钢琴</translation>
+    </message>
+    <message>
+        <source>Honky-tonk Piano</source>
+        <translation>酒吧钢琴</translation>
+    </message>
+    <message>
+        <source>Electric Piano 1</source>
+        <translation>电钢琴 1</translation>
+    </message>
+    <message>
+        <source>Electric Piano 2</source>
+        <translation>电钢琴 2</translation>
+    </message>
+    <message>
+        <source>Harpsichord</source>
+        <translation>大键琴</translation>
+    </message>
+    <message>
+        <source>Clavinet</source>
+        <translation>击弦古钢琴</translation>
+    </message>
+    <message>
+        <source>Celesta</source>
+        <translation>钢片琴</translation>
+    </message>
+    <message>
+        <source>Glockenspiel</source>
+        <translation>钟琴</translation>
+    </message>
+    <message>
+        <source>Music Box</source>
+        <translation>八音盒</translation>
+    </message>
+    <message>
+        <source>Vibraphone</source>
+        <translation>颤音琴</translation>
+    </message>
+    <message>
+        <source>Marimba</source>
+        <translation>马林巴</translation>
+    </message>
+    <message>
+        <source>Xylophone</source>
+        <translation>木琴</translation>
+    </message>
+    <message>
+        <source>Tubular Bells</source>
+        <translation>管钟</translation>
+    </message>
+    <message>
+        <source>Dulcimer</source>
+        <translation>扬琴</translation>
+    </message>
+    <message>
+        <source>Drawbar Organ</source>
+        <translation>拉杆风琴</translation>
+    </message>
+    <message>
+        <source>Percussive Organ</source>
+        <translation>打击式风琴</translation>
+    </message>
+    <message>
+        <source>Rock Organ</source>
+        <translation>摇滚风琴</translation>
+    </message>
+    <message>
+        <source>Church Organ</source>
+        <translation>教堂管风琴</translation>
+    </message>
+    <message>
+        <source>Reed Organ</source>
+        <translation>簧风琴</translation>
+    </message>
+    <message>
+        <source>Accordion</source>
+        <translation>手风琴</translation>
+    </message>
+    <message>
+        <source>Harmonica</source>
+        <translation>口琴</translation>
+    </message>
+    <message>
+        <source>Tango Accordion</source>
+        <translation>探戈手风琴</translation>
+    </message>
+    <message>
+        <source>Acoustic Guitar (nylon)</source>
+        <translation>尼龙弦吉他</translation>
+    </message>
+    <message>
+        <source>Acoustic Guitar (steel)</source>
+        <translation>钢弦吉他</translation>
+    </message>
+    <message>
+        <source>Electric Guitar (jazz)</source>
+        <translation>爵士电吉他</translation>
+    </message>
+    <message>
+        <source>Electric Guitar (clean)</source>
+        <translation>清音电吉他</translation>
+    </message>
+    <message>
+        <source>Electric Guitar (muted)</source>
+        <translation>闷音电吉他</translation>
+    </message>
+    <message>
+        <source>Overdriven Guitar</source>
+        <translation>过载吉他</translation>
+    </message>
+    <message>
+        <source>Distortion Guitar</source>
+        <translation>失真吉他</translation>
+    </message>
+    <message>
+        <source>Guitar Harmonics</source>
+        <translation>吉他泛音</translation>
+    </message>
+    <message>
+        <source>Acoustic Bass</source>
+        <translation>原声贝斯</translation>
+    </message>
+    <message>
+        <source>Electric Bass (finger)</source>
+        <translation>指弹电贝斯</translation>
+    </message>
+    <message>
+        <source>Electric Bass (pick)</source>
+        <translation>拨片电贝斯</translation>
+    </message>
+    <message>
+        <source>Fretless Bass</source>
+        <translation>无品贝斯</translation>
+    </message>
+    <message>
+        <source>Slap Bass 1</source>
+        <translation>击弦贝斯 1</translation>
+    </message>
+    <message>
+        <source>Slap Bass 2</source>
+        <translation>击弦贝斯 2</translation>
+    </message>
+    <message>
+        <source>Synth Bass 1</source>
+        <translation>合成贝斯 1</translation>
+    </message>
+    <message>
+        <source>Synth Bass 2</source>
+        <translation>合成贝斯 2</translation>
+    </message>
+    <message>
+        <source>Violin</source>
+        <translation>小提琴</translation>
+    </message>
+    <message>
+        <source>Viola</source>
+        <translation>中提琴</translation>
+    </message>
+    <message>
+        <source>Cello</source>
+        <translation>大提琴</translation>
+    </message>
+    <message>
+        <source>Contrabass</source>
+        <translation>低音提琴</translation>
+    </message>
+    <message>
+        <source>Tremolo Strings</source>
+        <translation>弦乐震音</translation>
+    </message>
+    <message>
+        <source>Pizzicato Strings</source>
+        <translation>弦乐拨奏</translation>
+    </message>
+    <message>
+        <source>Orchestral Harp</source>
+        <translation>竖琴</translation>
+    </message>
+    <message>
+        <source>Timpani</source>
+        <translation>定音鼓</translation>
+    </message>
+    <message>
+        <source>String Ensemble 1</source>
+        <translation>弦乐合奏 1</translation>
+    </message>
+    <message>
+        <source>String Ensemble 2</source>
+        <translation>弦乐合奏 2</translation>
+    </message>
+    <message>
+        <source>Synth Strings 1</source>
+        <translation>合成弦乐 1</translation>
+    </message>
+    <message>
+        <source>Synth Strings 2</source>
+        <translation>合成弦乐 2</translation>
+    </message>
+    <message>
+        <source>Choir Aahs</source>
+        <translation>合唱“啊”音</translation>
+    </message>
+    <message>
+        <source>Voice Oohs</source>
+        <translation>人声“哦”音</translation>
+    </message>
+    <message>
+        <source>Synth Voice</source>
+        <translation>合成人声</translation>
+    </message>
+    <message>
+        <source>Orchestra Hit</source>
+        <translation>管弦乐齐奏</translation>
+    </message>
+    <message>
+        <source>Trumpet</source>
+        <translation>小号</translation>
+    </message>
+    <message>
+        <source>Trombone</source>
+        <translation>长号</translation>
+    </message>
+    <message>
+        <source>Tuba</source>
+        <translation>大号</translation>
+    </message>
+    <message>
+        <source>Muted Trumpet</source>
+        <translation>弱音小号</translation>
+    </message>
+    <message>
+        <source>French Horn</source>
+        <translation>圆号</translation>
+    </message>
+    <message>
+        <source>Brass Section</source>
+        <translation>铜管组</translation>
+    </message>
+    <message>
+        <source>Synth Brass 1</source>
+        <translation>合成铜管 1</translation>
+    </message>
+    <message>
+        <source>Synth Brass 2</source>
+        <translation>合成铜管 2</translation>
+    </message>
+    <message>
+        <source>Soprano Sax</source>
+        <translation>高音萨克斯</translation>
+    </message>
+    <message>
+        <source>Alto Sax</source>
+        <translation>中音萨克斯</translation>
+    </message>
+    <message>
+        <source>Tenor Sax</source>
+        <translation>次中音萨克斯</translation>
+    </message>
+    <message>
+        <source>Baritone Sax</source>
+        <translation>上低音萨克斯</translation>
+    </message>
+    <message>
+        <source>Oboe</source>
+        <translation>双簧管</translation>
+    </message>
+    <message>
+        <source>English Horn</source>
+        <translation>英国管</translation>
+    </message>
+    <message>
+        <source>Bassoon</source>
+        <translation>大管</translation>
+    </message>
+    <message>
+        <source>Clarinet</source>
+        <translation>单簧管</translation>
+    </message>
+    <message>
+        <source>Piccolo</source>
+        <translation>短笛</translation>
+    </message>
+    <message>
+        <source>Flute</source>
+        <translation>长笛</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>竖笛</translation>
+    </message>
+    <message>
+        <source>Pan Flute</source>
+        <translation>排箫</translation>
+    </message>
+    <message>
+        <source>Blown Bottle</source>
+        <translation>吹瓶</translation>
+    </message>
+    <message>
+        <source>Shakuhachi</source>
+        <translation>尺八</translation>
+    </message>
+    <message>
+        <source>Whistle</source>
+        <translation>口哨</translation>
+    </message>
+    <message>
+        <source>Ocarina</source>
+        <translation>陶笛</translation>
+    </message>
+    <message>
+        <source>Lead 1 (square)</source>
+        <translation>主音 1（方波）</translation>
+    </message>
+    <message>
+        <source>Lead 2 (sawtooth)</source>
+        <translation>主音 2（锯齿波）</translation>
+    </message>
+    <message>
+        <source>Lead 3 (calliope)</source>
+        <translation>主音 3（汽笛风琴）</translation>
+    </message>
+    <message>
+        <source>Lead 4 (chiff)</source>
+        <translation>主音 4（吹管）</translation>
+    </message>
+    <message>
+        <source>Lead 5 (charang)</source>
+        <translation>主音 5（吉他）</translation>
+    </message>
+    <message>
+        <source>Lead 6 (voice)</source>
+        <translation>主音 6（人声）</translation>
+    </message>
+    <message>
+        <source>Lead 7 (fifths)</source>
+        <translation>主音 7（五度）</translation>
+    </message>
+    <message>
+        <source>Lead 8 (bass + lead)</source>
+        <translation>主音 8（贝斯加主音）</translation>
+    </message>
+    <message>
+        <source>Pad 1 (new age)</source>
+        <translation>铺底 1（新世纪）</translation>
+    </message>
+    <message>
+        <source>Pad 2 (warm)</source>
+        <translation>铺底 2（温暖）</translation>
+    </message>
+    <message>
+        <source>Pad 3 (polysynth)</source>
+        <translation>铺底 3（复音合成）</translation>
+    </message>
+    <message>
+        <source>Pad 4 (choir)</source>
+        <translation>铺底 4（合唱）</translation>
+    </message>
+    <message>
+        <source>Pad 5 (bowed)</source>
+        <translation>铺底 5（弓弦）</translation>
+    </message>
+    <message>
+        <source>Pad 6 (metallic)</source>
+        <translation>铺底 6（金属）</translation>
+    </message>
+    <message>
+        <source>Pad 7 (halo)</source>
+        <translation>铺底 7（光环）</translation>
+    </message>
+    <message>
+        <source>Pad 8 (sweep)</source>
+        <translation>铺底 8（扫频）</translation>
+    </message>
+    <message>
+        <source>FX 1 (rain)</source>
+        <translation>效果 1（雨声）</translation>
+    </message>
+    <message>
+        <source>FX 2 (soundtrack)</source>
+        <translation>效果 2（电影音效）</translation>
+    </message>
+    <message>
+        <source>FX 3 (crystal)</source>
+        <translation>效果 3（水晶）</translation>
+    </message>
+    <message>
+        <source>FX 4 (atmosphere)</source>
+        <translation>效果 4（氛围）</translation>
+    </message>
+    <message>
+        <source>FX 5 (brightness)</source>
+        <translation>效果 5（明亮）</translation>
+    </message>
+    <message>
+        <source>FX 6 (goblins)</source>
+        <translation>效果 6（魅影）</translation>
+    </message>
+    <message>
+        <source>FX 7 (echoes)</source>
+        <translation>效果 7（回声）</translation>
+    </message>
+    <message>
+        <source>FX 8 (sci-fi)</source>
+        <translation>效果 8（科幻）</translation>
+    </message>
+    <message>
+        <source>Sitar</source>
+        <translation>西塔琴</translation>
+    </message>
+    <message>
+        <source>Banjo</source>
+        <translation>班卓琴</translation>
+    </message>
+    <message>
+        <source>Shamisen</source>
+        <translation>三味线</translation>
+    </message>
+    <message>
+        <source>Koto</source>
+        <translation>日本筝</translation>
+    </message>
+    <message>
+        <source>Kalimba</source>
+        <translation>卡林巴</translation>
+    </message>
+    <message>
+        <source>Bagpipe</source>
+        <translation>风笛</translation>
+    </message>
+    <message>
+        <source>Fiddle</source>
+        <translation>民间小提琴</translation>
+    </message>
+    <message>
+        <source>Shanai</source>
+        <translation>沙奈管</translation>
+    </message>
+    <message>
+        <source>Tinkle Bell</source>
+        <translation>叮当铃</translation>
+    </message>
+    <message>
+        <source>Agogo</source>
+        <translation>阿哥哥铃</translation>
+    </message>
+    <message>
+        <source>Steel Drums</source>
+        <translation>钢鼓</translation>
+    </message>
+    <message>
+        <source>Woodblock</source>
+        <translation>木鱼</translation>
+    </message>
+    <message>
+        <source>Taiko Drum</source>
+        <translation>太鼓</translation>
+    </message>
+    <message>
+        <source>Melodic Tom</source>
+        <translation>旋律嗵鼓</translation>
+    </message>
+    <message>
+        <source>Synth Drum</source>
+        <translation>合成鼓</translation>
+    </message>
+    <message>
+        <source>Reverse Cymbal</source>
+        <translation>反向镲</translation>
+    </message>
+    <message>
+        <source>Guitar Fret Noise</source>
+        <translation>吉他擦弦声</translation>
+    </message>
+    <message>
+        <source>Breath Noise</source>
+        <translation>呼吸声</translation>
+    </message>
+    <message>
+        <source>Seashore</source>
+        <translation>海浪声</translation>
+    </message>
+    <message>
+        <source>Bird Tweet</source>
+        <translation>鸟鸣</translation>
+    </message>
+    <message>
+        <source>Telephone Ring</source>
+        <translation>电话铃</translation>
+    </message>
+    <message>
+        <source>Helicopter</source>
+        <translation>直升机</translation>
+    </message>
+    <message>
+        <source>Applause</source>
+        <translation>掌声</translation>
+    </message>
+    <message>
+        <source>Gunshot</source>
+        <translation>枪声</translation>
+    </message>
+    <message>
+        <source>{number} {name}</source>
+        <translation>{number} {name}</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>Auto</source>
@@ -1297,7 +1816,7 @@
     </message>
     <message>
         <source>Live</source>
-        <translation type="vanished">现场</translation>
+        <translation type="vanished">实时演奏</translation>
     </message>
     <message>
         <source>New Song from &amp;Description…</source>
@@ -1321,7 +1840,7 @@
     </message>
     <message>
         <source>Record live</source>
-        <translation type="vanished">现场录制</translation>
+        <translation type="vanished">实时录制</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
