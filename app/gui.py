@@ -22,13 +22,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from engine.errors import TesseraError
+    from ui.i18n import install_translator, stored_choice, translate
 
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
     assert isinstance(app, QApplication)
+    # The language is chosen before any window is built: widgets keep the words they start with.
+    install_translator(app, stored_choice(QSettings("Tessera", "Tessera")))
     try:
         # Loading the window reads the preset files: a mistake in one the user edited is
         # shown as what it is, with where it is, rather than a crash.
@@ -37,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.theme import follow_system_theme
     except TesseraError as err:
         print(f"tessera: {err}", file=sys.stderr)
-        QMessageBox.critical(None, "Tessera cannot start", str(err))
+        QMessageBox.critical(None, translate("Startup", "Tessera cannot start"), str(err))
         return 1
     app.setApplicationName("Tessera")
     app.setOrganizationName("Tessera")

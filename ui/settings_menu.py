@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from ui.i18n import translate
+from ui.language_menu import language_menu
 from ui.theme import ThemeChoice, choose_theme, stored_theme
 
 
@@ -25,7 +26,7 @@ def _theme_label(choice: ThemeChoice) -> str:
 
 
 class SettingsMenu(QMenu):
-    """Settings, with a Theme submenu of three exclusive choices."""
+    """Settings: a Theme submenu of three exclusive choices and the Language menu."""
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(translate("Settings", "&Settings"), parent)
@@ -46,6 +47,8 @@ class SettingsMenu(QMenu):
             group.addAction(action)
             self.theme_menu.addAction(action)
             self.theme_actions[choice] = action
+        self.language_menu = language_menu(self, settings)  # System / English / 简体中文
+        self.addMenu(self.language_menu)
 
     def choose(self, choice: ThemeChoice) -> None:
         """Keep and show `choice` (the app's palette changes; every widget repaints)."""

@@ -27,8 +27,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from engine.compose import prompt_zh
 from engine.compose.durations import find_durations
 from engine.compose.operations import PRESETS, Controls, Generate
+from engine.compose.prompt_zh import CHINESE_INSTRUMENTS
+from engine.compose.understood import FIELDS, Understood
 from engine.song.gm import DRUM_KIT_WORDS, GM_PROGRAM_NAMES, program_from_name
 from engine.song.styles import STYLES as STYLE_TABLE
 from engine.song.theory import key_from_name, parse_scale
@@ -41,6 +44,7 @@ TEMPO_WORDS: dict[str, float] = {
     "allegro": 126, "quick": 132, "brisk": 132, "fast": 144, "vivace": 152, "presto": 176,
     "很慢": 56, "缓慢": 60, "慢板": 66, "慢": 72, "慢速": 72, "中速": 100, "中板": 100,
     "快板": 126, "轻快": 126, "快": 144, "快速": 144, "很快": 168, "急板": 176,
+    **prompt_zh.CHINESE_TEMPO_WORDS,
 }  # fmt: skip
 """Tempo markings and plain words, in quarter notes per minute (the middle of each marking)."""
 
@@ -68,6 +72,7 @@ MOODS: dict[str, dict[str, object]] = {
     "lively": {"tempo_bpm": 138.0, "density": 12},
     "energetic": {"tempo_bpm": 144.0, "density": 12, "velocity": "loud"},
     "playful": {"mode": "major", "tempo_bpm": 126.0},
+    **prompt_zh.EXTRA_MOODS,
 }
 """What a mood suggests (weaker than a word that names the field)."""
 
@@ -77,7 +82,7 @@ CHINESE_MOODS: dict[str, str] = {
     "开心": "happy", "欢快": "cheerful", "愉快": "cheerful", "明亮": "bright", "欢乐": "joyful",
     "雄壮": "majestic", "壮丽": "majestic", "平静": "calm", "安静": "calm", "宁静": "peaceful",
     "温柔": "gentle", "温暖": "tender", "梦幻": "dreamy", "活泼": "lively", "激昂": "energetic",
-    "动感": "energetic", "俏皮": "playful",
+    "动感": "energetic", "俏皮": "playful", **prompt_zh.CHINESE_MOODS,
 }  # fmt: skip
 """Chinese mood words -> the English mood whose suggestions they carry."""
 
@@ -111,6 +116,8 @@ def _style_words() -> dict[str, tuple[str, int]]:
         choice = (orchestral, SUGGESTED) if orchestral else (style.name, NAMED_STYLE)
         for word in (*style.words, style.label_zh):
             words.setdefault(word.lower(), choice)
+    for chinese, english in prompt_zh.STYLE_ALIASES.items():
+        words.setdefault(chinese, words[english])
     return words
 
 
@@ -237,6 +244,9 @@ _ROLE_RUN = re.compile(
     rf"\b(?:{'|'.join(FORM_ROLES)})(?:(?: and | then |[ ,-]+)(?:{'|'.join(FORM_ROLES)}))+\b"
 )
 """Two or more section roles in a row ('verse chorus verse chorus bridge'): a form."""
+_LONE_ROLE = re.compile(r"\b(intro|verse|pre-chorus|chorus|bridge|outro)\b")
+"""One section named alone ('with a catchy chorus'): understood, though the style's form decides
+the sections ('solo' and 'break' alone say more often something else: 'piano solo')."""
 _CLOCK_COLON = re.compile(r"(?<=\d):(?=[0-5]\d)")
 _CJK = "\u3400-\u9fff"
 _WORD = re.compile(rf"[a-z0-9#/&-]+|[{_CJK}]+")
@@ -270,6 +280,10 @@ class Reading:
     sources: dict[str, str] = field(default_factory=dict)
     ignored: tuple[str, ...] = ()
     remarks: tuple[str, ...] = ()
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The prompt's own words that set each field (`sources` quotes them for a sentence)."""
+    notes: tuple[Understood, ...] = ()
+    """`remarks` as data: the understood words that set no field (see `understood`)."""
 
     def explain(self) -> list[str]:
         """'understood' lines, one per field set, then remarks, then the words not understood."""
@@ -283,6 +297,22 @@ class Reading:
         if self.ignored:
             lines.append("not understood: " + ", ".join(repr(w) for w in self.ignored))
         return lines
+
+    def understood(self) -> tuple[Understood, ...]:
+        """What was understood, field by field then the remarks, as data for a user interface
+        to word in the composer's language (`explain` words it in English)."""
+        items = [
+            Understood(
+                name,
+                getattr(self, name),
+                self.words.get(name, ()),
+                "tonic from preset" if name == "key" and "(tonic " in self.sources[name] else "",
+                self.preset,
+            )
+            for name in FIELDS
+            if name in self.sources
+        ]
+        return (*items, *self.notes)
 
     def shown(self, name: str) -> str:
         value = getattr(self, name)
@@ -334,6 +364,7 @@ class _Votes:
 
     def __init__(self) -> None:
         self.best: dict[str, tuple[int, int, object, str]] = {}
+        """field -> (strength, -position, value, the words as written)."""
         self.used: list[tuple[int, int]] = []
 
     def cast(self, hit: _Hit) -> None:
@@ -342,7 +373,7 @@ class _Votes:
             rank = (strength, -hit.start)
             held = self.best.get(name)
             if held is None or rank > (held[0], held[1]):
-                self.best[name] = (rank[0], rank[1], value, repr(hit.text))
+                self.best[name] = (rank[0], rank[1], value, hit.text)
 
 
 def _find(text: str, words: Iterable[str]) -> Iterable[tuple[int, int, str]]:
@@ -362,7 +393,7 @@ def read_prompt(text: str) -> Reading:
     """Read a prompt into a Reading (never raises for unknown words: they are listed)."""
     clock = _CLOCK_COLON.sub("\ue000", text.lower())  # '1:30' keeps its colon
     lowered = " ".join(clock.translate(_PUNCTUATION).replace("\ue000", ":").split())
-    hits = _pattern_hits(lowered) + _table_hits(lowered)
+    hits = _pattern_hits(lowered) + _chinese_and_section_hits(lowered) + _table_hits(lowered)
     votes = _Votes()
     for hit in _longest(hits):
         votes.cast(hit)
@@ -403,6 +434,29 @@ def _pattern_hits(lowered: str) -> list[_Hit]:
     return hits
 
 
+def _chinese_and_section_hits(lowered: str) -> list[_Hit]:
+    """Tempi written the Chinese way ('每分钟90拍'), forms of Chinese section names ('主歌 副歌
+    主歌 副歌'), and a section named alone in either language."""
+    hits: list[_Hit] = []
+    for match in prompt_zh.CHINESE_BPM.finditer(lowered):
+        bpm = float(match.group(1) or match.group(2))
+        hits.append(_Hit(match.start(), match.end(), match.group(0), (("tempo_bpm", bpm, DIRECT),)))
+    for match in prompt_zh.CHINESE_ROLE_RUN.finditer(lowered):
+        roles = [prompt_zh.CHINESE_ROLES[w] for w in prompt_zh.CHINESE_ROLE.findall(match.group(0))]
+        hits.append(
+            _Hit(match.start(), match.end(), match.group(0), (("form", " ".join(roles), DIRECT),))
+        )
+    for match in prompt_zh.CHINESE_ROLE.finditer(lowered):
+        role = prompt_zh.CHINESE_ROLES[match.group(0)]
+        hits.append(
+            _Hit(match.start(), match.end(), match.group(0), (("section", role, SUGGESTED),))
+        )
+    for match in _LONE_ROLE.finditer(lowered):
+        votes = (("section", match.group(1), SUGGESTED),)
+        hits.append(_Hit(match.start(), match.end(), match.group(0), votes))
+    return hits
+
+
 def _table_hits(lowered: str) -> list[_Hit]:
     """Every word of the tables found in the prompt, with the votes it casts."""
     simple: list[tuple[str, Mapping[str, object], int]] = [
@@ -430,10 +484,12 @@ def _table_hits(lowered: str) -> list[_Hit]:
         hits.append(_Hit(start, end, word, suggested))
     instruments: dict[str, str | None] = {word: "folk-tune" for word in INSTRUMENTS}
     instruments.update(BAND_INSTRUMENTS)
+    instruments.update({word: preset for word, (_, preset) in CHINESE_INSTRUMENTS.items()})
     for start, end, word in _find(lowered, instruments):
         suggests = instruments[word]
+        program = CHINESE_INSTRUMENTS[word][0] if word in CHINESE_INSTRUMENTS else None
         votes: tuple[tuple[str, object, int], ...] = (
-            ("instrument", program_from_name(word), DIRECT),
+            ("instrument", program_from_name(word) if program is None else program, DIRECT),
         )
         if suggests is not None:
             votes += (("preset", suggests, SUGGESTED),)
@@ -466,7 +522,8 @@ def _accidental(text: str | None) -> str:
 
 def _reading(text: str, lowered: str, votes: _Votes) -> Reading:
     values = {name: held[2] for name, held in votes.best.items()}
-    sources = {name: held[3] for name, held in votes.best.items()}
+    raw = {name: held[3] for name, held in votes.best.items()}
+    sources = {name: repr(words) for name, words in raw.items()}
     preset = str(values.get("preset", "folk-tune"))
     fields: dict[str, Any] = {"preset": preset}
     found: dict[str, str] = {}
@@ -485,7 +542,7 @@ def _reading(text: str, lowered: str, votes: _Votes) -> Reading:
     if "bars" in fields and ("seconds" in fields or " " in str(fields.get("form", ""))):
         # A length in time, or a form of sections, decides the bars.
         del fields["bars"], found["bars"]
-    remarks = _part_remarks(preset, values, sources)
+    remarks, notes = _part_remarks(preset, values, raw)
     lead = PRESETS[preset].voices[0]
     if fields.get("instrument") == lead.program and not lead.is_drum:
         # Already the preset's lead: keep its voice and melody range rather than the
@@ -495,6 +552,16 @@ def _reading(text: str, lowered: str, votes: _Votes) -> Reading:
             f"lead {GM_PROGRAM_NAMES[lead.program]} from {sources['instrument']} "
             f"(the {preset} preset's own)"
         )
+        notes.append(Understood("lead", lead.program, (raw["instrument"],), "preset's own", preset))
+    if "section" in values and "form" not in fields:
+        remarks.append(
+            f"section {values['section']} from {sources['section']}: the {preset} style's form "
+            "decides the sections; name two or more in order (verse chorus verse chorus) to "
+            "set the form"
+        )
+        notes.append(
+            Understood("section", values["section"], (raw["section"],), "style's form", preset)
+        )
     if "velocity" in values:
         fields["velocity_range"] = VELOCITY_RANGES[str(values["velocity"])]
         found["velocity_range"] = sources["velocity"]
@@ -502,13 +569,24 @@ def _reading(text: str, lowered: str, votes: _Votes) -> Reading:
         fields["key"], fields["scale"], found["key"] = _key(values, sources, preset)
         if fields["scale"]:
             found["scale"] = sources["mode"]
+    words: dict[str, tuple[str, ...]] = {name: (raw[name],) for name in found if name in raw}
+    words |= {"velocity_range": (raw["velocity"],)} if "velocity" in raw else {}
+    words |= {"scale": (raw["mode"],)} if fields.get("scale") else {}
+    if "key" in found:
+        words["key"] = tuple(dict.fromkeys(raw[n] for n in ("tonic", "mode") if n in raw))
     ignored = _not_understood(lowered, votes.used)
-    return Reading(text=text, sources=found, ignored=ignored, remarks=tuple(remarks), **fields)
+    return Reading(
+        text=text, sources=found, ignored=ignored, remarks=tuple(remarks), words=words,
+        notes=tuple(notes), **fields,
+    )  # fmt: skip
 
 
-def _part_remarks(preset: str, values: dict[str, object], sources: dict[str, str]) -> list[str]:
-    """What became of 'drums' and 'bass': the preset has the part, or the composer adds it."""
-    remarks = []
+def _part_remarks(
+    preset: str, values: dict[str, object], raw: dict[str, str]
+) -> tuple[list[str], list[Understood]]:
+    """What became of 'drums' and 'bass': the preset has the part, or the composer adds it
+    (as English remarks, and as data)."""
+    remarks, notes = [], []
     voices = PRESETS[preset].voices
     has = {
         "drums": any(v.is_drum for v in voices),
@@ -517,14 +595,17 @@ def _part_remarks(preset: str, values: dict[str, object], sources: dict[str, str
     for part, label in (("drums", "drum kit"), ("bass", "bass")):
         if part not in values:
             continue
+        words = repr(raw[part])
         if has[part]:
-            remarks.append(f"{label} from {sources[part]} (the {preset} preset has one)")
+            remarks.append(f"{label} from {words} (the {preset} preset has one)")
         else:
             remarks.append(
-                f"{label} from {sources[part]}: the {preset} preset has none; add one "
+                f"{label} from {words}: the {preset} preset has none; add one "
                 f"afterwards with Add Track ('{'drums' if part == 'drums' else 'bass'}')"
             )
-    return remarks
+        note = "preset has it" if has[part] else "preset lacks it"
+        notes.append(Understood(part, preset, (raw[part],), note, preset))
+    return remarks, notes
 
 
 def _not_understood(lowered: str, used: list[tuple[int, int]]) -> tuple[str, ...]:

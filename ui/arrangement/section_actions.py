@@ -27,16 +27,12 @@ from engine.compose.requests import (
 from engine.song.sections import DEFAULT_ENERGY, ROLES, repeats_of
 from engine.studio.document import Document
 from ui.arrangement import form_edits
+from ui.arrangement.role_names import role_label
 from ui.arrangement.section_band import SectionBand
 from ui.arrangement.section_dialogs import EnergyDialog, VaryDialog
 from ui.arrangement.section_geometry import new_section_span
 from ui.compose_actions import ComposeActions
-
-ROLE_LABELS = {role: role.capitalize() for role in ROLES} | {
-    "strain": "Strain (A, B…)",
-    "other": "Other",
-}
-"""How the role menus name each role."""
+from ui.i18n import translate
 
 
 class SectionActions(QObject):
@@ -50,9 +46,11 @@ class SectionActions(QObject):
         super().__init__(parent)
         self.band, self.document, self.compose = band, document, compose
         self._parent = parent
-        self.apply_to_all = QAction("Apply to All Repeats", self)
+        self.apply_to_all = QAction(translate("SectionActions", "Apply to All Repeats"), self)
         self.apply_to_all.setCheckable(True)
-        self.apply_to_all.setToolTip("Regenerate and Vary change every repeat of the section")
+        self.apply_to_all.setToolTip(
+            translate("SectionActions", "Regenerate and Vary change every repeat of the section")
+        )
         band.song_edited.connect(self.document.apply_edit)
         band.message.connect(self.message)
         band.section_clicked.connect(self.select_bars)
@@ -125,11 +123,14 @@ class SectionActions(QObject):
     def ask_copy(self, index: int) -> None:
         song = self.document.song
         section = song.sections[index]
+        bars = section.bars
         suggested = min(song.bar_count, section.last_bar + 2)
         bar, ok = QInputDialog.getInt(
             self._parent,
-            f"Copy {section.name}",
-            f"Copy '{section.name}' ({section.bars} bars) to start at bar",
+            translate("SectionActions", "Copy {0}").format(section.name),
+            translate(
+                "SectionActions", "Copy '{0}' (%n bar(s)) to start at bar", None, bars
+            ).format(section.name),
             suggested,
             1,
             song.bar_count,
@@ -145,43 +146,61 @@ class SectionActions(QObject):
         song = self.document.song
         section = song.sections[index]
         menu = QMenu(self._parent)
-        menu.addAction("Rename…", lambda: self.band.rename(index)).setShortcut("F2")
-        roles = menu.addMenu("Role")
-        for role, label in ROLE_LABELS.items():
-            item = roles.addAction(label, partial(self.set_role, index, role))
+        menu.addAction(
+            translate("SectionActions", "Rename…"), lambda: self.band.rename(index)
+        ).setShortcut("F2")
+        roles = menu.addMenu(translate("SectionActions", "Role"))
+        for role in ROLES:
+            item = roles.addAction(role_label(role), partial(self.set_role, index, role))
             item.setCheckable(True)
             item.setChecked(role == section.role)
-        menu.addAction("Energy…", lambda: self.ask_energy(index))
+        menu.addAction(translate("SectionActions", "Energy…"), lambda: self.ask_energy(index))
         default = round(DEFAULT_ENERGY[section.role] * 100)
         reset = menu.addAction(
-            f"Reset Energy to the {ROLE_LABELS[section.role]} Default ({default}%)",
+            translate("SectionActions", "Reset Energy to the {0} Default ({1}%)").format(
+                role_label(section.role), default
+            ),
             lambda: self.set_energy(index, None),
         )
         reset.setEnabled(section.energy is not None)
-        menu.addAction("Select the Section's Bars", lambda: self.select_bars(index))
+        menu.addAction(
+            translate("SectionActions", "Select the Section's Bars"),
+            lambda: self.select_bars(index),
+        )
         menu.addSeparator()
-        menu.addAction("Regenerate Section", lambda: self.regenerate(index))
-        menu.addAction("Vary Section…", lambda: self.ask_vary(index))
-        menu.addAction("Copy To…", lambda: self.ask_copy(index))
-        recast = menu.addMenu("Make This a")
-        for role, label in ROLE_LABELS.items():
-            item = recast.addAction(label, partial(self.recast, index, role))
+        menu.addAction(
+            translate("SectionActions", "Regenerate Section"), lambda: self.regenerate(index)
+        )
+        menu.addAction(translate("SectionActions", "Vary Section…"), lambda: self.ask_vary(index))
+        menu.addAction(translate("SectionActions", "Copy To…"), lambda: self.ask_copy(index))
+        recast = menu.addMenu(translate("SectionActions", "Make This a"))
+        for role in ROLES:
+            item = recast.addAction(role_label(role), partial(self.recast, index, role))
             item.setEnabled(role != section.role)
         others = len(repeats_of(song.sections, index)) - 1
         self.apply_to_all.setText(
-            f"Apply to All Repeats ({others} more)" if others else "Apply to All Repeats (none)"
+            translate("SectionActions", "Apply to All Repeats (%n more)", None, others)
+            if others
+            else translate("SectionActions", "Apply to All Repeats (none)")
         )
         menu.addAction(self.apply_to_all)
         menu.addSeparator()
-        menu.addAction("Delete Section", lambda: self.delete(index)).setShortcut("Del")
+        menu.addAction(
+            translate("SectionActions", "Delete Section"), lambda: self.delete(index)
+        ).setShortcut("Del")
         return menu
 
     def add_menu(self, menu: QMenu, first_bar: int, bars: int, title: str) -> QMenu:
         """A submenu of `menu` adding a section over these bars, one item per role."""
-        where = f"bars {first_bar + 1}-{first_bar + bars}" if bars > 1 else f"bar {first_bar + 1}"
+        if bars > 1:
+            where = translate("SectionActions", "bars {0}-{1}").format(
+                first_bar + 1, first_bar + bars
+            )
+        else:
+            where = translate("SectionActions", "bar {0}").format(first_bar + 1)
         roles = menu.addMenu(f"{title} ({where})")
-        for role, label in ROLE_LABELS.items():
-            roles.addAction(label, partial(self.add, first_bar, bars, role))
+        for role in ROLES:
+            roles.addAction(role_label(role), partial(self.add, first_bar, bars, role))
         return roles
 
     def empty_menu(self, bar: int) -> QMenu:
@@ -191,7 +210,7 @@ class SectionActions(QObject):
         selected = sorted({b for _, b in self.document.selection})
         first, bars = new_section_span(song.sections, bar, song.bar_count, selected)
         menu = QMenu(self._parent)
-        self.add_menu(menu, first, bars, "Add Section")
+        self.add_menu(menu, first, bars, translate("SectionActions", "Add Section"))
         return menu
 
     def add_to_cell_menu(self, menu: QMenu) -> None:
@@ -199,7 +218,8 @@ class SectionActions(QObject):
         bars = sorted({b for _, b in self.document.selection})
         if bars:
             menu.addSeparator()
-            self.add_menu(menu, bars[0], bars[-1] - bars[0] + 1, "Add Section from Selection")
+            title = translate("SectionActions", "Add Section from Selection")
+            self.add_menu(menu, bars[0], bars[-1] - bars[0] + 1, title)
 
     def _popup(self, index: int | None, bar: int, where: QPoint) -> None:
         menu = self.section_menu(index) if index is not None else self.empty_menu(bar)

@@ -52,6 +52,7 @@ from ui.arrangement.section_geometry import (
 )
 from ui.arrangement.section_paint import BandScene, paint_band
 from ui.arrangement.view import ArrangementGrid
+from ui.i18n import translate
 
 _DELETE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 _RENAME_KEYS = (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -106,7 +107,7 @@ class SectionBand(QWidget):
         self.setFixedHeight(BAND_HEIGHT_PX)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.setAccessibleName("Song form")
+        self.setAccessibleName(translate("SectionBand", "Song form"))
 
     # Public API ------------------------------------------------------------------------------
 

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from engine.compose.requests import SectionScope
 from engine.song.sections import DEFAULT_ENERGY, Section
+from ui.arrangement.role_names import role_word
+from ui.i18n import translate
 
 SLIDER_STEPS = 100
 """The strength slider's resolution: hundredths, as the spin box shows."""
@@ -37,16 +39,20 @@ class EnergyDialog(QDialog):
 
     def __init__(self, section: Section, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Section energy")
+        self.setWindowTitle(translate("SectionDialogs", "Section energy"))
         self.percent = QSpinBox(minimum=0, maximum=100, suffix="%")
         self.percent.setValue(round(section.level * 100))
-        self.percent.setAccessibleName("Energy")
+        self.percent.setAccessibleName(translate("SectionDialogs", "Energy"))
         default = round(DEFAULT_ENERGY[section.role] * 100)
         layout = QFormLayout(self)
-        layout.addRow(QLabel(f"How hard '{section.name}' pushes: density, loudness, register,"
-                             " how many tracks play"))  # fmt: skip
-        layout.addRow("Energy", self.percent)
-        layout.addRow("", QLabel(f"The {section.role} default is {default}%"))
+        how_hard = translate(
+            "SectionDialogs",
+            "How hard '{0}' pushes: density, loudness, register, how many tracks play",
+        )
+        layout.addRow(QLabel(how_hard.format(section.name)))
+        layout.addRow(translate("SectionDialogs", "Energy"), self.percent)
+        the_default = translate("SectionDialogs", "The {0} default is {1}%")
+        layout.addRow("", QLabel(the_default.format(role_word(section.role), default)))
         layout.addRow(_buttons(self))
         self.percent.selectAll()
 
@@ -63,11 +69,11 @@ class VaryDialog(QDialog):
         self, section: Section, repeats: int, apply_to_all: bool, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Vary {section.name}")
+        self.setWindowTitle(translate("SectionDialogs", "Vary {0}").format(section.name))
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, SLIDER_STEPS)
         self.spin = QDoubleSpinBox(minimum=0.0, maximum=1.0, singleStep=0.05, decimals=2)
-        self.spin.setAccessibleName("Strength")
+        self.spin.setAccessibleName(translate("SectionDialogs", "Strength"))
         self.slider.valueChanged.connect(lambda step: self.spin.setValue(step / SLIDER_STEPS))
         self.spin.valueChanged.connect(
             lambda value: self.slider.setValue(round(value * SLIDER_STEPS))
@@ -75,17 +81,19 @@ class VaryDialog(QDialog):
         self.spin.setValue(0.4)
         others = repeats - 1
         self.all_repeats = QCheckBox(
-            f"Apply to all repeats ({others} more)" if others else "Apply to all repeats (none)"
+            translate("SectionDialogs", "Apply to all repeats (%n more)", None, others)
+            if others
+            else translate("SectionDialogs", "Apply to all repeats (none)")
         )
         self.all_repeats.setChecked(apply_to_all and others > 0)
         self.all_repeats.setEnabled(others > 0)
         strength = QHBoxLayout()
-        strength.addWidget(QLabel("keep"))
+        strength.addWidget(QLabel(translate("SectionDialogs", "keep")))
         strength.addWidget(self.slider, 1)
-        strength.addWidget(QLabel("new"))
+        strength.addWidget(QLabel(translate("SectionDialogs", "new")))
         strength.addWidget(self.spin)
         layout = QFormLayout(self)
-        layout.addRow("Strength", strength)
+        layout.addRow(translate("SectionDialogs", "Strength"), strength)
         layout.addRow("", self.all_repeats)
         layout.addRow(_buttons(self))
 

@@ -17,6 +17,8 @@ from enum import Enum
 
 from engine.song.sections import Section, repeat_key
 from ui.arrangement.geometry import GridGeometry, PixelRect, clamp
+from ui.arrangement.role_names import role_word
+from ui.i18n import translate
 
 BAND_HEIGHT_PX = 26
 """The band's height: one line of text over a block whose fill shows its energy."""
@@ -177,12 +179,22 @@ def band_tooltip(sections: Sequence[Section], hit: BandHit) -> str:
     """What the band says about a point: the section there (name, role, bars, energy and
     whose it is) with how to edit it, or how to add a section on an empty bar."""
     if hit.index is None:
-        return "Right-click to add a section here" if hit.bar is not None else ""
+        return (
+            translate("SectionBand", "Right-click to add a section here")
+            if hit.bar is not None
+            else ""
+        )
     section = sections[hit.index]
-    where = f"bars {section.first_bar + 1}-{section.last_bar + 1}"
-    own = "set by hand" if section.energy is not None else f"{section.role} default"
-    return (
-        f"{section.name} ({section.role}) · {where} · energy {round(section.level * 100)}% "
-        f"({own})\nDrag to move, drag an edge to resize, Ctrl+drag up or down for energy, "
-        "double-click to rename, right-click for more"
+    role = role_word(section.role)
+    if section.energy is not None:
+        own = translate("SectionBand", "set by hand")
+    else:
+        own = translate("SectionBand", "{0} default").format(role)
+    about = translate("SectionBand", "{0} ({1}) · bars {2}-{3} · energy {4}% ({5})")
+    how = translate(
+        "SectionBand",
+        "Drag to move, drag an edge to resize, Ctrl+drag up or down for energy, "
+        "double-click to rename, right-click for more",
     )
+    first, last, level = section.first_bar + 1, section.last_bar + 1, round(section.level * 100)
+    return about.format(section.name, role, first, last, level, own) + "\n" + how

@@ -20,11 +20,10 @@ from engine.song.sections import Section
 from ui.arrangement.geometry import GridGeometry
 from ui.arrangement.paint import GridColours
 from ui.arrangement.section_geometry import GREY_ROLES, block_rect, section_hue
+from ui.i18n import translate
 
 MIN_TEXT_WIDTH_PX = 14
 """Narrower blocks show only their colour and energy."""
-EMPTY_HINT = "Right-click here, or on selected bars, to add a section: intro, verse, chorus…"
-HEADER_TEXT = "Form"
 PERCENT_GAP_PX = 12
 """Space kept between a block's name and its energy figure."""
 
@@ -91,7 +90,10 @@ def paint_band(painter: QPainter, palette: QPalette, dirty: QRect, scene: BandSc
         painter.drawText(
             QRect(g.header_width_px + 8, 0, 2000, height),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            EMPTY_HINT,
+            translate(
+                "SectionBand",
+                "Right-click here, or on selected bars, to add a section: intro, verse, chorus…",
+            ),
         )
     painter.restore()
     _paint_header(painter, g.header_width_px, height, colours)
@@ -176,7 +178,7 @@ def _paint_header(painter: QPainter, width: int, height: int, colours: GridColou
     painter.drawText(
         QRect(10, 0, width - 14, height),
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-        HEADER_TEXT,
+        translate("SectionBand", "Form"),
     )
     painter.setPen(colours.strong_line)
     painter.drawLine(width - 1, 0, width - 1, height)
