@@ -509,7 +509,8 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             kept += len(held)
             song = remove_notes(song, track, [note for note in notes if note not in held])
         if cells:
-            self.apply_edit(song, translate("MainWindow", "Clear %n cell(s)", None, len(cells)))
+            count = len(cells)
+            self.apply_edit(song, translate("MainWindow", "Clear %n cell(s)", None, count))
         if kept:
             self.say(
                 translate(

@@ -5,755 +5,755 @@
     <name>AboutModels</name>
     <message>
         <source>About the models</source>
-        <translation type="vanished">关于模型</translation>
+        <translation>关于模型</translation>
     </message>
     <message>
         <source>All measured figures</source>
-        <translation type="vanished">全部测量数据</translation>
+        <translation>全部测量数据</translation>
     </message>
     <message>
         <source>Band music, under permissive licences</source>
-        <translation type="vanished">乐队音乐，采用宽松许可</translation>
+        <translation>乐队音乐，采用宽松许可</translation>
     </message>
     <message>
         <source>Collection</source>
-        <translation type="vanished">曲集</translation>
+        <translation>曲集</translation>
     </message>
     <message>
         <source>Composers</source>
-        <translation type="vanished">作曲者</translation>
+        <translation>作曲者</translation>
     </message>
     <message>
         <source>Guessing the next note of {what} it never heard (lower is better): {model} for the model, against {baseline} for a simple counting model (4-gram).</source>
-        <translation type="vanished">猜测从未听过的{what}的下一个音（越低越好）：模型为 {model}，简单计数模型（4-gram）为 {baseline}。</translation>
+        <translation>猜测从未听过的{what}的下一个音（越低越好）：模型为 {model}，简单计数模型（4-gram）为 {baseline}。</translation>
     </message>
     <message>
         <source>How far its sound is from the real instrument (lower is better): {model}, against {sine} for a plain sine tone.</source>
-        <translation type="vanished">其声音与真实乐器的差距（越低越好）：{model}，纯正弦波为 {sine}。</translation>
+        <translation>其声音与真实乐器的差距（越低越好）：{model}，纯正弦波为 {sine}。</translation>
     </message>
     <message>
         <source>How well it does</source>
-        <translation type="vanished">效果如何</translation>
+        <translation>效果如何</translation>
     </message>
     <message>
         <source>Its card could not be read: {error}</source>
-        <translation type="vanished">无法读取它的说明卡：{error}</translation>
+        <translation>无法读取它的说明卡：{error}</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="vanished">许可</translation>
+        <translation>许可</translation>
     </message>
     <message>
         <source>Licence basis</source>
-        <translation type="vanished">许可依据</translation>
+        <translation>许可依据</translation>
     </message>
     <message>
         <source>Listed item by item in {manifest}.</source>
-        <translation type="vanished">逐条列于 {manifest}。</translation>
+        <translation>逐条列于 {manifest}。</translation>
     </message>
     <message>
         <source>Models Tessera runs but did not train</source>
-        <translation type="vanished">Tessera 使用但并非自己训练的模型</translation>
+        <translation>Tessera 使用但并非自己训练的模型</translation>
     </message>
     <message>
         <source>Notes in tune (within a quarter tone) on notes it never heard: {share} %.</source>
-        <translation type="vanished">在从未听过的音符上音准正确（误差在四分之一音以内）的比例：{share} %。</translation>
+        <translation>在从未听过的音符上音准正确（误差在四分之一音以内）的比例：{share} %。</translation>
     </message>
     <message>
         <source>Only public-domain compositions whose encodings carry no restriction, listed work by work in models/corpus/manifest.csv (works left out, and why: models/corpus/excluded.csv).</source>
-        <translation type="vanished">仅使用公有领域、且编码不受任何限制的作品，逐首列于 models/corpus/manifest.csv（未收录的作品及原因见 models/corpus/excluded.csv）。</translation>
+        <translation>仅使用公有领域、且编码不受任何限制的作品，逐首列于 models/corpus/manifest.csv（未收录的作品及原因见 models/corpus/excluded.csv）。</translation>
     </message>
     <message>
         <source>Shipped inside their own packages, checked before use.</source>
-        <translation type="vanished">随各自的软件包一起提供，使用前会先校验。</translation>
+        <translation>随各自的软件包一起提供，使用前会先校验。</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="vanished">规模</translation>
+        <translation>规模</translation>
     </message>
     <message>
         <source>The composer ({name})</source>
-        <translation type="vanished">作曲模型（{name}）</translation>
+        <translation>作曲模型（{name}）</translation>
     </message>
     <message>
         <source>The models</source>
-        <translation type="vanished">模型</translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>The sound of the instruments ({name})</source>
-        <translation type="vanished">乐器音色模型（{name}）</translation>
+        <translation>乐器音色模型（{name}）</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="vanished">训练</translation>
+        <translation>训练</translation>
     </message>
     <message>
         <source>What it does</source>
-        <translation type="vanished">用途</translation>
+        <translation>用途</translation>
     </message>
     <message>
         <source>What it learned from</source>
-        <translation type="vanished">训练数据</translation>
+        <translation>训练数据</translation>
     </message>
     <message>
         <source>What the composer learned from</source>
-        <translation type="vanished">作曲模型的训练数据</translation>
+        <translation>作曲模型的训练数据</translation>
     </message>
     <message>
         <source>Works</source>
-        <translation type="vanished">作品</translation>
+        <translation>作品</translation>
     </message>
     <message>
         <source>Writing a missing bar (lower is better): off by {model}, against {copy} for copying the bar beside it.</source>
-        <translation type="vanished">补写缺失的小节（越低越好）：误差 {model}，直接复制相邻小节为 {copy}。</translation>
+        <translation>补写缺失的小节（越低越好）：误差 {model}，直接复制相邻小节为 {copy}。</translation>
     </message>
     <message>
         <source>and {count} more</source>
-        <translation type="vanished">以及另外 {count} 项</translation>
+        <translation>以及另外 {count} 项</translation>
     </message>
     <message>
         <source>band music</source>
-        <translation type="vanished">乐队音乐</translation>
+        <translation>乐队音乐</translation>
     </message>
     <message>
         <source>drumming</source>
-        <translation type="vanished">鼓点</translation>
+        <translation>鼓点</translation>
     </message>
     <message>
         <source>music</source>
-        <translation type="vanished">音乐</translation>
+        <translation>音乐</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="vanished">否</translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="vanished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>{count} parameters ({kind})</source>
-        <translation type="vanished">{count} 个参数（{kind}）</translation>
+        <translation>{count} 个参数（{kind}）</translation>
     </message>
     <message>
         <source>{steps} steps in {minutes} minutes on {hardware}</source>
-        <translation type="vanished">在 {hardware} 上用 {minutes} 分钟训练 {steps} 步</translation>
+        <translation>在 {hardware} 上用 {minutes} 分钟训练 {steps} 步</translation>
     </message>
     <message>
         <source>{task}. From the {package} {version} package; licence {licence}: {notice}.</source>
-        <translation type="vanished">{task}。来自 {package} {version} 软件包；许可 {licence}：{notice}。</translation>
+        <translation>{task}。来自 {package} {version} 软件包；许可 {licence}：{notice}。</translation>
     </message>
 </context>
 <context>
     <name>AddTrack</name>
     <message>
         <source>Drum kit (GM drums, channel 10)</source>
-        <translation type="vanished">鼓组（GM 鼓，第 10 通道）</translation>
+        <translation>鼓组（GM 鼓，第 10 通道）</translation>
     </message>
     <message>
         <source>Instrument numbers run from 1 to 128, got {0}: pick one from the list</source>
-        <translation type="vanished">乐器编号应为 1 到 128，收到的是 {0}：请从列表中选择</translation>
+        <translation>乐器编号应为 1 到 128，收到的是 {0}：请从列表中选择</translation>
     </message>
 </context>
 <context>
     <name>Advanced</name>
     <message>
         <source>Advanced</source>
-        <translation type="vanished">高级</translation>
+        <translation>高级</translation>
     </message>
 </context>
 <context>
     <name>ArrangementGrid</name>
     <message>
         <source>%n note(s)</source>
-        <translation type="vanished">%n 个音符</translation>
+        <translation>%n 个音符</translation>
     </message>
     <message>
         <source>Mute: silence this track</source>
-        <translation type="vanished">静音：让这条音轨不发声</translation>
+        <translation>静音：让这条音轨不发声</translation>
     </message>
     <message>
         <source>Solo: hear only the soloed tracks</source>
-        <translation type="vanished">独奏：只听独奏的音轨</translation>
+        <translation>独奏：只听独奏的音轨</translation>
     </message>
     <message>
         <source>Track {0}</source>
-        <translation type="vanished">音轨 {0}</translation>
+        <translation>音轨 {0}</translation>
     </message>
     <message>
         <source>changed by the last operation</source>
-        <translation type="vanished">上一次操作改动过</translation>
+        <translation>上一次操作改动过</translation>
     </message>
     <message>
         <source>flag: {0}</source>
-        <translation type="vanished">标记：{0}</translation>
+        <translation>标记：{0}</translation>
     </message>
     <message>
         <source>locked</source>
-        <translation type="vanished">已锁定</translation>
+        <translation>已锁定</translation>
     </message>
     <message>
         <source>{0} dB</source>
-        <translation type="vanished">{0} dB</translation>
+        <translation>{0} dB</translation>
     </message>
     <message>
         <source>{0}, bar {1}</source>
-        <translation type="vanished">{0}，第 {1} 小节</translation>
+        <translation>{0}，第 {1} 小节</translation>
     </message>
     <message>
         <source>L</source>
         <comment>pan to the left</comment>
-        <translation type="vanished">左</translation>
+        <translation>左</translation>
     </message>
     <message>
         <source>R</source>
         <comment>pan to the right</comment>
-        <translation type="vanished">右</translation>
+        <translation>右</translation>
     </message>
     <message>
         <source>M</source>
         <comment>mute button</comment>
-        <translation type="vanished">M</translation>
+        <translation>M</translation>
     </message>
     <message>
         <source>S</source>
         <comment>solo button</comment>
-        <translation type="vanished">S</translation>
+        <translation>S</translation>
     </message>
 </context>
 <context>
     <name>AudioActions</name>
     <message>
         <source>Add {name} from audio was {outcome}</source>
-        <translation type="vanished">从音频添加 {name}：{outcome}</translation>
+        <translation>从音频添加 {name}：{outcome}</translation>
     </message>
     <message>
         <source>Cannot export audio: {error}</source>
-        <translation type="vanished">无法导出音频：{error}</translation>
+        <translation>无法导出音频：{error}</translation>
     </message>
     <message>
         <source>Export Audio</source>
-        <translation type="vanished">导出音频</translation>
+        <translation>导出音频</translation>
     </message>
     <message>
         <source>Exporting audio…</source>
-        <translation type="vanished">正在导出音频…</translation>
+        <translation>正在导出音频…</translation>
     </message>
     <message>
         <source>FLAC audio, lossless and smaller (*.flac)</source>
-        <translation type="vanished">FLAC 音频，无损且体积更小 (*.flac)</translation>
+        <translation>FLAC 音频，无损且体积更小 (*.flac)</translation>
     </message>
     <message>
         <source>MP3 audio, to share (*.mp3)</source>
-        <translation type="vanished">MP3 音频，便于分享 (*.mp3)</translation>
+        <translation>MP3 音频，便于分享 (*.mp3)</translation>
     </message>
     <message>
         <source>Mute {name}</source>
-        <translation type="vanished">静音 {name}</translation>
+        <translation>静音 {name}</translation>
     </message>
     <message>
         <source>OGG Vorbis audio, to share (*.ogg)</source>
-        <translation type="vanished">OGG Vorbis 音频，便于分享 (*.ogg)</translation>
+        <translation>OGG Vorbis 音频，便于分享 (*.ogg)</translation>
     </message>
     <message>
         <source>Solo {name}</source>
-        <translation type="vanished">独奏 {name}</translation>
+        <translation>独奏 {name}</translation>
     </message>
     <message>
         <source>Turning {name} into notes…</source>
-        <translation type="vanished">正在把 {name} 转成音符…</translation>
+        <translation>正在把 {name} 转成音符…</translation>
     </message>
     <message>
         <source>Unmute {name}</source>
-        <translation type="vanished">取消静音 {name}</translation>
+        <translation>取消静音 {name}</translation>
     </message>
     <message>
         <source>Unsolo {name}</source>
-        <translation type="vanished">取消独奏 {name}</translation>
+        <translation>取消独奏 {name}</translation>
     </message>
     <message>
         <source>WAV audio, lossless (*.wav)</source>
-        <translation type="vanished">WAV 音频，无损 (*.wav)</translation>
+        <translation>WAV 音频，无损 (*.wav)</translation>
     </message>
     <message>
         <source>exported {name}: {summary}</source>
-        <translation type="vanished">已导出 {name}：{summary}</translation>
+        <translation>已导出 {name}：{summary}</translation>
     </message>
     <message>
         <source>heard {notes} notes, tempo {tempo} BPM (estimated): track {track} is locked; Add Track (Ctrl+T) writes a part around it</source>
-        <translation type="vanished">听出 {notes} 个音符，速度约 {tempo} BPM（估计）：音轨 {track} 已锁定；用“添加音轨”（Ctrl+T）可围绕它写一个声部</translation>
+        <translation>听出 {notes} 个音符，速度约 {tempo} BPM（估计）：音轨 {track} 已锁定；用“添加音轨”（Ctrl+T）可围绕它写一个声部</translation>
     </message>
     <message>
         <source>heard {notes} notes: track {track} is locked; Add Track (Ctrl+T) writes a part around it</source>
-        <translation type="vanished">听出 {notes} 个音符：音轨 {track} 已锁定；用“添加音轨”（Ctrl+T）可围绕它写一个声部</translation>
+        <translation>听出 {notes} 个音符：音轨 {track} 已锁定；用“添加音轨”（Ctrl+T）可围绕它写一个声部</translation>
     </message>
     <message>
         <source>still busy with {job}: wait or cancel it first</source>
-        <translation type="vanished">仍在处理“{job}”：请等待或先取消</translation>
+        <translation>仍在处理“{job}”：请等待或先取消</translation>
     </message>
 </context>
 <context>
     <name>AudioToNotes</name>
     <message>
         <source>Add as Locked Track</source>
-        <translation type="vanished">添加为锁定音轨</translation>
+        <translation>添加为锁定音轨</translation>
     </message>
     <message>
         <source>Audio clip</source>
-        <translation type="vanished">音频片段</translation>
+        <translation>音频片段</translation>
     </message>
     <message>
         <source>Audio clips (*.wav *.flac *.mp3 *.ogg *.aiff *.aif);;All files (*)</source>
-        <translation type="vanished">音频片段 (*.wav *.flac *.mp3 *.ogg *.aiff *.aif);;所有文件 (*)</translation>
+        <translation>音频片段 (*.wav *.flac *.mp3 *.ogg *.aiff *.aif);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Audio to Notes</source>
-        <translation type="vanished">音频转音符</translation>
+        <translation>音频转音符</translation>
     </message>
     <message>
         <source>Choose File…</source>
-        <translation type="vanished">选择文件…</translation>
+        <translation>选择文件…</translation>
     </message>
     <message>
         <source>Clip</source>
-        <translation type="vanished">片段</translation>
+        <translation>片段</translation>
     </message>
     <message>
         <source>Hum, sing or play into the microphone; press again to stop</source>
-        <translation type="vanished">对着麦克风哼唱、演唱或演奏；再按一次停止</translation>
+        <translation>对着麦克风哼唱、演唱或演奏；再按一次停止</translation>
     </message>
     <message>
         <source>Instrument</source>
-        <translation type="vanished">乐器</translation>
+        <translation>乐器</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="vanished">音量</translation>
+        <translation>音量</translation>
     </message>
     <message>
         <source>Melody</source>
-        <translation type="vanished">旋律</translation>
+        <translation>旋律</translation>
     </message>
     <message>
         <source>One note at a time (a hummed or sung melody)</source>
-        <translation type="vanished">一次只有一个音（哼唱或演唱的旋律）</translation>
+        <translation>一次只有一个音（哼唱或演唱的旋律）</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="vanished">录音</translation>
+        <translation>录音</translation>
     </message>
     <message>
         <source>Snap to</source>
-        <translation type="vanished">对齐到</translation>
+        <translation>对齐到</translation>
     </message>
     <message>
         <source>Track name</source>
-        <translation type="vanished">音轨名称</translation>
+        <translation>音轨名称</translation>
     </message>
     <message>
         <source>file: {name}</source>
-        <translation type="vanished">文件：{name}</translation>
+        <translation>文件：{name}</translation>
     </message>
     <message>
         <source>no clip yet: choose a file or record one</source>
-        <translation type="vanished">还没有片段：请选择文件或录一段</translation>
+        <translation>还没有片段：请选择文件或录一段</translation>
     </message>
     <message>
         <source>nothing was recorded</source>
-        <translation type="vanished">没有录到任何声音</translation>
+        <translation>没有录到任何声音</translation>
     </message>
     <message>
         <source>opening the microphone…</source>
-        <translation type="vanished">正在打开麦克风…</translation>
+        <translation>正在打开麦克风…</translation>
     </message>
     <message>
         <source>recording: {seconds} s</source>
-        <translation type="vanished">正在录音：{seconds} 秒</translation>
+        <translation>正在录音：{seconds} 秒</translation>
     </message>
     <message>
         <source>recording… press Record again to stop</source>
-        <translation type="vanished">正在录音… 再按“录音”停止</translation>
+        <translation>正在录音… 再按“录音”停止</translation>
     </message>
     <message>
         <source>stopping the microphone…</source>
-        <translation type="vanished">正在关闭麦克风…</translation>
+        <translation>正在关闭麦克风…</translation>
     </message>
 </context>
 <context>
     <name>Chips</name>
     <message>
         <source>+ Add a detail</source>
-        <translation type="vanished">+ 添加细节</translation>
+        <translation>+ 添加细节</translation>
     </message>
     <message>
         <source>Change {field}</source>
-        <translation type="vanished">修改{field}</translation>
+        <translation>修改{field}</translation>
     </message>
     <message>
         <source>Change…</source>
-        <translation type="vanished">修改…</translation>
+        <translation>修改…</translation>
     </message>
     <message>
         <source>Click a chip to change or remove it</source>
-        <translation type="vanished">单击标签可修改或删除</translation>
+        <translation>单击标签可修改或删除</translation>
     </message>
     <message>
         <source>Form</source>
-        <translation type="vanished">曲式</translation>
+        <translation>曲式</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="vanished">调</translation>
+        <translation>调</translation>
     </message>
     <message>
         <source>Lead instrument</source>
-        <translation type="vanished">主奏乐器</translation>
+        <translation>主奏乐器</translation>
     </message>
     <message>
         <source>Length (bars)</source>
-        <translation type="vanished">长度（小节）</translation>
+        <translation>长度（小节）</translation>
     </message>
     <message>
         <source>Length (time)</source>
-        <translation type="vanished">时长</translation>
+        <translation>时长</translation>
     </message>
     <message>
         <source>Loudness</source>
-        <translation type="vanished">力度</translation>
+        <translation>力度</translation>
     </message>
     <message>
         <source>Meter</source>
-        <translation type="vanished">拍号</translation>
+        <translation>拍号</translation>
     </message>
     <message>
         <source>Not understood: {words}</source>
-        <translation type="vanished">未理解：{words}</translation>
+        <translation>未理解：{words}</translation>
     </message>
     <message>
         <source>Notes per bar</source>
-        <translation type="vanished">每小节音符数</translation>
+        <translation>每小节音符数</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="vanished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Set the tempo, key, length … yourself</source>
-        <translation type="vanished">自己设置速度、调、长度…</translation>
+        <translation>自己设置速度、调、长度…</translation>
     </message>
     <message>
         <source>Style</source>
-        <translation type="vanished">风格</translation>
+        <translation>风格</translation>
     </message>
     <message>
         <source>Tempo (BPM)</source>
-        <translation type="vanished">速度（BPM）</translation>
+        <translation>速度（BPM）</translation>
     </message>
     <message>
         <source>from {words}</source>
-        <translation type="vanished">来自{words}</translation>
+        <translation>来自{words}</translation>
     </message>
     <message>
         <source>loud</source>
-        <translation type="vanished">响亮</translation>
+        <translation>响亮</translation>
     </message>
     <message>
         <source>soft</source>
-        <translation type="vanished">轻柔</translation>
+        <translation>轻柔</translation>
     </message>
     <message>
         <source>your choice</source>
-        <translation type="vanished">你的选择</translation>
+        <translation>你的选择</translation>
     </message>
 </context>
 <context>
     <name>ComposeActions</name>
     <message>
         <source>%n cell(s) changed</source>
-        <translation type="vanished">改动了 %n 个格子</translation>
+        <translation>改动了 %n 个格子</translation>
     </message>
     <message>
         <source>&amp;Flip Between Last Two Takes</source>
-        <translation type="vanished">在最近两个版本间切换(&amp;F)</translation>
+        <translation>在最近两个版本间切换(&amp;F)</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="vanished">已取消</translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Flipped to take {0}</source>
-        <translation type="vanished">已切换到版本 {0}</translation>
+        <translation>已切换到版本 {0}</translation>
     </message>
     <message>
         <source>Flipped to take {0}; locked cells kept as they are</source>
-        <translation type="vanished">已切换到版本 {0}；锁定的格子保持不变</translation>
+        <translation>已切换到版本 {0}；锁定的格子保持不变</translation>
     </message>
     <message>
         <source>Flipping needs two takes: press R or N to make another idea first</source>
-        <translation type="vanished">切换需要两个版本：请先按 R 或 N 生成另一个想法</translation>
+        <translation>切换需要两个版本：请先按 R 或 N 生成另一个想法</translation>
     </message>
     <message>
         <source>Nothing to re-roll yet: run an operation first</source>
-        <translation type="vanished">还没有可以重掷的操作：请先执行一次操作</translation>
+        <translation>还没有可以重掷的操作：请先执行一次操作</translation>
     </message>
     <message>
         <source>Select cells to lock or unlock first</source>
-        <translation type="vanished">请先选择要锁定或解锁的格子</translation>
+        <translation>请先选择要锁定或解锁的格子</translation>
     </message>
     <message>
         <source>Select the cells to nudge first</source>
-        <translation type="vanished">请先选择要微调的格子</translation>
+        <translation>请先选择要微调的格子</translation>
     </message>
     <message>
         <source>Select the cells to regenerate first</source>
-        <translation type="vanished">请先选择要重新生成的格子</translation>
+        <translation>请先选择要重新生成的格子</translation>
     </message>
     <message>
         <source>Still busy with {0}: wait or cancel it first</source>
-        <translation type="vanished">仍在处理“{0}”：请等待或先取消</translation>
+        <translation>仍在处理“{0}”：请等待或先取消</translation>
     </message>
     <message>
         <source>{0} (re-roll)</source>
-        <translation type="vanished">{0}（重掷）</translation>
+        <translation>{0}（重掷）</translation>
     </message>
 </context>
 <context>
     <name>DrumNames</name>
     <message>
         <source>Clap</source>
-        <translation type="vanished">拍手</translation>
+        <translation>拍手</translation>
     </message>
     <message>
         <source>Closed Hat</source>
-        <translation type="vanished">闭镲</translation>
+        <translation>闭镲</translation>
     </message>
     <message>
         <source>Crash</source>
-        <translation type="vanished">碎音镲</translation>
+        <translation>碎音镲</translation>
     </message>
     <message>
         <source>Crash 2</source>
-        <translation type="vanished">碎音镲 2</translation>
+        <translation>碎音镲 2</translation>
     </message>
     <message>
         <source>Drum key {key}</source>
-        <translation type="vanished">鼓键 {key}</translation>
+        <translation>鼓键 {key}</translation>
     </message>
     <message>
         <source>Kick</source>
-        <translation type="vanished">底鼓</translation>
+        <translation>底鼓</translation>
     </message>
     <message>
         <source>Low Kick</source>
-        <translation type="vanished">低底鼓</translation>
+        <translation>低底鼓</translation>
     </message>
     <message>
         <source>Open Hat</source>
-        <translation type="vanished">开镲</translation>
+        <translation>开镲</translation>
     </message>
     <message>
         <source>Pedal Hat</source>
-        <translation type="vanished">踩镲</translation>
+        <translation>踩镲</translation>
     </message>
     <message>
         <source>Ride</source>
-        <translation type="vanished">叮叮镲</translation>
+        <translation>叮叮镲</translation>
     </message>
     <message>
         <source>Ride 2</source>
-        <translation type="vanished">叮叮镲 2</translation>
+        <translation>叮叮镲 2</translation>
     </message>
     <message>
         <source>Snare</source>
-        <translation type="vanished">军鼓</translation>
+        <translation>军鼓</translation>
     </message>
     <message>
         <source>Acoustic Bass Drum</source>
-        <translation type="vanished">原声底鼓</translation>
+        <translation>原声底鼓</translation>
     </message>
     <message>
         <source>Bass Drum 1</source>
-        <translation type="vanished">底鼓 1</translation>
+        <translation>底鼓 1</translation>
     </message>
     <message>
         <source>Side Stick</source>
-        <translation type="vanished">鼓边敲击</translation>
+        <translation>鼓边敲击</translation>
     </message>
     <message>
         <source>Acoustic Snare</source>
-        <translation type="vanished">原声军鼓</translation>
+        <translation>原声军鼓</translation>
     </message>
     <message>
         <source>Hand Clap</source>
-        <translation type="vanished">拍手</translation>
+        <translation>拍手</translation>
     </message>
     <message>
         <source>Electric Snare</source>
-        <translation type="vanished">电子军鼓</translation>
+        <translation>电子军鼓</translation>
     </message>
     <message>
         <source>Low Floor Tom</source>
-        <translation type="vanished">低音落地嗵鼓</translation>
+        <translation>低音落地嗵鼓</translation>
     </message>
     <message>
         <source>Closed Hi-Hat</source>
-        <translation type="vanished">闭合踩镲</translation>
+        <translation>闭合踩镲</translation>
     </message>
     <message>
         <source>High Floor Tom</source>
-        <translation type="vanished">高音落地嗵鼓</translation>
+        <translation>高音落地嗵鼓</translation>
     </message>
     <message>
         <source>Pedal Hi-Hat</source>
-        <translation type="vanished">脚踏踩镲</translation>
+        <translation>脚踏踩镲</translation>
     </message>
     <message>
         <source>Low Tom</source>
-        <translation type="vanished">低音嗵鼓</translation>
+        <translation>低音嗵鼓</translation>
     </message>
     <message>
         <source>Open Hi-Hat</source>
-        <translation type="vanished">开放踩镲</translation>
+        <translation>开放踩镲</translation>
     </message>
     <message>
         <source>Low-Mid Tom</source>
-        <translation type="vanished">中低音嗵鼓</translation>
+        <translation>中低音嗵鼓</translation>
     </message>
     <message>
         <source>Hi-Mid Tom</source>
-        <translation type="vanished">中高音嗵鼓</translation>
+        <translation>中高音嗵鼓</translation>
     </message>
     <message>
         <source>Crash Cymbal 1</source>
-        <translation type="vanished">碎音镲 1</translation>
+        <translation>碎音镲 1</translation>
     </message>
     <message>
         <source>High Tom</source>
-        <translation type="vanished">高音嗵鼓</translation>
+        <translation>高音嗵鼓</translation>
     </message>
     <message>
         <source>Ride Cymbal 1</source>
-        <translation type="vanished">叮叮镲 1</translation>
+        <translation>叮叮镲 1</translation>
     </message>
     <message>
         <source>Chinese Cymbal</source>
-        <translation type="vanished">中国镲</translation>
+        <translation>中国镲</translation>
     </message>
     <message>
         <source>Ride Bell</source>
-        <translation type="vanished">叮叮镲镲帽</translation>
+        <translation>叮叮镲镲帽</translation>
     </message>
     <message>
         <source>Tambourine</source>
-        <translation type="vanished">铃鼓</translation>
+        <translation>铃鼓</translation>
     </message>
     <message>
         <source>Splash Cymbal</source>
-        <translation type="vanished">水镲</translation>
+        <translation>水镲</translation>
     </message>
     <message>
         <source>Cowbell</source>
-        <translation type="vanished">牛铃</translation>
+        <translation>牛铃</translation>
     </message>
     <message>
         <source>Crash Cymbal 2</source>
-        <translation type="vanished">碎音镲 2</translation>
+        <translation>碎音镲 2</translation>
     </message>
     <message>
         <source>Vibraslap</source>
-        <translation type="vanished">颤击器</translation>
+        <translation>颤击器</translation>
     </message>
     <message>
         <source>Ride Cymbal 2</source>
-        <translation type="vanished">叮叮镲 2</translation>
+        <translation>叮叮镲 2</translation>
     </message>
     <message>
         <source>Hi Bongo</source>
-        <translation type="vanished">高音邦戈鼓</translation>
+        <translation>高音邦戈鼓</translation>
     </message>
     <message>
         <source>Low Bongo</source>
-        <translation type="vanished">低音邦戈鼓</translation>
+        <translation>低音邦戈鼓</translation>
     </message>
     <message>
         <source>Mute Hi Conga</source>
-        <translation type="vanished">闷音高康加鼓</translation>
+        <translation>闷音高康加鼓</translation>
     </message>
     <message>
         <source>Open Hi Conga</source>
-        <translation type="vanished">开放高康加鼓</translation>
+        <translation>开放高康加鼓</translation>
     </message>
     <message>
         <source>Low Conga</source>
-        <translation type="vanished">低音康加鼓</translation>
+        <translation>低音康加鼓</translation>
     </message>
     <message>
         <source>High Timbale</source>
-        <translation type="vanished">高音天巴鼓</translation>
+        <translation>高音天巴鼓</translation>
     </message>
     <message>
         <source>Low Timbale</source>
-        <translation type="vanished">低音天巴鼓</translation>
+        <translation>低音天巴鼓</translation>
     </message>
     <message>
         <source>High Agogo</source>
-        <translation type="vanished">高音阿哥哥铃</translation>
+        <translation>高音阿哥哥铃</translation>
     </message>
     <message>
         <source>Low Agogo</source>
-        <translation type="vanished">低音阿哥哥铃</translation>
+        <translation>低音阿哥哥铃</translation>
     </message>
     <message>
         <source>Cabasa</source>
-        <translation type="vanished">卡巴萨</translation>
+        <translation>卡巴萨</translation>
     </message>
     <message>
         <source>Maracas</source>
-        <translation type="vanished">沙槌</translation>
+        <translation>沙槌</translation>
     </message>
     <message>
         <source>Short Whistle</source>
-        <translation type="vanished">短哨</translation>
+        <translation>短哨</translation>
     </message>
     <message>
         <source>Long Whistle</source>
-        <translation type="vanished">长哨</translation>
+        <translation>长哨</translation>
     </message>
     <message>
         <source>Short Guiro</source>
-        <translation type="vanished">短刮葫</translation>
+        <translation>短刮葫</translation>
     </message>
     <message>
         <source>Long Guiro</source>
-        <translation type="vanished">长刮葫</translation>
+        <translation>长刮葫</translation>
     </message>
     <message>
         <source>Claves</source>
-        <translation type="vanished">响棒</translation>
+        <translation>响棒</translation>
     </message>
     <message>
         <source>Hi Wood Block</source>
-        <translation type="vanished">高音木鱼</translation>
+        <translation>高音木鱼</translation>
     </message>
     <message>
         <source>Low Wood Block</source>
-        <translation type="vanished">低音木鱼</translation>
+        <translation>低音木鱼</translation>
     </message>
     <message>
         <source>Mute Cuica</source>
-        <translation type="vanished">闷音奎卡鼓</translation>
+        <translation>闷音奎卡鼓</translation>
     </message>
     <message>
         <source>Open Cuica</source>
-        <translation type="vanished">开放奎卡鼓</translation>
+        <translation>开放奎卡鼓</translation>
     </message>
     <message>
         <source>Mute Triangle</source>
-        <translation type="vanished">闷音三角铁</translation>
+        <translation>闷音三角铁</translation>
     </message>
     <message>
         <source>Open Triangle</source>
-        <translation type="vanished">开放三角铁</translation>
+        <translation>开放三角铁</translation>
     </message>
 </context>
 <context>
@@ -1318,177 +1318,177 @@
     <name>Inspector</name>
     <message>
         <source>Auto</source>
-        <translation type="vanished">自动</translation>
+        <translation>自动</translation>
     </message>
     <message>
         <source>Auto, e.g. {example}</source>
-        <translation type="vanished">自动，例如 {example}</translation>
+        <translation>自动，例如 {example}</translation>
     </message>
     <message>
         <source>Choice of notes (top-p)</source>
-        <translation type="vanished">音符选择范围（top-p）</translation>
+        <translation>音符选择范围（top-p）</translation>
     </message>
     <message>
         <source>Chords</source>
-        <translation type="vanished">和弦</translation>
+        <translation>和弦</translation>
     </message>
     <message>
         <source>Do the last change again with a fresh idea, as a new take (Undo goes back)</source>
-        <translation type="vanished">用新的想法把上一次改动再做一遍，作为新版本（撤销可回到原样）</translation>
+        <translation>用新的想法把上一次改动再做一遍，作为新版本（撤销可回到原样）</translation>
     </message>
     <message>
         <source>How adventurous</source>
-        <translation type="vanished">大胆程度</translation>
+        <translation>大胆程度</translation>
     </message>
     <message>
         <source>How far Nudge moves the bars: a touch, or a big change</source>
-        <translation type="vanished">微调改动小节的幅度：轻轻一动，或大改</translation>
+        <translation>微调改动小节的幅度：轻轻一动，或大改</translation>
     </message>
     <message>
         <source>How hard the notes are played, from 1 (softest) to 127 (loudest)</source>
-        <translation type="vanished">音符弹奏的力度，从 1（最轻）到 127（最响）</translation>
+        <translation>音符弹奏的力度，从 1（最轻）到 127（最响）</translation>
     </message>
     <message>
         <source>How many notes each new bar has: more makes a busier part</source>
-        <translation type="vanished">每个新小节的音符数：越多声部越密集</translation>
+        <translation>每个新小节的音符数：越多声部越密集</translation>
     </message>
     <message>
         <source>How many of the likely next notes are considered: lower keeps only the obvious choices, 1.0 allows rare ones too</source>
-        <translation type="vanished">考虑多少个可能的下一个音：越低只保留最常见的选择，1.0 也允许少见的音</translation>
+        <translation>考虑多少个可能的下一个音：越低只保留最常见的选择，1.0 也允许少见的音</translation>
     </message>
     <message>
         <source>How many separate moments per bar notes start on: low is long, held notes; high is a quick, choppy rhythm</source>
-        <translation type="vanished">每小节有多少个起音点：低则多为长音，高则节奏快而碎</translation>
+        <translation>每小节有多少个起音点：低则多为长音，高则节奏快而碎</translation>
     </message>
     <message>
         <source>How much</source>
-        <translation type="vanished">幅度</translation>
+        <translation>幅度</translation>
     </message>
     <message>
         <source>Keep every new note in this key or scale</source>
-        <translation type="vanished">让所有新音符都保持在这个调或音阶内</translation>
+        <translation>让所有新音符都保持在这个调或音阶内</translation>
     </message>
     <message>
         <source>Key or scale</source>
-        <translation type="vanished">调或音阶</translation>
+        <translation>调或音阶</translation>
     </message>
     <message>
         <source>Loudness</source>
-        <translation type="vanished">力度</translation>
+        <translation>力度</translation>
     </message>
     <message>
         <source>Low plays it safe and predictable; high takes more surprising turns (1.0 is the usual)</source>
-        <translation type="vanished">低则稳妥、可预料；高则更多出人意料的变化（通常为 1.0）</translation>
+        <translation>低则稳妥、可预料；高则更多出人意料的变化（通常为 1.0）</translation>
     </message>
     <message>
         <source>Notes at once</source>
-        <translation type="vanished">同时发声的音数</translation>
+        <translation>同时发声的音数</translation>
     </message>
     <message>
         <source>Notes per bar</source>
-        <translation type="vanished">每小节音符数</translation>
+        <translation>每小节音符数</translation>
     </message>
     <message>
         <source>Nudge</source>
-        <translation type="vanished">微调</translation>
+        <translation>微调</translation>
     </message>
     <message>
         <source>Pitch range</source>
-        <translation type="vanished">音域</translation>
+        <translation>音域</translation>
     </message>
     <message>
         <source>Rhythm</source>
-        <translation type="vanished">节奏</translation>
+        <translation>节奏</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="vanished">种子</translation>
+        <translation>种子</translation>
     </message>
     <message>
         <source>Settings to make a result again exactly, or to fine-tune how notes are chosen</source>
-        <translation type="vanished">用于精确重现结果，或细调音符选择方式的设置</translation>
+        <translation>用于精确重现结果，或细调音符选择方式的设置</translation>
     </message>
     <message>
         <source>Style</source>
-        <translation type="vanished">风格</translation>
+        <translation>风格</translation>
     </message>
     <message>
         <source>The chords to play over, one per bar, repeated if short</source>
-        <translation type="vanished">伴奏和弦，每小节一个，不够时循环使用</translation>
+        <translation>伴奏和弦，每小节一个，不够时循环使用</translation>
     </message>
     <message>
         <source>The lowest and highest notes the part may use</source>
-        <translation type="vanished">这个声部可以使用的最低音和最高音</translation>
+        <translation>这个声部可以使用的最低音和最高音</translation>
     </message>
     <message>
         <source>The most notes sounding together: 1 keeps a single line, more allows chords</source>
-        <translation type="vanished">最多同时发声的音数：1 为单旋律，更多则允许和弦</translation>
+        <translation>最多同时发声的音数：1 为单旋律，更多则允许和弦</translation>
     </message>
     <message>
         <source>The number behind the next idea: the same number on the same song gives the same notes again</source>
-        <translation type="vanished">下一个想法背后的编号：同一首歌用同一个编号会得到相同的音符</translation>
+        <translation>下一个想法背后的编号：同一首歌用同一个编号会得到相同的音符</translation>
     </message>
     <message>
         <source>The song&apos;s style: everything written from now on follows it (you can undo this)</source>
-        <translation type="vanished">歌曲风格：此后写出的所有内容都遵循它（可以撤销）</translation>
+        <translation>歌曲风格：此后写出的所有内容都遵循它（可以撤销）</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="vanished">再试一次</translation>
+        <translation>再试一次</translation>
     </message>
     <message>
         <source>Which way Nudge moves the selected bars</source>
-        <translation type="vanished">微调改动所选小节的方向</translation>
+        <translation>微调改动所选小节的方向</translation>
     </message>
     <message>
         <source>{percent} %</source>
-        <translation type="vanished">{percent} %</translation>
+        <translation>{percent} %</translation>
     </message>
 </context>
 <context>
     <name>Jobs</name>
     <message>
         <source>{label} (no percentage yet)</source>
-        <translation type="vanished">{label}（暂无进度百分比）</translation>
+        <translation>{label}（暂无进度百分比）</translation>
     </message>
     <message>
         <source>{label} {percent}%</source>
-        <translation type="vanished">{label} {percent}%</translation>
+        <translation>{label} {percent}%</translation>
     </message>
 </context>
 <context>
     <name>KeyBox</name>
     <message>
         <source>Key: {key}</source>
-        <translation type="vanished">调：{key}</translation>
+        <translation>调：{key}</translation>
     </message>
     <message>
         <source>Major keys</source>
-        <translation type="vanished">大调</translation>
+        <translation>大调</translation>
     </message>
     <message>
         <source>Minor keys</source>
-        <translation type="vanished">小调</translation>
+        <translation>小调</translation>
     </message>
     <message>
         <source>No key</source>
-        <translation type="vanished">无调</translation>
+        <translation>无调</translation>
     </message>
     <message>
         <source>Set key to {key}</source>
-        <translation type="vanished">将调设为 {key}</translation>
+        <translation>将调设为 {key}</translation>
     </message>
     <message>
         <source>The song&apos;s key: what the model composes in next and what a MIDI file tells other programs. The notes already written stay as they are.</source>
-        <translation type="vanished">歌曲的调：模型接下来按这个调作曲，MIDI 文件也会把它告诉其他软件。已写好的音符保持不变。</translation>
+        <translation>歌曲的调：模型接下来按这个调作曲，MIDI 文件也会把它告诉其他软件。已写好的音符保持不变。</translation>
     </message>
     <message>
         <source>{tonic} major</source>
-        <translation type="vanished">{tonic} 大调</translation>
+        <translation>{tonic} 大调</translation>
     </message>
     <message>
         <source>{tonic} minor</source>
-        <translation type="vanished">{tonic} 小调</translation>
+        <translation>{tonic} 小调</translation>
     </message>
 </context>
 <context>
@@ -1510,665 +1510,673 @@
     <name>LivePanel</name>
     <message>
         <source>Answer bars</source>
-        <translation type="vanished">应答小节数</translation>
+        <translation>应答小节数</translation>
     </message>
     <message>
         <source>Detect from playing</source>
-        <translation type="vanished">根据演奏识别</translation>
+        <translation>根据演奏识别</translation>
     </message>
     <message>
         <source>Follow MIDI clock</source>
-        <translation type="vanished">跟随 MIDI 时钟</translation>
+        <translation>跟随 MIDI 时钟</translation>
     </message>
     <message>
         <source>General MIDI (SoundFont)</source>
-        <translation type="vanished">通用 MIDI（SoundFont）</translation>
+        <translation>通用 MIDI（SoundFont）</translation>
     </message>
     <message>
         <source>Hear my keys through the synth</source>
-        <translation type="vanished">通过合成器听我弹的音</translation>
+        <translation>通过合成器听我弹的音</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="vanished">调</translation>
+        <translation>调</translation>
     </message>
     <message>
         <source>Keyboard</source>
-        <translation type="vanished">键盘</translation>
+        <translation>键盘</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="vanished">模式</translation>
+        <translation>模式</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="vanished">输出</translation>
+        <translation>输出</translation>
     </message>
     <message>
         <source>Play the keys you press through the Tessera synth too</source>
-        <translation type="vanished">你按下的键也通过 Tessera 合成器发声</translation>
+        <translation>你按下的键也通过 Tessera 合成器发声</translation>
     </message>
     <message>
         <source>Record into the song</source>
-        <translation type="vanished">录入歌曲</translation>
+        <translation>录入歌曲</translation>
     </message>
     <message>
         <source>Refresh ports</source>
-        <translation type="vanished">刷新端口</translation>
+        <translation>刷新端口</translation>
     </message>
     <message>
         <source>Sound</source>
-        <translation type="vanished">音色</translation>
+        <translation>音色</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="vanished">开始</translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="vanished">正在开始…</translation>
+        <translation>正在开始…</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="vanished">停止</translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Take the tempo and Start from the keyboard port&apos;s MIDI clock</source>
-        <translation type="vanished">从键盘端口的 MIDI 时钟获取速度和开始信号</translation>
+        <translation>从键盘端口的 MIDI 时钟获取速度和开始信号</translation>
     </message>
     <message>
         <source>Tempo (BPM)</source>
-        <translation type="vanished">速度（BPM）</translation>
+        <translation>速度（BPM）</translation>
     </message>
     <message>
         <source>Tessera synth</source>
-        <translation type="vanished">Tessera 合成器</translation>
+        <translation>Tessera 合成器</translation>
     </message>
     <message>
         <source>Tessera timbre</source>
-        <translation type="vanished">Tessera 音色</translation>
+        <translation>Tessera 音色</translation>
     </message>
     <message>
         <source>The song&apos;s key</source>
-        <translation type="vanished">歌曲的调</translation>
+        <translation>歌曲的调</translation>
     </message>
     <message>
         <source>What the Tessera synth plays your keys and the answers with. Tessera timbre: the timbre model&apos;s sound. General MIDI (SoundFont): the standard General MIDI sound set. A MIDI output plays its own sounds.</source>
-        <translation type="vanished">Tessera 合成器用什么声音演奏你弹的音和应答。Tessera 音色：音色模型的声音。通用 MIDI（SoundFont）：标准的通用 MIDI 音色库。MIDI 输出则使用其自身的声音。</translation>
+        <translation>Tessera 合成器用什么声音演奏你弹的音和应答。Tessera 音色：音色模型的声音。通用 MIDI（SoundFont）：标准的通用 MIDI 音色库。MIDI 输出则使用其自身的声音。</translation>
     </message>
     <message>
         <source>accompany</source>
-        <translation type="vanished">伴奏</translation>
+        <translation>伴奏</translation>
     </message>
     <message>
         <source>answer</source>
-        <translation type="vanished">应答</translation>
+        <translation>应答</translation>
     </message>
     <message>
         <source>continue</source>
-        <translation type="vanished">续写</translation>
+        <translation>续写</translation>
     </message>
     <message>
         <source>last note to answer: {latency}; notes late: {late}/{sent}</source>
-        <translation type="vanished">从最后一个音到应答：{latency}；迟到的音符：{late}/{sent}</translation>
+        <translation>从最后一个音到应答：{latency}；迟到的音符：{late}/{sent}</translation>
     </message>
     <message>
         <source>model %v ms</source>
-        <translation type="vanished">模型 %v 毫秒</translation>
+        <translation>模型 %v 毫秒</translation>
     </message>
     <message>
         <source>no MIDI keyboard or output found: connect one and refresh</source>
-        <translation type="vanished">没有找到 MIDI 键盘或输出：请连接后刷新</translation>
+        <translation>没有找到 MIDI 键盘或输出：请连接后刷新</translation>
     </message>
     <message>
         <source>not playing</source>
-        <translation type="vanished">未在演奏</translation>
+        <translation>未在演奏</translation>
     </message>
     <message>
         <source>{ms} ms</source>
-        <translation type="vanished">{ms} 毫秒</translation>
+        <translation>{ms} 毫秒</translation>
     </message>
 </context>
 <context>
     <name>MainToolbar</name>
     <message>
         <source>Add Track</source>
-        <translation type="vanished">添加音轨</translation>
+        <translation>添加音轨</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="vanished">续写</translation>
+        <translation>续写</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="vanished">主工具栏</translation>
+        <translation>主工具栏</translation>
     </message>
     <message>
         <source>Nothing to redo</source>
-        <translation type="vanished">没有可重做的操作</translation>
+        <translation>没有可重做的操作</translation>
     </message>
     <message>
         <source>Nothing to undo</source>
-        <translation type="vanished">没有可撤销的操作</translation>
+        <translation>没有可撤销的操作</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="vanished">重做</translation>
+        <translation>重做</translation>
     </message>
     <message>
         <source>Redo {operation} (Ctrl+Shift+Z)</source>
-        <translation type="vanished">重做“{operation}”（Ctrl+Shift+Z）</translation>
+        <translation>重做“{operation}”（Ctrl+Shift+Z）</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="vanished">撤销</translation>
+        <translation>撤销</translation>
     </message>
     <message>
         <source>Undo {operation} (Ctrl+Z)</source>
-        <translation type="vanished">撤销“{operation}”（Ctrl+Z）</translation>
+        <translation>撤销“{operation}”（Ctrl+Z）</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Add Track…</source>
-        <translation type="vanished">添加音轨(&amp;A)…</translation>
+        <translation>添加音轨(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Compose</source>
-        <translation type="vanished">作曲(&amp;C)</translation>
+        <translation>作曲(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Continue…</source>
-        <translation type="vanished">续写(&amp;C)…</translation>
+        <translation>续写(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Delete Notes in Cells</source>
-        <translation type="vanished">删除格子中的音符(&amp;D)</translation>
+        <translation>删除格子中的音符(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="vanished">编辑(&amp;E)</translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Export MIDI…</source>
-        <translation type="vanished">导出 MIDI(&amp;E)…</translation>
+        <translation>导出 MIDI(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="vanished">文件(&amp;F)</translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="vanished">帮助(&amp;H)</translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="vanished">键盘快捷键(&amp;K)</translation>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="vanished">锁定(&amp;L)</translation>
+        <translation>锁定(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;New Song…</source>
-        <translation type="vanished">新建歌曲(&amp;N)…</translation>
+        <translation>新建歌曲(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Nudge</source>
-        <translation type="vanished">微调(&amp;N)</translation>
+        <translation>微调(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="vanished">打开(&amp;O)…</translation>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="vanished">退出(&amp;Q)</translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="vanished">重做(&amp;R)</translation>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Score a &amp;Video…</source>
+        <translation>为视频配乐(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Export Scored Vi&amp;deo…</source>
+        <translation>导出配乐视频(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Redo {operation}</source>
-        <translation type="vanished">重做“{operation}”(&amp;R)</translation>
+        <translation>重做“{operation}”(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Regenerate</source>
-        <translation type="vanished">重新生成(&amp;R)</translation>
+        <translation>重新生成(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="vanished">保存(&amp;S)</translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Start Screen</source>
-        <translation type="vanished">开始页面(&amp;S)</translation>
+        <translation>开始页面(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Transport</source>
-        <translation type="vanished">播放控制(&amp;T)</translation>
+        <translation>播放控制(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="vanished">撤销(&amp;U)</translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Undo {operation}</source>
-        <translation type="vanished">撤销“{operation}”(&amp;U)</translation>
+        <translation>撤销“{operation}”(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="vanished">解锁(&amp;U)</translation>
+        <translation>解锁(&amp;U)</translation>
     </message>
     <message>
         <source>About the &amp;Models</source>
-        <translation type="vanished">关于模型(&amp;M)</translation>
+        <translation>关于模型(&amp;M)</translation>
     </message>
     <message>
         <source>Add track</source>
-        <translation type="vanished">添加音轨</translation>
+        <translation>添加音轨</translation>
     </message>
     <message>
         <source>Audio to &amp;Notes…</source>
-        <translation type="vanished">音频转音符(&amp;N)…</translation>
+        <translation>音频转音符(&amp;N)…</translation>
     </message>
     <message>
         <source>Bars to add</source>
-        <translation type="vanished">要添加的小节数</translation>
+        <translation>要添加的小节数</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="vanished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Cannot restore take {number}: {error}</source>
-        <translation type="vanished">无法恢复版本 {number}：{error}</translation>
+        <translation>无法恢复版本 {number}：{error}</translation>
     </message>
     <message>
         <source>Check &amp;Originality</source>
-        <translation type="vanished">检查原创性(&amp;O)</translation>
+        <translation>检查原创性(&amp;O)</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="vanished">续写</translation>
+        <translation>续写</translation>
     </message>
     <message>
         <source>Edit notes</source>
-        <translation type="vanished">编辑音符</translation>
+        <translation>编辑音符</translation>
     </message>
     <message>
         <source>Export &amp;Audio…</source>
-        <translation type="vanished">导出音频(&amp;A)…</translation>
+        <translation>导出音频(&amp;A)…</translation>
     </message>
     <message>
         <source>Guided &amp;Tour</source>
-        <translation type="vanished">新手导览(&amp;T)</translation>
+        <translation>新手导览(&amp;T)</translation>
     </message>
     <message>
         <source>Inspector</source>
-        <translation type="vanished">属性</translation>
+        <translation>属性</translation>
     </message>
     <message>
         <source>Instrument</source>
-        <translation type="vanished">乐器</translation>
+        <translation>乐器</translation>
     </message>
     <message>
         <source>Live</source>
-        <translation type="vanished">实时演奏</translation>
+        <translation>实时演奏</translation>
     </message>
     <message>
         <source>New Song from &amp;Description…</source>
-        <translation type="vanished">根据描述新建歌曲(&amp;D)…</translation>
+        <translation>根据描述新建歌曲(&amp;D)…</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="vanished">最近打开(&amp;R)</translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>Originality</source>
-        <translation type="vanished">原创性</translation>
+        <translation>原创性</translation>
     </message>
     <message>
         <source>Piano</source>
-        <translation type="vanished">钢琴</translation>
+        <translation>钢琴</translation>
     </message>
     <message>
         <source>Re-ro&amp;ll</source>
-        <translation type="vanished">重掷(&amp;L)</translation>
+        <translation>重掷(&amp;L)</translation>
     </message>
     <message>
         <source>Record live</source>
-        <translation type="vanished">实时录制</translation>
+        <translation>实时录制</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
-        <translation type="vanished">另存为(&amp;A)…</translation>
+        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>Takes</source>
-        <translation type="vanished">版本</translation>
+        <translation>版本</translation>
     </message>
     <message>
         <source>Timbre</source>
-        <translation type="vanished">音色</translation>
+        <translation>音色</translation>
     </message>
     <message>
         <source>Track</source>
-        <translation type="vanished">音轨</translation>
+        <translation>音轨</translation>
     </message>
     <message>
         <source>Untitled</source>
-        <translation type="vanished">未命名</translation>
+        <translation>未命名</translation>
     </message>
     <message>
         <source>kept %n note(s) ringing into a locked bar (unlock it to clear them)</source>
-        <translation type="vanished">保留了 %n 个延续到锁定小节的音符（解锁该小节即可清除）</translation>
+        <translation>保留了 %n 个延续到锁定小节的音符（解锁该小节即可清除）</translation>
     </message>
     <message>
         <source>restored take {number}</source>
-        <translation type="vanished">已恢复版本 {number}</translation>
+        <translation>已恢复版本 {number}</translation>
     </message>
     <message>
         <source>still busy with {job}: wait or cancel it first</source>
-        <translation type="vanished">仍在处理“{job}”：请等待或先取消</translation>
+        <translation>仍在处理“{job}”：请等待或先取消</translation>
     </message>
     <message>
         <source>unsaved</source>
-        <translation type="vanished">未保存</translation>
+        <translation>未保存</translation>
     </message>
     <message>
         <source>{title} ({file}) — Tessera</source>
-        <translation type="vanished">{title}（{file}）— Tessera</translation>
+        <translation>{title}（{file}）— Tessera</translation>
     </message>
     <message>
         <source>Clear %n cell(s)</source>
-        <translation type="vanished">清空 %n 个格子</translation>
+        <translation>清空 %n 个格子</translation>
     </message>
 </context>
 <context>
     <name>MidiDragButton</name>
     <message>
         <source>Drag MIDI</source>
-        <translation type="vanished">拖出 MIDI</translation>
+        <translation>拖出 MIDI</translation>
     </message>
     <message>
         <source>Drag the selected cells (or the whole song) into a DAW as a .mid file</source>
-        <translation type="vanished">把所选格子（或整首歌）作为 .mid 文件拖进 DAW</translation>
+        <translation>把所选格子（或整首歌）作为 .mid 文件拖进 DAW</translation>
     </message>
 </context>
 <context>
     <name>NewSong</name>
     <message>
         <source>Bars</source>
-        <translation type="vanished">小节数</translation>
+        <translation>小节数</translation>
     </message>
     <message>
         <source>Form</source>
-        <translation type="vanished">曲式</translation>
+        <translation>曲式</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="vanished">调</translation>
+        <translation>调</translation>
     </message>
     <message>
         <source>Meter</source>
-        <translation type="vanished">拍号</translation>
+        <translation>拍号</translation>
     </message>
     <message>
         <source>New song</source>
-        <translation type="vanished">新建歌曲</translation>
+        <translation>新建歌曲</translation>
     </message>
     <message>
         <source>One letter per phrase: a letter heard before comes back with a new last bar</source>
-        <translation type="vanished">每个字母代表一个乐句：重复出现的字母会再现该乐句，但最后一小节换新</translation>
+        <translation>每个字母代表一个乐句：重复出现的字母会再现该乐句，但最后一小节换新</translation>
     </message>
     <message>
         <source>Preset</source>
-        <translation type="vanished">预设</translation>
+        <translation>预设</translation>
     </message>
     <message>
         <source>Style</source>
-        <translation type="vanished">风格</translation>
+        <translation>风格</translation>
     </message>
     <message>
         <source>Tempo</source>
-        <translation type="vanished">速度</translation>
+        <translation>速度</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="vanished">标题</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Untitled</source>
-        <translation type="vanished">未命名</translation>
+        <translation>未命名</translation>
     </message>
     <message>
         <source>empty song (no model)</source>
-        <translation type="vanished">空白歌曲（不用模型）</translation>
+        <translation>空白歌曲（不用模型）</translation>
     </message>
     <message>
         <source>the preset&apos;s</source>
-        <translation type="vanished">沿用预设</translation>
+        <translation>沿用预设</translation>
     </message>
     <message>
         <source>the preset&apos;s, e.g. 3/4</source>
-        <translation type="vanished">沿用预设，例如 3/4</translation>
+        <translation>沿用预设，例如 3/4</translation>
     </message>
     <message>
         <source>the preset&apos;s, e.g. D minor</source>
-        <translation type="vanished">沿用预设，例如 D minor</translation>
+        <translation>沿用预设，例如 D minor</translation>
     </message>
     <message>
         <source>the style&apos;s, e.g. AABA; - for no repeats</source>
-        <translation type="vanished">沿用风格，例如 AABA；填 - 表示不重复</translation>
+        <translation>沿用风格，例如 AABA；填 - 表示不重复</translation>
     </message>
 </context>
 <context>
     <name>Originality</name>
     <message>
         <source>%n passages close: {notes} or more notes in a row as in one work.</source>
-        <translation type="vanished">%n 处相近：连续 {notes} 个或更多音符与某一作品相同。</translation>
+        <translation>%n 处相近：连续 {notes} 个或更多音符与某一作品相同。</translation>
     </message>
     <message>
         <source>%n passages flagged: {notes} or more notes in a row as in one work.</source>
-        <translation type="vanished">%n 处被标记：连续 {notes} 个或更多音符与某一作品相同。</translation>
+        <translation>%n 处被标记：连续 {notes} 个或更多音符与某一作品相同。</translation>
     </message>
     <message>
         <source>1 passage close: {notes} or more notes in a row as in one work.</source>
-        <translation type="vanished">1 处相近：连续 {notes} 个或更多音符与某一作品相同。</translation>
+        <translation>1 处相近：连续 {notes} 个或更多音符与某一作品相同。</translation>
     </message>
     <message>
         <source>1 passage flagged: {notes} or more notes in a row as in one work.</source>
-        <translation type="vanished">1 处被标记：连续 {notes} 个或更多音符与某一作品相同。</translation>
+        <translation>1 处被标记：连续 {notes} 个或更多音符与某一作品相同。</translation>
     </message>
     <message>
         <source>1 stretch nearly the same as a work (80 % of the notes or more).</source>
-        <translation type="vanished">1 段与某一作品几乎相同（80 % 或更多的音符一致）。</translation>
+        <translation>1 段与某一作品几乎相同（80 % 或更多的音符一致）。</translation>
     </message>
     <message>
         <source>Check originality</source>
-        <translation type="vanished">检查原创性</translation>
+        <translation>检查原创性</translation>
     </message>
     <message>
         <source>Check will cover {scope}.</source>
-        <translation type="vanished">将检查{scope}。</translation>
+        <translation>将检查{scope}。</translation>
     </message>
     <message>
         <source>Check will cover {scope}: select nothing to check the whole song.</source>
-        <translation type="vanished">将检查{scope}：不选择任何内容即可检查整首歌。</translation>
+        <translation>将检查{scope}：不选择任何内容即可检查整首歌。</translation>
     </message>
     <message>
         <source>Checked {scope}: %n notes.</source>
-        <translation type="vanished">已检查{scope}：%n 个音符。</translation>
+        <translation>已检查{scope}：%n 个音符。</translation>
     </message>
     <message>
         <source>Checked {scope}: 1 note.</source>
-        <translation type="vanished">已检查{scope}：1 个音符。</translation>
+        <translation>已检查{scope}：1 个音符。</translation>
     </message>
     <message>
         <source>Click a passage to select its bars</source>
-        <translation type="vanished">单击某一段即可选中其小节</translation>
+        <translation>单击某一段即可选中其小节</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="vanished">相近</translation>
+        <translation>相近</translation>
     </message>
     <message>
         <source>Compare the song (or the selected cells) with the music the model learned from</source>
-        <translation type="vanished">将歌曲（或所选格子）与模型学习过的音乐进行比较</translation>
+        <translation>将歌曲（或所选格子）与模型学习过的音乐进行比较</translation>
     </message>
     <message>
         <source>Compared with the music the model learned from: {works} works ({collections}, …); licences: {licences}.</source>
-        <translation type="vanished">已与模型学习过的音乐比较：{works} 首作品（{collections}…）；许可：{licences}。</translation>
+        <translation>已与模型学习过的音乐比较：{works} 首作品（{collections}…）；许可：{licences}。</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="vanished">照搬</translation>
+        <translation>照搬</translation>
     </message>
     <message>
         <source>Not checked yet: press Check originality to see whether any passage of the song copies music the model learned from.</source>
-        <translation type="vanished">尚未检查：按“检查原创性”看看歌曲中是否有段落抄袭了模型学习过的音乐。</translation>
+        <translation>尚未检查：按“检查原创性”看看歌曲中是否有段落抄袭了模型学习过的音乐。</translation>
     </message>
     <message>
         <source>Nothing found: no run of {notes} notes matches a work the model learned from.</source>
-        <translation type="vanished">未发现问题：没有连续 {notes} 个音符与模型学习过的作品相同。</translation>
+        <translation>未发现问题：没有连续 {notes} 个音符与模型学习过的作品相同。</translation>
     </message>
     <message>
         <source>Similar — {where}: up to {percent} % of the notes as in “{title}” ({composer}; {licence})</source>
-        <translation type="vanished">相似 — {where}：最多 {percent} % 的音符与《{title}》（{composer}；{licence}）相同</translation>
+        <translation>相似 — {where}：最多 {percent} % 的音符与《{title}》（{composer}；{licence}）相同</translation>
     </message>
     <message>
         <source>The selected cells hold no notes, so Check will cover {scope}.</source>
-        <translation type="vanished">所选格子中没有音符，因此将检查{scope}。</translation>
+        <translation>所选格子中没有音符，因此将检查{scope}。</translation>
     </message>
     <message>
         <source>The song has changed since the last check ({scope}): press Check originality to check it again.</source>
-        <translation type="vanished">自上次检查（{scope}）以来歌曲已改动：请按“检查原创性”重新检查。</translation>
+        <translation>自上次检查（{scope}）以来歌曲已改动：请按“检查原创性”重新检查。</translation>
     </message>
     <message>
         <source>the selected {count} cells of {total}</source>
-        <translation type="vanished">所选的 {count} 个格子（共 {total} 个）</translation>
+        <translation>所选的 {count} 个格子（共 {total} 个）</translation>
     </message>
     <message>
         <source>the song</source>
-        <translation type="vanished">这首歌</translation>
+        <translation>这首歌</translation>
     </message>
     <message>
         <source>the whole song</source>
-        <translation type="vanished">整首歌</translation>
+        <translation>整首歌</translation>
     </message>
     <message>
         <source>{level} — {where}: {notes} notes as in “{title}” ({composer}; {licence})</source>
-        <translation type="vanished">{level} — {where}：{notes} 个音符与《{title}》（{composer}；{licence}）相同</translation>
+        <translation>{level} — {where}：{notes} 个音符与《{title}》（{composer}；{licence}）相同</translation>
     </message>
     <message>
         <source>{track}, {bars}</source>
-        <translation type="vanished">{track}，{bars}</translation>
+        <translation>{track}，{bars}</translation>
     </message>
     <message>
         <source>%n stretches nearly the same as a work (80 % of the notes or more).</source>
-        <translation type="vanished">%n 段与某一作品几乎相同（80 % 或更多的音符一致）。</translation>
+        <translation>%n 段与某一作品几乎相同（80 % 或更多的音符一致）。</translation>
     </message>
 </context>
 <context>
     <name>PianoRoll</name>
     <message>
         <source> (model step)</source>
-        <translation type="vanished">（模型步长）</translation>
+        <translation>（模型步长）</translation>
     </message>
     <message>
         <source> Snap </source>
-        <translation type="vanished"> 吸附 </translation>
+        <translation> 吸附 </translation>
     </message>
     <message>
         <source> triplet</source>
-        <translation type="vanished"> 三连音</translation>
+        <translation> 三连音</translation>
     </message>
     <message>
         <source>%n tick(s)</source>
-        <translation type="vanished">%n tick</translation>
+        <translation>%n tick</translation>
     </message>
     <message>
         <source>%n whole note(s)</source>
-        <translation type="vanished">%n 个全音符</translation>
+        <translation>%n 个全音符</translation>
     </message>
     <message>
         <source>All drums</source>
-        <translation type="vanished">全部鼓件</translation>
+        <translation>全部鼓件</translation>
     </message>
     <message>
         <source>Draw</source>
-        <translation type="vanished">绘制</translation>
+        <translation>绘制</translation>
     </message>
     <message>
         <source>Draw tool (D): click to add a note, drag to make it longer</source>
-        <translation type="vanished">绘制工具（D）：单击添加音符，拖动可拉长</translation>
+        <translation>绘制工具（D）：单击添加音符，拖动可拉长</translation>
     </message>
     <message>
         <source>Other tracks</source>
-        <translation type="vanished">其他音轨</translation>
+        <translation>其他音轨</translation>
     </message>
     <message>
         <source>Select</source>
-        <translation type="vanished">选择</translation>
+        <translation>选择</translation>
     </message>
     <message>
         <source>Select tool (V): click or drag to pick notes and move them</source>
-        <translation type="vanished">选择工具（V）：单击或拖动以选中并移动音符</translation>
+        <translation>选择工具（V）：单击或拖动以选中并移动音符</translation>
     </message>
     <message>
         <source>Show a lane for every General MIDI drum, not only the common kit and the drums this part plays</source>
-        <translation type="vanished">为每一种通用 MIDI 鼓件显示一行，而不只是常用鼓组和本声部用到的鼓</translation>
+        <translation>为每一种通用 MIDI 鼓件显示一行，而不只是常用鼓组和本声部用到的鼓</translation>
     </message>
     <message>
         <source>Show the other tracks&apos; notes faintly behind this track&apos;s</source>
-        <translation type="vanished">在本音轨音符后面淡淡显示其他音轨的音符</translation>
+        <translation>在本音轨音符后面淡淡显示其他音轨的音符</translation>
     </message>
     <message>
         <source>The grid new notes and drags land on (a note value)</source>
-        <translation type="vanished">新音符和拖动所吸附的网格（音符时值）</translation>
+        <translation>新音符和拖动所吸附的网格（音符时值）</translation>
     </message>
     <message>
         <source>Track {number}</source>
-        <translation type="vanished">音轨 {number}</translation>
+        <translation>音轨 {number}</translation>
     </message>
     <message>
         <source>Velocity</source>
-        <translation type="vanished">力度</translation>
+        <translation>力度</translation>
     </message>
     <message>
         <source>Velocity, how hard each note is played: drag a stem up or down (selected notes move together)</source>
-        <translation type="vanished">力度，即每个音符弹奏的轻重：上下拖动竖线调整（选中的音符一起变化）</translation>
+        <translation>力度，即每个音符弹奏的轻重：上下拖动竖线调整（选中的音符一起变化）</translation>
     </message>
     <message>
         <source>bar {first}</source>
-        <translation type="vanished">第 {first} 小节</translation>
+        <translation>第 {first} 小节</translation>
     </message>
     <message>
         <source>bars {first}-{last}</source>
-        <translation type="vanished">第 {first}-{last} 小节</translation>
+        <translation>第 {first}-{last} 小节</translation>
     </message>
     <message>
         <source>locked</source>
-        <translation type="vanished">已锁定</translation>
+        <translation>已锁定</translation>
     </message>
     <message>
         <source>{name} (MIDI note {number})</source>
-        <translation type="vanished">{name}（MIDI 音符 {number}）</translation>
+        <translation>{name}（MIDI 音符 {number}）</translation>
     </message>
     <message>
         <source>{name} ({general}), drum key {number}</source>
-        <translation type="vanished">{name}（{general}），鼓键 {number}</translation>
+        <translation>{name}（{general}），鼓键 {number}</translation>
     </message>
     <message>
         <source>{name}, drum key {number}</source>
-        <translation type="vanished">{name}，鼓键 {number}</translation>
+        <translation>{name}，鼓键 {number}</translation>
     </message>
     <message>
         <source>{name}, velocity {velocity}, length {length}</source>
-        <translation type="vanished">{name}，力度 {velocity}，时值 {length}</translation>
+        <translation>{name}，力度 {velocity}，时值 {length}</translation>
     </message>
 </context>
 <context>
@@ -2262,194 +2270,194 @@
     <name>ProjectFiles</name>
     <message>
         <source>&apos;{title}&apos; (an unsaved song), autosaved {when}</source>
-        <translation type="vanished">“{title}”（未保存的歌曲），自动保存于 {when}</translation>
+        <translation>“{title}”（未保存的歌曲），自动保存于 {when}</translation>
     </message>
     <message>
         <source>&apos;{title}&apos; ({file}), autosaved {when}</source>
-        <translation type="vanished">“{title}”（{file}），自动保存于 {when}</translation>
+        <translation>“{title}”（{file}），自动保存于 {when}</translation>
     </message>
     <message>
         <source>Cannot export: {error}</source>
-        <translation type="vanished">无法导出：{error}</translation>
+        <translation>无法导出：{error}</translation>
     </message>
     <message>
         <source>Cannot open {name}: {error}</source>
-        <translation type="vanished">无法打开 {name}：{error}</translation>
+        <translation>无法打开 {name}：{error}</translation>
     </message>
     <message>
         <source>Cannot restore: {error}</source>
-        <translation type="vanished">无法恢复：{error}</translation>
+        <translation>无法恢复：{error}</translation>
     </message>
     <message>
         <source>Cannot save: {error}</source>
-        <translation type="vanished">无法保存：{error}</translation>
+        <translation>无法保存：{error}</translation>
     </message>
     <message>
         <source>Clear Recent</source>
-        <translation type="vanished">清除最近记录</translation>
+        <translation>清除最近记录</translation>
     </message>
     <message>
         <source>Export MIDI</source>
-        <translation type="vanished">导出 MIDI</translation>
+        <translation>导出 MIDI</translation>
     </message>
     <message>
         <source>MIDI file (*.mid)</source>
-        <translation type="vanished">MIDI 文件 (*.mid)</translation>
+        <translation>MIDI 文件 (*.mid)</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="vanished">打开</translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Overwrite</source>
-        <translation type="vanished">覆盖</translation>
+        <translation>覆盖</translation>
     </message>
     <message>
         <source>Project changed on disk</source>
-        <translation type="vanished">磁盘上的项目已被改动</translation>
+        <translation>磁盘上的项目已被改动</translation>
     </message>
     <message>
         <source>Restore unsaved work?</source>
-        <translation type="vanished">恢复未保存的内容？</translation>
+        <translation>恢复未保存的内容？</translation>
     </message>
     <message>
         <source>Save As…</source>
-        <translation type="vanished">另存为…</translation>
+        <translation>另存为…</translation>
     </message>
     <message>
         <source>Save project</source>
-        <translation type="vanished">保存项目</translation>
+        <translation>保存项目</translation>
     </message>
     <message>
         <source>Save the changes to this song first?</source>
-        <translation type="vanished">先保存对这首歌的修改吗？</translation>
+        <translation>先保存对这首歌的修改吗？</translation>
     </message>
     <message>
         <source>Songs (*.json *.mid *.midi);;Tessera projects (*.json);;MIDI files (*.mid *.midi)</source>
-        <translation type="vanished">歌曲 (*.json *.mid *.midi);;Tessera 项目 (*.json);;MIDI 文件 (*.mid *.midi)</translation>
+        <translation>歌曲 (*.json *.mid *.midi);;Tessera 项目 (*.json);;MIDI 文件 (*.mid *.midi)</translation>
     </message>
     <message>
         <source>Tessera did not close cleanly. Restore {copy}?
 
 No deletes this copy.</source>
-        <translation type="vanished">Tessera 上次没有正常关闭。要恢复{copy}吗？
+        <translation>Tessera 上次没有正常关闭。要恢复{copy}吗？
 
 选“否”将删除这份副本。</translation>
     </message>
     <message>
         <source>Tessera project (*.json)</source>
-        <translation type="vanished">Tessera 项目 (*.json)</translation>
+        <translation>Tessera 项目 (*.json)</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="vanished">未保存的修改</translation>
+        <translation>未保存的修改</translation>
     </message>
     <message>
         <source>autosave failed: {error}</source>
-        <translation type="vanished">自动保存失败：{error}</translation>
+        <translation>自动保存失败：{error}</translation>
     </message>
     <message>
         <source>discarded {copy}</source>
-        <translation type="vanished">已丢弃{copy}</translation>
+        <translation>已丢弃{copy}</translation>
     </message>
     <message>
         <source>exported {name}</source>
-        <translation type="vanished">已导出 {name}</translation>
+        <translation>已导出 {name}</translation>
     </message>
     <message>
         <source>left {copy}: another Tessera window has it open</source>
-        <translation type="vanished">保留了{copy}：另一个 Tessera 窗口正在使用它</translation>
+        <translation>保留了{copy}：另一个 Tessera 窗口正在使用它</translation>
     </message>
     <message>
         <source>not saved: {name} was changed by another program</source>
-        <translation type="vanished">未保存：{name} 已被其他程序改动</translation>
+        <translation>未保存：{name} 已被其他程序改动</translation>
     </message>
     <message>
         <source>opened {name}</source>
-        <translation type="vanished">已打开 {name}</translation>
+        <translation>已打开 {name}</translation>
     </message>
     <message>
         <source>restored {copy}</source>
-        <translation type="vanished">已恢复{copy}</translation>
+        <translation>已恢复{copy}</translation>
     </message>
     <message>
         <source>saved {name}</source>
-        <translation type="vanished">已保存 {name}</translation>
+        <translation>已保存 {name}</translation>
     </message>
     <message>
         <source>{name} (missing)</source>
-        <translation type="vanished">{name}（文件不存在）</translation>
+        <translation>{name}（文件不存在）</translation>
     </message>
     <message>
         <source>{name} is no longer at {folder}: removed it from Open Recent</source>
-        <translation type="vanished">{name} 已不在 {folder}：已从“最近打开”中移除</translation>
+        <translation>{name} 已不在 {folder}：已从“最近打开”中移除</translation>
     </message>
 </context>
 <context>
     <name>PromptDialog</name>
     <message>
         <source> s</source>
-        <translation type="vanished"> 秒</translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>(from the bars)</source>
-        <translation type="vanished">（由小节数决定）</translation>
+        <translation>（由小节数决定）</translation>
     </message>
     <message>
         <source>(model&apos;s)</source>
-        <translation type="vanished">（由模型决定）</translation>
+        <translation>（由模型决定）</translation>
     </message>
     <message>
         <source>(preset&apos;s)</source>
-        <translation type="vanished">（沿用预设）</translation>
+        <translation>（沿用预设）</translation>
     </message>
     <message>
         <source>Describe the music:</source>
-        <translation type="vanished">描述你想要的音乐：</translation>
+        <translation>描述你想要的音乐：</translation>
     </message>
     <message>
         <source>How long the song lasts: its form and tempo are chosen so it ends then</source>
-        <translation type="vanished">歌曲的时长：会据此选择曲式和速度，让歌曲恰好在这时结束</translation>
+        <translation>歌曲的时长：会据此选择曲式和速度，让歌曲恰好在这时结束</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="vanished">调</translation>
+        <translation>调</translation>
     </message>
     <message>
         <source>Length (bars)</source>
-        <translation type="vanished">长度（小节）</translation>
+        <translation>长度（小节）</translation>
     </message>
     <message>
         <source>Length (time)</source>
-        <translation type="vanished">时长</translation>
+        <translation>时长</translation>
     </message>
     <message>
         <source>Meter</source>
-        <translation type="vanished">拍号</translation>
+        <translation>拍号</translation>
     </message>
     <message>
         <source>New Song from a Description</source>
-        <translation type="vanished">根据描述新建歌曲</translation>
+        <translation>根据描述新建歌曲</translation>
     </message>
     <message>
         <source>Notes per bar</source>
-        <translation type="vanished">每小节音符数</translation>
+        <translation>每小节音符数</translation>
     </message>
     <message>
         <source>Preset</source>
-        <translation type="vanished">预设</translation>
+        <translation>预设</translation>
     </message>
     <message>
         <source>Tempo (BPM)</source>
-        <translation type="vanished">速度（BPM）</translation>
+        <translation>速度（BPM）</translation>
     </message>
     <message>
         <source>Understood: {what}</source>
-        <translation type="vanished">理解为：{what}</translation>
+        <translation>理解为：{what}</translation>
     </message>
     <message>
         <source>e.g. slow and sad folk tune for strings in 3/4</source>
-        <translation type="vanished">例如：一首慢而悲伤的弦乐民谣，3/4 拍</translation>
+        <translation>例如：一首慢而悲伤的弦乐民谣，3/4 拍</translation>
     </message>
 </context>
 <context>
@@ -2720,105 +2728,105 @@ No deletes this copy.</source>
     <name>Settings</name>
     <message>
         <source>&amp;Dark</source>
-        <translation type="vanished">深色(&amp;D)</translation>
+        <translation>深色(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Follow System</source>
-        <translation type="vanished">跟随系统(&amp;F)</translation>
+        <translation>跟随系统(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="vanished">浅色(&amp;L)</translation>
+        <translation>浅色(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="vanished">设置(&amp;S)</translation>
+        <translation>设置(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="vanished">主题(&amp;T)</translation>
+        <translation>主题(&amp;T)</translation>
     </message>
 </context>
 <context>
     <name>Shortcuts</name>
     <message>
         <source> or </source>
-        <translation type="vanished"> 或 </translation>
+        <translation> 或 </translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="vanished">键盘快捷键</translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="vanished">按键</translation>
+        <translation>按键</translation>
     </message>
     <message>
         <source>Single keys (L, R, N …) act on the cells selected in the grid. In the grid, the arrow keys move the selection and Shift+arrows extend it.</source>
-        <translation type="vanished">单个按键（L、R、N…）作用于网格中选中的格子。在网格中，方向键移动选区，Shift+方向键扩展选区。</translation>
+        <translation>单个按键（L、R、N…）作用于网格中选中的格子。在网格中，方向键移动选区，Shift+方向键扩展选区。</translation>
     </message>
     <message>
         <source>What it does</source>
-        <translation type="vanished">作用</translation>
+        <translation>作用</translation>
     </message>
 </context>
 <context>
     <name>StartScreen</name>
     <message>
         <source>&lt;h1&gt;Start a song&lt;/h1&gt;</source>
-        <translation type="vanished">&lt;h1&gt;开始写一首歌&lt;/h1&gt;</translation>
+        <translation>&lt;h1&gt;开始写一首歌&lt;/h1&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Describe your song in a sentence&lt;/h3&gt;</source>
-        <translation type="vanished">&lt;h3&gt;用一句话描述你的歌&lt;/h3&gt;</translation>
+        <translation>&lt;h3&gt;用一句话描述你的歌&lt;/h3&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Or begin from something you have&lt;/h3&gt;</source>
-        <translation type="vanished">&lt;h3&gt;或者从已有的素材开始&lt;/h3&gt;</translation>
+        <translation>&lt;h3&gt;或者从已有的素材开始&lt;/h3&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Or start from a style&lt;/h3&gt;</source>
-        <translation type="vanished">&lt;h3&gt;或者从一种风格开始&lt;/h3&gt;</translation>
+        <translation>&lt;h3&gt;或者从一种风格开始&lt;/h3&gt;</translation>
     </message>
     <message>
         <source>Compose</source>
-        <translation type="vanished">作曲</translation>
+        <translation>作曲</translation>
     </message>
     <message>
         <source>Compose the song described, then open it in the grid</source>
-        <translation type="vanished">按描述作曲，然后在网格中打开</translation>
+        <translation>按描述作曲，然后在网格中打开</translation>
     </message>
     <message>
         <source>Go to the empty grid</source>
-        <translation type="vanished">进入空白网格</translation>
+        <translation>进入空白网格</translation>
     </message>
     <message>
         <source>Hum or play a melody…</source>
-        <translation type="vanished">哼唱或弹奏一段旋律…</translation>
+        <translation>哼唱或弹奏一段旋律…</translation>
     </message>
     <message>
         <source>Open a MIDI file or project…</source>
-        <translation type="vanished">打开 MIDI 文件或项目…</translation>
+        <translation>打开 MIDI 文件或项目…</translation>
     </message>
     <message>
         <source>Record or choose an audio clip; its notes become a track to build a song on</source>
-        <translation type="vanished">录制或选择一段音频；它的音符会成为一条音轨，在此基础上写歌</translation>
+        <translation>录制或选择一段音频；它的音符会成为一条音轨，在此基础上写歌</translation>
     </message>
     <message>
         <source>Reopen a recent project:</source>
-        <translation type="vanished">重新打开最近的项目：</translation>
+        <translation>重新打开最近的项目：</translation>
     </message>
     <message>
         <source>Type a sentence first, or pick a style below</source>
-        <translation type="vanished">请先输入一句话，或在下方选择一种风格</translation>
+        <translation>请先输入一句话，或在下方选择一种风格</translation>
     </message>
     <message>
         <source>e.g. a happy pop song with piano and drums, 2 minutes</source>
-        <translation type="vanished">例如：一首欢快的流行歌，有钢琴和鼓，两分钟</translation>
+        <translation>例如：一首欢快的流行歌，有钢琴和鼓，两分钟</translation>
     </message>
     <message>
         <source>{style} song</source>
-        <translation type="vanished">{style}歌曲</translation>
+        <translation>{style}歌曲</translation>
     </message>
 </context>
 <context>
@@ -2832,1026 +2840,1026 @@ No deletes this copy.</source>
     <name>StyleBox</name>
     <message>
         <source>No style</source>
-        <translation type="vanished">无风格</translation>
+        <translation>无风格</translation>
     </message>
     <message>
         <source>The kind of music the app writes: its band and groove</source>
-        <translation type="vanished">应用所写音乐的类型：乐队编制和律动</translation>
+        <translation>应用所写音乐的类型：乐队编制和律动</translation>
     </message>
 </context>
 <context>
     <name>StyleCards</name>
     <message>
         <source>A beat to rap over</source>
-        <translation type="vanished">适合说唱的节拍</translation>
+        <translation>适合说唱的节拍</translation>
     </message>
     <message>
         <source>A catchy song</source>
-        <translation type="vanished">朗朗上口的歌</translation>
+        <translation>朗朗上口的歌</translation>
     </message>
     <message>
         <source>A classical piece for solo piano</source>
-        <translation type="vanished">一首古典钢琴独奏曲</translation>
+        <translation>一首古典钢琴独奏曲</translation>
     </message>
     <message>
         <source>A fiddle melody that dances, like an Irish jig</source>
-        <translation type="vanished">跳跃的小提琴旋律，像爱尔兰吉格舞曲</translation>
+        <translation>跳跃的小提琴旋律，像爱尔兰吉格舞曲</translation>
     </message>
     <message>
         <source>A quick fiddle tune in four</source>
-        <translation type="vanished">四拍子的轻快小提琴曲</translation>
+        <translation>四拍子的轻快小提琴曲</translation>
     </message>
     <message>
         <source>A slow, tender love song</source>
-        <translation type="vanished">缓慢而温柔的情歌</translation>
+        <translation>缓慢而温柔的情歌</translation>
     </message>
     <message>
         <source>A tight, syncopated groove</source>
-        <translation type="vanished">紧凑的切分律动</translation>
+        <translation>紧凑的切分律动</translation>
     </message>
     <message>
         <source>Acoustic guitar and a two-step beat</source>
-        <translation type="vanished">木吉他和两步舞节拍</translation>
+        <translation>木吉他和两步舞节拍</translation>
     </message>
     <message>
         <source>Ballad</source>
-        <translation type="vanished">抒情</translation>
+        <translation>抒情</translation>
     </message>
     <message>
         <source>Blues</source>
-        <translation type="vanished">布鲁斯</translation>
+        <translation>布鲁斯</translation>
     </message>
     <message>
         <source>Bossa / Latin</source>
-        <translation type="vanished">波萨诺瓦 / 拉丁</translation>
+        <translation>波萨诺瓦 / 拉丁</translation>
     </message>
     <message>
         <source>Bossa nova and samba rhythms</source>
-        <translation type="vanished">波萨诺瓦和桑巴节奏</translation>
+        <translation>波萨诺瓦和桑巴节奏</translation>
     </message>
     <message>
         <source>Chinese pentatonic</source>
-        <translation type="vanished">中国五声</translation>
+        <translation>中国五声</translation>
     </message>
     <message>
         <source>Chorale</source>
-        <translation type="vanished">众赞歌</translation>
+        <translation>众赞歌</translation>
     </message>
     <message>
         <source>Cinematic</source>
-        <translation type="vanished">电影配乐</translation>
+        <translation>电影配乐</translation>
     </message>
     <message>
         <source>Compose a new song in this style and open it in the grid</source>
-        <translation type="vanished">用这种风格写一首新歌，并在网格中打开</translation>
+        <translation>用这种风格写一首新歌，并在网格中打开</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="vanished">乡村</translation>
+        <translation>乡村</translation>
     </message>
     <message>
         <source>Electronic dance music</source>
-        <translation type="vanished">电子舞曲</translation>
+        <translation>电子舞曲</translation>
     </message>
     <message>
         <source>Film music: horns, strings and drums</source>
-        <translation type="vanished">电影音乐：圆号、弦乐和鼓</translation>
+        <translation>电影音乐：圆号、弦乐和鼓</translation>
     </message>
     <message>
         <source>Folk tune</source>
-        <translation type="vanished">民谣曲调</translation>
+        <translation>民谣曲调</translation>
     </message>
     <message>
         <source>Four voices singing a hymn, like Bach</source>
-        <translation type="vanished">四个声部唱赞美诗，像巴赫那样</translation>
+        <translation>四个声部唱赞美诗，像巴赫那样</translation>
     </message>
     <message>
         <source>Funk</source>
-        <translation type="vanished">放克</translation>
+        <translation>放克</translation>
     </message>
     <message>
         <source>Guitars, bass and a driving beat</source>
-        <translation type="vanished">吉他、贝斯和强劲的节拍</translation>
+        <translation>吉他、贝斯和强劲的节拍</translation>
     </message>
     <message>
         <source>Hear a few bars in this style (made the first time you ask)</source>
-        <translation type="vanished">试听这种风格的几个小节（第一次试听时生成）</translation>
+        <translation>试听这种风格的几个小节（第一次试听时生成）</translation>
     </message>
     <message>
         <source>Heavy distorted guitars, fast drums</source>
-        <translation type="vanished">厚重的失真吉他，快速的鼓</translation>
+        <translation>厚重的失真吉他，快速的鼓</translation>
     </message>
     <message>
         <source>Hip hop</source>
-        <translation type="vanished">嘻哈</translation>
+        <translation>嘻哈</translation>
     </message>
     <message>
         <source>House / EDM</source>
-        <translation type="vanished">浩室 / 电子舞曲</translation>
+        <translation>浩室 / 电子舞曲</translation>
     </message>
     <message>
         <source>Lo-fi hip hop</source>
-        <translation type="vanished">低保真嘻哈</translation>
+        <translation>低保真嘻哈</translation>
     </message>
     <message>
         <source>Metal</source>
-        <translation type="vanished">金属</translation>
+        <translation>金属</translation>
     </message>
     <message>
         <source>Off-beat chords, laid-back bass</source>
-        <translation type="vanished">反拍和弦，慵懒的贝斯</translation>
+        <translation>反拍和弦，慵懒的贝斯</translation>
     </message>
     <message>
         <source>Piano piece</source>
-        <translation type="vanished">钢琴曲</translation>
+        <translation>钢琴曲</translation>
     </message>
     <message>
         <source>Pop</source>
-        <translation type="vanished">流行</translation>
+        <translation>流行</translation>
     </message>
     <message>
         <source>Preparing…</source>
-        <translation type="vanished">正在准备…</translation>
+        <translation>正在准备…</translation>
     </message>
     <message>
         <source>Reel</source>
-        <translation type="vanished">里尔舞曲</translation>
+        <translation>里尔舞曲</translation>
     </message>
     <message>
         <source>Reggae</source>
-        <translation type="vanished">雷鬼</translation>
+        <translation>雷鬼</translation>
     </message>
     <message>
         <source>Relaxed beats to study to</source>
-        <translation type="vanished">适合学习时听的放松节拍</translation>
+        <translation>适合学习时听的放松节拍</translation>
     </message>
     <message>
         <source>Rock</source>
-        <translation type="vanished">摇滚</translation>
+        <translation>摇滚</translation>
     </message>
     <message>
         <source>Soul / R&amp;B</source>
-        <translation type="vanished">灵魂乐 / R&amp;B</translation>
+        <translation>灵魂乐 / R&amp;B</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="vanished">开始</translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>String quartet</source>
-        <translation type="vanished">弦乐四重奏</translation>
+        <translation>弦乐四重奏</translation>
     </message>
     <message>
         <source>Swing / Jazz</source>
-        <translation type="vanished">摇摆 / 爵士</translation>
+        <translation>摇摆 / 爵士</translation>
     </message>
     <message>
         <source>Swinging rhythm and jazz chords</source>
-        <translation type="vanished">摇摆节奏和爵士和弦</translation>
+        <translation>摇摆节奏和爵士和弦</translation>
     </message>
     <message>
         <source>Traditional Chinese colours (古风)</source>
-        <translation type="vanished">中国传统韵味（古风）</translation>
+        <translation>中国传统韵味（古风）</translation>
     </message>
     <message>
         <source>Twelve bars of the blues</source>
-        <translation type="vanished">十二小节布鲁斯</translation>
+        <translation>十二小节布鲁斯</translation>
     </message>
     <message>
         <source>Two violins, viola and cello</source>
-        <translation type="vanished">两把小提琴、中提琴和大提琴</translation>
+        <translation>两把小提琴、中提琴和大提琴</translation>
     </message>
     <message>
         <source>Warm keys and a smooth groove</source>
-        <translation type="vanished">温暖的键盘和顺滑的律动</translation>
+        <translation>温暖的键盘和顺滑的律动</translation>
     </message>
     <message>
         <source>{voices} · {meter} · {tempo} BPM · {bars} bars</source>
-        <translation type="vanished">{voices} · {meter} · {tempo} BPM · {bars} 小节</translation>
+        <translation>{voices} · {meter} · {tempo} BPM · {bars} 小节</translation>
     </message>
     <message>
         <source>■ Stop</source>
-        <translation type="vanished">■ 停止</translation>
+        <translation>■ 停止</translation>
     </message>
     <message>
         <source>▶ Listen</source>
-        <translation type="vanished">▶ 试听</translation>
+        <translation>▶ 试听</translation>
     </message>
 </context>
 <context>
     <name>Takes</name>
     <message>
         <source>  ◀ listening</source>
-        <translation type="vanished">  ◀ 正在试听</translation>
+        <translation>  ◀ 正在试听</translation>
     </message>
     <message>
         <source>%n more bars</source>
-        <translation type="vanished">另外 %n 个小节</translation>
+        <translation>另外 %n 个小节</translation>
     </message>
     <message>
         <source>1 more bar</source>
-        <translation type="vanished">另外 1 个小节</translation>
+        <translation>另外 1 个小节</translation>
     </message>
     <message>
         <source>Back to the Song</source>
-        <translation type="vanished">回到歌曲</translation>
+        <translation>回到歌曲</translation>
     </message>
     <message>
         <source>Drum kit</source>
-        <translation type="vanished">鼓组</translation>
+        <translation>鼓组</translation>
     </message>
     <message>
         <source>Every version the app wrote, newest last: double-click one to go back</source>
-        <translation type="vanished">应用写过的每一个版本，最新的在最后：双击某个版本即可回到它</translation>
+        <translation>应用写过的每一个版本，最新的在最后：双击某个版本即可回到它</translation>
     </message>
     <message>
         <source>Hear the song you are editing again</source>
-        <translation type="vanished">重新听正在编辑的歌曲</translation>
+        <translation>重新听正在编辑的歌曲</translation>
     </message>
     <message>
         <source>Hearing the song</source>
-        <translation type="vanished">正在听歌曲</translation>
+        <translation>正在听歌曲</translation>
     </message>
     <message>
         <source>Listen</source>
-        <translation type="vanished">试听</translation>
+        <translation>试听</translation>
     </message>
     <message>
         <source>Listening to take {number}</source>
-        <translation type="vanished">正在试听版本 {number}</translation>
+        <translation>正在试听版本 {number}</translation>
     </message>
     <message>
         <source>Made with seed {seed}: the same seed on the same song gives these notes again</source>
-        <translation type="vanished">用种子 {seed} 生成：同一首歌用同一个种子会再次得到这些音符</translation>
+        <translation>用种子 {seed} 生成：同一首歌用同一个种子会再次得到这些音符</translation>
     </message>
     <message>
         <source>Make this take the song again (you can undo this)</source>
-        <translation type="vanished">把这个版本恢复为歌曲（可以撤销）</translation>
+        <translation>把这个版本恢复为歌曲（可以撤销）</translation>
     </message>
     <message>
         <source>Nudge: {direction}</source>
-        <translation type="vanished">微调：{direction}</translation>
+        <translation>微调：{direction}</translation>
     </message>
     <message>
         <source>Play this take without restoring it</source>
-        <translation type="vanished">播放这个版本，但不恢复它</translation>
+        <translation>播放这个版本，但不恢复它</translation>
     </message>
     <message>
         <source>Restore take</source>
-        <translation type="vanished">恢复版本</translation>
+        <translation>恢复版本</translation>
     </message>
     <message>
         <source>section {number}</source>
-        <translation type="vanished">段落 {number}</translation>
+        <translation>段落 {number}</translation>
     </message>
     <message>
         <source>{number}. {what}</source>
-        <translation type="vanished">{number}. {what}</translation>
+        <translation>{number}. {what}</translation>
     </message>
     <message>
         <source>{section}, {bars}</source>
-        <translation type="vanished">{section}，{bars}</translation>
+        <translation>{section}，{bars}</translation>
     </message>
 </context>
 <context>
     <name>Timbre</name>
     <message>
         <source>(shown once the sound model has loaded)</source>
-        <translation type="vanished">（音色模型加载后显示）</translation>
+        <translation>（音色模型加载后显示）</translation>
     </message>
     <message>
         <source>0 % keeps this track&apos;s sound, 100 % takes on the other track&apos;s sound</source>
-        <translation type="vanished">0 % 保持本音轨的音色，100 % 则完全变成另一条音轨的音色</translation>
+        <translation>0 % 保持本音轨的音色，100 % 则完全变成另一条音轨的音色</translation>
     </message>
     <message>
         <source>A generated sound (no. {seed})</source>
-        <translation type="vanished">生成的音色（编号 {seed}）</translation>
+        <translation>生成的音色（编号 {seed}）</translation>
     </message>
     <message>
         <source>A, before the last change</source>
-        <translation type="vanished">A：上次改动之前</translation>
+        <translation>A：上次改动之前</translation>
     </message>
     <message>
         <source>A/B compares Tessera timbres: untick the comparison to hear them</source>
-        <translation type="vanished">A/B 比较的是 Tessera 音色：取消勾选对比项即可听到</translation>
+        <translation>A/B 比较的是 Tessera 音色：取消勾选对比项即可听到</translation>
     </message>
     <message>
         <source>A/B: before</source>
-        <translation type="vanished">A/B：之前</translation>
+        <translation>A/B：之前</translation>
     </message>
     <message>
         <source>A/B: now</source>
-        <translation type="vanished">A/B：现在</translation>
+        <translation>A/B：现在</translation>
     </message>
     <message>
         <source>Another direction</source>
-        <translation type="vanished">换个方向</translation>
+        <translation>换个方向</translation>
     </message>
     <message>
         <source>Audition</source>
-        <translation type="vanished">试听</translation>
+        <translation>试听</translation>
     </message>
     <message>
         <source>B, the timbre now</source>
-        <translation type="vanished">B：现在的音色</translation>
+        <translation>B：现在的音色</translation>
     </message>
     <message>
         <source>Back to usual</source>
-        <translation type="vanished">恢复默认</translation>
+        <translation>恢复默认</translation>
     </message>
     <message>
         <source>Blend</source>
-        <translation type="vanished">混合</translation>
+        <translation>混合</translation>
     </message>
     <message>
         <source>Blend with</source>
-        <translation type="vanished">混合对象</translation>
+        <translation>混合对象</translation>
     </message>
     <message>
         <source>Brighten timbre of {track} ({strength})</source>
-        <translation type="vanished">让 {track} 的音色更明亮（{strength}）</translation>
+        <translation>让 {track} 的音色更明亮（{strength}）</translation>
     </message>
     <message>
         <source>Brighter</source>
-        <translation type="vanished">更明亮</translation>
+        <translation>更明亮</translation>
     </message>
     <message>
         <source>Change the sound a little in the direction shown</source>
-        <translation type="vanished">朝所示方向稍微改变音色</translation>
+        <translation>朝所示方向稍微改变音色</translation>
     </message>
     <message>
         <source>Changed</source>
-        <translation type="vanished">已改变</translation>
+        <translation>已改变</translation>
     </message>
     <message>
         <source>Character</source>
-        <translation type="vanished">特性</translation>
+        <translation>特性</translation>
     </message>
     <message>
         <source>Compare with the Tessera timbre</source>
-        <translation type="vanished">与 Tessera 音色对比</translation>
+        <translation>与 Tessera 音色对比</translation>
     </message>
     <message>
         <source>Compare with the standard sound</source>
-        <translation type="vanished">与标准音色对比</translation>
+        <translation>与标准音色对比</translation>
     </message>
     <message>
         <source>Darken timbre of {track} ({strength})</source>
-        <translation type="vanished">让 {track} 的音色更暗（{strength}）</translation>
+        <translation>让 {track} 的音色更暗（{strength}）</translation>
     </message>
     <message>
         <source>Darker</source>
-        <translation type="vanished">更暗</translation>
+        <translation>更暗</translation>
     </message>
     <message>
         <source>Direction no.</source>
-        <translation type="vanished">方向编号</translation>
+        <translation>方向编号</translation>
     </message>
     <message>
         <source>Direction {number}</source>
-        <translation type="vanished">方向 {number}</translation>
+        <translation>方向 {number}</translation>
     </message>
     <message>
         <source>General MIDI: {instrument}</source>
-        <translation type="vanished">通用 MIDI：{instrument}</translation>
+        <translation>通用 MIDI：{instrument}</translation>
     </message>
     <message>
         <source>Generate timbre of {track} (seed {seed})</source>
-        <translation type="vanished">为 {track} 生成音色（种子 {seed}）</translation>
+        <translation>为 {track} 生成音色（种子 {seed}）</translation>
     </message>
     <message>
         <source>Give the track a new sound for its instrument (you can undo it)</source>
-        <translation type="vanished">为音轨的乐器换一个新音色（可以撤销）</translation>
+        <translation>为音轨的乐器换一个新音色（可以撤销）</translation>
     </message>
     <message>
         <source>Give the track the generated sound with this number</source>
-        <translation type="vanished">为音轨使用这个编号的生成音色</translation>
+        <translation>为音轨使用这个编号的生成音色</translation>
     </message>
     <message>
         <source>Harden attack of {track} ({strength})</source>
-        <translation type="vanished">让 {track} 的起音更硬（{strength}）</translation>
+        <translation>让 {track} 的起音更硬（{strength}）</translation>
     </message>
     <message>
         <source>Harder attack</source>
-        <translation type="vanished">起音更硬</translation>
+        <translation>起音更硬</translation>
     </message>
     <message>
         <source>Hear the General MIDI SoundFont&apos;s {instrument} instead of this sound (the track&apos;s sound does not change)</source>
-        <translation type="vanished">改听通用 MIDI SoundFont 的{instrument}（音轨的音色不会改变）</translation>
+        <translation>改听通用 MIDI SoundFont 的{instrument}（音轨的音色不会改变）</translation>
     </message>
     <message>
         <source>Hear the Tessera timbre this track keeps instead of the standard {instrument} (the track&apos;s sound does not change)</source>
-        <translation type="vanished">改听这条音轨保存的 Tessera 音色，而不是标准的{instrument}（音轨的音色不会改变）</translation>
+        <translation>改听这条音轨保存的 Tessera 音色，而不是标准的{instrument}（音轨的音色不会改变）</translation>
     </message>
     <message>
         <source>How big a change Nudge and the Character buttons make</source>
-        <translation type="vanished">微调和特性按钮改变的幅度</translation>
+        <translation>微调和特性按钮改变的幅度</translation>
     </message>
     <message>
         <source>How far</source>
-        <translation type="vanished">幅度</translation>
+        <translation>幅度</translation>
     </message>
     <message>
         <source>How far this sound has moved from the instrument&apos;s usual sound, and in which ways (brighter, darker, softer or harder attack)</source>
-        <translation type="vanished">这个音色偏离乐器默认音色的程度，以及偏离的方向（更明亮、更暗、起音更柔或更硬）</translation>
+        <translation>这个音色偏离乐器默认音色的程度，以及偏离的方向（更明亮、更暗、起音更柔或更硬）</translation>
     </message>
     <message>
         <source>How much</source>
-        <translation type="vanished">多少</translation>
+        <translation>多少</translation>
     </message>
     <message>
         <source>Interpolate timbre of {track} toward {other} ({fraction})</source>
-        <translation type="vanished">让 {track} 的音色向 {other} 靠拢（{fraction}）</translation>
+        <translation>让 {track} 的音色向 {other} 靠拢（{fraction}）</translation>
     </message>
     <message>
         <source>Keeps a Tessera timbre ({timbre}): the edits here shape it; choose &apos;{choice}&apos; in the Track panel to hear it in the song</source>
-        <translation type="vanished">保存了一个 Tessera 音色（{timbre}）：这里的编辑会塑造它；在音轨面板中选择“{choice}”即可在歌曲中听到</translation>
+        <translation>保存了一个 Tessera 音色（{timbre}）：这里的编辑会塑造它；在音轨面板中选择“{choice}”即可在歌曲中听到</translation>
     </message>
     <message>
         <source>Less sparkle in the high frequencies: a warmer, mellower sound that sits back in the mix</source>
-        <translation type="vanished">减少高频的闪亮感：声音更温暖柔和，在混音中更靠后</translation>
+        <translation>减少高频的闪亮感：声音更温暖柔和，在混音中更靠后</translation>
     </message>
     <message>
         <source>Listen</source>
-        <translation type="vanished">试听</translation>
+        <translation>试听</translation>
     </message>
     <message>
         <source>Loading the timbre model…</source>
-        <translation type="vanished">正在加载音色模型…</translation>
+        <translation>正在加载音色模型…</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="vanished">锁定</translation>
+        <translation>锁定</translation>
     </message>
     <message>
         <source>Lock keeps this exact sound on the track: it is saved with the song and stays the same, and is stored with its seed and vector so it can be made again. An unlocked track uses the usual sound for its instrument.</source>
-        <translation type="vanished">锁定会把这个音色原样保留在音轨上：它随歌曲一起保存且保持不变，同时保存其种子和向量，以便再次生成。未锁定的音轨使用乐器的默认音色。</translation>
+        <translation>锁定会把这个音色原样保留在音轨上：它随歌曲一起保存且保持不变，同时保存其种子和向量，以便再次生成。未锁定的音轨使用乐器的默认音色。</translation>
     </message>
     <message>
         <source>Lock timbre of {track}</source>
-        <translation type="vanished">锁定 {track} 的音色</translation>
+        <translation>锁定 {track} 的音色</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="vanished">已锁定</translation>
+        <translation>已锁定</translation>
     </message>
     <message>
         <source>Loop</source>
-        <translation type="vanished">循环</translation>
+        <translation>循环</translation>
     </message>
     <message>
         <source>Make this sound</source>
-        <translation type="vanished">生成这个音色</translation>
+        <translation>生成这个音色</translation>
     </message>
     <message>
         <source>More sparkle in the high frequencies: a more brilliant, cutting sound that stands out in the mix</source>
-        <translation type="vanished">增加高频的闪亮感：声音更明亮锐利，在混音中更突出</translation>
+        <translation>增加高频的闪亮感：声音更明亮锐利，在混音中更突出</translation>
     </message>
     <message>
         <source>Move this track&apos;s sound toward the other track&apos;s sound</source>
-        <translation type="vanished">让本音轨的音色向另一条音轨的音色靠拢</translation>
+        <translation>让本音轨的音色向另一条音轨的音色靠拢</translation>
     </message>
     <message>
         <source>Not locked (follows the usual sound for the instrument)</source>
-        <translation type="vanished">未锁定（使用乐器的默认音色）</translation>
+        <translation>未锁定（使用乐器的默认音色）</translation>
     </message>
     <message>
         <source>Notes start more gently, swelling in like a bowed string or a breathy flute</source>
-        <translation type="vanished">音符起音更柔和，像拉弦乐器或带气声的长笛那样渐入</translation>
+        <translation>音符起音更柔和，像拉弦乐器或带气声的长笛那样渐入</translation>
     </message>
     <message>
         <source>Notes start with a sharper edge, like a plucked string or a struck key</source>
-        <translation type="vanished">音符起音更锐利，像拨弦或敲击琴键</translation>
+        <translation>音符起音更锐利，像拨弦或敲击琴键</translation>
     </message>
     <message>
         <source>Nudge</source>
-        <translation type="vanished">微调</translation>
+        <translation>微调</translation>
     </message>
     <message>
         <source>Nudge changes the sound in one of endless directions; each Nudge takes the next one</source>
-        <translation type="vanished">微调会沿无数方向之一改变音色；每次微调都换下一个方向</translation>
+        <translation>微调会沿无数方向之一改变音色；每次微调都换下一个方向</translation>
     </message>
     <message>
         <source>Nudge timbre of {track} ({strength}, direction {direction})</source>
-        <translation type="vanished">微调 {track} 的音色（{strength}，方向 {direction}）</translation>
+        <translation>微调 {track} 的音色（{strength}，方向 {direction}）</translation>
     </message>
     <message>
         <source>Pick a different way for the next Nudge to change the sound</source>
-        <translation type="vanished">为下一次微调换一个改变音色的方向</translation>
+        <translation>为下一次微调换一个改变音色的方向</translation>
     </message>
     <message>
         <source>Play a short phrase with this track&apos;s sound</source>
-        <translation type="vanished">用本音轨的音色播放一小段乐句</translation>
+        <translation>用本音轨的音色播放一小段乐句</translation>
     </message>
     <message>
         <source>Play the phrase over and over until you stop it</source>
-        <translation type="vanished">反复播放这段乐句，直到你停止</translation>
+        <translation>反复播放这段乐句，直到你停止</translation>
     </message>
     <message>
         <source>Preparing the audition…</source>
-        <translation type="vanished">正在准备试听…</translation>
+        <translation>正在准备试听…</translation>
     </message>
     <message>
         <source>Reset timbre of {track} to GM</source>
-        <translation type="vanished">将 {track} 的音色恢复为 GM</translation>
+        <translation>将 {track} 的音色恢复为 GM</translation>
     </message>
     <message>
         <source>Soften attack of {track} ({strength})</source>
-        <translation type="vanished">让 {track} 的起音更柔（{strength}）</translation>
+        <translation>让 {track} 的起音更柔（{strength}）</translation>
     </message>
     <message>
         <source>Softer attack</source>
-        <translation type="vanished">起音更柔</translation>
+        <translation>起音更柔</translation>
     </message>
     <message>
         <source>Sound</source>
-        <translation type="vanished">音色</translation>
+        <translation>音色</translation>
     </message>
     <message>
         <source>Sound no.</source>
-        <translation type="vanished">音色编号</translation>
+        <translation>音色编号</translation>
     </message>
     <message>
         <source>Sound of {track}</source>
-        <translation type="vanished">{track} 的音色</translation>
+        <translation>{track} 的音色</translation>
     </message>
     <message>
         <source>Sound: no track selected</source>
-        <translation type="vanished">音色：未选择音轨</translation>
+        <translation>音色：未选择音轨</translation>
     </message>
     <message>
         <source>Standard sound: the General MIDI SoundFont&apos;s {instrument}</source>
-        <translation type="vanished">标准音色：通用 MIDI SoundFont 的{instrument}</translation>
+        <translation>标准音色：通用 MIDI SoundFont 的{instrument}</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="vanished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="vanished">停止</translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Switch between A, the sound before your last change here, and B, the sound now</source>
-        <translation type="vanished">在 A（你在这里最后一次改动之前的音色）和 B（现在的音色）之间切换</translation>
+        <translation>在 A（你在这里最后一次改动之前的音色）和 B（现在的音色）之间切换</translation>
     </message>
     <message>
         <source>The number of a generated sound: the same number, the same sound</source>
-        <translation type="vanished">生成音色的编号：编号相同，音色就相同</translation>
+        <translation>生成音色的编号：编号相同，音色就相同</translation>
     </message>
     <message>
         <source>The number of the direction the next Nudge takes</source>
-        <translation type="vanished">下一次微调所用方向的编号</translation>
+        <translation>下一次微调所用方向的编号</translation>
     </message>
     <message>
         <source>The numbers behind a sound, to make one again exactly</source>
-        <translation type="vanished">音色背后的编号，用于精确地再次生成</translation>
+        <translation>音色背后的编号，用于精确地再次生成</translation>
     </message>
     <message>
         <source>The sound this track plays with</source>
-        <translation type="vanished">这条音轨演奏所用的音色</translation>
+        <translation>这条音轨演奏所用的音色</translation>
     </message>
     <message>
         <source>The track whose sound to blend toward</source>
-        <translation type="vanished">要向其音色混合靠拢的音轨</translation>
+        <translation>要向其音色混合靠拢的音轨</translation>
     </message>
     <message>
         <source>Try another sound</source>
-        <translation type="vanished">换一个音色</translation>
+        <translation>换一个音色</translation>
     </message>
     <message>
         <source>Unlock: back to the usual sound for the instrument</source>
-        <translation type="vanished">解锁：恢复乐器的默认音色</translation>
+        <translation>解锁：恢复乐器的默认音色</translation>
     </message>
     <message>
         <source>add another track to blend toward</source>
-        <translation type="vanished">请再添加一条音轨作为混合对象</translation>
+        <translation>请再添加一条音轨作为混合对象</translation>
     </message>
     <message>
         <source>auditioning {track}: {hearing}</source>
-        <translation type="vanished">正在试听 {track}：{hearing}</translation>
+        <translation>正在试听 {track}：{hearing}</translation>
     </message>
     <message>
         <source>generated, seed {seed}</source>
-        <translation type="vanished">已生成，种子 {seed}</translation>
+        <translation>已生成，种子 {seed}</translation>
     </message>
     <message>
         <source>loading the timbre model…</source>
-        <translation type="vanished">正在加载音色模型…</translation>
+        <translation>正在加载音色模型…</translation>
     </message>
     <message>
         <source>now hearing {hearing}</source>
-        <translation type="vanished">正在听：{hearing}</translation>
+        <translation>正在听：{hearing}</translation>
     </message>
     <message>
         <source>the GM default</source>
-        <translation type="vanished">GM 默认音色</translation>
+        <translation>GM 默认音色</translation>
     </message>
     <message>
         <source>the General MIDI default itself</source>
-        <translation type="vanished">通用 MIDI 默认音色本身</translation>
+        <translation>通用 MIDI 默认音色本身</translation>
     </message>
     <message>
         <source>the panel is still busy: try again in a moment</source>
-        <translation type="vanished">面板仍在忙：请稍后再试</translation>
+        <translation>面板仍在忙：请稍后再试</translation>
     </message>
     <message>
         <source>the standard sound (General MIDI SoundFont)</source>
-        <translation type="vanished">标准音色（通用 MIDI SoundFont）</translation>
+        <translation>标准音色（通用 MIDI SoundFont）</translation>
     </message>
     <message>
         <source>the timbre model could not load: {reason}</source>
-        <translation type="vanished">音色模型无法加载：{reason}</translation>
+        <translation>音色模型无法加载：{reason}</translation>
     </message>
     <message>
         <source>the timbre model is ready</source>
-        <translation type="vanished">音色模型已就绪</translation>
+        <translation>音色模型已就绪</translation>
     </message>
     <message>
         <source>track {number}</source>
-        <translation type="vanished">音轨 {number}</translation>
+        <translation>音轨 {number}</translation>
     </message>
     <message>
         <source>{label} (the Tessera timbre it keeps; it still plays the standard sound)</source>
-        <translation type="vanished">{label}（它保存的 Tessera 音色；仍在用标准音色播放）</translation>
+        <translation>{label}（它保存的 Tessera 音色；仍在用标准音色播放）</translation>
     </message>
     <message>
         <source>{label}: no change</source>
-        <translation type="vanished">{label}：无变化</translation>
+        <translation>{label}：无变化</translation>
     </message>
     <message>
         <source>{number}: {name}</source>
-        <translation type="vanished">{number}：{name}</translation>
+        <translation>{number}：{name}</translation>
     </message>
     <message>
         <source>{percent} %</source>
-        <translation type="vanished">{percent} %</translation>
+        <translation>{percent} %</translation>
     </message>
 </context>
 <context>
     <name>Tour</name>
     <message>
         <source>A new idea</source>
-        <translation type="vanished">一个新想法</translation>
+        <translation>一个新想法</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="vanished">上一步</translation>
+        <translation>上一步</translation>
     </message>
     <message>
         <source>Change single notes</source>
-        <translation type="vanished">修改单个音符</translation>
+        <translation>修改单个音符</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="vanished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Each row is an instrument and each column a bar. Click a cell to select it, or drag across several.</source>
-        <translation type="vanished">每一行是一种乐器，每一列是一个小节。单击格子选中它，或拖动选中多个。</translation>
+        <translation>每一行是一种乐器，每一列是一个小节。单击格子选中它，或拖动选中多个。</translation>
     </message>
     <message>
         <source>Each time the AI writes, the result is kept here as a take. Listen to one, or go back to it.</source>
-        <translation type="vanished">AI 每写一次，结果都会作为一个版本保存在这里。你可以试听，也可以回到某个版本。</translation>
+        <translation>AI 每写一次，结果都会作为一个版本保存在这里。你可以试听，也可以回到某个版本。</translation>
     </message>
     <message>
         <source>Every version is kept</source>
-        <translation type="vanished">每个版本都会保留</translation>
+        <translation>每个版本都会保留</translation>
     </message>
     <message>
         <source>File → Export MIDI saves the notes for another music program; Export Audio makes a sound file for a video. Save keeps the project to work on later.</source>
-        <translation type="vanished">文件 → 导出 MIDI 会把音符保存给其他音乐软件使用；导出音频会生成可用于视频的声音文件。保存则会保留项目，以便以后继续编辑。</translation>
+        <translation>文件 → 导出 MIDI 会把音符保存给其他音乐软件使用；导出音频会生成可用于视频的声音文件。保存则会保留项目，以便以后继续编辑。</translation>
     </message>
     <message>
         <source>Finish</source>
-        <translation type="vanished">完成</translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>Guided Tour</source>
-        <translation type="vanished">新手导览</translation>
+        <translation>新手导览</translation>
     </message>
     <message>
         <source>Keep what you like</source>
-        <translation type="vanished">留住你喜欢的</translation>
+        <translation>留住你喜欢的</translation>
     </message>
     <message>
         <source>Listen</source>
-        <translation type="vanished">试听</translation>
+        <translation>试听</translation>
     </message>
     <message>
         <source>Lock (L) keeps the selected cells as they are: the AI writes around them and never changes them.</source>
-        <translation type="vanished">锁定（L）会让选中的格子保持原样：AI 会围绕它们来写，绝不改动它们。</translation>
+        <translation>锁定（L）会让选中的格子保持原样：AI 会围绕它们来写，绝不改动它们。</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="vanished">下一步</translation>
+        <translation>下一步</translation>
     </message>
     <message>
         <source>Play or stop with the Space bar.</source>
-        <translation type="vanished">按空格键播放或停止。</translation>
+        <translation>按空格键播放或停止。</translation>
     </message>
     <message>
         <source>Regenerate (R) writes new music in the selected cells. Ctrl+Z takes it back.</source>
-        <translation type="vanished">重新生成（R）会在选中的格子里写出新的音乐。按 Ctrl+Z 可撤回。</translation>
+        <translation>重新生成（R）会在选中的格子里写出新的音乐。按 Ctrl+Z 可撤回。</translation>
     </message>
     <message>
         <source>Step {number} of {count}</source>
-        <translation type="vanished">第 {number} 步，共 {count} 步</translation>
+        <translation>第 {number} 步，共 {count} 步</translation>
     </message>
     <message>
         <source>Take it with you</source>
-        <translation type="vanished">带走你的作品</translation>
+        <translation>带走你的作品</translation>
     </message>
     <message>
         <source>The piano roll shows the notes of the selected cells. Drag a note to move it, drag its end to lengthen it, double-click to add one, Delete to remove it.</source>
-        <translation type="vanished">钢琴卷帘显示选中格子里的音符。拖动音符可移动它，拖动末端可拉长，双击可添加音符，按 Delete 可删除。</translation>
+        <translation>钢琴卷帘显示选中格子里的音符。拖动音符可移动它，拖动末端可拉长，双击可添加音符，按 Delete 可删除。</translation>
     </message>
     <message>
         <source>Your song</source>
-        <translation type="vanished">你的歌</translation>
+        <translation>你的歌</translation>
     </message>
 </context>
 <context>
     <name>TrackPanel</name>
     <message>
         <source>Back to the usual level, centred, not muted or soloed, with the instrument&apos;s usual width and reverb</source>
-        <translation type="vanished">恢复默认音量、居中、取消静音和独奏，并使用乐器的默认宽度和混响</translation>
+        <translation>恢复默认音量、居中、取消静音和独奏，并使用乐器的默认宽度和混响</translation>
     </message>
     <message>
         <source>Back to the usual reverb for this kind of instrument: strings, choirs and pads roomy, basses dry</source>
-        <translation type="vanished">恢复这类乐器的默认混响：弦乐、合唱和铺底音色空间感强，低音则较干</translation>
+        <translation>恢复这类乐器的默认混响：弦乐、合唱和铺底音色空间感强，低音则较干</translation>
     </message>
     <message>
         <source>Back to the usual width for this kind of instrument: strings, choirs and pads wide, basses centred</source>
-        <translation type="vanished">恢复这类乐器的默认宽度：弦乐、合唱和铺底音色较宽，低音则居中</translation>
+        <translation>恢复这类乐器的默认宽度：弦乐、合唱和铺底音色较宽，低音则居中</translation>
     </message>
     <message>
         <source>Change instrument of {track}</source>
-        <translation type="vanished">更换 {track} 的乐器</translation>
+        <translation>更换 {track} 的乐器</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="vanished">默认</translation>
+        <translation>默认</translation>
     </message>
     <message>
         <source>Default reverb of {track}</source>
-        <translation type="vanished">{track} 的默认混响</translation>
+        <translation>{track} 的默认混响</translation>
     </message>
     <message>
         <source>Default width of {track}</source>
-        <translation type="vanished">{track} 的默认宽度</translation>
+        <translation>{track} 的默认宽度</translation>
     </message>
     <message>
         <source>Drum kit</source>
-        <translation type="vanished">鼓组</translation>
+        <translation>鼓组</translation>
     </message>
     <message>
         <source>General MIDI (SoundFont)</source>
-        <translation type="vanished">通用 MIDI（SoundFont）</translation>
+        <translation>通用 MIDI（SoundFont）</translation>
     </message>
     <message>
         <source>Hear only this track (and other soloed ones)</source>
-        <translation type="vanished">只听这条音轨（以及其他独奏的音轨）</translation>
+        <translation>只听这条音轨（以及其他独奏的音轨）</translation>
     </message>
     <message>
         <source>How loud this track is in the mix</source>
-        <translation type="vanished">这条音轨在混音中的音量</translation>
+        <translation>这条音轨在混音中的音量</translation>
     </message>
     <message>
         <source>How much of the track goes to the shared room (the reverb every track plays into): Off keeps it dry, -15 dB is a touch of room, -9 dB a hall&apos;s wash around a section or a pad.</source>
-        <translation type="vanished">这条音轨送往共享空间（所有音轨共用的混响）的量：关闭则保持干声，-15 dB 带一点空间感，-9 dB 则像音乐厅般包裹一个声部或铺底。</translation>
+        <translation>这条音轨送往共享空间（所有音轨共用的混响）的量：关闭则保持干声，-15 dB 带一点空间感，-9 dB 则像音乐厅般包裹一个声部或铺底。</translation>
     </message>
     <message>
         <source>How wide the track sits between the speakers: 0 % is a single point, placed by Pan; 100 % spreads it like a string section or a pad. Bass notes stay in the middle however wide the track is.</source>
-        <translation type="vanished">音轨在两个音箱之间展开的宽度：0 % 是一个点，位置由声像决定；100 % 则像弦乐组或铺底那样铺开。无论多宽，低音都保持在中间。</translation>
+        <translation>音轨在两个音箱之间展开的宽度：0 % 是一个点，位置由声像决定；100 % 则像弦乐组或铺底那样铺开。无论多宽，低音都保持在中间。</translation>
     </message>
     <message>
         <source>Instrument</source>
-        <translation type="vanished">乐器</translation>
+        <translation>乐器</translation>
     </message>
     <message>
         <source>L{amount}</source>
-        <translation type="vanished">左{amount}</translation>
+        <translation>左{amount}</translation>
     </message>
     <message>
         <source>Mix</source>
-        <translation type="vanished">混音</translation>
+        <translation>混音</translation>
     </message>
     <message>
         <source>Mute</source>
-        <translation type="vanished">静音</translation>
+        <translation>静音</translation>
     </message>
     <message>
         <source>Mute {track}</source>
-        <translation type="vanished">静音 {track}</translation>
+        <translation>静音 {track}</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="vanished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="vanished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Pan</source>
-        <translation type="vanished">声像</translation>
+        <translation>声像</translation>
     </message>
     <message>
         <source>Pan {track}</source>
-        <translation type="vanished">{track} 的声像</translation>
+        <translation>{track} 的声像</translation>
     </message>
     <message>
         <source>Play a drum kit instead of a pitched instrument: each note is a different drum</source>
-        <translation type="vanished">演奏鼓组而不是有音高的乐器：每个音符对应一种鼓</translation>
+        <translation>演奏鼓组而不是有音高的乐器：每个音符对应一种鼓</translation>
     </message>
     <message>
         <source>Rename {track}</source>
-        <translation type="vanished">重命名 {track}</translation>
+        <translation>重命名 {track}</translation>
     </message>
     <message>
         <source>Reset mix</source>
-        <translation type="vanished">重置混音</translation>
+        <translation>重置混音</translation>
     </message>
     <message>
         <source>Reset mix of {track}</source>
-        <translation type="vanished">重置 {track} 的混音</translation>
+        <translation>重置 {track} 的混音</translation>
     </message>
     <message>
         <source>Reverb</source>
-        <translation type="vanished">混响</translation>
+        <translation>混响</translation>
     </message>
     <message>
         <source>R{amount}</source>
-        <translation type="vanished">右{amount}</translation>
+        <translation>右{amount}</translation>
     </message>
     <message>
         <source>Set gain of {track}</source>
-        <translation type="vanished">设置 {track} 的增益</translation>
+        <translation>设置 {track} 的增益</translation>
     </message>
     <message>
         <source>Set reverb of {track}</source>
-        <translation type="vanished">设置 {track} 的混响</translation>
+        <translation>设置 {track} 的混响</translation>
     </message>
     <message>
         <source>Set width of {track}</source>
-        <translation type="vanished">设置 {track} 的宽度</translation>
+        <translation>设置 {track} 的宽度</translation>
     </message>
     <message>
         <source>Silence this track</source>
-        <translation type="vanished">让这条音轨不发声</translation>
+        <translation>让这条音轨不发声</translation>
     </message>
     <message>
         <source>Solo</source>
-        <translation type="vanished">独奏</translation>
+        <translation>独奏</translation>
     </message>
     <message>
         <source>Solo {track}</source>
-        <translation type="vanished">独奏 {track}</translation>
+        <translation>独奏 {track}</translation>
     </message>
     <message>
         <source>Sound</source>
-        <translation type="vanished">音色</translation>
+        <translation>音色</translation>
     </message>
     <message>
         <source>Sound of {track}: {sound}</source>
-        <translation type="vanished">{track} 的音色：{sound}</translation>
+        <translation>{track} 的音色：{sound}</translation>
     </message>
     <message>
         <source>Tessera timbre</source>
-        <translation type="vanished">Tessera 音色</translation>
+        <translation>Tessera 音色</translation>
     </message>
     <message>
         <source>Tessera timbre: the app&apos;s own sound for the instrument, which the Timbre panel can change, lock and nudge. General MIDI (SoundFont): the standard sound set every MIDI player knows</source>
-        <translation type="vanished">Tessera 音色：应用自己为该乐器生成的声音，可以在音色面板中修改、锁定和微调。通用 MIDI（SoundFont）：所有 MIDI 播放器都认识的标准音色库</translation>
+        <translation>Tessera 音色：应用自己为该乐器生成的声音，可以在音色面板中修改、锁定和微调。通用 MIDI（SoundFont）：所有 MIDI 播放器都认识的标准音色库</translation>
     </message>
     <message>
         <source>The instrument this track plays (General MIDI 1-128)</source>
-        <translation type="vanished">这条音轨演奏的乐器（通用 MIDI 1-128）</translation>
+        <translation>这条音轨演奏的乐器（通用 MIDI 1-128）</translation>
     </message>
     <message>
         <source>The track&apos;s name, as the grid shows it</source>
-        <translation type="vanished">音轨名称，即网格中显示的名称</translation>
+        <translation>音轨名称，即网格中显示的名称</translation>
     </message>
     <message>
         <source>Unmute {track}</source>
-        <translation type="vanished">取消静音 {track}</translation>
+        <translation>取消静音 {track}</translation>
     </message>
     <message>
         <source>Unsolo {track}</source>
-        <translation type="vanished">取消独奏 {track}</translation>
+        <translation>取消独奏 {track}</translation>
     </message>
     <message>
         <source>Volume</source>
-        <translation type="vanished">音量</translation>
+        <translation>音量</translation>
     </message>
     <message>
         <source>Where the track sits between the left and right speakers</source>
-        <translation type="vanished">音轨在左右音箱之间的位置</translation>
+        <translation>音轨在左右音箱之间的位置</translation>
     </message>
     <message>
         <source>Width</source>
-        <translation type="vanished">宽度</translation>
+        <translation>宽度</translation>
     </message>
     <message>
         <source>track {number}</source>
-        <translation type="vanished">音轨 {number}</translation>
+        <translation>音轨 {number}</translation>
     </message>
     <message>
         <source>{db} dB</source>
-        <translation type="vanished">{db} dB</translation>
+        <translation>{db} dB</translation>
     </message>
     <message>
         <source>{percent} %</source>
-        <translation type="vanished">{percent} %</translation>
+        <translation>{percent} %</translation>
     </message>
     <message>
         <source>{value} (default)</source>
-        <translation type="vanished">{value}（默认）</translation>
+        <translation>{value}（默认）</translation>
     </message>
     <message>
         <source>C</source>
         <comment>pan: centre</comment>
-        <translation type="vanished">中</translation>
+        <translation>中</translation>
     </message>
 </context>
 <context>
     <name>Transport</name>
     <message>
         <source> BPM</source>
-        <translation type="vanished"> BPM</translation>
+        <translation> BPM</translation>
     </message>
     <message>
         <source>Back to bar 1 (W)</source>
-        <translation type="vanished">回到第 1 小节（W）</translation>
+        <translation>回到第 1 小节（W）</translation>
     </message>
     <message>
         <source>Loading the timbre model…</source>
-        <translation type="vanished">正在加载音色模型…</translation>
+        <translation>正在加载音色模型…</translation>
     </message>
     <message>
         <source>Loop</source>
-        <translation type="vanished">循环</translation>
+        <translation>循环</translation>
     </message>
     <message>
         <source>Loop the selected bars (the whole song without a selection)</source>
-        <translation type="vanished">循环播放选中的小节（未选择时循环整首歌）</translation>
+        <translation>循环播放选中的小节（未选择时循环整首歌）</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="vanished">播放</translation>
+        <translation>播放</translation>
     </message>
     <message>
         <source>Play or stop (Space)</source>
-        <translation type="vanished">播放或停止（空格）</translation>
+        <translation>播放或停止（空格）</translation>
     </message>
     <message>
         <source>Return to Start</source>
-        <translation type="vanished">回到开头</translation>
+        <translation>回到开头</translation>
     </message>
     <message>
         <source>Set tempo to {bpm} BPM</source>
-        <translation type="vanished">将速度设为 {bpm} BPM</translation>
+        <translation>将速度设为 {bpm} BPM</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="vanished">停止</translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>The song&apos;s opening tempo</source>
-        <translation type="vanished">歌曲开头的速度</translation>
+        <translation>歌曲开头的速度</translation>
     </message>
     <message>
         <source>Transport</source>
-        <translation type="vanished">播放控制</translation>
+        <translation>播放控制</translation>
     </message>
     <message>
         <source>loading the timbre model…</source>
-        <translation type="vanished">正在加载音色模型…</translation>
+        <translation>正在加载音色模型…</translation>
     </message>
     <message>
         <source>playing</source>
-        <translation type="vanished">正在播放</translation>
+        <translation>正在播放</translation>
     </message>
     <message>
         <source>playing (looping)</source>
-        <translation type="vanished">正在播放（循环）</translation>
+        <translation>正在播放（循环）</translation>
     </message>
     <message>
         <source>playing take {number}</source>
-        <translation type="vanished">正在播放版本 {number}</translation>
+        <translation>正在播放版本 {number}</translation>
     </message>
     <message>
         <source>playing take {number} (looping)</source>
-        <translation type="vanished">正在播放版本 {number}（循环）</translation>
+        <translation>正在播放版本 {number}（循环）</translation>
     </message>
     <message>
         <source>the timbre model could not load: {error}</source>
-        <translation type="vanished">音色模型无法加载：{error}</translation>
+        <translation>音色模型无法加载：{error}</translation>
     </message>
     <message>
         <source>the timbre model has not loaded yet: wait for it, then play</source>
-        <translation type="vanished">音色模型尚未加载完：请等它加载好再播放</translation>
+        <translation>音色模型尚未加载完：请等它加载好再播放</translation>
     </message>
 </context>
 <context>
@@ -4014,126 +4022,169 @@ No deletes this copy.</source>
     </message>
 </context>
 <context>
+    <name>VideoScoring</name>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Score a Video</source>
+        <translation>为视频配乐</translation>
+    </message>
+    <message>
+        <source>Videos ({patterns})</source>
+        <translation>视频 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Style of the music:</source>
+        <translation>音乐风格：</translation>
+    </message>
+    <message>
+        <source>Fit to the video</source>
+        <translation>贴合视频</translation>
+    </message>
+    <message>
+        <source>Scored {name}: {bars} bars, {form}</source>
+        <translation>已为 {name} 配乐：{bars} 小节，{form}</translation>
+    </message>
+    <message>
+        <source>Score a video first (File → Score a Video…)</source>
+        <translation>请先为视频配乐（文件 → 为视频配乐…）</translation>
+    </message>
+    <message>
+        <source>Export Scored Video</source>
+        <translation>导出配乐视频</translation>
+    </message>
+    <message>
+        <source>Wrote {video}, {audio} and {origin}</source>
+        <translation>已写入 {video}、{audio} 和 {origin}</translation>
+    </message>
+    <message>
+        <source>Still busy with {job}: wait or cancel it first</source>
+        <translation>仍在进行 {job}：请等待或先取消</translation>
+    </message>
+</context>
+<context>
     <name>Words</name>
     <message>
         <source>1 bar</source>
-        <translation type="vanished">1 个小节</translation>
+        <translation>1 个小节</translation>
     </message>
     <message>
         <source>Add track</source>
-        <translation type="vanished">添加音轨</translation>
+        <translation>添加音轨</translation>
     </message>
     <message>
         <source>Busier rhythm</source>
-        <translation type="vanished">节奏更密</translation>
+        <translation>节奏更密</translation>
     </message>
     <message>
         <source>Calmer rhythm</source>
-        <translation type="vanished">节奏更舒缓</translation>
+        <translation>节奏更舒缓</translation>
     </message>
     <message>
         <source>Change section&apos;s role</source>
-        <translation type="vanished">更改段落类型</translation>
+        <translation>更改段落类型</translation>
     </message>
     <message>
         <source>Closer to the chords</source>
-        <translation type="vanished">更贴近和弦</translation>
+        <translation>更贴近和弦</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="vanished">续写</translation>
+        <translation>续写</translation>
     </message>
     <message>
         <source>Copy section</source>
-        <translation type="vanished">复制段落</translation>
+        <translation>复制段落</translation>
     </message>
     <message>
         <source>Fewer notes</source>
-        <translation type="vanished">更少音符</translation>
+        <translation>更少音符</translation>
     </message>
     <message>
         <source>Higher</source>
-        <translation type="vanished">更高</translation>
+        <translation>更高</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="vanished">锁定</translation>
+        <translation>锁定</translation>
     </message>
     <message>
         <source>Louder</source>
-        <translation type="vanished">更响</translation>
+        <translation>更响</translation>
     </message>
     <message>
         <source>Lower</source>
-        <translation type="vanished">更低</translation>
+        <translation>更低</translation>
     </message>
     <message>
         <source>More notes</source>
-        <translation type="vanished">更多音符</translation>
+        <translation>更多音符</translation>
     </message>
     <message>
         <source>New song</source>
-        <translation type="vanished">新建歌曲</translation>
+        <translation>新建歌曲</translation>
     </message>
     <message>
         <source>Nudge</source>
-        <translation type="vanished">微调</translation>
+        <translation>微调</translation>
     </message>
     <message>
         <source>Regenerate</source>
-        <translation type="vanished">重新生成</translation>
+        <translation>重新生成</translation>
     </message>
     <message>
         <source>Regenerate section</source>
-        <translation type="vanished">重新生成段落</translation>
+        <translation>重新生成段落</translation>
     </message>
     <message>
         <source>Softer</source>
-        <translation type="vanished">更轻</translation>
+        <translation>更轻</translation>
     </message>
     <message>
         <source>Track {number}</source>
-        <translation type="vanished">音轨 {number}</translation>
+        <translation>音轨 {number}</translation>
     </message>
     <message>
         <source>Vary section</source>
-        <translation type="vanished">变奏段落</translation>
+        <translation>变奏段落</translation>
     </message>
     <message>
         <source>bar {bar}</source>
-        <translation type="vanished">第 {bar} 小节</translation>
+        <translation>第 {bar} 小节</translation>
     </message>
     <message>
         <source>bars {first}–{last}</source>
-        <translation type="vanished">第 {first}–{last} 小节</translation>
+        <translation>第 {first}–{last} 小节</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="vanished">刚刚</translation>
+        <translation>刚刚</translation>
     </message>
     <message>
         <source>{number}: {name}</source>
-        <translation type="vanished">{number}：{name}</translation>
+        <translation>{number}：{name}</translation>
     </message>
     <message>
         <source>{where}, {bars}</source>
-        <translation type="vanished">{where}，{bars}</translation>
+        <translation>{where}，{bars}</translation>
     </message>
     <message>
         <source>%n bars</source>
-        <translation type="vanished">%n 个小节</translation>
+        <translation>%n 个小节</translation>
     </message>
     <message>
         <source>%n h ago</source>
-        <translation type="vanished">%n 小时前</translation>
+        <translation>%n 小时前</translation>
     </message>
     <message>
         <source>%n min ago</source>
-        <translation type="vanished">%n 分钟前</translation>
+        <translation>%n 分钟前</translation>
     </message>
     <message>
         <source>%n tracks</source>
-        <translation type="vanished">%n 条音轨</translation>
+        <translation>%n 条音轨</translation>
     </message>
 </context>
 </TS>

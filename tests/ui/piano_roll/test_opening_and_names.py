@@ -391,3 +391,10 @@ def _ask_tooltip(widget: QWidget, at: QPoint) -> None:
     """What Qt sends when the mouse rests over a widget."""
     event = QHelpEvent(QEvent.Type.ToolTip, at, widget.mapToGlobal(at))
     QApplication.sendEvent(widget, event)
+
+
+def test_every_general_midi_drum_name_reaches_the_translators() -> None:
+    from engine.song.drums import GM_DRUM_NAMES
+    from ui.piano_roll.names import GM_DRUM_WORDS
+
+    assert [str(word) for word in GM_DRUM_WORDS] == list(GM_DRUM_NAMES.values())
