@@ -222,7 +222,7 @@ def instrument_choice(text: str) -> tuple[int, bool]:
     a typed name that `engine.song.gm.instrument_from_name` knows ('drums', 'rhodes', '二胡')."""
     if text in (DRUM_KIT_CHOICE, drum_kit_choice()):
         return 0, True
-    number, colon, _ = text.partition(":")
+    number, colon, _ = text.replace("：", ":").partition(":")  # a Chinese label's colon too
     shown = number if colon else text
     if shown.strip().isdigit():
         if not 1 <= int(shown) <= len(GM_PROGRAM_NAMES):
