@@ -18,7 +18,15 @@ from pathlib import Path
 
 from app import cli_args
 from app.cli_args import CommandLineError, InputFile, OutputFile
-from engine.studio.scoring import ScoreOptions, fit_lines, plan, score_video, section_hits
+from engine.errors import TesseraError
+from engine.studio.scoring import (
+    ScoreOptions,
+    fit_lines,
+    plan,
+    score_video,
+    section_hits,
+    style_for,
+)
 from engine.studio.use_cases import Studio
 from engine.video.analysis import analyse
 from engine.video.probe import VIDEO_SUFFIXES
@@ -60,7 +68,13 @@ def energy_points(typed: str) -> tuple[tuple[float, float], ...]:
             point = (float(time), float(value))
         except ValueError:
             point = None
-        if not sep or point is None or not all(map(_finite, point)):
+        if (
+            not sep
+            or point is None
+            or not all(map(_finite, point))
+            or point[0] < 0
+            or not 0 <= point[1] <= 1
+        ):
             raise argparse.ArgumentTypeError(
                 f"{cli_args.shown(item)} should be TIME=ENERGY such as 20=0.8 (seconds, 0-1)"
             )
@@ -108,10 +122,15 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def check(args: argparse.Namespace) -> None:
+    """What the options say together, before the video is opened or a model loaded."""
     if not args.cuts_only and args.output is None:
         raise CommandLineError(
             "score needs -o with the scored copy's name, e.g. -o scored.mp4 (or --cuts-only)"
         )
+    try:
+        style_for(args.style)
+    except TesseraError as err:
+        raise CommandLineError(f"--style: {err}") from err
 
 
 def run(args: argparse.Namespace, studio: Studio) -> int:

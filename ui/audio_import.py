@@ -41,6 +41,7 @@ from engine.studio.outcomes import QUANTISE_GRIDS, Clip
 from ui.device_thread import DeviceThread
 from ui.folders import FileKind, remember_folder, suggested_path
 from ui.i18n import translate
+from ui.panels.words import instrument_label
 from ui.ui_thread import relay
 
 DEFAULT_PROGRAM = 73
@@ -84,8 +85,8 @@ class AudioToNotesDialog(QDialog):
         )
         self.monophonic.setChecked(True)
         self.instrument = QComboBox()
-        for program, name in enumerate(GM_PROGRAM_NAMES):
-            self.instrument.addItem(f"{program + 1:3d} {name}", program)
+        for program in range(len(GM_PROGRAM_NAMES)):
+            self.instrument.addItem(instrument_label(program), program)
         self.instrument.setCurrentIndex(DEFAULT_PROGRAM)
         self.grid = QComboBox()
         self.grid.addItems(list(QUANTISE_GRIDS))

@@ -45,7 +45,7 @@ from engine.studio.use_cases import Studio
 from ui.i18n import translate
 from ui.jobs import JobRunner
 from ui.panels.inspector import Inspector
-from ui.panels.words import instrument_label
+from ui.panels.words import instrument_label, operation_name
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,8 @@ class ComposeActions(QObject):
         self.document = studio.document
         self.inspector, self.jobs = inspector, jobs
         self._last: _Last | None = None
+        self._running_label: str | None = None
+        """The label the running job was started with (a re-roll names itself), if any."""
 
     # --- operations without the model --------------------------------------------------------
 
@@ -184,18 +186,20 @@ class ComposeActions(QObject):
             self.message.emit(busy.format(self.jobs.label))
             return None
         self.inspector.next_seed()
+        self._running_label = label
         return job.label.removesuffix("…")
 
     def _done(self, composed: Composed) -> None:
         """Say how it went and, when it landed, how many cells it changed (marked in the grid;
         a regenerate can write a cell's notes again as they were, so this can be fewer than
         the cells asked for)."""
+        said = composed_text(composed, self._running_label)
         if not composed.applied:
-            self.message.emit(composed.message)
+            self.message.emit(said)
             return
         count = len(self.document.changed_cells)
         changed = translate("ComposeActions", "%n cell(s) changed", None, count)
-        self.message.emit(f"{composed.message} · {changed}")
+        self.message.emit(f"{said} · {changed}")
 
 
 DRUM_KIT_CHOICE = "Drum kit (GM drums, channel 10)"
@@ -222,7 +226,7 @@ def instrument_choice(text: str) -> tuple[int, bool]:
     a typed name that `engine.song.gm.instrument_from_name` knows ('drums', 'rhodes', '二胡')."""
     if text in (DRUM_KIT_CHOICE, drum_kit_choice()):
         return 0, True
-    number, colon, _ = text.partition(":")
+    number, colon, _ = text.replace("：", ":").partition(":")  # a Chinese label's colon too
     shown = number if colon else text
     if shown.strip().isdigit():
         if not 1 <= int(shown) <= len(GM_PROGRAM_NAMES):
@@ -247,3 +251,27 @@ def run_safely(action: Callable[[], object], report: Callable[[str], None]) -> N
         action()
     except TesseraError as err:
         report(str(err))
+
+
+def composed_text(composed: Composed, label: str | None = None) -> str:
+    """How a composing request went, in the composer's language: "Regenerate: done (seed 5)";
+    the engine's `Composed.message` says the same in English for the command line. A note on
+    why a result was kept as a take only comes from the engine and stays as it is. `label`,
+    already in the composer's language ("Regenerate (re-roll)"), names the operation instead."""
+    what = label or operation_name(composed.request.operation)
+    if not composed.applied:
+        text = translate("ComposeActions", "{what} (seed {seed}): {note}")
+        return text.format(what=what, seed=composed.seed, note=composed.note)
+    if composed.note:
+        text = translate(
+            "ComposeActions", "{what}: done (seed {seed}), but the song changed meanwhile: {note}"
+        )
+        done = text.format(what=what, seed=composed.seed, note=composed.note)
+    else:
+        done = translate("ComposeActions", "{what}: done (seed {seed})").format(
+            what=what, seed=composed.seed
+        )
+    kept = composed.locked_kept
+    if kept:
+        done += "; " + translate("ComposeActions", "%n locked cell(s) left as they are", None, kept)
+    return done

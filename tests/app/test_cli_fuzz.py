@@ -250,6 +250,21 @@ OPTIONS: dict[str, dict[str, Spec]] = {
         "--loop": selection(one_span=True),
     },
     "form": FORM_COMMAND,
+    "score": {
+        "video": Spec(
+            ["{dir}/missing.mp4", "{dir}/名字.MOV", "{dir}/m.webm"],
+            ["", "clip.txt", "{dir}", "noext", "/dev/null"],
+        ),
+        "--output": Spec(["{dir}/o.mkv", "{dir}/名字.mov"], ["", "o.txt", "o", "{dir}"]),
+        "--style": Spec(["lo-fi", " Jazz ", "pop", "中国风"], ["", "polka", "x" * 41, NOT_UTF8]),
+        "--seed": Spec(["0", "7", " 3 "], ["-1", "x", "", "1.5", NOT_UTF8]),
+        "--cut": Spec(["0", "3.5", "86400"], ["-1", "86401", *NUMBER_BAD]),
+        "--no-cut": Spec(["0", "7.5"], ["-1", "86401", *NUMBER_BAD]),
+        "--energy": Spec(
+            ["0=0.3,20=0.8", "5=1", " 0 = 0 "], ["", "x", "0=2", "-1=0.5", "0=nan", "0=", NOT_UTF8]
+        ),
+        "--cuts-only": FLAG,
+    },
     "check": {
         "file": SONG_IN,
         **SELECTION,
@@ -308,6 +323,7 @@ BASES: dict[str, tuple[list[str], int, str]] = {
     "play": (["play", "{missing}"], MISSING_FILE, "cannot open"),
     "check": (["check", "{missing}"], MISSING_FILE, ""),
     "form": (["form", "{missing}", "--section", "1"], MISSING_FILE, "cannot open"),
+    "score": (["score", "{dir}/missing.mp4", "-o", "{dir}/o.mp4"], MISSING_FILE, "cannot read"),
     # --hear-keys needs --out internal, so a command whose values are all fine stops there
     "live": (["live", "--in", "k", "--out", "synth", "--hear-keys"], 2, "--hear-keys plays"),
     "transcribe": (["transcribe", "{dir}/missing.wav", "{dir}/o.json"], MISSING_FILE, ""),

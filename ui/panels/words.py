@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from engine.song.gm import GM_PROGRAM_NAMES
+from ui.gm_names import program_name
 from ui.i18n import translate
 
 
@@ -105,5 +105,5 @@ def ago(seconds: float) -> str:
 def instrument_label(program: int) -> str:
     """A General MIDI instrument numbered from 1 as the GM list does: "1: Acoustic Grand Piano"."""
     return translate("Words", "{number}: {name}").format(
-        number=program + 1, name=GM_PROGRAM_NAMES[program]
+        number=program + 1, name=program_name(program)
     )

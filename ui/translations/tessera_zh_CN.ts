@@ -505,6 +505,22 @@
         <translation>请先选择要微调的格子</translation>
     </message>
     <message>
+        <source>{what} (seed {seed}): {note}</source>
+        <translation>{what}（种子 {seed}）：{note}</translation>
+    </message>
+    <message>
+        <source>{what}: done (seed {seed}), but the song changed meanwhile: {note}</source>
+        <translation>{what}：完成（种子 {seed}），但歌曲在此期间已更改：{note}</translation>
+    </message>
+    <message>
+        <source>{what}: done (seed {seed})</source>
+        <translation>{what}：完成（种子 {seed}）</translation>
+    </message>
+    <message>
+        <source>%n locked cell(s) left as they are</source>
+        <translation>%n 个锁定的格子保持原样</translation>
+    </message>
+    <message>
         <source>Select the cells to regenerate first</source>
         <translation>请先选择要重新生成的格子</translation>
     </message>
