@@ -51,7 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     open_at_launch(window, args)  # recovery, else the file named, else the start screen
     if os.environ.get("TESSERA_QUIT_AFTER_SHOW"):  # the packaging smoke check: start, then quit
         QTimer.singleShot(0, app.quit)
-    return app.exec()
+    status = app.exec()
+    from ui.jobs import wait_for_jobs
+
+    wait_for_jobs(timeout_s=30.0)  # a model still loading must finish before the process ends
+    return status
 
 
 if __name__ == "__main__":

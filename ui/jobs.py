@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
 import traceback
 import weakref
 from collections.abc import Callable
@@ -42,6 +43,18 @@ Work = Callable[[Callable[[int, int], None]], Any]
 R = TypeVar("R")
 Out = TypeVar("Out")
 _job_numbers = itertools.count(1)
+_running_threads: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
+"""Every job thread started and not yet collected, so the app can wait for them as it quits."""
+
+
+def wait_for_jobs(timeout_s: float) -> bool:
+    """Ask every running job to stop and wait up to `timeout_s` for their threads: True when
+    none is left. Called as the app quits, because a daemon thread killed while it is inside
+    native code (a model still loading through onnxruntime) aborts the whole process."""
+    deadline = time.monotonic() + timeout_s
+    for thread in list(_running_threads):
+        thread.join(max(0.0, deadline - time.monotonic()))
+    return not any(thread.is_alive() for thread in list(_running_threads))
 
 
 def progress_percent(done: int, total: int) -> int | None:
@@ -169,6 +182,7 @@ class JobRunner(QObject):
             daemon=True,
         )
         self.started.emit(label)
+        _running_threads.add(job.thread)
         job.thread.start()
         return True
 
