@@ -10,15 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from benchmarks.tunes import d_major_tune
 from engine.song.gm import GM_PROGRAM_NAMES, InstrumentError
 from engine.song.song import Cell, Note, Song
 from engine.studio.models import Models
+from tests.helpers.windows import window_on
 from ui.compose_actions import instrument_choice, instrument_choices
 from ui.i18n import translate
 from ui.main_window import MainWindow
@@ -28,13 +29,7 @@ CELLO_BARS = [(1, bar) for bar in range(2, 6)]
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, models: Models) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    main = MainWindow(recovery_dir=tmp_path / "recovery", settings=settings, models=models)
-    main.confirm_discard = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
-    qtbot.addWidget(main)
-    main.session.new(d_major_tune())
-    main.refresh()
-    main.show()
+    main = window_on(qtbot, tmp_path, models, d_major_tune(), show=True)
     main.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
     return main
