@@ -111,6 +111,7 @@ def fitted_request(fitted: Fitted, title: str) -> Generate:
         tempo_bpm=fitted.fit.sections[0].tempo_bpm,
         style=fitted.style,
         title=title[:80] or "Video score",
+        energies=fitted.fit.energies,  # the notes follow each section's exact energy
     )
 
 
