@@ -150,7 +150,7 @@ def save_score_file(project: str | os.PathLike[str], score: VideoScoreFile) -> P
     data = {
         "format": SCORE_FILE_FORMAT,
         "version": SCORE_FILE_VERSION,
-        "video": str(score.video),
+        "video": str(score.video.absolute()),
         "style": score.style,
         "seed": score.seed,
         "cuts_s": list(score.cuts),
@@ -163,7 +163,8 @@ def save_score_file(project: str | os.PathLike[str], score: VideoScoreFile) -> P
 
 def load_score_file(project: str | os.PathLike[str]) -> VideoScoreFile | None:
     """The project's video score, or None when it has none; a damaged one is a VideoError
-    that names the file and the field."""
+    that names the file and the field. A relative video path is taken from the project's
+    folder (the file is written with an absolute one)."""
     path = score_file_for(project)
     if not path.is_file():
         return None
@@ -188,4 +189,4 @@ def load_score_file(project: str | os.PathLike[str]) -> VideoScoreFile | None:
             f"{path.name} is not a readable video score ({err}): delete it to open the project "
             "without its video"
         ) from err
-    return VideoScoreFile(Path(video), style, seed, cuts, drawn)
+    return VideoScoreFile(path.parent / video, style, seed, cuts, drawn)

@@ -56,8 +56,17 @@ class EnergyEditing(QObject):
         signals.changed.connect(self._changed)
 
     def redraw(self, curve: EnergyCurve) -> None:
-        """Fit and compose the music again to follow `curve`."""
-        self.scoring.refit(energy=curve)
+        """Fit and compose the music again to follow `curve`; while another job runs, the
+        curve the music follows stays, and the user is told to draw again later."""
+        scoring = self.scoring
+        if scoring.jobs.busy and scoring.fitted is not None:
+            self.lane.show_curve(scoring.fitted.energy, scoring.fitted.analysis.energy)
+            text = translate(
+                "EnergyEditing", "Still busy with {job}: draw the energy again after it"
+            )
+            scoring.message.emit(text.format(job=scoring.jobs.label))
+            return
+        scoring.refit(energy=curve)
 
     # --- following the document -------------------------------------------------------------
 

@@ -50,10 +50,15 @@ def test_the_video_score_beside_a_project_comes_back_as_saved(tmp_path: Path) ->
     assert written == tmp_path / "clip.song.video.json"
     assert score_file_for(project) == written
     assert load_score_file(project) == score
-    save_score_file(project, VideoScoreFile(Path("clip.mp4"), "pop", 0, (), None))
-    loaded = load_score_file(project)
+    save_score_file(project, VideoScoreFile(tmp_path / "clip.mp4", "pop", 0, (), None))
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    text = written.read_text().replace(str(tmp_path / "clip.mp4"), "clip.mp4")
+    (moved / "clip.song.video.json").write_text(text)  # written by hand, relative
+    loaded = load_score_file(moved / "clip.song.json")
     assert loaded is not None
     assert loaded.drawn is None
+    assert loaded.video == moved / "clip.mp4"  # from the project's folder
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 """Redrawing a scored video's energy in a real window (offscreen), with the real model: a drag
 on the energy lane under the thumbnails changes the curve the music follows, fits and
-composes again, and the section under the stroke gets the drawn energy; Ctrl+Z back past the
+composes again, and the section under the stroke gets the drawn energy (a stroke finished
+while the music is still being written is refused with a message); Ctrl+Z back past the
 redraw puts the old curve and energies back, redo the drawn ones; saving writes the cuts and
 the curve beside the project and reopening it shows them again without composing; a
 double-click puts the picture's own curve back; a project without a video score opens as
@@ -19,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from engine.song.song import Song, Track
 from engine.studio.models import Models
 from engine.studio.scoring import Fitted, ScoreOptions
-from engine.video.energy import load_score_file, score_file_for
+from engine.video.energy import load_score_file, painted, score_file_for
 from engine.video.synthetic import make_shots_video
 from tests.helpers.windows import window_on
 from ui.main_window import MainWindow
@@ -79,8 +80,15 @@ def test_the_energy_is_redrawn_undone_saved_and_reopened(
     assert before[0] == first.energy < 0.6
 
     scored.clear()
-    _drag(lane, 0.0, first.end_s - 0.5, 1.0)  # the first section, but its last step, at full
-    assert lane.drawn
+    with qtbot.waitSignal(scoring.jobs.started, timeout=10_000):
+        _drag(lane, 0.0, first.end_s - 0.5, 1.0)  # the first section but its last step, at full
+        assert lane.drawn
+    busy_with = lane.curve
+    said: list[str] = []
+    scoring.message.connect(said.append)
+    scoring.energy_edits.redraw(painted(picture, (6.0, 0.0), (12.0, 0.0)))  # while it composes
+    assert said == ["Still busy with New lofi…: draw the energy again after it"]
+    assert lane.curve == busy_with
     qtbot.waitUntil(lambda: bool(scored), timeout=COMPOSED_MS)
     drawn = scored[0].energy
     assert drawn == lane.curve
