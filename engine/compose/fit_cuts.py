@@ -18,7 +18,8 @@ that grows fast with the distance (`OUTSIDE_COST`, `OUTSIDE_SLOPE`).
 Sections longer than `MAX_SECTION_BARS` (a long shot) are split into 8-bar phrases at the same
 tempo. Each section's role follows the picture's energy over it (`role_for`): the role among
 the style's (and verse and chorus) whose usual energy is nearest; its exact energy is the
-picture's. A video without cuts is fitted by the style's own forms (`engine.compose.fit`).
+picture's, and the notes are written at it (`CutFit.energies`, `Generate.energies`). A
+video without cuts is fitted by the style's own forms (`engine.compose.fit`).
 """
 
 from __future__ import annotations
@@ -79,6 +80,11 @@ class CutFit:
     @property
     def bars(self) -> int:
         return sum(s.bars for s in self.sections)
+
+    @property
+    def energies(self) -> tuple[float, ...]:
+        """Each section's exact energy, 0-1: what `Generate.energies` writes it at."""
+        return tuple(round(min(max(s.energy, 0.0), 1.0), 3) for s in self.sections)
 
     @property
     def boundaries_s(self) -> tuple[float, ...]:

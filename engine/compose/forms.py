@@ -15,6 +15,7 @@ in the Section so every later operation writes it at that energy too.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from collections.abc import Mapping, Sequence
@@ -30,7 +31,7 @@ from engine.compose.plan import (
 )
 from engine.compose.preset_files import PRESETS_DIR, Fields, PresetFileError, read_tables
 from engine.song.sections import DEFAULT_ENERGY, ROLE_NAMES, ROLE_WORDS, Section, repeat_key
-from engine.song.song import KeySignatureChange
+from engine.song.song import KeySignatureChange, SongError, check_number
 from engine.song.styles import STYLE_NAMES
 
 FORMS_FILE = PRESETS_DIR / "forms.toml"
@@ -42,6 +43,10 @@ MAX_FORM_BARS = 512
 BUILD_STEP = 0.05
 """Energy each later chorus (or drop) adds over the one before it: the last chorus lifts."""
 BUILDING_ROLES = ("chorus", "drop")
+REPEAT_ENERGY_SPAN = 0.1
+"""When each section's energy is given (`plan_form`'s `energies`), how near an earlier section
+of its kind and length must be in energy for a section to repeat it: a quiet verse and a busy
+one are each written at their own energy, not one copied from the other."""
 FALLBACK_BARS: Mapping[str, int] = {
     "intro": 4,
     "outro": 4,
@@ -192,22 +197,54 @@ def form_sections(form: Sequence[FormPart]) -> tuple[Section, ...]:
 
 
 def plan_form(
-    style: str | None, key: KeySignatureChange, form: Sequence[FormPart], seed: int
+    style: str | None,
+    key: KeySignatureChange,
+    form: Sequence[FormPart],
+    seed: int,
+    energies: Sequence[float] = (),
 ) -> SongPlan:
     """The plan of a song in a role form: a phrase per section, repeating the first section of
-    its kind and length, and chords per section kind (`engine.compose.plan.plan_chords`)."""
+    its kind and length, and chords per section kind (`engine.compose.plan.plan_chords`).
+    `energies` (one per part, or none) sets each section's energy; a section then repeats the
+    first of its kind and length within `REPEAT_ENERGY_SPAN` of its energy, if any."""
     plan = STYLE_PLANS.get(style or "", STYLE_PLANS["classical"])
-    sections = form_sections(form)
+    sections = with_energies(form_sections(form), energies)
     phrases: list[Phrase] = []
-    first_of: dict[tuple[str, int], int] = {}
+    sources: dict[tuple[str, int], list[Section]] = {}
     for section in sections:
         kind = repeat_key(section)
-        source = first_of.setdefault((kind, section.bars), section.first_bar)
-        repeated = source if source != section.first_bar else None
+        earlier = sources.setdefault((kind, section.bars), [])
+        alike = [s for s in earlier if not energies or _near(s.level, section.level)]
+        if not alike:
+            earlier.append(section)
+        repeated = alike[0].first_bar if alike else None
         phrases.append(Phrase(kind, section.first_bar, section.bars, repeated))
     bars = form_bars(form)
     chords = plan_chords(plan, key, phrases, bars, random.Random(seed))
     return SongPlan(tuple(phrases), chords, sections)
+
+
+def with_energies(sections: Sequence[Section], energies: Sequence[float]) -> tuple[Section, ...]:
+    """The sections each given its energy from `energies` (one per section), or as they are
+    when none is given."""
+    if not energies:
+        return tuple(sections)
+    if len(energies) != len(sections):
+        raise FormError(
+            f"{len(energies)} section energies were given for a form of {len(sections)} "
+            "sections: give one energy per section"
+        )
+    try:
+        return tuple(
+            dataclasses.replace(section, energy=check_number(f"energies[{i}]", energy, 0.0, 1.0))
+            for i, (section, energy) in enumerate(zip(sections, energies, strict=True))
+        )
+    except SongError as err:
+        raise FormError(f"section energy: {err}") from err
+
+
+def _near(one: float, other: float) -> bool:
+    return abs(one - other) <= REPEAT_ENERGY_SPAN + 1e-9
 
 
 def load_forms(path: Path = FORMS_FILE) -> dict[str, StyleForms]:

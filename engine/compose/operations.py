@@ -248,7 +248,9 @@ def generate(
     )
     try:
         if shape.form is not None:
-            plan = plan_form(style or preset.style, key, shape.form, seed)
+            plan = plan_form(style or preset.style, key, shape.form, seed, request.energies)
+        elif request.energies:
+            raise FormError("section energies need a form of roles ('verse:8 chorus:8')")
         else:
             plan = plan_song(style or preset.style, key, shape.bars, seed, shape.letters)
     except FormError as err:

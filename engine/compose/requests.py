@@ -84,6 +84,11 @@ class Generate:
     variation: float = 0.0
     """How far a repeated section strays from its first playing: 0 plays it again exactly
     (only its last bar written again), 1 writes it anew in the same role."""
+    energies: tuple[float, ...] = ()
+    """Each section's energy (0-1), one per section of a role `form`, written at it instead
+    of its role's default (a video's sections at the picture's energy); empty: the roles'.
+    A section repeats an earlier one of its kind only at a like energy
+    (`engine.compose.forms.REPEAT_ENERGY_SPAN`)."""
     operation: str = field(default="generate", init=False)
 
 

@@ -39,7 +39,7 @@ from engine.studio.outcomes import Checked, Job, Progress
 from engine.studio.use_cases import Studio
 from engine.video.analysis import Analysis, analyse
 from engine.video.cuts import Cuts, edited
-from engine.video.energy import EnergyCurve, from_points
+from engine.video.energy import EnergyCurve, VideoScoreFile, from_points, save_score_file
 from engine.video.mux import mux_soundtrack, refuse_overwrite
 
 FADE_S = 0.02
@@ -111,6 +111,7 @@ def fitted_request(fitted: Fitted, title: str) -> Generate:
         tempo_bpm=fitted.fit.sections[0].tempo_bpm,
         style=fitted.style,
         title=title[:80] or "Video score",
+        energies=fitted.fit.energies,  # the notes follow each section's exact energy
     )
 
 
@@ -293,6 +294,10 @@ def score_video(
     song = compose_fitted(studio, fitted, source.stem, options.seed)
     project, _audio, _origin = outputs_for(target)
     studio.save(project, overwrite=True)
+    # The cuts and any drawn curve beside the project, for the window (engine/video/energy.py)
+    drawn = None if fitted.energy == analysis.energy else fitted.energy
+    score = VideoScoreFile(source, fitted.style, options.seed, fitted.cuts.times, drawn)
+    save_score_file(project, score)
     exported = export_job(studio, fitted, target, options.seed).run(progress)
     return Scored(
         fitted, song, project, exported.audio, target, exported.origin, exported.audio_seconds

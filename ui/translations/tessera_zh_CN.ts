@@ -773,6 +773,28 @@
     </message>
 </context>
 <context>
+    <name>EnergyEditing</name>
+    <message>
+        <source>Still busy with {job}: draw the energy again after it</source>
+        <translation>仍在处理“{job}”：请等它完成后再绘制能量曲线</translation>
+    </message>
+    <message>
+        <source>The video&apos;s cuts and energy were not saved: {error}</source>
+        <translation>视频的剪辑点和能量曲线未能保存：{error}</translation>
+    </message>
+    <message>
+        <source>Still busy with {job}: the video was not read</source>
+        <translation>仍在处理“{job}”：视频未读取</translation>
+    </message>
+</context>
+<context>
+    <name>EnergyLane</name>
+    <message>
+        <source>Energy of the music: drag to draw it, double-click for the picture&apos;s own</source>
+        <translation>音乐的能量：拖动即可绘制，双击恢复为画面自身的能量曲线</translation>
+    </message>
+</context>
+<context>
     <name>FormEdits</name>
     <message>
         <source>there is no section {0}: the song has %n section(s)</source>

@@ -31,11 +31,13 @@ from engine.studio.scoring import (
 )
 from engine.studio.use_cases import Studio
 from engine.video.cuts import Cuts
+from engine.video.energy import EnergyCurve
 from engine.video.probe import VIDEO_SUFFIXES
 from ui.arrangement.view import ArrangementGrid
 from ui.document import DocumentSignals
 from ui.i18n import translate
 from ui.jobs import JobRunner
+from ui.video.energy_edits import EnergyEditing
 from ui.video.strip import VideoStrip
 
 
@@ -70,6 +72,8 @@ class VideoScoring(QObject):
         window.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, self.dock)
         self.dock.hide()
         signals.changed.connect(lambda _news: self.strip.show_song(studio.song))
+        # The energy lane: redrawing the curve, its undo and its file (ui/video/energy_edits.py)
+        self.energy_edits = EnergyEditing(self, signals)
 
     def choose_and_score(self) -> None:
         pattern = " ".join(f"*{suffix}" for suffix in VIDEO_SUFFIXES)
@@ -98,13 +102,15 @@ class VideoScoring(QObject):
         job = analysis_job(path, options)
         return self._start(job, self._compose)
 
-    def refit(self, cuts: Cuts) -> None:
-        """Fit and compose again with the strip's cuts."""
+    def refit(self, cuts: Cuts | None = None, energy: EnergyCurve | None = None) -> None:
+        """Fit and compose again with the strip's cuts and the energy curve in use (or the
+        ones given: a cut edit, a redrawn curve)."""
         if self.fitted is None:
             return
-        analysis = dataclasses.replace(self.fitted.analysis, cuts=cuts)
-        options = ScoreOptions(style=self.fitted.style, seed=self.seed)
-        self._compose(dataclasses.replace(plan(analysis, options), energy=self.fitted.energy))
+        analysis = dataclasses.replace(self.fitted.analysis, cuts=cuts or self.fitted.cuts)
+        curve = (energy or self.fitted.energy).points
+        options = ScoreOptions(style=self.fitted.style, seed=self.seed, energy_points=curve)
+        self._compose(plan(analysis, options))
 
     def _compose(self, fitted: Fitted) -> None:
         self.fitted = fitted

@@ -1,13 +1,15 @@
 """The video's thumbnails on a strip above the grid, placed by the song's tempo map so each
 picture sits over the bar it plays under, with the cut markers; a click adds a cut, a right
-click deletes the nearest one (`cuts_changed` carries the new `Cuts`)."""
+click deletes the nearest one (`cuts_changed` carries the new `Cuts`). Under the thumbnails,
+over the same bars, the energy lane shows the curve the music follows and lets the user
+redraw it (`ui.video.energy_lane`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from engine.errors import TesseraError
@@ -15,8 +17,10 @@ from engine.song.song import Song
 from engine.video.analysis import Thumbnail
 from engine.video.cuts import Cuts, add_cut, delete_cut
 from ui.arrangement.view import ArrangementGrid
+from ui.video.energy_lane import LANE_HEIGHT_PX, EnergyLane
 
-STRIP_HEIGHT_PX = 58
+THUMBS_HEIGHT_PX = 58
+STRIP_HEIGHT_PX = THUMBS_HEIGHT_PX + LANE_HEIGHT_PX
 CUT_COLOUR = QColor(230, 60, 60)
 
 
@@ -52,6 +56,8 @@ class VideoStrip(QWidget):
         self.cuts: Cuts | None = None
         self._images: list[tuple[float, QImage]] = []
         self._grid: ArrangementGrid | None = None
+        self.energy = EnergyLane(self, self)
+        self.energy.move(0, THUMBS_HEIGHT_PX)
 
     def show_video(self, thumbnails: Sequence[Thumbnail], cuts: Cuts, song: Song) -> None:
         self._images = [
@@ -65,12 +71,19 @@ class VideoStrip(QWidget):
     def show_song(self, song: Song) -> None:
         self.song = song
         self.update()
+        self.energy.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.energy.resize(self.width(), LANE_HEIGHT_PX)
 
     def follow(self, grid: ArrangementGrid) -> None:
         """Keep the strip's bars under the grid's as it scrolls and zooms."""
         self._grid = grid
         grid.view_changed.connect(self.update)
+        grid.view_changed.connect(self.energy.update)
         grid.horizontalScrollBar().valueChanged.connect(lambda _value: self.update())
+        grid.horizontalScrollBar().valueChanged.connect(lambda _value: self.energy.update())
 
     def x_of(self, seconds: float) -> float:
         """The strip's x for a time, over the grid's bar at that time."""
@@ -98,7 +111,7 @@ class VideoStrip(QWidget):
         painter.fillRect(self.rect(), QColor(30, 30, 34))
         if self.song is None:
             return
-        height = self.height() - 4
+        height = THUMBS_HEIGHT_PX - 4
         for number, (time, image) in enumerate(self._images):
             left = self.x_of(time)
             if number + 1 < len(self._images):
@@ -111,7 +124,7 @@ class VideoStrip(QWidget):
             painter.setPen(QPen(CUT_COLOUR, 2))
             for cut in self.cuts.times:
                 x = self.x_of(cut)
-                painter.drawLine(int(x), 0, int(x), self.height())
+                painter.drawLine(int(x), 0, int(x), THUMBS_HEIGHT_PX)
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
