@@ -44,25 +44,26 @@ class Seat:
 
 FAMILY_SEATS: tuple[Seat, ...] = (
     Seat(0.3, 0.3, -14.0),  # pianos
-    Seat(0.4, 0.4, -12.0),  # chromatic percussion (bells, mallets)
-    Seat(0.35, 0.6, -13.0),  # organs
-    Seat(0.45, 0.3, -15.0),  # guitars
+    Seat(0.38, 0.4, -12.0),  # chromatic percussion (bells, mallets)
+    Seat(0.33, 0.6, -13.0),  # organs
+    Seat(0.44, 0.3, -15.0),  # guitars
     Seat(0.0, 0.0, None),  # basses: centred and dry, the floor of the mix
-    Seat(0.45, 0.5, -10.0),  # strings (solo strings, harp, timpani)
+    Seat(0.44, 0.5, -10.0),  # strings (solo strings, harp, timpani)
     Seat(0.0, 0.8, -9.0),  # ensembles and choirs: already as wide as a section
     Seat(0.3, 0.3, -13.0),  # brass
-    Seat(0.35, 0.25, -13.0),  # reeds
-    Seat(0.35, 0.3, -12.0),  # pipes
+    Seat(0.33, 0.25, -13.0),  # reeds
+    Seat(0.33, 0.3, -12.0),  # pipes
     Seat(0.0, 0.0, -16.0),  # synth leads: a point in the middle
     Seat(0.0, 0.9, -9.0),  # synth pads: centred, as wide as the picture
-    Seat(0.4, 0.8, -10.0),  # synth effects
-    Seat(0.35, 0.3, -13.0),  # ethnic
-    Seat(0.4, 0.2, -15.0),  # percussive
-    Seat(0.5, 0.5, -13.0),  # sound effects
+    Seat(0.38, 0.8, -10.0),  # synth effects
+    Seat(0.33, 0.3, -13.0),  # ethnic
+    Seat(0.38, 0.2, -15.0),  # percussive
+    Seat(0.48, 0.5, -13.0),  # sound effects
 )
-"""Per General MIDI family (programs 0-7, 8-15, ...). The room passes the mids at unit gain,
-so a send is the reverb's level under the dry track: -9 dB a hall's wash for a section or a
-pad, -15 dB a touch of room for a guitar."""
+"""Per General MIDI family (programs 0-7, 8-15, ...). Each pan is one that a MIDI file's CC10
+holds exactly on either side (a step is 1/64 left, 1/63 right), so an exported song reads back
+the same. The room passes the mids at unit gain, so a send is the reverb's level under the
+dry track: -9 dB a hall's wash for a section or a pad, -15 dB a touch of room for a guitar."""
 DRUM_SEAT = Seat(0.0, 0.15, -18.0)
 """A drum kit: in the middle, nearly a point (the kick and snare centred), a little room."""
 
