@@ -25,7 +25,7 @@ nothing else). Tables (medians per GM family; every drum key):
   seats it, and centred, with everyone's defaults (Tessera's widths and shared reverb;
   FluidSynth's reverb and chorus); `--stereo-only` measures only this;
 - speed: offline render of a corpus song, cold and warm note cache, against FluidSynth
-  (`benchmarks.audio`).
+  (`benchmarks.audio`); `--speed-only` measures only this.
 
 Then the issue's targets, met or not, with the numbers, for Tessera's timbre (and, for
 comparison, the standard set and timidity). A full run (128 programs, 47 keys) takes about two
@@ -326,10 +326,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--speed-tracks", type=int, default=4)
     parser.add_argument("--second-soundfont", action="store_true", help="add MuseScore General")
     parser.add_argument("--stereo-only", action="store_true", help="only the quartet's stereo")
+    parser.add_argument("--speed-only", action="store_true", help="only the render speed")
     args = parser.parse_args(argv)
     if args.stereo_only:
         rows = stereo_rows(NoteRenderer(TimbreModel()))
         print(markdown(["render", "L/R correlation"], rows))
+        return
+    if args.speed_only:
+        rows, _cold = speed_rows(TimbreModel(), args.speed_bars, args.speed_tracks)
+        print(markdown(["render", "seconds", "real time", "vs FluidSynth"], rows))
         return
     config = Config(
         args.programs[:: args.every], args.drum_keys[:: args.every], args.speed_bars,
