@@ -21,10 +21,11 @@ nothing else). Tables (medians per GM family; every drum key):
   between -60 and -80 dB longer than 0.1 s);
 - vibrato depth of the held note (cents, half the 5-95 % spread of its pitch track);
 - per drum key: distance, spectral centroid and decay (to -30 dB) as ratios to the reference;
-- stereo: left/right correlation of a string quartet with everyone's defaults (Tessera's
-  widths and shared reverb; FluidSynth's reverb and chorus);
+- stereo: left/right correlation of a string quartet seated as the string-quartet preset
+  seats it, and centred, with everyone's defaults (Tessera's widths and shared reverb;
+  FluidSynth's reverb and chorus); `--stereo-only` measures only this;
 - speed: offline render of a corpus song, cold and warm note cache, against FluidSynth
-  (`benchmarks.audio`).
+  (`benchmarks.audio`); `--speed-only` measures only this.
 
 Then the issue's targets, met or not, with the numbers, for Tessera's timbre (and, for
 comparison, the standard set and timidity). A full run (128 programs, 47 keys) takes about two
@@ -55,10 +56,11 @@ from benchmarks.sound_renders import (
     phrase_pitches,
     quartet,
     renderers,
+    seated_quartet,
 )
 from benchmarks.sound_targets import REFERENCE, Drum, Instrument, median, ratio, targets
 from engine.song.drums import GM_DRUM_NAMES
-from engine.song.song import MIN_REVERB_SEND_DB, PPQ, TimbreRef
+from engine.song.song import MIN_REVERB_SEND_DB, PPQ, Song, TimbreRef
 from engine.sound.note_cache import NoteRenderer
 from engine.sound.render import render
 from engine.sound.synth import midi_to_hz
@@ -133,25 +135,31 @@ def measure_drums(keys: Sequence[int], renders: dict[str, Renderer]) -> list[Dru
 
 
 def stereo_rows(renderer: NoteRenderer) -> list[list[str]]:
-    """Left/right correlation of the quartet: Tessera with every default (timbre model and
-    standard set) and FluidSynth with its default reverb and chorus."""
-    song = quartet()
-    standard = dataclasses.replace(
-        song,
-        tracks=tuple(dataclasses.replace(t, timbre=TimbreRef("soundfont")) for t in song.tracks),
-    )
+    """Left/right correlation of the quartet seated as the string-quartet preset seats it
+    (first: the target's row) and with every track centred: Tessera with every other default
+    (timbre model and standard set) and FluidSynth with its default reverb and chorus, hearing
+    the pans and sends from the exported file (CC10, CC91)."""
+    seated, centred = seated_quartet(), quartet()
+
+    def standard(song: Song) -> Song:
+        tracks = tuple(dataclasses.replace(t, timbre=TimbreRef("soundfont")) for t in song.tracks)
+        return dataclasses.replace(song, tracks=tracks)
+
     dry = dataclasses.replace(
-        song,
+        centred,
         tracks=tuple(
             dataclasses.replace(t, width=0.0, reverb_send_db=MIN_REVERB_SEND_DB)
-            for t in song.tracks
+            for t in centred.tracks
         ),
     )
     rows = [
-        ("Tessera timbre, defaults", render(song, renderer)),
-        ("Tessera standard set, defaults", render(standard, renderer)),
-        ("Tessera timbre, width 0 and no reverb", render(dry, renderer)),
-        ("FluidSynth, its reverb and chorus", fluidsynth(effects=True)(song)),
+        ("Tessera timbre, seated", render(seated, renderer)),
+        ("Tessera standard set, seated", render(standard(seated), renderer)),
+        ("FluidSynth, seated, its reverb and chorus", fluidsynth(effects=True)(seated)),
+        ("Tessera timbre, centred", render(centred, renderer)),
+        ("Tessera standard set, centred", render(standard(centred), renderer)),
+        ("Tessera timbre, centred, width 0 and no reverb", render(dry, renderer)),
+        ("FluidSynth, centred, its reverb and chorus", fluidsynth(effects=True)(centred)),
     ]
     return [[name, f"{measures.stereo_correlation(audio):.3f}"] for name, audio in rows]
 
@@ -317,7 +325,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--speed-bars", type=int, default=16, help="0 skips the speed test")
     parser.add_argument("--speed-tracks", type=int, default=4)
     parser.add_argument("--second-soundfont", action="store_true", help="add MuseScore General")
+    parser.add_argument("--stereo-only", action="store_true", help="only the quartet's stereo")
+    parser.add_argument("--speed-only", action="store_true", help="only the render speed")
     args = parser.parse_args(argv)
+    if args.stereo_only:
+        rows = stereo_rows(NoteRenderer(TimbreModel()))
+        print(markdown(["render", "L/R correlation"], rows))
+        return
+    if args.speed_only:
+        rows, _cold = speed_rows(TimbreModel(), args.speed_bars, args.speed_tracks)
+        print(markdown(["render", "seconds", "real time", "vs FluidSynth"], rows))
+        return
     config = Config(
         args.programs[:: args.every], args.drum_keys[:: args.every], args.speed_bars,
         args.speed_tracks, args.second_soundfont,

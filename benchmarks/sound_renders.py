@@ -4,7 +4,8 @@ timbre, Tessera's standard set, timidity, FluidSynth on a second SoundFont, sine
 
 Every per-instrument render is dry and mono at 44.1 kHz: FluidSynth and timidity with reverb
 and chorus off, Tessera with its track at width 0 and no reverb send, so only the timbre is
-compared. The quartet is rendered in stereo with everyone's defaults (reverb and chorus on).
+compared. The quartet is rendered in stereo with everyone's defaults (reverb and chorus on),
+centred and seated as the string-quartet preset seats it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import soundfile
 from benchmarks.audio_likeness import sine_render
 from build_scripts.timbre import soundfont_path
 from build_scripts.timbre.render import GAIN
+from engine.compose.presets import PRESETS, voice_tracks
 from engine.project.midi.files import export_midi
 from engine.song.gm import playable_range
 from engine.song.song import MIN_REVERB_SEND_DB, PPQ, Note, Song, TimbreRef, Track
@@ -96,6 +98,18 @@ def quartet() -> Song:
         for i, (program, pitches) in enumerate(QUARTET)
     )
     return Song(title="quartet", bar_count=5, tracks=tracks)
+
+
+def seated_quartet() -> Song:
+    """The quartet seated as a new song from the string-quartet preset is (violin I left,
+    violin II left of centre, viola right of centre, cello right: `presets/ensembles.toml`)."""
+    song = quartet()
+    seats = voice_tracks(PRESETS["string-quartet"].voices)
+    tracks = tuple(
+        dataclasses.replace(track, pan=seat.pan, reverb_send_db=seat.reverb_send_db)
+        for track, seat in zip(song.tracks, seats, strict=True)
+    )
+    return dataclasses.replace(song, tracks=tracks)
 
 
 def _dry(song: Song, timbre: TimbreRef) -> Song:

@@ -39,7 +39,7 @@ from engine.compose.forms import plan_form
 from engine.compose.midi_model import MidiModel
 from engine.compose.nudge_blend import Blend, blend_limit
 from engine.compose.plan import FormError, SongPlan, plan_song
-from engine.compose.presets import PRESETS, Voice
+from engine.compose.presets import PRESETS, Voice, voice_tracks
 from engine.compose.requests import (
     AddTrack,
     Continue,
@@ -55,6 +55,7 @@ from engine.song.edits import add_track as insert_track
 from engine.song.edits import set_bar_count, set_locked
 from engine.song.gm import instrument_name, playable_range, plays_one_line
 from engine.song.song import Cell, Note, Song, TempoChange, TimeSignatureChange, Track
+from engine.song.stage import added_track_pan
 from engine.song.styles import NO_STYLE, style_named
 from engine.song.theory import key_from_name, key_tonic
 
@@ -195,8 +196,8 @@ def add_track(
     """A new track of a General MIDI instrument or drum kit, written for the whole song."""
     controls, program, is_drum = request.controls, request.program, request.is_drum
     name = request.name or instrument_name(program, is_drum)
-    track = Track(name=name, program=program, is_drum=is_drum)
-    grown = insert_track(song, track)
+    pan = added_track_pan(song.tracks, program, is_drum)  # seated beside the others
+    grown = insert_track(song, Track(name=name, program=program, is_drum=is_drum, pan=pan))
     index = len(grown.tracks) - 1
     cells = [(index, bar) for bar in range(grown.bar_count)]
     plan = {
@@ -240,7 +241,7 @@ def generate(
     song = Song(
         title=request.title,
         bar_count=shape.bars,
-        tracks=tuple(Track(name=v.name, program=v.program, is_drum=v.is_drum) for v in voices),
+        tracks=voice_tracks(voices),
         tempos=(TempoChange(0, shape.tempo_bpm),),
         time_signatures=(TimeSignatureChange(0, numerator, denominator),),
         key_signatures=(key,),
@@ -279,6 +280,7 @@ def _voices(voices: Sequence[Voice], lead_program: int | None) -> list[Voice]:
             program=lead_program,
             pitch_range=playable_range(lead_program),
             polyphony=1 if plays_one_line(lead_program) else chosen[0].polyphony,
+            reverb_send_db=None,  # the new instrument's family default; the seat stays
         )
     return chosen
 

@@ -13,6 +13,7 @@ sings one line (a sax, a flute, a lead guitar or synth) plays one note at a time
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from engine.compose.forms import form_text, is_role_form, parse_form
 from engine.compose.plan import check_form
 from engine.compose.preset_files import PRESETS_DIR, Fields, PresetFileError, read_tables
 from engine.errors import TesseraError
+from engine.song.song import MAX_PAN, MAX_REVERB_SEND_DB, MIN_PAN, MIN_REVERB_SEND_DB, Track
+from engine.song.stage import added_track_pan
 from engine.song.styles import STYLE_NAMES
 from engine.song.theory import key_from_name, parse_pitch_range
 
@@ -36,6 +39,11 @@ class Voice:
     """The most notes the part sounds at once (a hard limit when a song is generated; None:
     no limit): 1 for a sung voice or a fiddle tune, 2 for a quartet's strings (double stops),
     4 for a pianist's hand. Unlimited, the model wrote clusters of 5-17 notes in one voice."""
+    pan: float | None = None
+    """Where the voice sits, -1 (left) to 1 (right), as an ensemble sits on a stage; None
+    seats it by its instrument family (`engine.song.stage.added_track_pan`)."""
+    reverb_send_db: float | None = None
+    """The voice's reverb send in dB; None leaves its instrument family's default."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +63,7 @@ class Preset:
 
 
 ENSEMBLES_FILE = PRESETS_DIR / "ensembles.toml"
-VOICE_FIELDS = ("name", "program", "range", "polyphony", "drums")
+VOICE_FIELDS = ("name", "program", "range", "polyphony", "drums", "pan", "send")
 PRESET_FIELDS = ("style", "meter", "key", "tempo", "bars", "form", "voices")
 
 
@@ -124,7 +132,32 @@ def _voice(fields: Fields) -> Voice:
         pitch_range,
         is_drum,
         fields.integer("polyphony", 1, 16) if fields.has("polyphony") else None,
+        fields.number("pan", MIN_PAN, MAX_PAN) if fields.has("pan") else None,
+        fields.number("send", MIN_REVERB_SEND_DB, MAX_REVERB_SEND_DB)
+        if fields.has("send")
+        else None,
     )
+
+
+def voice_tracks(voices: Sequence[Voice]) -> tuple[Track, ...]:
+    """Each voice as an empty track in its seat: its own pan and send, or, for a voice the
+    preset does not seat, its family's distance from the centre on the side the tracks before
+    it leave emptier."""
+    tracks: list[Track] = []
+    for voice in voices:
+        pan = voice.pan
+        if pan is None:
+            pan = added_track_pan(tracks, voice.program, voice.is_drum)
+        tracks.append(
+            Track(
+                name=voice.name,
+                program=voice.program,
+                is_drum=voice.is_drum,
+                pan=pan,
+                reverb_send_db=voice.reverb_send_db,
+            )
+        )
+    return tuple(tracks)
 
 
 PRESETS: dict[str, Preset] = load_presets()

@@ -96,17 +96,22 @@ def open_session(
     threads: int | None = None,
     *,
     optimize: bool = False,
+    spin: bool = True,
     fix: str = REINSTALL,
 ) -> LoadedSession:
     """Check `path` against its hash and open it; `optimize` turns on every graph rewrite
     onnxruntime has (worth it for the decoder, whose graph runs thousands of times per song).
-    `fix` ends every error message: how to get a good copy of the file."""
+    `spin` False stops idle intra-op threads from busy-waiting for the next operator, leaving
+    the cores to other work between runs (the same results). `fix` ends every error message:
+    how to get a good copy of the file."""
     check_sha256(path, expected_sha256, fix)
     options = ort.SessionOptions()
     options.intra_op_num_threads = threads or default_threads()
     options.inter_op_num_threads = 1
     if optimize:
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    if not spin:
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     providers = choose_providers()
     try:
         session = ort.InferenceSession(str(path), options, providers=providers)

@@ -8,7 +8,8 @@
 - `theory` (keys, scales, chords), `gm` and `drums` (General MIDI programs and the drum map),
   `styles` (the style names and the words for them), `performance` (sustain pedal, pitch bend
   and expression as they sound), `note_cleanup` (notes made safe for MIDI), `selection`
-  (`--tracks 2,3`, `--bars 5-8`), `summary` (one-line descriptions).
+  (`--tracks 2,3`, `--bars 5-8`), `summary` (one-line descriptions), `stage` (where each
+  instrument family sits by default: pan, width, reverb send).
 
 Nothing here imports another wing, a model or onnxruntime.
 """
@@ -21,6 +22,7 @@ __all__ = [
     "performance",
     "selection",
     "song",
+    "stage",
     "styles",
     "summary",
     "takes",

@@ -1,12 +1,14 @@
 """Sound: timbres, rendering a song to audio, playback through the sound card, recording.
 
-- `timbre`: the timbre model (generate, lock, nudge a track's sound) and its denoiser.
+- `timbre`: the timbre model (generate, lock, nudge a track's sound) and its denoiser;
+  `note_frames`: a note's sampled frames to audio (no model: any thread).
 - `soundfont`: the standard General MIDI sound set, FluidSynth playing the installed SoundFont.
 - `synth`: harmonic-plus-noise synthesis of the model's controls; `audition`: a short phrase
   to hear a timbre by.
 - `render`: a Song through its timbres, mixed and limited block by block; `note_cache` the
   notes it mixes, `limiter` the master limiter, `audio_files` the WAV, FLAC, MP3 or OGG written;
-  `space` each track's stereo width and reverb send (defaults by instrument family) and
+  `space` each track's stereo width and reverb send (defaults by instrument family,
+  `engine.song.stage`) and
   `reverb` the one shared room they send to.
 - `playback`: play, pause, seek and loop through the sound card; `recording`: the microphone;
   `device`: opening and closing the sound card's streams, each with a time limit.
@@ -18,6 +20,7 @@ __all__ = [
     "device",
     "limiter",
     "note_cache",
+    "note_frames",
     "playback",
     "recording",
     "render",

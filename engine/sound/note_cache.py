@@ -19,14 +19,16 @@ import math
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
 from engine.song.song import TimbreRef
+from engine.sound.note_frames import SampledNote
 from engine.sound.soundfont import SoundFontSynth
-from engine.sound.synth import OUTPUT_RATE_HZ
+from engine.sound.synth import OUTPUT_RATE_HZ, Audio
 from engine.sound.timbre import BATCH_NOTES, DEFAULT_STEPS, NoteSpec, TimbreModel
 
 SILENT = 1e-4
@@ -151,25 +153,69 @@ class NoteRenderer:
 
     def render(self, keys: Sequence[NoteKey], progress: Progress | None = None) -> None:
         """Render every uncached key into the cache, reporting (done, total): the model's in
-        batches, the standard set's one by one through FluidSynth."""
+        batches, the standard set's one by one through FluidSynth.
+
+        The model's notes are made in two stages: the denoiser samples a batch's control
+        frames (holding the lock: the model is used by one thread at a time), then the frames
+        become audio. With more than one batch, a helper thread synthesizes each batch while
+        the denoiser samples the next, so the two share the cores; every note is computed as
+        it would be alone, so the cache holds the same samples to the last bit."""
         todo = self.missing(keys)
         modelled = [key for key in todo if not key.is_standard]
         standard = [key for key in todo if key.is_standard]
-        for first in range(0, len(modelled), BATCH_NOTES):
-            batch = modelled[first : first + BATCH_NOTES]
-            with self._lock:
-                batch = [key for key in batch if key not in self._cache]
-                audio = self.model.render_notes([key.spec() for key in batch], steps=self.steps)
-                for key, note in zip(batch, audio, strict=True):
-                    self._store(key, trim_tail(note))
-            if progress is not None:
-                progress(min(first + BATCH_NOTES, len(modelled)), len(todo))
+        self._render_modelled(modelled, len(todo), progress)
         for done, key in enumerate(standard, start=len(modelled) + 1):
             with self._lock:
                 if key not in self._cache:
                     self._store(key, trim_tail(self._render_standard(key)))
             if progress is not None and (done % BATCH_NOTES == 0 or done == len(todo)):
                 progress(done, len(todo))
+
+    def _render_modelled(
+        self, modelled: list[NoteKey], total: int, progress: Progress | None
+    ) -> None:
+        """The model's notes in batches, synthesis one batch behind sampling (`render`)."""
+        pool = ThreadPoolExecutor(1, "note-synth") if len(modelled) > BATCH_NOTES else None
+        pending: list[tuple[int, list[NoteKey], Future[list[Audio]]]] = []
+        try:
+            for first in range(0, len(modelled), BATCH_NOTES):
+                with self._lock:
+                    batch = [
+                        k for k in modelled[first : first + BATCH_NOTES] if k not in self._cache
+                    ]
+                    sampled = self.model.sample_notes([k.spec() for k in batch], steps=self.steps)
+                if pool is None:
+                    self._keep(batch, _synthesize(sampled))
+                    if progress is not None:
+                        progress(min(first + BATCH_NOTES, len(modelled)), total)
+                    continue
+                pending.append((first, batch, pool.submit(_synthesize, sampled)))
+                if len(pending) > 1:
+                    self._finish(pending.pop(0), len(modelled), total, progress)
+            while pending:
+                self._finish(pending.pop(0), len(modelled), total, progress)
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+    def _finish(
+        self,
+        job: tuple[int, list[NoteKey], Future[list[Audio]]],
+        modelled: int,
+        total: int,
+        progress: Progress | None,
+    ) -> None:
+        first, batch, audio = job
+        self._keep(batch, audio.result())
+        if progress is not None:
+            progress(min(first + BATCH_NOTES, modelled), total)
+
+    def _keep(self, batch: list[NoteKey], audio: list[Audio]) -> None:
+        """Store a batch's notes, trimmed (a note another thread stored meanwhile is kept)."""
+        with self._lock:
+            for key, note in zip(batch, audio, strict=True):
+                if key not in self._cache:
+                    self._store(key, trim_tail(note))
 
     def _render_standard(self, key: NoteKey) -> npt.NDArray[np.float32]:
         """One standard-sound note through FluidSynth (made now if this is the first)."""
@@ -197,3 +243,8 @@ class NoteRenderer:
         while self._bytes > self._capacity_bytes and len(self._cache) > 1:
             _, evicted = self._cache.popitem(last=False)
             self._bytes -= evicted.nbytes
+
+
+def _synthesize(sampled: list[SampledNote]) -> list[Audio]:
+    """A batch's audio from its sampled frames (numpy only: runs on the helper thread)."""
+    return [note.audio() for note in sampled]

@@ -10,10 +10,10 @@ nothing below `SIDE_LOW_HZ`, so bass stays centred however wide the track. `deco
 by FFT on a grid of cells fixed in the song's samples, so a cell is computed the same way, to
 the last bit, whichever block asks for it.
 
-Defaults come from the General MIDI family (the program's group of eight, as in
-`engine.song.gm`): strings, ensembles, choirs, organs and pads wide and fairly wet; basses and
-synth leads centred, and basses dry; drums narrow with a little reverb. A track's own `width`
-and `reverb_send_db`, when set, win.
+Defaults come from the General MIDI family (the program's group of eight), in the table that
+the MIDI export and composing read too (`engine.song.stage`): strings, ensembles, choirs,
+organs and pads wide and fairly wet; basses and synth leads centred, and basses dry; drums
+narrow with a little reverb. A track's own `width` and `reverb_send_db`, when set, win.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.song.song import MIN_REVERB_SEND_DB, Track
+from engine.song.stage import DRUM_SEAT, FAMILY_SEATS, effective_reverb_send_db
 from engine.sound.audio_files import SAMPLE_RATE_HZ
 
 __all__ = [
@@ -70,28 +71,12 @@ class Space:
     reverb_send_db: float | None
 
 
-FAMILY_SPACE: tuple[Space, ...] = (
-    Space(0.3, -14.0),  # pianos
-    Space(0.4, -12.0),  # chromatic percussion (bells, mallets)
-    Space(0.6, -13.0),  # organs
-    Space(0.3, -15.0),  # guitars
-    Space(0.0, None),  # basses: centred and dry, the floor of the mix
-    Space(0.5, -10.0),  # strings (solo strings, harp, timpani)
-    Space(0.8, -9.0),  # ensembles and choirs
-    Space(0.3, -13.0),  # brass
-    Space(0.25, -13.0),  # reeds
-    Space(0.3, -12.0),  # pipes
-    Space(0.0, -16.0),  # synth leads: a point in the middle
-    Space(0.9, -9.0),  # synth pads
-    Space(0.8, -10.0),  # synth effects
-    Space(0.3, -13.0),  # ethnic
-    Space(0.2, -15.0),  # percussive
-    Space(0.5, -13.0),  # sound effects
+FAMILY_SPACE: tuple[Space, ...] = tuple(
+    Space(seat.width, seat.reverb_send_db) for seat in FAMILY_SEATS
 )
-"""Default width and reverb send of each General MIDI family (programs 0-7, 8-15, ...). The
-room passes the mids at unit gain, so a send is the reverb's level under the dry track: -9 dB
-a hall's wash for a section or a pad, -15 dB a touch of room for a guitar."""
-DRUM_SPACE = Space(0.15, -18.0)
+"""Default width and reverb send of each General MIDI family (programs 0-7, 8-15, ...), from
+the one table of stage defaults (`engine.song.stage`)."""
+DRUM_SPACE = Space(DRUM_SEAT.width, DRUM_SEAT.reverb_send_db)
 """A drum kit: nearly a point (the kick and snare in the middle), a little room."""
 
 
@@ -100,10 +85,7 @@ def track_space(track: Track) -> Space:
     (by its first program; a send at `MIN_REVERB_SEND_DB` is no send)."""
     default = DRUM_SPACE if track.is_drum else FAMILY_SPACE[track.program // 8]
     width = default.width if track.width is None else track.width
-    send = default.reverb_send_db if track.reverb_send_db is None else track.reverb_send_db
-    if send is not None and send <= MIN_REVERB_SEND_DB:
-        send = None
-    return Space(width, send)
+    return Space(width, effective_reverb_send_db(track))
 
 
 def send_gain(reverb_send_db: float | None) -> float:

@@ -132,11 +132,16 @@ def _check(frames: Frames, pitch: float, sample_rate_hz: int) -> None:
         raise SynthError(f"pitch must be a MIDI note number from 0 to 127, got {pitch}")
 
 
+@functools.lru_cache(maxsize=64)
 def _frame_positions(frame_count: int, hop: int) -> tuple[npt.NDArray[np.int64], Frames]:
-    """For every output sample: the frame before it and how far it is towards the next one."""
+    """For every output sample: the frame before it and how far it is towards the next one.
+    Kept for the notes of one length (a duration class), which share it: read-only."""
     position = np.arange((frame_count - 1) * hop, dtype=np.float64) / hop  # (N,)
     index = position.astype(np.int64)
-    return index, (position - index).astype(np.float32)
+    fade = (position - index).astype(np.float32)
+    index.setflags(write=False)
+    fade.setflags(write=False)
+    return index, fade
 
 
 def harmonics_to_audio(
@@ -152,17 +157,21 @@ def harmonics_to_audio(
     tables = np.fft.irfft(spectrum, n=WAVETABLE_SIZE, axis=1).astype(np.float32)  # (F, W)
     tables = np.concatenate([tables, tables[:, :1]], axis=1)  # (F, W + 1) for interpolation
     frame, fade = _frame_positions(len(amplitudes), hop)
-    phase = (np.arange(len(frame), dtype=np.float64) * (f0_hz / sample_rate_hz)) % 1.0
+    cycles = np.arange(len(frame), dtype=np.float64) * (f0_hz / sample_rate_hz)
+    phase = cycles - np.floor(cycles)  # the same bits as `cycles % 1.0` (>= 0), 3x faster
     read = phase * WAVETABLE_SIZE
     slot = read.astype(np.int64)
     within = (read - slot).astype(np.float32)
+    # Flat indices into the tables: one gather per read instead of a 2-D fancy index.
+    flat = tables.reshape(-1)
+    start = frame * tables.shape[1] + slot  # (N,) frame `frame`, sample `slot`
 
-    def lookup(rows: npt.NDArray[np.int64]) -> Audio:
-        low = tables[rows, slot]
-        return low + within * (tables[rows, slot + 1] - low)
+    def lookup(at: npt.NDArray[np.int64]) -> Audio:
+        low = flat.take(at)
+        return low + within * (flat.take(at + 1) - low)
 
-    before = lookup(frame)
-    return before + fade * (lookup(frame + 1) - before)
+    before = lookup(start)
+    return before + fade * (lookup(start + tables.shape[1]) - before)
 
 
 @functools.lru_cache(maxsize=4)
@@ -204,7 +213,11 @@ def noise_to_audio(
     # Uniform white noise of unit variance: spectrally the same as Gaussian, faster to draw.
     white = (rng.random((frame_count + 1) * hop, dtype=np.float32) - 0.5) * np.float32(12**0.5)
     segments = np.lib.stride_tricks.sliding_window_view(white, 2 * hop)[::hop] * window
-    shaped = np.fft.irfft(np.fft.rfft(segments, axis=1) * gains, n=2 * hop, axis=1) * window
+    # The forward FFT in float64: numpy's float32 rfft of these rows is several times slower
+    # than converting and transforming in float64 (and no more exact); the spectrum goes back
+    # to complex64, so the rest is the float32 path it was.
+    spectra = np.fft.rfft(segments.astype(np.float64), axis=1).astype(np.complex64)
+    shaped = np.fft.irfft(spectra * gains, n=2 * hop, axis=1) * window
     out = np.zeros((frame_count + 1) * hop, dtype=np.float32)
     for offset in (0, hop):  # overlap-add: even frames, then odd frames, without a loop per frame
         part = shaped[offset // hop :: 2].reshape(-1)

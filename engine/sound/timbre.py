@@ -43,6 +43,7 @@ from engine.errors import TesseraError
 from engine.runtime.cards import Card, read_card
 from engine.runtime.onnx import ModelLoadError, file_sha256, open_session
 from engine.song.song import TimbreRef
+from engine.sound.note_frames import ATTACK_FRAMES, SampledNote
 from engine.sound.synth import (
     ANALYSIS_RATE_HZ,
     CHANNEL_COUNT,
@@ -52,7 +53,6 @@ from engine.sound.synth import (
     OUTPUT_RATE_HZ,
     Audio,
     Frames,
-    controls_to_audio,
 )
 
 DEFAULT_MODEL_DIR = Path(__file__).parents[2] / "models" / "timbre"
@@ -79,8 +79,6 @@ NUDGE_SCALE = 1.0
 """Prior standard deviations moved by a nudge of strength 1."""
 DESCRIBE_SCALE = 1.5
 """Prior standard deviations moved by a descriptor step of strength 1."""
-ATTACK_FRAMES = 15
-"""Frames (0.3 s) kept as they are when a long note's sustain is stretched."""
 DRUM_HIT_SECONDS = 0.5
 """The drum kit was learned from 0.5 s hits; a drum note's length does not change its sound."""
 BATCH_NOTES = 16
@@ -226,8 +224,14 @@ class TimbreModel:
             )
             self._check_controls(card)
             self.space = self._load_space(card.sha256("space", "sha256"))
+            # No spinning: a render synthesizes one batch on another thread while the model
+            # samples the next, and spinning threads took its core (a cold render 1.4x slower).
             loaded = open_session(
-                self.folder / "model.onnx", card.sha256("onnx", "sha256"), threads, fix=REBUILD
+                self.folder / "model.onnx",
+                card.sha256("onnx", "sha256"),
+                threads,
+                spin=False,
+                fix=REBUILD,
             )
         except TimbreModelError:
             raise
@@ -406,31 +410,41 @@ class TimbreModel:
         at 16 notes against 1.2 ms one at a time on a 2-core CPU. A note sounds the same
         whichever batch it is in, up to float rounding (the noise comes from its ref's seed).
         """
-        resolved = [self._resolved(note) for note in notes]
         audio: list[Audio] = []
-        for first in range(0, len(resolved), BATCH_NOTES):
-            batch = resolved[first : first + BATCH_NOTES]
-            generated = [min(n.duration_seconds, self.max_duration_seconds) for n in batch]
-            frames = self._sample_batch(
-                [
-                    dataclasses.replace(n, duration_seconds=g)
-                    for n, g in zip(batch, generated, strict=True)
-                ],
-                steps,
-                temperature,
-            )
-            for note, note_frames, seconds in zip(batch, frames, generated, strict=True):
-                stretched = stretch_sustain(note_frames, seconds, note.duration_seconds)
-                audio.append(
-                    controls_to_audio(
-                        stretched,
-                        note.pitch,
-                        is_drum=note.is_drum,
-                        noise_seed=_seed_of(note.ref),
-                        sample_rate_hz=sample_rate_hz,
-                    )
-                )
+        for first in range(0, len(notes), BATCH_NOTES):
+            batch = notes[first : first + BATCH_NOTES]
+            sampled = self.sample_notes(batch, steps=steps, temperature=temperature)
+            audio += [note.audio(sample_rate_hz) for note in sampled]
         return audio
+
+    def sample_notes(
+        self,
+        notes: Sequence[NoteSpec],
+        *,
+        steps: int = DEFAULT_STEPS,
+        temperature: float = DEFAULT_TEMPERATURE,
+    ) -> list[SampledNote]:
+        """The denoiser's part of `render_notes` for one batch (at most `BATCH_NOTES` notes):
+        each note's control frames, ready for `SampledNote.audio`, which needs no model, so a
+        caller can synthesize one batch while the model samples the next."""
+        if len(notes) > BATCH_NOTES:
+            raise TimbreError(f"a batch holds at most {BATCH_NOTES} notes, got {len(notes)}")
+        if not notes:
+            return []
+        batch = [self._resolved(note) for note in notes]
+        generated = [min(n.duration_seconds, self.max_duration_seconds) for n in batch]
+        frames = self._sample_batch(
+            [
+                dataclasses.replace(n, duration_seconds=g)
+                for n, g in zip(batch, generated, strict=True)
+            ],
+            steps,
+            temperature,
+        )
+        return [
+            SampledNote(note, note_frames, seconds, _seed_of(note.ref))
+            for note, note_frames, seconds in zip(batch, frames, generated, strict=True)
+        ]
 
     def _resolved(self, note: NoteSpec) -> NoteSpec:
         """The note checked, its ref resolved, and a drum hit at the kit's learned length."""
@@ -471,18 +485,3 @@ def ddim_sample(denoise: Any, noise: npt.NDArray[np.float64], steps: int) -> Fra
             np.float32
         )
     return clean.astype(np.float32)
-
-
-def stretch_sustain(frames: Frames, generated_seconds: float, wanted_seconds: float) -> Frames:
-    """Lengthen a note's held part: the attack stays, the sustain is resampled, release follows."""
-    held = round(generated_seconds * FRAME_RATE_HZ)
-    wanted = round(wanted_seconds * FRAME_RATE_HZ)
-    if wanted <= held or held <= ATTACK_FRAMES + 1:
-        return frames
-    sustain = frames[ATTACK_FRAMES:held]  # (S, C)
-    positions = np.linspace(0, len(sustain) - 1, wanted - ATTACK_FRAMES)
-    index = positions.astype(np.int64)
-    upper = np.minimum(index + 1, len(sustain) - 1)
-    weight = (positions - index)[:, None].astype(np.float32)
-    stretched = sustain[index] * (1 - weight) + sustain[upper] * weight
-    return np.concatenate([frames[:ATTACK_FRAMES], stretched, frames[held:]]).astype(np.float32)

@@ -13,9 +13,13 @@ pitch bend, sustain pedal, expression, channel pressure and every other controll
 markers, cues, copyright and other text; the tempo, meter and key maps; track names in UTF-8,
 GBK or Latin-1. A track's volume (CC7) and pan (CC10) in force at its first note become its
 `gain_db` and `pan` by the inverse of the export's mapping; the controllers themselves stay in
-its `controls`, so the export writes them back. What is dropped (SysEx, polyphonic aftertouch,
-sequencer-specific data, ...) and everything repaired comes back as one warning per kind with
-its count.
+its `controls`, so the export writes them back. Its reverb send (CC91) in force at its first
+note becomes its `reverb_send_db` (None when it is its instrument family's default,
+`engine.song.stage`, as the export writes for a track left at the default), and the CC91s
+before the first note leave its controls: the export writes the setting back at tick 0, and
+no note hears them. CC91s after the first note are performance data and stay (the mappings:
+`engine.project.midi.mix`). What is dropped (SysEx, polyphonic aftertouch, sequencer-specific
+data, ...) and everything repaired comes back as one warning per kind with its count.
 
 Bounded work: the file's last event is turned into bars under its meter map (one division per
 meter section) and refused past `MAX_BAR_COUNT` bars before any bar, note or track is built,
@@ -45,9 +49,9 @@ from engine.project.midi.events import (
 )
 from engine.project.midi.markers import sections_from_markers
 from engine.project.midi.meta import Conductor, read_metas
+from engine.project.midi.mix import mix_at, reverb_send_at
 from engine.project.midi.notes import Part, TickScale, Walked, program_timeline, walk_track
 from engine.project.midi.text import ENCODING_NAMES
-from engine.project.midi.writer import PAN_CC, VOLUME_CC, cc7_to_gain_db, cc10_to_pan
 from engine.song.gm import instrument_name
 from engine.song.note_cleanup import CleanupReport, clean_notes
 from engine.song.song import (
@@ -274,17 +278,20 @@ def _build_tracks(
         report = CleanupReport()
         notes = clean_notes(part.rows, report)
         warnings.extend(report.summary(f"track {label!r}"))
-        gain_db, pan = _mix_at(part, notes[0].start_tick)
+        gain_db, pan = mix_at(part, notes[0].start_tick)
+        is_drum = part.channel == DRUM_CHANNEL
+        send, controls = reverb_send_at(part, notes[0].start_tick, program, is_drum)
         tracks.append(
             Track(
                 name=label,
                 program=program,
-                is_drum=part.channel == DRUM_CHANNEL,
+                is_drum=is_drum,
                 notes=tuple(notes),
                 gain_db=gain_db,
                 pan=pan,
-                controls=tuple(part.controls),
+                controls=controls,
                 program_changes=changes,
+                reverb_send_db=send,
             )
         )
     return tracks
@@ -306,22 +313,6 @@ def _route_orphan_controls(all_parts: list[Part], parts: list[Part], dropped: Co
         else:
             player.controls.extend(part.controls)
             player.controls.sort(key=lambda control: control.tick)
-
-
-def _mix_at(part: Part, first_note_tick: int) -> tuple[float, float]:
-    """(gain_db, pan) from the last CC7 and CC10 at or before the first note; 0.0 if none."""
-    volume = pan = None
-    for control in part.controls:
-        if control.tick > first_note_tick:
-            break
-        if control.kind == "cc" and control.number == VOLUME_CC:
-            volume = control.value
-        elif control.kind == "cc" and control.number == PAN_CC:
-            pan = control.value
-    return (
-        cc7_to_gain_db(volume) if volume is not None else 0.0,
-        cc10_to_pan(pan) if pan is not None else 0.0,
-    )
 
 
 def _track_labels(parts: list[Part], programs: list[int], conductor: Conductor) -> list[str]:

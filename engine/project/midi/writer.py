@@ -13,10 +13,12 @@ channel, note-offs before note-ons on the same tick; every track ending at the e
 last bar, so DAWs import the whole tempo map.
 
 The mix travels as controllers at tick 0, so a DAW opens the song with the same balance:
-CC10 (pan) on a track whose pan is not centred, and CC7 (channel volume) on every track once
-any track's gain is not 0 dB (see `song_to_midi_file` for why every track); a track that
-holds its own CC7/CC10 from an imported file carries the mix in them (see `track_events`).
-An unmixed song gets neither. MIDI has
+CC10 (pan) on a track whose pan is not centred, CC7 (channel volume) on every track once
+any track's gain is not 0 dB (see `song_to_midi_file` for why every track), and CC91 (reverb
+send) on every track, with the send the track is mixed with (its own, or its instrument
+family's: `engine.song.stage`), so a DAW's reverb hears the same space; a track that holds its
+own CC7/CC10/CC91 from an imported file carries the mix in them (see `track_events`). A
+track's width has no General MIDI controller and stays in the project. MIDI has
 no mute or solo: a muted track is exported like any other (DAWs import every track and the
 user mutes there) and solo is not written at all. The conversions below are the only place
 the mapping lives; `engine.project.midi.reader` uses their inverses, so export -> import
@@ -26,7 +28,6 @@ round-trips.
 from __future__ import annotations
 
 import dataclasses
-import math
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -37,6 +38,18 @@ import mido
 from engine.atomic_write import write_atomically
 from engine.errors import TesseraError
 from engine.project.midi.markers import section_markers
+from engine.project.midi.mix import (
+    PAN_CC,
+    PAN_CENTRE_CC,
+    REVERB_CC,
+    VOLUME_CC,
+    cc7_to_gain_db,
+    cc10_to_pan,
+    cc91_to_send_db,
+    gain_db_to_cc7,
+    pan_to_cc10,
+    send_db_to_cc91,
+)
 from engine.song.edits import select
 from engine.song.gm import instrument_name
 from engine.song.note_cleanup import CleanupReport, clean_notes
@@ -46,7 +59,6 @@ from engine.song.song import (
     EXPRESSION_CC,
     MAX_NUMERATOR,
     MAX_TICK,
-    MIN_GAIN_DB,
     PPQ,
     SUSTAIN_CC,
     ControlEvent,
@@ -56,12 +68,28 @@ from engine.song.song import (
     TimeSignatureChange,
     Track,
 )
+from engine.song.stage import effective_reverb_send_db
+
+__all__ = [
+    "PAN_CC",
+    "PAN_CENTRE_CC",
+    "REVERB_CC",
+    "VOLUME_CC",
+    "MidiExportError",
+    "assign_channels",
+    "cc7_to_gain_db",
+    "cc10_to_pan",
+    "cc91_to_send_db",
+    "export_midi",
+    "gain_db_to_cc7",
+    "pan_to_cc10",
+    "send_db_to_cc91",
+    "song_to_midi_file",
+    "track_events",
+    "written_meters",
+]
 
 MELODIC_CHANNELS = tuple(channel for channel in range(16) if channel != DRUM_CHANNEL)
-VOLUME_CC = 7
-"""Channel volume, the controller a DAW or GM synth treats as the channel's fader."""
-PAN_CC = 10
-PAN_CENTRE_CC = 64
 MAX_DELTA_TICKS = 0x0FFFFFFF
 """The longest gap between two events a MIDI delta time holds (four 7-bit bytes)."""
 
@@ -91,43 +119,6 @@ def export_midi(
     except OSError as err:
         raise MidiExportError(f"cannot write {Path(path).name}: {err.strerror}") from err
     return warnings
-
-
-def gain_db_to_cc7(gain_db: float) -> int:
-    """A track gain in dB as a CC7 value 0-127, by the GM volume curve dB = 40 * log10(cc / 127).
-
-    0 dB is 127, the top of the controller, so a gain above 0 dB cannot be expressed and is
-    written as 127; the quietest gain, -60 dB, is 4.
-    """
-    return max(0, min(127, round(127 * 10 ** (gain_db / 40))))
-
-
-def cc7_to_gain_db(value: int) -> float:
-    """A CC7 value 0-127 as a track gain in dB (the inverse of `gain_db_to_cc7`).
-
-    Rounded to 0.1 dB, which keeps every value 4-127 distinct, so CC7 -> dB -> CC7 gives the
-    same value. Values 0-3 lie below -60 dB and become `MIN_GAIN_DB`, the mixer's silence.
-    """
-    if value <= 0:
-        return MIN_GAIN_DB
-    return max(MIN_GAIN_DB, round(40 * math.log10(value / 127), 1))
-
-
-def pan_to_cc10(pan: float) -> int:
-    """A pan from -1.0 (left) to +1.0 (right) as a CC10 value: 0 left, 64 centre, 127 right.
-
-    MIDI has 64 steps left of centre and 63 right of it, so each side is scaled on its own.
-    """
-    return PAN_CENTRE_CC + round(pan * (64 if pan < 0 else 63))
-
-
-def cc10_to_pan(value: int) -> float:
-    """A CC10 value 0-127 as a pan from -1.0 to +1.0 (the inverse of `pan_to_cc10`).
-
-    Rounded to 0.01, finer than a CC10 step (1/64), so CC10 -> pan -> CC10 gives the same value.
-    """
-    steps = value - PAN_CENTRE_CC
-    return round(steps / (64 if steps < 0 else 63), 2)
 
 
 def _save(midi_file: mido.MidiFile, handle: IO[bytes]) -> None:
@@ -352,11 +343,11 @@ def track_events(
 ) -> list[Event]:
     """A track's name, programs, controllers and notes as events (not yet in order).
 
-    The mixer's gain and pan are written as CC7 and CC10. Where the track holds those
-    controllers itself (from an imported file) at or before its first note, the last of them
-    carries the mixer's value in place, so an imported file keeps its own volume events (a
-    file that sets CC7 to 127 is not left at a synth's default of 100) and a fader moved in
-    Tessera still wins.
+    The mixer's gain, pan and reverb send are written as CC7, CC10 and CC91. Where the track
+    holds those controllers itself (from an imported file) at or before its first note, the
+    last of them carries the mixer's value in place, so an imported file keeps its own volume
+    events (a file that sets CC7 to 127 is not left at a synth's default of 100) and a fader
+    moved in Tessera still wins.
     """
     # An unnamed track gets the name the importer would give it ("Drums" for drums).
     name = track.name or instrument_name(track.program, track.is_drum)
@@ -378,6 +369,10 @@ def track_events(
     in_place = _mix_in_place(controls, PAN_CC, first_note_tick, pan, cc10_to_pan)
     if track.pan and not in_place:
         mix.append(ControlEvent(0, "cc", pan, PAN_CC))
+    send = send_db_to_cc91(effective_reverb_send_db(track))
+    in_place = _mix_in_place(controls, REVERB_CC, first_note_tick, send, cc91_to_send_db)
+    if not in_place:
+        mix.append(ControlEvent(0, "cc", send, REVERB_CC))
     events += [
         (control.tick, CONTROL, _control_message(control, channel)) for control in mix + controls
     ]

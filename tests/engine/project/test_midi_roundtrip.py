@@ -302,8 +302,8 @@ def test_export_then_import_gives_back_any_clean_song(song: Song) -> None:
         assert import_midi(path) == song
 
 
-CONTROL_NUMBERS = [n for n in range(120) if n not in (7, 10, 11, 64)]
-"""'cc' numbers a Song can hold freely: 7 and 10 also carry the mixer (see the export), 11 and
+CONTROL_NUMBERS = [n for n in range(120) if n not in (7, 10, 11, 64, 91)]
+"""'cc' numbers a Song can hold freely: 7, 10 and 91 also carry the mixer (see the export), 11 and
 64 have their own kinds, 120-127 are channel modes (All Notes Off ends notes on import)."""
 
 

@@ -1,7 +1,7 @@
 """Track mix settings: validation, who is audible, project files and MIDI controllers.
 
 The MIDI tests write real files to tmp_path and read them back twice: with Tessera's own
-importer (symusic) and independently with mido, which sees the raw CC7/CC10 events.
+importer (symusic) and independently with mido, which sees the raw CC7/CC10/CC91 events.
 """
 
 from __future__ import annotations
@@ -227,14 +227,16 @@ def test_export_writes_volume_and_pan_at_tick_0_and_import_reads_them_back(
     controls = [_controls_at_tick_0(track) for track in midi.tracks[1:]]
     # -6 dB is 127 * 10**(-6/40) = 89.9; pan -0.5 is 64 - 32; pan 0.75 is 64 + 47.25.
     # Once one track has a gain, every track gets CC7 (0 dB is 127), so GM's default of 100
-    # cannot make the 0 dB tracks quieter than the -6 dB one.
+    # cannot make the 0 dB tracks quieter than the -6 dB one. Every track gets its family's
+    # reverb send as CC91, 127 * 10**((send - 6) / 40): a pipe's -12 dB is 44.9, a kit's
+    # -18 dB 31.8, a pad's -9 dB 53.5.
     assert controls == [
-        {7: (0, 90), 10: (0, 32)},
-        {7: (DRUM_CHANNEL, 127), 10: (DRUM_CHANNEL, 111)},
-        {7: (1, 127)},
+        {7: (0, 90), 10: (0, 32), 91: (0, 45)},
+        {7: (DRUM_CHANNEL, 127), 10: (DRUM_CHANNEL, 111), 91: (DRUM_CHANNEL, 32)},
+        {7: (1, 127), 91: (1, 54)},
     ]
     all_controls = [m for track in midi.tracks for m in track if m.type == "control_change"]
-    assert len(all_controls) == 5  # nothing else, and nothing later than tick 0
+    assert len(all_controls) == 8  # nothing else, and nothing later than tick 0
 
     song = import_midi(path)
     assert [(t.name, t.gain_db, t.pan) for t in song.tracks] == [
@@ -246,18 +248,22 @@ def test_export_writes_volume_and_pan_at_tick_0_and_import_reads_them_back(
     assert (song.tracks[2].muted, song.tracks[2].solo) == (False, False)
 
 
-def test_an_unmixed_song_exports_no_controllers(tmp_path: Path) -> None:
+def test_an_unmixed_song_exports_only_its_reverb_send(tmp_path: Path) -> None:
     song = Song(bar_count=1, tracks=(Track("Lead", notes=(Note(0, 60, 480, 90),), muted=True),))
     export_midi(song, tmp_path / "plain.mid")
     midi = mido.MidiFile(tmp_path / "plain.mid")
-    assert [m for track in midi.tracks for m in track if m.type == "control_change"] == []
-    assert import_midi(tmp_path / "plain.mid").tracks[0].gain_db == 0.0
+    controls = [m for track in midi.tracks for m in track if m.type == "control_change"]
+    # A piano's default send, -14 dB, is CC91 40: General MIDI 2's own default.
+    assert [(m.control, m.value) for m in controls] == [(91, 40)]
+    track = import_midi(tmp_path / "plain.mid").tracks[0]
+    assert (track.gain_db, track.pan, track.reverb_send_db, track.controls) == (0.0, 0.0, None, ())
 
 
 def test_gain_above_0_db_exports_as_full_volume(tmp_path: Path) -> None:
     song = Song(bar_count=1, tracks=(Track("Lead", notes=(Note(0, 60, 480, 90),), gain_db=6),))
     export_midi(song, tmp_path / "loud.mid")
-    assert _controls_at_tick_0(mido.MidiFile(tmp_path / "loud.mid").tracks[1]) == {7: (0, 127)}
+    written = _controls_at_tick_0(mido.MidiFile(tmp_path / "loud.mid").tracks[1])
+    assert written == {7: (0, 127), 91: (0, 40)}
     assert import_midi(tmp_path / "loud.mid").tracks[0].gain_db == 0.0
 
 
