@@ -22,6 +22,7 @@ from engine.compose.preset_files import PRESETS_DIR, Fields, PresetFileError, re
 from engine.errors import TesseraError
 from engine.song.styles import STYLE_NAMES
 from engine.song.theory import key_from_name, parse_pitch_range
+from engine.words import QT_TRANSLATE_NOOP
 
 Meter = tuple[int, int]
 
@@ -66,7 +67,11 @@ def load_presets(path: Path = ENSEMBLES_FILE) -> dict[str, Preset]:
     for name, table in read_tables(path).items():
         presets[name] = _preset(Fields(f"{path.name}, preset [{name}]", table, PRESET_FIELDS))
     if not presets:
-        raise PresetFileError(f"{path.name} holds no preset: add a [name] table with its voices")
+        raise PresetFileError(
+            QT_TRANSLATE_NOOP(
+                "Presets", "{name} holds no preset: add a [name] table with its voices"
+            ).format(name=path.name)
+        )
     return presets
 
 

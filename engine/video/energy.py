@@ -17,6 +17,7 @@ import numpy.typing as npt
 
 from engine.video.cuts import Cuts
 from engine.video.probe import VideoError
+from engine.words import QT_TRANSLATE_NOOP
 
 STEP_S = 0.5
 RATE_WINDOW_S = 4.0
@@ -49,17 +50,24 @@ class EnergyCurve:
 def from_points(points: Sequence[tuple[float, float]]) -> EnergyCurve:
     """A curve the user drew: (time, energy) points, energy 0-1, times not repeated."""
     if not points:
-        raise VideoError("an energy curve needs at least one point such as 0=0.5")
+        raise VideoError(
+            QT_TRANSLATE_NOOP(
+                "VideoEnergy", "an energy curve needs at least one point such as 0=0.5"
+            )
+        )
     ordered = sorted(points)
     for time, value in ordered:
         if not 0.0 <= value <= 1.0 or time < 0:
             raise VideoError(
-                f"energy point {time:g}={value:g}: the time must be 0 or more seconds and the "
-                "energy 0-1"
+                QT_TRANSLATE_NOOP(
+                    "VideoEnergy",
+                    "energy point {time:g}={value:g}: the time must be 0 or more seconds "
+                    "and the energy 0-1",
+                ).format(time=time, value=value)
             )
     times = [t for t, _ in ordered]
     if len(set(times)) != len(times):
-        raise VideoError("an energy curve gives each time once")
+        raise VideoError(QT_TRANSLATE_NOOP("VideoEnergy", "an energy curve gives each time once"))
     return EnergyCurve(tuple(times), tuple(v for _, v in ordered))
 
 

@@ -62,6 +62,7 @@ from engine.song.song import (
     bars_to_cover,
     changes_before,
 )
+from engine.words import QT_TRANSLATE_NOOP
 
 __all__ = ["MIDI_SUFFIXES", "MidiImport", "MidiImportError", "import_midi", "read_midi"]
 
@@ -106,9 +107,12 @@ def read_midi(path: str | os.PathLike[str]) -> MidiImport:
     if not raw_tracks:
         skipped = f", only {'; '.join(repairs.lines())}" if repairs.counts else ""
         raise MidiImportError(
-            f"{name} holds only a MIDI header and no tracks (the header declares "
-            f"{header.declared_tracks}{skipped}): the file is truncated or was never finished; "
-            "re-export it"
+            QT_TRANSLATE_NOOP(
+                "MidiReader",
+                "{name} holds only a MIDI header and no tracks (the header declares "
+                "{declared_tracks}{skipped}): the file is truncated or was never "
+                "finished; re-export it",
+            ).format(name=name, declared_tracks=header.declared_tracks, skipped=skipped)
         )
     warnings = _timing_warnings(header, raw_tracks)
     scale = _tick_scale(header)
@@ -151,11 +155,18 @@ def _read_bytes(path: str | os.PathLike[str], name: str) -> bytes:
     except JsonFileError as err:
         raise MidiImportError(str(err)) from err
     if not data:
-        raise MidiImportError(f"{name} is empty (0 bytes): it is not a MIDI file")
+        raise MidiImportError(
+            QT_TRANSLATE_NOOP(
+                "MidiReader", "{name} is empty (0 bytes): it is not a MIDI file"
+            ).format(name=name)
+        )
     if not data.startswith(b"MThd"):
         raise MidiImportError(
-            f"{name} is not a MIDI file (it does not start with the 'MThd' header); "
-            "choose a .mid file exported from a DAW or notation program"
+            QT_TRANSLATE_NOOP(
+                "MidiReader",
+                "{name} is not a MIDI file (it does not start with the 'MThd' header); "
+                "choose a .mid file exported from a DAW or notation program",
+            ).format(name=name)
         )
     return data
 
@@ -219,15 +230,23 @@ def _check_size(
     )
     if music_end > MAX_TICK:
         raise MidiImportError(
-            f"{name} has an event at tick {music_end:,} (at {PPQ} per quarter), past the "
-            f"{MAX_TICK:,} a song can hold: a delta time in it is corrupted; re-export it"
+            QT_TRANSLATE_NOOP(
+                "MidiReader",
+                "{name} has an event at tick {music_end:,} (at {ppq} per quarter), "
+                "past the {max_tick:,} a song can hold: a delta time in it is "
+                "corrupted; re-export it",
+            ).format(name=name, music_end=music_end, ppq=PPQ, max_tick=MAX_TICK)
         )
     bars = bars_to_cover(conductor.meters, music_end)
     if bars > MAX_BAR_COUNT:
         raise MidiImportError(
-            f"{name} would need {bars:,} bars to reach its last event (tick {music_end:,}), "
-            f"more than the {MAX_BAR_COUNT:,} a song can hold: an event lies far past the "
-            "music (a corrupted delta time or meter); re-export it"
+            QT_TRANSLATE_NOOP(
+                "MidiReader",
+                "{name} would need {bars:,} bars to reach its last event (tick "
+                "{music_end:,}), more than the {max_bar_count:,} a song can hold: an "
+                "event lies far past the music (a corrupted delta time or meter); "
+                "re-export it",
+            ).format(name=name, bars=bars, music_end=music_end, max_bar_count=MAX_BAR_COUNT)
         )
 
 
@@ -236,21 +255,34 @@ def _note_parts(name: str, walked: Walked, repairs: Repairs) -> list[Part]:
     parts = [part for part in walked.parts if part.rows]
     if not parts and repairs.counts:  # the damage may be why: say what it was
         raise MidiImportError(
-            f"{name} holds no notes that could be read ({'; '.join(repairs.lines())}): it is "
-            "damaged; re-export it"
+            QT_TRANSLATE_NOOP(
+                "MidiReader",
+                "{name} holds no notes that could be read ({join}): it is damaged; re-export it",
+            ).format(name=name, join="; ".join(repairs.lines()))
         )
     if not parts:
-        raise MidiImportError(f"{name} is a valid MIDI file but holds no notes: nothing to import")
+        raise MidiImportError(
+            QT_TRANSLATE_NOOP(
+                "MidiReader", "{name} is a valid MIDI file but holds no notes: nothing to import"
+            ).format(name=name)
+        )
     notes = sum(len(part.rows) for part in parts)
     if notes > MAX_NOTES:
         raise MidiImportError(
-            f"{name} holds {notes:,} notes, more than the {MAX_NOTES:,} Tessera opens; "
-            "split it into smaller files"
+            QT_TRANSLATE_NOOP(
+                "MidiReader",
+                "{name} holds {notes:,} notes, more than the {max_notes:,} Tessera "
+                "opens; split it into smaller files",
+            ).format(name=name, notes=notes, max_notes=MAX_NOTES)
         )
     if len(parts) > MAX_TRACKS:
         raise MidiImportError(
-            f"{name} holds {len(parts):,} tracks (one per channel of each file track), more "
-            f"than the {MAX_TRACKS:,} Tessera opens; merge or split it in a DAW first"
+            QT_TRANSLATE_NOOP(
+                "MidiReader",
+                "{name} holds {parts_count:,} tracks (one per channel of each file "
+                "track), more than the {max_tracks:,} Tessera opens; merge or split it "
+                "in a DAW first",
+            ).format(name=name, parts_count=len(parts), max_tracks=MAX_TRACKS)
         )
     return parts
 
@@ -396,4 +428,8 @@ def _build_song(
             sections=sections,
         )
     except SongError as err:
-        raise MidiImportError(f"{name} holds something Tessera cannot represent: {err}") from err
+        raise MidiImportError(
+            QT_TRANSLATE_NOOP(
+                "MidiReader", "{name} holds something Tessera cannot represent: {err}"
+            ).format(name=name, err=err)
+        ) from err

@@ -56,6 +56,7 @@ from engine.song.song import (
     TimeSignatureChange,
     Track,
 )
+from engine.words import QT_TRANSLATE_NOOP
 
 MELODIC_CHANNELS = tuple(channel for channel in range(16) if channel != DRUM_CHANNEL)
 VOLUME_CC = 7
@@ -84,12 +85,20 @@ def export_midi(
     if track_indices is not None or bars is not None:
         song = select(song, track_indices, bars)
     if not song.tracks:
-        raise MidiExportError("the song has no tracks: add a track before exporting MIDI")
+        raise MidiExportError(
+            QT_TRANSLATE_NOOP(
+                "MidiWriter", "the song has no tracks: add a track before exporting MIDI"
+            )
+        )
     midi_file, warnings = song_to_midi_file(song)
     try:
         write_atomically(path, lambda handle: _save(midi_file, handle))
     except OSError as err:
-        raise MidiExportError(f"cannot write {Path(path).name}: {err.strerror}") from err
+        raise MidiExportError(
+            QT_TRANSLATE_NOOP("MidiWriter", "cannot write {name}: {strerror}").format(
+                name=Path(path).name, strerror=err.strerror
+            )
+        ) from err
     return warnings
 
 
@@ -200,8 +209,12 @@ def _check_length(song: Song) -> None:
     """Refuse a song longer than a MIDI file Tessera (or most readers) can read back."""
     if song.end_tick > MAX_TICK:
         raise MidiExportError(
-            f"the song is {song.end_tick:,} ticks long, more than the {MAX_TICK:,} a MIDI file "
-            "can be read back with: export a selection of its bars, or remove empty bars"
+            QT_TRANSLATE_NOOP(
+                "MidiWriter",
+                "the song is {end_tick:,} ticks long, more than the {max_tick:,} a "
+                "MIDI file can be read back with: export a selection of its bars, or "
+                "remove empty bars",
+            ).format(end_tick=song.end_tick, max_tick=MAX_TICK)
         )
 
 
@@ -429,8 +442,12 @@ def _to_track(events: list[Event], end_tick: int) -> mido.MidiTrack:
     for tick, _, message in (*events, (end_tick, 0, mido.MetaMessage("end_of_track"))):
         if tick - now > MAX_DELTA_TICKS:
             raise MidiExportError(
-                f"the song is silent for {tick - now:,} ticks from tick {now:,}, longer than "
-                f"the {MAX_DELTA_TICKS:,} MIDI can hold between two events: remove empty bars"
+                QT_TRANSLATE_NOOP(
+                    "MidiWriter",
+                    "the song is silent for {tick:,} ticks from tick {now:,}, longer than "
+                    "the {max_delta_ticks:,} MIDI can hold between two events: remove "
+                    "empty bars",
+                ).format(tick=tick - now, now=now, max_delta_ticks=MAX_DELTA_TICKS)
             )
         # Set the delta in place: the messages were built for this track alone, and copy()
         # re-validated every field (about half of the export time for 100k notes).
