@@ -84,8 +84,11 @@ class Repairs:
         """One line per kind, e.g. '3 data bytes above 127 clamped (first: track 2, tick 96)'.
 
         Tracks are counted from 1, as a DAW shows them; ticks are the file's own."""
+        line = QT_TRANSLATE_NOOP("MidiEvents", "{count} {kind} (first: track {track}, tick {tick})")
         return [
-            f"{count} {kind} (first: track {self.first[kind][0] + 1}, tick {self.first[kind][1]})"
+            line.format(
+                count=count, kind=kind, track=self.first[kind][0] + 1, tick=self.first[kind][1]
+            )
             for kind, count in self.counts.items()
         ]
 
@@ -161,7 +164,8 @@ def read_tracks(data: bytes, start: int, name: str, repairs: Repairs) -> list[Ra
                 repairs.add(CUT_INSIDE, track.index, track.end_tick)
             tracks.append(track)
         elif chunk_id.isalpha() and chunk_id.isascii():
-            repairs.add(f"unknown '{chunk_id.decode('ascii')}' chunks skipped", len(tracks), 0)
+            skipped = QT_TRANSLATE_NOOP("MidiEvents", "unknown '{chunk}' chunks skipped")
+            repairs.add(skipped.format(chunk=chunk_id.decode("ascii")), len(tracks), 0)
         else:
             where = f"after track {len(tracks)}" if tracks else "after the header"
             raise MidiImportError(
@@ -222,7 +226,11 @@ def _read_track(chunk: bytes, index: int, name: str, repairs: Repairs) -> RawTra
                     second = chunk[position + 1]
                     position += 2
                 if (first | second) & 0x80:
-                    repairs.add("data bytes above 127 clamped to 127", index, tick)
+                    repairs.add(
+                        QT_TRANSLATE_NOOP("MidiEvents", "data bytes above 127 clamped to 127"),
+                        index,
+                        tick,
+                    )
                     first, second = min(first, 127), min(second, 127)
                 add_channel((tick, status, first, second))
             else:
@@ -265,10 +273,20 @@ def _read_system(
         if position + length > len(chunk):
             raise IndexError
         position += length
-        repairs.add("SysEx messages dropped (device settings Tessera cannot hold)", index, tick)
+        repairs.add(
+            QT_TRANSLATE_NOOP(
+                "MidiEvents", "SysEx messages dropped (device settings Tessera cannot hold)"
+            ),
+            index,
+            tick,
+        )
     else:
         position += _SYSTEM_DATA_BYTES.get(status, 0)
-        repairs.add("system messages (not allowed in a file) skipped", index, tick)
+        repairs.add(
+            QT_TRANSLATE_NOOP("MidiEvents", "system messages (not allowed in a file) skipped"),
+            index,
+            tick,
+        )
     return position, False
 
 

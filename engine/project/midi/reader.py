@@ -138,10 +138,17 @@ def read_midi(path: str | os.PathLike[str]) -> MidiImport:
         dropped=dropped,
     )
     warnings += repairs.lines() + meta_repairs.lines()
-    warnings += [f"{count} {kind}" for kind, count in (walked.counts + dropped).items()]
+    counted = QT_TRANSLATE_NOOP("MidiReader", "{count} {kind}")
+    warnings += [
+        counted.format(count=n, kind=kind) for kind, n in (walked.counts + dropped).items()
+    ]
     if conductor.legacy_encoding is not None:
         encoding = ENCODING_NAMES[conductor.legacy_encoding]
-        warnings.append(f"names and texts read as {encoding} (they are not UTF-8)")
+        warnings.append(
+            QT_TRANSLATE_NOOP(
+                "MidiReader", "names and texts read as {encoding} (they are not UTF-8)"
+            ).format(encoding=encoding)
+        )
     return MidiImport(song, warnings)
 
 
@@ -174,19 +181,27 @@ def _read_bytes(path: str | os.PathLike[str], name: str) -> bytes:
 def _timing_warnings(header: Header, tracks: list[RawTrack]) -> list[str]:
     """What the header says that the import had to interpret: its timing, its type, and a
     track count that does not match the chunks (all chunks are read)."""
-    warnings = []
+    warnings: list[str] = []
     if header.declared_tracks != len(tracks):
         warnings.append(
-            f"the header declares {header.declared_tracks} tracks and the file holds "
-            f"{len(tracks)}: all {len(tracks)} read"
+            QT_TRANSLATE_NOOP(
+                "MidiReader",
+                "the header declares {declared} tracks and the file holds {held}: all {held} read",
+            ).format(declared=header.declared_tracks, held=len(tracks))
         )
     if header.frames_per_second is not None:
         warnings.append(
-            f"SMPTE timing ({float(header.frames_per_second):g} frames of "
-            f"{header.ticks_per_quarter} ticks per second) converted to 120 BPM"
+            QT_TRANSLATE_NOOP(
+                "MidiReader",
+                "SMPTE timing ({frames:g} frames of {ticks} ticks per second) converted to 120 BPM",
+            ).format(frames=float(header.frames_per_second), ticks=header.ticks_per_quarter)
         )
     if header.file_type == 2 and len(tracks) > 1:
-        warnings.append(f"type-2 file: its {len(tracks)} patterns are laid end to end")
+        warnings.append(
+            QT_TRANSLATE_NOOP(
+                "MidiReader", "type-2 file: its {patterns} patterns are laid end to end"
+            ).format(patterns=len(tracks))
+        )
     return warnings
 
 
@@ -334,7 +349,11 @@ def _route_orphan_controls(all_parts: list[Part], parts: list[Part], dropped: Co
             continue
         player = players.get((part.port, part.channel))
         if player is None:
-            dropped["controller events on channels without notes dropped"] += len(part.controls)
+            dropped[
+                QT_TRANSLATE_NOOP(
+                    "MidiReader", "controller events on channels without notes dropped"
+                )
+            ] += len(part.controls)
         else:
             player.controls.extend(part.controls)
             player.controls.sort(key=lambda control: control.tick)
@@ -413,7 +432,9 @@ def _build_song(
     grid = bar_grid(meters, bar_count)
     texts = [text for text in conductor.texts if text.tick <= grid[-1]]
     if len(texts) < len(conductor.texts):
-        dropped["texts after the last bar dropped"] += len(conductor.texts) - len(texts)
+        dropped[QT_TRANSLATE_NOOP("MidiReader", "texts after the last bar dropped")] += len(
+            conductor.texts
+        ) - len(texts)
     sections, words = sections_from_markers(texts, grid)  # markers on bar lines: the form
     end_tick = grid[-1]
     try:

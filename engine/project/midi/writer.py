@@ -162,10 +162,11 @@ def assign_channels(song: Song) -> tuple[list[int], list[str]]:
         track = song.tracks[index]
         voice = instruments.setdefault((track.program, track.program_changes), len(instruments))
         channels[index] = MELODIC_CHANNELS[voice % len(MELODIC_CHANNELS)]
-    warning = (
-        f"{len(melodic)} melodic tracks but MIDI has {len(MELODIC_CHANNELS)} melodic "
-        "channels: tracks of one instrument share a channel, and some DAWs will merge them"
-    )
+    warning = QT_TRANSLATE_NOOP(
+        "MidiWriter",
+        "{tracks} melodic tracks but MIDI has {channels} melodic channels: tracks of one "
+        "instrument share a channel, and some DAWs will merge them",
+    ).format(tracks=len(melodic), channels=len(MELODIC_CHANNELS))
     if len(instruments) > len(MELODIC_CHANNELS):
         wrong = sum(
             1
@@ -173,10 +174,11 @@ def assign_channels(song: Song) -> tuple[list[int], list[str]]:
             if instruments[song.tracks[index].program, song.tracks[index].program_changes]
             >= len(MELODIC_CHANNELS)
         )
-        warning += (
-            f"; {len(instruments)} instruments do not fit, so {wrong} tracks share a channel "
-            "with another instrument and play with its sound"
-        )
+        warning = QT_TRANSLATE_NOOP(
+            "MidiWriter",
+            "{warning}; {instruments} instruments do not fit, so {wrong} tracks share a "
+            "channel with another instrument and play with its sound",
+        ).format(warning=warning, instruments=len(instruments), wrong=wrong)
     return channels, [warning]
 
 
