@@ -15,6 +15,7 @@ from engine.song.song import Song
 from engine.video.analysis import Thumbnail
 from engine.video.cuts import Cuts, add_cut, delete_cut
 from ui.arrangement.view import ArrangementGrid
+from ui.engine_words import engine_text
 
 STRIP_HEIGHT_PX = 58
 CUT_COLOUR = QColor(230, 60, 60)
@@ -126,7 +127,7 @@ class VideoStrip(QWidget):
             else:
                 return
         except TesseraError as err:
-            self.message.emit(str(err))
+            self.message.emit(engine_text(err))
             return
         self.update()
         self.cuts_changed.emit(self.cuts)
