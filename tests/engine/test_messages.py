@@ -133,6 +133,7 @@ def test_every_format_fills_exactly_the_fields_its_template_names() -> None:
             assert isinstance(mark, ast.Call)
             template = mark.args[1]
             assert isinstance(template, ast.Constant)
+            assert isinstance(template.value, str)
             fields = {name for _, name, _, _ in string.Formatter().parse(template.value) if name}
             given = {keyword.arg for keyword in node.keywords}
             if None in given or node.args:

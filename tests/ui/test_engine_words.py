@@ -54,7 +54,11 @@ def engine_marks() -> set[tuple[str, str]]:
                 and isinstance(node.func, ast.Name)
                 and node.func.id == "QT_TRANSLATE_NOOP"
             ):
-                context, text = (arg.value for arg in node.args if isinstance(arg, ast.Constant))
+                context, text = (
+                    arg.value
+                    for arg in node.args
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                )
                 found.add((context, text))
     return found
 
