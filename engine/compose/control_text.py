@@ -33,7 +33,7 @@ from engine.song.song import (
 )
 from engine.song.styles import NO_STYLE, style_named
 from engine.song.theory import key_from_name, parse_chord, parse_pitch_range, parse_scale
-from engine.words import QT_TRANSLATE_NOOP
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 V = TypeVar("V")
 R = TypeVar("R")
@@ -48,17 +48,32 @@ MAX_PROMPT_CHARS = 1000
 """The longest description a prompt may be (a paragraph)."""
 
 LABELS = {
-    "pitch_range": "pitch range",
-    "velocity_range": "velocity range",
-    "top_p": "top-p",
-    "keep_voice_order": "voice order",
-    "key_pull": "key pull",
-    "keep_beat": "keep beat",
-    "tempo_bpm": "tempo",
-    "seconds": "length",
-    "tempo_range": "tempo range",
+    "pitch_range": QT_TRANSLATE_NOOP("ControlFields", "pitch range"),
+    "velocity_range": QT_TRANSLATE_NOOP("ControlFields", "velocity range"),
+    "top_p": QT_TRANSLATE_NOOP("ControlFields", "top-p"),
+    "keep_voice_order": QT_TRANSLATE_NOOP("ControlFields", "voice order"),
+    "key_pull": QT_TRANSLATE_NOOP("ControlFields", "key pull"),
+    "keep_beat": QT_TRANSLATE_NOOP("ControlFields", "keep beat"),
+    "tempo_bpm": QT_TRANSLATE_NOOP("ControlFields", "tempo"),
+    "seconds": QT_TRANSLATE_NOOP("ControlFields", "length"),
+    "tempo_range": QT_TRANSLATE_NOOP("ControlFields", "tempo range"),
+    "density": QT_TRANSLATE_NOOP("ControlFields", "density"),
+    "polyphony": QT_TRANSLATE_NOOP("ControlFields", "polyphony"),
+    "rhythm": QT_TRANSLATE_NOOP("ControlFields", "rhythm"),
+    "scale": QT_TRANSLATE_NOOP("ControlFields", "scale"),
+    "chords": QT_TRANSLATE_NOOP("ControlFields", "chords"),
+    "temperature": QT_TRANSLATE_NOOP("ControlFields", "temperature"),
+    "bars": QT_TRANSLATE_NOOP("ControlFields", "bars"),
+    "meter": QT_TRANSLATE_NOOP("ControlFields", "meter"),
+    "key": QT_TRANSLATE_NOOP("ControlFields", "key"),
+    "form": QT_TRANSLATE_NOOP("ControlFields", "form"),
+    "style": QT_TRANSLATE_NOOP("ControlFields", "style"),
+    "title": QT_TRANSLATE_NOOP("ControlFields", "title"),
+    "preset": QT_TRANSLATE_NOOP("ControlFields", "preset"),
+    "instrument": QT_TRANSLATE_NOOP("ControlFields", "instrument"),
+    "variation": QT_TRANSLATE_NOOP("ControlFields", "variation"),
 }
-"""How a field is named in messages, where that is not its own name."""
+"""How a field is named in messages (marked for translation); any other field by its own name."""
 
 
 class ControlError(ComposeError):
@@ -325,7 +340,7 @@ def _read(field: str, read: Callable[[V], R], value: V) -> R:
     except ControlError:
         raise
     except TesseraError as err:
-        raise ControlError(field, str(err)) from err
+        raise ControlError(field, message_of(err)) from err
 
 
 def _alone(name: str) -> Callable[[Any], Controls]:

@@ -34,7 +34,7 @@ from engine.compose.forms import (
 from engine.compose.plan import FormError, check_form
 from engine.compose.presets import Preset
 from engine.compose.requests import Generate
-from engine.words import QT_TRANSLATE_NOOP
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 MIN_SECONDS = 1.0
 MAX_SECONDS = 3600.0
@@ -89,7 +89,7 @@ def song_shape(request: Generate, preset: Preset, style: str | None) -> Shape:
         if request.seconds is not None:
             return _fitted(request, preset, style, form)
     except FormError as err:
-        raise ComposeError(str(err)) from err
+        raise ComposeError(message_of(err)) from err
     if request.tempo_range is not None:
         raise ComposeError(
             QT_TRANSLATE_NOOP(

@@ -32,7 +32,7 @@ from engine.compose.preset_files import PRESETS_DIR, Fields, PresetFileError, re
 from engine.song.sections import DEFAULT_ENERGY, ROLE_NAMES, ROLE_WORDS, Section, repeat_key
 from engine.song.song import KeySignatureChange
 from engine.song.styles import STYLE_NAMES
-from engine.words import QT_TRANSLATE_NOOP
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 FORMS_FILE = PRESETS_DIR / "forms.toml"
 MAX_PARTS = 64
@@ -245,7 +245,7 @@ def load_forms(path: Path = FORMS_FILE) -> dict[str, StyleForms]:
             try:
                 forms.append(_parts(text, None))
             except FormError as err:
-                raise fields.error(str(err)) from err
+                raise fields.error(message_of(err)) from err
         styles[name] = StyleForms(tuple(forms), _tempo_range(fields))
     missing = [name for name in STYLE_NAMES if name not in styles]
     if missing:

@@ -37,7 +37,7 @@ import onnxruntime as ort
 from engine.compose.vocab import TOKENIZER_VERSION, TokenizerVersionError, Vocabulary
 from engine.runtime.cards import read_card
 from engine.runtime.onnx import ModelLoadError, open_session
-from engine.words import QT_TRANSLATE_NOOP
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 DEFAULT_MODEL_DIR = Path(__file__).parents[2] / "models" / "midi"
 REBUILD = (
@@ -246,7 +246,7 @@ class MidiModel:
         try:
             self.vocab = Vocabulary.load_checked(self.folder / "tokenizer.json")
         except TokenizerVersionError as err:
-            raise ModelLoadError(str(err)) from err
+            raise ModelLoadError(message_of(err)) from err
         onnx_path = self.folder / "model.onnx"
         loaded = open_session(onnx_path, self.card.onnx_sha256, threads, optimize=True, fix=REBUILD)
         self.session, self.providers = loaded.session, loaded.providers

@@ -57,7 +57,7 @@ from engine.song.gm import instrument_name, playable_range, plays_one_line
 from engine.song.song import Cell, Note, Song, TempoChange, TimeSignatureChange, Track
 from engine.song.styles import NO_STYLE, style_named
 from engine.song.theory import key_from_name, key_tonic
-from engine.words import QT_TRANSLATE_NOOP
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 __all__ = [
     "DIRECTIONS",
@@ -276,7 +276,7 @@ def generate(
         else:
             plan = plan_song(style or preset.style, key, shape.bars, seed, shape.letters)
     except FormError as err:
-        raise ComposeError(str(err)) from err
+        raise ComposeError(message_of(err)) from err
     song = dataclasses.replace(song, sections=plan.sections)
     return _write_plan(
         model,

@@ -34,7 +34,7 @@ from engine.song.sections import Section
 from engine.song.song import KeySignatureChange
 from engine.song.styles import STYLE_NAMES
 from engine.song.theory import key_tonic
-from engine.words import QT_TRANSLATE_NOOP
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 I, V = 0, 4  # noqa: E741 (Roman numerals, as degrees are written)
 """The tonic's and the dominant's scale degrees (0-based), for the closing cadence."""
@@ -130,7 +130,7 @@ def load_style_plans(
         try:
             form = check_form(fields.text("form"))
         except FormError as err:
-            raise fields.error(str(err)) from err
+            raise fields.error(message_of(err)) from err
         plans[name] = StylePlan(
             _templates(fields, "major"),
             _templates(fields, "minor"),

@@ -65,7 +65,11 @@ class Fields:
             raise self.error(f"unknown field {unknown[0]!r}: the fields are {', '.join(known)}")
 
     def error(self, message: str) -> PresetFileError:
-        return PresetFileError(f"{self.where}: {message}")
+        return PresetFileError(
+            QT_TRANSLATE_NOOP("PresetFiles", "{where}: {message}").format(
+                where=self.where, message=message
+            )
+        )
 
     def has(self, name: str) -> bool:
         return name in self.table

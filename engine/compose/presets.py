@@ -22,7 +22,7 @@ from engine.compose.preset_files import PRESETS_DIR, Fields, PresetFileError, re
 from engine.errors import TesseraError
 from engine.song.styles import STYLE_NAMES
 from engine.song.theory import key_from_name, parse_pitch_range
-from engine.words import QT_TRANSLATE_NOOP
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 Meter = tuple[int, int]
 
@@ -91,14 +91,14 @@ def _preset(fields: Fields) -> Preset:
     try:
         key_from_name(key)
     except TesseraError as err:
-        raise fields.error(str(err)) from err
+        raise fields.error(message_of(err)) from err
     form = None
     if fields.has("form"):
         try:
             typed = fields.text("form")
             form = form_text(parse_form(typed, style)) if is_role_form(typed) else check_form(typed)
         except TesseraError as err:
-            raise fields.error(str(err)) from err
+            raise fields.error(message_of(err)) from err
     voices = tuple(
         _voice(Fields(f"{fields.where}, voice {number}", table, VOICE_FIELDS))
         for number, table in enumerate(fields.tables("voices"), start=1)

@@ -46,7 +46,7 @@ from engine.song.song import (
     TimeSignatureChange,
     Track,
 )
-from engine.words import QT_TRANSLATE_NOOP
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 """(track index, bar index), both 0-based."""
 
@@ -78,7 +78,7 @@ def unencodable_bars(song: Song) -> dict[int, str]:
         try:
             _bar_meter(song, bar)
         except TokenizerError as err:
-            problems[bar] = str(err)
+            problems[bar] = message_of(err)
     return problems
 
 

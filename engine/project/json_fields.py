@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from engine.song.song import SongError, shown
-from engine.words import QT_TRANSLATE_NOOP
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 T = TypeVar("T")
 
@@ -103,8 +103,12 @@ def build_at(value: object, path: str, build: Callable[[Fields], T]) -> T:
         result = build(fields)
         fields.finish()
     except SongError as err:
-        message = str(err)
-        raise SongError(message if message.startswith(path) else f"{path}: {message}") from err
+        message = message_of(err)
+        if not message.startswith(path):
+            message = QT_TRANSLATE_NOOP("JsonFields", "{path}: {err}").format(
+                path=path, err=message
+            )
+        raise SongError(message) from err
     return result
 
 

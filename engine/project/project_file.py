@@ -69,7 +69,7 @@ from engine.song.song import (
     shown,
 )
 from engine.song.takes import MAX_TAKES, Take
-from engine.words import QT_TRANSLATE_NOOP
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 SCHEMA_VERSION = 5
 """The version written for a project that does not use the standard sound set."""
@@ -447,7 +447,7 @@ def load_project_with_takes(path: str | os.PathLike[str]) -> tuple[Song, tuple[T
     try:
         data = parse_strict(read_bounded(path, MAX_PROJECT_BYTES), name)
     except JsonFileError as err:
-        raise ProjectFileError(str(err)) from err
+        raise ProjectFileError(message_of(err)) from err
     try:
         return build_at(data, "", _project)
     except SongError as err:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from engine.compose.control_text import ControlError, controls_from_text
 from engine.errors import TesseraError
 from engine.project.midi.events import MidiImportError
 from engine.project.song_files import open_song
@@ -164,3 +165,21 @@ def test_every_engine_error_is_raised_with_words_not_a_bare_english_literal() ->
         'engine errors raised with plain English (write QT_TRANSLATE_NOOP("Context", '
         '"template {name}").format(name=...)):\n' + "\n".join(bare)
     )
+
+
+def test_an_error_wrapped_by_another_keeps_its_words() -> None:
+    """A control typed wrong is read by the theory code and re-raised as a ControlError: the
+    words must pass through (a `str(err)` on the way would leave them English only)."""
+    with pytest.raises(ControlError) as downwards:
+        controls_from_text(pitch_range="C5-C3")
+    said = message_of(downwards.value)
+    assert said == "pitch range 'C5-C3' runs downwards: put the lower pitch first"
+    assert isinstance(said, Words)
+    assert said.template == "pitch range {text!r} runs downwards: put the lower pitch first"
+    with pytest.raises(ControlError) as order:
+        controls_from_text(voice_order="sideways")
+    labelled = message_of(order.value)
+    assert isinstance(labelled, Words)
+    assert labelled.template == "{label}: {reason}"
+    assert labelled.startswith("voice order: 'sideways' is not one of")
+    assert isinstance(labelled.params["label"], Words)

@@ -29,6 +29,7 @@ from build_scripts.translations import (
     preset_voice_names,
     read_ts,
 )
+from engine.compose.control_text import ControlError, controls_from_text
 from engine.compose.requests import Generate
 from engine.errors import TesseraError
 from engine.song.edits import update_track
@@ -170,3 +171,12 @@ def test_a_new_song_in_chinese_gets_chinese_track_names_and_keeps_the_users_own(
     qtbot.waitUntil(lambda: not window.jobs.busy, timeout=120_000)
     names = [track.name for track in window.document.song.tracks]
     assert names == ["Fiddle", "小提琴"], window.last_message
+
+
+def test_a_control_typed_wrong_is_explained_in_chinese(chinese: str) -> None:
+    with pytest.raises(ControlError) as caught:
+        controls_from_text(voice_order="sideways")
+    assert engine_text(caught.value).startswith("声部顺序：'sideways' 不是以下之一：")
+    with pytest.raises(ControlError) as downwards:
+        controls_from_text(pitch_range="C5-C3")
+    assert engine_text(downwards.value) == "音域 'C5-C3' 是从高到低的：请把较低的音写在前面"

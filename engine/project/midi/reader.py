@@ -62,7 +62,7 @@ from engine.song.song import (
     bars_to_cover,
     changes_before,
 )
-from engine.words import QT_TRANSLATE_NOOP
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 __all__ = ["MIDI_SUFFIXES", "MidiImport", "MidiImportError", "import_midi", "read_midi"]
 
@@ -160,7 +160,7 @@ def _read_bytes(path: str | os.PathLike[str], name: str) -> bytes:
             path, MAX_MIDI_BYTES, "MIDI file", "no real MIDI file is this large: it is damaged"
         )
     except JsonFileError as err:
-        raise MidiImportError(str(err)) from err
+        raise MidiImportError(message_of(err)) from err
     if not data:
         raise MidiImportError(
             QT_TRANSLATE_NOOP(
