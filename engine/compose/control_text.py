@@ -119,8 +119,8 @@ def controls_from_text(
     if voice_order not in VOICE_ORDERS:
         raise ControlError(
             "keep_voice_order",
-            QT_TRANSLATE_NOOP("ControlText", "{voice_order!r} is not one of {join}").format(
-                voice_order=voice_order, join=", ".join(VOICE_ORDERS)
+            QT_TRANSLATE_NOOP("ControlText", "{voice_order!r} is not one of {choices}").format(
+                voice_order=voice_order, choices=", ".join(VOICE_ORDERS)
             ),
         )
     fields: dict[str, Any] = {

@@ -252,8 +252,8 @@ def generate(
     if preset is None:
         raise ComposeError(
             QT_TRANSLATE_NOOP(
-                "Operations", "there is no style preset {preset!r}: choose one of {join}"
-            ).format(preset=request.preset, join=", ".join(PRESETS))
+                "Operations", "there is no style preset {preset!r}: choose one of {choices}"
+            ).format(preset=request.preset, choices=", ".join(PRESETS))
         )
     numerator, denominator = request.meter or preset.meter
     key = request.key or key_from_name(preset.key)
@@ -495,8 +495,8 @@ def nudge(
     if direction not in DIRECTIONS:
         raise ComposeError(
             QT_TRANSLATE_NOOP(
-                "Operations", "nudge direction {direction!r} is unknown: use {join}"
-            ).format(direction=direction, join=", ".join(DIRECTIONS))
+                "Operations", "nudge direction {direction!r} is unknown: use {choices}"
+            ).format(direction=direction, choices=", ".join(DIRECTIONS))
         )
     if not 0.0 <= strength <= 1.0:
         raise ComposeError(

@@ -190,8 +190,8 @@ def recast_section(
     if request.role not in ROLES:
         raise ComposeError(
             QT_TRANSLATE_NOOP(
-                "SectionOps", "there is no section role {role!r}: use one of {join}"
-            ).format(role=request.role, join=", ".join(ROLES))
+                "SectionOps", "there is no section role {role!r}: use one of {choices}"
+            ).format(role=request.role, choices=", ".join(ROLES))
         )
     strength = _strength(request.strength, "make")
     tracks = tuple(range(len(song.tracks)))
@@ -304,8 +304,8 @@ def free_cells(song: Song, index: int, tracks: Sequence[int]) -> list[Cell]:
 def _scope(scope: str) -> str:
     if scope not in SECTION_SCOPES:
         raise ComposeError(
-            QT_TRANSLATE_NOOP("SectionOps", "scope {scope!r} is unknown: use {join}").format(
-                scope=scope, join=" or ".join(SECTION_SCOPES)
+            QT_TRANSLATE_NOOP("SectionOps", "scope {scope!r} is unknown: use {choices}").format(
+                scope=scope, choices=" or ".join(SECTION_SCOPES)
             )
         )
     return scope

@@ -94,15 +94,15 @@ class LiveSettings:
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise LiveError(
-                QT_TRANSLATE_NOOP("LiveMusic", "live mode {mode!r} is unknown: use {join}").format(
-                    mode=self.mode, join=", ".join(MODES)
-                )
+                QT_TRANSLATE_NOOP(
+                    "LiveMusic", "live mode {mode!r} is unknown: use {choices}"
+                ).format(mode=self.mode, choices=", ".join(MODES))
             )
         if self.sound not in SOUNDS:
             raise LiveError(
                 QT_TRANSLATE_NOOP(
-                    "LiveMusic", "live sound {sound!r} is unknown: use {join}"
-                ).format(sound=self.sound, join=", ".join(SOUNDS))
+                    "LiveMusic", "live sound {sound!r} is unknown: use {choices}"
+                ).format(sound=self.sound, choices=", ".join(SOUNDS))
             )
         if not 20.0 <= self.tempo_bpm <= 300.0:
             raise LiveError(

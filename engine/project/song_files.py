@@ -30,9 +30,11 @@ def _kind(path: str | os.PathLike[str]) -> str:
     raise UnsupportedFileError(
         QT_TRANSLATE_NOOP(
             "SongFiles",
-            "{name}: unknown file type {value!r}; use a MIDI file ({join}) or a "
+            "{name}: unknown file type {value!r}; use a MIDI file ({choices}) or a "
             "Tessera project (.json)",
-        ).format(name=Path(path).name, value=suffix or "(no suffix)", join=", ".join(MIDI_SUFFIXES))
+        ).format(
+            name=Path(path).name, value=suffix or "(no suffix)", choices=", ".join(MIDI_SUFFIXES)
+        )
     )
 
 

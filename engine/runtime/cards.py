@@ -153,8 +153,8 @@ class Card:
         shown = repr(found) if len(repr(found)) <= 60 else repr(found)[:57] + "..."
         raise ModelLoadError(
             QT_TRANSLATE_NOOP(
-                "ModelCards", "{path}: {join} must be {wanted}, got {shown}: {fix}"
-            ).format(path=self.path, join=".".join(keys), wanted=wanted, shown=shown, fix=self.fix)
+                "ModelCards", "{path}: {field} must be {wanted}, got {shown}: {fix}"
+            ).format(path=self.path, field=".".join(keys), wanted=wanted, shown=shown, fix=self.fix)
         )
 
 

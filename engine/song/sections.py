@@ -171,8 +171,8 @@ class Section:
         if self.role not in ROLES:
             raise SongError(
                 QT_TRANSLATE_NOOP(
-                    "Sections", "section role must be one of {join}, got {shown}"
-                ).format(join=", ".join(ROLES), shown=shown(self.role))
+                    "Sections", "section role must be one of {choices}, got {shown}"
+                ).format(choices=", ".join(ROLES), shown=shown(self.role))
             )
         if self.energy is not None:
             object.__setattr__(

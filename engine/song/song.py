@@ -473,8 +473,8 @@ class Song:
         if self.style is not None and self.style not in STYLE_NAMES:
             raise SongError(
                 QT_TRANSLATE_NOOP(
-                    "Song", "style must be one of {join} or none, got {shown}"
-                ).format(join=", ".join(STYLE_NAMES), shown=shown(self.style))
+                    "Song", "style must be one of {choices} or none, got {shown}"
+                ).format(choices=", ".join(STYLE_NAMES), shown=shown(self.style))
             )
         check_int("bar_count", self.bar_count, 1, MAX_BAR_COUNT)
         for name in ("tracks", "tempos", "time_signatures", "key_signatures"):

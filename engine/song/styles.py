@@ -138,8 +138,8 @@ def style_named(name: str) -> Style:
         return _BY_NAME[name]
     except KeyError as err:
         raise UnknownStyleError(
-            QT_TRANSLATE_NOOP("Styles", "unknown style {name!r}: choose one of {join}").format(
-                name=name, join=", ".join(STYLE_NAMES)
+            QT_TRANSLATE_NOOP("Styles", "unknown style {name!r}: choose one of {choices}").format(
+                name=name, choices=", ".join(STYLE_NAMES)
             )
         ) from err
 

@@ -321,12 +321,12 @@ class TimbreModel:
                     QT_TRANSLATE_NOOP(
                         "Timbre",
                         "{folder} takes {name} of shape {shape}, but its card and space say "
-                        "(batch, {join}): {rebuild}",
+                        "(batch, {dims}): {rebuild}",
                     ).format(
                         folder=self.folder / "model.onnx",
                         name=name,
                         shape=shape,
-                        join=", ".join(map(str, tail)),
+                        dims=", ".join(map(str, tail)),
                         rebuild=REBUILD,
                     )
                 )

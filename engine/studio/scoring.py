@@ -90,9 +90,9 @@ def style_for(typed: str) -> tuple[str, str]:
             if presets:
                 return style.name, (style.name if style.name in presets else presets[0])
     raise TesseraError(
-        QT_TRANSLATE_NOOP("VideoScoring", "unknown style {typed!r}: choose one of {join}").format(
-            typed=typed, join=", ".join(STYLE_NAMES)
-        )
+        QT_TRANSLATE_NOOP(
+            "VideoScoring", "unknown style {typed!r}: choose one of {choices}"
+        ).format(typed=typed, choices=", ".join(STYLE_NAMES))
     )
 
 

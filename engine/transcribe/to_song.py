@@ -53,8 +53,8 @@ def grid_ticks(quantise: str) -> int:
     if quantise not in GRIDS:
         raise TranscriptionError(
             QT_TRANSLATE_NOOP(
-                "ToSong", "unknown quantise grid {quantise!r}: use one of {join}"
-            ).format(quantise=quantise, join=", ".join(GRIDS))
+                "ToSong", "unknown quantise grid {quantise!r}: use one of {choices}"
+            ).format(quantise=quantise, choices=", ".join(GRIDS))
         )
     return GRIDS[quantise]
 

@@ -272,8 +272,8 @@ def _note_parts(name: str, walked: Walked, repairs: Repairs) -> list[Part]:
         raise MidiImportError(
             QT_TRANSLATE_NOOP(
                 "MidiReader",
-                "{name} holds no notes that could be read ({join}): it is damaged; re-export it",
-            ).format(name=name, join="; ".join(repairs.lines()))
+                "{name} holds no notes that could be read ({repairs}): it is damaged; re-export it",
+            ).format(name=name, repairs="; ".join(repairs.lines()))
         )
     if not parts:
         raise MidiImportError(
