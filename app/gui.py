@@ -26,6 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from engine.errors import TesseraError
+    from ui.engine_words import engine_text
     from ui.i18n import install_translator, stored_choice, translate
 
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
@@ -40,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.theme import follow_system_theme
     except TesseraError as err:
         print(f"tessera: {err}", file=sys.stderr)
-        QMessageBox.critical(None, translate("Startup", "Tessera cannot start"), str(err))
+        QMessageBox.critical(None, translate("Startup", "Tessera cannot start"), engine_text(err))
         return 1
     app.setApplicationName("Tessera")
     app.setOrganizationName("Tessera")

@@ -26,6 +26,7 @@ from engine.studio.document import Document
 from engine.studio.outcomes import Clip, Rendered, Transcribed
 from engine.studio.use_cases import Studio
 from ui.audio_import import AudioToNotesDialog
+from ui.engine_words import engine_text
 from ui.folders import FileKind, remember_folder, suffix_of_filter, suggested_path, with_suffix
 from ui.i18n import translate
 from ui.jobs import JobRunner
@@ -111,7 +112,9 @@ class AudioActions:
     def _heard(self, done: Transcribed) -> None:
         if not done.applied:
             text = translate("AudioActions", "Add {name} from audio was {outcome}")
-            self.say(text.format(name=done.heard.song.tracks[-1].name, outcome=done.note))
+            self.say(
+                text.format(name=done.heard.song.tracks[-1].name, outcome=engine_text(done.note))
+            )
             return
         added = self.document.song
         track = len(added.tracks) - 1
@@ -165,7 +168,7 @@ class AudioActions:
             job = self.studio.render_job(path)
         except TesseraError as err:
             text = translate("AudioActions", "Cannot export audio: {error}")
-            self.show_error(text.format(error=err), "")
+            self.show_error(text.format(error=engine_text(err)), "")
             return
         label = translate("AudioActions", "Exporting audio…")
         if not self.jobs.start(job, self._exported, self.show_error, label=label):
@@ -173,4 +176,4 @@ class AudioActions:
 
     def _exported(self, rendered: Rendered) -> None:
         text = translate("AudioActions", "exported {name}: {summary}")
-        self.say(text.format(name=rendered.path.name, summary=rendered.summary()))
+        self.say(text.format(name=rendered.path.name, summary=engine_text(rendered.summary())))

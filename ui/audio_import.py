@@ -39,6 +39,7 @@ from engine.song.gm import GM_PROGRAM_NAMES
 from engine.sound.recording import Recorder
 from engine.studio.outcomes import QUANTISE_GRIDS, Clip
 from ui.device_thread import DeviceThread
+from ui.engine_words import engine_text
 from ui.folders import FileKind, remember_folder, suggested_path
 from ui.i18n import translate
 from ui.panels.words import instrument_label
@@ -159,7 +160,7 @@ class AudioToNotesDialog(QDialog):
             try:
                 recorder.start(on_lost=lambda: lost(number))
             except Exception as err:  # AudioDeviceError above all; any other is said too
-                answer(number, str(err) if isinstance(err, TesseraError) else repr(err))
+                answer(number, engine_text(err) if isinstance(err, TesseraError) else repr(err))
                 return
             answer(number, "")
 

@@ -42,6 +42,7 @@ from engine.song.song import Cell, Song
 from engine.studio.outcomes import Composed
 from engine.studio.take_flip import TakeFlipError
 from engine.studio.use_cases import Studio
+from ui.engine_words import engine_text, track_name
 from ui.i18n import translate
 from ui.jobs import JobRunner
 from ui.panels.inspector import Inspector
@@ -177,7 +178,7 @@ class ComposeActions(QObject):
         """Start the request as a job with the inspector's seed, then draw the next press's
         seed; the job's label, or None when another job is running (the seed then stays)."""
         seed = self.inspector.seed.value()
-        job = self.studio.compose_job(request, seed, label=label, base=base)
+        job = self.studio.compose_job(request, seed, label=label, base=base, track_names=track_name)
         cancelled = translate("ComposeActions", "Cancelled")
         if not self.jobs.start(
             job, self._done, self.failed.emit, lambda: self.message.emit(cancelled)
@@ -187,7 +188,7 @@ class ComposeActions(QObject):
             return None
         self.inspector.next_seed()
         self._running_label = label
-        return job.label.removesuffix("…")
+        return engine_text(job.label).removesuffix("…")
 
     def _done(self, composed: Composed) -> None:
         """Say how it went and, when it landed, how many cells it changed (marked in the grid;
@@ -250,23 +251,24 @@ def run_safely(action: Callable[[], object], report: Callable[[str], None]) -> N
     try:
         action()
     except TesseraError as err:
-        report(str(err))
+        report(engine_text(err))
 
 
 def composed_text(composed: Composed, label: str | None = None) -> str:
     """How a composing request went, in the composer's language: "Regenerate: done (seed 5)";
     the engine's `Composed.message` says the same in English for the command line. A note on
-    why a result was kept as a take only comes from the engine and stays as it is. `label`,
-    already in the composer's language ("Regenerate (re-roll)"), names the operation instead."""
+    why a result was kept as a take only comes from the engine (translated by `engine_text`).
+    `label`, already in the composer's language ("Regenerate (re-roll)"), names the operation
+    instead."""
     what = label or operation_name(composed.request.operation)
     if not composed.applied:
         text = translate("ComposeActions", "{what} (seed {seed}): {note}")
-        return text.format(what=what, seed=composed.seed, note=composed.note)
+        return text.format(what=what, seed=composed.seed, note=engine_text(composed.note))
     if composed.note:
         text = translate(
             "ComposeActions", "{what}: done (seed {seed}), but the song changed meanwhile: {note}"
         )
-        done = text.format(what=what, seed=composed.seed, note=composed.note)
+        done = text.format(what=what, seed=composed.seed, note=engine_text(composed.note))
     else:
         done = translate("ComposeActions", "{what}: done (seed {seed})").format(
             what=what, seed=composed.seed

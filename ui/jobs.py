@@ -36,6 +36,8 @@ from PySide6.QtCore import QObject, Signal
 
 from engine.errors import TesseraError
 from engine.studio.outcomes import Job
+from engine.words import message_of
+from ui.engine_words import engine_text
 from ui.i18n import translate
 from ui.ui_thread import ui_poster
 
@@ -123,7 +125,7 @@ def _run_job(
     except JobCancelledError:
         outcome = _Outcome("cancelled")
     except TesseraError as err:
-        outcome = _Outcome("failed", text=str(err))
+        outcome = _Outcome("failed", text=message_of(err))
     except Exception as err:
         text = f"{type(err).__name__}: {err}"
         outcome = _Outcome("failed", text=text, trace=traceback.format_exc())
@@ -199,7 +201,7 @@ class JobRunner(QObject):
         if message.kind == "done":
             job.on_done(message.result)
         elif message.kind == "failed":
-            job.on_error(message.text, message.trace)
+            job.on_error(engine_text(message.text), message.trace)
         elif job.on_cancel is not None:
             job.on_cancel()
 
@@ -219,11 +221,11 @@ class JobRunner(QObject):
             try:
                 outcome = job.finish(result)
             except TesseraError as err:
-                on_error(str(err), "")
+                on_error(engine_text(err), "")
                 return
             on_done(outcome)
 
-        return self.run(label or job.label, job.work, finish, on_error, on_cancel)
+        return self.run(label or engine_text(job.label), job.work, finish, on_error, on_cancel)
 
     def cancel(self) -> None:
         """Ask the running job to stop at its next step."""

@@ -26,6 +26,7 @@ from engine.project.file_lock import FileChangedError
 from engine.studio.document import Document
 from engine.studio.session import Recovery, discard_recovery_copy, find_recoveries
 from engine.studio.use_cases import Studio
+from ui.engine_words import engine_text
 from ui.folders import FileKind, remember_folder, suggested_path, with_suffix
 from ui.i18n import translate
 
@@ -88,12 +89,12 @@ class ProjectFiles:
             warnings = self.studio.open(path)
         except TesseraError as err:
             text = translate("ProjectFiles", "Cannot open {name}: {error}")
-            self.show_error(text.format(name=name, error=err), "")
+            self.show_error(text.format(name=name, error=engine_text(err)), "")
             return False
         self._remember(Path(path))
         remember_folder(self.settings, FileKind.PROJECT, path)
         opened = translate("ProjectFiles", "opened {name}").format(name=name)
-        self.say("; ".join(warnings) if warnings else opened)
+        self.say("; ".join(map(engine_text, warnings)) if warnings else opened)
         return True
 
     def open_recent(self, path: str) -> bool:
@@ -129,7 +130,9 @@ class ProjectFiles:
             self.say(text.format(name=err.path.name))
             return False
         except TesseraError as err:
-            self.show_error(translate("ProjectFiles", "Cannot save: {error}").format(error=err), "")
+            self.show_error(
+                translate("ProjectFiles", "Cannot save: {error}").format(error=engine_text(err)), ""
+            )
             return False
         self._remember(Path(path))
         self.say(translate("ProjectFiles", "saved {name}").format(name=Path(path).name))
@@ -140,10 +143,10 @@ class ProjectFiles:
             warnings = self.studio.export(path)
         except TesseraError as err:
             text = translate("ProjectFiles", "Cannot export: {error}")
-            self.show_error(text.format(error=err), "")
+            self.show_error(text.format(error=engine_text(err)), "")
             return False
         exported = translate("ProjectFiles", "exported {name}").format(name=Path(path).name)
-        self.say("; ".join(warnings) if warnings else exported)
+        self.say("; ".join(map(engine_text, warnings)) if warnings else exported)
         return True
 
     def _suggested(self, kind: FileKind, suffix: str | None) -> str:
@@ -228,7 +231,9 @@ class ProjectFiles:
         try:
             return self.document.session.autosave()
         except TesseraError as err:
-            self.say(translate("ProjectFiles", "autosave failed: {error}").format(error=err))
+            self.say(
+                translate("ProjectFiles", "autosave failed: {error}").format(error=engine_text(err))
+            )
             return False
 
     def offer_recovery(self, ask: Callable[[Recovery], bool] | None = None) -> bool:
@@ -252,7 +257,8 @@ class ProjectFiles:
             self.document.restore(found)
         except TesseraError as err:
             self.show_error(
-                translate("ProjectFiles", "Cannot restore: {error}").format(error=err), ""
+                translate("ProjectFiles", "Cannot restore: {error}").format(error=engine_text(err)),
+                "",
             )
             return False
         self.say(translate("ProjectFiles", "restored {copy}").format(copy=describe_recovery(found)))

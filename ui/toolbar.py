@@ -15,6 +15,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStyle, QToolBar, QToolButton, QWidget
 
+from ui.engine_words import engine_text
 from ui.i18n import translate
 
 ICONS = {
@@ -66,12 +67,16 @@ class MainToolbar(QToolBar):
     def show_history(self, undo_label: str | None, redo_label: str | None) -> None:
         """Name in the tooltips what Undo and Redo would do (Ctrl+Z, Ctrl+Shift+Z)."""
         self._actions["undo"].setToolTip(
-            translate("MainToolbar", "Undo {operation} (Ctrl+Z)").format(operation=undo_label)
+            translate("MainToolbar", "Undo {operation} (Ctrl+Z)").format(
+                operation=engine_text(undo_label)
+            )
             if undo_label
             else translate("MainToolbar", "Nothing to undo")
         )
         self._actions["redo"].setToolTip(
-            translate("MainToolbar", "Redo {operation} (Ctrl+Shift+Z)").format(operation=redo_label)
+            translate("MainToolbar", "Redo {operation} (Ctrl+Shift+Z)").format(
+                operation=engine_text(redo_label)
+            )
             if redo_label
             else translate("MainToolbar", "Nothing to redo")
         )

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from engine.compose.controls import ComposeError
 from engine.song.note_cleanup import clean_notes
 from engine.song.song import Cell, Note, Song
+from engine.words import QT_TRANSLATE_NOOP
 
 
 def held_by_lock(song: Song, cell: Cell) -> list[Note]:
@@ -54,7 +55,11 @@ def write_cell(song: Song, cell: Cell, notes: Iterable[Note]) -> Song:
     track_index, bar = cell
     track = song.tracks[track_index]
     if bar in track.locked_bars:
-        raise ComposeError(f"bar {bar + 1} of track {track_index + 1} is locked")
+        raise ComposeError(
+            QT_TRANSLATE_NOOP("CellEdit", "bar {bar} of track {track_index} is locked").format(
+                bar=bar + 1, track_index=track_index + 1
+            )
+        )
     start, end = song.bar_span(bar)
     held = held_by_lock(song, cell)
     outside = [n for n in track.notes if not start <= n.start_tick < end]

@@ -33,6 +33,7 @@ from engine.song.song import (
 )
 from engine.song.styles import NO_STYLE, style_named
 from engine.song.theory import key_from_name, parse_chord, parse_pitch_range, parse_scale
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 V = TypeVar("V")
 R = TypeVar("R")
@@ -47,17 +48,32 @@ MAX_PROMPT_CHARS = 1000
 """The longest description a prompt may be (a paragraph)."""
 
 LABELS = {
-    "pitch_range": "pitch range",
-    "velocity_range": "velocity range",
-    "top_p": "top-p",
-    "keep_voice_order": "voice order",
-    "key_pull": "key pull",
-    "keep_beat": "keep beat",
-    "tempo_bpm": "tempo",
-    "seconds": "length",
-    "tempo_range": "tempo range",
+    "pitch_range": QT_TRANSLATE_NOOP("ControlFields", "pitch range"),
+    "velocity_range": QT_TRANSLATE_NOOP("ControlFields", "velocity range"),
+    "top_p": QT_TRANSLATE_NOOP("ControlFields", "top-p"),
+    "keep_voice_order": QT_TRANSLATE_NOOP("ControlFields", "voice order"),
+    "key_pull": QT_TRANSLATE_NOOP("ControlFields", "key pull"),
+    "keep_beat": QT_TRANSLATE_NOOP("ControlFields", "keep beat"),
+    "tempo_bpm": QT_TRANSLATE_NOOP("ControlFields", "tempo"),
+    "seconds": QT_TRANSLATE_NOOP("ControlFields", "length"),
+    "tempo_range": QT_TRANSLATE_NOOP("ControlFields", "tempo range"),
+    "density": QT_TRANSLATE_NOOP("ControlFields", "density"),
+    "polyphony": QT_TRANSLATE_NOOP("ControlFields", "polyphony"),
+    "rhythm": QT_TRANSLATE_NOOP("ControlFields", "rhythm"),
+    "scale": QT_TRANSLATE_NOOP("ControlFields", "scale"),
+    "chords": QT_TRANSLATE_NOOP("ControlFields", "chords"),
+    "temperature": QT_TRANSLATE_NOOP("ControlFields", "temperature"),
+    "bars": QT_TRANSLATE_NOOP("ControlFields", "bars"),
+    "meter": QT_TRANSLATE_NOOP("ControlFields", "meter"),
+    "key": QT_TRANSLATE_NOOP("ControlFields", "key"),
+    "form": QT_TRANSLATE_NOOP("ControlFields", "form"),
+    "style": QT_TRANSLATE_NOOP("ControlFields", "style"),
+    "title": QT_TRANSLATE_NOOP("ControlFields", "title"),
+    "preset": QT_TRANSLATE_NOOP("ControlFields", "preset"),
+    "instrument": QT_TRANSLATE_NOOP("ControlFields", "instrument"),
+    "variation": QT_TRANSLATE_NOOP("ControlFields", "variation"),
 }
-"""How a field is named in messages, where that is not its own name."""
+"""How a field is named in messages (marked for translation); any other field by its own name."""
 
 
 class ControlError(ComposeError):
@@ -68,7 +84,13 @@ class ControlError(ComposeError):
         self.field = field
         self.label = LABELS.get(field, field.replace("_", " "))
         named = reason.lower().startswith(self.label)
-        super().__init__(reason if named else f"{self.label}: {reason}")
+        super().__init__(
+            reason
+            if named
+            else QT_TRANSLATE_NOOP("ControlText", "{label}: {reason}").format(
+                label=self.label, reason=reason
+            )
+        )
 
 
 def controls_from_text(
@@ -96,7 +118,10 @@ def controls_from_text(
     """
     if voice_order not in VOICE_ORDERS:
         raise ControlError(
-            "keep_voice_order", f"{voice_order!r} is not one of {', '.join(VOICE_ORDERS)}"
+            "keep_voice_order",
+            QT_TRANSLATE_NOOP("ControlText", "{voice_order!r} is not one of {choices}").format(
+                voice_order=voice_order, choices=", ".join(VOICE_ORDERS)
+            ),
         )
     fields: dict[str, Any] = {
         "density": density,
@@ -125,9 +150,19 @@ def meter_from_text(text: str) -> tuple[int, int]:
     """'3/4' or '6/8' -> (3, 4) or (6, 8)."""
     top, _, bottom = text.strip().partition("/")
     if not (top.strip().isdigit() and bottom.strip().isdigit()):
-        raise ControlError("meter", f"meter {text!r} is not understood: write it like 3/4 or 6/8")
+        raise ControlError(
+            "meter",
+            QT_TRANSLATE_NOOP(
+                "ControlText", "meter {text!r} is not understood: write it like 3/4 or 6/8"
+            ).format(text=text),
+        )
     if len(top.strip()) > 3 or len(bottom.strip()) > 3:  # no meter needs more; int() stays cheap
-        raise ControlError("meter", f"meter {text!r} is too large: write it like 3/4 or 6/8")
+        raise ControlError(
+            "meter",
+            QT_TRANSLATE_NOOP(
+                "ControlText", "meter {text!r} is too large: write it like 3/4 or 6/8"
+            ).format(text=text),
+        )
     meter = int(top), int(bottom)
     _read("meter", lambda m: TimeSignatureChange(0, *m), meter)
     return meter
@@ -151,7 +186,10 @@ def seconds_from_field(text: str) -> float:
     seconds = _read("seconds", seconds_from_text, text)
     if not (math.isfinite(seconds) and MIN_SECONDS <= seconds <= MAX_SECONDS):
         raise ControlError(
-            "seconds", f"length {text!r} must be from {MIN_SECONDS:g} s to {MAX_SECONDS:g} s"
+            "seconds",
+            QT_TRANSLATE_NOOP(
+                "ControlText", "length {text!r} must be from {min_seconds:g} s to {max_seconds:g} s"
+            ).format(text=text, min_seconds=MIN_SECONDS, max_seconds=MAX_SECONDS),
         )
     return seconds
 
@@ -166,8 +204,11 @@ def tempo_range_from_text(text: str) -> tuple[float, float]:
     if span is None or not MIN_TEMPO_BPM <= span[0] <= span[1] <= MAX_TEMPO_BPM:
         raise ControlError(
             "tempo_range",
-            f"tempo range {text!r} is not understood: write slowest-fastest in BPM, like "
-            f"90-130, within {MIN_TEMPO_BPM:g}-{MAX_TEMPO_BPM:g}",
+            QT_TRANSLATE_NOOP(
+                "ControlText",
+                "tempo range {text!r} is not understood: write slowest-fastest in BPM, "
+                "like 90-130, within {min_tempo_bpm:g}-{max_tempo_bpm:g}",
+            ).format(text=text, min_tempo_bpm=MIN_TEMPO_BPM, max_tempo_bpm=MAX_TEMPO_BPM),
         )
     return span
 
@@ -211,17 +252,29 @@ def check_new_song(request: Generate) -> Generate:
     """
     if request.bars is not None and not 1 <= request.bars <= MAX_NEW_SONG_BARS:
         raise ControlError(
-            "bars", f"bars {request.bars} must be from 1 to {MAX_NEW_SONG_BARS} for a new song"
+            "bars",
+            QT_TRANSLATE_NOOP(
+                "ControlText", "bars {bars} must be from 1 to {max_new_song_bars} for a new song"
+            ).format(bars=request.bars, max_new_song_bars=MAX_NEW_SONG_BARS),
         )
     tempo = request.tempo_bpm
     if tempo is not None and not (math.isfinite(tempo) and MIN_TEMPO_BPM <= tempo <= MAX_TEMPO_BPM):
         raise ControlError(
-            "tempo_bpm", f"tempo {tempo:g} must be from {MIN_TEMPO_BPM:g} to {MAX_TEMPO_BPM:g} BPM"
+            "tempo_bpm",
+            QT_TRANSLATE_NOOP(
+                "ControlText",
+                "tempo {tempo:g} must be from {min_tempo_bpm:g} to {max_tempo_bpm:g} BPM",
+            ).format(tempo=tempo, min_tempo_bpm=MIN_TEMPO_BPM, max_tempo_bpm=MAX_TEMPO_BPM),
         )
     if request.meter is not None:
         _read("meter", lambda m: TimeSignatureChange(0, *m), request.meter)
     if not 0.0 <= request.variation <= 1.0:
-        raise ControlError("variation", f"variation {request.variation:g} must be from 0 to 1")
+        raise ControlError(
+            "variation",
+            QT_TRANSLATE_NOOP("ControlText", "variation {variation:g} must be from 0 to 1").format(
+                variation=request.variation
+            ),
+        )
     if request.seconds is not None:
         seconds_from_field(f"{request.seconds!r}")
     _check_shape(request)
@@ -252,18 +305,30 @@ def text_from_user(field: str, text: str, max_chars: int = MAX_TEXT_CHARS) -> st
     control characters such as a line break, and more than `max_chars` characters.
     """
     if len(text) > max_chars:
-        raise ControlError(field, f"{len(text)} characters is too long: write at most {max_chars}")
+        raise ControlError(
+            field,
+            QT_TRANSLATE_NOOP(
+                "ControlText", "{text_count} characters is too long: write at most {max_chars}"
+            ).format(text_count=len(text), max_chars=max_chars),
+        )
     for place, char in enumerate(text, start=1):
         kind = unicodedata.category(char)
         if kind == "Cs":
             raise ControlError(
                 field,
-                f"character {place} is not text (a byte that is not UTF-8?): "
-                "type it again in UTF-8",
+                QT_TRANSLATE_NOOP(
+                    "ControlText",
+                    "character {place} is not text (a byte that is not UTF-8?): type it "
+                    "again in UTF-8",
+                ).format(place=place),
             )
         if kind == "Cc":
             raise ControlError(
-                field, f"character {place} is the control character {char!r}: write one line"
+                field,
+                QT_TRANSLATE_NOOP(
+                    "ControlText",
+                    "character {place} is the control character {char!r}: write one line",
+                ).format(place=place, char=char),
             )
     return text
 
@@ -275,7 +340,7 @@ def _read(field: str, read: Callable[[V], R], value: V) -> R:
     except ControlError:
         raise
     except TesseraError as err:
-        raise ControlError(field, str(err)) from err
+        raise ControlError(field, message_of(err)) from err
 
 
 def _alone(name: str) -> Callable[[Any], Controls]:
@@ -291,7 +356,10 @@ def _velocity(text: str) -> tuple[int, int]:
     low, _, high = text.partition("-")
     if not (low.strip().isdigit() and high.strip().isdigit()):
         raise ControlError(
-            "velocity_range", f"velocity range {text!r} is not understood: write it like 60-100"
+            "velocity_range",
+            QT_TRANSLATE_NOOP(
+                "ControlText", "velocity range {text!r} is not understood: write it like 60-100"
+            ).format(text=text),
         )
     return int(low), int(high)
 

@@ -30,6 +30,7 @@ from engine.errors import TesseraError
 from engine.song.gm import playable_range
 from engine.song.song import PPQ, Cell, Note, Song
 from engine.song.theory import key_scale, tonic_triad
+from engine.words import QT_TRANSLATE_NOOP
 
 Direction = Literal[
     "denser",
@@ -89,13 +90,29 @@ class Controls:
             ("velocity range", self.velocity_range, 127),
         ):
             if span is not None and not 0 <= span[0] <= span[1] <= top:
-                raise ComposeError(f"{name} {span} must be low <= high within 0-{top}")
+                raise ComposeError(
+                    QT_TRANSLATE_NOOP(
+                        "Controls", "{name} {span} must be low <= high within 0-{top}"
+                    ).format(name=name, span=span, top=top)
+                )
         if self.scale is not None and not self.scale:
-            raise ComposeError("the scale has no pitch classes: name a scale such as 'D minor'")
+            raise ComposeError(
+                QT_TRANSLATE_NOOP(
+                    "Controls", "the scale has no pitch classes: name a scale such as 'D minor'"
+                )
+            )
         if not 0.0 <= self.temperature <= 3.0:
-            raise ComposeError(f"temperature {self.temperature} must be from 0 to 3 (1 is usual)")
+            raise ComposeError(
+                QT_TRANSLATE_NOOP(
+                    "Controls", "temperature {temperature} must be from 0 to 3 (1 is usual)"
+                ).format(temperature=self.temperature)
+            )
         if not 0.0 < self.top_p <= 1.0:
-            raise ComposeError(f"top-p {self.top_p} must be above 0 and at most 1")
+            raise ComposeError(
+                QT_TRANSLATE_NOOP("Controls", "top-p {top_p} must be above 0 and at most 1").format(
+                    top_p=self.top_p
+                )
+            )
 
     def chord_for(self, index: int) -> frozenset[int] | None:
         """The chord for the `index`-th bar written (the progression repeats)."""
@@ -104,7 +121,11 @@ class Controls:
 
 def check_range(name: str, value: int | None, low: int, high: int) -> None:
     if value is not None and not low <= value <= high:
-        raise ComposeError(f"{name} {value} must be from {low} to {high}")
+        raise ComposeError(
+            QT_TRANSLATE_NOOP("Controls", "{name} {value} must be from {low} to {high}").format(
+                name=name, value=value, low=low, high=high
+            )
+        )
 
 
 def controls_with_range(controls: Controls, pitch_range: tuple[int, int]) -> Controls:

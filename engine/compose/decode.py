@@ -23,6 +23,7 @@ from engine.compose.vocab import Kind, TokenizerError
 from engine.song.edits import select
 from engine.song.song import Cell, Note, Song
 from engine.song.theory import key_tonic
+from engine.words import QT_TRANSLATE_NOOP
 
 
 class ContextFullError(TokenizerError):
@@ -109,8 +110,11 @@ def fill_cells(
     for number, (track_index, bar) in enumerate(ordered):
         if number and model.card.block_size - cache.length < FILL_ROOM_TOKENS // 2:
             raise ContextFullError(
-                f"the context is full after {number} of {len(ordered)} cells: "
-                "regenerate fewer cells at once"
+                QT_TRANSLATE_NOOP(
+                    "Decode",
+                    "the context is full after {number} of {ordered_count} cells: "
+                    "regenerate fewer cells at once",
+                ).format(number=number, ordered_count=len(ordered))
             )
         grammar = _grammar(model, so_far, (track_index, bar), settings, (window, bar - first_bar))
         logits, cache = _write_fill(
@@ -199,8 +203,11 @@ def _prompt_that_fits(
     total = fixed + sum(costs[low : high + 1])
     if total > room:
         raise ContextFullError(
-            f"the cells need {total} tokens of context but the model sees "
-            f"{model.card.block_size}: regenerate fewer tracks or bars at once"
+            QT_TRANSLATE_NOOP(
+                "Decode",
+                "the cells need {total} tokens of context but the model sees "
+                "{block_size}: regenerate fewer tracks or bars at once",
+            ).format(total=total, block_size=model.card.block_size)
         )
     growing = True
     while growing:
@@ -230,7 +237,11 @@ def _prompt_between_problems(
     low, high = min(bar for _, bar in cells), max(bar for _, bar in cells)
     inside = [bar for bar in problems if low <= bar <= high]
     if inside:
-        raise TokenizerError(f"{problems[inside[0]]}; leave bar {inside[0] + 1} out of the cells")
+        raise TokenizerError(
+            QT_TRANSLATE_NOOP("Decode", "{problems}; leave bar {inside} out of the cells").format(
+                problems=problems[inside[0]], inside=inside[0] + 1
+            )
+        )
     first = max([bar for bar in problems if bar < low], default=-1) + 1
     last = min([bar for bar in problems if bar > high], default=song.bar_count) - 1
     view = select(song, None, (first, last))

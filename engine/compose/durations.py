@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from engine.compose.controls import ComposeError
+from engine.words import QT_TRANSLATE_NOOP
 
 _NUMBER = r"(\d+(?:\.\d+)?(?= ?[a-z])|(?:an?|one|two|three|four|five|six|ten|half an?)(?= ))"
 """A number before a unit: digits ('2 min', '90s'), or a word followed by a space ('two
@@ -87,6 +88,9 @@ def seconds_from_text(text: str) -> float:
     if len(found) == 1 and found[0][:2] == (0, len(lowered)):
         return found[0][2]
     raise ComposeError(
-        f"length {text!r} is not a length of time: write seconds (120), minutes and seconds "
-        "(2:00) or words such as '90 s' or '2 minutes'"
+        QT_TRANSLATE_NOOP(
+            "Durations",
+            "length {text!r} is not a length of time: write seconds (120), minutes "
+            "and seconds (2:00) or words such as '90 s' or '2 minutes'",
+        ).format(text=text)
     )

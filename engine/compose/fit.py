@@ -34,6 +34,7 @@ from engine.compose.forms import (
 from engine.compose.plan import FormError, check_form
 from engine.compose.presets import Preset
 from engine.compose.requests import Generate
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 MIN_SECONDS = 1.0
 MAX_SECONDS = 3600.0
@@ -79,23 +80,32 @@ def song_shape(request: Generate, preset: Preset, style: str | None) -> Shape:
     typed = request.form if request.form is not None else preset.form
     if not 0.0 <= request.variation <= 1.0:
         raise ComposeError(
-            f"variation {request.variation:g} must be from 0 (repeats exact) to 1 (all new)"
+            QT_TRANSLATE_NOOP(
+                "Fit", "variation {variation:g} must be from 0 (repeats exact) to 1 (all new)"
+            ).format(variation=request.variation)
         )
     try:
         form = parse_form(typed, style) if typed and is_role_form(typed) else None
         if request.seconds is not None:
             return _fitted(request, preset, style, form)
     except FormError as err:
-        raise ComposeError(str(err)) from err
+        raise ComposeError(message_of(err)) from err
     if request.tempo_range is not None:
-        raise ComposeError("a tempo range chooses the tempo for a length: give seconds too")
+        raise ComposeError(
+            QT_TRANSLATE_NOOP(
+                "Fit", "a tempo range chooses the tempo for a length: give seconds too"
+            )
+        )
     tempo = request.tempo_bpm or preset.tempo_bpm
     if form is None:
         return Shape(request.bars or preset.bars, tempo, None, typed)
     if request.bars is not None and request.bars != form_bars(form):
         raise ComposeError(
-            f"the form {form_text(form)} has {form_bars(form)} bars, not the {request.bars} "
-            "asked: leave out the bars, or give the form other lengths"
+            QT_TRANSLATE_NOOP(
+                "Fit",
+                "the form {form_text} has {form_bars} bars, not the {bars} asked: "
+                "leave out the bars, or give the form other lengths",
+            ).format(form_text=form_text(form), form_bars=form_bars(form), bars=request.bars)
         )
     return Shape(form_bars(form), tempo, form)
 
@@ -106,12 +116,18 @@ def _fitted(request: Generate, preset: Preset, style: str | None, form: Form | N
     assert request.seconds is not None
     if request.bars is not None:
         raise ComposeError(
-            f"a length in seconds chooses the bars: leave out bars {request.bars}, or the length"
+            QT_TRANSLATE_NOOP(
+                "Fit", "a length in seconds chooses the bars: leave out bars {bars}, or the length"
+            ).format(bars=request.bars)
         )
     if form is None and request.form is not None:
         letters = check_form(request.form)
         if not letters:
-            raise ComposeError("a song without planned repeats ('-') cannot be fitted: give a form")
+            raise ComposeError(
+                QT_TRANSLATE_NOOP(
+                    "Fit", "a song without planned repeats ('-') cannot be fitted: give a form"
+                )
+            )
         form = parse_form(" ".join(letters), style)  # each strain as long as the style's
     meter = request.meter or preset.meter
     fit = fit_length(
@@ -148,13 +164,20 @@ def fit_length(
     ComposeError saying why no candidate fits and what to ask for instead."""
     if not (math.isfinite(seconds) and MIN_SECONDS <= seconds <= MAX_SECONDS):
         raise ComposeError(
-            f"a song of {seconds:g} s cannot be written: ask for {MIN_SECONDS:g} s to "
-            f"{MAX_SECONDS / 60:g} minutes"
+            QT_TRANSLATE_NOOP(
+                "Fit",
+                "a song of {seconds:g} s cannot be written: ask for {min_seconds:g} s "
+                "to {max_seconds:g} minutes",
+            ).format(seconds=seconds, min_seconds=MIN_SECONDS, max_seconds=MAX_SECONDS / 60)
         )
     own = STYLE_FORMS.get(style or "", STYLE_FORMS["classical"])
     low, high = tempo_range or own.tempo_range
     if not (math.isfinite(low) and math.isfinite(high) and 0 < low <= high):
-        raise ComposeError(f"tempo range {low:g}-{high:g} should be slowest-fastest, e.g. 90-130")
+        raise ComposeError(
+            QT_TRANSLATE_NOOP(
+                "Fit", "tempo range {low:g}-{high:g} should be slowest-fastest, e.g. 90-130"
+            ).format(low=low, high=high)
+        )
     target = min(max(preset_tempo_bpm, low), high)
     forms = [form] if form is not None else list(own.forms)
     candidates = _candidates(forms, keep=form is not None)

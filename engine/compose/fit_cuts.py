@@ -32,6 +32,7 @@ from engine.compose.controls import ComposeError
 from engine.compose.fit import fit_length, quarters_per_bar
 from engine.compose.forms import MAX_FORM_BARS, STYLE_FORMS, FormPart, form_sections, form_text
 from engine.song.sections import DEFAULT_ENERGY
+from engine.words import QT_TRANSLATE_NOOP
 
 TEMPO_COST = 2.0
 CHANGE_COST = 0.5
@@ -119,8 +120,12 @@ def fit_cuts(
     shortest = q * 60.0 / high
     if duration_s < shortest:
         raise ComposeError(
-            f"a video of {duration_s:.2f} s is shorter than one bar at {high:g} BPM, the top of "
-            f"the tempo range {low:g}-{high:g}: score a video of at least {shortest:.1f} s"
+            QT_TRANSLATE_NOOP(
+                "FitCuts",
+                "a video of {duration_s:.2f} s is shorter than one bar at {high:g} "
+                "BPM, the top of the tempo range {low:g}-{high:g}: score a video of at "
+                "least {shortest:.1f} s",
+            ).format(duration_s=duration_s, high=high, low=low, shortest=shortest)
         )
     inside = sorted(t for t in cuts if 0.0 < t < duration_s)
     if not inside:
@@ -134,8 +139,11 @@ def fit_cuts(
     path = _shortest_path([0.0, *inside, duration_s], q, (low, high), target)
     if path is None:
         raise ComposeError(
-            f"no bar layout fits {duration_s:.2f} s near the tempo range {low:g}-{high:g} BPM: "
-            "choose another style or trim the video"
+            QT_TRANSLATE_NOOP(
+                "FitCuts",
+                "no bar layout fits {duration_s:.2f} s near the tempo range "
+                "{low:g}-{high:g} BPM: choose another style or trim the video",
+            ).format(duration_s=duration_s, low=low, high=high)
         )
     steps = [(a, b, n) for a, b, n in path]
     hits = tuple(b for _a, b, _n in steps[:-1])
@@ -236,7 +244,10 @@ def _sections(
             at, left = until, left - length
     if sum(p[2] for p in pieces) > MAX_FORM_BARS:
         raise ComposeError(
-            f"the video needs more than {MAX_FORM_BARS} bars: score a shorter video or a part"
+            QT_TRANSLATE_NOOP(
+                "FitCuts",
+                "the video needs more than {max_form_bars} bars: score a shorter video or a part",
+            ).format(max_form_bars=MAX_FORM_BARS)
         )
     roles = _roles(pieces, style, energy)
     sections = tuple(

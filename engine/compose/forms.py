@@ -33,6 +33,7 @@ from engine.compose.preset_files import PRESETS_DIR, Fields, PresetFileError, re
 from engine.song.sections import DEFAULT_ENERGY, ROLE_NAMES, ROLE_WORDS, Section, repeat_key
 from engine.song.song import KeySignatureChange, SongError, check_number
 from engine.song.styles import STYLE_NAMES
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 FORMS_FILE = PRESETS_DIR / "forms.toml"
 MAX_PARTS = 64
@@ -120,14 +121,20 @@ def _parts(text: str, own: StyleForms | None) -> Form:
     words = text.replace(",", " ").split()
     if not words or len(words) > MAX_PARTS:
         raise FormError(
-            f"form {text!r} should be 1 to {MAX_PARTS} sections such as "
-            "'intro verse chorus verse chorus outro' or 'verse:8 chorus:8'"
+            QT_TRANSLATE_NOOP(
+                "Forms",
+                "form {text!r} should be 1 to {max_parts} sections such as 'intro "
+                "verse chorus verse chorus outro' or 'verse:8 chorus:8'",
+            ).format(text=text, max_parts=MAX_PARTS)
         )
     form = tuple(_part(word, own) for word in words)
     if form_bars(form) > MAX_FORM_BARS:
         raise FormError(
-            f"form {text!r} has {form_bars(form)} bars, more than a new song's "
-            f"{MAX_FORM_BARS}: use fewer or shorter sections"
+            QT_TRANSLATE_NOOP(
+                "Forms",
+                "form {text!r} has {form_bars} bars, more than a new song's "
+                "{max_form_bars}: use fewer or shorter sections",
+            ).format(text=text, form_bars=form_bars(form), max_form_bars=MAX_FORM_BARS)
         )
     return form
 
@@ -143,21 +150,32 @@ def _named_form(name: str, own: StyleForms) -> Form:
 def _part(word: str, own: StyleForms | None) -> FormPart:
     match = _PART.match(word.casefold())
     if match is None:
-        raise FormError(f"form word {word!r} should be a role with an optional length: 'verse:8'")
+        raise FormError(
+            QT_TRANSLATE_NOOP(
+                "Forms", "form word {word!r} should be a role with an optional length: 'verse:8'"
+            ).format(word=word)
+        )
     name, count = match.group("word"), match.group("bars")
     letter = name.upper() if _STRAIN.match(name) else None
     role = "strain" if letter else ROLE_WORDS.get(name)
     if role is None:
         roles = ", ".join(sorted(set(ROLE_WORDS.values()) - {"strain"}))
         raise FormError(
-            f"form word {word!r} is not a section: use a role ({roles}) or a strain letter "
-            "A-H, or write one letter per phrase such as AABA"
+            QT_TRANSLATE_NOOP(
+                "Forms",
+                "form word {word!r} is not a section: use a role ({roles}) or a strain "
+                "letter A-H, or write one letter per phrase such as AABA",
+            ).format(word=word, roles=roles)
         )
     if count is None:
         return FormPart(role, _usual_bars(role, letter, own), letter)
     bars = int(count)
     if not 1 <= bars <= MAX_PART_BARS:
-        raise FormError(f"form word {word!r}: a section lasts 1 to {MAX_PART_BARS} bars")
+        raise FormError(
+            QT_TRANSLATE_NOOP(
+                "Forms", "form word {word!r}: a section lasts 1 to {max_part_bars} bars"
+            ).format(word=word, max_part_bars=MAX_PART_BARS)
+        )
     return FormPart(role, bars, letter)
 
 
@@ -231,8 +249,11 @@ def with_energies(sections: Sequence[Section], energies: Sequence[float]) -> tup
         return tuple(sections)
     if len(energies) != len(sections):
         raise FormError(
-            f"{len(energies)} section energies were given for a form of {len(sections)} "
-            "sections: give one energy per section"
+            QT_TRANSLATE_NOOP(
+                "Forms",
+                "{given} section energies were given for a form of {sections} sections: "
+                "give one energy per section",
+            ).format(given=len(energies), sections=len(sections))
         )
     try:
         return tuple(
@@ -240,7 +261,9 @@ def with_energies(sections: Sequence[Section], energies: Sequence[float]) -> tup
             for i, (section, energy) in enumerate(zip(sections, energies, strict=True))
         )
     except SongError as err:
-        raise FormError(f"section energy: {err}") from err
+        raise FormError(
+            QT_TRANSLATE_NOOP("Forms", "section energy: {error}").format(error=message_of(err))
+        ) from err
 
 
 def _near(one: float, other: float) -> bool:
@@ -264,12 +287,14 @@ def load_forms(path: Path = FORMS_FILE) -> dict[str, StyleForms]:
             try:
                 forms.append(_parts(text, None))
             except FormError as err:
-                raise fields.error(str(err)) from err
+                raise fields.error(message_of(err)) from err
         styles[name] = StyleForms(tuple(forms), _tempo_range(fields))
     missing = [name for name in STYLE_NAMES if name not in styles]
     if missing:
         raise PresetFileError(
-            f"{path.name} has no forms for the style {missing[0]!r}: add a [{missing[0]}] table"
+            QT_TRANSLATE_NOOP(
+                "Forms", "{name} has no forms for the style {missing!r}: add a [{missing}] table"
+            ).format(name=path.name, missing=missing[0])
         )
     return styles
 

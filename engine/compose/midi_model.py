@@ -37,6 +37,7 @@ import onnxruntime as ort
 from engine.compose.vocab import TOKENIZER_VERSION, TokenizerVersionError, Vocabulary
 from engine.runtime.cards import read_card
 from engine.runtime.onnx import ModelLoadError, open_session
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 DEFAULT_MODEL_DIR = Path(__file__).parents[2] / "models" / "midi"
 REBUILD = (
@@ -93,10 +94,19 @@ class ModelCard:
         logits_bytes = made.block_size * made.vocab_size * 4
         if max(cache_bytes, logits_bytes) > MAX_ARRAY_BYTES:
             raise ModelLoadError(
-                f"{card.path}: architecture asks for a key/value cache of "
-                f"{cache_bytes / 2**30:.1f} GiB and logits of {logits_bytes / 2**30:.1f} GiB "
-                f"(n_layer x n_embd x block_size, block_size x vocab_size); the most this "
-                f"Tessera allocates is {MAX_ARRAY_BYTES / 2**30:g} GiB: {card.fix}"
+                QT_TRANSLATE_NOOP(
+                    "MidiModel",
+                    "{path}: architecture asks for a key/value cache of {cache_bytes:.1f} "
+                    "GiB and logits of {logits_bytes:.1f} GiB (n_layer x n_embd x "
+                    "block_size, block_size x vocab_size); the most this Tessera allocates "
+                    "is {max_array_bytes:g} GiB: {fix}",
+                ).format(
+                    path=card.path,
+                    cache_bytes=cache_bytes / 2**30,
+                    logits_bytes=logits_bytes / 2**30,
+                    max_array_bytes=MAX_ARRAY_BYTES / 2**30,
+                    fix=card.fix,
+                )
             )
         return made
 
@@ -129,7 +139,11 @@ class Cache:
     def truncate(self, length: int) -> None:
         """Keep only the first `length` positions; the next token is written at `length`."""
         if not 0 <= length <= self._length:
-            raise ValueError(f"cannot keep {length} of {self._length} cached positions")
+            raise ValueError(
+                QT_TRANSLATE_NOOP(
+                    "MidiModel", "cannot keep {length} of {length_2} cached positions"
+                ).format(length=length, length_2=self._length)
+            )
         self._length = length
 
     def shared_prefix(self, ids: Sequence[int]) -> int:
@@ -218,14 +232,21 @@ class MidiModel:
         self.card = ModelCard.load(self.folder)
         if self.card.tokenizer_version != TOKENIZER_VERSION:
             raise ModelLoadError(
-                f"the model in {self.folder} was trained with tokenizer "
-                f"{self.card.tokenizer_version!r}, but this Tessera uses {TOKENIZER_VERSION!r}: "
-                "install the model that ships with this version"
+                QT_TRANSLATE_NOOP(
+                    "MidiModel",
+                    "the model in {folder} was trained with tokenizer "
+                    "{tokenizer_version!r}, but this Tessera uses {tokenizer_version_2!r}: "
+                    "install the model that ships with this version",
+                ).format(
+                    folder=self.folder,
+                    tokenizer_version=self.card.tokenizer_version,
+                    tokenizer_version_2=TOKENIZER_VERSION,
+                )
             )
         try:
             self.vocab = Vocabulary.load_checked(self.folder / "tokenizer.json")
         except TokenizerVersionError as err:
-            raise ModelLoadError(str(err)) from err
+            raise ModelLoadError(message_of(err)) from err
         onnx_path = self.folder / "model.onnx"
         loaded = open_session(onnx_path, self.card.onnx_sha256, threads, optimize=True, fix=REBUILD)
         self.session, self.providers = loaded.session, loaded.providers
@@ -242,17 +263,29 @@ class MidiModel:
         found = [node.name for node in self.session.get_inputs()]
         if found != expected:
             raise ModelLoadError(
-                f"{onnx_path} takes inputs {found}, but this Tessera drives a graph with "
-                f"{expected}: the model was exported for another version; re-export it with "
-                "python -m models.midi.export"
+                QT_TRANSLATE_NOOP(
+                    "MidiModel",
+                    "{onnx_path} takes inputs {found}, but this Tessera drives a graph "
+                    "with {expected}: the model was exported for another version; "
+                    "re-export it with python -m models.midi.export",
+                ).format(onnx_path=onnx_path, found=found, expected=expected)
             )
         c = self.card
         cache_shape = [1, c.n_head, c.block_size, c.head_dim]
         for node in self.session.get_inputs()[len(STEP_INPUTS) :]:
             if list(node.shape) != cache_shape:
                 raise ModelLoadError(
-                    f"{onnx_path} takes {node.name} of shape {node.shape}, but its card says "
-                    f"{cache_shape} (n_head, block_size, n_embd / n_head): {REBUILD}"
+                    QT_TRANSLATE_NOOP(
+                        "MidiModel",
+                        "{onnx_path} takes {name} of shape {shape}, but its card says "
+                        "{cache_shape} (n_head, block_size, n_embd / n_head): {rebuild}",
+                    ).format(
+                        onnx_path=onnx_path,
+                        name=node.name,
+                        shape=node.shape,
+                        cache_shape=cache_shape,
+                        rebuild=REBUILD,
+                    )
                 )
 
     def empty_cache(self) -> Cache:
@@ -263,8 +296,11 @@ class MidiModel:
     def _check_room(self, cache: Cache, count: int) -> None:
         if cache.length + count > self.card.block_size:
             raise ModelLoadError(
-                f"context of {cache.length + count} tokens exceeds the model's "
-                f"{self.card.block_size}; the caller must shorten the prompt"
+                QT_TRANSLATE_NOOP(
+                    "MidiModel",
+                    "context of {length} tokens exceeds the model's {block_size}; the "
+                    "caller must shorten the prompt",
+                ).format(length=cache.length + count, block_size=self.card.block_size)
             )
 
     def run(self, ids: Sequence[int], cache: Cache) -> tuple[Logits, Cache]:

@@ -58,6 +58,7 @@ from engine.song.song import Cell, Note, Song, TempoChange, TimeSignatureChange,
 from engine.song.stage import added_track_pan
 from engine.song.styles import NO_STYLE, style_named
 from engine.song.theory import key_from_name, key_tonic
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 __all__ = [
     "DIRECTIONS",
@@ -124,13 +125,21 @@ def needs_model(request: Request) -> bool:
 
 def _need_song(song: Song | None) -> Song:
     if song is None:
-        raise ComposeError("this operation works on a song: open or generate one first")
+        raise ComposeError(
+            QT_TRANSLATE_NOOP(
+                "Operations", "this operation works on a song: open or generate one first"
+            )
+        )
     return song
 
 
 def _need_model(model: MidiModel | None) -> MidiModel:
     if model is None:
-        raise ComposeError("this operation needs the symbolic model, which is not loaded")
+        raise ComposeError(
+            QT_TRANSLATE_NOOP(
+                "Operations", "this operation needs the symbolic model, which is not loaded"
+            )
+        )
     return model
 
 
@@ -153,10 +162,16 @@ def split_locked(song: Song, cells: Iterable[Cell]) -> tuple[list[Cell], list[Ce
     for track, bar in sorted(set(cells)):
         if not 0 <= track < len(song.tracks):
             raise ComposeError(
-                f"track {track + 1} does not exist: the song has {len(song.tracks)} tracks"
+                QT_TRANSLATE_NOOP(
+                    "Operations", "track {track} does not exist: the song has {tracks_count} tracks"
+                ).format(track=track + 1, tracks_count=len(song.tracks))
             )
         if not 0 <= bar < song.bar_count:
-            raise ComposeError(f"bar {bar + 1} does not exist: the song has {song.bar_count} bars")
+            raise ComposeError(
+                QT_TRANSLATE_NOOP(
+                    "Operations", "bar {bar} does not exist: the song has {bar_count} bars"
+                ).format(bar=bar + 1, bar_count=song.bar_count)
+            )
         (held if bar in song.tracks[track].locked_bars else free).append((track, bar))
     return free, held
 
@@ -167,7 +182,10 @@ def _writable(song: Song, cells: Iterable[Cell]) -> list[Cell]:
         where = ", ".join(f"track {t + 1} bar {b + 1}" for t, b in held[:4])
         more = f" and {len(held) - 4} more" if len(held) > 4 else ""
         raise ComposeError(
-            f"every selected cell is locked ({where}{more}): unlock some or select others"
+            QT_TRANSLATE_NOOP(
+                "Operations",
+                "every selected cell is locked ({where}{more}): unlock some or select others",
+            ).format(where=where, more=more)
         )
     return free
 
@@ -212,7 +230,11 @@ def continue_song(
     """Add bars at the end and write them for the chosen tracks (default: all)."""
     controls = request.controls
     if request.bars < 1:
-        raise ComposeError(f"continue needs at least 1 bar, got {request.bars}")
+        raise ComposeError(
+            QT_TRANSLATE_NOOP("Operations", "continue needs at least 1 bar, got {bars}").format(
+                bars=request.bars
+            )
+        )
     grown = set_bar_count(song, song.bar_count + request.bars)
     cells = cells_of(grown, request.tracks, (song.bar_count, grown.bar_count - 1))
     split_locked(grown, cells)
@@ -230,7 +252,9 @@ def generate(
     preset = PRESETS.get(request.preset)
     if preset is None:
         raise ComposeError(
-            f"there is no style preset {request.preset!r}: choose one of {', '.join(PRESETS)}"
+            QT_TRANSLATE_NOOP(
+                "Operations", "there is no style preset {preset!r}: choose one of {choices}"
+            ).format(preset=request.preset, choices=", ".join(PRESETS))
         )
     numerator, denominator = request.meter or preset.meter
     key = request.key or key_from_name(preset.key)
@@ -251,11 +275,15 @@ def generate(
         if shape.form is not None:
             plan = plan_form(style or preset.style, key, shape.form, seed, request.energies)
         elif request.energies:
-            raise FormError("section energies need a form of roles ('verse:8 chorus:8')")
+            raise FormError(
+                QT_TRANSLATE_NOOP(
+                    "Operations", "section energies need a form of roles ('verse:8 chorus:8')"
+                )
+            )
         else:
             plan = plan_song(style or preset.style, key, shape.bars, seed, shape.letters)
     except FormError as err:
-        raise ComposeError(str(err)) from err
+        raise ComposeError(message_of(err)) from err
     song = dataclasses.replace(song, sections=plan.sections)
     return _write_plan(
         model,
@@ -351,7 +379,11 @@ def rewritten_bars(bars: int, variation: float, rng: np.random.Generator) -> fro
     ending) and, for a variation v from 0 to 1, a share v of all its bars chosen at random
     (v=1: every bar, a new section in the same role)."""
     if not 0.0 <= variation <= 1.0:
-        raise ComposeError(f"variation {variation:g} must be from 0 (exact) to 1 (all new)")
+        raise ComposeError(
+            QT_TRANSLATE_NOOP(
+                "Operations", "variation {variation:g} must be from 0 (exact) to 1 (all new)"
+            ).format(variation=variation)
+        )
     count = max(1, round(variation * bars))
     others = rng.permutation(bars - 1)[: count - 1]
     return frozenset({bars - 1, *(int(offset) for offset in others)})
@@ -469,15 +501,26 @@ def nudge(
     """Move the unlocked cells a little (strength near 0) or a lot (near 1) in a direction."""
     direction, strength, controls = request.direction, request.strength, request.controls
     if direction not in DIRECTIONS:
-        raise ComposeError(f"nudge direction {direction!r} is unknown: use {', '.join(DIRECTIONS)}")
+        raise ComposeError(
+            QT_TRANSLATE_NOOP(
+                "Operations", "nudge direction {direction!r} is unknown: use {choices}"
+            ).format(direction=direction, choices=", ".join(DIRECTIONS))
+        )
     if not 0.0 <= strength <= 1.0:
-        raise ComposeError(f"nudge strength {strength} must be from 0 to 1")
+        raise ComposeError(
+            QT_TRANSLATE_NOOP("Operations", "nudge strength {strength} must be from 0 to 1").format(
+                strength=strength
+            )
+        )
     targets = _writable(song, request.cells)
     if direction in PITCHED_ONLY:
         drums = sorted({t + 1 for t, _ in targets if song.tracks[t].is_drum})
         if drums:
             raise ComposeError(
-                f"'{direction}' has no meaning for drum tracks ({drums}): leave them out"
+                QT_TRANSLATE_NOOP(
+                    "Operations",
+                    "'{direction}' has no meaning for drum tracks ({drums}): leave them out",
+                ).format(direction=direction, drums=drums)
             )
     if strength == 0.0:
         return song

@@ -34,6 +34,7 @@ from engine.song.sections import Section
 from engine.song.song import KeySignatureChange
 from engine.song.styles import STYLE_NAMES
 from engine.song.theory import key_tonic
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 I, V = 0, 4  # noqa: E741 (Roman numerals, as degrees are written)
 """The tonic's and the dominant's scale degrees (0-based), for the closing cadence."""
@@ -129,7 +130,7 @@ def load_style_plans(
         try:
             form = check_form(fields.text("form"))
         except FormError as err:
-            raise fields.error(str(err)) from err
+            raise fields.error(message_of(err)) from err
         plans[name] = StylePlan(
             _templates(fields, "major"),
             _templates(fields, "minor"),
@@ -142,7 +143,9 @@ def load_style_plans(
     missing = [name for name in STYLE_NAMES if name not in plans]
     if missing:
         raise PresetFileError(
-            f"{path.name} has no plan for the style {missing[0]!r}: add a [{missing[0]}] table"
+            QT_TRANSLATE_NOOP(
+                "Plan", "{name} has no plan for the style {missing!r}: add a [{missing}] table"
+            ).format(name=path.name, missing=missing[0])
         )
     return plans
 
@@ -293,8 +296,11 @@ def check_form(form: str) -> str:
     letters_only = all(letter.isascii() and letter.isalpha() for letter in text)
     if not text or not letters_only or len(text) > MAX_FORM_PHRASES:
         raise FormError(
-            f"form {form!r} is not a row of section letters: write one letter per phrase, "
-            "such as AABA or ABAB (at most 32), or '-' for no repeats"
+            QT_TRANSLATE_NOOP(
+                "Plan",
+                "form {form!r} is not a row of section letters: write one letter per "
+                "phrase, such as AABA or ABAB (at most 32), or '-' for no repeats",
+            ).format(form=form)
         )
     return text.upper()
 

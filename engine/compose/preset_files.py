@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.errors import TesseraError
+from engine.words import QT_TRANSLATE_NOOP
 
 PRESETS_DIR = Path(__file__).parents[2] / "presets"
 """The shipped preset files, beside the engine (and so in the packaged app too)."""
@@ -31,13 +32,24 @@ def read_tables(path: Path) -> dict[str, dict[str, Any]]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as err:
-        raise PresetFileError(f"cannot read {path}: {err.strerror or err}") from err
+        raise PresetFileError(
+            QT_TRANSLATE_NOOP("PresetFiles", "cannot read {path}: {value}").format(
+                path=path, value=err.strerror or err
+            )
+        ) from err
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-        raise PresetFileError(f"{path.name} is not valid TOML: {err}") from err
+        raise PresetFileError(
+            QT_TRANSLATE_NOOP("PresetFiles", "{name} is not valid TOML: {err}").format(
+                name=path.name, err=err
+            )
+        ) from err
     for name, value in data.items():
         if not isinstance(value, dict):
             raise PresetFileError(
-                f"{path.name}: {name!r} should be a table ([{name}] with its fields under it)"
+                QT_TRANSLATE_NOOP(
+                    "PresetFiles",
+                    "{name}: {name_2!r} should be a table ([{name_2}] with its fields under it)",
+                ).format(name=path.name, name_2=name)
             )
     return data
 
@@ -53,7 +65,11 @@ class Fields:
             raise self.error(f"unknown field {unknown[0]!r}: the fields are {', '.join(known)}")
 
     def error(self, message: str) -> PresetFileError:
-        return PresetFileError(f"{self.where}: {message}")
+        return PresetFileError(
+            QT_TRANSLATE_NOOP("PresetFiles", "{where}: {message}").format(
+                where=self.where, message=message
+            )
+        )
 
     def has(self, name: str) -> bool:
         return name in self.table

@@ -25,6 +25,7 @@ from engine.song.song import MAX_PAN, MAX_REVERB_SEND_DB, MIN_PAN, MIN_REVERB_SE
 from engine.song.stage import added_track_pan
 from engine.song.styles import STYLE_NAMES
 from engine.song.theory import key_from_name, parse_pitch_range
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 Meter = tuple[int, int]
 
@@ -74,7 +75,11 @@ def load_presets(path: Path = ENSEMBLES_FILE) -> dict[str, Preset]:
     for name, table in read_tables(path).items():
         presets[name] = _preset(Fields(f"{path.name}, preset [{name}]", table, PRESET_FIELDS))
     if not presets:
-        raise PresetFileError(f"{path.name} holds no preset: add a [name] table with its voices")
+        raise PresetFileError(
+            QT_TRANSLATE_NOOP(
+                "Presets", "{name} holds no preset: add a [name] table with its voices"
+            ).format(name=path.name)
+        )
     return presets
 
 
@@ -94,14 +99,14 @@ def _preset(fields: Fields) -> Preset:
     try:
         key_from_name(key)
     except TesseraError as err:
-        raise fields.error(str(err)) from err
+        raise fields.error(message_of(err)) from err
     form = None
     if fields.has("form"):
         try:
             typed = fields.text("form")
             form = form_text(parse_form(typed, style)) if is_role_form(typed) else check_form(typed)
         except TesseraError as err:
-            raise fields.error(str(err)) from err
+            raise fields.error(message_of(err)) from err
     voices = tuple(
         _voice(Fields(f"{fields.where}, voice {number}", table, VOICE_FIELDS))
         for number, table in enumerate(fields.tables("voices"), start=1)

@@ -24,6 +24,7 @@ from engine.compose.vocab import (
     TokenizerError,
     Vocabulary,
 )
+from engine.words import QT_TRANSLATE_NOOP
 
 Mask = npt.NDArray[np.bool_]
 Steps = npt.NDArray[np.int_]
@@ -61,8 +62,11 @@ class HardConstraints:
         ]
         if not pitches:
             raise ConstraintError(
-                f"no pitch from {self.pitch_low} to {self.pitch_high} is in the chosen scale: "
-                "widen the pitch range or change the scale"
+                QT_TRANSLATE_NOOP(
+                    "Sampling",
+                    "no pitch from {pitch_low} to {pitch_high} is in the chosen scale: "
+                    "widen the pitch range or change the scale",
+                ).format(pitch_low=self.pitch_low, pitch_high=self.pitch_high)
             )
         return pitches
 
@@ -70,8 +74,15 @@ class HardConstraints:
         levels = [v for v in VELOCITY_LEVELS if self.velocity_low <= v <= self.velocity_high]
         if not levels:
             raise ConstraintError(
-                f"no loudness level lies from {self.velocity_low} to {self.velocity_high}: "
-                f"use a range at least {VELOCITY_LEVELS[1] - VELOCITY_LEVELS[0]} wide"
+                QT_TRANSLATE_NOOP(
+                    "Sampling",
+                    "no loudness level lies from {velocity_low} to {velocity_high}: use a "
+                    "range at least {velocity_levels} wide",
+                ).format(
+                    velocity_low=self.velocity_low,
+                    velocity_high=self.velocity_high,
+                    velocity_levels=VELOCITY_LEVELS[1] - VELOCITY_LEVELS[0],
+                )
             )
         return levels
 
@@ -201,7 +212,11 @@ class FillGrammar:
         self._start_id, self._end_id = v.id("Fill_Start"), v.id("Fill_End")
         self._pitch_ids = v.pitch_ids
         if self.bar_steps > len(v.pos_ids):
-            raise TokenizerError(f"a bar of {self.bar_steps} steps is longer than the grid holds")
+            raise TokenizerError(
+                QT_TRANSLATE_NOOP(
+                    "Sampling", "a bar of {bar_steps} steps is longer than the grid holds"
+                ).format(bar_steps=self.bar_steps)
+            )
         self._pos_ids = v.pos_ids[: self.bar_steps]
         self._pitch_ok = np.zeros(128, dtype=bool)
         self._pitch_ok[self.constraints.allowed_pitches(self.is_drum)] = True
@@ -499,7 +514,11 @@ class FillGrammar:
         """Record a token by id (sampled or forced); raises if the grammar does not allow it."""
         if not 0 <= token_id < len(self._kinds) or not self.mask()[token_id]:
             shown = self.vocab.tokens[token_id] if 0 <= token_id < len(self._kinds) else token_id
-            raise TokenizerError(f"{shown!r} is not allowed after {self.tokens[-3:]}")
+            raise TokenizerError(
+                QT_TRANSLATE_NOOP("Sampling", "{shown!r} is not allowed after {tokens}").format(
+                    shown=shown, tokens=self.tokens[-3:]
+                )
+            )
         self.ids.append(token_id)
         self._mask = None
         kind, value = self._kinds[token_id], self._values[token_id]
@@ -537,7 +556,11 @@ def sample(
     # dispatch, which took a third of the sampler's time.
     candidates = allowed.nonzero()[0]
     if not len(candidates):
-        raise TokenizerError("no token is allowed here: the constraints contradict each other")
+        raise TokenizerError(
+            QT_TRANSLATE_NOOP(
+                "Sampling", "no token is allowed here: the constraints contradict each other"
+            )
+        )
     values = logits[candidates].astype(np.float64)
     if temperature <= 0:
         return int(candidates[int(values.argmax())])

@@ -30,6 +30,7 @@ from engine.compose.requests import (
 from engine.compose.section_music import Stages, copy_bars, rewrite, spread, vary
 from engine.song.sections import NAMED_BY_NAME, ROLE_NAMES, ROLES, Section, repeats_of
 from engine.song.song import Cell, Song
+from engine.words import QT_TRANSLATE_NOOP
 
 
 def apply_section(
@@ -43,7 +44,11 @@ def apply_section(
     if isinstance(request, CopySection):
         return copy_section(song, request)
     if model is None:
-        raise ComposeError(f"{request.operation} needs the symbolic model, which is not loaded")
+        raise ComposeError(
+            QT_TRANSLATE_NOOP(
+                "SectionOps", "{operation} needs the symbolic model, which is not loaded"
+            ).format(operation=request.operation)
+        )
     if isinstance(request, RegenerateSection):
         return regenerate_section(model, song, request, seed, progress)
     if isinstance(request, VarySection):
@@ -127,21 +132,39 @@ def copy_section(song: Song, request: CopySection) -> Song:
     number = request.section + 1
     if not 0 <= to_bar < song.bar_count:
         raise ComposeError(
-            f"cannot copy section {number} to bar {to_bar + 1}: the song has bars 1-"
-            f"{song.bar_count}; give a bar inside it (add bars first to copy past the end)"
+            QT_TRANSLATE_NOOP(
+                "SectionOps",
+                "cannot copy section {number} to bar {to_bar}: the song has bars "
+                "1-{bar_count}; give a bar inside it (add bars first to copy past the "
+                "end)",
+            ).format(number=number, to_bar=to_bar + 1, bar_count=song.bar_count)
         )
     last = to_bar + section.bars - 1
     if last >= song.bar_count:
         raise ComposeError(
-            f"section {number} {section.name!r} ({section.bars} bars) copied to bar {to_bar + 1} "
-            f"would run to bar {last + 1}, but the song has {song.bar_count}: add "
-            f"{last + 1 - song.bar_count} bar(s) first, or copy it to bar "
-            f"{song.bar_count - section.bars + 1} or earlier"
+            QT_TRANSLATE_NOOP(
+                "SectionOps",
+                "section {number} {name!r} ({bars} bars) copied to bar {to_bar} would "
+                "run to bar {last}, but the song has {bar_count}: add {last_2} bar(s) "
+                "first, or copy it to bar {bar_count_2} or earlier",
+            ).format(
+                number=number,
+                name=section.name,
+                bars=section.bars,
+                to_bar=to_bar + 1,
+                last=last + 1,
+                bar_count=song.bar_count,
+                last_2=last + 1 - song.bar_count,
+                bar_count_2=song.bar_count - section.bars + 1,
+            )
         )
     if to_bar == section.first_bar:
         raise ComposeError(
-            f"section {number} {section.name!r} already starts at bar {to_bar + 1}: give "
-            "another bar to copy it to"
+            QT_TRANSLATE_NOOP(
+                "SectionOps",
+                "section {number} {name!r} already starts at bar {to_bar}: give "
+                "another bar to copy it to",
+            ).format(number=number, name=section.name, to_bar=to_bar + 1)
         )
     target = dataclasses.replace(section, first_bar=to_bar)
     copied = copy_bars(song, song, section, target, range(len(song.tracks)))
@@ -166,7 +189,9 @@ def recast_section(
     section = section_of(song, index)
     if request.role not in ROLES:
         raise ComposeError(
-            f"there is no section role {request.role!r}: use one of {', '.join(ROLES)}"
+            QT_TRANSLATE_NOOP(
+                "SectionOps", "there is no section role {role!r}: use one of {choices}"
+            ).format(role=request.role, choices=", ".join(ROLES))
         )
     strength = _strength(request.strength, "make")
     tracks = tuple(range(len(song.tracks)))
@@ -210,15 +235,25 @@ def section_of(song: Song, index: int) -> Section:
     """Section `index` of the song (0-based), or a ComposeError that says what there is."""
     if not song.sections:
         raise ComposeError(
-            "the song has no sections: mark its verses, choruses and so on first (or write it "
-            "with a form), then work on a section"
+            QT_TRANSLATE_NOOP(
+                "SectionOps",
+                "the song has no sections: mark its verses, choruses and so on first "
+                "(or write it with a form), then work on a section",
+            )
         )
     if isinstance(index, bool) or not isinstance(index, int):
-        raise ComposeError(f"a section number must be a whole number, got {index!r}")
+        raise ComposeError(
+            QT_TRANSLATE_NOOP(
+                "SectionOps", "a section number must be a whole number, got {index!r}"
+            ).format(index=index)
+        )
     if not 0 <= index < len(song.sections):
         raise ComposeError(
-            f"there is no section {index + 1}: the song has {len(song.sections)} section(s), "
-            f"numbered 1-{len(song.sections)}"
+            QT_TRANSLATE_NOOP(
+                "SectionOps",
+                "there is no section {index}: the song has {sections_count} "
+                "section(s), numbered 1-{sections_count}",
+            ).format(index=index + 1, sections_count=len(song.sections))
         )
     return song.sections[index]
 
@@ -228,11 +263,18 @@ def tracks_of(song: Song, tracks: Sequence[int] | None) -> tuple[int, ...]:
     if tracks is None:
         return tuple(range(len(song.tracks)))
     if not tracks:
-        raise ComposeError("no tracks were chosen: choose at least one, or all (the default)")
+        raise ComposeError(
+            QT_TRANSLATE_NOOP(
+                "SectionOps", "no tracks were chosen: choose at least one, or all (the default)"
+            )
+        )
     for track in tracks:
         if not 0 <= track < len(song.tracks):
             raise ComposeError(
-                f"track {track + 1} does not exist: the song has {len(song.tracks)} track(s)"
+                QT_TRANSLATE_NOOP(
+                    "SectionOps",
+                    "track {track} does not exist: the song has {tracks_count} track(s)",
+                ).format(track=track + 1, tracks_count=len(song.tracks))
             )
     return tuple(sorted(set(tracks)))
 
@@ -245,22 +287,37 @@ def free_cells(song: Song, index: int, tracks: Sequence[int]) -> list[Cell]:
     free = [(t, bar) for t, bar in cells if bar not in song.tracks[t].locked_bars]
     if not free:
         raise ComposeError(
-            f"every cell of section {index + 1} {section.name!r} (bars {section.first_bar + 1}-"
-            f"{section.last_bar + 1}) on the chosen tracks is locked: unlock some, or choose "
-            "other tracks"
+            QT_TRANSLATE_NOOP(
+                "SectionOps",
+                "every cell of section {index} {name!r} (bars {first_bar}-{last_bar}) "
+                "on the chosen tracks is locked: unlock some, or choose other tracks",
+            ).format(
+                index=index + 1,
+                name=section.name,
+                first_bar=section.first_bar + 1,
+                last_bar=section.last_bar + 1,
+            )
         )
     return free
 
 
 def _scope(scope: str) -> str:
     if scope not in SECTION_SCOPES:
-        raise ComposeError(f"scope {scope!r} is unknown: use {' or '.join(SECTION_SCOPES)}")
+        raise ComposeError(
+            QT_TRANSLATE_NOOP("SectionOps", "scope {scope!r} is unknown: use {choices}").format(
+                scope=scope, choices=" or ".join(SECTION_SCOPES)
+            )
+        )
     return scope
 
 
 def _strength(strength: float, what: str) -> float:
     if not 0.0 <= strength <= 1.0:
-        raise ComposeError(f"{what} strength must be from 0 to 1, got {strength}")
+        raise ComposeError(
+            QT_TRANSLATE_NOOP(
+                "SectionOps", "{what} strength must be from 0 to 1, got {strength}"
+            ).format(what=what, strength=strength)
+        )
     return float(strength)
 
 

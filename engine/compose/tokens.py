@@ -46,6 +46,7 @@ from engine.song.song import (
     TimeSignatureChange,
     Track,
 )
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 """(track index, bar index), both 0-based."""
 
@@ -77,13 +78,15 @@ def unencodable_bars(song: Song) -> dict[int, str]:
         try:
             _bar_meter(song, bar)
         except TokenizerError as err:
-            problems[bar] = str(err)
+            problems[bar] = message_of(err)
     return problems
 
 
 def _bar_meters(song: Song) -> list[TimeSignatureChange]:
     if not song.tracks:
-        raise TokenizerError("a song needs at least one track to be tokenized")
+        raise TokenizerError(
+            QT_TRANSLATE_NOOP("Tokens", "a song needs at least one track to be tokenized")
+        )
     return [_bar_meter(song, bar) for bar in range(song.bar_count)]
 
 
@@ -220,7 +223,11 @@ def encode_song(
     for track_index, bar in fill_cells:
         song.bar_span(bar)
         if not 0 <= track_index < len(song.tracks):
-            raise TokenizerError(f"cell track {track_index + 1} is not in the song")
+            raise TokenizerError(
+                QT_TRANSLATE_NOOP("Tokens", "cell track {track_index} is not in the song").format(
+                    track_index=track_index + 1
+                )
+            )
     tokens = _header(song)
     fills: list[list[str]] = []
     for track_index, track in enumerate(song.tracks):
@@ -247,7 +254,11 @@ def encode_song(
 
 def _value(token: str, prefix: str) -> str:
     if not token.startswith(prefix):
-        raise TokenizerError(f"expected a {prefix.rstrip('_')} token, got {token!r}")
+        raise TokenizerError(
+            QT_TRANSLATE_NOOP("Tokens", "expected a {rstrip} token, got {token!r}").format(
+                rstrip=prefix.rstrip("_"), token=token
+            )
+        )
     return token[len(prefix) :]
 
 
@@ -260,13 +271,17 @@ class _Reader:
 
     def peek(self) -> str:
         if self.index >= len(self.tokens):
-            raise TokenizerError("the token sequence ends too early")
+            raise TokenizerError(QT_TRANSLATE_NOOP("Tokens", "the token sequence ends too early"))
         return self.tokens[self.index]
 
     def take(self, prefix: str = "") -> str:
         token = self.peek()
         if prefix and not token.startswith(prefix):
-            raise TokenizerError(f"token {self.index} is {token!r}, expected {prefix.rstrip('_')}")
+            raise TokenizerError(
+                QT_TRANSLATE_NOOP("Tokens", "token {index} is {token!r}, expected {rstrip}").format(
+                    index=self.index, token=token, rstrip=prefix.rstrip("_")
+                )
+            )
         self.index += 1
         return token
 
@@ -281,7 +296,11 @@ class _Reader:
             if self.peek().startswith("Pos_"):
                 step = int(_value(self.take(), "Pos_"))
             if step is None:
-                raise TokenizerError(f"token {self.index}: a note comes before any position")
+                raise TokenizerError(
+                    QT_TRANSLATE_NOOP(
+                        "Tokens", "token {index}: a note comes before any position"
+                    ).format(index=self.index)
+                )
             pitch = int(_value(self.take("Pitch_"), "Pitch_"))
             steps = int(_value(self.take("Dur_"), "Dur_"))
             velocity = int(_value(self.take("Vel_"), "Vel_"))
@@ -335,7 +354,11 @@ def decode_song(
                 bar_starts.append(start)
                 meters.append(dataclasses.replace(meter, tick=start))
             if bar >= len(bar_starts):
-                raise TokenizerError(f"track {len(tracks) + 1} has more bars than the first track")
+                raise TokenizerError(
+                    QT_TRANSLATE_NOOP(
+                        "Tokens", "track {tracks_count} has more bars than the first track"
+                    ).format(tracks_count=len(tracks) + 1)
+                )
             reader.skip_controls()
             if reader.peek() == "Fill":
                 reader.take()
@@ -367,7 +390,7 @@ def _assemble(
     tracks: list[tuple[str, list[Note]]],
 ) -> Song:
     if not tracks:
-        raise TokenizerError("the sequence holds no track")
+        raise TokenizerError(QT_TRANSLATE_NOOP("Tokens", "the sequence holds no track"))
     built = []
     for index, (program, notes) in enumerate(tracks):
         is_drum = program == "drums"

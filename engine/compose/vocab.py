@@ -30,6 +30,7 @@ import numpy.typing as npt
 from engine.errors import TesseraError
 from engine.song.song import PPQ
 from engine.song.styles import STYLE_NAMES
+from engine.words import QT_TRANSLATE_NOOP
 
 TOKENIZER_VERSION = "tessera-mmm-2"
 """2 appends the `Style_` tokens after every token of 1, so version 1 ids are unchanged and a
@@ -173,7 +174,11 @@ class Vocabulary:
         try:
             return self.ids[token]
         except KeyError as err:
-            raise TokenizerError(f"{token!r} is not a token of {self.version}") from err
+            raise TokenizerError(
+                QT_TRANSLATE_NOOP("Vocab", "{token!r} is not a token of {version}").format(
+                    token=token, version=self.version
+                )
+            ) from err
 
     @cached_property
     def kinds(self) -> tuple[Kind, ...]:
@@ -227,7 +232,11 @@ class Vocabulary:
         try:
             return [ids[token] for token in tokens]
         except KeyError as err:
-            raise TokenizerError(f"{err.args[0]!r} is not a token of {self.version}") from err
+            raise TokenizerError(
+                QT_TRANSLATE_NOOP("Vocab", "{args!r} is not a token of {version}").format(
+                    args=err.args[0], version=self.version
+                )
+            ) from err
 
     def ids_with_prefix(self, prefix: str) -> list[int]:
         """Ids of every token of one kind, e.g. 'Pitch_' (the sampler's masks use these)."""
@@ -256,12 +265,24 @@ class Vocabulary:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
             version, tokens = data["version"], tuple(data["tokens"])
         except (OSError, ValueError, KeyError, TypeError) as err:
-            raise TokenizerVersionError(f"cannot read the vocabulary file {path}: {err}") from err
+            raise TokenizerVersionError(
+                QT_TRANSLATE_NOOP("Vocab", "cannot read the vocabulary file {path}: {err}").format(
+                    path=path, err=err
+                )
+            ) from err
         current = cls.build()
         if version != current.version or tokens != current.tokens:
             raise TokenizerVersionError(
-                f"the model was trained with tokenizer {version!r} ({len(tokens)} tokens) but "
-                f"this Tessera uses {current.version!r} ({len(current)} tokens): install the "
-                "model that ships with this version, or retrain it"
+                QT_TRANSLATE_NOOP(
+                    "Vocab",
+                    "the model was trained with tokenizer {version!r} ({tokens_count} "
+                    "tokens) but this Tessera uses {version_2!r} ({current_count} tokens): "
+                    "install the model that ships with this version, or retrain it",
+                ).format(
+                    version=version,
+                    tokens_count=len(tokens),
+                    version_2=current.version,
+                    current_count=len(current),
+                )
             )
         return current

@@ -32,6 +32,7 @@ from engine.song.song import (
     Track,
 )
 from engine.song.theory import key_scale
+from engine.words import QT_TRANSLATE_NOOP
 
 LiveMode = Literal["answer", "continue", "accompany"]
 MODES: tuple[LiveMode, ...] = ("answer", "continue", "accompany")
@@ -92,15 +93,33 @@ class LiveSettings:
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
-            raise LiveError(f"live mode {self.mode!r} is unknown: use {', '.join(MODES)}")
+            raise LiveError(
+                QT_TRANSLATE_NOOP(
+                    "LiveMusic", "live mode {mode!r} is unknown: use {choices}"
+                ).format(mode=self.mode, choices=", ".join(MODES))
+            )
         if self.sound not in SOUNDS:
-            raise LiveError(f"live sound {self.sound!r} is unknown: use {', '.join(SOUNDS)}")
+            raise LiveError(
+                QT_TRANSLATE_NOOP(
+                    "LiveMusic", "live sound {sound!r} is unknown: use {choices}"
+                ).format(sound=self.sound, choices=", ".join(SOUNDS))
+            )
         if not 20.0 <= self.tempo_bpm <= 300.0:
-            raise LiveError(f"live tempo {self.tempo_bpm} BPM must be from 20 to 300")
+            raise LiveError(
+                QT_TRANSLATE_NOOP(
+                    "LiveMusic", "live tempo {tempo_bpm} BPM must be from 20 to 300"
+                ).format(tempo_bpm=self.tempo_bpm)
+            )
         if self.answer_bars < 1:
-            raise LiveError(f"an answer needs at least 1 bar, got {self.answer_bars}")
+            raise LiveError(
+                QT_TRANSLATE_NOOP(
+                    "LiveMusic", "an answer needs at least 1 bar, got {answer_bars}"
+                ).format(answer_bars=self.answer_bars)
+            )
         if self.pause_beats <= 0 or self.lookahead_beats <= 0:
-            raise LiveError("pause and look-ahead must be more than 0 beats")
+            raise LiveError(
+                QT_TRANSLATE_NOOP("LiveMusic", "pause and look-ahead must be more than 0 beats")
+            )
 
     @property
     def seconds_per_tick(self) -> float:

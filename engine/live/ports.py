@@ -28,6 +28,7 @@ from typing import Any, Protocol, TypeVar
 
 from engine.errors import TesseraError
 from engine.sound.device import DEVICE_TIMEOUT_SECONDS, DeviceNotAnsweringError, call_with_timeout
+from engine.words import QT_TRANSLATE_NOOP
 
 T = TypeVar("T")
 
@@ -63,9 +64,12 @@ def within_time_limit(
         return call_with_timeout(action, what, timeout_s, late)
     except DeviceNotAnsweringError as err:
         raise PortNotAnsweringError(
-            f"the MIDI {port} did not answer within {timeout_s:g} s while {what}, so it was let "
-            "go: check that the device is connected and its MIDI system (ALSA or JACK) is "
-            "running, then try again"
+            QT_TRANSLATE_NOOP(
+                "LivePorts",
+                "the MIDI {port} did not answer within {timeout_s:g} s while {what}, "
+                "so it was let go: check that the device is connected and its MIDI "
+                "system (ALSA or JACK) is running, then try again",
+            ).format(port=port, timeout_s=timeout_s, what=what)
         ) from err
 
 
@@ -194,7 +198,11 @@ class LoopbackPorts:
 def _check_name(name: str, names: list[str], kind: str) -> None:
     if name not in names:
         shown = ", ".join(repr(n) for n in names) or "none"
-        raise LivePortError(f"there is no MIDI {kind} named {name!r}; the {kind}s are: {shown}")
+        raise LivePortError(
+            QT_TRANSLATE_NOOP(
+                "LivePorts", "there is no MIDI {kind} named {name!r}; the {kind}s are: {shown}"
+            ).format(kind=kind, name=name, shown=shown)
+        )
 
 
 # --- python-rtmidi ------------------------------------------------------------------------------
@@ -205,7 +213,10 @@ def _import_rtmidi() -> Any:
         import rtmidi  # type: ignore[import-untyped]  # python-rtmidi ships no type hints
     except ImportError as err:
         raise LivePortError(
-            "live MIDI needs python-rtmidi, which is not installed: pip install python-rtmidi"
+            QT_TRANSLATE_NOOP(
+                "LivePorts",
+                "live MIDI needs python-rtmidi, which is not installed: pip install python-rtmidi",
+            )
         ) from err
     return rtmidi
 
@@ -277,9 +288,12 @@ class RtMidiPorts:
             return kind(rtapi=self.api, name=self.client_name)
         except self._rtmidi.SystemError as err:
             raise LivePortError(
-                f"no MIDI system is available ({err}): on Linux load the ALSA sequencer "
-                "(modprobe snd-seq) or start JACK (jackd -d dummy); on Windows and macOS check "
-                "that the keyboard's driver is installed"
+                QT_TRANSLATE_NOOP(
+                    "LivePorts",
+                    "no MIDI system is available ({err}): on Linux load the ALSA sequencer "
+                    "(modprobe snd-seq) or start JACK (jackd -d dummy); on Windows and "
+                    "macOS check that the keyboard's driver is installed",
+                ).format(err=err)
             ) from err
 
     def input_names(self) -> list[str]:

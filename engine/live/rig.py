@@ -16,6 +16,7 @@ from engine.live.music import LiveSettings
 from engine.live.ports import InputPort, LivePortError, Message, MidiPorts, OutputPort
 from engine.live.session import EventCallback, LiveSession
 from engine.live.timing import MIDI_CLOCK, ClockTempo
+from engine.words import QT_TRANSLATE_NOOP
 
 
 @dataclass
@@ -89,7 +90,10 @@ def tempo_from_clock(ports: MidiPorts, input_name: str, seconds: float = 3.0) ->
         port.close()
     if estimate.tempo_bpm is None:
         raise LivePortError(
-            f"no MIDI clock arrived on {input_name!r} within {seconds:g} s: start the clock in "
-            "the DAW or drum machine, or give a tempo with --bpm"
+            QT_TRANSLATE_NOOP(
+                "LiveRig",
+                "no MIDI clock arrived on {input_name!r} within {seconds:g} s: start "
+                "the clock in the DAW or drum machine, or give a tempo with --bpm",
+            ).format(input_name=input_name, seconds=seconds)
         )
     return estimate.tempo_bpm

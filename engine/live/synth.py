@@ -52,6 +52,7 @@ from engine.sound.render import (
     class_seconds,
     pan_gains,
 )
+from engine.words import QT_TRANSLATE_NOOP
 
 Programs = Mapping[int, Instrument] | Callable[[int], Instrument]
 """Each MIDI channel's instrument: a mapping (`default_instrument` for the rest) or a function."""
@@ -160,7 +161,11 @@ class LiveSynth:
             raise
         except Exception as err:  # PortAudio reports a refused start with several types
             self.close()
-            raise AudioDeviceError(f"the audio device refused to start ({err})") from err
+            raise AudioDeviceError(
+                QT_TRANSLATE_NOOP("LiveSynth", "the audio device refused to start ({err})").format(
+                    err=err
+                )
+            ) from err
 
     def close(self) -> None:
         """Stop the sound and the renderer (the renders made stay in the bank). A device that

@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.sound.render import SAMPLE_RATE_HZ
+from engine.words import QT_TRANSLATE_NOOP
 
 Mono = npt.NDArray[np.float32]
 
@@ -94,7 +95,11 @@ class VoiceTable:
 
     def __init__(self, voices: int) -> None:
         if voices < 1:
-            raise ValueError(f"the synth needs at least one voice, got {voices}")
+            raise ValueError(
+                QT_TRANSLATE_NOOP(
+                    "LiveVoices", "the synth needs at least one voice, got {voices}"
+                ).format(voices=voices)
+            )
         self.voices = [_Voice() for _ in range(voices)]
         self._serial = 0
         self._pedal = [False] * MIDI_CHANNELS

@@ -49,6 +49,7 @@ from engine.originality.index import (
 )
 from engine.originality.similar import Similar, similar_windows
 from engine.song.song import Cell, Song
+from engine.words import QT_TRANSLATE_NOOP
 
 __all__ = [
     "FLAG_NOTES",
@@ -108,13 +109,31 @@ class Passage:
     def describe(self) -> str:
         """One line for people: where, how long, which work and its licence."""
         level = "FLAG" if self.flagged else "warn"
-        shift = f", transposed {self.transposition:+d}" if self.transposition else ""
-        return (
-            f"{level}: track {self.track + 1}, bars {self.first_bar + 1}-{self.last_bar + 1}: "
-            f"{self.notes} notes as in {self.work.title!r} ({self.work.composer}; "
-            f"{self.work.collection}; {self.work.licence_code}; {self.work.work_id}), "
-            f"its part {self.work_track + 1}, bars {self.work_first_bar + 1}-"
-            f"{self.work_last_bar + 1}{shift}"
+        shift = ""
+        if self.transposition:
+            shift = QT_TRANSLATE_NOOP("OriginalityCheck", ", transposed {shift:+d}").format(
+                shift=self.transposition
+            )
+        return QT_TRANSLATE_NOOP(
+            "OriginalityCheck",
+            "{level}: track {track}, bars {first}-{last}: {notes} notes as in {title!r} "
+            "({composer}; {collection}; {licence}; {work_id}), its part {part}, bars "
+            "{work_first}-{work_last}{shift}",
+        ).format(
+            level=level,
+            track=self.track + 1,
+            first=self.first_bar + 1,
+            last=self.last_bar + 1,
+            notes=self.notes,
+            title=self.work.title,
+            composer=self.work.composer,
+            collection=self.work.collection,
+            licence=self.work.licence_code,
+            work_id=self.work.work_id,
+            part=self.work_track + 1,
+            work_first=self.work_first_bar + 1,
+            work_last=self.work_last_bar + 1,
+            shift=shift,
         )
 
 

@@ -36,6 +36,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from engine.errors import TesseraError
 from engine.song.song import Note, Song
+from engine.words import QT_TRANSLATE_NOOP
 
 INDEX_PATH = Path(__file__).parents[2] / "models" / "corpus" / "originality_index.npz"
 INDEX_FORMAT = 1
@@ -259,18 +260,28 @@ def load_index(path: Path = INDEX_PATH) -> CorpusIndex:
             }
     except FileNotFoundError as err:
         raise OriginalityError(
-            f"the originality index {path} is missing: rebuild it with "
-            "`python -m build_scripts.corpus index`"
+            QT_TRANSLATE_NOOP(
+                "OriginalityIndex",
+                "the originality index {path} is missing: rebuild it with `python -m "
+                "build_scripts.corpus index`",
+            ).format(path=path)
         ) from err
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as err:
         raise OriginalityError(
-            f"cannot read the originality index {path} ({err}): the file is damaged; rebuild "
-            "it with `python -m build_scripts.corpus index`"
+            QT_TRANSLATE_NOOP(
+                "OriginalityIndex",
+                "cannot read the originality index {path} ({err}): the file is "
+                "damaged; rebuild it with `python -m build_scripts.corpus index`",
+            ).format(path=path, err=err)
         ) from err
     if meta.get("format") != INDEX_FORMAT or meta.get("ngram_steps") != NGRAM_STEPS:
         raise OriginalityError(
-            f"the originality index {path} has format {meta.get('format')!r}, this Tessera "
-            f"reads format {INDEX_FORMAT}: rebuild it with `python -m build_scripts.corpus index`"
+            QT_TRANSLATE_NOOP(
+                "OriginalityIndex",
+                "the originality index {path} has format {get!r}, this Tessera reads "
+                "format {index_format}: rebuild it with `python -m "
+                "build_scripts.corpus index`",
+            ).format(path=path, get=meta.get("format"), index_format=INDEX_FORMAT)
         )
     works = [WorkInfo(*fields) for fields in meta["works"]]
     return CorpusIndex(works, **arrays)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.originality.index import CorpusIndex, Ints, Line, WorkInfo
+from engine.words import QT_TRANSLATE_NOOP
 
 WINDOW = 16
 STRIDE = 4
@@ -53,12 +54,24 @@ class Similar:
     """How many notes of the track the overlapping windows span."""
 
     def describe(self) -> str:
-        return (
-            f"similar: track {self.track + 1}, bars {self.first_bar + 1}-{self.last_bar + 1} "
-            f"({self.notes} notes): up to {self.score:.0%} of each {WINDOW}-note window's notes "
-            f"as in {self.work.title!r} "
-            f"({self.work.composer}; {self.work.collection}; {self.work.licence_code}; "
-            f"{self.work.work_id}), its part {self.work_track + 1}"
+        return QT_TRANSLATE_NOOP(
+            "OriginalitySimilar",
+            "similar: track {track}, bars {first}-{last} ({notes} notes): up to {score:.0%} of "
+            "each {window}-note window's notes as in {title!r} ({composer}; {collection}; "
+            "{licence}; {work_id}), its part {part}",
+        ).format(
+            track=self.track + 1,
+            first=self.first_bar + 1,
+            last=self.last_bar + 1,
+            notes=self.notes,
+            score=self.score,
+            window=WINDOW,
+            title=self.work.title,
+            composer=self.work.composer,
+            collection=self.work.collection,
+            licence=self.work.licence_code,
+            work_id=self.work.work_id,
+            part=self.work_track + 1,
         )
 
 

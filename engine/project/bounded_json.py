@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from engine.errors import TesseraError
+from engine.words import QT_TRANSLATE_NOOP
 
 MAX_DEPTH = 64
 """Deepest nesting read: a project's notes sit 8 levels down (takes[i].song.tracks[j].notes[k])
@@ -71,24 +72,42 @@ def read_bounded(
     try:
         handle = os.open(path, flags)
     except OSError as err:
-        raise JsonFileError(f"cannot open {name}: {err.strerror}") from err
+        raise JsonFileError(
+            QT_TRANSLATE_NOOP("BoundedJson", "cannot open {name}: {strerror}").format(
+                name=name, strerror=err.strerror
+            )
+        ) from err
     try:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
             raise JsonFileError(
-                f"{name} is not a regular file (it is {_file_kind(info.st_mode)}): "
-                f"open a {kind} saved on disk"
+                QT_TRANSLATE_NOOP(
+                    "BoundedJson",
+                    "{name} is not a regular file (it is {file_kind}): open a {kind} saved on disk",
+                ).format(name=name, file_kind=_file_kind(info.st_mode), kind=kind)
             )
         too_big = f"{name} is larger than the {_size(max_bytes)} a {kind} may be; {too_big_because}"
         if info.st_size > max_bytes:
-            raise JsonFileError(f"{too_big} (it is {_size(info.st_size)})")
+            raise JsonFileError(
+                QT_TRANSLATE_NOOP("BoundedJson", "{too_big} (it is {size})").format(
+                    too_big=too_big, size=_size(info.st_size)
+                )
+            )
         data = _read_at_most(handle, max_bytes + 1)
     except OSError as err:
-        raise JsonFileError(f"cannot read {name}: {err.strerror}") from err
+        raise JsonFileError(
+            QT_TRANSLATE_NOOP("BoundedJson", "cannot read {name}: {strerror}").format(
+                name=name, strerror=err.strerror
+            )
+        ) from err
     finally:
         os.close(handle)
     if len(data) > max_bytes:
-        raise JsonFileError(f"{too_big} (it grew while being read)")
+        raise JsonFileError(
+            QT_TRANSLATE_NOOP("BoundedJson", "{too_big} (it grew while being read)").format(
+                too_big=too_big
+            )
+        )
     return data
 
 
@@ -126,21 +145,30 @@ def parse_strict(data: bytes, name: str) -> Any:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise JsonFileError(
-            f"{name} is not a readable Tessera project (not UTF-8 text: byte {err.start} is "
-            f"{data[err.start : err.start + 1]!r}); if it was autosaved, look for its recovery copy"
+            QT_TRANSLATE_NOOP(
+                "BoundedJson",
+                "{name} is not a readable Tessera project (not UTF-8 text: byte "
+                "{start} is {data!r}); if it was autosaved, look for its recovery copy",
+            ).format(name=name, start=err.start, data=data[err.start : err.start + 1])
         ) from err
     brackets = _brackets(data)
     depth = deepest_nesting(brackets)
     if depth > MAX_DEPTH:
         raise JsonFileError(
-            f"{name} nests {depth} levels deep; a Tessera project never goes past {MAX_DEPTH}, "
-            "so it is not one (or it is damaged)"
+            QT_TRANSLATE_NOOP(
+                "BoundedJson",
+                "{name} nests {depth} levels deep; a Tessera project never goes past "
+                "{max_depth}, so it is not one (or it is damaged)",
+            ).format(name=name, depth=depth, max_depth=MAX_DEPTH)
         )
     containers = brackets.count(b"[") + brackets.count(b"{")
     if containers > MAX_CONTAINERS:
         raise JsonFileError(
-            f"{name} holds {containers:,} lists and objects; a Tessera project holds at most "
-            f"{MAX_CONTAINERS:,}, so it is not one (or it is damaged)"
+            QT_TRANSLATE_NOOP(
+                "BoundedJson",
+                "{name} holds {containers:,} lists and objects; a Tessera project "
+                "holds at most {max_containers:,}, so it is not one (or it is damaged)",
+            ).format(name=name, containers=containers, max_containers=MAX_CONTAINERS)
         )
     try:
         return json.loads(
@@ -151,11 +179,16 @@ def parse_strict(data: bytes, name: str) -> Any:
             parse_constant=_constant,
         )
     except _HookError as err:
-        raise JsonFileError(f"{name}: {err}") from err
+        raise JsonFileError(
+            QT_TRANSLATE_NOOP("BoundedJson", "{name}: {err}").format(name=name, err=err)
+        ) from err
     except json.JSONDecodeError as err:
         raise JsonFileError(
-            f"{name} is not a readable Tessera project (not valid JSON: {err}); "
-            "if it was autosaved, look for its recovery copy"
+            QT_TRANSLATE_NOOP(
+                "BoundedJson",
+                "{name} is not a readable Tessera project (not valid JSON: {err}); if "
+                "it was autosaved, look for its recovery copy",
+            ).format(name=name, err=err)
         ) from err
 
 
@@ -187,8 +220,12 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         for key, _ in pairs:
             if key in seen:
                 raise _HookError(
-                    f"the key {key[:40]!r} appears twice in one object; a project names each "
-                    "field once (a reader would silently keep only the last): remove one of them"
+                    QT_TRANSLATE_NOOP(
+                        "BoundedJson",
+                        "the key {key!r} appears twice in one object; a project names each "
+                        "field once (a reader would silently keep only the last): remove one "
+                        "of them",
+                    ).format(key=key[:40])
                 )
             seen.add(key)
     return result
@@ -197,8 +234,11 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _integer(digits: str) -> int:
     if len(digits.lstrip("-")) > MAX_INT_DIGITS:
         raise _HookError(
-            f"an integer of {len(digits.lstrip('-'))} digits is more than the {MAX_INT_DIGITS} "
-            "any project value needs"
+            QT_TRANSLATE_NOOP(
+                "BoundedJson",
+                "an integer of {lstrip_count} digits is more than the {max_int_digits} "
+                "any project value needs",
+            ).format(lstrip_count=len(digits.lstrip("-")), max_int_digits=MAX_INT_DIGITS)
         )
     return int(digits)
 
@@ -206,9 +246,17 @@ def _integer(digits: str) -> int:
 def _float(literal: str) -> float:
     number = float(literal)
     if not math.isfinite(number):
-        raise _HookError(f"the number {literal[:40]} is too large for any project value")
+        raise _HookError(
+            QT_TRANSLATE_NOOP(
+                "BoundedJson", "the number {literal} is too large for any project value"
+            ).format(literal=literal[:40])
+        )
     return number
 
 
 def _constant(literal: str) -> float:
-    raise _HookError(f"{literal} is not a number a project can hold (only finite numbers)")
+    raise _HookError(
+        QT_TRANSLATE_NOOP(
+            "BoundedJson", "{literal} is not a number a project can hold (only finite numbers)"
+        ).format(literal=literal)
+    )

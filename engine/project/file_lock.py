@@ -31,6 +31,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from engine.errors import TesseraError
+from engine.words import QT_TRANSLATE_NOOP
 
 WAIT_S = 600.0
 """How long a command waits for another one to finish with a project before giving up."""
@@ -46,9 +47,12 @@ class FileChangedError(TesseraError):
     def __init__(self, path: Path, read: FileStamp, now: FileStamp) -> None:
         self.path = path
         super().__init__(
-            f"{path.name} was changed by another program since it was opened here "
-            f"({describe_change(read, now)}); saving now would overwrite that change. "
-            "Reopen it to build on that change, or save this version under another name"
+            QT_TRANSLATE_NOOP(
+                "FileLock",
+                "{name} was changed by another program since it was opened here ({change}); "
+                "saving now would overwrite that change. Reopen it to build on that change, "
+                "or save this version under another name",
+            ).format(name=path.name, change=describe_change(read, now))
         )
 
 
@@ -118,8 +122,11 @@ def _acquire(
             lock.acquire(timeout=wait_s)
         except Timeout as err:
             raise FileBusyError(
-                f"{Path(path).name} is still being written by another program after "
-                f"{wait_s:g} s (its lock is {lock_path(path).name}); try again when it is done"
+                QT_TRANSLATE_NOOP(
+                    "FileLock",
+                    "{name} is still being written by another program after {wait_s:g} s "
+                    "(its lock is {lock}); try again when it is done",
+                ).format(name=Path(path).name, wait_s=wait_s, lock=lock_path(path).name)
             ) from err
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from engine.song.song import SongError, shown
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 T = TypeVar("T")
 
@@ -20,7 +21,11 @@ class Fields:
 
     def __init__(self, value: object, path: str) -> None:
         if not isinstance(value, Mapping):
-            raise SongError(f"{path or 'the file'} must be a JSON object, got {_kind(value)}")
+            raise SongError(
+                QT_TRANSLATE_NOOP("JsonFields", "{value} must be a JSON object, got {kind}").format(
+                    value=path or "the file", kind=_kind(value)
+                )
+            )
         self.value = value
         self.path = path
         self.used: set[str] = set()
@@ -28,13 +33,23 @@ class Fields:
     def get(self, key: str, expected: type | tuple[type, ...]) -> Any:
         where = self.at(key)
         if key not in self.value:
-            raise SongError(f"{where} is missing")
+            raise SongError(
+                QT_TRANSLATE_NOOP("JsonFields", "{where} is missing").format(where=where)
+            )
         self.used.add(key)
         item = self.value[key]
         if isinstance(item, bool) and bool not in _as_tuple(expected):
-            raise SongError(f"{where} must be {_names(expected)}, got {item!r}")
+            raise SongError(
+                QT_TRANSLATE_NOOP("JsonFields", "{where} must be {names}, got {item!r}").format(
+                    where=where, names=_names(expected), item=item
+                )
+            )
         if not isinstance(item, expected):
-            raise SongError(f"{where} must be {_names(expected)}, got {_kind(item)}")
+            raise SongError(
+                QT_TRANSLATE_NOOP("JsonFields", "{where} must be {names}, got {kind}").format(
+                    where=where, names=_names(expected), kind=_kind(item)
+                )
+            )
         return item
 
     def objects(self, key: str, build: Callable[[Fields], T]) -> tuple[T, ...]:
@@ -47,7 +62,11 @@ class Fields:
     def finish(self) -> None:
         unknown = sorted(set(self.value) - self.used)
         if unknown:
-            raise SongError(f"{self.at(unknown[0])} is not a field this version knows")
+            raise SongError(
+                QT_TRANSLATE_NOOP("JsonFields", "{at} is not a field this version knows").format(
+                    at=self.at(unknown[0])
+                )
+            )
 
 
 def _as_tuple(expected: type | tuple[type, ...]) -> tuple[type, ...]:
@@ -84,8 +103,12 @@ def build_at(value: object, path: str, build: Callable[[Fields], T]) -> T:
         result = build(fields)
         fields.finish()
     except SongError as err:
-        message = str(err)
-        raise SongError(message if message.startswith(path) else f"{path}: {message}") from err
+        message = message_of(err)
+        if not message.startswith(path):
+            message = QT_TRANSLATE_NOOP("JsonFields", "{path}: {err}").format(
+                path=path, err=message
+            )
+        raise SongError(message) from err
     return result
 
 
@@ -98,11 +121,17 @@ def rows(f: Fields, key: str, width: int, build: Callable[..., T], shape: str) -
     for index, row in enumerate(f.get(key, list)):
         path = f"{f.at(key)}[{index}]"
         if not isinstance(row, list) or len(row) != width:
-            raise SongError(f"{path} must be {shape}")
+            raise SongError(
+                QT_TRANSLATE_NOOP("JsonFields", "{path} must be {shape}").format(
+                    path=path, shape=shape
+                )
+            )
         try:
             result.append(build(*row))
         except SongError as err:
-            raise SongError(f"{path}: {err}") from err
+            raise SongError(
+                QT_TRANSLATE_NOOP("JsonFields", "{path}: {err}").format(path=path, err=err)
+            ) from err
     return tuple(result)
 
 

@@ -69,6 +69,7 @@ from engine.song.song import (
     shown,
 )
 from engine.song.takes import MAX_TAKES, Take
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 SCHEMA_VERSION = 5
 """The version written for a project that does not use the standard sound set."""
@@ -214,14 +215,20 @@ def _timbre(t: Fields) -> TimbreRef:
 
 def _note(value: object, path: str) -> Note:
     if not isinstance(value, list) or len(value) != 4:
-        raise SongError(f"{path} must be [start_tick, pitch, duration_ticks, velocity]")
+        raise SongError(
+            QT_TRANSLATE_NOOP(
+                "ProjectFile", "{path} must be [start_tick, pitch, duration_ticks, velocity]"
+            ).format(path=path)
+        )
     start_tick, pitch, duration_ticks, velocity = value
     try:
         return Note(
             start_tick=start_tick, pitch=pitch, duration_ticks=duration_ticks, velocity=velocity
         )
     except SongError as err:
-        raise SongError(f"{path}.{err}") from err
+        raise SongError(
+            QT_TRANSLATE_NOOP("ProjectFile", "{path}.{err}").format(path=path, err=err)
+        ) from err
 
 
 def _vector_number(path: str, value: object) -> float:
@@ -275,21 +282,34 @@ def _song(f: Fields) -> Song:
     form = f.value.get("format")
     if form != FORMAT_NAME:
         raise SongError(
-            f"this is not a Tessera project (its 'format' is {shown(form)}, "
-            f"expected {FORMAT_NAME!r})"
+            QT_TRANSLATE_NOOP(
+                "ProjectFile",
+                "this is not a Tessera project (its 'format' is {shown}, expected {format_name!r})",
+            ).format(shown=shown(form), format_name=FORMAT_NAME)
         )
     f.used.add("format")
     version = f.get("schema_version", int)
     if version > NEWEST_SCHEMA_VERSION:
         raise SongError(
-            f"schema_version {version} was written by a newer Tessera; this version reads up to "
-            f"{NEWEST_SCHEMA_VERSION}: update Tessera to open it"
+            QT_TRANSLATE_NOOP(
+                "ProjectFile",
+                "schema_version {version} was written by a newer Tessera; this version "
+                "reads up to {newest_schema_version}: update Tessera to open it",
+            ).format(version=version, newest_schema_version=NEWEST_SCHEMA_VERSION)
         )
     if version < 1:
-        raise SongError(f"schema_version must be 1 or more, got {version}")
+        raise SongError(
+            QT_TRANSLATE_NOOP(
+                "ProjectFile", "schema_version must be 1 or more, got {version}"
+            ).format(version=version)
+        )
     ppq = f.get("ppq", int)
     if ppq != PPQ:
-        raise SongError(f"ppq must be {PPQ}, got {ppq}")
+        raise SongError(
+            QT_TRANSLATE_NOOP("ProjectFile", "ppq must be {ppq}, got {ppq_2}").format(
+                ppq=PPQ, ppq_2=ppq
+            )
+        )
     return Song(
         title=f.get("title", str),
         bar_count=f.get("bar_count", int),
@@ -347,15 +367,26 @@ def check_limits(song: Song, takes: tuple[Take, ...] = ()) -> None:
     list; past them a render or the arrangement grid would take minutes and gigabytes.
     """
     if len(takes) > MAX_TAKES:
-        raise SongError(f"takes holds {len(takes)} takes; a project keeps at most {MAX_TAKES}")
+        raise SongError(
+            QT_TRANSLATE_NOOP(
+                "ProjectFile",
+                "takes holds {takes_count} takes; a project keeps at most {max_takes}",
+            ).format(takes_count=len(takes), max_takes=MAX_TAKES)
+        )
     for path, one in (("", song), *((f"takes[{i}].song.", t.song) for i, t in enumerate(takes))):
         if len(one.tracks) > MAX_TRACKS:
             raise SongError(
-                f"{path}tracks holds {len(one.tracks)} tracks; a song has at most {MAX_TRACKS}"
+                QT_TRANSLATE_NOOP(
+                    "ProjectFile",
+                    "{path}tracks holds {tracks_count} tracks; a song has at most {max_tracks}",
+                ).format(path=path, tracks_count=len(one.tracks), max_tracks=MAX_TRACKS)
             )
         if one.note_count > MAX_NOTES:
             raise SongError(
-                f"{path}tracks hold {one.note_count} notes; a song has at most {MAX_NOTES:,}"
+                QT_TRANSLATE_NOOP(
+                    "ProjectFile",
+                    "{path}tracks hold {note_count} notes; a song has at most {max_notes:,}",
+                ).format(path=path, note_count=one.note_count, max_notes=MAX_NOTES)
             )
 
 
@@ -376,18 +407,33 @@ def save_project(song: Song, path: str | os.PathLike[str], takes: tuple[Take, ..
     try:
         check_limits(song, takes)
     except SongError as err:
-        raise ProjectFileError(f"cannot save the project to {path}: {err}") from err
+        raise ProjectFileError(
+            QT_TRANSLATE_NOOP("ProjectFile", "cannot save the project to {path}: {err}").format(
+                path=path, err=err
+            )
+        ) from err
     encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     if len(encoded) > MAX_PROJECT_BYTES:
         raise ProjectFileError(
-            f"cannot save the project to {path}: it would take {len(encoded) / 2**20:.1f} MiB, "
-            f"more than the {MAX_PROJECT_BYTES // 2**20} MiB a project may be: export the song "
-            "as MIDI, or keep fewer takes"
+            QT_TRANSLATE_NOOP(
+                "ProjectFile",
+                "cannot save the project to {path}: it would take {encoded_count:.1f} "
+                "MiB, more than the {max_project_bytes} MiB a project may be: export "
+                "the song as MIDI, or keep fewer takes",
+            ).format(
+                path=path,
+                encoded_count=len(encoded) / 2**20,
+                max_project_bytes=MAX_PROJECT_BYTES // 2**20,
+            )
         )
     try:
         write_atomically(path, lambda handle: handle.write(encoded))
     except OSError as err:
-        raise ProjectFileError(f"cannot save the project to {path}: {err.strerror}") from err
+        raise ProjectFileError(
+            QT_TRANSLATE_NOOP(
+                "ProjectFile", "cannot save the project to {path}: {strerror}"
+            ).format(path=path, strerror=err.strerror)
+        ) from err
 
 
 def load_project(path: str | os.PathLike[str]) -> Song:
@@ -401,8 +447,10 @@ def load_project_with_takes(path: str | os.PathLike[str]) -> tuple[Song, tuple[T
     try:
         data = parse_strict(read_bounded(path, MAX_PROJECT_BYTES), name)
     except JsonFileError as err:
-        raise ProjectFileError(str(err)) from err
+        raise ProjectFileError(message_of(err)) from err
     try:
         return build_at(data, "", _project)
     except SongError as err:
-        raise ProjectFileError(f"{name}: {err}") from err
+        raise ProjectFileError(
+            QT_TRANSLATE_NOOP("ProjectFile", "{name}: {err}").format(name=name, err=err)
+        ) from err

@@ -14,6 +14,7 @@ from engine.project.midi.files import MIDI_SUFFIXES, export_midi, read_midi
 from engine.project.project_file import load_project, save_project
 from engine.song.edits import select
 from engine.song.song import Song
+from engine.words import QT_TRANSLATE_NOOP
 
 
 class UnsupportedFileError(TesseraError):
@@ -27,8 +28,13 @@ def _kind(path: str | os.PathLike[str]) -> str:
     if suffix == ".json":
         return "project"
     raise UnsupportedFileError(
-        f"{Path(path).name}: unknown file type {suffix or '(no suffix)'!r}; "
-        f"use a MIDI file ({', '.join(MIDI_SUFFIXES)}) or a Tessera project (.json)"
+        QT_TRANSLATE_NOOP(
+            "SongFiles",
+            "{name}: unknown file type {value!r}; use a MIDI file ({choices}) or a "
+            "Tessera project (.json)",
+        ).format(
+            name=Path(path).name, value=suffix or "(no suffix)", choices=", ".join(MIDI_SUFFIXES)
+        )
     )
 
 

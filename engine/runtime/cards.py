@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.errors import TesseraError
+from engine.words import QT_TRANSLATE_NOOP
 
 CARD_FILE = "card.json"
 HASH_FILE = "card.sha256"
@@ -69,17 +70,32 @@ def _read_small(path: Path, limit: int, fix: str, what: str) -> bytes:
         with open(path, "rb", buffering=0, opener=open_nonblocking) as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise ModelLoadError(f"{path} is not a regular file: {fix}")
+                raise ModelLoadError(
+                    QT_TRANSLATE_NOOP("ModelCards", "{path} is not a regular file: {fix}").format(
+                        path=path, fix=fix
+                    )
+                )
             if info.st_size > limit:
                 raise ModelLoadError(
-                    f"{path} is {info.st_size:,} bytes, more than the {limit:,} a model's "
-                    f"{path.name} may be: {fix}"
+                    QT_TRANSLATE_NOOP(
+                        "ModelCards",
+                        "{path} is {st_size:,} bytes, more than the {limit:,} a model's {name} "
+                        "may be: {fix}",
+                    ).format(path=path, st_size=info.st_size, limit=limit, name=path.name, fix=fix)
                 )
             return handle.read(limit + 1)
     except FileNotFoundError as err:
-        raise ModelLoadError(f"no {what} at {path}: {fix}") from err
+        raise ModelLoadError(
+            QT_TRANSLATE_NOOP("ModelCards", "no {what} at {path}: {fix}").format(
+                what=what, path=path, fix=fix
+            )
+        ) from err
     except OSError as err:
-        raise ModelLoadError(f"cannot read {path} ({err.strerror}): {fix}") from err
+        raise ModelLoadError(
+            QT_TRANSLATE_NOOP("ModelCards", "cannot read {path} ({strerror}): {fix}").format(
+                path=path, strerror=err.strerror, fix=fix
+            )
+        ) from err
 
 
 @dataclass(frozen=True)
@@ -99,7 +115,11 @@ class Card:
         for depth, key in enumerate(keys):
             if not isinstance(node, dict) or key not in node:
                 where = ".".join(keys[: depth + 1])
-                raise ModelLoadError(f"{self.path}: {where} is missing: {self.fix}")
+                raise ModelLoadError(
+                    QT_TRANSLATE_NOOP("ModelCards", "{path}: {where} is missing: {fix}").format(
+                        path=self.path, where=where, fix=self.fix
+                    )
+                )
             node = node[key]
         return node
 
@@ -132,7 +152,9 @@ class Card:
         """Raise the ModelLoadError for a value that is not what the engine needs."""
         shown = repr(found) if len(repr(found)) <= 60 else repr(found)[:57] + "..."
         raise ModelLoadError(
-            f"{self.path}: {'.'.join(keys)} must be {wanted}, got {shown}: {self.fix}"
+            QT_TRANSLATE_NOOP(
+                "ModelCards", "{path}: {field} must be {wanted}, got {shown}: {fix}"
+            ).format(path=self.path, field=".".join(keys), wanted=wanted, shown=shown, fix=self.fix)
         )
 
 
@@ -144,18 +166,32 @@ def read_card(folder: Path, fix: str) -> Card:
     recorded = _read_small(hash_path, 1024, fix, "card hash").decode("utf-8", "replace").split()
     if len(recorded) != 2 or recorded[1] != CARD_FILE or not _SHA256.fullmatch(recorded[0]):
         raise ModelLoadError(
-            f"{hash_path} is damaged (it must hold one line: the card's sha256 and "
-            f"{CARD_FILE}): {fix}"
+            QT_TRANSLATE_NOOP(
+                "ModelCards",
+                "{hash_path} is damaged (it must hold one line: the card's sha256 and "
+                "{card_file}): {fix}",
+            ).format(hash_path=hash_path, card_file=CARD_FILE, fix=fix)
         )
     if hashlib.sha256(card_bytes).hexdigest() != recorded[0]:
         raise ModelLoadError(
-            f"{card_path} does not match {hash_path.name} (the card was edited or damaged "
-            f"after export): {fix}"
+            QT_TRANSLATE_NOOP(
+                "ModelCards",
+                "{card_path} does not match {name} (the card was edited or damaged "
+                "after export): {fix}",
+            ).format(card_path=card_path, name=hash_path.name, fix=fix)
         )
     try:
         raw = json.loads(card_bytes.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as err:
-        raise ModelLoadError(f"{card_path} is not valid JSON ({err}): {fix}") from err
+        raise ModelLoadError(
+            QT_TRANSLATE_NOOP("ModelCards", "{card_path} is not valid JSON ({err}): {fix}").format(
+                card_path=card_path, err=err, fix=fix
+            )
+        ) from err
     if not isinstance(raw, dict):
-        raise ModelLoadError(f"{card_path} must hold a JSON object: {fix}")
+        raise ModelLoadError(
+            QT_TRANSLATE_NOOP("ModelCards", "{card_path} must hold a JSON object: {fix}").format(
+                card_path=card_path, fix=fix
+            )
+        )
     return Card(card_path, raw, fix)

@@ -24,6 +24,7 @@ from pathlib import Path
 import onnxruntime as ort
 
 from engine.runtime.cards import ModelLoadError, open_nonblocking
+from engine.words import QT_TRANSLATE_NOOP
 
 MAX_MODEL_BYTES = 2 * 2**30
 """The largest model file opened (the shipped ones are a few MB; basic-pitch's is 0.2 MB)."""
@@ -61,24 +62,45 @@ def file_sha256(path: Path, fix: str = REINSTALL) -> str:
         with open(path, "rb", buffering=0, opener=open_nonblocking) as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise ModelLoadError(f"{path} is not a regular file: {fix}")
+                raise ModelLoadError(
+                    QT_TRANSLATE_NOOP("ModelLoader", "{path} is not a regular file: {fix}").format(
+                        path=path, fix=fix
+                    )
+                )
             if info.st_size > MAX_MODEL_BYTES:
                 raise ModelLoadError(
-                    f"{path} is {info.st_size / 2**30:.1f} GiB, larger than any model "
-                    f"Tessera runs ({MAX_MODEL_BYTES / 2**30:g} GiB): {fix}"
+                    QT_TRANSLATE_NOOP(
+                        "ModelLoader",
+                        "{path} is {st_size:.1f} GiB, larger than any model Tessera runs "
+                        "({max_model_bytes:g} GiB): {fix}",
+                    ).format(
+                        path=path,
+                        st_size=info.st_size / 2**30,
+                        max_model_bytes=MAX_MODEL_BYTES / 2**30,
+                        fix=fix,
+                    )
                 )
             return hashlib.file_digest(handle, "sha256").hexdigest()
     except FileNotFoundError as err:
-        raise ModelLoadError(f"{path} is missing: {fix}") from err
+        raise ModelLoadError(
+            QT_TRANSLATE_NOOP("ModelLoader", "{path} is missing: {fix}").format(path=path, fix=fix)
+        ) from err
     except OSError as err:
-        raise ModelLoadError(f"cannot read {path} ({err.strerror}): {fix}") from err
+        raise ModelLoadError(
+            QT_TRANSLATE_NOOP("ModelLoader", "cannot read {path} ({strerror}): {fix}").format(
+                path=path, strerror=err.strerror, fix=fix
+            )
+        ) from err
 
 
 def check_sha256(path: Path, expected: str, fix: str = REINSTALL) -> None:
     """Refuse a file whose bytes are not the ones its card describes."""
     if file_sha256(path, fix) != expected:
         raise ModelLoadError(
-            f"{path} does not match its card (the file is damaged or was replaced): {fix}"
+            QT_TRANSLATE_NOOP(
+                "ModelLoader",
+                "{path} does not match its card (the file is damaged or was replaced): {fix}",
+            ).format(path=path, fix=fix)
         )
 
 
@@ -116,5 +138,9 @@ def open_session(
     try:
         session = ort.InferenceSession(str(path), options, providers=providers)
     except Exception as err:  # onnxruntime raises its own untyped errors for bad graphs
-        raise ModelLoadError(f"onnxruntime cannot open {path}: {err}: {fix}") from err
+        raise ModelLoadError(
+            QT_TRANSLATE_NOOP("ModelLoader", "onnxruntime cannot open {path}: {err}: {fix}").format(
+                path=path, err=err, fix=fix
+            )
+        ) from err
     return LoadedSession(session, providers)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.runtime.cards import ModelLoadError, read_card
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 MODELS_DIR = Path(__file__).parents[2] / "models"
 MANIFEST = MODELS_DIR / "corpus" / "manifest.csv"
@@ -156,9 +157,10 @@ def model_cards(models_dir: Path = MODELS_DIR) -> dict[str, dict[str, Any]]:
     cards: dict[str, dict[str, Any]] = {}
     for card in sorted(models_dir.glob("*/card.json")):
         try:
-            cards[card.parent.name] = read_card(card.parent, "reinstall Tessera").raw
+            fix = QT_TRANSLATE_NOOP("ModelCards", "reinstall Tessera")
+            cards[card.parent.name] = read_card(card.parent, fix).raw
         except ModelLoadError as err:
-            cards[card.parent.name] = {"error": str(err)}
+            cards[card.parent.name] = {"error": message_of(err)}
     return cards
 
 

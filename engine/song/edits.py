@@ -47,6 +47,7 @@ from engine.song.song import (
     check_int,
 )
 from engine.song.styles import style_named
+from engine.words import QT_TRANSLATE_NOOP
 
 
 class LockedCellError(SongError):
@@ -55,7 +56,7 @@ class LockedCellError(SongError):
 
 def _check_track_index(song: Song, track_index: int) -> None:
     if not song.tracks:
-        raise SongError("the song has no tracks")
+        raise SongError(QT_TRANSLATE_NOOP("SongEdits", "the song has no tracks"))
     check_int("track index", track_index, 0, len(song.tracks) - 1)
 
 
@@ -73,8 +74,13 @@ def _check_unlocked(song: Song, track_index: int, notes: Iterable[Note]) -> None
         bar = song.bar_at_tick(note.start_tick)
         if bar in locked:
             raise LockedCellError(
-                f"bar {bar + 1} of track {track_index + 1} "
-                f"({song.tracks[track_index].name!r}) is locked: unlock it to edit its notes"
+                QT_TRANSLATE_NOOP(
+                    "SongEdits",
+                    "bar {bar} of track {track_index} ({name!r}) is locked: unlock it to "
+                    "edit its notes",
+                ).format(
+                    bar=bar + 1, track_index=track_index + 1, name=song.tracks[track_index].name
+                )
             )
 
 
@@ -101,10 +107,19 @@ def _check_not_ringing_into_locks(song: Song, track_index: int, notes: Iterable[
         assert reached is not None
         line = song.bar_span(reached)[0]
         raise LockedCellError(
-            f"a note from tick {note.start_tick} to {note.end_tick} would ring into bar "
-            f"{reached + 1} of track {track_index + 1} "
-            f"({song.tracks[track_index].name!r}), which is locked: end it by tick {line} "
-            "or unlock the bar"
+            QT_TRANSLATE_NOOP(
+                "SongEdits",
+                "a note from tick {start_tick} to {end_tick} would ring into bar "
+                "{reached} of track {track_index} ({name!r}), which is locked: end it "
+                "by tick {line} or unlock the bar",
+            ).format(
+                start_tick=note.start_tick,
+                end_tick=note.end_tick,
+                reached=reached + 1,
+                track_index=track_index + 1,
+                name=song.tracks[track_index].name,
+                line=line,
+            )
         )
 
 
@@ -114,9 +129,18 @@ def _check_not_holding_locks(song: Song, track_index: int, notes: Iterable[Note]
         reached = _locked_bar_reached(song, track_index, note)
         assert reached is not None
         raise LockedCellError(
-            f"the note from tick {note.start_tick} to {note.end_tick} rings into bar "
-            f"{reached + 1} of track {track_index + 1} ({song.tracks[track_index].name!r}), "
-            f"which is locked: unlock bar {reached + 1} to change or delete it"
+            QT_TRANSLATE_NOOP(
+                "SongEdits",
+                "the note from tick {start_tick} to {end_tick} rings into bar "
+                "{reached} of track {track_index} ({name!r}), which is locked: unlock "
+                "bar {reached} to change or delete it",
+            ).format(
+                start_tick=note.start_tick,
+                end_tick=note.end_tick,
+                reached=reached + 1,
+                track_index=track_index + 1,
+                name=song.tracks[track_index].name,
+            )
         )
 
 
@@ -132,7 +156,10 @@ def remove_track(song: Song, track_index: int) -> Song:
     _check_track_index(song, track_index)
     if song.tracks[track_index].locked_bars:
         raise LockedCellError(
-            f"track {track_index + 1} has locked bars: unlock them before removing the track"
+            QT_TRANSLATE_NOOP(
+                "SongEdits",
+                "track {track_index} has locked bars: unlock them before removing the track",
+            ).format(track_index=track_index + 1)
         )
     return dataclasses.replace(
         song, tracks=song.tracks[:track_index] + song.tracks[track_index + 1 :]
@@ -149,7 +176,11 @@ def update_track(song: Song, track_index: int, **changes: object) -> Song:
     _check_track_index(song, track_index)
     forbidden = {"notes", "locked_bars", "controls"} & changes.keys()
     if forbidden:
-        raise SongError(f"use the note and lock edits to change {sorted(forbidden)}")
+        raise SongError(
+            QT_TRANSLATE_NOOP(
+                "SongEdits", "use the note and lock edits to change {forbidden}"
+            ).format(forbidden=sorted(forbidden))
+        )
     track = dataclasses.replace(song.tracks[track_index], **changes)  # type: ignore[arg-type]
     return _replace_track(song, track_index, track)
 
@@ -176,7 +207,11 @@ def remove_notes(song: Song, track_index: int, notes: Iterable[Note]) -> Song:
     track = song.tracks[track_index]
     missing = doomed.difference(track.notes)
     if missing:
-        raise SongError(f"track {track_index + 1} has no note {min(missing)}")
+        raise SongError(
+            QT_TRANSLATE_NOOP("SongEdits", "track {track_index} has no note {missing}").format(
+                track_index=track_index + 1, missing=min(missing)
+            )
+        )
     kept = tuple(note for note in track.notes if note not in doomed)
     return _replace_track(song, track_index, dataclasses.replace(track, notes=kept))
 
@@ -422,7 +457,9 @@ def clear_cell_controls(
         check_int("bar", bar, 0, song.bar_count - 1)
         if bar in song.tracks[track_index].locked_bars:
             raise LockedCellError(
-                f"bar {bar + 1} of track {track_index + 1} is locked: unlock it to clear it"
+                QT_TRANSLATE_NOOP(
+                    "SongEdits", "bar {bar} of track {track_index} is locked: unlock it to clear it"
+                ).format(bar=bar + 1, track_index=track_index + 1)
             )
         by_track.setdefault(track_index, []).append(bar)
     tracks = list(song.tracks)

@@ -8,6 +8,7 @@ reader, so "drums", "rhodes" or "古筝" mean the same instrument everywhere.
 from __future__ import annotations
 
 from engine.errors import TesseraError
+from engine.words import QT_TRANSLATE_NOOP
 
 GM_PROGRAM_NAMES: tuple[str, ...] = (
     "Acoustic Grand Piano",
@@ -243,7 +244,11 @@ def program_from_name(text: str) -> int:
     if stripped.isdigit():
         program = int(stripped)
         if not 0 <= program <= 127:
-            raise InstrumentError(f"program {program} is outside General MIDI's 0-127")
+            raise InstrumentError(
+                QT_TRANSLATE_NOOP("Gm", "program {program} is outside General MIDI's 0-127").format(
+                    program=program
+                )
+            )
         return program
     wanted = " ".join(stripped.lower().split())
     if wanted in INSTRUMENT_WORDS:
@@ -252,8 +257,12 @@ def program_from_name(text: str) -> int:
         if wanted and wanted in name.lower():
             return program
     raise InstrumentError(
-        f"no General MIDI instrument is called {text!r}: use a number from 0 to 127 or part "
-        "of a name such as 'violin', 'piano', 'choir' or 'flute' (or 'drums' for a drum kit)"
+        QT_TRANSLATE_NOOP(
+            "Gm",
+            "no General MIDI instrument is called {text!r}: use a number from 0 to "
+            "127 or part of a name such as 'violin', 'piano', 'choir' or 'flute' "
+            "(or 'drums' for a drum kit)",
+        ).format(text=text)
     )
 
 

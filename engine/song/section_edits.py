@@ -15,13 +15,20 @@ import dataclasses
 from engine.song.sections import Section, new_section, section_at_bar
 from engine.song.song import Song
 from engine.song.values import SongError, check_int
+from engine.words import QT_TRANSLATE_NOOP
 
 
 def _check_index(song: Song, index: int) -> Section:
     if not song.sections:
-        raise SongError("the song has no sections: add one first")
+        raise SongError(
+            QT_TRANSLATE_NOOP("SectionEdits", "the song has no sections: add one first")
+        )
     if not isinstance(index, int) or isinstance(index, bool):
-        raise SongError(f"a section number must be an integer, got {index!r}")
+        raise SongError(
+            QT_TRANSLATE_NOOP(
+                "SectionEdits", "a section number must be an integer, got {index!r}"
+            ).format(index=index)
+        )
     check_int("section number", index + 1, 1, len(song.sections))
     return song.sections[index]
 
@@ -51,8 +58,17 @@ def add_section(
     if taken:
         other = min(taken, key=lambda s: s.first_bar)
         raise SongError(
-            f"bars {first_bar + 1}-{first_bar + bars} meet the section {other.name!r} (bars "
-            f"{other.first_bar + 1}-{other.last_bar + 1}): shorten or delete it first"
+            QT_TRANSLATE_NOOP(
+                "SectionEdits",
+                "bars {first_bar}-{first_bar_2} meet the section {name!r} (bars "
+                "{first_bar_3}-{last_bar}): shorten or delete it first",
+            ).format(
+                first_bar=first_bar + 1,
+                first_bar_2=first_bar + bars,
+                name=other.name,
+                first_bar_3=other.first_bar + 1,
+                last_bar=other.last_bar + 1,
+            )
         )
     return _with_sections(song, [*song.sections, new_section(first_bar, bars, role, name)])
 
@@ -92,9 +108,19 @@ def update_section(
     for other in others:
         if updated.first_bar <= other.last_bar and other.first_bar <= updated.last_bar:
             raise SongError(
-                f"section {updated.name!r} at bars {updated.first_bar + 1}-"
-                f"{updated.last_bar + 1} would overlap {other.name!r} (bars "
-                f"{other.first_bar + 1}-{other.last_bar + 1}): shorten or move that one first"
+                QT_TRANSLATE_NOOP(
+                    "SectionEdits",
+                    "section {name!r} at bars {first_bar}-{last_bar} would overlap "
+                    "{name_2!r} (bars {first_bar_2}-{last_bar_2}): shorten or move that "
+                    "one first",
+                ).format(
+                    name=updated.name,
+                    first_bar=updated.first_bar + 1,
+                    last_bar=updated.last_bar + 1,
+                    name_2=other.name,
+                    first_bar_2=other.first_bar + 1,
+                    last_bar_2=other.last_bar + 1,
+                )
             )
     return _with_sections(song, [*others, updated])
 

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from engine.song.values import SongError, check_int, check_number, check_text, shown
+from engine.words import QT_TRANSLATE_NOOP
 
 ROLES = (
     "intro",
@@ -161,12 +162,17 @@ class Section:
         check_text("section name", self.name)
         if not self.name.strip() or len(self.name) > MAX_SECTION_NAME:
             raise SongError(
-                f"a section name must be 1 to {MAX_SECTION_NAME} characters, got "
-                f"{shown(self.name)}: type a short name such as 'Chorus'"
+                QT_TRANSLATE_NOOP(
+                    "Sections",
+                    "a section name must be 1 to {max_section_name} characters, got "
+                    "{shown}: type a short name such as 'Chorus'",
+                ).format(max_section_name=MAX_SECTION_NAME, shown=shown(self.name))
             )
         if self.role not in ROLES:
             raise SongError(
-                f"section role must be one of {', '.join(ROLES)}, got {shown(self.role)}"
+                QT_TRANSLATE_NOOP(
+                    "Sections", "section role must be one of {choices}, got {shown}"
+                ).format(choices=", ".join(ROLES), shown=shown(self.role))
             )
         if self.energy is not None:
             object.__setattr__(
@@ -198,20 +204,38 @@ def check_sections(sections: Iterable[object], bar_count: int) -> tuple[Section,
     items = tuple(sections)
     for item in items:
         if not isinstance(item, Section):
-            raise SongError(f"sections must all be Section values, got {shown(item)}")
+            raise SongError(
+                QT_TRANSLATE_NOOP(
+                    "Sections", "sections must all be Section values, got {shown}"
+                ).format(shown=shown(item))
+            )
     checked: tuple[Section, ...] = items  # type: ignore[assignment]  # each checked above
     for section in checked:
         if section.last_bar >= bar_count:
             raise SongError(
-                f"section {shown(section.name)} runs to bar {section.last_bar + 1}, but the song "
-                f"has only {bar_count} bars: add bars or shorten the section"
+                QT_TRANSLATE_NOOP(
+                    "Sections",
+                    "section {shown} runs to bar {last_bar}, but the song has only "
+                    "{bar_count} bars: add bars or shorten the section",
+                ).format(
+                    shown=shown(section.name), last_bar=section.last_bar + 1, bar_count=bar_count
+                )
             )
     for earlier, later in itertools.pairwise(checked):
         if later.first_bar <= earlier.last_bar:
             raise SongError(
-                f"section {shown(later.name)} (from bar {later.first_bar + 1}) overlaps "
-                f"{shown(earlier.name)} (bars {earlier.first_bar + 1}-{earlier.last_bar + 1}): "
-                "sections must follow one another in bar order"
+                QT_TRANSLATE_NOOP(
+                    "Sections",
+                    "section {shown} (from bar {first_bar}) overlaps {shown_2} (bars "
+                    "{first_bar_2}-{last_bar}): sections must follow one another in bar "
+                    "order",
+                ).format(
+                    shown=shown(later.name),
+                    first_bar=later.first_bar + 1,
+                    shown_2=shown(earlier.name),
+                    first_bar_2=earlier.first_bar + 1,
+                    last_bar=earlier.last_bar + 1,
+                )
             )
     return checked
 
@@ -294,4 +318,9 @@ def find_section(sections: Sequence[Section], text: str) -> int:
     if role != "other" and 1 <= nth <= len(of_role):
         return of_role[nth - 1]
     there = ", ".join(f"{i + 1} {s.name}" for i, s in enumerate(sections)) or "none"
-    raise SongError(f"no section {text!r} in the song (sections: {there}): give a number or a name")
+    raise SongError(
+        QT_TRANSLATE_NOOP(
+            "Sections",
+            "no section {text!r} in the song (sections: {there}): give a number or a name",
+        ).format(text=text, there=there)
+    )

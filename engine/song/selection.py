@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from engine.errors import TesseraError
+from engine.words import QT_TRANSLATE_NOOP
 
 
 class SelectionError(TesseraError):
@@ -14,7 +15,10 @@ def _number(text: str, what: str, spec: str) -> int:
         return int(text)
     except ValueError as err:
         raise SelectionError(
-            f"{what} {spec!r} is not understood: use numbers from 1, like '2' or '5-8'"
+            QT_TRANSLATE_NOOP(
+                "Selection",
+                "{what} {spec!r} is not understood: use numbers from 1, like '2' or '5-8'",
+            ).format(what=what, spec=spec)
         ) from err
 
 
@@ -24,7 +28,11 @@ def parse_span(spec: str, what: str, count: int) -> tuple[int, int]:
     first = _number(first_text, what, spec)
     last = _number(last_text, what, spec) if last_text else first
     if not 1 <= first <= last <= count:
-        raise SelectionError(f"{what} {spec!r} is outside 1-{count}: the song has {count} {what}")
+        raise SelectionError(
+            QT_TRANSLATE_NOOP(
+                "Selection", "{what} {spec!r} is outside 1-{count}: the song has {count} {what}"
+            ).format(what=what, spec=spec, count=count)
+        )
     return first - 1, last - 1
 
 

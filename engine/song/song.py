@@ -34,6 +34,7 @@ from engine.song.values import check_int as check_int
 from engine.song.values import check_number as check_number
 from engine.song.values import check_text as check_text
 from engine.song.values import shown as shown
+from engine.words import QT_TRANSLATE_NOOP
 
 PPQ = 480
 """Ticks per quarter note for every Song (and for every exported MIDI file)."""
@@ -71,7 +72,11 @@ _FLAT_MINOR_TONICS = ("A", "D", "G", "C", "F", "Bb", "Eb", "Ab")
 
 def _check_sorted_ticks(name: str, ticks: list[int]) -> None:
     if any(later <= earlier for earlier, later in itertools.pairwise(ticks)):
-        raise SongError(f"{name} must be in order of tick with at most one change per tick")
+        raise SongError(
+            QT_TRANSLATE_NOOP(
+                "Song", "{name} must be in order of tick with at most one change per tick"
+            ).format(name=name)
+        )
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -103,10 +108,17 @@ class TempoChange:
         check_int("tick", self.tick, 0, MAX_TICK)
         bpm = self.tempo_bpm
         if isinstance(bpm, bool) or not isinstance(bpm, int | float):
-            raise SongError(f"tempo_bpm must be a number, got {shown(bpm)}")
+            raise SongError(
+                QT_TRANSLATE_NOOP("Song", "tempo_bpm must be a number, got {shown}").format(
+                    shown=shown(bpm)
+                )
+            )
         if not MIN_TEMPO_BPM <= bpm <= MAX_TEMPO_BPM:
             raise SongError(
-                f"tempo_bpm must be from {MIN_TEMPO_BPM:g} to {MAX_TEMPO_BPM:g}, got {shown(bpm)}"
+                QT_TRANSLATE_NOOP(
+                    "Song",
+                    "tempo_bpm must be from {min_tempo_bpm:g} to {max_tempo_bpm:g}, got {shown}",
+                ).format(min_tempo_bpm=MIN_TEMPO_BPM, max_tempo_bpm=MAX_TEMPO_BPM, shown=shown(bpm))
             )
         object.__setattr__(self, "tempo_bpm", float(bpm))
 
@@ -124,7 +136,9 @@ class TimeSignatureChange:
         check_int("numerator", self.numerator, 1, MAX_NUMERATOR)
         if self.denominator not in ALLOWED_DENOMINATORS or isinstance(self.denominator, bool):
             raise SongError(
-                f"denominator must be one of {ALLOWED_DENOMINATORS}, got {shown(self.denominator)}"
+                QT_TRANSLATE_NOOP(
+                    "Song", "denominator must be one of {allowed_denominators}, got {shown}"
+                ).format(allowed_denominators=ALLOWED_DENOMINATORS, shown=shown(self.denominator))
             )
 
     @property
@@ -144,7 +158,11 @@ class KeySignatureChange:
         check_int("tick", self.tick, 0, MAX_TICK)
         check_int("sharps_flats", self.sharps_flats, -7, 7)
         if self.mode not in ("major", "minor"):
-            raise SongError(f"mode must be 'major' or 'minor', got {shown(self.mode)}")
+            raise SongError(
+                QT_TRANSLATE_NOOP("Song", "mode must be 'major' or 'minor', got {shown}").format(
+                    shown=shown(self.mode)
+                )
+            )
 
     @property
     def tonic_name(self) -> str:
@@ -196,7 +214,11 @@ class ControlEvent:
     def __post_init__(self) -> None:
         check_int("tick", self.tick, 0, MAX_TICK)
         if self.kind not in CONTROL_KINDS:
-            raise SongError(f"control kind must be one of {CONTROL_KINDS}, got {shown(self.kind)}")
+            raise SongError(
+                QT_TRANSLATE_NOOP(
+                    "Song", "control kind must be one of {control_kinds}, got {shown}"
+                ).format(control_kinds=CONTROL_KINDS, shown=shown(self.kind))
+            )
         if self.kind == "pitch_bend":
             check_int("pitch bend value", self.value, MIN_PITCH_BEND, MAX_PITCH_BEND)
         else:
@@ -205,9 +227,17 @@ class ControlEvent:
             check_int("controller number", self.number, 0, 127)
             if self.number in (SUSTAIN_CC, EXPRESSION_CC):
                 kind = "sustain" if self.number == SUSTAIN_CC else "expression"
-                raise SongError(f"controller {self.number} is kind {kind!r}, not 'cc'")
+                raise SongError(
+                    QT_TRANSLATE_NOOP(
+                        "Song", "controller {number} is kind {kind!r}, not 'cc'"
+                    ).format(number=self.number, kind=kind)
+                )
         elif self.number != 0:
-            raise SongError(f"only a 'cc' control has a number, got {shown(self.number)}")
+            raise SongError(
+                QT_TRANSLATE_NOOP("Song", "only a 'cc' control has a number, got {shown}").format(
+                    shown=shown(self.number)
+                )
+            )
 
     @property
     def key(self) -> tuple[str, int]:
@@ -239,7 +269,11 @@ class SongText:
     def __post_init__(self) -> None:
         check_int("tick", self.tick, 0, MAX_TICK)
         if self.kind not in TEXT_KINDS:
-            raise SongError(f"text kind must be one of {TEXT_KINDS}, got {shown(self.kind)}")
+            raise SongError(
+                QT_TRANSLATE_NOOP(
+                    "Song", "text kind must be one of {text_kinds}, got {shown}"
+                ).format(text_kinds=TEXT_KINDS, shown=shown(self.kind))
+            )
         check_text("text", self.text)
 
 
@@ -253,7 +287,11 @@ def _in_tick_order(
     controller moves at one tick matters: an RPN is three CCs in a row)."""
     items = tuple(events)
     if any(not isinstance(item, kind) for item in items):
-        raise SongError(f"{name} must all be {kind.__name__} values")
+        raise SongError(
+            QT_TRANSLATE_NOOP("Song", "{name} must all be {name_2} values").format(
+                name=name, name_2=kind.__name__
+            )
+        )
     if any(later.tick < earlier.tick for earlier, later in itertools.pairwise(items)):
         items = tuple(sorted(items, key=lambda event: event.tick))
     return items
@@ -296,10 +334,14 @@ class Track:
         check_text("track name", self.name)
         check_int("program", self.program, 0, 127)
         if not isinstance(self.is_drum, bool):
-            raise SongError(f"is_drum must be true or false, got {shown(self.is_drum)}")
+            raise SongError(
+                QT_TRANSLATE_NOOP("Song", "is_drum must be true or false, got {shown}").format(
+                    shown=shown(self.is_drum)
+                )
+            )
         notes = tuple(self.notes)
         if any(not isinstance(note, Note) for note in notes):
-            raise SongError("a track's notes must all be Note values")
+            raise SongError(QT_TRANSLATE_NOOP("Song", "a track's notes must all be Note values"))
         if any(later < earlier for earlier, later in itertools.pairwise(notes)):
             notes = tuple(sorted(notes))
         object.__setattr__(self, "notes", notes)
@@ -307,7 +349,9 @@ class Track:
             locked = frozenset(self.locked_bars)
         except TypeError as err:  # a list inside: unhashable
             raise SongError(
-                f"locked bars must be bar numbers, got {shown(self.locked_bars)}"
+                QT_TRANSLATE_NOOP("Song", "locked bars must be bar numbers, got {shown}").format(
+                    shown=shown(self.locked_bars)
+                )
             ) from err
         for bar in locked:
             check_int("locked bar", bar, 0, MAX_BAR_COUNT - 1)
@@ -318,7 +362,11 @@ class Track:
         object.__setattr__(self, "pan", check_number("pan", self.pan, MIN_PAN, MAX_PAN))
         for name in ("muted", "solo"):
             if not isinstance(getattr(self, name), bool):
-                raise SongError(f"{name} must be true or false, got {shown(getattr(self, name))}")
+                raise SongError(
+                    QT_TRANSLATE_NOOP("Song", "{name} must be true or false, got {shown}").format(
+                        name=name, shown=shown(getattr(self, name))
+                    )
+                )
         object.__setattr__(
             self, "controls", _in_tick_order("controls", self.controls, ControlEvent)
         )
@@ -424,7 +472,9 @@ class Song:
         check_text("title", self.title)
         if self.style is not None and self.style not in STYLE_NAMES:
             raise SongError(
-                f"style must be one of {', '.join(STYLE_NAMES)} or none, got {shown(self.style)}"
+                QT_TRANSLATE_NOOP(
+                    "Song", "style must be one of {choices} or none, got {shown}"
+                ).format(choices=", ".join(STYLE_NAMES), shown=shown(self.style))
             )
         check_int("bar_count", self.bar_count, 1, MAX_BAR_COUNT)
         for name in ("tracks", "tempos", "time_signatures", "key_signatures"):
@@ -435,32 +485,55 @@ class Song:
         end = self.end_tick
         if self.texts and self.texts[-1].tick > end:
             raise SongError(
-                f"a {self.texts[-1].kind} lies at tick {self.texts[-1].tick}, after the song's "
-                f"end (tick {end})"
+                QT_TRANSLATE_NOOP(
+                    "Song", "a {kind} lies at tick {tick}, after the song's end (tick {end})"
+                ).format(kind=self.texts[-1].kind, tick=self.texts[-1].tick, end=end)
             )
         for index, track in enumerate(self.tracks):
             if track.end_tick > end:
                 raise SongError(
-                    f"track {index} ({shown(track.name)}) has a note ending at tick "
-                    f"{track.end_tick}, after the song's last bar ends at tick {end}: "
-                    "add bars first"
+                    QT_TRANSLATE_NOOP(
+                        "Song",
+                        "track {index} ({shown}) has a note ending at tick {end_tick}, after "
+                        "the song's last bar ends at tick {end}: add bars first",
+                    ).format(index=index, shown=shown(track.name), end_tick=track.end_tick, end=end)
                 )
             if track.last_event_tick > end:
                 raise SongError(
-                    f"track {index} ({shown(track.name)}) has a control or program change at tick "
-                    f"{track.last_event_tick}, after the song's end (tick {end})"
+                    QT_TRANSLATE_NOOP(
+                        "Song",
+                        "track {index} ({shown}) has a control or program change at tick "
+                        "{last_event_tick}, after the song's end (tick {end})",
+                    ).format(
+                        index=index,
+                        shown=shown(track.name),
+                        last_event_tick=track.last_event_tick,
+                        end=end,
+                    )
                 )
             if track.locked_bars and max(track.locked_bars) >= self.bar_count:
                 raise SongError(
-                    f"track {index} ({shown(track.name)}) locks bar {max(track.locked_bars)}, "
-                    f"but the song has only {self.bar_count} bars"
+                    QT_TRANSLATE_NOOP(
+                        "Song",
+                        "track {index} ({shown}) locks bar {locked_bars}, but the song has "
+                        "only {bar_count} bars",
+                    ).format(
+                        index=index,
+                        shown=shown(track.name),
+                        locked_bars=max(track.locked_bars),
+                        bar_count=self.bar_count,
+                    )
                 )
 
     def _check_maps(self) -> None:
         if not self.tempos or self.tempos[0].tick != 0:
-            raise SongError("tempos must start with a tempo at tick 0")
+            raise SongError(QT_TRANSLATE_NOOP("Song", "tempos must start with a tempo at tick 0"))
         if not self.time_signatures or self.time_signatures[0].tick != 0:
-            raise SongError("time_signatures must start with a time signature at tick 0")
+            raise SongError(
+                QT_TRANSLATE_NOOP(
+                    "Song", "time_signatures must start with a time signature at tick 0"
+                )
+            )
         maps: dict[str, list[int]] = {
             "tempos": [change.tick for change in self.tempos],
             "time_signatures": [change.tick for change in self.time_signatures],
@@ -470,8 +543,11 @@ class Song:
             _check_sorted_ticks(name, ticks)
             if ticks and ticks[-1] >= self.end_tick:
                 raise SongError(
-                    f"{name} has a change at tick {ticks[-1]}, at or after the song's end "
-                    f"(tick {self.end_tick})"
+                    QT_TRANSLATE_NOOP(
+                        "Song",
+                        "{name} has a change at tick {ticks}, at or after the song's end (tick "
+                        "{end_tick})",
+                    ).format(name=name, ticks=ticks[-1], end_tick=self.end_tick)
                 )
 
     # The bar grid -----------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from engine.errors import TesseraError
+from engine.words import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,9 @@ def style_named(name: str) -> Style:
         return _BY_NAME[name]
     except KeyError as err:
         raise UnknownStyleError(
-            f"unknown style {name!r}: choose one of {', '.join(STYLE_NAMES)}"
+            QT_TRANSLATE_NOOP("Styles", "unknown style {name!r}: choose one of {choices}").format(
+                name=name, choices=", ".join(STYLE_NAMES)
+            )
         ) from err
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from engine.errors import TesseraError
 from engine.song.song import MAX_SEED, Song, SongError, check_int, check_text, shown
+from engine.words import QT_TRANSLATE_NOOP
 
 MAX_TAKES = 30
 """Takes kept per project; the oldest go first."""
@@ -41,13 +42,25 @@ class Take:
         is a JSON object whose `cells`, when present, is a list (what `describe` counts)."""
         check_text("take operation", self.operation)
         if not isinstance(self.request, Mapping):
-            raise SongError(f"take request must be a JSON object, got {shown(self.request)}")
+            raise SongError(
+                QT_TRANSLATE_NOOP(
+                    "Takes", "take request must be a JSON object, got {shown}"
+                ).format(shown=shown(self.request))
+            )
         check_json_value("request", self.request)
         if "cells" in self.request and not isinstance(self.request["cells"], list | tuple):
-            raise SongError(f"request.cells must be a list, got {shown(self.request['cells'])}")
+            raise SongError(
+                QT_TRANSLATE_NOOP("Takes", "request.cells must be a list, got {shown}").format(
+                    shown=shown(self.request["cells"])
+                )
+            )
         check_int("take seed", self.seed, 0, MAX_SEED)
         if not isinstance(self.song, Song):
-            raise SongError(f"a take's song must be a Song, got {shown(self.song)}")
+            raise SongError(
+                QT_TRANSLATE_NOOP("Takes", "a take's song must be a Song, got {shown}").format(
+                    shown=shown(self.song)
+                )
+            )
 
     def describe(self) -> str:
         """One line for a list of takes: operation, seed and the request's main fields."""
@@ -71,11 +84,19 @@ def check_json_value(name: str, value: object) -> None:
     while pending:
         path, item, depth = pending.pop()
         if depth > MAX_REQUEST_DEPTH and isinstance(item, Mapping | list | tuple):
-            raise SongError(f"{path} nests deeper than {MAX_REQUEST_DEPTH} levels")
+            raise SongError(
+                QT_TRANSLATE_NOOP(
+                    "Takes", "{path} nests deeper than {max_request_depth} levels"
+                ).format(path=path, max_request_depth=MAX_REQUEST_DEPTH)
+            )
         if isinstance(item, Mapping):
             for key, child in item.items():
                 if not isinstance(key, str):
-                    raise SongError(f"{path} has a key that is not text: {shown(key)}")
+                    raise SongError(
+                        QT_TRANSLATE_NOOP(
+                            "Takes", "{path} has a key that is not text: {shown}"
+                        ).format(path=path, shown=shown(key))
+                    )
                 check_text(f"a key of {path}", key)
                 pending.append((f"{path}.{key[:40]}", child, depth + 1))
         elif isinstance(item, list | tuple):
@@ -83,11 +104,19 @@ def check_json_value(name: str, value: object) -> None:
         elif isinstance(item, str):
             check_text(path, item)
         elif isinstance(item, float) and not math.isfinite(item):
-            raise SongError(f"{path} must be a finite number, got {item!r}")
+            raise SongError(
+                QT_TRANSLATE_NOOP("Takes", "{path} must be a finite number, got {item!r}").format(
+                    path=path, item=item
+                )
+            )
         elif isinstance(item, int) and not isinstance(item, bool):
             check_int(path, item, -MAX_REQUEST_INT, MAX_REQUEST_INT)
         elif not isinstance(item, bool | float) and item is not None:
-            raise SongError(f"{path} must be a JSON value, got {shown(item)}")
+            raise SongError(
+                QT_TRANSLATE_NOOP("Takes", "{path} must be a JSON value, got {shown}").format(
+                    path=path, shown=shown(item)
+                )
+            )
 
 
 def record(takes: tuple[Take, ...], take: Take) -> tuple[Take, ...]:

@@ -13,6 +13,7 @@ import re
 
 from engine.errors import TesseraError
 from engine.song.song import KeySignatureChange
+from engine.words import QT_TRANSLATE_NOOP
 
 NOTE_NAMES = ("C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
 _LETTERS = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}
@@ -66,7 +67,11 @@ def _pitch_class_prefix(text: str, what: str, example: str) -> tuple[int, str]:
     """The pitch class a name starts with (`F#`, `Bb`, `e`) and the rest of the text."""
     match = _PITCH_CLASS.match(text.strip())
     if match is None:
-        raise TheoryError(f"{what} {text!r} does not start with a note name: try {example}")
+        raise TheoryError(
+            QT_TRANSLATE_NOOP(
+                "Theory", "{what} {text!r} does not start with a note name: try {example}"
+            ).format(what=what, text=text, example=example)
+        )
     letter, accidental = match.group(1).upper(), match.group(2) or ""
     return (_LETTERS[letter] + _ACCIDENTALS[accidental]) % 12, text.strip()[match.end() :]
 
@@ -79,12 +84,20 @@ def parse_pitch(text: str) -> int:
     else:
         pitch_class, rest = _pitch_class_prefix(text, "pitch", "'C4', 'F#3' or 60")
         if not re.fullmatch(r"-?\d", rest):
-            raise TheoryError(f"pitch {text!r} needs an octave number: try 'C4' (= 60) or 'F#3'")
+            raise TheoryError(
+                QT_TRANSLATE_NOOP(
+                    "Theory", "pitch {text!r} needs an octave number: try 'C4' (= 60) or 'F#3'"
+                ).format(text=text)
+            )
         letter = _LETTERS[text[0].upper()]
         # The octave belongs to the letter: B#3 is C4 and Cb4 is B3, as in scientific notation.
         pitch = (int(rest) + 1) * 12 + letter + (pitch_class - letter + 6) % 12 - 6
     if not 0 <= pitch <= 127:
-        raise TheoryError(f"pitch {text!r} is outside MIDI's 0-127 (C-1 to G9)")
+        raise TheoryError(
+            QT_TRANSLATE_NOOP(
+                "Theory", "pitch {text!r} is outside MIDI's 0-127 (C-1 to G9)"
+            ).format(text=text)
+        )
     return pitch
 
 
@@ -92,10 +105,18 @@ def parse_pitch_range(text: str) -> tuple[int, int]:
     """`C3-C5`, `48-72` or `E2..G3` -> (low, high) MIDI pitches, low <= high."""
     parts = re.split(r"\.\.|(?<=\d)-(?=[A-Ga-g\d])", text.strip())
     if len(parts) != 2:
-        raise TheoryError(f"pitch range {text!r} is not understood: try 'C3-C5' or '48-72'")
+        raise TheoryError(
+            QT_TRANSLATE_NOOP(
+                "Theory", "pitch range {text!r} is not understood: try 'C3-C5' or '48-72'"
+            ).format(text=text)
+        )
     low, high = parse_pitch(parts[0]), parse_pitch(parts[1])
     if low > high:
-        raise TheoryError(f"pitch range {text!r} runs downwards: put the lower pitch first")
+        raise TheoryError(
+            QT_TRANSLATE_NOOP(
+                "Theory", "pitch range {text!r} runs downwards: put the lower pitch first"
+            ).format(text=text)
+        )
     return low, high
 
 
@@ -148,7 +169,11 @@ def key_from_name(text: str) -> KeySignatureChange:
     tonic, rest = _pitch_class_prefix(text, "key", "'D minor' or 'Eb major'")
     mode = rest.strip().lower() or "major"
     if mode not in ("major", "minor"):
-        raise TheoryError(f"key {text!r}: a key signature is major or minor, not {mode!r}")
+        raise TheoryError(
+            QT_TRANSLATE_NOOP(
+                "Theory", "key {text!r}: a key signature is major or minor, not {mode!r}"
+            ).format(text=text, mode=mode)
+        )
     major_tonic = tonic if mode == "major" else (tonic + 3) % 12
     # The signature with the fewest accidentals, from 5 flats to 6 sharps: Db rather than C#,
     # B rather than Cb; F# and Gb tie at six and F# is used.

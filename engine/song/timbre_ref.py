@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from engine.song.values import SongError, check_int, check_number, shown
+from engine.words import QT_TRANSLATE_NOOP
 
 TIMBRE_DIMENSION = 24
 """Numbers in a generated timbre's vector: the timbre model's `timbre_dim` (models/timbre/card.json;
@@ -46,17 +47,30 @@ class TimbreRef:
     def __post_init__(self) -> None:
         if self.kind not in TIMBRE_KINDS:
             raise SongError(
-                f"timbre kind must be 'gm', 'generated' or 'soundfont', got {shown(self.kind)}"
+                QT_TRANSLATE_NOOP(
+                    "TimbreRef", "timbre kind must be 'gm', 'generated' or 'soundfont', got {shown}"
+                ).format(shown=shown(self.kind))
             )
         if self.seed is not None:
             check_int("timbre seed", self.seed, 0, MAX_SEED)
         if self.kind == "generated" and (self.seed is None or not self.vector):
-            raise SongError("a generated timbre needs both a seed and a vector")
+            raise SongError(
+                QT_TRANSLATE_NOOP("TimbreRef", "a generated timbre needs both a seed and a vector")
+            )
         if self.kind == "soundfont" and (self.seed is None) != (not self.vector):
-            raise SongError("a standard-sound timbre keeps both a seed and a vector, or neither")
+            raise SongError(
+                QT_TRANSLATE_NOOP(
+                    "TimbreRef",
+                    "a standard-sound timbre keeps both a seed and a vector, or neither",
+                )
+            )
         if self.program is not None:
             if self.kind != "soundfont":
-                raise SongError(f"only a standard-sound timbre names a program, not {self.kind!r}")
+                raise SongError(
+                    QT_TRANSLATE_NOOP(
+                        "TimbreRef", "only a standard-sound timbre names a program, not {kind!r}"
+                    ).format(kind=self.kind)
+                )
             check_int("timbre program", self.program, 0, 127)
         object.__setattr__(self, "vector", _timbre_vector(self.vector))
 
@@ -89,7 +103,10 @@ def _timbre_vector(values: Iterable[object]) -> tuple[float, ...]:
     vector = tuple(values)
     if len(vector) not in (0, TIMBRE_DIMENSION):
         raise SongError(
-            f"timbre vector must hold {TIMBRE_DIMENSION} numbers (or none), got {len(vector)}"
+            QT_TRANSLATE_NOOP(
+                "TimbreRef",
+                "timbre vector must hold {timbre_dimension} numbers (or none), got {vector_count}",
+            ).format(timbre_dimension=TIMBRE_DIMENSION, vector_count=len(vector))
         )
     bound = MAX_TIMBRE_COMPONENT
     return tuple(

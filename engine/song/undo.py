@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from engine.errors import TesseraError
 from engine.song.song import Song
+from engine.words import QT_TRANSLATE_NOOP
 
 MAX_UNDO_STEPS = 200
 """Steps kept; a long session drops its oldest."""
@@ -61,14 +62,14 @@ class History:
 
     def undo(self) -> History:
         if not self.past:
-            raise HistoryError("there is nothing to undo")
+            raise HistoryError(QT_TRANSLATE_NOOP("Undo", "there is nothing to undo"))
         previous = self.past[-1]
         undone = Step(self.present, self.present_label)
         return History(previous.song, self.past[:-1], (undone, *self.future), previous.label)
 
     def redo(self) -> History:
         if not self.future:
-            raise HistoryError("there is nothing to redo")
+            raise HistoryError(QT_TRANSLATE_NOOP("Undo", "there is nothing to redo"))
         following = self.future[0]
         done = Step(self.present, self.present_label)
         return History(following.song, (*self.past, done), self.future[1:], following.label)

@@ -7,6 +7,7 @@ these names, where the rest of the engine imports them from.
 from __future__ import annotations
 
 from engine.errors import TesseraError
+from engine.words import QT_TRANSLATE_NOOP
 
 _SHOWN_CHARS = 40
 """How much of a refused value an error message quotes, so a message stays one short line."""
@@ -30,7 +31,11 @@ def shown(value: object) -> str:
 def check_int(name: str, value: object, low: int, high: int) -> int:
     """Return `value` if it is an int in [low, high]; otherwise raise SongError naming `name`."""
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise SongError(f"{name} must be an integer from {low} to {high}, got {shown(value)}")
+        raise SongError(
+            QT_TRANSLATE_NOOP(
+                "SongValues", "{name} must be an integer from {low} to {high}, got {shown}"
+            ).format(name=name, low=low, high=high, shown=shown(value))
+        )
     return value
 
 
@@ -42,13 +47,20 @@ def check_text(name: str, value: object) -> str:
     autosaved or exported.
     """
     if not isinstance(value, str):
-        raise SongError(f"{name} must be text, got {shown(value)}")
+        raise SongError(
+            QT_TRANSLATE_NOOP("SongValues", "{name} must be text, got {shown}").format(
+                name=name, shown=shown(value)
+            )
+        )
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as err:
         raise SongError(
-            f"{name} holds a lone surrogate {value[err.start]!r} at character {err.start + 1}, "
-            "which no file can store: retype the text"
+            QT_TRANSLATE_NOOP(
+                "SongValues",
+                "{name} holds a lone surrogate {value!r} at character {start}, which "
+                "no file can store: retype the text",
+            ).format(name=name, value=value[err.start], start=err.start + 1)
         ) from err
     return value
 
@@ -63,5 +75,9 @@ def check_number(name: str, value: object, low: float, high: float) -> float:
         or not isinstance(value, int | float)
         or not low <= value <= high  # also false for NaN
     ):
-        raise SongError(f"{name} must be a number from {low:g} to {high:g}, got {shown(value)}")
+        raise SongError(
+            QT_TRANSLATE_NOOP(
+                "SongValues", "{name} must be a number from {low:g} to {high:g}, got {shown}"
+            ).format(name=name, low=low, high=high, shown=shown(value))
+        )
     return float(value)

@@ -22,6 +22,7 @@ import numpy.typing as npt
 from engine.atomic_write import write_atomically
 from engine.errors import TesseraError
 from engine.sound.synth import OUTPUT_RATE_HZ
+from engine.words import QT_TRANSLATE_NOOP
 
 SAMPLE_RATE_HZ = OUTPUT_RATE_HZ
 """Renders and playback run at 44.1 kHz, the timbre synthesizer's own rate."""
@@ -77,11 +78,22 @@ def audio_file_format(path: str | os.PathLike[str]) -> tuple[str, str]:
     chosen = FILE_FORMATS.get(target.suffix.lower())
     if chosen is None:
         raise AudioError(
-            f"cannot write {target.name}: audio is written as {supported_suffixes_text()}, "
-            f"not {target.suffix or 'a file without a suffix'}; choose one of those suffixes"
+            QT_TRANSLATE_NOOP(
+                "AudioFiles",
+                "cannot write {name}: audio is written as {supported_suffixes_text}, "
+                "not {value}; choose one of those suffixes",
+            ).format(
+                name=target.name,
+                supported_suffixes_text=supported_suffixes_text(),
+                value=target.suffix or "a file without a suffix",
+            )
         )
     if not target.parent.is_dir():
-        raise AudioError(f"cannot write {target}: the folder {target.parent} does not exist")
+        raise AudioError(
+            QT_TRANSLATE_NOOP(
+                "AudioFiles", "cannot write {target}: the folder {parent} does not exist"
+            ).format(target=target, parent=target.parent)
+        )
     return chosen
 
 
@@ -119,7 +131,11 @@ def write_blocks(
     try:
         write_atomically(target, write)
     except (OSError, RuntimeError) as err:  # soundfile reports libsndfile errors as these
-        raise AudioError(f"could not write {target}: {err}") from err
+        raise AudioError(
+            QT_TRANSLATE_NOOP("AudioFiles", "could not write {target}: {err}").format(
+                target=target, err=err
+            )
+        ) from err
     return WrittenAudio(int(written[0]), written[1], sample_rate_hz)
 
 

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from typing import Any, Literal, Protocol, TypeVar
 
 from engine.errors import TesseraError
+from engine.words import QT_TRANSLATE_NOOP
 
 T = TypeVar("T")
 
@@ -96,8 +97,12 @@ def call_with_timeout(
         if gave_up:
             _skip_portaudio_at_exit()
             raise DeviceNotAnsweringError(
-                f"the audio device did not answer within {timeout_s:g} s while {what}: check "
-                "the output device (and that no other program holds it) and try again"
+                QT_TRANSLATE_NOOP(
+                    "SoundDevice",
+                    "the audio device did not answer within {timeout_s:g} s while {what}: "
+                    "check the output device (and that no other program holds it) and try "
+                    "again",
+                ).format(timeout_s=timeout_s, what=what)
             )
     result = outcome[0]
     if isinstance(result, BaseException):
@@ -138,9 +143,12 @@ def sounddevice_module() -> Any:
         import sounddevice
     except OSError as err:  # raised by sounddevice when libportaudio cannot be loaded
         raise AudioDeviceError(
-            "playback needs the PortAudio library, which is not installed (Debian: "
-            "libportaudio2, installed by build_scripts/bootstrap.sh); rendering to a file "
-            "still works"
+            QT_TRANSLATE_NOOP(
+                "SoundDevice",
+                "playback needs the PortAudio library, which is not installed (Debian: "
+                "libportaudio2, installed by build_scripts/bootstrap.sh); rendering to "
+                "a file still works",
+            )
         ) from err
     return sounddevice
 
@@ -176,7 +184,11 @@ def open_device_stream(kind: Literal["output", "input"], **settings: Any) -> Any
             if kind == "output"
             else ("no microphone to record from", "import an audio file instead")
         )
-        raise AudioDeviceError(f"{missing} ({err}): connect or enable one, or {instead}") from err
+        raise AudioDeviceError(
+            QT_TRANSLATE_NOOP(
+                "SoundDevice", "{missing} ({err}): connect or enable one, or {instead}"
+            ).format(missing=missing, err=err, instead=instead)
+        ) from err
 
 
 def open_sounddevice_stream(**settings: Any) -> OutputStream:

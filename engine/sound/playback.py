@@ -62,6 +62,7 @@ from engine.sound.render import (
     SongMix,
 )
 from engine.sound.timbre import BATCH_NOTES
+from engine.words import QT_TRANSLATE_NOOP
 
 __all__ = [  # the device's names too, where callers have always found them
     "BLOCK_FRAMES",
@@ -101,7 +102,9 @@ def bar_range_seconds(song: Song, first_bar: int, end_bar: int) -> tuple[float, 
     """(start, end) seconds of bars [first_bar, end_bar), 0-based: a loop range."""
     if not 0 <= first_bar < end_bar <= song.bar_count:
         raise TesseraError(
-            f"bars {first_bar + 1}-{end_bar} are not inside the song's {song.bar_count} bars"
+            QT_TRANSLATE_NOOP(
+                "Playback", "bars {first_bar}-{end_bar} are not inside the song's {bar_count} bars"
+            ).format(first_bar=first_bar + 1, end_bar=end_bar, bar_count=song.bar_count)
         )
     ticks = song.bar_start_ticks
     return song.tick_to_seconds(ticks[first_bar]), song.tick_to_seconds(ticks[end_bar])
@@ -234,7 +237,11 @@ class Player:
             raise
         except Exception as err:  # PortAudio reports a refused start with several types
             self._stop()
-            raise AudioDeviceError(f"the audio device refused to start ({err})") from err
+            raise AudioDeviceError(
+                QT_TRANSLATE_NOOP("Playback", "the audio device refused to start ({err})").format(
+                    err=err
+                )
+            ) from err
         self._started = True
 
     def pause(self) -> None:
@@ -285,7 +292,11 @@ class Player:
             return
         start, end = (round(s * SAMPLE_RATE_HZ) for s in loop)
         if not 0 <= start < end:
-            raise TesseraError(f"a loop must end after it starts, got {loop[0]}-{loop[1]} s")
+            raise TesseraError(
+                QT_TRANSLATE_NOOP(
+                    "Playback", "a loop must end after it starts, got {loop}-{loop_2} s"
+                ).format(loop=loop[0], loop_2=loop[1])
+            )
         self._loop = (start, end)
         if self._state != "stopped" and not start <= self._playhead < end:
             self._restart_at(start)
@@ -299,7 +310,11 @@ class Player:
 
     def _seconds_to_sample(self, seconds: float) -> int:
         if seconds < 0:
-            raise TesseraError(f"cannot play from before the start ({seconds} s)")
+            raise TesseraError(
+                QT_TRANSLATE_NOOP(
+                    "Playback", "cannot play from before the start ({seconds} s)"
+                ).format(seconds=seconds)
+            )
         return round(seconds * SAMPLE_RATE_HZ)
 
     def _restart_at(self, sample: int) -> None:

@@ -29,6 +29,7 @@ from engine.sound.device import (
     close_stream,
     open_device_stream,
 )
+from engine.words import QT_TRANSLATE_NOOP
 
 RECORD_RATE_HZ = 22_050
 """The transcription model's own rate: asked of the device first, so nothing is resampled."""
@@ -159,9 +160,12 @@ class Recorder:
             return call_with_timeout(action, what, self.device_timeout_s, late)
         except DeviceNotAnsweringError as err:
             raise DeviceNotAnsweringError(
-                f"the microphone did not answer within {self.device_timeout_s:g} s while "
-                f"{what}: check the input device (and that no other program holds it) and "
-                "record again, or import an audio file instead"
+                QT_TRANSLATE_NOOP(
+                    "Recording",
+                    "the microphone did not answer within {device_timeout_s:g} s while "
+                    "{what}: check the input device (and that no other program holds it) "
+                    "and record again, or import an audio file instead",
+                ).format(device_timeout_s=self.device_timeout_s, what=what)
             ) from err
 
     def _finished(self, take: _Take) -> None:

@@ -73,6 +73,7 @@ from engine.sound.space import (
     width_gains,
 )
 from engine.sound.synth import FRAME_RATE_HZ
+from engine.words import QT_TRANSLATE_NOOP
 
 __all__ = [
     "BLOCK_SECONDS",
@@ -147,14 +148,19 @@ class RenderSelection:
         end_bar = song.bar_count if self.end_bar is None else self.end_bar
         if not 0 <= self.first_bar < end_bar <= song.bar_count:
             raise AudioError(
-                f"bars {self.first_bar + 1}-{end_bar} are not a range inside the song's "
-                f"{song.bar_count} bars: choose a first bar before the last"
+                QT_TRANSLATE_NOOP(
+                    "Render",
+                    "bars {first_bar}-{end_bar} are not a range inside the song's "
+                    "{bar_count} bars: choose a first bar before the last",
+                ).format(first_bar=self.first_bar + 1, end_bar=end_bar, bar_count=song.bar_count)
             )
         tracks = range(len(song.tracks)) if self.tracks is None else self.tracks
         unknown = sorted(set(tracks) - set(range(len(song.tracks))))
         if unknown:
             raise AudioError(
-                f"track {unknown[0] + 1} does not exist: the song has {len(song.tracks)} tracks"
+                QT_TRANSLATE_NOOP(
+                    "Render", "track {unknown} does not exist: the song has {tracks_count} tracks"
+                ).format(unknown=unknown[0] + 1, tracks_count=len(song.tracks))
             )
         return frozenset(tracks), self.first_bar, end_bar
 
@@ -454,8 +460,16 @@ def _check_length(samples: int, limit_seconds: float, where: str, advice: str) -
     render `where` may hold."""
     if samples > limit_seconds * SAMPLE_RATE_HZ:
         raise AudioError(
-            f"the music chosen lasts {samples / SAMPLE_RATE_HZ / 60:.1f} minutes, longer "
-            f"than the {limit_seconds / 60:g} minutes Tessera renders {where}: {advice}"
+            QT_TRANSLATE_NOOP(
+                "Render",
+                "the music chosen lasts {samples:.1f} minutes, longer than the "
+                "{limit_seconds:g} minutes Tessera renders {where}: {advice}",
+            ).format(
+                samples=samples / SAMPLE_RATE_HZ / 60,
+                limit_seconds=limit_seconds / 60,
+                where=where,
+                advice=advice,
+            )
         )
 
 

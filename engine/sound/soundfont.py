@@ -40,6 +40,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.errors import TesseraError
+from engine.words import QT_TRANSLATE_NOOP
 
 SAMPLE_RATE_HZ = 44_100
 SOUNDFONT_PATHS = (
@@ -97,7 +98,11 @@ def find_soundfont() -> Path:
         if path.is_file():
             return path
     looked = ", ".join(str(p) for p in candidates)
-    raise SoundFontError(f"no General MIDI SoundFont found (looked at {looked}): {INSTALL_FIX}")
+    raise SoundFontError(
+        QT_TRANSLATE_NOOP(
+            "Soundfont", "no General MIDI SoundFont found (looked at {looked}): {install_fix}"
+        ).format(looked=looked, install_fix=INSTALL_FIX)
+    )
 
 
 def _bindings() -> ModuleType:
@@ -105,7 +110,11 @@ def _bindings() -> ModuleType:
     try:
         import fluidsynth  # type: ignore[import-untyped]
     except (ImportError, OSError) as err:
-        raise SoundFontError(f"FluidSynth could not be loaded ({err}): {INSTALL_FIX}") from err
+        raise SoundFontError(
+            QT_TRANSLATE_NOOP(
+                "Soundfont", "FluidSynth could not be loaded ({err}): {install_fix}"
+            ).format(err=err, install_fix=INSTALL_FIX)
+        ) from err
     module: ModuleType = fluidsynth
     return module
 
@@ -117,7 +126,11 @@ class SoundFontSynth:
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
         self.path = Path(path) if path is not None else find_soundfont()
         if not self.path.is_file():
-            raise SoundFontError(f"no SoundFont at {self.path}: {INSTALL_FIX}")
+            raise SoundFontError(
+                QT_TRANSLATE_NOOP("Soundfont", "no SoundFont at {path}: {install_fix}").format(
+                    path=self.path, install_fix=INSTALL_FIX
+                )
+            )
         fluidsynth = _bindings()
         self._synth: Any = fluidsynth.Synth(
             gain=FLUID_GAIN,
@@ -129,7 +142,9 @@ class SoundFontSynth:
         if self._sfid < 0:
             self._synth.delete()
             raise SoundFontError(
-                f"{self.path} is not a SoundFont FluidSynth can read: {INSTALL_FIX}"
+                QT_TRANSLATE_NOOP(
+                    "Soundfont", "{path} is not a SoundFont FluidSynth can read: {install_fix}"
+                ).format(path=self.path, install_fix=INSTALL_FIX)
             )
         # The bindings' get_samples writes 16-bit samples; FluidSynth's float writer keeps a
         # release's quiet end (below 16-bit's step) as the note cache's -80 dB silence needs.
@@ -150,8 +165,11 @@ class SoundFontSynth:
         """Mono float32 audio of one note from its note-on to the end of its release."""
         if not 0 <= program <= 127 or not 0 <= pitch <= 127 or not 1 <= velocity <= 127:
             raise SoundFontError(
-                f"a standard note needs program 0-127, pitch 0-127 and velocity 1-127, "
-                f"got {program}, {pitch}, {velocity}"
+                QT_TRANSLATE_NOOP(
+                    "Soundfont",
+                    "a standard note needs program 0-127, pitch 0-127 and velocity 1-127, "
+                    "got {program}, {pitch}, {velocity}",
+                ).format(program=program, pitch=pitch, velocity=velocity)
             )
         channel = DRUM_CHANNEL if is_drum else MELODIC_CHANNEL
         self._select(channel, DRUM_BANK if is_drum else 0, 0 if is_drum else program)
@@ -195,8 +213,11 @@ class SoundFontSynth:
         if self._selected != (channel, bank, program):
             if self._synth.program_select(channel, self._sfid, bank, program) != 0:
                 raise SoundFontError(
-                    f"{self.path} has no instrument for bank {bank}, program {program}: "
-                    f"{INSTALL_FIX}"
+                    QT_TRANSLATE_NOOP(
+                        "Soundfont",
+                        "{path} has no instrument for bank {bank}, program {program}: "
+                        "{install_fix}",
+                    ).format(path=self.path, bank=bank, program=program, install_fix=INSTALL_FIX)
                 )
             self._selected = (channel, bank, program)
 

@@ -35,6 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.errors import TesseraError
+from engine.words import QT_TRANSLATE_NOOP
 
 Audio = npt.NDArray[np.float32]
 Frames = npt.NDArray[np.float32]
@@ -121,15 +122,29 @@ def amplitude_to_unit(amplitude: npt.ArrayLike) -> Frames:
 def _check(frames: Frames, pitch: float, sample_rate_hz: int) -> None:
     if frames.ndim != 2 or frames.shape[1] != CHANNEL_COUNT or len(frames) < 2:
         raise SynthError(
-            f"control frames must have shape (frames >= 2, {CHANNEL_COUNT}), got {frames.shape}"
+            QT_TRANSLATE_NOOP(
+                "SoundSynth",
+                "control frames must have shape (frames >= 2, {channel_count}), got {shape}",
+            ).format(channel_count=CHANNEL_COUNT, shape=frames.shape)
         )
     if sample_rate_hz < ANALYSIS_RATE_HZ or sample_rate_hz % FRAME_RATE_HZ:
         raise SynthError(
-            f"sample rate must be at least {ANALYSIS_RATE_HZ} Hz and a multiple of "
-            f"{FRAME_RATE_HZ}, got {sample_rate_hz}"
+            QT_TRANSLATE_NOOP(
+                "SoundSynth",
+                "sample rate must be at least {analysis_rate_hz} Hz and a multiple of "
+                "{frame_rate_hz}, got {sample_rate_hz}",
+            ).format(
+                analysis_rate_hz=ANALYSIS_RATE_HZ,
+                frame_rate_hz=FRAME_RATE_HZ,
+                sample_rate_hz=sample_rate_hz,
+            )
         )
     if not 0.0 <= pitch <= 127.0:
-        raise SynthError(f"pitch must be a MIDI note number from 0 to 127, got {pitch}")
+        raise SynthError(
+            QT_TRANSLATE_NOOP(
+                "SoundSynth", "pitch must be a MIDI note number from 0 to 127, got {pitch}"
+            ).format(pitch=pitch)
+        )
 
 
 @functools.lru_cache(maxsize=64)

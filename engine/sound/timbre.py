@@ -54,6 +54,7 @@ from engine.sound.synth import (
     Audio,
     Frames,
 )
+from engine.words import QT_TRANSLATE_NOOP
 
 DEFAULT_MODEL_DIR = Path(__file__).parents[2] / "models" / "timbre"
 REBUILD = (
@@ -134,7 +135,11 @@ class TimbreSpace:
             and all(d.shape == (size,) for d in self.descriptors.values())
         )
         if not shapes_ok or not all(np.isfinite(part).all() for part in parts):
-            raise ValueError(f"its vectors are not all finite and of dimension {size}")
+            raise ValueError(
+                QT_TRANSLATE_NOOP(
+                    "Timbre", "its vectors are not all finite and of dimension {size}"
+                ).format(size=size)
+            )
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> TimbreSpace:
@@ -152,7 +157,11 @@ class TimbreSpace:
 
 def _check_strength(strength: float) -> float:
     if not 0.0 <= strength <= 1.0:
-        raise TimbreError(f"strength must be from 0 to 1, got {strength}")
+        raise TimbreError(
+            QT_TRANSLATE_NOOP("Timbre", "strength must be from 0 to 1, got {strength}").format(
+                strength=strength
+            )
+        )
     return float(strength)
 
 
@@ -171,7 +180,11 @@ def from_gm(space: TimbreSpace, program: int, seed: int = 0) -> TimbreRef:
     if program in space.instruments:
         return _ref(space.instruments[program], seed)
     if not 0 <= program < 128:
-        raise TimbreError(f"program must be 0-127 or {DRUM_KIT} (drums), got {program}")
+        raise TimbreError(
+            QT_TRANSLATE_NOOP(
+                "Timbre", "program must be 0-127 or {drum_kit} (drums), got {program}"
+            ).format(drum_kit=DRUM_KIT, program=program)
+        )
     family = [v for p, v in space.instruments.items() if p // 8 == program // 8 and p < 128]
     mean = np.mean(family, axis=0) if family else space.prior_mean
     return _ref(mean, seed)
@@ -190,7 +203,11 @@ def interpolate(a: TimbreRef, b: TimbreRef, fraction: float) -> TimbreRef:
     """The timbre `fraction` (0..1) of the way from a to b, with a's seed (so 0 is exactly a)."""
     seed, fraction = _seed_of(a), _check_strength(fraction)
     if len(a.vector) != len(b.vector):
-        raise TimbreError(f"cannot mix timbres of {len(a.vector)} and {len(b.vector)} dimensions")
+        raise TimbreError(
+            QT_TRANSLATE_NOOP(
+                "Timbre", "cannot mix timbres of {vector_count} and {vector_count_2} dimensions"
+            ).format(vector_count=len(a.vector), vector_count_2=len(b.vector))
+        )
     mixed = (1 - fraction) * np.asarray(a.vector) + fraction * np.asarray(b.vector)
     return _ref(mixed, seed)
 
@@ -198,7 +215,11 @@ def interpolate(a: TimbreRef, b: TimbreRef, fraction: float) -> TimbreRef:
 def describe(space: TimbreSpace, ref: TimbreRef, name: str, strength: float) -> TimbreRef:
     """Move along a named descriptor, e.g. "brighter", by `strength` (0..1)."""
     if name not in space.descriptors:
-        raise TimbreError(f"unknown descriptor {name!r}: choose from {sorted(space.descriptors)}")
+        raise TimbreError(
+            QT_TRANSLATE_NOOP(
+                "Timbre", "unknown descriptor {name!r}: choose from {descriptors}"
+            ).format(name=name, descriptors=sorted(space.descriptors))
+        )
     seed = _seed_of(ref)
     step = DESCRIBE_SCALE * _check_strength(strength) * space.descriptors[name]
     return _ref(np.asarray(ref.vector) + step, seed)
@@ -206,7 +227,9 @@ def describe(space: TimbreSpace, ref: TimbreRef, name: str, strength: float) -> 
 
 def _seed_of(ref: TimbreRef) -> int:
     if ref.kind != "generated" or ref.seed is None:
-        raise TimbreError("resolve a GM timbre with from_gm before changing it")
+        raise TimbreError(
+            QT_TRANSLATE_NOOP("Timbre", "resolve a GM timbre with from_gm before changing it")
+        )
     return ref.seed
 
 
@@ -236,7 +259,9 @@ class TimbreModel:
         except TimbreModelError:
             raise
         except ModelLoadError as err:
-            raise TimbreModelError(f"the timbre model: {err}") from err
+            raise TimbreModelError(
+                QT_TRANSLATE_NOOP("Timbre", "the timbre model: {err}").format(err=err)
+            ) from err
         self.card: dict[str, Any] = card.raw
         self.session, self.providers = loaded.session, loaded.providers
         self._check_graph()
@@ -255,22 +280,38 @@ class TimbreModel:
         wrong = {k: found.get(k) for k, v in expected.items() if found.get(k) != v}
         if wrong:
             raise TimbreModelError(
-                f"the timbre model in {self.folder} was trained for controls {wrong}, but this "
-                f"Tessera synthesizes {expected}: install the model that ships with this version"
+                QT_TRANSLATE_NOOP(
+                    "Timbre",
+                    "the timbre model in {folder} was trained for controls {wrong}, but "
+                    "this Tessera synthesizes {expected}: install the model that ships "
+                    "with this version",
+                ).format(folder=self.folder, wrong=wrong, expected=expected)
             )
 
     def _load_space(self, expected_sha256: str) -> TimbreSpace:
         """space.json, checked against the card's hash and for consistent dimensions."""
         path = self.folder / "space.json"
         if file_sha256(path, REBUILD) != expected_sha256:
-            raise TimbreModelError(f"{path} does not match its card: {REBUILD}")
+            raise TimbreModelError(
+                QT_TRANSLATE_NOOP("Timbre", "{path} does not match its card: {rebuild}").format(
+                    path=path, rebuild=REBUILD
+                )
+            )
         try:
             if path.stat().st_size > MAX_SPACE_BYTES:
-                raise ValueError(f"{path.stat().st_size:,} bytes is not a timbre space")
+                raise ValueError(
+                    QT_TRANSLATE_NOOP("Timbre", "{st_size:,} bytes is not a timbre space").format(
+                        st_size=path.stat().st_size
+                    )
+                )
             space = TimbreSpace.from_json(json.loads(path.read_text(encoding="utf-8")))
             space.check()
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
-            raise TimbreModelError(f"{path} is damaged ({err}): {REBUILD}") from err
+            raise TimbreModelError(
+                QT_TRANSLATE_NOOP("Timbre", "{path} is damaged ({err}): {rebuild}").format(
+                    path=path, err=err, rebuild=REBUILD
+                )
+            ) from err
         return space
 
     def _check_graph(self) -> None:
@@ -281,8 +322,17 @@ class TimbreModel:
             shape = shapes.get(name)
             if shape is None or list(shape[1:]) != tail:
                 raise TimbreModelError(
-                    f"{self.folder / 'model.onnx'} takes {name} of shape {shape}, but its card "
-                    f"and space say (batch, {', '.join(map(str, tail))}): {REBUILD}"
+                    QT_TRANSLATE_NOOP(
+                        "Timbre",
+                        "{folder} takes {name} of shape {shape}, but its card and space say "
+                        "(batch, {dims}): {rebuild}",
+                    ).format(
+                        folder=self.folder / "model.onnx",
+                        name=name,
+                        shape=shape,
+                        dims=", ".join(map(str, tail)),
+                        rebuild=REBUILD,
+                    )
                 )
 
     @property
@@ -372,8 +422,11 @@ class TimbreModel:
             return ref
         if ref.is_standard:
             raise TimbreError(
-                "a standard-sound (SoundFont) note is rendered by FluidSynth, not the timbre "
-                "model: render it through engine.sound.note_cache.NoteRenderer"
+                QT_TRANSLATE_NOOP(
+                    "Timbre",
+                    "a standard-sound (SoundFont) note is rendered by FluidSynth, not the "
+                    "timbre model: render it through engine.sound.note_cache.NoteRenderer",
+                )
             )
         return from_gm(self.space, DRUM_KIT if is_drum else program)
 
@@ -428,7 +481,11 @@ class TimbreModel:
         each note's control frames, ready for `SampledNote.audio`, which needs no model, so a
         caller can synthesize one batch while the model samples the next."""
         if len(notes) > BATCH_NOTES:
-            raise TimbreError(f"a batch holds at most {BATCH_NOTES} notes, got {len(notes)}")
+            raise TimbreError(
+                QT_TRANSLATE_NOOP(
+                    "Timbre", "a batch holds at most {most} notes, got {count}"
+                ).format(most=BATCH_NOTES, count=len(notes))
+            )
         if not notes:
             return []
         batch = [self._resolved(note) for note in notes]
@@ -454,9 +511,17 @@ class TimbreModel:
             or not 0 < note.duration_seconds <= MAX_NOTE_SECONDS
         ):
             raise TimbreError(
-                f"a note needs pitch 0-127, velocity 1-127 and a duration above 0 and at most "
-                f"{MAX_NOTE_SECONDS:g} s, got {note.pitch}, {note.velocity}, "
-                f"{note.duration_seconds}"
+                QT_TRANSLATE_NOOP(
+                    "Timbre",
+                    "a note needs pitch 0-127, velocity 1-127 and a duration above 0 and "
+                    "at most {max_note_seconds:g} s, got {pitch}, {velocity}, "
+                    "{duration_seconds}",
+                ).format(
+                    max_note_seconds=MAX_NOTE_SECONDS,
+                    pitch=note.pitch,
+                    velocity=note.velocity,
+                    duration_seconds=note.duration_seconds,
+                )
             )
         return dataclasses.replace(
             note,
@@ -473,7 +538,11 @@ def ddim_sample(denoise: Any, noise: npt.NDArray[np.float64], steps: int) -> Fra
     eps = (x - alpha x0) / sigma that goes with it, and re-noises x0 to the next, smaller time.
     """
     if steps < 1:
-        raise TimbreError(f"the sampler needs at least one step, got {steps}")
+        raise TimbreError(
+            QT_TRANSLATE_NOOP("Timbre", "the sampler needs at least one step, got {steps}").format(
+                steps=steps
+            )
+        )
     times = np.linspace(1.0, 0.0, steps + 1)
     x = noise.astype(np.float32)
     clean = x

@@ -37,6 +37,7 @@ from engine.song.takes import Take, record, take_at
 from engine.studio.cell_changes import changed_cells
 from engine.studio.session import ProjectSession, Recovery
 from engine.studio.take_flip import flip_target
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 
 class Changed(enum.Flag):
@@ -174,7 +175,9 @@ class Document:
         self.announce(Changed.SONG | Changed.FILE | Changed.LISTENING)
         if not restored.kept:
             return ""
-        return f"kept {describe_cells(restored.kept)} as they are (locked)"
+        return QT_TRANSLATE_NOOP("Document", "kept {cells} as they are (locked)").format(
+            cells=describe_cells(restored.kept)
+        )
 
     def listen(self, number: int) -> None:
         """Hear take `number` instead of the song until `stop_listening` (edits go on)."""
@@ -231,16 +234,19 @@ class Document:
         if _same(current, start.shown) and (start.read is None or _same(start.read, current)):
             return self._commit(result, label, request, seed, Finished(True))
         if start.read is None:
-            return self._refuse(
-                result, request, seed, "the song was edited while the new one was being written"
+            why = QT_TRANSLATE_NOOP(
+                "Document", "the song was edited while the new one was being written"
             )
+            return self._refuse(result, request, seed, why)
         merged = rebase(start.read, result, start.shown, current)
         if merged.song is None:
             return self._refuse(result, request, seed, merged.problem)
         note = ""
         if merged.edited or merged.locked:
             again = request.operation.replace("-", " ") if request else "run it"
-            note = f"kept {merged.describe_kept()} as they are ({again} again to rewrite them)"
+            note = QT_TRANSLATE_NOOP(
+                "Document", "kept {kept} as they are ({again} again to rewrite them)"
+            ).format(kept=merged.describe_kept(), again=again)
         return self._commit(merged.song, label, request, seed, Finished(True, note))
 
     def _commit(
@@ -258,14 +264,22 @@ class Document:
     def _refuse(self, result: Song, request: Request | None, seed: int, why: str) -> Finished:
         """Keep the composer's song; keep a composing result as a take so nothing is lost."""
         if request is None:
-            return Finished(False, f"not applied: {why}; your song is as you left it")
+            return Finished(
+                False,
+                QT_TRANSLATE_NOOP(
+                    "Document", "not applied: {why}; your song is as you left it"
+                ).format(why=why),
+            )
         take = Take(request.operation, request_to_json(request), seed, result)
         self.session.takes = record(self.session.takes, take)
         self.announce(self._takes_changed())
         return Finished(
             False,
-            f"not applied: {why}. Your song is as you left it; the result is take "
-            f"{len(self.session.takes)} (Listen to compare, Restore to use it)",
+            QT_TRANSLATE_NOOP(
+                "Document",
+                "not applied: {why}. Your song is as you left it; the result is take "
+                "{number} (Listen to compare, Restore to use it)",
+            ).format(why=why, number=len(self.session.takes)),
         )
 
     def _takes_changed(self) -> Changed:
@@ -302,12 +316,20 @@ class Rebased:
     problem: str = ""
 
     def describe_kept(self) -> str:
-        parts = []
+        parts: list[str] = []
         if self.edited:
-            parts.append(f"your edits to {describe_cells(self.edited)}")
+            parts.append(
+                QT_TRANSLATE_NOOP("Document", "your edits to {cells}").format(
+                    cells=describe_cells(self.edited)
+                )
+            )
         if self.locked:
-            parts.append(f"{describe_cells(self.locked)} (locked meanwhile)")
-        return " and ".join(parts)
+            parts.append(
+                QT_TRANSLATE_NOOP("Document", "{cells} (locked meanwhile)").format(
+                    cells=describe_cells(self.locked)
+                )
+            )
+        return parts[0] if len(parts) == 1 else _and(parts[0], parts[1]) if parts else ""
 
 
 def rebase(read: Song, result: Song, shown: Song, current: Song) -> Rebased:
@@ -322,13 +344,21 @@ def rebase(read: Song, result: Song, shown: Song, current: Song) -> Rebased:
     """
     shape = (len(current.tracks), current.bar_count, current.time_signatures)
     if shape != (len(shown.tracks), shown.bar_count, shown.time_signatures):
-        return Rebased(None, problem="tracks, bars or the meter changed while it ran")
+        return Rebased(
+            None,
+            problem=QT_TRANSLATE_NOOP("Document", "tracks, bars or the meter changed while it ran"),
+        )
     if (
         len(result.tracks) < len(current.tracks)
         or result.bar_count < current.bar_count
         or result.time_signatures != current.time_signatures
     ):
-        return Rebased(None, problem="its song no longer fits the current one's tracks and bars")
+        return Rebased(
+            None,
+            problem=QT_TRANSLATE_NOOP(
+                "Document", "its song no longer fits the current one's tracks and bars"
+            ),
+        )
     fields = _song_fields(read, result, shown, current)
     if isinstance(fields, str):
         return Rebased(None, problem=fields)
@@ -344,7 +374,9 @@ def rebase(read: Song, result: Song, shown: Song, current: Song) -> Rebased:
             before, result.tracks[index], shown.tracks[index], current.tracks[index]
         )
         if isinstance(found, str):
-            problem = f"you and the operation both changed track {index + 1}'s {found}"
+            problem = QT_TRANSLATE_NOOP(
+                "Document", "you and the operation both changed track {number}'s {setting}"
+            ).format(number=index + 1, setting=found)
             return Rebased(None, problem=problem)
         settings[index] = found
     try:
@@ -352,7 +384,7 @@ def rebase(read: Song, result: Song, shown: Song, current: Song) -> Rebased:
             read, result, shown, current, changed=changed, settings=settings, fields=fields
         )
     except TesseraError as err:  # a song the merge cannot build: refuse rather than guess
-        return Rebased(None, problem=str(err))
+        return Rebased(None, problem=message_of(err))
 
 
 def _carry_cells(
@@ -391,7 +423,10 @@ def _carry_cells(
                 written.append(cell)
     if not written and (edited or locked):
         kept = Rebased(None, edited=tuple(edited), locked=tuple(locked)).describe_kept()
-        return Rebased(None, problem=f"every cell it wrote was changed meanwhile ({kept})")
+        problem = QT_TRANSLATE_NOOP(
+            "Document", "every cell it wrote was changed meanwhile ({kept})"
+        ).format(kept=kept)
+        return Rebased(None, problem=problem)
     tracks = [
         dataclasses.replace(track, **settings[index]) if settings.get(index) else track
         for index, track in enumerate(song.tracks)
@@ -412,7 +447,9 @@ def _song_fields(read: Song, result: Song, shown: Song, current: Song) -> dict[s
         if theirs == getattr(read, name) or theirs == ours:
             continue
         if ours != getattr(shown, name):
-            return f"you and the operation both changed the song's {name.replace('_', ' ')}"
+            return QT_TRANSLATE_NOOP(
+                "Document", "you and the operation both changed the song's {setting}"
+            ).format(setting=name.replace("_", " "))
         taken[name] = theirs
     return taken
 
@@ -511,10 +548,22 @@ def describe_cells(cells: Iterable[Cell]) -> str:
         else:
             runs.append((track, bar, bar))
     parts = [
-        f"track {t + 1} bar {a + 1}" if a == b else f"track {t + 1} bars {a + 1}-{b + 1}"
+        QT_TRANSLATE_NOOP("Document", "track {track} bar {bar}").format(track=t + 1, bar=a + 1)
+        if a == b
+        else QT_TRANSLATE_NOOP("Document", "track {track} bars {first}-{last}").format(
+            track=t + 1, first=a + 1, last=b + 1
+        )
         for t, a, b in runs
     ]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    listed = parts[0]
+    for part in parts[1:-1]:
+        listed = QT_TRANSLATE_NOOP("Document", "{list}, {item}").format(list=listed, item=part)
+    return listed if len(parts) == 1 else _and(listed, parts[-1])
+
+
+def _and(first: str, last: str) -> str:
+    """'A and B', kept translatable (both may be engine words themselves)."""
+    return QT_TRANSLATE_NOOP("Document", "{first} and {last}").format(first=first, last=last)
 
 
 __all__ = [

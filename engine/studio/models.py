@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
 from engine.compose.midi_model import MidiModel
 from engine.errors import TesseraError
+from engine.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # loading these is what the owner defers
     from engine.sound.render import NoteRenderer
@@ -74,8 +75,11 @@ class _Lazy(Generic[T]):
                     raise
                 except Exception as err:  # onnxruntime, numpy or the OS: say which model
                     raise ModelUnavailableError(
-                        f"{WHAT[self.name]} could not be loaded ({type(err).__name__}: {err}): "
-                        "reinstall Tessera, or free some memory and try again"
+                        QT_TRANSLATE_NOOP(
+                            "Models",
+                            "{what} could not be loaded ({name}: {err}): reinstall Tessera, or "
+                            "free some memory and try again",
+                        ).format(what=WHAT[self.name], name=type(err).__name__, err=err)
                     ) from err
             return self._value
 

@@ -31,6 +31,7 @@ from engine.sound.render import (
     RenderSelection,
 )
 from engine.transcribe.to_song import GRIDS
+from engine.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     pass
@@ -74,8 +75,12 @@ class RestoredTake:
 
     @property
     def message(self) -> str:
-        text = f"restored take {self.number} ({self.take.describe()})"
-        return f"{text}; {self.note}" if self.note else text
+        text = QT_TRANSLATE_NOOP("Outcomes", "restored take {number} ({take})").format(
+            number=self.number, take=self.take.describe()
+        )
+        if not self.note:
+            return text
+        return QT_TRANSLATE_NOOP("Outcomes", "{text}; {note}").format(text=text, note=self.note)
 
 
 @dataclass(frozen=True)
@@ -122,15 +127,23 @@ class Composed:
 
     @property
     def message(self) -> str:
-        kept = f"; {self.locked_kept} locked cell(s) left as they are" if self.locked_kept else ""
         if not self.applied:
-            return f"{self.label} (seed {self.seed}) was {self.note}"
-        if self.note:
-            return (
-                f"{self.label}: done (seed {self.seed}), but the song changed meanwhile: "
-                f"{self.note}{kept}"
+            return QT_TRANSLATE_NOOP("Outcomes", "{label} (seed {seed}) was {note}").format(
+                label=self.label, seed=self.seed, note=self.note
             )
-        return f"{self.label}: done (seed {self.seed}){kept}"
+        if self.note:
+            done = QT_TRANSLATE_NOOP(
+                "Outcomes", "{label}: done (seed {seed}), but the song changed meanwhile: {note}"
+            ).format(label=self.label, seed=self.seed, note=self.note)
+        else:
+            done = QT_TRANSLATE_NOOP("Outcomes", "{label}: done (seed {seed})").format(
+                label=self.label, seed=self.seed
+            )
+        if not self.locked_kept:
+            return done
+        return QT_TRANSLATE_NOOP(
+            "Outcomes", "{done}; {count} locked cell(s) left as they are"
+        ).format(done=done, count=self.locked_kept)
 
 
 @dataclass(frozen=True)
@@ -144,8 +157,13 @@ class Rendered:
     notes_rendered: int
 
     def summary(self) -> str:
-        peak = f"{self.peak_dbfs:.1f} dBFS" if self.peak_dbfs is not None else "silent"
-        return f"{self.seconds:.1f} s, peak {peak}, {self.notes_rendered} distinct notes rendered"
+        if self.peak_dbfs is None:
+            peak = QT_TRANSLATE_NOOP("Outcomes", "silent")
+        else:
+            peak = QT_TRANSLATE_NOOP("Outcomes", "{peak:.1f} dBFS").format(peak=self.peak_dbfs)
+        return QT_TRANSLATE_NOOP(
+            "Outcomes", "{seconds:.1f} s, peak {peak}, {notes} distinct notes rendered"
+        ).format(seconds=self.seconds, peak=peak, notes=self.notes_rendered)
 
 
 @dataclass(frozen=True)
@@ -208,9 +226,13 @@ class Transcribed:
 
     def describe_heard(self) -> str:
         heard = self.heard
-        return (
-            f"heard {heard.notes} notes, {_pitch_name(heard.lowest)} to "
-            f"{_pitch_name(heard.highest)}, in {heard.seconds:.1f} s of audio"
+        return QT_TRANSLATE_NOOP(
+            "Outcomes", "heard {notes} notes, {lowest} to {highest}, in {seconds:.1f} s of audio"
+        ).format(
+            notes=heard.notes,
+            lowest=_pitch_name(heard.lowest),
+            highest=_pitch_name(heard.highest),
+            seconds=heard.seconds,
         )
 
 

@@ -41,6 +41,7 @@ from engine.video.analysis import Analysis, analyse
 from engine.video.cuts import Cuts, edited
 from engine.video.energy import EnergyCurve, VideoScoreFile, from_points, save_score_file
 from engine.video.mux import mux_soundtrack, refuse_overwrite
+from engine.words import QT_TRANSLATE_NOOP
 
 FADE_S = 0.02
 """A fade over the last moment, so a note or the room cut at the picture's end does not click."""
@@ -88,7 +89,11 @@ def style_for(typed: str) -> tuple[str, str]:
             presets = [n for n, p in PRESETS.items() if p.style == style.name]
             if presets:
                 return style.name, (style.name if style.name in presets else presets[0])
-    raise TesseraError(f"unknown style {typed!r}: choose one of {', '.join(STYLE_NAMES)}")
+    raise TesseraError(
+        QT_TRANSLATE_NOOP(
+            "VideoScoring", "unknown style {typed!r}: choose one of {choices}"
+        ).format(typed=typed, choices=", ".join(STYLE_NAMES))
+    )
 
 
 def plan(analysis: Analysis, options: ScoreOptions) -> Fitted:
@@ -119,8 +124,16 @@ def fitted_song(song: Song, fit: CutFit) -> Song:
     """The composed song with the fit's tempo map and each section's energy from the picture."""
     if len(song.sections) != len(fit.sections) or song.bar_count != fit.bars:
         raise TesseraError(
-            f"the written song has {len(song.sections)} sections in {song.bar_count} bars, "
-            f"not the {len(fit.sections)} in {fit.bars} fitted: score the video again"
+            QT_TRANSLATE_NOOP(
+                "VideoScoring",
+                "the written song has {sections_count} sections in {bar_count} bars, "
+                "not the {sections_count_2} in {bars} fitted: score the video again",
+            ).format(
+                sections_count=len(song.sections),
+                bar_count=song.bar_count,
+                sections_count_2=len(fit.sections),
+                bars=fit.bars,
+            )
         )
     tempos = tuple(
         TempoChange(song.bar_start_ticks[bar], tempo) for bar, tempo in fit.tempo_changes()

@@ -45,6 +45,7 @@ from engine.song.song import Song
 from engine.song.takes import Take, record, take_at
 from engine.song.undo import History
 from engine.studio.take_restore import Restored, restore_around_locks
+from engine.words import QT_TRANSLATE_NOOP
 
 HOLD_WAIT_S = 2.0
 """How long a session waits for its own recovery copy's lock (another window may be peeking)."""
@@ -151,11 +152,18 @@ class ProjectSession:
         """
         target = Path(path) if path is not None else self.path
         if target is None:
-            raise TesseraError("this song has no project file yet: choose where to save it")
+            raise TesseraError(
+                QT_TRANSLATE_NOOP(
+                    "StudioSession", "this song has no project file yet: choose where to save it"
+                )
+            )
         if target.suffix.lower() != ".json":
             raise TesseraError(
-                f"{target.name} is not a project file: save projects as .json "
-                "(use Export MIDI for a .mid)"
+                QT_TRANSLATE_NOOP(
+                    "StudioSession",
+                    "{name} is not a project file: save projects as .json (use Export MIDI "
+                    "for a .mid)",
+                ).format(name=target.name)
             )
         with holding(target):
             if not overwrite:
@@ -224,8 +232,10 @@ class ProjectSession:
             self._recovery_hold = try_hold(self.recovery_path, wait_s=HOLD_WAIT_S)
             if self._recovery_hold is None:
                 raise RecoveryError(
-                    f"cannot lock the recovery copy {self.recovery_path.name}: another program "
-                    "holds it"
+                    QT_TRANSLATE_NOOP(
+                        "StudioSession",
+                        "cannot lock the recovery copy {name}: another program holds it",
+                    ).format(name=self.recovery_path.name)
                 )
         save_project(self.song, self.recovery_path, self.takes)
         stamp = dataclasses.asdict(self._disk) if self._disk is not None else None
@@ -252,7 +262,11 @@ class ProjectSession:
         the song is saved, or the next autosave writes over it."""
         hold = try_hold(recovery.project_path, wait_s=HOLD_WAIT_S)
         if hold is None:
-            raise RecoveryError(f"{recovery.describe()} is open in another Tessera window")
+            raise RecoveryError(
+                QT_TRANSLATE_NOOP(
+                    "StudioSession", "{describe} is open in another Tessera window"
+                ).format(describe=recovery.describe())
+            )
         try:
             song, takes = load_project_with_takes(recovery.project_path)
         except BaseException:

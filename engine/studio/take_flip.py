@@ -16,6 +16,7 @@ from engine.errors import TesseraError
 from engine.song.song import Note, Song
 from engine.song.takes import Take
 from engine.studio.take_restore import restore_around_locks
+from engine.words import QT_TRANSLATE_NOOP
 
 
 class TakeFlipError(TesseraError):
@@ -27,8 +28,11 @@ def flip_target(current: Song, takes: tuple[Take, ...]) -> int:
     it, else the take before the newest."""
     if len(takes) < 2:
         raise TakeFlipError(
-            f"flipping needs two takes and this song has {len(takes)}: "
-            "regenerate or nudge once more to make another"
+            QT_TRANSLATE_NOOP(
+                "TakeFlip",
+                "flipping needs two takes and this song has {takes_count}: regenerate "
+                "or nudge once more to make another",
+            ).format(takes_count=len(takes))
         )
     newest = len(takes)
     return newest if is_on_take(current, takes[newest - 2]) else newest - 1

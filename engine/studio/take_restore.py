@@ -20,6 +20,7 @@ from typing import TypeVar
 from engine.errors import TesseraError
 from engine.song.edits import set_bar_count
 from engine.song.song import Cell, ControlEvent, Note, ProgramChange, Song, Track
+from engine.words import QT_TRANSLATE_NOOP
 
 Timed = TypeVar("Timed", ControlEvent, ProgramChange)
 
@@ -45,8 +46,12 @@ def restore_around_locks(current: Song, take: Song) -> Restored:
     if take.time_signatures != current.time_signatures:
         cells = [(i, bar) for i, bars in locked for bar in sorted(bars)]
         raise TakeRestoreError(
-            "this take's meter differs from the song's, so its bars do not line up with the "
-            f"{len(cells)} locked cell(s); unlock them first to go back to it"
+            QT_TRANSLATE_NOOP(
+                "TakeRestore",
+                "this take's meter differs from the song's, so its bars do not line up "
+                "with the {cells_count} locked cell(s); unlock them first to go back "
+                "to it",
+            ).format(cells_count=len(cells))
         )
     song = take
     added = any(index >= len(take.tracks) for index, _ in locked)  # kept whole, below

@@ -37,18 +37,11 @@ from typing import TYPE_CHECKING, Literal
 
 from engine.compose import operations
 from engine.compose.requests import (
-    AddTrack,
-    Continue,
-    CopySection,
     Generate,
-    Lock,
     Nudge,
-    RecastSection,
     Regenerate,
-    RegenerateSection,
     Request,
     SectionRequest,
-    VarySection,
 )
 from engine.compose.section_ops import locked_cells_kept
 from engine.live.music import LiveSettings
@@ -86,8 +79,11 @@ from engine.studio.outcomes import (
     Transcribed,
 )
 from engine.studio.render_progress import ExportProgress
+from engine.studio.request_names import describe_request, lock_label, seeded
 from engine.studio.session import ProjectSession
+from engine.studio.track_names import TrackNamer, name_new_tracks
 from engine.transcribe.to_song import grid_ticks, place_clip
+from engine.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from engine.transcribe.notes import TranscribedNote
@@ -149,8 +145,11 @@ class Studio:
             return []
         if keep_locks:
             raise StudioError(
-                f"{target.name} is a MIDI file, which cannot hold locks: write a project "
-                "instead, such as song.json"
+                QT_TRANSLATE_NOOP(
+                    "UseCases",
+                    "{name} is a MIDI file, which cannot hold locks: write a project "
+                    "instead, such as song.json",
+                ).format(name=target.name)
             )
         return self.export(target)
 
@@ -166,8 +165,9 @@ class Studio:
         song = self.song
         if style == song.style:
             return False
-        label = style_named(style).label if style else "none"
-        self.document.apply_edit(set_style(song, style), f"Set style to {label}")
+        label = style_named(style).label if style else QT_TRANSLATE_NOOP("UseCases", "none")
+        said = QT_TRANSLATE_NOOP("UseCases", "Set style to {style}").format(style=label)
+        self.document.apply_edit(set_style(song, style), said)
         return True
 
     def set_locked(self, cells: Iterable[Cell], locked: bool) -> None:
@@ -175,7 +175,7 @@ class Studio:
         chosen = tuple(cells)
         self.document.apply_edit(
             set_locked(self.song, chosen, locked),
-            f"{'Lock' if locked else 'Unlock'} {len(chosen)} cell(s)",
+            lock_label(locked, len(chosen)),
         )
 
     # --- composing --------------------------------------------------------------------------
@@ -187,10 +187,12 @@ class Studio:
         *,
         label: str | None = None,
         base: Song | Literal["current"] | None = "current",
+        track_names: TrackNamer | None = None,
     ) -> Job[Song, Composed]:
         """A request carried out from `base` (the current song, or none for a new song; a
         re-roll passes the song the first try started from) with `seed`, then recorded as a
-        take and one undo step. The model loads in `work` if it is not loaded yet."""
+        take and one undo step. The model loads in `work` if it is not loaded yet. The tracks
+        a new song or an Add Track creates are named by `track_names` (see `track_names`)."""
         if isinstance(base, str):
             base = None if isinstance(request, Generate) else self.song
         label = label or describe_request(request)
@@ -209,12 +211,11 @@ class Studio:
             return operations.apply(model, read, request, seed, progress)
 
         def finish(result: Song) -> Composed:
-            finished = self.document.finish_job(
-                start, result, f"{label} (seed {seed})", request, seed
-            )
+            result = name_new_tracks(request, read, result, track_names)
+            finished = self.document.finish_job(start, result, seeded(label, seed), request, seed)
             return Composed(request, seed, label, finished.applied, finished.note, locked)
 
-        return Job(f"{label}…", work, finish)
+        return Job(QT_TRANSLATE_NOOP("UseCases", "{label}…").format(label=label), work, finish)
 
     def compose(self, request: Request, seed: int, progress: Progress | None = None) -> Composed:
         return self.compose_job(request, seed).run(progress)
@@ -260,7 +261,8 @@ class Studio:
             staged.finished()
             return Rendered(target, written.seconds, written.peak_dbfs, renderer.misses - before)
 
-        return Job(f"Rendering {target.name}…", work, _same)
+        rendering = QT_TRANSLATE_NOOP("UseCases", "Rendering {name}…").format(name=target.name)
+        return Job(rendering, work, _same)
 
     def render(
         self,
@@ -312,7 +314,9 @@ class Studio:
         the clip's tempo. One undo step; edits made meanwhile stay."""
         grid_ticks(clip.quantise)  # a bad grid fails before the clip is read
         if clip.path is None and clip.audio is None:
-            raise StudioError("choose an audio file or record a clip first")
+            raise StudioError(
+                QT_TRANSLATE_NOOP("UseCases", "choose an audio file or record a clip first")
+            )
         song = self.song
         start = self.document.begin_job(song)
         models = self.models
@@ -321,11 +325,12 @@ class Studio:
             return _hear(clip, song, models, progress)
 
         def finish(heard: Heard) -> Transcribed:
-            label = f"Add {clip.name} from audio"
+            label = QT_TRANSLATE_NOOP("UseCases", "Add {name} from audio").format(name=clip.name)
             finished = self.document.finish_job(start, heard.song, label)
             return Transcribed(heard, finished.applied, finished.note)
 
-        return Job(f"Listening to {clip.name}…", work, finish)
+        listening = QT_TRANSLATE_NOOP("UseCases", "Listening to {name}…").format(name=clip.name)
+        return Job(listening, work, finish)
 
     def transcribe(self, clip: Clip, progress: Progress | None = None) -> Transcribed:
         return self.transcribe_job(clip).run(progress)
@@ -352,7 +357,11 @@ class Studio:
         creates the ports."""
         model = self.models.midi()
         if output is not None and hear_keys:
-            raise StudioError("hearing your keys needs the Tessera synth as the output")
+            raise StudioError(
+                QT_TRANSLATE_NOOP(
+                    "UseCases", "hearing your keys needs the Tessera synth as the output"
+                )
+            )
         played: LiveSynth | None = None
         send: str | Callable[[Message], None] | None = output
         if output is None:
@@ -385,47 +394,14 @@ class Studio:
         return LivePlay(rig, played)
 
 
-def describe_request(request: Request) -> str:
-    """A request as the undo list and the status line name it, e.g. 'Regenerate 4'."""
-    if isinstance(request, RegenerateSection | VarySection | CopySection | RecastSection):
-        return describe_section_request(request)
-    if isinstance(request, Regenerate):
-        return f"Regenerate {len(request.cells)}"
-    if isinstance(request, Nudge):
-        return f"Nudge {request.direction} {request.strength:.2f}"
-    if isinstance(request, AddTrack):
-        return "Add drum kit" if request.is_drum else "Add track"
-    if isinstance(request, Lock):
-        return f"{'Lock' if request.locked else 'Unlock'} {len(request.cells)} cell(s)"
-    return (
-        f"Continue {request.bars} bars"
-        if isinstance(request, Continue)
-        else f"New {request.preset}"
-    )
-
-
-def describe_section_request(
-    request: RegenerateSection | VarySection | CopySection | RecastSection,
-) -> str:
-    """A section operation as the undo list names it, e.g. 'Vary section 3 0.40'."""
-    number = request.section + 1
-    if isinstance(request, RegenerateSection):
-        return f"Regenerate section {number}" + (
-            " and its repeats" if request.scope == "all" else ""
-        )
-    if isinstance(request, VarySection):
-        return f"Vary section {number} {request.strength:.2f}" + (
-            " and its repeats" if request.scope == "all" else ""
-        )
-    if isinstance(request, CopySection):
-        return f"Copy section {number} to bar {request.to_bar + 1}"
-    return f"Make section {number} a {request.role}"
-
-
 def reference_index(folder: Path) -> CorpusIndex:
     """An index of every .mid/.midi/.json song in a folder (not recursive), to check against."""
     if not folder.is_dir():
-        raise OriginalityError(f"{folder} is not a folder: give a folder of .mid or .json songs")
+        raise OriginalityError(
+            QT_TRANSLATE_NOOP(
+                "UseCases", "{folder} is not a folder: give a folder of .mid or .json songs"
+            ).format(folder=folder)
+        )
     songs = []
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() in (".mid", ".midi", ".json"):
@@ -433,7 +409,11 @@ def reference_index(folder: Path) -> CorpusIndex:
             info = WorkInfo(path.name, song.title, "(your reference)", str(folder), "your own file")
             songs.append((info, song))
     if not songs:
-        raise OriginalityError(f"{folder} holds no .mid or .json songs to check against")
+        raise OriginalityError(
+            QT_TRANSLATE_NOOP(
+                "UseCases", "{folder} holds no .mid or .json songs to check against"
+            ).format(folder=folder)
+        )
     return index_from_songs(songs)
 
 

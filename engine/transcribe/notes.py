@@ -49,6 +49,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.errors import TesseraError
+from engine.words import QT_TRANSLATE_NOOP
 
 LOWEST_PITCH = 21
 """MIDI pitch of the model's first key (A0)."""
@@ -124,10 +125,17 @@ class NoteSettings:
         for name in ("onset_threshold", "frame_threshold"):
             value = getattr(self, name)
             if not 0.0 < value < 1.0:
-                raise TranscriptionError(f"{name} must be between 0 and 1, got {value!r}")
+                raise TranscriptionError(
+                    QT_TRANSLATE_NOOP(
+                        "TranscribedNotes", "{name} must be between 0 and 1, got {value!r}"
+                    ).format(name=name, value=value)
+                )
         if not 0.0 <= self.min_note_seconds <= 10.0:
             raise TranscriptionError(
-                f"min_note_seconds must be from 0 to 10, got {self.min_note_seconds!r}"
+                QT_TRANSLATE_NOOP(
+                    "TranscribedNotes",
+                    "min_note_seconds must be from 0 to 10, got {min_note_seconds!r}",
+                ).format(min_note_seconds=self.min_note_seconds)
             )
 
 

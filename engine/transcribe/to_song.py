@@ -24,6 +24,7 @@ from engine.song.song import (
     check_int,
 )
 from engine.transcribe.notes import TranscribedNote, TranscriptionError
+from engine.words import QT_TRANSLATE_NOOP
 
 GRIDS = {
     "1/4": PPQ,
@@ -51,7 +52,9 @@ def grid_ticks(quantise: str) -> int:
     """The grid's step in ticks, from a name such as "1/16" or "off"."""
     if quantise not in GRIDS:
         raise TranscriptionError(
-            f"unknown quantise grid {quantise!r}: use one of {', '.join(GRIDS)}"
+            QT_TRANSLATE_NOOP(
+                "ToSong", "unknown quantise grid {quantise!r}: use one of {choices}"
+            ).format(quantise=quantise, choices=", ".join(GRIDS))
         )
     return GRIDS[quantise]
 
@@ -74,7 +77,10 @@ def estimate_tempo(notes: Sequence[TranscribedNote]) -> float:
     ]
     if len(intervals) < 2:
         raise TranscriptionError(
-            f"{len(onsets)} note onset(s) are too few to estimate a tempo: give the tempo"
+            QT_TRANSLATE_NOOP(
+                "ToSong",
+                "{onsets_count} note onset(s) are too few to estimate a tempo: give the tempo",
+            ).format(onsets_count=len(onsets))
         )
     best_bpm, best_score = PRIOR_CENTRE_BPM, -1.0
     for bpm in range(int(TEMPO_RANGE_BPM[0]), int(TEMPO_RANGE_BPM[1]) + 1):
@@ -118,7 +124,12 @@ def clip_to_track(
     if tempo_bpm is not None:
         if not MIN_TEMPO_BPM <= tempo_bpm <= MAX_TEMPO_BPM:
             raise TranscriptionError(
-                f"tempo must be {MIN_TEMPO_BPM:g} to {MAX_TEMPO_BPM:g} BPM, got {tempo_bpm:g}"
+                QT_TRANSLATE_NOOP(
+                    "ToSong",
+                    "tempo must be {min_tempo_bpm:g} to {max_tempo_bpm:g} BPM, got {tempo_bpm:g}",
+                ).format(
+                    min_tempo_bpm=MIN_TEMPO_BPM, max_tempo_bpm=MAX_TEMPO_BPM, tempo_bpm=tempo_bpm
+                )
             )
         song = dataclasses.replace(song, tempos=(TempoChange(0, tempo_bpm),))
     rows = []
@@ -129,7 +140,9 @@ def clip_to_track(
         end = _snap(song.seconds_to_tick(note.end_seconds - offset_seconds), grid)
         rows.append((start, note.pitch, max(end - start, grid), min(max(note.velocity, 1), 127)))
     if not rows:
-        raise TranscriptionError("the clip holds no notes to add (after the offset)")
+        raise TranscriptionError(
+            QT_TRANSLATE_NOOP("ToSong", "the clip holds no notes to add (after the offset)")
+        )
     cleaned = clean_notes(rows)
     needed = bars_to_cover(song.time_signatures, max(note.end_tick for note in cleaned))
     if needed > song.bar_count:
@@ -158,8 +171,11 @@ def place_clip(
     """
     if not notes:
         raise TranscriptionError(
-            "no notes were heard in the clip: record closer to the microphone, hum louder, or "
-            "lower the onset threshold"
+            QT_TRANSLATE_NOOP(
+                "ToSong",
+                "no notes were heard in the clip: record closer to the microphone, hum "
+                "louder, or lower the onset threshold",
+            )
         )
     estimated = None
     if song is None or song.note_count == 0:
@@ -173,8 +189,11 @@ def place_clip(
         )
     elif tempo_bpm is not None:
         raise TranscriptionError(
-            "the clip is read at the song's own tempo map: leave the tempo out when adding a "
-            "clip to a song that has music"
+            QT_TRANSLATE_NOOP(
+                "ToSong",
+                "the clip is read at the song's own tempo map: leave the tempo out "
+                "when adding a clip to a song that has music",
+            )
         )
     placed = clip_to_track(
         notes,

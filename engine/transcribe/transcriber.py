@@ -41,6 +41,7 @@ from engine.transcribe.notes import (
     TranscriptionError,
     extract_notes,
 )
+from engine.words import QT_TRANSLATE_NOOP
 
 __all__ = [
     "MAX_CLIP_SECONDS",
@@ -85,15 +86,22 @@ def model_path() -> Path:
     """Where basic-pitch's wheel put nmp.onnx (the package itself is never imported)."""
     spec = importlib.util.find_spec("basic_pitch")
     if spec is None or spec.origin is None:
-        raise TranscriptionError(f"the note model is not installed: {INSTALL_HINT}")
+        raise TranscriptionError(
+            QT_TRANSLATE_NOOP(
+                "Transcriber", "the note model is not installed: {install_hint}"
+            ).format(install_hint=INSTALL_HINT)
+        )
     return Path(spec.origin).parent / MODEL_IN_PACKAGE
 
 
 def _check_length(frames: int, sample_rate: int) -> None:
     if frames > MAX_CLIP_SECONDS * sample_rate:
         raise TranscriptionError(
-            f"the clip is {frames / sample_rate / 60:.1f} minutes long; the limit is "
-            f"{MAX_CLIP_SECONDS / 60:g} minutes: cut out the part to transcribe"
+            QT_TRANSLATE_NOOP(
+                "Transcriber",
+                "the clip is {frames:.1f} minutes long; the limit is "
+                "{max_clip_seconds:g} minutes: cut out the part to transcribe",
+            ).format(frames=frames / sample_rate / 60, max_clip_seconds=MAX_CLIP_SECONDS / 60)
         )
 
 
@@ -117,14 +125,23 @@ def load_clip(path: str | os.PathLike[str]) -> tuple[FloatArray, int]:
                 mono = _read_mono(clip)
             sample_rate = int(clip.samplerate)
     except FileNotFoundError as err:
-        raise TranscriptionError(f"no audio file at {path}") from err
+        raise TranscriptionError(
+            QT_TRANSLATE_NOOP("Transcriber", "no audio file at {path}").format(path=path)
+        ) from err
     except soundfile.LibsndfileError as err:
         raise TranscriptionError(
-            f"{name}: cannot read it as audio ({err.error_string}); Tessera reads {READABLE} "
-            "files: convert the clip to one of those"
+            QT_TRANSLATE_NOOP(
+                "Transcriber",
+                "{name}: cannot read it as audio ({error_string}); Tessera reads "
+                "{readable} files: convert the clip to one of those",
+            ).format(name=name, error_string=err.error_string, readable=READABLE)
         ) from err
     except OSError as err:
-        raise TranscriptionError(f"cannot read {path}: {err.strerror}") from err
+        raise TranscriptionError(
+            QT_TRANSLATE_NOOP("Transcriber", "cannot read {path}: {strerror}").format(
+                path=path, strerror=err.strerror
+            )
+        ) from err
     _check_audible(mono, name)
     return mono, sample_rate
 
@@ -132,21 +149,38 @@ def load_clip(path: str | os.PathLike[str]) -> tuple[FloatArray, int]:
 def _check_file(info: os.stat_result, name: str) -> None:
     if not stat.S_ISREG(info.st_mode):
         raise TranscriptionError(
-            f"{name} is not an audio file (it is a folder, a device or a pipe): choose a "
-            f"{READABLE} file"
+            QT_TRANSLATE_NOOP(
+                "Transcriber",
+                "{name} is not an audio file (it is a folder, a device or a pipe): "
+                "choose a {readable} file",
+            ).format(name=name, readable=READABLE)
         )
     if info.st_size > MAX_CLIP_BYTES:
         raise TranscriptionError(
-            f"{name} is {info.st_size / 2**30:.1f} GiB, more than the "
-            f"{MAX_CLIP_BYTES / 2**30:g} GiB a clip may be: cut out the part to transcribe"
+            QT_TRANSLATE_NOOP(
+                "Transcriber",
+                "{name} is {st_size:.1f} GiB, more than the {max_clip_bytes:g} GiB a "
+                "clip may be: cut out the part to transcribe",
+            ).format(name=name, st_size=info.st_size / 2**30, max_clip_bytes=MAX_CLIP_BYTES / 2**30)
         )
 
 
 def _check_format(frames: int, sample_rate: int, channels: int, name: str) -> None:
     if not MIN_RATE_HZ <= sample_rate <= MAX_RATE_HZ or not 1 <= channels <= MAX_CHANNELS:
         raise TranscriptionError(
-            f"{name} says it holds {channels} channels at {sample_rate} Hz; Tessera reads 1 to "
-            f"{MAX_CHANNELS} channels at {MIN_RATE_HZ:,} to {MAX_RATE_HZ:,} Hz: convert the clip"
+            QT_TRANSLATE_NOOP(
+                "Transcriber",
+                "{name} says it holds {channels} channels at {sample_rate} Hz; Tessera "
+                "reads 1 to {max_channels} channels at {min_rate_hz:,} to "
+                "{max_rate_hz:,} Hz: convert the clip",
+            ).format(
+                name=name,
+                channels=channels,
+                sample_rate=sample_rate,
+                max_channels=MAX_CHANNELS,
+                min_rate_hz=MIN_RATE_HZ,
+                max_rate_hz=MAX_RATE_HZ,
+            )
         )
     _check_length(frames, sample_rate)
 
@@ -167,14 +201,25 @@ def _read_mono(clip: soundfile.SoundFile) -> FloatArray:
 
 def _check_audible(mono: FloatArray, name: str) -> None:
     if len(mono) == 0:
-        raise TranscriptionError(f"{name} holds no audio (zero samples)")
+        raise TranscriptionError(
+            QT_TRANSLATE_NOOP("Transcriber", "{name} holds no audio (zero samples)").format(
+                name=name
+            )
+        )
     if not np.isfinite(mono).all():
-        raise TranscriptionError(f"{name} holds invalid samples (NaN or infinity)")
+        raise TranscriptionError(
+            QT_TRANSLATE_NOOP(
+                "Transcriber", "{name} holds invalid samples (NaN or infinity)"
+            ).format(name=name)
+        )
     peak = float(np.abs(mono).max())
     if peak < SILENCE_PEAK:
         raise TranscriptionError(
-            f"{name} is silent (its loudest sample is {20 * np.log10(max(peak, 1e-12)):.0f} "
-            "dBFS): record the clip again with more input level"
+            QT_TRANSLATE_NOOP(
+                "Transcriber",
+                "{name} is silent (its loudest sample is {value:.0f} dBFS): record the "
+                "clip again with more input level",
+            ).format(name=name, value=20 * np.log10(max(peak, 1e-12)))
         )
 
 
@@ -196,8 +241,11 @@ class NoteModel:
             loaded = open_session(self.path, BASIC_PITCH.sha256, threads)
         except ModelLoadError as err:
             raise TranscriptionError(
-                f"{err}; it must be the note model of the basic-pitch version this Tessera was "
-                f"built for: {INSTALL_HINT}"
+                QT_TRANSLATE_NOOP(
+                    "Transcriber",
+                    "{err}; it must be the note model of the basic-pitch version this "
+                    "Tessera was built for: {install_hint}",
+                ).format(err=err, install_hint=INSTALL_HINT)
             ) from err
         self.session, self.providers = loaded.session, loaded.providers
         (graph_input,) = self.session.get_inputs()
@@ -209,8 +257,16 @@ class NoteModel:
         widths = [output.shape[-1] for output in outputs]
         if widths != [CONTOUR_BINS, KEY_COUNT, KEY_COUNT]:
             raise TranscriptionError(
-                f"{self.path} has outputs of widths {widths}, not the expected "
-                f"{[CONTOUR_BINS, KEY_COUNT, KEY_COUNT]}: {INSTALL_HINT}"
+                QT_TRANSLATE_NOOP(
+                    "Transcriber",
+                    "{path} has outputs of widths {widths}, not the expected {value}: "
+                    "{install_hint}",
+                ).format(
+                    path=self.path,
+                    widths=widths,
+                    value=[CONTOUR_BINS, KEY_COUNT, KEY_COUNT],
+                    install_hint=INSTALL_HINT,
+                )
             )
 
     def run_windows(self, windows: FloatArray) -> WindowOutputs:
@@ -298,9 +354,17 @@ def transcribe(
     settings = NoteSettings(onset_threshold, frame_threshold, min_note_seconds, monophonic)
     samples = np.asarray(audio, dtype=np.float32)
     if samples.ndim != 1:
-        raise TranscriptionError(f"transcribe takes mono audio (1-D), got shape {samples.shape}")
+        raise TranscriptionError(
+            QT_TRANSLATE_NOOP(
+                "Transcriber", "transcribe takes mono audio (1-D), got shape {shape}"
+            ).format(shape=samples.shape)
+        )
     if not 1_000 <= sample_rate <= 384_000:
-        raise TranscriptionError(f"sample_rate must be 1,000 to 384,000 Hz, got {sample_rate!r}")
+        raise TranscriptionError(
+            QT_TRANSLATE_NOOP(
+                "Transcriber", "sample_rate must be 1,000 to 384,000 Hz, got {sample_rate!r}"
+            ).format(sample_rate=sample_rate)
+        )
     _check_length(len(samples), sample_rate)
     _check_audible(samples, "the clip")
     post = (model or default_model()).posteriors(to_model_rate(samples, sample_rate), progress)

@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.video.probe import VideoError
+from engine.words import QT_TRANSLATE_NOOP
 
 MIN_DISTANCE = 0.25
 """The least histogram distance that may be a cut (0-1)."""
@@ -37,7 +38,7 @@ class Cuts:
 
     def __post_init__(self) -> None:
         if list(self.times) != sorted(self.times):
-            raise VideoError("cut times must be in order")
+            raise VideoError(QT_TRANSLATE_NOOP("VideoCuts", "cut times must be in order"))
 
     def between(self, start: float, end: float) -> int:
         """How many cuts fall in [start, end)."""
@@ -51,8 +52,11 @@ def add_cut(cuts: Cuts, time: float) -> Cuts:
     """`cuts` with one at `time` (kept once if one is already within a frame of it)."""
     if not 0.0 < time < cuts.duration_s:
         raise VideoError(
-            f"a cut at {time:g} s is outside the video (0-{cuts.duration_s:.3f} s): "
-            "give a time inside it"
+            QT_TRANSLATE_NOOP(
+                "VideoCuts",
+                "a cut at {time:g} s is outside the video (0-{duration_s:.3f} s): give "
+                "a time inside it",
+            ).format(time=time, duration_s=cuts.duration_s)
         )
     if any(abs(time - known) < 1e-3 for known in cuts.times):
         return cuts
@@ -66,7 +70,9 @@ def nearest_cut(cuts: Cuts, time: float, within: float = NEAR_S) -> int:
         if abs(cuts.times[index] - time) <= within:
             return index
     raise VideoError(
-        f"there is no cut within {within:g} s of {time:g} s: the cuts are at {cuts.text()}"
+        QT_TRANSLATE_NOOP(
+            "VideoCuts", "there is no cut within {within:g} s of {time:g} s: the cuts are at {text}"
+        ).format(within=within, time=time, text=cuts.text())
     )
 
 

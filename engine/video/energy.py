@@ -22,6 +22,7 @@ import numpy.typing as npt
 from engine.atomic_write import write_atomically
 from engine.video.cuts import Cuts
 from engine.video.probe import VideoError
+from engine.words import QT_TRANSLATE_NOOP
 
 STEP_S = 0.5
 RATE_WINDOW_S = 4.0
@@ -84,17 +85,24 @@ def painted(
 def from_points(points: Sequence[tuple[float, float]]) -> EnergyCurve:
     """A curve the user drew: (time, energy) points, energy 0-1, times not repeated."""
     if not points:
-        raise VideoError("an energy curve needs at least one point such as 0=0.5")
+        raise VideoError(
+            QT_TRANSLATE_NOOP(
+                "VideoEnergy", "an energy curve needs at least one point such as 0=0.5"
+            )
+        )
     ordered = sorted(points)
     for time, value in ordered:
         if not 0.0 <= value <= 1.0 or time < 0:
             raise VideoError(
-                f"energy point {time:g}={value:g}: the time must be 0 or more seconds and the "
-                "energy 0-1"
+                QT_TRANSLATE_NOOP(
+                    "VideoEnergy",
+                    "energy point {time:g}={value:g}: the time must be 0 or more seconds "
+                    "and the energy 0-1",
+                ).format(time=time, value=value)
             )
     times = [t for t, _ in ordered]
     if len(set(times)) != len(times):
-        raise VideoError("an energy curve gives each time once")
+        raise VideoError(QT_TRANSLATE_NOOP("VideoEnergy", "an energy curve gives each time once"))
     return EnergyCurve(tuple(times), tuple(v for _, v in ordered))
 
 
@@ -169,7 +177,11 @@ def load_score_file(project: str | os.PathLike[str]) -> VideoScoreFile | None:
     if not path.is_file():
         return None
     if path.stat().st_size > MAX_SCORE_FILE_BYTES:
-        raise VideoError(f"{path.name} is over {MAX_SCORE_FILE_BYTES} bytes: not a video score")
+        raise VideoError(
+            QT_TRANSLATE_NOOP(
+                "VideoScore", "{name} is over {most} bytes: not a video score"
+            ).format(name=path.name, most=MAX_SCORE_FILE_BYTES)
+        )
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict) or data.get("format") != SCORE_FILE_FORMAT:
@@ -186,7 +198,10 @@ def load_score_file(project: str | os.PathLike[str]) -> VideoScoreFile | None:
         drawn = None if energy is None else from_points([(float(t), float(v)) for t, v in energy])
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, VideoError) as err:
         raise VideoError(
-            f"{path.name} is not a readable video score ({err}): delete it to open the project "
-            "without its video"
+            QT_TRANSLATE_NOOP(
+                "VideoScore",
+                "{name} is not a readable video score ({error}): delete it to open the project "
+                "without its video",
+            ).format(name=path.name, error=err)
         ) from err
     return VideoScoreFile(path.parent / video, style, seed, cuts, drawn)

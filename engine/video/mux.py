@@ -17,6 +17,7 @@ import numpy.typing as npt
 
 from engine.video.probe import VideoError, open_video
 from engine.video.pyav import av
+from engine.words import QT_TRANSLATE_NOOP
 
 AAC_RATE = 44_100
 OPUS_RATE = 48_000
@@ -41,8 +42,11 @@ def refuse_overwrite(source: Path, target: Path) -> None:
             same = False
     if same:
         raise VideoError(
-            f"will not overwrite the original video {source.name}: choose another output name, "
-            f"such as {source.stem}-scored{source.suffix}"
+            QT_TRANSLATE_NOOP(
+                "VideoMux",
+                "will not overwrite the original video {name}: choose another output "
+                "name, such as {stem}-scored{suffix}",
+            ).format(name=source.name, stem=source.stem, suffix=source.suffix)
         )
 
 
@@ -78,8 +82,11 @@ def mux_soundtrack(
     except (av.FFmpegError, OSError, ValueError) as err:
         partial.unlink(missing_ok=True)
         raise VideoError(
-            f"could not write {out.name}: {err}; check the folder can be written and has space, "
-            "or choose an mp4 or mkv name"
+            QT_TRANSLATE_NOOP(
+                "VideoMux",
+                "could not write {name}: {err}; check the folder can be written and "
+                "has space, or choose an mp4 or mkv name",
+            ).format(name=out.name, err=err)
         ) from err
     finally:
         partial.unlink(missing_ok=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from engine.errors import TesseraError
 from engine.video.pyav import av
+from engine.words import QT_TRANSLATE_NOOP
 
 VIDEO_SUFFIXES = (".mp4", ".mov", ".mkv", ".webm", ".m4v")
 """The video files Tessera opens (others FFmpeg reads are tried too, but these are offered)."""
@@ -54,7 +55,11 @@ def open_video(path: str | os.PathLike[str]) -> av.container.InputContainer:
     """The video opened for reading, or a VideoError that says why not."""
     where = Path(path)
     if not where.exists():
-        raise VideoError(f"cannot read the video {where.name}: there is no such file ({where})")
+        raise VideoError(
+            QT_TRANSLATE_NOOP(
+                "VideoProbe", "cannot read the video {name}: there is no such file ({where})"
+            ).format(name=where.name, where=where)
+        )
     if not where.is_file():
         raise unreadable(where, "it is not a regular file")
     try:

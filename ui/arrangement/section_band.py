@@ -52,6 +52,7 @@ from ui.arrangement.section_geometry import (
 )
 from ui.arrangement.section_paint import BandScene, paint_band
 from ui.arrangement.view import ArrangementGrid
+from ui.engine_words import engine_text
 from ui.i18n import translate
 
 _DELETE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
@@ -188,7 +189,7 @@ class SectionBand(QWidget):
         try:
             edit = make(self._song)
         except TesseraError as err:
-            self.message.emit(str(err))
+            self.message.emit(engine_text(err))
             return False
         if edit is None:
             return False

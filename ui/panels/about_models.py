@@ -23,6 +23,7 @@ from engine.runtime.provenance import (
     corpus_collections,
     model_cards,
 )
+from ui.engine_words import engine_text
 from ui.i18n import translate
 
 SHOWN_COMPOSERS = 4
@@ -121,7 +122,7 @@ def _model_html(folder: str, card: Mapping[str, Any]) -> str:
     parts = [f"<h3>{_model_title(folder, card)}</h3>"]
     if "error" in card:
         text = translate("AboutModels", "Its card could not be read: {error}")
-        return parts[0] + f"<p>{text.format(error=escape(str(card['error'])))}</p>"
+        return parts[0] + f"<p>{text.format(error=escape(engine_text(card['error'])))}</p>"
     arch = card.get("architecture", {})
     training = card.get("training", {})
     rows = [

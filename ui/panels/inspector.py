@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from engine.compose.control_text import ControlError, controls_from_text
 from engine.compose.operations import DIRECTIONS, Controls
+from ui.engine_words import engine_text
 from ui.i18n import translate
 from ui.panels.advanced import AdvancedSection
 from ui.panels.style_box import chosen_style, show_style, style_box
@@ -217,7 +218,7 @@ class Inspector(QWidget):
         try:
             self.controls()
         except ControlError as err:
-            self.problem.setText(str(err))
+            self.problem.setText(engine_text(err))
         else:
             self.problem.setText("")
         self.changed.emit()

@@ -44,6 +44,7 @@ from engine.sound.playback import StreamFactory
 from engine.studio.outcomes import LivePlay
 from engine.studio.use_cases import Studio
 from ui.device_thread import DeviceThread
+from ui.engine_words import engine_text
 from ui.i18n import translate
 from ui.ui_thread import relay
 
@@ -199,7 +200,7 @@ class LivePanel(QWidget):
             self.outputs.addItems(self._ports.output_names())
         except TesseraError as err:
             self._ports = None
-            self.message.setText(str(err))
+            self.message.setText(engine_text(err))
         ready = self.inputs.count() > 0 and self.outputs.count() > 0
         self.start.setEnabled(ready or self.live is not None)
         if self._ports is not None and not ready:
@@ -248,7 +249,7 @@ class LivePanel(QWidget):
                     synth=make_synth, stream_factory=stream_factory,
                 )  # fmt: skip
             except Exception as err:  # TesseraError above all; any other is said too
-                started(None, str(err) if isinstance(err, TesseraError) else repr(err))
+                started(None, engine_text(err) if isinstance(err, TesseraError) else repr(err))
                 return
             started(live, "")
 
@@ -288,7 +289,7 @@ class LivePanel(QWidget):
             try:
                 live.close()
             except TesseraError as err:  # a port that did not answer: said, not a traceback
-                failed(str(err))
+                failed(engine_text(err))
             finally:
                 closed(live)
 

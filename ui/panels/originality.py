@@ -41,6 +41,7 @@ from engine.studio.document import Changed
 from engine.studio.outcomes import Checked
 from engine.studio.use_cases import Studio
 from ui.document import DocumentSignals
+from ui.engine_words import engine_text
 from ui.i18n import translate
 from ui.jobs import JobRunner
 from ui.panels.words import bars_text, one_or_many, track_name
@@ -188,13 +189,13 @@ class OriginalityPanel(QWidget):
         self.summary.setText(self._summary(report))
         for passage in report.passages:
             item = QListWidgetItem(self._passage_text(passage))
-            item.setToolTip(passage.describe())
+            item.setToolTip(engine_text(passage.describe()))
             item.setForeground(FLAG_COLOUR if passage.flagged else WARN_COLOUR)
             self.list.addItem(item)
             self._spans.append((passage.track, passage.first_bar, passage.last_bar))
         for similar in report.similar:
             item = QListWidgetItem(self._similar_text(similar))
-            item.setToolTip(similar.describe())
+            item.setToolTip(engine_text(similar.describe()))
             self.list.addItem(item)
             self._spans.append((similar.track, similar.first_bar, similar.last_bar))
         self.source.setText(index_summary())

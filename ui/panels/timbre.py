@@ -47,6 +47,7 @@ from engine.sound.timbre import (
     nudge,
 )
 from engine.studio.models import Models
+from ui.engine_words import engine_text
 from ui.i18n import translate
 from ui.panels.timbre_audition import PlayerFactory
 from ui.panels.timbre_layout import (
@@ -283,7 +284,7 @@ class TimbrePanel(TimbreLayout):
                 ref = ref.standard()
             edited = update_track(song, index, timbre=ref)
         except TesseraError as err:
-            self.say(str(err))
+            self.say(engine_text(err))
             return
         if edited == song:
             self.say(translate("Timbre", "{label}: no change").format(label=label))

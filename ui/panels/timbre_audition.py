@@ -32,6 +32,7 @@ from engine.sound.audition import audition_ref, audition_song, hears_standard
 from engine.sound.playback import Player
 from engine.sound.render import NoteRenderer, SongMix
 from ui.device_thread import DeviceThread
+from ui.engine_words import engine_text
 from ui.i18n import translate
 from ui.jobs import JobRunner
 from ui.ui_thread import relay
@@ -210,7 +211,7 @@ class TimbreAudition(QWidget):
                     on_finished=relay(self, "_player_finished"),
                 )
         except TesseraError as err:  # AudioDeviceError above all: say it, stay usable
-            self._not_played(str(err), "")
+            self._not_played(engine_text(err), "")
             return
         player, loop, name = self.player, self._loop_range(song), song.tracks[0].name
         self._request += 1
@@ -220,7 +221,9 @@ class TimbreAudition(QWidget):
             try:
                 player.play(song, loop=loop)
             except Exception as err:  # AudioDeviceError above all; any other is said too
-                answer(number, name, str(err) if isinstance(err, TesseraError) else repr(err))
+                answer(
+                    number, name, engine_text(err) if isinstance(err, TesseraError) else repr(err)
+                )
                 return
             answer(number, name, "")
 

@@ -36,6 +36,7 @@ from engine.studio.document import Changed
 from engine.studio.models import Models
 from ui.device_thread import DeviceThread
 from ui.document import DocumentSignals
+from ui.engine_words import engine_text
 from ui.i18n import translate
 from ui.icons import glyph_icon
 from ui.jobs import JobRunner
@@ -133,7 +134,7 @@ class AudioEngine(QObject):
             try:
                 player.play(song, start_seconds=start_seconds, loop=loop)
             except Exception as err:  # AudioDeviceError above all; any other is said too
-                answer(number, str(err) if isinstance(err, TesseraError) else repr(err))
+                answer(number, engine_text(err) if isinstance(err, TesseraError) else repr(err))
                 return
             answer(number, "")
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from engine.errors import TesseraError
 from engine.song.edits import add_notes, remove_notes, replace_notes
 from engine.song.song import PPQ, Note, Song, check_int
+from ui.engine_words import engine_text
 from ui.i18n import translate
 from ui.piano_roll.geometry import (
     DEFAULT_SNAP_TICKS,
@@ -309,7 +310,7 @@ class PianoRoll(QWidget):
         try:
             edited = make(song)
         except TesseraError as err:  # a locked cell (LockedCellError) or an impossible note
-            self.message.emit(str(err))
+            self.message.emit(engine_text(err))
             return
         self._selection = set(selection_after)
         self._preview = {}

@@ -293,6 +293,21 @@
     </message>
 </context>
 <context>
+    <name>AudioFiles</name>
+    <message>
+        <source>cannot write {name}: audio is written as {supported_suffixes_text}, not {value}; choose one of those suffixes</source>
+        <translation>无法写入 {name}：音频只能保存为 {supported_suffixes_text}，而不是 {value}；请选择其中一种后缀</translation>
+    </message>
+    <message>
+        <source>cannot write {target}: the folder {parent} does not exist</source>
+        <translation>无法写入 {target}：文件夹 {parent} 不存在</translation>
+    </message>
+    <message>
+        <source>could not write {target}: {err}</source>
+        <translation>无法写入 {target}：{err}</translation>
+    </message>
+</context>
+<context>
     <name>AudioToNotes</name>
     <message>
         <source>Add as Locked Track</source>
@@ -377,6 +392,72 @@
     <message>
         <source>stopping the microphone…</source>
         <translation>正在关闭麦克风…</translation>
+    </message>
+</context>
+<context>
+    <name>BoundedJson</name>
+    <message>
+        <source>cannot open {name}: {strerror}</source>
+        <translation>无法打开 {name}：{strerror}</translation>
+    </message>
+    <message>
+        <source>{name} is not a regular file (it is {file_kind}): open a {kind} saved on disk</source>
+        <translation>{name} 不是普通文件（它是{file_kind}）：请打开保存在磁盘上的{kind}</translation>
+    </message>
+    <message>
+        <source>{too_big} (it is {size})</source>
+        <translation>{too_big}（实际 {size}）</translation>
+    </message>
+    <message>
+        <source>cannot read {name}: {strerror}</source>
+        <translation>无法读取 {name}：{strerror}</translation>
+    </message>
+    <message>
+        <source>{too_big} (it grew while being read)</source>
+        <translation>{too_big}（读取过程中文件还在变大）</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable Tessera project (not UTF-8 text: byte {start} is {data!r}); if it was autosaved, look for its recovery copy</source>
+        <translation>{name} 不是可读取的 Tessera 项目（不是 UTF-8 文本：第 {start} 字节是 {data!r}）；如果它是自动保存的，请找找它的恢复副本</translation>
+    </message>
+    <message>
+        <source>{name} nests {depth} levels deep; a Tessera project never goes past {max_depth}, so it is not one (or it is damaged)</source>
+        <translation>{name} 嵌套了 {depth} 层；Tessera 项目从不超过 {max_depth} 层，所以它不是项目文件（或已损坏）</translation>
+    </message>
+    <message>
+        <source>{name} holds {containers:,} lists and objects; a Tessera project holds at most {max_containers:,}, so it is not one (or it is damaged)</source>
+        <translation>{name} 含有 {containers:,} 个列表和对象；Tessera 项目最多只有 {max_containers:,} 个，所以它不是项目文件（或已损坏）</translation>
+    </message>
+    <message>
+        <source>{name}: {err}</source>
+        <translation>{name}：{err}</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable Tessera project (not valid JSON: {err}); if it was autosaved, look for its recovery copy</source>
+        <translation>{name} 不是可读取的 Tessera 项目（不是有效的 JSON：{err}）；如果它是自动保存的，请找找它的恢复副本</translation>
+    </message>
+    <message>
+        <source>the key {key!r} appears twice in one object; a project names each field once (a reader would silently keep only the last): remove one of them</source>
+        <translation>同一个对象里键 {key!r} 出现了两次；项目中每个字段只写一次（读取程序会悄悄只保留最后一个）：请删掉其中一个</translation>
+    </message>
+    <message>
+        <source>an integer of {lstrip_count} digits is more than the {max_int_digits} any project value needs</source>
+        <translation>一个 {lstrip_count} 位的整数，超过了任何项目数值所需的 {max_int_digits} 位</translation>
+    </message>
+    <message>
+        <source>the number {literal} is too large for any project value</source>
+        <translation>数字 {literal} 太大，项目中的任何数值都容不下</translation>
+    </message>
+    <message>
+        <source>{literal} is not a number a project can hold (only finite numbers)</source>
+        <translation>{literal} 不是项目能保存的数字（只能是有限的数）</translation>
+    </message>
+</context>
+<context>
+    <name>CellEdit</name>
+    <message>
+        <source>bar {bar} of track {track_index} is locked</source>
+        <translation>音轨 {track_index} 的第 {bar} 小节已锁定</translation>
     </message>
 </context>
 <context>
@@ -531,6 +612,265 @@
     <message>
         <source>{0} (re-roll)</source>
         <translation>{0}（重掷）</translation>
+    </message>
+</context>
+<context>
+    <name>ControlFields</name>
+    <message>
+        <source>pitch range</source>
+        <translation>音域</translation>
+    </message>
+    <message>
+        <source>velocity range</source>
+        <translation>力度范围</translation>
+    </message>
+    <message>
+        <source>top-p</source>
+        <translation>top-p</translation>
+    </message>
+    <message>
+        <source>voice order</source>
+        <translation>声部顺序</translation>
+    </message>
+    <message>
+        <source>key pull</source>
+        <translation>调性牵引</translation>
+    </message>
+    <message>
+        <source>keep beat</source>
+        <translation>保持节拍</translation>
+    </message>
+    <message>
+        <source>tempo</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>tempo range</source>
+        <translation>速度范围</translation>
+    </message>
+    <message>
+        <source>density</source>
+        <translation>密度</translation>
+    </message>
+    <message>
+        <source>polyphony</source>
+        <translation>复音数</translation>
+    </message>
+    <message>
+        <source>rhythm</source>
+        <translation>节奏</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>音阶</translation>
+    </message>
+    <message>
+        <source>chords</source>
+        <translation>和弦</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>bars</source>
+        <translation>小节数</translation>
+    </message>
+    <message>
+        <source>meter</source>
+        <translation>拍号</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>调</translation>
+    </message>
+    <message>
+        <source>form</source>
+        <translation>曲式</translation>
+    </message>
+    <message>
+        <source>style</source>
+        <translation>风格</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>instrument</source>
+        <translation>乐器</translation>
+    </message>
+    <message>
+        <source>variation</source>
+        <translation>变化程度</translation>
+    </message>
+</context>
+<context>
+    <name>ControlText</name>
+    <message>
+        <source>{label}: {reason}</source>
+        <translation>{label}：{reason}</translation>
+    </message>
+    <message>
+        <source>{voice_order!r} is not one of {choices}</source>
+        <translation>{voice_order!r} 不是以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>meter {text!r} is not understood: write it like 3/4 or 6/8</source>
+        <translation>无法理解拍号 {text!r}：请写成 3/4 或 6/8 这样的形式</translation>
+    </message>
+    <message>
+        <source>meter {text!r} is too large: write it like 3/4 or 6/8</source>
+        <translation>拍号 {text!r} 太大：请写成 3/4 或 6/8 这样的形式</translation>
+    </message>
+    <message>
+        <source>length {text!r} must be from {min_seconds:g} s to {max_seconds:g} s</source>
+        <translation>长度 {text!r} 必须在 {min_seconds:g} 秒到 {max_seconds:g} 秒之间</translation>
+    </message>
+    <message>
+        <source>tempo range {text!r} is not understood: write slowest-fastest in BPM, like 90-130, within {min_tempo_bpm:g}-{max_tempo_bpm:g}</source>
+        <translation>无法理解速度范围 {text!r}：请按“最慢-最快”写 BPM，例如 90-130，范围在 {min_tempo_bpm:g}-{max_tempo_bpm:g} 之内</translation>
+    </message>
+    <message>
+        <source>bars {bars} must be from 1 to {max_new_song_bars} for a new song</source>
+        <translation>新歌的小节数 {bars} 必须在 1 到 {max_new_song_bars} 之间</translation>
+    </message>
+    <message>
+        <source>tempo {tempo:g} must be from {min_tempo_bpm:g} to {max_tempo_bpm:g} BPM</source>
+        <translation>速度 {tempo:g} 必须在 {min_tempo_bpm:g} 到 {max_tempo_bpm:g} BPM 之间</translation>
+    </message>
+    <message>
+        <source>variation {variation:g} must be from 0 to 1</source>
+        <translation>变化程度 {variation:g} 必须在 0 到 1 之间</translation>
+    </message>
+    <message>
+        <source>{text_count} characters is too long: write at most {max_chars}</source>
+        <translation>{text_count} 个字符太长了：最多写 {max_chars} 个</translation>
+    </message>
+    <message>
+        <source>character {place} is not text (a byte that is not UTF-8?): type it again in UTF-8</source>
+        <translation>第 {place} 个字符不是文本（可能是非 UTF-8 字节？）：请用 UTF-8 重新输入</translation>
+    </message>
+    <message>
+        <source>character {place} is the control character {char!r}: write one line</source>
+        <translation>第 {place} 个字符是控制字符 {char!r}：请只写一行</translation>
+    </message>
+    <message>
+        <source>velocity range {text!r} is not understood: write it like 60-100</source>
+        <translation>无法理解力度范围 {text!r}：请写成 60-100 这样的形式</translation>
+    </message>
+</context>
+<context>
+    <name>Controls</name>
+    <message>
+        <source>{name} {span} must be low &lt;= high within 0-{top}</source>
+        <translation>{name} {span} 必须是“低 &lt;= 高”，且在 0-{top} 之内</translation>
+    </message>
+    <message>
+        <source>the scale has no pitch classes: name a scale such as &apos;D minor&apos;</source>
+        <translation>音阶里没有任何音级：请写一个音阶，例如“D minor”</translation>
+    </message>
+    <message>
+        <source>temperature {temperature} must be from 0 to 3 (1 is usual)</source>
+        <translation>温度 {temperature} 必须在 0 到 3 之间（通常为 1）</translation>
+    </message>
+    <message>
+        <source>top-p {top_p} must be above 0 and at most 1</source>
+        <translation>top-p {top_p} 必须大于 0 且不超过 1</translation>
+    </message>
+    <message>
+        <source>{name} {value} must be from {low} to {high}</source>
+        <translation>{name} {value} 必须在 {low} 到 {high} 之间</translation>
+    </message>
+</context>
+<context>
+    <name>Decode</name>
+    <message>
+        <source>the context is full after {number} of {ordered_count} cells: regenerate fewer cells at once</source>
+        <translation>写到第 {number} 个格子（共 {ordered_count} 个）时上下文已满：请一次重新生成少一些格子</translation>
+    </message>
+    <message>
+        <source>the cells need {total} tokens of context but the model sees {block_size}: regenerate fewer tracks or bars at once</source>
+        <translation>这些格子需要 {total} 个词元的上下文，但模型只能看到 {block_size} 个：请一次重新生成少一些音轨或小节</translation>
+    </message>
+    <message>
+        <source>{problems}; leave bar {inside} out of the cells</source>
+        <translation>{problems}；请把第 {inside} 小节排除在格子之外</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>kept {cells} as they are (locked)</source>
+        <translation>{cells} 保持原样（已锁定）</translation>
+    </message>
+    <message>
+        <source>the song was edited while the new one was being written</source>
+        <translation>在生成新歌的过程中，歌曲被编辑过了</translation>
+    </message>
+    <message>
+        <source>kept {kept} as they are ({again} again to rewrite them)</source>
+        <translation>{kept} 保持原样（再次执行{again}可重写它们）</translation>
+    </message>
+    <message>
+        <source>not applied: {why}; your song is as you left it</source>
+        <translation>未应用：{why}；你的歌曲保持原样</translation>
+    </message>
+    <message>
+        <source>not applied: {why}. Your song is as you left it; the result is take {number} (Listen to compare, Restore to use it)</source>
+        <translation>未应用：{why}。你的歌曲保持原样；结果已存为版本 {number}（可试听比较，或恢复使用）</translation>
+    </message>
+    <message>
+        <source>your edits to {cells}</source>
+        <translation>你对 {cells} 的修改</translation>
+    </message>
+    <message>
+        <source>{cells} (locked meanwhile)</source>
+        <translation>{cells}（期间被锁定）</translation>
+    </message>
+    <message>
+        <source>tracks, bars or the meter changed while it ran</source>
+        <translation>运行期间音轨、小节或拍号发生了变化</translation>
+    </message>
+    <message>
+        <source>its song no longer fits the current one&apos;s tracks and bars</source>
+        <translation>它生成的歌曲与当前歌曲的音轨和小节已对不上</translation>
+    </message>
+    <message>
+        <source>you and the operation both changed track {number}&apos;s {setting}</source>
+        <translation>你和这次操作都改动了音轨 {number} 的{setting}</translation>
+    </message>
+    <message>
+        <source>every cell it wrote was changed meanwhile ({kept})</source>
+        <translation>它写入的每个格子在期间都被改动了（{kept}）</translation>
+    </message>
+    <message>
+        <source>you and the operation both changed the song&apos;s {setting}</source>
+        <translation>你和这次操作都改动了歌曲的{setting}</translation>
+    </message>
+    <message>
+        <source>track {track} bar {bar}</source>
+        <translation>音轨 {track} 第 {bar} 小节</translation>
+    </message>
+    <message>
+        <source>track {track} bars {first}-{last}</source>
+        <translation>音轨 {track} 第 {first}-{last} 小节</translation>
+    </message>
+    <message>
+        <source>{list}, {item}</source>
+        <translation>{list}、{item}</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first}和{last}</translation>
     </message>
 </context>
 <context>
@@ -773,6 +1113,13 @@
     </message>
 </context>
 <context>
+    <name>Durations</name>
+    <message>
+        <source>length {text!r} is not a length of time: write seconds (120), minutes and seconds (2:00) or words such as &apos;90 s&apos; or &apos;2 minutes&apos;</source>
+        <translation>长度 {text!r} 不是一段时间：请写秒数（120）、分:秒（2:00），或“90 s”“2 minutes”这样的说法</translation>
+    </message>
+</context>
+<context>
     <name>EnergyEditing</name>
     <message>
         <source>Still busy with {job}: draw the energy again after it</source>
@@ -792,6 +1139,63 @@
     <message>
         <source>Energy of the music: drag to draw it, double-click for the picture&apos;s own</source>
         <translation>音乐的能量：拖动即可绘制，双击恢复为画面自身的能量曲线</translation>
+    </message>
+</context>
+<context>
+    <name>FileLock</name>
+    <message>
+        <source>{name} was changed by another program since it was opened here ({change}); saving now would overwrite that change. Reopen it to build on that change, or save this version under another name</source>
+        <translation>{name} 在这里打开之后被另一个程序改动过（{change}）；现在保存会覆盖那次改动。请重新打开它以便在那次改动的基础上继续，或把这个版本另存为别的名字</translation>
+    </message>
+    <message>
+        <source>{name} is still being written by another program after {wait_s:g} s (its lock is {lock}); try again when it is done</source>
+        <translation>{wait_s:g} 秒后 {name} 仍在被另一个程序写入（它的锁文件是 {lock}）；请等它完成后再试</translation>
+    </message>
+</context>
+<context>
+    <name>Fit</name>
+    <message>
+        <source>variation {variation:g} must be from 0 (repeats exact) to 1 (all new)</source>
+        <translation>变化程度 {variation:g} 必须在 0（完全重复）到 1（全部新写）之间</translation>
+    </message>
+    <message>
+        <source>a tempo range chooses the tempo for a length: give seconds too</source>
+        <translation>速度范围是用来为指定长度选择速度的：请同时给出秒数</translation>
+    </message>
+    <message>
+        <source>the form {form_text} has {form_bars} bars, not the {bars} asked: leave out the bars, or give the form other lengths</source>
+        <translation>曲式 {form_text} 有 {form_bars} 小节，而不是要求的 {bars} 小节：请去掉小节数，或给曲式换一组长度</translation>
+    </message>
+    <message>
+        <source>a length in seconds chooses the bars: leave out bars {bars}, or the length</source>
+        <translation>以秒计的长度会自行决定小节数：请去掉小节数 {bars}，或去掉长度</translation>
+    </message>
+    <message>
+        <source>a song without planned repeats (&apos;-&apos;) cannot be fitted: give a form</source>
+        <translation>没有规划重复（&apos;-&apos;）的歌曲无法按长度调整：请给出曲式</translation>
+    </message>
+    <message>
+        <source>a song of {seconds:g} s cannot be written: ask for {min_seconds:g} s to {max_seconds:g} minutes</source>
+        <translation>无法写出 {seconds:g} 秒的歌曲：请要求 {min_seconds:g} 秒到 {max_seconds:g} 分钟之间的长度</translation>
+    </message>
+    <message>
+        <source>tempo range {low:g}-{high:g} should be slowest-fastest, e.g. 90-130</source>
+        <translation>速度范围 {low:g}-{high:g} 应按“最慢-最快”书写，例如 90-130</translation>
+    </message>
+</context>
+<context>
+    <name>FitCuts</name>
+    <message>
+        <source>a video of {duration_s:.2f} s is shorter than one bar at {high:g} BPM, the top of the tempo range {low:g}-{high:g}: score a video of at least {shortest:.1f} s</source>
+        <translation>{duration_s:.2f} 秒的视频比速度范围 {low:g}-{high:g} 的上限 {high:g} BPM 下的一个小节还短：请为至少 {shortest:.1f} 秒的视频配乐</translation>
+    </message>
+    <message>
+        <source>no bar layout fits {duration_s:.2f} s near the tempo range {low:g}-{high:g} BPM: choose another style or trim the video</source>
+        <translation>在速度范围 {low:g}-{high:g} BPM 附近，没有哪种小节安排能对上 {duration_s:.2f} 秒：请换一种风格或剪短视频</translation>
+    </message>
+    <message>
+        <source>the video needs more than {max_form_bars} bars: score a shorter video or a part</source>
+        <translation>这个视频需要超过 {max_form_bars} 个小节：请为更短的视频或其中一部分配乐</translation>
     </message>
 </context>
 <context>
@@ -831,6 +1235,41 @@
     <message>
         <source>Delete section &apos;{0}&apos;</source>
         <translation>删除段落“{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <source>form {text!r} should be 1 to {max_parts} sections such as &apos;intro verse chorus verse chorus outro&apos; or &apos;verse:8 chorus:8&apos;</source>
+        <translation>曲式 {text!r} 应由 1 到 {max_parts} 个段落组成，例如“intro verse chorus verse chorus outro”或“verse:8 chorus:8”</translation>
+    </message>
+    <message>
+        <source>form {text!r} has {form_bars} bars, more than a new song&apos;s {max_form_bars}: use fewer or shorter sections</source>
+        <translation>曲式 {text!r} 有 {form_bars} 小节，超过了新歌最多的 {max_form_bars} 小节：请减少段落或缩短段落</translation>
+    </message>
+    <message>
+        <source>form word {word!r} should be a role with an optional length: &apos;verse:8&apos;</source>
+        <translation>曲式中的词 {word!r} 应是段落类型，可带长度，例如“verse:8”</translation>
+    </message>
+    <message>
+        <source>form word {word!r} is not a section: use a role ({roles}) or a strain letter A-H, or write one letter per phrase such as AABA</source>
+        <translation>曲式中的词 {word!r} 不是段落：请用段落类型（{roles}）或 A-H 的乐段字母，或每个乐句写一个字母，例如 AABA</translation>
+    </message>
+    <message>
+        <source>form word {word!r}: a section lasts 1 to {max_part_bars} bars</source>
+        <translation>曲式中的词 {word!r}：一个段落长 1 到 {max_part_bars} 小节</translation>
+    </message>
+    <message>
+        <source>{given} section energies were given for a form of {sections} sections: give one energy per section</source>
+        <translation>给出了 {given} 个段落能量，但曲式有 {sections} 个段落：请为每个段落给出一个能量</translation>
+    </message>
+    <message>
+        <source>section energy: {error}</source>
+        <translation>段落能量：{error}</translation>
+    </message>
+    <message>
+        <source>{name} has no forms for the style {missing!r}: add a [{missing}] table</source>
+        <translation>{name} 中没有风格 {missing!r} 的曲式：请添加一个 [{missing}] 表</translation>
     </message>
 </context>
 <context>
@@ -1353,6 +1792,17 @@
     </message>
 </context>
 <context>
+    <name>Gm</name>
+    <message>
+        <source>program {program} is outside General MIDI&apos;s 0-127</source>
+        <translation>音色号 {program} 超出了 General MIDI 的 0-127</translation>
+    </message>
+    <message>
+        <source>no General MIDI instrument is called {text!r}: use a number from 0 to 127 or part of a name such as &apos;violin&apos;, &apos;piano&apos;, &apos;choir&apos; or &apos;flute&apos; (or &apos;drums&apos; for a drum kit)</source>
+        <translation>没有叫 {text!r} 的 General MIDI 乐器：请用 0 到 127 的数字，或名称的一部分，例如“violin”“piano”“choir”“flute”（鼓组用“drums”）</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>Auto</source>
@@ -1495,6 +1945,37 @@
     </message>
 </context>
 <context>
+    <name>JsonFields</name>
+    <message>
+        <source>{value} must be a JSON object, got {kind}</source>
+        <translation>{value} 必须是 JSON 对象，实际是 {kind}</translation>
+    </message>
+    <message>
+        <source>{where} is missing</source>
+        <translation>缺少 {where}</translation>
+    </message>
+    <message>
+        <source>{where} must be {names}, got {item!r}</source>
+        <translation>{where} 必须是 {names}，实际是 {item!r}</translation>
+    </message>
+    <message>
+        <source>{where} must be {names}, got {kind}</source>
+        <translation>{where} 必须是 {names}，实际是 {kind}</translation>
+    </message>
+    <message>
+        <source>{at} is not a field this version knows</source>
+        <translation>{at} 不是这个版本认识的字段</translation>
+    </message>
+    <message>
+        <source>{path} must be {shape}</source>
+        <translation>{path} 必须是 {shape}</translation>
+    </message>
+    <message>
+        <source>{path}: {err}</source>
+        <translation>{path}：{err}</translation>
+    </message>
+</context>
+<context>
     <name>KeyBox</name>
     <message>
         <source>Key: {key}</source>
@@ -1542,6 +2023,29 @@
     <message>
         <source>Takes effect when Tessera restarts</source>
         <translation>重新启动 Tessera 后生效</translation>
+    </message>
+</context>
+<context>
+    <name>LiveMusic</name>
+    <message>
+        <source>live mode {mode!r} is unknown: use {choices}</source>
+        <translation>未知的实时模式 {mode!r}：请用 {choices}</translation>
+    </message>
+    <message>
+        <source>live sound {sound!r} is unknown: use {choices}</source>
+        <translation>未知的实时音色 {sound!r}：请用 {choices}</translation>
+    </message>
+    <message>
+        <source>live tempo {tempo_bpm} BPM must be from 20 to 300</source>
+        <translation>实时速度 {tempo_bpm} BPM 必须在 20 到 300 之间</translation>
+    </message>
+    <message>
+        <source>an answer needs at least 1 bar, got {answer_bars}</source>
+        <translation>回应至少需要 1 小节，实际是 {answer_bars}</translation>
+    </message>
+    <message>
+        <source>pause and look-ahead must be more than 0 beats</source>
+        <translation>停顿和预读必须大于 0 拍</translation>
     </message>
 </context>
 <context>
@@ -1665,6 +2169,46 @@
     <message>
         <source>{ms} ms</source>
         <translation>{ms} 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>LivePorts</name>
+    <message>
+        <source>the MIDI {port} did not answer within {timeout_s:g} s while {what}, so it was let go: check that the device is connected and its MIDI system (ALSA or JACK) is running, then try again</source>
+        <translation>MIDI {port} 在{what}时 {timeout_s:g} 秒内没有响应，已将其释放：请检查设备已连接、MIDI 系统（ALSA 或 JACK）正在运行，然后重试</translation>
+    </message>
+    <message>
+        <source>there is no MIDI {kind} named {name!r}; the {kind}s are: {shown}</source>
+        <translation>没有名为 {name!r} 的 MIDI {kind}；现有的{kind}有：{shown}</translation>
+    </message>
+    <message>
+        <source>live MIDI needs python-rtmidi, which is not installed: pip install python-rtmidi</source>
+        <translation>实时 MIDI 需要 python-rtmidi，但它没有安装：pip install python-rtmidi</translation>
+    </message>
+    <message>
+        <source>no MIDI system is available ({err}): on Linux load the ALSA sequencer (modprobe snd-seq) or start JACK (jackd -d dummy); on Windows and macOS check that the keyboard&apos;s driver is installed</source>
+        <translation>没有可用的 MIDI 系统（{err}）：在 Linux 上请加载 ALSA 音序器（modprobe snd-seq）或启动 JACK（jackd -d dummy）；在 Windows 和 macOS 上请确认键盘的驱动已安装</translation>
+    </message>
+</context>
+<context>
+    <name>LiveRig</name>
+    <message>
+        <source>no MIDI clock arrived on {input_name!r} within {seconds:g} s: start the clock in the DAW or drum machine, or give a tempo with --bpm</source>
+        <translation>{seconds:g} 秒内 {input_name!r} 上没有收到 MIDI 时钟：请在 DAW 或鼓机里启动时钟，或用 --bpm 指定速度</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSynth</name>
+    <message>
+        <source>the audio device refused to start ({err})</source>
+        <translation>音频设备拒绝启动（{err}）</translation>
+    </message>
+</context>
+<context>
+    <name>LiveVoices</name>
+    <message>
+        <source>the synth needs at least one voice, got {voices}</source>
+        <translation>合成器至少需要一个发声数，实际是 {voices}</translation>
     </message>
 </context>
 <context>
@@ -1945,6 +2489,286 @@
     </message>
 </context>
 <context>
+    <name>MidiEvents</name>
+    <message>
+        <source>{count} {kind} (first: track {track}, tick {tick})</source>
+        <translation>{kind}：{count} 处（首次出现：音轨 {track}，tick {tick}）</translation>
+    </message>
+    <message>
+        <source>{name} is truncated: it holds {data_count} bytes, fewer than a MIDI header&apos;s 14; re-export it</source>
+        <translation>{name} 被截断了：它只有 {data_count} 字节，不到 MIDI 文件头所需的 14 字节；请重新导出</translation>
+    </message>
+    <message>
+        <source>{name} is corrupted: its header chunk says it is {length} bytes long, where a MIDI header is 6 (and the file holds {data_count} bytes); re-export it</source>
+        <translation>{name} 已损坏：它的文件头块声明长度为 {length} 字节，而 MIDI 文件头应为 6 字节（文件共 {data_count} 字节）；请重新导出</translation>
+    </message>
+    <message>
+        <source>{name} declares MIDI format {file_type}; MIDI files are format 0, 1 or 2: it is corrupted or not a standard MIDI file</source>
+        <translation>{name} 声明的 MIDI 格式是 {file_type}；MIDI 文件只有格式 0、1、2：它已损坏或不是标准 MIDI 文件</translation>
+    </message>
+    <message>
+        <source>{name} declares SMPTE timing of {code} frames per second and {ticks_per_frame} ticks per frame; only 24, 25, 29.97 and 30 frames with at least one tick each exist: the header is corrupted</source>
+        <translation>{name} 声明的 SMPTE 计时为每秒 {code} 帧、每帧 {ticks_per_frame} 个 tick；只存在 24、25、29.97 和 30 帧且每帧至少一个 tick：文件头已损坏</translation>
+    </message>
+    <message>
+        <source>{name} declares 0 ticks per quarter note; it is corrupted</source>
+        <translation>{name} 声明每个四分音符 0 个 tick；它已损坏</translation>
+    </message>
+    <message>
+        <source>unknown &apos;{chunk}&apos; chunks skipped</source>
+        <translation>已跳过未知的“{chunk}”块</translation>
+    </message>
+    <message>
+        <source>{name} is corrupted: {where}, at byte {position}, comes neither a track nor any other chunk (a chunk length is probably wrong); re-export it</source>
+        <translation>{name} 已损坏：{where}之后、第 {position} 字节处既不是音轨也不是其他块（很可能某个块长度有误）；请重新导出</translation>
+    </message>
+    <message>
+        <source>{name} is corrupted: track {index}, tick {tick}: data byte 0x{status:02X} comes before any status byte; re-export it</source>
+        <translation>{name} 已损坏：音轨 {index}，tick {tick}：数据字节 0x{status:02X} 出现在任何状态字节之前；请重新导出</translation>
+    </message>
+    <message>
+        <source>data bytes above 127 clamped to 127</source>
+        <translation>大于 127 的数据字节已限制为 127</translation>
+    </message>
+    <message>
+        <source>SysEx messages dropped (device settings Tessera cannot hold)</source>
+        <translation>已丢弃 SysEx 消息（Tessera 无法保存的设备设置）</translation>
+    </message>
+    <message>
+        <source>system messages (not allowed in a file) skipped</source>
+        <translation>已跳过系统消息（文件中不允许出现）</translation>
+    </message>
+</context>
+<context>
+    <name>MidiModel</name>
+    <message>
+        <source>{path}: architecture asks for a key/value cache of {cache_bytes:.1f} GiB and logits of {logits_bytes:.1f} GiB (n_layer x n_embd x block_size, block_size x vocab_size); the most this Tessera allocates is {max_array_bytes:g} GiB: {fix}</source>
+        <translation>{path}：模型结构需要 {cache_bytes:.1f} GiB 的键值缓存和 {logits_bytes:.1f} GiB 的 logits（n_layer x n_embd x block_size，block_size x vocab_size）；这个 Tessera 最多分配 {max_array_bytes:g} GiB：{fix}</translation>
+    </message>
+    <message>
+        <source>cannot keep {length} of {length_2} cached positions</source>
+        <translation>无法保留 {length_2} 个缓存位置中的 {length} 个</translation>
+    </message>
+    <message>
+        <source>the model in {folder} was trained with tokenizer {tokenizer_version!r}, but this Tessera uses {tokenizer_version_2!r}: install the model that ships with this version</source>
+        <translation>{folder} 中的模型是用分词器 {tokenizer_version!r} 训练的，但这个 Tessera 使用 {tokenizer_version_2!r}：请安装与此版本一同发布的模型</translation>
+    </message>
+    <message>
+        <source>{onnx_path} takes inputs {found}, but this Tessera drives a graph with {expected}: the model was exported for another version; re-export it with python -m models.midi.export</source>
+        <translation>{onnx_path} 的输入是 {found}，但这个 Tessera 驱动的计算图需要 {expected}：模型是为另一个版本导出的；请用 python -m models.midi.export 重新导出</translation>
+    </message>
+    <message>
+        <source>{onnx_path} takes {name} of shape {shape}, but its card says {cache_shape} (n_head, block_size, n_embd / n_head): {rebuild}</source>
+        <translation>{onnx_path} 接收形状为 {shape} 的 {name}，但它的说明卡写的是 {cache_shape}（n_head, block_size, n_embd / n_head）：{rebuild}</translation>
+    </message>
+    <message>
+        <source>context of {length} tokens exceeds the model&apos;s {block_size}; the caller must shorten the prompt</source>
+        <translation>{length} 个词元的上下文超过了模型的 {block_size}；调用方必须缩短提示</translation>
+    </message>
+</context>
+<context>
+    <name>MidiNotes</name>
+    <message>
+        <source>polyphonic aftertouch events dropped</source>
+        <translation>已丢弃复音触后事件</translation>
+    </message>
+    <message>
+        <source>duplicate note-ons merged into one note</source>
+        <translation>重复的音符开始已合并为一个音符</translation>
+    </message>
+    <message>
+        <source>re-struck notes split (a note-on on a sounding note ends it)</source>
+        <translation>重复敲击的音符已拆分（在正在发声的音上再次按下会结束它）</translation>
+    </message>
+    <message>
+        <source>note-offs with no note sounding ignored</source>
+        <translation>已忽略没有对应发声音符的音符结束</translation>
+    </message>
+    <message>
+        <source>notes without a note-off ended where their track ends</source>
+        <translation>没有音符结束的音符已在其音轨结尾处结束</translation>
+    </message>
+</context>
+<context>
+    <name>MidiReader</name>
+    <message>
+        <source>{name} holds only a MIDI header and no tracks (the header declares {declared_tracks}{skipped}): the file is truncated or was never finished; re-export it</source>
+        <translation>{name} 只有 MIDI 文件头而没有音轨（文件头声明了 {declared_tracks}{skipped}）：文件被截断或从未写完；请重新导出</translation>
+    </message>
+    <message>
+        <source>{count} {kind}</source>
+        <translation>{kind}：{count} 处</translation>
+    </message>
+    <message>
+        <source>names and texts read as {encoding} (they are not UTF-8)</source>
+        <translation>名称和文本按 {encoding} 读取（它们不是 UTF-8）</translation>
+    </message>
+    <message>
+        <source>{name} is empty (0 bytes): it is not a MIDI file</source>
+        <translation>{name} 是空的（0 字节）：它不是 MIDI 文件</translation>
+    </message>
+    <message>
+        <source>{name} is not a MIDI file (it does not start with the &apos;MThd&apos; header); choose a .mid file exported from a DAW or notation program</source>
+        <translation>{name} 不是 MIDI 文件（它不是以“MThd”文件头开头）；请选择从 DAW 或打谱软件导出的 .mid 文件</translation>
+    </message>
+    <message>
+        <source>the header declares {declared} tracks and the file holds {held}: all {held} read</source>
+        <translation>文件头声明了 {declared} 条音轨，文件中有 {held} 条：已全部读取 {held} 条</translation>
+    </message>
+    <message>
+        <source>SMPTE timing ({frames:g} frames of {ticks} ticks per second) converted to 120 BPM</source>
+        <translation>SMPTE 计时（每秒 {frames:g} 帧，每帧 {ticks} 个 tick）已转换为 120 BPM</translation>
+    </message>
+    <message>
+        <source>type-2 file: its {patterns} patterns are laid end to end</source>
+        <translation>格式 2 文件：它的 {patterns} 个模式已首尾相接排列</translation>
+    </message>
+    <message>
+        <source>{name} has an event at tick {music_end:,} (at {ppq} per quarter), past the {max_tick:,} a song can hold: a delta time in it is corrupted; re-export it</source>
+        <translation>{name} 在 tick {music_end:,}（每四分音符 {ppq}）处有事件，超过了歌曲能容纳的 {max_tick:,}：其中某个时间增量已损坏；请重新导出</translation>
+    </message>
+    <message>
+        <source>{name} would need {bars:,} bars to reach its last event (tick {music_end:,}), more than the {max_bar_count:,} a song can hold: an event lies far past the music (a corrupted delta time or meter); re-export it</source>
+        <translation>{name} 需要 {bars:,} 小节才能到达最后一个事件（tick {music_end:,}），超过了歌曲能容纳的 {max_bar_count:,} 小节：有事件远在音乐之后（时间增量或拍号已损坏）；请重新导出</translation>
+    </message>
+    <message>
+        <source>{name} holds no notes that could be read ({repairs}): it is damaged; re-export it</source>
+        <translation>{name} 中没有能读出的音符（{repairs}）：它已损坏；请重新导出</translation>
+    </message>
+    <message>
+        <source>{name} is a valid MIDI file but holds no notes: nothing to import</source>
+        <translation>{name} 是有效的 MIDI 文件，但没有任何音符：没有可导入的内容</translation>
+    </message>
+    <message>
+        <source>{name} holds {notes:,} notes, more than the {max_notes:,} Tessera opens; split it into smaller files</source>
+        <translation>{name} 有 {notes:,} 个音符，超过了 Tessera 能打开的 {max_notes:,} 个；请拆成几个小文件</translation>
+    </message>
+    <message>
+        <source>{name} holds {parts_count:,} tracks (one per channel of each file track), more than the {max_tracks:,} Tessera opens; merge or split it in a DAW first</source>
+        <translation>{name} 有 {parts_count:,} 条音轨（每个文件音轨的每个通道一条），超过了 Tessera 能打开的 {max_tracks:,} 条；请先在 DAW 中合并或拆分</translation>
+    </message>
+    <message>
+        <source>controller events on channels without notes dropped</source>
+        <translation>已丢弃没有音符的通道上的控制器事件</translation>
+    </message>
+    <message>
+        <source>texts after the last bar dropped</source>
+        <translation>已丢弃最后一小节之后的文本</translation>
+    </message>
+    <message>
+        <source>{name} holds something Tessera cannot represent: {err}</source>
+        <translation>{name} 含有 Tessera 无法表示的内容：{err}</translation>
+    </message>
+</context>
+<context>
+    <name>MidiWriter</name>
+    <message>
+        <source>the song has no tracks: add a track before exporting MIDI</source>
+        <translation>歌曲没有音轨：导出 MIDI 前请先添加一条音轨</translation>
+    </message>
+    <message>
+        <source>cannot write {name}: {strerror}</source>
+        <translation>无法写入 {name}：{strerror}</translation>
+    </message>
+    <message>
+        <source>{tracks} melodic tracks but MIDI has {channels} melodic channels: tracks of one instrument share a channel, and some DAWs will merge them</source>
+        <translation>有 {tracks} 条旋律音轨，但 MIDI 只有 {channels} 个旋律通道：同一乐器的音轨会共用一个通道，有些 DAW 会把它们合并</translation>
+    </message>
+    <message>
+        <source>{warning}; {instruments} instruments do not fit, so {wrong} tracks share a channel with another instrument and play with its sound</source>
+        <translation>{warning}；有 {instruments} 种乐器放不下，所以有 {wrong} 条音轨要与其他乐器共用通道，并用那个乐器的音色发声</translation>
+    </message>
+    <message>
+        <source>the song is {end_tick:,} ticks long, more than the {max_tick:,} a MIDI file can be read back with: export a selection of its bars, or remove empty bars</source>
+        <translation>歌曲长 {end_tick:,} 个 tick，超过了 MIDI 文件能被读回的 {max_tick:,}：请导出其中一部分小节，或删除空小节</translation>
+    </message>
+    <message>
+        <source>the song is silent for {tick:,} ticks from tick {now:,}, longer than the {max_delta_ticks:,} MIDI can hold between two events: remove empty bars</source>
+        <translation>歌曲从 tick {now:,} 起有 {tick:,} 个 tick 是静音，超过了 MIDI 两个事件之间能容纳的 {max_delta_ticks:,}：请删除空小节</translation>
+    </message>
+</context>
+<context>
+    <name>ModelCards</name>
+    <message>
+        <source>{path} is not a regular file: {fix}</source>
+        <translation>{path} 不是普通文件：{fix}</translation>
+    </message>
+    <message>
+        <source>{path} is {st_size:,} bytes, more than the {limit:,} a model&apos;s {name} may be: {fix}</source>
+        <translation>{path} 有 {st_size:,} 字节，超过了模型的{name}最多 {limit:,} 字节：{fix}</translation>
+    </message>
+    <message>
+        <source>no {what} at {path}: {fix}</source>
+        <translation>{path} 处没有{what}：{fix}</translation>
+    </message>
+    <message>
+        <source>cannot read {path} ({strerror}): {fix}</source>
+        <translation>无法读取 {path}（{strerror}）：{fix}</translation>
+    </message>
+    <message>
+        <source>{path}: {where} is missing: {fix}</source>
+        <translation>{path}：缺少 {where}：{fix}</translation>
+    </message>
+    <message>
+        <source>{path}: {field} must be {wanted}, got {shown}: {fix}</source>
+        <translation>{path}：{field} 必须是 {wanted}，实际是 {shown}：{fix}</translation>
+    </message>
+    <message>
+        <source>{hash_path} is damaged (it must hold one line: the card&apos;s sha256 and {card_file}): {fix}</source>
+        <translation>{hash_path} 已损坏（它必须只有一行：说明卡的 sha256 和 {card_file}）：{fix}</translation>
+    </message>
+    <message>
+        <source>{card_path} does not match {name} (the card was edited or damaged after export): {fix}</source>
+        <translation>{card_path} 与 {name} 不符（说明卡在导出后被编辑或损坏）：{fix}</translation>
+    </message>
+    <message>
+        <source>{card_path} is not valid JSON ({err}): {fix}</source>
+        <translation>{card_path} 不是有效的 JSON（{err}）：{fix}</translation>
+    </message>
+    <message>
+        <source>{card_path} must hold a JSON object: {fix}</source>
+        <translation>{card_path} 必须是一个 JSON 对象：{fix}</translation>
+    </message>
+    <message>
+        <source>reinstall Tessera</source>
+        <translation>重新安装 Tessera</translation>
+    </message>
+</context>
+<context>
+    <name>ModelLoader</name>
+    <message>
+        <source>{path} is not a regular file: {fix}</source>
+        <translation>{path} 不是普通文件：{fix}</translation>
+    </message>
+    <message>
+        <source>{path} is {st_size:.1f} GiB, larger than any model Tessera runs ({max_model_bytes:g} GiB): {fix}</source>
+        <translation>{path} 有 {st_size:.1f} GiB，比 Tessera 运行的任何模型都大（{max_model_bytes:g} GiB）：{fix}</translation>
+    </message>
+    <message>
+        <source>{path} is missing: {fix}</source>
+        <translation>缺少 {path}：{fix}</translation>
+    </message>
+    <message>
+        <source>cannot read {path} ({strerror}): {fix}</source>
+        <translation>无法读取 {path}（{strerror}）：{fix}</translation>
+    </message>
+    <message>
+        <source>{path} does not match its card (the file is damaged or was replaced): {fix}</source>
+        <translation>{path} 与它的说明卡不符（文件已损坏或被替换）：{fix}</translation>
+    </message>
+    <message>
+        <source>onnxruntime cannot open {path}: {err}: {fix}</source>
+        <translation>onnxruntime 无法打开 {path}：{err}：{fix}</translation>
+    </message>
+</context>
+<context>
+    <name>Models</name>
+    <message>
+        <source>{what} could not be loaded ({name}: {err}): reinstall Tessera, or free some memory and try again</source>
+        <translation>无法加载{what}（{name}：{err}）：请重新安装 Tessera，或释放一些内存后重试</translation>
+    </message>
+</context>
+<context>
     <name>NewSong</name>
     <message>
         <source>Bars</source>
@@ -2009,6 +2833,57 @@
     <message>
         <source>the style&apos;s, e.g. AABA; - for no repeats</source>
         <translation>沿用风格，例如 AABA；填 - 表示不重复</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>this operation works on a song: open or generate one first</source>
+        <translation>这个操作需要一首歌：请先打开或生成一首</translation>
+    </message>
+    <message>
+        <source>this operation needs the symbolic model, which is not loaded</source>
+        <translation>这个操作需要符号模型，但它还没有加载</translation>
+    </message>
+    <message>
+        <source>track {track} does not exist: the song has {tracks_count} tracks</source>
+        <translation>音轨 {track} 不存在：这首歌有 {tracks_count} 条音轨</translation>
+    </message>
+    <message>
+        <source>bar {bar} does not exist: the song has {bar_count} bars</source>
+        <translation>第 {bar} 小节不存在：这首歌有 {bar_count} 小节</translation>
+    </message>
+    <message>
+        <source>every selected cell is locked ({where}{more}): unlock some or select others</source>
+        <translation>选中的格子全都已锁定（{where}{more}）：请解锁一些，或选择别的格子</translation>
+    </message>
+    <message>
+        <source>continue needs at least 1 bar, got {bars}</source>
+        <translation>续写至少需要 1 小节，实际是 {bars}</translation>
+    </message>
+    <message>
+        <source>there is no style preset {preset!r}: choose one of {choices}</source>
+        <translation>没有风格预设 {preset!r}：请从以下选择：{choices}</translation>
+    </message>
+    <message>
+        <source>section energies need a form of roles (&apos;verse:8 chorus:8&apos;)</source>
+        <translation>段落能量需要一个由段落角色组成的曲式（如 &apos;verse:8 chorus:8&apos;）</translation>
+    </message>
+    <message>
+        <source>variation {variation:g} must be from 0 (exact) to 1 (all new)</source>
+        <translation>变化程度 {variation:g} 必须在 0（完全相同）到 1（全部新写）之间</translation>
+    </message>
+    <message>
+        <source>nudge direction {direction!r} is unknown: use {choices}</source>
+        <translation>未知的微调方向 {direction!r}：请用 {choices}</translation>
+    </message>
+    <message>
+        <source>nudge strength {strength} must be from 0 to 1</source>
+        <translation>微调力度 {strength} 必须在 0 到 1 之间</translation>
+    </message>
+    <message>
+        <source>&apos;{direction}&apos; has no meaning for drum tracks ({drums}): leave them out</source>
+        <translation>“{direction}”对鼓音轨（{drums}）没有意义：请不要选中它们</translation>
     </message>
 </context>
 <context>
@@ -2119,6 +2994,82 @@
     </message>
 </context>
 <context>
+    <name>OriginalityCheck</name>
+    <message>
+        <source>, transposed {shift:+d}</source>
+        <translation>，移调 {shift:+d}</translation>
+    </message>
+    <message>
+        <source>{level}: track {track}, bars {first}-{last}: {notes} notes as in {title!r} ({composer}; {collection}; {licence}; {work_id}), its part {part}, bars {work_first}-{work_last}{shift}</source>
+        <translation>{level}：音轨 {track}，第 {first}-{last} 小节：{notes} 个音符与 {title!r}（{composer}；{collection}；{licence}；{work_id}）相同，出自它的第 {part} 声部，第 {work_first}-{work_last} 小节{shift}</translation>
+    </message>
+</context>
+<context>
+    <name>OriginalityIndex</name>
+    <message>
+        <source>the originality index {path} is missing: rebuild it with `python -m build_scripts.corpus index`</source>
+        <translation>缺少原创性索引 {path}：请用 `python -m build_scripts.corpus index` 重新建立</translation>
+    </message>
+    <message>
+        <source>cannot read the originality index {path} ({err}): the file is damaged; rebuild it with `python -m build_scripts.corpus index`</source>
+        <translation>无法读取原创性索引 {path}（{err}）：文件已损坏；请用 `python -m build_scripts.corpus index` 重新建立</translation>
+    </message>
+    <message>
+        <source>the originality index {path} has format {get!r}, this Tessera reads format {index_format}: rebuild it with `python -m build_scripts.corpus index`</source>
+        <translation>原创性索引 {path} 的格式是 {get!r}，这个 Tessera 读取的格式是 {index_format}：请用 `python -m build_scripts.corpus index` 重新建立</translation>
+    </message>
+</context>
+<context>
+    <name>OriginalitySimilar</name>
+    <message>
+        <source>similar: track {track}, bars {first}-{last} ({notes} notes): up to {score:.0%} of each {window}-note window&apos;s notes as in {title!r} ({composer}; {collection}; {licence}; {work_id}), its part {part}</source>
+        <translation>相似：音轨 {track}，第 {first}-{last} 小节（{notes} 个音符）：每个 {window} 音窗口中最多有 {score:.0%} 的音符与 {title!r}（{composer}；{collection}；{licence}；{work_id}）相同，出自它的第 {part} 声部</translation>
+    </message>
+</context>
+<context>
+    <name>Outcomes</name>
+    <message>
+        <source>restored take {number} ({take})</source>
+        <translation>已恢复版本 {number}（{take}）</translation>
+    </message>
+    <message>
+        <source>{text}; {note}</source>
+        <translation>{text}；{note}</translation>
+    </message>
+    <message>
+        <source>{label} (seed {seed}) was {note}</source>
+        <translation>{label}（种子 {seed}）{note}</translation>
+    </message>
+    <message>
+        <source>{label}: done (seed {seed}), but the song changed meanwhile: {note}</source>
+        <translation>{label}：完成（种子 {seed}），但期间歌曲有改动：{note}</translation>
+    </message>
+    <message>
+        <source>{label}: done (seed {seed})</source>
+        <translation>{label}：完成（种子 {seed}）</translation>
+    </message>
+    <message>
+        <source>{done}; {count} locked cell(s) left as they are</source>
+        <translation>{done}；{count} 个锁定的格子保持原样</translation>
+    </message>
+    <message>
+        <source>silent</source>
+        <translation>无声</translation>
+    </message>
+    <message>
+        <source>{peak:.1f} dBFS</source>
+        <translation>{peak:.1f} dBFS</translation>
+    </message>
+    <message>
+        <source>{seconds:.1f} s, peak {peak}, {notes} distinct notes rendered</source>
+        <translation>{seconds:.1f} 秒，峰值 {peak}，渲染了 {notes} 个不同的音符</translation>
+    </message>
+    <message>
+        <source>heard {notes} notes, {lowest} to {highest}, in {seconds:.1f} s of audio</source>
+        <translation>听到 {notes} 个音符，从 {lowest} 到 {highest}，音频长 {seconds:.1f} 秒</translation>
+    </message>
+</context>
+<context>
     <name>PianoRoll</name>
     <message>
         <source> (model step)</source>
@@ -2218,6 +3169,206 @@
     </message>
 </context>
 <context>
+    <name>Plan</name>
+    <message>
+        <source>{name} has no plan for the style {missing!r}: add a [{missing}] table</source>
+        <translation>{name} 中没有风格 {missing!r} 的规划：请添加一个 [{missing}] 表</translation>
+    </message>
+    <message>
+        <source>form {form!r} is not a row of section letters: write one letter per phrase, such as AABA or ABAB (at most 32), or &apos;-&apos; for no repeats</source>
+        <translation>曲式 {form!r} 不是一串段落字母：请每个乐句写一个字母，例如 AABA 或 ABAB（最多 32 个），或写“-”表示不重复</translation>
+    </message>
+</context>
+<context>
+    <name>Playback</name>
+    <message>
+        <source>bars {first_bar}-{end_bar} are not inside the song&apos;s {bar_count} bars</source>
+        <translation>第 {first_bar}-{end_bar} 小节不在歌曲的 {bar_count} 小节之内</translation>
+    </message>
+    <message>
+        <source>the audio device refused to start ({err})</source>
+        <translation>音频设备拒绝启动（{err}）</translation>
+    </message>
+    <message>
+        <source>a loop must end after it starts, got {loop}-{loop_2} s</source>
+        <translation>循环的结束必须在开始之后，实际是 {loop}-{loop_2} 秒</translation>
+    </message>
+    <message>
+        <source>cannot play from before the start ({seconds} s)</source>
+        <translation>不能从开头之前播放（{seconds} 秒）</translation>
+    </message>
+</context>
+<context>
+    <name>PresetFiles</name>
+    <message>
+        <source>cannot read {path}: {value}</source>
+        <translation>无法读取 {path}：{value}</translation>
+    </message>
+    <message>
+        <source>{name} is not valid TOML: {err}</source>
+        <translation>{name} 不是有效的 TOML：{err}</translation>
+    </message>
+    <message>
+        <source>{name}: {name_2!r} should be a table ([{name_2}] with its fields under it)</source>
+        <translation>{name}：{name_2!r} 应该是一个表（[{name_2}]，字段写在它下面）</translation>
+    </message>
+    <message>
+        <source>{where}: {message}</source>
+        <translation>{where}：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>PresetVoices</name>
+    <message>
+        <source>Alto</source>
+        <translation>女低音</translation>
+    </message>
+    <message>
+        <source>Alto sax</source>
+        <translation>中音萨克斯</translation>
+    </message>
+    <message>
+        <source>Bass</source>
+        <translation>贝斯</translation>
+    </message>
+    <message>
+        <source>Cello</source>
+        <translation>大提琴</translation>
+    </message>
+    <message>
+        <source>Choir</source>
+        <translation>合唱</translation>
+    </message>
+    <message>
+        <source>Clavinet</source>
+        <translation>克拉维内特</translation>
+    </message>
+    <message>
+        <source>Dizi</source>
+        <translation>笛子</translation>
+    </message>
+    <message>
+        <source>Drums</source>
+        <translation>鼓</translation>
+    </message>
+    <message>
+        <source>Fiddle</source>
+        <translation>小提琴</translation>
+    </message>
+    <message>
+        <source>Flute</source>
+        <translation>长笛</translation>
+    </message>
+    <message>
+        <source>French horn</source>
+        <translation>圆号</translation>
+    </message>
+    <message>
+        <source>Guzheng</source>
+        <translation>古筝</translation>
+    </message>
+    <message>
+        <source>Horns</source>
+        <translation>铜管</translation>
+    </message>
+    <message>
+        <source>Jazz guitar</source>
+        <translation>爵士吉他</translation>
+    </message>
+    <message>
+        <source>Lead guitar</source>
+        <translation>主音吉他</translation>
+    </message>
+    <message>
+        <source>Lead synth</source>
+        <translation>主音合成器</translation>
+    </message>
+    <message>
+        <source>Left hand</source>
+        <translation>左手</translation>
+    </message>
+    <message>
+        <source>Nylon guitar</source>
+        <translation>尼龙弦吉他</translation>
+    </message>
+    <message>
+        <source>Organ</source>
+        <translation>管风琴</translation>
+    </message>
+    <message>
+        <source>Piano</source>
+        <translation>钢琴</translation>
+    </message>
+    <message>
+        <source>Poly synth</source>
+        <translation>复音合成器</translation>
+    </message>
+    <message>
+        <source>Rhodes</source>
+        <translation>罗兹电钢琴</translation>
+    </message>
+    <message>
+        <source>Rhythm guitar</source>
+        <translation>节奏吉他</translation>
+    </message>
+    <message>
+        <source>Right hand</source>
+        <translation>右手</translation>
+    </message>
+    <message>
+        <source>Skank guitar</source>
+        <translation>斯卡吉他</translation>
+    </message>
+    <message>
+        <source>Slap bass</source>
+        <translation>击勾贝斯</translation>
+    </message>
+    <message>
+        <source>Soprano</source>
+        <translation>女高音</translation>
+    </message>
+    <message>
+        <source>Steel guitar</source>
+        <translation>钢弦吉他</translation>
+    </message>
+    <message>
+        <source>Strings</source>
+        <translation>弦乐</translation>
+    </message>
+    <message>
+        <source>Synth bass</source>
+        <translation>合成贝斯</translation>
+    </message>
+    <message>
+        <source>Synth strings</source>
+        <translation>合成弦乐</translation>
+    </message>
+    <message>
+        <source>Tenor</source>
+        <translation>男高音</translation>
+    </message>
+    <message>
+        <source>Tenor sax</source>
+        <translation>次中音萨克斯</translation>
+    </message>
+    <message>
+        <source>Trumpet</source>
+        <translation>小号</translation>
+    </message>
+    <message>
+        <source>Viola</source>
+        <translation>中提琴</translation>
+    </message>
+    <message>
+        <source>Violin I</source>
+        <translation>第一小提琴</translation>
+    </message>
+    <message>
+        <source>Violin II</source>
+        <translation>第二小提琴</translation>
+    </message>
+</context>
+<context>
     <name>Presets</name>
     <message>
         <source>Folk tune</source>
@@ -2302,6 +3453,65 @@
     <message>
         <source>Chinese pentatonic</source>
         <translation>中国五声</translation>
+    </message>
+    <message>
+        <source>{name} holds no preset: add a [name] table with its voices</source>
+        <translation>{name} 中没有预设：请添加一个 [name] 表，写上它的声部</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectFile</name>
+    <message>
+        <source>{path} must be [start_tick, pitch, duration_ticks, velocity]</source>
+        <translation>{path} 必须是 [start_tick, pitch, duration_ticks, velocity]</translation>
+    </message>
+    <message>
+        <source>{path}.{err}</source>
+        <translation>{path}.{err}</translation>
+    </message>
+    <message>
+        <source>this is not a Tessera project (its &apos;format&apos; is {shown}, expected {format_name!r})</source>
+        <translation>这不是 Tessera 项目（它的“format”是 {shown}，应为 {format_name!r}）</translation>
+    </message>
+    <message>
+        <source>schema_version {version} was written by a newer Tessera; this version reads up to {newest_schema_version}: update Tessera to open it</source>
+        <translation>schema_version {version} 是由更新版本的 Tessera 写入的；这个版本最多读取到 {newest_schema_version}：请更新 Tessera 后再打开</translation>
+    </message>
+    <message>
+        <source>schema_version must be 1 or more, got {version}</source>
+        <translation>schema_version 必须大于等于 1，实际是 {version}</translation>
+    </message>
+    <message>
+        <source>ppq must be {ppq}, got {ppq_2}</source>
+        <translation>ppq 必须是 {ppq}，实际是 {ppq_2}</translation>
+    </message>
+    <message>
+        <source>takes holds {takes_count} takes; a project keeps at most {max_takes}</source>
+        <translation>takes 中有 {takes_count} 个版本；一个项目最多保存 {max_takes} 个</translation>
+    </message>
+    <message>
+        <source>{path}tracks holds {tracks_count} tracks; a song has at most {max_tracks}</source>
+        <translation>{path}tracks 中有 {tracks_count} 条音轨；一首歌最多 {max_tracks} 条</translation>
+    </message>
+    <message>
+        <source>{path}tracks hold {note_count} notes; a song has at most {max_notes:,}</source>
+        <translation>{path}tracks 中有 {note_count} 个音符；一首歌最多 {max_notes:,} 个</translation>
+    </message>
+    <message>
+        <source>cannot save the project to {path}: {err}</source>
+        <translation>无法把项目保存到 {path}：{err}</translation>
+    </message>
+    <message>
+        <source>cannot save the project to {path}: it would take {encoded_count:.1f} MiB, more than the {max_project_bytes} MiB a project may be: export the song as MIDI, or keep fewer takes</source>
+        <translation>无法把项目保存到 {path}：它会有 {encoded_count:.1f} MiB，超过了项目最大的 {max_project_bytes} MiB：请把歌曲导出为 MIDI，或少保留一些版本</translation>
+    </message>
+    <message>
+        <source>cannot save the project to {path}: {strerror}</source>
+        <translation>无法把项目保存到 {path}：{strerror}</translation>
+    </message>
+    <message>
+        <source>{name}: {err}</source>
+        <translation>{name}：{err}</translation>
     </message>
 </context>
 <context>
@@ -2499,6 +3709,51 @@ No deletes this copy.</source>
     </message>
 </context>
 <context>
+    <name>Recording</name>
+    <message>
+        <source>the microphone did not answer within {device_timeout_s:g} s while {what}: check the input device (and that no other program holds it) and record again, or import an audio file instead</source>
+        <translation>麦克风在{what}时 {device_timeout_s:g} 秒内没有响应：请检查输入设备（以及没有别的程序占用它）后重新录音，或改为导入音频文件</translation>
+    </message>
+</context>
+<context>
+    <name>Render</name>
+    <message>
+        <source>bars {first_bar}-{end_bar} are not a range inside the song&apos;s {bar_count} bars: choose a first bar before the last</source>
+        <translation>第 {first_bar}-{end_bar} 小节不是歌曲 {bar_count} 小节之内的范围：请让起始小节在结束小节之前</translation>
+    </message>
+    <message>
+        <source>track {unknown} does not exist: the song has {tracks_count} tracks</source>
+        <translation>音轨 {unknown} 不存在：这首歌有 {tracks_count} 条音轨</translation>
+    </message>
+    <message>
+        <source>the music chosen lasts {samples:.1f} minutes, longer than the {limit_seconds:g} minutes Tessera renders {where}: {advice}</source>
+        <translation>所选的音乐长 {samples:.1f} 分钟，超过了 Tessera {where}渲染的上限 {limit_seconds:g} 分钟：{advice}</translation>
+    </message>
+</context>
+<context>
+    <name>Sampling</name>
+    <message>
+        <source>no pitch from {pitch_low} to {pitch_high} is in the chosen scale: widen the pitch range or change the scale</source>
+        <translation>从 {pitch_low} 到 {pitch_high} 之间没有任何音在所选音阶内：请放宽音域或换一个音阶</translation>
+    </message>
+    <message>
+        <source>no loudness level lies from {velocity_low} to {velocity_high}: use a range at least {velocity_levels} wide</source>
+        <translation>从 {velocity_low} 到 {velocity_high} 之间没有任何力度等级：请把范围放宽到至少 {velocity_levels}</translation>
+    </message>
+    <message>
+        <source>a bar of {bar_steps} steps is longer than the grid holds</source>
+        <translation>{bar_steps} 步的小节比网格能容纳的更长</translation>
+    </message>
+    <message>
+        <source>{shown!r} is not allowed after {tokens}</source>
+        <translation>{shown!r} 不能出现在 {tokens} 之后</translation>
+    </message>
+    <message>
+        <source>no token is allowed here: the constraints contradict each other</source>
+        <translation>这里不允许任何词元：各项限制互相矛盾</translation>
+    </message>
+</context>
+<context>
     <name>SectionActions</name>
     <message>
         <source>Apply to All Repeats</source>
@@ -2660,6 +3915,80 @@ No deletes this copy.</source>
     </message>
 </context>
 <context>
+    <name>SectionEdits</name>
+    <message>
+        <source>the song has no sections: add one first</source>
+        <translation>这首歌没有段落：请先添加一个</translation>
+    </message>
+    <message>
+        <source>a section number must be an integer, got {index!r}</source>
+        <translation>段落编号必须是整数，实际是 {index!r}</translation>
+    </message>
+    <message>
+        <source>bars {first_bar}-{first_bar_2} meet the section {name!r} (bars {first_bar_3}-{last_bar}): shorten or delete it first</source>
+        <translation>第 {first_bar}-{first_bar_2} 小节与段落 {name!r}（第 {first_bar_3}-{last_bar} 小节）相接：请先缩短或删除它</translation>
+    </message>
+    <message>
+        <source>section {name!r} at bars {first_bar}-{last_bar} would overlap {name_2!r} (bars {first_bar_2}-{last_bar_2}): shorten or move that one first</source>
+        <translation>位于第 {first_bar}-{last_bar} 小节的段落 {name!r} 会与 {name_2!r}（第 {first_bar_2}-{last_bar_2} 小节）重叠：请先缩短或移动那个段落</translation>
+    </message>
+</context>
+<context>
+    <name>SectionOps</name>
+    <message>
+        <source>{operation} needs the symbolic model, which is not loaded</source>
+        <translation>{operation}需要符号模型，但它还没有加载</translation>
+    </message>
+    <message>
+        <source>cannot copy section {number} to bar {to_bar}: the song has bars 1-{bar_count}; give a bar inside it (add bars first to copy past the end)</source>
+        <translation>无法把段落 {number} 复制到第 {to_bar} 小节：这首歌只有第 1-{bar_count} 小节；请给出其中的一个小节（要复制到结尾之后，请先添加小节）</translation>
+    </message>
+    <message>
+        <source>section {number} {name!r} ({bars} bars) copied to bar {to_bar} would run to bar {last}, but the song has {bar_count}: add {last_2} bar(s) first, or copy it to bar {bar_count_2} or earlier</source>
+        <translation>段落 {number} {name!r}（{bars} 小节）复制到第 {to_bar} 小节后会延伸到第 {last} 小节，但这首歌只有 {bar_count} 小节：请先添加 {last_2} 个小节，或复制到第 {bar_count_2} 小节或更早</translation>
+    </message>
+    <message>
+        <source>section {number} {name!r} already starts at bar {to_bar}: give another bar to copy it to</source>
+        <translation>段落 {number} {name!r} 已经从第 {to_bar} 小节开始：请给出另一个小节来复制</translation>
+    </message>
+    <message>
+        <source>there is no section role {role!r}: use one of {choices}</source>
+        <translation>没有段落类型 {role!r}：请从以下选择：{choices}</translation>
+    </message>
+    <message>
+        <source>the song has no sections: mark its verses, choruses and so on first (or write it with a form), then work on a section</source>
+        <translation>这首歌没有段落：请先标出主歌、副歌等段落（或按曲式来写），再对段落进行操作</translation>
+    </message>
+    <message>
+        <source>a section number must be a whole number, got {index!r}</source>
+        <translation>段落编号必须是整数，实际是 {index!r}</translation>
+    </message>
+    <message>
+        <source>there is no section {index}: the song has {sections_count} section(s), numbered 1-{sections_count}</source>
+        <translation>没有段落 {index}：这首歌有 {sections_count} 个段落，编号为 1-{sections_count}</translation>
+    </message>
+    <message>
+        <source>no tracks were chosen: choose at least one, or all (the default)</source>
+        <translation>没有选择音轨：请至少选择一条，或全部（默认）</translation>
+    </message>
+    <message>
+        <source>track {track} does not exist: the song has {tracks_count} track(s)</source>
+        <translation>音轨 {track} 不存在：这首歌有 {tracks_count} 条音轨</translation>
+    </message>
+    <message>
+        <source>every cell of section {index} {name!r} (bars {first_bar}-{last_bar}) on the chosen tracks is locked: unlock some, or choose other tracks</source>
+        <translation>段落 {index} {name!r}（第 {first_bar}-{last_bar} 小节）在所选音轨上的格子全都已锁定：请解锁一些，或选择别的音轨</translation>
+    </message>
+    <message>
+        <source>scope {scope!r} is unknown: use {choices}</source>
+        <translation>未知的范围 {scope!r}：请用 {choices}</translation>
+    </message>
+    <message>
+        <source>{what} strength must be from 0 to 1, got {strength}</source>
+        <translation>{what}力度必须在 0 到 1 之间，实际是 {strength}</translation>
+    </message>
+</context>
+<context>
     <name>SectionRoles</name>
     <message>
         <source>Intro</source>
@@ -2763,6 +4092,44 @@ No deletes this copy.</source>
     </message>
 </context>
 <context>
+    <name>Sections</name>
+    <message>
+        <source>a section name must be 1 to {max_section_name} characters, got {shown}: type a short name such as &apos;Chorus&apos;</source>
+        <translation>段落名称必须是 1 到 {max_section_name} 个字符，实际是 {shown}：请输入一个简短的名称，例如“副歌”</translation>
+    </message>
+    <message>
+        <source>section role must be one of {choices}, got {shown}</source>
+        <translation>段落类型必须是 {choices} 之一，实际是 {shown}</translation>
+    </message>
+    <message>
+        <source>sections must all be Section values, got {shown}</source>
+        <translation>段落必须都是 Section 值，实际是 {shown}</translation>
+    </message>
+    <message>
+        <source>section {shown} runs to bar {last_bar}, but the song has only {bar_count} bars: add bars or shorten the section</source>
+        <translation>段落 {shown} 延伸到第 {last_bar} 小节，但这首歌只有 {bar_count} 小节：请添加小节或缩短段落</translation>
+    </message>
+    <message>
+        <source>section {shown} (from bar {first_bar}) overlaps {shown_2} (bars {first_bar_2}-{last_bar}): sections must follow one another in bar order</source>
+        <translation>段落 {shown}（从第 {first_bar} 小节开始）与 {shown_2}（第 {first_bar_2}-{last_bar} 小节）重叠：段落必须按小节顺序一个接一个</translation>
+    </message>
+    <message>
+        <source>no section {text!r} in the song (sections: {there}): give a number or a name</source>
+        <translation>歌曲中没有段落 {text!r}（现有段落：{there}）：请给出编号或名称</translation>
+    </message>
+</context>
+<context>
+    <name>Selection</name>
+    <message>
+        <source>{what} {spec!r} is not understood: use numbers from 1, like &apos;2&apos; or &apos;5-8&apos;</source>
+        <translation>无法理解{what} {spec!r}：请用从 1 开始的数字，例如“2”或“5-8”</translation>
+    </message>
+    <message>
+        <source>{what} {spec!r} is outside 1-{count}: the song has {count} {what}</source>
+        <translation>{what} {spec!r} 超出了 1-{count}：这首歌有 {count} 个{what}</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>&amp;Dark</source>
@@ -2806,6 +4173,215 @@ No deletes this copy.</source>
     <message>
         <source>What it does</source>
         <translation>作用</translation>
+    </message>
+</context>
+<context>
+    <name>Song</name>
+    <message>
+        <source>{name} must be in order of tick with at most one change per tick</source>
+        <translation>{name} 必须按 tick 顺序排列，且每个 tick 最多一次变化</translation>
+    </message>
+    <message>
+        <source>tempo_bpm must be a number, got {shown}</source>
+        <translation>tempo_bpm 必须是数字，实际是 {shown}</translation>
+    </message>
+    <message>
+        <source>tempo_bpm must be from {min_tempo_bpm:g} to {max_tempo_bpm:g}, got {shown}</source>
+        <translation>tempo_bpm 必须在 {min_tempo_bpm:g} 到 {max_tempo_bpm:g} 之间，实际是 {shown}</translation>
+    </message>
+    <message>
+        <source>denominator must be one of {allowed_denominators}, got {shown}</source>
+        <translation>分母必须是 {allowed_denominators} 之一，实际是 {shown}</translation>
+    </message>
+    <message>
+        <source>mode must be &apos;major&apos; or &apos;minor&apos;, got {shown}</source>
+        <translation>调式必须是“major”或“minor”，实际是 {shown}</translation>
+    </message>
+    <message>
+        <source>control kind must be one of {control_kinds}, got {shown}</source>
+        <translation>控制类型必须是 {control_kinds} 之一，实际是 {shown}</translation>
+    </message>
+    <message>
+        <source>controller {number} is kind {kind!r}, not &apos;cc&apos;</source>
+        <translation>控制器 {number} 的类型是 {kind!r}，不是“cc”</translation>
+    </message>
+    <message>
+        <source>only a &apos;cc&apos; control has a number, got {shown}</source>
+        <translation>只有“cc”控制才有编号，实际是 {shown}</translation>
+    </message>
+    <message>
+        <source>text kind must be one of {text_kinds}, got {shown}</source>
+        <translation>文本类型必须是 {text_kinds} 之一，实际是 {shown}</translation>
+    </message>
+    <message>
+        <source>{name} must all be {name_2} values</source>
+        <translation>{name} 必须都是 {name_2} 值</translation>
+    </message>
+    <message>
+        <source>is_drum must be true or false, got {shown}</source>
+        <translation>is_drum 必须是 true 或 false，实际是 {shown}</translation>
+    </message>
+    <message>
+        <source>a track&apos;s notes must all be Note values</source>
+        <translation>音轨的音符必须都是 Note 值</translation>
+    </message>
+    <message>
+        <source>locked bars must be bar numbers, got {shown}</source>
+        <translation>锁定的小节必须是小节编号，实际是 {shown}</translation>
+    </message>
+    <message>
+        <source>{name} must be true or false, got {shown}</source>
+        <translation>{name} 必须是 true 或 false，实际是 {shown}</translation>
+    </message>
+    <message>
+        <source>style must be one of {choices} or none, got {shown}</source>
+        <translation>风格必须是 {choices} 之一或 none，实际是 {shown}</translation>
+    </message>
+    <message>
+        <source>a {kind} lies at tick {tick}, after the song&apos;s end (tick {end})</source>
+        <translation>有一个{kind}位于 tick {tick}，在歌曲结尾（tick {end}）之后</translation>
+    </message>
+    <message>
+        <source>track {index} ({shown}) has a note ending at tick {end_tick}, after the song&apos;s last bar ends at tick {end}: add bars first</source>
+        <translation>音轨 {index}（{shown}）有一个音符在 tick {end_tick} 结束，晚于歌曲最后一小节的结尾 tick {end}：请先添加小节</translation>
+    </message>
+    <message>
+        <source>track {index} ({shown}) has a control or program change at tick {last_event_tick}, after the song&apos;s end (tick {end})</source>
+        <translation>音轨 {index}（{shown}）在 tick {last_event_tick} 有控制或音色变化，在歌曲结尾（tick {end}）之后</translation>
+    </message>
+    <message>
+        <source>track {index} ({shown}) locks bar {locked_bars}, but the song has only {bar_count} bars</source>
+        <translation>音轨 {index}（{shown}）锁定了第 {locked_bars} 小节，但这首歌只有 {bar_count} 小节</translation>
+    </message>
+    <message>
+        <source>tempos must start with a tempo at tick 0</source>
+        <translation>速度列表必须从 tick 0 的速度开始</translation>
+    </message>
+    <message>
+        <source>time_signatures must start with a time signature at tick 0</source>
+        <translation>拍号列表必须从 tick 0 的拍号开始</translation>
+    </message>
+    <message>
+        <source>{name} has a change at tick {ticks}, at or after the song&apos;s end (tick {end_tick})</source>
+        <translation>{name} 在 tick {ticks} 有变化，位于或晚于歌曲结尾（tick {end_tick}）</translation>
+    </message>
+</context>
+<context>
+    <name>SongEdits</name>
+    <message>
+        <source>the song has no tracks</source>
+        <translation>这首歌没有音轨</translation>
+    </message>
+    <message>
+        <source>bar {bar} of track {track_index} ({name!r}) is locked: unlock it to edit its notes</source>
+        <translation>音轨 {track_index}（{name!r}）的第 {bar} 小节已锁定：请解锁后再编辑它的音符</translation>
+    </message>
+    <message>
+        <source>a note from tick {start_tick} to {end_tick} would ring into bar {reached} of track {track_index} ({name!r}), which is locked: end it by tick {line} or unlock the bar</source>
+        <translation>从 tick {start_tick} 到 {end_tick} 的音符会延续到音轨 {track_index}（{name!r}）已锁定的第 {reached} 小节：请让它在 tick {line} 前结束，或解锁该小节</translation>
+    </message>
+    <message>
+        <source>the note from tick {start_tick} to {end_tick} rings into bar {reached} of track {track_index} ({name!r}), which is locked: unlock bar {reached} to change or delete it</source>
+        <translation>从 tick {start_tick} 到 {end_tick} 的音符延续到了音轨 {track_index}（{name!r}）已锁定的第 {reached} 小节：请解锁第 {reached} 小节后再修改或删除它</translation>
+    </message>
+    <message>
+        <source>track {track_index} has locked bars: unlock them before removing the track</source>
+        <translation>音轨 {track_index} 有锁定的小节：删除音轨前请先解锁</translation>
+    </message>
+    <message>
+        <source>use the note and lock edits to change {forbidden}</source>
+        <translation>请用音符编辑和锁定编辑来修改 {forbidden}</translation>
+    </message>
+    <message>
+        <source>track {track_index} has no note {missing}</source>
+        <translation>音轨 {track_index} 没有音符 {missing}</translation>
+    </message>
+    <message>
+        <source>bar {bar} of track {track_index} is locked: unlock it to clear it</source>
+        <translation>音轨 {track_index} 的第 {bar} 小节已锁定：请解锁后再清空</translation>
+    </message>
+</context>
+<context>
+    <name>SongFiles</name>
+    <message>
+        <source>{name}: unknown file type {value!r}; use a MIDI file ({choices}) or a Tessera project (.json)</source>
+        <translation>{name}：未知的文件类型 {value!r}；请使用 MIDI 文件（{choices}）或 Tessera 项目（.json）</translation>
+    </message>
+</context>
+<context>
+    <name>SongValues</name>
+    <message>
+        <source>{name} must be an integer from {low} to {high}, got {shown}</source>
+        <translation>{name} 必须是 {low} 到 {high} 之间的整数，实际是 {shown}</translation>
+    </message>
+    <message>
+        <source>{name} must be text, got {shown}</source>
+        <translation>{name} 必须是文本，实际是 {shown}</translation>
+    </message>
+    <message>
+        <source>{name} holds a lone surrogate {value!r} at character {start}, which no file can store: retype the text</source>
+        <translation>{name} 在第 {start} 个字符处有一个孤立的代理字符 {value!r}，任何文件都无法保存它：请重新输入这段文字</translation>
+    </message>
+    <message>
+        <source>{name} must be a number from {low:g} to {high:g}, got {shown}</source>
+        <translation>{name} 必须是 {low:g} 到 {high:g} 之间的数字，实际是 {shown}</translation>
+    </message>
+</context>
+<context>
+    <name>SoundDevice</name>
+    <message>
+        <source>the audio device did not answer within {timeout_s:g} s while {what}: check the output device (and that no other program holds it) and try again</source>
+        <translation>音频设备在{what}时 {timeout_s:g} 秒内没有响应：请检查输出设备（以及没有别的程序占用它）后重试</translation>
+    </message>
+    <message>
+        <source>playback needs the PortAudio library, which is not installed (Debian: libportaudio2, installed by build_scripts/bootstrap.sh); rendering to a file still works</source>
+        <translation>播放需要 PortAudio 库，但它没有安装（Debian：libportaudio2，由 build_scripts/bootstrap.sh 安装）；渲染到文件仍然可用</translation>
+    </message>
+    <message>
+        <source>{missing} ({err}): connect or enable one, or {instead}</source>
+        <translation>{missing}（{err}）：请连接或启用一个，或{instead}</translation>
+    </message>
+</context>
+<context>
+    <name>SoundSynth</name>
+    <message>
+        <source>control frames must have shape (frames &gt;= 2, {channel_count}), got {shape}</source>
+        <translation>控制帧的形状必须是 (帧数 &gt;= 2, {channel_count})，实际是 {shape}</translation>
+    </message>
+    <message>
+        <source>sample rate must be at least {analysis_rate_hz} Hz and a multiple of {frame_rate_hz}, got {sample_rate_hz}</source>
+        <translation>采样率必须至少为 {analysis_rate_hz} Hz，且是 {frame_rate_hz} 的倍数，实际是 {sample_rate_hz}</translation>
+    </message>
+    <message>
+        <source>pitch must be a MIDI note number from 0 to 127, got {pitch}</source>
+        <translation>音高必须是 0 到 127 的 MIDI 音符编号，实际是 {pitch}</translation>
+    </message>
+</context>
+<context>
+    <name>Soundfont</name>
+    <message>
+        <source>no General MIDI SoundFont found (looked at {looked}): {install_fix}</source>
+        <translation>没有找到 General MIDI 音色库（查找了 {looked}）：{install_fix}</translation>
+    </message>
+    <message>
+        <source>FluidSynth could not be loaded ({err}): {install_fix}</source>
+        <translation>无法加载 FluidSynth（{err}）：{install_fix}</translation>
+    </message>
+    <message>
+        <source>no SoundFont at {path}: {install_fix}</source>
+        <translation>{path} 处没有音色库：{install_fix}</translation>
+    </message>
+    <message>
+        <source>{path} is not a SoundFont FluidSynth can read: {install_fix}</source>
+        <translation>{path} 不是 FluidSynth 能读取的音色库：{install_fix}</translation>
+    </message>
+    <message>
+        <source>a standard note needs program 0-127, pitch 0-127 and velocity 1-127, got {program}, {pitch}, {velocity}</source>
+        <translation>标准音符需要音色 0-127、音高 0-127、力度 1-127，实际是 {program}、{pitch}、{velocity}</translation>
+    </message>
+    <message>
+        <source>{path} has no instrument for bank {bank}, program {program}: {install_fix}</source>
+        <translation>{path} 中没有音色库 {bank}、音色 {program} 的乐器：{install_fix}</translation>
     </message>
 </context>
 <context>
@@ -2872,6 +4448,25 @@ No deletes this copy.</source>
     <message>
         <source>Tessera cannot start</source>
         <translation>Tessera 无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>StudioSession</name>
+    <message>
+        <source>this song has no project file yet: choose where to save it</source>
+        <translation>这首歌还没有项目文件：请选择保存位置</translation>
+    </message>
+    <message>
+        <source>{name} is not a project file: save projects as .json (use Export MIDI for a .mid)</source>
+        <translation>{name} 不是项目文件：项目请保存为 .json（.mid 请用“导出 MIDI”）</translation>
+    </message>
+    <message>
+        <source>cannot lock the recovery copy {name}: another program holds it</source>
+        <translation>无法锁定恢复副本 {name}：另一个程序正占用它</translation>
+    </message>
+    <message>
+        <source>{describe} is open in another Tessera window</source>
+        <translation>{describe} 已在另一个 Tessera 窗口中打开</translation>
     </message>
 </context>
 <context>
@@ -3085,6 +4680,27 @@ No deletes this copy.</source>
     </message>
 </context>
 <context>
+    <name>Styles</name>
+    <message>
+        <source>unknown style {name!r}: choose one of {choices}</source>
+        <translation>未知的风格 {name!r}：请从以下选择：{choices}</translation>
+    </message>
+</context>
+<context>
+    <name>TakeFlip</name>
+    <message>
+        <source>flipping needs two takes and this song has {takes_count}: regenerate or nudge once more to make another</source>
+        <translation>切换需要两个版本，而这首歌只有 {takes_count} 个：请再重新生成或微调一次来生成另一个</translation>
+    </message>
+</context>
+<context>
+    <name>TakeRestore</name>
+    <message>
+        <source>this take&apos;s meter differs from the song&apos;s, so its bars do not line up with the {cells_count} locked cell(s); unlock them first to go back to it</source>
+        <translation>这个版本的拍号与歌曲不同，所以它的小节与 {cells_count} 个锁定的格子对不上；请先解锁它们再回到这个版本</translation>
+    </message>
+</context>
+<context>
     <name>Takes</name>
     <message>
         <source>  ◀ listening</source>
@@ -3157,6 +4773,61 @@ No deletes this copy.</source>
     <message>
         <source>{section}, {bars}</source>
         <translation>{section}，{bars}</translation>
+    </message>
+    <message>
+        <source>take request must be a JSON object, got {shown}</source>
+        <translation>版本的请求必须是 JSON 对象，实际是 {shown}</translation>
+    </message>
+    <message>
+        <source>request.cells must be a list, got {shown}</source>
+        <translation>request.cells 必须是列表，实际是 {shown}</translation>
+    </message>
+    <message>
+        <source>a take&apos;s song must be a Song, got {shown}</source>
+        <translation>版本的歌曲必须是 Song，实际是 {shown}</translation>
+    </message>
+    <message>
+        <source>{path} nests deeper than {max_request_depth} levels</source>
+        <translation>{path} 嵌套超过了 {max_request_depth} 层</translation>
+    </message>
+    <message>
+        <source>{path} has a key that is not text: {shown}</source>
+        <translation>{path} 有一个不是文本的键：{shown}</translation>
+    </message>
+    <message>
+        <source>{path} must be a finite number, got {item!r}</source>
+        <translation>{path} 必须是有限的数字，实际是 {item!r}</translation>
+    </message>
+    <message>
+        <source>{path} must be a JSON value, got {shown}</source>
+        <translation>{path} 必须是 JSON 值，实际是 {shown}</translation>
+    </message>
+</context>
+<context>
+    <name>Theory</name>
+    <message>
+        <source>{what} {text!r} does not start with a note name: try {example}</source>
+        <translation>{what} {text!r} 不是以音名开头：试试 {example}</translation>
+    </message>
+    <message>
+        <source>pitch {text!r} needs an octave number: try &apos;C4&apos; (= 60) or &apos;F#3&apos;</source>
+        <translation>音高 {text!r} 需要八度数字：试试“C4”（= 60）或“F#3”</translation>
+    </message>
+    <message>
+        <source>pitch {text!r} is outside MIDI&apos;s 0-127 (C-1 to G9)</source>
+        <translation>音高 {text!r} 超出了 MIDI 的 0-127（C-1 到 G9）</translation>
+    </message>
+    <message>
+        <source>pitch range {text!r} is not understood: try &apos;C3-C5&apos; or &apos;48-72&apos;</source>
+        <translation>无法理解音域 {text!r}：试试“C3-C5”或“48-72”</translation>
+    </message>
+    <message>
+        <source>pitch range {text!r} runs downwards: put the lower pitch first</source>
+        <translation>音域 {text!r} 是从高到低的：请把较低的音写在前面</translation>
+    </message>
+    <message>
+        <source>key {text!r}: a key signature is major or minor, not {mode!r}</source>
+        <translation>调 {text!r}：调号只有大调（major）或小调（minor），不是 {mode!r}</translation>
     </message>
 </context>
 <context>
@@ -3533,6 +5204,155 @@ No deletes this copy.</source>
         <source>{percent} %</source>
         <translation>{percent} %</translation>
     </message>
+    <message>
+        <source>its vectors are not all finite and of dimension {size}</source>
+        <translation>它的向量不全是有限值，或维度不是 {size}</translation>
+    </message>
+    <message>
+        <source>strength must be from 0 to 1, got {strength}</source>
+        <translation>强度必须在 0 到 1 之间，实际是 {strength}</translation>
+    </message>
+    <message>
+        <source>program must be 0-127 or {drum_kit} (drums), got {program}</source>
+        <translation>音色号必须是 0-127 或 {drum_kit}（鼓），实际是 {program}</translation>
+    </message>
+    <message>
+        <source>cannot mix timbres of {vector_count} and {vector_count_2} dimensions</source>
+        <translation>无法混合 {vector_count} 维和 {vector_count_2} 维的音色</translation>
+    </message>
+    <message>
+        <source>unknown descriptor {name!r}: choose from {descriptors}</source>
+        <translation>未知的描述词 {name!r}：请从以下选择：{descriptors}</translation>
+    </message>
+    <message>
+        <source>resolve a GM timbre with from_gm before changing it</source>
+        <translation>改变 GM 音色前，请先用 from_gm 解析它</translation>
+    </message>
+    <message>
+        <source>the timbre model: {err}</source>
+        <translation>音色模型：{err}</translation>
+    </message>
+    <message>
+        <source>the timbre model in {folder} was trained for controls {wrong}, but this Tessera synthesizes {expected}: install the model that ships with this version</source>
+        <translation>{folder} 中的音色模型是为控制量 {wrong} 训练的，但这个 Tessera 合成的是 {expected}：请安装与此版本一同发布的模型</translation>
+    </message>
+    <message>
+        <source>{path} does not match its card: {rebuild}</source>
+        <translation>{path} 与它的说明卡不符：{rebuild}</translation>
+    </message>
+    <message>
+        <source>{st_size:,} bytes is not a timbre space</source>
+        <translation>{st_size:,} 字节不是一个音色空间</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({err}): {rebuild}</source>
+        <translation>{path} 已损坏（{err}）：{rebuild}</translation>
+    </message>
+    <message>
+        <source>{folder} takes {name} of shape {shape}, but its card and space say (batch, {dims}): {rebuild}</source>
+        <translation>{folder} 接收形状为 {shape} 的 {name}，但它的说明卡和空间写的是 (batch, {dims})：{rebuild}</translation>
+    </message>
+    <message>
+        <source>a standard-sound (SoundFont) note is rendered by FluidSynth, not the timbre model: render it through engine.sound.note_cache.NoteRenderer</source>
+        <translation>标准音色（音色库）的音符由 FluidSynth 渲染，而不是音色模型：请通过 engine.sound.note_cache.NoteRenderer 渲染</translation>
+    </message>
+    <message>
+        <source>a batch holds at most {most} notes, got {count}</source>
+        <translation>一批最多 {most} 个音符，实际为 {count} 个</translation>
+    </message>
+    <message>
+        <source>a note needs pitch 0-127, velocity 1-127 and a duration above 0 and at most {max_note_seconds:g} s, got {pitch}, {velocity}, {duration_seconds}</source>
+        <translation>音符需要音高 0-127、力度 1-127，时长大于 0 且最多 {max_note_seconds:g} 秒，实际是 {pitch}、{velocity}、{duration_seconds}</translation>
+    </message>
+    <message>
+        <source>the sampler needs at least one step, got {steps}</source>
+        <translation>采样器至少需要一步，实际是 {steps}</translation>
+    </message>
+</context>
+<context>
+    <name>TimbreRef</name>
+    <message>
+        <source>timbre kind must be &apos;gm&apos;, &apos;generated&apos; or &apos;soundfont&apos;, got {shown}</source>
+        <translation>音色类型必须是“gm”“generated”或“soundfont”，实际是 {shown}</translation>
+    </message>
+    <message>
+        <source>a generated timbre needs both a seed and a vector</source>
+        <translation>生成的音色需要同时有种子和向量</translation>
+    </message>
+    <message>
+        <source>a standard-sound timbre keeps both a seed and a vector, or neither</source>
+        <translation>标准音色要么同时保留种子和向量，要么都不保留</translation>
+    </message>
+    <message>
+        <source>only a standard-sound timbre names a program, not {kind!r}</source>
+        <translation>只有标准音色才指定音色号，{kind!r} 不行</translation>
+    </message>
+    <message>
+        <source>timbre vector must hold {timbre_dimension} numbers (or none), got {vector_count}</source>
+        <translation>音色向量必须有 {timbre_dimension} 个数（或没有），实际有 {vector_count} 个</translation>
+    </message>
+</context>
+<context>
+    <name>ToSong</name>
+    <message>
+        <source>unknown quantise grid {quantise!r}: use one of {choices}</source>
+        <translation>未知的量化网格 {quantise!r}：请用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>{onsets_count} note onset(s) are too few to estimate a tempo: give the tempo</source>
+        <translation>{onsets_count} 个音符起音太少，无法估计速度：请给出速度</translation>
+    </message>
+    <message>
+        <source>tempo must be {min_tempo_bpm:g} to {max_tempo_bpm:g} BPM, got {tempo_bpm:g}</source>
+        <translation>速度必须在 {min_tempo_bpm:g} 到 {max_tempo_bpm:g} BPM 之间，实际是 {tempo_bpm:g}</translation>
+    </message>
+    <message>
+        <source>the clip holds no notes to add (after the offset)</source>
+        <translation>片段中（偏移之后）没有可添加的音符</translation>
+    </message>
+    <message>
+        <source>no notes were heard in the clip: record closer to the microphone, hum louder, or lower the onset threshold</source>
+        <translation>片段中没有听到任何音符：请离麦克风近一点录、哼得大声一点，或调低起音阈值</translation>
+    </message>
+    <message>
+        <source>the clip is read at the song&apos;s own tempo map: leave the tempo out when adding a clip to a song that has music</source>
+        <translation>片段会按歌曲自己的速度读取：向已有音乐的歌曲添加片段时，请不要指定速度</translation>
+    </message>
+</context>
+<context>
+    <name>Tokens</name>
+    <message>
+        <source>a song needs at least one track to be tokenized</source>
+        <translation>歌曲至少需要一条音轨才能分词</translation>
+    </message>
+    <message>
+        <source>cell track {track_index} is not in the song</source>
+        <translation>格子所在的音轨 {track_index} 不在歌曲中</translation>
+    </message>
+    <message>
+        <source>expected a {rstrip} token, got {token!r}</source>
+        <translation>应为 {rstrip} 词元，实际是 {token!r}</translation>
+    </message>
+    <message>
+        <source>the token sequence ends too early</source>
+        <translation>词元序列过早结束</translation>
+    </message>
+    <message>
+        <source>token {index} is {token!r}, expected {rstrip}</source>
+        <translation>第 {index} 个词元是 {token!r}，应为 {rstrip}</translation>
+    </message>
+    <message>
+        <source>token {index}: a note comes before any position</source>
+        <translation>第 {index} 个词元：音符出现在任何位置之前</translation>
+    </message>
+    <message>
+        <source>track {tracks_count} has more bars than the first track</source>
+        <translation>音轨 {tracks_count} 的小节比第一条音轨多</translation>
+    </message>
+    <message>
+        <source>the sequence holds no track</source>
+        <translation>序列中没有任何音轨</translation>
+    </message>
 </context>
 <context>
     <name>Tour</name>
@@ -3822,6 +5642,80 @@ No deletes this copy.</source>
     </message>
 </context>
 <context>
+    <name>TranscribedNotes</name>
+    <message>
+        <source>{name} must be between 0 and 1, got {value!r}</source>
+        <translation>{name} 必须在 0 到 1 之间，实际是 {value!r}</translation>
+    </message>
+    <message>
+        <source>min_note_seconds must be from 0 to 10, got {min_note_seconds!r}</source>
+        <translation>min_note_seconds 必须在 0 到 10 之间，实际是 {min_note_seconds!r}</translation>
+    </message>
+</context>
+<context>
+    <name>Transcriber</name>
+    <message>
+        <source>the note model is not installed: {install_hint}</source>
+        <translation>音符模型没有安装：{install_hint}</translation>
+    </message>
+    <message>
+        <source>the clip is {frames:.1f} minutes long; the limit is {max_clip_seconds:g} minutes: cut out the part to transcribe</source>
+        <translation>片段长 {frames:.1f} 分钟；上限是 {max_clip_seconds:g} 分钟：请截取要转写的部分</translation>
+    </message>
+    <message>
+        <source>no audio file at {path}</source>
+        <translation>{path} 处没有音频文件</translation>
+    </message>
+    <message>
+        <source>{name}: cannot read it as audio ({error_string}); Tessera reads {readable} files: convert the clip to one of those</source>
+        <translation>{name}：无法作为音频读取（{error_string}）；Tessera 能读取 {readable} 文件：请把片段转换成其中一种</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {strerror}</source>
+        <translation>无法读取 {path}：{strerror}</translation>
+    </message>
+    <message>
+        <source>{name} is not an audio file (it is a folder, a device or a pipe): choose a {readable} file</source>
+        <translation>{name} 不是音频文件（它是文件夹、设备或管道）：请选择一个 {readable} 文件</translation>
+    </message>
+    <message>
+        <source>{name} is {st_size:.1f} GiB, more than the {max_clip_bytes:g} GiB a clip may be: cut out the part to transcribe</source>
+        <translation>{name} 有 {st_size:.1f} GiB，超过了片段最大的 {max_clip_bytes:g} GiB：请截取要转写的部分</translation>
+    </message>
+    <message>
+        <source>{name} says it holds {channels} channels at {sample_rate} Hz; Tessera reads 1 to {max_channels} channels at {min_rate_hz:,} to {max_rate_hz:,} Hz: convert the clip</source>
+        <translation>{name} 声称有 {channels} 个声道、{sample_rate} Hz；Tessera 能读取 1 到 {max_channels} 个声道、{min_rate_hz:,} 到 {max_rate_hz:,} Hz：请转换这个片段</translation>
+    </message>
+    <message>
+        <source>{name} holds no audio (zero samples)</source>
+        <translation>{name} 中没有音频（零个采样）</translation>
+    </message>
+    <message>
+        <source>{name} holds invalid samples (NaN or infinity)</source>
+        <translation>{name} 含有无效的采样（NaN 或无穷大）</translation>
+    </message>
+    <message>
+        <source>{name} is silent (its loudest sample is {value:.0f} dBFS): record the clip again with more input level</source>
+        <translation>{name} 是无声的（最响的采样为 {value:.0f} dBFS）：请调高输入电平后重新录制</translation>
+    </message>
+    <message>
+        <source>{err}; it must be the note model of the basic-pitch version this Tessera was built for: {install_hint}</source>
+        <translation>{err}；它必须是这个 Tessera 所依据的 basic-pitch 版本的音符模型：{install_hint}</translation>
+    </message>
+    <message>
+        <source>{path} has outputs of widths {widths}, not the expected {value}: {install_hint}</source>
+        <translation>{path} 的输出宽度为 {widths}，而不是预期的 {value}：{install_hint}</translation>
+    </message>
+    <message>
+        <source>transcribe takes mono audio (1-D), got shape {shape}</source>
+        <translation>转写需要单声道音频（一维），实际形状是 {shape}</translation>
+    </message>
+    <message>
+        <source>sample_rate must be 1,000 to 384,000 Hz, got {sample_rate!r}</source>
+        <translation>sample_rate 必须在 1,000 到 384,000 Hz 之间，实际是 {sample_rate!r}</translation>
+    </message>
+</context>
+<context>
     <name>Transport</name>
     <message>
         <source> BPM</source>
@@ -4060,6 +5954,183 @@ No deletes this copy.</source>
     </message>
 </context>
 <context>
+    <name>Undo</name>
+    <message>
+        <source>there is nothing to undo</source>
+        <translation>没有可撤销的操作</translation>
+    </message>
+    <message>
+        <source>there is nothing to redo</source>
+        <translation>没有可重做的操作</translation>
+    </message>
+</context>
+<context>
+    <name>UseCases</name>
+    <message>
+        <source>Regenerate {count}</source>
+        <translation>重新生成 {count} 个格子</translation>
+    </message>
+    <message>
+        <source>Nudge {direction} {strength:.2f}</source>
+        <translation>微调 {direction} {strength:.2f}</translation>
+    </message>
+    <message>
+        <source>Add drum kit</source>
+        <translation>添加鼓组</translation>
+    </message>
+    <message>
+        <source>Add track</source>
+        <translation>添加音轨</translation>
+    </message>
+    <message>
+        <source>Continue {bars} bars</source>
+        <translation>续写 {bars} 小节</translation>
+    </message>
+    <message>
+        <source>New {preset}</source>
+        <translation>新建 {preset}</translation>
+    </message>
+    <message>
+        <source>Lock {count} cell(s)</source>
+        <translation>锁定 {count} 个格子</translation>
+    </message>
+    <message>
+        <source>Unlock {count} cell(s)</source>
+        <translation>解锁 {count} 个格子</translation>
+    </message>
+    <message>
+        <source>{label} (seed {seed})</source>
+        <translation>{label}（种子 {seed}）</translation>
+    </message>
+    <message>
+        <source>Regenerate section {number} and its repeats</source>
+        <translation>重新生成段落 {number} 及其重复</translation>
+    </message>
+    <message>
+        <source>Regenerate section {number}</source>
+        <translation>重新生成段落 {number}</translation>
+    </message>
+    <message>
+        <source>Vary section {number} {strength:.2f} and its repeats</source>
+        <translation>变奏段落 {number} {strength:.2f} 及其重复</translation>
+    </message>
+    <message>
+        <source>Vary section {number} {strength:.2f}</source>
+        <translation>变奏段落 {number} {strength:.2f}</translation>
+    </message>
+    <message>
+        <source>Copy section {number} to bar {bar}</source>
+        <translation>复制段落 {number} 到第 {bar} 小节</translation>
+    </message>
+    <message>
+        <source>Make section {number} a {role}</source>
+        <translation>把段落 {number} 设为{role}</translation>
+    </message>
+    <message>
+        <source>{name} is a MIDI file, which cannot hold locks: write a project instead, such as song.json</source>
+        <translation>{name} 是 MIDI 文件，无法保存锁定：请改为保存项目，例如 song.json</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Set style to {style}</source>
+        <translation>把风格设为 {style}</translation>
+    </message>
+    <message>
+        <source>{label}…</source>
+        <translation>{label}…</translation>
+    </message>
+    <message>
+        <source>Rendering {name}…</source>
+        <translation>正在渲染 {name}…</translation>
+    </message>
+    <message>
+        <source>choose an audio file or record a clip first</source>
+        <translation>请先选择一个音频文件或录一段</translation>
+    </message>
+    <message>
+        <source>Add {name} from audio</source>
+        <translation>从音频添加 {name}</translation>
+    </message>
+    <message>
+        <source>Listening to {name}…</source>
+        <translation>正在聆听 {name}…</translation>
+    </message>
+    <message>
+        <source>hearing your keys needs the Tessera synth as the output</source>
+        <translation>要听到你弹的键，输出必须是 Tessera 合成器</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder: give a folder of .mid or .json songs</source>
+        <translation>{folder} 不是文件夹：请给出一个包含 .mid 或 .json 歌曲的文件夹</translation>
+    </message>
+    <message>
+        <source>{folder} holds no .mid or .json songs to check against</source>
+        <translation>{folder} 中没有可用于比对的 .mid 或 .json 歌曲</translation>
+    </message>
+</context>
+<context>
+    <name>VideoCuts</name>
+    <message>
+        <source>cut times must be in order</source>
+        <translation>剪辑点时间必须按顺序排列</translation>
+    </message>
+    <message>
+        <source>a cut at {time:g} s is outside the video (0-{duration_s:.3f} s): give a time inside it</source>
+        <translation>{time:g} 秒处的剪辑点在视频之外（0-{duration_s:.3f} 秒）：请给出视频内的时间</translation>
+    </message>
+    <message>
+        <source>there is no cut within {within:g} s of {time:g} s: the cuts are at {text}</source>
+        <translation>{time:g} 秒前后 {within:g} 秒内没有剪辑点：剪辑点位于 {text}</translation>
+    </message>
+</context>
+<context>
+    <name>VideoEnergy</name>
+    <message>
+        <source>an energy curve needs at least one point such as 0=0.5</source>
+        <translation>能量曲线至少需要一个点，例如 0=0.5</translation>
+    </message>
+    <message>
+        <source>energy point {time:g}={value:g}: the time must be 0 or more seconds and the energy 0-1</source>
+        <translation>能量点 {time:g}={value:g}：时间必须大于等于 0 秒，能量在 0-1 之间</translation>
+    </message>
+    <message>
+        <source>an energy curve gives each time once</source>
+        <translation>能量曲线中每个时间只能出现一次</translation>
+    </message>
+</context>
+<context>
+    <name>VideoMux</name>
+    <message>
+        <source>will not overwrite the original video {name}: choose another output name, such as {stem}-scored{suffix}</source>
+        <translation>不会覆盖原视频 {name}：请换一个输出文件名，例如 {stem}-scored{suffix}</translation>
+    </message>
+    <message>
+        <source>could not write {name}: {err}; check the folder can be written and has space, or choose an mp4 or mkv name</source>
+        <translation>无法写入 {name}：{err}；请检查文件夹可写且有空间，或选择 mp4 或 mkv 文件名</translation>
+    </message>
+</context>
+<context>
+    <name>VideoProbe</name>
+    <message>
+        <source>cannot read the video {name}: there is no such file ({where})</source>
+        <translation>无法读取视频 {name}：文件不存在（{where}）</translation>
+    </message>
+</context>
+<context>
+    <name>VideoScore</name>
+    <message>
+        <source>{name} is over {most} bytes: not a video score</source>
+        <translation>{name} 超过 {most} 字节：不是视频配乐文件</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable video score ({error}): delete it to open the project without its video</source>
+        <translation>{name} 不是可读取的视频配乐文件（{error}）：删除它即可不带视频打开该项目</translation>
+    </message>
+</context>
+<context>
     <name>VideoScoring</name>
     <message>
         <source>Video</source>
@@ -4100,6 +6171,33 @@ No deletes this copy.</source>
     <message>
         <source>Still busy with {job}: wait or cancel it first</source>
         <translation>仍在进行 {job}：请等待或先取消</translation>
+    </message>
+    <message>
+        <source>unknown style {typed!r}: choose one of {choices}</source>
+        <translation>未知的风格 {typed!r}：请从以下选择：{choices}</translation>
+    </message>
+    <message>
+        <source>the written song has {sections_count} sections in {bar_count} bars, not the {sections_count_2} in {bars} fitted: score the video again</source>
+        <translation>写出的歌曲在 {bar_count} 小节中有 {sections_count} 个段落，而不是调整时的 {bars} 小节 {sections_count_2} 个段落：请重新为视频配乐</translation>
+    </message>
+</context>
+<context>
+    <name>Vocab</name>
+    <message>
+        <source>{token!r} is not a token of {version}</source>
+        <translation>{token!r} 不是 {version} 的词元</translation>
+    </message>
+    <message>
+        <source>{args!r} is not a token of {version}</source>
+        <translation>{args!r} 不是 {version} 的词元</translation>
+    </message>
+    <message>
+        <source>cannot read the vocabulary file {path}: {err}</source>
+        <translation>无法读取词表文件 {path}：{err}</translation>
+    </message>
+    <message>
+        <source>the model was trained with tokenizer {version!r} ({tokens_count} tokens) but this Tessera uses {version_2!r} ({current_count} tokens): install the model that ships with this version, or retrain it</source>
+        <translation>模型是用分词器 {version!r}（{tokens_count} 个词元）训练的，但这个 Tessera 使用 {version_2!r}（{current_count} 个词元）：请安装与此版本一同发布的模型，或重新训练</translation>
     </message>
 </context>
 <context>

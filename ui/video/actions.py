@@ -35,6 +35,7 @@ from engine.video.energy import EnergyCurve
 from engine.video.probe import VIDEO_SUFFIXES
 from ui.arrangement.view import ArrangementGrid
 from ui.document import DocumentSignals
+from ui.engine_words import engine_text, track_name
 from ui.i18n import translate
 from ui.jobs import JobRunner
 from ui.video.energy_edits import EnergyEditing
@@ -115,7 +116,9 @@ class VideoScoring(QObject):
     def _compose(self, fitted: Fitted) -> None:
         self.fitted = fitted
         title = fitted.analysis.info.path.stem
-        job = self.studio.compose_job(fitted_request(fitted, title), self.seed, base=None)
+        job = self.studio.compose_job(
+            fitted_request(fitted, title), self.seed, base=None, track_names=track_name
+        )
         self._start(job, self._composed)
 
     def _composed(self, _composed: Composed) -> None:
@@ -167,7 +170,7 @@ class VideoScoring(QObject):
         try:
             started = self.jobs.start(job, on_done, self.failed.emit)  # type: ignore[arg-type]
         except TesseraError as err:
-            self.message.emit(str(err))
+            self.message.emit(engine_text(err))
             return False
         if not started:
             self.message.emit(

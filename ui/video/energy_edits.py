@@ -32,6 +32,7 @@ from engine.video.energy import (
     save_score_file,
 )
 from ui.document import DocumentSignals
+from ui.engine_words import engine_text
 from ui.i18n import translate
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ class EnergyEditing(QObject):
         try:
             score = load_score_file(path)
         except TesseraError as err:
-            self.scoring.message.emit(str(err))
+            self.scoring.message.emit(engine_text(err))
             return
         if score is not None:
             self._reopen(score)
@@ -148,7 +149,7 @@ class EnergyEditing(QObject):
                 analysis = dataclasses.replace(fitted.analysis, cuts=cuts)
                 fitted = plan(analysis, options)
             except TesseraError as err:
-                self.scoring.message.emit(str(err))
+                self.scoring.message.emit(engine_text(err))
                 return
             self.scoring.seed = score.seed
             self._remember(song, fitted)

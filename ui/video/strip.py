@@ -17,6 +17,7 @@ from engine.song.song import Song
 from engine.video.analysis import Thumbnail
 from engine.video.cuts import Cuts, add_cut, delete_cut
 from ui.arrangement.view import ArrangementGrid
+from ui.engine_words import engine_text
 from ui.video.energy_lane import LANE_HEIGHT_PX, EnergyLane
 
 THUMBS_HEIGHT_PX = 58
@@ -139,7 +140,7 @@ class VideoStrip(QWidget):
             else:
                 return
         except TesseraError as err:
-            self.message.emit(str(err))
+            self.message.emit(engine_text(err))
             return
         self.update()
         self.cuts_changed.emit(self.cuts)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from engine.errors import TesseraError
+from engine.words import QT_TRANSLATE_NOOP
 
 SMPTE_RATES = {24: Fraction(24), 25: Fraction(25), 29: Fraction(2997, 100), 30: Fraction(30)}
 """Frames per second by the SMPTE code in a header's division (29 is 29.97 drop-frame)."""
@@ -83,8 +84,11 @@ class Repairs:
         """One line per kind, e.g. '3 data bytes above 127 clamped (first: track 2, tick 96)'.
 
         Tracks are counted from 1, as a DAW shows them; ticks are the file's own."""
+        line = QT_TRANSLATE_NOOP("MidiEvents", "{count} {kind} (first: track {track}, tick {tick})")
         return [
-            f"{count} {kind} (first: track {self.first[kind][0] + 1}, tick {self.first[kind][1]})"
+            line.format(
+                count=count, kind=kind, track=self.first[kind][0] + 1, tick=self.first[kind][1]
+            )
             for kind, count in self.counts.items()
         ]
 
@@ -93,20 +97,30 @@ def read_header(data: bytes, name: str) -> tuple[Header, int]:
     """The header and the byte offset of the first chunk after it; MidiImportError if broken."""
     if len(data) < 14:
         raise MidiImportError(
-            f"{name} is truncated: it holds {len(data)} bytes, fewer than a MIDI header's 14; "
-            "re-export it"
+            QT_TRANSLATE_NOOP(
+                "MidiEvents",
+                "{name} is truncated: it holds {data_count} bytes, fewer than a MIDI "
+                "header's 14; re-export it",
+            ).format(name=name, data_count=len(data))
         )
     length = int.from_bytes(data[4:8], "big")
     if length < 6 or 8 + length > len(data):
         raise MidiImportError(
-            f"{name} is corrupted: its header chunk says it is {length} bytes long, where a "
-            f"MIDI header is 6 (and the file holds {len(data)} bytes); re-export it"
+            QT_TRANSLATE_NOOP(
+                "MidiEvents",
+                "{name} is corrupted: its header chunk says it is {length} bytes long, "
+                "where a MIDI header is 6 (and the file holds {data_count} bytes); "
+                "re-export it",
+            ).format(name=name, length=length, data_count=len(data))
         )
     file_type = int.from_bytes(data[8:10], "big")
     if file_type > 2:
         raise MidiImportError(
-            f"{name} declares MIDI format {file_type}; MIDI files are format 0, 1 or 2: "
-            "it is corrupted or not a standard MIDI file"
+            QT_TRANSLATE_NOOP(
+                "MidiEvents",
+                "{name} declares MIDI format {file_type}; MIDI files are format 0, 1 "
+                "or 2: it is corrupted or not a standard MIDI file",
+            ).format(name=name, file_type=file_type)
         )
     declared = int.from_bytes(data[10:12], "big")
     division = int.from_bytes(data[12:14], "big")
@@ -114,13 +128,20 @@ def read_header(data: bytes, name: str) -> tuple[Header, int]:
         code, ticks_per_frame = 256 - data[12], data[13]
         if code not in SMPTE_RATES or ticks_per_frame == 0:
             raise MidiImportError(
-                f"{name} declares SMPTE timing of {code} frames per second and "
-                f"{ticks_per_frame} ticks per frame; only 24, 25, 29.97 and 30 frames with at "
-                "least one tick each exist: the header is corrupted"
+                QT_TRANSLATE_NOOP(
+                    "MidiEvents",
+                    "{name} declares SMPTE timing of {code} frames per second and "
+                    "{ticks_per_frame} ticks per frame; only 24, 25, 29.97 and 30 frames "
+                    "with at least one tick each exist: the header is corrupted",
+                ).format(name=name, code=code, ticks_per_frame=ticks_per_frame)
             )
         return Header(file_type, declared, ticks_per_frame, SMPTE_RATES[code]), 8 + length
     if division == 0:
-        raise MidiImportError(f"{name} declares 0 ticks per quarter note; it is corrupted")
+        raise MidiImportError(
+            QT_TRANSLATE_NOOP(
+                "MidiEvents", "{name} declares 0 ticks per quarter note; it is corrupted"
+            ).format(name=name)
+        )
     return Header(file_type, declared, division), 8 + length
 
 
@@ -143,12 +164,17 @@ def read_tracks(data: bytes, start: int, name: str, repairs: Repairs) -> list[Ra
                 repairs.add(CUT_INSIDE, track.index, track.end_tick)
             tracks.append(track)
         elif chunk_id.isalpha() and chunk_id.isascii():
-            repairs.add(f"unknown '{chunk_id.decode('ascii')}' chunks skipped", len(tracks), 0)
+            skipped = QT_TRANSLATE_NOOP("MidiEvents", "unknown '{chunk}' chunks skipped")
+            repairs.add(skipped.format(chunk=chunk_id.decode("ascii")), len(tracks), 0)
         else:
             where = f"after track {len(tracks)}" if tracks else "after the header"
             raise MidiImportError(
-                f"{name} is corrupted: {where}, at byte {position}, comes neither a track nor "
-                "any other chunk (a chunk length is probably wrong); re-export it"
+                QT_TRANSLATE_NOOP(
+                    "MidiEvents",
+                    "{name} is corrupted: {where}, at byte {position}, comes neither a "
+                    "track nor any other chunk (a chunk length is probably wrong); "
+                    "re-export it",
+                ).format(name=name, where=where, position=position)
             )
         position = body + length
     if position < len(data):
@@ -184,8 +210,11 @@ def _read_track(chunk: bytes, index: int, name: str, repairs: Repairs) -> RawTra
                 status = running
             else:
                 raise MidiImportError(
-                    f"{name} is corrupted: track {index + 1}, tick {tick}: data byte "
-                    f"0x{status:02X} comes before any status byte; re-export it"
+                    QT_TRANSLATE_NOOP(
+                        "MidiEvents",
+                        "{name} is corrupted: track {index}, tick {tick}: data byte "
+                        "0x{status:02X} comes before any status byte; re-export it",
+                    ).format(name=name, index=index + 1, tick=tick, status=status)
                 )
             if status < 0xF0:
                 running = status
@@ -197,7 +226,11 @@ def _read_track(chunk: bytes, index: int, name: str, repairs: Repairs) -> RawTra
                     second = chunk[position + 1]
                     position += 2
                 if (first | second) & 0x80:
-                    repairs.add("data bytes above 127 clamped to 127", index, tick)
+                    repairs.add(
+                        QT_TRANSLATE_NOOP("MidiEvents", "data bytes above 127 clamped to 127"),
+                        index,
+                        tick,
+                    )
                     first, second = min(first, 127), min(second, 127)
                 add_channel((tick, status, first, second))
             else:
@@ -240,10 +273,20 @@ def _read_system(
         if position + length > len(chunk):
             raise IndexError
         position += length
-        repairs.add("SysEx messages dropped (device settings Tessera cannot hold)", index, tick)
+        repairs.add(
+            QT_TRANSLATE_NOOP(
+                "MidiEvents", "SysEx messages dropped (device settings Tessera cannot hold)"
+            ),
+            index,
+            tick,
+        )
     else:
         position += _SYSTEM_DATA_BYTES.get(status, 0)
-        repairs.add("system messages (not allowed in a file) skipped", index, tick)
+        repairs.add(
+            QT_TRANSLATE_NOOP("MidiEvents", "system messages (not allowed in a file) skipped"),
+            index,
+            tick,
+        )
     return position, False
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from engine.project.midi.events import RawTrack
 from engine.song.song import EXPRESSION_CC, SUSTAIN_CC, ControlEvent, ProgramChange
+from engine.words import QT_TRANSLATE_NOOP
 
 ALL_NOTES_OFF_CCS = (120, 123)
 """All Sound Off and All Notes Off end every note sounding on the channel."""
@@ -113,7 +114,7 @@ def _other_event(
     elif kind == 0xD0:
         part.controls.append(ControlEvent(tick, "channel_pressure", first))
     else:  # 0xA0
-        walked.counts["polyphonic aftertouch events dropped"] += 1
+        walked.counts[QT_TRANSLATE_NOOP("MidiNotes", "polyphonic aftertouch events dropped")] += 1
 
 
 class _Pairing:
@@ -133,12 +134,18 @@ class _Pairing:
         if held[0] == tick:  # the same note twice: one note, ended by the later off
             held[1] = max(held[1], velocity)
             held[2] += 1
-            self.counts["duplicate note-ons merged into one note"] += 1
+            self.counts[
+                QT_TRANSLATE_NOOP("MidiNotes", "duplicate note-ons merged into one note")
+            ] += 1
             return
         part.rows.append((held[0], pitch, tick - held[0], held[1]))
         self.sounding[key] = [tick, velocity, 0, tick]
         self.extra_offs[key] = self.extra_offs.get(key, 0) + 1
-        self.counts["re-struck notes split (a note-on on a sounding note ends it)"] += 1
+        self.counts[
+            QT_TRANSLATE_NOOP(
+                "MidiNotes", "re-struck notes split (a note-on on a sounding note ends it)"
+            )
+        ] += 1
 
     def unusual_off(self, part: Part, held: list[int] | None, tick: int, pitch: int) -> None:
         """A note-off for a silent pitch, a duplicated note or one re-struck on this tick."""
@@ -154,7 +161,9 @@ class _Pairing:
         elif owed:
             self.extra_offs[key] = owed - 1
         else:
-            self.counts["note-offs with no note sounding ignored"] += 1
+            self.counts[
+                QT_TRANSLATE_NOOP("MidiNotes", "note-offs with no note sounding ignored")
+            ] += 1
 
     def release_channel(self, part: Part, tick: int) -> None:
         """All Notes Off: every note sounding on the part's channel ends at `tick`."""
@@ -165,9 +174,11 @@ class _Pairing:
     def end_all(self, parts: dict[int, Part], end_tick: int) -> None:
         """Notes never released end at `end_tick` (a synth holds them to the end)."""
         if self.sounding:
-            self.counts["notes without a note-off ended where their track ends"] += len(
-                self.sounding
-            )
+            self.counts[
+                QT_TRANSLATE_NOOP(
+                    "MidiNotes", "notes without a note-off ended where their track ends"
+                )
+            ] += len(self.sounding)
         for key, (start, velocity, _, _) in self.sounding.items():
             parts[key >> 7].rows.append((start, key & 127, max(end_tick - start, 0), velocity))
         self.sounding.clear()

@@ -66,6 +66,7 @@ from engine.song.song import (
     bars_to_cover,
     changes_before,
 )
+from engine.words import QT_TRANSLATE_NOOP, message_of
 
 __all__ = ["MIDI_SUFFIXES", "MidiImport", "MidiImportError", "import_midi", "read_midi"]
 
@@ -110,9 +111,12 @@ def read_midi(path: str | os.PathLike[str]) -> MidiImport:
     if not raw_tracks:
         skipped = f", only {'; '.join(repairs.lines())}" if repairs.counts else ""
         raise MidiImportError(
-            f"{name} holds only a MIDI header and no tracks (the header declares "
-            f"{header.declared_tracks}{skipped}): the file is truncated or was never finished; "
-            "re-export it"
+            QT_TRANSLATE_NOOP(
+                "MidiReader",
+                "{name} holds only a MIDI header and no tracks (the header declares "
+                "{declared_tracks}{skipped}): the file is truncated or was never "
+                "finished; re-export it",
+            ).format(name=name, declared_tracks=header.declared_tracks, skipped=skipped)
         )
     warnings = _timing_warnings(header, raw_tracks)
     scale = _tick_scale(header)
@@ -138,10 +142,17 @@ def read_midi(path: str | os.PathLike[str]) -> MidiImport:
         dropped=dropped,
     )
     warnings += repairs.lines() + meta_repairs.lines()
-    warnings += [f"{count} {kind}" for kind, count in (walked.counts + dropped).items()]
+    counted = QT_TRANSLATE_NOOP("MidiReader", "{count} {kind}")
+    warnings += [
+        counted.format(count=n, kind=kind) for kind, n in (walked.counts + dropped).items()
+    ]
     if conductor.legacy_encoding is not None:
         encoding = ENCODING_NAMES[conductor.legacy_encoding]
-        warnings.append(f"names and texts read as {encoding} (they are not UTF-8)")
+        warnings.append(
+            QT_TRANSLATE_NOOP(
+                "MidiReader", "names and texts read as {encoding} (they are not UTF-8)"
+            ).format(encoding=encoding)
+        )
     return MidiImport(song, warnings)
 
 
@@ -153,13 +164,20 @@ def _read_bytes(path: str | os.PathLike[str], name: str) -> bytes:
             path, MAX_MIDI_BYTES, "MIDI file", "no real MIDI file is this large: it is damaged"
         )
     except JsonFileError as err:
-        raise MidiImportError(str(err)) from err
+        raise MidiImportError(message_of(err)) from err
     if not data:
-        raise MidiImportError(f"{name} is empty (0 bytes): it is not a MIDI file")
+        raise MidiImportError(
+            QT_TRANSLATE_NOOP(
+                "MidiReader", "{name} is empty (0 bytes): it is not a MIDI file"
+            ).format(name=name)
+        )
     if not data.startswith(b"MThd"):
         raise MidiImportError(
-            f"{name} is not a MIDI file (it does not start with the 'MThd' header); "
-            "choose a .mid file exported from a DAW or notation program"
+            QT_TRANSLATE_NOOP(
+                "MidiReader",
+                "{name} is not a MIDI file (it does not start with the 'MThd' header); "
+                "choose a .mid file exported from a DAW or notation program",
+            ).format(name=name)
         )
     return data
 
@@ -167,19 +185,27 @@ def _read_bytes(path: str | os.PathLike[str], name: str) -> bytes:
 def _timing_warnings(header: Header, tracks: list[RawTrack]) -> list[str]:
     """What the header says that the import had to interpret: its timing, its type, and a
     track count that does not match the chunks (all chunks are read)."""
-    warnings = []
+    warnings: list[str] = []
     if header.declared_tracks != len(tracks):
         warnings.append(
-            f"the header declares {header.declared_tracks} tracks and the file holds "
-            f"{len(tracks)}: all {len(tracks)} read"
+            QT_TRANSLATE_NOOP(
+                "MidiReader",
+                "the header declares {declared} tracks and the file holds {held}: all {held} read",
+            ).format(declared=header.declared_tracks, held=len(tracks))
         )
     if header.frames_per_second is not None:
         warnings.append(
-            f"SMPTE timing ({float(header.frames_per_second):g} frames of "
-            f"{header.ticks_per_quarter} ticks per second) converted to 120 BPM"
+            QT_TRANSLATE_NOOP(
+                "MidiReader",
+                "SMPTE timing ({frames:g} frames of {ticks} ticks per second) converted to 120 BPM",
+            ).format(frames=float(header.frames_per_second), ticks=header.ticks_per_quarter)
         )
     if header.file_type == 2 and len(tracks) > 1:
-        warnings.append(f"type-2 file: its {len(tracks)} patterns are laid end to end")
+        warnings.append(
+            QT_TRANSLATE_NOOP(
+                "MidiReader", "type-2 file: its {patterns} patterns are laid end to end"
+            ).format(patterns=len(tracks))
+        )
     return warnings
 
 
@@ -223,15 +249,23 @@ def _check_size(
     )
     if music_end > MAX_TICK:
         raise MidiImportError(
-            f"{name} has an event at tick {music_end:,} (at {PPQ} per quarter), past the "
-            f"{MAX_TICK:,} a song can hold: a delta time in it is corrupted; re-export it"
+            QT_TRANSLATE_NOOP(
+                "MidiReader",
+                "{name} has an event at tick {music_end:,} (at {ppq} per quarter), "
+                "past the {max_tick:,} a song can hold: a delta time in it is "
+                "corrupted; re-export it",
+            ).format(name=name, music_end=music_end, ppq=PPQ, max_tick=MAX_TICK)
         )
     bars = bars_to_cover(conductor.meters, music_end)
     if bars > MAX_BAR_COUNT:
         raise MidiImportError(
-            f"{name} would need {bars:,} bars to reach its last event (tick {music_end:,}), "
-            f"more than the {MAX_BAR_COUNT:,} a song can hold: an event lies far past the "
-            "music (a corrupted delta time or meter); re-export it"
+            QT_TRANSLATE_NOOP(
+                "MidiReader",
+                "{name} would need {bars:,} bars to reach its last event (tick "
+                "{music_end:,}), more than the {max_bar_count:,} a song can hold: an "
+                "event lies far past the music (a corrupted delta time or meter); "
+                "re-export it",
+            ).format(name=name, bars=bars, music_end=music_end, max_bar_count=MAX_BAR_COUNT)
         )
 
 
@@ -240,21 +274,34 @@ def _note_parts(name: str, walked: Walked, repairs: Repairs) -> list[Part]:
     parts = [part for part in walked.parts if part.rows]
     if not parts and repairs.counts:  # the damage may be why: say what it was
         raise MidiImportError(
-            f"{name} holds no notes that could be read ({'; '.join(repairs.lines())}): it is "
-            "damaged; re-export it"
+            QT_TRANSLATE_NOOP(
+                "MidiReader",
+                "{name} holds no notes that could be read ({repairs}): it is damaged; re-export it",
+            ).format(name=name, repairs="; ".join(repairs.lines()))
         )
     if not parts:
-        raise MidiImportError(f"{name} is a valid MIDI file but holds no notes: nothing to import")
+        raise MidiImportError(
+            QT_TRANSLATE_NOOP(
+                "MidiReader", "{name} is a valid MIDI file but holds no notes: nothing to import"
+            ).format(name=name)
+        )
     notes = sum(len(part.rows) for part in parts)
     if notes > MAX_NOTES:
         raise MidiImportError(
-            f"{name} holds {notes:,} notes, more than the {MAX_NOTES:,} Tessera opens; "
-            "split it into smaller files"
+            QT_TRANSLATE_NOOP(
+                "MidiReader",
+                "{name} holds {notes:,} notes, more than the {max_notes:,} Tessera "
+                "opens; split it into smaller files",
+            ).format(name=name, notes=notes, max_notes=MAX_NOTES)
         )
     if len(parts) > MAX_TRACKS:
         raise MidiImportError(
-            f"{name} holds {len(parts):,} tracks (one per channel of each file track), more "
-            f"than the {MAX_TRACKS:,} Tessera opens; merge or split it in a DAW first"
+            QT_TRANSLATE_NOOP(
+                "MidiReader",
+                "{name} holds {parts_count:,} tracks (one per channel of each file "
+                "track), more than the {max_tracks:,} Tessera opens; merge or split it "
+                "in a DAW first",
+            ).format(name=name, parts_count=len(parts), max_tracks=MAX_TRACKS)
         )
     return parts
 
@@ -309,7 +356,11 @@ def _route_orphan_controls(all_parts: list[Part], parts: list[Part], dropped: Co
             continue
         player = players.get((part.port, part.channel))
         if player is None:
-            dropped["controller events on channels without notes dropped"] += len(part.controls)
+            dropped[
+                QT_TRANSLATE_NOOP(
+                    "MidiReader", "controller events on channels without notes dropped"
+                )
+            ] += len(part.controls)
         else:
             player.controls.extend(part.controls)
             player.controls.sort(key=lambda control: control.tick)
@@ -372,7 +423,9 @@ def _build_song(
     grid = bar_grid(meters, bar_count)
     texts = [text for text in conductor.texts if text.tick <= grid[-1]]
     if len(texts) < len(conductor.texts):
-        dropped["texts after the last bar dropped"] += len(conductor.texts) - len(texts)
+        dropped[QT_TRANSLATE_NOOP("MidiReader", "texts after the last bar dropped")] += len(
+            conductor.texts
+        ) - len(texts)
     sections, words = sections_from_markers(texts, grid)  # markers on bar lines: the form
     end_tick = grid[-1]
     try:
@@ -387,4 +440,8 @@ def _build_song(
             sections=sections,
         )
     except SongError as err:
-        raise MidiImportError(f"{name} holds something Tessera cannot represent: {err}") from err
+        raise MidiImportError(
+            QT_TRANSLATE_NOOP(
+                "MidiReader", "{name} holds something Tessera cannot represent: {err}"
+            ).format(name=name, err=err)
+        ) from err

@@ -69,6 +69,7 @@ from engine.song.song import (
     Track,
 )
 from engine.song.stage import effective_reverb_send_db
+from engine.words import QT_TRANSLATE_NOOP
 
 __all__ = [
     "PAN_CC",
@@ -112,12 +113,20 @@ def export_midi(
     if track_indices is not None or bars is not None:
         song = select(song, track_indices, bars)
     if not song.tracks:
-        raise MidiExportError("the song has no tracks: add a track before exporting MIDI")
+        raise MidiExportError(
+            QT_TRANSLATE_NOOP(
+                "MidiWriter", "the song has no tracks: add a track before exporting MIDI"
+            )
+        )
     midi_file, warnings = song_to_midi_file(song)
     try:
         write_atomically(path, lambda handle: _save(midi_file, handle))
     except OSError as err:
-        raise MidiExportError(f"cannot write {Path(path).name}: {err.strerror}") from err
+        raise MidiExportError(
+            QT_TRANSLATE_NOOP("MidiWriter", "cannot write {name}: {strerror}").format(
+                name=Path(path).name, strerror=err.strerror
+            )
+        ) from err
     return warnings
 
 
@@ -144,10 +153,11 @@ def assign_channels(song: Song) -> tuple[list[int], list[str]]:
         track = song.tracks[index]
         voice = instruments.setdefault((track.program, track.program_changes), len(instruments))
         channels[index] = MELODIC_CHANNELS[voice % len(MELODIC_CHANNELS)]
-    warning = (
-        f"{len(melodic)} melodic tracks but MIDI has {len(MELODIC_CHANNELS)} melodic "
-        "channels: tracks of one instrument share a channel, and some DAWs will merge them"
-    )
+    warning = QT_TRANSLATE_NOOP(
+        "MidiWriter",
+        "{tracks} melodic tracks but MIDI has {channels} melodic channels: tracks of one "
+        "instrument share a channel, and some DAWs will merge them",
+    ).format(tracks=len(melodic), channels=len(MELODIC_CHANNELS))
     if len(instruments) > len(MELODIC_CHANNELS):
         wrong = sum(
             1
@@ -155,10 +165,11 @@ def assign_channels(song: Song) -> tuple[list[int], list[str]]:
             if instruments[song.tracks[index].program, song.tracks[index].program_changes]
             >= len(MELODIC_CHANNELS)
         )
-        warning += (
-            f"; {len(instruments)} instruments do not fit, so {wrong} tracks share a channel "
-            "with another instrument and play with its sound"
-        )
+        warning = QT_TRANSLATE_NOOP(
+            "MidiWriter",
+            "{warning}; {instruments} instruments do not fit, so {wrong} tracks share a "
+            "channel with another instrument and play with its sound",
+        ).format(warning=warning, instruments=len(instruments), wrong=wrong)
     return channels, [warning]
 
 
@@ -191,8 +202,12 @@ def _check_length(song: Song) -> None:
     """Refuse a song longer than a MIDI file Tessera (or most readers) can read back."""
     if song.end_tick > MAX_TICK:
         raise MidiExportError(
-            f"the song is {song.end_tick:,} ticks long, more than the {MAX_TICK:,} a MIDI file "
-            "can be read back with: export a selection of its bars, or remove empty bars"
+            QT_TRANSLATE_NOOP(
+                "MidiWriter",
+                "the song is {end_tick:,} ticks long, more than the {max_tick:,} a "
+                "MIDI file can be read back with: export a selection of its bars, or "
+                "remove empty bars",
+            ).format(end_tick=song.end_tick, max_tick=MAX_TICK)
         )
 
 
@@ -424,8 +439,12 @@ def _to_track(events: list[Event], end_tick: int) -> mido.MidiTrack:
     for tick, _, message in (*events, (end_tick, 0, mido.MetaMessage("end_of_track"))):
         if tick - now > MAX_DELTA_TICKS:
             raise MidiExportError(
-                f"the song is silent for {tick - now:,} ticks from tick {now:,}, longer than "
-                f"the {MAX_DELTA_TICKS:,} MIDI can hold between two events: remove empty bars"
+                QT_TRANSLATE_NOOP(
+                    "MidiWriter",
+                    "the song is silent for {tick:,} ticks from tick {now:,}, longer than "
+                    "the {max_delta_ticks:,} MIDI can hold between two events: remove "
+                    "empty bars",
+                ).format(tick=tick - now, now=now, max_delta_ticks=MAX_DELTA_TICKS)
             )
         # Set the delta in place: the messages were built for this track alone, and copy()
         # re-validated every field (about half of the export time for 100k notes).
