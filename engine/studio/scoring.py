@@ -299,6 +299,8 @@ def score_video(
     source, target = Path(video), writer.output_path(Path(output))
     refuse_overwrite(source, target)
     tell = say or (lambda _text: None)
+    if target.suffix != Path(output).suffix:
+        tell(f"{writer.name} cannot write a {Path(output).suffix} file well: writing {target.name}")
     fitted = analysis_job(source, options, writer).run(progress)
     analysis = fitted.analysis
     tell(f"analysed {analysis.info.summary()}: {len(analysis.cuts.times)} cut(s)")

@@ -6,7 +6,9 @@ time, is pushed into a `QVideoFrameInput`; the soundtrack goes into a `QAudioBuf
 as fast as it can (it asks for more with `readyToSend…`, so nothing runs in real time), and
 stops by itself once both inputs have sent their end. The picture is MPEG-4 Part 2 at
 `VeryHighQuality` and the sound AAC: the only encoders of Qt's LGPL-only FFmpeg that every
-player reads. webm needs VP8/VP9 and Opus, which it lacks, so a webm copy is written as mkv.
+player reads. webm needs VP8/VP9 and Opus, which it lacks, and its Matroska writer starts
+every stream 1 s late (measured: the first frame at 1.001 s), so a webm or mkv copy is
+written as mp4, which every player opens.
 """
 
 from __future__ import annotations
@@ -41,14 +43,13 @@ CONTAINERS = {
     ".mp4": QMediaFormat.FileFormat.MPEG4,
     ".m4v": QMediaFormat.FileFormat.MPEG4,
     ".mov": QMediaFormat.FileFormat.QuickTime,
-    ".mkv": QMediaFormat.FileFormat.Matroska,
 }
-"""The containers written, by suffix; anything else is written as mkv (see `output_path`)."""
+"""The containers written, by suffix; anything else is written as mp4 (see `output_path`)."""
 
 
 def output_path(target: Path) -> Path:
-    """`target`, or the same name ending in .mkv when its container cannot be written."""
-    return target if target.suffix.lower() in CONTAINERS else target.with_suffix(".mkv")
+    """`target`, or the same name ending in .mp4 when its container is not written well."""
+    return target if target.suffix.lower() in CONTAINERS else target.with_suffix(".mp4")
 
 
 class _Recording:
@@ -82,7 +83,7 @@ class _Recording:
         self.format.setSampleFormat(QAudioFormat.SampleFormat.Float)
 
     def _configure(self) -> None:
-        container = CONTAINERS.get(self.target.suffix.lower(), QMediaFormat.FileFormat.Matroska)
+        container = CONTAINERS.get(self.target.suffix.lower(), QMediaFormat.FileFormat.MPEG4)
         media = QMediaFormat(container)
         media.setVideoCodec(QMediaFormat.VideoCodec.MPEG4)
         media.setAudioCodec(QMediaFormat.AudioCodec.AAC)
