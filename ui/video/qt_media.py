@@ -119,10 +119,13 @@ class _Playback:
         return self.queue.popleft()
 
     def close(self) -> None:
+        """Stop and let go of the file; the Qt objects go with this object (a job thread runs
+        no event loop afterwards, so nothing is left to `deleteLater`)."""
         self.waker.stop()
-        self.player.stop()
         self.sink.videoFrameChanged.disconnect(self._frame)
-        self.player.deleteLater()
+        self.player.stop()
+        self.player.setSource(QUrl())
+        self.queue.clear()
 
     def _playing(self) -> bool:
         return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
