@@ -4079,6 +4079,10 @@ No deletes this copy.</source>
         <source>Still busy with {job}: wait or cancel it first</source>
         <translation>仍在进行 {job}：请等待或先取消</translation>
     </message>
+    <message>
+        <source>Picture</source>
+        <translation>画面</translation>
+    </message>
 </context>
 <context>
     <name>Words</name>
