@@ -91,7 +91,7 @@ class _Playback:
         `STALL_S`."""
         assert callable(done)
         while not done():
-            self.loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 200)
+            self.loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
             if time.monotonic() - self.news > STALL_S:
                 raise unreadable(self.path, f"its decoder stopped for {STALL_S:.0f} s")
 
