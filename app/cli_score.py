@@ -6,6 +6,8 @@ fits a song whose section boundaries land on cuts and which lasts exactly as lon
 output: the project (`scored.song.json`, to keep editing), the soundtrack (`scored.wav`), the
 muxed copy (`scored.mp4`; the original is never touched) and the evidence of origin
 (`scored.origin.json` and `.txt`). `--cuts-only` prints the cuts and energy and writes nothing.
+The video is read and written by Qt Multimedia (always installed) or by PyAV when the optional
+`video` extra is there (`--video-backend`, see `ui.video.qt_media.backend_named`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from engine.studio.scoring import (
 )
 from engine.studio.use_cases import Studio
 from engine.video.analysis import analyse
+from engine.video.backend import VideoBackend
 from engine.video.probe import VIDEO_SUFFIXES
 
 SCORE_EPILOG = """video examples:
@@ -116,6 +119,12 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help="draw the energy curve yourself: energy 0-1 at times, e.g. 0=0.3,20=0.8",
     )  # fmt: skip
     score.add_argument(
+        "--video-backend", choices=("auto", "qt", "pyav"), default="auto",
+        help="what reads and writes the video: qt (Qt Multimedia, always installed; the copy's "
+        "picture is re-encoded as MPEG-4), pyav (the optional video extra; the picture is "
+        "copied untouched) or auto (pyav when installed, else qt)",
+    )  # fmt: skip
+    score.add_argument(
         "--cuts-only", action="store_true",
         help="print the detected cuts and energy curve and the fitted plan; write nothing",
     )  # fmt: skip
@@ -142,8 +151,9 @@ def run(args: argparse.Namespace, studio: Studio) -> int:
         remove_cuts=tuple(args.no_cut),
         energy_points=args.energy or (),
     )
+    backend = video_backend(args.video_backend)
     if args.cuts_only:
-        analysis = analyse(args.video)
+        analysis = analyse(args.video, backend=backend)
         fitted = plan(analysis, options)
         print("\n".join(analysis.lines()[:2]))
         print(f"cuts ({len(fitted.cuts.times)}): {fitted.cuts.text()}")
@@ -151,7 +161,7 @@ def run(args: argparse.Namespace, studio: Studio) -> int:
         print(f"fit: {fitted.fit.bars} bars, {fitted.fit.form}")
         print("\n".join(fit_lines(fitted)))
         return 0
-    scored = score_video(studio, args.video, args.output, options, say=_say)
+    scored = score_video(studio, args.video, args.output, options, say=_say, backend=backend)
     hits = section_hits(scored.song, scored.fitted.cuts.times)
     on_cuts = sum(error <= 0.05 for error in hits)
     print("\n".join(fit_lines(scored.fitted)))
@@ -163,6 +173,21 @@ def run(args: argparse.Namespace, studio: Studio) -> int:
     for path in (scored.video, scored.audio, scored.project, scored.origin):
         print(f"wrote {path}")
     return 0
+
+
+def video_backend(name: str) -> VideoBackend:
+    """The backend the user chose (see `--video-backend`), with a Qt application object for
+    Qt Multimedia when it is the one (the command line has no window). Qt Multimedia's own
+    logging is quietened before it loads, so the terminal shows only Tessera's lines."""
+    from PySide6.QtCore import QLoggingCategory
+
+    QLoggingCategory.setFilterRules("qt.multimedia*=false")
+    from ui.video.qt_media import backend_named, ensure_application
+
+    backend = backend_named(name)
+    if backend.name == "qt":
+        ensure_application()
+    return backend
 
 
 def _say(text: str) -> None:

@@ -12,7 +12,13 @@ measures:
   boundary lands on within ±50 ms (cuts closer together than a bar cannot all be boundaries);
 - length error: the soundtrack WAV's, and the muxed copy's picture and decoded sound, against
   the video's length;
-- export speed: seconds of video composed, rendered and muxed per second (`score_video`).
+- export speed: seconds of video composed, rendered and muxed per second (`score_video`), and
+  seconds of video muxed per second (the soundtrack put into a copy, alone);
+- the copy's cuts: the largest distance of the cuts found in the scored copy from the true
+  ones (Qt Multimedia re-encodes the picture; PyAV copies it).
+
+Each case runs through each backend (`--backend`): Qt Multimedia (`ui.video.qt_media`, what a
+plain install uses) and PyAV (the optional lossless extra).
 
 Run: `python -m benchmarks.video_fit` (all cases) or `--quick` (two small ones).
 """
@@ -28,13 +34,19 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import av
+import numpy as np
 import soundfile
 
 from engine.studio.models import Models
 from engine.studio.scoring import ScoreOptions, score_video, section_hits
 from engine.studio.use_cases import Studio
 from engine.video.analysis import Analysis, analyse
+from engine.video.backend import VideoBackend
+from engine.video.mux import mux_soundtrack
 from engine.video.synthetic import make_shots_video
+from ui.video.qt_media import backend_named, ensure_application
+
+BACKENDS = ("qt", "pyav")
 
 HIT_MS = 50.0
 
@@ -68,6 +80,7 @@ QUICK = (
 @dataclass
 class Row:
     case: str
+    backend: str
     seconds: float
     cuts: int
     precision: float
@@ -82,6 +95,8 @@ class Row:
     muxed_picture_error_ms: float
     muxed_sound_error_ms: float
     export_x: float
+    mux_x: float
+    copy_cut_error_ms_max: float
 
 
 def detection(
@@ -114,19 +129,34 @@ def muxed_lengths(path: Path) -> tuple[float, float]:
         return frames / rate, samples / sound.rate
 
 
-def measure(case: Case, folder: Path, studio: Studio, seed: int) -> Row:
+def measure(case: Case, folder: Path, studio: Studio, seed: int, backend: VideoBackend) -> Row:
     frames = [round(seconds * case.fps) for seconds in case.shot_seconds]
     made = make_shots_video(
         folder / f"in{case.suffix}", frames, fps=case.fps, size=case.size, audio=True
     )
     start = time.perf_counter()
-    analysis = analyse(made.path)
+    analysis = analyse(made.path, backend=backend)
     analysis_s = time.perf_counter() - start
     precision, recall, errors = detection(analysis, made.cuts, case.fps)
-    out = folder / f"scored{case.suffix}"
     start = time.perf_counter()
-    scored = score_video(studio, made.path, out, ScoreOptions(style=case.style, seed=seed))
+    scored = score_video(
+        studio,
+        made.path,
+        folder / f"scored{case.suffix}",
+        ScoreOptions(style=case.style, seed=seed),
+        backend=backend,
+    )
     export_s = time.perf_counter() - start
+    out = scored.video
+    wav, rate = soundfile.read(str(scored.audio), dtype="float32", always_2d=True)
+    start = time.perf_counter()
+    mux_soundtrack(made.path, folder / f"again{case.suffix}", np.asarray(wav), rate,
+                   analysis.duration_s, backend=backend)  # fmt: skip
+    mux_s = time.perf_counter() - start
+    copy_cuts = analyse(out, backend=backend).cuts.times
+    copy_errors = [
+        min((abs(f - cut) for f in copy_cuts), default=float("inf")) for cut in made.cuts
+    ]
     hits = section_hits(scored.song, made.cuts) if made.cuts else []
     boundaries = [
         scored.song.tick_to_seconds(scored.song.bar_start_ticks[s.first_bar])
@@ -137,6 +167,7 @@ def measure(case: Case, folder: Path, studio: Studio, seed: int) -> Row:
     picture_s, sound_s = muxed_lengths(out)
     return Row(
         case.name,
+        backend.name,
         made.duration_s,
         len(made.cuts),
         precision,
@@ -151,30 +182,43 @@ def measure(case: Case, folder: Path, studio: Studio, seed: int) -> Row:
         1000 * abs(picture_s - made.duration_s),
         1000 * abs(sound_s - made.duration_s),
         made.duration_s / export_s,
+        made.duration_s / mux_s,
+        1000 * max(copy_errors, default=0.0),
     )
 
 
-def run(cases: Sequence[Case], models: Models | None = None, seed: int = 0) -> list[Row]:
+def run(
+    cases: Sequence[Case],
+    models: Models | None = None,
+    seed: int = 0,
+    backends: Sequence[str] = BACKENDS,
+) -> list[Row]:
+    ensure_application()
     studio = Studio.headless(models)
     rows = []
-    for number, case in enumerate(cases):
-        with tempfile.TemporaryDirectory() as folder:
-            rows.append(measure(case, Path(folder), studio, seed + number))
+    for name in backends:
+        backend = backend_named(name)
+        for number, case in enumerate(cases):
+            with tempfile.TemporaryDirectory() as folder:
+                rows.append(measure(case, Path(folder), studio, seed + number, backend))
     return rows
 
 
 def table(rows: Sequence[Row]) -> list[str]:
     out = [
-        "case                         | len s | cuts | P    R    | cut err ms mean/max | "
+        "case                         | via  | len s | cuts | P    R    | cut err ms mean/max | "
         "analysis x | bounds | bound err ms | cuts on bounds | len err ms wav/pic/snd | export x"
+        " | mux x | copy cut err ms"
     ]
     for r in rows:
         out.append(
-            f"{r.case:<28} | {r.seconds:5.1f} | {r.cuts:4d} | {r.precision:.2f} {r.recall:.2f} | "
+            f"{r.case:<28} | {r.backend:<4} | {r.seconds:5.1f} | {r.cuts:4d} | "
+            f"{r.precision:.2f} {r.recall:.2f} | "
             f"{r.cut_error_ms_mean:8.1f} / {r.cut_error_ms_max:6.1f} | {r.analysis_x:10.0f} | "
             f"{r.boundaries:6d} | {r.boundary_error_ms_max:12.3f} | {r.cuts_on_boundaries:14.0%} | "
             f"{r.wav_error_ms:5.2f} / {r.muxed_picture_error_ms:5.2f} / "
-            f"{r.muxed_sound_error_ms:5.2f} | {r.export_x:8.2f}"
+            f"{r.muxed_sound_error_ms:5.2f} | {r.export_x:8.2f} | {r.mux_x:5.1f} | "
+            f"{r.copy_cut_error_ms_max:15.3f}"
         )
     return out
 
@@ -184,8 +228,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="two small videos only")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, help="write every figure to this JSON file")
+    parser.add_argument(
+        "--backend", choices=(*BACKENDS, "both"), default="both", help="which video backend"
+    )
     args = parser.parse_args(argv)
-    rows = run(QUICK if args.quick else CASES, seed=args.seed)
+    backends = BACKENDS if args.backend == "both" else (args.backend,)
+    rows = run(QUICK if args.quick else CASES, seed=args.seed, backends=backends)
     print("\n".join(table(rows)))
     if args.out:
         args.out.write_text(json.dumps([asdict(r) for r in rows], indent=2) + "\n")

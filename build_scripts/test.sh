@@ -4,6 +4,8 @@
 # Arguments are passed to pytest, e.g. `-m slow` for the long model-training tests.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
+# Video runs through Qt Multimedia (PySide6-Addons, a plain dependency); the `video` extra adds
+# PyAV, which the tests use to make test videos and to check the lossless backend.
 bootstrap "dev,train,video"
 cd "$PROJECT_ROOT"
 export QT_QPA_PLATFORM=offscreen

@@ -7,8 +7,9 @@ as long as the picture (`engine.compose.fit_cuts`); the song is written by the n
 path (a `Generate` with that form, recorded as a take) and given the fitted tempo map and each
 section the picture's energy, as one more undo step, so it stays an editable, lockable song.
 The export renders it (`engine.sound.render`), cut or padded to exactly the picture's length,
-muxes it into a copy of the video (the picture copied, never re-encoded) and writes the
-originality report and the models' provenance beside it.
+muxes it into a copy of the video (through the caller's backend: PyAV copies the picture,
+Qt Multimedia re-encodes it) and writes the originality report and the models' provenance
+beside it.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from engine.studio.models import Models
 from engine.studio.outcomes import Checked, Job, Progress
 from engine.studio.use_cases import Studio
 from engine.video.analysis import Analysis, analyse
+from engine.video.backend import VideoBackend, chosen
 from engine.video.cuts import Cuts, edited
 from engine.video.energy import EnergyCurve, VideoScoreFile, from_points, save_score_file
 from engine.video.mux import mux_soundtrack, refuse_overwrite
@@ -245,13 +247,15 @@ def outputs_for(video_out: Path) -> tuple[Path, Path, Path]:
 Say = Callable[[str], None]
 
 
-def analysis_job(video: str | os.PathLike[str], options: ScoreOptions) -> Job[Fitted, Fitted]:
-    """Read the picture and fit the music's plan to it (no model needed): the window's first
-    step, on its job runner."""
+def analysis_job(
+    video: str | os.PathLike[str], options: ScoreOptions, backend: VideoBackend | None = None
+) -> Job[Fitted, Fitted]:
+    """Read the picture with `backend` and fit the music's plan to it (no model needed): the
+    window's first step, on its job runner."""
     source = Path(video)
 
     def work(progress: Progress | None) -> Fitted:
-        return plan(analyse(source, progress), options)
+        return plan(analyse(source, progress, backend), options)
 
     return Job(f"Analysing {source.name}…", work, lambda fitted: fitted)
 
@@ -266,12 +270,18 @@ class Exported:
 
 
 def export_job(
-    studio: Studio, fitted: Fitted, output: str | os.PathLike[str], seed: int
+    studio: Studio,
+    fitted: Fitted,
+    output: str | os.PathLike[str],
+    seed: int,
+    backend: VideoBackend | None = None,
 ) -> Job[Exported, Exported]:
     """The song as it is now rendered to exactly the video's length beside `output`, muxed
-    into a copy of the video, with the evidence of origin; the song and the check are taken
-    when the job is made, so edits made meanwhile wait for the next export."""
-    source, target = fitted.analysis.info.path, Path(output)
+    into a copy of the video by `backend` (which may change a suffix it cannot write, e.g.
+    webm to mkv), with the evidence of origin; the song and the check are taken when the job
+    is made, so edits made meanwhile wait for the next export."""
+    writer = chosen(backend)
+    source, target = fitted.analysis.info.path, writer.output_path(Path(output))
     refuse_overwrite(source, target)
     song, models = studio.song, studio.models
     check = studio.check_job()
@@ -280,7 +290,7 @@ def export_job(
 
     def work(progress: Progress | None) -> Exported:
         audio = render_exact(song, models, audio_path, seconds, progress)
-        mux_soundtrack(source, target, audio, SAMPLE_RATE_HZ, seconds)
+        mux_soundtrack(source, target, audio, SAMPLE_RATE_HZ, seconds, backend=writer)
         write_origin(origin_record(check.work(None), fitted, source, seed), origin)
         return Exported(None, audio_path, target, origin, len(audio) / SAMPLE_RATE_HZ)
 
@@ -295,12 +305,17 @@ def score_video(
     *,
     say: Say | None = None,
     progress: Progress | None = None,
+    backend: VideoBackend | None = None,
 ) -> Scored:
-    """The whole flow (see the module's notes); every file is written beside `output`."""
-    source, target = Path(video), Path(output)
+    """The whole flow (see the module's notes) with `backend` reading and writing the video
+    (PyAV when none is given); every file is written beside the output."""
+    writer = chosen(backend)
+    source, target = Path(video), writer.output_path(Path(output))
     refuse_overwrite(source, target)
     tell = say or (lambda _text: None)
-    fitted = analysis_job(source, options).run(progress)
+    if target.suffix != Path(output).suffix:
+        tell(f"{writer.name} cannot write a {Path(output).suffix} file well: writing {target.name}")
+    fitted = analysis_job(source, options, writer).run(progress)
     analysis = fitted.analysis
     tell(f"analysed {analysis.info.summary()}: {len(analysis.cuts.times)} cut(s)")
     tell(f"fitted {fitted.fit.bars} bars: {fitted.fit.form}")
@@ -311,7 +326,7 @@ def score_video(
     drawn = None if fitted.energy == analysis.energy else fitted.energy
     score = VideoScoreFile(source, fitted.style, options.seed, fitted.cuts.times, drawn)
     save_score_file(project, score)
-    exported = export_job(studio, fitted, target, options.seed).run(progress)
+    exported = export_job(studio, fitted, target, options.seed, writer).run(progress)
     return Scored(
         fitted, song, project, exported.audio, target, exported.origin, exported.audio_seconds
     )

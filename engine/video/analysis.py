@@ -1,6 +1,7 @@
 """One pass over a video's picture: its true length, cuts, energy curve and thumbnails.
 
-Frames are decoded once and scaled down by FFmpeg (`ANALYSIS_SIZE`) before anything looks at
+Frames are decoded once (by the caller's backend, `engine.video.backend`) and scaled down
+(`ANALYSIS_SIZE`) before anything looks at
 them, so a 4K video costs little more than a small one to analyse. Each frame gives a colour
 histogram (for the cuts), a grey picture (for the motion) and, once per `THUMB_STEP_S`, a
 thumbnail for the timeline strip.
@@ -16,10 +17,10 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from engine.video.backend import DecodedFrame, VideoBackend, chosen
 from engine.video.cuts import Cuts, detect_cuts, histogram_distances
 from engine.video.energy import EnergyCurve, picture_energy
-from engine.video.probe import VideoInfo, open_video, probe, unreadable
-from engine.video.pyav import av
+from engine.video.probe import VideoInfo, probe, unreadable
 
 ANALYSIS_SIZE = (64, 36)
 THUMB_SIZE = (96, 54)
@@ -56,38 +57,30 @@ class Analysis:
         ]
 
 
-def analyse(path: str | os.PathLike[str], progress: Progress | None = None) -> Analysis:
+def analyse(
+    path: str | os.PathLike[str],
+    progress: Progress | None = None,
+    backend: VideoBackend | None = None,
+) -> Analysis:
     """Decode the video once and measure it (see the module's notes); a VideoError when it
     cannot be read, or is cut short before any frame."""
-    info = probe(path)
+    reader = chosen(backend)
+    info = probe(path, reader)
     histograms: list[npt.NDArray[np.float32]] = []
     greys: list[npt.NDArray[np.float32]] = []
     times: list[float] = []
     thumbs: list[Thumbnail] = []
     expected = max(int(info.duration_s * info.fps), 1)
-    try:
-        with open_video(path) as container:
-            stream = container.streams.video[0]
-            stream.thread_type = "AUTO"
-            for frame in container.decode(stream):
-                time = float(frame.time) if frame.time is not None else len(times) / info.fps
-                small = np.asarray(
-                    frame.to_ndarray(
-                        width=ANALYSIS_SIZE[0], height=ANALYSIS_SIZE[1], format="rgb24"
-                    ),
-                    dtype=np.uint8,
-                )
-                histograms.append(_histogram(small))
-                greys.append(small.mean(axis=2, dtype=np.float32) / 255.0)
-                times.append(time)
-                if not thumbs or time - thumbs[-1].time_s >= THUMB_STEP_S - 1e-6:
-                    thumbs.append(Thumbnail(time, _thumb(frame)))
-                if progress is not None and len(times) % 50 == 0:
-                    progress(min(len(times), expected), expected)
-    except av.FFmpegError as err:
-        if not times:
-            raise unreadable(Path(path), f"its picture cannot be decoded ({err})") from err
-        # a file cut short: what was decoded is the video
+    for frame in reader.frames(info.path):
+        time = frame.time_s if frame.time_s is not None else len(times) / info.fps
+        small = frame.rgb(*ANALYSIS_SIZE)
+        histograms.append(_histogram(small))
+        greys.append(small.mean(axis=2, dtype=np.float32) / 255.0)
+        times.append(time)
+        if not thumbs or time - thumbs[-1].time_s >= THUMB_STEP_S - 1e-6:
+            thumbs.append(Thumbnail(time, _thumb(frame)))
+        if progress is not None and len(times) % 50 == 0:
+            progress(min(len(times), expected), expected)
     if not times:
         raise unreadable(Path(path), "no frame of its picture could be decoded (cut short?)")
     start = times[0]
@@ -123,8 +116,5 @@ def _motion(
     return out
 
 
-def _thumb(frame: av.VideoFrame) -> npt.NDArray[np.uint8]:
-    return np.asarray(
-        frame.to_ndarray(width=THUMB_SIZE[0], height=THUMB_SIZE[1], format="rgb24"),
-        dtype=np.uint8,
-    )
+def _thumb(frame: DecodedFrame) -> npt.NDArray[np.uint8]:
+    return np.ascontiguousarray(frame.rgb(*THUMB_SIZE), dtype=np.uint8)

@@ -1,35 +1,22 @@
 """A copy of a video with a soundtrack in place of its sound; the original is never touched.
 
-The picture's packets are copied as they are (no re-encode, so no picture encoder runs at all);
-the soundtrack is encoded with FFmpeg's own AAC encoder (Opus for a webm file, which cannot hold
-AAC), cut or padded to exactly the picture's length. The copy is written beside its final name
-and moved into place when whole, so a failure leaves no half-written video.
+The backend (`engine.video.backend`) writes it: PyAV copies the picture's packets as they are,
+Qt Multimedia re-encodes the picture. Either way the soundtrack is cut or padded to exactly the
+picture's length, and the copy is written beside its final name and moved into place when
+whole, so a failure leaves no half-written video.
 """
 
 from __future__ import annotations
 
 import os
-from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
-from engine.video.probe import VideoError, open_video
-from engine.video.pyav import av
+from engine.video.backend import VideoBackend, chosen
+from engine.video.probe import VideoError, checked_file
 from engine.words import QT_TRANSLATE_NOOP
-
-AAC_RATE = 44_100
-OPUS_RATE = 48_000
-FRAME_SAMPLES = 1024
-
-
-def audio_codec(path: Path) -> tuple[str, int]:
-    """The audio encoder and sample rate for a video file name: AAC (FFmpeg's own encoder),
-    or Opus in webm, the one container that takes no AAC."""
-    if path.suffix.lower() == ".webm":
-        return "libopus", OPUS_RATE
-    return "aac", AAC_RATE
 
 
 def refuse_overwrite(source: Path, target: Path) -> None:
@@ -44,9 +31,9 @@ def refuse_overwrite(source: Path, target: Path) -> None:
         raise VideoError(
             QT_TRANSLATE_NOOP(
                 "VideoMux",
-                "will not overwrite the original video {name}: choose another output "
-                "name, such as {stem}-scored{suffix}",
-            ).format(name=source.name, stem=source.stem, suffix=source.suffix)
+                "will not overwrite the original video {name}: choose another output name, "
+                "such as {suggested}",
+            ).format(name=source.name, suggested=f"{source.stem}-scored{source.suffix}")
         )
 
 
@@ -56,61 +43,32 @@ def mux_soundtrack(
     audio: npt.NDArray[np.float32],
     sample_rate_hz: int,
     duration_s: float,
+    *,
+    backend: VideoBackend | None = None,
 ) -> Path:
-    """Write `target`: `source`'s picture copied packet for packet, with `audio` ((frames,
-    channels) float32 at `sample_rate_hz`) as its only sound, `duration_s` long."""
-    src, out = Path(source), Path(target)
+    """Write `target` (or the name `backend` writes instead, which is returned): `source`'s
+    picture with `audio` ((frames, channels) float32 at `sample_rate_hz`) as its only sound,
+    `duration_s` long."""
+    writer = chosen(backend)
+    src = checked_file(source)
+    out = writer.output_path(Path(target))
     refuse_overwrite(src, out)
-    codec, rate = audio_codec(out)
-    pcm = _resampled(audio, sample_rate_hz, rate)
-    pcm = _exact_length(pcm, round(duration_s * rate))
+    rate = writer.audio_rate(out)
+    pcm = _exact_length(_resampled(audio, sample_rate_hz, rate), round(duration_s * rate))
     partial = out.with_name(f".{out.name}.partial{out.suffix}")
     try:
-        with open_video(src) as reader, av.open(str(partial), mode="w") as writer:
-            picture_in = reader.streams.video[0]
-            picture_out = writer.add_stream_from_template(picture_in)
-            sound = writer.add_stream(codec, rate=rate, layout="stereo")
-            assert isinstance(sound, av.audio.stream.AudioStream)
-            sound.time_base = Fraction(1, rate)
-            for packet in reader.demux(picture_in):
-                if packet.dts is None:
-                    continue  # the demuxer's flush packet
-                packet.stream = picture_out
-                writer.mux(packet)
-            _encode(writer, sound, pcm, rate)
+        writer.write(src, partial, pcm, duration_s)
         os.replace(partial, out)
-    except (av.FFmpegError, OSError, ValueError) as err:
-        partial.unlink(missing_ok=True)
+    except OSError as err:
         raise VideoError(
             QT_TRANSLATE_NOOP(
                 "VideoMux",
-                "could not write {name}: {err}; check the folder can be written and "
-                "has space, or choose an mp4 or mkv name",
+                "could not write {name}: {err}; check the folder can be written and has space",
             ).format(name=out.name, err=err)
         ) from err
     finally:
         partial.unlink(missing_ok=True)
     return out
-
-
-def _encode(
-    writer: av.container.OutputContainer,
-    sound: av.audio.stream.AudioStream,
-    pcm: npt.NDArray[np.float32],
-    rate: int,
-) -> None:
-    planar = np.ascontiguousarray(pcm.T)
-    for start in range(0, planar.shape[1], FRAME_SAMPLES):
-        frame = av.AudioFrame.from_ndarray(
-            np.ascontiguousarray(planar[:, start : start + FRAME_SAMPLES]),
-            format="fltp",
-            layout="stereo",
-        )
-        frame.sample_rate = rate
-        frame.pts = start
-        frame.time_base = Fraction(1, rate)
-        writer.mux(sound.encode(frame))
-    writer.mux(sound.encode(None))
 
 
 def _resampled(audio: npt.NDArray[np.float32], from_hz: int, to_hz: int) -> npt.NDArray[np.float32]:

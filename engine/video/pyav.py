@@ -4,9 +4,11 @@ PyAV's wheels carry their own FFmpeg, which is why no system FFmpeg is needed; b
 published so far also carries the x264 and x265 encoders (GPL-2.0), linked into its libavcodec.
 Tessera never calls them (it copies the picture when muxing, encodes sound with FFmpeg's own AAC
 or Opus, and makes its test videos with mpeg4 or VP8/VP9), yet installing the wheel ships them.
-So PyAV is an optional extra (`video`) that the app does not install by default, and the video
-modules name it through the stand-in below: until a video is touched nothing is imported, and
-without PyAV the first touch is one clear error that says how to add it.
+So PyAV is an optional extra (`video`) that the app does not install by default: Qt Multimedia
+reads and writes video on a plain install (`ui.video.qt_media`), and PyAV, when it is there,
+is the lossless backend (`engine.video.pyav_backend`). Its modules name it through the
+stand-in below: until PyAV is used nothing is imported, and asking for it without it installed
+is one clear error that says how to add it.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from typing import TYPE_CHECKING, Any
 from engine.errors import TesseraError
 
 INSTALL_HINT = (
-    "scoring a video needs PyAV, which is not installed: it is an optional extra because its "
-    "wheel bundles GPL-licensed encoders. To add it, run `.venv/bin/pip install -e '.[video]'` "
-    "in the Tessera folder, then try again"
+    "the lossless video backend needs PyAV, which is not installed: it is an optional extra "
+    "because its wheel bundles GPL-licensed encoders. To add it, run "
+    "`.venv/bin/pip install -e '.[video]'` in the Tessera folder, or use the Qt Multimedia "
+    "backend (--video-backend qt), which re-encodes the picture"
 )
 
 
@@ -48,8 +51,12 @@ class _LazyPyAV:
 
 
 def available() -> bool:
-    """Whether PyAV can be imported (the app hides nothing, but says why a video will not open)."""
-    return importlib.util.find_spec("av") is not None
+    """Whether PyAV is installed (and not blocked from import); without it the app reads and
+    writes video with Qt Multimedia instead."""
+    try:
+        return importlib.util.find_spec("av") is not None
+    except (ImportError, ValueError):
+        return False
 
 
 __all__ = ["INSTALL_HINT", "VideoSupportMissingError", "av", "available"]

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.video.mux import audio_codec
 from engine.video.pyav import av
+from engine.video.pyav_backend import audio_codec
 
 CODECS = {".mp4": "mpeg4", ".mov": "mpeg4", ".mkv": "mpeg4", ".webm": "libvpx", ".avi": "mpeg4"}
 """The picture encoder for each kind of file: none of them GPL."""

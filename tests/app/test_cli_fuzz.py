@@ -263,6 +263,7 @@ OPTIONS: dict[str, dict[str, Spec]] = {
         "--energy": Spec(
             ["0=0.3,20=0.8", "5=1", " 0 = 0 "], ["", "x", "0=2", "-1=0.5", "0=nan", "0=", NOT_UTF8]
         ),
+        "--video-backend": choice(["auto", "qt", "pyav"]),
         "--cuts-only": FLAG,
     },
     "check": {

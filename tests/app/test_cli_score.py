@@ -3,7 +3,8 @@ boundaries land on the video's cuts, the soundtrack and the muxed copy last the 
 length, the project opens as an ordinary song with its take, the evidence of origin is
 written, the original is untouched; `--cuts-only` writes nothing; a file that is not a
 readable video, or an output that would overwrite it, is one error line (also in a real
-subprocess)."""
+subprocess). Both video backends are run; and a real subprocess with PyAV blocked from import,
+as on a plain install, scores a video through Qt Multimedia alone."""
 
 from __future__ import annotations
 
@@ -33,8 +34,9 @@ def _run(
     return status, out, err
 
 
+@pytest.mark.parametrize("backend", ["qt", "pyav"])
 def test_a_video_is_scored_on_its_cuts_to_its_exact_length(
-    tmp_path: Path, midi_model: MidiModel, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, midi_model: MidiModel, capsys: pytest.CaptureFixture[str], backend: str
 ) -> None:
     # 6 s shots: two bars of lo-fi at 80 BPM each, so every cut can be a section boundary
     made = make_shots_video(tmp_path / "clip.mp4", [150, 150], fps=25, audio=True)
@@ -42,7 +44,7 @@ def test_a_video_is_scored_on_its_cuts_to_its_exact_length(
     out = tmp_path / "scored.mp4"
     status, printed, err = _run(
         capsys, "score", made.path, "--style", "lo-fi", "--seed", 5, "-o", out,
-        models=Models(midi=lambda: midi_model),
+        "--video-backend", backend, models=Models(midi=lambda: midi_model),
     )  # fmt: skip
     assert status == 0, err
     assert "1 of 1 section boundaries on cuts" in printed
@@ -55,9 +57,10 @@ def test_a_video_is_scored_on_its_cuts_to_its_exact_length(
     audio, rate = soundfile.read(tmp_path / "scored.wav")
     assert len(audio) == round(made.duration_s * rate)
     with av.open(str(out)) as scored:
-        assert [s.type for s in scored.streams] == ["video", "audio"]
+        assert sorted(s.type for s in scored.streams) == ["audio", "video"]
+        codec = scored.streams.video[0].codec_context.name
         frames = sum(1 for _ in scored.decode(scored.streams.video[0]))
-    assert frames == 300
+    assert (frames, codec) == (300, "mpeg4")  # re-encoded by qt, copied by pyav
     origin = json.loads((tmp_path / "scored.origin.json").read_text())
     assert origin["seed"] == 5
     assert "originality" in origin
@@ -113,3 +116,47 @@ def test_a_real_subprocess_reports_an_unreadable_video_in_one_line(tmp_path: Pat
     assert done.returncode == 1
     assert done.stderr.startswith("tessera-cli: error: cannot read the video broken.mov")
     assert done.stderr.count("\n") == 1
+
+
+BLOCK_PYAV = """
+import sys
+from importlib.abc import MetaPathFinder
+
+class NoPyAV(MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "av" or name.startswith("av."):
+            raise ModuleNotFoundError(f"No module named {name!r}")
+        return None
+
+sys.meta_path.insert(0, NoPyAV())
+from app.cli import main
+status = main(sys.argv[1:])
+print("pyav imported" if "av" in sys.modules else "pyav never imported")
+sys.exit(status)
+"""
+
+
+def test_a_plain_install_scores_a_video_with_qt_alone(tmp_path: Path) -> None:
+    """A real `tessera-cli score` with PyAV unimportable (the default `--video-backend auto`)
+    writes the scored copy, the soundtrack and the project: nothing GPL is needed."""
+    made = make_shots_video(tmp_path / "clip.mov", [150, 150], fps=25)
+    done = subprocess.run(
+        [sys.executable, "-c", BLOCK_PYAV, "score", str(made.path), "--style", "lo-fi",
+         "--seed", "3", "-o", str(tmp_path / "scored.mkv")],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "pyav never imported" in done.stdout
+    assert "1 of 1 section boundaries on cuts" in done.stdout
+    assert "writing scored.mp4" in done.stderr  # Qt writes mkv as mp4 (see qt_export)
+    assert f"wrote {tmp_path / 'scored.mp4'}" in done.stdout
+    audio, rate = soundfile.read(tmp_path / "scored.wav")
+    assert len(audio) == round(made.duration_s * rate)
+    with av.open(str(tmp_path / "scored.mp4")) as scored:
+        picture = scored.streams.video[0]
+        assert (picture.codec_context.name, scored.streams.audio[0].codec_context.name) == (
+            "mpeg4",
+            "aac",
+        )
+        assert sum(1 for _ in scored.decode(picture)) == 300
+    assert (tmp_path / "scored.song.json").exists()

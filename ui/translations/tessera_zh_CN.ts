@@ -6072,6 +6072,13 @@ No deletes this copy.</source>
     </message>
 </context>
 <context>
+    <name>VideoBackend</name>
+    <message>
+        <source>unknown video backend {name}: choose auto, qt or pyav</source>
+        <translation>未知的视频后端 {name}：请选择 auto、qt 或 pyav</translation>
+    </message>
+</context>
+<context>
     <name>VideoCuts</name>
     <message>
         <source>cut times must be in order</source>
@@ -6105,18 +6112,54 @@ No deletes this copy.</source>
     <name>VideoMux</name>
     <message>
         <source>will not overwrite the original video {name}: choose another output name, such as {stem}-scored{suffix}</source>
-        <translation>不会覆盖原视频 {name}：请换一个输出文件名，例如 {stem}-scored{suffix}</translation>
+        <translation type="vanished">不会覆盖原视频 {name}：请换一个输出文件名，例如 {stem}-scored{suffix}</translation>
     </message>
     <message>
         <source>could not write {name}: {err}; check the folder can be written and has space, or choose an mp4 or mkv name</source>
         <translation>无法写入 {name}：{err}；请检查文件夹可写且有空间，或选择 mp4 或 mkv 文件名</translation>
     </message>
+    <message>
+        <source>no frame of {name} could be re-encoded</source>
+        <translation>{name} 没有任何一帧能够重新编码</translation>
+    </message>
+    <message>
+        <source>the soundtrack is {sound:.3f} s, not the video&apos;s {video:.3f} s</source>
+        <translation>配乐长 {sound:.3f} 秒，而不是视频的 {video:.3f} 秒</translation>
+    </message>
+    <message>
+        <source>will not overwrite the original video {name}: choose another output name, such as {suggested}</source>
+        <translation>不会覆盖原视频 {name}：请换一个输出文件名，例如 {suggested}</translation>
+    </message>
+    <message>
+        <source>could not write {name}: {err}; check the folder can be written and has space</source>
+        <translation>无法写入 {name}：{err}；请检查该文件夹可写且有足够空间</translation>
+    </message>
 </context>
 <context>
     <name>VideoProbe</name>
     <message>
+        <source>cannot read the video {name}: {why}; choose an mp4, mov, mkv or webm file that plays in a video player</source>
+        <translation>无法读取视频 {name}：{why}；请选择能在视频播放器中播放的 mp4、mov、mkv 或 webm 文件</translation>
+    </message>
+    <message>
         <source>cannot read the video {name}: there is no such file ({where})</source>
         <translation>无法读取视频 {name}：文件不存在（{where}）</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>它不是普通文件</translation>
+    </message>
+    <message>
+        <source>it holds no picture (no video stream)</source>
+        <translation>其中没有画面（没有视频流）</translation>
+    </message>
+    <message>
+        <source>its length is unknown or zero (is it cut short?)</source>
+        <translation>其长度未知或为零（文件是否被截断？）</translation>
+    </message>
+    <message>
+        <source>a frame of the video could not be converted to a picture</source>
+        <translation>视频中有一帧无法转换为图像</translation>
     </message>
 </context>
 <context>
@@ -6179,6 +6222,10 @@ No deletes this copy.</source>
     <message>
         <source>the written song has {sections_count} sections in {bar_count} bars, not the {sections_count_2} in {bars} fitted: score the video again</source>
         <translation>写出的歌曲在 {bar_count} 小节中有 {sections_count} 个段落，而不是调整时的 {bars} 小节 {sections_count_2} 个段落：请重新为视频配乐</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>画面</translation>
     </message>
 </context>
 <context>

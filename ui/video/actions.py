@@ -6,13 +6,16 @@ plan fitted), then the ordinary compose job (so the song is a take and an undo s
 new song), then the fit's tempo map and energies as one more undo step. A cut added or
 deleted on the strip fits and composes again. Export Scored Video… renders the song as it is
 then to exactly the video's length and muxes it into a copy; the original is never touched.
-Playing the picture in sync with the transport is not built yet.
+The video is read and written by `backend` (`ui.video.qt_media.backend_named`: PyAV when the
+optional extra is installed, Qt Multimedia otherwise), and the Picture dock
+(`ui.video.picture`) plays it muted in step with the transport (`follow_playhead`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QMainWindow
@@ -30,6 +33,7 @@ from engine.studio.scoring import (
     plan,
 )
 from engine.studio.use_cases import Studio
+from engine.video.backend import VideoBackend
 from engine.video.cuts import Cuts
 from engine.video.energy import EnergyCurve
 from engine.video.probe import VIDEO_SUFFIXES
@@ -40,6 +44,9 @@ from ui.i18n import translate
 from ui.jobs import JobRunner
 from ui.video.energy_edits import EnergyEditing
 from ui.video.strip import VideoStrip
+
+if TYPE_CHECKING:
+    from ui.video.picture import PictureDock
 
 
 class VideoScoring(QObject):
@@ -63,6 +70,9 @@ class VideoScoring(QObject):
         self.window, self.studio, self.jobs = window, studio, jobs
         self.fitted: Fitted | None = None
         self.seed = 0
+        self.backend: VideoBackend | None = None
+        """What reads and writes the video; chosen when first needed (see the notes)."""
+        self.picture: PictureDock | None = None
         self.strip = VideoStrip()
         self.strip.follow(grid)
         self.strip.cuts_changed.connect(self.refit)
@@ -100,8 +110,21 @@ class VideoScoring(QObject):
     def score(self, path: str | Path, options: ScoreOptions) -> bool:
         """Start scoring the video at `path`; False when another job is running."""
         self.seed = options.seed
-        job = analysis_job(path, options)
+        job = analysis_job(path, options, self.video_backend())
         return self._start(job, self._compose)
+
+    def video_backend(self) -> VideoBackend:
+        """The backend set, or PyAV when installed (lossless), else Qt Multimedia."""
+        if self.backend is None:
+            from ui.video.qt_media import backend_named
+
+            self.backend = backend_named("auto")
+        return self.backend
+
+    def follow_playhead(self, tick: int | None) -> None:
+        """The transport's playhead moved (a tick while playing, None once stopped)."""
+        if self.picture is not None:
+            self.picture.follow(tick)
 
     def refit(self, cuts: Cuts | None = None, energy: EnergyCurve | None = None) -> None:
         """Fit and compose again with the strip's cuts and the energy curve in use (or the
@@ -129,6 +152,11 @@ class VideoScoring(QObject):
         )
         self.strip.show_video(fitted.analysis.thumbnails, fitted.cuts, self.studio.song)
         self.dock.show()
+        if self.picture is None:
+            from ui.video.picture import PictureDock  # Qt Multimedia loads with the first video
+
+            self.picture = PictureDock(self.window, lambda: self.studio.song)
+        self.picture.load(fitted.analysis.info.path)
         self.message.emit(
             translate("VideoScoring", "Scored {name}: {bars} bars, {form}").format(
                 name=fitted.analysis.info.path.name, bars=fitted.fit.bars, form=fitted.fit.form
@@ -143,10 +171,11 @@ class VideoScoring(QObject):
             )
             return
         source = self.fitted.analysis.info.path
+        suggested = self.video_backend().output_path(
+            source.with_name(f"{source.stem}-scored{source.suffix}")
+        )
         path, _ = QFileDialog.getSaveFileName(
-            self.window,
-            translate("VideoScoring", "Export Scored Video"),
-            str(source.with_name(f"{source.stem}-scored{source.suffix}")),
+            self.window, translate("VideoScoring", "Export Scored Video"), str(suggested)
         )
         if path:
             self.export(path)
@@ -154,7 +183,8 @@ class VideoScoring(QObject):
     def export(self, path: str | Path) -> bool:
         """Export the muxed copy (with its audio and evidence of origin) to `path`."""
         assert self.fitted is not None
-        return self._start(export_job(self.studio, self.fitted, path, self.seed), self._exported)
+        job = export_job(self.studio, self.fitted, path, self.seed, self.video_backend())
+        return self._start(job, self._exported)
 
     def _exported(self, exported: Exported) -> None:
         self.message.emit(

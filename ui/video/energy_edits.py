@@ -156,7 +156,9 @@ class EnergyEditing(QObject):
             self._show(fitted)
 
         started = self.scoring.jobs.start(
-            analysis_job(score.video, options), done, self.scoring.failed.emit
+            analysis_job(score.video, options, self.scoring.video_backend()),
+            done,
+            self.scoring.failed.emit,
         )
         if not started:
             text = translate("EnergyEditing", "Still busy with {job}: the video was not read")
