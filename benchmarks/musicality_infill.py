@@ -7,7 +7,13 @@ or chord that could be read off the cell), and the cell's notes are taken out of
 *before* the request is made: the engine's default register (`engine.compose.controls._register`)
 spans the whole track, so leaving the notes in would tell the model the cell's highest and
 lowest pitch. `check_no_leak` enforces both for every request `infill_requests` builds, and the
-baseline it is compared with is "copy the previous bar of the same track".
+baseline it is compared with is "copy the previous bar of the same track". The engine writes
+such a cell in takes and keeps the one that fits best (`engine.compose.infill`): the chooser is
+handed the same blanked song, so it too sees nothing of the answer (guarded by a test).
+
+Run on its own (`python -m benchmarks.musicality_infill`, `infill_main`), it draws the cells
+as `benchmarks.musicality` does, `--cells` per style instead of shared out, and `--takes`
+compares the engine's takes per regenerate with one (the engine before takes).
 
 Obedience: a held-out cell is regenerated asking `density` (notes) or `rhythm` (onsets) at 1.5x
 and at 0.5x its current count; a request is obeyed when the cell moved in the asked direction
