@@ -12,6 +12,7 @@ loads the engine and the model. Needs the training extra (torch) for the baselin
 
 from __future__ import annotations
 
+import dataclasses
 import statistics
 import subprocess
 import sys
@@ -19,7 +20,9 @@ import time
 
 import numpy as np
 
+from engine.compose.controls import Controls, guides
 from engine.compose.decode import SamplingSettings, fill_cells
+from engine.compose.infill import TAKES, write_takes
 from engine.compose.midi_model import DEFAULT_MODEL_DIR, MidiModel
 from engine.song.song import PPQ, Note, Song, Track
 
@@ -101,6 +104,26 @@ def latency_ms(model: MidiModel, song: Song, cells: list[tuple[int, int]]) -> li
     return times
 
 
+def regenerate_ms(
+    model: MidiModel, song: Song, cell: tuple[int, int], takes: int, *, fresh: bool
+) -> list[float]:
+    """Regenerating one cell as the app does (`write_takes`: several takes, the best kept;
+    one take is the engine before takes): each time in a song not prompted before (`fresh`),
+    or in the same song asked again."""
+    times = []
+    for seed in range(7):
+        melody = song.tracks[0]
+        moved = dataclasses.replace(melody.notes[0], pitch=melody.notes[0].pitch + seed + 1)
+        melody = dataclasses.replace(melody, notes=(moved, *melody.notes[1:]))
+        if fresh:
+            song = dataclasses.replace(song, tracks=(melody, *song.tracks[1:]))
+        plan = {cell: guides(song, cell, Controls(), 0)}
+        started = time.perf_counter()
+        write_takes(model, song, plan, Controls(), seed, takes=takes)
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
 def peak_memory_mb() -> float:
     """Peak resident memory of a fresh process that loads the engine and the model.
 
@@ -145,6 +168,11 @@ def main() -> None:
         "regenerate 1 bar x 4 tracks, 16 bars of context:",
         _spread(latency_ms(model, song, [(t, 16) for t in range(4)])),
     )
+    for fresh, which in ((False, "the same song asked again"), (True, "a song never prompted")):
+        for takes in (1, TAKES, 1, TAKES):
+            times = regenerate_ms(model, song, (0, 16), takes, fresh=fresh)
+            print(f"regenerate 1 track-bar as the app does, {takes} take(s), {which}:", end=" ")
+            print(_spread(times))
     print(f"peak memory, engine + model in a fresh process: {peak_memory_mb():.0f} MB")
 
 

@@ -7,7 +7,13 @@ or chord that could be read off the cell), and the cell's notes are taken out of
 *before* the request is made: the engine's default register (`engine.compose.controls._register`)
 spans the whole track, so leaving the notes in would tell the model the cell's highest and
 lowest pitch. `check_no_leak` enforces both for every request `infill_requests` builds, and the
-baseline it is compared with is "copy the previous bar of the same track".
+baseline it is compared with is "copy the previous bar of the same track". The engine writes
+such a cell in takes and keeps the one that fits best (`engine.compose.infill`): the chooser is
+handed the same blanked song, so it too sees nothing of the answer (guarded by a test).
+
+Run on its own (`python -m benchmarks.musicality_infill`, `infill_main`), it draws the cells
+as `benchmarks.musicality` does, `--cells` per style instead of shared out, and `--takes`
+compares the engine's takes per regenerate with one (the engine before takes).
 
 Obedience: a held-out cell is regenerated asking `density` (notes) or `rhythm` (onsets) at 1.5x
 and at 0.5x its current count; a request is obeyed when the cell moved in the asked direction
@@ -17,15 +23,23 @@ often it moves that far by chance.
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
+import json
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from benchmarks.musicality_measures import Ratio, song_flag
-from engine.compose.midi_model import MidiModel
+from benchmarks.musicality_measures import Ratio, pooled, song_flag
+from benchmarks.musicality_sources import manifest_rows, style_sources
+from engine.compose import infill
+from engine.compose.midi_model import DEFAULT_MODEL_DIR, MidiModel
 from engine.compose.operations import Controls, Regenerate, apply
+from engine.compose.presets import PRESETS
 from engine.compose.tokens import encode_song
 from engine.compose.vocab import TokenizerError
 from engine.errors import TesseraError
@@ -253,3 +267,98 @@ def obedience(
         except TesseraError as err:
             errors.append(f"controls {case[1]}: {err}")
     return asked, chance, errors
+
+
+# --- infill on its own -----------------------------------------------------------------------
+
+INFILL_PRESETS = ("folk-tune", "reel", "chorale", "string-quartet")
+"""The styles whose held-out works have pitched parts to blank cells of."""
+RUN = (
+    "PYTHONPATH=. python -m benchmarks.musicality_infill [--presets a,b] [--works N] "
+    "[--cells N] [--seed N] [--threads N] [--takes N] [--out FILE]"
+)
+
+
+def infill_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Infill only: held-out cells written back by the model and by copying the "
+        "bar before, per style (the same cells `benchmarks.musicality` draws from as many works)."
+    )
+    parser.add_argument("--presets", default=",".join(INFILL_PRESETS), help="comma-separated")
+    parser.add_argument("--works", type=int, default=10, help="held-out works per preset")
+    parser.add_argument("--cells", type=int, default=50, help="held-out cells per preset")
+    parser.add_argument("--seed", type=int, default=0, help="first seed of the model's cells")
+    parser.add_argument("--model", type=Path, default=DEFAULT_MODEL_DIR, help="model folder")
+    parser.add_argument("--threads", type=int, help="onnxruntime threads (default: engine's)")
+    parser.add_argument(
+        "--takes",
+        type=int,
+        help="takes per regenerate, the best kept (default: the engine's; 1: one take, as the "
+        "engine wrote before takes)",
+    )
+    parser.add_argument("--out", type=Path, help="write every figure to this JSON file")
+    return parser.parse_args(argv)
+
+
+def preset_requests(name: str, works: int, cells: int) -> list[InfillRequest]:
+    """`cells` checked requests from the first `works` held-out works of a preset's style."""
+    preset = PRESETS[name]
+    material = style_sources(manifest_rows(), name, preset, "test", limit=works, bars=preset.bars)
+    return infill_requests(pick_cells([work.excerpt for work in material.works], cells))
+
+
+def infill_figures(written: Sequence[Scores], copied: Sequence[Scores]) -> dict[str, Any]:
+    """Each row's model and copy figures, pooled over the cells."""
+    return {
+        row: {
+            "model": pooled(s[row] for s in written),
+            "copy": pooled(s[row] for s in copied),
+        }
+        for row in INFILL_ROWS
+    }
+
+
+def infill_main(argv: Sequence[str] | None = None) -> dict[str, Any]:
+    """Print each style's infill rows (model vs copy) and the time per cell; return them."""
+    args = infill_arguments(argv)
+    names = [n.strip() for n in args.presets.split(",") if n.strip()]
+    unknown = [n for n in names if n not in PRESETS]
+    if unknown:
+        raise SystemExit(f"unknown preset {unknown[0]!r}: choose from {', '.join(PRESETS)}")
+    print(f"how to run: {RUN}")
+    if args.takes is not None:
+        infill.TAKES = args.takes
+    print(f"takes per regenerate: {infill.TAKES}")
+    model = MidiModel(args.model, threads=args.threads)
+    results: dict[str, Any] = {}
+    for name in names:
+        requests = preset_requests(name, args.works, args.cells)
+        started = time.perf_counter()
+        written, copied, errors = run_infill(model, requests, args.seed)
+        seconds = time.perf_counter() - started
+        figures = infill_figures(written, copied)
+        results[name] = {
+            "cells": len(written),
+            "ms_per_cell": 1000 * seconds / max(1, len(requests)),
+            "rows": figures,
+            "errors": errors,
+        }
+        print(f"\n{name}: {len(written)} cells, {results[name]['ms_per_cell']:.0f} ms per cell")
+        for row, pair in figures.items():
+            print(f"  {row:34} model {_shown(pair['model'])}  copy {_shown(pair['copy'])}")
+        for error in errors:
+            print(f"  error: {error}")
+    if args.out:
+        given = {key: str(v) if isinstance(v, Path) else v for key, v in vars(args).items()}
+        given["takes"] = infill.TAKES
+        record = {"command": RUN, "arguments": given}
+        args.out.write_text(json.dumps(record | {"presets": results}, indent=1) + "\n")
+    return results
+
+
+def _shown(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+if __name__ == "__main__":
+    infill_main()

@@ -36,6 +36,7 @@ from engine.compose.controls import (
 )
 from engine.compose.fit import song_shape
 from engine.compose.forms import plan_form
+from engine.compose.infill import write_takes
 from engine.compose.midi_model import MidiModel
 from engine.compose.nudge_blend import Blend, blend_limit
 from engine.compose.plan import FormError, SongPlan, plan_song
@@ -205,7 +206,7 @@ def regenerate(
     controls = request.controls
     targets = _writable(song, request.cells)
     plan = {cell: guides(song, cell, controls, index) for cell, index in bar_order(targets)}
-    return write_cells(model, song, plan, controls, seed, progress=progress)
+    return write_takes(model, song, plan, controls, seed, progress=progress)
 
 
 def add_track(
