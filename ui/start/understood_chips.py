@@ -38,7 +38,8 @@ from engine.compose.control_text import (
     seconds_from_field,
 )
 from engine.compose.operations import PRESETS, Generate
-from engine.compose.prompt import VELOCITY_RANGES, Reading, read_prompt
+from engine.compose.prompt import Reading, read_prompt
+from engine.compose.prompt_words import VELOCITY_RANGES
 from engine.errors import TesseraError
 from engine.song.gm import GM_PROGRAM_NAMES, program_from_name
 from engine.song.song import MAX_TEMPO_BPM, MIN_TEMPO_BPM
