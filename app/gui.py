@@ -49,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow()
     window.show()
     window.audio.start_loading()  # the timbre model loads while the composer looks around
-    open_at_launch(window, args)  # recovery, else the file named, else the start screen
+    open_at_launch(window, args)  # recovery, else the file named, else the start (unless off)
     if os.environ.get("TESSERA_QUIT_AFTER_SHOW"):  # the packaging smoke check: start, then quit
         QTimer.singleShot(0, app.quit)
     status = app.exec()

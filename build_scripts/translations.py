@@ -17,12 +17,19 @@ The preset voices' names (`presets/ensembles.toml`: "Fiddle", "Lead synth") are 
 so lupdate cannot see them: each run writes them as `QT_TRANSLATE_NOOP("PresetVoices", name)`
 marks into a scratch Python file that lupdate reads with the sources (`preset_words`); the
 window names a new song's tracks with their translations (`ui.engine_words.track_name`).
+
+English, the source language, has a file of its own, `tessera_en.ts`, holding only the counted
+messages (`lupdate -pluralonly`) with their singular and plural forms: "%n note(s)" reads
+"1 note" and "2 notes". A form written "(s)" or "(es)" is filled in by rule; any other is
+left unfinished for a person to write, and `--missing` lists it.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
+import itertools
 import json
 import subprocess
 import sys
@@ -31,6 +38,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "ui" / "translations"
@@ -188,9 +196,119 @@ def update_all(root: Path = ROOT) -> list[Path]:
     compiled = []
     with all_sources(root) as sources:
         for ts_path in sorted((root / "ui" / "translations").glob(PREFIX + "*.ts")):
+            if language_of(ts_path) == ENGLISH:
+                continue  # only its plurals: `update_english`
             print(lupdate(sources, ts_path).strip())
             compiled.append(lrelease(ts_path))
-    return compiled
+    return [*compiled, update_english(root)]
+
+
+# --- English: the plural forms only -------------------------------------------------------
+
+ENGLISH = "en"
+PLURAL_MARKS = ("(s)", "(es)")
+"""How the English source writes a counted word: "note(s)", "box(es)"."""
+
+
+def english_ts(root: Path = ROOT) -> Path:
+    """English's translation file: only the singular and plural forms of counted messages."""
+    return root / "ui" / "translations" / f"{PREFIX}{ENGLISH}.ts"
+
+
+def counted_messages(sources: Sequence[Path], scratch: Path) -> list[Message]:
+    """Every message of `sources` that counts, read by lupdate into the scratch file `scratch`.
+
+    A count is told by the `%n` in its text: PySide6's lupdate marks only `self.tr(text, None,
+    n)` as numerus (so `-pluralonly` finds none of the `translate(context, text, None, n)` calls
+    the app makes), and every counted call carries `%n` for the number."""
+    lupdate(sources, scratch, ENGLISH)
+    return [message for message in read_ts(scratch).values() if "%n" in message.source]
+
+
+def english_forms(source: str) -> tuple[str, str] | None:
+    """'%n take(s)' -> ('%n take', '%n takes'); None when the source marks no plural by rule
+    ('%n passages flagged' needs a person to write its singular)."""
+    if not any(mark in source for mark in PLURAL_MARKS):
+        return None
+    singular, plural = source, source
+    for mark in PLURAL_MARKS:
+        singular = singular.replace(mark, "")
+        plural = plural.replace(mark, mark[1:-1])
+    return singular, plural
+
+
+def english_plurals(
+    counted: Sequence[Message], shipped: dict[tuple[str, str, str], Message]
+) -> list[Message]:
+    """The English file's messages: each counted one with the forms written before (by hand or
+    by rule), else the rule's, else unfinished; one no longer in the code stays, vanished, so
+    forms written ahead of it are not lost."""
+    messages = []
+    for message in counted:
+        before = shipped.get(message.key)
+        forms: tuple[str, ...] | None = english_forms(message.source)
+        if before is not None and len(before.forms) == 2 and all(before.forms):
+            forms = before.forms
+        state = "" if forms else "unfinished"
+        messages.append(dataclasses.replace(message, state=state, forms=forms or ("", "")))
+    keys = {message.key for message in counted}
+    gone = [m for key, m in shipped.items() if key not in keys and len(m.forms) == 2]
+    messages += [dataclasses.replace(m, state="vanished") for m in gone if all(m.forms)]
+    return sorted(messages, key=lambda message: message.key)
+
+
+def write_english_ts(ts_path: Path, messages: Sequence[Message]) -> None:
+    """Write `messages` as Qt Linguist's XML, every one a numerus message of two forms."""
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>",
+             f'<TS version="2.1" language="{ENGLISH}">']  # fmt: skip
+    for context, group in itertools.groupby(messages, key=lambda message: message.context):
+        lines += ["<context>", f"    <name>{escape(context)}</name>"]
+        for message in group:
+            lines += [
+                '    <message numerus="yes">',
+                f"        <source>{escape(message.source)}</source>",
+            ]
+            if message.comment:
+                lines.append(f"        <comment>{escape(message.comment)}</comment>")
+            state = f' type="{message.state}"' if message.state else ""
+            lines.append(f"        <translation{state}>")
+            lines += [
+                f"            <numerusform>{escape(form)}</numerusform>" for form in message.forms
+            ]
+            lines += ["        </translation>", "    </message>"]
+        lines.append("</context>")
+    lines.append("</TS>")
+    ts_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def update_english(root: Path = ROOT) -> Path:
+    """Refresh the English plural file from the sources, fill what the rule knows, compile it;
+    returns the .qm file."""
+    ts_path = english_ts(root)
+    scratch = ts_path.with_name(f".scratch-{ts_path.name}")
+    try:
+        counted = counted_messages(source_files(root), scratch)
+    finally:
+        scratch.unlink(missing_ok=True)
+    shipped = read_ts(ts_path) if ts_path.exists() else {}
+    messages = english_plurals(counted, shipped)
+    write_english_ts(ts_path, messages)
+    waiting = sum(message.state == "unfinished" for message in messages)
+    print(f"{ts_path.name}: {len(counted)} counted message(s), {waiting} waiting for their forms")
+    return lrelease(ts_path)
+
+
+def english_untranslated(ts_path: Path, sources: Sequence[Path], scratch: Path) -> list[Message]:
+    """Every message of `sources` that counts with no finished singular and plural in the
+    English `ts_path` (read through the scratch file `scratch`)."""
+    shipped = read_ts(ts_path)
+    return [
+        message
+        for message in counted_messages(sources, scratch)
+        if message.key not in shipped
+        or not shipped[message.key].finished
+        or len(shipped[message.key].forms) != 2
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -213,8 +331,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             for ts_path in sorted(TRANSLATIONS.glob(PREFIX + "*.ts")):
                 scratch = Path(ts_path.parent / f".scratch-{ts_path.name}")
                 try:
-                    with all_sources() as sources:
-                        found = untranslated(ts_path, sources, scratch)
+                    if language_of(ts_path) == ENGLISH:
+                        found = english_untranslated(ts_path, source_files(), scratch)
+                    else:
+                        with all_sources() as sources:
+                            found = untranslated(ts_path, sources, scratch)
                     for message in found:
                         print(f"{ts_path.name}: {message.context}: {message.source!r}")
                         missing += 1

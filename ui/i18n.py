@@ -9,7 +9,9 @@ None, count)`.
 
 The shipped translations are `ui/translations/tessera_<locale>.qm` files (compiled from the
 `.ts` files beside them by `python -m build_scripts.translations`); a language is available as
-soon as its `.qm` file is there. The choice is stored in the settings under `LANGUAGE_KEY`:
+soon as its `.qm` file is there. English, the language the source is written in, ships a file
+too, `tessera_en.qm`, holding only the counted messages: its singular and plural forms turn
+"%n note(s)" into "1 note" and "2 notes". The choice is stored in the settings under `LANGUAGE_KEY`:
 "system" (the default) follows the system locale, any other value names a language.
 """
 
@@ -31,7 +33,7 @@ LANGUAGE_KEY = "language"
 SYSTEM = "system"
 """The stored choice that follows the system locale."""
 ENGLISH = "en"
-"""The language the source text is written in: needs no translation file."""
+"""The language the source text is written in: its file holds only the plural forms."""
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -53,7 +55,9 @@ class Language:
 def available_languages(folder: Path = TRANSLATIONS_DIR) -> tuple[Language, ...]:
     """English, then every language whose compiled translation is shipped, by code."""
     codes = sorted(
-        path.stem.removeprefix(FILE_PREFIX) for path in folder.glob(FILE_PREFIX + "*.qm")
+        code
+        for path in folder.glob(FILE_PREFIX + "*.qm")
+        if (code := path.stem.removeprefix(FILE_PREFIX)) != ENGLISH  # first, by its own name
     )
     others = [Language(code, QLocale(code).nativeLanguageName() or code) for code in codes]
     return (Language(ENGLISH, "English"), *others)
@@ -92,11 +96,13 @@ def install_translator(app: QCoreApplication, language: str = SYSTEM) -> str:
         app.removeTranslator(_installed.pop())
     code = resolve_language(language)
     if code == ENGLISH:
+        _install_english_plurals(app)
         return ENGLISH
     own = QTranslator(app)
     if not own.load(str(TRANSLATIONS_DIR / f"{FILE_PREFIX}{code}.qm")):
         log.warning("the %s translation in %s could not be read: showing English", code,
                     TRANSLATIONS_DIR)  # fmt: skip
+        _install_english_plurals(app)
         return ENGLISH
     qt_own = QTranslator(app)
     if qt_own.load(
@@ -107,3 +113,15 @@ def install_translator(app: QCoreApplication, language: str = SYSTEM) -> str:
     app.installTranslator(own)
     _installed.append(own)
     return code
+
+
+def _install_english_plurals(app: QCoreApplication) -> None:
+    """English's own file: the singular and plural of every counted message ("1 note",
+    "2 notes"). Without it the app still works, showing the source's "note(s)"."""
+    plurals = QTranslator(app)
+    if not plurals.load(str(TRANSLATIONS_DIR / f"{FILE_PREFIX}{ENGLISH}.qm")):
+        log.warning("the English plural forms in %s could not be read: counts read 'note(s)'",
+                    TRANSLATIONS_DIR)  # fmt: skip
+        return
+    app.installTranslator(plurals)
+    _installed.append(plurals)

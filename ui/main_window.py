@@ -7,8 +7,8 @@ project (open, compose, save, render, check, audio to notes) goes through the fr
 `tessera-cli` uses too, `engine.studio.use_cases.Studio`, and every model comes from the window's
 one `engine.studio.models.Models`, shared by the compose jobs, the transport, the timbre panel
 and the live panel. Long work runs through `JobRunner` with progress and cancel in the status
-bar. Opening, saving, autosave and crash recovery live in `ui.project_files`; an autosave timer
-fires every minute.
+bar. Opening, saving, autosave and crash recovery live in `ui.project_files`, the actions and
+menus in `ui.window_menus`; an autosave timer fires every minute.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -47,7 +47,6 @@ from ui.arrangement.view import ArrangementGrid
 from ui.audio_actions import AudioActions
 from ui.compose_actions import (
     ComposeActions,
-    flip_action_text,
     instrument_choice,
     instrument_choices,
     run_safely,
@@ -57,6 +56,7 @@ from ui.dialogs.prompt import PromptDialog
 from ui.docks import add_side_docks
 from ui.document import DocumentSignals
 from ui.drag_out import MidiDragButton
+from ui.engine_words import engine_text
 from ui.help.shortcuts import ShortcutsDialog
 from ui.help.tour import GuidedTour
 from ui.i18n import translate
@@ -72,10 +72,10 @@ from ui.panels.tracks import TrackPanel
 from ui.panels.transport import AudioEngine, TransportBar
 from ui.piano_roll.view import PianoRoll
 from ui.project_files import ProjectFiles
-from ui.settings_menu import SettingsMenu
 from ui.start.launch import StartPage
 from ui.toolbar import MainToolbar
 from ui.video.actions import VideoScoring
+from ui.window_menus import show_history, window_actions, window_menus
 
 AUTOSAVE_MS = 60_000
 
@@ -182,128 +182,12 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
 
-    def _action(
-        self, label: str, slot: Callable[[], object], shortcut: str | QKeySequence.StandardKey = ""
-    ) -> QAction:
-        action = QAction(label, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(lambda: run_safely(slot, self.say))
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        keys = QKeySequence.StandardKey
-        a = self.actions_by_name = {
-            "new": self._action(translate("MainWindow", "&New Song…"), self.new_song, keys.New),
-            "prompt": self._action(
-                translate("MainWindow", "New Song from &Description…"),
-                self.new_song_from_prompt,
-                "Ctrl+Shift+N",
-            ),
-            "open": self._action(
-                translate("MainWindow", "&Open…"), self.choose_and_open, keys.Open
-            ),
-            "audio_to_notes": self._action(
-                translate("MainWindow", "Audio to &Notes…"),
-                self.choose_audio_to_notes,
-                "Ctrl+Shift+I",
-            ),
-            "save": self._action(translate("MainWindow", "&Save"), self.save, keys.Save),
-            "save_as": self._action(
-                translate("MainWindow", "Save &As…"), self.choose_and_save, keys.SaveAs
-            ),
-            "export": self._action(
-                translate("MainWindow", "&Export MIDI…"), self.choose_and_export, "Ctrl+E"
-            ),
-            "export_audio": self._action(
-                translate("MainWindow", "Export &Audio…"),
-                self.choose_and_export_audio,
-                "Ctrl+Shift+E",
-            ),
-            "quit": self._action(translate("MainWindow", "&Quit"), self.close, keys.Quit),
-            "undo": self._action(translate("MainWindow", "&Undo"), self.undo, "Ctrl+Z"),
-            "redo": self._action(translate("MainWindow", "&Redo"), self.redo, "Ctrl+Shift+Z"),
-            "delete": self._action(
-                translate("MainWindow", "&Delete Notes in Cells"), self.delete_cells, "Delete"
-            ),
-            "lock": self._action(
-                translate("MainWindow", "&Lock"), lambda: self.compose.set_locked(True), "L"
-            ),
-            "unlock": self._action(
-                translate("MainWindow", "&Unlock"),
-                lambda: self.compose.set_locked(False),
-                "Shift+L",
-            ),
-            "regenerate": self._action(
-                translate("MainWindow", "&Regenerate"), self.compose.regenerate, "R"
-            ),
-            "nudge": self._action(translate("MainWindow", "&Nudge"), self.compose.nudge, "N"),
-            "reroll": self._action(
-                translate("MainWindow", "Re-ro&ll"), self.compose.reroll, "Ctrl+R"
-            ),
-            "flip": self._action(flip_action_text(), self.compose.flip_takes, "T"),
-            "add_track": self._action(
-                translate("MainWindow", "&Add Track…"), self.choose_and_add_track, "Ctrl+T"
-            ),
-            "continue": self._action(
-                translate("MainWindow", "&Continue…"), self.choose_and_continue, "Ctrl+Shift+C"
-            ),
-            "check": self._action(
-                translate("MainWindow", "Check &Originality"),
-                self.check_originality,
-                "Ctrl+Shift+O",
-            ),
-            "about": self._action(
-                translate("MainWindow", "About the &Models"), self.show_about_models
-            ),
-            "score_video": self._action(
-                translate("MainWindow", "Score a &Video…"), self.video_scoring.choose_and_score
-            ),
-            "export_video": self._action(
-                translate("MainWindow", "Export Scored Vi&deo…"),
-                self.video_scoring.choose_and_export,
-            ),
-            "start": self._action(translate("MainWindow", "&Start Screen"), self.show_start_screen),
-            "tour": self._action(translate("MainWindow", "Guided &Tour"), self.show_tour),
-            "shortcuts": self._action(
-                translate("MainWindow", "&Keyboard Shortcuts"), self.show_shortcuts, "F1"
-            ),
-        }
-        self.recent_menu = None
-        menus: dict[str, list[str | None]] = {
-            "file": ["new", "prompt", "open", "audio_to_notes", None, "save", "save_as", "export",
-                     "export_audio", None, "score_video", "export_video", None, "quit"],
-            "edit": ["undo", "redo", None, "delete"],
-            "compose": ["lock", "unlock", None, "regenerate", "nudge", "reroll", "flip", None,
-                        "add_track", "continue", None, "check"],
-            "transport": [],
-            "help": ["start", "tour", "shortcuts", None, "about"],
-        }  # fmt: skip
-        titles = {
-            "file": translate("MainWindow", "&File"),
-            "edit": translate("MainWindow", "&Edit"),
-            "compose": translate("MainWindow", "&Compose"),
-            "transport": translate("MainWindow", "&Transport"),
-            "help": translate("MainWindow", "&Help"),
-        }
-        self.menus: dict[str, QMenu] = {}
-        for key, names in menus.items():
-            if key == "help":
-                self.settings_menu = SettingsMenu(self.settings, self)
-                self.menuBar().addMenu(self.settings_menu)
-            menu = self.menus[key] = self.menuBar().addMenu(titles[key])
-            for name in names:
-                if name is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(a[name])
-            if key == "transport":
-                menu.addActions(self.transport.actions())
-            if key == "file":
-                self.recent_menu = menu.addMenu(translate("MainWindow", "Open &Recent"))
-                menu.insertMenu(a["save"], self.recent_menu)
+        a = self.actions_by_name = window_actions(self)
+        built = window_menus(self, a)
+        self.menus = built.menus
+        self.settings_menu = built.settings_menu
+        self.recent_menu = built.recent_menu
         self._fill_recent_menu()  # the list stored by earlier runs
         self.key_box = KeyBox(lambda: self.document.song, self.apply_edit)
         self.statusBar().addPermanentWidget(self.key_box)  # the song's key, at the right
@@ -398,27 +282,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
             self._show_history(song)
 
     def _show_history(self, song: Song) -> None:
-        """Undo and redo with what they would do, and the title with the unsaved mark."""
-        history = self.session.history
-        undo, redo = self.actions_by_name["undo"], self.actions_by_name["redo"]
-        undo.setEnabled(history.can_undo)
-        undo.setText(
-            translate("MainWindow", "&Undo {operation}").format(operation=history.undo_label)
-            if history.undo_label
-            else translate("MainWindow", "&Undo")
-        )
-        redo.setEnabled(history.can_redo)
-        redo.setText(
-            translate("MainWindow", "&Redo {operation}").format(operation=history.redo_label)
-            if history.redo_label
-            else translate("MainWindow", "&Redo")
-        )
-        self.toolbar.show_history(history.undo_label, history.redo_label)
-        name = self.session.path.name if self.session.path else translate("MainWindow", "unsaved")
-        title = translate("MainWindow", "{title} ({file}) — Tessera").format(
-            title=song.title, file=name
-        )
-        self.setWindowTitle(f"• {title}" if self.session.dirty else title)
+        show_history(self, song)
 
     def _show_piano_roll(self) -> None:
         cells = self.document.selection
@@ -485,7 +349,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         except TesseraError as err:  # a take in another meter than the locked cells
             self.show_error(
                 translate("MainWindow", "Cannot restore take {number}: {error}").format(
-                    number=number, error=err
+                    number=number, error=engine_text(err)
                 ),
                 "",
             )

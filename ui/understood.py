@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from engine.compose.prompt import VELOCITY_RANGES, Reading
+from engine.compose.prompt import Reading
+from engine.compose.prompt_words import VELOCITY_RANGES
 from engine.compose.understood import Understood
 from ui.arrangement.role_names import role_word
 from ui.gm_names import program_name

@@ -16,7 +16,7 @@ DONE = Composed(Regenerate(((0, 1), (0, 2))), 5, "Regenerate 2", True, "", locke
 
 
 def test_english_says_what_was_done_with_its_seed_and_the_kept_locks() -> None:
-    assert composed_text(DONE) == "Regenerate: done (seed 5); 1 locked cell(s) left as they are"
+    assert composed_text(DONE) == "Regenerate: done (seed 5); 1 locked cell left as they are"
 
 
 @pytest.fixture

@@ -30,6 +30,6 @@ def test_clearing_cells_keeps_a_note_ringing_into_a_locked_bar(
     cleared = window.session.song
     assert cleared.notes_in_bar(1, 2) == (ringing,)
     assert cleared.notes_in_bar(1, 3) == song.notes_in_bar(1, 3)  # the locked cell itself
-    assert "kept 1 note(s) ringing into a locked bar" in window.last_message
+    assert "kept 1 note ringing into a locked bar" in window.last_message
     window.actions_by_name["undo"].trigger()
     assert window.session.song == song

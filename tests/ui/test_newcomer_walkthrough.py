@@ -1,6 +1,7 @@
 """A newcomer's first session, scripted on the real window with the shipped models, in English
 and in Simplified Chinese: first launch shows the start screen -> describe a song -> regenerate
-twice -> lock -> edit a note -> export MIDI and MP3 -> quit -> reopen from Open Recent.
+twice -> lock -> drag a note in the piano roll with the mouse -> export MIDI and MP3 -> quit ->
+reopen from Open Recent.
 
 Screenshots of each step are kept as test artefacts: in pytest's temporary folder, and also in
 `$TESSERA_TEST_ARTEFACTS/walkthrough-<language>/` when that variable names a folder.
@@ -10,19 +11,21 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import mido
 import pytest
 import soundfile
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from engine.song.song import Note, Song
 from engine.studio.models import Models
-from ui.i18n import install_translator
+from ui.i18n import install_translator, translate
 from ui.main_window import MainWindow
 from ui.start.launch import open_at_launch
 
@@ -74,6 +77,42 @@ def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
     qtbot.waitUntil(lambda: not window.jobs.busy, timeout=180_000)
 
 
+def _note_to_drag(song: Song) -> tuple[int, Note]:
+    """A note of a melodic track that starts and ends in bar 1 (bars 3 and 4 are locked)."""
+    bar_end = song.bar_start_ticks[1]
+    for index, track in enumerate(song.tracks):
+        if track.is_drum:
+            continue
+        inside = [n for n in song.notes_in_bar(index, 0) if n.end_tick <= bar_end and n.pitch < 120]
+        if inside:
+            return index, inside[0]
+    raise AssertionError("the described song has no melodic note inside bar 1 to drag")
+
+
+def _drag_note_up(qtbot: QtBot, window: MainWindow, track: int, note: Note, semitones: int) -> Note:
+    """Press on the drawn rectangle of `note` in the piano roll, move the mouse up by
+    `semitones` rows and release, as a composer drags; returns the note under the press."""
+    window.grid.set_selection([(track, 0)])  # the piano roll shows the cell clicked in the grid
+    roll = window.piano_roll
+    roll.set_zoom(96, 12)  # a sixteenth 24 px wide and a row 12 px high: a clear target
+    x, y, width, height = roll.roll_geometry.note_rect(note)
+    roll.view.ensureVisible(QRectF(x, y, width, height), 40, 60)
+    qtbot.waitExposed(roll.view.viewport())
+    press_scene = QPointF(x + min(width / 3, 8.0), y + height / 2)  # clear of the resize edge
+    hit = roll.roll_geometry.hit_test(roll.notes_in_z_order(), press_scene.x(), press_scene.y())
+    assert hit is not None
+    viewport = roll.view.viewport()
+    start = roll.view.mapFromScene(press_scene)
+    end = start - QPoint(0, round(semitones * roll.roll_geometry.key_height_px))
+    assert viewport.rect().contains(start)
+    assert viewport.rect().contains(end)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 5):
+        QTest.mouseMove(viewport, start + (end - start) * step / 4)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    return hit.note
+
+
 def _menu_titles(window: MainWindow) -> list[str]:
     return [action.text() for action in window.menuBar().actions()]
 
@@ -122,16 +161,15 @@ def test_a_newcomers_first_session(
     assert [window.session.song.notes_in_bar(0, bar) for _, bar in cells] == locked_notes
     shots.take(window, "locked")
 
-    # Edit a note outside the locked bars, as the piano roll sends a drag: louder by 20.
-    song = window.session.song
-    track = 0
-    note = song.notes_in_bar(track, 0)[0]  # bar 1 is not locked
-    louder = dataclasses.replace(note, velocity=min(127, note.velocity + 20))
-    notes = tuple(louder if n == note else n for n in song.tracks[track].notes)
-    edited_tracks = list(song.tracks)
-    edited_tracks[track] = dataclasses.replace(song.tracks[track], notes=notes)
-    window.piano_roll.song_edited.emit(dataclasses.replace(song, tracks=tuple(edited_tracks)))
-    assert louder in window.session.song.notes_in_bar(track, 0)
+    # Edit a note outside the locked bars with the mouse: drag it up two semitones.
+    track, note = _note_to_drag(window.session.song)
+    before = Counter(window.session.song.tracks[track].notes)
+    dragged = _drag_note_up(qtbot, window, track, note, semitones=2)
+    assert dragged == note  # the press lands on the note aimed at
+    raised = dataclasses.replace(note, pitch=note.pitch + 2)  # same start, two semitones up
+    after = Counter(window.session.song.tracks[track].notes)
+    assert after == before - Counter([note]) + Counter([raised])
+    assert window.session.history.undo_label == translate("MainWindow", "Edit notes")
     shots.take(window, "note-edited")
 
     # Save, export MIDI and MP3.

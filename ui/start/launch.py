@@ -9,7 +9,8 @@ soon as the song changes (a song opened, started from a card or a sentence, or f
 or with the screen's own "Go to the empty grid".
 
 `open_at_launch(window, args)` is what the app does after showing the window: offer recovery
-after a crash, else open the file named on the command line, else show the start screen.
+after a crash, else open the file named on the command line, else show the start screen unless
+the composer turned it off (`ui.start.preference`; the grid shows then).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QDockWidget, QStackedWidget, QWidget
 from engine.compose.operations import Generate
 from engine.studio.document import Changed
 from ui.compose_actions import run_safely
+from ui.start.preference import set_shows_at_launch, shows_at_launch
 from ui.start.previews import StylePreviews
 from ui.start.start_screen import StartScreen
 
@@ -63,6 +65,9 @@ class StartPage(QObject):
         screen.hum_requested.connect(lambda: run_safely(window.choose_audio_to_notes, window.say))
         screen.recent_chosen.connect(window.open_path)
         screen.grid_requested.connect(self.show_grid)
+        screen.show_at_launch_changed.connect(
+            lambda show: set_shows_at_launch(window.settings, show)
+        )
         screen.cards.listen_clicked.connect(self.previews.toggle)
         self.previews.state_changed.connect(screen.show_preview_state)
         self.previews.failed.connect(screen.say)
@@ -75,6 +80,7 @@ class StartPage(QObject):
     def show(self) -> None:
         """Show the start screen (the recent projects as they are now)."""
         self.screen.show_recent(self.window._recent())
+        self.screen.show_launch_choice(shows_at_launch(self.window.settings))
         if not self.showing:
             self._docks_put_away = [
                 dock for dock in self.window.findChildren(QDockWidget) if dock.isVisible()
@@ -113,9 +119,11 @@ class StartPage(QObject):
 
 def open_at_launch(window: MainWindow, args: Sequence[str]) -> None:
     """After a crash, offer the recovery copy; else open the song named on the command line;
-    else (or when it cannot be opened) show the start screen."""
+    else (or when it cannot be opened) show the start screen, unless the composer turned it
+    off: then the window stays on the grid."""
     if window.offer_recovery():
         return
     if args and window.open_path(args[0]):
         return
-    window.show_start_screen()
+    if shows_at_launch(window.settings):
+        window.show_start_screen()

@@ -28,6 +28,7 @@ from engine.sound.audio_files import SAMPLE_RATE_HZ
 from engine.sound.render import render
 from engine.sound.soundfont import SoundFontError
 from engine.studio.models import Models
+from ui.engine_words import engine_text
 from ui.jobs import JobRunner
 from ui.panels.transport import AudioEngine
 
@@ -150,7 +151,7 @@ class StylePreviews(QObject):
             self.audio.play(preview.song, 0.0, None)
         except TesseraError as err:
             self.state_changed.emit(preview.preset, "idle")
-            self.failed.emit(str(err))
+            self.failed.emit(engine_text(err))
             return
         self.playing = preview.preset
         self.state_changed.emit(preview.preset, "playing")

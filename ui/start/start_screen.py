@@ -6,6 +6,9 @@
 - open a MIDI file or a project, hum a melody (Audio to Notes), reopen a recent project;
 - or go straight to the empty grid.
 
+"Don't show this at launch" (beside the title) turns the screen off for the next launches;
+Help → Start Screen brings it back.
+
 The screen only asks: its signals are carried out by the window (`ui.start.launch` connects
 them), through the same paths as the menus, so a song started here is the same compose job,
 take and undo step as File → New Song from Description.
@@ -17,6 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -44,6 +48,7 @@ class StartScreen(QScrollArea):
     hum_requested = Signal()
     recent_chosen = Signal(str)
     grid_requested = Signal()
+    show_at_launch_changed = Signal(bool)  # the composer's choice from the box at the top
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +84,14 @@ class StartScreen(QScrollArea):
         self.recent.setMaximumHeight(140)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.skip_at_launch = QCheckBox(translate("StartScreen", "Don't show this at launch"))
+        self.skip_at_launch.setObjectName("start-skip-at-launch")
+        self.skip_at_launch.setToolTip(
+            translate(
+                "StartScreen",
+                "Open Tessera on the grid next time; this page stays in Help → Start Screen",
+            )
+        )
         self._lay_out(page)
         self.setWidget(page)
         self.sentence.textChanged.connect(self.chips.set_text)
@@ -90,9 +103,14 @@ class StartScreen(QScrollArea):
         self.grid_button.clicked.connect(self.grid_requested)
         self.recent.itemActivated.connect(self._recent_activated)
         self.recent.itemClicked.connect(self._recent_activated)
+        self.skip_at_launch.toggled.connect(lambda skip: self.show_at_launch_changed.emit(not skip))
 
     def _lay_out(self, page: QWidget) -> None:
         title = QLabel(translate("StartScreen", "<h1>Start a song</h1>"))
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addStretch(1)
+        heading.addWidget(self.skip_at_launch, 0, Qt.AlignmentFlag.AlignVCenter)
         describe = QLabel(translate("StartScreen", "<h3>Describe your song in a sentence</h3>"))
         line = QHBoxLayout()
         line.addWidget(self.sentence, 1)
@@ -106,8 +124,8 @@ class StartScreen(QScrollArea):
         self.recent_title = QLabel(translate("StartScreen", "Reopen a recent project:"))
         layout = QVBoxLayout(page)
         layout.setContentsMargins(24, 12, 24, 12)
-        for widget in (title, describe):
-            layout.addWidget(widget)
+        layout.addLayout(heading)
+        layout.addWidget(describe)
         layout.addLayout(line)
         layout.addWidget(self.chips)
         layout.addWidget(self.status)
@@ -162,6 +180,12 @@ class StartScreen(QScrollArea):
             card.show_state(translate("StyleCards", "■ Stop"))
         else:
             card.show_state(translate("StyleCards", "▶ Listen"))
+
+    def show_launch_choice(self, show_at_launch: bool) -> None:
+        """Tick the box as the stored choice says, without announcing it as a new choice."""
+        blocked = self.skip_at_launch.blockSignals(True)
+        self.skip_at_launch.setChecked(not show_at_launch)
+        self.skip_at_launch.blockSignals(blocked)
 
     def say(self, text: str) -> None:
         self.status.setText(text)

@@ -38,10 +38,13 @@ from engine.compose.control_text import (
     seconds_from_field,
 )
 from engine.compose.operations import PRESETS, Generate
-from engine.compose.prompt import VELOCITY_RANGES, Reading, read_prompt
+from engine.compose.prompt import Reading, read_prompt
+from engine.compose.prompt_words import VELOCITY_RANGES
 from engine.errors import TesseraError
 from engine.song.gm import GM_PROGRAM_NAMES, program_from_name
 from engine.song.song import MAX_TEMPO_BPM, MIN_TEMPO_BPM
+from engine.words import message_of
+from ui.engine_words import engine_text
 from ui.i18n import translate
 from ui.start.style_cards import preset_title
 
@@ -126,7 +129,7 @@ def _instrument(text: str) -> int:
     try:
         return program_from_name(text)
     except TesseraError as err:
-        raise ControlError("instrument", str(err)) from err
+        raise ControlError("instrument", message_of(err)) from err
 
 
 def _loudness(text: str) -> tuple[int, int]:
@@ -346,7 +349,7 @@ class UnderstoodChips(QWidget):
         try:
             self.set_field(name, text)
         except TesseraError as err:
-            self.remarks.setText(str(err))
+            self.remarks.setText(engine_text(err))
             self.remarks.setVisible(True)
 
     def _choices(self, name: str) -> list[str]:

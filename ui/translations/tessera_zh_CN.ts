@@ -4151,6 +4151,10 @@ No deletes this copy.</source>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
+    <message>
+        <source>Show the &amp;Start Screen at Launch</source>
+        <translation>启动时显示开始页面(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>Shortcuts</name>
@@ -4425,6 +4429,14 @@ No deletes this copy.</source>
     <message>
         <source>Record or choose an audio clip; its notes become a track to build a song on</source>
         <translation>录制或选择一段音频；它的音符会成为一条音轨，在此基础上写歌</translation>
+    </message>
+    <message>
+        <source>Don&apos;t show this at launch</source>
+        <translation>启动时不再显示此页面</translation>
+    </message>
+    <message>
+        <source>Open Tessera on the grid next time; this page stays in Help → Start Screen</source>
+        <translation>下次打开 Tessera 时直接进入网格；本页面仍可从“帮助 → 开始页面”打开</translation>
     </message>
     <message>
         <source>Reopen a recent project:</source>
