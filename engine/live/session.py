@@ -50,6 +50,7 @@ from engine.live.timing import (
     detect_key,
 )
 from engine.song.song import PPQ, KeySignatureChange, Note, Song
+from engine.words import QT_TRANSLATE_NOOP, Words
 
 CLOCK_TEMPO_TOLERANCE_BPM = 0.5
 """A followed clock's tempo must move by this much before the grid is retimed (jitter is less)."""
@@ -407,14 +408,29 @@ class LiveSession:
         """Everything played and answered so far, as a Song of new tracks."""
         settings = self.settings
         parts: list[Part] = [
-            ("Live player", settings.player_program, False, self.player, settings.timbre())
+            (
+                QT_TRANSLATE_NOOP("LiveRecording", "Live player"),
+                settings.player_program,
+                False,
+                self.player,
+                settings.timbre(),
+            )
         ]
         if settings.mode == "accompany":
             for voice, notes in zip(settings.voices, self.parts, strict=True):
-                name = f"Live {voice.name.lower()}"
+                # The voice's name is a preset voice's, translated under that context.
+                name = QT_TRANSLATE_NOOP("LiveRecording", "Live {voice}").format(
+                    voice=Words("PresetVoices", voice.name)
+                )
                 parts.append((name, voice.program, voice.is_drum, notes, settings.timbre(voice)))
         else:
             parts.append(
-                ("Live answer", settings.player_program, False, self.answers, settings.timbre())
+                (
+                    QT_TRANSLATE_NOOP("LiveRecording", "Live answer"),
+                    settings.player_program,
+                    False,
+                    self.answers,
+                    settings.timbre(),
+                )
             )
         return recorded_song(self.settings, parts, self.key)

@@ -6,6 +6,7 @@ what happened in a line the CLI prints and the window shows.
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -256,9 +257,16 @@ class LivePlay:
             if self.synth is not None:
                 self.synth.close()
 
-    def added_to(self, song: Song, at_bar: int) -> Song:
-        """`song` with what was played and answered as new tracks from `at_bar` on."""
-        return add_recording(song, self.session.recording(), at_bar)
+    def added_to(self, song: Song, at_bar: int, named: Callable[[str], str] | None = None) -> Song:
+        """`song` with what was played and answered as new tracks from `at_bar` on, each
+        named by `named` from the engine's English name (the window's language), if given."""
+        recording = self.session.recording()
+        if named is not None:
+            recording = dataclasses.replace(
+                recording,
+                tracks=tuple(dataclasses.replace(t, name=named(t.name)) for t in recording.tracks),
+            )
+        return add_recording(song, recording, at_bar)
 
 
 def _pitch_name(pitch: int) -> str:

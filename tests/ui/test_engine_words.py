@@ -30,8 +30,11 @@ from build_scripts.translations import (
     read_ts,
 )
 from engine.compose.control_text import ControlError, controls_from_text
+from engine.compose.midi_model import MidiModel
 from engine.compose.requests import Generate
 from engine.errors import TesseraError
+from engine.live.music import LiveSettings
+from engine.live.session import LiveSession
 from engine.song.edits import update_track
 from engine.song.song import Song
 from engine.studio.document import describe_cells
@@ -180,3 +183,17 @@ def test_a_control_typed_wrong_is_explained_in_chinese(chinese: str) -> None:
     with pytest.raises(ControlError) as downwards:
         controls_from_text(pitch_range="C5-C3")
     assert engine_text(downwards.value) == "音域 'C5-C3' 是从高到低的：请把较低的音写在前面"
+
+
+def test_a_live_recording_names_its_tracks_in_chinese(chinese: str, midi_model: MidiModel) -> None:
+    """A recording's tracks are named by the session in English (the command line's) and by
+    the window in the user's language; an accompanying voice is named by its preset voice."""
+    answered = LiveSession(midi_model, LiveSettings(mode="answer"), lambda _message: None)
+    names = [track.name for track in answered.recording().tracks]
+    assert names == ["Live player", "Live answer"]
+    assert [engine_text(name) for name in names] == ["现场演奏", "现场应答"]
+    accompanied = LiveSession(midi_model, LiveSettings(mode="accompany"), lambda _m: None)
+    voices = [voice.name for voice in accompanied.settings.voices]
+    named = [engine_text(t.name) for t in accompanied.recording().tracks]
+    assert named == ["现场演奏", *(f"现场{track_name(voice)}" for voice in voices)]
+    assert "现场贝斯" in named

@@ -301,7 +301,7 @@ class LivePanel(QWidget):
     def _closed(self, live: LivePlay) -> None:
         self._show_figures(live)
         if self.record.isChecked() and live.session.player:
-            self.recorded.emit(live.added_to(self.studio.song, self._start_bar))
+            self.recorded.emit(live.added_to(self.studio.song, self._start_bar, engine_text))
 
     def _on_event(self, kind: str, text: str) -> None:
         if kind in ("disconnected", "error"):

@@ -2191,6 +2191,21 @@
     </message>
 </context>
 <context>
+    <name>LiveRecording</name>
+    <message>
+        <source>Live player</source>
+        <translation>现场演奏</translation>
+    </message>
+    <message>
+        <source>Live {voice}</source>
+        <translation>现场{voice}</translation>
+    </message>
+    <message>
+        <source>Live answer</source>
+        <translation>现场应答</translation>
+    </message>
+</context>
+<context>
     <name>LiveRig</name>
     <message>
         <source>no MIDI clock arrived on {input_name!r} within {seconds:g} s: start the clock in the DAW or drum machine, or give a tempo with --bpm</source>
