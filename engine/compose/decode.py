@@ -9,7 +9,7 @@ the same notes.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,15 +17,8 @@ import numpy as np
 from engine.compose.control_tokens import BarControls
 from engine.compose.fill_context import SongSoFar, outside_notes, voice_leading, voice_window
 from engine.compose.midi_model import Cache, MidiModel
-from engine.compose.sampling import (
-    INSTRUMENT_STEP_BONUS,
-    STEP_BONUS,
-    SUNG_STEP_BONUS,
-    FillGrammar,
-    HardConstraints,
-    SoftTargets,
-    sample,
-)
+from engine.compose.part_writing import band_leading, band_parts, ensemble_step_bonus, with_pulse
+from engine.compose.sampling import FillGrammar, HardConstraints, SoftTargets, sample
 from engine.compose.tokens import bar_steps, bar_token, decode_fill, encode_song, unencodable_bars
 from engine.compose.vocab import Kind, TokenizerError
 from engine.song.edits import select
@@ -169,7 +162,10 @@ def _grammar(
         leading = dataclasses.replace(
             voice_leading(so_far.notes(track_index), others, song, bar),
             step_bonus=ensemble_step_bonus(song, track_index, ensemble),
+            above=tuple(other < track_index for other in sorted(ensemble - {track_index})),
         )
+    elif track_index in (band := band_parts(song, ensemble)):
+        leading = band_leading(so_far, cell, band, constraints)
     elif constraints.max_polyphony == 1 and not is_drum:
         leading = voice_leading(so_far.notes(track_index), [], song, bar)
     return FillGrammar(
@@ -178,7 +174,7 @@ def _grammar(
         bar_steps(*local),
         is_drum=is_drum,
         constraints=constraints,
-        targets=settings.targets.get(cell, SoftTargets()),
+        targets=with_pulse(song, cell, constraints, settings.targets.get(cell, SoftTargets())),
         max_tokens=MAX_FILL_TOKENS,
         outside_notes=outside,
         voice_window=between,
@@ -186,19 +182,6 @@ def _grammar(
         voice_leading=leading,
         beat_chord=None if is_drum else settings.beat_chords.get(cell),
     )
-
-
-SUNG_PROGRAMS = range(52, 55)
-"""General MIDI's choir, voice oohs and synth voice: an ensemble of these is sung."""
-
-
-def ensemble_step_bonus(song: Song, track: int, ensemble: Collection[int]) -> float:
-    """How hard one voice of an ensemble leans to steps: a sung ensemble's upper voices the
-    most and its bass as usual (`SUNG_STEP_BONUS`, `STEP_BONUS`), an instrumental ensemble's
-    voices the least (`INSTRUMENT_STEP_BONUS`)."""
-    if not all(song.tracks[other].program in SUNG_PROGRAMS for other in ensemble):
-        return INSTRUMENT_STEP_BONUS
-    return STEP_BONUS if track == max(ensemble) else SUNG_STEP_BONUS
 
 
 def _prompt_that_fits(
