@@ -12,10 +12,10 @@ from collections.abc import Collection, Sequence
 from engine.compose.fill_context import SongSoFar, voice_leading
 from engine.compose.plan import pulse_onsets
 from engine.compose.sampling import (
+    BAND_LINE_STEP_BONUS,
     BAND_PARALLEL_PENALTY,
     COMPING_STEP_BONUS,
     INSTRUMENT_STEP_BONUS,
-    LINE_STEP_BONUS,
     STEP_BONUS,
     SUNG_STEP_BONUS,
     HardConstraints,
@@ -28,7 +28,7 @@ PULSE_PULL = 0.35
 """The unit pull (nats) toward a style's pulse (`engine.compose.plan.pulse_onsets`): a nudge,
 not a rule, for reels mix running eighths with quarter notes, dotted figures and triplets.
 Held-out reels (20) run in steady eighths in 31% of bars, the Markov chain 32%; new reels
-14% without the pull, 25% at 0.3, 38% at 0.4, 79% at 1.0 (20 songs; 10 at 1.0)."""
+14% without the pull, 25% at 0.3, 36% at 0.35, 38% at 0.4, 79% at 1.0 (20 songs; 10 at 1.0)."""
 
 
 def with_pulse(
@@ -68,7 +68,7 @@ def band_leading(
 ) -> VoiceLeading:
     """How one part of a band leads against the others: away from parallel fifths and
     octaves with all of them (`BAND_PARALLEL_PENALTY`); a single line and the bass (the
-    lowest part, passing by step between its roots) toward steps (`LINE_STEP_BONUS`), and a
+    lowest part, passing by step between its roots) toward steps (`BAND_LINE_STEP_BONUS`), and a
     part that plays chords toward the nearest voicing of its next chord
     (`COMPING_STEP_BONUS`)."""
     song, (track, bar) = so_far.song, cell
@@ -80,7 +80,7 @@ def band_leading(
         above=tuple(other < track for other in band if other != track),
     )
     if track == band[-1] or constraints.max_polyphony == 1:
-        return dataclasses.replace(leading, step_bonus=LINE_STEP_BONUS)
+        return dataclasses.replace(leading, step_bonus=BAND_LINE_STEP_BONUS)
     return dataclasses.replace(
         leading, step_bonus=COMPING_STEP_BONUS, chord=_last_chord(own, song.bar_span(bar)[0])
     )
