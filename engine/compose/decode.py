@@ -17,6 +17,7 @@ import numpy as np
 from engine.compose.control_tokens import BarControls
 from engine.compose.fill_context import SongSoFar, outside_notes, voice_leading, voice_window
 from engine.compose.midi_model import Cache, MidiModel
+from engine.compose.part_writing import band_leading, band_parts, ensemble_step_bonus, with_pulse
 from engine.compose.sampling import FillGrammar, HardConstraints, SoftTargets, sample
 from engine.compose.tokens import bar_steps, bar_token, decode_fill, encode_song, unencodable_bars
 from engine.compose.vocab import Kind, TokenizerError
@@ -162,7 +163,13 @@ def _grammar(
     leading = None
     if track_index in ensemble:
         others = [so_far.notes(other) for other in sorted(ensemble - {track_index})]
-        leading = voice_leading(so_far.notes(track_index), others, song, bar)
+        leading = dataclasses.replace(
+            voice_leading(so_far.notes(track_index), others, song, bar),
+            step_bonus=ensemble_step_bonus(song, track_index, ensemble),
+            above=tuple(other < track_index for other in sorted(ensemble - {track_index})),
+        )
+    elif track_index in (band := band_parts(song, ensemble)):
+        leading = band_leading(so_far, cell, band, constraints)
     elif constraints.max_polyphony == 1 and not is_drum:
         leading = voice_leading(so_far.notes(track_index), [], song, bar)
     return FillGrammar(
@@ -171,7 +178,7 @@ def _grammar(
         bar_steps(*local),
         is_drum=is_drum,
         constraints=constraints,
-        targets=settings.targets.get(cell, SoftTargets()),
+        targets=with_pulse(song, cell, constraints, settings.targets.get(cell, SoftTargets())),
         max_tokens=MAX_FILL_TOKENS,
         outside_notes=outside,
         voice_window=between,

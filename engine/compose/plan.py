@@ -65,6 +65,10 @@ class StylePlan:
     """Whether every bar gets a planned chord; without, only the closing V-I. Chorales and
     quartets move their harmony within the bar, voice by voice: a chord per bar pulled their
     voices onto the same tones (unisons, crossings), so they keep only the cadence."""
+    pulse: int | None = None
+    """Notes per quarter note the lead's line runs in (2: running eighths, as a reel or a jig
+    is played), pulled for softly when nothing else asks for a count (`pulse_onsets`); None
+    for a style whose melodies move freely."""
 
 
 DRUM_GROUPS: dict[str, frozenset[int]] = {
@@ -82,7 +86,8 @@ Hits = tuple[tuple[float, frozenset[int]], ...]
 
 BEATS_FILE = PRESETS_DIR / "beats.toml"
 STYLES_FILE = PRESETS_DIR / "styles.toml"
-STYLE_FIELDS = ("major", "minor", "chords", "harmony", "form", "phrase_bars", "beat")
+STYLE_FIELDS = ("major", "minor", "chords", "harmony", "form", "phrase_bars", "beat", "pulse")
+PULSES = {"eighths": 2, "sixteenths": 4}
 HARMONIES = ("triads", "sevenths", "blues", "pentatonic")
 
 
@@ -127,6 +132,9 @@ def load_style_plans(
             raise fields.error(
                 f'beat {beat!r} is not in beats.toml: use one of {", ".join(known_beats)} or ""'
             )
+        pulse = fields.text("pulse", "") or None
+        if pulse is not None and pulse not in PULSES:
+            raise fields.error(f'pulse {pulse!r} is not one of {", ".join(PULSES)} or ""')
         try:
             form = check_form(fields.text("form"))
         except FormError as err:
@@ -139,6 +147,7 @@ def load_style_plans(
             harmony,
             beat,
             chords == "every-bar",
+            None if pulse is None else PULSES[pulse],
         )
     missing = [name for name in STYLE_NAMES if name not in plans]
     if missing:
@@ -173,6 +182,15 @@ def anchor_hits(style: str | None, meter: tuple[int, int]) -> Anchors:
     if plan is None or plan.beat is None or meter != (4, 4):
         return ()
     return tuple((round(beat * STEPS_PER_QUARTER), drums) for beat, drums in BEATS[plan.beat])
+
+
+def pulse_onsets(style: str | None, bar_quarters: float) -> int | None:
+    """How many onsets a bar of the style's lead line runs in (`StylePlan.pulse`): 8 for a
+    4/4 bar of running eighths, 6 for a 6/8 bar; None for a style without a pulse."""
+    plan = STYLE_PLANS.get(style or "")
+    if plan is None or plan.pulse is None:
+        return None
+    return round(plan.pulse * bar_quarters)
 
 
 def chord_of_degree(key: KeySignatureChange, degree: int, harmony: str) -> frozenset[int]:

@@ -1,0 +1,178 @@
+"""How hard each kind of voice leans to steps, how a band's parts lead against each other, a
+style's pulse, and the forms of the classical presets."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from engine.compose.part_writing import PULSE_PULL, band_parts, ensemble_step_bonus, with_pulse
+from engine.compose.plan import STYLES_FILE, load_style_plans, plan_song, pulse_onsets
+from engine.compose.preset_files import PresetFileError
+from engine.compose.presets import PRESETS
+from engine.compose.sampling import (
+    INSTRUMENT_STEP_BONUS,
+    LINE_STEP_BONUS,
+    STEP_BONUS,
+    SUNG_STEP_BONUS,
+    FillGrammar,
+    HardConstraints,
+    SoftTargets,
+    VoiceLeading,
+)
+from engine.compose.vocab import Vocabulary
+from engine.song.song import Song, TimeSignatureChange, Track
+from engine.song.theory import key_from_name
+
+VOCAB = Vocabulary.build()
+
+
+def _step_pull(leading: VoiceLeading) -> float:
+    """The bonus a step up from the voice's previous note (G4) gets at beat 2."""
+    grammar = FillGrammar(VOCAB, "Bar_4/4", 48, voice_leading=leading)
+    for token in ("Fill_Start", "Bar_4/4", "Pos_12"):
+        grammar.advance(VOCAB.id(token))
+    bias = grammar.bias()
+    assert bias is not None
+    return float(bias[VOCAB.id("Pitch_69")])
+
+
+def test_the_step_pull_is_the_voices_own_when_given() -> None:
+    other = ((-12, 48, 48),)  # a held note below: no parallel to weigh
+    assert _step_pull(VoiceLeading((-12, 67), (other,))) == pytest.approx(STEP_BONUS)
+    assert _step_pull(VoiceLeading((-12, 67), ())) == pytest.approx(LINE_STEP_BONUS)
+    assert _step_pull(VoiceLeading((-12, 67), (other,), step_bonus=0.25)) == pytest.approx(0.25)
+
+
+def _song(programs: list[int]) -> Song:
+    tracks = tuple(Track(name=str(p), program=p) for p in programs)
+    return Song(bar_count=4, tracks=tracks)
+
+
+def test_sung_upper_voices_step_most_and_instruments_least() -> None:
+    choir = _song([52, 52, 52, 52])
+    ensemble = range(4)
+    assert [ensemble_step_bonus(choir, t, ensemble) for t in ensemble] == [
+        SUNG_STEP_BONUS,
+        SUNG_STEP_BONUS,
+        SUNG_STEP_BONUS,
+        STEP_BONUS,  # the bass moves between the chords' roots
+    ]
+    strings = _song([40, 40, 41, 42])
+    assert {ensemble_step_bonus(strings, t, ensemble) for t in ensemble} == {INSTRUMENT_STEP_BONUS}
+    assert SUNG_STEP_BONUS > STEP_BONUS > INSTRUMENT_STEP_BONUS
+
+
+def _copied_bars(preset: str) -> int:
+    """Bars a new song of the preset copies from an earlier phrase (its last bar of each
+    repeat is written again)."""
+    chosen = PRESETS[preset]
+    plan = plan_song(chosen.style, key_from_name(chosen.key), chosen.bars, 0, chosen.form)
+    return sum(phrase.bars - 1 for phrase in plan.phrases if phrase.source is not None)
+
+
+def test_classical_presets_repeat_about_as_much_as_their_held_out_works() -> None:
+    # Held-out Bach chorales nearly repeat 6% of their bars (the median chorale 3%), Haydn
+    # and Mozart quartets 12%: an 8-bar chorale copies no bar, a 16-bar quartet two.
+    assert _copied_bars("chorale") == 0
+    assert _copied_bars("string-quartet") == 2
+
+
+# --- a style's pulse ---------------------------------------------------------------------------
+
+
+def test_a_reel_or_a_jig_runs_in_eighths_and_other_styles_move_freely() -> None:
+    assert pulse_onsets("folk", 4.0) == 8  # a 4/4 reel
+    assert pulse_onsets("folk", 3.0) == 6  # a 6/8 jig: three quarters' worth of eighths
+    assert pulse_onsets("classical", 4.0) is None
+    assert pulse_onsets(None, 4.0) is None
+
+
+def test_a_pulse_that_is_not_a_note_value_is_named(tmp_path: Path) -> None:
+    styles = STYLES_FILE.read_text(encoding="utf-8")
+    bad = tmp_path / "styles.toml"
+    bad.write_text(styles.replace('pulse = "eighths"', 'pulse = "jigs"', 1), encoding="utf-8")
+    with pytest.raises(PresetFileError, match=r"\[folk\].*pulse 'jigs'"):
+        load_style_plans(bad)
+
+
+def _reel(tracks: int = 2) -> Song:
+    parts = tuple(Track(name=f"part {n}", program=110) for n in range(tracks))
+    return Song(
+        bar_count=2,
+        tracks=parts,
+        time_signatures=(TimeSignatureChange(0, 4, 4),),
+        style="folk",
+    )
+
+
+def test_only_the_tune_asked_for_nothing_else_leans_to_the_pulse() -> None:
+    song, line = _reel(), HardConstraints(max_polyphony=1)
+    pulled = with_pulse(song, (0, 1), line, SoftTargets())
+    assert pulled.onsets == 8
+    assert pulled.notes is None
+    assert pulled.pull == pytest.approx(PULSE_PULL)
+    # A second part, chords, a count asked or a nudge's hard count: left as they are.
+    assert with_pulse(song, (1, 1), line, SoftTargets()) == SoftTargets()
+    assert with_pulse(song, (0, 1), HardConstraints(), SoftTargets()) == SoftTargets()
+    asked = SoftTargets(notes=3)
+    assert with_pulse(song, (0, 1), line, asked) is asked
+    calmer = HardConstraints(max_polyphony=1, max_onsets=3)
+    assert with_pulse(song, (0, 1), calmer, SoftTargets()) == SoftTargets()
+    classical = dataclasses.replace(song, style="classical")
+    assert with_pulse(classical, (0, 1), line, SoftTargets()) == SoftTargets()
+
+
+# --- a band's parts ----------------------------------------------------------------------------
+
+
+def _bias_at(leading: VoiceLeading, written: tuple[str, ...] = ()) -> dict[int, float]:
+    grammar = FillGrammar(VOCAB, "Bar_4/4", 48, voice_leading=leading)
+    for token in ("Fill_Start", "Bar_4/4", "Pos_12", *written):
+        grammar.advance(VOCAB.id(token))
+    bias = grammar.bias()
+    assert bias is not None
+    return {pitch: float(bias[VOCAB.id(f"Pitch_{pitch}")]) for pitch in range(40, 90)}
+
+
+def test_chords_move_to_the_nearest_voicing() -> None:
+    # The keys played C major (C4 E4 G4) before the bar: each note of the next chord leans to
+    # a step or a common tone from the nearest of them, not from the top note alone.
+    at = _bias_at(VoiceLeading((-12, 67), (), step_bonus=1.0, chord=(60, 64, 67)))
+    assert at[59] == pytest.approx(1.0)  # B3 under C4, as in a G chord
+    assert at[62] == pytest.approx(1.0)
+    assert at[69] == pytest.approx(1.0)
+    assert at[57] == 0.0  # three semitones from every note
+    assert at[74] == 0.0
+
+
+def test_a_part_above_is_weighed_against_the_onsets_lowest_note() -> None:
+    # The keys' chord before was C4 E4 G4; the lead above moves G5 -> A5 at beat 2. The
+    # chord's lowest note (C4) sat a fifth under G5 (two octaves and a fifth), so a lowest
+    # note of D4 would move in parallel fifths with the lead.
+    lead = ((-12, 12, 79), (12, 48, 81))
+    keys = VoiceLeading((-12, 67), (lead,), step_bonus=0.0, chord=(60, 64, 67), above=(True,))
+    at = _bias_at(keys)
+    assert at[62] < -4  # D4 under A5: the fifth again (an octave and a fifth), both up
+    assert at[69] == 0.0  # A4: an octave under A5, but G4 -> A5 was no octave
+    # Weighed by its top note (G4, an octave under G5), the chord would have been pulled
+    # off A4 instead.
+    top = dataclasses.replace(keys, above=(False,))
+    assert _bias_at(top)[69] < -4
+
+
+def test_a_band_is_its_pitched_parts_outside_an_ensemble() -> None:
+    band = Song(
+        bar_count=2,
+        tracks=(
+            Track(name="lead", program=81),
+            Track(name="keys", program=0),
+            Track(name="bass", program=33),
+            Track(name="drums", program=0, is_drum=True),
+        ),
+    )
+    assert band_parts(band, ()) == [0, 1, 2]
+    assert band_parts(band, (0, 1)) == []  # one part left over is no band
+    assert band_parts(_reel(tracks=1), ()) == []
