@@ -1,6 +1,7 @@
 """The video's thumbnails on a strip above the grid, placed by the song's tempo map so each
 picture sits over the bar it plays under, with the cut markers; a click adds a cut, a right
-click deletes the nearest one (`cuts_changed` carries the new `Cuts`). Under the thumbnails,
+click deletes the nearest one, and a marker dragged along the strip moves its cut
+(`cuts_changed` carries the new `Cuts`). Under the thumbnails,
 over the same bars, the energy lane shows the curve the music follows and lets the user
 redraw it (`ui.video.energy_lane`)."""
 
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from engine.errors import TesseraError
 from engine.song.song import Song
 from engine.video.analysis import Thumbnail
-from engine.video.cuts import Cuts, add_cut, delete_cut
+from engine.video.cuts import Cuts, add_cut, delete_cut, move_cut
 from ui.arrangement.view import ArrangementGrid
 from ui.engine_words import engine_text
 from ui.video.energy_lane import LANE_HEIGHT_PX, EnergyLane
@@ -23,6 +24,9 @@ from ui.video.energy_lane import LANE_HEIGHT_PX, EnergyLane
 THUMBS_HEIGHT_PX = 58
 STRIP_HEIGHT_PX = THUMBS_HEIGHT_PX + LANE_HEIGHT_PX
 CUT_COLOUR = QColor(230, 60, 60)
+MOVING_COLOUR = QColor(255, 200, 60)
+MARKER_GRAB_PX = 5.0
+"""How near a cut marker a press must be to pick the marker up instead of adding a cut."""
 
 
 def bar_position(song: Song, seconds: float) -> float:
@@ -57,6 +61,8 @@ class VideoStrip(QWidget):
         self.cuts: Cuts | None = None
         self._images: list[tuple[float, QImage]] = []
         self._grid: ArrangementGrid | None = None
+        self._moving: tuple[float, float] | None = None
+        """The cut being dragged: where it was and where the pointer has it now."""
         self.energy = EnergyLane(self, self)
         self.energy.move(0, THUMBS_HEIGHT_PX)
 
@@ -126,12 +132,25 @@ class VideoStrip(QWidget):
             for cut in self.cuts.times:
                 x = self.x_of(cut)
                 painter.drawLine(int(x), 0, int(x), THUMBS_HEIGHT_PX)
+        if self._moving is not None:
+            painter.setPen(QPen(MOVING_COLOUR, 2, Qt.PenStyle.DashLine))
+            x = self.x_of(self._moving[1])
+            painter.drawLine(int(x), 0, int(x), THUMBS_HEIGHT_PX)
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        """Left-press on a cut marker starts moving it; elsewhere, left adds a cut and right
+        deletes the nearest one."""
         if self.cuts is None or self.song is None:
             return
-        time = self.time_at(event.position().x())
+        x = event.position().x()
+        time = self.time_at(x)
+        if event.button() == Qt.MouseButton.LeftButton:
+            grabbed = self._marker_at(x)
+            if grabbed is not None:
+                self._moving = (grabbed, grabbed)
+                self.setCursor(Qt.CursorShape.SizeHorCursor)
+                return
         try:
             if event.button() == Qt.MouseButton.RightButton:
                 self.cuts = delete_cut(self.cuts, time)
@@ -144,3 +163,38 @@ class VideoStrip(QWidget):
             return
         self.update()
         self.cuts_changed.emit(self.cuts)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        """A grabbed marker follows the pointer (drawn where it would go)."""
+        if self._moving is None or self.song is None:
+            return
+        end = self.song.tick_to_seconds(self.song.end_tick)
+        self._moving = (self._moving[0], min(max(self.time_at(event.position().x()), 0.0), end))
+        self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        """A marker let go somewhere else moves there (and the music is fitted again); let go
+        where it was picked up, nothing changes."""
+        if self._moving is None or self.cuts is None:
+            return
+        start, to = self._moving
+        self._moving = None
+        self.unsetCursor()
+        if abs(self.x_of(to) - self.x_of(start)) < MARKER_GRAB_PX:
+            self.update()
+            return
+        try:
+            self.cuts = move_cut(self.cuts, start, to)
+        except TesseraError as err:
+            self.message.emit(engine_text(err))
+            self.update()
+            return
+        self.update()
+        self.cuts_changed.emit(self.cuts)
+
+    def _marker_at(self, x: float) -> float | None:
+        """The cut whose marker is within `MARKER_GRAB_PX` of `x`, if any."""
+        if self.cuts is None:
+            return None
+        near = [cut for cut in self.cuts.times if abs(self.x_of(cut) - x) <= MARKER_GRAB_PX]
+        return min(near, key=lambda cut: abs(self.x_of(cut) - x)) if near else None
