@@ -16,8 +16,9 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from engine.compose.cell_edit import held_by_lock
-from engine.compose.sampling import HORIZON_STEPS, Steps, VoiceLeading
+from engine.compose.sampling import HORIZON_STEPS, Steps
 from engine.compose.vocab import TICKS_PER_STEP
+from engine.compose.voice_leading import VoiceLeading
 from engine.song.song import Cell, Note, Song
 
 

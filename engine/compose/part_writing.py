@@ -11,15 +11,14 @@ from collections.abc import Collection, Sequence
 
 from engine.compose.fill_context import SongSoFar, voice_leading
 from engine.compose.plan import pulse_onsets
-from engine.compose.sampling import (
+from engine.compose.sampling import HardConstraints, SoftTargets
+from engine.compose.voice_leading import (
     BAND_LINE_STEP_BONUS,
     BAND_PARALLEL_PENALTY,
     COMPING_STEP_BONUS,
     INSTRUMENT_STEP_BONUS,
     STEP_BONUS,
     SUNG_STEP_BONUS,
-    HardConstraints,
-    SoftTargets,
     VoiceLeading,
 )
 from engine.song.song import PPQ, Cell, Note, Song

@@ -1,8 +1,9 @@
 """The song itself, at the bottom of the engine: what every other wing reads and writes.
 
 - `song`: Song, Track, Note, the grid's Cell, controllers, texts, tempo, meter and key maps;
-  `values` (`SongError` and the field checks) and `timbre_ref` (`TimbreRef`, which sound a track
-  uses), both re-exported by `song`.
+  `values` (`SongError` and the field checks), `timbre_ref` (`TimbreRef`, which sound a track
+  uses) and `track_events` (controller moves, program changes, texts), all re-exported by
+  `song`.
 - `edits`: pure edits (add/remove notes, lock cells, tempo, mix); `undo`: the undo history;
   `takes`: the list of composing results.
 - `theory` (keys, scales, chords), `gm` and `drums` (General MIDI programs and the drum map),
@@ -28,6 +29,7 @@ __all__ = [
     "takes",
     "theory",
     "timbre_ref",
+    "track_events",
     "undo",
     "values",
 ]

@@ -17,15 +17,10 @@ from engine.compose.plan import (
     chord_of_degree,
     plan_song,
 )
-from engine.compose.sampling import (
-    DRUM_HIT_STEPS,
-    DRUM_HITS_AT_ONCE,
-    FillGrammar,
-    VoiceLeading,
-    sample,
-)
+from engine.compose.sampling import DRUM_HIT_STEPS, DRUM_HITS_AT_ONCE, FillGrammar, sample
 from engine.compose.tokens import decode_fill
 from engine.compose.vocab import STEPS_PER_QUARTER, Vocabulary
+from engine.compose.voice_leading import VoiceLeading
 from engine.song.drums import KICKS
 from engine.song.song import PPQ, Song
 from engine.song.theory import key_from_name, key_tonic

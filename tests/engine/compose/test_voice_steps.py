@@ -12,17 +12,15 @@ from engine.compose.part_writing import PULSE_PULL, band_parts, ensemble_step_bo
 from engine.compose.plan import STYLES_FILE, load_style_plans, plan_song, pulse_onsets
 from engine.compose.preset_files import PresetFileError
 from engine.compose.presets import PRESETS
-from engine.compose.sampling import (
+from engine.compose.sampling import FillGrammar, HardConstraints, SoftTargets
+from engine.compose.vocab import Vocabulary
+from engine.compose.voice_leading import (
     INSTRUMENT_STEP_BONUS,
     LINE_STEP_BONUS,
     STEP_BONUS,
     SUNG_STEP_BONUS,
-    FillGrammar,
-    HardConstraints,
-    SoftTargets,
     VoiceLeading,
 )
-from engine.compose.vocab import Vocabulary
 from engine.song.song import Song, TimeSignatureChange, Track
 from engine.song.theory import key_from_name
 
