@@ -1,16 +1,5 @@
-"""A Qt application for the whole run before any command runs in this process.
+"""The run's Qt application is made before any command here runs (see the helper's notes)."""
 
-A command that reads or writes a video through Qt Multimedia makes a QCoreApplication when
-none exists (the command line needs no window system). In a test run, widget tests come later
-in the same process, and Qt aborts the process if a widget is made under a QCoreApplication,
-so the run's one application is made here first, as pytest-qt's QApplication."""
+from tests.helpers.qt_application import one_application_for_widgets_too
 
-from __future__ import annotations
-
-import pytest
-from PySide6.QtWidgets import QApplication
-
-
-@pytest.fixture(autouse=True)
-def _one_application_for_widgets_too(qapp: QApplication) -> None:
-    assert QApplication.instance() is qapp
+__all__ = ["one_application_for_widgets_too"]
