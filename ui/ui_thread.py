@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import ParamSpec
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 
 P = ParamSpec("P")
 
@@ -34,7 +34,10 @@ class _Mailbox(QObject):
     posted = Signal(object)
 
     def __init__(self, app: QCoreApplication) -> None:
-        super().__init__(app)
+        on_app_thread = QThread.currentThread() is app.thread()
+        super().__init__(app if on_app_thread else None)
+        if not on_app_thread:  # made by a worker first: pushed to the UI thread, where it runs
+            self.moveToThread(app.thread())
         self.posted.connect(self._run, Qt.ConnectionType.QueuedConnection)
 
     def _run(self, action: Callable[[], object]) -> None:
@@ -45,7 +48,7 @@ _mailboxes: dict[int, _Mailbox] = {}
 
 
 def _mailbox() -> _Mailbox:
-    """The application's mailbox (made on first use, which must be on the UI thread)."""
+    """The application's mailbox, made on first use (by a worker, it is moved to the UI thread)."""
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("UiThread needs a QApplication: make one before any window")
@@ -57,7 +60,7 @@ def _mailbox() -> _Mailbox:
 
 def ui_poster() -> Callable[[Callable[[], object]], None]:
     """A function any thread may call to run an action on the UI thread; it holds nothing but
-    the application's mailbox. Make it on the UI thread (the mailbox's first use must be)."""
+    the application's mailbox."""
     mailbox = _mailbox()
 
     def post(action: Callable[[], object]) -> None:

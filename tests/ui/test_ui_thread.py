@@ -6,9 +6,11 @@ import gc
 import threading
 import weakref
 
+import pytest
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
+from ui import ui_thread
 from ui.ui_thread import UiThread, relay
 
 
@@ -76,3 +78,21 @@ def test_a_relay_calls_its_owner_on_the_ui_thread_and_holds_it_only_weakly(
     call(8)  # a late call for an owner that is gone: dropped, no error
     qtbot.wait(50)
     assert heard == [(7, threading.get_ident())]
+
+
+def test_a_mailbox_made_first_by_a_worker_delivers_on_the_ui_thread(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker may be the first to post (a video job reading with Qt Multimedia): the mailbox
+    it makes is moved to the UI thread, so its calls run there, not on a thread with no
+    event loop."""
+    monkeypatch.setattr(ui_thread, "_mailboxes", {})
+    seen: list[str] = []
+    worker = threading.Thread(
+        target=lambda: ui_thread.ui_poster()(lambda: seen.append(threading.current_thread().name)),
+        name="worker",
+    )
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [threading.main_thread().name]

@@ -4,7 +4,9 @@ A `QMediaPlayer` decodes the source (as `ui.video.qt_media` does) and each frame
 time, is pushed into a `QVideoFrameInput`; the soundtrack goes into a `QAudioBufferInput` in
 `AUDIO_CHUNK` pieces; both feed a `QMediaCaptureSession` whose `QMediaRecorder` encodes them
 as fast as it can (it asks for more with `readyToSend…`, so nothing runs in real time), and
-stops by itself once both inputs have sent their end. The picture is MPEG-4 Part 2 at
+stops by itself once both inputs have sent their end. Like the player (`ui.video.qt_playback`),
+every Qt object here is made, fed and deleted on the application's thread; the job thread that
+asked for the copy only hands frames over and waits. The picture is MPEG-4 Part 2 at
 `VeryHighQuality` and the sound AAC: the only encoders of Qt's LGPL-only FFmpeg that every
 player reads. webm needs VP8/VP9 and Opus, which it lacks, and its Matroska writer starts
 every stream 1 s late (measured: the first frame at 1.001 s), so a webm or mkv copy is
@@ -13,12 +15,12 @@ written as mp4, which every player opens.
 
 from __future__ import annotations
 
-import time
 from collections import deque
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+import shiboken6
 from PySide6.QtCore import QUrl
 from PySide6.QtMultimedia import (
     QAudioBuffer,
@@ -34,7 +36,9 @@ from PySide6.QtMultimedia import (
 
 from engine.video.probe import VideoError
 from engine.words import QT_TRANSLATE_NOOP
-from ui.video.qt_media import QtFrame, _Playback
+from ui.video.qt_frames import QtFrame
+from ui.video.qt_media import ensure_application
+from ui.video.qt_playback import Playback
 
 AUDIO_RATE = 44_100
 AUDIO_CHUNK = 4096
@@ -57,7 +61,8 @@ class _Recording:
     """One capture session fed from a player and a soundtrack (see the module's notes)."""
 
     def __init__(self, source: Path, target: Path, audio: npt.NDArray[np.float32]) -> None:
-        self.playback = _Playback(source)
+        ensure_application()
+        self.playback = Playback(source)
         self.target = target
         self.pending: deque[QtFrame] = deque()
         self.audio = np.ascontiguousarray(audio, dtype=np.float32)
@@ -66,6 +71,14 @@ class _Recording:
         self.fps = 0.0
         self.frames_sent = 0
         self.error = ""
+        self.format = QAudioFormat()
+        self.format.setSampleRate(AUDIO_RATE)
+        self.format.setChannelCount(2)
+        self.format.setSampleFormat(QAudioFormat.SampleFormat.Float)
+        self.playback.qt.call(self._open)
+
+    def _open(self) -> None:
+        """Make the capture session and its inputs on the application's thread."""
         self.session = QMediaCaptureSession()
         self.video_in = QVideoFrameInput()
         self.audio_in = QAudioBufferInput()
@@ -78,10 +91,6 @@ class _Recording:
         self.audio_in.readyToSendAudioBuffer.connect(self._send_sound)
         self.recorder.recorderStateChanged.connect(self._state)
         self.recorder.errorOccurred.connect(self._failed)
-        self.format = QAudioFormat()
-        self.format.setSampleRate(AUDIO_RATE)
-        self.format.setChannelCount(2)
-        self.format.setSampleFormat(QAudioFormat.SampleFormat.Float)
 
     def _configure(self) -> None:
         container = CONTAINERS.get(self.target.suffix.lower(), QMediaFormat.FileFormat.MPEG4)
@@ -98,16 +107,10 @@ class _Recording:
 
     def run(self) -> int:
         """Record the whole copy; the number of frames written."""
-        playback = self.playback
+        playback, qt = self.playback, self.playback.qt
         try:
             playback.loaded()
-            fps = playback.player.metaData().value(QMediaMetaData.Key.VideoFrameRate)
-            if isinstance(fps, (int, float)) and fps > 0:
-                self.fps = float(fps)
-                self.recorder.setVideoFrameRate(self.fps)
-            self.recorder.record()
-            playback.start()
-            self._send_sound()
+            qt.call(self._begin)
             while not self.stopped:
                 playback.wait(lambda: len(self.pending) < QUEUE_LIMIT or self.stopped)
                 frame = playback.take()
@@ -116,11 +119,12 @@ class _Recording:
                 if self.fps:
                     frame.frame.setStreamFrameRate(self.fps)
                 self.pending.append(frame)
-                self._send_picture()
+                qt.post(self._send_picture)
             self.all_taken = True
-            self._send_picture()
+            qt.post(self._send_picture)
             playback.wait(lambda: self.stopped or self.error)
         finally:
+            qt.call(self._close)
             playback.close()
         if self.error:
             raise VideoError(
@@ -138,13 +142,32 @@ class _Recording:
             )
         return self.frames_sent
 
+    def _begin(self) -> None:
+        """Start the recorder at the source's frame rate, the player and the sound."""
+        fps = self.playback.player.metaData().value(QMediaMetaData.Key.VideoFrameRate)
+        if isinstance(fps, (int, float)) and fps > 0:
+            self.fps = float(fps)
+            self.recorder.setVideoFrameRate(self.fps)
+        self.recorder.record()
+        self.playback.start()
+        self._send_sound()
+
+    def _close(self) -> None:
+        """Delete the recorder, its inputs and session on the application's thread."""
+        self.video_in.readyToSendVideoFrame.disconnect(self._send_picture)
+        self.audio_in.readyToSendAudioBuffer.disconnect(self._send_sound)
+        self.recorder.recorderStateChanged.disconnect(self._state)
+        self.recorder.errorOccurred.disconnect(self._failed)
+        for part in (self.recorder, self.video_in, self.audio_in, self.session):
+            shiboken6.delete(part)
+
     def _send_picture(self) -> None:
         while self.pending:
             if not self.video_in.sendVideoFrame(self.pending[0].frame):
                 return
             self.pending.popleft()
             self.frames_sent += 1
-            self.playback.news = time.monotonic()
+            self.playback.heard()
         if self.all_taken and not self.picture_done and not self.pending:
             self.picture_done = self.video_in.sendVideoFrame(QVideoFrame())
 
@@ -162,13 +185,14 @@ class _Recording:
             self.sound_done = self.audio_in.sendAudioBuffer(QAudioBuffer())
 
     def _state(self, state: QMediaRecorder.RecorderState) -> None:
-        self.playback.news = time.monotonic()
         if state == QMediaRecorder.RecorderState.StoppedState:
             self.stopped = True
+        self.playback.heard()
 
     def _failed(self, _error: QMediaRecorder.Error, text: str) -> None:
         self.error = text or "the recorder failed"
         self.stopped = True
+        self.playback.heard()
 
 
 def record_copy(

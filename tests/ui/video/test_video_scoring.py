@@ -32,15 +32,9 @@ def _song() -> Song:
     return Song(title="Start", bar_count=4, tracks=(Track("Lead"),))
 
 
-@pytest.mark.known_hang
 def test_a_video_is_scored_shown_over_the_bars_and_exported(
     qtbot: QtBot, tmp_path: Path, models: Models
 ) -> None:
-    """Known defect (open): in 1 of 4 runs of the whole suite, the analysis job's thread hung
-    inside `QMediaPlayer()` (`ui.video.qt_media._Playback`) while the window's thread waited in
-    its event loop, so the window's Qt path can hang where the command line's (one thread) does
-    not. Excluded from the default run until players are made on the thread that runs Qt's
-    events; run it with `-m known_hang`."""
     made = make_shots_video(tmp_path / "clip.mp4", [150, 150], fps=25)
     window = window_on(qtbot, tmp_path, models, _song(), show=True)
     window.video_scoring.backend = QtMediaBackend()
