@@ -13,12 +13,11 @@ by the engine after its time limit with a message (`error`), never a frozen wind
 or the whole song), Return to start, the tempo (an undoable edit), and the position as bar.beat
 and minutes:seconds. While stopped, `cue_moved` says where Play will start (the selection's
 or loop's first bar, else the start), as the selection, the song or a stop moves it: the
-Picture dock shows that frame, as a DAW's video window does. It follows the window's
-document: while playing, every edit is heard
-from the next mixed block (`Player.set_song`), so a composer can lock, regenerate and nudge
-with the music running. What it plays is the document's `heard_song`: the song, or a take the
-composer is listening to, which stays what is heard through any edit until the composer
-returns to the song.
+Picture dock shows that frame, as a DAW's video window does. It follows the window's document:
+while playing, every edit is heard from the next mixed block (`Player.set_song`), so a
+composer can lock, regenerate and nudge with the music running. What it plays is the
+document's `heard_song`: the song, or a take the composer is listening to, which stays what is
+heard through any edit until the composer returns to the song.
 """
 
 from __future__ import annotations
