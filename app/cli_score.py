@@ -177,11 +177,12 @@ def run(args: argparse.Namespace, studio: Studio) -> int:
 
 def video_backend(name: str) -> VideoBackend:
     """The backend the user chose (see `--video-backend`), with a Qt application object for
-    Qt Multimedia when it is the one (the command line has no window). Qt Multimedia's own
-    logging is quietened before it loads, so the terminal shows only Tessera's lines."""
-    from PySide6.QtCore import QLoggingCategory
+    Qt Multimedia when it is the one (the command line has no window). Qt Multimedia's and
+    FFmpeg's chatter is quietened before it loads (`app.media_logging`), so the terminal shows
+    Tessera's lines and FFmpeg's warnings and errors only."""
+    from app.media_logging import quiet_qt_media
 
-    QLoggingCategory.setFilterRules("qt.multimedia*=false")
+    quiet_qt_media()
     from ui.video.qt_media import backend_named, ensure_application
 
     backend = backend_named(name)

@@ -25,10 +25,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from app.media_logging import quiet_qt_media
     from engine.errors import TesseraError
     from ui.engine_words import engine_text
     from ui.i18n import install_translator, stored_choice, translate
 
+    quiet_qt_media()  # before the first video loads Qt Multimedia
     app = QApplication.instance() or QApplication([sys.argv[0], *args])
     assert isinstance(app, QApplication)
     # The language is chosen before any window is built: widgets keep the words they start with.

@@ -5,11 +5,14 @@
 Runs the bundled programs as a musician would, from a scratch folder with its own HOME:
 `tessera-cli info` on a MIDI file and a project made here, `generate` (the symbolic model),
 `render` to WAV (the timbre model), `check` (the originality index), `transcribe` of a short
-sine melody (basic-pitch's note model), and the windowed `tessera` under Qt's offscreen
-platform. It also checks that every model file the spec bundles is in the folder and that
-nothing that must stay out (torch, TensorFlow, a GPL SoundFont) got in, then prints the bundle
-size and the CLI's start time next to `python -m app.cli --help` in the venv. Exits 1 if any
-check fails.
+sine melody (basic-pitch's note model), `score` of a video of coloured shots made here (Qt
+Multimedia and its FFmpeg plugin, the only video path in the bundle; the scored copy is probed
+with PyAV from the venv: its picture frames, its soundtrack and their length against the
+original's), and the windowed `tessera` under Qt's offscreen platform. It also checks that
+every model file the spec bundles is in the folder, that Qt Multimedia's FFmpeg plugin and
+libraries are, and that nothing that must stay out (torch, TensorFlow, PyAV, a GPL SoundFont)
+got in, then prints the bundle size and the CLI's start time next to `python -m app.cli --help`
+in the venv. Exits 1 if any check fails.
 
 `spec_data_files` runs the spec with stand-ins for PyInstaller's classes, so the list of bundled
 files can be checked without PyInstaller (tests/models/test_packaging.py does).
@@ -39,10 +42,16 @@ DEFAULT_BUNDLE = ROOT / "dist" / "tessera"
 CONTENTS = "_internal"
 """PyInstaller's folder (6.x default) beside the programs that holds libraries and data."""
 GUI_QUIT_ENV = "TESSERA_QUIT_AFTER_SHOW"
-"""Asks `tessera` to quit once its window is shown. app/gui.py does not read it yet: until it
-does, the GUI check passes when the program is still running after `gui_seconds`."""
-FORBIDDEN = ("torch", "tensorflow", "music21", "pretty_midi", "miditok", "pytest")
-"""Top-level names in _internal/ that would mean a training or test dependency got in."""
+"""Asks `tessera` to quit once its window is shown (app/gui.py); a build that ignores it passes
+the GUI check when the program is still running after `gui_seconds`."""
+FORBIDDEN = ("torch", "tensorflow", "music21", "pretty_midi", "miditok", "pytest", "av")
+"""Top-level names in _internal/ that would mean a training or test dependency got in (PyAV's
+wheel carries GPL encoders: engine/video/pyav.py)."""
+QT_VIDEO = ("*ffmpegmediaplugin*", "*avcodec*", "*avformat*", "*avutil*", "*swscale*")
+"""What `tessera-cli score` and the Picture dock read and write video with: Qt Multimedia's
+FFmpeg plugin and the LGPL FFmpeg libraries it loads (file name patterns in _internal/)."""
+SHOT_FRAMES = (100, 100)
+"""The video `score` is checked on: two 4 s shots at 25 frames/s (one cut)."""
 START_RUNS = 5
 
 
@@ -172,13 +181,18 @@ def check_contents(bundle: Path, report: Report) -> None:
         report.fail("bundled data", f"missing from {CONTENTS}/: {', '.join(missing)}")
     else:
         report.ok("bundled data", f"{len(spec_data_files())} files present")
+    absent = [pattern for pattern in QT_VIDEO if not any(contents.rglob(pattern))]
+    if absent:
+        report.fail("qt video", f"no {', '.join(absent)} in {CONTENTS}/: Qt Multimedia is missing")
+    else:
+        report.ok("qt video", "Qt Multimedia's FFmpeg plugin and FFmpeg libraries present")
     names = {path.name.lower() for path in contents.iterdir()}
     found = sorted(name for name in names if name.split(".")[0].split("-")[0] in FORBIDDEN)
     soundfonts = sorted(p.name for p in contents.rglob("*") if p.suffix.lower() in (".sf2", ".sf3"))
     if found or soundfonts:
         report.fail("kept out", f"found {', '.join(found + soundfonts)}")
     else:
-        report.ok("kept out", "no torch, TensorFlow, music21, test tools or SoundFont")
+        report.ok("kept out", "no torch, TensorFlow, music21, PyAV, test tools or SoundFont")
     # PyInstaller links some libraries to one copy (symlinks): count each file once.
     files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
     size_mb = sum(p.stat().st_size for p in files) / 2**20
@@ -215,6 +229,78 @@ def check_cli(bundle: Path, work: Path, env: dict[str, str], report: Report) -> 
             report.fail(name, str(err))
             continue
         report.ok(name, f"{detail} ({seconds:.2f} s)")
+
+
+def check_score(bundle: Path, work: Path, env: dict[str, str], report: Report) -> None:
+    """`tessera-cli score` on a video made here: the copy holds every frame of the original
+    and a soundtrack of its length, and stderr holds no FFmpeg or Qt chatter. The same
+    command in the venv through Qt Multimedia is timed beside it."""
+    from engine.video.synthetic import make_shots_video  # PyAV: the venv's `video` extra
+
+    made = make_shots_video(work / "shots.mp4", SHOT_FRAMES, fps=25)
+    # A terminal's environment: a QT_FFMPEG_DEBUG of the caller's would print FFmpeg's lines.
+    env = {k: v for k, v in env.items() if k not in ("QT_FFMPEG_DEBUG", "QT_LOGGING_RULES")}
+    arguments = ["score", str(made.path), "--style", "lo-fi", "--seed", "3", "-o"]
+    command: list[str | Path] = [bundle / "tessera-cli", *arguments, "scored.mp4"]
+    code, _, stderr, seconds = _run_apart(command, work, env)
+    try:
+        if code != 0:
+            raise ValueError(f"exit status {code}: {stderr.strip()[-800:]}")
+        detail = _check_scored(work / "scored.mp4", made.duration_s, sum(SHOT_FRAMES))
+        chatter = [line for line in stderr.splitlines() if _foreign(line)]
+        if chatter:
+            raise ValueError(f"FFmpeg or Qt wrote to stderr: {chatter[:3]}")
+    except ValueError as err:
+        report.fail("cli score", str(err))
+        return
+    venv_command = [sys.executable, "-m", "app.cli", *arguments, str(work / "venv.mp4")]
+    venv_code, _, _, venv_seconds = _run_apart([*venv_command, "--video-backend", "qt"], ROOT, env)
+    report.figures.update(score_s=seconds, venv_score_s=venv_seconds)
+    beside = f"python -m app.cli score {venv_seconds:.2f} s" if venv_code == 0 else "venv failed"
+    report.ok("cli score", f"{detail} ({seconds:.2f} s; {beside})")
+
+
+def _run_apart(
+    command: Sequence[str | Path], cwd: Path, env: dict[str, str]
+) -> tuple[int, str, str, float]:
+    """`_run` with stdout and stderr apart: (status, stdout, stderr, seconds)."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [str(part) for part in command],
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    return done.returncode, done.stdout, done.stderr, time.perf_counter() - started
+
+
+def _check_scored(path: Path, duration_s: float, frames: int) -> str:
+    """Probe the scored copy with PyAV (not the bundle's reader): its length, frames, sound."""
+    from engine.video.pyav import av
+
+    if not path.is_file():
+        raise ValueError(f"{path.name} was not written")
+    with av.open(str(path)) as container:
+        if not container.streams.audio:
+            raise ValueError(f"{path.name} has no soundtrack")
+        picture, sound = container.streams.video[0], container.streams.audio[0]
+        length_s = float(container.duration or 0) / av.time_base
+        sound_s = float((sound.duration or 0) * (sound.time_base or 0))
+        counted = sum(1 for _ in container.decode(picture))
+    one_frame = 1 / 25
+    if counted != frames or abs(length_s - duration_s) > one_frame:
+        raise ValueError(
+            f"{path.name}: {counted} frames, {length_s:.3f} s; the original has {frames} "
+            f"frames, {duration_s:.3f} s"
+        )
+    if abs(sound_s - duration_s) > one_frame:
+        raise ValueError(f"{path.name}: soundtrack {sound_s:.3f} s for a {duration_s:.3f} s video")
+    return f"{path.name}: {counted} frames, {length_s:.3f} s, soundtrack {sound_s:.3f} s"
+
+
+def _foreign(line: str) -> bool:
+    """A line FFmpeg or Qt Multimedia wrote rather than Tessera (app/media_logging.py)."""
+    return any(mark in line for mark in ("Qavg", "FFmpeg log", "qt.multimedia", "Input #")) or (
+        line.startswith("[") and " @ 0x" in line
+    )
 
 
 def _expect(output: str, text: str) -> str:
@@ -286,6 +372,7 @@ def run_checks(bundle: Path = DEFAULT_BUNDLE, gui_seconds: float = 10.0) -> Repo
         (work / "home").mkdir()
         env = _scratch_env(work / "home")
         check_cli(bundle, work, env, report)
+        check_score(bundle, work, env, report)
         check_gui(bundle, work, env, report, gui_seconds)
         check_start_time(bundle, env, report)
     return report

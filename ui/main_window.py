@@ -207,6 +207,7 @@ class MainWindow(ProjectFiles, AudioActions, QMainWindow):
         self.grid.solo_toggled.connect(lambda track: self._toggle_track(track, "solo", "Solo"))
         self.transport.playhead_moved.connect(self.grid.set_playhead_tick)
         self.transport.playhead_moved.connect(self.video_scoring.follow_playhead)  # Picture dock
+        self.transport.cue_moved.connect(self.video_scoring.show_cue)  # its frame when stopped
         self.transport.message.connect(self.say)
         self.piano_roll.song_edited.connect(
             lambda song: self.apply_edit(song, translate("MainWindow", "Edit notes"))

@@ -11,11 +11,13 @@ by the engine after its time limit with a message (`error`), never a frozen wind
 
 `TransportBar` is the toolbar a composer drives: Play/Stop (Space), Loop (the selected bars,
 or the whole song), Return to start, the tempo (an undoable edit), and the position as bar.beat
-and minutes:seconds. It follows the window's document: while playing, every edit is heard
-from the next mixed block (`Player.set_song`), so a composer can lock, regenerate and nudge
-with the music running. What it plays is the document's `heard_song`: the song, or a take the
-composer is listening to, which stays what is heard through any edit until the composer
-returns to the song.
+and minutes:seconds. While stopped, `cue_moved` says where Play will start (the selection's
+or loop's first bar, else the start), as the selection, the song or a stop moves it: the
+Picture dock shows that frame, as a DAW's video window does. It follows the window's document:
+while playing, every edit is heard from the next mixed block (`Player.set_song`), so a
+composer can lock, regenerate and nudge with the music running. What it plays is the
+document's `heard_song`: the song, or a take the composer is listening to, which stays what is
+heard through any edit until the composer returns to the song.
 """
 
 from __future__ import annotations
@@ -182,6 +184,8 @@ class TransportBar(QToolBar):
 
     message = Signal(str)
     playhead_moved = Signal(object)  # the tick under the playhead, or None when stopped
+    cue_moved = Signal(float)
+    """While stopped: the seconds Play will start from, whenever they may have moved."""
 
     def __init__(
         self,
@@ -267,6 +271,8 @@ class TransportBar(QToolBar):
             heard = self.document.heard_song
             player.set_song(heard)
             player.set_loop(self._loop_range(heard))
+        if what & (Changed.SONG | Changed.SELECTION | Changed.LISTENING):
+            self._cue()
 
     def _tempo_changed(self, bpm: float) -> None:
         song = self.document.song
@@ -298,9 +304,8 @@ class TransportBar(QToolBar):
         song = self.document.heard_song
         listening = self.document.listening
         loop = self._loop_range(song)
-        start = loop[0] if loop else self._selection_start(song)
         self._playing_what = _playing_text(listening, looping=loop is not None)
-        self.audio.play(song, start, loop)  # `started` or `error` follows
+        self.audio.play(song, self.cue_seconds(), loop)  # `started` or `error` follows
         self._show_playing(True)
 
     def stop(self) -> None:
@@ -338,6 +343,17 @@ class TransportBar(QToolBar):
             player.seek(0.0)
         self._show_position(0.0)
 
+    def cue_seconds(self) -> float:
+        """Where Play starts in what is heard: the loop's start, else the selection's first
+        bar, else the start of the song."""
+        song = self.document.heard_song
+        loop = self._loop_range(song)
+        return loop[0] if loop else self._selection_start(song)
+
+    def _cue(self) -> None:
+        if self.audio.state == "stopped" and not self._start_when_loaded:
+            self.cue_moved.emit(self.cue_seconds())
+
     def _selection_start(self, song: Song) -> float:
         cells = self.document.selection
         if not cells:
@@ -365,6 +381,7 @@ class TransportBar(QToolBar):
     def _stopped(self) -> None:
         self._show_playing(False)
         self.playhead_moved.emit(None)
+        self._cue()  # back to where Play starts, as a DAW returns to its cursor
         player = self.audio.player
         self._show_position(player.position_seconds if player is not None else 0.0)
 
@@ -372,6 +389,7 @@ class TransportBar(QToolBar):
         self._start_when_loaded = False
         self._show_playing(False)
         self.playhead_moved.emit(None)
+        self._cue()
         self.message.emit(text)
 
     def _show_position(self, seconds: float) -> None:

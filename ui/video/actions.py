@@ -8,7 +8,8 @@ deleted on the strip fits and composes again. Export Scored Video… renders the
 then to exactly the video's length and muxes it into a copy; the original is never touched.
 The video is read and written by `backend` (`ui.video.qt_media.backend_named`: PyAV when the
 optional extra is installed, Qt Multimedia otherwise), and the Picture dock
-(`ui.video.picture`) plays it muted in step with the transport (`follow_playhead`).
+(`ui.video.picture`) plays it muted in step with the transport (`follow_playhead`) and,
+while stopped, shows the frame where Play will start (`show_cue`).
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ class VideoScoring(QObject):
         self.backend: VideoBackend | None = None
         """What reads and writes the video; chosen when first needed (see the notes)."""
         self.picture: PictureDock | None = None
+        self.cue_s = 0.0
+        """Where Play starts while stopped (the transport's `cue_moved`): the picture's frame."""
         self.strip = VideoStrip()
         self.strip.follow(grid)
         self.strip.cuts_changed.connect(self.refit)
@@ -126,6 +129,23 @@ class VideoScoring(QObject):
         if self.picture is not None:
             self.picture.follow(tick)
 
+    def show_cue(self, seconds: float) -> None:
+        """While stopped, where Play will start moved (the ruler, the cursor, Home/End, a stop,
+        an edit of the tempo): the picture shows the frame there."""
+        self.cue_s = seconds
+        if self.picture is not None:
+            self.picture.show_at(seconds)
+
+    def show_picture(self, path: Path) -> PictureDock:
+        """The Picture dock, showing the video at `path` on the frame where Play will start."""
+        if self.picture is None:
+            from ui.video.picture import PictureDock  # Qt Multimedia loads with the first video
+
+            # The playhead's ticks are in what is heard (the song, or a take compared to it)
+            self.picture = PictureDock(self.window, lambda: self.studio.document.heard_song)
+        self.picture.load(path, self.cue_s)
+        return self.picture
+
     def refit(self, cuts: Cuts | None = None, energy: EnergyCurve | None = None) -> None:
         """Fit and compose again with the strip's cuts and the energy curve in use (or the
         ones given: a cut edit, a redrawn curve)."""
@@ -152,11 +172,7 @@ class VideoScoring(QObject):
         )
         self.strip.show_video(fitted.analysis.thumbnails, fitted.cuts, self.studio.song)
         self.dock.show()
-        if self.picture is None:
-            from ui.video.picture import PictureDock  # Qt Multimedia loads with the first video
-
-            self.picture = PictureDock(self.window, lambda: self.studio.song)
-        self.picture.load(fitted.analysis.info.path)
+        self.show_picture(fitted.analysis.info.path)
         self.message.emit(
             translate("VideoScoring", "Scored {name}: {bars} bars, {form}").format(
                 name=fitted.analysis.info.path.name, bars=fitted.fit.bars, form=fitted.fit.form

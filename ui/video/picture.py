@@ -1,12 +1,13 @@
-"""The Picture dock: the scored video, muted, following the transport.
+"""The Picture dock: the scored video, muted, following the transport as a DAW's video window.
 
 A `QMediaPlayer` (Qt Multimedia, no audio output, so it is silent) shows the video in a
-`QVideoWidget`. The transport's playhead (`TransportBar.playhead_moved`: a tick while
-playing, None once stopped) drives it: the song's time is the video's time, since the score
-starts with the picture. On the first tick of a play the player seeks and starts; while it
-plays it is left alone unless it drifts more than `DRIFT_MS` from the playhead (a loop back,
-a seek, a slow machine), when it seeks again; a stop pauses it on its frame. `show_at` places
-it while stopped.
+`QVideoWidget`. The song's time is the video's time, since the score starts with the picture.
+While playing, the transport's playhead (`TransportBar.playhead_moved`: a tick, None once
+stopped) drives it: on the first tick of a play the player seeks and starts; while it plays it
+is left alone unless it drifts more than `DRIFT_MS` from the playhead (a loop back, a seek, a
+slow machine), when it seeks again; a stop pauses it. While stopped, `show_at` pauses it on
+the frame where Play will start (`TransportBar.cue_moved`: a click on the ruler, the cursor,
+Home/End, a stop), so the composer sees the picture the music will start under.
 """
 
 from __future__ import annotations
@@ -55,12 +56,12 @@ class PictureDock(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
 
-    def load(self, path: Path) -> None:
-        """Show the video at `path`, paused on its first frame."""
+    def load(self, path: Path, seconds: float = 0.0) -> None:
+        """Show the video at `path`, paused on its frame at `seconds`."""
         if path != self.path:
             self.path = path
             self.player.setSource(QUrl.fromLocalFile(str(path.absolute())))
-        self.show_at(0.0)
+        self.show_at(seconds)
         self.dock.show()
 
     def follow(self, tick: int | None) -> None:
@@ -79,6 +80,8 @@ class PictureDock(QObject):
 
     def show_at(self, seconds: float) -> None:
         """Pause on the frame at `seconds` (the transport is stopped)."""
+        if self.path is None:
+            return
         self.player.pause()
         self._seek(round(seconds * 1000))
 
