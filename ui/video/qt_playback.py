@@ -21,7 +21,7 @@ import shiboken6
 from PySide6.QtCore import QEventLoop, QTimer, QUrl
 from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame, QVideoSink
 
-from engine.video.probe import unreadable
+from engine.video.probe import VideoError, unreadable
 from engine.words import QT_TRANSLATE_NOOP
 from ui.video.qt_frames import QtFrame
 from ui.video.qt_thread import QtThread
@@ -55,6 +55,15 @@ class Playback:
     def _open(self) -> None:
         """Make the player on the application's thread and give it the file."""
         self.player = QMediaPlayer()
+        if not self.player.isAvailable():  # no media backend: the FFmpeg plugin is missing
+            shiboken6.delete(self.player)
+            raise VideoError(
+                QT_TRANSLATE_NOOP(
+                    "VideoProbe",
+                    "cannot read the video {name}: Qt Multimedia found no media backend (its "
+                    "FFmpeg plugin is missing); reinstall Tessera, or install PySide6-Addons",
+                ).format(name=self.path.name)
+            )
         self.sink = QVideoSink()
         self.player.setVideoSink(self.sink)
         self.sink.videoFrameChanged.connect(self._frame)
