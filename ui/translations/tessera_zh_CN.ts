@@ -6177,6 +6177,10 @@ No deletes this copy.</source>
         <translation>它不是普通文件</translation>
     </message>
     <message>
+        <source>cannot read the video {name}: Qt Multimedia found no media backend (its FFmpeg plugin is missing); reinstall Tessera, or install PySide6-Addons</source>
+        <translation>无法读取视频 {name}：Qt Multimedia 找不到媒体后端（缺少它的 FFmpeg 插件）；请重新安装 Tessera，或安装 PySide6-Addons</translation>
+    </message>
+    <message>
         <source>it holds no picture (no video stream)</source>
         <translation>其中没有画面（没有视频流）</translation>
     </message>
@@ -6187,6 +6191,10 @@ No deletes this copy.</source>
     <message>
         <source>a frame of the video could not be converted to a picture</source>
         <translation>视频中有一帧无法转换为图像</translation>
+    </message>
+    <message>
+        <source>the application did not answer for {seconds:.0f} s while reading or writing a video; try again once it is idle</source>
+        <translation>读写视频时程序 {seconds:.0f} 秒没有响应；请等它空闲后再试</translation>
     </message>
 </context>
 <context>
