@@ -19,8 +19,9 @@ from pathlib import Path
 
 import numpy as np
 
+from engine.sound.sampler import ddim_sample
 from engine.sound.synth import ANALYSIS_RATE_HZ, CHANNEL_COUNT, OUTPUT_RATE_HZ, controls_to_audio
-from engine.sound.timbre import DEFAULT_MODEL_DIR, TimbreModel, ddim_sample, from_gm
+from engine.sound.timbre import DEFAULT_MODEL_DIR, TimbreModel, from_gm
 
 PROGRAMS = (0, 24, 40, 56, 73, 88)
 

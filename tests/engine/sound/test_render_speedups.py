@@ -85,6 +85,27 @@ def test_noise_through_the_float64_transform_is_the_float32_one_within_float_rou
     assert np.abs(fast - plain).max() <= 1e-6 * np.abs(plain).max()
 
 
+def test_notes_sharing_a_seed_reuse_its_noise_and_sound_as_if_drawn_afresh() -> None:
+    """The windowed white noise of a seed is kept between notes: a note synthesized after
+    others of its timbre is the one a fresh generator gives, to the bit, and the kept spectra
+    cannot be changed by a caller."""
+    synth._seeded_white_spectra.cache_clear()
+    for seed, (count, pitch, rate) in enumerate(
+        [(128, 60, OUTPUT_RATE_HZ), (128, 67, OUTPUT_RATE_HZ), (200, 40, ANALYSIS_RATE_HZ)]
+    ):
+        frames = _frames(seed, count)
+        for _ in range(2):  # drawn, then kept
+            audio = controls_to_audio(frames, pitch, noise_seed=3, sample_rate_hz=rate)
+            fresh = noise_to_audio(
+                unit_to_amplitude(frames[:, 64:]), np.random.default_rng(3), rate
+            ) + harmonics_to_audio(unit_to_amplitude(frames[:, :64]), pitch, rate)
+            assert np.array_equal(audio, synth.fade_edges(fresh, rate))
+    info = synth._seeded_white_spectra.cache_info()
+    assert (info.misses, info.hits) == (2, 4)  # one per seed, length and rate
+    kept = synth._seeded_white_spectra(3, 128, OUTPUT_RATE_HZ)
+    assert not kept.flags.writeable
+
+
 def test_pipelined_batches_give_the_models_own_notes_bit_for_bit(timbre_model: TimbreModel) -> None:
     """Forty notes, three batches: the cache holds exactly what the model renders batch by
     batch without a helper thread, and progress comes once per batch, in order."""
