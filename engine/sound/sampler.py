@@ -2,18 +2,23 @@
 noisy frames x_t = alpha x0 + sigma noise on the cosine schedule (alpha = cos(pi t / 2),
 sigma = sin(pi t / 2), t from 1, pure noise, to 0).
 
-Both samplers solve the same probability-flow ODE from the same noise, so they agree as their
-step counts grow; they differ in how few steps they need:
+Both follow the same probability-flow ODE from the same noise; they differ in how many steps
+they need to follow it closely, and in where they stop:
 
 - `ddim_sample`: DDIM (eta = 0), first order, equal steps in t. Ten steps made the timbre
   model's published metrics (its card).
 - `dpm_solver_2m_sample`: DPM-Solver++(2M) (Lu et al. 2022, "DPM-Solver++: Fast Solver for
   Guided Sampling of Diffusion Probabilistic Models", algorithm 2), second order: each step
   reuses the previous step's x0 estimate to correct for x0 changing along the path, which DDIM
-  takes as constant over a step. Its times crowd towards t = 0 (`power_times`), where the
-  estimates change fastest, and its last estimate is made closer to t = 0 than ten DDIM steps
-  make it. A single-step first order update is exactly a DDIM step, so one step of either is
-  the same sampler.
+  takes as constant over a step. A single first order step is exactly a DDIM step.
+
+Where the last estimate is made decides how a note sounds, not only how exact it is: DDIM's
+last step jumps from t = 1 / steps straight to the model's clean estimate there, a slightly
+smoothed one (at t = 0.1 with ten steps, the setting the timbre model's card and the README's
+sound tables were measured with). `dpm_solver_2m_sample` keeps that ending: equal steps from
+t = 1 down to `LAST_TIME`, then the estimate made there, so four of its steps give what ten
+DDIM steps meant to give, the estimate at t = 0.1 on the exact path, where ten DDIM steps
+reach it with a first order error (tests/engine/sound/test_sampler.py measures both).
 
 Every x0 estimate is clipped to the control range [-1, 1] before it is used, as DDIM here always
 did. No randomness after the initial noise: the same noise gives the same frames.
@@ -36,9 +41,8 @@ Denoise = Callable[[Frames, float], Frames]
 Sampler = Callable[[Denoise, npt.NDArray[np.float64], int], Frames]
 """`sampler(denoise, noise, steps)`: clean frames (B, F, C) from initial noise (B, F, C)."""
 
-SPACING_POWER = 2.0
-"""`dpm_solver_2m_sample`'s times are (1 - i / steps) ** SPACING_POWER: equal steps in t
-would leave its last x0 estimate at t = 1 / steps (sigma 0.38 at 4 steps), a blurred one."""
+LAST_TIME = 0.1
+"""Where `dpm_solver_2m_sample` makes its last estimate: where ten DDIM steps make theirs."""
 
 
 class SamplerError(TesseraError, ValueError):
@@ -59,9 +63,9 @@ def alpha_sigma(t: float) -> tuple[float, float]:
     return float(np.cos(0.5 * np.pi * t)), float(np.sin(0.5 * np.pi * t))
 
 
-def power_times(steps: int, power: float = SPACING_POWER) -> npt.NDArray[np.float64]:
-    """`steps + 1` times from 1 to 0, (1 - i / steps) ** power: power 1 is equal steps."""
-    return np.linspace(1.0, 0.0, steps + 1) ** power
+def solver_times(steps: int) -> npt.NDArray[np.float64]:
+    """`steps + 1` times: `steps` equal ones from 1 to `LAST_TIME`, then 0."""
+    return np.append(np.linspace(1.0, LAST_TIME, steps), 0.0)
 
 
 def ddim_sample(denoise: Denoise, noise: npt.NDArray[np.float64], steps: int) -> Frames:
@@ -91,23 +95,18 @@ def _log_snr(t: float) -> float:
     return float(np.log(alpha) - np.log(sigma))
 
 
-def dpm_solver_2m_sample(
-    denoise: Denoise,
-    noise: npt.NDArray[np.float64],
-    steps: int,
-    power: float = SPACING_POWER,
-) -> Frames:
-    """DPM-Solver++(2M) on the cosine schedule over `power_times(steps, power)`.
+def dpm_solver_2m_sample(denoise: Denoise, noise: npt.NDArray[np.float64], steps: int) -> Frames:
+    """DPM-Solver++(2M) on the cosine schedule over `solver_times(steps)`.
 
     With lambda = log(alpha / sigma) and h the step in lambda, a step from time s to t is
     x_t = (sigma_t / sigma_s) x_s - alpha_t (exp(-h) - 1) D, where D is the clipped x0 estimate
     at s (first order: DDIM) or, from the second step on, that estimate extrapolated along
     lambda from the previous one, D = (1 + 1/(2r)) x0_s - 1/(2r) x0_prev with r = h_prev / h.
-    The last step, to t = 0 where lambda is infinite, is first order: it returns the last
-    clipped estimate, as DDIM does.
+    The last step, to t = 0 where lambda is infinite, returns the last clipped estimate (made
+    at `LAST_TIME`), as DDIM does.
     """
     _check_steps(steps)
-    times = power_times(steps, power)
+    times = solver_times(steps)
     x = noise.astype(np.float32)
     previous: tuple[Frames, float] | None = None  # (x0 estimate, step in lambda that followed)
     clean = x
