@@ -26,7 +26,7 @@ nothing else). Tables (medians per GM family; every drum key):
   seats it, and centred, with everyone's defaults (Tessera's widths and shared reverb;
   FluidSynth's reverb and chorus); `--stereo-only` measures only this;
 - speed: offline render of a corpus song, cold and warm note cache, against FluidSynth
-  (`benchmarks.audio`); `--speed-only` measures only this. `--speed-against ddim:10` renders it
+  (`benchmarks.audio`), in wall and CPU seconds; `--speed-only` measures only this. `--speed-against ddim:10` renders it
   the same way with another sampler and step count too, alternating with the first, each of
   `--speed-runs` times (the median and the range are shown), so a busy machine weighs on both.
 
@@ -44,6 +44,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import resource
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -200,46 +201,58 @@ def stereo_rows(renderer: NoteRenderer) -> list[list[str]]:
 
 
 FLUIDSYNTH = "FluidSynth command line"
+SPEED_HEADER = ["render", "seconds", "real time", "vs FluidSynth", "CPU seconds"]
+Timing = tuple[float, float]
+"""(wall seconds, CPU seconds of every thread of the process, or of FluidSynth's)."""
 
 
 def speed_rows(model: TimbreModel, config: Config) -> tuple[list[list[str]], float]:
     """Offline render of a corpus song: cold note cache, warm, and FluidSynth's command line;
     the rows (median seconds; its real-time factor, with the range when there are several
-    runs; speed relative to FluidSynth's median) and the median cold real-time factor of
-    `config.sampling`."""
-    walls, length = _render_times(model, config)
-    reference = median(walls[FLUIDSYNTH]) if FLUIDSYNTH in walls else 0.0
+    runs; speed relative to FluidSynth's median; median CPU seconds, which a busy machine
+    stretches less than wall time) and the median cold real-time factor of `config.sampling`."""
+    timings, length = _render_times(model, config)
+    reference = median([w for w, _ in timings[FLUIDSYNTH]]) if FLUIDSYNTH in timings else 0.0
     rows = []
-    for name, times in walls.items():
-        wall = median(times)
-        spread = f" ({length / max(times):.1f}-{length / min(times):.1f})" if len(times) > 1 else ""
+    for name, runs in timings.items():
+        walls = [wall for wall, _ in runs]
+        wall = median(walls)
+        spread = f" ({length / max(walls):.1f}-{length / min(walls):.1f})" if len(runs) > 1 else ""
         relative = f"{reference / wall:.2f}x" if reference else "-"
-        rows.append([name, f"{wall:.2f}", f"{length / wall:.1f}x{spread}", relative])
-    return rows, length / median(walls["Tessera, cold note cache"])
+        cpu = median([cpu for _, cpu in runs])
+        rows.append([name, f"{wall:.2f}", f"{length / wall:.1f}x{spread}", relative, f"{cpu:.2f}"])
+    return rows, length / median([w for w, _ in timings["Tessera, cold note cache"]])
 
 
-def _render_times(model: TimbreModel, config: Config) -> tuple[dict[str, list[float]], float]:
-    """Seconds per render by row name, `config.speed_runs` rounds of: cold and warm with
+def _render_times(model: TimbreModel, config: Config) -> tuple[dict[str, list[Timing]], float]:
+    """Timings by row name, `config.speed_runs` rounds of: cold and warm with
     `config.sampling`, then with `config.speed_against` (if any), then FluidSynth; and the
     song's length in seconds. Alternating, a busy machine slows each about as much."""
     song = benchmark_song(config.speed_bars, config.speed_tracks)
     samplings = [config.sampling, *([config.speed_against] if config.speed_against else [])]
-    walls: dict[str, list[float]] = {}
+    timings: dict[str, list[Timing]] = {}
     length = 0.0
     for _ in range(config.speed_runs):
         for index, sampling in enumerate(samplings):
             label = "Tessera" if index == 0 else f"Tessera ({sampling})"
             renderer = sampling.renderer(model)
             for cache in ("cold", "warm"):
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 length = len(render(song, renderer)) / RATE
-                walls.setdefault(f"{label}, {cache} note cache", []).append(
-                    time.perf_counter() - started
+                timings.setdefault(f"{label}, {cache} note cache", []).append(
+                    (time.perf_counter() - started, time.process_time() - cpu)
                 )
+        cpu = _children_cpu_seconds()
         baseline = fluidsynth_seconds(song)
         if baseline is not None:
-            walls.setdefault(FLUIDSYNTH, []).append(baseline)
-    return walls, length
+            timings.setdefault(FLUIDSYNTH, []).append((baseline, _children_cpu_seconds() - cpu))
+    return timings, length
+
+
+def _children_cpu_seconds() -> float:
+    """CPU seconds of the finished child processes (FluidSynth's command line)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def family_table(
@@ -349,9 +362,7 @@ def run(config: Config, model: TimbreModel | None = None) -> Report:
     )
     if config.speed_bars:
         speed, cold = speed_rows(model, config)
-        tables.append(
-            ("Render speed (offline)", ["render", "seconds", "real time", "vs FluidSynth"], speed)
-        )
+        tables.append(("Render speed (offline)", SPEED_HEADER, speed))
         goals.append(
             [
                 "cold render >= 20x real time",
@@ -400,7 +411,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         return
     if args.speed_only:
         rows, _cold = speed_rows(TimbreModel(), config)
-        print(markdown(["render", "seconds", "real time", "vs FluidSynth"], rows))
+        print(markdown(SPEED_HEADER, rows))
         return
     started = time.perf_counter()
     report = run(config)
