@@ -54,6 +54,9 @@ FLOOR_DB = -100.0
 WAVETABLE_SIZE = 2048
 FADE_IN_SECONDS = 0.003
 FADE_OUT_SECONDS = 0.04
+KEPT_NOISE_FRAMES = 256
+"""Notes up to this many frames (5.1 s; the timbre model's window is 128) keep their timbre's
+windowed noise between notes (`_seeded_white_spectra`)."""
 
 
 class SynthError(TesseraError, ValueError):
@@ -235,14 +238,24 @@ def _white_spectra(
     return np.fft.rfft(segments.astype(np.float64), axis=1).astype(np.complex64)
 
 
-@functools.lru_cache(maxsize=8)
 def _seeded_white_spectra(
     noise_seed: int, frame_count: int, sample_rate_hz: int
 ) -> npt.NDArray[np.complex64]:
+    """`_white_spectra` of a seed's generator: kept for notes up to `KEPT_NOISE_FRAMES` long,
+    drawn afresh for longer ones (each of a length of its own, and up to 40 MB)."""
+    if frame_count <= KEPT_NOISE_FRAMES:
+        return _kept_white_spectra(noise_seed, frame_count, sample_rate_hz)
+    return _white_spectra(np.random.default_rng(noise_seed), frame_count, sample_rate_hz)
+
+
+@functools.lru_cache(maxsize=8)
+def _kept_white_spectra(
+    noise_seed: int, frame_count: int, sample_rate_hz: int
+) -> npt.NDArray[np.complex64]:
     """`_white_spectra` of a seed's generator, kept (read-only, ~0.9 MB for a note of the
-    model's window at 44.1 kHz): every note of a timbre draws the same noise from its seed,
-    so all but the first of them skip over half of the synthesis (drawing, windowing and the
-    forward FFT), with the same samples."""
+    model's window at 44.1 kHz, 8 at most): every note of a timbre draws the same noise from
+    its seed, so all but the first of them skip over half of the synthesis (drawing,
+    windowing and the forward FFT), with the same samples."""
     spectra = _white_spectra(np.random.default_rng(noise_seed), frame_count, sample_rate_hz)
     spectra.setflags(write=False)
     return spectra

@@ -89,9 +89,14 @@ def test_notes_sharing_a_seed_reuse_its_noise_and_sound_as_if_drawn_afresh() -> 
     """The windowed white noise of a seed is kept between notes: a note synthesized after
     others of its timbre is the one a fresh generator gives, to the bit, and the kept spectra
     cannot be changed by a caller."""
-    synth._seeded_white_spectra.cache_clear()
+    synth._kept_white_spectra.cache_clear()
     for seed, (count, pitch, rate) in enumerate(
-        [(128, 60, OUTPUT_RATE_HZ), (128, 67, OUTPUT_RATE_HZ), (200, 40, ANALYSIS_RATE_HZ)]
+        [
+            (128, 60, OUTPUT_RATE_HZ),
+            (128, 67, OUTPUT_RATE_HZ),
+            (200, 40, ANALYSIS_RATE_HZ),
+            (synth.KEPT_NOISE_FRAMES + 1, 50, OUTPUT_RATE_HZ),  # longer: drawn afresh
+        ]
     ):
         frames = _frames(seed, count)
         for _ in range(2):  # drawn, then kept
@@ -100,9 +105,9 @@ def test_notes_sharing_a_seed_reuse_its_noise_and_sound_as_if_drawn_afresh() -> 
                 unit_to_amplitude(frames[:, 64:]), np.random.default_rng(3), rate
             ) + harmonics_to_audio(unit_to_amplitude(frames[:, :64]), pitch, rate)
             assert np.array_equal(audio, synth.fade_edges(fresh, rate))
-    info = synth._seeded_white_spectra.cache_info()
+    info = synth._kept_white_spectra.cache_info()
     assert (info.misses, info.hits) == (2, 4)  # one per seed, length and rate
-    kept = synth._seeded_white_spectra(3, 128, OUTPUT_RATE_HZ)
+    kept = synth._kept_white_spectra(3, 128, OUTPUT_RATE_HZ)
     assert not kept.flags.writeable
 
 
