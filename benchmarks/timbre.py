@@ -97,7 +97,9 @@ def main(argv: list[str] | None = None) -> None:
     )
 
     def sample(run: int) -> np.ndarray:
-        return model.sample_controls(refs[run % 6], pitches[run % 6], 80, 2.0, steps=args.steps)
+        return model.sample_controls(
+            refs[run % 6], pitches[run % 6], 80, 2.0, steps=args.steps, sampler=ddim_sample
+        )
 
     onnx_ms = summary("generate control frames (onnxruntime)", timed_ms(sample, args.runs))
     frames = sample(0)
@@ -111,7 +113,7 @@ def main(argv: list[str] | None = None) -> None:
         "render_note = generate + synthesize (44.1 kHz)",
         timed_ms(
             lambda run: model.render_note(
-                refs[run % 6], pitches[run % 6], 80, 2.0, steps=args.steps
+                refs[run % 6], pitches[run % 6], 80, 2.0, steps=args.steps, sampler=ddim_sample
             ),
             args.runs,
         ),
