@@ -5,8 +5,13 @@ bit, with the progress reported batch by batch."""
 
 from __future__ import annotations
 
+import platform
+import subprocess
+import sys
+
 import numpy as np
 import numpy.typing as npt
+import pytest
 
 from engine.song.song import TimbreRef
 from engine.sound import synth
@@ -109,6 +114,36 @@ def test_notes_sharing_a_seed_reuse_its_noise_and_sound_as_if_drawn_afresh() -> 
     assert (info.misses, info.hits) == (2, 4)  # one per seed, length and rate
     kept = synth._kept_white_spectra(3, 128, OUTPUT_RATE_HZ)
     assert not kept.flags.writeable
+
+
+_FAULTS = """
+import resource
+import numpy as np
+{prelude}
+faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+for count in range(2**17, 2**20, 2**15):  # 1 MB to 8 MB: notes ever so slightly longer
+    np.ones(count)  # touched, then freed
+print(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults)
+"""
+
+
+def _page_faults(prelude: str) -> int:
+    """Minor page faults of a fresh process allocating, touching and freeing blocks."""
+    script = _FAULTS.format(prelude=prelude)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    return int(done.stdout.split()[-1])
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's malloc only")
+def test_the_synthesizer_settles_the_allocator_so_temporaries_stop_faulting_pages() -> None:
+    """Importing the synthesizer raises glibc's mmap threshold once: blocks of a few MB then
+    come from the heap, touched pages are kept, and a fresh process faults far less."""
+    plain = _page_faults("")
+    settled = _page_faults("import engine.sound.synth")
+    assert plain > 10_000  # each new size mapped and unmapped: a fault per 4 kB touched
+    assert settled < plain / 5
 
 
 def test_pipelined_batches_give_the_models_own_notes_bit_for_bit(timbre_model: TimbreModel) -> None:
