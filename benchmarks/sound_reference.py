@@ -26,9 +26,10 @@ nothing else). Tables (medians per GM family; every drum key):
   seats it, and centred, with everyone's defaults (Tessera's widths and shared reverb;
   FluidSynth's reverb and chorus); `--stereo-only` measures only this;
 - speed: offline render of a corpus song, cold and warm note cache, against FluidSynth
-  (`benchmarks.audio`), in wall and CPU seconds; `--speed-only` measures only this. `--speed-against ddim:10` renders it
-  the same way with another sampler and step count too, alternating with the first, each of
-  `--speed-runs` times (the median and the range are shown), so a busy machine weighs on both.
+  (`benchmarks.audio`), in wall and CPU seconds; `--speed-only` measures only this.
+  `--speed-against ddim:10` renders it the same way with another sampler and step count too,
+  alternating with the first, each of `--speed-runs` times (the median and the range are
+  shown), so a busy machine weighs on both.
 
 `--sampler` and `--steps` choose how Tessera's timbre model samples its notes everywhere (by
 default, the model's own: `engine.sound.timbre.DEFAULT_SAMPLER` and `DEFAULT_STEPS`), so the
