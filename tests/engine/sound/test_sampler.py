@@ -1,7 +1,8 @@
-"""The samplers (engine.sound.sampler): converging to a case whose exact answer is known, and,
-on the shipped timbre model, the default four DPM-Solver++(2M) steps giving what the ten DDIM
-steps the card and the README's tables were measured with give (closer to those than another
-seed's notes come, and as close to the estimate those ten steps aim at), deterministically."""
+"""The samplers (engine.sound.sampler): each converging to what it aims at in a case whose
+answer is known, DPM-Solver++(2M) at second order; and, on the shipped timbre model, the
+default four DPM-Solver++(2M) steps giving what the ten DDIM steps the card and the README's
+tables were measured with give (far closer to them than four DDIM steps or another seed's
+notes come), deterministically."""
 
 from __future__ import annotations
 
