@@ -99,7 +99,7 @@ DEFAULT_STEPS = 4
 """Four DPM-Solver++(2M) steps give what ten DDIM steps (the setting the card's metrics and the
 README's sound tables were measured with) give: 0.005 control units RMS apart (0.25 dB), where
 a note drawn from another seed is 0.05 away and four DDIM steps 0.014. That is 0.4 of the
-denoiser calls, nearly all of a cold render (`engine.sound.sampler`; test_sampler.py)."""
+denoiser calls, which were nearly all of a cold render (`engine.sound.sampler`; test_sampler.py)."""
 DEFAULT_TEMPERATURE = 0.6
 """Scale of the sampler's initial noise. Below 1 trades variety between seeds for notes closer
 to the instrument; the card's "sampler_settings_on_train_notes" compares step counts and
