@@ -2,7 +2,8 @@
 drum, and whether it meets the targets of "sound a creator would publish".
 
     PYTHONPATH=. python -m benchmarks.sound_reference [--programs 0,40,73] [--drum-keys 36,38]
-        [--every N] [--speed-bars 16] [--second-soundfont]
+        [--every N] [--speed-bars 16] [--second-soundfont] [--sampler ddim --steps 10]
+        [--speed-only --speed-runs 3 --speed-against ddim:10]
 
 The reference is FluidSynth playing FluidR3 GM (the set the timbre model learned from), dry and
 mono at 44.1 kHz. Each General MIDI instrument plays a short phrase (three short notes across
@@ -25,7 +26,14 @@ nothing else). Tables (medians per GM family; every drum key):
   seats it, and centred, with everyone's defaults (Tessera's widths and shared reverb;
   FluidSynth's reverb and chorus); `--stereo-only` measures only this;
 - speed: offline render of a corpus song, cold and warm note cache, against FluidSynth
-  (`benchmarks.audio`); `--speed-only` measures only this.
+  (`benchmarks.audio`), in wall and CPU seconds; `--speed-only` measures only this.
+  `--speed-against ddim:10` renders it the same way with another sampler and step count too,
+  alternating with the first, each of `--speed-runs` times (the median and the range are
+  shown), so a busy machine weighs on both.
+
+`--sampler` and `--steps` choose how Tessera's timbre model samples its notes everywhere (by
+default, the model's own: `engine.sound.timbre.DEFAULT_SAMPLER` and `DEFAULT_STEPS`), so the
+tables can be compared before and after a change of sampler.
 
 Then the issue's targets, met or not, with the numbers, for Tessera's timbre (and, for
 comparison, the standard set and timidity). A full run (128 programs, 47 keys) takes about two
@@ -37,6 +45,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import resource
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -63,8 +72,9 @@ from engine.song.drums import GM_DRUM_NAMES
 from engine.song.song import MIN_REVERB_SEND_DB, PPQ, Song, TimbreRef
 from engine.sound.note_cache import NoteRenderer
 from engine.sound.render import render
+from engine.sound.sampler import SAMPLERS
 from engine.sound.synth import midi_to_hz
-from engine.sound.timbre import TimbreModel
+from engine.sound.timbre import DEFAULT_SAMPLER, DEFAULT_STEPS, TimbreModel
 
 JUDGED = ("Tessera timbre", "Tessera standard set", "timidity")
 FAMILIES = (
@@ -77,6 +87,30 @@ HELD_SKIP_SECONDS = 0.4
 note-off."""
 RATE = measures.RATE
 Table = tuple[str, list[str], list[list[str]]]
+DEFAULT_SAMPLER_NAME = next(name for name, f in SAMPLERS.items() if f is DEFAULT_SAMPLER)
+
+
+@dataclass(frozen=True)
+class Sampling:
+    """How the timbre model samples notes: a sampler's name (`SAMPLERS`) and a step count."""
+
+    sampler: str = DEFAULT_SAMPLER_NAME
+    steps: int = DEFAULT_STEPS
+
+    @classmethod
+    def parse(cls, text: str) -> Sampling:
+        """ "ddim:10" -> Sampling("ddim", 10)."""
+        name, _, steps = text.partition(":")
+        if name not in SAMPLERS or not steps.isdigit():
+            raise argparse.ArgumentTypeError(f"expected SAMPLER:STEPS from {sorted(SAMPLERS)}")
+        return cls(name, int(steps))
+
+    def renderer(self, model: TimbreModel) -> NoteRenderer:
+        """A note renderer with a cold cache that samples this way."""
+        return NoteRenderer(model, steps=self.steps, sampler=SAMPLERS[self.sampler])
+
+    def __str__(self) -> str:
+        return f"{self.sampler}, {self.steps} steps"
 
 
 @dataclass(frozen=True)
@@ -86,6 +120,9 @@ class Config:
     speed_bars: int = 16
     speed_tracks: int = 4
     second_soundfont: bool = False
+    sampling: Sampling = Sampling()
+    speed_runs: int = 1
+    speed_against: Sampling | None = None
 
 
 @dataclass
@@ -164,32 +201,59 @@ def stereo_rows(renderer: NoteRenderer) -> list[list[str]]:
     return [[name, f"{measures.stereo_correlation(audio):.3f}"] for name, audio in rows]
 
 
-def speed_rows(model: TimbreModel, bars: int, tracks: int) -> tuple[list[list[str]], float]:
+FLUIDSYNTH = "FluidSynth command line"
+SPEED_HEADER = ["render", "seconds", "real time", "vs FluidSynth", "CPU seconds"]
+Timing = tuple[float, float]
+"""(wall seconds, CPU seconds of every thread of the process, or of FluidSynth's)."""
+
+
+def speed_rows(model: TimbreModel, config: Config) -> tuple[list[list[str]], float]:
     """Offline render of a corpus song: cold note cache, warm, and FluidSynth's command line;
-    and the cold real-time factor."""
-    song = benchmark_song(bars, tracks)
-    renderer = NoteRenderer(model)
-    started = time.perf_counter()
-    audio = render(song, renderer)
-    cold = time.perf_counter() - started
-    started = time.perf_counter()
-    render(song, renderer)
-    warm = time.perf_counter() - started
-    length = len(audio) / RATE
-    timings = [("Tessera, cold note cache", cold), ("Tessera, warm note cache", warm)]
-    baseline = fluidsynth_seconds(song)
-    if baseline is not None:
-        timings.append(("FluidSynth command line", baseline))
-    rows = [
-        [
-            name,
-            f"{wall:.2f}",
-            f"{length / wall:.1f}x",
-            f"{baseline / wall:.2f}x" if baseline else "-",
-        ]
-        for name, wall in timings
-    ]
-    return rows, length / cold
+    the rows (median seconds; its real-time factor, with the range when there are several
+    runs; speed relative to FluidSynth's median; median CPU seconds, which a busy machine
+    stretches less than wall time) and the median cold real-time factor of `config.sampling`."""
+    timings, length = _render_times(model, config)
+    reference = median([w for w, _ in timings[FLUIDSYNTH]]) if FLUIDSYNTH in timings else 0.0
+    rows = []
+    for name, runs in timings.items():
+        walls = [wall for wall, _ in runs]
+        wall = median(walls)
+        spread = f" ({length / max(walls):.1f}-{length / min(walls):.1f})" if len(runs) > 1 else ""
+        relative = f"{reference / wall:.2f}x" if reference else "-"
+        cpu = median([cpu for _, cpu in runs])
+        rows.append([name, f"{wall:.2f}", f"{length / wall:.1f}x{spread}", relative, f"{cpu:.2f}"])
+    return rows, length / median([w for w, _ in timings["Tessera, cold note cache"]])
+
+
+def _render_times(model: TimbreModel, config: Config) -> tuple[dict[str, list[Timing]], float]:
+    """Timings by row name, `config.speed_runs` rounds of: cold and warm with
+    `config.sampling`, then with `config.speed_against` (if any), then FluidSynth; and the
+    song's length in seconds. Alternating, a busy machine slows each about as much."""
+    song = benchmark_song(config.speed_bars, config.speed_tracks)
+    samplings = [config.sampling, *([config.speed_against] if config.speed_against else [])]
+    timings: dict[str, list[Timing]] = {}
+    length = 0.0
+    for _ in range(config.speed_runs):
+        for index, sampling in enumerate(samplings):
+            label = "Tessera" if index == 0 else f"Tessera ({sampling})"
+            renderer = sampling.renderer(model)
+            for cache in ("cold", "warm"):
+                started, cpu = time.perf_counter(), time.process_time()
+                length = len(render(song, renderer)) / RATE
+                timings.setdefault(f"{label}, {cache} note cache", []).append(
+                    (time.perf_counter() - started, time.process_time() - cpu)
+                )
+        cpu = _children_cpu_seconds()
+        baseline = fluidsynth_seconds(song)
+        if baseline is not None:
+            timings.setdefault(FLUIDSYNTH, []).append((baseline, _children_cpu_seconds() - cpu))
+    return timings, length
+
+
+def _children_cpu_seconds() -> float:
+    """CPU seconds of the finished child processes (FluidSynth's command line)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def family_table(
@@ -247,7 +311,7 @@ def drum_table(drums: Sequence[Drum], names: Sequence[str]) -> Table:
 def run(config: Config, model: TimbreModel | None = None) -> Report:
     """Render and measure everything in `config`; the tables and the targets."""
     model = model or TimbreModel()
-    renderer = NoteRenderer(model)
+    renderer = config.sampling.renderer(model)
     renders = renderers(renderer, config.second_soundfont)
     names = list(renders)
     instruments = [measure_instrument(p, renders) for p in config.programs]
@@ -298,10 +362,8 @@ def run(config: Config, model: TimbreModel | None = None) -> Report:
         ]
     )
     if config.speed_bars:
-        speed, cold = speed_rows(model, config.speed_bars, config.speed_tracks)
-        tables.append(
-            ("Render speed (offline)", ["render", "seconds", "real time", "vs FluidSynth"], speed)
-        )
+        speed, cold = speed_rows(model, config)
+        tables.append(("Render speed (offline)", SPEED_HEADER, speed))
         goals.append(
             [
                 "cold render >= 20x real time",
@@ -317,29 +379,41 @@ def _numbers(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in text.split(",") if part.strip())
 
 
-def main(argv: Sequence[str] | None = None) -> None:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--programs", type=_numbers, default=tuple(range(128)), help="e.g. 0,40,73")
     parser.add_argument("--drum-keys", type=_numbers, default=tuple(range(35, 82)))
     parser.add_argument("--every", type=int, default=1, help="only every Nth program and key")
     parser.add_argument("--speed-bars", type=int, default=16, help="0 skips the speed test")
     parser.add_argument("--speed-tracks", type=int, default=4)
+    parser.add_argument("--speed-runs", type=int, default=1, help="renders of each, alternating")
+    parser.add_argument(
+        "--speed-against", type=Sampling.parse, default=None, help="e.g. ddim:10, timed too"
+    )
+    parser.add_argument("--sampler", choices=sorted(SAMPLERS), default=DEFAULT_SAMPLER_NAME)
+    parser.add_argument("--steps", type=int, default=DEFAULT_STEPS, help="sampler steps")
     parser.add_argument("--second-soundfont", action="store_true", help="add MuseScore General")
     parser.add_argument("--stereo-only", action="store_true", help="only the quartet's stereo")
     parser.add_argument("--speed-only", action="store_true", help="only the render speed")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = _parser().parse_args(argv)
+    config = Config(
+        args.programs[:: args.every], args.drum_keys[:: args.every], args.speed_bars,
+        args.speed_tracks, args.second_soundfont, Sampling(args.sampler, args.steps),
+        args.speed_runs, args.speed_against,
+    )  # fmt: skip
+    print(f"Tessera's timbre model samples with {config.sampling}")
     if args.stereo_only:
-        rows = stereo_rows(NoteRenderer(TimbreModel()))
+        rows = stereo_rows(config.sampling.renderer(TimbreModel()))
         print(markdown(["render", "L/R correlation"], rows))
         return
     if args.speed_only:
-        rows, _cold = speed_rows(TimbreModel(), args.speed_bars, args.speed_tracks)
-        print(markdown(["render", "seconds", "real time", "vs FluidSynth"], rows))
+        rows, _cold = speed_rows(TimbreModel(), config)
+        print(markdown(SPEED_HEADER, rows))
         return
-    config = Config(
-        args.programs[:: args.every], args.drum_keys[:: args.every], args.speed_bars,
-        args.speed_tracks, args.second_soundfont,
-    )  # fmt: skip
     started = time.perf_counter()
     report = run(config)
     for title, header, rows in [*report.tables, report.targets]:

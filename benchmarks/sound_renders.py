@@ -11,6 +11,7 @@ centred and seated as the string-quartet preset seats it.
 from __future__ import annotations
 
 import dataclasses
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -201,13 +202,15 @@ def mono(render_stereo: Callable[[Song], npt.NDArray[np.float32]]) -> Renderer:
 
 
 def renderers(renderer: NoteRenderer, second_soundfont: bool = False) -> dict[str, Renderer]:
-    """The dry mono renderers by table name, the reference first."""
+    """The dry mono renderers by table name, the reference first (timidity where installed:
+    a comparison only, no part of Tessera, and not among its Debian packages)."""
     chosen: dict[str, Renderer] = {
         "FluidSynth": mono(fluidsynth()),
         "Tessera timbre": tessera(renderer, standard=False),
         "Tessera standard set": tessera(renderer, standard=True),
-        "timidity": mono(timidity),
     }
+    if shutil.which("timidity") is not None:
+        chosen["timidity"] = mono(timidity)
     if second_soundfont and SECOND_SOUNDFONT.is_file():
         chosen["MuseScore GM"] = mono(fluidsynth(SECOND_SOUNDFONT))
     chosen["sine"] = sine_render

@@ -19,8 +19,9 @@ from pathlib import Path
 
 import numpy as np
 
+from engine.sound.sampler import ddim_sample
 from engine.sound.synth import ANALYSIS_RATE_HZ, CHANNEL_COUNT, OUTPUT_RATE_HZ, controls_to_audio
-from engine.sound.timbre import DEFAULT_MODEL_DIR, TimbreModel, ddim_sample, from_gm
+from engine.sound.timbre import DEFAULT_MODEL_DIR, TimbreModel, from_gm
 
 PROGRAMS = (0, 24, 40, 56, 73, 88)
 
@@ -96,7 +97,9 @@ def main(argv: list[str] | None = None) -> None:
     )
 
     def sample(run: int) -> np.ndarray:
-        return model.sample_controls(refs[run % 6], pitches[run % 6], 80, 2.0, steps=args.steps)
+        return model.sample_controls(
+            refs[run % 6], pitches[run % 6], 80, 2.0, steps=args.steps, sampler=ddim_sample
+        )
 
     onnx_ms = summary("generate control frames (onnxruntime)", timed_ms(sample, args.runs))
     frames = sample(0)
@@ -110,7 +113,7 @@ def main(argv: list[str] | None = None) -> None:
         "render_note = generate + synthesize (44.1 kHz)",
         timed_ms(
             lambda run: model.render_note(
-                refs[run % 6], pitches[run % 6], 80, 2.0, steps=args.steps
+                refs[run % 6], pitches[run % 6], 80, 2.0, steps=args.steps, sampler=ddim_sample
             ),
             args.runs,
         ),

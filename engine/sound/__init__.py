@@ -1,6 +1,7 @@
 """Sound: timbres, rendering a song to audio, playback through the sound card, recording.
 
 - `timbre`: the timbre model (generate, lock, nudge a track's sound) and its denoiser;
+  `timbre_space` the operations on timbres; `sampler` the denoiser's samplers;
   `note_frames`: a note's sampled frames to audio (no model: any thread).
 - `soundfont`: the standard General MIDI sound set, FluidSynth playing the installed SoundFont.
 - `synth`: harmonic-plus-noise synthesis of the model's controls; `audition`: a short phrase
@@ -25,8 +26,10 @@ __all__ = [
     "recording",
     "render",
     "reverb",
+    "sampler",
     "soundfont",
     "space",
     "synth",
     "timbre",
+    "timbre_space",
 ]

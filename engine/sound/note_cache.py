@@ -27,9 +27,10 @@ import numpy.typing as npt
 
 from engine.song.song import TimbreRef
 from engine.sound.note_frames import SampledNote
+from engine.sound.sampler import Sampler
 from engine.sound.soundfont import SoundFontSynth
 from engine.sound.synth import OUTPUT_RATE_HZ, Audio
-from engine.sound.timbre import BATCH_NOTES, DEFAULT_STEPS, NoteSpec, TimbreModel
+from engine.sound.timbre import BATCH_NOTES, DEFAULT_SAMPLER, DEFAULT_STEPS, NoteSpec, TimbreModel
 
 SILENT = 1e-4
 """-80 dBFS: below this a note's tail is cut and a render's end is trimmed."""
@@ -113,10 +114,11 @@ class NoteRenderer:
         *,
         cache_megabytes: float = DEFAULT_CACHE_MEGABYTES,
         steps: int = DEFAULT_STEPS,
+        sampler: Sampler = DEFAULT_SAMPLER,
         soundfont: Callable[[], SoundFontSynth] = SoundFontSynth,
     ) -> None:
         self.model = model
-        self.steps = steps
+        self.steps, self.sampler = steps, sampler
         self._make_soundfont = soundfont
         self._soundfont: SoundFontSynth | None = None
         self._capacity_bytes = int(cache_megabytes * 2**20)
@@ -183,7 +185,9 @@ class NoteRenderer:
                     batch = [
                         k for k in modelled[first : first + BATCH_NOTES] if k not in self._cache
                     ]
-                    sampled = self.model.sample_notes([k.spec() for k in batch], steps=self.steps)
+                    sampled = self.model.sample_notes(
+                        [k.spec() for k in batch], steps=self.steps, sampler=self.sampler
+                    )
                 if pool is None:
                     self._keep(batch, _synthesize(sampled))
                     if progress is not None:

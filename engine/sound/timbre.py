@@ -2,21 +2,12 @@
 describe, and render any note with any timbre. No torch: onnxruntime and numpy.
 
 A timbre is a `TimbreRef` (see engine.song.song): a vector in the model's timbre space and a seed.
-Rendering a note runs a deterministic DDIM sampler (`TimbreModel.sample_controls`): the initial
-noise comes from the seed alone, so a timbre sounds the same on every note and every run, and
-a locked timbre (a Track's `timbre` field, stored in the project file) reproduces its audio
-exactly (`engine.song.edits.update_track(song, index, timbre=ref)` locks one in). Every operation
-here is a pure function returning a new TimbreRef:
-
-- `generate(space, seed)`: a new vector drawn from the prior (a Gaussian fitted to the
-  trained instruments' vectors).
-- `from_gm(space, program)`: a General MIDI instrument's learned vector. Instruments the model
-  never heard (held out, or sound effects) get the mean vector of their GM family.
-- `nudge(space, ref, strength, direction_seed)`: a move of `strength` (0..1) times
-  `NUDGE_SCALE` prior standard deviations in a seeded random direction; 0 is the same timbre.
-- `interpolate(a, b, fraction)`: a straight line between two vectors, keeping a's seed.
-- `describe(space, ref, name, strength)`: a move along a named descriptor ("brighter",
-  "darker", "softer_attack", "harder_attack"), fitted to measured features (see the card).
+Rendering a note runs a deterministic sampler (`TimbreModel.sample_controls`, whose samplers live
+in `engine.sound.sampler`): the initial noise comes from the seed alone, so a timbre sounds the
+same on every note and every run, and a locked timbre (a Track's `timbre` field, stored in the
+project file) reproduces its audio exactly (`engine.song.edits.update_track(song, index,
+timbre=ref)` locks one in). The operations on timbres (`generate`, `from_gm`, `nudge`,
+`interpolate`, `describe`) live in `engine.sound.timbre_space` and are imported here too.
 
 The model folder (models/timbre) holds model.onnx, space.json, card.json and card.sha256; loading
 checks the card against its hash (`engine.runtime.cards`), every card value it uses for type and
@@ -28,7 +19,6 @@ and the graph's shapes match `engine.sound.synth`. Anything wrong is a `TimbreMo
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import json
 import os
 from collections.abc import Sequence
@@ -39,11 +29,11 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from engine.errors import TesseraError
 from engine.runtime.cards import Card, read_card
 from engine.runtime.onnx import ModelLoadError, file_sha256, open_session
 from engine.song.song import TimbreRef
 from engine.sound.note_frames import ATTACK_FRAMES, SampledNote
+from engine.sound.sampler import Sampler, dpm_solver_2m_sample
 from engine.sound.synth import (
     ANALYSIS_RATE_HZ,
     CHANNEL_COUNT,
@@ -54,7 +44,43 @@ from engine.sound.synth import (
     Audio,
     Frames,
 )
+from engine.sound.timbre_space import (
+    DESCRIBE_SCALE,
+    DRUM_KIT,
+    NUDGE_SCALE,
+    TimbreError,
+    TimbreSpace,
+    describe,
+    from_gm,
+    generate,
+    interpolate,
+    nudge,
+    seed_of,
+)
 from engine.words import QT_TRANSLATE_NOOP
+
+__all__ = [
+    "BATCH_NOTES",
+    "DEFAULT_MODEL_DIR",
+    "DEFAULT_SAMPLER",
+    "DEFAULT_STEPS",
+    "DEFAULT_TEMPERATURE",
+    "DESCRIBE_SCALE",
+    "DRUM_HIT_SECONDS",
+    "DRUM_KIT",
+    "MAX_NOTE_SECONDS",
+    "NUDGE_SCALE",
+    "NoteSpec",
+    "TimbreError",
+    "TimbreModel",
+    "TimbreModelError",
+    "TimbreSpace",
+    "describe",
+    "from_gm",
+    "generate",
+    "interpolate",
+    "nudge",
+]
 
 DEFAULT_MODEL_DIR = Path(__file__).parents[2] / "models" / "timbre"
 REBUILD = (
@@ -68,18 +94,17 @@ MAX_NOTE_SECONDS = 120.0
 """The longest note rendered: a note's audio is synthesized whole (~100 bytes of working memory
 per sample, ~530 MB for two minutes). Songs hold a note at most a minute
 (`engine.sound.render.MAX_HELD_SECONDS`)."""
-DRUM_KIT = 128
-"""The drum kit's row in the timbre space (GM drums are not a program)."""
-DEFAULT_STEPS = 10
+DEFAULT_SAMPLER: Sampler = dpm_solver_2m_sample
+DEFAULT_STEPS = 4
+"""Four DPM-Solver++(2M) steps give what ten DDIM steps (the setting the card's metrics and the
+README's sound tables were measured with) give: 0.005 control units RMS apart (0.25 dB), where
+a note drawn from another seed is 0.05 away and four DDIM steps 0.014. That is 0.4 of the
+denoiser calls, which were nearly all of a cold render (`engine.sound.sampler`; test_sampler.py)."""
 DEFAULT_TEMPERATURE = 0.6
 """Scale of the sampler's initial noise. Below 1 trades variety between seeds for notes closer
 to the instrument; the card's "sampler_settings_on_train_notes" compares step counts and
 temperatures by spectral distance to the SoundFont on training notes (0.6 and 0.4 were best,
 1.0 worst, at 10 steps)."""
-NUDGE_SCALE = 1.0
-"""Prior standard deviations moved by a nudge of strength 1."""
-DESCRIBE_SCALE = 1.5
-"""Prior standard deviations moved by a descriptor step of strength 1."""
 DRUM_HIT_SECONDS = 0.5
 """The drum kit was learned from 0.5 s hits; a drum note's length does not change its sound."""
 BATCH_NOTES = 16
@@ -101,136 +126,8 @@ class NoteSpec:
     is_drum: bool = False
 
 
-class TimbreError(TesseraError):
-    """A timbre operation with impossible arguments (unknown descriptor, bad strength)."""
-
-
 class TimbreModelError(ModelLoadError):
     """The timbre model folder is missing, damaged, or does not match this Tessera."""
-
-
-@dataclass(frozen=True)
-class TimbreSpace:
-    """The timbre space shipped with the model: instrument vectors, prior, descriptors."""
-
-    instruments: dict[int, tuple[float, ...]]
-    prior_mean: npt.NDArray[np.float64]
-    prior_cholesky: npt.NDArray[np.float64]
-    descriptors: dict[str, npt.NDArray[np.float64]]
-    descriptor_r2: dict[str, float]
-
-    @property
-    def dimension(self) -> int:
-        return len(self.prior_mean)
-
-    def check(self) -> None:
-        """ValueError unless every vector and matrix has the space's dimension and is finite."""
-        size = self.dimension
-        parts = [self.prior_mean, self.prior_cholesky, *self.descriptors.values()]
-        parts += [np.asarray(v) for v in self.instruments.values()]
-        shapes_ok = (
-            1 <= size <= 1024
-            and self.prior_cholesky.shape == (size, size)
-            and all(len(v) == size for v in self.instruments.values())
-            and all(d.shape == (size,) for d in self.descriptors.values())
-        )
-        if not shapes_ok or not all(np.isfinite(part).all() for part in parts):
-            raise ValueError(
-                QT_TRANSLATE_NOOP(
-                    "Timbre", "its vectors are not all finite and of dimension {size}"
-                ).format(size=size)
-            )
-
-    @classmethod
-    def from_json(cls, raw: dict[str, Any]) -> TimbreSpace:
-        return cls(
-            instruments={int(k): tuple(float(x) for x in v) for k, v in raw["instruments"].items()},
-            prior_mean=np.asarray(raw["prior"]["mean"], dtype=np.float64),
-            prior_cholesky=np.asarray(raw["prior"]["cholesky"], dtype=np.float64),
-            descriptors={
-                name: np.asarray(entry["direction"], dtype=np.float64)
-                for name, entry in raw["descriptors"].items()
-            },
-            descriptor_r2={name: float(e["r2"]) for name, e in raw["descriptors"].items()},
-        )
-
-
-def _check_strength(strength: float) -> float:
-    if not 0.0 <= strength <= 1.0:
-        raise TimbreError(
-            QT_TRANSLATE_NOOP("Timbre", "strength must be from 0 to 1, got {strength}").format(
-                strength=strength
-            )
-        )
-    return float(strength)
-
-
-def _ref(vector: npt.ArrayLike, seed: int) -> TimbreRef:
-    return TimbreRef(kind="generated", seed=seed, vector=tuple(float(x) for x in np.ravel(vector)))
-
-
-def generate(space: TimbreSpace, seed: int) -> TimbreRef:
-    """A new timbre: a vector drawn from the prior with `seed`, which is also its noise seed."""
-    normal = np.random.default_rng(seed).standard_normal(space.dimension)
-    return _ref(space.prior_mean + space.prior_cholesky @ normal, seed)
-
-
-def from_gm(space: TimbreSpace, program: int, seed: int = 0) -> TimbreRef:
-    """A GM program's timbre (DRUM_KIT for the drums); unheard programs get their family mean."""
-    if program in space.instruments:
-        return _ref(space.instruments[program], seed)
-    if not 0 <= program < 128:
-        raise TimbreError(
-            QT_TRANSLATE_NOOP(
-                "Timbre", "program must be 0-127 or {drum_kit} (drums), got {program}"
-            ).format(drum_kit=DRUM_KIT, program=program)
-        )
-    family = [v for p, v in space.instruments.items() if p // 8 == program // 8 and p < 128]
-    mean = np.mean(family, axis=0) if family else space.prior_mean
-    return _ref(mean, seed)
-
-
-def nudge(space: TimbreSpace, ref: TimbreRef, strength: float, direction_seed: int) -> TimbreRef:
-    """A timbre `strength` (0..1) of the way along a seeded random direction; 0 changes nothing."""
-    seed, strength = _seed_of(ref), _check_strength(strength)
-    unit = np.random.default_rng(direction_seed).standard_normal(space.dimension)
-    unit /= np.linalg.norm(unit)
-    step = NUDGE_SCALE * strength * (space.prior_cholesky @ unit)
-    return _ref(np.asarray(ref.vector) + step, seed)
-
-
-def interpolate(a: TimbreRef, b: TimbreRef, fraction: float) -> TimbreRef:
-    """The timbre `fraction` (0..1) of the way from a to b, with a's seed (so 0 is exactly a)."""
-    seed, fraction = _seed_of(a), _check_strength(fraction)
-    if len(a.vector) != len(b.vector):
-        raise TimbreError(
-            QT_TRANSLATE_NOOP(
-                "Timbre", "cannot mix timbres of {vector_count} and {vector_count_2} dimensions"
-            ).format(vector_count=len(a.vector), vector_count_2=len(b.vector))
-        )
-    mixed = (1 - fraction) * np.asarray(a.vector) + fraction * np.asarray(b.vector)
-    return _ref(mixed, seed)
-
-
-def describe(space: TimbreSpace, ref: TimbreRef, name: str, strength: float) -> TimbreRef:
-    """Move along a named descriptor, e.g. "brighter", by `strength` (0..1)."""
-    if name not in space.descriptors:
-        raise TimbreError(
-            QT_TRANSLATE_NOOP(
-                "Timbre", "unknown descriptor {name!r}: choose from {descriptors}"
-            ).format(name=name, descriptors=sorted(space.descriptors))
-        )
-    seed = _seed_of(ref)
-    step = DESCRIBE_SCALE * _check_strength(strength) * space.descriptors[name]
-    return _ref(np.asarray(ref.vector) + step, seed)
-
-
-def _seed_of(ref: TimbreRef) -> int:
-    if ref.kind != "generated" or ref.seed is None:
-        raise TimbreError(
-            QT_TRANSLATE_NOOP("Timbre", "resolve a GM timbre with from_gm before changing it")
-        )
-    return ref.seed
 
 
 class TimbreModel:
@@ -379,28 +276,29 @@ class TimbreModel:
         is_drum: bool = False,
         steps: int = DEFAULT_STEPS,
         temperature: float = DEFAULT_TEMPERATURE,
+        sampler: Sampler = DEFAULT_SAMPLER,
     ) -> Frames:
-        """Control frames (F, C) for one note: deterministic DDIM from the ref's seed, the
-        initial noise scaled by `temperature`."""
+        """Control frames (F, C) for one note: a deterministic sampler from the ref's seed,
+        the initial noise scaled by `temperature`."""
         note = NoteSpec(ref, pitch, velocity, duration_seconds, is_drum=is_drum)
-        frames: Frames = self._sample_batch([note], steps, temperature)[0]
+        frames: Frames = self._sample_batch([note], steps, temperature, sampler)[0]
         return frames
 
     def _sample_batch(
-        self, notes: Sequence[NoteSpec], steps: int, temperature: float
+        self, notes: Sequence[NoteSpec], steps: int, temperature: float, sampler: Sampler
     ) -> npt.NDArray[np.float32]:
         """Control frames (B, F, C) for resolved notes, one denoiser call per step for all."""
         noise = np.stack(
             [
                 temperature
-                * np.random.default_rng(_seed_of(n.ref)).standard_normal(
+                * np.random.default_rng(seed_of(n.ref)).standard_normal(
                     (self.frames, CHANNEL_COUNT)
                 )
                 for n in notes
             ]
         )
         vectors = np.array([n.ref.vector for n in notes], dtype=np.float32)
-        return ddim_sample(
+        return sampler(
             lambda x, t: self.denoise(
                 x,
                 t,
@@ -442,11 +340,16 @@ class TimbreModel:
         steps: int = DEFAULT_STEPS,
         temperature: float = DEFAULT_TEMPERATURE,
         sample_rate_hz: int = OUTPUT_RATE_HZ,
+        sampler: Sampler = DEFAULT_SAMPLER,
     ) -> Audio:
         """Mono float32 audio of one note and its release (`program` resolves "gm" refs)."""
         note = NoteSpec(ref, pitch, velocity, duration_seconds, program=program, is_drum=is_drum)
         return self.render_notes(
-            [note], steps=steps, temperature=temperature, sample_rate_hz=sample_rate_hz
+            [note],
+            steps=steps,
+            temperature=temperature,
+            sample_rate_hz=sample_rate_hz,
+            sampler=sampler,
         )[0]
 
     def render_notes(
@@ -456,6 +359,7 @@ class TimbreModel:
         steps: int = DEFAULT_STEPS,
         temperature: float = DEFAULT_TEMPERATURE,
         sample_rate_hz: int = OUTPUT_RATE_HZ,
+        sampler: Sampler = DEFAULT_SAMPLER,
     ) -> list[Audio]:
         """Mono float32 audio of each note, sampled in batches of up to `BATCH_NOTES`.
 
@@ -466,7 +370,9 @@ class TimbreModel:
         audio: list[Audio] = []
         for first in range(0, len(notes), BATCH_NOTES):
             batch = notes[first : first + BATCH_NOTES]
-            sampled = self.sample_notes(batch, steps=steps, temperature=temperature)
+            sampled = self.sample_notes(
+                batch, steps=steps, temperature=temperature, sampler=sampler
+            )
             audio += [note.audio(sample_rate_hz) for note in sampled]
         return audio
 
@@ -476,6 +382,7 @@ class TimbreModel:
         *,
         steps: int = DEFAULT_STEPS,
         temperature: float = DEFAULT_TEMPERATURE,
+        sampler: Sampler = DEFAULT_SAMPLER,
     ) -> list[SampledNote]:
         """The denoiser's part of `render_notes` for one batch (at most `BATCH_NOTES` notes):
         each note's control frames, ready for `SampledNote.audio`, which needs no model, so a
@@ -497,9 +404,10 @@ class TimbreModel:
             ],
             steps,
             temperature,
+            sampler,
         )
         return [
-            SampledNote(note, note_frames, seconds, _seed_of(note.ref))
+            SampledNote(note, note_frames, seconds, seed_of(note.ref))
             for note, note_frames, seconds in zip(batch, frames, generated, strict=True)
         ]
 
@@ -528,29 +436,3 @@ class TimbreModel:
             ref=self.resolve(note.ref, note.program, note.is_drum),
             duration_seconds=DRUM_HIT_SECONDS if note.is_drum else note.duration_seconds,
         )
-
-
-def ddim_sample(denoise: Any, noise: npt.NDArray[np.float64], steps: int) -> Frames:
-    """Deterministic DDIM (eta = 0) on the cosine schedule, for a model that estimates x0.
-
-    `denoise(x, t)` returns the clean estimate x0 of x at time t; from t = 1 (pure noise) to
-    t = 0 in `steps` equal steps, each clips x0 to the control range, recovers the noise
-    eps = (x - alpha x0) / sigma that goes with it, and re-noises x0 to the next, smaller time.
-    """
-    if steps < 1:
-        raise TimbreError(
-            QT_TRANSLATE_NOOP("Timbre", "the sampler needs at least one step, got {steps}").format(
-                steps=steps
-            )
-        )
-    times = np.linspace(1.0, 0.0, steps + 1)
-    x = noise.astype(np.float32)
-    clean = x
-    for now, after in itertools.pairwise(times):
-        alpha, sigma = np.cos(0.5 * np.pi * now), np.sin(0.5 * np.pi * now)
-        clean = np.clip(denoise(x, float(now)), -1.0, 1.0)
-        eps = (x - alpha * clean) / sigma
-        x = (np.cos(0.5 * np.pi * after) * clean + np.sin(0.5 * np.pi * after) * eps).astype(
-            np.float32
-        )
-    return clean.astype(np.float32)

@@ -5,8 +5,13 @@ bit, with the progress reported batch by batch."""
 
 from __future__ import annotations
 
+import platform
+import subprocess
+import sys
+
 import numpy as np
 import numpy.typing as npt
+import pytest
 
 from engine.song.song import TimbreRef
 from engine.sound import synth
@@ -83,6 +88,62 @@ def test_noise_through_the_float64_transform_is_the_float32_one_within_float_rou
         out[offset : offset + len(part)] += part
     plain = out[hop : hop + 149 * hop]
     assert np.abs(fast - plain).max() <= 1e-6 * np.abs(plain).max()
+
+
+def test_notes_sharing_a_seed_reuse_its_noise_and_sound_as_if_drawn_afresh() -> None:
+    """The windowed white noise of a seed is kept between notes: a note synthesized after
+    others of its timbre is the one a fresh generator gives, to the bit, and the kept spectra
+    cannot be changed by a caller."""
+    synth._kept_white_spectra.cache_clear()
+    for seed, (count, pitch, rate) in enumerate(
+        [
+            (128, 60, OUTPUT_RATE_HZ),
+            (128, 67, OUTPUT_RATE_HZ),
+            (200, 40, ANALYSIS_RATE_HZ),
+            (synth.KEPT_NOISE_FRAMES + 1, 50, OUTPUT_RATE_HZ),  # longer: drawn afresh
+        ]
+    ):
+        frames = _frames(seed, count)
+        for _ in range(2):  # drawn, then kept
+            audio = controls_to_audio(frames, pitch, noise_seed=3, sample_rate_hz=rate)
+            fresh = noise_to_audio(
+                unit_to_amplitude(frames[:, 64:]), np.random.default_rng(3), rate
+            ) + harmonics_to_audio(unit_to_amplitude(frames[:, :64]), pitch, rate)
+            assert np.array_equal(audio, synth.fade_edges(fresh, rate))
+    info = synth._kept_white_spectra.cache_info()
+    assert (info.misses, info.hits) == (2, 4)  # one per seed, length and rate
+    kept = synth._kept_white_spectra(3, 128, OUTPUT_RATE_HZ)
+    assert not kept.flags.writeable
+
+
+_FAULTS = """
+import resource
+import numpy as np
+{prelude}
+faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+for count in range(2**17, 2**20, 2**15):  # 1 MB to 8 MB: notes ever so slightly longer
+    np.ones(count)  # touched, then freed
+print(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults)
+"""
+
+
+def _page_faults(prelude: str) -> int:
+    """Minor page faults of a fresh process allocating, touching and freeing blocks."""
+    script = _FAULTS.format(prelude=prelude)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    return int(done.stdout.split()[-1])
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's malloc only")
+def test_the_synthesizer_settles_the_allocator_so_temporaries_stop_faulting_pages() -> None:
+    """Importing the synthesizer raises glibc's mmap threshold once: blocks of a few MB then
+    come from the heap, touched pages are kept, and a fresh process faults far less."""
+    plain = _page_faults("")
+    settled = _page_faults("import engine.sound.synth")
+    assert plain > 10_000  # each new size mapped and unmapped: a fault per 4 kB touched
+    assert settled < plain / 5
 
 
 def test_pipelined_batches_give_the_models_own_notes_bit_for_bit(timbre_model: TimbreModel) -> None:

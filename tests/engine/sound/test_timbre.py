@@ -14,6 +14,7 @@ from engine.project.project_file import load_project, save_project
 from engine.runtime.cards import card_hash_line, write_card
 from engine.song.edits import update_track
 from engine.song.song import Song, TimbreRef, Track
+from engine.sound.sampler import SamplerError, ddim_sample, dpm_solver_2m_sample
 from engine.sound.synth import OUTPUT_RATE_HZ
 from engine.sound.timbre import (
     DEFAULT_MODEL_DIR,
@@ -21,7 +22,6 @@ from engine.sound.timbre import (
     TimbreError,
     TimbreModel,
     TimbreModelError,
-    ddim_sample,
     describe,
     from_gm,
     generate,
@@ -171,8 +171,9 @@ def test_bad_notes_are_refused(timbre_model: TimbreModel) -> None:
         timbre_model.render_note(ref, 60, 90, 0.0)
     with pytest.raises(TimbreError, match="at most 120 s, got 60, 90, 3600"):
         timbre_model.render_note(ref, 60, 90, 3600.0)  # would ask for ~16 GB at once
-    with pytest.raises(TimbreError, match="at least one step"):
-        ddim_sample(lambda x, t: x, np.zeros((4, 4)), 0)
+    for sampler in (ddim_sample, dpm_solver_2m_sample):
+        with pytest.raises(SamplerError, match="at least one step"):
+            sampler(lambda x, t: x, np.zeros((4, 4)), 0)
 
 
 def _copy_model(tmp_path: Path) -> Path:
