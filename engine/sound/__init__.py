@@ -5,8 +5,10 @@
 - `soundfont`: the standard General MIDI sound set, FluidSynth playing the installed SoundFont.
 - `synth`: harmonic-plus-noise synthesis of the model's controls; `audition`: a short phrase
   to hear a timbre by.
-- `render`: a Song through its timbres, mixed and limited block by block; `note_cache` the
-  notes it mixes, `limiter` the master limiter, `audio_files` the WAV, FLAC, MP3 or OGG written;
+- `render`: a Song through its timbres, mixed and limited block by block; `song_mix` the
+  notes scheduled and mixed over any stretch of samples (`SongMix`, shared with playback),
+  `note_cache` the notes it mixes, `limiter` the master limiter, `audio_files` the WAV, FLAC,
+  MP3 or OGG written;
   `space` each track's stereo width and reverb send (defaults by instrument family,
   `engine.song.stage`) and
   `reverb` the one shared room they send to.
@@ -25,6 +27,7 @@ __all__ = [
     "recording",
     "render",
     "reverb",
+    "song_mix",
     "soundfont",
     "space",
     "synth",
