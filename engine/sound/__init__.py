@@ -12,7 +12,9 @@
   `space` each track's stereo width and reverb send (defaults by instrument family,
   `engine.song.stage`) and
   `reverb` the one shared room they send to.
-- `playback`: play, pause, seek and loop through the sound card; `recording`: the microphone;
+- `playback`: play, pause, seek and loop through the sound card (`playback_feed`: what its
+  worker mixes for the ring, and the stream settings and resampler the live synth shares);
+  `recording`: the microphone;
   `device`: opening and closing the sound card's streams, each with a time limit.
 """
 
@@ -24,6 +26,7 @@ __all__ = [
     "note_cache",
     "note_frames",
     "playback",
+    "playback_feed",
     "recording",
     "render",
     "reverb",
