@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 from engine.compose.operations import Generate
 from engine.errors import TesseraError
 from engine.live.ports import MidiPorts, RtMidiPorts
-from engine.song.edits import held_by_locks, remove_notes, set_style
+from engine.song.edit_checks import held_by_locks
+from engine.song.edits import remove_notes, set_style
 from engine.song.song import Song, Track
 from engine.studio.document import Changed, Document
 from engine.studio.models import Models

@@ -4,7 +4,9 @@
   `values` (`SongError` and the field checks), `timbre_ref` (`TimbreRef`, which sound a track
   uses) and `track_events` (controller moves, program changes, texts), all re-exported by
   `song`.
-- `edits`: pure edits (add/remove notes, lock cells, tempo, mix); `undo`: the undo history;
+- `edits`: pure edits (add/remove notes, lock cells, tempo, mix), with the checks they share
+  in `edit_checks` (the track exists, locks hold) and the edits over a span of bars with its
+  controllers in `span_edits` (`select`, `clear_cell_controls`); `undo`: the undo history;
   `takes`: the list of composing results.
 - `theory` (keys, scales, chords), `gm` and `drums` (General MIDI programs and the drum map),
   `styles` (the style names and the words for them), `performance` (sustain pedal, pitch bend
@@ -17,12 +19,14 @@ Nothing here imports another wing, a model or onnxruntime.
 
 __all__ = [
     "drums",
+    "edit_checks",
     "edits",
     "gm",
     "note_cleanup",
     "performance",
     "selection",
     "song",
+    "span_edits",
     "stage",
     "styles",
     "summary",

@@ -52,19 +52,23 @@ from engine.sound.device import (
     output_device_names,
     sounddevice_module,
 )
+from engine.sound.playback_feed import (
+    BLOCK_FRAMES,
+    DEVICE_BLOCK_FRAMES,
+    _Feed,
+    output_stream_settings,
+    resampler,
+)
 from engine.sound.render import (
     CHANNELS,
     SAMPLE_RATE_HZ,
-    SILENT,
-    Limiter,
     NoteRenderer,
-    Reverb,
     SongMix,
 )
 from engine.sound.timbre import BATCH_NOTES
 from engine.words import QT_TRANSLATE_NOOP
 
-__all__ = [  # the device's names too, where callers have always found them
+__all__ = [  # the device's and the feed's names too, where callers have always found them
     "BLOCK_FRAMES",
     "BUFFER_SECONDS",
     "DEVICE_BLOCK_FRAMES",
@@ -78,14 +82,11 @@ __all__ = [  # the device's names too, where callers have always found them
     "open_device_stream",
     "open_sounddevice_stream",
     "output_device_names",
+    "output_stream_settings",
     "resampler",
     "sounddevice_module",
 ]
 
-BLOCK_FRAMES = 1024
-"""Frames mixed per ring slot (23 ms): small enough that the first sound comes quickly."""
-DEVICE_BLOCK_FRAMES = 512
-"""Frames per sound-card callback (12 ms of output latency at 44.1 kHz)."""
 BUFFER_SECONDS = 0.5
 """How far the worker mixes ahead of the sound card; it absorbs a slow note render."""
 PREPARE_AHEAD_SECONDS = 4.0
@@ -108,21 +109,6 @@ def bar_range_seconds(song: Song, first_bar: int, end_bar: int) -> tuple[float, 
         )
     ticks = song.bar_start_ticks
     return song.tick_to_seconds(ticks[first_bar]), song.tick_to_seconds(ticks[end_bar])
-
-
-def output_stream_settings(
-    callback: Callable[..., None], finished: Callable[[], None]
-) -> dict[str, object]:
-    """What every output stream here is opened with (the player's and the live synth's):
-    44.1 kHz stereo float32 in `DEVICE_BLOCK_FRAMES` blocks, and both callbacks."""
-    return {
-        "samplerate": SAMPLE_RATE_HZ,
-        "channels": CHANNELS,
-        "dtype": "float32",
-        "blocksize": DEVICE_BLOCK_FRAMES,
-        "callback": callback,
-        "finished_callback": finished,
-    }
 
 
 class Player:
@@ -450,68 +436,3 @@ class _Heartbeat:
             self._count, self._since = callbacks, now
             return False
         return now - self._since > STALL_SECONDS
-
-
-class _Feed:
-    """The worker's state for one generation: where the mix has got to, the reverb's tail, the
-    limiter, and mixed audio (at the device's rate) waiting for a ring slot."""
-
-    def __init__(self, generation: int, start_sample: int, device_rate: int) -> None:
-        self.generation = generation
-        self.position = start_sample  # the next song sample to mix
-        self.pending = np.zeros((0, CHANNELS), dtype=np.float32)
-        self.pending_song_start = float(start_sample)  # the song sample of pending[0]
-        self.ended = False  # the song's last sound has been mixed
-        self._limiter = Limiter()
-        self._reverb = Reverb()
-        self._block = np.zeros((BLOCK_FRAMES, CHANNELS), dtype=np.float32)
-        self._song_per_device_frame = SAMPLE_RATE_HZ / device_rate
-        self._resampler = resampler(device_rate)
-
-    @property
-    def done(self) -> bool:
-        return self.ended and not len(self.pending)
-
-    def mix_block(self, mix: SongMix, loop: tuple[int, int] | None) -> None:
-        """Mix the next block (stopping at the loop's end) onto the pending audio."""
-        frames = BLOCK_FRAMES
-        if loop is not None and self.position < loop[1]:
-            frames = min(frames, loop[1] - self.position)
-        block = self._block[:frames]
-        mix.mix_into(block, self.position, self._reverb)
-        self._limiter.process(block)
-        self.position += frames
-        if loop is not None and self.position >= loop[1]:
-            self.position = loop[0]
-        elif self.position >= mix.music_samples and not np.abs(block).max() > SILENT:
-            self.ended = True
-        converted = block if self._resampler is None else self._resampler(block, self.ended)
-        self.pending = np.concatenate([self.pending, converted])
-
-    def consume(self, frames: int, loop: tuple[int, int] | None) -> None:
-        """Drop `frames` of pending audio that went into a slot; move its song position on."""
-        self.pending = self.pending[frames:]
-        self.pending_song_start += frames * self._song_per_device_frame
-        if loop is not None and self.pending_song_start >= loop[1]:
-            self.pending_song_start -= loop[1] - loop[0]
-
-
-def resampler(
-    device_rate: int, quality: str = "HQ"
-) -> Callable[[np.ndarray, bool], np.ndarray] | None:
-    """None at the mix's own rate; otherwise a streaming converter of stereo blocks to the
-    device's rate, called as convert(block, last) (soxr: a sound card or JACK server that runs
-    at 48 kHz refuses a 44.1 kHz stream). `quality` is soxr's: "HQ" holds back tens of ms
-    when fed small blocks, "LQ" under a millisecond (what live play needs)."""
-    if device_rate == SAMPLE_RATE_HZ:
-        return None
-    import soxr
-
-    stream = soxr.ResampleStream(
-        SAMPLE_RATE_HZ, device_rate, CHANNELS, dtype="float32", quality=quality
-    )
-
-    def convert(block: np.ndarray, last: bool) -> np.ndarray:
-        return np.asarray(stream.resample_chunk(block, last=last), dtype=np.float32)
-
-    return convert

@@ -16,7 +16,7 @@
   window, its panels and the CLI.
 - `session`: the project being edited: open, save, undo, takes, autosave and crash recovery.
 - `document`: the session the window observes, with change news, and a job's result rebased
-  onto a song edited while it ran.
+  onto a song edited while it ran (`rebase`: the carrying over itself, a pure function of songs).
 - `take_restore`: going back to a take around the current song's locked cells; `take_flip`:
   which of the last two takes one key flips to.
 - `cell_changes`: the cells whose notes differ between two songs (what an operation changed).
@@ -31,6 +31,7 @@ __all__ = [
     "document",
     "models",
     "outcomes",
+    "rebase",
     "render_progress",
     "session",
     "take_flip",

@@ -37,8 +37,8 @@ from engine.live.music import LiveSettings
 from engine.live.session import LiveSession
 from engine.song.edits import update_track
 from engine.song.song import Song
-from engine.studio.document import describe_cells
 from engine.studio.models import Models
+from engine.studio.rebase import describe_cells
 from engine.words import QT_TRANSLATE_NOOP
 from tests.helpers.windows import window_on
 from ui.engine_words import engine_text, track_name

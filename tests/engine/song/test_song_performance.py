@@ -17,15 +17,8 @@ from engine.project.project_file import (
     song_from_dict,
     song_to_dict,
 )
-from engine.song.edits import (
-    LockedCellError,
-    clear_cell_controls,
-    clear_cells,
-    select,
-    set_bar_count,
-    set_locked,
-    update_track,
-)
+from engine.song.edit_checks import LockedCellError
+from engine.song.edits import clear_cells, set_bar_count, set_locked, update_track
 from engine.song.song import (
     PPQ,
     ControlEvent,
@@ -39,6 +32,7 @@ from engine.song.song import (
     bar_grid,
     bars_to_cover,
 )
+from engine.song.span_edits import clear_cell_controls, select
 
 BAR = 4 * PPQ
 

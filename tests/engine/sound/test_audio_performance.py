@@ -11,7 +11,8 @@ import pytest
 
 from engine.song.performance import performance_of
 from engine.song.song import PPQ, ControlEvent, Note, ProgramChange, Song, Track
-from engine.sound.render import SAMPLE_RATE_HZ, NoteRenderer, SongMix, bend_audio, render
+from engine.sound.render import SAMPLE_RATE_HZ, NoteRenderer, SongMix, render
+from engine.sound.song_mix import bend_audio
 from tests.helpers.audio_checks import cents, fundamental_hz, level_db
 
 VIOLIN = 40

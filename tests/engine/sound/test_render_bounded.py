@@ -16,7 +16,6 @@ from engine.song.song import PPQ, Note, Song, TempoChange, Track
 from engine.sound import render as render_module
 from engine.sound.audio_files import write_blocks
 from engine.sound.render import (
-    MAX_HELD_SECONDS,
     SAMPLE_RATE_HZ,
     AudioError,
     NoteRenderer,
@@ -25,6 +24,7 @@ from engine.sound.render import (
     render,
     render_to_file,
 )
+from engine.sound.song_mix import MAX_HELD_SECONDS
 from tests.helpers.audio_checks import one_pass
 
 BAR_TICKS = 4 * PPQ

@@ -20,10 +20,10 @@ from engine.sound.render import (
     NoteRenderer,
     Reverb,
     SongMix,
-    pan_gains,
     render,
 )
 from engine.sound.reverb import RT60_SECONDS, reverb_tail_frames
+from engine.sound.song_mix import pan_gains
 from engine.sound.space import (
     DRUM_SPACE,
     FAMILY_SPACE,

@@ -25,7 +25,8 @@ from engine.song.edits import (
 )
 from engine.song.song import PPQ, ControlEvent, KeySignatureChange, Note, Song, Track
 from engine.song.takes import MAX_TAKES, TakeError
-from engine.studio.document import Changed, Document, JobStart, describe_cells, rebase
+from engine.studio.document import Changed, Document, JobStart
+from engine.studio.rebase import describe_cells, rebase
 from engine.studio.session import ProjectSession
 
 BAR = 4 * PPQ

@@ -2,39 +2,22 @@
 
 Every button is clicked as a composer would and must change the selected track's timbre to
 exactly what the engine's pure functions give, as one undo step that undo takes back to the
-exact previous ref. Audition is checked with a player that records what it is asked to play,
-with the real Player on a fake sound card, with no sound card at all, and with a sound card
-that hangs when asked to stop (the panel keeps answering, and says so). Play and Stop reach the
-sound card from the panel's device thread, so an audition starts a moment after the click.
+exact previous ref. Auditioning what the panel makes is tested in `test_timbre_audition`.
 """
 
 from __future__ import annotations
 
-import threading
-import time
-import weakref
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
-import shiboken6
-from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from engine.song.gm import DRUM_KIT_RANGE, playable_range
-from engine.song.song import PPQ, Note, Song, TimbreRef, Track
-from engine.sound.audition import arpeggio_root, audition_notes
-from engine.sound.device import NOT_ANSWERING
-from engine.sound.playback import AudioDeviceError, Player
-from engine.sound.render import NoteRenderer, SongMix
+from engine.song.song import TimbreRef
+from engine.sound.render import NoteRenderer
 from engine.sound.timbre import (
     DESCRIBE_SCALE,
-    DRUM_KIT,
     TimbreModelError,
-    TimbreSpace,
     from_gm,
     generate,
     interpolate,
@@ -42,120 +25,9 @@ from engine.sound.timbre import (
 )
 from engine.studio.models import Models
 from engine.studio.session import ProjectSession
-from tests.helpers.fake_stream import FakeStream, HangingStream, opening_into
+from tests.ui.panels.timbre_bench import CELLO, VIOLIN, Bench, _bench, _song
 from tests.ui.panels.visible_text import code_like, controls, visible_texts
 from ui.panels.timbre import DESCRIPTORS, FRESH_SEEDS, TimbrePanel
-
-VIOLIN, CELLO, DRUMS = 0, 1, 2
-PULLS_BEFORE_GIVING_UP = 5_000
-"""A hang guard for the sound-card loop, not a timing assertion."""
-TIMEOUT_S = 0.5
-"""A short device timeout for the sound card that hangs, so the test waits little."""
-
-
-def _song() -> Song:
-    melody = tuple(Note(q * PPQ, 67 + q, PPQ, 90) for q in range(4))
-    beat = tuple(Note(q * PPQ, 36 if q % 2 == 0 else 38, PPQ // 2, 100) for q in range(4))
-    return Song(
-        title="Trio",
-        bar_count=2,
-        tracks=(
-            Track("Violin", 40, notes=melody),
-            Track("Cello", 42),
-            Track("Kit", 0, is_drum=True, notes=beat),
-        ),
-    )
-
-
-class RecordingPlayer(Player):
-    """A Player that records what it is asked to play instead of opening a sound card."""
-
-    def __init__(self, renderer: NoteRenderer, **callbacks: Any) -> None:
-        super().__init__(renderer, **callbacks)
-        self.played: list[tuple[Song, tuple[float, float] | None]] = []
-        self.swapped: list[Song] = []
-
-    def play(
-        self, song: Song, *, start_seconds: float = 0.0, loop: tuple[float, float] | None = None
-    ) -> None:
-        self.played.append((song, loop))
-        self._state = "playing"
-
-    def set_song(self, song: Song) -> None:
-        self.swapped.append(song)
-
-    def stop(self) -> None:
-        self._state = "stopped"
-
-
-@dataclass
-class Bench:
-    session: ProjectSession
-    panel: TimbrePanel
-    space: TimbreSpace
-
-    def timbre(self, index: int) -> TimbreRef:
-        return self.session.song.tracks[index].timbre
-
-    def undo(self) -> None:
-        self.session.undo()
-        self.panel.refresh()
-
-    def one_step(
-        self, index: int, act: Callable[[], object], label: str | Callable[[], str]
-    ) -> TimbreRef:
-        """Run `act`: it must be one undo step named `label` (or what `label()` says after the
-        click), and undo must bring back the exact previous song and ref; redo leaves the
-        change in place. Returns the new ref."""
-        before, steps = self.session.song, len(self.session.history.past)
-        act()
-        assert len(self.session.history.past) == steps + 1
-        assert self.session.history.undo_label == (label if isinstance(label, str) else label())
-        after = self.session.song
-        assert after.tracks[index].timbre != before.tracks[index].timbre
-        self.undo()
-        assert self.session.song == before
-        assert self.timbre(index) == before.tracks[index].timbre
-        self.session.redo()
-        self.panel.refresh()
-        assert self.session.song == after
-        return self.timbre(index)
-
-
-def _bench(
-    qtbot: QtBot,
-    tmp_path: Path,
-    renderer: NoteRenderer,
-    player_factory: Callable[..., Player] | None = None,
-    *,
-    show: bool = True,
-) -> Bench:
-    session = ProjectSession(tmp_path / "recovery", _song())
-    models = Models(renderer=lambda: renderer)
-    panel = TimbrePanel(lambda: session.song, session.apply_edit, models, player_factory)
-    qtbot.addWidget(panel)
-    panel.set_track(VIOLIN)
-    if show:
-        panel.show()  # showing the panel loads the model in the background
-        qtbot.waitUntil(lambda: panel.renderer is not None, timeout=30_000)
-        qtbot.waitUntil(lambda: not panel.jobs.busy)
-    return Bench(session, panel, renderer.model.space)
-
-
-def _auditioning(qtbot: QtBot, panel: TimbrePanel) -> None:
-    """Wait until the device thread has started the audition's sound card."""
-    qtbot.waitUntil(lambda: panel.status.text().startswith("auditioning"), timeout=60_000)
-    assert panel.audition_button.text() == "Stop"
-
-
-def _answers(qtbot: QtBot, since: float | None = None) -> None:
-    """The event loop runs a timer posted now within a second (of `since`, a monotonic time,
-    if given): a hang guard for a window that must not be blocked, not a speed claim."""
-    since = time.monotonic() if since is None else since
-    answered: list[float] = []
-    QTimer.singleShot(0, lambda: answered.append(time.monotonic()))
-    qtbot.waitUntil(lambda: bool(answered), timeout=1000)
-    assert answered[0] - since < 1.0, "the window did not answer for a second"
 
 
 @pytest.fixture
@@ -319,156 +191,6 @@ def test_interpolate_fraction_gives_the_endpoints(bench: Bench) -> None:
     assert half == interpolate(start, cello, 0.5)
 
 
-def _recording_players() -> tuple[list[RecordingPlayer], Callable[..., Player]]:
-    """A player factory that records every player it makes (the list fills as it is used)."""
-    players: list[RecordingPlayer] = []
-
-    def factory(renderer: NoteRenderer, **callbacks: Any) -> Player:
-        players.append(RecordingPlayer(renderer, **callbacks))
-        return players[-1]
-
-    return players, factory
-
-
-def test_a_drum_track_locks_to_the_kit_and_auditions_drum_hits(
-    qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
-) -> None:
-    players, factory = _recording_players()
-    bench = _bench(qtbot, tmp_path, renderer, factory)
-    panel = bench.panel
-    panel.set_track(DRUMS)
-    assert panel.kind.text() == "General MIDI: Drums"
-    locked = bench.one_step(DRUMS, panel.lock_button.click, "Lock timbre of Kit")
-    assert locked == from_gm(bench.space, DRUM_KIT)
-    panel.seed.setValue(3)
-    assert bench.one_step(DRUMS, panel.generate_button.click, "Generate timbre of Kit (seed 3)")
-    panel.audition_button.click()
-    _auditioning(qtbot, panel)
-    song, _loop = players[0].played[0]
-    (track,) = song.tracks
-    assert track.is_drum
-    assert track.timbre == generate(bench.space, 3)
-    assert track.notes
-    assert all(DRUM_KIT_RANGE[0] <= n.pitch <= DRUM_KIT_RANGE[1] for n in track.notes)
-    panel.audition_button.click()
-    assert panel.audition_button.text() == "Audition"  # at once, while the device stops
-    qtbot.waitUntil(lambda: players[0].state == "stopped")
-
-
-def test_audition_plays_the_tracks_timbre_in_range_and_ab_swaps(
-    qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
-) -> None:
-    players, factory = _recording_players()
-    bench = _bench(qtbot, tmp_path, renderer, factory)
-    panel = bench.panel
-    panel.set_track(CELLO)
-    assert not panel.ab_button.isEnabled()  # nothing changed here yet
-    panel.nudge_button.click()
-    nudged = bench.timbre(CELLO)
-    assert panel.ab_button.isEnabled()
-    panel.loop.setChecked(True)
-    with qtbot.waitSignal(panel.auditioning) as started:
-        panel.audition_button.click()
-    assert started.args == [True]
-    _auditioning(qtbot, panel)
-    player = players[0]
-    song, loop = player.played[0]
-    (track,) = song.tracks
-    assert (track.program, track.is_drum, track.timbre) == (42, False, nudged)
-    low, high = playable_range(42)
-    pitches = sorted(n.pitch for n in track.notes)
-    assert low <= pitches[0] <= pitches[-1] <= high
-    assert {p % 12 for p in pitches} == {0, 4, 7}  # C major
-    assert loop == (0.0, song.duration_seconds)
-    assert renderer.missing(SongMix(song, renderer).keys) == []  # rendered before playing
-    panel.ab_button.setChecked(True)  # A: the timbre before the nudge
-    assert player.swapped[-1].tracks[0].timbre == TimbreRef()
-    assert panel.ab_button.text() == "A/B: before"
-    panel.ab_button.setChecked(False)
-    assert player.swapped[-1].tracks[0].timbre == nudged
-    player._state = "stopped"  # the end of the phrase, reported from the player's thread
-    assert player.on_finished is not None
-    with qtbot.waitSignal(panel.auditioning) as ended:
-        threading.Thread(target=player.on_finished).start()
-    assert ended.args == [False]
-    assert panel.audition_button.text() == "Audition"
-    bench.undo()  # the nudge is undone: there is no "before" to compare with any more
-    assert not panel.ab_button.isEnabled()
-
-
-def test_no_sound_card_is_a_message_and_the_panel_stays_usable(
-    qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
-) -> None:
-    attempts: list[int] = []
-
-    def no_device(renderer: NoteRenderer, **callbacks: Any) -> Player:
-        attempts.append(1)
-        raise AudioDeviceError("no audio output device to play through: connect one")
-
-    bench = _bench(qtbot, tmp_path, renderer, no_device)
-    panel = bench.panel
-    for tries in (1, 2):
-        panel.audition_button.click()
-        qtbot.waitUntil(lambda: "no audio output device" in panel.status.text(), timeout=60_000)
-        assert len(attempts) == tries
-        assert panel.audition_button.text() == "Audition"
-        panel.status.clear()
-    panel.seed.setValue(8)
-    bench.one_step(VIOLIN, panel.generate_button.click, "Generate timbre of Violin (seed 8)")
-
-
-def test_a_real_player_without_a_device_says_so(
-    qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
-) -> None:
-    def refuse(**_settings: Any) -> FakeStream:
-        raise AudioDeviceError("no audio output device to play through (PortAudio error)")
-
-    def factory(renderer: NoteRenderer, **callbacks: Any) -> Player:
-        return Player(renderer, stream_factory=refuse, **callbacks)
-
-    panel = _bench(qtbot, tmp_path, renderer, factory).panel
-    panel.audition_button.click()
-    qtbot.waitUntil(lambda: "no audio output device" in panel.status.text(), timeout=60_000)
-    assert panel.audition_button.text() == "Audition"
-    assert panel.player is not None
-    assert panel.player.state == "stopped"
-
-
-def pull_audition(qtbot: QtBot, panel: TimbrePanel, streams: list[FakeStream]) -> list[Any]:
-    """Pull the audition's blocks from the fake sound card, at about the device's pace, until
-    the phrase ends (or a hang guard's worth of blocks)."""
-    qtbot.waitUntil(lambda: bool(streams), timeout=60_000)
-    player = panel.player
-    assert player is not None
-    pulled = []
-    for _ in range(PULLS_BEFORE_GIVING_UP):
-        if panel.audition_button.text() == "Audition":
-            break
-        if player.buffered_blocks == 0:
-            qtbot.wait(2)
-        pulled.append(streams[0].pull())
-    return pulled
-
-
-def test_audition_sounds_through_the_real_player(
-    qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
-) -> None:
-    streams: list[FakeStream] = []
-
-    open_stream = opening_into(streams)
-
-    def factory(renderer: NoteRenderer, **callbacks: Any) -> Player:
-        return Player(renderer, stream_factory=open_stream, **callbacks)
-
-    panel = _bench(qtbot, tmp_path, renderer, factory).panel
-    panel.audition_button.click()
-    pulled = pull_audition(qtbot, panel, streams)
-    assert panel.audition_button.text() == "Audition"  # the phrase ended by itself
-    sound = np.concatenate(pulled)
-    assert np.abs(sound).max() > 0.05
-    assert len(sound) >= 4 * 44_100  # two bars at 120 BPM
-
-
 def test_a_click_before_the_model_has_loaded_is_carried_out_once(
     qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
 ) -> None:
@@ -507,89 +229,3 @@ def test_no_track_disables_the_panel(bench: Bench) -> None:
     panel.set_track(7)  # past the end, as after a track was removed
     assert not panel.isEnabled()
     assert panel.track_index is None
-
-
-@pytest.mark.parametrize("program", [0, 8, 32, 40, 42, 43, 73])
-def test_the_phrase_stays_in_the_instruments_range(program: int) -> None:
-    low, high = playable_range(program)
-    pitches = [n.pitch for n in audition_notes(program, is_drum=False)]
-    assert low <= min(pitches) <= max(pitches) <= high
-    assert arpeggio_root(low, high) % 12 == 0
-    assert max(pitches) - min(pitches) == 12  # a whole octave, C to C
-
-
-def test_a_device_that_hangs_on_stop_never_freezes_the_panel(
-    qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
-) -> None:
-    kind: list[type[FakeStream]] = [HangingStream]
-    streams: list[FakeStream] = []
-    callers: list[str] = []  # the threads that call the player's play and stop
-
-    def open_stream(**settings: Any) -> FakeStream:
-        streams.append(kind[0](**settings))
-        return streams[-1]
-
-    class WatchedPlayer(Player):
-        def play(self, song: Song, **options: Any) -> None:
-            callers.append(threading.current_thread().name)
-            super().play(song, **options)
-
-        def stop(self) -> None:
-            callers.append(threading.current_thread().name)
-            super().stop()
-
-    def factory(renderer: NoteRenderer, **callbacks: Any) -> Player:
-        return WatchedPlayer(
-            renderer, stream_factory=open_stream, device_timeout_s=TIMEOUT_S, **callbacks
-        )
-
-    panel = _bench(qtbot, tmp_path, renderer, factory).panel
-    panel.loop.setChecked(True)  # it plays until it is stopped
-    panel.audition_button.click()
-    _auditioning(qtbot, panel)
-    stream = streams[-1]
-    assert isinstance(stream, HangingStream)
-    try:
-        stream.pull()
-        pressed = time.monotonic()
-        panel.audition_button.click()  # Stop, and the device hangs in stop()
-        assert panel.audition_button.text() == "Audition"
-        _answers(qtbot, since=pressed)
-        assert stream.hung.wait(10)  # the device was asked to stop ...
-        _answers(qtbot)  # ... and hangs there, while the panel goes on answering
-        qtbot.waitUntil(lambda: NOT_ANSWERING in panel.status.text(), timeout=20_000)
-        assert set(callers) == {"tessera-audition-device"}  # never the UI thread
-        assert "MainThread" not in stream.callers
-        assert panel.audition_button.text() == "Audition"
-        kind[0] = FakeStream  # a working device again: the next audition plays
-        panel.audition_button.click()
-        _auditioning(qtbot, panel)
-        panel.audition_button.click()
-        qtbot.waitUntil(lambda: streams[-1].closed)
-    finally:
-        stream.release()
-
-
-def test_the_audition_player_holds_the_panel_only_weakly(
-    qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
-) -> None:
-    players, factory = _recording_players()
-    session = ProjectSession(tmp_path / "recovery", _song())
-    panel = TimbrePanel(
-        lambda: session.song, session.apply_edit, Models(renderer=lambda: renderer), factory
-    )
-    panel.set_track(VIOLIN)
-    panel.audition_button.click()
-    _auditioning(qtbot, panel)
-    player = players[0]
-    for callback in (player.on_error, player.on_finished):
-        assert callback is not None
-        held = [cell.cell_contents for cell in callback.__closure__ or ()]
-        assert not any(item is panel or getattr(item, "__self__", None) is panel for item in held)
-        assert any(isinstance(item, weakref.ref) and item() is panel for item in held)
-    panel.audition_button.click()
-    qtbot.waitUntil(lambda: player.state == "stopped")
-    shiboken6.delete(panel)  # the window closed, and a late call comes from the device
-    assert player.on_error is not None
-    player.on_error("the device went away")
-    qtbot.wait(50)  # it was dropped: no call into a deleted panel, no error

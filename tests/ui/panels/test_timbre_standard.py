@@ -24,7 +24,7 @@ from engine.sound.playback import Player
 from engine.sound.render import NoteRenderer, SongMix, render
 from engine.sound.timbre import from_gm, generate, nudge
 from tests.helpers.fake_stream import FakeStream, opening_into
-from tests.ui.panels.test_timbre_panel import (
+from tests.ui.panels.timbre_bench import (
     CELLO,
     DRUMS,
     VIOLIN,
