@@ -1,13 +1,20 @@
 """Measure the shipped timbre model offline; print the figures and write them as JSON.
 
     python -m models.timbre.evaluate --out runs/timbre/metrics.json [--model models/timbre]
+        [--sampler dpm++2m --steps 4] [--notes 60]
+
+Every note is sampled the way the app samples it unless `--sampler` and `--steps` say otherwise
+(the engine's `DEFAULT_SAMPLER` and `DEFAULT_STEPS`, at its `DEFAULT_TEMPERATURE`); the figures
+name the sampler, its steps and its temperature, so a card says what its metrics were measured
+with.
 
 - Spectral distance (multi-resolution STFT, `models.timbre.metrics`) between generated notes
   and the SoundFont's own renders, on held-out pitches of trained instruments and on held-out
   instruments (these use their GM family's mean vector, as the app does), next to the
   analysis-resynthesis upper bound (the SoundFont note analysed and resynthesized: the best the
   control frames allow) and a plain sine tone at the right pitch and loudness.
-- Sampler settings: step counts and noise temperatures compared on training notes.
+- Sampler settings: samplers, step counts and noise temperatures compared on training notes
+  (ten DDIM steps, the engine's setting before DPM-Solver++(2M), among them).
 - Pitch accuracy: the share of generated melodic notes that basic-pitch's ONNX model hears
   within 50 cents of the requested pitch, for held-out notes and for new timbres from seeds.
 - Nudge monotonicity: spectral distance from the un-nudged note as the strength grows.
@@ -22,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -32,14 +40,64 @@ from build_scripts.timbre import DRUM_PROGRAM, NoteSpec, note_grid
 from build_scripts.timbre.analysis import audio_to_controls
 from build_scripts.timbre.render import render_notes
 from engine.song.song import TimbreRef
+from engine.sound.sampler import SAMPLERS
 from engine.sound.synth import ANALYSIS_RATE_HZ, FRAME_RATE_HZ, Audio, fade_edges, midi_to_hz
 from engine.sound.synth import controls_to_audio as synthesize
-from engine.sound.timbre import DEFAULT_MODEL_DIR, TimbreModel, describe, from_gm, generate, nudge
+from engine.sound.timbre import (
+    DEFAULT_MODEL_DIR,
+    DEFAULT_SAMPLER,
+    DEFAULT_STEPS,
+    DEFAULT_TEMPERATURE,
+    TimbreModel,
+    describe,
+    from_gm,
+    generate,
+    nudge,
+)
 from models.timbre.metrics import spectral_centroid_hz, spectral_distance
 from models.timbre.pitch import PitchTracker
 
 NUDGE_STRENGTHS = (0.0, 0.1, 0.25, 0.5, 0.75, 1.0)
 PROBE_PROGRAMS = (0, 19, 24, 40, 56, 65, 73, 80, 88, 104)
+DEFAULT_SAMPLER_NAME = next(name for name, f in SAMPLERS.items() if f is DEFAULT_SAMPLER)
+
+
+@dataclass(frozen=True)
+class Sampling:
+    """How notes are sampled: a sampler's name (`engine.sound.sampler.SAMPLERS`), its step count
+    and the initial noise's temperature. One object, so no figure is measured with a step count
+    meant for another sampler."""
+
+    sampler: str = DEFAULT_SAMPLER_NAME
+    steps: int = DEFAULT_STEPS
+    temperature: float = DEFAULT_TEMPERATURE
+
+    def render(
+        self, model: TimbreModel, ref: TimbreRef, note: tuple[int, int, float], is_drum: bool
+    ) -> Audio:
+        """One note, (pitch, velocity, duration in seconds), at the analysis rate."""
+        pitch, velocity, duration_seconds = note
+        return model.render_note(
+            ref, pitch, velocity, duration_seconds, is_drum=is_drum, steps=self.steps,
+            temperature=self.temperature, sampler=SAMPLERS[self.sampler],
+            sample_rate_hz=ANALYSIS_RATE_HZ,
+        )  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.sampler}, {self.steps} steps, temperature {self.temperature:g}"
+
+
+SWEEP = (
+    Sampling("ddim", 10, 0.6),  # the engine's setting until DPM-Solver++(2M), and the old card's
+    Sampling("ddim", 4, 0.6),  # the same step cut without the second-order solver
+    Sampling("dpm++2m", 2, 0.6),
+    Sampling("dpm++2m", 4, 1.0),
+    Sampling("dpm++2m", 4, 0.8),
+    Sampling("dpm++2m", 4, 0.6),
+    Sampling("dpm++2m", 4, 0.4),
+    Sampling("dpm++2m", 8, 0.6),
+)
+"""The rows of "sampler_settings_on_train_notes"."""
 
 
 def sine_baseline(reference: Audio, note: NoteSpec) -> Audio:
@@ -59,7 +117,7 @@ def spread(notes: list[NoteSpec], count: int) -> list[NoteSpec]:
 
 
 def held_out_quality(
-    model: TimbreModel, notes: list[NoteSpec], tracker: PitchTracker, steps: int
+    model: TimbreModel, notes: list[NoteSpec], tracker: PitchTracker, sampling: Sampling
 ) -> dict[str, Any]:
     distances: dict[str, list[float]] = {"generated": [], "resynthesis": [], "sine": []}
     cents: list[float] = []
@@ -68,14 +126,8 @@ def held_out_quality(
         for rendered, note in zip(render_notes(group_notes), group_notes, strict=True):
             frame_count = model.frames
             ref = from_gm(model.space, note.program)
-            generated = model.render_note(
-                ref,
-                note.pitch,
-                note.velocity,
-                note.duration_seconds,
-                is_drum=note.is_drum,
-                steps=steps,
-                sample_rate_hz=ANALYSIS_RATE_HZ,
+            generated = sampling.render(
+                model, ref, (note.pitch, note.velocity, note.duration_seconds), note.is_drum
             )
             controls = audio_to_controls(rendered, note.pitch, frame_count, is_drum=note.is_drum)
             resynthesis = synthesize(
@@ -106,38 +158,36 @@ def _pitch_summary(cents: list[float]) -> dict[str, Any]:
     }
 
 
-def new_timbre_pitch(model: TimbreModel, tracker: PitchTracker, steps: int) -> dict[str, Any]:
+def new_timbre_pitch(
+    model: TimbreModel, tracker: PitchTracker, sampling: Sampling
+) -> dict[str, Any]:
     """Pitch accuracy of timbres generated from seeds, over a spread of pitches and velocities."""
     cents = []
     for seed in range(12):
         for pitch in (40, 52, 60, 67, 76, 88):
             velocity = (40, 80, 120)[seed % 3]
-            audio = model.render_note(
-                generate(model.space, seed),
-                pitch,
-                velocity,
-                1.0,
-                steps=steps,
-                sample_rate_hz=ANALYSIS_RATE_HZ,
+            audio = sampling.render(
+                model, generate(model.space, seed), (pitch, velocity, 1.0), is_drum=False
             )
             cents.append(100 * (tracker.note_pitch(audio, 1.0) - pitch))
     return _pitch_summary(cents)
 
 
-def probe(model: TimbreModel, ref: TimbreRef, steps: int) -> Audio:
-    return model.render_note(ref, 60, 80, 1.0, steps=steps, sample_rate_hz=ANALYSIS_RATE_HZ)
+def probe(model: TimbreModel, ref: TimbreRef, sampling: Sampling) -> Audio:
+    return sampling.render(model, ref, (60, 80, 1.0), is_drum=False)
 
 
-def nudge_curve(model: TimbreModel, steps: int) -> dict[str, Any]:
+def nudge_curve(model: TimbreModel, sampling: Sampling) -> dict[str, Any]:
     curves = []
     for program in PROBE_PROGRAMS:
         start = from_gm(model.space, program)
-        original = probe(model, start, steps)
+        original = probe(model, start, sampling)
         for direction in range(3):
             curves.append(
                 [
                     spectral_distance(
-                        original, probe(model, nudge(model.space, start, s, direction), steps)
+                        original,
+                        probe(model, nudge(model.space, start, s, direction), sampling),
                     )
                     for s in NUDGE_STRENGTHS
                 ]
@@ -153,27 +203,24 @@ def nudge_curve(model: TimbreModel, steps: int) -> dict[str, Any]:
 
 
 def sampler_settings(model: TimbreModel, notes: list[NoteSpec]) -> dict[str, float]:
-    """Mean spectral distance to the SoundFont on *training* notes for several step counts and
-    noise temperatures: how the engine's defaults were chosen, without the held-out notes."""
+    """Mean spectral distance to the SoundFont on *training* notes for the `SWEEP`'s samplers,
+    step counts and noise temperatures: how the engine's defaults were chosen, without the
+    held-out notes, and what the sampler change did (ten DDIM steps are a row)."""
     references: dict[NoteSpec, Audio] = {}
     for _, group in groupby(notes, key=lambda n: n.program):
         group_notes = list(group)
         references.update(zip(group_notes, render_notes(group_notes), strict=True))
     results = {}
-    for steps, temperature in ((1, 1.0), (8, 0.6), (10, 1.0), (10, 0.8), (10, 0.6), (10, 0.4),
-                               (20, 0.6)):  # fmt: skip
+    for sampling in SWEEP:
         distances = [
             spectral_distance(
                 audio,
-                model.render_note(from_gm(model.space, note.program), note.pitch, note.velocity,
-                                  note.duration_seconds, is_drum=note.is_drum, steps=steps,
-                                  temperature=temperature, sample_rate_hz=ANALYSIS_RATE_HZ),
+                sampling.render(model, from_gm(model.space, note.program),
+                                (note.pitch, note.velocity, note.duration_seconds), note.is_drum),
             )
             for note, audio in references.items()
         ]  # fmt: skip
-        results[f"steps {steps}, temperature {temperature:g}"] = round(
-            statistics.mean(distances), 4
-        )
+        results[str(sampling)] = round(statistics.mean(distances), 4)
     return results
 
 
@@ -183,13 +230,13 @@ def rank_correlation(a: list[float], b: list[float]) -> float:
     return float(np.corrcoef(ranks[0], ranks[1])[0, 1])
 
 
-def space_smoothness(model: TimbreModel, steps: int) -> dict[str, Any]:
+def space_smoothness(model: TimbreModel, sampling: Sampling) -> dict[str, Any]:
     """Do nearby vectors sound alike? Rank correlation of vector distance and spectral
     distance over pairs of instruments and of random timbres from the prior."""
     refs = [from_gm(model.space, p) for p in PROBE_PROGRAMS]
     refs += [generate(model.space, seed) for seed in range(10)]
     refs = [TimbreRef("generated", 0, ref.vector) for ref in refs]  # the same noise for all
-    audio = [probe(model, ref, steps) for ref in refs]
+    audio = [probe(model, ref, sampling) for ref in refs]
     vector_gaps, sound_gaps = [], []
     for i in range(len(refs)):
         for j in range(i + 1, len(refs)):
@@ -210,7 +257,7 @@ def attack_seconds(audio: Audio) -> float:
     return float(np.argmax(envelope >= 0.5 * envelope.max()) * hop / ANALYSIS_RATE_HZ)
 
 
-def descriptor_effects(model: TimbreModel, steps: int) -> dict[str, Any]:
+def descriptor_effects(model: TimbreModel, sampling: Sampling) -> dict[str, Any]:
     effects: dict[str, Any] = {}
     for name, measure, unit in (
         ("brighter", lambda a: spectral_centroid_hz(a, ANALYSIS_RATE_HZ), "centroid_hz"),
@@ -223,7 +270,7 @@ def descriptor_effects(model: TimbreModel, steps: int) -> dict[str, Any]:
             start = from_gm(model.space, program)
             moved = describe(model.space, start, name, 1.0)
             changes.append(
-                measure(probe(model, moved, steps)) - measure(probe(model, start, steps))
+                measure(probe(model, moved, sampling)) - measure(probe(model, start, sampling))
             )
         effects[name] = {
             f"mean_change_{unit}": round(statistics.mean(changes), 4),
@@ -238,42 +285,50 @@ def descriptor_effects(model: TimbreModel, steps: int) -> dict[str, Any]:
     return effects
 
 
+def measure(model: TimbreModel, sampling: Sampling, notes: int) -> dict[str, Any]:
+    """Every figure, each generated note sampled with `sampling` (the sweep's rows apart)."""
+    tracker = PitchTracker()
+    grid = note_grid()
+    held_out = {
+        split: held_out_quality(
+            model, spread([n for n in grid if n.split == split], notes), tracker, sampling
+        )
+        for split in ("test_pitch", "test_instrument")
+    }
+    drums = spread([n for n in grid if n.program == DRUM_PROGRAM], 24)
+    return {
+        "sampler": sampling.sampler,
+        "sampler_steps": sampling.steps,
+        "sampler_temperature": sampling.temperature,
+        "frame_rate_hz": FRAME_RATE_HZ,
+        **held_out,
+        "drums_train": held_out_quality(model, drums, tracker, sampling),
+        "new_timbres": new_timbre_pitch(model, tracker, sampling),
+        "sampler_settings_on_train_notes": sampler_settings(
+            model, spread([n for n in grid if n.split == "train" and not n.is_drum], 24)
+        ),
+        "nudge": nudge_curve(model, sampling),
+        "space_smoothness": space_smoothness(model, sampling),
+        "descriptors": descriptor_effects(model, sampling),
+    }
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL_DIR)
     parser.add_argument("--out", type=Path, help="write the figures to this JSON file")
-    parser.add_argument("--notes", type=int, default=120, help="held-out notes per split")
-    parser.add_argument("--steps", type=int, default=10, help="sampler steps")
+    parser.add_argument("--notes", type=int, default=60, help="held-out notes per split (card: 60)")
+    parser.add_argument(
+        "--sampler", choices=sorted(SAMPLERS), default=DEFAULT_SAMPLER_NAME,
+        help=f"how notes are sampled (default: the app's, {DEFAULT_SAMPLER_NAME})",
+    )  # fmt: skip
+    parser.add_argument(
+        "--steps", type=int, default=DEFAULT_STEPS,
+        help=f"sampler steps (default: the app's, {DEFAULT_STEPS})",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     model = TimbreModel(args.model, threads=1)
-    tracker = PitchTracker()
-    grid = note_grid()
-    metrics = {
-        "sampler_steps": args.steps,
-        "frame_rate_hz": FRAME_RATE_HZ,
-        "test_pitch": held_out_quality(
-            model,
-            spread([n for n in grid if n.split == "test_pitch"], args.notes),
-            tracker,
-            args.steps,
-        ),
-        "test_instrument": held_out_quality(
-            model,
-            spread([n for n in grid if n.split == "test_instrument"], args.notes),
-            tracker,
-            args.steps,
-        ),
-        "drums_train": held_out_quality(
-            model, spread([n for n in grid if n.program == DRUM_PROGRAM], 24), tracker, args.steps
-        ),
-        "new_timbres": new_timbre_pitch(model, tracker, args.steps),
-        "sampler_settings_on_train_notes": sampler_settings(
-            model, spread([n for n in grid if n.split == "train" and not n.is_drum], 24)
-        ),
-        "nudge": nudge_curve(model, args.steps),
-        "space_smoothness": space_smoothness(model, args.steps),
-        "descriptors": descriptor_effects(model, args.steps),
-    }
+    metrics = measure(model, Sampling(args.sampler, args.steps), args.notes)
     print(json.dumps(metrics, indent=2))
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,8 @@
 """Export a trained timbre denoiser to ONNX, with its timbre space and card.
 
     python -m models.timbre.export runs/timbre/checkpoint.pt models/timbre [--metrics m.json]
+    python -m models.timbre.export --metrics-only models/timbre --metrics m.json
+        [--keep-previous-as metrics_ddim_10_steps]
 
 Writes into the destination folder:
 - model.onnx: one denoiser call (the sampler runs in numpy in the engine, one call per step),
@@ -10,6 +12,12 @@ Writes into the destination folder:
 - space.json: the timbre space: one vector per trained instrument, the prior (mean and
   Cholesky factor of a Gaussian fitted to those vectors) and the descriptor directions.
 - card.json: architecture, size, training record, data provenance, licence and metrics.
+
+`--metrics-only FOLDER` rewrites nothing but the metrics of an exported folder's card (and
+`card.sha256`), with no checkpoint: for the same weights measured again, e.g. after the engine's
+sampler changed. The card must still match its hash; `--keep-previous-as KEY` keeps the metrics
+it replaces under KEY beside them, so the card shows what changed. A full export writes the
+card afresh, without such a KEY (new weights need new figures).
 """
 
 from __future__ import annotations
@@ -32,7 +40,7 @@ from build_scripts.timbre import (
     MANIFEST_PATH,
     MELODIC_PROGRAMS,
 )
-from engine.runtime.cards import write_card
+from engine.runtime.cards import ModelLoadError, read_card, write_card
 from engine.sound.synth import (
     ANALYSIS_RATE_HZ,
     CHANNEL_COUNT,
@@ -185,13 +193,56 @@ def _portable(args: dict[str, str]) -> dict[str, str]:
     return {key: value.replace(root, "") for key, value in args.items()}
 
 
-def main(argv: list[str] | None = None) -> None:
+def rewrite_metrics(folder: Path, metrics: dict[str, Any], keep_previous_as: str | None) -> None:
+    """Replace only the metrics of `folder`'s card and seal it again; every other field is
+    written back as it was read. Refuses a card that does not match its hash (it would be
+    sealed as if exported) and a `keep_previous_as` key the card already has (a second run
+    would overwrite the figures it is meant to keep)."""
+    if not isinstance(metrics, dict):
+        raise ValueError(f"the metrics must be a JSON object, got {type(metrics).__name__}")
+    card_data = dict(read_card(folder, "export the model again from its checkpoint").raw)
+    if keep_previous_as is not None:
+        if keep_previous_as in card_data:
+            raise ValueError(f"the card already has {keep_previous_as!r}; choose another key")
+        card_data[keep_previous_as] = card_data.get("metrics", {})
+    card_data["metrics"] = metrics
+    write_card(folder, card_data)
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("checkpoint", type=Path)
-    parser.add_argument("destination", type=Path)
+    parser.add_argument("checkpoint", type=Path, nargs="?")
+    parser.add_argument("destination", type=Path, nargs="?")
     parser.add_argument("--metrics", type=Path, help="JSON file of evaluation figures for the card")
     parser.add_argument("--data", type=Path, default=DATASET_PATH, help="the training data set")
+    parser.add_argument(
+        "--metrics-only", type=Path, metavar="FOLDER",
+        help="rewrite only the metrics of FOLDER's card (needs --metrics, no checkpoint)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--keep-previous-as", metavar="KEY", help="with --metrics-only: keep the old metrics"
+    )
     args = parser.parse_args(argv)
+    if args.metrics_only is not None:
+        if args.metrics is None or args.checkpoint is not None:
+            parser.error("--metrics-only takes --metrics and no checkpoint")
+    elif args.checkpoint is None or args.destination is None:
+        parser.error("a checkpoint and a destination folder are needed")
+    elif args.keep_previous_as is not None:
+        parser.error("--keep-previous-as goes with --metrics-only")
+    return args
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = _arguments(argv)
+    if args.metrics_only is not None:
+        figures = json.loads(args.metrics.read_text(encoding="utf-8"))
+        try:
+            rewrite_metrics(args.metrics_only, figures, args.keep_previous_as)
+        except (ValueError, ModelLoadError) as err:
+            raise SystemExit(f"export: {err}") from err
+        print(f"rewrote the metrics of {args.metrics_only / 'card.json'}")
+        return
     model, state = load_checkpoint(args.checkpoint)
     args.destination.mkdir(parents=True, exist_ok=True)
     onnx_path = args.destination / "model.onnx"
