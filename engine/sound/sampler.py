@@ -5,8 +5,8 @@ sigma = sin(pi t / 2), t from 1, pure noise, to 0).
 Both follow the same probability-flow ODE from the same noise; they differ in how many steps
 they need to follow it closely, and in where they stop:
 
-- `ddim_sample`: DDIM (eta = 0), first order, equal steps in t. Ten steps made the timbre
-  model's published metrics (its card).
+- `ddim_sample`: DDIM (eta = 0), first order, equal steps in t. Ten steps were the engine's
+  setting until the solver below (the card keeps their figures as "metrics_ddim_10_steps").
 - `dpm_solver_2m_sample`: DPM-Solver++(2M) (Lu et al. 2022, "DPM-Solver++: Fast Solver for
   Guided Sampling of Diffusion Probabilistic Models", algorithm 2), second order: each step
   reuses the previous step's x0 estimate to correct for x0 changing along the path, which DDIM

@@ -96,15 +96,15 @@ per sample, ~530 MB for two minutes). Songs hold a note at most a minute
 (`engine.sound.render.MAX_HELD_SECONDS`)."""
 DEFAULT_SAMPLER: Sampler = dpm_solver_2m_sample
 DEFAULT_STEPS = 4
-"""Four DPM-Solver++(2M) steps give what ten DDIM steps (the setting the card's metrics and the
-README's sound tables were measured with) give: 0.005 control units RMS apart (0.25 dB), where
+"""Four DPM-Solver++(2M) steps give what ten DDIM steps (the earlier setting; the card keeps its
+figures under "metrics_ddim_10_steps") give: 0.005 control units RMS apart (0.25 dB), where
 a note drawn from another seed is 0.05 away and four DDIM steps 0.014. That is 0.4 of the
 denoiser calls, which were nearly all of a cold render (`engine.sound.sampler`; test_sampler.py)."""
 DEFAULT_TEMPERATURE = 0.6
 """Scale of the sampler's initial noise. Below 1 trades variety between seeds for notes closer
 to the instrument; the card's "sampler_settings_on_train_notes" compares step counts and
 temperatures by spectral distance to the SoundFont on training notes (0.6 and 0.4 were best,
-1.0 worst, at 10 steps)."""
+1.0 worst, with four solver steps as with ten DDIM steps)."""
 DRUM_HIT_SECONDS = 0.5
 """The drum kit was learned from 0.5 s hits; a drum note's length does not change its sound."""
 BATCH_NOTES = 16
