@@ -19,13 +19,13 @@ class LockedCellError(SongError):
     """An edit tried to change a locked (track, bar) cell."""
 
 
-def _check_track_index(song: Song, track_index: int) -> None:
+def check_track_index(song: Song, track_index: int) -> None:
     if not song.tracks:
         raise SongError(QT_TRANSLATE_NOOP("SongEdits", "the song has no tracks"))
     check_int("track index", track_index, 0, len(song.tracks) - 1)
 
 
-def _check_unlocked(song: Song, track_index: int, notes: Iterable[Note]) -> None:
+def check_unlocked(song: Song, track_index: int, notes: Iterable[Note]) -> None:
     locked = song.tracks[track_index].locked_bars
     if not locked:
         return
@@ -58,7 +58,7 @@ def held_by_locks(song: Song, track_index: int, notes: Iterable[Note]) -> list[N
     return [note for note in notes if _locked_bar_reached(song, track_index, note) is not None]
 
 
-def _check_not_ringing_into_locks(song: Song, track_index: int, notes: Iterable[Note]) -> None:
+def check_not_ringing_into_locks(song: Song, track_index: int, notes: Iterable[Note]) -> None:
     """A lock holds what its bar sounds, not only the notes starting there: a new note may not
     ring on into a locked bar of its track."""
     for note in held_by_locks(song, track_index, notes):
@@ -82,7 +82,7 @@ def _check_not_ringing_into_locks(song: Song, track_index: int, notes: Iterable[
         )
 
 
-def _check_not_holding_locks(song: Song, track_index: int, notes: Iterable[Note]) -> None:
+def check_not_holding_locks(song: Song, track_index: int, notes: Iterable[Note]) -> None:
     """Removing a note that rings into a locked bar would change what that bar sounds."""
     for note in held_by_locks(song, track_index, notes):
         reached = _locked_bar_reached(song, track_index, note)

@@ -34,10 +34,10 @@ from collections.abc import Iterable
 
 from engine.song.edit_checks import LockedCellError as LockedCellError
 from engine.song.edit_checks import (
-    _check_not_holding_locks,
-    _check_not_ringing_into_locks,
-    _check_track_index,
-    _check_unlocked,
+    check_not_holding_locks,
+    check_not_ringing_into_locks,
+    check_track_index,
+    check_unlocked,
 )
 from engine.song.edit_checks import held_by_locks as held_by_locks
 from engine.song.sections import shifted
@@ -77,7 +77,7 @@ def add_track(song: Song, track: Track, index: int | None = None) -> Song:
 
 
 def remove_track(song: Song, track_index: int) -> Song:
-    _check_track_index(song, track_index)
+    check_track_index(song, track_index)
     if song.tracks[track_index].locked_bars:
         raise LockedCellError(
             QT_TRANSLATE_NOOP(
@@ -97,7 +97,7 @@ def update_track(song: Song, track_index: int, **changes: object) -> Song:
     `update_track(song, 0, muted=True)`; `Track` validates them, so a bad value raises
     SongError and the song is unchanged. Like every edit, the new Song is one undo step.
     """
-    _check_track_index(song, track_index)
+    check_track_index(song, track_index)
     forbidden = {"notes", "locked_bars", "controls"} & changes.keys()
     if forbidden:
         raise SongError(
@@ -111,10 +111,10 @@ def update_track(song: Song, track_index: int, **changes: object) -> Song:
 
 def add_notes(song: Song, track_index: int, notes: Iterable[Note]) -> Song:
     """Add notes to a track; refuses notes that start in a locked bar or ring into one."""
-    _check_track_index(song, track_index)
+    check_track_index(song, track_index)
     new_notes = tuple(notes)
-    _check_unlocked(song, track_index, new_notes)
-    _check_not_ringing_into_locks(song, track_index, new_notes)
+    check_unlocked(song, track_index, new_notes)
+    check_not_ringing_into_locks(song, track_index, new_notes)
     track = song.tracks[track_index]
     return _replace_track(
         song, track_index, dataclasses.replace(track, notes=track.notes + new_notes)
@@ -124,10 +124,10 @@ def add_notes(song: Song, track_index: int, notes: Iterable[Note]) -> Song:
 def remove_notes(song: Song, track_index: int, notes: Iterable[Note]) -> Song:
     """Remove the given notes (matched by value) from a track; refuses a note in a locked
     cell or one ringing into a locked bar."""
-    _check_track_index(song, track_index)
+    check_track_index(song, track_index)
     doomed = set(notes)
-    _check_unlocked(song, track_index, doomed)
-    _check_not_holding_locks(song, track_index, doomed)
+    check_unlocked(song, track_index, doomed)
+    check_not_holding_locks(song, track_index, doomed)
     track = song.tracks[track_index]
     missing = doomed.difference(track.notes)
     if missing:
@@ -143,8 +143,8 @@ def remove_notes(song: Song, track_index: int, notes: Iterable[Note]) -> Song:
 def replace_notes(song: Song, track_index: int, old: Iterable[Note], new: Iterable[Note]) -> Song:
     """Swap notes for others in one step (a move, resize or velocity change)."""
     new_notes = tuple(new)
-    _check_unlocked(song, track_index, new_notes)
-    _check_not_ringing_into_locks(song, track_index, new_notes)
+    check_unlocked(song, track_index, new_notes)
+    check_not_ringing_into_locks(song, track_index, new_notes)
     removed = remove_notes(song, track_index, old)
     return add_notes(removed, track_index, new_notes)
 
@@ -153,7 +153,7 @@ def set_locked(song: Song, cells: Iterable[tuple[int, int]], locked: bool = True
     """Lock or unlock (track_index, bar) cells."""
     by_track: dict[int, set[int]] = {}
     for track_index, bar in cells:
-        _check_track_index(song, track_index)
+        check_track_index(song, track_index)
         check_int("bar", bar, 0, song.bar_count - 1)
         by_track.setdefault(track_index, set()).add(bar)
     tracks = list(song.tracks)

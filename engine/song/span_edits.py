@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 
-from engine.song.edit_checks import LockedCellError, _check_track_index
+from engine.song.edit_checks import LockedCellError, check_track_index
 from engine.song.sections import shifted
 from engine.song.song import (
     ControlEvent,
@@ -52,7 +52,7 @@ def select(
     """
     indices = list(range(len(song.tracks))) if track_indices is None else list(track_indices)
     for track_index in indices:
-        _check_track_index(song, track_index)
+        check_track_index(song, track_index)
     first, last = (0, song.bar_count - 1) if bars is None else bars
     check_int("first bar", first, 0, song.bar_count - 1)
     check_int("last bar", last, first, song.bar_count - 1)
@@ -182,7 +182,7 @@ def clear_cell_controls(
     """
     by_track: dict[int, list[int]] = {}
     for track_index, bar in cells:
-        _check_track_index(song, track_index)
+        check_track_index(song, track_index)
         check_int("bar", bar, 0, song.bar_count - 1)
         if bar in song.tracks[track_index].locked_bars:
             raise LockedCellError(

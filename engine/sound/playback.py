@@ -55,7 +55,7 @@ from engine.sound.device import (
 from engine.sound.playback_feed import (
     BLOCK_FRAMES,
     DEVICE_BLOCK_FRAMES,
-    _Feed,
+    Feed,
     output_stream_settings,
     resampler,
 )
@@ -362,13 +362,13 @@ class Player:
                 self._report_error(f"playback stopped: {err}")
 
     def _mix_ahead(self, stop_asked: threading.Event) -> None:
-        feed: _Feed | None = None
+        feed: Feed | None = None
         last_report = 0.0
         heartbeat = _Heartbeat()
         while not stop_asked.is_set():
             if feed is None or feed.generation != self._generation:
                 generation = self._generation
-                feed = _Feed(generation, self._start_sample, self._device_rate)
+                feed = Feed(generation, self._start_sample, self._device_rate)
                 self._end_slot = None
             if self._device_lost:
                 self._report_error(
@@ -396,7 +396,7 @@ class Player:
                 continue
             self._write_slot(mix, feed)
 
-    def _write_slot(self, mix: SongMix, feed: _Feed) -> None:
+    def _write_slot(self, mix: SongMix, feed: Feed) -> None:
         """Fill the next ring slot from the feed, mixing more of the song as needed."""
         while len(feed.pending) < BLOCK_FRAMES and not feed.ended:
             feed.mix_block(mix, self._loop)

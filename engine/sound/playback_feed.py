@@ -2,7 +2,7 @@
 the resampler to the device's rate, and the settings every output stream is opened with.
 
 `Player` (`engine.sound.playback`) owns the transport, the ring of blocks and the threads; a
-`_Feed` is the worker's state for one generation of it (where the mix has got to, the reverb's
+`Feed` is the worker's state for one generation of it (where the mix has got to, the reverb's
 tail, the limiter, and mixed audio waiting for a ring slot), started afresh on every seek, loop
 change or play, so the room's tail from the old place is not heard at the new one. The block
 sizes, `output_stream_settings` and `resampler` are shared with the live synth
@@ -46,7 +46,7 @@ def output_stream_settings(
     }
 
 
-class _Feed:
+class Feed:
     """The worker's state for one generation: where the mix has got to, the reverb's tail, the
     limiter, and mixed audio (at the device's rate) waiting for a ring slot."""
 
