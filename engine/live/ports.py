@@ -7,6 +7,11 @@ on Windows). `LoopbackPorts` is a deterministic in-process stand-in used by the 
 benchmark: a scripted player sends into an input, and every message sent to an output is kept
 with the time it was sent.
 
+An rtmidi keyboard is read by a thread of ours (`_Reader`), never by an rtmidi callback: on JACK
+that callback runs in the process thread, which then waits for the Python interpreter lock while
+the model or the session loop holds it, and a JACK client still busy when the next cycle starts
+misses that cycle's events (a key played a few milliseconds after another was lost).
+
 A keyboard unplugged mid-session is reported through `on_disconnect`, never raised from the
 input thread: the rtmidi ports are checked against the system's port list by `check_alive`.
 
@@ -40,6 +45,8 @@ InputCallback = Callable[[Message], None]
 
 PORT_TIMEOUT_SECONDS = DEVICE_TIMEOUT_SECONDS
 """How long opening or closing a MIDI port may take: healthy ports answer in milliseconds."""
+INPUT_POLL_S = 0.001
+"""How often an rtmidi keyboard's queue is read: 1 ms, against a sixteenth of 50 ms at 300 BPM."""
 
 
 class LivePortError(TesseraError):
@@ -228,6 +235,33 @@ def no_virtual_ports_message() -> str:
     )
 
 
+class _Reader:
+    """Hands an rtmidi input's messages to its callback from a thread of ours.
+
+    rtmidi keeps each message in its own queue, filled in the MIDI system's thread without
+    Python (see the module docstring for why no rtmidi callback is used); this thread empties
+    the queue every `INPUT_POLL_S`, in order, so a message can wait for the interpreter lock
+    here without the MIDI system missing the next one."""
+
+    def __init__(self, handle: Any, callback: InputCallback, name: str) -> None:
+        self._handle, self._callback = handle, callback
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"midi in {name}", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stopped.is_set():
+            while (event := self._handle.get_message()) is not None:
+                self._callback(tuple(event[0]))
+            self._stopped.wait(INPUT_POLL_S)
+
+    def stop(self) -> None:
+        """Stop reading (the port may be closed after this returns)."""
+        self._stopped.set()
+        if threading.current_thread() is not self._thread:
+            self._thread.join()
+
+
 @dataclass
 class _RtPort:
     name: str
@@ -235,6 +269,7 @@ class _RtPort:
     virtual: bool
     kind: str = "input"
     timeout_s: float = PORT_TIMEOUT_SECONDS
+    reader: _Reader | None = None
 
     def send(self, message: Message) -> None:
         self.handle.send_message(list(message))
@@ -244,6 +279,8 @@ class _RtPort:
         within_time_limit(self.close_now, f"{self.kind} {self.name!r}", "closing", self.timeout_s)
 
     def close_now(self) -> None:
+        if self.reader is not None:
+            self.reader.stop()
         self.handle.close_port()
         self.handle.delete()
 
@@ -334,11 +371,14 @@ class RtMidiPorts:
         )
 
     def open_input(self, name: str, callback: InputCallback, *, virtual: bool = False) -> _RtPort:
+        """Open the input `name`; `callback` gets each message on a reader thread (`_Reader`)."""
+
         def prepare(handle: Any) -> None:
             handle.ignore_types(sysex=True, timing=False, active_sense=True)
-            handle.set_callback(lambda event, _data: callback(tuple(event[0])))
 
-        return self._port("input", name, virtual, prepare)
+        port = self._port("input", name, virtual, prepare)
+        port.reader = _Reader(port.handle, callback, name)
+        return port
 
     def open_output(self, name: str, *, virtual: bool = False) -> _RtPort:
         return self._port("output", name, virtual, lambda _handle: None)

@@ -19,14 +19,21 @@ JACK_RATE_HZ = 48_000
 
 
 @contextmanager
-def dummy_jack_server(ready: Callable[[], object]) -> Iterator[subprocess.Popen[bytes] | None]:
+def dummy_jack_server(
+    ready: Callable[[], object], *, sync: bool = False
+) -> Iterator[subprocess.Popen[bytes] | None]:
     """Run `jackd -d dummy` for the block; skips the test when jackd is missing or `ready()`
     (a check that a client can connect) raises. An already running server is used as it is.
-    Yields the server's process when this block started it (a test may kill it), else None."""
+    Yields the server's process when this block started it (a test may kill it), else None.
+
+    `sync`: each cycle waits for every client (jackd -S). Without it a client that the busy
+    test machine leaves unscheduled for one 2.7 ms cycle misses that cycle's MIDI from the
+    client before it, with no Tessera code involved; with it the message comes late instead."""
     if shutil.which("jackd") is None:
         pytest.skip("jackd is not installed (apt-get install jackd2)")
+    driver = ["-d", "dummy", "-r", str(JACK_RATE_HZ), "-p", "128"]
     server = subprocess.Popen(
-        ["jackd", "--no-realtime", "-d", "dummy", "-r", str(JACK_RATE_HZ), "-p", "128"],
+        ["jackd", "--no-realtime", *(["-S"] if sync else []), *driver],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -71,6 +71,9 @@ class FakeHandle:
     def set_callback(self, _callback: Callable[..., None]) -> None:
         pass
 
+    def get_message(self) -> None:
+        return None  # nobody plays these keys
+
     def open_port(self, number: int, name: str = "") -> None:
         self.module.wait_if_hanging("open_port")
         self.opened = PORTS[number]
