@@ -3,11 +3,19 @@
 Each model is the real one from models/ (or basic-pitch's, for notes), run by onnxruntime with
 one thread: tests run beside each other on few cores, and one thread gives steady timings. A
 test that needs a fresh or broken model builds its own.
+
+The tests' JACK servers (tests/helpers/jack_server.py) run under a name of this test run's own,
+so a run never joins, or shuts down, a server that someone else on the machine is using (their
+music, or another test run), and the tests that must start a server of their own are not skipped.
 """
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+os.environ["JACK_DEFAULT_SERVER"] = f"tessera-tests-{os.getpid()}"
 
 from engine.compose.midi_model import MidiModel
 from engine.sound.render import NoteRenderer
