@@ -17,7 +17,9 @@ from engine.compose.voice_leading import (
     BAND_PARALLEL_PENALTY,
     COMPING_STEP_BONUS,
     INSTRUMENT_STEP_BONUS,
-    STEP_BONUS,
+    LINE_STEP_BONUS,
+    RUNNING_LINE_STEP_BONUS,
+    SUNG_BASS_STEP_BONUS,
     SUNG_STEP_BONUS,
     VoiceLeading,
 )
@@ -100,8 +102,21 @@ SUNG_PROGRAMS = range(52, 55)
 
 def ensemble_step_bonus(song: Song, track: int, ensemble: Collection[int]) -> float:
     """How hard one voice of an ensemble leans to steps: a sung ensemble's upper voices the
-    most and its bass as usual (`SUNG_STEP_BONUS`, `STEP_BONUS`), an instrumental ensemble's
-    voices the least (`INSTRUMENT_STEP_BONUS`)."""
+    most and its bass much less (`SUNG_STEP_BONUS`, `SUNG_BASS_STEP_BONUS`), an instrumental
+    ensemble's voices the least (`INSTRUMENT_STEP_BONUS`)."""
     if not all(song.tracks[other].program in SUNG_PROGRAMS for other in ensemble):
         return INSTRUMENT_STEP_BONUS
-    return STEP_BONUS if track == max(ensemble) else SUNG_STEP_BONUS
+    return SUNG_BASS_STEP_BONUS if track == max(ensemble) else SUNG_STEP_BONUS
+
+
+def line_step_bonus(song: Song, bar: int) -> float:
+    """How hard a single line (a fiddle tune, a sung melody alone) leans to steps: not at all
+    where its style runs in a pulse and the bar is in simple time (a reel's eighths, scale runs
+    by themselves: `RUNNING_LINE_STEP_BONUS`), else `LINE_STEP_BONUS` (a jig's 6/8, whose
+    groups of three turn on arpeggios, and a line with no pulse)."""
+    start, end = song.bar_span(bar)
+    meter = song.time_signature_at(start)
+    compound = meter.denominator == 8 and meter.numerator % 3 == 0
+    if pulse_onsets(song.style, (end - start) / PPQ) is not None and not compound:
+        return RUNNING_LINE_STEP_BONUS
+    return LINE_STEP_BONUS

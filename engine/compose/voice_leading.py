@@ -24,13 +24,24 @@ by step where it can. Bach's chorale voices move by step 79% of the time; new ch
 songs) 34% without the bonus, 52% at 1.0, 59% at 1.5 and 66% at 2.0 with parallels at 0.1 per
 100 joint moves; at 2.5, 74%, but only 70% of chorales were then heard in their key."""
 
-LINE_STEP_BONUS = 0.4
+LINE_STEP_BONUS = 0.5
 """The same for a single melodic line: held-out fiddle tunes move by step 57-58% of the time
 (20 each), whose lines leap across the strings in arpeggios. New jigs, with the tonic pull of
 the outer voices (`engine.compose.decode.TONIC_BONUS`) and the octave-leap penalty: 55% at
 0.6, 61% at 0.7, 67% at 0.8, 72% at 1.0 (47% with no pull at all; 10 songs); at 0.4, 56% (20
 songs; the Markov chain 60%). Reels step more than their human tunes at any of these (66% at
-0.4, 72% at 0.7; human 58%), their running eighths being scales more often than not."""
+0.4, 72% at 0.7; human 58%), their running eighths being scales more often than not: they
+take `RUNNING_LINE_STEP_BONUS` instead. With the tonic pulled only where the bar's chord holds
+it (`engine.compose.decode.tonic_bonus`), new jigs stepped 59% at 0.4, 60% at 0.5, 62% at 0.55
+and 63% at 0.6 (10 songs; held-out jigs 61%, the Markov chain 60%)."""
+
+RUNNING_LINE_STEP_BONUS = 0.0
+"""The step pull for a single line running in its style's pulse in simple time (a reel's
+eighths in 4/4; `engine.compose.part_writing.line_step_bonus`): none. Running eighths in
+common time are scale runs by themselves, where a jig's 6/8 groups of three turn on
+arpeggios. New reels (10 songs) stepped 67% of the time at `LINE_STEP_BONUS`, 61% at 0.2 and
+57% at none (held-out reels 56%, the Markov chain 56%); jigs at none fell to 42% (human 61%),
+so they keep theirs."""
 
 BAND_LINE_STEP_BONUS = 0.7
 """The step pull for a band's lead and bass lines, which have no held-out human reference:
@@ -44,12 +55,23 @@ times less likely). New chorales leapt over an octave 1.7 times per 100 moves (B
 and quartets 3.5 (Haydn and Mozart: 2.1); with it, 0.3-0.5 and 1.1."""
 
 
-SUNG_STEP_BONUS = 2.5
+SUNG_STEP_BONUS = 3.0
 """The step pull for the upper voices of a sung ensemble (a chorale's soprano, alto and
 tenor), whose lines move by step far more than its bass: Bach's held-out chorales step 84-88%
 of the time in the upper three voices and 61% in the bass. At `STEP_BONUS` for all four, new
 chorales stepped 82%, 70%, 68% and 67% (the alto and tenor wandering, the bass too smooth),
-73% in all against the Markov chain's 77%."""
+73% in all against the Markov chain's 77%; at 2.5 over a bass at `STEP_BONUS`, 90%, 80%, 74%
+and 63% (78% in all), the bass spanning 9.6 semitones (Bach's 14.3)."""
+
+SUNG_BASS_STEP_BONUS = 1.0
+"""The step pull for a sung ensemble's bass, which moves between the chords' roots by fourths,
+fifths and octaves as much as by step. At `STEP_BONUS` new chorale basses spanned 9.5
+semitones (Bach's 14.3, just outside 1.5 times). With the upper voices at `SUNG_STEP_BONUS`
+(10 chorales): at 1.0 the bass spans 12.7 and steps 45% of the time (Bach 61%), the four
+voices 79% (Bach 79%, the Markov chain 77%); at 1.25, 12.7 and 56%, but 81% in all, further
+from Bach than the chain; upper voices at 2.75 over a bass at 1.25: 77% in all, a span of 10.6
+and 0.7 parallels per 100 joint moves (Bach 0.1)."""
+
 
 INSTRUMENT_STEP_BONUS = 0.7
 """The step pull for the voices of an instrumental ensemble (a string quartet): instruments

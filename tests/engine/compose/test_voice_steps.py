@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from engine.compose.part_writing import PULSE_PULL, band_parts, ensemble_step_bonus, with_pulse
+from engine.compose.part_writing import (
+    PULSE_PULL,
+    band_parts,
+    ensemble_step_bonus,
+    line_step_bonus,
+    with_pulse,
+)
 from engine.compose.plan import STYLES_FILE, load_style_plans, plan_song, pulse_onsets
 from engine.compose.preset_files import PresetFileError
 from engine.compose.presets import PRESETS
@@ -17,7 +23,9 @@ from engine.compose.vocab import Vocabulary
 from engine.compose.voice_leading import (
     INSTRUMENT_STEP_BONUS,
     LINE_STEP_BONUS,
+    RUNNING_LINE_STEP_BONUS,
     STEP_BONUS,
+    SUNG_BASS_STEP_BONUS,
     SUNG_STEP_BONUS,
     VoiceLeading,
 )
@@ -56,11 +64,11 @@ def test_sung_upper_voices_step_most_and_instruments_least() -> None:
         SUNG_STEP_BONUS,
         SUNG_STEP_BONUS,
         SUNG_STEP_BONUS,
-        STEP_BONUS,  # the bass moves between the chords' roots
+        SUNG_BASS_STEP_BONUS,  # the bass moves between the chords' roots
     ]
     strings = _song([40, 40, 41, 42])
     assert {ensemble_step_bonus(strings, t, ensemble) for t in ensemble} == {INSTRUMENT_STEP_BONUS}
-    assert SUNG_STEP_BONUS > STEP_BONUS > INSTRUMENT_STEP_BONUS
+    assert SUNG_STEP_BONUS > SUNG_BASS_STEP_BONUS > INSTRUMENT_STEP_BONUS
 
 
 def _copied_bars(preset: str) -> int:
@@ -86,6 +94,17 @@ def test_a_reel_or_a_jig_runs_in_eighths_and_other_styles_move_freely() -> None:
     assert pulse_onsets("folk", 3.0) == 6  # a 6/8 jig: three quarters' worth of eighths
     assert pulse_onsets("classical", 4.0) is None
     assert pulse_onsets(None, 4.0) is None
+
+
+def test_a_reel_runs_its_eighths_with_no_step_pull_and_a_jig_keeps_its_own() -> None:
+    reel = _reel(tracks=1)
+    jig = dataclasses.replace(reel, time_signatures=(TimeSignatureChange(0, 6, 8),))
+    assert line_step_bonus(reel, 1) == RUNNING_LINE_STEP_BONUS
+    assert line_step_bonus(jig, 1) == LINE_STEP_BONUS
+    assert RUNNING_LINE_STEP_BONUS < LINE_STEP_BONUS
+    # A line in a style without a pulse (a sung melody alone) keeps the line's pull.
+    assert line_step_bonus(dataclasses.replace(reel, style="classical"), 1) == LINE_STEP_BONUS
+    assert line_step_bonus(dataclasses.replace(reel, style=None), 1) == LINE_STEP_BONUS
 
 
 def test_a_pulse_that_is_not_a_note_value_is_named(tmp_path: Path) -> None:

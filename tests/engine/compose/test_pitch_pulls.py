@@ -1,0 +1,90 @@
+"""The pitch pulls a cell is written under (`engine.compose.decode._pitch_bias`): the tonic in
+the outer voices where the bar's chord holds it, and a bass kept to the key where the chord
+leaves it; and a jazz song's planned chords coming home to the tonic."""
+
+from __future__ import annotations
+
+from engine.compose.decode import (
+    CHORD_TONE_BONUS,
+    KEY_TONE_BONUS,
+    TONIC_BONUS,
+    TONIC_IN_CHORD_BONUS,
+    SamplingSettings,
+    _pitch_bias,
+    tonic_bonus,
+)
+from engine.compose.midi_model import MidiModel
+from engine.compose.plan import chord_of_degree, plan_song
+from engine.compose.presets import PRESETS
+from engine.song.song import Cell, KeySignatureChange, Song, Track
+from engine.song.theory import key_from_name, key_scale
+
+A_MAJOR = key_from_name("A major")
+A7 = chord_of_degree(A_MAJOR, 0, "blues")  # A C# E G: its G is outside A major
+E7 = chord_of_degree(A_MAJOR, 4, "blues")  # E G# B D: no A in it
+
+
+def _band(key: KeySignatureChange = A_MAJOR) -> Song:
+    tracks = (
+        Track(name="lead", program=27),
+        Track(name="keys", program=0),
+        Track(name="bass", program=33),
+        Track(name="drums", program=0, is_drum=True),
+    )
+    return Song(bar_count=2, tracks=tracks, key_signatures=(key,))
+
+
+def _pulls(model: MidiModel, cell: Cell, settings: SamplingSettings) -> dict[int, float]:
+    """The bias on each pitch class of the octave from A2 (MIDI 45)."""
+    bias = _pitch_bias(model, _band(), cell, settings)
+    assert bias is not None
+    return {(45 + n) % 12: float(bias[model.vocab.id(f"Pitch_{45 + n}")]) for n in range(12)}
+
+
+def _settings(cell: Cell, chord: frozenset[int] | None, lead: bool = False) -> SamplingSettings:
+    scale = key_scale(A_MAJOR)
+    chords = {} if chord is None or lead else {cell: chord}
+    beat_chords = {cell: chord} if chord is not None and lead else {}
+    return SamplingSettings(chords=chords, beat_chords=beat_chords, key_tones={cell: scale})
+
+
+def test_the_tonic_is_pulled_where_the_chord_holds_it_and_not_over_the_dominant() -> None:
+    assert tonic_bonus(9, None) == TONIC_BONUS
+    assert tonic_bonus(9, A7) == TONIC_IN_CHORD_BONUS
+    assert tonic_bonus(9, E7) == 0.0
+
+
+def test_the_lead_leans_to_the_tonic_only_over_a_chord_that_holds_it(midi_model: MidiModel) -> None:
+    over_tonic = _pulls(midi_model, (0, 0), _settings((0, 0), A7, lead=True))
+    over_dominant = _pulls(midi_model, (0, 0), _settings((0, 0), E7, lead=True))
+    # The lead's chord is pulled for on its beats by the grammar, not here: only the key and
+    # the tonic show in this bias.
+    assert over_tonic[9] == KEY_TONE_BONUS + TONIC_IN_CHORD_BONUS
+    assert over_dominant[9] == KEY_TONE_BONUS
+    assert over_tonic[11] == over_dominant[11] == KEY_TONE_BONUS  # B: in the key, no tonic
+
+
+def test_an_inner_part_has_no_tonic_pull(midi_model: MidiModel) -> None:
+    keys = _pulls(midi_model, (1, 0), _settings((1, 0), A7))
+    assert keys[9] == keys[4] == CHORD_TONE_BONUS + KEY_TONE_BONUS  # the root as the fifth
+
+
+def test_the_bass_keeps_to_the_key_where_a_blues_chord_leaves_it(midi_model: MidiModel) -> None:
+    bass = _pulls(midi_model, (2, 0), _settings((2, 0), A7))
+    keys = _pulls(midi_model, (1, 0), _settings((1, 0), A7))
+    assert keys[7] == CHORD_TONE_BONUS  # the keys still colour the chord with its G
+    assert bass[7] == 0.0  # the bass does not walk on it
+    assert bass[4] == CHORD_TONE_BONUS + KEY_TONE_BONUS
+    assert bass[9] == CHORD_TONE_BONUS + KEY_TONE_BONUS + TONIC_IN_CHORD_BONUS
+
+
+def test_every_jazz_phrase_touches_the_tonic_chord() -> None:
+    # ii-V phrases that never reached I (iii-vi-ii-V) made new jazz songs sound in the key a
+    # fifth above: every phrase of every plan now has the tonic chord in it.
+    jazz = PRESETS["jazz"]
+    key = key_from_name(jazz.key)
+    tonic_chord = chord_of_degree(key, 0, "sevenths")
+    for seed in range(20):
+        plan = plan_song(jazz.style, key, jazz.bars, seed)
+        for phrase in plan.phrases:
+            assert tonic_chord in {plan.chords[bar] for bar in phrase.bar_range}, (seed, phrase)
