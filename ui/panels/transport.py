@@ -199,6 +199,8 @@ class TransportBar(QToolBar):
         self.setIconSize(QSize(16, 16))  # as tall as the text buttons beside them
         self.audio, self.document = audio, document.document
         self._start_when_loaded = False
+        self._from_start = False
+        """Return to Start was pressed while stopped: Play starts at bar 1 (see `cue_seconds`)."""
         self._playing_what = ""
         self._shows_stop = False
         style = self.style()
@@ -271,6 +273,8 @@ class TransportBar(QToolBar):
             heard = self.document.heard_song
             player.set_song(heard)
             player.set_loop(self._loop_range(heard))
+        if what & Changed.SELECTION:
+            self._from_start = False  # a new selection is a new cue
         if what & (Changed.SONG | Changed.SELECTION | Changed.LISTENING):
             self._cue()
 
@@ -338,17 +342,24 @@ class TransportBar(QToolBar):
         self.message.emit(self._playing_what)
 
     def return_to_start(self) -> None:
+        """Back to bar 1: at once while playing; while stopped, Play then starts there (not
+        at the selection) until the selection changes, as a DAW's Return to Start does."""
         player = self.audio.player
         if player is not None and player.state != "stopped":
             player.seek(0.0)
+        else:
+            self._from_start = True
+            self._cue()
         self._show_position(0.0)
 
     def cue_seconds(self) -> float:
-        """Where Play starts in what is heard: the loop's start, else the selection's first
-        bar, else the start of the song."""
+        """Where Play starts in what is heard: the loop's start, else bar 1 after Return to
+        Start, else the selection's first bar, else the start of the song."""
         song = self.document.heard_song
         loop = self._loop_range(song)
-        return loop[0] if loop else self._selection_start(song)
+        if loop:
+            return loop[0]
+        return 0.0 if self._from_start else self._selection_start(song)
 
     def _cue(self) -> None:
         if self.audio.state == "stopped" and not self._start_when_loaded:

@@ -108,6 +108,33 @@ def test_loop_plays_the_selected_bars(qtbot: QtBot, window: MainWindow) -> None:
     window.transport.stop()
 
 
+def test_return_to_start_while_stopped_plays_from_bar_one_until_the_selection_moves(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """W while stopped is a DAW's Return to Start: Play starts at bar 1 (and the Picture dock's
+    cue goes there), not at the selected bar, until the composer selects again."""
+    song = window.session.song
+    bar_3 = bar_range_seconds(song, 2, 3)[0]
+    cues: list[float] = []
+    window.transport.cue_moved.connect(cues.append)
+    window.grid.set_selection([(0, 2)])
+    assert window.transport.cue_seconds() == bar_3
+    QTest.keyClick(window.grid, Qt.Key.Key_W)
+    assert window.transport.cue_seconds() == 0.0
+    assert cues[-1] == 0.0
+    assert window.transport.position.text().startswith("1.")
+    _play(qtbot, window)
+    player = window.audio.player
+    assert player is not None
+    assert player.position_seconds == 0.0
+    window.transport.stop()
+    qtbot.waitUntil(lambda: not window.transport.playing)
+    assert cues[-1] == 0.0  # Stop goes back to where Play started: bar 1
+    window.grid.set_selection([(0, 3)])
+    assert window.transport.cue_seconds() == bar_range_seconds(song, 3, 4)[0]
+    assert cues[-1] == bar_range_seconds(song, 3, 4)[0]
+
+
 def test_tempo_is_an_undoable_edit(window: MainWindow) -> None:
     window.transport.tempo.setValue(90.0)
     assert window.session.song.tempos[0].tempo_bpm == 90.0
