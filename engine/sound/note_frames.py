@@ -25,6 +25,8 @@ ATTACK_FRAMES = 15
 """Frames (0.3 s) never repeated when a long note's sustain is continued."""
 LEVEL_SECONDS = 0.005
 """The RMS window of the level that decides where a note ends (5 ms: a click still shows)."""
+END_MARGIN_DB = 3.0
+"""How far over `RELEASE_END_DB` a tail may rise again and still end where it first fell under."""
 END_FADE_SECONDS = 0.05
 """The fade after the release falls under `RELEASE_END_DB`: the note then stops (a fade, not
 a step, so it never clicks; short, so no faint tail lingers)."""
@@ -65,23 +67,27 @@ class SampledNote:
 
 
 def end_tail(audio: Audio, sample_rate_hz: int) -> Audio:
-    """The audio up to the end of the last 5 ms whose RMS is above `RELEASE_END_DB` re the
-    loudest 5 ms, then an `END_FADE_SECONDS` fade to zero, and nothing after: below that level
-    a release is over (RT60), and its remains would linger as a faint tail."""
+    """The audio up to where its release falls under `RELEASE_END_DB` re the loudest 5 ms (by
+    RMS, in 5 ms blocks) for good, then an `END_FADE_SECONDS` fade to zero, and nothing after:
+    below that level a release is over (RT60), and its remains would linger as a faint tail.
+    "For good": the first block under it after the last one more than `END_MARGIN_DB` over
+    it, so a tail hovering at the level (within what 5 ms blocks can tell) ends there."""
     block = max(1, round(LEVEL_SECONDS * sample_rate_hz))
     count = len(audio) // block
     if count == 0:
         return audio
-    power = np.mean(
-        np.square(audio[: count * block].reshape(count, block), dtype=np.float64), axis=1
-    )
-    loud = np.flatnonzero(power > power.max() * 10 ** (RELEASE_END_DB / 10))
-    if not len(loud):
+    blocks = audio[: count * block].reshape(count, block)
+    power = np.mean(np.square(blocks, dtype=np.float64), axis=1)
+    if power.max() == 0.0:
         return audio[:0]
-    end = (int(loud[-1]) + 1) * block
+    level = 10.0 * np.log10(np.maximum(power / power.max(), 1e-30))
+    above = np.flatnonzero(level > RELEASE_END_DB + END_MARGIN_DB)
+    after = int(above[-1]) + 1 if len(above) else 0
+    under = np.flatnonzero(level[after:] <= RELEASE_END_DB)
     fade = round(END_FADE_SECONDS * sample_rate_hz)
-    if end + fade >= len(audio):
+    if not len(under) or (after + int(under[0])) * block + fade >= len(audio):
         return audio
+    end = (after + int(under[0])) * block
     out = audio[: end + fade].copy()
     out[end:] *= 0.5 + 0.5 * np.cos(np.linspace(0.0, np.pi, fade, dtype=np.float32))
     return out

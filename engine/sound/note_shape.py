@@ -55,6 +55,9 @@ DECAY_FIT_SKIP = 2
 """Release frames right after the note-off left out of the decay fit (the model smooths the
 turn from sustain to release over a frame or two)."""
 MIN_DECAY_FIT_FRAMES = 4
+MAX_DECAY_DB_PER_FRAME = 3.0
+"""The fastest a continued release falls (150 dB/s): a release that dropped fast to a faint
+floor fades from there over a few frames, not in one step (which would be a cut)."""
 
 
 def frame_levels_db(
@@ -126,16 +129,17 @@ def extend_release(
     """Run a release the window cut short down to silence: while its last frame is above
     `SYNTH_END_DB` re the note's peak, every channel continues from its last frame at the
     release's own decay rate (a straight line in dB fitted to the frames after the note-off,
-    as a SoundFont's release is), steepened if needed to get there within `budget` frames."""
+    as a SoundFont's release is), steepened if needed to get there within `budget` frames,
+    at most `MAX_DECAY_DB_PER_FRAME`."""
     levels = frame_levels_db(frames, pitch, is_drum=is_drum)
     peak = float(levels.max())
-    over = float(levels[-1]) - (peak + SYNTH_END_DB)
+    over = float(levels[-3:].max()) - (peak + SYNTH_END_DB)
     release = levels[note_off + DECAY_FIT_SKIP :]
     if over <= 0 or budget < 1 or len(release) < MIN_DECAY_FIT_FRAMES:
         return frames
     times = np.arange(len(release), dtype=np.float64)
     fitted = float(np.polyfit(times, release, 1)[0])  # dB per frame
-    rate = min(fitted, -over / budget)
+    rate = max(-MAX_DECAY_DB_PER_FRAME, min(fitted, -over / budget))
     count = min(budget, int(np.ceil(over / -rate)) + 1)
     steps = np.arange(1, count + 1, dtype=np.float64)[:, None] * (rate / UNIT_DB)  # (N, 1)
     tail = np.clip(frames[-1].astype(np.float64) + steps, -1.0, 1.0)

@@ -108,3 +108,12 @@ def test_audio_ends_with_a_short_fade_once_60_db_under_its_peak() -> None:
     assert len(ended) / RATE == pytest.approx(60.0 / 40.0 + END_FADE_SECONDS, abs=0.01)
     assert np.array_equal(ended[:RATE], note[:RATE])
     assert abs(float(ended[-1])) < 1e-6
+
+
+def test_a_tail_hovering_at_60_db_ends_where_it_first_falls_under() -> None:
+    t = np.arange(3 * RATE) / RATE
+    fall = np.minimum(40.0 * t, 60.5 + np.sin(2 * np.pi * 3 * t))  # then -59.5..-61.5 dB
+    note = (0.5 * np.sin(2 * np.pi * 440 * t) * 10 ** (-fall / 20)).astype(np.float32)
+    ended = end_tail(note, RATE)
+    assert len(ended) / RATE < 60.0 / 40.0 + 0.1 + END_FADE_SECONDS  # no second of faint tail
+    assert release(ended, 0.0).tail_seconds <= 0.1
