@@ -57,6 +57,8 @@ FADE_OUT_SECONDS = 0.04
 KEPT_NOISE_FRAMES = 256
 """Notes up to this many frames (5.1 s; the timbre model's window is 128) keep their timbre's
 windowed noise between notes (`_seeded_white_spectra`)."""
+KEPT_NOISE_STEP = 128
+"""Kept noise is drawn in lengths of this many frames (the timbre model's window)."""
 
 
 SETTLING_BLOCK_BYTES = 16 * 2**20
@@ -264,7 +266,11 @@ def _seeded_white_spectra(
     """`_white_spectra` of a seed's generator: kept for notes up to `KEPT_NOISE_FRAMES` long,
     drawn afresh for longer ones (each of a length of its own, and up to 40 MB)."""
     if frame_count <= KEPT_NOISE_FRAMES:
-        return _kept_white_spectra(noise_seed, frame_count, sample_rate_hz)
+        # Notes end where their release does, so their lengths vary: all of a seed's notes up
+        # to one window long share one kept draw, each taking its first frames (a shorter
+        # draw from the same seed is exactly that prefix).
+        kept = -(-frame_count // KEPT_NOISE_STEP) * KEPT_NOISE_STEP
+        return _kept_white_spectra(noise_seed, kept, sample_rate_hz)[:frame_count]
     return _white_spectra(np.random.default_rng(noise_seed), frame_count, sample_rate_hz)
 
 
