@@ -18,13 +18,13 @@ import numpy.typing as npt
 
 from engine.sound.synth import (
     ANALYSIS_RATE_HZ,
+    CHANNEL_COUNT,
     FLOOR_DB,
     HARMONIC_COUNT,
     LAYOUT,
     Frames,
     midi_to_hz,
     noise_band_edges_hz,
-    unit_to_amplitude,
 )
 
 __all__ = [
@@ -62,18 +62,22 @@ floor fades from there over a few frames, not in one step (which would be a cut)
 
 def frame_levels_db(
     frames: Frames, pitch: float, *, is_drum: bool = False
-) -> npt.NDArray[np.float64]:
+) -> npt.NDArray[np.float32]:
     """Each frame's estimated power in dB (harmonics below the analysis band's top plus the
     noise bands, each band's white noise weighted by its share of the band): what the synth
     makes of the frame, without synthesizing it."""
-    noise = unit_to_amplitude(frames[:, LAYOUT.noise]).astype(np.float64) ** 2
-    widths = np.diff(noise_band_edges_hz()) / (ANALYSIS_RATE_HZ / 2)
-    power = noise @ widths  # (F,)
+    weights = np.zeros(CHANNEL_COUNT, dtype=np.float32)
+    weights[LAYOUT.noise] = np.diff(noise_band_edges_hz()) / (ANALYSIS_RATE_HZ / 2)
     if not is_drum:
         audible = np.arange(1, HARMONIC_COUNT + 1) * midi_to_hz(pitch) < ANALYSIS_RATE_HZ / 2
-        harmonics = unit_to_amplitude(frames[:, LAYOUT.harmonics]).astype(np.float64) ** 2
-        power = power + 0.5 * (harmonics @ audible.astype(np.float64))
-    return 10.0 * np.log10(np.maximum(power, 1e-20))
+        weights[LAYOUT.harmonics] = 0.5 * audible  # a sine of amplitude a has power a^2 / 2
+    # Power straight from control units (`unit_to_amplitude` squared); the floor is silence.
+    power = np.exp(np.float32(UNIT_DB / 10 * np.log(10)) * (frames - np.float32(1)))
+    power[frames <= -1.0 + 1e-6] = 0.0
+    levels: npt.NDArray[np.float32] = np.float32(10) * np.log10(
+        np.maximum(power @ weights, np.float32(1e-20))
+    )
+    return levels
 
 
 def continue_sustain(frames: Frames, held: int, wanted: int, attack: int) -> Frames:
@@ -124,21 +128,28 @@ def _repeat(segment: npt.NDArray[np.float64], total: int) -> npt.NDArray[np.floa
 
 
 def extend_release(
-    frames: Frames, note_off: int, pitch: float, budget: int, *, is_drum: bool = False
+    frames: Frames,
+    note_off: int,
+    pitch: float,
+    budget: int,
+    *,
+    is_drum: bool = False,
+    levels: npt.NDArray[np.float32] | None = None,
 ) -> Frames:
     """Run a release the window cut short down to silence: while its last frame is above
     `SYNTH_END_DB` re the note's peak, every channel continues from its last frame at the
     release's own decay rate (a straight line in dB fitted to the frames after the note-off,
     as a SoundFont's release is), steepened if needed to get there within `budget` frames,
     at most `MAX_DECAY_DB_PER_FRAME`."""
-    levels = frame_levels_db(frames, pitch, is_drum=is_drum)
+    if levels is None:
+        levels = frame_levels_db(frames, pitch, is_drum=is_drum)
     peak = float(levels.max())
     over = float(levels[-3:].max()) - (peak + SYNTH_END_DB)
     release = levels[note_off + DECAY_FIT_SKIP :]
     if over <= 0 or budget < 1 or len(release) < MIN_DECAY_FIT_FRAMES:
         return frames
-    times = np.arange(len(release), dtype=np.float64)
-    fitted = float(np.polyfit(times, release, 1)[0])  # dB per frame
+    times = np.arange(len(release), dtype=np.float64) - (len(release) - 1) / 2
+    fitted = float(times @ (release - release.mean()) / (times @ times))  # dB per frame
     rate = max(-MAX_DECAY_DB_PER_FRAME, min(fitted, -over / budget))
     count = min(budget, int(np.ceil(over / -rate)) + 1)
     steps = np.arange(1, count + 1, dtype=np.float64)[:, None] * (rate / UNIT_DB)  # (N, 1)
@@ -146,10 +157,10 @@ def extend_release(
     return np.concatenate([frames, tail.astype(np.float32)])
 
 
-def cut_silent_end(frames: Frames, pitch: float, *, is_drum: bool = False) -> Frames:
-    """The frames up to two after the last one above `SYNTH_END_DB` re the peak: the rest is
-    inaudible, and synthesizing it only to cut it off would cost time."""
-    levels = frame_levels_db(frames, pitch, is_drum=is_drum)
+def cut_silent_end(frames: Frames, levels: npt.NDArray[np.float32]) -> Frames:
+    """The frames up to two after the last one above `SYNTH_END_DB` re the peak (`levels`,
+    from `frame_levels_db`): the rest is inaudible, and synthesizing it only to cut it off
+    would cost time."""
     loud = np.flatnonzero(levels > levels.max() + SYNTH_END_DB)
     end = max(2, int(loud[-1]) + 3) if len(loud) else 2
     return frames[:end]
@@ -176,5 +187,7 @@ def shape_frames(
     shaped = continue_sustain(frames, held, wanted, attack)
     note_off = held if len(shaped) == len(frames) else wanted
     budget = 0 if is_drum else note_off + window - len(shaped)
-    shaped = extend_release(shaped, note_off, pitch, budget, is_drum=is_drum)
-    return cut_silent_end(shaped, pitch, is_drum=is_drum)
+    levels = frame_levels_db(shaped, pitch, is_drum=is_drum)
+    extended = extend_release(shaped, note_off, pitch, budget, is_drum=is_drum, levels=levels)
+    # An extended release ends at `SYNTH_END_DB` by construction: nothing to cut.
+    return extended if len(extended) > len(shaped) else cut_silent_end(shaped, levels)
