@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from engine.sound.note_shape import RELEASE_END_DB, shape_frames
+from engine.sound.note_shape import RELEASE_END_DB, apply_decay, shape_frames
 from engine.sound.synth import FRAME_RATE_HZ, OUTPUT_RATE_HZ, Audio, Frames, controls_to_audio
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ class SampledNote:
         """The note's mono float32 audio: its frames shaped to the note's length, synthesized,
         and ended after its release (numpy only: safe on any thread)."""
         note = self.note
-        shaped = shape_frames(
+        shaped, decay = shape_frames(
             self.frames,
             self.generated_seconds,
             note.duration_seconds,
@@ -63,6 +63,8 @@ class SampledNote:
             noise_seed=self.noise_seed,
             sample_rate_hz=sample_rate_hz,
         )
+        if decay is not None:
+            audio = apply_decay(audio, decay, sample_rate_hz // FRAME_RATE_HZ)
         return end_tail(audio, sample_rate_hz)
 
 

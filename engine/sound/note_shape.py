@@ -13,6 +13,8 @@ seconds after the sound has died away.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import numpy.typing as npt
 
@@ -22,6 +24,7 @@ from engine.sound.synth import (
     FLOOR_DB,
     HARMONIC_COUNT,
     LAYOUT,
+    Audio,
     Frames,
     midi_to_hz,
     noise_band_edges_hz,
@@ -30,6 +33,8 @@ from engine.sound.synth import (
 __all__ = [
     "LOOP_FRAMES",
     "RELEASE_END_DB",
+    "Decay",
+    "apply_decay",
     "continue_sustain",
     "extend_release",
     "frame_levels_db",
@@ -127,34 +132,48 @@ def _repeat(segment: npt.NDArray[np.float64], total: int) -> npt.NDArray[np.floa
     return out[:total]
 
 
+@dataclass(frozen=True, slots=True)
+class Decay:
+    """A release continued past the model's frames: from frame `start` on, the audio falls
+    `db_per_frame` every frame (its last frame's spectrum held, the level decaying)."""
+
+    start: int
+    db_per_frame: float
+
+
 def extend_release(
     frames: Frames,
     note_off: int,
-    pitch: float,
     budget: int,
-    *,
-    is_drum: bool = False,
-    levels: npt.NDArray[np.float32] | None = None,
-) -> Frames:
-    """Run a release the window cut short down to silence: while its last frame is above
-    `SYNTH_END_DB` re the note's peak, every channel continues from its last frame at the
-    release's own decay rate (a straight line in dB fitted to the frames after the note-off,
-    as a SoundFont's release is), steepened if needed to get there within `budget` frames,
-    at most `MAX_DECAY_DB_PER_FRAME`."""
-    if levels is None:
-        levels = frame_levels_db(frames, pitch, is_drum=is_drum)
+    levels: npt.NDArray[np.float32],
+) -> tuple[Frames, Decay | None]:
+    """Run a release the window cut short down to silence: while its last frames are above
+    `SYNTH_END_DB` re the note's peak (`levels`, from `frame_levels_db`), the last frame is
+    held and the sound decays at the release's own rate (a straight line in dB fitted to the
+    frames after the note-off, as a SoundFont's release is), steepened if needed to get there
+    within `budget` frames, at most `MAX_DECAY_DB_PER_FRAME`. The decay is a gain on the
+    audio (`Decay`), not on the frames: near-silent channels sit at the control floor, and
+    lowering them there would drop them to nothing at once."""
     peak = float(levels.max())
     over = float(levels[-3:].max()) - (peak + SYNTH_END_DB)
     release = levels[note_off + DECAY_FIT_SKIP :]
     if over <= 0 or budget < 1 or len(release) < MIN_DECAY_FIT_FRAMES:
-        return frames
+        return frames, None
     times = np.arange(len(release), dtype=np.float64) - (len(release) - 1) / 2
     fitted = float(times @ (release - release.mean()) / (times @ times))  # dB per frame
     rate = max(-MAX_DECAY_DB_PER_FRAME, min(fitted, -over / budget))
     count = min(budget, int(np.ceil(over / -rate)) + 1)
-    steps = np.arange(1, count + 1, dtype=np.float64)[:, None] * (rate / UNIT_DB)  # (N, 1)
-    tail = np.clip(frames[-1].astype(np.float64) + steps, -1.0, 1.0)
-    return np.concatenate([frames, tail.astype(np.float32)])
+    held = np.repeat(frames[-1:], count, axis=0)  # (N, C)
+    return np.concatenate([frames, held]), Decay(len(frames) - 1, rate)
+
+
+def apply_decay(audio: Audio, decay: Decay, hop: int) -> Audio:
+    """The audio with `decay`'s gain from its start frame on (frame i at sample i * hop)."""
+    start = decay.start * hop
+    out = audio.copy()
+    steps = np.arange(len(out) - start, dtype=np.float32) / np.float32(hop)
+    out[start:] *= np.power(np.float32(10), steps * np.float32(decay.db_per_frame / 20))
+    return out
 
 
 def cut_silent_end(frames: Frames, levels: npt.NDArray[np.float32]) -> Frames:
@@ -175,12 +194,12 @@ def shape_frames(
     frame_rate_hz: int,
     attack: int,
     is_drum: bool = False,
-) -> Frames:
+) -> tuple[Frames, Decay | None]:
     """The model's frames for a note held `generated_seconds` made into the frames of the note
     held `wanted_seconds`: sustain continued, release after the real note-off and run down to
     silence (`extend_release`, by at most the model's window beyond the note-off, the most
     `engine.sound.song_mix` leaves a note after its held part; none for drum hits, which have
-    no held part), silent end cut."""
+    no held part), silent end cut; and the decay the audio then needs (`apply_decay`)."""
     window = len(frames)
     held = round(generated_seconds * frame_rate_hz)
     wanted = max(held, round(wanted_seconds * frame_rate_hz))
@@ -188,6 +207,6 @@ def shape_frames(
     note_off = held if len(shaped) == len(frames) else wanted
     budget = 0 if is_drum else note_off + window - len(shaped)
     levels = frame_levels_db(shaped, pitch, is_drum=is_drum)
-    extended = extend_release(shaped, note_off, pitch, budget, is_drum=is_drum, levels=levels)
+    extended, decay = extend_release(shaped, note_off, budget, levels)
     # An extended release ends at `SYNTH_END_DB` by construction: nothing to cut.
-    return extended if len(extended) > len(shaped) else cut_silent_end(shaped, levels)
+    return (extended, decay) if decay is not None else (cut_silent_end(shaped, levels), None)

@@ -10,7 +10,13 @@ import pytest
 
 from benchmarks.sound_measures import envelope_db, release
 from engine.sound.note_frames import END_FADE_SECONDS, end_tail
-from engine.sound.note_shape import continue_sustain, extend_release, frame_levels_db
+from engine.sound.note_shape import (
+    Decay,
+    apply_decay,
+    continue_sustain,
+    extend_release,
+    frame_levels_db,
+)
 from engine.sound.synth import FRAME_RATE_HZ, OUTPUT_RATE_HZ, db_to_unit
 from engine.sound.timbre import NoteSpec, TimbreModel, from_gm
 
@@ -93,12 +99,20 @@ def test_a_continued_sustain_keeps_the_models_frames_and_never_rises() -> None:
 def test_a_release_the_window_cut_is_run_down_at_its_own_rate() -> None:
     levels = np.concatenate([np.full(100, -10.0), np.linspace(-10.0, -40.0, 28)])  # ~1.1 dB/frame
     frames = _frames(levels)
-    longer = extend_release(frames, 100, 60.0, budget=100)
-    estimated = frame_levels_db(longer, 60.0)
-    assert estimated[-1] < estimated.max() - 75.0
+    estimated = frame_levels_db(frames, 60.0)
+    longer, decay = extend_release(frames, 100, 100, estimated)
+    assert decay is not None
+    assert decay.start == len(frames) - 1
+    assert decay.db_per_frame == pytest.approx(-30.0 / 27, rel=0.02)  # its own rate
     added = len(longer) - len(frames)
-    assert 30 <= added <= 45  # 35 more dB at the release's own rate, not a sudden stop
-    assert np.array_equal(extend_release(frames, 100, 60.0, budget=0), frames)
+    assert 30 <= added <= 45  # 35 dB more at that rate, not a sudden stop
+    assert np.array_equal(longer[len(frames) :], np.repeat(frames[-1:], added, axis=0))
+    unchanged, none = extend_release(frames, 100, 0, estimated)
+    assert unchanged is frames
+    assert none is None
+    hop = 882
+    audio = apply_decay(np.ones(added * hop, dtype=np.float32), Decay(0, -2.0), hop)
+    assert 20 * np.log10(audio[10 * hop]) == pytest.approx(-20.0, abs=0.01)
 
 
 def test_audio_ends_with_a_short_fade_once_60_db_under_its_peak() -> None:
