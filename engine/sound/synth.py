@@ -196,7 +196,11 @@ def harmonics_to_audio(
     spectrum[:, 1 : amplitudes.shape[1] + 1] = -0.5j * WAVETABLE_SIZE * amplitudes * audible
     tables = np.fft.irfft(spectrum, n=WAVETABLE_SIZE, axis=1).astype(np.float32)  # (F, W)
     tables = np.concatenate([tables, tables[:, :1]], axis=1)  # (F, W + 1) for interpolation
-    frame, fade = _frame_positions(len(amplitudes), hop)
+    # Positions are kept for lengths rounded up to a window (`KEPT_NOISE_STEP`), so notes of
+    # any length share them: a note's are the first samples of a longer one's.
+    kept = -(-len(amplitudes) // KEPT_NOISE_STEP) * KEPT_NOISE_STEP
+    samples = (len(amplitudes) - 1) * hop
+    frame, fade = (part[:samples] for part in _frame_positions(kept, hop))
     cycles = np.arange(len(frame), dtype=np.float64) * (f0_hz / sample_rate_hz)
     phase = cycles - np.floor(cycles)  # the same bits as `cycles % 1.0` (>= 0), 3x faster
     read = phase * WAVETABLE_SIZE
