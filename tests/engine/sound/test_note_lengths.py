@@ -9,6 +9,9 @@ import numpy as np
 import pytest
 
 from benchmarks.sound_measures import envelope_db, release
+from benchmarks.sound_renders import phrase_pitches
+from engine.song.song import TimbreRef
+from engine.sound.note_cache import NoteKey, NoteRenderer, class_seconds, duration_class
 from engine.sound.note_frames import END_FADE_SECONDS, end_tail
 from engine.sound.note_shape import (
     Decay,
@@ -21,7 +24,7 @@ from engine.sound.synth import FRAME_RATE_HZ, OUTPUT_RATE_HZ, db_to_unit
 from engine.sound.timbre import NoteSpec, TimbreModel, from_gm
 
 RATE = OUTPUT_RATE_HZ
-WARM_PAD, CHOIR_AAHS, PIANO, NYLON_GUITAR = 89, 52, 0, 24
+WARM_PAD, CHOIR_AAHS, PIANO, NYLON_GUITAR, FLUTE, TINKLE_BELL = 89, 52, 0, 24, 73, 112
 
 
 def _render(model: TimbreModel, program: int, seconds: float, pitch: int = 60) -> np.ndarray:
@@ -131,3 +134,17 @@ def test_a_tail_hovering_at_60_db_ends_where_it_first_falls_under() -> None:
     ended = end_tail(note, RATE)
     assert len(ended) / RATE < 60.0 / 40.0 + 0.1 + END_FADE_SECONDS  # no second of faint tail
     assert release(ended, 0.0).tail_seconds <= 0.1
+
+
+@pytest.mark.parametrize("program", [FLUTE, TINKLE_BELL])
+def test_a_cached_notes_tail_stops_within_0_1_s_under_60_db(
+    renderer: NoteRenderer, program: int
+) -> None:
+    """What every render mixes: the note cache's copy (these two lingered 0.25 and 0.5 s
+    between -60 and -80 dB when the cache trimmed notes by their sample peaks)."""
+    ref = renderer.resolve(TimbreRef(), program, False)
+    duration = duration_class(2.0)
+    audio = renderer.audio(NoteKey(ref, False, phrase_pitches(program)[1], 80, duration))
+    ending = release(audio, class_seconds(duration))
+    assert ending.end_level_db <= -60.0
+    assert ending.tail_seconds <= 0.1
