@@ -84,8 +84,9 @@ END_FADE_SECONDS = 0.02
 
 def trim_tail(audio: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     """The note up to where its release falls `RELEASE_END_DB` below its peak, then a short
-    fade: the model always writes its full window, and a synthesizer renders until silence,
-    so mixing and the cache carry neither seconds of near-zeros nor a step at the end."""
+    fade: FluidSynth renders a standard-sound note until silence, so mixing and the cache
+    carry neither seconds of near-zeros nor a step at the end. (The model's notes end
+    themselves: `engine.sound.note_frames.end_tail`.)"""
     peak = float(np.abs(audio).max(initial=0.0))
     if peak == 0.0:
         return np.ascontiguousarray(audio[:0])
@@ -215,11 +216,13 @@ class NoteRenderer:
             progress(min(first + BATCH_NOTES, modelled), total)
 
     def _keep(self, batch: list[NoteKey], audio: list[Audio]) -> None:
-        """Store a batch's notes, trimmed (a note another thread stored meanwhile is kept)."""
+        """Store a batch's notes as synthesized: `SampledNote.audio` already ended each one
+        once its release fell 60 dB under its peak, by its RMS level, which `trim_tail`'s
+        sample peaks would cut short (a note another thread stored meanwhile is kept)."""
         with self._lock:
             for key, note in zip(batch, audio, strict=True):
                 if key not in self._cache:
-                    self._store(key, trim_tail(note))
+                    self._store(key, note)
 
     def _render_standard(self, key: NoteKey) -> npt.NDArray[np.float32]:
         """One standard-sound note through FluidSynth (made now if this is the first)."""

@@ -57,6 +57,8 @@ FADE_OUT_SECONDS = 0.04
 KEPT_NOISE_FRAMES = 256
 """Notes up to this many frames (5.1 s; the timbre model's window is 128) keep their timbre's
 windowed noise between notes (`_seeded_white_spectra`)."""
+KEPT_NOISE_STEP = 128
+"""Kept noise is drawn in lengths of this many frames (the timbre model's window)."""
 
 
 SETTLING_BLOCK_BYTES = 16 * 2**20
@@ -194,7 +196,11 @@ def harmonics_to_audio(
     spectrum[:, 1 : amplitudes.shape[1] + 1] = -0.5j * WAVETABLE_SIZE * amplitudes * audible
     tables = np.fft.irfft(spectrum, n=WAVETABLE_SIZE, axis=1).astype(np.float32)  # (F, W)
     tables = np.concatenate([tables, tables[:, :1]], axis=1)  # (F, W + 1) for interpolation
-    frame, fade = _frame_positions(len(amplitudes), hop)
+    # Positions are kept for lengths rounded up to a window (`KEPT_NOISE_STEP`), so notes of
+    # any length share them: a note's are the first samples of a longer one's.
+    kept = -(-len(amplitudes) // KEPT_NOISE_STEP) * KEPT_NOISE_STEP
+    samples = (len(amplitudes) - 1) * hop
+    frame, fade = (part[:samples] for part in _frame_positions(kept, hop))
     cycles = np.arange(len(frame), dtype=np.float64) * (f0_hz / sample_rate_hz)
     phase = cycles - np.floor(cycles)  # the same bits as `cycles % 1.0` (>= 0), 3x faster
     read = phase * WAVETABLE_SIZE
@@ -264,7 +270,11 @@ def _seeded_white_spectra(
     """`_white_spectra` of a seed's generator: kept for notes up to `KEPT_NOISE_FRAMES` long,
     drawn afresh for longer ones (each of a length of its own, and up to 40 MB)."""
     if frame_count <= KEPT_NOISE_FRAMES:
-        return _kept_white_spectra(noise_seed, frame_count, sample_rate_hz)
+        # Notes end where their release does, so their lengths vary: all of a seed's notes up
+        # to one window long share one kept draw, each taking its first frames (a shorter
+        # draw from the same seed is exactly that prefix).
+        kept = -(-frame_count // KEPT_NOISE_STEP) * KEPT_NOISE_STEP
+        return _kept_white_spectra(noise_seed, kept, sample_rate_hz)[:frame_count]
     return _white_spectra(np.random.default_rng(noise_seed), frame_count, sample_rate_hz)
 
 

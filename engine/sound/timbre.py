@@ -234,7 +234,9 @@ class TimbreModel:
 
     @property
     def max_duration_seconds(self) -> float:
-        """The longest note the model generates directly (longer ones are stretched)."""
+        """The longest held note the model generates directly (the model learned from notes
+        held 0.5 s and 2 s): a longer one is sampled at this length and its sustain continued
+        to the note-off (`engine.sound.note_shape`), so its release is the model's own."""
         return 0.8 * self.frames / FRAME_RATE_HZ
 
     def denoise(
@@ -342,7 +344,8 @@ class TimbreModel:
         sample_rate_hz: int = OUTPUT_RATE_HZ,
         sampler: Sampler = DEFAULT_SAMPLER,
     ) -> Audio:
-        """Mono float32 audio of one note and its release (`program` resolves "gm" refs)."""
+        """Mono float32 audio of one note and its release, which runs down to 60 dB under the
+        note's peak and then stops (`program` resolves "gm" refs)."""
         note = NoteSpec(ref, pitch, velocity, duration_seconds, program=program, is_drum=is_drum)
         return self.render_notes(
             [note],

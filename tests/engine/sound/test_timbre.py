@@ -142,8 +142,13 @@ def test_gm_refs_resolve_to_their_program_and_unheard_programs_to_their_family(
 def test_long_notes_are_stretched_and_drums_render_from_noise(timbre_model: TimbreModel) -> None:
     ref = from_gm(timbre_model.space, 48, seed=2)
     long = note(timbre_model, ref, 55, 5.0)
+    # Held 5 s, then its release: at least the model's own, at most one window long.
     release = timbre_model.frames / 50 - timbre_model.max_duration_seconds
-    assert len(long) == pytest.approx((5.0 + release) * OUTPUT_RATE_HZ, abs=0.05 * OUTPUT_RATE_HZ)
+    assert (
+        (5.0 + release) * OUTPUT_RATE_HZ
+        <= len(long)
+        <= (5.0 + timbre_model.frames / 50) * OUTPUT_RATE_HZ
+    )
     held = long[: 5 * OUTPUT_RATE_HZ]
     assert np.sqrt(np.mean(held[-OUTPUT_RATE_HZ:] ** 2)) > 0.05 * np.sqrt(np.mean(held**2))
     kit = from_gm(timbre_model.space, DRUM_KIT, seed=0)
