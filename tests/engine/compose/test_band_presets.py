@@ -55,6 +55,7 @@ def test_a_band_is_a_lead_chords_one_bass_and_one_drum_kit(style: str) -> None:
     basses = [v for v in voices if not v.is_drum and 32 <= v.program <= 39]
     assert drums == [Voice("Drums", 0, (35, 81), is_drum=True)]
     assert len(basses) == 1
+    assert basses[0].polyphony == 1  # a bass line, one note at a time, not chords
     assert basses[0].pitch_range[0] >= 26
     assert basses[0].pitch_range[1] <= 56
     lead, chords = voices[0], voices[1]

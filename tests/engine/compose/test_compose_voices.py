@@ -5,6 +5,7 @@ and a new song in its key."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import pytest
 
@@ -190,3 +191,14 @@ def test_the_key_pull_is_for_pitched_parts_without_a_scale() -> None:
     assert guides(song, (0, 1), Controls(scale=frozenset({0, 2, 4})), 0).key_tones is None
     assert guides(song, (2, 1), Controls(), 0).key_tones is None  # drums
     assert guides(tune, (0, 1), Controls(), 0).key_tones is None  # no key signature
+
+
+@pytest.mark.parametrize("style", ["rock", "jazz", "blues"])
+def test_a_band_bass_plays_one_note_at_a_time(midi_model: MidiModel, style: str) -> None:
+    """Without its preset's limit the model stacked 3-11 notes on most of a band bass's
+    onsets (rock: 27 of 32): a bass line, not chords."""
+    song = apply(midi_model, None, Generate(style, bars=8), 1)
+    (bass,) = [t for t in song.tracks if not t.is_drum and 32 <= t.program <= 39]
+    assert len(bass.notes) >= 8
+    ordered = sorted(bass.notes, key=lambda n: n.start_tick)
+    assert all(a.end_tick <= b.start_tick for a, b in itertools.pairwise(ordered))
