@@ -406,7 +406,21 @@ def _phrase_progress(progress: Progress | None, number: int, phrases: int) -> Pr
 
 
 def _copy_bars(song: Song, source: int, target: int, count: int) -> Song:
-    """The song with bars `target..` holding every track's notes of bars `source..` again."""
+    """The song with bars `target..` holding every track's notes of bars `source..` again. A
+    note ringing into the repeat from the bar before it stops where the repeat starts: it
+    would sound over the repeat's first notes (two at once in a bass line)."""
+    if target > 0:
+        start = song.bar_start_ticks[target]
+        for track in range(len(song.tracks)):
+            before = song.notes_in_bar(track, target - 1)
+            if any(note.end_tick > start for note in before):
+                clipped = [
+                    dataclasses.replace(note, duration_ticks=start - note.start_tick)
+                    if note.end_tick > start
+                    else note
+                    for note in before
+                ]
+                song = write_cell(song, (track, target - 1), clipped)
     for offset in range(count):
         shift = song.bar_start_ticks[target + offset] - song.bar_start_ticks[source + offset]
         for track in range(len(song.tracks)):
