@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> None:
 
     onnx_ms = summary("generate control frames (onnxruntime)", timed_ms(sample, args.runs))
     frames = sample(0)
-    for rate in (OUTPUT_RATE_HZ, ANALYSIS_RATE_HZ):
+    for rate in sorted({OUTPUT_RATE_HZ, ANALYSIS_RATE_HZ, 22_050}, reverse=True):
 
         def synthesize(run: int, rate: int = rate) -> object:
             return controls_to_audio(frames, pitches[run % 6], sample_rate_hz=rate)

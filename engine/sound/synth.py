@@ -5,7 +5,7 @@ frame, the amplitude of each of the first `HARMONIC_COUNT` harmonics of the note
 constant) fundamental, and the level of filtered noise in `NOISE_BAND_COUNT` mel-spaced bands.
 Levels are stored as "control units", decibels mapped to [-1, 1] (`db_to_unit`), which is what
 the timbre model generates. `controls_to_audio` turns frames into float32 audio at any sample
-rate from `ANALYSIS_RATE_HZ` up.
+rate from `MIN_SAMPLE_RATE_HZ` up (the band above a lower rate's Nyquist frequency is left out).
 
 Why this is written by hand rather than taken from a library: no maintained numpy DDSP synth
 exists (DDSP itself needs TensorFlow), and two choices below make it several times faster than
@@ -20,10 +20,11 @@ the textbook sum of sines, which the 100 ms per-note budget needs:
   Hann windows at 50% overlap, whose product sums to one), the band levels interpolated over
   the bins.
 
-The model only knows the spectrum below `ANALYSIS_RATE_HZ / 2` (the SoundFont renders it learns
-from are made at that rate); synthesizing at 44.1 kHz gives audio at the mixer's rate with
-nothing above that band. Every note starts from silence and ends in silence: a short
-raised-cosine fade at each end, so there are no clicks.
+The model knows the spectrum up to `ANALYSIS_RATE_HZ / 2`, the Nyquist frequency of the
+SoundFont renders it learns from: 44.1 kHz since timbre model v2, the mixer's own rate, so
+cymbals and hi-hats keep their air above 11 kHz (v1 learned from 22.05 kHz renders). Every
+note starts from silence and ends in silence: a short raised-cosine fade at each end, so there
+are no clicks.
 """
 
 from __future__ import annotations
@@ -40,8 +41,10 @@ from engine.words import QT_TRANSLATE_NOOP
 Audio = npt.NDArray[np.float32]
 Frames = npt.NDArray[np.float32]
 
-ANALYSIS_RATE_HZ = 22_050
+ANALYSIS_RATE_HZ = 44_100
 """Sample rate of the SoundFont renders the model learned from; its band ends at half this."""
+MIN_SAMPLE_RATE_HZ = 8_000
+"""The lowest rate notes are synthesized at (tests and pitch checks use 22.05 kHz)."""
 OUTPUT_RATE_HZ = 44_100
 """Default synthesis rate: the rate the mixer works at."""
 FRAME_RATE_HZ = 50
@@ -152,14 +155,14 @@ def _check(frames: Frames, pitch: float, sample_rate_hz: int) -> None:
                 "control frames must have shape (frames >= 2, {channel_count}), got {shape}",
             ).format(channel_count=CHANNEL_COUNT, shape=frames.shape)
         )
-    if sample_rate_hz < ANALYSIS_RATE_HZ or sample_rate_hz % FRAME_RATE_HZ:
+    if sample_rate_hz < MIN_SAMPLE_RATE_HZ or sample_rate_hz % FRAME_RATE_HZ:
         raise SynthError(
             QT_TRANSLATE_NOOP(
                 "SoundSynth",
                 "sample rate must be at least {analysis_rate_hz} Hz and a multiple of "
                 "{frame_rate_hz}, got {sample_rate_hz}",
             ).format(
-                analysis_rate_hz=ANALYSIS_RATE_HZ,
+                analysis_rate_hz=MIN_SAMPLE_RATE_HZ,
                 frame_rate_hz=FRAME_RATE_HZ,
                 sample_rate_hz=sample_rate_hz,
             )
@@ -184,13 +187,19 @@ def _frame_positions(frame_count: int, hop: int) -> tuple[npt.NDArray[np.int64],
     return index, fade
 
 
+def band_top_hz(sample_rate_hz: int) -> float:
+    """The highest frequency a note synthesized at `sample_rate_hz` holds: the model's band or
+    the output's Nyquist frequency, whichever is lower (nothing above either can be right)."""
+    return min(ANALYSIS_RATE_HZ, sample_rate_hz) / 2
+
+
 def harmonics_to_audio(
     amplitudes: Frames, pitch: float, sample_rate_hz: int = OUTPUT_RATE_HZ
 ) -> Audio:
     """Sum of harmonics of `pitch`, amplitudes (frames, harmonics) linear, read from wavetables."""
     f0_hz = midi_to_hz(pitch)
     hop = sample_rate_hz // FRAME_RATE_HZ
-    audible = np.arange(1, amplitudes.shape[1] + 1) * f0_hz < ANALYSIS_RATE_HZ / 2
+    audible = np.arange(1, amplitudes.shape[1] + 1) * f0_hz < band_top_hz(sample_rate_hz)
     spectrum = np.zeros((len(amplitudes), WAVETABLE_SIZE // 2 + 1), dtype=np.complex64)
     # A sine of amplitude a is bin k of value -1j * a * size / 2 in an unnormalised FFT.
     spectrum[:, 1 : amplitudes.shape[1] + 1] = -0.5j * WAVETABLE_SIZE * amplitudes * audible
@@ -236,7 +245,7 @@ def _noise_filter(
     lower = np.minimum(position.astype(np.int64), len(centres) - 2)
     weight = (position - lower).astype(np.float32)
     lower[bins_hz > ANALYSIS_RATE_HZ / 2] = len(centres)  # the silent extra band
-    weight[bins_hz > ANALYSIS_RATE_HZ / 2] = 0.0
+    weight[bins_hz > ANALYSIS_RATE_HZ / 2] = 0.0  # (a lower rate has no bins up there)
     window = np.sqrt(np.hanning(size + 1)[:-1]).astype(np.float32)
     return lower, weight, window
 

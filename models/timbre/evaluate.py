@@ -8,6 +8,10 @@ Every note is sampled the way the app samples it unless `--sampler` and `--steps
 name the sampler, its steps and its temperature, so a card says what its metrics were measured
 with.
 
+Every figure is measured at `EVALUATION_RATE_HZ` (22.05 kHz: the SoundFont's 44.1 kHz renders
+resampled, the model's notes synthesized at that rate), so cards of models trained at either
+rate compare, and basic-pitch hears audio at its own rate.
+
 - Spectral distance (multi-resolution STFT, `models.timbre.metrics`) between generated notes
   and the SoundFont's own renders, on held-out pitches of trained instruments and on held-out
   instruments (these use their GM family's mean vector, as the app does), next to the
@@ -35,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import soxr
 
 from build_scripts.timbre import DRUM_PROGRAM, NoteSpec, note_grid
 from build_scripts.timbre.analysis import audio_to_controls
@@ -54,12 +59,23 @@ from engine.sound.timbre import (
     generate,
     nudge,
 )
+from engine.transcribe.transcriber import MODEL_RATE_HZ
 from models.timbre.metrics import spectral_centroid_hz, spectral_distance
 from models.timbre.pitch import PitchTracker
 
 NUDGE_STRENGTHS = (0.0, 0.1, 0.25, 0.5, 0.75, 1.0)
 PROBE_PROGRAMS = (0, 19, 24, 40, 56, 65, 73, 80, 88, 104)
 DEFAULT_SAMPLER_NAME = next(name for name, f in SAMPLERS.items() if f is DEFAULT_SAMPLER)
+EVALUATION_RATE_HZ = MODEL_RATE_HZ
+"""The rate every figure is measured at: basic-pitch's (22.05 kHz), and v1's analysis rate."""
+
+
+def at_evaluation_rate(audio: Audio) -> Audio:
+    """A SoundFont render (at the analysis rate) resampled to `EVALUATION_RATE_HZ`."""
+    if ANALYSIS_RATE_HZ == EVALUATION_RATE_HZ:
+        return audio
+    resampled: Audio = soxr.resample(audio, ANALYSIS_RATE_HZ, EVALUATION_RATE_HZ, quality="HQ")
+    return resampled.astype(np.float32)
 
 
 @dataclass(frozen=True)
@@ -75,12 +91,12 @@ class Sampling:
     def render(
         self, model: TimbreModel, ref: TimbreRef, note: tuple[int, int, float], is_drum: bool
     ) -> Audio:
-        """One note, (pitch, velocity, duration in seconds), at the analysis rate."""
+        """One note, (pitch, velocity, duration in seconds), at the evaluation rate."""
         pitch, velocity, duration_seconds = note
         return model.render_note(
             ref, pitch, velocity, duration_seconds, is_drum=is_drum, steps=self.steps,
             temperature=self.temperature, sampler=SAMPLERS[self.sampler],
-            sample_rate_hz=ANALYSIS_RATE_HZ,
+            sample_rate_hz=EVALUATION_RATE_HZ,
         )  # fmt: skip
 
     def __str__(self) -> str:
@@ -102,12 +118,12 @@ SWEEP = (
 
 def sine_baseline(reference: Audio, note: NoteSpec) -> Audio:
     """A sine at the note's pitch, gated to its duration, with the reference's RMS level."""
-    time_s = np.arange(len(reference)) / ANALYSIS_RATE_HZ
+    time_s = np.arange(len(reference)) / EVALUATION_RATE_HZ
     gate = (time_s < note.duration_seconds).astype(np.float32)
-    held = reference[: int(note.duration_seconds * ANALYSIS_RATE_HZ)]
+    held = reference[: int(note.duration_seconds * EVALUATION_RATE_HZ)]
     level = float(np.sqrt(np.mean(held**2)) * np.sqrt(2))
     tone = level * np.sin(2 * np.pi * midi_to_hz(note.pitch) * time_s) * gate
-    return fade_edges(tone.astype(np.float32), ANALYSIS_RATE_HZ)
+    return fade_edges(tone.astype(np.float32), EVALUATION_RATE_HZ)
 
 
 def spread(notes: list[NoteSpec], count: int) -> list[NoteSpec]:
@@ -131,9 +147,9 @@ def held_out_quality(
             )
             controls = audio_to_controls(rendered, note.pitch, frame_count, is_drum=note.is_drum)
             resynthesis = synthesize(
-                controls, note.pitch, is_drum=note.is_drum, sample_rate_hz=ANALYSIS_RATE_HZ
+                controls, note.pitch, is_drum=note.is_drum, sample_rate_hz=EVALUATION_RATE_HZ
             )
-            reference = rendered[: len(resynthesis)]
+            reference = at_evaluation_rate(rendered)[: len(resynthesis)]
             distances["generated"].append(spectral_distance(reference, generated))
             distances["resynthesis"].append(spectral_distance(reference, resynthesis))
             distances["sine"].append(spectral_distance(reference, sine_baseline(reference, note)))
@@ -209,7 +225,8 @@ def sampler_settings(model: TimbreModel, notes: list[NoteSpec]) -> dict[str, flo
     references: dict[NoteSpec, Audio] = {}
     for _, group in groupby(notes, key=lambda n: n.program):
         group_notes = list(group)
-        references.update(zip(group_notes, render_notes(group_notes), strict=True))
+        rendered = [at_evaluation_rate(audio) for audio in render_notes(group_notes)]
+        references.update(zip(group_notes, rendered, strict=True))
     results = {}
     for sampling in SWEEP:
         distances = [
@@ -251,17 +268,17 @@ def space_smoothness(model: TimbreModel, sampling: Sampling) -> dict[str, Any]:
 
 def attack_seconds(audio: Audio) -> float:
     """Time until the 10 ms RMS envelope first reaches half its peak."""
-    hop = ANALYSIS_RATE_HZ // 100
+    hop = EVALUATION_RATE_HZ // 100
     frames = audio[: len(audio) // hop * hop].reshape(-1, hop)
     envelope = np.sqrt(np.mean(frames**2, axis=1))
-    return float(np.argmax(envelope >= 0.5 * envelope.max()) * hop / ANALYSIS_RATE_HZ)
+    return float(np.argmax(envelope >= 0.5 * envelope.max()) * hop / EVALUATION_RATE_HZ)
 
 
 def descriptor_effects(model: TimbreModel, sampling: Sampling) -> dict[str, Any]:
     effects: dict[str, Any] = {}
     for name, measure, unit in (
-        ("brighter", lambda a: spectral_centroid_hz(a, ANALYSIS_RATE_HZ), "centroid_hz"),
-        ("darker", lambda a: spectral_centroid_hz(a, ANALYSIS_RATE_HZ), "centroid_hz"),
+        ("brighter", lambda a: spectral_centroid_hz(a, EVALUATION_RATE_HZ), "centroid_hz"),
+        ("darker", lambda a: spectral_centroid_hz(a, EVALUATION_RATE_HZ), "centroid_hz"),
         ("softer_attack", attack_seconds, "attack_seconds"),
         ("harder_attack", attack_seconds, "attack_seconds"),
     ):
@@ -301,6 +318,7 @@ def measure(model: TimbreModel, sampling: Sampling, notes: int) -> dict[str, Any
         "sampler_steps": sampling.steps,
         "sampler_temperature": sampling.temperature,
         "frame_rate_hz": FRAME_RATE_HZ,
+        "evaluation_rate_hz": EVALUATION_RATE_HZ,
         **held_out,
         "drums_train": held_out_quality(model, drums, tracker, sampling),
         "new_timbres": new_timbre_pitch(model, tracker, sampling),

@@ -57,6 +57,8 @@ IR_VERSION = 8
 """The ONNX IR version that goes with opset 17 (onnxruntime 1.20, the oldest supported)."""
 INPUTS = ["x", "t", "timbre", "pitch", "velocity", "duration", "is_drum"]
 SPACE_VERSION = 1
+MODEL_VERSION = 2
+"""2: 44.1 kHz training renders, noise read between the harmonics, a vector per drum key."""
 
 
 def load_checkpoint(path: Path) -> tuple[TimbreDenoiser, dict[str, Any]]:
@@ -144,12 +146,14 @@ def card(
     c = model.config
     return {
         "name": "tessera-timbre",
+        "version": MODEL_VERSION,
         "task": "conditional diffusion over per-note synthesis control frames",
         "architecture": {
             "type": "1-D conv denoiser, FiLM, EDM-preconditioned x0 estimate, cosine schedule",
             **{key: getattr(c, key) for key in ("frames", "channels", "patch", "width", "blocks")},
             "timbre_dim": c.timbre_dim,
             "cond_dim": c.cond_dim,
+            "drum_key_embedding": c.drum_key_embedding,
         },
         "parameters": sum(p.numel() for p in model.parameters()),
         "controls": {
@@ -158,6 +162,7 @@ def card(
             "noise_bands": NOISE_BAND_COUNT,
             "channels": CHANNEL_COUNT,
             "analysis_rate_hz": ANALYSIS_RATE_HZ,
+            "noise_read": "between harmonics (build_scripts/timbre/analysis.py valley_bins)",
         },
         "onnx": {
             "file": "model.onnx",

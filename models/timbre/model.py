@@ -17,6 +17,12 @@ Frames are grouped in pairs ("patches", as in DiT) so the conv stack runs at 25 
 second; dilated convolutions (1, 2, 4, 8, 16, twice) see the whole 2.56 s window. Each block is
 FiLM-conditioned (scale and shift from the conditioning vector) after a GroupNorm.
 
+Drum keys are categories, not pitches: neighbouring keys are unrelated sounds (41 low floor
+tom, 42 closed hi-hat, 43 high floor tom), which the smooth pitch features blur together. So a
+drum note also gets its key's own learned vector (`TimbreDenoiser.drum_keys`, one row per MIDI
+key, zero at first), added to the conditioning of every block: each GM drum key is learned from
+its own renders (timbre model v2; v1 had only the pitch features).
+
 The timbre vectors of the training instruments are an embedding table (`TimbreDenoiser.timbres`,
 one row per GM program, row 128 the drum kit) learned with the denoiser. During training each
 vector is jittered with Gaussian noise and held near the origin by a small penalty, so the
@@ -37,6 +43,8 @@ from engine.sound.synth import CHANNEL_COUNT, FRAME_RATE_HZ
 
 INSTRUMENT_ROWS = 129
 """Programs 0-127 and the drum kit (128)."""
+DRUM_KEY_ROWS = 128
+"""One conditioning row per MIDI key (General MIDI drums use 35-81)."""
 DATA_STD = 0.5
 """Rough spread of control values (sigma_data in EDM's preconditioning)."""
 
@@ -50,6 +58,8 @@ class DenoiserConfig:
     blocks: int = 10
     timbre_dim: int = 24
     cond_dim: int = 256
+    drum_key_embedding: bool = True
+    """A learned conditioning vector per drum key (v2); v1 checkpoints have none."""
 
 
 def sinusoidal(values: torch.Tensor, count: int, max_period: float) -> torch.Tensor:
@@ -93,6 +103,9 @@ class TimbreDenoiser(nn.Module):
         self.cond = nn.Sequential(
             nn.Linear(cond_in, c.cond_dim), nn.SiLU(), nn.Linear(c.cond_dim, c.cond_dim)
         )
+        self.drum_keys = nn.Embedding(DRUM_KEY_ROWS, c.cond_dim) if c.drum_key_embedding else None
+        if self.drum_keys is not None:
+            nn.init.zeros_(self.drum_keys.weight)
         self.patch_in = nn.Linear(c.patch * (c.channels + 2), c.width)
         dilations = [1, 2, 4, 8, 16] * (c.blocks // 5) + [1] * (c.blocks % 5)
         self.blocks = nn.ModuleList(Block(c.width, c.cond_dim, d) for d in dilations)
@@ -130,6 +143,9 @@ class TimbreDenoiser(nn.Module):
                 dim=1,
             )
         )  # (B, cond_dim)
+        if self.drum_keys is not None:
+            key = torch.clamp(torch.round(pitch), 0, DRUM_KEY_ROWS - 1).long()  # (B,)
+            cond = cond + is_drum[:, None] * self.drum_keys(key)
         frame_seconds: torch.Tensor = self.frame_seconds  # type: ignore[assignment]
         gate = (frame_seconds[None, :] < duration_seconds[:, None]).float()  # (B, F)
         position = (frame_seconds / frame_seconds[-1])[None, :].expand(batch, -1)  # (B, F)

@@ -14,12 +14,11 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from engine.sound.synth import ANALYSIS_RATE_HZ
-from engine.transcribe.transcriber import NoteModel, model_path
+from engine.transcribe.transcriber import MODEL_RATE_HZ, NoteModel, model_path
 
 __all__ = ["PitchTracker", "model_path"]
 
-FRAMES_PER_SECOND = ANALYSIS_RATE_HZ / 256
+FRAMES_PER_SECOND = MODEL_RATE_HZ / 256
 LOWEST_MIDI = 21
 BINS_PER_SEMITONE = 3
 CALIBRATION_BINS = 1.0

@@ -52,6 +52,12 @@ def _parser() -> argparse.ArgumentParser:
         default=1e-3,
         help="weight of the mean squared timbre vector in the loss",
     )
+    parser.add_argument(
+        "--drum-weight",
+        type=float,
+        default=6.0,
+        help="how much more often a drum hit is drawn than a melodic note (141 of ~7,000)",
+    )
     parser.add_argument("--seed", type=int, default=1234)
     parser.add_argument("--eval-every", type=int, default=250)
     parser.add_argument("--checkpoint-every", type=int, default=250)
@@ -143,11 +149,12 @@ def train(args: argparse.Namespace, train_notes: NoteSet, validation_notes: Note
         generator.set_state(state["generator"])
         step, started = state["step"], started - state["elapsed_seconds"]
     validation = _validation_subset(validation_notes)
+    draw_weights = 1.0 + (args.drum_weight - 1.0) * train_notes.is_drum
     log = (args.out / "log.jsonl").open("a", encoding="utf-8")
     while step < args.steps:
         for group in optimizer.param_groups:
             group["lr"] = learning_rate(step, args)
-        index = torch.randint(len(train_notes), (args.batch_size,), generator=generator)
+        index = torch.multinomial(draw_weights, args.batch_size, True, generator=generator)
         batch = train_notes.take(index)
         t = torch.rand(args.batch_size, generator=generator)
         noise = torch.randn(batch.controls.shape, generator=generator)

@@ -17,7 +17,8 @@ from build_scripts.timbre import (
     soundfont_path,
 )
 from build_scripts.timbre.build import items_sha256
-from engine.sound.synth import ANALYSIS_RATE_HZ, midi_to_hz
+from engine.sound.synth import midi_to_hz
+from engine.transcribe.transcriber import MODEL_RATE_HZ
 from models.timbre.pitch import PitchTracker
 
 
@@ -53,13 +54,13 @@ def test_a_missing_soundfont_names_the_package(monkeypatch: pytest.MonkeyPatch) 
 @pytest.mark.parametrize("pitch", [40.0, 52.5, 60.0, 69.0, 81.0, 90.0])
 def test_the_pitch_tracker_reads_exact_tones_within_ten_cents(pitch: float) -> None:
     tracker = PitchTracker()
-    time_s = np.arange(2 * ANALYSIS_RATE_HZ) / ANALYSIS_RATE_HZ
+    time_s = np.arange(2 * MODEL_RATE_HZ) / MODEL_RATE_HZ  # basic-pitch's own rate
     f0 = midi_to_hz(pitch)
     sine = 0.1 * np.sin(2 * np.pi * f0 * time_s)
     saw = sum(
         0.1 / k * np.sin(2 * np.pi * k * f0 * time_s)
         for k in range(1, 10)
-        if k * f0 < ANALYSIS_RATE_HZ / 2
+        if k * f0 < MODEL_RATE_HZ / 2
     )
     for tone in (sine, saw):
         heard = tracker.note_pitch(np.asarray(tone, dtype=np.float32), 2.0)

@@ -10,6 +10,7 @@ from build_scripts.timbre import NoteSpec
 from build_scripts.timbre.render import render_notes
 from engine.sound.synth import ANALYSIS_RATE_HZ
 from engine.sound.timbre import TimbreModel, from_gm, generate
+from engine.transcribe.transcriber import MODEL_RATE_HZ
 from models.timbre.metrics import spectral_distance
 from models.timbre.pitch import PitchTracker
 
@@ -27,7 +28,7 @@ def test_generated_notes_are_in_tune(model: TimbreModel) -> None:
             from_gm(model.space, (0, 24, 40, 56, 73)[seed % 5]),
             generate(model.space, seed),
         ):
-            audio = model.render_note(ref, pitch, 90, 1.0, sample_rate_hz=ANALYSIS_RATE_HZ)
+            audio = model.render_note(ref, pitch, 90, 1.0, sample_rate_hz=MODEL_RATE_HZ)
             errors_cents.append(100 * abs(tracker.note_pitch(audio, 1.0) - pitch))
     assert np.mean(np.asarray(errors_cents) <= 50) >= 0.9
 
