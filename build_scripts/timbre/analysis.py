@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from engine.sound.onset import harmonic_window_samples
 from engine.sound.synth import (
     ANALYSIS_RATE_HZ,
     CHANNEL_COUNT,
@@ -31,8 +32,6 @@ from engine.sound.synth import (
 HOP = ANALYSIS_RATE_HZ // FRAME_RATE_HZ
 SCALE = ANALYSIS_RATE_HZ // 22_050
 """Window sizes below were chosen at 22.05 kHz; at 44.1 kHz they take twice the samples."""
-MIN_WINDOW, MAX_WINDOW = 256 * SCALE, 2048 * SCALE
-"""The harmonic analysis window's bounds (11.6 and 92.9 ms)."""
 NOISE_FFT_SIZE = 1024 * SCALE
 """The noise analysis's shortest window (46 ms); lower notes get longer ones
 (`noise_window_size`)."""
@@ -47,9 +46,9 @@ VALLEY_MIN_BINS = 2.5
 
 
 def window_size(pitch: float) -> int:
-    """Samples in the harmonic analysis window: four periods, even, within its bounds."""
-    periods = 4.0 * ANALYSIS_RATE_HZ / midi_to_hz(pitch)
-    return int(np.clip(round(periods / 2) * 2, MIN_WINDOW, MAX_WINDOW))
+    """Samples in the harmonic analysis window: four periods, even, within its bounds (the
+    engine inverts this window to place a note's onset: `engine.sound.onset`)."""
+    return harmonic_window_samples(midi_to_hz(pitch), ANALYSIS_RATE_HZ)
 
 
 def _frames_of(

@@ -36,6 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.errors import TesseraError
+from engine.sound.onset import Onset, find_onset, gate_before_onset, sharpen_fade
 from engine.words import QT_TRANSLATE_NOOP
 
 Audio = npt.NDArray[np.float32]
@@ -194,9 +195,13 @@ def band_top_hz(sample_rate_hz: int) -> float:
 
 
 def harmonics_to_audio(
-    amplitudes: Frames, pitch: float, sample_rate_hz: int = OUTPUT_RATE_HZ
+    amplitudes: Frames,
+    pitch: float,
+    sample_rate_hz: int = OUTPUT_RATE_HZ,
+    onset: Onset | None = None,
 ) -> Audio:
-    """Sum of harmonics of `pitch`, amplitudes (frames, harmonics) linear, read from wavetables."""
+    """Sum of harmonics of `pitch`, amplitudes (frames, harmonics) linear, read from wavetables;
+    with an `onset`, the tables switch on there (`engine.sound.onset`)."""
     f0_hz = midi_to_hz(pitch)
     hop = sample_rate_hz // FRAME_RATE_HZ
     audible = np.arange(1, amplitudes.shape[1] + 1) * f0_hz < band_top_hz(sample_rate_hz)
@@ -210,6 +215,8 @@ def harmonics_to_audio(
     kept = -(-len(amplitudes) // KEPT_NOISE_STEP) * KEPT_NOISE_STEP
     samples = (len(amplitudes) - 1) * hop
     frame, fade = (part[:samples] for part in _frame_positions(kept, hop))
+    if onset is not None:
+        fade = sharpen_fade(fade, onset, hop, sample_rate_hz)
     cycles = np.arange(len(frame), dtype=np.float64) * (f0_hz / sample_rate_hz)
     phase = cycles - np.floor(cycles)  # the same bits as `cycles % 1.0` (>= 0), 3x faster
     read = phase * WAVETABLE_SIZE
@@ -343,16 +350,20 @@ def controls_to_audio(
     noise_seed: int = 0,
     sample_rate_hz: int = OUTPUT_RATE_HZ,
 ) -> Audio:
-    """Audio (float32, mono) for control frames in control units; drums use only the noise."""
+    """Audio (float32, mono) for control frames in control units; drums use only the noise.
+    A pitched note that starts steeply from silence starts where its frames place it, in 2 ms
+    (`engine.sound.onset`)."""
     frames = np.asarray(frames, dtype=np.float32)
     _check(frames, pitch, sample_rate_hz)
-    noise = _shape_noise(
+    audio = _shape_noise(
         unit_to_amplitude(frames[:, LAYOUT.noise]),
         _seeded_white_spectra(noise_seed, len(frames), sample_rate_hz),
         sample_rate_hz,
     )
     if not is_drum:
-        noise += harmonics_to_audio(
-            unit_to_amplitude(frames[:, LAYOUT.harmonics]), pitch, sample_rate_hz
-        )
-    return fade_edges(noise, sample_rate_hz)
+        amplitudes = unit_to_amplitude(frames[:, LAYOUT.harmonics])
+        onset = find_onset(amplitudes, midi_to_hz(pitch), FRAME_RATE_HZ, ANALYSIS_RATE_HZ)
+        audio += harmonics_to_audio(amplitudes, pitch, sample_rate_hz, onset)
+        if onset is not None:
+            gate_before_onset(audio, onset, sample_rate_hz)
+    return fade_edges(audio, sample_rate_hz)
