@@ -45,7 +45,8 @@ def test_a_plucked_soundfont_note_resynthesized_starts_as_fast_as_the_soundfont(
     frames = audio_to_controls(reference, pitch, WINDOW_FRAMES, is_drum=False)
     onset = _onset(frames, pitch)
     assert onset is not None
-    assert onset.frame == 1 and 0.0 < onset.seconds < 1.0 / FRAME_RATE_HZ
+    assert onset.frame == 1
+    assert 0.0 < onset.seconds < 1.0 / FRAME_RATE_HZ
     ours = attack_seconds(controls_to_audio(frames, pitch)[:OUTPUT_RATE_HZ])
     theirs = attack_seconds(reference[:OUTPUT_RATE_HZ])
     # Read across the 20 ms between frames, these rose in 15-17 ms against the SoundFont's 5.
@@ -57,10 +58,12 @@ def test_the_onset_is_where_the_first_frame_says_it_caught_the_note() -> None:
     # 30 % of its half-width after its centre (pitch 60: 674 samples at 44.1 kHz).
     half_window = 674 / 44_100 / 2
     onset = _onset(_frames([-33.0, -20.0]))
-    assert onset is not None and onset.frame == 1
+    assert onset is not None
+    assert onset.frame == 1
     assert onset.seconds == pytest.approx(0.30 * half_window, abs=0.05 * half_window)
     later = _onset(_frames([-100.0, -33.0, -20.0]))  # the same, one frame later
-    assert later is not None and later.frame == 2
+    assert later is not None
+    assert later.frame == 2
     assert later.seconds == pytest.approx(onset.seconds + 1.0 / FRAME_RATE_HZ)
     silent_before = _onset(_frames([-100.0, -20.0]))
     assert silent_before is not None  # after the first window ended, before the next began
