@@ -214,7 +214,8 @@ def harmonics_to_audio(
     # any length share them: a note's are the first samples of a longer one's.
     kept = -(-len(amplitudes) // KEPT_NOISE_STEP) * KEPT_NOISE_STEP
     samples = (len(amplitudes) - 1) * hop
-    frame, fade = (part[:samples] for part in _frame_positions(kept, hop))
+    positions, fractions = _frame_positions(kept, hop)
+    frame, fade = positions[:samples], fractions[:samples]
     if onset is not None:
         fade = sharpen_fade(fade, onset, hop, sample_rate_hz)
     cycles = np.arange(len(frame), dtype=np.float64) * (f0_hz / sample_rate_hz)
