@@ -267,11 +267,20 @@ def space_smoothness(model: TimbreModel, sampling: Sampling) -> dict[str, Any]:
 
 
 def attack_seconds(audio: Audio) -> float:
-    """Time until the 10 ms RMS envelope first reaches half its peak."""
-    hop = EVALUATION_RATE_HZ // 100
-    frames = audio[: len(audio) // hop * hop].reshape(-1, hop)
-    envelope = np.sqrt(np.mean(frames**2, axis=1))
-    return float(np.argmax(envelope >= 0.5 * envelope.max()) * hop / EVALUATION_RATE_HZ)
+    """Time until the 10 ms RMS envelope, read every millisecond, first reaches half its peak."""
+    window, hop = EVALUATION_RATE_HZ // 100, EVALUATION_RATE_HZ // 1000
+    squares = np.concatenate(([0.0], np.cumsum(np.square(audio, dtype=np.float64))))
+    starts = np.arange(0, max(1, len(audio) - window), hop)
+    envelope = (squares[starts + window] - squares[starts]) / window
+    return float(np.argmax(envelope >= 0.25 * envelope.max()) * hop / EVALUATION_RATE_HZ)
+
+
+def monotonic(values: list[float], rising: bool) -> bool:
+    """Whether a measure moves the named way at every step of strength: never back by more than
+    a twentieth of its whole change (or a millisecond's worth), and some way overall."""
+    steps = np.diff(values) * (1 if rising else -1)
+    total = float(np.sum(steps))
+    return total > 0 and bool(np.all(steps >= -max(0.05 * total, 1e-3)))
 
 
 def descriptor_effects(model: TimbreModel, sampling: Sampling) -> dict[str, Any]:
@@ -282,14 +291,18 @@ def descriptor_effects(model: TimbreModel, sampling: Sampling) -> dict[str, Any]
         ("softer_attack", attack_seconds, "attack_seconds"),
         ("harder_attack", attack_seconds, "attack_seconds"),
     ):
-        changes = []
+        changes, steady = [], []
+        rising = name in ("brighter", "softer_attack")
         for program in PROBE_PROGRAMS:
             start = from_gm(model.space, program)
-            moved = describe(model.space, start, name, 1.0)
-            changes.append(
-                measure(probe(model, moved, sampling)) - measure(probe(model, start, sampling))
-            )
+            values = [
+                measure(probe(model, describe(model.space, start, name, strength), sampling))
+                for strength in NUDGE_STRENGTHS
+            ]
+            changes.append(values[-1] - values[0])
+            steady.append(monotonic(values, rising))
         effects[name] = {
+            "share_monotonic_with_strength": round(float(np.mean(steady)), 4),
             f"mean_change_{unit}": round(statistics.mean(changes), 4),
             "share_in_the_named_direction": round(
                 float(
