@@ -35,6 +35,11 @@ ONSET_RISE_DB = 12.0
 """A rise at least this steep from the frame before is an onset to sharpen."""
 RAMP_SECONDS = 0.002
 """How long the sharpened onset takes: about what the SoundFont's plucks and strikes take."""
+LEAD_SECONDS = 0.0014
+"""How much earlier than the inverted window places it an onset is put. The SoundFont's notes
+rise over a few ms rather than step on, so a frame reads less of them than of a step starting
+at the same time: on 83 FluidSynth notes (every third program, four pitches) the estimate fell
+a median 1.4 ms (10-90 %: 0.1-5.2 ms) after the first sample above 1 % of the note's peak."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +97,7 @@ def find_onset(
     else:
         earliest, latest = before + half, frame * hop - half
         seconds = (earliest + latest) / 2 if earliest < latest else before + hop / 2
-    return Onset(frame, float(np.clip(seconds, before, frame * hop)))
+    return Onset(frame, float(np.clip(seconds - LEAD_SECONDS, before, frame * hop)))
 
 
 def sharpen_fade(

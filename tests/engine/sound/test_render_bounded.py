@@ -98,7 +98,7 @@ def test_memory_does_not_grow_with_the_songs_length(renderer: NoteRenderer, tmp_
     short = _peak_bytes_of_file_render(_sparse_song(30), renderer, tmp_path / "one.wav")
     long = _peak_bytes_of_file_render(_sparse_song(300), renderer, tmp_path / "ten.wav")
     ten_minutes = 10 * 60 * SAMPLE_RATE_HZ * 2 * 4  # the whole song as float32 stereo
-    assert soundfile.info(str(tmp_path / "ten.wav")).duration > 10 * 60
+    assert soundfile.info(str(tmp_path / "ten.wav")).duration >= 10 * 60  # the whole song
     assert long < 1.5 * short + 2**20  # ten times the music, not ten times the memory
     assert long < ten_minutes / 10
 
