@@ -162,7 +162,7 @@ def card(
             "noise_bands": NOISE_BAND_COUNT,
             "channels": CHANNEL_COUNT,
             "analysis_rate_hz": ANALYSIS_RATE_HZ,
-            "noise_read": "between harmonics (build_scripts/timbre/analysis.py valley_bins)",
+            "noise_read": "between the harmonics",
         },
         "onnx": {
             "file": "model.onnx",
