@@ -162,7 +162,7 @@ def _check(frames: Frames, pitch: float, sample_rate_hz: int) -> None:
                 "SoundSynth",
                 "sample rate must be at least {analysis_rate_hz} Hz and a multiple of "
                 "{frame_rate_hz}, got {sample_rate_hz}",
-            ).format(
+            ).format(  # the placeholder kept its name, so the message's translation stands
                 analysis_rate_hz=MIN_SAMPLE_RATE_HZ,
                 frame_rate_hz=FRAME_RATE_HZ,
                 sample_rate_hz=sample_rate_hz,
