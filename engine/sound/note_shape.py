@@ -36,6 +36,7 @@ __all__ = [
     "Decay",
     "apply_decay",
     "continue_sustain",
+    "end_cut_release",
     "extend_release",
     "frame_levels_db",
     "shape_frames",
@@ -60,6 +61,9 @@ DECAY_FIT_SKIP = 2
 """Release frames right after the note-off left out of the decay fit (the model smooths the
 turn from sustain to release over a frame or two)."""
 MIN_DECAY_FIT_FRAMES = 4
+CUT_DB = 20.0
+"""A release that falls this far in one frame into silence was cut, not faded
+(`end_cut_release`)."""
 MAX_DECAY_DB_PER_FRAME = 3.0
 """The fastest a continued release falls (150 dB/s): a release that dropped fast to a faint
 floor fades from there over a few frames, not in one step (which would be a cut)."""
@@ -157,14 +161,35 @@ def extend_release(
     peak = float(levels.max())
     over = float(levels[-3:].max()) - (peak + SYNTH_END_DB)
     release = levels[note_off + DECAY_FIT_SKIP :]
-    if over <= 0 or budget < 1 or len(release) < MIN_DECAY_FIT_FRAMES:
+    if over <= 0 or budget < 1:
         return frames, None
-    times = np.arange(len(release), dtype=np.float64) - (len(release) - 1) / 2
-    fitted = float(times @ (release - release.mean()) / (times @ times))  # dB per frame
+    if len(release) < MIN_DECAY_FIT_FRAMES:  # too short to fit: as fast as a release may fall
+        fitted = -MAX_DECAY_DB_PER_FRAME
+    else:
+        times = np.arange(len(release), dtype=np.float64) - (len(release) - 1) / 2
+        fitted = float(times @ (release - release.mean()) / (times @ times))  # dB per frame
     rate = max(-MAX_DECAY_DB_PER_FRAME, min(fitted, -over / budget))
     count = min(budget, int(np.ceil(over / -rate)) + 1)
     held = np.repeat(frames[-1:], count, axis=0)  # (N, C)
     return np.concatenate([frames, held]), Decay(len(frames) - 1, rate)
+
+
+def end_cut_release(
+    frames: Frames, note_off: int, levels: npt.NDArray[np.float32]
+) -> tuple[Frames, npt.NDArray[np.float32]]:
+    """The frames up to the last one above `SYNTH_END_DB` re the peak, if the release falls
+    from there into silence in one step (`CUT_DB` or more): `extend_release` then runs it down
+    at its own rate instead. Such a step is the control floor, not the instrument: the model's
+    levels under -98 dB are silence (`engine.sound.timbre.SILENT_BELOW_DB`), about 58 dB under
+    a quiet instrument's peak, and a SoundFont sample that stops short teaches the same step."""
+    peak = float(levels.max())
+    loud = np.flatnonzero(levels > peak + SYNTH_END_DB)
+    if not len(loud):
+        return frames, levels
+    last = int(loud[-1])
+    if last < note_off or last + 1 >= len(frames) or levels[last + 1] > levels[last] - CUT_DB:
+        return frames, levels
+    return frames[: last + 1], levels[: last + 1]
 
 
 def apply_decay(audio: Audio, decay: Decay, hop: int) -> Audio:
@@ -205,8 +230,10 @@ def shape_frames(
     wanted = max(held, round(wanted_seconds * frame_rate_hz))
     shaped = continue_sustain(frames, held, wanted, attack)
     note_off = held if len(shaped) == len(frames) else wanted
-    budget = 0 if is_drum else note_off + window - len(shaped)
     levels = frame_levels_db(shaped, pitch, is_drum=is_drum)
+    if not is_drum:
+        shaped, levels = end_cut_release(shaped, note_off, levels)
+    budget = 0 if is_drum else note_off + window - len(shaped)
     extended, decay = extend_release(shaped, note_off, budget, levels)
     # An extended release ends at `SYNTH_END_DB` by construction: nothing to cut.
     return (extended, decay) if decay is not None else (cut_silent_end(shaped, levels), None)

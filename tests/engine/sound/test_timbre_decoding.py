@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from benchmarks.sound_measures import centroid_hz, envelope_db
+from benchmarks.sound_measures import centroid_hz, envelope_db, release
+from benchmarks.sound_renders import held_span, phrase, tessera
+from engine.sound.note_cache import NoteRenderer
 from engine.sound.synth import CHANNEL_COUNT, OUTPUT_RATE_HZ, db_to_unit
 from engine.sound.timbre import DRUM_KIT, SILENT_BELOW_DB, TimbreModel, from_gm, snap_to_silence
 
@@ -41,3 +43,18 @@ def test_each_drum_key_sounds_like_its_own_instrument(timbre_model: TimbreModel)
     assert closed_hat > 5_000
     assert max(floor_toms) < closed_hat / 3
     assert kick < 400
+
+
+def test_a_release_cut_to_silence_by_the_frames_runs_down_past_60_db(
+    renderer: NoteRenderer,
+) -> None:
+    """The benchmark's clarinet phrase: its held note's release fell to the silence line at
+    -57 dB under its peak and stopped there (FluidSynth's own sample stops at -14 dB); now it
+    goes on at its own rate, down past -60 dB, and ends."""
+    song = phrase(71)
+    onset, note_off = held_span(song)
+    audio = tessera(renderer, standard=False)(song)
+    ending = release(audio[round(onset * OUTPUT_RATE_HZ) :], note_off - onset)
+    assert ending.end_level_db <= -60.0
+    assert ending.complete
+    assert ending.to_minus_60_seconds < 0.3
