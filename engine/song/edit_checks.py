@@ -58,46 +58,52 @@ def held_by_locks(song: Song, track_index: int, notes: Iterable[Note]) -> list[N
     return [note for note in notes if _locked_bar_reached(song, track_index, note) is not None]
 
 
-def check_not_ringing_into_locks(song: Song, track_index: int, notes: Iterable[Note]) -> None:
-    """A lock holds what its bar sounds, not only the notes starting there: a new note may not
-    ring on into a locked bar of its track."""
+def _first_held(song: Song, track_index: int, notes: Iterable[Note]) -> tuple[Note, int] | None:
+    """The first of `notes` that rings into a locked bar of its track, and that bar."""
     for note in held_by_locks(song, track_index, notes):
         reached = _locked_bar_reached(song, track_index, note)
         assert reached is not None
-        line = song.bar_span(reached)[0]
-        raise LockedCellError(
-            QT_TRANSLATE_NOOP(
-                "SongEdits",
-                "a note from tick {start_tick} to {end_tick} would ring into bar "
-                "{reached} of track {track_index} ({name!r}), which is locked: end it "
-                "by tick {line} or unlock the bar",
-            ).format(
-                start_tick=note.start_tick,
-                end_tick=note.end_tick,
-                reached=reached + 1,
-                track_index=track_index + 1,
-                name=song.tracks[track_index].name,
-                line=line,
-            )
-        )
+        return note, reached
+    return None
+
+
+def _held_fields(song: Song, track_index: int, note: Note, reached: int) -> dict[str, object]:
+    """The message fields that name a note and the locked bar it rings into (counted from 1)."""
+    return {
+        "start_tick": note.start_tick,
+        "end_tick": note.end_tick,
+        "reached": reached + 1,
+        "track_index": track_index + 1,
+        "name": song.tracks[track_index].name,
+    }
+
+
+def check_not_ringing_into_locks(song: Song, track_index: int, notes: Iterable[Note]) -> None:
+    """A lock holds what its bar sounds, not only the notes starting there: a new note may not
+    ring on into a locked bar of its track."""
+    if (held := _first_held(song, track_index, notes)) is None:
+        return
+    note, reached = held
+    raise LockedCellError(
+        QT_TRANSLATE_NOOP(
+            "SongEdits",
+            "a note from tick {start_tick} to {end_tick} would ring into bar "
+            "{reached} of track {track_index} ({name!r}), which is locked: end it "
+            "by tick {line} or unlock the bar",
+        ).format(**_held_fields(song, track_index, note, reached), line=song.bar_span(reached)[0])
+    )
 
 
 def check_not_holding_locks(song: Song, track_index: int, notes: Iterable[Note]) -> None:
     """Removing a note that rings into a locked bar would change what that bar sounds."""
-    for note in held_by_locks(song, track_index, notes):
-        reached = _locked_bar_reached(song, track_index, note)
-        assert reached is not None
-        raise LockedCellError(
-            QT_TRANSLATE_NOOP(
-                "SongEdits",
-                "the note from tick {start_tick} to {end_tick} rings into bar "
-                "{reached} of track {track_index} ({name!r}), which is locked: unlock "
-                "bar {reached} to change or delete it",
-            ).format(
-                start_tick=note.start_tick,
-                end_tick=note.end_tick,
-                reached=reached + 1,
-                track_index=track_index + 1,
-                name=song.tracks[track_index].name,
-            )
-        )
+    if (held := _first_held(song, track_index, notes)) is None:
+        return
+    note, reached = held
+    raise LockedCellError(
+        QT_TRANSLATE_NOOP(
+            "SongEdits",
+            "the note from tick {start_tick} to {end_tick} rings into bar "
+            "{reached} of track {track_index} ({name!r}), which is locked: unlock "
+            "bar {reached} to change or delete it",
+        ).format(**_held_fields(song, track_index, note, reached))
+    )
