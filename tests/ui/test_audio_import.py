@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pytest
 import soundfile
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -27,6 +27,7 @@ from engine.sound.playback import AudioDeviceError
 from engine.sound.recording import LOST, NOT_ANSWERING, Recorder
 from engine.studio.models import Models
 from tests.helpers.fake_stream import FakeMicrophone, HangingMicrophone
+from tests.helpers.responsive import assert_answers
 from ui.audio_import import AudioToNotesDialog
 from ui.main_window import MainWindow
 
@@ -93,16 +94,6 @@ def _check_new_track(
     assert window.session.history.undo_label == f"Add {name} from audio"
     window.undo()
     assert window.session.song == before
-
-
-def _answers(qtbot: QtBot, since: float | None = None) -> None:
-    """The event loop runs a timer posted now within a second (of `since`, a monotonic time,
-    if given): a hang guard for a dialog that must not be blocked, not a speed claim."""
-    since = time.monotonic() if since is None else since
-    answered: list[float] = []
-    QTimer.singleShot(0, lambda: answered.append(time.monotonic()))
-    qtbot.waitUntil(lambda: bool(answered), timeout=1000)
-    assert answered[0] - since < 1.0, "the dialog did not answer for a second"
 
 
 def _record(qtbot: QtBot, dialog: AudioToNotesDialog) -> None:
@@ -195,9 +186,9 @@ def test_a_microphone_that_hangs_never_freezes_the_dialog_and_keeps_the_take(
     pressed = time.monotonic()
     dialog.record.click()  # Stop, and the microphone hangs in stop()
     assert not dialog.record.isChecked()
-    _answers(qtbot, since=pressed)
+    assert_answers(qtbot, since=pressed, what="dialog")
     assert microphone.hung.wait(10)  # the microphone was asked to stop ...
-    _answers(qtbot)  # ... and hangs there, while the dialog goes on answering
+    assert_answers(qtbot, what="dialog")  # ... and hangs there, while the dialog goes on answering
     qtbot.waitUntil(lambda: dialog.status.text() == NOT_ANSWERING, timeout=20_000)
     assert "MainThread" not in microphone.callers
     assert dialog.source.text() == "recording: 1.0 s"

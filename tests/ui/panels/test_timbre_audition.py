@@ -17,7 +17,6 @@ from typing import Any
 import numpy as np
 import pytest
 import shiboken6
-from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from engine.song.gm import DRUM_KIT_RANGE, playable_range
@@ -29,7 +28,8 @@ from engine.sound.render import NoteRenderer, SongMix
 from engine.sound.timbre import DRUM_KIT, from_gm, generate
 from engine.studio.models import Models
 from engine.studio.session import ProjectSession
-from tests.helpers.fake_stream import FakeStream, HangingStream, opening_into
+from tests.helpers.fake_stream import FakeStream, HangingStream
+from tests.helpers.responsive import assert_answers
 from tests.ui.panels.timbre_bench import (
     CELLO,
     DRUMS,
@@ -39,6 +39,8 @@ from tests.ui.panels.timbre_bench import (
     _recording_players,
     _song,
     pull_audition,
+    real_player_bench,
+    recording_bench,
 )
 from ui.panels.timbre import TimbrePanel
 
@@ -46,21 +48,10 @@ TIMEOUT_S = 0.5
 """A short device timeout for the sound card that hangs, so the test waits little."""
 
 
-def _answers(qtbot: QtBot, since: float | None = None) -> None:
-    """The event loop runs a timer posted now within a second (of `since`, a monotonic time,
-    if given): a hang guard for a window that must not be blocked, not a speed claim."""
-    since = time.monotonic() if since is None else since
-    answered: list[float] = []
-    QTimer.singleShot(0, lambda: answered.append(time.monotonic()))
-    qtbot.waitUntil(lambda: bool(answered), timeout=1000)
-    assert answered[0] - since < 1.0, "the window did not answer for a second"
-
-
 def test_a_drum_track_locks_to_the_kit_and_auditions_drum_hits(
     qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
 ) -> None:
-    players, factory = _recording_players()
-    bench = _bench(qtbot, tmp_path, renderer, factory)
+    bench, players = recording_bench(qtbot, tmp_path, renderer)
     panel = bench.panel
     panel.set_track(DRUMS)
     assert panel.kind.text() == "General MIDI: Drums"
@@ -84,8 +75,7 @@ def test_a_drum_track_locks_to_the_kit_and_auditions_drum_hits(
 def test_audition_plays_the_tracks_timbre_in_range_and_ab_swaps(
     qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
 ) -> None:
-    players, factory = _recording_players()
-    bench = _bench(qtbot, tmp_path, renderer, factory)
+    bench, players = recording_bench(qtbot, tmp_path, renderer)
     panel = bench.panel
     panel.set_track(CELLO)
     assert not panel.ab_button.isEnabled()  # nothing changed here yet
@@ -163,14 +153,8 @@ def test_a_real_player_without_a_device_says_so(
 def test_audition_sounds_through_the_real_player(
     qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
 ) -> None:
-    streams: list[FakeStream] = []
-
-    open_stream = opening_into(streams)
-
-    def factory(renderer: NoteRenderer, **callbacks: Any) -> Player:
-        return Player(renderer, stream_factory=open_stream, **callbacks)
-
-    panel = _bench(qtbot, tmp_path, renderer, factory).panel
+    bench, streams = real_player_bench(qtbot, tmp_path, renderer)
+    panel = bench.panel
     panel.audition_button.click()
     pulled = pull_audition(qtbot, panel, streams)
     assert panel.audition_button.text() == "Audition"  # the phrase ended by itself
@@ -224,9 +208,9 @@ def test_a_device_that_hangs_on_stop_never_freezes_the_panel(
         pressed = time.monotonic()
         panel.audition_button.click()  # Stop, and the device hangs in stop()
         assert panel.audition_button.text() == "Audition"
-        _answers(qtbot, since=pressed)
+        assert_answers(qtbot, since=pressed)
         assert stream.hung.wait(10)  # the device was asked to stop ...
-        _answers(qtbot)  # ... and hangs there, while the panel goes on answering
+        assert_answers(qtbot)  # ... and hangs there, while the panel goes on answering
         qtbot.waitUntil(lambda: NOT_ANSWERING in panel.status.text(), timeout=20_000)
         assert set(callers) == {"tessera-audition-device"}  # never the UI thread
         assert "MainThread" not in stream.callers

@@ -10,7 +10,6 @@ through the same player, and the two halves are audibly different sounds.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -20,10 +19,8 @@ from pytestqt.qtbot import QtBot
 from engine.song.edits import update_track
 from engine.song.song import Song, TimbreRef
 from engine.sound.audition import audition_song
-from engine.sound.playback import Player
 from engine.sound.render import NoteRenderer, SongMix, render
 from engine.sound.timbre import from_gm, generate, nudge
-from tests.helpers.fake_stream import FakeStream, opening_into
 from tests.ui.panels.timbre_bench import (
     CELLO,
     DRUMS,
@@ -31,8 +28,9 @@ from tests.ui.panels.timbre_bench import (
     Bench,
     _auditioning,
     _bench,
-    _recording_players,
     pull_audition,
+    real_player_bench,
+    recording_bench,
 )
 
 SAMPLE_RATE_HZ = 44_100
@@ -101,8 +99,7 @@ def test_edits_on_a_standard_track_shape_the_kept_timbre_and_keep_the_sound(
 def test_comparing_with_the_standard_plays_the_soundfont_for_the_same_instrument(
     qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
 ) -> None:
-    players, factory = _recording_players()
-    bench = _bench(qtbot, tmp_path, renderer, factory)
+    bench, players = recording_bench(qtbot, tmp_path, renderer)
     panel = bench.panel
     panel.set_track(CELLO)
     panel.nudge_button.click()
@@ -134,8 +131,7 @@ def test_comparing_with_the_standard_plays_the_soundfont_for_the_same_instrument
 def test_a_standard_track_auditions_the_soundfont_and_compares_with_its_kept_timbre(
     qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
 ) -> None:
-    players, factory = _recording_players()
-    bench = _bench(qtbot, tmp_path, renderer, factory)
+    bench, players = recording_bench(qtbot, tmp_path, renderer)
     panel = bench.panel
     kept = generate(bench.space, 5)
     _set_timbre(bench, VIOLIN, kept.standard())
@@ -155,8 +151,7 @@ def _heard_halves(
     qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer, index: int
 ) -> tuple[Song, Song]:
     """What the panel asked to play: the Tessera phrase, then the standard one compared."""
-    players, factory = _recording_players()
-    bench = _bench(qtbot, tmp_path, renderer, factory)
+    bench, players = recording_bench(qtbot, tmp_path, renderer)
     panel = bench.panel
     panel.set_track(index)
     panel.audition_button.click()
@@ -191,14 +186,7 @@ def bench(qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer) -> Bench:
 def test_a_standard_track_sounds_the_soundfont_through_the_real_player(
     qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
 ) -> None:
-    streams: list[FakeStream] = []
-
-    open_stream = opening_into(streams)
-
-    def factory(renderer: NoteRenderer, **callbacks: Any) -> Player:
-        return Player(renderer, stream_factory=open_stream, **callbacks)
-
-    bench = _bench(qtbot, tmp_path, renderer, factory)
+    bench, streams = real_player_bench(qtbot, tmp_path, renderer)
     panel = bench.panel
     _set_timbre(bench, VIOLIN, TimbreRef("soundfont"))
     panel.audition_button.click()

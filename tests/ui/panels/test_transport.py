@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pytest
 import soundfile
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -28,6 +28,7 @@ from engine.sound.render import NoteRenderer, render
 from engine.sound.timbre import TimbreModel
 from engine.studio.models import Models
 from tests.helpers.fake_stream import FakeStream, HangingStream
+from tests.helpers.responsive import assert_answers
 from ui.main_window import MainWindow
 from ui.panels.transport import AudioEngine
 
@@ -201,16 +202,6 @@ def test_no_sound_card_is_a_message(qtbot: QtBot, tmp_path: Path, models: Models
     assert not window.transport.playing
 
 
-def _answers(qtbot: QtBot, since: float | None = None) -> None:
-    """The event loop runs a timer posted now within a second (of `since`, a monotonic time,
-    if given): a hang guard for a window that must not be blocked, not a speed claim."""
-    since = time.monotonic() if since is None else since
-    answered: list[float] = []
-    QTimer.singleShot(0, lambda: answered.append(time.monotonic()))
-    qtbot.waitUntil(lambda: bool(answered), timeout=1000)
-    assert answered[0] - since < 1.0, "the window did not answer for a second"
-
-
 def _device_callers(player: Player) -> list[str]:
     """The threads that call the player's `play` and `stop` (which reach the sound card)."""
     callers: list[str] = []
@@ -240,9 +231,9 @@ def test_a_device_that_stops_answering_never_freezes_the_window(
         pressed = time.monotonic()
         QTest.keyClick(window.grid, Qt.Key.Key_Space)  # Stop, and the device hangs in stop()
         assert window.transport.play_action.text() == "Play"
-        _answers(qtbot, since=pressed)
+        assert_answers(qtbot, since=pressed)
         assert stream.hung.wait(10)  # the device was asked to stop ...
-        _answers(qtbot)  # ... and hangs there, while the window goes on answering
+        assert_answers(qtbot)  # ... and hangs there, while the window goes on answering
         qtbot.waitUntil(lambda: NOT_ANSWERING in window.last_message, timeout=20_000)
         assert set(callers) == {"tessera-audio-device"}  # Play and Stop, never the UI thread
         assert "MainThread" not in stream.callers
@@ -264,7 +255,7 @@ def test_a_device_that_vanishes_while_playing_is_a_message(
     qtbot.waitUntil(lambda: "audio device stopped while playing" in window.last_message)
     assert window.transport.play_action.text() == "Play"
     assert not window.transport.playing
-    _answers(qtbot)
+    assert_answers(qtbot)
 
 
 def _listen_to_a_muted_take(qtbot: QtBot, window: MainWindow) -> Song:

@@ -22,7 +22,7 @@ from engine.sound.render import NoteRenderer
 from engine.sound.timbre import TimbreSpace
 from engine.studio.models import Models
 from engine.studio.session import ProjectSession
-from tests.helpers.fake_stream import FakeStream
+from tests.helpers.fake_stream import FakeStream, opening_into
 from ui.panels.timbre import TimbrePanel
 
 VIOLIN, CELLO, DRUMS = 0, 1, 2
@@ -134,6 +134,28 @@ def _recording_players() -> tuple[list[RecordingPlayer], Callable[..., Player]]:
         return players[-1]
 
     return players, factory
+
+
+def recording_bench(
+    qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
+) -> tuple[Bench, list[RecordingPlayer]]:
+    """A bench whose panel's players are recorded (the list fills as the panel makes them)."""
+    players, factory = _recording_players()
+    return _bench(qtbot, tmp_path, renderer, factory), players
+
+
+def real_player_bench(
+    qtbot: QtBot, tmp_path: Path, renderer: NoteRenderer
+) -> tuple[Bench, list[FakeStream]]:
+    """A bench whose panel plays through the real `Player` into fake sound cards, and the
+    list those cards are added to as the player opens them."""
+    streams: list[FakeStream] = []
+    open_stream = opening_into(streams)
+
+    def factory(renderer: NoteRenderer, **callbacks: Any) -> Player:
+        return Player(renderer, stream_factory=open_stream, **callbacks)
+
+    return _bench(qtbot, tmp_path, renderer, factory), streams
 
 
 def pull_audition(qtbot: QtBot, panel: TimbrePanel, streams: list[FakeStream]) -> list[Any]:
