@@ -22,6 +22,7 @@ from engine.compose.part_writing import (
     band_parts,
     ensemble_step_bonus,
     line_step_bonus,
+    register_room,
     with_pulse,
 )
 from engine.compose.sampling import FillGrammar, HardConstraints, SoftTargets, sample
@@ -58,7 +59,7 @@ class SamplingSettings:
     beat_chords: Mapping[Cell, frozenset[int]] = field(default_factory=dict)
     """A planned chord per cell, pulled for on the beats (`FillGrammar.beat_chord`)."""
     register_centres: Mapping[Cell, float] = field(default_factory=dict)
-    """A pitch each cell's notes are pulled to stay near (`REGISTER_WIDTH`, `REGISTER_SLOPE`)."""
+    """A pitch each cell's notes are pulled to stay near (`REGISTER_SLOPE`, `register_room`)."""
     key_tones: Mapping[Cell, frozenset[int]] = field(default_factory=dict)
     """The key's scale per cell: a gentler pull than a chord's (`KEY_TONE_BONUS`), not a mask."""
     anchors: Mapping[Cell, Sequence[tuple[int, frozenset[int]]]] = field(default_factory=dict)
@@ -100,12 +101,10 @@ songs sound in the key a fifth above or below. With every phrase reaching I
 new ballads had 6.0 parallel fifths and octaves per 100 joint moves (1.7 before, 2.3 at 1.0)."""
 
 
-REGISTER_WIDTH = 5.0
-"""Semitones either side of a cell's register centre that are free of any pull."""
 REGISTER_SLOPE = 0.5
-"""Log-odds taken per semitone beyond `REGISTER_WIDTH`: an octave from the centre costs 3.5
-nats (about 30 times less likely), so a bar between written bars keeps to their register
-and still reaches up or down for a phrase."""
+"""Log-odds taken per semitone beyond the semitones free of any pull either side of a cell's
+register centre (`engine.compose.part_writing.register_room`: 5 for most parts, an octave from
+the centre then costs 3.5 nats, about 30 times less likely)."""
 
 
 def fill_cells(
@@ -326,7 +325,8 @@ def _pitch_bias(
         harmony = chord if chord is not None else settings.beat_chords.get(cell)
         per_pitch[pitches % 12 == tonic] += tonic_bonus(tonic, harmony)
     if centre is not None:
-        per_pitch -= REGISTER_SLOPE * np.maximum(0.0, np.abs(pitches - centre) - REGISTER_WIDTH)
+        free = register_room(song.tracks[cell[0]].program).free_semitones
+        per_pitch -= REGISTER_SLOPE * np.maximum(0.0, np.abs(pitches - centre) - free)
     bias = np.zeros(len(model.vocab), dtype=np.float32)
     bias[model.vocab.pitch_ids] = per_pitch
     return bias

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from benchmarks.tunes import d_major_tune
-from engine.compose.context import with_context_counts
+from engine.compose.context import with_context_counts, with_context_range
 from engine.compose.controls import Controls, guides
 from engine.compose.midi_model import MidiModel
 from engine.compose.operations import Regenerate, apply
@@ -71,3 +71,23 @@ def test_regenerating_a_cell_drops_its_bends_and_keeps_the_pedal(midi_model: Mid
     # A bar not regenerated keeps its bends.
     other = apply(midi_model, song, Regenerate(((0, 5),)), 0)
     assert [c for c in other.tracks[0].controls if c.kind == "pitch_bend"] == list(controls[:2])
+
+
+def test_a_string_part_is_asked_for_a_bin_more_room_each_side() -> None:
+    """The soft range of a bar read from its neighbours: their register as it is for a sung
+    part, a bin wider each side for a bowed string part, and from the neighbours only."""
+    asked = {}
+    for program in (52, 40):  # choir, violin
+        song = dataclasses.replace(
+            d_major_tune(), tracks=(dataclasses.replace(d_major_tune().tracks[0], program=program),)
+        )
+        plain = guides(song, (0, 4), Controls(), 0)
+        ranged = with_context_range(plain, song, (0, 4), {(0, 4)})
+        asked[program] = (ranged.tokens.low_bin, ranged.tokens.high_bin)
+        emptied = _with_bar(song, 0, 4, [])
+        again = with_context_range(guides(emptied, (0, 4), Controls(), 0), emptied, (0, 4), set())
+        assert (again.tokens.low_bin, again.tokens.high_bin) == asked[program]
+    (choir_low, choir_high), (violin_low, violin_high) = asked[52], asked[40]
+    assert choir_low is not None
+    assert choir_high is not None
+    assert (violin_low, violin_high) == (choir_low - 1, choir_high + 1)

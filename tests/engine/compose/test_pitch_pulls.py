@@ -1,12 +1,14 @@
 """The pitch pulls a cell is written under (`engine.compose.decode._pitch_bias`): the tonic in
-the outer voices where the bar's chord holds it, and a bass kept to the key where the chord
-leaves it; and a jazz song's planned chords coming home to the tonic."""
+the outer voices where the bar's chord holds it, a bass kept to the key where the chord
+leaves it, and a part kept near its register (further for strings); and a jazz song's planned
+chords coming home to the tonic."""
 
 from __future__ import annotations
 
 from engine.compose.decode import (
     CHORD_TONE_BONUS,
     KEY_TONE_BONUS,
+    REGISTER_SLOPE,
     TONIC_BONUS,
     TONIC_IN_CHORD_BONUS,
     SamplingSettings,
@@ -88,3 +90,24 @@ def test_every_jazz_phrase_touches_the_tonic_chord() -> None:
         plan = plan_song(jazz.style, key, jazz.bars, seed)
         for phrase in plan.phrases:
             assert tonic_chord in {plan.chords[bar] for bar in phrase.bar_range}, (seed, phrase)
+
+
+def _register_pull(model: MidiModel, program: int, centre: float) -> dict[int, float]:
+    """The pull on each pitch from a register centre alone (no chord, no key)."""
+    song = Song(bar_count=2, tracks=(Track(name="part", program=program),))
+    settings = SamplingSettings(register_centres={(0, 0): centre})
+    bias = _pitch_bias(model, song, (0, 0), settings)
+    assert bias is not None
+    return {pitch: float(bias[model.vocab.id(f"Pitch_{pitch}")]) for pitch in range(40, 90)}
+
+
+def test_a_string_part_roams_further_from_its_register_than_a_sung_one(
+    midi_model: MidiModel,
+) -> None:
+    choir, violin = (_register_pull(midi_model, program, 64.0) for program in (52, 40))
+    assert choir[69] == violin[69] == 0.0  # a fourth away: free for both
+    assert choir[72] == -REGISTER_SLOPE * 3  # a minor sixth: the choir is pulled back
+    assert violin[72] == 0.0  # the violin is not
+    assert violin[76] == -REGISTER_SLOPE * 2  # an octave up: the violin too
+    assert choir[76] < violin[76]
+    assert choir[56] == -REGISTER_SLOPE * 3  # below as above
