@@ -127,6 +127,7 @@ def _settings(
             for cell, guides in asked.items()
             if (centre := guides.register_centre) is not None
         },
+        register_rooms={cell: guides.register_room for cell, guides in asked.items()},
         key_tones={
             cell: tones for cell, guides in asked.items() if (tones := guides.key_tones) is not None
         },

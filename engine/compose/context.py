@@ -13,7 +13,6 @@ import statistics
 from collections.abc import Collection, Mapping
 
 from engine.compose.controls import Controls, Guides
-from engine.compose.part_writing import register_room
 from engine.compose.vocab import PITCH_RANGE_BIN
 from engine.song.song import Cell, Song
 
@@ -70,7 +69,7 @@ def context_bars(song: Song, cell: Cell, pending: Collection[Cell]) -> list[int]
 def with_context_range(guides: Guides, song: Song, cell: Cell, pending: Collection[Cell]) -> Guides:
     """The cell's guides with `Low_`/`High_` tokens read from the bars around it (when it
     asks for them and has no explicit range), moved inside its hard pitch limits and widened
-    by the part's `register_room` (a bin each side for bowed strings)."""
+    by its `Guides.register_room` (a bin each side for a new string part)."""
     tokens = guides.tokens
     if not guides.range_from_context or tokens.low_bin is not None or tokens.high_bin is not None:
         return guides
@@ -78,7 +77,7 @@ def with_context_range(guides: Guides, song: Song, cell: Cell, pending: Collecti
     if found is None:
         return guides
     low, high = _inside(found, (guides.limits.pitch_low, guides.limits.pitch_high))
-    margin = register_room(song.tracks[cell[0]].program).range_margin_bins
+    margin = guides.register_room.range_margin_bins
     tokens = dataclasses.replace(
         tokens,
         low_bin=max(0, low // PITCH_RANGE_BIN - margin),

@@ -18,6 +18,7 @@ import numpy as np
 
 from engine.compose.control_tokens import BarControls, clipped_to, sounding_polyphony
 from engine.compose.plan import Anchors, anchor_hits
+from engine.compose.register import REGISTER_ROOM, RegisterRoom
 from engine.compose.sampling import HardConstraints, SoftTargets
 from engine.compose.vocab import (
     MAX_POLYPHONY,
@@ -155,6 +156,9 @@ class Guides:
     register_centre: float | None = None
     """A pitch the cell's notes are pulled to stay near: between the last note before it and
     the first after it, for a cell between written bars (`engine.compose.context`)."""
+    register_room: RegisterRoom = REGISTER_ROOM
+    """How far the notes may roam from that centre, and how much wider than the bars around it
+    the cell's soft range is: more for a new string part (`engine.compose.register`)."""
 
     def at_least_one_note(self) -> Guides:
         """The same, with the cell never left empty (a new part or song plays in every bar)."""

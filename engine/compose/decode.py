@@ -22,14 +22,14 @@ from engine.compose.part_writing import (
     band_parts,
     ensemble_step_bonus,
     line_step_bonus,
-    register_room,
     with_pulse,
 )
+from engine.compose.register import REGISTER_ROOM, RegisterRoom
 from engine.compose.sampling import FillGrammar, HardConstraints, SoftTargets, sample
 from engine.compose.tokens import bar_steps, bar_token, decode_fill, encode_song, unencodable_bars
 from engine.compose.vocab import Kind, TokenizerError
 from engine.song.edits import select
-from engine.song.song import Cell, Note, Song
+from engine.song.song import Cell, KeySignatureChange, Note, Song
 from engine.song.theory import key_tonic
 from engine.words import QT_TRANSLATE_NOOP
 
@@ -59,7 +59,10 @@ class SamplingSettings:
     beat_chords: Mapping[Cell, frozenset[int]] = field(default_factory=dict)
     """A planned chord per cell, pulled for on the beats (`FillGrammar.beat_chord`)."""
     register_centres: Mapping[Cell, float] = field(default_factory=dict)
-    """A pitch each cell's notes are pulled to stay near (`REGISTER_SLOPE`, `register_room`)."""
+    """A pitch each cell's notes are pulled to stay near (`REGISTER_SLOPE`)..."""
+    register_rooms: Mapping[Cell, RegisterRoom] = field(default_factory=dict)
+    """...and how far they roam from it freely (`engine.compose.register`; `REGISTER_ROOM`
+    where a cell has none)."""
     key_tones: Mapping[Cell, frozenset[int]] = field(default_factory=dict)
     """The key's scale per cell: a gentler pull than a chord's (`KEY_TONE_BONUS`), not a mask."""
     anchors: Mapping[Cell, Sequence[tuple[int, frozenset[int]]]] = field(default_factory=dict)
@@ -103,7 +106,7 @@ new ballads had 6.0 parallel fifths and octaves per 100 joint moves (1.7 before,
 
 REGISTER_SLOPE = 0.5
 """Log-odds taken per semitone beyond the semitones free of any pull either side of a cell's
-register centre (`engine.compose.part_writing.register_room`: 5 for most parts, an octave from
+register centre (`engine.compose.register`: 5 for most parts, an octave from
 the centre then costs 3.5 nats, about 30 times less likely)."""
 
 
@@ -312,6 +315,10 @@ def _pitch_bias(
     centre = settings.register_centres.get(cell)
     if song.tracks[cell[0]].is_drum or (chord is None and key is None and centre is None):
         return None
+    signature = song.key_at(song.bar_span(cell[1])[0])
+    harmony = chord if chord is not None else settings.beat_chords.get(cell)
+    if key is not None and signature is not None:
+        key = harmonic_minor_over(key, harmony, signature)
     pitches = np.arange(128)
     per_pitch = np.zeros(128, dtype=np.float32)
     if chord is not None and key is not None and _voice_place(song, cell[0]) == "bass":
@@ -319,17 +326,34 @@ def _pitch_bias(
     for tones, bonus in ((chord, CHORD_TONE_BONUS), (key, KEY_TONE_BONUS)):
         if tones is not None:
             per_pitch += bonus * np.isin(pitches % 12, sorted(tones))
-    signature = song.key_at(song.bar_span(cell[1])[0])
     if key is not None and signature is not None and _voice_place(song, cell[0]) is not None:
         tonic = key_tonic(signature)
-        harmony = chord if chord is not None else settings.beat_chords.get(cell)
         per_pitch[pitches % 12 == tonic] += tonic_bonus(tonic, harmony)
     if centre is not None:
-        free = register_room(song.tracks[cell[0]].program).free_semitones
+        free = settings.register_rooms.get(cell, REGISTER_ROOM).free_semitones
         per_pitch -= REGISTER_SLOPE * np.maximum(0.0, np.abs(pitches - centre) - free)
     bias = np.zeros(len(model.vocab), dtype=np.float32)
     bias[model.vocab.pitch_ids] = per_pitch
     return bias
+
+
+def harmonic_minor_over(
+    key_tones: frozenset[int], harmony: frozenset[int] | None, signature: KeySignatureChange
+) -> frozenset[int]:
+    """The key tones a bar leans to: a minor key's scale with its seventh raised where the
+    bar's chord holds the leading tone (V, harmonic minor's), else the key's scale.
+
+    Why: over V the natural minor's seventh (C in D minor) is a wrong note against the chord's
+    C#, yet it took the key pull while the C# took only the chord's, so the comping left the
+    C# out of every A7 bar and new latin songs, their C natural everywhere, were heard in C
+    or G major (4 of 20). The raised seventh over V is what tells the ear the key is minor."""
+    if signature.mode != "minor" or harmony is None:
+        return key_tones
+    tonic = key_tonic(signature)
+    leading, subtonic = (tonic + 11) % 12, (tonic + 10) % 12
+    if leading not in harmony:
+        return key_tones
+    return (key_tones - {subtonic}) | {leading}
 
 
 def tonic_bonus(tonic: int, harmony: frozenset[int] | None) -> float:

@@ -41,6 +41,7 @@ from engine.compose.midi_model import MidiModel
 from engine.compose.nudge_blend import Blend, blend_limit
 from engine.compose.plan import FormError, SongPlan, plan_song
 from engine.compose.presets import PRESETS, Voice, voice_tracks
+from engine.compose.register import register_room
 from engine.compose.requests import (
     AddTrack,
     Continue,
@@ -496,11 +497,13 @@ def _closing_onset(song: Song, notes: Sequence[Note]) -> int:
 def _voice_guides(song: Song, cell: Cell, index: int, voice: Voice, controls: Controls) -> Guides:
     """What a new song's cell asks for: never empty, as thick as its voice plays, and in the
     voice's range as a hard limit only (`guides` reads each bar's soft range from the bars
-    written before it), narrowed to a singable span for a single line (`melody_range`)."""
+    written before it), narrowed to a singable span for a single line (`melody_range`), with
+    the room its instrument roams in (`register_room`)."""
     one_line = voice.polyphony == 1 and not voice.is_drum
     voice_range = melody_range(voice.pitch_range) if one_line else voice.pitch_range
     ranged = controls_with_range(controls, voice_range)
-    return guides(song, cell, ranged, index).at_least_one_note().at_most(voice.polyphony)
+    written = guides(song, cell, ranged, index).at_least_one_note().at_most(voice.polyphony)
+    return dataclasses.replace(written, register_room=register_room(voice.program))
 
 
 def requested_style(request: Generate, preset_style: str | None) -> str | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 
 from engine.compose.fill_context import SongSoFar, voice_leading
 from engine.compose.plan import pulse_onsets
@@ -99,36 +98,6 @@ def _last_chord(notes: Sequence[Note], before: int) -> tuple[int, ...]:
 
 SUNG_PROGRAMS = range(52, 55)
 """General MIDI's choir, voice oohs and synth voice: an ensemble of these is sung."""
-
-BOWED_PROGRAMS = frozenset((40, 41, 42, 43, 44, 45, 48, 49))
-"""General MIDI's violin, viola, cello, contrabass, tremolo and pizzicato strings and the two
-string ensembles: parts that roam their instrument's registers (`register_room`)."""
-
-
-@dataclass(frozen=True)
-class RegisterRoom:
-    """How far a part may move from its register before the sampler pulls it back: semitones
-    either side of the register centre free of any pull (`engine.compose.decode`), and bins
-    added on each side of the soft range read from the bars around a cell
-    (`engine.compose.context.with_context_range`)."""
-
-    free_semitones: float
-    range_margin_bins: int
-
-
-REGISTER_ROOM = RegisterRoom(free_semitones=5.0, range_margin_bins=0)
-"""Most parts: a bar between written bars keeps to their register and still reaches up or down
-for a phrase; a sung voice keeps to a tenth or so (Bach's chorale voices span 9-14 semitones)."""
-BOWED_REGISTER_ROOM = RegisterRoom(free_semitones=10.0, range_margin_bins=1)
-"""String parts roam further: the held-out quartets' violins span 16.5 and 22.5 semitones, their
-viola 16.5 and cello 17.5. With `REGISTER_ROOM` new quartets' parts spanned 10-13.5 (violin II
-9.9, 1.7 times narrower); with this, 13-17.5 (20 songs), still moving by step 43% of the time
-(human 48%, the Markov chain 58%)."""
-
-
-def register_room(program: int) -> RegisterRoom:
-    """How far a part played by `program` roams (`BOWED_REGISTER_ROOM` for bowed strings)."""
-    return BOWED_REGISTER_ROOM if program in BOWED_PROGRAMS else REGISTER_ROOM
 
 
 def ensemble_step_bonus(song: Song, track: int, ensemble: Collection[int]) -> float:

@@ -10,6 +10,7 @@ from engine.compose.context import with_context_counts, with_context_range
 from engine.compose.controls import Controls, guides
 from engine.compose.midi_model import MidiModel
 from engine.compose.operations import Regenerate, apply
+from engine.compose.register import BOWED_REGISTER_ROOM, REGISTER_ROOM
 from engine.song.song import PPQ, ControlEvent, Note, Song
 
 
@@ -73,21 +74,24 @@ def test_regenerating_a_cell_drops_its_bends_and_keeps_the_pedal(midi_model: Mid
     assert [c for c in other.tracks[0].controls if c.kind == "pitch_bend"] == list(controls[:2])
 
 
-def test_a_string_part_is_asked_for_a_bin_more_room_each_side() -> None:
-    """The soft range of a bar read from its neighbours: their register as it is for a sung
-    part, a bin wider each side for a bowed string part, and from the neighbours only."""
+def test_a_new_string_part_is_asked_for_a_bin_more_room_each_side() -> None:
+    """The soft range of a bar read from the bars around it: their register, a bin wider each
+    side where the cell has a string part's room, and from those bars only."""
+    song = d_major_tune()
     asked = {}
-    for program in (52, 40):  # choir, violin
-        song = dataclasses.replace(
-            d_major_tune(), tracks=(dataclasses.replace(d_major_tune().tracks[0], program=program),)
-        )
-        plain = guides(song, (0, 4), Controls(), 0)
+    for room in (REGISTER_ROOM, BOWED_REGISTER_ROOM):
+        plain = dataclasses.replace(guides(song, (0, 4), Controls(), 0), register_room=room)
         ranged = with_context_range(plain, song, (0, 4), {(0, 4)})
-        asked[program] = (ranged.tokens.low_bin, ranged.tokens.high_bin)
+        asked[room] = (ranged.tokens.low_bin, ranged.tokens.high_bin)
         emptied = _with_bar(song, 0, 4, [])
-        again = with_context_range(guides(emptied, (0, 4), Controls(), 0), emptied, (0, 4), set())
-        assert (again.tokens.low_bin, again.tokens.high_bin) == asked[program]
-    (choir_low, choir_high), (violin_low, violin_high) = asked[52], asked[40]
-    assert choir_low is not None
-    assert choir_high is not None
-    assert (violin_low, violin_high) == (choir_low - 1, choir_high + 1)
+        again = with_context_range(
+            dataclasses.replace(guides(emptied, (0, 4), Controls(), 0), register_room=room),
+            emptied,
+            (0, 4),
+            set(),
+        )
+        assert (again.tokens.low_bin, again.tokens.high_bin) == asked[room]
+    (low, high), roaming = asked[REGISTER_ROOM], asked[BOWED_REGISTER_ROOM]
+    assert low is not None
+    assert high is not None
+    assert roaming == (low - 1, high + 1)

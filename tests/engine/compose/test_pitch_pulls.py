@@ -1,6 +1,6 @@
 """The pitch pulls a cell is written under (`engine.compose.decode._pitch_bias`): the tonic in
 the outer voices where the bar's chord holds it, a bass kept to the key where the chord
-leaves it, and a part kept near its register (further for strings); and a jazz song's planned
+leaves it, and a part kept near its register (a new string part less so); and a jazz song's planned
 chords coming home to the tonic."""
 
 from __future__ import annotations
@@ -18,6 +18,12 @@ from engine.compose.decode import (
 from engine.compose.midi_model import MidiModel
 from engine.compose.plan import chord_of_degree, plan_song
 from engine.compose.presets import PRESETS
+from engine.compose.register import (
+    BOWED_REGISTER_ROOM,
+    REGISTER_ROOM,
+    RegisterRoom,
+    register_room,
+)
 from engine.song.song import Cell, KeySignatureChange, Song, Track
 from engine.song.theory import key_from_name, key_scale
 
@@ -92,22 +98,49 @@ def test_every_jazz_phrase_touches_the_tonic_chord() -> None:
             assert tonic_chord in {plan.chords[bar] for bar in phrase.bar_range}, (seed, phrase)
 
 
-def _register_pull(model: MidiModel, program: int, centre: float) -> dict[int, float]:
+def _register_pull(model: MidiModel, room: RegisterRoom, centre: float) -> dict[int, float]:
     """The pull on each pitch from a register centre alone (no chord, no key)."""
-    song = Song(bar_count=2, tracks=(Track(name="part", program=program),))
-    settings = SamplingSettings(register_centres={(0, 0): centre})
+    song = Song(bar_count=2, tracks=(Track(name="part", program=40),))
+    settings = SamplingSettings(register_centres={(0, 0): centre}, register_rooms={(0, 0): room})
     bias = _pitch_bias(model, song, (0, 0), settings)
     assert bias is not None
     return {pitch: float(bias[model.vocab.id(f"Pitch_{pitch}")]) for pitch in range(40, 90)}
 
 
-def test_a_string_part_roams_further_from_its_register_than_a_sung_one(
-    midi_model: MidiModel,
-) -> None:
-    choir, violin = (_register_pull(midi_model, program, 64.0) for program in (52, 40))
-    assert choir[69] == violin[69] == 0.0  # a fourth away: free for both
-    assert choir[72] == -REGISTER_SLOPE * 3  # a minor sixth: the choir is pulled back
-    assert violin[72] == 0.0  # the violin is not
-    assert violin[76] == -REGISTER_SLOPE * 2  # an octave up: the violin too
-    assert choir[76] < violin[76]
-    assert choir[56] == -REGISTER_SLOPE * 3  # below as above
+def test_a_new_string_part_roams_further_from_its_register(midi_model: MidiModel) -> None:
+    assert register_room(52) == REGISTER_ROOM  # a choir
+    assert register_room(40) == BOWED_REGISTER_ROOM  # a violin
+    kept, roaming = (
+        _register_pull(midi_model, r, 64.0) for r in (REGISTER_ROOM, register_room(40))
+    )
+    assert kept[69] == roaming[69] == 0.0  # a fourth away: free for both
+    assert kept[72] == -REGISTER_SLOPE * 3  # a minor sixth: pulled back
+    assert roaming[72] == 0.0  # not for a new string part
+    assert roaming[76] == -REGISTER_SLOPE * 2  # an octave up: that too
+    assert kept[56] == -REGISTER_SLOPE * 3  # below as above
+
+
+def _c_pulls(
+    model: MidiModel, key: KeySignatureChange, chord: frozenset[int]
+) -> tuple[float, float]:
+    """The pull on C and C# (MIDI 60, 61) for a keyboard part over `chord` in `key`."""
+    song = Song(bar_count=2, tracks=(Track(name="keys", program=0),), key_signatures=(key,))
+    settings = SamplingSettings(chords={(0, 0): chord}, key_tones={(0, 0): key_scale(key)})
+    bias = _pitch_bias(model, song, (0, 0), settings)
+    assert bias is not None
+    c_natural, c_sharp = (float(bias[model.vocab.id(f"Pitch_{p}")]) for p in (60, 61))
+    return c_natural, c_sharp
+
+
+def test_over_v_a_minor_key_leans_to_its_leading_tone(midi_model: MidiModel) -> None:
+    """In D minor the key pull goes to C natural, but over A7 (V) to C#, harmonic minor's
+    raised seventh: there the natural seventh is a wrong note against the chord."""
+    d_minor = key_from_name("D minor")
+    over_a7 = _c_pulls(midi_model, d_minor, chord_of_degree(d_minor, 4, "sevenths"))
+    over_dm7 = _c_pulls(midi_model, d_minor, chord_of_degree(d_minor, 0, "sevenths"))
+    assert over_a7 == (0.0, CHORD_TONE_BONUS + KEY_TONE_BONUS)
+    assert over_dm7 == (CHORD_TONE_BONUS + KEY_TONE_BONUS, 0.0)  # C: Dm7's seventh, in the key
+    # A major key's V holds its leading tone anyway: nothing changes there.
+    d_major = key_from_name("D major")
+    over_a7_major = _c_pulls(midi_model, d_major, chord_of_degree(d_major, 4, "sevenths"))
+    assert over_a7_major == (0.0, CHORD_TONE_BONUS + KEY_TONE_BONUS)
