@@ -19,8 +19,9 @@ list of `[tick, kind, text]` rows, each written only when not empty, so a song w
 other project saves (and hashes) exactly as before and an older Tessera refuses a version 6 file
 by its version rather than by an unknown kind. The `mix` object may also hold a track's stereo
 `width` and `reverb_send_db`, each written only when the track sets it (absent means its
-instrument family's default), so no version number changed for them: an older Tessera names the
-field it does not know. Older files still open.
+instrument family's default), and a timbre its `model` (the version of the timbre model that
+made its vector), written only when known; so no version number changed for them: an older
+Tessera names the field it does not know. Older files still open.
 
 A project may come from anywhere, so loading is bounded (see `engine.project.bounded_json` for
 the file itself: regular files only, at most `MAX_PROJECT_BYTES`, nesting, numbers and repeated
@@ -201,6 +202,8 @@ def _timbre_to_dict(timbre: TimbreRef) -> dict[str, Any]:
     data = {"kind": timbre.kind, "seed": timbre.seed, "vector": list(timbre.vector)}
     if timbre.program is not None:  # a resolved standard ref; a track's never has one
         data["program"] = timbre.program
+    if timbre.model is not None:  # written only when known, so older projects save as before
+        data["model"] = timbre.model
     return data
 
 
@@ -210,6 +213,7 @@ def _timbre(t: Fields) -> TimbreRef:
         seed=t.get("seed", (int, type(None))),
         vector=each(t, "vector", _vector_number),
         program=t.get("program", int) if "program" in t.value else None,
+        model=t.get("model", int) if "model" in t.value else None,
     )
 
 

@@ -18,6 +18,8 @@ a test keeps the two equal). A vector of another length cannot be rendered."""
 MAX_TIMBRE_COMPONENT = 1000.0
 """The largest size of one vector number. The shipped instruments stay within 1.3 and a nudge moves
 at most about 0.4, so no edit gets near it; past it the model's float32 sums stop being music."""
+MAX_MODEL_VERSION = 1_000_000
+"""The largest timbre model version a timbre may name (versions count up from 1)."""
 MAX_SEED = 2**64 - 1
 """Seeds are unsigned 64-bit numbers (the random generators refuse negative ones)."""
 
@@ -43,6 +45,11 @@ class TimbreRef:
     seed: int | None = None
     vector: tuple[float, ...] = ()
     program: int | None = None
+    model: int | None = None
+    """The version of the timbre model whose space `vector` is in (`engine.sound.timbre_space`
+    stamps it). Each model learns its own space, so a vector only sounds as it did under the
+    model that made it (`engine.sound.timbre_version` tells the composer when it does not).
+    None: not recorded (timbres made before model v3 did not record it)."""
 
     def __post_init__(self) -> None:
         if self.kind not in TIMBRE_KINDS:
@@ -72,6 +79,14 @@ class TimbreRef:
                     ).format(kind=self.kind)
                 )
             check_int("timbre program", self.program, 0, 127)
+        if self.model is not None:
+            check_int("timbre model", self.model, 1, MAX_MODEL_VERSION)
+            if not self.vector:
+                raise SongError(
+                    QT_TRANSLATE_NOOP(
+                        "TimbreRef", "only a timbre with a vector names the model that made it"
+                    )
+                )
         object.__setattr__(self, "vector", _timbre_vector(self.vector))
 
     @property
@@ -84,7 +99,7 @@ class TimbreRef:
         if self.kind == "soundfont":
             return self
         if self.kind == "generated":
-            return TimbreRef("soundfont", self.seed, self.vector)
+            return TimbreRef("soundfont", self.seed, self.vector, model=self.model)
         return TimbreRef("soundfont")
 
     def tessera(self) -> TimbreRef:
@@ -93,7 +108,7 @@ class TimbreRef:
         if self.kind != "soundfont":
             return self
         if self.vector:
-            return TimbreRef("generated", self.seed, self.vector)
+            return TimbreRef("generated", self.seed, self.vector, model=self.model)
         return TimbreRef()
 
 

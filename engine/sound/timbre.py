@@ -32,6 +32,7 @@ import numpy.typing as npt
 from engine.runtime.cards import Card, read_card
 from engine.runtime.onnx import ModelLoadError, file_sha256, open_session
 from engine.song.song import TimbreRef
+from engine.song.timbre_ref import MAX_MODEL_VERSION
 from engine.sound.note_frames import ATTACK_FRAMES, SampledNote
 from engine.sound.sampler import Sampler, dpm_solver_2m_sample
 from engine.sound.synth import (
@@ -58,6 +59,7 @@ from engine.sound.timbre_space import (
     nudge,
     seed_of,
 )
+from engine.sound.timbre_version import DEFAULT_MODEL_DIR
 from engine.words import QT_TRANSLATE_NOOP
 
 __all__ = [
@@ -83,7 +85,6 @@ __all__ = [
     "nudge",
 ]
 
-DEFAULT_MODEL_DIR = Path(__file__).parents[2] / "models" / "timbre"
 REBUILD = (
     "reinstall Tessera, or rebuild the model as models/timbre/README.md says "
     "(python -m models.timbre.export runs/timbre/checkpoint.pt models/timbre)"
@@ -157,7 +158,9 @@ class TimbreModel:
                 "architecture", "frames", low=ATTACK_FRAMES + 2, high=MAX_FRAMES
             )
             self._check_controls(card)
-            self.space = self._load_space(card.sha256("space", "sha256"))
+            version = card.integer("version", low=1, high=MAX_MODEL_VERSION)
+            space = self._load_space(card.sha256("space", "sha256"))
+            self.space = dataclasses.replace(space, model_version=version)
             # No spinning: a render synthesizes one batch on another thread while the model
             # samples the next, and spinning threads took its core (a cold render 1.4x slower).
             loaded = open_session(

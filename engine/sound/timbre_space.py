@@ -46,6 +46,9 @@ class TimbreSpace:
     prior_cholesky: npt.NDArray[np.float64]
     descriptors: dict[str, npt.NDArray[np.float64]]
     descriptor_r2: dict[str, float]
+    model_version: int | None = None
+    """The version of the model this space belongs to (its card's), stamped on every timbre
+    made here (`TimbreRef.model`); None for a space read without its card."""
 
     @property
     def dimension(self) -> int:
@@ -93,20 +96,21 @@ def _check_strength(strength: float) -> float:
     return float(strength)
 
 
-def _ref(vector: npt.ArrayLike, seed: int) -> TimbreRef:
-    return TimbreRef(kind="generated", seed=seed, vector=tuple(float(x) for x in np.ravel(vector)))
+def _ref(vector: npt.ArrayLike, seed: int, model: int | None) -> TimbreRef:
+    values = tuple(float(x) for x in np.ravel(vector))
+    return TimbreRef(kind="generated", seed=seed, vector=values, model=model)
 
 
 def generate(space: TimbreSpace, seed: int) -> TimbreRef:
     """A new timbre: a vector drawn from the prior with `seed`, which is also its noise seed."""
     normal = np.random.default_rng(seed).standard_normal(space.dimension)
-    return _ref(space.prior_mean + space.prior_cholesky @ normal, seed)
+    return _ref(space.prior_mean + space.prior_cholesky @ normal, seed, space.model_version)
 
 
 def from_gm(space: TimbreSpace, program: int, seed: int = 0) -> TimbreRef:
     """A GM program's timbre (DRUM_KIT for the drums); unheard programs get their family mean."""
     if program in space.instruments:
-        return _ref(space.instruments[program], seed)
+        return _ref(space.instruments[program], seed, space.model_version)
     if not 0 <= program < 128:
         raise TimbreError(
             QT_TRANSLATE_NOOP(
@@ -115,7 +119,7 @@ def from_gm(space: TimbreSpace, program: int, seed: int = 0) -> TimbreRef:
         )
     family = [v for p, v in space.instruments.items() if p // 8 == program // 8 and p < 128]
     mean = np.mean(family, axis=0) if family else space.prior_mean
-    return _ref(mean, seed)
+    return _ref(mean, seed, space.model_version)
 
 
 def nudge(space: TimbreSpace, ref: TimbreRef, strength: float, direction_seed: int) -> TimbreRef:
@@ -124,11 +128,12 @@ def nudge(space: TimbreSpace, ref: TimbreRef, strength: float, direction_seed: i
     unit = np.random.default_rng(direction_seed).standard_normal(space.dimension)
     unit /= np.linalg.norm(unit)
     step = NUDGE_SCALE * strength * (space.prior_cholesky @ unit)
-    return _ref(np.asarray(ref.vector) + step, seed)
+    return _ref(np.asarray(ref.vector) + step, seed, space.model_version)
 
 
 def interpolate(a: TimbreRef, b: TimbreRef, fraction: float) -> TimbreRef:
-    """The timbre `fraction` (0..1) of the way from a to b, with a's seed (so 0 is exactly a)."""
+    """The timbre `fraction` (0..1) of the way from a to b, with a's seed and model version
+    (so 0 is exactly a)."""
     seed, fraction = seed_of(a), _check_strength(fraction)
     if len(a.vector) != len(b.vector):
         raise TimbreError(
@@ -137,7 +142,7 @@ def interpolate(a: TimbreRef, b: TimbreRef, fraction: float) -> TimbreRef:
             ).format(vector_count=len(a.vector), vector_count_2=len(b.vector))
         )
     mixed = (1 - fraction) * np.asarray(a.vector) + fraction * np.asarray(b.vector)
-    return _ref(mixed, seed)
+    return _ref(mixed, seed, a.model)
 
 
 def describe(space: TimbreSpace, ref: TimbreRef, name: str, strength: float) -> TimbreRef:
@@ -150,7 +155,7 @@ def describe(space: TimbreSpace, ref: TimbreRef, name: str, strength: float) -> 
         )
     seed = seed_of(ref)
     step = DESCRIBE_SCALE * _check_strength(strength) * space.descriptors[name]
-    return _ref(np.asarray(ref.vector) + step, seed)
+    return _ref(np.asarray(ref.vector) + step, seed, space.model_version)
 
 
 def seed_of(ref: TimbreRef) -> int:

@@ -44,6 +44,7 @@ from engine.project.song_files import open_song, save_song
 from engine.song.song import Song
 from engine.song.takes import Take, record, take_at
 from engine.song.undo import History
+from engine.sound.timbre_version import installed_version, made_elsewhere_warnings
 from engine.studio.take_restore import Restored, restore_around_locks
 from engine.words import QT_TRANSLATE_NOOP
 
@@ -114,14 +115,15 @@ class ProjectSession:
             yield
 
     def open(self, path: str | os.PathLike[str]) -> list[str]:
-        """Open a project or MIDI file; returns import warnings. The old song stays on error."""
+        """Open a project or MIDI file; returns import warnings (for a project, its generated
+        timbres made by another timbre model). The old song stays on error."""
         path = Path(path)
         stamp = None
         if path.suffix.lower() == ".json":
             with holding(path):  # never read half of another program's read-modify-write
                 song, takes = load_project_with_takes(path)
                 stamp = FileStamp.of(path)
-            warnings: list[str] = []
+            warnings = made_elsewhere_warnings(song, installed_version())
         else:
             song, warnings = open_song(path)
             takes = ()

@@ -5315,8 +5315,27 @@ No deletes this copy.</source>
         <translation>只有标准音色才指定音色号，{kind!r} 不行</translation>
     </message>
     <message>
+        <source>only a timbre with a vector names the model that made it</source>
+        <translation>只有带向量的音色才会注明生成它的模型</translation>
+    </message>
+    <message>
         <source>timbre vector must hold {timbre_dimension} numbers (or none), got {vector_count}</source>
         <translation>音色向量必须有 {timbre_dimension} 个数（或没有），实际有 {vector_count} 个</translation>
+    </message>
+</context>
+<context>
+    <name>TimbreVersion</name>
+    <message>
+        <source>track {number} ({name}): its generated timbre was made with {made}, and this Tessera has timbre model v{installed}, so it sounds different now: generate or nudge a new one in the Timbre panel, or choose General MIDI (SoundFont) for it</source>
+        <translation>第 {number} 轨（{name}）：它的生成音色来自{made}，而此版 Tessera 使用音色模型 v{installed}，所以现在听起来会不一样：请在音色面板中重新生成或微调一个音色，或为它选择通用 MIDI（SoundFont）</translation>
+    </message>
+    <message>
+        <source>an earlier timbre model</source>
+        <translation>较早的音色模型</translation>
+    </message>
+    <message>
+        <source>timbre model v{version}</source>
+        <translation>音色模型 v{version}</translation>
     </message>
 </context>
 <context>
