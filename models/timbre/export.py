@@ -154,6 +154,7 @@ def card(
             "timbre_dim": c.timbre_dim,
             "cond_dim": c.cond_dim,
             "drum_key_embedding": c.drum_key_embedding,
+            "smoothed_skip": c.smoothed_skip,
         },
         "parameters": sum(p.numel() for p in model.parameters()),
         "controls": {

@@ -58,6 +58,11 @@ def _parser() -> argparse.ArgumentParser:
         default=6.0,
         help="how much more often a drum hit is drawn than a melodic note (141 of ~7,000)",
     )
+    parser.add_argument(
+        "--smoothed-skip",
+        action="store_true",
+        help="give the skip path a smoothed copy of the input (an experiment: see model.py)",
+    )
     parser.add_argument("--seed", type=int, default=1234)
     parser.add_argument("--eval-every", type=int, default=250)
     parser.add_argument("--checkpoint-every", type=int, default=250)
@@ -132,7 +137,12 @@ def _validation_subset(notes: NoteSet, count: int = 256) -> NoteSet:
 def train(args: argparse.Namespace, train_notes: NoteSet, validation_notes: NoteSet) -> None:
     """The training loop; writes checkpoint.pt and log.jsonl into `args.out`."""
     torch.set_num_threads(args.threads)
-    config = DenoiserConfig(width=args.width, blocks=args.blocks, timbre_dim=args.timbre_dim)
+    config = DenoiserConfig(
+        width=args.width,
+        blocks=args.blocks,
+        timbre_dim=args.timbre_dim,
+        smoothed_skip=args.smoothed_skip,
+    )
     torch.manual_seed(args.seed)
     model = TimbreDenoiser(config)
     ema = copy.deepcopy(model).requires_grad_(False)

@@ -4,6 +4,7 @@ analyse, train, resume, export, ONNX/torch parity, and loading the export in the
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -151,4 +152,45 @@ def test_shipped_onnx_matches_its_torch_weights() -> None:
     }
     with torch.no_grad():
         expected = model(*(torch.from_numpy(v) for v in feeds.values())).numpy()
+    np.testing.assert_allclose(session.run(["x0"], feeds)[0], expected, atol=1e-4)
+
+
+def test_the_smoothed_skip_leaves_attacks_releases_and_drums_alone() -> None:
+    """The experimental smoothed skip (`DenoiserConfig.smoothed_skip`): a note's first frames,
+    the frames around its release and a drum hit are never smoothed, and the net exports to
+    ONNX with the same output as torch."""
+    from models.timbre.export import export_onnx
+    from models.timbre.model import (
+        ATTACK_FRAMES_KEPT,
+        RELEASE_FRAMES_KEPT,
+        DenoiserConfig,
+        TimbreDenoiser,
+    )
+
+    torch.manual_seed(0)
+    model = TimbreDenoiser(DenoiserConfig(width=32, blocks=5, smoothed_skip=True)).eval()
+    mask = model._smoothable(torch.tensor([1.0, 1.0]), torch.tensor([0.0, 1.0]))
+    release = 50  # 1 s at 50 frames a second
+    melodic, drum = mask[0].numpy(), mask[1].numpy()
+    assert not melodic[:ATTACK_FRAMES_KEPT].any()
+    assert not melodic[release - RELEASE_FRAMES_KEPT : release + RELEASE_FRAMES_KEPT + 1].any()
+    assert melodic[ATTACK_FRAMES_KEPT : release - RELEASE_FRAMES_KEPT].all()
+    assert melodic[release + RELEASE_FRAMES_KEPT + 1 :].all()
+    assert not drum.any()
+    # Where the mask is 0 the skip is the raw input, so such frames match the model without it.
+    path = Path(tempfile.mkdtemp()) / "smoothed.onnx"
+    export_onnx(model, path)
+    rng = np.random.default_rng(2)
+    feeds = {
+        "x": rng.standard_normal((2, 128, 96)).astype(np.float32),
+        "t": np.array([0.1, 0.6], np.float32),
+        "timbre": rng.standard_normal((2, model.config.timbre_dim)).astype(np.float32),
+        "pitch": np.array([60, 38], np.float32),
+        "velocity": np.array([80, 100], np.float32),
+        "duration": np.array([1.0, 0.5], np.float32),
+        "is_drum": np.array([0, 1], np.float32),
+    }
+    with torch.no_grad():
+        expected = model(*(torch.from_numpy(v) for v in feeds.values())).numpy()
+    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     np.testing.assert_allclose(session.run(["x0"], feeds)[0], expected, atol=1e-4)
