@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import statistics
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 
 from engine.compose.controls import Controls, Guides
 from engine.compose.vocab import PITCH_RANGE_BIN
-from engine.song.song import Cell, Song
+from engine.song.song import Cell, Note, Song
 
 MAX_RANGE_BIN = 127 // PITCH_RANGE_BIN
 """The highest `Low_`/`High_` bin a MIDI pitch falls in."""
@@ -118,12 +118,17 @@ def with_context_counts(
     notes = round(statistics.mean(len(n) for n in around))
     onsets = round(statistics.mean(len({x.start_tick for x in n}) for n in around))
     targets = dataclasses.replace(guides.targets, notes=notes, onsets=onsets, pull=CONTEXT_PULL)
-    before, after = around
-    last = max(before, key=lambda n: (n.start_tick, n.pitch))
-    first = min(after, key=lambda n: (n.start_tick, -n.pitch))
-    centre = None if song.tracks[track].is_drum else (last.pitch + first.pitch) / 2
+    centre = None if song.tracks[track].is_drum else joining_pitch(*around)
     guided = dataclasses.replace(guides, targets=targets, register_centre=centre)
     return guided.at_least_one_note()
+
+
+def joining_pitch(before: Sequence[Note], after: Sequence[Note]) -> float:
+    """Midway between the last note of the bar before a cell and the first of the bar after
+    it: where a bar that joins them sits."""
+    last = max(before, key=lambda n: (n.start_tick, n.pitch))
+    first = min(after, key=lambda n: (n.start_tick, -n.pitch))
+    return (last.pitch + first.pitch) / 2
 
 
 def _inside(span: tuple[int, int], limits: tuple[int, int]) -> tuple[int, int]:

@@ -8,13 +8,13 @@ import dataclasses
 
 import pytest
 
+from engine.compose.bar_likeness import similarity
 from engine.compose.cell_edit import write_cell
 from engine.compose.cell_writer import write_cells
 from engine.compose.controls import Controls, guides
 from engine.compose.infill import (
     MOST_CELLS,
     best_take,
-    similarity,
     wants_takes,
     write_takes,
 )
@@ -58,6 +58,33 @@ def test_the_take_that_fits_its_neighbours_is_kept_wherever_it_comes() -> None:
     stray = write_cell(song, (0, 1), bar_of(1, F_SHARP))
     assert best_take(song, [(0, 1)], [stray, fits]) == 1
     assert best_take(song, [(0, 1)], [fits, stray]) == 0
+
+
+def test_the_take_that_plays_the_other_parts_harmony_is_kept() -> None:
+    """Two takes alike to the bars around them (neither shares their pitch class, count or
+    register): the one whose pitch classes the other part plays in that bar is kept."""
+    low = [50, 50, 50, 50]
+    song = song_of(low, [], low, tracks=2)
+    song = write_cell(song, (1, 1), bar_of(1, [54, 58, 61]))  # F#, A#, C# in the other part
+    in_harmony = write_cell(song, (0, 1), bar_of(1, F_SHARP))
+    outside = write_cell(song, (0, 1), bar_of(1, [p - 6 for p in F_SHARP]))
+    assert best_take(song, [(0, 1)], [outside, in_harmony]) == 1
+    assert best_take(song, [(0, 1)], [in_harmony, outside]) == 0
+    # A part being written in the same request is not read as the harmony.
+    both = [(0, 1), (1, 1)]
+    assert best_take(song, both, [outside, in_harmony]) == 0
+
+
+def test_the_take_that_echoes_its_phrase_is_kept() -> None:
+    """Bars 4-7 repeat bars 0-3 around the cell at bar 5: of two takes alike to its
+    neighbours, the one that plays what bar 1 played is kept."""
+    rest, answer = [60, 60, 60, 60], [62, 65, 69, 62]
+    cadence = [55, 59, 62, 67]
+    song = song_of(rest, answer, rest, cadence, rest, [], rest, cadence)
+    echo = write_cell(song, (0, 5), bar_of(5, answer))
+    other = write_cell(song, (0, 5), bar_of(5, [p + 1 for p in answer]))
+    assert best_take(song, [(0, 5)], [other, echo]) == 1
+    assert best_take(song, [(0, 5)], [echo, other]) == 0
 
 
 def test_the_choice_never_reads_the_cell_being_written() -> None:
