@@ -26,6 +26,10 @@ and obeying `--density` and `--rhythm` asked at 1.5x and 0.5x on `--control-cell
 baseline column is the same cell regenerated with no control: how often it moves that far by
 chance).
 
+The last two columns make "within the human range" a count: for a row where each song has a
+figure of its own (a share of its bars, a range; not a yes or no such as its ending), the span
+from the lowest to the highest single human work, and how many model songs fall inside it.
+
 It prints a Markdown table per style (with the seconds it took) and writes every figure to
 `--out` (JSON). Everything is seeded: a rerun prints the same table. Time goes almost all to
 the model writing songs, so it grows with --songs and with the number of presets. Measured on
@@ -39,6 +43,7 @@ times the song part: some 7 minutes for the five corpus presets, over 30 for all
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import time
 from collections.abc import Sequence
@@ -66,7 +71,17 @@ from benchmarks.musicality_markov import (
     train_chain,
 )
 from benchmarks.musicality_measures import pooled
-from benchmarks.musicality_rows import Kind, Row, measure_column, rows_for, show, voice_is_drum
+from benchmarks.musicality_rows import (
+    Kind,
+    Row,
+    Spread,
+    human_spread,
+    measure_column,
+    rows_for,
+    show,
+    show_spread,
+    voice_is_drum,
+)
 from benchmarks.musicality_sources import Material, manifest_rows, style_sources
 from engine.compose.midi_model import DEFAULT_MODEL_DIR, MidiModel
 from engine.compose.operations import Generate, apply
@@ -185,6 +200,8 @@ class StyleResult:
     sizes: dict[str, int] = field(default_factory=dict)
     cell_counts: dict[str, int] = field(default_factory=dict)
     human_source: str = ""
+    spreads: dict[str, Spread | None] = field(default_factory=dict)
+    """Per song-level row: the human works' span and the model songs inside it."""
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -196,6 +213,7 @@ def song_rows(result: StyleResult, rows: Sequence[Row], columns: dict[str, Pairs
             column: measure_column(row, songs) for column, songs in columns.items()
         }
         result.values[row.label]["baseline"] = None
+        result.spreads[row.label] = human_spread(row, columns["human"], columns["model"])
 
 
 def run_style(model: MidiModel, name: str, human: Material, plan: StylePlan) -> StyleResult:
@@ -245,12 +263,16 @@ def style_table(result: StyleResult) -> str:
         f"human (n={n['human']})",
         f"Markov (n={n['Markov']})",
         "baseline",
+        "human works: span",
+        "model songs in it",
     ]
     lines = []
     for label, values in result.values.items():
         count = result.cell_counts.get(label)
         shown = f"{label} (n={count})" if count is not None else label
-        lines.append([shown, *(show(values[c], result.kinds[label]) for c in COLUMNS)])
+        kind = result.kinds[label]
+        spread = show_spread(result.spreads.get(label), kind)
+        lines.append([shown, *(show(values[c], kind) for c in COLUMNS), *spread])
     return markdown(header, lines)
 
 
@@ -276,6 +298,10 @@ def as_json(results: Sequence[StyleResult], args: argparse.Namespace, seconds: f
         "styles": {
             r.name: {
                 "rows": r.values,
+                "human_spread": {
+                    label: None if spread is None else dataclasses.asdict(spread)
+                    for label, spread in r.spreads.items()
+                },
                 "songs": r.sizes,
                 "cells": r.cell_counts,
                 "human_source": r.human_source,

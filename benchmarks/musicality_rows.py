@@ -49,6 +49,9 @@ class Row:
     measure: Callable[[Song], Ratio | None]
     whole: bool = False
     """Measured on a held-out work as a whole (how it ends), not on its first bars."""
+    per_song: bool = True
+    """Whether one song's value is a figure of its own (a share of its bars, its range) rather
+    than a yes or no, so that the human works' spread says something (`human_spread`)."""
 
 
 def voice_is_drum(voice: Voice) -> bool:
@@ -60,11 +63,11 @@ def rows_for(name: str, preset: Preset) -> list[Row]:
     """The measures that apply to a preset's ensemble, in the order they are printed."""
     pitched = [voice for voice in preset.voices if not voice_is_drum(voice)]
     rows = [
-        Row("key: estimated = declared (songs)", "share", key_matches),
+        Row("key: estimated = declared (songs)", "share", key_matches, per_song=False),
         Row("notes in the declared scale", "share", in_scale),
         Row("near-repeat bars (Jaccard >= 0.8)", "share", near_repeat_bars),
-        Row("ends on the tonic (songs)", "share", tonic_ending, whole=True),
-        Row("long final note (songs)", "share", long_final_note, whole=True),
+        Row("ends on the tonic (songs)", "share", tonic_ending, whole=True, per_song=False),
+        Row("long final note (songs)", "share", long_final_note, whole=True, per_song=False),
         Row("steps (1-2 semitones) of moves", "share", step_share),
         Row("leaps over an octave per 100 moves", "per100", big_leaps),
         Row("clusters (>= 5 at once) per song", "mean", clusters),
@@ -94,6 +97,52 @@ def rows_for(name: str, preset: Preset) -> list[Row]:
 def measure_column(row: Row, songs: Sequence[tuple[Song, Song]]) -> float | None:
     """A row's pooled value over (excerpt, whole) song pairs; None when nothing counted."""
     return pooled(row.measure(whole if row.whole else excerpt) for excerpt, whole in songs)
+
+
+@dataclass(frozen=True)
+class Spread:
+    """The lowest and highest value of a row over the single human works, and how many of the
+    model's songs fall inside that span (of how many had a value)."""
+
+    low: float
+    high: float
+    inside: int
+    songs: int
+
+
+def song_values(row: Row, songs: Sequence[tuple[Song, Song]]) -> list[float]:
+    """The row's value for each song that had something to count."""
+    values = []
+    for excerpt, whole in songs:
+        ratio = row.measure(whole if row.whole else excerpt)
+        if ratio is not None and ratio.total:
+            values.append(ratio.hits / ratio.total)
+    return values
+
+
+def human_spread(
+    row: Row, human: Sequence[tuple[Song, Song]], model: Sequence[tuple[Song, Song]]
+) -> Spread | None:
+    """Where the human works of a style lie on a row, one by one, and how many model songs lie
+    there too: "within the human range" made a count. None for a yes-or-no row, or with fewer
+    than two human works to span."""
+    if not row.per_song:
+        return None
+    works = song_values(row, human)
+    if len(works) < 2:
+        return None
+    low, high = min(works), max(works)
+    mine = song_values(row, model)
+    inside = sum(1 for value in mine if low - 1e-9 <= value <= high + 1e-9)
+    return Spread(low, high, inside, len(mine))
+
+
+def show_spread(spread: Spread | None, kind: Kind) -> tuple[str, str]:
+    """The spread's two cells: the human works' span, and the model songs inside it."""
+    if spread is None:
+        return DASH, DASH
+    span = f"{show(spread.low, kind)}-{show(spread.high, kind)}"
+    return span, f"{spread.inside}/{spread.songs}"
 
 
 def show(value: float | None, kind: Kind) -> str:

@@ -42,7 +42,16 @@ from benchmarks.musicality_measures import (
     tonic_ending,
     voice_crossings,
 )
-from benchmarks.musicality_rows import DASH, measure_column, rows_for, show
+from benchmarks.musicality_rows import (
+    DASH,
+    Row,
+    Spread,
+    human_spread,
+    measure_column,
+    rows_for,
+    show,
+    show_spread,
+)
 from benchmarks.musicality_sources import band_material, drums_only, manifest_rows, style_material
 from build_scripts.band_data import cache_dir
 from engine.compose.operations import Controls, Regenerate
@@ -358,3 +367,31 @@ def test_a_short_real_run_prints_and_writes_every_column(
     assert "voice crossing (sampled 16ths)" not in rows  # one voice: no voice leading rows
     assert len(results) == 1
     assert np.isfinite(figures["rows"]["range: Fiddle (semitones)"]["model"])
+    spread = figures["human_spread"]["near-repeat bars (Jaccard >= 0.8)"]
+    assert 0.0 <= spread["low"] <= rows["near-repeat bars (Jaccard >= 0.8)"]["human"]
+    assert rows["near-repeat bars (Jaccard >= 0.8)"]["human"] <= spread["high"] <= 1.0
+    assert 0 <= spread["inside"] <= spread["songs"] == 2
+    assert figures["human_spread"]["ends on the tonic (songs)"] is None  # a yes or no
+    assert "| human works: span | model songs in it |" in printed
+
+
+def test_the_human_span_counts_the_model_songs_inside_it() -> None:
+    """Three human works at 10%, 20% and 40% of their bars: a model song at 30% is inside
+    their span, one at 50% and one at 5% are not, and a song with nothing to count is left
+    out; a yes-or-no row, or a single human work, has no span."""
+    shares = {"h1": (1, 10), "h2": (2, 10), "h3": (4, 10), "m1": (3, 10), "m2": (5, 10)}
+    shares |= {"m3": (1, 20), "m4": (0, 0)}
+
+    def measure(song: Song) -> Ratio | None:
+        return Ratio(*shares[song.title])
+
+    def pairs(*titles: str) -> list[tuple[Song, Song]]:
+        return [(Song(title=t), Song(title=t)) for t in titles]
+
+    row = Row("share of bars", "share", measure)
+    spread = human_spread(row, pairs("h1", "h2", "h3"), pairs("m1", "m2", "m3", "m4"))
+    assert spread == Spread(low=0.1, high=0.4, inside=1, songs=3)
+    assert show_spread(spread, "share") == ("10%-40%", "1/3")
+    flag = Row("ends well", "share", measure, per_song=False)
+    assert human_spread(flag, pairs("h1", "h2"), pairs("m1")) is None
+    assert human_spread(row, pairs("h1"), pairs("m1")) is None
