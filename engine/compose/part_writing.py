@@ -16,8 +16,10 @@ from engine.compose.voice_leading import (
     BAND_LINE_STEP_BONUS,
     BAND_PARALLEL_PENALTY,
     COMPING_STEP_BONUS,
+    INSTRUMENT_OCTAVE_LEAP_PENALTY,
     INSTRUMENT_STEP_BONUS,
     LINE_STEP_BONUS,
+    OCTAVE_LEAP_PENALTY,
     RUNNING_LINE_STEP_BONUS,
     SUNG_BASS_STEP_BONUS,
     SUNG_STEP_BONUS,
@@ -109,11 +111,19 @@ def ensemble_step_bonus(song: Song, track: int, ensemble: Collection[int]) -> fl
     return SUNG_BASS_STEP_BONUS if track == max(ensemble) else SUNG_STEP_BONUS
 
 
+def ensemble_octave_leap_penalty(song: Song, ensemble: Collection[int]) -> float:
+    """What a leap over an octave costs a voice of an ensemble: less in an instrumental one
+    (`INSTRUMENT_OCTAVE_LEAP_PENALTY`), whose strings leap by octaves where singers do not."""
+    if all(song.tracks[other].program in SUNG_PROGRAMS for other in ensemble):
+        return OCTAVE_LEAP_PENALTY
+    return INSTRUMENT_OCTAVE_LEAP_PENALTY
+
+
 def line_step_bonus(song: Song, bar: int) -> float:
-    """How hard a single line (a fiddle tune, a sung melody alone) leans to steps: not at all
-    where its style runs in a pulse and the bar is in simple time (a reel's eighths, scale runs
-    by themselves: `RUNNING_LINE_STEP_BONUS`), else `LINE_STEP_BONUS` (a jig's 6/8, whose
-    groups of three turn on arpeggios, and a line with no pulse)."""
+    """How hard a single line (a fiddle tune, a sung melody alone) leans to steps: only a
+    little where its style runs in a pulse and the bar is in simple time (a reel's eighths,
+    scale runs by themselves: `RUNNING_LINE_STEP_BONUS`), else `LINE_STEP_BONUS` (a jig's 6/8,
+    whose groups of three turn on arpeggios, and a line with no pulse)."""
     start, end = song.bar_span(bar)
     meter = song.time_signature_at(start)
     compound = meter.denominator == 8 and meter.numerator % 3 == 0

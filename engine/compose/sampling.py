@@ -25,7 +25,6 @@ from engine.compose.vocab import (
     Vocabulary,
 )
 from engine.compose.voice_leading import (
-    OCTAVE_LEAP_PENALTY,
     VoiceLeading,
     sounding_pitch,
 )
@@ -415,7 +414,7 @@ class FillGrammar:
             per_pitch[nearest <= 2] += self.voice_leading.step
             return self._pitch_bias(per_pitch)
         per_pitch[(np.abs(candidates - mine) <= 2) & moving] += self.voice_leading.step
-        per_pitch[np.abs(candidates - mine) > 12] -= OCTAVE_LEAP_PENALTY
+        per_pitch[np.abs(candidates - mine) > 12] -= self.voice_leading.octave_leap_penalty
         return self._pitch_bias(per_pitch)
 
     def _pitch_bias(self, per_pitch: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:

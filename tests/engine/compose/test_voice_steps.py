@@ -11,6 +11,7 @@ import pytest
 from engine.compose.part_writing import (
     PULSE_PULL,
     band_parts,
+    ensemble_octave_leap_penalty,
     ensemble_step_bonus,
     line_step_bonus,
     with_pulse,
@@ -21,8 +22,10 @@ from engine.compose.presets import PRESETS
 from engine.compose.sampling import FillGrammar, HardConstraints, SoftTargets
 from engine.compose.vocab import Vocabulary
 from engine.compose.voice_leading import (
+    INSTRUMENT_OCTAVE_LEAP_PENALTY,
     INSTRUMENT_STEP_BONUS,
     LINE_STEP_BONUS,
+    OCTAVE_LEAP_PENALTY,
     RUNNING_LINE_STEP_BONUS,
     STEP_BONUS,
     SUNG_BASS_STEP_BONUS,
@@ -69,6 +72,30 @@ def test_sung_upper_voices_step_most_and_instruments_least() -> None:
     strings = _song([40, 40, 41, 42])
     assert {ensemble_step_bonus(strings, t, ensemble) for t in ensemble} == {INSTRUMENT_STEP_BONUS}
     assert SUNG_STEP_BONUS > SUNG_BASS_STEP_BONUS > INSTRUMENT_STEP_BONUS
+
+
+def _leap_cost(leading: VoiceLeading) -> float:
+    """What a leap of an octave and a third up from the voice's previous note (G4) costs at beat
+    2 (a leap gets no step pull)."""
+    grammar = FillGrammar(VOCAB, "Bar_4/4", 48, voice_leading=leading)
+    for token in ("Fill_Start", "Bar_4/4", "Pos_12"):
+        grammar.advance(VOCAB.id(token))
+    bias = grammar.bias()
+    assert bias is not None
+    return -float(bias[VOCAB.id("Pitch_83")])
+
+
+def test_strings_leap_over_an_octave_more_freely_than_singers() -> None:
+    ensemble = range(4)
+    choir, strings = _song([52, 52, 52, 52]), _song([40, 40, 41, 42])
+    assert ensemble_octave_leap_penalty(choir, ensemble) == OCTAVE_LEAP_PENALTY
+    assert ensemble_octave_leap_penalty(strings, ensemble) == INSTRUMENT_OCTAVE_LEAP_PENALTY
+    assert INSTRUMENT_OCTAVE_LEAP_PENALTY < OCTAVE_LEAP_PENALTY
+    other = ((-12, 48, 48),)
+    sung = VoiceLeading((-12, 67), (other,))
+    bowed = dataclasses.replace(sung, octave_leap_penalty=INSTRUMENT_OCTAVE_LEAP_PENALTY)
+    assert _leap_cost(sung) == pytest.approx(OCTAVE_LEAP_PENALTY)
+    assert _leap_cost(bowed) == pytest.approx(INSTRUMENT_OCTAVE_LEAP_PENALTY)
 
 
 def _copied_bars(preset: str) -> int:
