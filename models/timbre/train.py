@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--out", type=Path, required=True, help="folder for checkpoints and log")
     parser.add_argument("--steps", type=int, default=40_000)
     parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--width", type=int, default=128)
+    parser.add_argument("--width", type=int, default=192)
     parser.add_argument("--blocks", type=int, default=10)
     parser.add_argument("--timbre-dim", type=int, default=24)
     parser.add_argument("--lr", type=float, default=1e-3)
