@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from benchmarks import musicality_rows as table
 from benchmarks.musicality import run
 from benchmarks.musicality_ensemble import (
     bass_on_root_or_fifth,
@@ -42,16 +43,7 @@ from benchmarks.musicality_measures import (
     tonic_ending,
     voice_crossings,
 )
-from benchmarks.musicality_rows import (
-    DASH,
-    Row,
-    Spread,
-    human_spread,
-    measure_column,
-    rows_for,
-    show,
-    show_spread,
-)
+from benchmarks.musicality_rows import DASH, measure_column, rows_for, show
 from benchmarks.musicality_sources import band_material, drums_only, manifest_rows, style_material
 from build_scripts.band_data import cache_dir
 from engine.compose.operations import Controls, Regenerate
@@ -388,10 +380,10 @@ def test_the_human_span_counts_the_model_songs_inside_it() -> None:
     def pairs(*titles: str) -> list[tuple[Song, Song]]:
         return [(Song(title=t), Song(title=t)) for t in titles]
 
-    row = Row("share of bars", "share", measure)
-    spread = human_spread(row, pairs("h1", "h2", "h3"), pairs("m1", "m2", "m3", "m4"))
-    assert spread == Spread(low=0.1, high=0.4, inside=1, songs=3)
-    assert show_spread(spread, "share") == ("10%-40%", "1/3")
-    flag = Row("ends well", "share", measure, per_song=False)
-    assert human_spread(flag, pairs("h1", "h2"), pairs("m1")) is None
-    assert human_spread(row, pairs("h1"), pairs("m1")) is None
+    row = table.Row("share of bars", "share", measure)
+    spread = table.human_spread(row, pairs("h1", "h2", "h3"), pairs("m1", "m2", "m3", "m4"))
+    assert spread == table.Spread(low=0.1, high=0.4, inside=1, songs=3)
+    assert table.show_spread(spread, "share") == ("10%-40%", "1/3")
+    flag = table.Row("ends well", "share", measure, per_song=False)
+    assert table.human_spread(flag, pairs("h1", "h2"), pairs("m1")) is None
+    assert table.human_spread(row, pairs("h1"), pairs("m1")) is None
