@@ -24,6 +24,15 @@ MOST_SIMILAR = PITCH_CLASS_WEIGHT + 2.0
 """What `similarity` gives two bars alike in all three."""
 
 
+def pitch_classes(notes: Sequence[Note]) -> set[int]:
+    return {note.pitch % 12 for note in notes}
+
+
+def overlap(one: set[int], other: set[int]) -> float:
+    """Jaccard overlap of two non-empty sets of pitch classes (0-1)."""
+    return len(one & other) / len(one | other)
+
+
 def similarity(one: Sequence[Note], other: Sequence[Note]) -> float:
     """How alike two bars of one part sound: their pitch classes' overlap (Jaccard, weighted
     `PITCH_CLASS_WEIGHT`), whether their note counts are within `COUNT_SLACK` and whether
@@ -31,9 +40,8 @@ def similarity(one: Sequence[Note], other: Sequence[Note]) -> float:
     `MOST_SIMILAR`."""
     if not one or not other:
         return 0.0
-    classes, others = {n.pitch % 12 for n in one}, {n.pitch % 12 for n in other}
-    overlap = len(classes & others) / len(classes | others)
+    shared = overlap(pitch_classes(one), pitch_classes(other))
     near_count = abs(len(one) - len(other)) <= COUNT_SLACK
     middle = float(np.mean([n.pitch for n in one]))
     near_register = abs(middle - float(np.mean([n.pitch for n in other]))) <= REGISTER_SLACK
-    return PITCH_CLASS_WEIGHT * overlap + float(near_count) + float(near_register)
+    return PITCH_CLASS_WEIGHT * shared + float(near_count) + float(near_register)

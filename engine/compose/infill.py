@@ -29,7 +29,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from engine.compose.bar_likeness import similarity
+from engine.compose.bar_likeness import overlap, pitch_classes, similarity
 from engine.compose.cell_writer import MAX_CELLS_PER_CALL, Progress, write_cells
 from engine.compose.controls import Controls, Guides
 from engine.compose.midi_model import MidiModel
@@ -156,7 +156,7 @@ def best_take(song: Song, cells: Sequence[Cell], takes: Sequence[Song]) -> int:
             if total:
                 scores[index] += sum(w * similarity(mine, notes) for notes, w in pool) / total
             if mine and harmony:
-                scores[index] += HARMONY_WEIGHT * _jaccard(_classes(mine), harmony)
+                scores[index] += HARMONY_WEIGHT * overlap(pitch_classes(mine), harmony)
     return max(range(len(takes)), key=lambda index: (scores[index], -index))
 
 
@@ -187,11 +187,3 @@ def _harmony(song: Song, cell: Cell, written: set[Cell]) -> set[int]:
         if other != track and not part.is_drum and (other, bar) not in written
         for note in song.notes_in_bar(other, bar)
     }
-
-
-def _classes(notes: Sequence[Note]) -> set[int]:
-    return {note.pitch % 12 for note in notes}
-
-
-def _jaccard(one: set[int], other: set[int]) -> float:
-    return len(one & other) / len(one | other)
