@@ -15,6 +15,7 @@ from engine.compose.sampling import HardConstraints, SoftTargets
 from engine.compose.voice_leading import (
     BAND_LINE_STEP_BONUS,
     BAND_PARALLEL_PENALTY,
+    BOWED_OCTAVE_LEAP_PENALTY,
     COMPING_STEP_BONUS,
     INSTRUMENT_OCTAVE_LEAP_PENALTY,
     INSTRUMENT_STEP_BONUS,
@@ -101,6 +102,9 @@ def _last_chord(notes: Sequence[Note], before: int) -> tuple[int, ...]:
 SUNG_PROGRAMS = range(52, 55)
 """General MIDI's choir, voice oohs and synth voice: an ensemble of these is sung."""
 
+BOWED_PROGRAMS = range(40, 44)
+"""General MIDI's violin, viola, cello and contrabass: an ensemble of these is bowed strings."""
+
 
 def ensemble_step_bonus(song: Song, track: int, ensemble: Collection[int]) -> float:
     """How hard one voice of an ensemble leans to steps: a sung ensemble's upper voices the
@@ -113,9 +117,13 @@ def ensemble_step_bonus(song: Song, track: int, ensemble: Collection[int]) -> fl
 
 def ensemble_octave_leap_penalty(song: Song, ensemble: Collection[int]) -> float:
     """What a leap over an octave costs a voice of an ensemble: less in an instrumental one
-    (`INSTRUMENT_OCTAVE_LEAP_PENALTY`), whose strings leap by octaves where singers do not."""
-    if all(song.tracks[other].program in SUNG_PROGRAMS for other in ensemble):
+    (`INSTRUMENT_OCTAVE_LEAP_PENALTY`), and a little is given in one of bowed strings
+    (`BOWED_OCTAVE_LEAP_PENALTY`), which leap by octaves where singers do not."""
+    programs = [song.tracks[other].program for other in ensemble]
+    if all(program in SUNG_PROGRAMS for program in programs):
         return OCTAVE_LEAP_PENALTY
+    if all(program in BOWED_PROGRAMS for program in programs):
+        return BOWED_OCTAVE_LEAP_PENALTY
     return INSTRUMENT_OCTAVE_LEAP_PENALTY
 
 

@@ -22,6 +22,7 @@ from engine.compose.presets import PRESETS
 from engine.compose.sampling import FillGrammar, HardConstraints, SoftTargets
 from engine.compose.vocab import Vocabulary
 from engine.compose.voice_leading import (
+    BOWED_OCTAVE_LEAP_PENALTY,
     INSTRUMENT_OCTAVE_LEAP_PENALTY,
     INSTRUMENT_STEP_BONUS,
     LINE_STEP_BONUS,
@@ -88,14 +89,16 @@ def _leap_cost(leading: VoiceLeading) -> float:
 def test_strings_leap_over_an_octave_more_freely_than_singers() -> None:
     ensemble = range(4)
     choir, strings = _song([52, 52, 52, 52]), _song([40, 40, 41, 42])
+    hands = _song([0, 0])
     assert ensemble_octave_leap_penalty(choir, ensemble) == OCTAVE_LEAP_PENALTY
-    assert ensemble_octave_leap_penalty(strings, ensemble) == INSTRUMENT_OCTAVE_LEAP_PENALTY
-    assert INSTRUMENT_OCTAVE_LEAP_PENALTY < OCTAVE_LEAP_PENALTY
+    assert ensemble_octave_leap_penalty(strings, ensemble) == BOWED_OCTAVE_LEAP_PENALTY
+    assert ensemble_octave_leap_penalty(hands, range(2)) == INSTRUMENT_OCTAVE_LEAP_PENALTY
+    assert BOWED_OCTAVE_LEAP_PENALTY < 0 < INSTRUMENT_OCTAVE_LEAP_PENALTY < OCTAVE_LEAP_PENALTY
     other = ((-12, 48, 48),)
     sung = VoiceLeading((-12, 67), (other,))
-    bowed = dataclasses.replace(sung, octave_leap_penalty=INSTRUMENT_OCTAVE_LEAP_PENALTY)
+    bowed = dataclasses.replace(sung, octave_leap_penalty=BOWED_OCTAVE_LEAP_PENALTY)
     assert _leap_cost(sung) == pytest.approx(OCTAVE_LEAP_PENALTY)
-    assert _leap_cost(bowed) == pytest.approx(INSTRUMENT_OCTAVE_LEAP_PENALTY)
+    assert _leap_cost(bowed) == pytest.approx(BOWED_OCTAVE_LEAP_PENALTY)  # a pull, not a cost
 
 
 def _copied_bars(preset: str) -> int:
