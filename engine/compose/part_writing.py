@@ -11,6 +11,7 @@ from collections.abc import Collection, Sequence
 
 from engine.compose.fill_context import SongSoFar, voice_leading
 from engine.compose.plan import pulse_onsets
+from engine.compose.register import BOWED_PROGRAMS
 from engine.compose.sampling import HardConstraints, SoftTargets
 from engine.compose.voice_leading import (
     BAND_LINE_STEP_BONUS,
@@ -101,9 +102,6 @@ def _last_chord(notes: Sequence[Note], before: int) -> tuple[int, ...]:
 
 SUNG_PROGRAMS = range(52, 55)
 """General MIDI's choir, voice oohs and synth voice: an ensemble of these is sung."""
-
-BOWED_PROGRAMS = range(40, 44)
-"""General MIDI's violin, viola, cello and contrabass: an ensemble of these is bowed strings."""
 
 
 def ensemble_step_bonus(song: Song, track: int, ensemble: Collection[int]) -> float:
