@@ -273,6 +273,16 @@ def pitch_range(song: Song, voice: int) -> Ratio | None:
     return Ratio(max(pitches) - min(pitches), 1)
 
 
+def mean_pitch(song: Song, voice: int) -> Ratio | None:
+    """The mean MIDI pitch of one pitched track's notes (by voice index): where the part lies.
+    A span says how far a part moves, not where: a first violin a tenth too low spans as
+    much as one in its place."""
+    tracks = voices(song)
+    if voice >= len(tracks) or not tracks[voice].notes:
+        return None
+    return Ratio(sum(n.pitch for n in tracks[voice].notes), len(tracks[voice].notes))
+
+
 def clusters(song: Song) -> Ratio | None:
     """Onsets at which a single pitched track sounds CLUSTER_NOTES or more notes: counted per
     song (a hand or a fiddle cannot play them; a model that stacks notes does). None for a

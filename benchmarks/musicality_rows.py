@@ -27,6 +27,7 @@ from benchmarks.musicality_measures import (
     in_scale,
     key_matches,
     long_final_note,
+    mean_pitch,
     near_repeat_bars,
     parallel_perfects,
     pitch_range,
@@ -83,6 +84,11 @@ def rows_for(name: str, preset: Preset) -> list[Row]:
         Row(f"range: {voice.name} (semitones)", "mean", partial(pitch_range, voice=index))
         for index, voice in enumerate(pitched)
     ]
+    if len(pitched) >= 2:
+        rows += [
+            Row(f"register: {voice.name} (mean pitch)", "mean", partial(mean_pitch, voice=index))
+            for index, voice in enumerate(pitched)
+        ]
     if "reel" in name:
         rows.append(Row("steady-eighth bars", "share", steady_eighths))
     if any(voice_is_drum(voice) for voice in preset.voices):

@@ -159,6 +159,10 @@ class Guides:
     register_room: RegisterRoom = REGISTER_ROOM
     """How far the notes may roam from that centre, and how much wider than the bars around it
     the cell's soft range is: more for a new string part (`engine.compose.register`)."""
+    home_register: float | None = None
+    """Where the part's notes lie when none of its bars around the cell is written: a new
+    song's voice's `register` (`engine.compose.presets.Voice`). It gives such a cell its soft
+    range and register centre (`engine.compose.context.with_context_range`, `energy`)."""
 
     def at_least_one_note(self) -> Guides:
         """The same, with the cell never left empty (a new part or song plays in every bar)."""

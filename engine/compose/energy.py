@@ -11,7 +11,8 @@ guides are completed, as it is written (`engine.compose.cell_writer`). It asks f
   factor, so a quiet intro does not make the chorus quiet);
 - loudness: a mean velocity rising with the level, within a window (`velocity_for`);
 - register: a few semitones up when the level is above that of the bars the cell's register
-  is read from (`REGISTER_SEMITONES` per unit of level), down when below;
+  is read from (`REGISTER_SEMITONES` per unit of level), down when below; a new song's voice
+  is pulled to its home register (`Guides.home_register`) moved by its section's level;
 - a drum fill: the drums of the last bar before a section of higher energy play
   `FILL_FACTOR` times as many hits.
 
@@ -233,11 +234,14 @@ def _register(
     tokens = dataclasses.replace(
         tokens, low_bin=moved(tokens.low_bin), high_bin=moved(tokens.high_bin)
     )
-    centre = guides.register_centre
-    if centre is not None:  # between written bars: their line, moved by the shift
-        return dataclasses.replace(guides, tokens=tokens, register_centre=centre + shift)
-    typical = typical_pitch(song, cell[0], pending)
     lift = REGISTER_SEMITONES * (level - NEUTRAL)
+    centre = guides.register_centre
+    if centre is not None and guides.home_register is None:
+        # between written bars: their line, moved by the shift
+        return dataclasses.replace(guides, tokens=tokens, register_centre=centre + shift)
+    typical = guides.home_register  # a new song's voice: its home register
+    if typical is None:
+        typical = typical_pitch(song, cell[0], pending)
     centre = None if typical is None else typical + lift
     return dataclasses.replace(
         guides, tokens=tokens, register_centre=centre, limits=_narrowed(guides.limits, lift)

@@ -503,7 +503,11 @@ def _voice_guides(song: Song, cell: Cell, index: int, voice: Voice, controls: Co
     voice_range = melody_range(voice.pitch_range) if one_line else voice.pitch_range
     ranged = controls_with_range(controls, voice_range)
     written = guides(song, cell, ranged, index).at_least_one_note().at_most(voice.polyphony)
-    return dataclasses.replace(written, register_room=register_room(voice.program))
+    return dataclasses.replace(
+        written,
+        register_room=register_room(voice.program, voice.register),
+        home_register=voice.register,
+    )
 
 
 def requested_style(request: Generate, preset_style: str | None) -> str | None:

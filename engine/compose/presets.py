@@ -24,7 +24,7 @@ from engine.errors import TesseraError
 from engine.song.song import MAX_PAN, MAX_REVERB_SEND_DB, MIN_PAN, MIN_REVERB_SEND_DB, Track
 from engine.song.stage import added_track_pan
 from engine.song.styles import STYLE_NAMES
-from engine.song.theory import key_from_name, parse_pitch_range
+from engine.song.theory import key_from_name, parse_pitch, parse_pitch_range
 from engine.words import QT_TRANSLATE_NOOP, message_of
 
 Meter = tuple[int, int]
@@ -45,6 +45,11 @@ class Voice:
     seats it by its instrument family (`engine.song.stage.added_track_pan`)."""
     reverb_send_db: float | None = None
     """The voice's reverb send in dB; None leaves its instrument family's default."""
+    register: int | None = None
+    """The pitch the voice's notes lie around where nothing of it is written yet (its first
+    bars): the mean pitch of the part in the style's training works. None: the model's choice.
+    Asked only through the range of a new song's bars (`engine.compose.context`), the model
+    put a quartet's first violin at a mean pitch of 62 where the training quartets' lies at 73."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,7 @@ class Preset:
 
 
 ENSEMBLES_FILE = PRESETS_DIR / "ensembles.toml"
-VOICE_FIELDS = ("name", "program", "range", "polyphony", "drums", "pan", "send")
+VOICE_FIELDS = ("name", "program", "range", "polyphony", "drums", "pan", "send", "register")
 PRESET_FIELDS = ("style", "meter", "key", "tempo", "bars", "form", "voices")
 
 
@@ -141,7 +146,24 @@ def _voice(fields: Fields) -> Voice:
         fields.number("send", MIN_REVERB_SEND_DB, MAX_REVERB_SEND_DB)
         if fields.has("send")
         else None,
+        _register(fields, pitch_range) if fields.has("register") else None,
     )
+
+
+def _register(fields: Fields, pitch_range: tuple[int, int]) -> int:
+    """A voice's `register`, a pitch ("C#5" or 73) inside its range."""
+    text = fields.text("register")
+    try:
+        pitch = parse_pitch(text)
+    except TesseraError as err:
+        raise fields.error(f"register {text!r}: {err}") from err
+    low, high = pitch_range
+    if not low <= pitch <= high:
+        raise fields.error(
+            f"register {text!r} lies outside the voice's range ({low}-{high}): "
+            "give a pitch inside it, or leave 'register' out"
+        )
+    return pitch
 
 
 def voice_tracks(voices: Sequence[Voice]) -> tuple[Track, ...]:

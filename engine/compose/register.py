@@ -39,6 +39,17 @@ cost the quartet infill what it shares with the held-out bar (pitch classes 0.36
 register within 4 semitones 80% -> 70%, 100 cells), so new music only is given it."""
 
 
-def register_room(program: int) -> RegisterRoom:
-    """How far a part played by `program` roams (`BOWED_REGISTER_ROOM` for bowed strings)."""
-    return BOWED_REGISTER_ROOM if program in BOWED_PROGRAMS else REGISTER_ROOM
+HOME_FREE_SEMITONES = 7.0
+"""Semitones either side of a new song's voice's home register (`Guides.home_register`) free of
+any pull: the model leans low in a quartet, and its notes sit near the bottom of the free
+room. New quartets (6 songs) at 10, 7 and 5: first violin at a mean pitch of 67.1, 69.7 and
+70.8 (the training quartets' 73.2), spanning 20.5, 17.8 and 15.3 semitones (human 21-24)."""
+
+
+def register_room(program: int, home: float | None = None) -> RegisterRoom:
+    """How far a part played by `program` roams (`BOWED_REGISTER_ROOM` for bowed strings), at
+    most `HOME_FREE_SEMITONES` from a home register when it has one."""
+    room = BOWED_REGISTER_ROOM if program in BOWED_PROGRAMS else REGISTER_ROOM
+    if home is None or room.free_semitones <= HOME_FREE_SEMITONES:
+        return room
+    return RegisterRoom(HOME_FREE_SEMITONES, room.range_margin_bins)

@@ -36,6 +36,7 @@ from benchmarks.musicality_measures import (
     in_scale,
     key_matches,
     long_final_note,
+    mean_pitch,
     near_repeat_bars,
     parallel_perfects,
     pooled,
@@ -123,6 +124,22 @@ def test_steps_and_leaps_are_counted_among_moves() -> None:
     song = song_of(Track("Fiddle", 110, notes=notes), bars=2)
     assert step_share(song) == Ratio(3, 4)  # 2, 2, 15, -2 (the repeated note is no move)
     assert big_leaps(song) == Ratio(1, 4)
+
+
+def test_a_parts_register_is_its_mean_pitch_and_an_ensemble_gets_a_row_per_part() -> None:
+    upper = Track("Violin", 40, notes=line([72, 76, 79, 77]))
+    lower = Track("Cello", 42, notes=line([48, 43]))
+    song = song_of(upper, lower)
+    assert mean_pitch(song, 0) == Ratio(304, 4)
+    assert mean_pitch(song, 1) == Ratio(91, 2)
+    assert mean_pitch(song, 2) is None
+    labels = [row.label for row in rows_for("string-quartet", PRESETS["string-quartet"])]
+    assert "register: Violin I (mean pitch)" in labels
+    assert "register: Cello (mean pitch)" in labels
+    assert not any(
+        label.startswith("register:")
+        for label in (row.label for row in rows_for("reel", PRESETS["reel"]))
+    )
 
 
 def test_crossing_voices_are_seen_and_separate_ones_are_not() -> None:

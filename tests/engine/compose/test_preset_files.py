@@ -22,7 +22,7 @@ tempo = 150
 bars = 12
 form = "ABA"
 voices = [
-    { name = "Clarinet", program = 71, range = "D4-F5", polyphony = 1 },
+    { name = "Clarinet", program = 71, range = "D4-F5", polyphony = 1, register = "Bb4" },
     { name = "Brushes", drums = true, range = "B1-A5" },
 ]
 """
@@ -49,7 +49,7 @@ def test_the_shipped_files_hold_every_preset_style_and_beat() -> None:
 def test_a_new_preset_is_a_table_in_a_file(tmp_path: Path) -> None:
     duo = load_presets(_write(tmp_path, "mine.toml", GOOD_PRESET))["duo"]
     assert duo.voices == (
-        Voice("Clarinet", 71, (62, 77), polyphony=1),
+        Voice("Clarinet", 71, (62, 77), polyphony=1, register=70),
         Voice("Brushes", 0, (35, 81), is_drum=True),
     )
     assert (duo.meter, duo.key, duo.tempo_bpm, duo.bars, duo.style, duo.form) == (
@@ -83,6 +83,11 @@ def test_a_new_preset_is_a_table_in_a_file(tmp_path: Path) -> None:
         (("[duo]", "tempo_all = 3\n[duo]"), r"'tempo_all' should be a table"),
         (("voices = [", "voices = [\n"), None),  # still valid: only whitespace
         (("bars = 12", "bars = 12\nbars = 13"), r"not valid TOML"),
+        (('register = "Bb4"', 'register = "Bb"'), r"voice 1: register 'Bb': .*octave"),
+        (
+            ('register = "Bb4"', 'register = "C6"'),
+            r"register 'C6' lies outside the voice's range \(62-77\)",
+        ),
     ],
 )
 def test_each_mistake_in_a_preset_is_named(
