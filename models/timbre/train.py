@@ -63,6 +63,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="give the skip path a smoothed copy of the input (an experiment: see model.py)",
     )
+    parser.add_argument(
+        "--delta-weight",
+        type=float,
+        default=0.0,
+        help="weight of the frame-to-frame change's squared error (sharp attacks and decays)",
+    )
     parser.add_argument("--seed", type=int, default=1234)
     parser.add_argument("--eval-every", type=int, default=250)
     parser.add_argument("--checkpoint-every", type=int, default=250)
@@ -89,11 +95,17 @@ def diffusion_loss(
     t: torch.Tensor,
     noise: torch.Tensor,
     jitter: torch.Tensor | None = None,
+    delta_weight: float = 0.0,
 ) -> torch.Tensor:
     """EDM-weighted squared error of the x0 estimate, at times t (B,) with noise (B, F, C).
 
     The weight 1 / c_out^2 makes this the plain mean squared error of the net's own output
     against its ideal value, the same scale at every noise level.
+
+    `delta_weight` adds the squared error of the change from each frame to the next, weighted
+    alike. An attack or a drum hit's decay is a large change over one or two of a note's 128
+    frames, so the plain error, averaged over all frames, barely feels it when the net spreads
+    that change over three or four; the change's own error does.
     """
     t = t.clamp(min=1e-3)  # at t = 0 the weight would be infinite
     alpha, sigma = (s[:, None, None] for s in alpha_sigma(t))  # (B, 1, 1)
@@ -103,7 +115,11 @@ def diffusion_loss(
         timbre = timbre + jitter
     estimate = model(noisy, t, timbre, notes.pitch, notes.velocity, notes.duration, notes.is_drum)
     c_out = preconditioning(t)[1][:, None, None]  # (B, 1, 1)
-    return torch.mean(((estimate - notes.controls) / c_out) ** 2)
+    error = (estimate - notes.controls) / c_out
+    loss = torch.mean(error**2)
+    if delta_weight:
+        loss = loss + delta_weight * torch.mean(torch.diff(error, dim=1) ** 2)
+    return loss
 
 
 @torch.no_grad()
@@ -171,7 +187,7 @@ def train(args: argparse.Namespace, train_notes: NoteSet, validation_notes: Note
         jitter = args.timbre_jitter * torch.randn(
             args.batch_size, config.timbre_dim, generator=generator
         )
-        loss = diffusion_loss(model, batch, t, noise, jitter)
+        loss = diffusion_loss(model, batch, t, noise, jitter, args.delta_weight)
         penalty = args.timbre_penalty * model.timbres(batch.program).pow(2).mean()
         optimizer.zero_grad(set_to_none=True)
         (loss + penalty).backward()
