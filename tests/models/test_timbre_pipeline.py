@@ -194,3 +194,37 @@ def test_the_smoothed_skip_leaves_attacks_releases_and_drums_alone() -> None:
         expected = model(*(torch.from_numpy(v) for v in feeds.values())).numpy()
     session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     np.testing.assert_allclose(session.run(["x0"], feeds)[0], expected, atol=1e-4)
+
+
+def test_the_change_loss_weighs_each_frame_to_frame_change_of_the_error(tiny_dataset: Path) -> None:
+    """`--delta-weight`: at 0 the loss is the plain one; above 0 it adds that weight times the
+    mean squared change of the (preconditioned) error from each frame to the next, read here
+    from the net's own estimate, so a level right on average but smeared across an onset
+    costs more than the plain error says."""
+    from models.timbre.data import load_notes
+    from models.timbre.model import DenoiserConfig, TimbreDenoiser, alpha_sigma, preconditioning
+    from models.timbre.train import diffusion_loss
+
+    notes = load_notes(("train",), tiny_dataset)
+    torch.manual_seed(0)
+    model = TimbreDenoiser(DenoiserConfig(width=32, blocks=3)).eval()
+    t = torch.full((len(notes),), 0.3)
+    noise = torch.randn(notes.controls.shape, generator=torch.Generator().manual_seed(1))
+    with torch.no_grad():
+        plain = float(diffusion_loss(model, notes, t, noise))
+        weighted = float(diffusion_loss(model, notes, t, noise, delta_weight=2.0))
+        alpha, sigma = (s[:, None, None] for s in alpha_sigma(t))
+        estimate = model(
+            alpha * notes.controls + sigma * noise,
+            t,
+            model.timbres(notes.program),
+            notes.pitch,
+            notes.velocity,
+            notes.duration,
+            notes.is_drum,
+        )
+    error = ((estimate - notes.controls) / preconditioning(t)[1][:, None, None]).numpy()
+    assert plain == pytest.approx(float(np.mean(error**2)), rel=1e-5)
+    change = float(np.mean(np.diff(error, axis=1) ** 2))
+    assert change > 0
+    assert weighted == pytest.approx(plain + 2.0 * change, rel=1e-5)
