@@ -77,6 +77,23 @@ def test_an_inner_part_has_no_tonic_pull(midi_model: MidiModel) -> None:
     assert keys[9] == keys[4] == CHORD_TONE_BONUS + KEY_TONE_BONUS  # the root as the fifth
 
 
+def test_every_part_of_a_string_quartet_leans_to_the_tonic(midi_model: MidiModel) -> None:
+    quartet = Song(
+        bar_count=2,
+        tracks=tuple(Track(name=str(p), program=p) for p in (40, 40, 41, 42)),
+        key_signatures=(A_MAJOR,),
+    )
+    scale = key_scale(A_MAJOR)
+    for cell in ((0, 0), (1, 0), (2, 0), (3, 0)):  # no planned chord: the whole tonic pull
+        settings = SamplingSettings(key_tones={cell: scale})
+        bias = _pitch_bias(midi_model, quartet, cell, settings)
+        assert bias is not None
+        tonic, fifth = (float(bias[midi_model.vocab.id(f"Pitch_{p}")]) for p in (57, 64))
+        assert tonic == KEY_TONE_BONUS + TONIC_BONUS
+        assert fifth == KEY_TONE_BONUS
+    # A band's inner part (the keys above) still has none: only bowed strings pull them all.
+
+
 def test_the_bass_keeps_to_the_key_where_a_blues_chord_leaves_it(midi_model: MidiModel) -> None:
     bass = _pulls(midi_model, (2, 0), _settings((2, 0), A7))
     keys = _pulls(midi_model, (1, 0), _settings((1, 0), A7))
