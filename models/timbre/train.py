@@ -95,6 +95,7 @@ def diffusion_loss(
     t: torch.Tensor,
     noise: torch.Tensor,
     jitter: torch.Tensor | None = None,
+    *,
     delta_weight: float = 0.0,
 ) -> torch.Tensor:
     """EDM-weighted squared error of the x0 estimate, at times t (B,) with noise (B, F, C).
@@ -187,7 +188,7 @@ def train(args: argparse.Namespace, train_notes: NoteSet, validation_notes: Note
         jitter = args.timbre_jitter * torch.randn(
             args.batch_size, config.timbre_dim, generator=generator
         )
-        loss = diffusion_loss(model, batch, t, noise, jitter, args.delta_weight)
+        loss = diffusion_loss(model, batch, t, noise, jitter, delta_weight=args.delta_weight)
         penalty = args.timbre_penalty * model.timbres(batch.program).pow(2).mean()
         optimizer.zero_grad(set_to_none=True)
         (loss + penalty).backward()
