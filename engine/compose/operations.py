@@ -440,8 +440,10 @@ def close_on_tonic(song: Song, voices: Sequence[Voice]) -> Song:
     Why a rule and not only the model: a song that stops on another degree sounds unfinished
     to every listener, and the model, asked for a tonic chord in the last bar, still ended
     its melody elsewhere most of the time. The lead's (first pitched voice's) last note moves
-    to the nearest tonic in its range, above the other parts sounding with it where the range
-    allows (the lead stays on top), the way an arranger fixes a final cadence."""
+    to the nearest tonic in its range, not below the other parts sounding with it where the
+    range allows (the lead stays on top, or doubles the part just under it: a first violin
+    strictly above a second violin's tonic leapt up to the octave over it, 17 semitones), the
+    way an arranger fixes a final cadence."""
     key = song.key_signatures[0] if song.key_signatures else None
     lead = next((i for i, v in enumerate(voices) if not v.is_drum and song.tracks[i].notes), None)
     if key is None or lead is None:
@@ -461,7 +463,7 @@ def close_on_tonic(song: Song, voices: Sequence[Voice]) -> Song:
     )
     low, high = voices[lead].pitch_range
     tonics = [p for p in range(low, high + 1) if p % 12 == key_tonic(key)]
-    candidates = [p for p in tonics if p > floor] or tonics
+    candidates = [p for p in tonics if p >= floor] or tonics
     chord = {n.pitch for n in notes if n.start_tick == final_onset and n is not top}
     candidates = [p for p in candidates if p not in chord]
     if not candidates:

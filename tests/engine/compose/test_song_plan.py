@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks.musicality_measures import parallel_perfects
 from engine.compose.midi_model import MidiModel
-from engine.compose.operations import Controls, Generate, apply
+from engine.compose.operations import Controls, Generate, apply, close_on_tonic
 from engine.compose.plan import (
     SNARE_OR_CLAP,
     FormError,
@@ -17,12 +17,13 @@ from engine.compose.plan import (
     chord_of_degree,
     plan_song,
 )
+from engine.compose.presets import PRESETS
 from engine.compose.sampling import DRUM_HIT_STEPS, DRUM_HITS_AT_ONCE, FillGrammar, sample
 from engine.compose.tokens import decode_fill
 from engine.compose.vocab import STEPS_PER_QUARTER, Vocabulary
 from engine.compose.voice_leading import VoiceLeading
 from engine.song.drums import KICKS
-from engine.song.song import PPQ, Song
+from engine.song.song import PPQ, Note, Song, Track
 from engine.song.theory import key_from_name, key_tonic
 
 VOCAB = Vocabulary.build()
@@ -200,6 +201,26 @@ def test_a_new_song_ends_its_melody_on_the_tonic(midi_model: MidiModel, preset: 
         start, end = song.bar_span(song.bar_count - 1)
         first_in_bar = min(n.start_tick for n in lead if n.start_tick >= start)
         assert last_onset in (start, (start + end) // 2, first_in_bar)
+
+
+def test_the_closing_tonic_may_double_the_part_under_it_rather_than_leap_over_it() -> None:
+    """A first violin on G4 over a second violin holding C5 ends on C5 (a unison), not on C6
+    an octave and a fourth above its last note; over a B4 it still ends above, on C5."""
+    voices = PRESETS["string-quartet"].voices[:2]
+    last_bar = 4 * PPQ
+
+    def ending(second_violin: int) -> int:
+        tracks = (
+            Track("Violin I", 40, notes=(Note(0, 64, 4 * PPQ, 80), Note(last_bar, 67, PPQ, 80))),
+            Track("Violin II", 40, notes=(Note(last_bar, second_violin, 4 * PPQ, 80),)),
+        )
+        song = Song(bar_count=2, tracks=tracks, key_signatures=(key_from_name("C major"),))
+        closed = close_on_tonic(song, voices)
+        return max(closed.tracks[0].notes, key=lambda n: n.start_tick).pitch
+
+    assert ending(72) == 72
+    assert ending(71) == 72
+    assert ending(76) == 84  # above a part on E5 the lead still goes on top
 
 
 def test_new_chorales_avoid_parallel_fifths_and_octaves(midi_model: MidiModel) -> None:
