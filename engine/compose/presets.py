@@ -49,7 +49,8 @@ class Voice:
     """The pitch the voice's notes lie around where nothing of it is written yet (its first
     bars): the mean pitch of the part in the style's training works. None: the model's choice.
     Asked only through the range of a new song's bars (`engine.compose.context`), the model
-    put a quartet's first violin at a mean pitch of 62 where the training quartets' lies at 73."""
+    put a quartet's first violin at a mean pitch of 60.5 (30 songs) where the training
+    quartets' lies at 73.2."""
 
 
 @dataclass(frozen=True)
