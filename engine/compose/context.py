@@ -68,8 +68,8 @@ def context_bars(song: Song, cell: Cell, pending: Collection[Cell]) -> list[int]
 
 HOME_REACH = 5
 """Semitones either side of a voice's home register that the soft range of its first bar
-covers (`Guides.home_register`): a bar's worth, about what one bar of a held-out quartet's
-first violin or of a chorale's soprano spans."""
+covers (`Guides.home_register`): a bar's worth of room, chosen, not measured; the pull toward
+the home register (`engine.compose.register.HOME_FREE_SEMITONES`) is what places the part."""
 
 
 def with_context_range(guides: Guides, song: Song, cell: Cell, pending: Collection[Cell]) -> Guides:
