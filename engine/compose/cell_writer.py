@@ -133,6 +133,11 @@ def _settings(
         key_tones={
             cell: tones for cell, guides in asked.items() if (tones := guides.key_tones) is not None
         },
+        echo_tones={
+            cell: tones
+            for cell, guides in asked.items()
+            if (tones := guides.echo_tones) is not None
+        },
         anchors={cell: guides.anchors for cell, guides in asked.items() if guides.anchors},
         voice_pairs=voice_pairs,
     )

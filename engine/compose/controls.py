@@ -159,6 +159,10 @@ class Guides:
     register_room: RegisterRoom = REGISTER_ROOM
     """How far the notes may roam from that centre, and how much wider than the bars around it
     the cell's soft range is: more for a new string part (`engine.compose.register`)."""
+    echo_tones: frozenset[int] | None = None
+    """The pitch classes of the bar this cell echoes, the same place in a repeated phrase
+    (`engine.compose.phrase_parallel`): those not yet played are raised note by note
+    (`engine.compose.sampling.FillGrammar.echo_tones`)."""
     home_register: float | None = None
     """Where the part's notes lie when none of its bars around the cell is written: a new
     song's voice's `register` (`engine.compose.presets.Voice`). It gives such a cell its soft

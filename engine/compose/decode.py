@@ -66,6 +66,9 @@ class SamplingSettings:
     where a cell has none)."""
     key_tones: Mapping[Cell, frozenset[int]] = field(default_factory=dict)
     """The key's scale per cell: a gentler pull than a chord's (`KEY_TONE_BONUS`), not a mask."""
+    echo_tones: Mapping[Cell, frozenset[int]] = field(default_factory=dict)
+    """The pitch classes of the bar a cell echoes, each raised until played
+    (`FillGrammar.echo_tones`)."""
     anchors: Mapping[Cell, Sequence[tuple[int, frozenset[int]]]] = field(default_factory=dict)
     """A drum cell's beat: hits it keeps (see `FillGrammar.anchors`)."""
     voice_pairs: frozenset[tuple[int, int]] = frozenset()
@@ -208,6 +211,7 @@ def _grammar(
         anchors=settings.anchors.get(cell, ()),
         voice_leading=leading,
         beat_chord=None if is_drum else settings.beat_chords.get(cell),
+        echo_tones=None if is_drum else settings.echo_tones.get(cell),
     )
 
 

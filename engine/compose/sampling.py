@@ -111,6 +111,18 @@ pulled for at every note, and named as the bar's pitch classes, made new fiddle 
 arpeggiate: steps fell from 49% of moves to 13% (the corpus: 61%); pulled on every beat, 32%
 for reels; on the strong beats, 44%."""
 
+ECHO_TONE_BONUS = 1.5
+"""Log-odds added, for a note of a cell that echoes its phrase's parallel bar
+(`FillGrammar.echo_tones`), to each of that bar's pitch classes the cell has not played yet.
+Asked for those pitch classes through its control tokens and the chord pull alone, the model
+wrote the phrase's bar with two or three of its five tones, repeating them (a reel bar of
+C A G E D came back as D D D D E D D): the cell shared 0.61 of its pitch classes with the
+held-out bar where copying the parallel bar shares 0.81. With this, 0.76 (reels, the 142 of
+200 held-out cells that have a parallel bar); over every cell, fiddle tunes 0.49 -> 0.57 and
+reels 0.57 -> 0.68, against 0.43 and 0.57 for a copy of the bar before (`python -m
+benchmarks.musicality_infill --works 30 --cells 200`). 3.0 took reels to 0.80 of the
+parallel bar's 0.81, all but a copy of it."""
+
 DRUM_HIT_STEPS = 12
 """The longest a drum hit is written (a quarter note), and never past the bar's end. A drum
 sounds as long as it sounds whatever its note's length, and a hit ringing over the bar line
@@ -164,6 +176,11 @@ class FillGrammar:
     voice_leading: VoiceLeading | None = None
     """An ensemble voice's neighbours in motion, or a single line's previous note alone
     (`VoiceLeading`); None for other parts."""
+    echo_tones: frozenset[int] | None = None
+    """The pitch classes of the bar this fill echoes, the same place in a repeated phrase
+    (`engine.compose.phrase_parallel`): each the fill has not played yet is raised for its
+    next note (`ECHO_TONE_BONUS`), so the fill plays the phrase's tones again in its own
+    order and rhythm rather than repeating two of them."""
     anchors: Sequence[tuple[int, frozenset[int]]] = ()
     """Hits a drum fill keeps, (step, drums any one of which makes it): the style's beat
     (`engine.compose.plan.anchor_hits`). The fill may not pass an anchor's step without one of
@@ -352,12 +369,28 @@ class FillGrammar:
         pitch, toward good voice leading (None where neither has a say)."""
         last = self._last_kind()
         if last == Kind.POS:
-            leading = self._voice_leading_bias()
-            beat = self._beat_chord_bias()
-            if leading is None or beat is None:
-                return leading if beat is None else beat
-            return leading + beat
+            parts = [
+                bias
+                for bias in (
+                    self._voice_leading_bias(),
+                    self._beat_chord_bias(),
+                    self._echo_bias(),
+                )
+                if bias is not None
+            ]
+            return sum(parts[1:], parts[0]) if parts else None
         return self._target_bias(last)
+
+    def _echo_bias(self) -> npt.NDArray[np.float32] | None:
+        """The echoed bar's pitch classes not yet played in this fill, raised (`echo_tones`)."""
+        if self.echo_tones is None or self.is_drum:
+            return None
+        missing = self.echo_tones - {pitch % 12 for _, pitch in self._placed}
+        if not missing:
+            return None
+        bias = np.zeros(len(self.vocab), dtype=np.float32)
+        bias[self._pitch_ids[np.isin(np.arange(128) % 12, sorted(missing))]] = ECHO_TONE_BONUS
+        return bias
 
     def _beat_chord_bias(self) -> npt.NDArray[np.float32] | None:
         """The planned chord's tones raised for a note on a strong beat (`beat_chord`)."""

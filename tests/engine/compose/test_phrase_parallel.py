@@ -9,7 +9,7 @@ import dataclasses
 import pytest
 
 from benchmarks.musicality_infill import InfillRequest, preset_requests, set_jaccard
-from engine.compose import cell_writer
+from engine.compose import cell_writer, sampling
 from engine.compose.cell_edit import write_cell
 from engine.compose.controls import Controls, Guides, guides
 from engine.compose.midi_model import MidiModel
@@ -78,6 +78,7 @@ def test_only_a_cell_between_written_bars_and_asked_nothing_echoes_its_phrase(
     echoed = with_phrase_parallel(plain, item.song, item.cell, set())
     echo = item.song.notes_in_bar(track, other)
     assert echoed.tokens.pitch_classes == frozenset(_classes(echo))
+    assert echoed.echo_tones == frozenset(_classes(echo))
     assert echoed.targets.notes == len(echo)
     assert echoed.limits.min_notes >= 1
     # The bar after still to be written (a new song, a continuation): no echo.
@@ -112,3 +113,16 @@ def test_a_regenerated_bar_echoes_its_phrase(
     monkeypatch.setattr(cell_writer, "with_phrase_parallel", lambda g, *_: g)
     unechoed = _regenerated(midi_model, items)
     assert sum(echoed) / len(items) > sum(unechoed) / len(items) + 0.05
+
+
+def test_an_echoing_bar_plays_the_phrase_bars_tones(
+    midi_model: MidiModel, fiddle_cells: list[InfillRequest], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked for the phrase's pitch classes through its control tokens alone, the model played
+    two or three of them, repeated; raising each until it is played (`ECHO_TONE_BONUS`), the
+    regenerated bars share more pitch classes with the held-out bars."""
+    items = [i for i in fiddle_cells if parallel_bar(i.song, i.cell, set()) is not None]
+    raised = _regenerated(midi_model, items)
+    monkeypatch.setattr(sampling, "ECHO_TONE_BONUS", 0.0)
+    asked_only = _regenerated(midi_model, items)
+    assert sum(raised) / len(items) > sum(asked_only) / len(items) + 0.04

@@ -9,6 +9,7 @@ import pytest
 
 from benchmarks.tunes import d_major_tune
 from engine.compose.sampling import (
+    ECHO_TONE_BONUS,
     ConstraintError,
     FillGrammar,
     HardConstraints,
@@ -152,6 +153,57 @@ def test_soft_note_targets_move_the_count_both_ways() -> None:
     assert np.median(counts(10, end_push=3.0)) == 10
     assert np.median(counts(None, end_push=-2.0)) > 50
     assert np.median(counts(2, end_push=-2.0)) == 2
+
+
+def _pitch_bonus(grammar: FillGrammar) -> dict[int, float]:
+    """The grammar's bias on each pitch class (read at pitch 60-71), as it chooses a pitch."""
+    bias = grammar.bias()
+    assert bias is not None
+    return {pitch % 12: float(bias[VOCAB.id(f"Pitch_{pitch}")]) for pitch in range(60, 72)}
+
+
+def test_an_echo_raises_each_echoed_tone_until_it_is_played() -> None:
+    grammar = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS, echo_tones=frozenset({0, 4, 7}))
+    for token in ("Fill_Start", "Bar_4/4", "Pos_0"):
+        grammar.advance(VOCAB.id(token))
+    raised = {pc for pc, bonus in _pitch_bonus(grammar).items() if bonus == ECHO_TONE_BONUS}
+    assert raised == {0, 4, 7}
+    assert all(b == 0.0 for pc, b in _pitch_bonus(grammar).items() if pc not in raised)
+    for token in ("Pitch_72", "Dur_6", f"Vel_{VELOCITY_LEVELS[4]}", "Pos_12"):  # a C, an octave up
+        grammar.advance(VOCAB.id(token))
+    raised = {pc for pc, bonus in _pitch_bonus(grammar).items() if bonus == ECHO_TONE_BONUS}
+    assert raised == {4, 7}
+    velocity = f"Vel_{VELOCITY_LEVELS[4]}"
+    for token in ("Pitch_64", "Dur_6", velocity, "Pitch_67", "Dur_6", velocity, "Pos_24"):
+        grammar.advance(VOCAB.id(token))
+    assert grammar.bias() is None  # every echoed tone played: nothing left to raise
+    plain = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS)
+    for token in ("Fill_Start", "Bar_4/4", "Pos_0"):
+        plain.advance(VOCAB.id(token))
+    assert plain.bias() is None
+
+
+def test_an_echoed_fill_plays_more_of_the_echoed_tones() -> None:
+    """Random logits, eight single notes a fill: with the echo, more of a five-tone bar's
+    pitch classes are played than without."""
+    tones = frozenset({0, 2, 4, 7, 9})
+
+    def covered(echo: frozenset[int] | None) -> float:
+        shares = []
+        for seed in range(20):
+            grammar = FillGrammar(
+                VOCAB,
+                "Bar_4/4",
+                BAR_STEPS,
+                constraints=HardConstraints(max_polyphony=1, pitch_low=60, pitch_high=71),
+                targets=SoftTargets(notes=8),
+                echo_tones=echo,
+            )
+            notes = decode_fill(_fill_with(seed, grammar, end_push=0.0), 0)
+            shares.append(len(tones & {n.pitch % 12 for n in notes}) / len(tones))
+        return float(np.mean(shares))
+
+    assert covered(tones) > covered(None) + 0.15
 
 
 def _planned_logits(grammar: FillGrammar, plan: dict[str, float]) -> np.ndarray:
