@@ -4,14 +4,17 @@ installed SoundFont and the grid, and the pitch tracker's calibration on exact t
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 
 import numpy as np
 import pytest
 
 from build_scripts.timbre import (
+    DRUM_PROGRAM,
     HELD_OUT_PROGRAMS,
     MANIFEST_PATH,
+    MELODIC_PROGRAMS,
     SoundFontMissingError,
     note_grid,
     soundfont_path,
@@ -30,16 +33,23 @@ def test_manifest_matches_the_installed_soundfont_and_the_grid() -> None:
     assert source["sha256"] == hashlib.sha256(soundfont_path().read_bytes()).hexdigest()
     grid = note_grid()
     assert manifest["items"]["sha256"] == items_sha256(grid)
-    assert manifest["items"]["count"] == len(grid) == 8781
-    assert manifest["grid"]["held_out_programs"] == list(HELD_OUT_PROGRAMS)
+    assert manifest["items"]["count"] == len(grid) == 17385
+    assert manifest["grid"]["held_out_programs"] == list(HELD_OUT_PROGRAMS) == []
 
 
-def test_splits_hold_out_whole_instruments_and_interior_pitches() -> None:
+def test_every_instrument_is_trained_and_held_out_pitches_are_interior() -> None:
+    """Since timbre model v4 no instrument is held out (one held out is one the app plays
+    badly); each holds out interior pitches, which the validation loss is measured on."""
     grid = note_grid()
     train = {(n.program, n.pitch) for n in grid if n.split == "train"}
     held_pitch = {(n.program, n.pitch) for n in grid if n.split == "test_pitch"}
     assert not train & held_pitch
-    assert not {n.program for n in grid if n.split == "train"} & set(HELD_OUT_PROGRAMS)
+    assert {program for program, _ in train} == set(MELODIC_PROGRAMS) | {DRUM_PROGRAM}
+    assert {n.split for n in grid} == {"train", "test_pitch"}
+    for program in MELODIC_PROGRAMS:
+        pitches = sorted(p for q, p in train if q == program)
+        assert len(pitches) >= 14  # timpani's narrow range holds 14 of its 18; most 20 of 24
+        assert max(b - a for a, b in itertools.pairwise(pitches)) <= 6  # v3: up to 12
     for program, pitch in held_pitch:  # interpolation, not extrapolation
         pitches = [p for q, p in train if q == program]
         assert min(pitches) < pitch < max(pitches)
