@@ -365,8 +365,9 @@ class FillGrammar:
         return max(1, (self.bar_steps - position) // (after + 1))
 
     def bias(self) -> npt.NDArray[np.float32] | None:
-        """Logit bonuses steering toward the soft targets and, choosing an ensemble voice's
-        pitch, toward good voice leading (None where neither has a say)."""
+        """Logit bonuses steering toward the soft targets and, choosing a pitch, toward good
+        voice leading, the planned chord on a strong beat and an echoed bar's tones not yet
+        played (None where none has a say)."""
         last = self._last_kind()
         if last == Kind.POS:
             parts = [
