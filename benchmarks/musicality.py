@@ -29,6 +29,9 @@ chance).
 The last two columns make "within the human range" a count: for a row where each song has a
 figure of its own (a share of its bars, a range; not a yes or no such as its ending), the span
 from the lowest to the highest single human work, and how many model songs fall inside it.
+The last names the column nearer the human works (model or Markov; for infill, model or the
+copied bar) only where that holds in 90% of redraws of the songs or cells, and "tie" otherwise
+(`benchmarks.musicality_verdict`).
 
 It prints a Markdown table per style (with the seconds it took) and writes every figure to
 `--out` (JSON). Everything is seeded: a rerun prints the same table. Time goes almost all to
@@ -76,13 +79,19 @@ from benchmarks.musicality_rows import (
     Row,
     Spread,
     human_spread,
-    measure_column,
     rows_for,
     show,
     show_spread,
+    song_ratios,
     voice_is_drum,
 )
 from benchmarks.musicality_sources import Material, manifest_rows, style_sources
+from benchmarks.musicality_verdict import (
+    Closeness,
+    better_than_copy,
+    closer_than_markov,
+    show_closeness,
+)
 from engine.compose.midi_model import DEFAULT_MODEL_DIR, MidiModel
 from engine.compose.operations import Generate, apply
 from engine.compose.presets import PRESETS, Preset, Voice
@@ -160,24 +169,38 @@ def split_count(total: int, names: Sequence[str]) -> dict[str, int]:
     return {name: share + (index < extra) for index, name in enumerate(names)}
 
 
+@dataclass
+class CellRows:
+    """The infill and control rows of one style: (model, baseline) per row, n per row, and for
+    the infill rows whether the model's bars or the copies lie nearer the held-out cells."""
+
+    values: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    versus_copy: dict[str, Closeness | None] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+
 def cell_rows(
     model: MidiModel, human: Material, cells: int, control_cells: int, seed: int
-) -> tuple[dict[str, tuple[float | None, float | None]], dict[str, int], list[str]]:
-    """The infill and control rows of one style: (model, baseline) per row, n per row."""
+) -> CellRows:
+    """The infill and control rows of one style."""
     excerpts = [work.excerpt for work in human.works]
     requests = infill_requests(pick_cells(excerpts, cells))
     written, copied, errors = run_infill(model, requests, seed)
-    values: dict[str, tuple[float | None, float | None]] = {}
-    counts: dict[str, int] = {}
+    found = CellRows(errors=errors)
+    values, counts = found.values, found.counts
     for row in INFILL_ROWS:
-        values[row] = (pooled(s[row] for s in written), pooled(s[row] for s in copied))
+        mine, theirs = [s[row] for s in written], [s[row] for s in copied]
+        values[row] = (pooled(mine), pooled(theirs))
         counts[row] = len(written)
+        found.versus_copy[row] = better_than_copy(mine, theirs)
     cases = pick_cells(excerpts, control_cells, least=MIN_COUNT, seed=CASE_SEED + 1)
     asked, chance, more_errors = obedience(model, cases, seed)
     for row in CONTROL_ROWS:
         values[row] = (pooled(asked.get(row, [])), pooled(chance.get(row, [])))
         counts[row] = len(asked.get(row, []))
-    return values, counts, errors + more_errors
+    found.errors += more_errors
+    return found
 
 
 # --- one style -------------------------------------------------------------------------------
@@ -202,18 +225,24 @@ class StyleResult:
     human_source: str = ""
     spreads: dict[str, Spread | None] = field(default_factory=dict)
     """Per song-level row: the human works' span and the model songs inside it."""
+    versus_markov: dict[str, Closeness | None] = field(default_factory=dict)
+    """Per song-level row: whether the model or the chain is nearer the human works beyond
+    what the draw of songs explains; per infill row, the model or the copied bar
+    (`benchmarks.musicality_verdict`)."""
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
 
 def song_rows(result: StyleResult, rows: Sequence[Row], columns: dict[str, Pairs]) -> None:
     for row in rows:
+        ratios = {column: song_ratios(row, songs) for column, songs in columns.items()}
         result.kinds[row.label] = row.kind
-        result.values[row.label] = {
-            column: measure_column(row, songs) for column, songs in columns.items()
-        }
+        result.values[row.label] = {column: pooled(found) for column, found in ratios.items()}
         result.values[row.label]["baseline"] = None
         result.spreads[row.label] = human_spread(row, columns["human"], columns["model"])
+        result.versus_markov[row.label] = closer_than_markov(
+            ratios["model"], ratios["human"], ratios["Markov"]
+        )
 
 
 def run_style(model: MidiModel, name: str, human: Material, plan: StylePlan) -> StyleResult:
@@ -232,10 +261,11 @@ def run_style(model: MidiModel, name: str, human: Material, plan: StylePlan) -> 
     result.sizes["Markov training works"] = len(train.works)
     song_rows(result, rows_for(name, preset), columns)
     cells, control_cells = plan.cells.get(name, 0), plan.control_cells.get(name, 0)
-    values, counts, errors = cell_rows(model, human, cells, control_cells, args.seed)
-    result.errors += errors
-    result.cell_counts = counts
-    for label, (written, baseline) in values.items():
+    found = cell_rows(model, human, cells, control_cells, args.seed)
+    result.errors += found.errors
+    result.cell_counts = found.counts
+    result.versus_markov |= found.versus_copy
+    for label, (written, baseline) in found.values.items():
         result.kinds[label] = CELL_KINDS.get(label, "share")
         result.values[label] = {"model": written, "human": None, "Markov": None}
         result.values[label]["baseline"] = baseline
@@ -265,6 +295,7 @@ def style_table(result: StyleResult) -> str:
         "baseline",
         "human works: span",
         "model songs in it",
+        "nearer the human works: model or Markov (infill: or copy; 90% interval of the gap)",
     ]
     lines = []
     for label, values in result.values.items():
@@ -272,7 +303,8 @@ def style_table(result: StyleResult) -> str:
         shown = f"{label} (n={count})" if count is not None else label
         kind = result.kinds[label]
         spread = show_spread(result.spreads.get(label), kind)
-        lines.append([shown, *(show(values[c], kind) for c in COLUMNS), *spread])
+        verdict = show_closeness(result.versus_markov.get(label), 1.0 if kind == "mean" else 100.0)
+        lines.append([shown, *(show(values[c], kind) for c in COLUMNS), *spread, verdict])
     return markdown(header, lines)
 
 
@@ -301,6 +333,10 @@ def as_json(results: Sequence[StyleResult], args: argparse.Namespace, seconds: f
                 "human_spread": {
                     label: None if spread is None else dataclasses.asdict(spread)
                     for label, spread in r.spreads.items()
+                },
+                "versus_markov": {
+                    label: None if found is None else dataclasses.asdict(found)
+                    for label, found in r.versus_markov.items()
                 },
                 "songs": r.sizes,
                 "cells": r.cell_counts,
@@ -386,7 +422,13 @@ def run(argv: Sequence[str] | None = None) -> list[StyleResult]:
 FOOTNOTE = (
     "\nbaseline: for the infill rows, a copy of the previous bar of the same track; for the "
     "control rows, the same cell regenerated with no control (moving that far by chance). "
-    "— : the row does not apply, or the column has nothing to measure."
+    "— : the row does not apply, or the column has nothing to measure.\n"
+    "nearer the human works: model or Markov where |model - human| - |Markov - human| keeps "
+    "its sign in 90% of redraws of every column's songs (tie otherwise; few works: under 5 "
+    "held-out works, too few to redraw, so no winner is named); the interval is that gap's, in "
+    "points for shares and rates per 100 moves, in semitones for ranges and registers "
+    "(negative: the model is nearer). For the infill rows: model or copy where copy - model "
+    "keeps its sign in 90% of redraws of the cells, each cell's two bars drawn together."
 )
 
 

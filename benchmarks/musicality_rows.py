@@ -100,9 +100,14 @@ def rows_for(name: str, preset: Preset) -> list[Row]:
     return rows
 
 
+def song_ratios(row: Row, songs: Sequence[tuple[Song, Song]]) -> list[Ratio | None]:
+    """The row's ratio for each (excerpt, whole) song pair; None where nothing counted."""
+    return [row.measure(whole if row.whole else excerpt) for excerpt, whole in songs]
+
+
 def measure_column(row: Row, songs: Sequence[tuple[Song, Song]]) -> float | None:
     """A row's pooled value over (excerpt, whole) song pairs; None when nothing counted."""
-    return pooled(row.measure(whole if row.whole else excerpt) for excerpt, whole in songs)
+    return pooled(song_ratios(row, songs))
 
 
 @dataclass(frozen=True)
