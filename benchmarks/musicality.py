@@ -58,6 +58,7 @@ from benchmarks.compose_nudge import markdown
 from benchmarks.musicality_infill import (
     CASE_SEED,
     CONTROL_ROWS,
+    INFILL_KINDS,
     INFILL_ROWS,
     MIN_COUNT,
     infill_requests,
@@ -205,12 +206,7 @@ def cell_rows(
 
 # --- one style -------------------------------------------------------------------------------
 
-CELL_KINDS: dict[str, Kind] = {
-    INFILL_ROWS[0]: "mean",
-    INFILL_ROWS[1]: "share",
-    INFILL_ROWS[2]: "mean",
-    INFILL_ROWS[3]: "share",
-}
+CELL_KINDS: dict[str, Kind] = dict(INFILL_KINDS)
 
 
 @dataclass

@@ -30,12 +30,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
 from benchmarks.musicality_measures import Ratio, pooled, song_flag
 from benchmarks.musicality_sources import manifest_rows, style_sources
+from benchmarks.musicality_verdict import Closeness, better_than_copy, show_closeness
 from engine.compose import infill
 from engine.compose.midi_model import DEFAULT_MODEL_DIR, MidiModel
 from engine.compose.operations import Controls, Regenerate, apply
@@ -55,6 +56,13 @@ INFILL_ROWS = (
     "infill: onset Jaccard",
     "infill: mean pitch within 4",
 )
+INFILL_KINDS: dict[str, Literal["share", "mean"]] = {
+    INFILL_ROWS[0]: "mean",
+    INFILL_ROWS[1]: "share",
+    INFILL_ROWS[2]: "mean",
+    INFILL_ROWS[3]: "share",
+}
+"""How each infill row is shown: a share of cells (in points) or a mean overlap (0-1)."""
 
 
 class InfillLeakError(AssertionError):
@@ -308,14 +316,18 @@ def preset_requests(name: str, works: int, cells: int) -> list[InfillRequest]:
 
 
 def infill_figures(written: Sequence[Scores], copied: Sequence[Scores]) -> dict[str, Any]:
-    """Each row's model and copy figures, pooled over the cells."""
-    return {
-        row: {
-            "model": pooled(s[row] for s in written),
-            "copy": pooled(s[row] for s in copied),
+    """Each row's model and copy figures, pooled over the cells, and which is nearer the
+    held-out cells beyond the draw of cells (`benchmarks.musicality_verdict.better_than_copy`)."""
+    figures: dict[str, Any] = {}
+    for row in INFILL_ROWS:
+        mine, theirs = [s[row] for s in written], [s[row] for s in copied]
+        verdict = better_than_copy(mine, theirs)
+        figures[row] = {
+            "model": pooled(mine),
+            "copy": pooled(theirs),
+            "nearer": None if verdict is None else dataclasses.asdict(verdict),
         }
-        for row in INFILL_ROWS
-    }
+    return figures
 
 
 def infill_main(argv: Sequence[str] | None = None) -> dict[str, Any]:
@@ -345,7 +357,12 @@ def infill_main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         }
         print(f"\n{name}: {len(written)} cells, {results[name]['ms_per_cell']:.0f} ms per cell")
         for row, pair in figures.items():
-            print(f"  {row:34} model {_shown(pair['model'])}  copy {_shown(pair['copy'])}")
+            found = None if pair["nearer"] is None else Closeness(**pair["nearer"])
+            nearer = show_closeness(found, 100.0 if INFILL_KINDS[row] == "share" else 1.0)
+            print(
+                f"  {row:34} model {_shown(pair['model'])}  copy {_shown(pair['copy'])}"
+                f"  nearer: {nearer}"
+            )
         for error in errors:
             print(f"  error: {error}")
     if args.out:

@@ -108,3 +108,6 @@ def test_the_infill_run_prints_and_writes_model_and_copy(
     for figures in rows.values():
         assert 0.0 <= figures["model"] <= 1.0
         assert 0.0 <= figures["copy"] <= 1.0
+        assert figures["nearer"]["winner"] in ("model", "copy", "tie")
+        assert figures["nearer"]["low"] <= figures["nearer"]["high"]
+    assert "nearer: " in printed
