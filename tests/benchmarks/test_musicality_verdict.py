@@ -17,23 +17,32 @@ def shares(*percent: int, moves: int = 100) -> list[Ratio | None]:
 HUMAN = shares(55, 57, 58, 60, 56, 59, 57, 58, 56, 60)
 
 
-def test_a_model_much_nearer_the_human_works_wins() -> None:
-    model = shares(56, 58, 57, 59, 58, 57, 56, 58, 59, 57)
-    markov = shares(30, 32, 29, 35, 31, 33, 30, 28, 34, 31)
+@pytest.mark.parametrize(
+    ("model", "markov", "winner", "gap"),
+    [
+        (
+            shares(56, 58, 57, 59, 58, 57, 56, 58, 59, 57),  # 57.5%
+            shares(30, 32, 29, 35, 31, 33, 30, 28, 34, 31),  # 31.3%
+            "model",
+            abs(0.575 - 0.576) - abs(0.313 - 0.576),
+        ),
+        (
+            shares(80, 82, 79, 85, 81, 83, 80, 78, 84, 81),  # 81.3%
+            shares(57, 56, 58, 57, 59, 58, 56, 57, 58, 57),  # 57.3%
+            "Markov",
+            abs(0.813 - 0.576) - abs(0.573 - 0.576),
+        ),
+    ],
+)
+def test_the_set_much_nearer_the_human_works_wins(
+    model: list[Ratio | None], markov: list[Ratio | None], winner: str, gap: float
+) -> None:
     found = closer_than_markov(model, HUMAN, markov)
     assert found is not None
-    assert found.winner == "model"
-    assert found.gap == pytest.approx(abs(0.575 - 0.576) - abs(0.313 - 0.576))
-    assert found.low <= found.gap <= found.high < 0
-
-
-def test_a_chain_much_nearer_the_human_works_wins() -> None:
-    model = shares(80, 82, 79, 85, 81, 83, 80, 78, 84, 81)
-    markov = shares(57, 56, 58, 57, 59, 58, 56, 57, 58, 57)
-    found = closer_than_markov(model, HUMAN, markov)
-    assert found is not None
-    assert found.winner == "Markov"
-    assert 0 < found.low <= found.gap <= found.high
+    assert found.winner == winner
+    assert found.gap == pytest.approx(gap)
+    assert found.low <= found.gap <= found.high
+    assert (found.high < 0) if winner == "model" else (found.low > 0)
 
 
 def test_a_point_either_side_of_the_human_figure_is_a_tie() -> None:
