@@ -221,7 +221,7 @@ class StyleResult:
     human_source: str = ""
     spreads: dict[str, Spread | None] = field(default_factory=dict)
     """Per song-level row: the human works' span and the model songs inside it."""
-    versus_markov: dict[str, Closeness | None] = field(default_factory=dict)
+    nearer: dict[str, Closeness | None] = field(default_factory=dict)
     """Per song-level row: whether the model or the chain is nearer the human works beyond
     what the draw of songs explains; per infill row, the model or the copied bar
     (`benchmarks.musicality_verdict`)."""
@@ -236,7 +236,7 @@ def song_rows(result: StyleResult, rows: Sequence[Row], columns: dict[str, Pairs
         result.values[row.label] = {column: pooled(found) for column, found in ratios.items()}
         result.values[row.label]["baseline"] = None
         result.spreads[row.label] = human_spread(row, columns["human"], columns["model"])
-        result.versus_markov[row.label] = closer_than_markov(
+        result.nearer[row.label] = closer_than_markov(
             ratios["model"], ratios["human"], ratios["Markov"]
         )
 
@@ -260,7 +260,7 @@ def run_style(model: MidiModel, name: str, human: Material, plan: StylePlan) -> 
     found = cell_rows(model, human, cells, control_cells, args.seed)
     result.errors += found.errors
     result.cell_counts = found.counts
-    result.versus_markov |= found.versus_copy
+    result.nearer |= found.versus_copy
     for label, (written, baseline) in found.values.items():
         result.kinds[label] = CELL_KINDS.get(label, "share")
         result.values[label] = {"model": written, "human": None, "Markov": None}
@@ -299,7 +299,7 @@ def style_table(result: StyleResult) -> str:
         shown = f"{label} (n={count})" if count is not None else label
         kind = result.kinds[label]
         spread = show_spread(result.spreads.get(label), kind)
-        verdict = show_closeness(result.versus_markov.get(label), 1.0 if kind == "mean" else 100.0)
+        verdict = show_closeness(result.nearer.get(label), 1.0 if kind == "mean" else 100.0)
         lines.append([shown, *(show(values[c], kind) for c in COLUMNS), *spread, verdict])
     return markdown(header, lines)
 
@@ -330,9 +330,9 @@ def as_json(results: Sequence[StyleResult], args: argparse.Namespace, seconds: f
                     label: None if spread is None else dataclasses.asdict(spread)
                     for label, spread in r.spreads.items()
                 },
-                "versus_markov": {
+                "nearer": {
                     label: None if found is None else dataclasses.asdict(found)
-                    for label, found in r.versus_markov.items()
+                    for label, found in r.nearer.items()
                 },
                 "songs": r.sizes,
                 "cells": r.cell_counts,

@@ -382,11 +382,11 @@ def test_a_short_real_run_prints_and_writes_every_column(
     assert 0 <= spread["inside"] <= spread["songs"] == 2
     assert figures["human_spread"]["ends on the tonic (songs)"] is None  # a yes or no
     assert "| human works: span | model songs in it |" in printed
-    verdict = figures["versus_markov"]["steps (1-2 semitones) of moves"]
+    verdict = figures["nearer"]["steps (1-2 semitones) of moves"]
     assert verdict["winner"] == "few works"  # two held-out reels are too few to redraw
     assert verdict["low"] <= verdict["high"]
     assert "nearer the human works: model or Markov (infill: or copy" in printed
-    assert figures["versus_markov"]["infill: pitch-class Jaccard"]["winner"] in (
+    assert figures["nearer"]["infill: pitch-class Jaccard"]["winner"] in (
         "model",
         "copy",
         "tie",
