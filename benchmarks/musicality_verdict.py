@@ -57,16 +57,26 @@ class Closeness:
     winner: Winner
 
 
-def _pooled_draws(
-    ratios: Sequence[Ratio], rng: np.random.Generator, draws: int
-) -> npt.NDArray[np.float64]:
-    """The pooled figure (all hits over all totals) of `draws` redraws of the songs."""
-    hits = np.array([r.hits for r in ratios], dtype=np.float64)
-    totals = np.array([r.total for r in ratios], dtype=np.float64)
-    picks = rng.integers(0, len(ratios), size=(draws, len(ratios)))
-    counted = totals[picks].sum(axis=1)
+def _pooled_draws(ratios: Sequence[Ratio], picks: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+    """The pooled figure (all hits over all totals) of each redraw: `picks` (draws, songs)
+    holds the indices of the songs drawn; NaN where a redraw counted nothing."""
+    hits = np.array([r.hits for r in ratios], dtype=np.float64)[picks].sum(axis=1)
+    totals = np.array([r.total for r in ratios], dtype=np.float64)[picks].sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(counted > 0, hits[picks].sum(axis=1) / counted, np.nan)
+        pooled: npt.NDArray[np.float64] = np.where(totals > 0, hits / totals, np.nan)
+    return pooled
+
+
+def _redraws(count: int, rng: np.random.Generator, draws: int) -> npt.NDArray[np.int64]:
+    """`draws` redraws with replacement of `count` songs or cells."""
+    return rng.integers(0, count, size=(draws, count))
+
+
+def _interval(gaps: npt.NDArray[np.float64]) -> tuple[float, float]:
+    """The central `CONFIDENCE` interval of the redrawn gaps (those that counted anything)."""
+    tail = (1.0 - CONFIDENCE) / 2
+    low, high = np.quantile(gaps[np.isfinite(gaps)], [tail, 1.0 - tail])
+    return float(low), float(high)
 
 
 def _pooled(ratios: Sequence[Ratio]) -> float:
@@ -93,13 +103,11 @@ def closer_than_markov(
     target = _pooled(theirs)
     gap = abs(_pooled(mine) - target) - abs(_pooled(chain) - target)
     rng = np.random.default_rng(seed)
-    redrawn_human = _pooled_draws(theirs, rng, draws)
-    redrawn = np.abs(_pooled_draws(mine, rng, draws) - redrawn_human) - np.abs(
-        _pooled_draws(chain, rng, draws) - redrawn_human
+    redrawn_human = _pooled_draws(theirs, _redraws(len(theirs), rng, draws))
+    low, high = _interval(
+        np.abs(_pooled_draws(mine, _redraws(len(mine), rng, draws)) - redrawn_human)
+        - np.abs(_pooled_draws(chain, _redraws(len(chain), rng, draws)) - redrawn_human)
     )
-    redrawn = redrawn[np.isfinite(redrawn)]
-    tail = (1.0 - CONFIDENCE) / 2
-    low, high = (float(v) for v in np.quantile(redrawn, [tail, 1.0 - tail]))
     winner: Winner = "model" if high < 0 else "Markov" if low > 0 else "tie"
     if len(theirs) < MIN_HUMAN_WORKS:
         winner = "few works"
@@ -132,18 +140,7 @@ def better_than_copy(
     if not sum(r.total for r in mine) or not sum(r.total for r in theirs):
         return None
     gap = _pooled(theirs) - _pooled(mine)
-    picks = np.random.default_rng(seed).integers(0, len(pairs), size=(draws, len(pairs)))
-
-    def redrawn(ratios: Sequence[Ratio]) -> npt.NDArray[np.float64]:
-        hits = np.array([r.hits for r in ratios], dtype=np.float64)[picks].sum(axis=1)
-        totals = np.array([r.total for r in ratios], dtype=np.float64)[picks].sum(axis=1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            shares: npt.NDArray[np.float64] = hits / totals
-        return shares
-
-    gaps = redrawn(theirs) - redrawn(mine)
-    gaps = gaps[np.isfinite(gaps)]
-    tail = (1.0 - CONFIDENCE) / 2
-    low, high = (float(v) for v in np.quantile(gaps, [tail, 1.0 - tail]))
+    picks = _redraws(len(pairs), np.random.default_rng(seed), draws)  # a cell's two bars together
+    low, high = _interval(_pooled_draws(theirs, picks) - _pooled_draws(mine, picks))
     winner: Winner = "model" if high < 0 else "copy" if low > 0 else "tie"
     return Closeness(gap, low, high, winner)
