@@ -31,7 +31,7 @@ from engine.compose.tokens import bar_steps, bar_token, decode_fill, encode_song
 from engine.compose.vocab import Kind, TokenizerError
 from engine.song.edits import select
 from engine.song.song import Cell, KeySignatureChange, Note, Song
-from engine.song.theory import key_tonic
+from engine.song.theory import chord_root, key_tonic
 from engine.words import QT_TRANSLATE_NOOP
 
 
@@ -211,8 +211,18 @@ def _grammar(
         anchors=settings.anchors.get(cell, ()),
         voice_leading=leading,
         beat_chord=None if is_drum else settings.beat_chords.get(cell),
+        bass_root=_bass_root(song, cell, settings),
         echo_tones=None if is_drum else settings.echo_tones.get(cell),
     )
+
+
+def _bass_root(song: Song, cell: Cell, settings: SamplingSettings) -> int | None:
+    """The root of the bar's asked chord where the cell is the song's bass (the lowest of
+    several pitched parts), else None (`FillGrammar.bass_root`)."""
+    chord = settings.chords.get(cell)
+    if chord is None or _voice_place(song, cell[0]) != "bass":
+        return None
+    return chord_root(chord)
 
 
 def _prompt_that_fits(

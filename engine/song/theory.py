@@ -148,6 +148,27 @@ def parse_chord(text: str) -> frozenset[int]:
     return frozenset(classes)
 
 
+ABOVE_A_ROOT = frozenset({3, 4, 6, 7, 10, 11})
+"""Semitones above its root that a chord built in thirds holds: a third, a fifth (diminished
+or perfect), a seventh. Not 8: above the third of a major seventh chord its root is a minor
+sixth (C# E G# A), which an augmented fifth would let pass for a root."""
+
+
+def chord_root(chord: frozenset[int]) -> int | None:
+    """The root of a chord's pitch classes (None for none): the tone every other one stands a
+    third, fifth or seventh above, preferring one with a perfect fifth above it, then the one
+    with a third. Cmaj7 `{0, 4, 7, 11}` -> 0: above E, the C is a sixth, so E is not the root.
+    A chord that fits no root this way (a suspension) takes the lowest tone with a fifth."""
+    if not chord:
+        return None
+
+    def fit(root: int) -> tuple[bool, bool, bool]:
+        above = {(tone - root) % 12 for tone in chord} - {0}
+        return (above <= ABOVE_A_ROOT, 7 in above, bool(above & {3, 4}))
+
+    return max(sorted(chord), key=fit)
+
+
 def key_tonic(key: KeySignatureChange) -> int:
     """The tonic's pitch class: the major key of the signature, or its relative minor."""
     return (7 * key.sharps_flats + (9 if key.mode == "minor" else 0)) % 12

@@ -1,9 +1,12 @@
 """The pitch pulls a cell is written under (`engine.compose.decode._pitch_bias`): the tonic in
 the outer voices where the bar's chord holds it, a bass kept to the key where the chord
-leaves it, and a part kept near its register (a new string part less so); and a jazz song's planned
-chords coming home to the tonic."""
+leaves it, the bass's strong beats leaning to its chord's root (`_bass_root`), and a part kept
+near its register (a new string part less so); and a jazz song's planned chords coming home to
+the tonic."""
 
 from __future__ import annotations
+
+import pytest
 
 from engine.compose.decode import (
     CHORD_TONE_BONUS,
@@ -12,11 +15,12 @@ from engine.compose.decode import (
     TONIC_BONUS,
     TONIC_IN_CHORD_BONUS,
     SamplingSettings,
+    _bass_root,
     _pitch_bias,
     tonic_bonus,
 )
 from engine.compose.midi_model import MidiModel
-from engine.compose.plan import chord_of_degree, plan_song
+from engine.compose.plan import HARMONIES, MAJOR_STEPS, MINOR_STEPS, chord_of_degree, plan_song
 from engine.compose.presets import PRESETS
 from engine.compose.register import (
     BOWED_REGISTER_ROOM,
@@ -25,7 +29,7 @@ from engine.compose.register import (
     register_room,
 )
 from engine.song.song import Cell, KeySignatureChange, Song, Track
-from engine.song.theory import key_from_name, key_scale
+from engine.song.theory import chord_root, key_from_name, key_scale, key_tonic
 
 A_MAJOR = key_from_name("A major")
 A7 = chord_of_degree(A_MAJOR, 0, "blues")  # A C# E G: its G is outside A major
@@ -101,6 +105,27 @@ def test_the_bass_keeps_to_the_key_where_a_blues_chord_leaves_it(midi_model: Mid
     assert bass[7] == 0.0  # the bass does not walk on it
     assert bass[4] == CHORD_TONE_BONUS + KEY_TONE_BONUS
     assert bass[9] == CHORD_TONE_BONUS + KEY_TONE_BONUS + TONIC_IN_CHORD_BONUS
+
+
+@pytest.mark.parametrize("key_name", ["A major", "D minor", "Eb major", "F# minor"])
+def test_every_planned_chord_has_its_degree_as_its_root(key_name: str) -> None:
+    key = key_from_name(key_name)
+    steps = MINOR_STEPS if key.mode == "minor" else MAJOR_STEPS
+    for harmony in HARMONIES:
+        for degree in range(7):
+            chord = chord_of_degree(key, degree, harmony)
+            assert chord_root(chord) == (key_tonic(key) + steps[degree]) % 12, (harmony, degree)
+
+
+def test_only_the_bass_leans_to_its_chords_root() -> None:
+    song = _band()
+    settings = SamplingSettings(chords={(t, 0): E7 for t in range(3)})
+    assert _bass_root(song, (2, 0), settings) == 4  # E7's root, E
+    assert _bass_root(song, (0, 0), settings) is None  # the lead
+    assert _bass_root(song, (1, 0), settings) is None  # the keys, an inner part
+    assert _bass_root(song, (2, 1), settings) is None  # a bar with no chord asked
+    alone = Song(bar_count=2, tracks=(Track(name="bass", program=33),))
+    assert _bass_root(alone, (0, 0), SamplingSettings(chords={(0, 0): E7})) is None  # a lead
 
 
 def test_every_jazz_phrase_touches_the_tonic_chord() -> None:

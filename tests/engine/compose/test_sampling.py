@@ -9,6 +9,8 @@ import pytest
 
 from benchmarks.tunes import d_major_tune
 from engine.compose.sampling import (
+    BASS_FIFTH_BONUS,
+    BASS_ROOT_BONUS,
     ECHO_TONE_BONUS,
     ConstraintError,
     FillGrammar,
@@ -181,6 +183,22 @@ def test_an_echo_raises_each_echoed_tone_until_it_is_played() -> None:
     for token in ("Fill_Start", "Bar_4/4", "Pos_0"):
         plain.advance(VOCAB.id(token))
     assert plain.bias() is None
+
+
+def test_a_bass_leans_to_its_chords_root_and_fifth_on_the_strong_beats_only() -> None:
+    grammar = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS, bass_root=4)  # E: E and B raised
+    velocity = f"Vel_{VELOCITY_LEVELS[4]}"
+    for token in ("Fill_Start", "Bar_4/4", "Pos_0"):
+        grammar.advance(VOCAB.id(token))
+    on_one = _pitch_bonus(grammar)
+    assert (on_one[4], on_one[11]) == (BASS_ROOT_BONUS, BASS_FIFTH_BONUS)
+    assert all(bonus == 0.0 for pc, bonus in on_one.items() if pc not in (4, 11))
+    for token in ("Pitch_52", "Dur_6", velocity, "Pos_12"):  # beat 2: no lean
+        grammar.advance(VOCAB.id(token))
+    assert grammar.bias() is None
+    for token in ("Pitch_55", "Dur_6", velocity, "Pos_24"):  # beat 3, a strong beat again
+        grammar.advance(VOCAB.id(token))
+    assert _pitch_bonus(grammar)[4] == BASS_ROOT_BONUS
 
 
 def test_an_echoed_fill_plays_more_of_the_echoed_tones() -> None:

@@ -8,6 +8,7 @@ from engine.song.gm import InstrumentError, playable_range, program_from_name
 from engine.song.song import KeySignatureChange
 from engine.song.theory import (
     TheoryError,
+    chord_root,
     key_from_name,
     key_scale,
     parse_chord,
@@ -86,6 +87,29 @@ def test_scales() -> None:
 )
 def test_chord_symbols(text: str, classes: set[int]) -> None:
     assert parse_chord(text) == frozenset(classes)
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        ("C", 0),
+        ("Am", 9),
+        ("G7", 7),
+        ("Cmaj7", 0),  # not E: above E the C is a sixth
+        ("Am7", 9),  # not C: above C the A is a sixth
+        ("Bdim", 11),
+        ("F#m7b5", 6),
+        ("Caug", 0),
+        ("D/F#", 2),  # the bass note is not the root
+        ("Csus4", 0),
+    ],
+)
+def test_chord_roots(text: str, root: int) -> None:
+    assert chord_root(parse_chord(text)) == root
+
+
+def test_a_chord_with_no_tones_has_no_root() -> None:
+    assert chord_root(frozenset()) is None
 
 
 def test_unknown_chord_quality_is_named() -> None:
