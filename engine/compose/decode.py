@@ -212,6 +212,7 @@ def _grammar(
         voice_leading=leading,
         beat_chord=None if is_drum else settings.beat_chords.get(cell),
         bass_root=_bass_root(song, cell, settings),
+        root_from_above=leading is not None and _voice_place(song, track_index) == "bass",
         echo_tones=None if is_drum else settings.echo_tones.get(cell),
     )
 

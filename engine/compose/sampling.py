@@ -28,6 +28,7 @@ from engine.compose.voice_leading import (
     VoiceLeading,
     sounding_pitch,
 )
+from engine.song.theory import chord_root
 from engine.words import QT_TRANSLATE_NOOP
 
 Mask = npt.NDArray[np.bool_]
@@ -188,6 +189,11 @@ class FillGrammar:
     """The pitch class of the root of a bass's planned or named chord: raised on a strong beat
     (`BASS_ROOT_BONUS`, its fifth `BASS_FIFTH_BONUS`), so the bass names the chord where the
     bar is heard most and walks between."""
+    root_from_above: bool = False
+    """For a bass with no chord asked: on a strong beat, the root of what the parts above it
+    sound there (`voice_leading.others`, `engine.song.theory.chord_root`) takes the place of
+    `bass_root`, so a chorale's or a quartet's bass sings the root of the harmony the upper
+    voices make."""
     voice_leading: VoiceLeading | None = None
     """An ensemble voice's neighbours in motion, or a single line's previous note alone
     (`VoiceLeading`); None for other parts."""
@@ -422,15 +428,30 @@ class FillGrammar:
 
     def _bass_root_bias(self) -> npt.NDArray[np.float32] | None:
         """The chord's root and fifth raised for a bass note on a strong beat (`bass_root`)."""
-        if self.bass_root is None or self.position is None or self.is_drum:
+        if self.position is None or self.is_drum or self.position % (2 * STEPS_PER_QUARTER):
             return None
-        if self.position % (2 * STEPS_PER_QUARTER):
+        root = self.bass_root if self.bass_root is not None else self._root_above()
+        if root is None:
             return None
         bias = np.zeros(len(self.vocab), dtype=np.float32)
         classes = np.arange(128) % 12
-        bias[self._pitch_ids[classes == self.bass_root]] = BASS_ROOT_BONUS
-        bias[self._pitch_ids[classes == (self.bass_root + 7) % 12]] = BASS_FIFTH_BONUS
+        bias[self._pitch_ids[classes == root]] = BASS_ROOT_BONUS
+        bias[self._pitch_ids[classes == (root + 7) % 12]] = BASS_FIFTH_BONUS
         return bias
+
+    def _root_above(self) -> int | None:
+        """The root of the pitch classes the other parts sound at the position, where
+        `root_from_above` asks for it and they sound two or more (one is no chord)."""
+        if not self.root_from_above or self.voice_leading is None or self.position is None:
+            return None
+        step = self.position
+        classes = frozenset(
+            pitch % 12
+            for notes in self.voice_leading.others
+            for start, end, pitch in notes
+            if start <= step < end
+        )
+        return chord_root(classes) if len(classes) >= 2 else None
 
     def _voice_leading_bias(self) -> npt.NDArray[np.float32] | None:
         """Against parallel fifths, octaves and unisons with the other voices (both moving,

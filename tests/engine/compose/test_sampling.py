@@ -26,6 +26,7 @@ from engine.compose.vocab import (
     TokenizerError,
     Vocabulary,
 )
+from engine.compose.voice_leading import VoiceLeading
 from engine.project.midi.reader import import_midi
 from engine.song.song import PPQ, Cell, Note, Song, Track
 
@@ -199,6 +200,34 @@ def test_a_bass_leans_to_its_chords_root_and_fifth_on_the_strong_beats_only() ->
     for token in ("Pitch_55", "Dur_6", velocity, "Pos_24"):  # beat 3, a strong beat again
         grammar.advance(VOCAB.id(token))
     assert _pitch_bonus(grammar)[4] == BASS_ROOT_BONUS
+
+
+def test_a_bass_with_no_chord_leans_to_the_root_of_what_the_voices_above_it_sound() -> None:
+    # Tenor E4 and alto G4 over the first half bar, soprano C5 all bar; then A4 over the second.
+    above = (((0, 24, 64), (24, 48, 64)), ((0, 24, 67), (24, 48, 69)), ((0, 48, 72),))
+    leading = VoiceLeading(previous=None, others=above, above=(True, True, True))
+    grammar = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS, voice_leading=leading, root_from_above=True)
+    velocity = f"Vel_{VELOCITY_LEVELS[4]}"
+    for token in ("Fill_Start", "Bar_4/4", "Pos_0"):
+        grammar.advance(VOCAB.id(token))
+    on_one = _pitch_bonus(grammar)
+    assert (on_one[0], on_one[7]) == (BASS_ROOT_BONUS, BASS_FIFTH_BONUS)  # C E G: C
+    for token in ("Pitch_48", "Dur_24", velocity, "Pos_24"):
+        grammar.advance(VOCAB.id(token))
+    root_bias = grammar._bass_root_bias()  # the voice leading now has its say too
+    assert root_bias is not None
+    assert root_bias[VOCAB.id("Pitch_57")] == BASS_ROOT_BONUS  # C E A: A minor's A
+    assert root_bias[VOCAB.id("Pitch_48")] == 0.0
+    asked = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS, voice_leading=leading, bass_root=5)
+    for token in ("Fill_Start", "Bar_4/4", "Pos_0"):
+        asked.advance(VOCAB.id(token))
+    assert _pitch_bonus(asked)[5] == BASS_ROOT_BONUS  # an asked chord's root comes first
+    assert _pitch_bonus(asked)[7] == 0.0  # not the fifth of the C the voices above sound
+    alone = VoiceLeading(previous=None, others=(((0, 48, 72),),), above=(True,))
+    one_voice = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS, voice_leading=alone, root_from_above=True)
+    for token in ("Fill_Start", "Bar_4/4", "Pos_0"):
+        one_voice.advance(VOCAB.id(token))
+    assert one_voice.bias() is None  # one pitch class above is no chord
 
 
 def test_an_echoed_fill_plays_more_of_the_echoed_tones() -> None:
