@@ -138,6 +138,11 @@ def _settings(
             for cell, guides in asked.items()
             if (tones := guides.echo_tones) is not None
         },
+        echo_onsets={
+            cell: onsets
+            for cell, guides in asked.items()
+            if (onsets := guides.echo_onsets) is not None
+        },
         anchors={cell: guides.anchors for cell, guides in asked.items() if guides.anchors},
         voice_pairs=voice_pairs,
     )

@@ -13,7 +13,7 @@ import statistics
 from collections.abc import Collection, Mapping, Sequence
 
 from engine.compose.controls import Controls, Guides
-from engine.compose.vocab import PITCH_RANGE_BIN
+from engine.compose.vocab import PITCH_RANGE_BIN, TICKS_PER_STEP
 from engine.song.song import Cell, Note, Song
 
 MAX_RANGE_BIN = 127 // PITCH_RANGE_BIN
@@ -147,8 +147,37 @@ def with_context_counts(
     onsets = round(statistics.mean(len({x.start_tick for x in n}) for n in around))
     targets = dataclasses.replace(guides.targets, notes=notes, onsets=onsets, pull=CONTEXT_PULL)
     centre = None if song.tracks[track].is_drum else joining_pitch(*around)
-    guided = dataclasses.replace(guides, targets=targets, register_centre=centre)
+    guided = dataclasses.replace(
+        guides,
+        targets=targets,
+        register_centre=centre,
+        echo_onsets=shared_onsets(song, bar, [(bar - 1, around[0]), (bar + 1, around[1])]),
+    )
     return guided.at_least_one_note()
+
+
+def shared_onsets(
+    song: Song, bar: int, sources: Sequence[tuple[int, Sequence[Note]]], weight: int = 1
+) -> tuple[tuple[int, int], ...] | None:
+    """(step from the bar's start, how many of the source bars start a note there, each
+    counting `weight`) for a bar whose rhythm echoes other written bars of its length, read from
+    them alone: the bars around it, or the bar it echoes in a repeated phrase (`weight` 2).
+    None where a source's length differs from the bar's: their steps would not line up."""
+    length = _bar_length(song, bar)
+    if any(_bar_length(song, other) != length for other, _ in sources):
+        return None
+    counts: dict[int, int] = {}
+    for other, notes in sources:
+        start = song.bar_span(other)[0]
+        for step in {(note.start_tick - start) // TICKS_PER_STEP for note in notes}:
+            if step >= 0:
+                counts[step] = counts.get(step, 0) + weight
+    return tuple(sorted(counts.items()))
+
+
+def _bar_length(song: Song, bar: int) -> int:
+    start, end = song.bar_span(bar)
+    return end - start
 
 
 def joining_pitch(before: Sequence[Note], after: Sequence[Note]) -> float:

@@ -163,6 +163,10 @@ class Guides:
     """The pitch classes of the bar this cell echoes, the same place in a repeated phrase
     (`engine.compose.phrase_parallel`): those not yet played are raised note by note
     (`engine.compose.sampling.FillGrammar.echo_tones`)."""
+    echo_onsets: tuple[tuple[int, int], ...] | None = None
+    """For a cell between written bars of its track: (step, how many of the two start a note
+    there, 1 or 2), read from those bars only; a next onset there is raised
+    (`engine.compose.sampling.FillGrammar.echo_onsets`)."""
     home_register: float | None = None
     """Where the part's notes lie when none of its bars around the cell is written: a new
     song's voice's `register` (`engine.compose.presets.Voice`). It gives such a cell its soft

@@ -69,6 +69,9 @@ class SamplingSettings:
     echo_tones: Mapping[Cell, frozenset[int]] = field(default_factory=dict)
     """The pitch classes of the bar a cell echoes, each raised until played
     (`FillGrammar.echo_tones`)."""
+    echo_onsets: Mapping[Cell, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    """The onset steps of the bars around a cell, raised for its next onset
+    (`FillGrammar.echo_onsets`)."""
     anchors: Mapping[Cell, Sequence[tuple[int, frozenset[int]]]] = field(default_factory=dict)
     """A drum cell's beat: hits it keeps (see `FillGrammar.anchors`)."""
     voice_pairs: frozenset[tuple[int, int]] = frozenset()
@@ -214,6 +217,7 @@ def _grammar(
         bass_root=_bass_root(song, cell, settings),
         root_from_above=leading is not None and _voice_place(song, track_index) == "bass",
         echo_tones=None if is_drum else settings.echo_tones.get(cell),
+        echo_onsets=settings.echo_onsets.get(cell),
     )
 
 

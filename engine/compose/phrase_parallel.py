@@ -25,7 +25,7 @@ import statistics
 from collections.abc import Collection
 
 from engine.compose.bar_likeness import MOST_SIMILAR, similarity
-from engine.compose.context import CONTEXT_PULL, joining_pitch
+from engine.compose.context import CONTEXT_PULL, joining_pitch, shared_onsets
 from engine.compose.control_tokens import BarControls
 from engine.compose.controls import Guides
 from engine.compose.energy import bar_level
@@ -107,8 +107,9 @@ def with_phrase_parallel(
 ) -> Guides:
     """A pitched cell asked nothing of its notes, counts or pitch classes, with a
     `parallel_bar`, asks for that bar's pitch classes, density and onsets (control tokens),
-    is steered to its note and onset counts (`CONTEXT_PULL`) and to play each of its pitch
-    classes (`Guides.echo_tones`), and is kept near the pitch that
+    is steered to its note and onset counts (`CONTEXT_PULL`), to play each of its pitch
+    classes (`Guides.echo_tones`) and to start its notes where it does (`Guides.echo_onsets`),
+    and is kept near the pitch that
     joins the bars beside it (`joining_pitch`: a bar between them must lead from one into the
     other; kept near the parallel bar's mean pitch instead, the quartets' held-out bars were
     within four semitones 74% of the time against 76%)."""
@@ -145,5 +146,6 @@ def with_phrase_parallel(
         targets=targets,
         register_centre=centre,
         echo_tones=echo.pitch_classes,
+        echo_onsets=shared_onsets(song, bar, [(other, notes)], weight=2),
     )
     return guided.at_least_one_note()

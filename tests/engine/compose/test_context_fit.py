@@ -11,6 +11,7 @@ from engine.compose.controls import Controls, guides
 from engine.compose.midi_model import MidiModel
 from engine.compose.operations import Regenerate, apply
 from engine.compose.register import BOWED_REGISTER_ROOM, REGISTER_ROOM
+from engine.compose.vocab import TICKS_PER_STEP
 from engine.song.song import PPQ, ControlEvent, Note, Song
 
 
@@ -30,13 +31,26 @@ def test_counts_and_register_come_from_the_neighbours_never_from_the_cell() -> N
     assert asked.limits.min_notes == 1
     before, after = song.notes_in_bar(0, 3)[-1].pitch, song.notes_in_bar(0, 5)[0].pitch
     assert asked.register_centre == (before + after) / 2
+    # The rhythm the neighbours share: each onset step of bars 4 and 6 (1-based), counted.
+    steps: dict[int, int] = {}
+    for bar in (3, 5):
+        start = song.bar_start_ticks[bar]
+        for step in {(n.start_tick - start) // TICKS_PER_STEP for n in song.notes_in_bar(0, bar)}:
+            steps[step] = steps.get(step, 0) + 1
+    assert asked.echo_onsets == tuple(sorted(steps.items()))
+    assert asked.echo_onsets
+    assert max(count for _, count in asked.echo_onsets) == 2
     # Whatever the cell holds (empty, a cluster, far away), its counts and centre are the
     # same. (Its hard pitch limits are the track's range, which the benchmark's infill reads
     # with the cell emptied.)
     for notes in ([], [Note(0, 100, PPQ, 90), Note(0, 101, PPQ, 90), Note(PPQ, 20, PPQ, 90)]):
         changed = _with_bar(song, 0, 4, notes)
         again = with_context_counts(guides(changed, (0, 4), Controls(), 0), changed, (0, 4), set())
-        assert (again.targets, again.register_centre) == (asked.targets, asked.register_centre)
+        assert (again.targets, again.register_centre, again.echo_onsets) == (
+            asked.targets,
+            asked.register_centre,
+            asked.echo_onsets,
+        )
     # A bar with a neighbour still to be written, or one the composer set counts for, keeps
     # its own guides.
     pending = {(0, 5)}

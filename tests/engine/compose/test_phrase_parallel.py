@@ -15,6 +15,7 @@ from engine.compose.controls import Controls, Guides, guides
 from engine.compose.midi_model import MidiModel
 from engine.compose.operations import Regenerate, apply
 from engine.compose.phrase_parallel import parallel_bar, with_phrase_parallel
+from engine.compose.vocab import TICKS_PER_STEP
 from engine.song.song import Note, Song
 
 CELLS = 24
@@ -81,6 +82,9 @@ def test_only_a_cell_between_written_bars_and_asked_nothing_echoes_its_phrase(
     assert echoed.echo_tones == frozenset(_classes(echo))
     assert echoed.targets.notes == len(echo)
     assert echoed.limits.min_notes >= 1
+    start = item.song.bar_span(other)[0]
+    onsets = {(n.start_tick - start) // TICKS_PER_STEP for n in echo}
+    assert echoed.echo_onsets == tuple((step, 2) for step in sorted(onsets))  # its rhythm
     # The bar after still to be written (a new song, a continuation): no echo.
     assert parallel_bar(item.song, item.cell, {(track, bar + 1)}) is None
     assert with_phrase_parallel(plain, item.song, item.cell, {(track, bar + 1)}) == plain

@@ -12,6 +12,7 @@ from engine.compose.sampling import (
     BASS_FIFTH_BONUS,
     BASS_ROOT_BONUS,
     ECHO_TONE_BONUS,
+    ONSET_ECHO_BONUS,
     ConstraintError,
     FillGrammar,
     HardConstraints,
@@ -228,6 +229,29 @@ def test_a_bass_with_no_chord_leans_to_the_root_of_what_the_voices_above_it_soun
     for token in ("Fill_Start", "Bar_4/4", "Pos_0"):
         one_voice.advance(VOCAB.id(token))
     assert one_voice.bias() is None  # one pitch class above is no chord
+
+
+def test_a_fill_between_bars_leans_to_the_onsets_they_share() -> None:
+    echo = ((0, 2), (12, 1), (24, 2))  # both bars start notes on beats 1 and 3, one on beat 2
+    grammar = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS, echo_onsets=echo)
+    grammar.advance(VOCAB.id("Fill_Start"))
+    grammar.advance(VOCAB.id("Bar_4/4"))
+    bias = grammar.bias()
+    assert bias is not None
+    pos = {step: float(bias[VOCAB.id(f"Pos_{step}")]) for step in range(BAR_STEPS)}
+    assert (pos[0], pos[12], pos[24]) == (ONSET_ECHO_BONUS, ONSET_ECHO_BONUS / 2, ONSET_ECHO_BONUS)
+    assert all(value == 0.0 for step, value in pos.items() if step not in (0, 12, 24))
+    grammar.advance(VOCAB.id("Pos_0"))
+    assert grammar.bias() is None  # choosing a pitch: no rhythm to lean to
+    for token in ("Pitch_60", "Dur_6", f"Vel_{VELOCITY_LEVELS[4]}"):
+        grammar.advance(VOCAB.id(token))
+    after_note = grammar.bias()
+    assert after_note is not None
+    assert after_note[VOCAB.id("Pos_24")] == ONSET_ECHO_BONUS
+    plain = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS)
+    plain.advance(VOCAB.id("Fill_Start"))
+    plain.advance(VOCAB.id("Bar_4/4"))
+    assert plain.bias() is None
 
 
 def test_an_echoed_fill_plays_more_of_the_echoed_tones() -> None:
