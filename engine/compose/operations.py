@@ -339,7 +339,7 @@ def _write_plan(
         """The composer's chords as they ask (`Controls.chords`); a planned chord as the
         accompaniment's harmony (asked and pulled for, as a named one), and for the lead (the
         first voice) pulled for on the strong beats only, so the melody moves by step
-        between chord tones (`engine.compose.sampling.BEAT_CHORD_BONUS`)."""
+        between chord tones (`engine.compose.leans.BEAT_CHORD_BONUS`)."""
         chord = chords[cell[1] % len(chords)]
         if named or cell[0] != 0:
             asked = dataclasses.replace(controls, chords=() if chord is None else (chord,))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from engine.compose import leans
 from engine.compose.vocab import (
     DURATION_STEPS,
     STEPS_PER_QUARTER,
@@ -26,9 +27,7 @@ from engine.compose.vocab import (
 )
 from engine.compose.voice_leading import (
     VoiceLeading,
-    sounding_pitch,
 )
-from engine.song.theory import chord_root
 from engine.words import QT_TRANSLATE_NOOP
 
 Mask = npt.NDArray[np.bool_]
@@ -105,45 +104,6 @@ class SoftTargets:
     onsets: int | None = None
     pull: float = 5.0
 
-
-BEAT_CHORD_BONUS = 2.0
-"""Log-odds added to a planned chord's tones for a melody note on a strong beat. A chord
-pulled for at every note, and named as the bar's pitch classes, made new fiddle tunes
-arpeggiate: steps fell from 49% of moves to 13% (the corpus: 61%); pulled on every beat, 32%
-for reels; on the strong beats, 44%."""
-
-BASS_ROOT_BONUS = 2.0
-"""Log-odds added to the planned chord's root for a bass note on a strong beat
-(`FillGrammar.bass_root`), on top of the chord pull every note of an accompanying part has.
-A band bass pulled to all of its chord's tones alike landed on the root or the fifth at 43-74%
-of strong beats (pop 56%, latin 43%): the third and seventh as often as the root, where a
-bassist plays the root on the downbeat to name the chord."""
-
-BASS_FIFTH_BONUS = 0.5
-"""Log-odds added to the chord's fifth for a bass note on a strong beat: a bassist's second
-choice (the alternating root-fifth of country, reggae and bossa figures)."""
-
-ECHO_TONE_BONUS = 1.5
-"""Log-odds added, for a note of a cell that echoes its phrase's parallel bar
-(`FillGrammar.echo_tones`), to each of that bar's pitch classes the cell has not played yet.
-Asked for those pitch classes through its control tokens and the chord pull alone, the model
-wrote the phrase's bar with two or three of its five tones, repeating them (a reel bar of
-C A G E D came back as D D D D E D D): the cell shared 0.61 of its pitch classes with the
-held-out bar where copying the parallel bar shares 0.81. With this, 0.76 (reels, the 142 of
-200 held-out cells that have a parallel bar); over every cell, fiddle tunes 0.49 -> 0.57 and
-reels 0.57 -> 0.68, against 0.43 and 0.57 for a copy of the bar before (`python -m
-benchmarks.musicality_infill --works 30 --cells 200`). 3.0 took reels to 0.80 of the
-parallel bar's 0.81, all but a copy of it."""
-
-ONSET_ECHO_BONUS = 2.0
-"""Log-odds added, for the next onset of a cell between written bars of its part, to each step
-where both bars around it start a note, or the bar it echoes in a repeated phrase (half as much
-where one of the two bars around it does): `FillGrammar.echo_onsets`. A copy of the bar before
-keeps the rhythm a figure repeats, and came nearer the held-out bar's onsets than the model's
-bars, which varied it: quartets 0.58 against 0.46-0.51 (onset Jaccard, three seeds), now
-0.51-0.54; chorales 0.54-0.57, now 0.56-0.58 against 0.53 (`python -m
-benchmarks.musicality_infill --cells 200 --seed S`). 1.0 moved the quartets less (0.50), 3.0
-no further (0.54)."""
 
 DRUM_HIT_STEPS = 12
 """The longest a drum hit is written (a quarter note), and never past the bar's end. A drum
@@ -422,15 +382,10 @@ class FillGrammar:
     def _onset_echo_bias(self, last: Kind | None) -> npt.NDArray[np.float32] | None:
         """The steps where the bars around the fill start notes, raised as the next onset is
         chosen (`echo_onsets`)."""
-        if not self.echo_onsets:
+        choosing_onset = last == Kind.VEL or (last == Kind.BAR and self.ids[-1] == self._bar_id)
+        if not self.echo_onsets or not choosing_onset:
             return None
-        if not (last == Kind.VEL or (last == Kind.BAR and self.ids[-1] == self._bar_id)):
-            return None
-        bias = np.zeros(len(self.vocab), dtype=np.float32)
-        for step, shared in self.echo_onsets:
-            if 0 <= step < self.bar_steps:
-                bias[self._pos_ids[step]] = ONSET_ECHO_BONUS * shared / 2
-        return bias
+        return leans.onset_echo(len(self.vocab), self._pos_ids, self.echo_onsets)
 
     def _echo_bias(self) -> npt.NDArray[np.float32] | None:
         """The echoed bar's pitch classes not yet played in this fill, raised (`echo_tones`)."""
@@ -439,47 +394,32 @@ class FillGrammar:
         missing = self.echo_tones - {pitch % 12 for _, pitch in self._placed}
         if not missing:
             return None
-        bias = np.zeros(len(self.vocab), dtype=np.float32)
-        bias[self._pitch_ids[np.isin(np.arange(128) % 12, sorted(missing))]] = ECHO_TONE_BONUS
-        return bias
+        return leans.pitch_classes(
+            len(self.vocab), self._pitch_ids, dict.fromkeys(missing, leans.ECHO_TONE_BONUS)
+        )
+
+    def _on_strong_beat(self) -> bool:
+        return self.position is not None and not self.position % (2 * STEPS_PER_QUARTER)
 
     def _beat_chord_bias(self) -> npt.NDArray[np.float32] | None:
         """The planned chord's tones raised for a note on a strong beat (`beat_chord`)."""
-        if self.beat_chord is None or self.position is None:
+        if self.beat_chord is None or not self._on_strong_beat():
             return None
-        if self.position % (2 * STEPS_PER_QUARTER):
-            return None
-        bias = np.zeros(len(self.vocab), dtype=np.float32)
-        tones = np.isin(np.arange(128) % 12, sorted(self.beat_chord))
-        bias[self._pitch_ids[tones]] = BEAT_CHORD_BONUS
-        return bias
+        return leans.pitch_classes(
+            len(self.vocab), self._pitch_ids, dict.fromkeys(self.beat_chord, leans.BEAT_CHORD_BONUS)
+        )
 
     def _bass_root_bias(self) -> npt.NDArray[np.float32] | None:
-        """The chord's root and fifth raised for a bass note on a strong beat (`bass_root`)."""
-        if self.position is None or self.is_drum or self.position % (2 * STEPS_PER_QUARTER):
+        """The chord's root and fifth raised for a bass note on a strong beat (`bass_root`, or
+        the root of what the parts above sound there: `root_from_above`)."""
+        if self.is_drum or not self._on_strong_beat():
             return None
-        root = self.bass_root if self.bass_root is not None else self._root_above()
+        root = self.bass_root
+        if root is None and self.root_from_above and self.voice_leading is not None:
+            root = leans.root_sounding(self.voice_leading.others, self.position or 0)
         if root is None:
             return None
-        bias = np.zeros(len(self.vocab), dtype=np.float32)
-        classes = np.arange(128) % 12
-        bias[self._pitch_ids[classes == root]] = BASS_ROOT_BONUS
-        bias[self._pitch_ids[classes == (root + 7) % 12]] = BASS_FIFTH_BONUS
-        return bias
-
-    def _root_above(self) -> int | None:
-        """The root of the pitch classes the other parts sound at the position, where
-        `root_from_above` asks for it and they sound two or more (one is no chord)."""
-        if not self.root_from_above or self.voice_leading is None or self.position is None:
-            return None
-        step = self.position
-        classes = frozenset(
-            pitch % 12
-            for notes in self.voice_leading.others
-            for start, end, pitch in notes
-            if start <= step < end
-        )
-        return chord_root(classes) if len(classes) >= 2 else None
+        return leans.pitch_classes(len(self.vocab), self._pitch_ids, leans.root_and_fifth(root))
 
     def _voice_leading_bias(self) -> npt.NDArray[np.float32] | None:
         """Against parallel fifths, octaves and unisons with the other voices (both moving,
@@ -494,38 +434,10 @@ class FillGrammar:
         )
         if previous is None:
             return None
-        then, mine = previous
-        candidates = np.arange(128)
-        per_pitch = np.zeros(128, dtype=np.float32)
-        moving = candidates != mine
         chord = self._onset_pitches[max(earlier)] if earlier else self.voice_leading.chord
-        bottom = min(chord) if chord else mine
-        above = self.voice_leading.above
-        for index, other in enumerate(self.voice_leading.others):
-            upper = index < len(above) and above[index]
-            if upper and self.pitches_here:
-                continue  # only the onset's lowest note meets the part above
-            own = bottom if upper else mine
-            # What the other voice sounds just before this note: the last point at which a
-            # listener (and the benchmark) hears the two voices together before they move.
-            before = sounding_pitch(other, self.position - 1, upper)
-            if before is None:
-                before = sounding_pitch(other, then, upper)
-            now = sounding_pitch(other, self.position, upper)
-            if before is None or now is None or before == now:
-                continue
-            interval = abs(own - before) % 12
-            if interval not in (0, 7):
-                continue
-            same_way = np.sign(candidates - own) == np.sign(now - before)
-            parallel = (candidates != own) & same_way & (np.abs(candidates - now) % 12 == interval)
-            per_pitch[parallel] -= self.voice_leading.parallel_penalty
-        if self.voice_leading.chord:
-            nearest = np.abs(candidates[:, None] - np.array(chord)[None, :]).min(axis=1)
-            per_pitch[nearest <= 2] += self.voice_leading.step
-            return self._pitch_bias(per_pitch)
-        per_pitch[(np.abs(candidates - mine) <= 2) & moving] += self.voice_leading.step
-        per_pitch[np.abs(candidates - mine) > 12] -= self.voice_leading.octave_leap_penalty
+        per_pitch = leans.voice_leading(
+            self.voice_leading, previous, self.position, chord, bool(self.pitches_here)
+        )
         return self._pitch_bias(per_pitch)
 
     def _pitch_bias(self, per_pitch: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:

@@ -9,7 +9,7 @@ import dataclasses
 import pytest
 
 from benchmarks.musicality_infill import InfillRequest, preset_requests, set_jaccard
-from engine.compose import cell_writer, sampling
+from engine.compose import cell_writer, leans
 from engine.compose.cell_edit import write_cell
 from engine.compose.controls import Controls, Guides, guides
 from engine.compose.midi_model import MidiModel
@@ -127,6 +127,6 @@ def test_an_echoing_bar_plays_the_phrase_bars_tones(
     regenerated bars share more pitch classes with the held-out bars."""
     items = [i for i in fiddle_cells if parallel_bar(i.song, i.cell, set()) is not None]
     raised = _regenerated(midi_model, items)
-    monkeypatch.setattr(sampling, "ECHO_TONE_BONUS", 0.0)
+    monkeypatch.setattr(leans, "ECHO_TONE_BONUS", 0.0)
     asked_only = _regenerated(midi_model, items)
     assert sum(raised) / len(items) > sum(asked_only) / len(items) + 0.04

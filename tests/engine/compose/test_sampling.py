@@ -8,11 +8,13 @@ import numpy as np
 import pytest
 
 from benchmarks.tunes import d_major_tune
-from engine.compose.sampling import (
+from engine.compose.leans import (
     BASS_FIFTH_BONUS,
     BASS_ROOT_BONUS,
     ECHO_TONE_BONUS,
     ONSET_ECHO_BONUS,
+)
+from engine.compose.sampling import (
     ConstraintError,
     FillGrammar,
     HardConstraints,

@@ -1,0 +1,143 @@
+"""What a fill leans to as it is written: the musical pulls the sampler adds to the model's
+logits (`engine.compose.sampling.FillGrammar.bias`), each a few nats for some pitch classes or
+onset steps, so the model still chooses among them.
+
+Kept apart from the grammar, which says what may come next, because these say only what is
+preferred: the planned chord on a strong beat, a bass naming its chord's root, a regenerated
+bar echoing its phrase's tones and the rhythm of the bars around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from engine.compose.voice_leading import VoiceLeading, sounding_pitch
+from engine.song.theory import chord_root
+
+Bias = npt.NDArray[np.float32]
+
+BEAT_CHORD_BONUS = 2.0
+"""Log-odds added to a planned chord's tones for a melody note on a strong beat. A chord
+pulled for at every note, and named as the bar's pitch classes, made new fiddle tunes
+arpeggiate: steps fell from 49% of moves to 13% (the corpus: 61%); pulled on every beat, 32%
+for reels; on the strong beats, 44%."""
+
+BASS_ROOT_BONUS = 2.0
+"""Log-odds added to the planned chord's root for a bass note on a strong beat
+(`FillGrammar.bass_root`), on top of the chord pull every note of an accompanying part has.
+A band bass pulled to all of its chord's tones alike landed on the root or the fifth at 43-74%
+of strong beats (pop 56%, latin 43%): the third and seventh as often as the root, where a
+bassist plays the root on the downbeat to name the chord."""
+
+BASS_FIFTH_BONUS = 0.5
+"""Log-odds added to the chord's fifth for a bass note on a strong beat: a bassist's second
+choice (the alternating root-fifth of country, reggae and bossa figures)."""
+
+ECHO_TONE_BONUS = 1.5
+"""Log-odds added, for a note of a cell that echoes its phrase's parallel bar
+(`FillGrammar.echo_tones`), to each of that bar's pitch classes the cell has not played yet.
+Asked for those pitch classes through its control tokens and the chord pull alone, the model
+wrote the phrase's bar with two or three of its five tones, repeating them (a reel bar of
+C A G E D came back as D D D D E D D): the cell shared 0.61 of its pitch classes with the
+held-out bar where copying the parallel bar shares 0.81. With this, 0.76 (reels, the 142 of
+200 held-out cells that have a parallel bar); over every cell, fiddle tunes 0.49 -> 0.57 and
+reels 0.57 -> 0.68, against 0.43 and 0.57 for a copy of the bar before (`python -m
+benchmarks.musicality_infill --works 30 --cells 200`). 3.0 took reels to 0.80 of the
+parallel bar's 0.81, all but a copy of it."""
+
+ONSET_ECHO_BONUS = 2.0
+"""Log-odds added, for the next onset of a cell between written bars of its part, to each step
+where both bars around it start a note, or the bar it echoes in a repeated phrase (half as much
+where one of the two bars around it does): `FillGrammar.echo_onsets`. A copy of the bar before
+keeps the rhythm a figure repeats, and came nearer the held-out bar's onsets than the model's
+bars, which varied it: quartets 0.58 against 0.46-0.51 (onset Jaccard, three seeds), now
+0.51-0.54; chorales 0.54-0.57, now 0.56-0.58 against 0.53 (`python -m
+benchmarks.musicality_infill --cells 200 --seed S`). 1.0 moved the quartets less (0.50), 3.0
+no further (0.54)."""
+
+
+def pitch_classes(
+    size: int, pitch_ids: npt.NDArray[np.int64], bonuses: Mapping[int, float]
+) -> Bias:
+    """A bias over a vocabulary of `size` tokens raising every Pitch token (`pitch_ids`, by
+    MIDI pitch) of each pitch class in `bonuses` by its bonus."""
+    bias = np.zeros(size, dtype=np.float32)
+    classes = np.arange(len(pitch_ids)) % 12
+    for pitch_class, bonus in bonuses.items():
+        bias[pitch_ids[classes == pitch_class]] = bonus
+    return bias
+
+
+def root_and_fifth(root: int) -> dict[int, float]:
+    """A bass's strong-beat lean: its chord's root, and the fifth above it less."""
+    return {root: BASS_ROOT_BONUS, (root + 7) % 12: BASS_FIFTH_BONUS}
+
+
+def root_sounding(others: Sequence[Sequence[tuple[int, int, int]]], step: int) -> int | None:
+    """The root (`chord_root`) of the pitch classes the other parts' notes, (start step, end
+    step, pitch), sound at `step`; None where they sound fewer than two (one is no chord)."""
+    classes = frozenset(
+        pitch % 12 for notes in others for start, end, pitch in notes if start <= step < end
+    )
+    return chord_root(classes) if len(classes) >= 2 else None
+
+
+def onset_echo(
+    size: int, pos_ids: npt.NDArray[np.int64], echo_onsets: Sequence[tuple[int, int]]
+) -> Bias:
+    """A bias raising the Pos token of each echoed step, (step, how many bars start a note
+    there, up to 2), by `ONSET_ECHO_BONUS` per two bars."""
+    bias = np.zeros(size, dtype=np.float32)
+    for step, shared in echo_onsets:
+        if 0 <= step < len(pos_ids):
+            bias[pos_ids[step]] = ONSET_ECHO_BONUS * shared / 2
+    return bias
+
+
+def voice_leading(
+    leading: VoiceLeading,
+    previous: tuple[int, int],
+    position: int,
+    chord: Sequence[int],
+    pitches_here: bool,
+) -> npt.NDArray[np.float32]:
+    """Per MIDI pitch, for a voice's next note at `position` after its note `previous` (step,
+    pitch): against parallel fifths, octaves and unisons with the other voices (both moving,
+    the same way, to the same perfect interval), and for a step from the previous note (from
+    the nearest note of `chord` for a part that plays chords). `pitches_here`: the onset has a
+    note already, so only its lowest met the part above."""
+    then, mine = previous
+    candidates = np.arange(128)
+    per_pitch = np.zeros(128, dtype=np.float32)
+    moving = candidates != mine
+    bottom = min(chord) if chord else mine
+    above = leading.above
+    for index, other in enumerate(leading.others):
+        upper = index < len(above) and above[index]
+        if upper and pitches_here:
+            continue  # only the onset's lowest note meets the part above
+        own = bottom if upper else mine
+        # What the other voice sounds just before this note: the last point at which a
+        # listener (and the benchmark) hears the two voices together before they move.
+        before = sounding_pitch(other, position - 1, upper)
+        if before is None:
+            before = sounding_pitch(other, then, upper)
+        now = sounding_pitch(other, position, upper)
+        if before is None or now is None or before == now:
+            continue
+        interval = abs(own - before) % 12
+        if interval not in (0, 7):
+            continue
+        same_way = np.sign(candidates - own) == np.sign(now - before)
+        parallel = (candidates != own) & same_way & (np.abs(candidates - now) % 12 == interval)
+        per_pitch[parallel] -= leading.parallel_penalty
+    if leading.chord:
+        nearest = np.abs(candidates[:, None] - np.array(chord)[None, :]).min(axis=1)
+        per_pitch[nearest <= 2] += leading.step
+        return per_pitch
+    per_pitch[(np.abs(candidates - mine) <= 2) & moving] += leading.step
+    per_pitch[np.abs(candidates - mine) > 12] -= leading.octave_leap_penalty
+    return per_pitch
