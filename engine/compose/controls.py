@@ -164,8 +164,9 @@ class Guides:
     (`engine.compose.phrase_parallel`): those not yet played are raised note by note
     (`engine.compose.sampling.FillGrammar.echo_tones`)."""
     echo_onsets: tuple[tuple[int, int], ...] | None = None
-    """For a cell between written bars of its track: (step, how many of the two start a note
-    there, 1 or 2), read from those bars only; a next onset there is raised
+    """For a cell between written bars of its track: (step, how many of them start a note there;
+    the bar it echoes in a repeated phrase counts as two), read from those bars only
+    (`engine.compose.context.shared_onsets`); a next onset there is raised
     (`engine.compose.sampling.FillGrammar.echo_onsets`)."""
     home_register: float | None = None
     """Where the part's notes lie when none of its bars around the cell is written: a new

@@ -27,10 +27,10 @@ for reels; on the strong beats, 44%."""
 
 BASS_ROOT_BONUS = 2.0
 """Log-odds added to the planned chord's root for a bass note on a strong beat
-(`FillGrammar.bass_root`), on top of the chord pull every note of an accompanying part has.
-A band bass pulled to all of its chord's tones alike landed on the root or the fifth at 43-74%
-of strong beats (pop 56%, latin 43%): the third and seventh as often as the root, where a
-bassist plays the root on the downbeat to name the chord."""
+(`engine.compose.sampling.FillGrammar.bass_root`), on top of the chord pull every note of an
+accompanying part has. A band bass pulled to all of its chord's tones alike landed on the root or
+the fifth at 43-74% of strong beats (pop 56%, latin 43%): the third and seventh as often as the
+root, where a bassist plays the root on the downbeat to name the chord."""
 
 BASS_FIFTH_BONUS = 0.5
 """Log-odds added to the chord's fifth for a bass note on a strong beat: a bassist's second
@@ -38,25 +38,24 @@ choice (the alternating root-fifth of country, reggae and bossa figures)."""
 
 ECHO_TONE_BONUS = 1.5
 """Log-odds added, for a note of a cell that echoes its phrase's parallel bar
-(`FillGrammar.echo_tones`), to each of that bar's pitch classes the cell has not played yet.
-Asked for those pitch classes through its control tokens and the chord pull alone, the model
-wrote the phrase's bar with two or three of its five tones, repeating them (a reel bar of
-C A G E D came back as D D D D E D D): the cell shared 0.61 of its pitch classes with the
-held-out bar where copying the parallel bar shares 0.81. With this, 0.76 (reels, the 142 of
-200 held-out cells that have a parallel bar); over every cell, fiddle tunes 0.49 -> 0.57 and
-reels 0.57 -> 0.68, against 0.43 and 0.57 for a copy of the bar before (`python -m
-benchmarks.musicality_infill --works 30 --cells 200`). 3.0 took reels to 0.80 of the
-parallel bar's 0.81, all but a copy of it."""
+(`engine.compose.sampling.FillGrammar.echo_tones`), to each of that bar's pitch classes the cell has
+not played yet. Asked for those pitch classes through its control tokens and the chord pull alone,
+the model wrote the phrase's bar with two or three of its five tones, repeating them (a reel bar of
+C A G E D came back as D D D D E D D): the cell shared 0.61 of its pitch classes with the held-out
+bar where copying the parallel bar shares 0.81. With this, 0.76 (reels, the 142 of 200 held-out
+cells that have a parallel bar); over every cell, fiddle tunes 0.49 -> 0.57 and reels 0.57 -> 0.68,
+against 0.43 and 0.57 for a copy of the bar before (`python -m benchmarks.musicality_infill --works
+30 --cells 200`). 3.0 took reels to 0.80 of the parallel bar's 0.81, all but a copy of it."""
 
 ONSET_ECHO_BONUS = 2.0
-"""Log-odds added, for the next onset of a cell between written bars of its part, to each step
-where both bars around it start a note, or the bar it echoes in a repeated phrase (half as much
-where one of the two bars around it does): `FillGrammar.echo_onsets`. A copy of the bar before
-keeps the rhythm a figure repeats, and came nearer the held-out bar's onsets than the model's
-bars, which varied it: quartets 0.58 against 0.46-0.51 (onset Jaccard, three seeds), now
-0.51-0.54; chorales 0.54-0.57, now 0.56-0.58 against 0.53 (`python -m
-benchmarks.musicality_infill --cells 200 --seed S`). 1.0 moved the quartets less (0.50), 3.0
-no further (0.54)."""
+"""Log-odds added, for the next onset of a cell between written bars of its part, to each step where
+both bars around it start a note, or the bar it echoes in a repeated phrase (half as much where one
+of the two bars around it does): `engine.compose.sampling.FillGrammar.echo_onsets`. A copy of the
+bar before keeps the rhythm a figure repeats, and came nearer the held-out bar's onsets than the
+model's bars, which varied it: in quartets the copy 0.58, the model 0.46-0.51 before this and
+0.51-0.54 with it (onset Jaccard, three seeds); in chorales 0.53, and the model 0.54-0.57 before,
+0.56-0.58 with it (`python -m benchmarks.musicality_infill --cells 200 --seed S`). 1.0 moved the
+quartets less (0.50), 3.0 no further (0.54)."""
 
 
 def pitch_classes(
