@@ -173,9 +173,10 @@ class FillGrammar:
     next note (`ECHO_TONE_BONUS`), so the fill plays the phrase's tones again in its own
     order and rhythm rather than repeating two of them."""
     echo_onsets: Sequence[tuple[int, int]] | None = None
-    """(step, how many of the two bars around the fill start a note there): the next onset is
-    pulled to those steps (`ONSET_ECHO_BONUS` for both, half for one), so a bar written between
-    two others keeps the rhythm they share."""
+    """(step, how many of the two bars around the fill start a note there; the bar it echoes in
+    a repeated phrase counts as two): the next onset is pulled to those steps
+    (`leans.ONSET_ECHO_BONUS` at two, half at one), so a bar written between two others keeps
+    the rhythm they share."""
     anchors: Sequence[tuple[int, frozenset[int]]] = ()
     """Hits a drum fill keeps, (step, drums any one of which makes it): the style's beat
     (`engine.compose.plan.anchor_hits`). The fill may not pass an anchor's step without one of

@@ -158,7 +158,8 @@ def chord_root(chord: frozenset[int]) -> int | None:
     """The root of a chord's pitch classes (None for none): the tone every other one stands a
     third, fifth or seventh above, preferring one with a perfect fifth above it, then the one
     with a third. Cmaj7 `{0, 4, 7, 11}` -> 0: above E, the C is a sixth, so E is not the root.
-    A chord that fits no root this way (a suspension) takes the lowest tone with a fifth."""
+    A chord that fits no root this way (a suspension) takes a tone with a fifth above it, the
+    lowest pitch class number first (Csus4 -> C)."""
     if not chord:
         return None
 
