@@ -2,6 +2,8 @@
 
     python -m models.timbre.train --out runs/timbre --steps 40000
     python -m models.timbre.train --out runs/timbre --steps 40000 --resume   # continue
+    python -m models.timbre.train --out runs/next --steps 12000 --lr 5e-4 \
+        --init-from models/timbre/weights.pt    # train on from an exported model
 
 Seeded; checkpoints (model, EMA weights, optimizer, step, config, random state, elapsed time)
 every --checkpoint-every steps and at the end, written atomically. The validation loss (on the
@@ -9,6 +11,11 @@ held-out pitches of the training instruments, with fixed noise and times) is log
 log.jsonl. The exported model uses the EMA weights (decay --ema), as is usual for diffusion.
 The loss is EDM's (see model.py): the net's output against its ideal value, every noise level
 weighted alike.
+
+--init-from starts both the net and its average from an exported model's weights.pt (which
+holds only the EMA weights, not the optimizer's moments or the step), so a shipped model can
+be trained on after its run's checkpoints are gone: a new run, counted from step 0 with its own
+warm-up and decay, whose recipe is the shipped model's plus this one command.
 """
 
 from __future__ import annotations
@@ -87,6 +94,19 @@ def _parser() -> argparse.ArgumentParser:
         help="the data set written by build_scripts.timbre",
     )
     parser.add_argument("--resume", action="store_true", help="continue from out/checkpoint.pt")
+    parser.add_argument(
+        "--times",
+        type=_times,
+        default=(),
+        help="train only at these noise levels (comma-separated, in (0, 1]; one listed twice is "
+        "drawn twice as often), such as the app sampler's 1.0,0.7,0.4,0.1; default: all alike",
+    )
+    parser.add_argument(
+        "--init-from",
+        type=Path,
+        help="start from an exported model's weights.pt (its architecture replaces --width, "
+        "--blocks and --timbre-dim)",
+    )
     return parser
 
 
@@ -125,10 +145,15 @@ def diffusion_loss(
 
 
 @torch.no_grad()
-def validation_loss(model: TimbreDenoiser, notes: NoteSet, seed: int = 99) -> float:
-    """Loss at fixed times and noise (their own seed), so values compare across steps."""
+def validation_loss(
+    model: TimbreDenoiser, notes: NoteSet, seed: int = 99, times: tuple[float, ...] = ()
+) -> float:
+    """Loss at fixed times and noise (their own seed), so values compare across steps: times
+    drawn uniformly, or `times` in turn."""
     generator = torch.Generator().manual_seed(seed)
     t = torch.rand(len(notes), generator=generator)
+    if times:
+        t = torch.tensor(times, dtype=torch.float32)[torch.arange(len(notes)) % len(times)]
     noise = torch.randn(notes.controls.shape, generator=generator)
     model.eval()
     losses = [
@@ -155,14 +180,7 @@ def _validation_subset(notes: NoteSet, count: int = 256) -> NoteSet:
 def train(args: argparse.Namespace, train_notes: NoteSet, validation_notes: NoteSet) -> None:
     """The training loop; writes checkpoint.pt and log.jsonl into `args.out`."""
     torch.set_num_threads(args.threads)
-    config = DenoiserConfig(
-        width=args.width,
-        blocks=args.blocks,
-        timbre_dim=args.timbre_dim,
-        smoothed_skip=args.smoothed_skip,
-    )
-    torch.manual_seed(args.seed)
-    model = TimbreDenoiser(config)
+    config, model = _new_model(args)
     ema = copy.deepcopy(model).requires_grad_(False)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.0)
     generator = torch.Generator().manual_seed(args.seed)
@@ -184,7 +202,7 @@ def train(args: argparse.Namespace, train_notes: NoteSet, validation_notes: Note
             group["lr"] = learning_rate(step, args)
         index = torch.multinomial(draw_weights, args.batch_size, True, generator=generator)
         batch = train_notes.take(index)
-        t = torch.rand(args.batch_size, generator=generator)
+        t = draw_times(args.batch_size, args.times, generator)
         noise = torch.randn(batch.controls.shape, generator=generator)
         jitter = args.timbre_jitter * torch.randn(
             args.batch_size, config.timbre_dim, generator=generator
@@ -201,12 +219,8 @@ def train(args: argparse.Namespace, train_notes: NoteSet, validation_notes: Note
         step += 1
         last = step == args.steps
         if step % args.eval_every == 0 or last:
-            record = {
-                "step": step,
-                "train_loss": round(float(loss.detach()), 5),
-                "validation_loss": round(validation_loss(ema, validation), 5),
-                "elapsed_seconds": round(time.time() - started, 1),
-            }
+            record = _progress(step, float(loss.detach()), ema, validation, args.times)
+            record["elapsed_seconds"] = round(time.time() - started, 1)
             print(json.dumps(record), flush=True)
             log.write(json.dumps(record) + "\n")
             log.flush()
@@ -223,6 +237,85 @@ def train(args: argparse.Namespace, train_notes: NoteSet, validation_notes: Note
             }
             _save(checkpoint_path, state)
     log.close()
+
+
+def _new_model(args: argparse.Namespace) -> tuple[DenoiserConfig, TimbreDenoiser]:
+    """The net a run starts from: seeded fresh weights of the asked size, or an exported
+    model's weights and size (`--init-from`)."""
+    config = DenoiserConfig(
+        width=args.width,
+        blocks=args.blocks,
+        timbre_dim=args.timbre_dim,
+        smoothed_skip=args.smoothed_skip,
+    )
+    initial = _initial_weights(args.init_from) if args.init_from else None
+    if initial is not None:
+        config = DenoiserConfig(**initial["config"])
+    torch.manual_seed(args.seed)
+    model = TimbreDenoiser(config)
+    if initial is not None:
+        model.load_state_dict(initial["model"])
+    return config, model
+
+
+def _progress(
+    step: int,
+    train_loss: float,
+    ema: TimbreDenoiser,
+    validation: NoteSet,
+    times: tuple[float, ...],
+) -> dict[str, Any]:
+    """The log's record for `step`: the batch's loss and the average model's validation loss
+    (also at the trained `times` alone, where the run trains only at some)."""
+    record: dict[str, Any] = {
+        "step": step,
+        "train_loss": round(train_loss, 5),
+        "validation_loss": round(validation_loss(ema, validation), 5),
+    }
+    if times:
+        used = tuple(sorted(set(times)))
+        record["validation_loss_at_times"] = round(validation_loss(ema, validation, times=used), 5)
+    return record
+
+
+def draw_times(count: int, times: tuple[float, ...], generator: torch.Generator) -> torch.Tensor:
+    """Noise levels for a batch: uniform in [0, 1), or drawn from `times` alike (a time listed
+    twice is drawn twice as often)."""
+    if not times:
+        return torch.rand(count, generator=generator)
+    index = torch.randint(len(times), (count,), generator=generator)
+    return torch.tensor(times, dtype=torch.float32)[index]
+
+
+def _times(text: str) -> tuple[float, ...]:
+    """`--times`: comma-separated noise levels in (0, 1]."""
+    try:
+        times = tuple(float(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"--times takes numbers separated by commas, such as 0.1,0.4,0.7,1.0; got {text!r}"
+        ) from None
+    if not times or not all(0.0 < t <= 1.0 for t in times):
+        raise argparse.ArgumentTypeError(f"--times must lie in (0, 1]; got {text!r}")
+    return times
+
+
+def _initial_weights(path: Path) -> dict[str, Any]:
+    """An exported model's weights and architecture, or a clear stop if `path` is not one."""
+    if not path.is_file():
+        raise SystemExit(f"train: --init-from {path}: no such file; give an exported weights.pt")
+    state = torch.load(path, map_location="cpu", weights_only=False)
+    if not isinstance(state, dict) or not {"model", "config"} <= state.keys():
+        raise SystemExit(
+            f"train: --init-from {path} is not an exported model's weights.pt "
+            "(it needs 'model' and 'config'); export the model first"
+        )
+    if "optimizer" in state:
+        raise SystemExit(
+            f"train: --init-from {path} is a run's checkpoint: a run continues with --resume "
+            "in its own --out folder, or export it and start from its weights.pt"
+        )
+    return state
 
 
 def _save(path: Path, state: dict[str, Any]) -> None:

@@ -21,6 +21,7 @@ from engine.sound.timbre import DEFAULT_MODEL_DIR, TimbreModel, TimbreModelError
 from models.timbre.export import load_checkpoint
 from models.timbre.export import main as export_main
 from models.timbre.metrics import spectral_distance
+from models.timbre.train import draw_times
 from models.timbre.train import main as train_main
 
 TINY_NOTES = [
@@ -117,6 +118,54 @@ def test_train_resume_export_and_parity(tiny_dataset: Path, tmp_path: Path) -> N
     audio = engine_model.render_note(ref, 72, 100, 1.0, steps=4)
     assert np.isfinite(audio).all()
     assert np.array_equal(audio, engine_model.render_note(ref, 72, 100, 1.0, steps=4))
+
+
+def test_a_run_can_start_from_an_exported_model(tiny_dataset: Path, tmp_path: Path) -> None:
+    """--init-from loads an export's weights and architecture; with a zero learning rate the
+    new run's net and average are still exactly those weights after its steps."""
+    first, folder, second = tmp_path / "first", tmp_path / "model", tmp_path / "second"
+    train_main(_tiny_args(first, tiny_dataset, 5))
+    export_main([str(first / "checkpoint.pt"), str(folder), "--data", str(tiny_dataset)])
+    exported = torch.load(folder / "weights.pt", weights_only=False)
+    args = [*_tiny_args(second, tiny_dataset, 3), "--lr", "0", "--width", "48"]
+    train_main([*args, "--init-from", str(folder / "weights.pt")])
+    state = torch.load(second / "checkpoint.pt", weights_only=False)
+    assert state["step"] == 3
+    assert state["config"]["width"] == 32  # the export's size, not --width
+    for name, weight in exported["model"].items():
+        assert torch.equal(state["model"][name], weight), name
+        assert torch.equal(state["ema"][name], weight), name
+
+
+def test_init_from_a_checkpoint_or_a_missing_file_says_what_to_give(
+    tiny_dataset: Path, tmp_path: Path
+) -> None:
+    run = tmp_path / "run"
+    train_main(_tiny_args(run, tiny_dataset, 5))
+    args = _tiny_args(tmp_path / "next", tiny_dataset, 5)
+    with pytest.raises(SystemExit, match="continues with --resume"):
+        train_main([*args, "--init-from", str(run / "checkpoint.pt")])
+    with pytest.raises(SystemExit, match="no such file"):
+        train_main([*args, "--init-from", str(tmp_path / "missing.pt")])
+
+
+def test_a_run_at_chosen_noise_levels_logs_its_loss_there(
+    tiny_dataset: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--times draws only the listed noise levels (a level listed twice twice as often), and
+    a level outside (0, 1] is refused with what the option takes."""
+    generator = torch.Generator().manual_seed(0)
+    drawn = draw_times(4000, (0.1, 0.1, 0.7), generator)
+    assert sorted(set(drawn.tolist())) == pytest.approx([0.1, 0.7])
+    assert 0.62 < float((drawn < 0.5).float().mean()) < 0.71
+    run = tmp_path / "run"
+    train_main([*_tiny_args(run, tiny_dataset, 5), "--times", "0.1,0.4,0.7,1.0"])
+    (record,) = [json.loads(line) for line in (run / "log.jsonl").read_text().splitlines()]
+    assert np.isfinite(record["validation_loss_at_times"])
+    assert record["validation_loss_at_times"] != record["validation_loss"]
+    with pytest.raises(SystemExit):
+        train_main([*_tiny_args(run, tiny_dataset, 5), "--times", "0,0.5"])
+    assert "--times must lie in (0, 1]" in capsys.readouterr().err
 
 
 def test_a_changed_onnx_file_is_refused(tiny_dataset: Path, tmp_path: Path) -> None:
