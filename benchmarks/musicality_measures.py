@@ -14,6 +14,7 @@ measures. See `benchmarks.musicality` for what each row compares.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import combinations, pairwise
 from typing import NamedTuple
@@ -156,10 +157,31 @@ def top_line(notes: Sequence[Note]) -> list[Note]:
 
 def last_melody_note(song: Song) -> Note | None:
     """The last note of the top voice (the first pitched track that has notes)."""
+    line = melody_line(song)
+    return line[-1] if line else None
+
+
+def melody_line(song: Song) -> list[Note]:
+    """The top voice's skyline: the first pitched track that has notes."""
     for track in voices(song):
         if track.notes:
-            return top_line(track.notes)[-1]
-    return None
+            return top_line(track.notes)
+    return []
+
+
+def repeated_notes(song: Song) -> Ratio | None:
+    """Onsets of the melody that repeat the pitch before, over all its onsets after the
+    first: a tune that keeps landing on one note drones, and `step_share` does not see it
+    (a repeated note is no move)."""
+    line = melody_line(song)
+    pairs = list(pairwise(note.pitch for note in line))
+    return Ratio(sum(a == b for a, b in pairs), len(pairs)) if pairs else None
+
+
+def commonest_pitch(song: Song) -> Ratio | None:
+    """The melody's onsets on its most frequent pitch, over all of them."""
+    pitches = Counter(note.pitch for note in melody_line(song))
+    return Ratio(pitches.most_common(1)[0][1], pitches.total()) if pitches else None
 
 
 def tonic_ending(song: Song) -> Ratio | None:

@@ -177,6 +177,11 @@ class FillGrammar:
     a repeated phrase counts as two): the next onset is pulled to those steps
     (`leans.ONSET_ECHO_BONUS` at two, half at one), so a bar written between two others keeps
     the rhythm they share."""
+    tonic_pull: tuple[int, float] | None = None
+    """For the melody (the top pitched part), (the key's tonic pitch class, the pull toward
+    it that the cell's own bias gives: `engine.compose.decode.tonic_bonus`). That pull is taken
+    back for the first pitch of an onset right after the tonic, so the tune comes back to its
+    tonic rather than sitting on it (`leans.TONIC_RELEASE`)."""
     anchors: Sequence[tuple[int, frozenset[int]]] = ()
     """Hits a drum fill keeps, (step, drums any one of which makes it): the style's beat
     (`engine.compose.plan.anchor_hits`). The fill may not pass an anchor's step without one of
@@ -373,6 +378,7 @@ class FillGrammar:
                     self._beat_chord_bias(),
                     self._bass_root_bias(),
                     self._echo_bias(),
+                    self._tonic_release_bias(),
                 )
                 if bias is not None
             ]
@@ -398,6 +404,29 @@ class FillGrammar:
         return leans.pitch_classes(
             len(self.vocab), self._pitch_ids, dict.fromkeys(missing, leans.ECHO_TONE_BONUS)
         )
+
+    def _tonic_release_bias(self) -> npt.NDArray[np.float32] | None:
+        """The tonic's pull taken back for a melody note right after the tonic (`tonic_pull`)."""
+        if self.tonic_pull is None or self.pitches_here or self.is_drum:
+            return None
+        tonic, pull = self.tonic_pull
+        previous = self._previous_top()
+        if not pull or previous is None or previous % 12 != tonic:
+            return None
+        return leans.pitch_classes(
+            len(self.vocab), self._pitch_ids, {tonic: -leans.TONIC_RELEASE * pull}
+        )
+
+    def _previous_top(self) -> int | None:
+        """The line's last pitch before the onset being written: the top of the fill's
+        previous onset, else the voice's last note before the bar (`voice_leading.previous`)."""
+        position = self.position or 0
+        earlier = [step for step in self._onset_tops if step < position]
+        if earlier:
+            return self._onset_tops[max(earlier)]
+        if self.voice_leading is not None and self.voice_leading.previous is not None:
+            return self.voice_leading.previous[1]
+        return None
 
     def _on_strong_beat(self) -> bool:
         return self.position is not None and not self.position % (2 * STEPS_PER_QUARTER)

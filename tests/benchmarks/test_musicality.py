@@ -32,6 +32,7 @@ from benchmarks.musicality_measures import (
     Ratio,
     big_leaps,
     clusters,
+    commonest_pitch,
     estimate_key,
     in_scale,
     key_matches,
@@ -40,6 +41,7 @@ from benchmarks.musicality_measures import (
     near_repeat_bars,
     parallel_perfects,
     pooled,
+    repeated_notes,
     step_share,
     tonic_ending,
     voice_crossings,
@@ -124,6 +126,20 @@ def test_steps_and_leaps_are_counted_among_moves() -> None:
     song = song_of(Track("Fiddle", 110, notes=notes), bars=2)
     assert step_share(song) == Ratio(3, 4)  # 2, 2, 15, -2 (the repeated note is no move)
     assert big_leaps(song) == Ratio(1, 4)
+
+
+def test_a_melody_that_keeps_landing_on_one_note_is_seen_to_drone() -> None:
+    tune = Track("Fiddle", 110, notes=line([62, 62, 64, 62, 62, 66, 62, 62]))
+    bass = Track("Cello", 42, notes=line([38, 38, 38, 38]))
+    song = song_of(tune, bass, bars=2)
+    assert repeated_notes(song) == Ratio(3, 7)  # the melody's only: the bass is not counted
+    assert commonest_pitch(song) == Ratio(6, 8)
+    varied = song_of(Track("Fiddle", 110, notes=line([62, 64, 66, 67, 69, 71, 73, 74])), bars=2)
+    assert repeated_notes(varied) == Ratio(0, 7)
+    assert commonest_pitch(varied) == Ratio(1, 8)
+    assert "melody: repeated notes of its onsets" in [
+        row.label for row in rows_for("reel", PRESETS["reel"])
+    ]
 
 
 def test_a_parts_register_is_its_mean_pitch_and_an_ensemble_gets_a_row_per_part() -> None:

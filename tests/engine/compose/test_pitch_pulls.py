@@ -11,12 +11,15 @@ import pytest
 from engine.compose.decode import (
     CHORD_TONE_BONUS,
     KEY_TONE_BONUS,
+    MINOR_THIRD_BONUS,
     REGISTER_SLOPE,
     TONIC_BONUS,
     TONIC_IN_CHORD_BONUS,
     SamplingSettings,
     _bass_root,
+    _is_lone_lead,
     _pitch_bias,
+    _tonic_pull,
     tonic_bonus,
 )
 from engine.compose.midi_model import MidiModel
@@ -76,9 +79,43 @@ def test_the_lead_leans_to_the_tonic_only_over_a_chord_that_holds_it(midi_model:
     assert over_tonic[11] == over_dominant[11] == KEY_TONE_BONUS  # B: in the key, no tonic
 
 
+def test_a_minor_keys_third_is_pulled_with_its_tonic(midi_model: MidiModel) -> None:
+    a_minor = key_from_name("A minor")
+    song = _band(a_minor)
+    scale = key_scale(a_minor)
+
+    def lead_bias(chord: frozenset[int]) -> dict[int, float]:
+        settings = SamplingSettings(beat_chords={(0, 0): chord}, key_tones={(0, 0): scale})
+        bias = _pitch_bias(midi_model, song, (0, 0), settings)
+        assert bias is not None
+        return {p % 12: float(bias[midi_model.vocab.id(f"Pitch_{p}")]) for p in range(57, 69)}
+
+    over_tonic = lead_bias(chord_of_degree(a_minor, 0, "sevenths"))  # Am7: A C E G
+    assert over_tonic[9] == KEY_TONE_BONUS + TONIC_IN_CHORD_BONUS
+    assert over_tonic[0] == KEY_TONE_BONUS + MINOR_THIRD_BONUS  # C, the minor third
+    assert over_tonic[4] == KEY_TONE_BONUS  # E, the fifth: in the key, no pull of its own
+    over_dominant = lead_bias(chord_of_degree(a_minor, 4, "sevenths"))  # E7: no A in it
+    assert over_dominant[0] == over_dominant[9] == KEY_TONE_BONUS
+    in_major = _pulls(midi_model, (0, 0), _settings((0, 0), A7, lead=True))
+    assert in_major[0] == 0.0  # A major's C natural: outside the key, and no third pulled
+
+
 def test_an_inner_part_has_no_tonic_pull(midi_model: MidiModel) -> None:
     keys = _pulls(midi_model, (1, 0), _settings((1, 0), A7))
     assert keys[9] == keys[4] == CHORD_TONE_BONUS + KEY_TONE_BONUS  # the root as the fifth
+
+
+def test_the_tonic_pull_the_grammar_takes_back_is_the_cells_own() -> None:
+    song = _band()
+    over_tonic = _settings((0, 0), A7, lead=True)
+    assert _tonic_pull(song, (0, 0), over_tonic) == (9, TONIC_IN_CHORD_BONUS)
+    assert _tonic_pull(song, (0, 0), _settings((0, 0), E7, lead=True)) == (9, 0.0)
+    assert _tonic_pull(song, (1, 0), _settings((1, 0), A7)) is None  # an inner part
+    assert _tonic_pull(song, (0, 0), SamplingSettings()) is None  # no key's scale asked
+    assert _is_lone_lead(song, (0, 0), ensemble=())  # a band's lead: released after its tonic
+    assert not _is_lone_lead(song, (1, 0), ensemble=())  # the keys
+    assert not _is_lone_lead(song, (2, 0), ensemble=())  # the bass
+    assert not _is_lone_lead(song, (0, 0), ensemble={0, 1, 2})  # an ensemble's top voice
 
 
 def test_every_part_of_a_string_quartet_leans_to_the_tonic(midi_model: MidiModel) -> None:

@@ -13,6 +13,7 @@ from engine.compose.leans import (
     BASS_ROOT_BONUS,
     ECHO_TONE_BONUS,
     ONSET_ECHO_BONUS,
+    TONIC_RELEASE,
 )
 from engine.compose.sampling import (
     ConstraintError,
@@ -203,6 +204,31 @@ def test_a_bass_leans_to_its_chords_root_and_fifth_on_the_strong_beats_only() ->
     for token in ("Pitch_55", "Dur_6", velocity, "Pos_24"):  # beat 3, a strong beat again
         grammar.advance(VOCAB.id(token))
     assert _pitch_bonus(grammar)[4] == BASS_ROOT_BONUS
+
+
+def test_a_melody_right_after_its_tonic_is_not_pulled_back_to_it() -> None:
+    # D's pull of 1.0 (the cell's bias gives it) is taken back right after a D, and only then.
+    velocity = f"Vel_{VELOCITY_LEVELS[4]}"
+    after_d = VoiceLeading(previous=(-6, 74), others=())  # the bar before ended on D5
+    grammar = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS, voice_leading=after_d, tonic_pull=(2, 1.0))
+    for token in ("Fill_Start", "Bar_4/4", "Pos_0"):
+        grammar.advance(VOCAB.id(token))
+    release = grammar._tonic_release_bias()
+    assert release is not None
+    assert release[VOCAB.id("Pitch_62")] == release[VOCAB.id("Pitch_74")] == -TONIC_RELEASE
+    assert release[VOCAB.id("Pitch_64")] == 0.0
+    for token in ("Pitch_76", "Dur_6", velocity, "Pos_6"):  # E5: pulled to D again after it
+        grammar.advance(VOCAB.id(token))
+    assert grammar._tonic_release_bias() is None
+    for token in ("Pitch_74", "Dur_6", velocity, "Pos_12"):  # D5: released for the next note
+        grammar.advance(VOCAB.id(token))
+    assert grammar._tonic_release_bias() is not None
+    grammar.advance(VOCAB.id("Pitch_78"))  # a second pitch at one onset: a chord, left alone
+    assert grammar._tonic_release_bias() is None
+    unpulled = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS, voice_leading=after_d, tonic_pull=(2, 0.0))
+    for token in ("Fill_Start", "Bar_4/4", "Pos_0"):  # over the dominant: nothing to take back
+        unpulled.advance(VOCAB.id(token))
+    assert unpulled._tonic_release_bias() is None
 
 
 def test_a_bass_with_no_chord_leans_to_the_root_of_what_the_voices_above_it_sound() -> None:
