@@ -102,14 +102,15 @@ the inner voices as well doubled the melody's tonic in parallel octaves. Where t
 planned chord, `tonic_bonus` gives the chord's say instead."""
 
 MINOR_THIRD_BONUS = 1.0
-"""Log-odds added to a minor key's third wherever its tonic is pulled (`_tonic_pull`; not over
-a chord without the tonic, where the third would clash with the dominant's raised seventh): the
-tone that tells D minor from the D dorian, G major and C major its seventh chords share
-tones with. New latin songs (D minor, i7-iv7-V7-i and i7-VI-ii-V) put much of their time on
-D, G and C and little on F: 15 of 20 were heard in their key (`--songs 20 --seed 40`), the
-rest as G or C major; with this, 19 of 20. Hiphop went 19 -> 20 of 20 and cinematic stayed
-at 20, and their basses landed on the root or fifth as often or a little more (latin 49 -> 52%,
-hiphop 81 -> 83%, cinematic 78 -> 80%)."""
+"""Log-odds added to a minor key's third wherever its tonic is pulled (`_tonic_pull`), but not
+in the bass, which names its chord's root, nor over a chord without the tonic, where the third
+would clash with the dominant's raised seventh: it is the tone that tells D minor from the D
+dorian, G major and C major that its seventh chords share tones with. New latin songs (D minor,
+i7-iv7-V7-i and i7-VI-ii-V) spent much of their time on D, G and C and little on F: heard in
+their key in 15 of 20 songs (`--songs 20 --seed 40`), the rest as G or C major; with this, 19
+of 20 (7 of 10 both ways at seed 0). Pulled in the bass as well, 19 of 20 and 8 of 10, but a
+bass on the third is an inverted chord where a bassist names the root."""
+
 
 TONIC_IN_CHORD_BONUS = 1.0
 """The tonic pull of an outer voice in a bar whose planned chord holds the tonic (I, IV, ii7,
@@ -371,7 +372,8 @@ def _pitch_bias(
     if (pull := _tonic_pull(song, cell, settings)) is not None:
         tonic, bonus = pull
         per_pitch[pitches % 12 == tonic] += bonus
-        if bonus and signature is not None and signature.mode == "minor":
+        bass = _voice_place(song, cell[0]) == "bass"
+        if bonus and not bass and signature is not None and signature.mode == "minor":
             per_pitch[pitches % 12 == (tonic + 3) % 12] += MINOR_THIRD_BONUS
     if centre is not None:
         free = settings.register_rooms.get(cell, REGISTER_ROOM).free_semitones

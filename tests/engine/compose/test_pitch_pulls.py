@@ -98,6 +98,12 @@ def test_a_minor_keys_third_is_pulled_with_its_tonic(midi_model: MidiModel) -> N
     assert over_dominant[0] == over_dominant[9] == KEY_TONE_BONUS
     in_major = _pulls(midi_model, (0, 0), _settings((0, 0), A7, lead=True))
     assert in_major[0] == 0.0  # A major's C natural: outside the key, and no third pulled
+    settings = SamplingSettings(
+        chords={(2, 0): chord_of_degree(a_minor, 0, "sevenths")}, key_tones={(2, 0): scale}
+    )
+    bass = _pitch_bias(midi_model, song, (2, 0), settings)  # the bass names the root
+    assert bass is not None
+    assert bass[midi_model.vocab.id("Pitch_48")] == CHORD_TONE_BONUS + KEY_TONE_BONUS  # C3
 
 
 def test_an_inner_part_has_no_tonic_pull(midi_model: MidiModel) -> None:
