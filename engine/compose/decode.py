@@ -26,7 +26,8 @@ from engine.compose.part_writing import (
     with_pulse,
 )
 from engine.compose.register import BOWED_PROGRAMS, REGISTER_ROOM, RegisterRoom
-from engine.compose.sampling import FillGrammar, HardConstraints, SoftTargets, sample
+from engine.compose.sampling import FillGrammar, HardConstraints, SoftTargets
+from engine.compose.token_draw import sample
 from engine.compose.tokens import bar_steps, bar_token, decode_fill, encode_song, unencodable_bars
 from engine.compose.vocab import Kind, TokenizerError
 from engine.song.edits import select

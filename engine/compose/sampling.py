@@ -1,4 +1,5 @@
-"""Constrained sampling: logit masks that compose, and a seeded temperature/top-p sampler.
+"""Constrained sampling: logit masks that compose (the seeded draw itself is
+`engine.compose.token_draw.sample`).
 
 While the model writes a fill (`Fill_Start Bar_x Pos_.. Pitch_.. Dur_.. Vel_.. ... Fill_End`),
 `FillGrammar` tracks where it is and answers which tokens may come next. The grammar alone
@@ -569,42 +570,3 @@ class FillGrammar:
         elif kind == Kind.DUR and self.position is not None:
             self.note_ends.append(self.position + value)
             self._sounding[self.position : self.position + value] += 1
-
-
-def sample(
-    logits: npt.NDArray[np.float32],
-    allowed: Mask,
-    rng: np.random.Generator,
-    temperature: float = 1.0,
-    top_p: float = 1.0,
-) -> int:
-    """Draw one token id from masked logits; temperature 0 takes the most likely token.
-
-    Only the allowed tokens are weighed (a fill's grammar allows a few dozen of the
-    vocabulary at a time), and the draw is one uniform number against their cumulative
-    probabilities, as `Generator.choice` draws: this runs once per token written, and
-    `choice` over the whole vocabulary cost as much as a model step."""
-    # Array methods rather than numpy's functions: the same arithmetic without the functions'
-    # dispatch, which took a third of the sampler's time.
-    candidates = allowed.nonzero()[0]
-    if not len(candidates):
-        raise TokenizerError(
-            QT_TRANSLATE_NOOP(
-                "Sampling", "no token is allowed here: the constraints contradict each other"
-            )
-        )
-    values = logits[candidates].astype(np.float64)
-    if temperature <= 0:
-        return int(candidates[int(values.argmax())])
-    scaled = values / temperature
-    probabilities = np.exp(scaled - scaled.max())
-    probabilities /= probabilities.sum()
-    if top_p < 1.0:
-        order = (-probabilities).argsort(kind="stable")
-        cumulative = probabilities[order].cumsum()
-        keep = order[: int(cumulative.searchsorted(top_p)) + 1]
-        keep.sort()
-        candidates, probabilities = candidates[keep], probabilities[keep]
-    cdf = probabilities.cumsum()
-    index = int((cdf / cdf[-1]).searchsorted(rng.random(), side="right"))
-    return int(candidates[min(index, len(candidates) - 1)])

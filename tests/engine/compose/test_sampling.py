@@ -20,8 +20,8 @@ from engine.compose.sampling import (
     FillGrammar,
     HardConstraints,
     SoftTargets,
-    sample,
 )
+from engine.compose.token_draw import sample
 from engine.compose.tokens import bar_steps, bar_token, decode_fill, encode_song
 from engine.compose.vocab import (
     DURATION_STEPS,

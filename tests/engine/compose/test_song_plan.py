@@ -18,7 +18,8 @@ from engine.compose.plan import (
     plan_song,
 )
 from engine.compose.presets import PRESETS
-from engine.compose.sampling import DRUM_HIT_STEPS, DRUM_HITS_AT_ONCE, FillGrammar, sample
+from engine.compose.sampling import DRUM_HIT_STEPS, DRUM_HITS_AT_ONCE, FillGrammar
+from engine.compose.token_draw import sample
 from engine.compose.tokens import decode_fill
 from engine.compose.vocab import STEPS_PER_QUARTER, Vocabulary
 from engine.compose.voice_leading import VoiceLeading
