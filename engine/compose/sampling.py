@@ -180,9 +180,9 @@ class FillGrammar:
     the rhythm they share."""
     tonic_pull: tuple[int, float] | None = None
     """For the melody (the top pitched part), (the key's tonic pitch class, the pull toward
-    it that the cell's own bias gives: `engine.compose.decode.tonic_bonus`). That pull is taken
-    back for the first pitch of an onset right after the tonic, so the tune comes back to its
-    tonic rather than sitting on it (`leans.TONIC_RELEASE`)."""
+    it that the cell's own bias gives: `engine.compose.decode.tonic_bonus`). For the first pitch
+    of an onset right after the tonic, that pull is taken back and as much again is taken from the
+    tonic (`leans.TONIC_RELEASE`), so the tune comes back to its tonic rather than sitting on it."""
     anchors: Sequence[tuple[int, frozenset[int]]] = ()
     """Hits a drum fill keeps, (step, drums any one of which makes it): the style's beat
     (`engine.compose.plan.anchor_hits`). The fill may not pass an anchor's step without one of
@@ -407,7 +407,8 @@ class FillGrammar:
         )
 
     def _tonic_release_bias(self) -> npt.NDArray[np.float32] | None:
-        """The tonic's pull taken back for a melody note right after the tonic (`tonic_pull`)."""
+        """The tonic's pull taken back, and as much again taken from the tonic, for a melody note
+        right after the tonic (`tonic_pull`)."""
         if self.tonic_pull is None or self.pitches_here or self.is_drum:
             return None
         tonic, pull = self.tonic_pull
