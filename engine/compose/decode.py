@@ -21,6 +21,7 @@ from engine.compose.part_writing import (
     band_leading,
     band_parts,
     ensemble_octave_leap_penalty,
+    ensemble_repeat_bonus,
     ensemble_step_bonus,
     line_step_bonus,
     with_pulse,
@@ -205,6 +206,7 @@ def _grammar(
         leading = dataclasses.replace(
             voice_leading(so_far.notes(track_index), others, song, bar),
             step_bonus=ensemble_step_bonus(song, track_index, ensemble),
+            repeat_bonus=ensemble_repeat_bonus(song, track_index, ensemble),
             octave_leap_penalty=ensemble_octave_leap_penalty(song, ensemble),
             above=tuple(other < track_index for other in sorted(ensemble - {track_index})),
         )

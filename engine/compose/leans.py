@@ -151,5 +151,6 @@ def voice_leading(
         per_pitch[nearest <= 2] += leading.step
         return per_pitch
     per_pitch[(np.abs(candidates - mine) <= 2) & moving] += leading.step
+    per_pitch[mine] += leading.repeat_bonus
     per_pitch[np.abs(candidates - mine) > 12] -= leading.octave_leap_penalty
     return per_pitch

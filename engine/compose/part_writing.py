@@ -23,7 +23,9 @@ from engine.compose.voice_leading import (
     LINE_STEP_BONUS,
     OCTAVE_LEAP_PENALTY,
     RUNNING_LINE_STEP_BONUS,
+    SUNG_BASS_REPEAT_BONUS,
     SUNG_BASS_STEP_BONUS,
+    SUNG_REPEAT_BONUS,
     SUNG_STEP_BONUS,
     VoiceLeading,
 )
@@ -111,6 +113,15 @@ def ensemble_step_bonus(song: Song, track: int, ensemble: Collection[int]) -> fl
     if not all(song.tracks[other].program in SUNG_PROGRAMS for other in ensemble):
         return INSTRUMENT_STEP_BONUS
     return SUNG_BASS_STEP_BONUS if track == max(ensemble) else SUNG_STEP_BONUS
+
+
+def ensemble_repeat_bonus(song: Song, track: int, ensemble: Collection[int]) -> float:
+    """How one voice of an ensemble leans to sounding its previous pitch again: a sung
+    ensemble's upper voices keep their common tones (`SUNG_REPEAT_BONUS`) and its bass moves on
+    (`SUNG_BASS_REPEAT_BONUS`); an instrumental ensemble's voices are left to the model."""
+    if not all(song.tracks[other].program in SUNG_PROGRAMS for other in ensemble):
+        return 0.0
+    return SUNG_BASS_REPEAT_BONUS if track == max(ensemble) else SUNG_REPEAT_BONUS
 
 
 def ensemble_octave_leap_penalty(song: Song, ensemble: Collection[int]) -> float:

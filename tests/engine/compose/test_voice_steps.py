@@ -12,6 +12,7 @@ from engine.compose.part_writing import (
     PULSE_PULL,
     band_parts,
     ensemble_octave_leap_penalty,
+    ensemble_repeat_bonus,
     ensemble_step_bonus,
     line_step_bonus,
     with_pulse,
@@ -29,7 +30,9 @@ from engine.compose.voice_leading import (
     OCTAVE_LEAP_PENALTY,
     RUNNING_LINE_STEP_BONUS,
     STEP_BONUS,
+    SUNG_BASS_REPEAT_BONUS,
     SUNG_BASS_STEP_BONUS,
+    SUNG_REPEAT_BONUS,
     SUNG_STEP_BONUS,
     VoiceLeading,
 )
@@ -73,6 +76,37 @@ def test_sung_upper_voices_step_most_and_instruments_no_more_than_a_sung_bass() 
     strings = _song([40, 40, 41, 42])
     assert {ensemble_step_bonus(strings, t, ensemble) for t in ensemble} == {INSTRUMENT_STEP_BONUS}
     assert SUNG_STEP_BONUS > SUNG_BASS_STEP_BONUS >= INSTRUMENT_STEP_BONUS
+
+
+def _pitch_bias(leading: VoiceLeading, pitch: int) -> float:
+    """What the voice-leading pull adds to `pitch` at beat 2, after G4 at the bar before."""
+    grammar = FillGrammar(VOCAB, "Bar_4/4", 48, voice_leading=leading)
+    for token in ("Fill_Start", "Bar_4/4", "Pos_12"):
+        grammar.advance(VOCAB.id(token))
+    bias = grammar.bias()
+    assert bias is not None
+    return float(bias[VOCAB.id(f"Pitch_{pitch}")])
+
+
+def test_a_choirs_upper_voices_keep_common_tones_and_its_bass_moves_on() -> None:
+    choir, strings = _song([52, 52, 52, 52]), _song([40, 40, 41, 42])
+    ensemble = range(4)
+    assert [ensemble_repeat_bonus(choir, t, ensemble) for t in ensemble] == [
+        SUNG_REPEAT_BONUS,
+        SUNG_REPEAT_BONUS,
+        SUNG_REPEAT_BONUS,
+        SUNG_BASS_REPEAT_BONUS,
+    ]
+    assert SUNG_BASS_REPEAT_BONUS < 0 < SUNG_REPEAT_BONUS < SUNG_STEP_BONUS
+    assert {ensemble_repeat_bonus(strings, t, ensemble) for t in ensemble} == {0.0}
+    other = ((-12, 48, 48),)  # a held note below: no parallel to weigh
+    plain = VoiceLeading((-12, 67), (other,), step_bonus=SUNG_STEP_BONUS)
+    for bonus in (SUNG_REPEAT_BONUS, SUNG_BASS_REPEAT_BONUS):
+        keeping = dataclasses.replace(plain, repeat_bonus=bonus)
+        # Only the previous pitch (G4) moves; its neighbours keep the step pull alone.
+        assert _pitch_bias(keeping, 67) - _pitch_bias(plain, 67) == pytest.approx(bonus)
+        for pitch in (65, 66, 68, 69, 79):
+            assert _pitch_bias(keeping, pitch) == pytest.approx(_pitch_bias(plain, pitch))
 
 
 def _leap_cost(leading: VoiceLeading) -> float:
