@@ -6,7 +6,11 @@ from __future__ import annotations
 import dataclasses
 
 from benchmarks.tunes import d_major_tune
-from engine.compose.context import with_context_counts, with_context_range
+from engine.compose.context import (
+    JOINING_FREE_SEMITONES,
+    with_context_counts,
+    with_context_range,
+)
 from engine.compose.controls import Controls, guides
 from engine.compose.midi_model import MidiModel
 from engine.compose.operations import Regenerate, apply
@@ -31,6 +35,10 @@ def test_counts_and_register_come_from_the_neighbours_never_from_the_cell() -> N
     assert asked.limits.min_notes == 1
     before, after = song.notes_in_bar(0, 3)[-1].pitch, song.notes_in_bar(0, 5)[0].pitch
     assert asked.register_centre == (before + after) / 2
+    # ...and kept near it: less room than a part's own, with the part's range margin.
+    assert asked.register_room.free_semitones == JOINING_FREE_SEMITONES
+    assert REGISTER_ROOM.free_semitones > JOINING_FREE_SEMITONES
+    assert asked.register_room.range_margin_bins == REGISTER_ROOM.range_margin_bins
     # The rhythm the neighbours share: each onset step of bars 4 and 6 (1-based), counted.
     steps: dict[int, int] = {}
     for bar in (3, 5):
