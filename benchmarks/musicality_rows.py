@@ -34,6 +34,7 @@ from benchmarks.musicality_measures import (
     pitch_range,
     pooled,
     repeated_notes,
+    sounding_share,
     step_share,
     tonic_ending,
     voice_crossings,
@@ -76,6 +77,7 @@ def rows_for(name: str, preset: Preset) -> list[Row]:
         Row("melody: onsets on its commonest pitch", "share", commonest_pitch),
         Row("leaps over an octave per 100 moves", "per100", big_leaps),
         Row("clusters (>= 5 at once) per song", "mean", clusters),
+        Row("parts sounding (sampled 16ths)", "share", sounding_share),
     ]
     if len(pitched) >= 2:
         rows += [

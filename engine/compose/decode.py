@@ -16,6 +16,7 @@ import numpy as np
 
 from engine.compose.control_tokens import BarControls
 from engine.compose.fill_context import SongSoFar, outside_notes, voice_leading, voice_window
+from engine.compose.legato import held_to_next_onset, plays_legato
 from engine.compose.midi_model import Cache, MidiModel
 from engine.compose.part_writing import (
     band_leading,
@@ -167,8 +168,17 @@ def fill_cells(
             settings=settings,
             bias=_pitch_bias(model, song, (track_index, bar), settings),
         )
-        result[(track_index, bar)] = decode_fill(grammar.tokens, song.bar_start_ticks[bar])
+        notes = decode_fill(grammar.tokens, song.bar_start_ticks[bar])
+        one_line = grammar.constraints.max_polyphony == 1
+        if plays_legato(song, track_index, _ensemble(settings), one_line):
+            notes = held_to_next_onset(notes, *song.bar_span(bar), grammar.voice_window)
+        result[(track_index, bar)] = notes
     return result
+
+
+def _ensemble(settings: SamplingSettings) -> set[int]:
+    """The tracks of the song's ensemble: every voice of its voice pairs."""
+    return {track for pair in settings.voice_pairs for track in pair}
 
 
 def _grammar(
@@ -199,7 +209,7 @@ def _grammar(
         )
     # Voices of an ensemble lead against each other; a single line (a sung or played melody)
     # is pulled toward steps from its own previous note.
-    ensemble = {track for pair in settings.voice_pairs for track in pair}
+    ensemble = _ensemble(settings)
     leading = None
     if track_index in ensemble:
         others = [so_far.notes(other) for other in sorted(ensemble - {track_index})]

@@ -42,6 +42,7 @@ from benchmarks.musicality_measures import (
     parallel_perfects,
     pooled,
     repeated_notes,
+    sounding_share,
     step_share,
     tonic_ending,
     voice_crossings,
@@ -139,6 +140,19 @@ def test_a_melody_that_keeps_landing_on_one_note_is_seen_to_drone() -> None:
     assert commonest_pitch(varied) == Ratio(1, 8)
     assert "melody: repeated notes of its onsets" in [
         row.label for row in rows_for("reel", PRESETS["reel"])
+    ]
+
+
+def test_parts_sounding_counts_the_sixteenths_each_playing_part_holds_a_note() -> None:
+    # A half note and a quarter's rest, then a quarter: 12 of 16 sixteenths.
+    stopping = Track("Soprano", 52, notes=(Note(0, 72, 2 * PPQ, 80), Note(3 * PPQ, 71, PPQ, 80)))
+    singing_on = Track("Bass", 52, notes=line([48, 43, 45, 41]))  # all 16
+    silent = Track("Tenor", 52)  # a part with no notes is not counted
+    song = song_of(stopping, silent, singing_on)
+    assert sounding_share(song) == Ratio(28, 32)
+    assert sounding_share(song_of(silent)) is None
+    assert "parts sounding (sampled 16ths)" in [
+        row.label for row in rows_for("chorale", PRESETS["chorale"])
     ]
 
 

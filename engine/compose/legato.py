@@ -1,0 +1,77 @@
+"""A choir sings legato and a fiddle tune runs on: each note of a sung ensemble's voice, or of
+a tune running in its style's pulse, is held to the part's next onset, and its bar's last to
+the bar's end, once the cell is written.
+
+Why after the draw and not as a pull on it: the model chooses how many notes a bar has and
+where they start, and it often chose a quarter-note's rest after the last note (new chorales'
+voices sounded 75-82% of the time, Bach's 98-99%; new reels 95%, held-out reels 99%). A pull
+against ending the fill early did not move it: the bar's note count was met, and the only
+onset that kept the line unbroken was a note the model did not want. The rhythm is the
+onsets; how long a note lasts before the next is performance, as a DAW's legato command
+treats it. A held note stops where a voice already written beside it crosses its pitch, so
+the voices keep their order.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from engine.compose.part_writing import SUNG_PROGRAMS
+from engine.compose.plan import STYLE_PLANS
+from engine.compose.vocab import TICKS_PER_STEP
+from engine.song.song import Note, Song
+
+Window = tuple[npt.NDArray[np.int_], npt.NDArray[np.int_]]
+
+
+def plays_legato(song: Song, track: int, ensemble: Collection[int], one_line: bool) -> bool:
+    """Whether a part's notes are held to its next onset: a voice of a sung ensemble (every
+    part of it sung), or a tune running in its style's pulse (a fiddle tune: the first pitched
+    part of a style with a pulse, `engine.compose.plan.StylePlan.pulse`, playing one line)."""
+    if track in ensemble:
+        return all(song.tracks[other].program in SUNG_PROGRAMS for other in ensemble)
+    plan = STYLE_PLANS.get(song.style or "")
+    if not one_line or plan is None or plan.pulse is None:
+        return False
+    pitched = [index for index, part in enumerate(song.tracks) if not part.is_drum]
+    return bool(pitched) and track == pitched[0]
+
+
+def held_to_next_onset(
+    notes: Sequence[Note], bar_start: int, bar_end: int, window: Window | None = None
+) -> list[Note]:
+    """The cell's notes, each held to the next onset among them (the last ones to `bar_end`)
+    unless it already sounds that long, and no further than where `window` (the lowest and
+    highest pitch at each step of the bar, `engine.compose.fill_context.voice_window`) leaves
+    its pitch. Never shortened, never moved."""
+    onsets = sorted({note.start_tick for note in notes})
+    held = []
+    for note in notes:
+        later = [tick for tick in onsets if tick > note.start_tick]
+        until = later[0] if later else bar_end
+        if window is not None:
+            until = min(until, _window_closes(note, bar_start, until, window))
+        longer = until > note.end_tick
+        held.append(
+            dataclasses.replace(note, duration_ticks=until - note.start_tick) if longer else note
+        )
+    return held
+
+
+def _window_closes(note: Note, bar_start: int, until: int, window: Window) -> int:
+    """The first tick from the note's end to `until` at which the window leaves out its
+    pitch (a neighbour crosses it there), else `until`."""
+    low, high = window
+    first = -(-(note.end_tick - bar_start) // TICKS_PER_STEP)
+    last = min(len(low), -(-(until - bar_start) // TICKS_PER_STEP))
+    if first >= last:
+        return until
+    outside = np.flatnonzero((note.pitch < low[first:last]) | (note.pitch > high[first:last]))
+    return (
+        until
+        if not len(outside)
+        else min(until, bar_start + (first + int(outside[0])) * TICKS_PER_STEP)
+    )

@@ -1,0 +1,69 @@
+"""A choir sings legato, and a fiddle tune runs on: each note is held to the part's next
+onset, never across a voice beside it; other parts keep the lengths the model wrote."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+from benchmarks.musicality_measures import sounding_share
+from engine.compose.legato import held_to_next_onset, plays_legato
+from engine.compose.midi_model import MidiModel
+from engine.compose.operations import Generate, apply
+from engine.compose.vocab import TICKS_PER_STEP
+from engine.song.song import PPQ, Note, Song, Track
+
+BAR_START, BAR_END = 4 * PPQ, 8 * PPQ
+
+
+def _note(beat: float, pitch: int, beats: float) -> Note:
+    return Note(BAR_START + int(beat * PPQ), pitch, int(beats * PPQ), 80)
+
+
+def test_each_note_is_held_to_the_next_onset_and_the_last_to_the_bar_end() -> None:
+    written = [_note(0, 67, 0.5), _note(1, 69, 1), _note(2, 71, 1.5)]
+    held = held_to_next_onset(written, BAR_START, BAR_END)
+    assert [(n.start_tick, n.pitch) for n in held] == [(n.start_tick, n.pitch) for n in written]
+    assert [n.end_tick for n in held] == [BAR_START + PPQ, BAR_START + 2 * PPQ, BAR_END]
+    # A note already ringing past its next onset (or the bar) keeps its length.
+    long = [_note(0, 67, 1.5), _note(1, 69, 4)]
+    assert held_to_next_onset(long, BAR_START, BAR_END) == long
+    assert held_to_next_onset([], BAR_START, BAR_END) == []
+
+
+def test_a_held_note_stops_where_a_voice_beside_it_crosses_its_pitch() -> None:
+    steps = (BAR_END - BAR_START) // TICKS_PER_STEP
+    low, high = np.zeros(steps, dtype=np.int_), np.full(steps, 127, dtype=np.int_)
+    high[2 * PPQ // TICKS_PER_STEP :] = 64  # the voice above comes down to E4 on beat 3
+    written = [_note(0, 67, 1)]  # G4 for a beat, then nothing
+    (held,) = held_to_next_onset(written, BAR_START, BAR_END, (low, high))
+    assert held.end_tick == BAR_START + 2 * PPQ
+    (free,) = held_to_next_onset(written, BAR_START, BAR_END)
+    assert free.end_tick == BAR_END
+
+
+def test_a_sung_ensembles_voices_and_a_tune_in_a_pulse_play_legato() -> None:
+    choir = Song(bar_count=1, tracks=tuple(Track(str(i), 52) for i in range(4)))
+    assert all(plays_legato(choir, track, range(4), one_line=True) for track in range(4))
+    strings = dataclasses.replace(choir, tracks=tuple(Track(str(i), 40) for i in range(4)))
+    assert not any(plays_legato(strings, track, range(4), one_line=True) for track in range(4))
+    # A fiddle tune (folk style runs in eighths): its first pitched part, playing one line.
+    drums = Track("Drums", 0, is_drum=True)
+    parts = (drums, Track("Fiddle", 110), Track("Guitar", 24))
+    reel = Song(bar_count=1, tracks=parts, style="folk")
+    assert plays_legato(reel, 1, (), one_line=True)
+    assert not plays_legato(reel, 1, (), one_line=False)  # chords are not a line
+    assert not plays_legato(reel, 2, (), one_line=True)  # the accompaniment
+    for style in ("classical", "pop", None):
+        assert not plays_legato(dataclasses.replace(reel, style=style), 1, (), one_line=True)
+
+
+def test_new_chorales_and_reels_sound_on_as_the_held_out_works_do(midi_model: MidiModel) -> None:
+    # Bach's held-out chorales: 98-99% of each voice's sixteenths sound, held-out reels 99%.
+    # Before the notes were held, new chorales' voices sounded 75-82%, reels 95%.
+    for preset, seed in (("chorale", 0), ("chorale", 1), ("reel", 0)):
+        song = apply(midi_model, None, Generate(preset, bars=8), seed)
+        share = sounding_share(song)
+        assert share is not None
+        assert share.hits / share.total >= 0.95, (preset, seed, share)
