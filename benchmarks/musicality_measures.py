@@ -238,6 +238,20 @@ def voice_crossings(song: Song) -> Ratio | None:
     return Ratio(hits, total) if total else None
 
 
+def unisons(song: Song) -> Ratio | None:
+    """Sampled sixteenths where adjacent voices both sound and meet on one pitch (the upper
+    one's lowest is the lower one's highest), over the sixteenths where both sound: voices that
+    collapse onto each other leave a four-part chord with three notes."""
+    grids = [sounding_grid(track, song.end_tick) for track in voices(song)]
+    hits = total = 0
+    for upper, lower in pairwise(grids):
+        for high, low in zip(upper, lower, strict=True):
+            if high and low:
+                total += 1
+                hits += min(high) == max(low)
+    return Ratio(hits, total) if total else None
+
+
 def sounding_at(notes: Sequence[Note], tick: int, upper: bool) -> int | None:
     pitches = [n.pitch for n in notes if n.start_tick <= tick < n.end_tick]
     if not pitches:

@@ -37,6 +37,7 @@ from benchmarks.musicality_measures import (
     sounding_share,
     step_share,
     tonic_ending,
+    unisons,
     voice_crossings,
 )
 from engine.compose.presets import Preset, Voice
@@ -82,6 +83,7 @@ def rows_for(name: str, preset: Preset) -> list[Row]:
     if len(pitched) >= 2:
         rows += [
             Row("voice crossing (sampled 16ths)", "share", voice_crossings),
+            Row("adjacent voices in unison (sampled 16ths)", "share", unisons),
             Row("parallel 5ths/8ves per 100 joint moves", "per100", parallel_perfects),
             Row("bass on root/5th at strong beats", "share", bass_on_root_or_fifth),
             Row("bass notes in key", "share", bass_in_key),

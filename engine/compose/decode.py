@@ -24,6 +24,7 @@ from engine.compose.part_writing import (
     ensemble_octave_leap_penalty,
     ensemble_repeat_bonus,
     ensemble_step_bonus,
+    ensemble_unison_penalty,
     line_step_bonus,
     with_pulse,
 )
@@ -217,6 +218,7 @@ def _grammar(
             voice_leading(so_far.notes(track_index), others, song, bar),
             step_bonus=ensemble_step_bonus(song, track_index, ensemble),
             repeat_bonus=ensemble_repeat_bonus(song, track_index, ensemble),
+            unison_penalty=ensemble_unison_penalty(song, ensemble),
             octave_leap_penalty=ensemble_octave_leap_penalty(song, ensemble),
             above=tuple(other < track_index for other in sorted(ensemble - {track_index})),
         )

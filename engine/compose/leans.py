@@ -146,6 +146,12 @@ def voice_leading(
         same_way = np.sign(candidates - own) == np.sign(now - before)
         parallel = (candidates != own) & same_way & (np.abs(candidates - now) % 12 == interval)
         per_pitch[parallel] -= leading.parallel_penalty
+    if leading.unison_penalty and not pitches_here:
+        for index, other in enumerate(leading.others):
+            upper = index < len(above) and above[index]
+            sounding = sounding_pitch(other, position, not upper)
+            if sounding is not None:
+                per_pitch[sounding] -= leading.unison_penalty
     if leading.chord:
         nearest = np.abs(candidates[:, None] - np.array(chord)[None, :]).min(axis=1)
         per_pitch[nearest <= 2] += leading.step

@@ -11,6 +11,7 @@ onsets; how long a note lasts before the next is performance, as a DAW's legato 
 treats it. A held note stops where a voice already written beside it crosses its pitch, so
 the voices keep their order.
 """
+
 from __future__ import annotations
 
 import dataclasses

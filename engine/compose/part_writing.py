@@ -27,6 +27,7 @@ from engine.compose.voice_leading import (
     SUNG_BASS_STEP_BONUS,
     SUNG_REPEAT_BONUS,
     SUNG_STEP_BONUS,
+    SUNG_UNISON_PENALTY,
     VoiceLeading,
 )
 from engine.song.song import PPQ, Cell, Note, Song
@@ -122,6 +123,15 @@ def ensemble_repeat_bonus(song: Song, track: int, ensemble: Collection[int]) -> 
     if not all(song.tracks[other].program in SUNG_PROGRAMS for other in ensemble):
         return 0.0
     return SUNG_BASS_REPEAT_BONUS if track == max(ensemble) else SUNG_REPEAT_BONUS
+
+
+def ensemble_unison_penalty(song: Song, ensemble: Collection[int]) -> float:
+    """What sounding another voice's pitch costs a voice of an ensemble: a sung ensemble's
+    voices keep apart (`SUNG_UNISON_PENALTY`); a string quartet's double each other freely
+    (the held-out quartets' violins sound one pitch at 19-22% of their shared sixteenths)."""
+    if not all(song.tracks[other].program in SUNG_PROGRAMS for other in ensemble):
+        return 0.0
+    return SUNG_UNISON_PENALTY
 
 
 def ensemble_octave_leap_penalty(song: Song, ensemble: Collection[int]) -> float:

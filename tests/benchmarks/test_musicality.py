@@ -45,6 +45,7 @@ from benchmarks.musicality_measures import (
     sounding_share,
     step_share,
     tonic_ending,
+    unisons,
     voice_crossings,
 )
 from benchmarks.musicality_rows import DASH, measure_column, rows_for, show
@@ -152,6 +153,18 @@ def test_parts_sounding_counts_the_sixteenths_each_playing_part_holds_a_note() -
     assert sounding_share(song) == Ratio(28, 32)
     assert sounding_share(song_of(silent)) is None
     assert "parts sounding (sampled 16ths)" in [
+        row.label for row in rows_for("chorale", PRESETS["chorale"])
+    ]
+
+
+def test_unisons_count_the_sixteenths_adjacent_voices_meet_on_one_pitch() -> None:
+    soprano = Track("Soprano", 52, notes=line([67, 67, 69, 71]))
+    alto = Track("Alto", 52, notes=line([64, 67, 65, 67]))  # meets the soprano on beat 2
+    bass = Track("Bass", 52, notes=line([48, 43], length=2 * PPQ))  # never meets the alto
+    song = song_of(soprano, alto, bass)
+    assert unisons(song) == Ratio(4, 32)
+    assert unisons(song_of(soprano)) is None
+    assert "adjacent voices in unison (sampled 16ths)" in [
         row.label for row in rows_for("chorale", PRESETS["chorale"])
     ]
 

@@ -14,6 +14,7 @@ from engine.compose.part_writing import (
     ensemble_octave_leap_penalty,
     ensemble_repeat_bonus,
     ensemble_step_bonus,
+    ensemble_unison_penalty,
     line_step_bonus,
     with_pulse,
 )
@@ -34,6 +35,7 @@ from engine.compose.voice_leading import (
     SUNG_BASS_STEP_BONUS,
     SUNG_REPEAT_BONUS,
     SUNG_STEP_BONUS,
+    SUNG_UNISON_PENALTY,
     VoiceLeading,
 )
 from engine.song.song import Song, TimeSignatureChange, Track
@@ -107,6 +109,23 @@ def test_a_choirs_upper_voices_keep_common_tones_and_its_bass_moves_on() -> None
         assert _pitch_bias(keeping, 67) - _pitch_bias(plain, 67) == pytest.approx(bonus)
         for pitch in (65, 66, 68, 69, 79):
             assert _pitch_bias(keeping, pitch) == pytest.approx(_pitch_bias(plain, pitch))
+
+
+def test_a_choirs_voices_keep_off_each_others_pitch_and_strings_may_double() -> None:
+    choir, strings = _song([52, 52, 52, 52]), _song([40, 40, 41, 42])
+    assert ensemble_unison_penalty(choir, range(4)) == SUNG_UNISON_PENALTY > 0
+    assert ensemble_unison_penalty(strings, range(4)) == 0.0
+    # The voice above holds A4 over beat 2, the voice below C4: the alto's note there is
+    # pulled off both pitches, and nothing else moves.
+    above, below = ((-12, 48, 69),), ((0, 48, 60),)
+    plain = VoiceLeading((-12, 64), (above, below), step_bonus=0.0, above=(True, False))
+    apart = dataclasses.replace(plain, unison_penalty=SUNG_UNISON_PENALTY)
+    for pitch in (69, 60):
+        assert _pitch_bias(plain, pitch) - _pitch_bias(apart, pitch) == pytest.approx(
+            SUNG_UNISON_PENALTY
+        )
+    for pitch in (59, 61, 64, 67, 68, 70):
+        assert _pitch_bias(apart, pitch) == pytest.approx(_pitch_bias(plain, pitch))
 
 
 def _leap_cost(leading: VoiceLeading) -> float:
