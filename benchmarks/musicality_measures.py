@@ -225,31 +225,32 @@ def sounding_share(song: Song) -> Ratio | None:
     return Ratio(sum(bool(pitches) for grid in grids for pitches in grid), total) if total else None
 
 
+def adjacent_sounding(song: Song) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """(upper voice's pitches, lower voice's pitches) at each sampled sixteenth where two
+    adjacent voices both sound."""
+    grids = [sounding_grid(track, song.end_tick) for track in voices(song)]
+    return [
+        (high, low)
+        for upper, lower in pairwise(grids)
+        for high, low in zip(upper, lower, strict=True)
+        if high and low
+    ]
+
+
 def voice_crossings(song: Song) -> Ratio | None:
     """Sampled sixteenths where adjacent voices both sound and the upper one's mean sounding
     pitch is below the lower one's, over the sixteenths where both sound."""
-    grids = [sounding_grid(track, song.end_tick) for track in voices(song)]
-    hits = total = 0
-    for upper, lower in pairwise(grids):
-        for high, low in zip(upper, lower, strict=True):
-            if high and low:
-                total += 1
-                hits += float(np.mean(high)) < float(np.mean(low))
-    return Ratio(hits, total) if total else None
+    both = adjacent_sounding(song)
+    hits = sum(float(np.mean(high)) < float(np.mean(low)) for high, low in both)
+    return Ratio(hits, len(both)) if both else None
 
 
 def unisons(song: Song) -> Ratio | None:
     """Sampled sixteenths where adjacent voices both sound and meet on one pitch (the upper
     one's lowest is the lower one's highest), over the sixteenths where both sound: voices that
     collapse onto each other leave a four-part chord with three notes."""
-    grids = [sounding_grid(track, song.end_tick) for track in voices(song)]
-    hits = total = 0
-    for upper, lower in pairwise(grids):
-        for high, low in zip(upper, lower, strict=True):
-            if high and low:
-                total += 1
-                hits += min(high) == max(low)
-    return Ratio(hits, total) if total else None
+    both = adjacent_sounding(song)
+    return Ratio(sum(min(high) == max(low) for high, low in both), len(both)) if both else None
 
 
 def sounding_at(notes: Sequence[Note], tick: int, upper: bool) -> int | None:

@@ -152,9 +152,7 @@ def test_parts_sounding_counts_the_sixteenths_each_playing_part_holds_a_note() -
     song = song_of(stopping, silent, singing_on)
     assert sounding_share(song) == Ratio(28, 32)
     assert sounding_share(song_of(silent)) is None
-    assert "parts sounding (sampled 16ths)" in [
-        row.label for row in rows_for("chorale", PRESETS["chorale"])
-    ]
+    assert "parts sounding (sampled 16ths)" in _row_labels("chorale")
 
 
 def test_unisons_count_the_sixteenths_adjacent_voices_meet_on_one_pitch() -> None:
@@ -164,9 +162,11 @@ def test_unisons_count_the_sixteenths_adjacent_voices_meet_on_one_pitch() -> Non
     song = song_of(soprano, alto, bass)
     assert unisons(song) == Ratio(4, 32)
     assert unisons(song_of(soprano)) is None
-    assert "adjacent voices in unison (sampled 16ths)" in [
-        row.label for row in rows_for("chorale", PRESETS["chorale"])
-    ]
+    assert "adjacent voices in unison (sampled 16ths)" in _row_labels("chorale")
+
+
+def _row_labels(preset: str) -> list[str]:
+    return [row.label for row in rows_for(preset, PRESETS[preset])]
 
 
 def test_a_parts_register_is_its_mean_pitch_and_an_ensemble_gets_a_row_per_part() -> None:
