@@ -172,7 +172,9 @@ def fill_cells(
         notes = decode_fill(grammar.tokens, song.bar_start_ticks[bar])
         one_line = grammar.constraints.max_polyphony == 1
         if plays_legato(song, track_index, _ensemble(settings), one_line):
-            notes = held_to_next_onset(notes, *song.bar_span(bar), grammar.voice_window)
+            notes = held_to_next_onset(
+                notes, *song.bar_span(bar), grammar.voice_window, so_far.held((track_index, bar))
+            )
         result[(track_index, bar)] = notes
     return result
 

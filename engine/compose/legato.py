@@ -14,6 +14,7 @@ the voices keep their order.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Collection, Sequence
 
@@ -42,19 +43,24 @@ def plays_legato(song: Song, track: int, ensemble: Collection[int], one_line: bo
 
 
 def held_to_next_onset(
-    notes: Sequence[Note], bar_start: int, bar_end: int, window: Window | None = None
+    notes: Sequence[Note],
+    bar_start: int,
+    bar_end: int,
+    window: Window | None = None,
+    kept: Sequence[Note] = (),
 ) -> list[Note]:
-    """The cell's notes, each held to the next onset among them (the last ones to `bar_end`)
-    unless it already sounds that long, and no further than where `window` (the lowest and
-    highest pitch at each step of the bar, `engine.compose.fill_context.voice_window`) leaves
-    its pitch. Never shortened, never moved."""
-    onsets = sorted({note.start_tick for note in notes})
+    """The cell's notes, each held to the next onset among them and the notes a lock keeps in
+    the bar (`kept`; the last ones to `bar_end`) unless it already sounds that long, and no
+    further than where `window` (the lowest and highest pitch at each step of the bar,
+    `engine.compose.fill_context.voice_window`) leaves its pitch. Never shortened, never
+    moved."""
+    onsets = sorted({note.start_tick for note in [*notes, *kept]})
     held = []
     for note in notes:
-        later = [tick for tick in onsets if tick > note.start_tick]
-        until = later[0] if later else bar_end
+        later = bisect.bisect_right(onsets, note.start_tick)
+        until = onsets[later] if later < len(onsets) else bar_end
         if window is not None:
-            until = min(until, _window_closes(note, bar_start, until, window))
+            until = _window_closes(note, bar_start, until, window)
         longer = until > note.end_tick
         held.append(
             dataclasses.replace(note, duration_ticks=until - note.start_tick) if longer else note
@@ -71,8 +77,6 @@ def _window_closes(note: Note, bar_start: int, until: int, window: Window) -> in
     if first >= last:
         return until
     outside = np.flatnonzero((note.pitch < low[first:last]) | (note.pitch > high[first:last]))
-    return (
-        until
-        if not len(outside)
-        else min(until, bar_start + (first + int(outside[0])) * TICKS_PER_STEP)
-    )
+    if not len(outside):
+        return until
+    return min(until, bar_start + (first + int(outside[0])) * TICKS_PER_STEP)

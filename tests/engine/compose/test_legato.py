@@ -30,6 +30,11 @@ def test_each_note_is_held_to_the_next_onset_and_the_last_to_the_bar_end() -> No
     long = [_note(0, 67, 1.5), _note(1, 69, 4)]
     assert held_to_next_onset(long, BAR_START, BAR_END) == long
     assert held_to_next_onset([], BAR_START, BAR_END) == []
+    # A note a lock keeps in the bar is an onset too: the new note before it stops there.
+    (before_kept,) = held_to_next_onset(
+        [_note(0, 67, 1)], BAR_START, BAR_END, None, [_note(3, 72, 1)]
+    )
+    assert before_kept.end_tick == BAR_START + 3 * PPQ
 
 
 def test_a_held_note_stops_where_a_voice_beside_it_crosses_its_pitch() -> None:
