@@ -21,7 +21,7 @@ from collections.abc import Collection, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from engine.compose.part_writing import SUNG_PROGRAMS
+from engine.compose.part_writing import is_sung
 from engine.compose.plan import STYLE_PLANS
 from engine.compose.vocab import TICKS_PER_STEP
 from engine.song.song import Note, Song
@@ -34,7 +34,7 @@ def plays_legato(song: Song, track: int, ensemble: Collection[int], one_line: bo
     part of it sung), or a tune running in its style's pulse (a fiddle tune: the first pitched
     part of a style with a pulse, `engine.compose.plan.StylePlan.pulse`, playing one line)."""
     if track in ensemble:
-        return all(song.tracks[other].program in SUNG_PROGRAMS for other in ensemble)
+        return is_sung(song, ensemble)
     plan = STYLE_PLANS.get(song.style or "")
     if not one_line or plan is None or plan.pulse is None:
         return False

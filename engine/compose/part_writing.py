@@ -107,11 +107,16 @@ SUNG_PROGRAMS = range(52, 55)
 """General MIDI's choir, voice oohs and synth voice: an ensemble of these is sung."""
 
 
+def is_sung(song: Song, ensemble: Collection[int]) -> bool:
+    """Whether every voice of an ensemble is sung (`SUNG_PROGRAMS`): a choir."""
+    return all(song.tracks[other].program in SUNG_PROGRAMS for other in ensemble)
+
+
 def ensemble_step_bonus(song: Song, track: int, ensemble: Collection[int]) -> float:
     """How hard one voice of an ensemble leans to steps: a sung ensemble's upper voices the
     most and its bass much less (`SUNG_STEP_BONUS`, `SUNG_BASS_STEP_BONUS`), an instrumental
     ensemble's voices the least (`INSTRUMENT_STEP_BONUS`)."""
-    if not all(song.tracks[other].program in SUNG_PROGRAMS for other in ensemble):
+    if not is_sung(song, ensemble):
         return INSTRUMENT_STEP_BONUS
     return SUNG_BASS_STEP_BONUS if track == max(ensemble) else SUNG_STEP_BONUS
 
@@ -120,7 +125,7 @@ def ensemble_repeat_bonus(song: Song, track: int, ensemble: Collection[int]) -> 
     """How one voice of an ensemble leans to sounding its previous pitch again: a sung
     ensemble's upper voices keep their common tones (`SUNG_REPEAT_BONUS`) and its bass moves on
     (`SUNG_BASS_REPEAT_BONUS`); an instrumental ensemble's voices are left to the model."""
-    if not all(song.tracks[other].program in SUNG_PROGRAMS for other in ensemble):
+    if not is_sung(song, ensemble):
         return 0.0
     return SUNG_BASS_REPEAT_BONUS if track == max(ensemble) else SUNG_REPEAT_BONUS
 
@@ -129,7 +134,7 @@ def ensemble_unison_penalty(song: Song, ensemble: Collection[int]) -> float:
     """What sounding another voice's pitch costs a voice of an ensemble: a sung ensemble's
     voices keep apart (`SUNG_UNISON_PENALTY`); a string quartet's double each other freely
     (the held-out quartets' violins sound one pitch at 19-22% of their shared sixteenths)."""
-    if not all(song.tracks[other].program in SUNG_PROGRAMS for other in ensemble):
+    if not is_sung(song, ensemble):
         return 0.0
     return SUNG_UNISON_PENALTY
 

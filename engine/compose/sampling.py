@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from engine.compose import leans
+from engine.compose import leans, variety
 from engine.compose.vocab import (
     DURATION_STEPS,
     STEPS_PER_QUARTER,
@@ -183,6 +183,11 @@ class FillGrammar:
     it that the cell's own bias gives: `engine.compose.decode.tonic_bonus`). For the first pitch
     of an onset right after the tonic, that pull is taken back and as much again is taken from the
     tonic (`leans.TONIC_RELEASE`), so the tune comes back to its tonic rather than sitting on it."""
+    line_before: tuple[int, ...] | None = None
+    """For the melody, the top pitches of its last onsets before the bar, oldest first
+    (`engine.compose.variety.recent_tops`): with the fill's own, a pitch that holds more than
+    its share of them is pulled against (`engine.compose.variety.overuse_penalty`). None for
+    other parts."""
     anchors: Sequence[tuple[int, frozenset[int]]] = ()
     """Hits a drum fill keeps, (step, drums any one of which makes it): the style's beat
     (`engine.compose.plan.anchor_hits`). The fill may not pass an anchor's step without one of
@@ -380,6 +385,7 @@ class FillGrammar:
                     self._bass_root_bias(),
                     self._echo_bias(),
                     self._tonic_release_bias(),
+                    self._variety_bias(),
                 )
                 if bias is not None
             ]
@@ -418,6 +424,16 @@ class FillGrammar:
         return leans.pitch_classes(
             len(self.vocab), self._pitch_ids, {tonic: -leans.TONIC_RELEASE * pull}
         )
+
+    def _variety_bias(self) -> npt.NDArray[np.float32] | None:
+        """A pitch the melody has sounded at more than its share of its recent onsets, pulled
+        against for the first pitch of an onset off the strong beats (`line_before`)."""
+        if self.line_before is None or self.pitches_here or self.is_drum or self._on_strong_beat():
+            return None
+        position = self.position or 0
+        here = tuple(top for step, top in sorted(self._onset_tops.items()) if step < position)
+        penalty = variety.overuse_penalty(self.line_before + here)
+        return None if penalty is None else self._pitch_bias(penalty)
 
     def _previous_top(self) -> int | None:
         """The line's last pitch before the onset being written: the top of the fill's
