@@ -1,5 +1,5 @@
 """A melody is pulled against landing on one pitch more than its share of its recent onsets
-(`engine.compose.variety`), off the strong beats and never against repeating its last note."""
+(`engine.compose.variety`), off the strong beats."""
 
 from __future__ import annotations
 
@@ -25,14 +25,19 @@ def test_a_pitch_over_its_share_of_the_recent_onsets_is_pulled_against() -> None
     c_share = recent.count(60) / len(recent)
     assert penalty[60] == pytest.approx(-variety.OVERUSE_SLOPE * (c_share - variety.OVERUSE_SHARE))
     assert penalty[62] < 0  # D too holds 11 of 24
-    assert penalty[64] == 0.0  # the last note, which the line may repeat
+    assert penalty[64] == 0.0  # E holds 1
     assert np.count_nonzero(penalty) == 2
+    # The note just played is pulled against as well: sounded again, it is one more onset.
+    repeated = variety.overuse_penalty([62, 64] * 6 + [60] * 12)
+    assert repeated is not None
+    assert repeated[60] < 0
 
 
-def test_a_varied_or_short_line_pays_nothing_and_the_last_pitch_is_spared() -> None:
+def test_a_varied_or_short_line_pays_nothing() -> None:
     assert variety.overuse_penalty(list(range(60, 84))) is None  # 24 pitches, one onset each
     assert variety.overuse_penalty([60] * (variety.OVERUSE_MIN_ONSETS - 1)) is None
-    assert variety.overuse_penalty([60] * 20) is None  # only ever the note it may repeat
+    # A quarter of the onsets is free: six of 24.
+    assert variety.overuse_penalty([60] * 6 + list(range(62, 80))) is None
 
 
 def test_recent_tops_reads_each_onsets_top_pitch_before_the_bar() -> None:
