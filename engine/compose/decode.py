@@ -254,7 +254,7 @@ def _grammar(
         tonic_pull=_tonic_pull(song, cell, settings) if lone_lead else None,
         line_before=(
             recent_tops(so_far.notes(track_index), song.bar_span(bar)[0])
-            if _varies_its_pitches(song, track_index, ensemble)
+            if _varies_its_pitches(song, track_index, ensemble) and cell not in settings.echo_tones
             else None
         ),
     )

@@ -12,7 +12,9 @@ time already. The pull reads only the line's own history, so a line that varies 
 A note on a strong beat (every half note), where a tune states its key, is spared: pulled
 there too, 2-3 more of 30 new fiddle tunes and chorales were heard outside their key. The note
 just played is not: spared, new reels sounded it again instead at 12-13% of their onsets
-(held-out reels 9%, the Markov chain 10%); pulled, 10-11%.
+(held-out reels 9%, the Markov chain 10%); pulled, 10-11%. A bar that echoes its phrase's
+parallel bar (`engine.compose.phrase_parallel`) is not pulled at all: there the form asks for
+the phrase's tones again, and pulled, regenerated fiddle-tune bars shared fewer of them.
 """
 
 from __future__ import annotations
