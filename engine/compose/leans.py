@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from engine.compose.voice_leading import VoiceLeading, sounding_pitch
+from engine.compose.voice_leading import SUNG_SPACING_SEMITONES, VoiceLeading, sounding_pitch
 from engine.song.theory import chord_root
 
 Bias = npt.NDArray[np.float32]
@@ -152,6 +152,8 @@ def voice_leading(
             sounding = sounding_pitch(other, position, not upper)
             if sounding is not None:
                 per_pitch[sounding] -= leading.unison_penalty
+    if leading.spacing_penalty and not pitches_here:
+        per_pitch -= _spacing(leading, position, candidates)
     if leading.chord:
         nearest = np.abs(candidates[:, None] - np.array(chord)[None, :]).min(axis=1)
         per_pitch[nearest <= 2] += leading.step
@@ -160,3 +162,19 @@ def voice_leading(
     per_pitch[mine] += leading.repeat_bonus
     per_pitch[np.abs(candidates - mine) > 12] -= leading.octave_leap_penalty
     return per_pitch
+
+
+def _spacing(
+    leading: VoiceLeading, position: int, candidates: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float32]:
+    """`leading.spacing_penalty` per semitone each candidate lies more than
+    `SUNG_SPACING_SEMITONES` below the lowest pitch the voice directly above sounds at
+    `position`; nothing when that voice is silent there."""
+    uppers = [other for other, upper in zip(leading.others, leading.above, strict=False) if upper]
+    if not uppers:
+        return np.zeros(len(candidates), dtype=np.float32)
+    sounding = sounding_pitch(uppers[-1], position, highest=False)
+    if sounding is None:
+        return np.zeros(len(candidates), dtype=np.float32)
+    beyond = np.clip(sounding - SUNG_SPACING_SEMITONES - candidates, 0, None)
+    return (leading.spacing_penalty * beyond).astype(np.float32)

@@ -34,6 +34,7 @@ from engine.compose.controls import (
     guides,
     nudge_guides,
 )
+from engine.compose.final_chord import close_final_chord
 from engine.compose.fit import song_shape
 from engine.compose.forms import plan_form
 from engine.compose.infill import write_takes
@@ -330,7 +331,8 @@ def _write_plan(
     whole over its planned chords; a repeated one is copied from its first playing, and only
     its last bar (and any bar whose planned chord differs from the source's) is written again,
     hearing the repeat around it, or a share `variation` of its bars (`rewritten_bars`). The
-    song then ends on its tonic (`close_on_tonic`)."""
+    song then ends on its tonic (`close_on_tonic`), a choir's voices on its tonic chord
+    (`close_final_chord`)."""
     named = controls.chords
     chords: Sequence[frozenset[int] | None] = named or plan.chords
     steps = len(plan.phrases)
@@ -373,7 +375,7 @@ def _write_plan(
         )
     if progress is not None:
         progress(steps, steps)
-    return close_on_tonic(song, voices)
+    return close_final_chord(close_on_tonic(song, voices), voices)
 
 
 def rewritten_bars(bars: int, variation: float, rng: np.random.Generator) -> frozenset[int]:

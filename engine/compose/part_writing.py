@@ -26,6 +26,7 @@ from engine.compose.voice_leading import (
     SUNG_BASS_REPEAT_BONUS,
     SUNG_BASS_STEP_BONUS,
     SUNG_REPEAT_BONUS,
+    SUNG_SPACING_PENALTY,
     SUNG_STEP_BONUS,
     SUNG_UNISON_PENALTY,
     VoiceLeading,
@@ -137,6 +138,16 @@ def ensemble_unison_penalty(song: Song, ensemble: Collection[int]) -> float:
     if not is_sung(song, ensemble):
         return 0.0
     return SUNG_UNISON_PENALTY
+
+
+def ensemble_spacing_penalty(song: Song, track: int, ensemble: Collection[int]) -> float:
+    """What lying far below the voice above costs a voice of an ensemble: a sung ensemble's
+    inner voices keep close (`SUNG_SPACING_PENALTY`), its bass may lie an octave and more
+    under the tenor as Bach's do (20% of the time), its top voice has none above; an
+    instrumental ensemble's parts are spaced as the model writes them."""
+    if not is_sung(song, ensemble) or track in (min(ensemble), max(ensemble)):
+        return 0.0
+    return SUNG_SPACING_PENALTY
 
 
 def ensemble_octave_leap_penalty(song: Song, ensemble: Collection[int]) -> float:

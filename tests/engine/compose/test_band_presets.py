@@ -25,7 +25,7 @@ def test_the_first_five_presets_stay_and_carry_their_styles() -> None:
         "string-quartet": "classical",
         "piano": "classical",
     }
-    assert PRESETS["chorale"].voices[0].pitch_range == (60, 81)
+    assert PRESETS["chorale"].voices[0].pitch_range == (60, 84)
 
 
 @pytest.mark.parametrize("style", BAND_STYLES)

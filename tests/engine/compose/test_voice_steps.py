@@ -13,6 +13,7 @@ from engine.compose.part_writing import (
     band_parts,
     ensemble_octave_leap_penalty,
     ensemble_repeat_bonus,
+    ensemble_spacing_penalty,
     ensemble_step_bonus,
     ensemble_unison_penalty,
     line_step_bonus,
@@ -34,6 +35,8 @@ from engine.compose.voice_leading import (
     SUNG_BASS_REPEAT_BONUS,
     SUNG_BASS_STEP_BONUS,
     SUNG_REPEAT_BONUS,
+    SUNG_SPACING_PENALTY,
+    SUNG_SPACING_SEMITONES,
     SUNG_STEP_BONUS,
     SUNG_UNISON_PENALTY,
     VoiceLeading,
@@ -126,6 +129,29 @@ def test_a_choirs_voices_keep_off_each_others_pitch_and_strings_may_double() -> 
         )
     for pitch in (59, 61, 64, 67, 68, 70):
         assert _pitch_bias(apart, pitch) == pytest.approx(_pitch_bias(plain, pitch))
+
+
+def test_a_choirs_inner_voices_keep_near_the_voice_above() -> None:
+    choir, strings = _song([52, 52, 52, 52]), _song([40, 40, 41, 42])
+    inner = [ensemble_spacing_penalty(choir, track, range(4)) for track in range(4)]
+    assert inner == [0.0, SUNG_SPACING_PENALTY, SUNG_SPACING_PENALTY, 0.0]
+    assert SUNG_SPACING_PENALTY > 0
+    assert all(ensemble_spacing_penalty(strings, track, range(4)) == 0.0 for track in range(4))
+    # The soprano holds A5 (81) over beat 2 and the tenor C4 below: the alto's pitches more than
+    # `SUNG_SPACING_SEMITONES` under A5 lose the penalty once per semitone beyond, the rest
+    # nothing; the voice below does not count.
+    above, below = ((-12, 48, 81),), ((0, 48, 60),)
+    plain = VoiceLeading((-12, 72), (above, below), step_bonus=0.0, above=(True, False))
+    close = dataclasses.replace(plain, spacing_penalty=SUNG_SPACING_PENALTY)
+    edge = 81 - SUNG_SPACING_SEMITONES
+    for pitch, beyond in ((edge, 0), (edge + 3, 0), (edge - 1, 1), (edge - 4, 4)):
+        taken = _pitch_bias(plain, pitch) - _pitch_bias(close, pitch)
+        assert taken == pytest.approx(SUNG_SPACING_PENALTY * beyond)
+    # With the voice above silent at the onset, nothing is taken.
+    silent = dataclasses.replace(close, others=(((-12, 0, 81),), below))
+    assert _pitch_bias(silent, edge - 4) == pytest.approx(
+        _pitch_bias(dataclasses.replace(silent, spacing_penalty=0.0), edge - 4)
+    )
 
 
 def _leap_cost(leading: VoiceLeading) -> float:
