@@ -131,6 +131,20 @@ def backbeat_bars(song: Song) -> Ratio | None:
     return Ratio(hits, len(bars))
 
 
+HAND_PERCUSSION = range(60, 82)
+"""General MIDI's bongos, congas, timbales, agogo, cabasa, maracas, whistles, guiro, claves,
+wood blocks, cuica and triangle: a percussionist's instruments, not a drum kit's."""
+
+
+def hand_percussion(song: Song) -> Ratio | None:
+    """Drum hits on hand percussion (`HAND_PERCUSSION`), of all drum hits: none in Groove MIDI's
+    performances, which are played on a kit; None for a song without drum hits."""
+    hits = [note.pitch for track in song.tracks if track.is_drum for note in track.notes]
+    if not hits:
+        return None
+    return Ratio(sum(pitch in HAND_PERCUSSION for pitch in hits), len(hits))
+
+
 def four_on_the_floor(song: Song) -> Ratio | None:
     """4/4 bars with a kick within a sixteenth of each of the four beats (house music's)."""
     bars = common_time_drum_bars(song)

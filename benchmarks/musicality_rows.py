@@ -18,11 +18,13 @@ from benchmarks.musicality_ensemble import (
     bass_on_root_or_fifth,
     beat_score,
     four_on_the_floor,
+    hand_percussion,
     steady_eighths,
 )
 from benchmarks.musicality_measures import (
     Ratio,
     big_leaps,
+    clipped_notes,
     clusters,
     commonest_pitch,
     in_scale,
@@ -78,6 +80,7 @@ def rows_for(name: str, preset: Preset) -> list[Row]:
         Row("melody: onsets on its commonest pitch", "share", commonest_pitch),
         Row("leaps over an octave per 100 moves", "per100", big_leaps),
         Row("clusters (>= 5 at once) per song", "mean", clusters),
+        Row("notes shorter than a 32nd", "share", clipped_notes),
         Row("parts sounding (sampled 16ths)", "share", sounding_share),
     ]
     if len(pitched) >= 2:
@@ -104,6 +107,7 @@ def rows_for(name: str, preset: Preset) -> list[Row]:
             Row("drums: beat score per 4/4 bar (0-1)", "mean", beat_score),
             Row("drums: backbeat bars (kick 1, snare 2+4)", "share", backbeat_bars),
             Row("drums: four-on-the-floor bars", "share", four_on_the_floor),
+            Row("drums: hand percussion (GM 60-81) of hits", "share", hand_percussion),
         ]
     return rows
 

@@ -16,6 +16,7 @@ from benchmarks.musicality_ensemble import (
     bass_on_root_or_fifth,
     beat_score,
     four_on_the_floor,
+    hand_percussion,
     steady_eighths,
 )
 from benchmarks.musicality_infill import (
@@ -31,6 +32,7 @@ from benchmarks.musicality_markov import Frame, Voicing, markov_song, train_chai
 from benchmarks.musicality_measures import (
     Ratio,
     big_leaps,
+    clipped_notes,
     clusters,
     commonest_pitch,
     estimate_key,
@@ -207,6 +209,22 @@ def test_five_notes_at_once_in_one_track_is_a_cluster() -> None:
     chord = tuple(Note(0, p, BAR, 80) for p in (60, 62, 64, 65, 67))
     assert clusters(song_of(Track("Piano", 0, notes=chord))) == Ratio(1, 1)
     assert clusters(song_of(Track("Piano", 0, notes=chord[:4]))) == Ratio(0, 1)
+
+
+def test_notes_shorter_than_a_32nd_are_counted_and_drums_are_not() -> None:
+    clicks = (Note(0, 60, PPQ // 12, 80), Note(PPQ, 62, PPQ // 8 - 1, 80))
+    kept = (Note(2 * PPQ, 64, PPQ // 8, 80), Note(3 * PPQ, 65, PPQ, 80))
+    drums = Track("Drums", 0, is_drum=True, notes=(Note(0, 36, 10, 100),))
+    assert clipped_notes(song_of(Track("Piano", 0, notes=clicks + kept), drums)) == Ratio(2, 4)
+    assert clipped_notes(song_of(drums)) is None
+
+
+def test_congas_and_cowbells_are_told_apart_from_the_kit() -> None:
+    kit = [Note(i * PPQ, pitch, PPQ // 4, 100) for i, pitch in enumerate((36, 38, 42, 56))]
+    congas = [Note(i * PPQ + PPQ // 2, pitch, PPQ // 4, 90) for i, pitch in enumerate((62, 63))]
+    drums = Track("Drums", 0, is_drum=True, notes=tuple(sorted(kit + congas)))
+    assert hand_percussion(song_of(drums)) == Ratio(2, 6)  # the cowbell (56) is the kit's
+    assert hand_percussion(song_of(Track("Piano", 0, notes=line([60, 62])))) is None
 
 
 def test_a_bass_on_the_root_and_fifth_of_the_chord_scores() -> None:

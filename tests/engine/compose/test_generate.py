@@ -7,8 +7,10 @@ import dataclasses
 import numpy as np
 import pytest
 
+from benchmarks.musicality_measures import clipped_notes
 from engine.compose.decode import SamplingSettings, fill_cells
 from engine.compose.midi_model import RERUN_TOKENS, Cache, MidiModel
+from engine.compose.operations import Generate, apply
 from engine.compose.sampling import FillGrammar, HardConstraints, SoftTargets
 from engine.compose.tokens import encode_song, quantize_song
 from engine.compose.vocab import TokenizerError
@@ -186,3 +188,17 @@ def test_the_grammar_mask_is_built_once_per_token_written(
     fill_cells(midi_model, _song(), [(0, 2), (1, 3)], settings)
     assert counts["steps"] > 10
     assert counts["masks"] == counts["steps"]
+
+
+@pytest.mark.parametrize(("preset", "seed"), [("pop", 2), ("lofi", 5), ("chinese", 5)])
+def test_new_band_songs_play_notes_not_clicks(
+    midi_model: MidiModel, preset: str, seed: int
+) -> None:
+    """These draws once wrote 68%, 50-65% and 75-100% of their pitched notes one step long
+    (1/48 of a bar): a piano pulled to one-step notes by its note count, and the model carrying
+    drum-hit lengths over to every part (`engine.compose.sampling.CLICK_PENALTY`)."""
+    song = apply(midi_model, None, Generate(preset), seed)
+    clicks = clipped_notes(song)
+    assert clicks is not None
+    assert clicks.total > 100
+    assert clicks.hits / clicks.total < 0.1
