@@ -19,7 +19,7 @@ from benchmarks.musicality_measures import (
     sounding_at,
     voices,
 )
-from engine.song.drums import KICKS, SNARES, TIME_KEEPERS
+from engine.song.drums import CRASHES, KICKS, SNARES, TIME_KEEPERS, TOMS
 from engine.song.song import PPQ, Song
 
 # --- rhythm of a reel ------------------------------------------------------------------------
@@ -143,6 +143,15 @@ def hand_percussion(song: Song) -> Ratio | None:
     if not hits:
         return None
     return Ratio(sum(pitch in HAND_PERCUSSION for pitch in hits), len(hits))
+
+
+def toms_and_crashes(song: Song) -> Ratio | None:
+    """Drum hits on toms or crash cymbals (`engine.song.drums.TOMS`, `CRASHES`), of all drum
+    hits: a groove's fills and accents; None for a song without drum hits."""
+    hits = [note.pitch for track in song.tracks if track.is_drum for note in track.notes]
+    if not hits:
+        return None
+    return Ratio(sum(pitch in TOMS or pitch in CRASHES for pitch in hits), len(hits))
 
 
 def four_on_the_floor(song: Song) -> Ratio | None:

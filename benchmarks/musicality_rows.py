@@ -20,6 +20,7 @@ from benchmarks.musicality_ensemble import (
     four_on_the_floor,
     hand_percussion,
     steady_eighths,
+    toms_and_crashes,
 )
 from benchmarks.musicality_measures import (
     Ratio,
@@ -108,6 +109,7 @@ def rows_for(name: str, preset: Preset) -> list[Row]:
             Row("drums: backbeat bars (kick 1, snare 2+4)", "share", backbeat_bars),
             Row("drums: four-on-the-floor bars", "share", four_on_the_floor),
             Row("drums: hand percussion (GM 60-81) of hits", "share", hand_percussion),
+            Row("drums: toms and crashes of hits", "share", toms_and_crashes),
         ]
     return rows
 

@@ -111,7 +111,7 @@ def _voicing(
         line = (top, *chord)
         if any(lower > upper for upper, lower in itertools.pairwise(line)):
             continue
-        cost = sum(abs(p - q) for p, q in zip(chord, pitches, strict=True))
+        cost = float(sum(abs(p - q) for p, q in zip(chord, pitches, strict=True)))
         cost += UNISON_COST * sum(upper == lower for upper, lower in itertools.pairwise(line))
         if len(line) >= 3 and all(p % 12 != third for p in line):
             cost += NO_THIRD_COST

@@ -69,6 +69,10 @@ class StylePlan:
     """Notes per quarter note the lead's line runs in (2: running eighths, as a reel or a jig
     is played), pulled for softly when nothing else asks for a count (`pulse_onsets`); None
     for a style whose melodies move freely."""
+    sparse_accents: bool = False
+    """Whether the drums' toms and crash cymbals are pulled against
+    (`engine.compose.decode.KIT_COLOUR_PENALTY`): a pop or funk groove is kick, snare and
+    hi-hat with a fill now and then, where metal, country or jazz drummers use them freely."""
 
 
 DRUM_GROUPS: dict[str, frozenset[int]] = {
@@ -77,6 +81,7 @@ DRUM_GROUPS: dict[str, frozenset[int]] = {
     "side-stick": frozenset({37, 38, 40}),
     "ride": frozenset({51, 53, 59}),
     "pedal-hat": frozenset({44}),
+    "hat": frozenset({42, 44, 46}),
 }
 """The drums a beat's hit may be made with, by the names beats.toml uses."""
 SNARE_OR_CLAP = DRUM_GROUPS["snare"]
@@ -86,7 +91,18 @@ Hits = tuple[tuple[float, frozenset[int]], ...]
 
 BEATS_FILE = PRESETS_DIR / "beats.toml"
 STYLES_FILE = PRESETS_DIR / "styles.toml"
-STYLE_FIELDS = ("major", "minor", "chords", "harmony", "form", "phrase_bars", "beat", "pulse")
+STYLE_FIELDS = (
+    "major",
+    "minor",
+    "chords",
+    "harmony",
+    "form",
+    "phrase_bars",
+    "beat",
+    "pulse",
+    "accents",
+)
+ACCENTS = ("free", "sparse")
 PULSES = {"eighths": 2, "sixteenths": 4}
 HARMONIES = ("triads", "sevenths", "blues", "pentatonic")
 
@@ -135,6 +151,9 @@ def load_style_plans(
         pulse = fields.text("pulse", "") or None
         if pulse is not None and pulse not in PULSES:
             raise fields.error(f'pulse {pulse!r} is not one of {", ".join(PULSES)} or ""')
+        accents = fields.text("accents", "free")
+        if accents not in ACCENTS:
+            raise fields.error(f'accents {accents!r} should be "free" or "sparse"')
         try:
             form = check_form(fields.text("form"))
         except FormError as err:
@@ -148,6 +167,7 @@ def load_style_plans(
             beat,
             chords == "every-bar",
             None if pulse is None else PULSES[pulse],
+            accents == "sparse",
         )
     missing = [name for name in STYLE_NAMES if name not in plans]
     if missing:
@@ -182,6 +202,13 @@ def anchor_hits(style: str | None, meter: tuple[int, int]) -> Anchors:
     if plan is None or plan.beat is None or meter != (4, 4):
         return ()
     return tuple((round(beat * STEPS_PER_QUARTER), drums) for beat, drums in BEATS[plan.beat])
+
+
+def sparse_accents(style: str | None) -> bool:
+    """Whether the style's drums keep their toms and crashes for now and then
+    (`StylePlan.sparse_accents`)."""
+    plan = STYLE_PLANS.get(style or "")
+    return plan is not None and plan.sparse_accents
 
 
 def pulse_onsets(style: str | None, bar_quarters: float) -> int | None:

@@ -28,6 +28,9 @@ SNARES = frozenset({37, 38, 39, 40})
 """Snare-like back-beat sounds: side stick, snares and hand clap."""
 TIME_KEEPERS = frozenset({42, 44, 46, 51, 53, 59, 54, 69, 70})
 """Hi-hats, rides, tambourine, shakers: the steady pulse of a groove."""
+TOMS = frozenset({41, 43, 45, 47, 48, 50})
+CRASHES = frozenset({49, 52, 55, 57})
+"""Crash, Chinese and splash cymbals: accents, not time."""
 
 TD11_TO_GM: dict[int, int] = {
     22: 42,  # hi-hat closed, edge

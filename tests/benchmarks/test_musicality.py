@@ -18,6 +18,7 @@ from benchmarks.musicality_ensemble import (
     four_on_the_floor,
     hand_percussion,
     steady_eighths,
+    toms_and_crashes,
 )
 from benchmarks.musicality_infill import (
     InfillLeakError,
@@ -225,6 +226,9 @@ def test_congas_and_cowbells_are_told_apart_from_the_kit() -> None:
     drums = Track("Drums", 0, is_drum=True, notes=tuple(sorted(kit + congas)))
     assert hand_percussion(song_of(drums)) == Ratio(2, 6)  # the cowbell (56) is the kit's
     assert hand_percussion(song_of(Track("Piano", 0, notes=line([60, 62])))) is None
+    fill = [Note(i * PPQ // 2, pitch, PPQ // 4, 100) for i, pitch in enumerate((36, 48, 45, 49))]
+    drums = Track("Drums", 0, is_drum=True, notes=tuple(fill))
+    assert toms_and_crashes(song_of(drums)) == Ratio(3, 4)  # two toms and a crash
 
 
 def test_a_bass_on_the_root_and_fifth_of_the_chord_scores() -> None:

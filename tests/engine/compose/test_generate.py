@@ -7,7 +7,13 @@ import dataclasses
 import numpy as np
 import pytest
 
-from benchmarks.musicality_measures import clipped_notes
+from benchmarks.musicality_ensemble import (
+    common_time_drum_bars,
+    hand_percussion,
+    hits_near,
+    toms_and_crashes,
+)
+from benchmarks.musicality_measures import Ratio, clipped_notes
 from engine.compose.decode import SamplingSettings, fill_cells
 from engine.compose.midi_model import RERUN_TOKENS, Cache, MidiModel
 from engine.compose.operations import Generate, apply
@@ -202,3 +208,18 @@ def test_new_band_songs_play_notes_not_clicks(
     assert clicks is not None
     assert clicks.total > 100
     assert clicks.hits / clicks.total < 0.1
+
+
+def test_new_pop_drums_keep_to_the_kit_with_a_steady_hi_hat(midi_model: MidiModel) -> None:
+    """Kick, snare and a hi-hat on every beat; no congas or whistles (the kit's range, B1-B3);
+    toms and crashes now and then, not in every bar (`decode.KIT_COLOUR_PENALTY`). New pop
+    drums put 14.8% of their hits on hand percussion and 22% on toms and crashes before."""
+    songs = [apply(midi_model, None, Generate("pop"), seed) for seed in range(2)]
+    for song in songs:
+        assert hand_percussion(song) == Ratio(0, len(song.tracks[-1].notes))
+    colour = [toms_and_crashes(song) for song in songs]
+    assert sum(c.hits for c in colour if c) / sum(c.total for c in colour if c) < 0.12
+    bars = [bar for song in songs for bar in common_time_drum_bars(song)]
+    timed = [all(hits_near(bar["keeper"], beat * PPQ) for beat in range(4)) for bar in bars]
+    assert len(bars) == 16
+    assert sum(timed) >= 15  # a hi-hat (or ride) on every beat, a bar's rest aside

@@ -10,6 +10,7 @@ from benchmarks.musicality_measures import parallel_perfects
 from engine.compose.midi_model import MidiModel
 from engine.compose.operations import Controls, Generate, apply, close_on_tonic
 from engine.compose.plan import (
+    DRUM_GROUPS,
     SNARE_OR_CLAP,
     FormError,
     anchor_hits,
@@ -73,16 +74,23 @@ def test_chords_by_degree_follow_the_key_and_the_style() -> None:
 
 def test_beats_anchor_only_common_time_bars_of_styles_that_have_one() -> None:
     quarter = STEPS_PER_QUARTER
+    hats = DRUM_GROUPS["hat"]
     assert anchor_hits("rock", (4, 4)) == (
         (0, KICKS),
         (quarter, SNARE_OR_CLAP),
         (3 * quarter, SNARE_OR_CLAP),
+        *((beat * quarter, hats) for beat in range(4)),  # a hi-hat keeps the quarter notes
     )
-    assert [step for step, drums in anchor_hits("house", (4, 4)) if drums == KICKS] == [
+    house = anchor_hits("house", (4, 4))
+    assert [step for step, drums in house if drums == KICKS] == [
         0,
         quarter,
         2 * quarter,
         3 * quarter,
+    ]
+    # House's hi-hat sits on the offbeats, between the kicks.
+    assert [step for step, drums in house if drums == hats] == [
+        quarter // 2 + beat * quarter for beat in range(4)
     ]
     assert anchor_hits("rock", (3, 4)) == ()
     assert anchor_hits("folk", (4, 4)) == ()

@@ -19,7 +19,13 @@ from engine.compose.part_writing import (
     line_step_bonus,
     with_pulse,
 )
-from engine.compose.plan import STYLES_FILE, load_style_plans, plan_song, pulse_onsets
+from engine.compose.plan import (
+    STYLES_FILE,
+    load_style_plans,
+    plan_song,
+    pulse_onsets,
+    sparse_accents,
+)
 from engine.compose.preset_files import PresetFileError
 from engine.compose.presets import PRESETS
 from engine.compose.sampling import FillGrammar, HardConstraints, SoftTargets
@@ -221,6 +227,21 @@ def test_a_pulse_that_is_not_a_note_value_is_named(tmp_path: Path) -> None:
     bad = tmp_path / "styles.toml"
     bad.write_text(styles.replace('pulse = "eighths"', 'pulse = "jigs"', 1), encoding="utf-8")
     with pytest.raises(PresetFileError, match=r"\[folk\].*pulse 'jigs'"):
+        load_style_plans(bad)
+
+
+def test_sparse_drum_accents_are_a_styles_choice_and_a_wrong_word_is_named(
+    tmp_path: Path,
+) -> None:
+    assert sparse_accents("pop")
+    assert sparse_accents("funk")
+    assert not sparse_accents("metal")  # Freedoom's metal drums: a third toms and crashes
+    assert not sparse_accents("folk")
+    assert not sparse_accents(None)
+    styles = STYLES_FILE.read_text(encoding="utf-8")
+    bad = tmp_path / "styles.toml"
+    bad.write_text(styles.replace('accents = "sparse"', 'accents = "few"', 1), encoding="utf-8")
+    with pytest.raises(PresetFileError, match=r"\[pop\].*accents 'few'.*\"sparse\""):
         load_style_plans(bad)
 
 
