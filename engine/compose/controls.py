@@ -17,9 +17,9 @@ from typing import Literal, get_args
 import numpy as np
 
 from engine.compose.control_tokens import BarControls, clipped_to, sounding_polyphony
+from engine.compose.fill_limits import HardConstraints, SoftTargets
 from engine.compose.plan import Anchors, anchor_hits
 from engine.compose.register import REGISTER_ROOM, RegisterRoom
-from engine.compose.sampling import HardConstraints, SoftTargets
 from engine.compose.vocab import (
     MAX_POLYPHONY,
     PITCH_RANGE_BIN,

@@ -16,6 +16,7 @@ import numpy as np
 
 from engine.compose.control_tokens import BarControls
 from engine.compose.fill_context import SongSoFar, outside_notes, voice_leading, voice_window
+from engine.compose.fill_limits import HardConstraints, SoftTargets
 from engine.compose.legato import held_to_next_onset, plays_legato
 from engine.compose.midi_model import Cache, MidiModel
 from engine.compose.part_writing import (
@@ -32,7 +33,7 @@ from engine.compose.part_writing import (
 )
 from engine.compose.plan import sparse_accents
 from engine.compose.register import BOWED_PROGRAMS, REGISTER_ROOM, RegisterRoom
-from engine.compose.sampling import FillGrammar, HardConstraints, SoftTargets
+from engine.compose.sampling import FillGrammar
 from engine.compose.token_draw import sample
 from engine.compose.tokens import bar_steps, bar_token, decode_fill, encode_song, unencodable_bars
 from engine.compose.variety import recent_tops

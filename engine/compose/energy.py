@@ -32,7 +32,7 @@ from collections.abc import Collection
 
 from engine.compose.context import CONTEXT_PULL, context_bars
 from engine.compose.controls import Guides
-from engine.compose.sampling import HardConstraints
+from engine.compose.fill_limits import HardConstraints
 from engine.compose.vocab import PITCH_RANGE_BIN, VELOCITY_LEVELS, density_bin, nearest
 from engine.song.sections import section_at_bar
 from engine.song.song import Cell, Song

@@ -10,9 +10,9 @@ import dataclasses
 from collections.abc import Collection, Sequence
 
 from engine.compose.fill_context import SongSoFar, voice_leading
+from engine.compose.fill_limits import HardConstraints, SoftTargets
 from engine.compose.plan import pulse_onsets
 from engine.compose.register import BOWED_PROGRAMS
-from engine.compose.sampling import HardConstraints, SoftTargets
 from engine.compose.voice_leading import (
     BAND_LINE_STEP_BONUS,
     BAND_PARALLEL_PENALTY,

@@ -18,10 +18,10 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.compose import leans, variety
+from engine.compose.fill_limits import HardConstraints, SoftTargets
 from engine.compose.vocab import (
     DURATION_STEPS,
     STEPS_PER_QUARTER,
-    VELOCITY_LEVELS,
     Kind,
     TokenizerError,
     Vocabulary,
@@ -46,75 +46,6 @@ carried them over to a whole song's pitched parts, every note a click: in new lo
 Chinese songs at seed 5, 50-65% and 75-100% of each part's notes one step long, from the
 first bar on. Held-out fiddle tunes, reels, chorales and quartets have no pitched note
 shorter than a thirty-second. Drums keep every duration."""
-
-
-class ConstraintError(TokenizerError):
-    """Hard constraints that no note can satisfy (for example a scale with no pitch in range)."""
-
-
-@dataclass(frozen=True)
-class HardConstraints:
-    """Limits a generated cell never breaks. Drums ignore the scale."""
-
-    pitch_low: int = 0
-    pitch_high: int = 127
-    scale_pitch_classes: frozenset[int] | None = None
-    max_polyphony: int | None = None
-    velocity_low: int = 1
-    velocity_high: int = 127
-    min_notes: int = 0
-    max_notes: int | None = None
-    min_onsets: int = 0
-    max_onsets: int | None = None
-    """Note and onset counts bound how much a cell says; a nudge uses them to make sure its
-    candidate really is denser, sparser, busier or calmer. A minimum the bar has no room for
-    gives way: the fill may end once nothing more can be placed."""
-
-    def allowed_pitches(self, is_drum: bool) -> list[int]:
-        pitches = [
-            p
-            for p in range(self.pitch_low, self.pitch_high + 1)
-            if is_drum or self.scale_pitch_classes is None or p % 12 in self.scale_pitch_classes
-        ]
-        if not pitches:
-            raise ConstraintError(
-                QT_TRANSLATE_NOOP(
-                    "Sampling",
-                    "no pitch from {pitch_low} to {pitch_high} is in the chosen scale: "
-                    "widen the pitch range or change the scale",
-                ).format(pitch_low=self.pitch_low, pitch_high=self.pitch_high)
-            )
-        return pitches
-
-    def allowed_velocities(self) -> list[int]:
-        levels = [v for v in VELOCITY_LEVELS if self.velocity_low <= v <= self.velocity_high]
-        if not levels:
-            raise ConstraintError(
-                QT_TRANSLATE_NOOP(
-                    "Sampling",
-                    "no loudness level lies from {velocity_low} to {velocity_high}: use a "
-                    "range at least {velocity_levels} wide",
-                ).format(
-                    velocity_low=self.velocity_low,
-                    velocity_high=self.velocity_high,
-                    velocity_levels=VELOCITY_LEVELS[1] - VELOCITY_LEVELS[0],
-                )
-            )
-        return levels
-
-
-@dataclass(frozen=True)
-class SoftTargets:
-    """Counts a cell should reach, pursued with logit bonuses rather than masks, so the model
-    still chooses. Short of a target the fill is discouraged from ending (the more so the
-    further short), from notes too long to leave room for the rest and from an onset later
-    than an even share of the bar left; short of the onset target, stacking pitches on one
-    onset is discouraged too. At a target, ending is encouraged and more notes (or onsets)
-    are discouraged. `pull` is the unit bonus in nats; each grows to at most three pulls."""
-
-    notes: int | None = None
-    onsets: int | None = None
-    pull: float = 5.0
 
 
 DRUM_HIT_STEPS = 12

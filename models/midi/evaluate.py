@@ -25,8 +25,8 @@ import numpy as np
 
 from engine.compose.control_tokens import BarControls
 from engine.compose.decode import SamplingSettings, fill_cells
+from engine.compose.fill_limits import HardConstraints
 from engine.compose.midi_model import MidiModel
-from engine.compose.sampling import HardConstraints
 from engine.compose.vocab import TokenizerError, Vocabulary
 from engine.song.edits import remove_notes, select
 from engine.song.song import Note, Song

@@ -15,9 +15,10 @@ from benchmarks.musicality_ensemble import (
 )
 from benchmarks.musicality_measures import Ratio, clipped_notes
 from engine.compose.decode import SamplingSettings, fill_cells
+from engine.compose.fill_limits import HardConstraints, SoftTargets
 from engine.compose.midi_model import RERUN_TOKENS, Cache, MidiModel
 from engine.compose.operations import Generate, apply
-from engine.compose.sampling import FillGrammar, HardConstraints, SoftTargets
+from engine.compose.sampling import FillGrammar
 from engine.compose.tokens import encode_song, quantize_song
 from engine.compose.vocab import TokenizerError
 from engine.runtime.onnx import choose_providers

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from benchmarks.tunes import d_major_tune
+from engine.compose.fill_limits import ConstraintError, HardConstraints, SoftTargets
 from engine.compose.leans import (
     BASS_FIFTH_BONUS,
     BASS_ROOT_BONUS,
@@ -15,14 +16,7 @@ from engine.compose.leans import (
     ONSET_ECHO_BONUS,
     TONIC_RELEASE,
 )
-from engine.compose.sampling import (
-    CLICK_PENALTY,
-    CLICK_STEPS,
-    ConstraintError,
-    FillGrammar,
-    HardConstraints,
-    SoftTargets,
-)
+from engine.compose.sampling import CLICK_PENALTY, CLICK_STEPS, FillGrammar
 from engine.compose.token_draw import sample
 from engine.compose.tokens import bar_steps, bar_token, decode_fill, encode_song
 from engine.compose.vocab import (

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from engine.compose.fill_limits import HardConstraints, SoftTargets
 from engine.compose.part_writing import (
     PULSE_PULL,
     band_parts,
@@ -28,7 +29,7 @@ from engine.compose.plan import (
 )
 from engine.compose.preset_files import PresetFileError
 from engine.compose.presets import PRESETS
-from engine.compose.sampling import FillGrammar, HardConstraints, SoftTargets
+from engine.compose.sampling import FillGrammar
 from engine.compose.vocab import Vocabulary
 from engine.compose.voice_leading import (
     BOWED_OCTAVE_LEAP_PENALTY,
