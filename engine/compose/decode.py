@@ -398,8 +398,9 @@ def _pitch_bias(
     model: MidiModel, song: Song, cell: Cell, settings: SamplingSettings
 ) -> np.ndarray | None:
     """A logit bias raising the Pitch tokens of the cell's chord and of its key's scale, and
-    lowering those far from its register centre (none for drums, whose pitches are
-    instruments), built once per cell."""
+    lowering those far from its register centre, built once per cell. A drum cell's pitches
+    are instruments: its only bias is against toms and crashes where the style keeps its
+    accents sparse (`_kit_bias`)."""
     if song.tracks[cell[0]].is_drum:
         return _kit_bias(model, song)
     chord, key = settings.chords.get(cell), settings.key_tones.get(cell)
