@@ -152,6 +152,10 @@ class FillGrammar:
         self._pitch_ok[self.constraints.allowed_pitches(self.is_drum)] = True
         self._duration_ids = v.duration_ids
         self._durations = np.array(DURATION_STEPS)
+        # Built once: a pitched note's duration is chosen at every note (`_click_bias`).
+        self._clicks = np.zeros(len(v), dtype=np.float32)
+        self._clicks[self._duration_ids[self._durations < CLICK_STEPS]] = -CLICK_PENALTY
+        self._clicks.setflags(write=False)
         self._velocity_ids = [
             v.velocity_ids[level] for level in self.constraints.allowed_velocities()
         ]
@@ -354,9 +358,7 @@ class FillGrammar:
         """For a pitched note's duration, `CLICK_PENALTY` off each shorter than a sixteenth."""
         if last != Kind.PITCH or self.is_drum:
             return None
-        bias = np.zeros(len(self.vocab), dtype=np.float32)
-        bias[self._duration_ids[self._durations < CLICK_STEPS]] = -CLICK_PENALTY
-        return bias
+        return self._clicks
 
     def _onset_echo_bias(self, last: Kind | None) -> npt.NDArray[np.float32] | None:
         """The steps where the bars around the fill start notes, raised as the next onset is
