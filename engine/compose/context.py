@@ -13,6 +13,7 @@ import statistics
 from collections.abc import Collection, Mapping, Sequence
 
 from engine.compose.controls import Controls, Guides
+from engine.compose.part_writing import SUNG_PROGRAMS
 from engine.compose.register import RegisterRoom
 from engine.compose.vocab import PITCH_RANGE_BIN, TICKS_PER_STEP
 from engine.song.song import Cell, Note, Song
@@ -140,7 +141,9 @@ def with_context_counts(
     empty bar or a third of the notes around it (in chorales, a count within one of the
     held-out bar's 58% of the time against 33% for a copy of the bar before, but an empty
     bar now and then). A bar that fits its surroundings plays about as much as they do. The
-    counts come from the neighbours only, never from the cell. Its pitches are pulled to stay
+    counts come from the neighbours only, never from the cell. In a choir the neighbours that
+    count are the other voices of the same bar, where they are written, and the voice is
+    pulled to start its notes where most of them do (`choir_bar`). Its pitches are pulled to stay
     near the line from the last note before it to the first after it (`register_centre`):
     the model, asked only through its range tokens, wrote a tenor's bar a fifth below the
     bars it joins."""
@@ -154,8 +157,10 @@ def with_context_counts(
     ]
     if len(around) < 2 or not all(around):
         return guides
-    notes = round(statistics.mean(len(n) for n in around))
-    onsets = round(statistics.mean(len({x.start_tick for x in n}) for n in around))
+    choir = choir_bar(song, cell, pending)
+    counted = choir or around
+    notes = round(statistics.median(len(n) for n in counted))
+    onsets = round(statistics.median(len({x.start_tick for x in n}) for n in counted))
     targets = dataclasses.replace(guides.targets, notes=notes, onsets=onsets, pull=CONTEXT_PULL)
     centre = None if song.tracks[track].is_drum else joining_pitch(*around)
     room = guides.register_room
@@ -166,9 +171,44 @@ def with_context_counts(
         register_room=RegisterRoom(
             min(room.free_semitones, JOINING_FREE_SEMITONES), room.range_margin_bins
         ),
-        echo_onsets=shared_onsets(song, bar, [(bar - 1, around[0]), (bar + 1, around[1])]),
+        echo_onsets=sung_together(song, bar, choir)
+        if choir
+        else shared_onsets(song, bar, [(bar - 1, around[0]), (bar + 1, around[1])]),
     )
     return guided.at_least_one_note()
+
+
+def choir_bar(song: Song, cell: Cell, pending: Collection[Cell]) -> list[Sequence[Note]]:
+    """The written notes of the other voices of a choir in the cell's bar (each voice that
+    sings there), or none where the song is not a choir.
+
+    Why: a choir sings mostly in one rhythm, so the other voices of the same bar tell a
+    voice's bar better than its own bars around it. Over the 17,574 cells of Bach's training
+    chorales that lie between two sung bars of their voice, the median count of the other
+    voices' bars is within one note of the cell's in 82% (the mean of the bars around it: 55%;
+    the bar before: 52%), and the onsets where at least half of them start a note share 0.78
+    of the cell's (Jaccard; the bar before's 0.54). A string quartet's parts are independent:
+    there the other parts' count is within one in 58% of cells against 66% for the bars
+    around it, so an instrumental ensemble keeps reading its own bars."""
+    tracks = song.tracks
+    track, bar = cell
+    sung = [index for index, t in enumerate(tracks) if t.program in SUNG_PROGRAMS and not t.is_drum]
+    if track not in sung or len(sung) < 2 or len(sung) != len(tracks):
+        return []
+    written = [other for other in sung if other != track and (other, bar) not in pending]
+    return [notes for other in written if (notes := song.notes_in_bar(other, bar))]
+
+
+def sung_together(
+    song: Song, bar: int, voices: Sequence[Sequence[Note]]
+) -> tuple[tuple[int, int], ...] | None:
+    """The steps of `bar` where at least half of the other `voices` start a note, each at the
+    full echo (two of two, `engine.compose.leans.onset_echo`): where a choir's voice sings
+    with the rest (`choir_bar`)."""
+    counts = shared_onsets(song, bar, [(bar, notes) for notes in voices])
+    if counts is None:
+        return None
+    return tuple((step, 2) for step, count in counts if 2 * count >= len(voices))
 
 
 def shared_onsets(

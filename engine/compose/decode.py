@@ -34,7 +34,7 @@ from engine.compose.part_writing import (
 from engine.compose.plan import sparse_accents
 from engine.compose.register import BOWED_PROGRAMS, REGISTER_ROOM, RegisterRoom
 from engine.compose.sampling import FillGrammar
-from engine.compose.token_draw import sample
+from engine.compose.token_draw import among_pitches, sample
 from engine.compose.tokens import bar_steps, bar_token, decode_fill, encode_song, unencodable_bars
 from engine.compose.variety import recent_tops
 from engine.compose.vocab import Kind, TokenizerError
@@ -185,6 +185,19 @@ def fill_cells(
     return result
 
 
+def _chord_notes(chord: frozenset[int], constraints: HardConstraints) -> int:
+    """How many notes a chord part's onsets lean to over `chord`: its tones, at most four and
+    never more than a polyphony limit allows (`FillGrammar.chord_notes`)."""
+    most = min(len(chord), MAX_CHORD_NOTES)
+    limit = constraints.max_polyphony
+    return most if limit is None else min(most, limit)
+
+
+MAX_CHORD_NOTES = 4
+"""A comping voicing's notes: a triad, or a seventh chord without doubling (the band training
+songs' chord parts play three or four)."""
+
+
 def _ensemble(settings: SamplingSettings) -> set[int]:
     """The tracks of the song's ensemble: every voice of its voice pairs."""
     return {track for pair in settings.voice_pairs for track in pair}
@@ -219,6 +232,7 @@ def _grammar(
     # Voices of an ensemble lead against each other; a single line (a sung or played melody)
     # is pulled toward steps from its own previous note.
     ensemble = _ensemble(settings)
+    band = band_parts(song, ensemble)
     leading = None
     if track_index in ensemble:
         others = [so_far.notes(other) for other in sorted(ensemble - {track_index})]
@@ -231,7 +245,7 @@ def _grammar(
             octave_leap_penalty=ensemble_octave_leap_penalty(song, ensemble),
             above=tuple(other < track_index for other in sorted(ensemble - {track_index})),
         )
-    elif track_index in (band := band_parts(song, ensemble)):
+    elif track_index in band:
         leading = band_leading(so_far, cell, band, constraints)
     elif constraints.max_polyphony == 1 and not is_drum:
         leading = dataclasses.replace(
@@ -239,17 +253,27 @@ def _grammar(
             step_bonus=line_step_bonus(song, bar),
         )
     lone_lead = _is_lone_lead(song, cell, ensemble)
+    chord = settings.chords.get(cell)
+    comping = track_index in band and track_index != band[-1] and constraints.max_polyphony != 1
+    chord_notes = _chord_notes(chord, constraints) if comping and chord else None
+    targets = with_pulse(song, cell, constraints, settings.targets.get(cell, SoftTargets()))
+    if chord_notes is not None and targets.onsets is not None:
+        # A chord part's count is its onsets; how many notes each holds is its chord's. Held
+        # to the notes of chords around it as well, a bar the model wanted sparse kept none
+        # and stacked chords on every step of its last beat to make up the count.
+        targets = dataclasses.replace(targets, notes=None)
     return FillGrammar(
         model.vocab,
         bar_token(*local),
         bar_steps(*local),
         is_drum=is_drum,
         constraints=constraints,
-        targets=with_pulse(song, cell, constraints, settings.targets.get(cell, SoftTargets())),
+        targets=targets,
         max_tokens=MAX_FILL_TOKENS,
         outside_notes=outside,
         voice_window=between,
         anchors=settings.anchors.get(cell, ()),
+        chord_notes=chord_notes,
         voice_leading=leading,
         beat_chord=None if is_drum else settings.beat_chords.get(cell),
         bass_root=_bass_root(song, cell, settings),
@@ -530,9 +554,10 @@ def _write_fill(
     bias: np.ndarray | None = None,
 ) -> tuple[np.ndarray, Cache]:
     end = model.vocab.id("Fill_End")
+    pitch_ids = model.vocab.pitch_ids
     while not grammar.done:
         if bias is not None:
-            logits = logits + bias
+            logits = logits + among_pitches(logits, bias, grammar.mask(), pitch_ids)
         if (steer := grammar.bias()) is not None:
             logits = logits + steer
         room = model.card.block_size - cache.length

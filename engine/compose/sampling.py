@@ -130,6 +130,10 @@ class FillGrammar:
     (`engine.compose.variety.recent_tops`): with the fill's own, a pitch that holds more than
     its share of them is pulled against (`engine.compose.variety.overuse_penalty`). None for
     other parts."""
+    chord_notes: int | None = None
+    """For a band part that plays chords over a planned or named chord, how many notes each of
+    its onsets leans to (`leans.chord_size`): the chord's tones, three for a triad, four for a
+    seventh. None for other parts."""
     anchors: Sequence[tuple[int, frozenset[int]]] = ()
     """Hits a drum fill keeps, (step, drums any one of which makes it): the style's beat
     (`engine.compose.plan.anchor_hits`). The fill may not pass an anchor's step without one of
@@ -349,7 +353,12 @@ class FillGrammar:
             return sum(parts[1:], parts[0]) if parts else None
         parts = [
             b
-            for b in (self._target_bias(last), self._onset_echo_bias(last), self._click_bias(last))
+            for b in (
+                self._target_bias(last),
+                self._onset_echo_bias(last),
+                self._click_bias(last),
+                self._chord_size_bias(last),
+            )
             if b is not None
         ]
         return sum(parts[1:], parts[0]) if parts else None
@@ -359,6 +368,15 @@ class FillGrammar:
         if last != Kind.PITCH or self.is_drum:
             return None
         return self._clicks
+
+    def _chord_size_bias(self, last: Kind | None) -> npt.NDArray[np.float32] | None:
+        """After a note of a chord part's onset, another pitch there raised while the onset is
+        short of `chord_notes`, lowered once it has one more (`leans.chord_size`)."""
+        if self.chord_notes is None or last != Kind.VEL or self.position is None:
+            return None
+        return leans.chord_size(
+            len(self.vocab), self._pitch_ids, len(self.pitches_here), self.chord_notes
+        )
 
     def _onset_echo_bias(self, last: Kind | None) -> npt.NDArray[np.float32] | None:
         """The steps where the bars around the fill start notes, raised as the next onset is

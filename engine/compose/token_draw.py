@@ -53,3 +53,30 @@ def sample(
     cdf = probabilities.cumsum()
     index = int((cdf / cdf[-1]).searchsorted(rng.random(), side="right"))
     return int(candidates[min(index, len(candidates) - 1)])
+
+
+def among_pitches(
+    logits: npt.NDArray[np.float32],
+    bias: npt.NDArray[np.float32],
+    allowed: Mask,
+    pitch_ids: npt.NDArray[np.int64],
+) -> npt.NDArray[np.float32]:
+    """`bias` (non-zero on Pitch tokens only) shifted so that it chooses which pitch comes,
+    never whether one does: the allowed pitches together keep the model's odds against the
+    other allowed tokens.
+
+    Why: after a note, the grammar allows another pitch on the same onset, the next onset and
+    the bar's end at once, and a cell's pitch lean (its key's tones +1.5 nats, its chord's
+    +2.5 more) added as it stands made a chord tone about 55 times likelier than moving on,
+    so every part that may play chords stacked them: pop pianos sounded 8-10 notes at once,
+    ballads had 27 chords of five notes or more per song."""
+    pitches = pitch_ids[allowed[pitch_ids]]
+    if not len(pitches):
+        return bias
+    plain = logits[pitches].astype(np.float64)
+    leaned = plain + bias[pitches]
+    top = plain.max()
+    shift = np.log(np.exp(leaned - top).sum()) - np.log(np.exp(plain - top).sum())
+    shifted = bias.copy()
+    shifted[pitch_ids] -= np.float32(shift)
+    return shifted
