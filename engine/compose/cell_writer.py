@@ -118,6 +118,11 @@ def _settings(
             for cell, guides in asked.items()
             if (chord := guides.tokens.pitch_classes) is not None
         },
+        planned_chords=frozenset(
+            cell
+            for cell, guides in asked.items()
+            if guides.planned_chord and guides.tokens.pitch_classes is not None
+        ),
         targets={cell: guides.targets for cell, guides in asked.items()},
         beat_chords={
             cell: chord

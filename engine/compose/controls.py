@@ -153,6 +153,9 @@ class Guides:
     """A drum cell's beat: hits it keeps (`engine.compose.plan.anchor_hits`)."""
     beat_chord: frozenset[int] | None = None
     """A planned chord, pulled for on the beats only (`FillGrammar.beat_chord`)."""
+    planned_chord: bool = False
+    """Whether the chord asked for (`tokens.pitch_classes`) is the style's plan rather than the
+    composer's: pulled for less (`engine.compose.decode.PLANNED_CHORD_BONUS`)."""
     register_centre: float | None = None
     """A pitch the cell's notes are pulled to stay near: between the last note before it and
     the first after it, for a cell between written bars (`engine.compose.context`)."""

@@ -345,7 +345,8 @@ def _write_plan(
         chord = chords[cell[1] % len(chords)]
         if named or cell[0] != 0:
             asked = dataclasses.replace(controls, chords=() if chord is None else (chord,))
-            return _voice_guides(song, cell, 0, voices[cell[0]], asked)
+            written = _voice_guides(song, cell, 0, voices[cell[0]], asked)
+            return dataclasses.replace(written, planned_chord=not named)
         return dataclasses.replace(
             _voice_guides(song, cell, 0, voices[cell[0]], controls), beat_chord=chord
         )

@@ -6,12 +6,17 @@ the tonic."""
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
 import pytest
 
+from engine.compose import cell_writer
 from engine.compose.decode import (
     CHORD_TONE_BONUS,
     KEY_TONE_BONUS,
     MINOR_THIRD_BONUS,
+    PLANNED_CHORD_BONUS,
     REGISTER_SLOPE,
     TONIC_BONUS,
     TONIC_IN_CHORD_BONUS,
@@ -23,6 +28,7 @@ from engine.compose.decode import (
     tonic_bonus,
 )
 from engine.compose.midi_model import MidiModel
+from engine.compose.operations import Generate, apply
 from engine.compose.plan import HARMONIES, MAJOR_STEPS, MINOR_STEPS, chord_of_degree, plan_song
 from engine.compose.presets import PRESETS
 from engine.compose.register import (
@@ -109,6 +115,29 @@ def test_a_minor_keys_third_is_pulled_with_its_tonic(midi_model: MidiModel) -> N
 def test_an_inner_part_has_no_tonic_pull(midi_model: MidiModel) -> None:
     keys = _pulls(midi_model, (1, 0), _settings((1, 0), A7))
     assert keys[9] == keys[4] == CHORD_TONE_BONUS + KEY_TONE_BONUS  # the root as the fifth
+
+
+def test_a_chord_the_style_plans_is_pulled_for_less_than_one_the_composer_names(
+    midi_model: MidiModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    planned = dataclasses.replace(_settings((1, 0), A7), planned_chords=frozenset({(1, 0)}))
+    keys = _pulls(midi_model, (1, 0), planned)
+    assert keys[4] == PLANNED_CHORD_BONUS + KEY_TONE_BONUS
+    assert PLANNED_CHORD_BONUS < CHORD_TONE_BONUS
+    # A new pop song's keys and bass are asked for the plan's chords as planned ones.
+    written: list[SamplingSettings] = []
+    real = cell_writer._settings
+
+    def spy(*args: Any, **kwargs: Any) -> SamplingSettings:
+        written.append(real(*args, **kwargs))
+        return written[-1]
+
+    monkeypatch.setattr(cell_writer, "_settings", spy)
+    apply(midi_model, None, Generate("pop"), 0)
+    chorded = {cell for settings in written for cell in settings.chords}
+    planned_cells = {cell for settings in written for cell in settings.planned_chords}
+    assert chorded
+    assert planned_cells == chorded
 
 
 def test_the_tonic_pull_the_grammar_takes_back_is_the_cells_own() -> None:
