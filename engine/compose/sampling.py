@@ -432,6 +432,13 @@ class FillGrammar:
         return None
 
     def _on_strong_beat(self) -> bool:
+        """Whether the onset being written falls on a half note: beats 1 and 3 of 4/4, but also
+        beat 3 of 3/4 and the fifth eighth of 6/8. Counted by the meter instead (the downbeat,
+        and the middle of a bar of an even number of beats, as the benchmark's bass measure
+        counts them), 27 of 30 new jigs and 28 of 30 quartets were heard in their key (29 and
+        29; `python -m benchmarks.musicality --songs 30 --presets folk-tune,string-quartet`)
+        and no measure came nearer the held-out works: the notes spared the variety pull there
+        are the ones that tell the key."""
         return self.position is not None and not self.position % (2 * STEPS_PER_QUARTER)
 
     def _beat_chord_bias(self) -> npt.NDArray[np.float32] | None:
