@@ -17,7 +17,7 @@ import numpy as np
 from engine.compose.control_tokens import BarControls
 from engine.compose.fill_context import SongSoFar, outside_notes, voice_leading, voice_window
 from engine.compose.fill_limits import HardConstraints, SoftTargets
-from engine.compose.legato import held_to_next_onset, plays_legato
+from engine.compose.legato import bowed_gap, held_to_next_onset, plays_legato
 from engine.compose.midi_model import Cache, MidiModel
 from engine.compose.part_writing import (
     band_leading,
@@ -187,9 +187,15 @@ def fill_cells(
         )
         notes = decode_fill(grammar.tokens, song.bar_start_ticks[bar])
         one_line = grammar.constraints.max_polyphony == 1
-        if plays_legato(song, track_index, _ensemble(settings), one_line):
+        ensemble = _ensemble(settings)
+        gap = bowed_gap(song, track_index, ensemble)
+        if gap is not None or plays_legato(song, track_index, ensemble, one_line):
             notes = held_to_next_onset(
-                notes, *song.bar_span(bar), grammar.voice_window, so_far.held((track_index, bar))
+                notes,
+                *song.bar_span(bar),
+                grammar.voice_window,
+                so_far.held((track_index, bar)),
+                longest_gap=gap,
             )
         result[(track_index, bar)] = notes
     return result

@@ -8,7 +8,7 @@ import dataclasses
 import numpy as np
 
 from benchmarks.musicality_measures import sounding_share
-from engine.compose.legato import held_to_next_onset, plays_legato
+from engine.compose.legato import BOWED_GAP_TICKS, bowed_gap, held_to_next_onset, plays_legato
 from engine.compose.midi_model import MidiModel
 from engine.compose.operations import Generate, apply
 from engine.compose.vocab import TICKS_PER_STEP
@@ -72,3 +72,32 @@ def test_new_chorales_and_reels_sound_on_as_the_held_out_works_do(midi_model: Mi
         share = sounding_share(song)
         assert share is not None
         assert share.hits / share.total >= 0.95, (preset, seed, share)
+
+
+def test_a_bowed_ensemble_closes_rests_of_an_eighth_or_less() -> None:
+    written = [_note(0, 67, 0.75), _note(1, 69, 0.25), _note(2, 71, 1.5)]
+    held = held_to_next_onset(written, BAR_START, BAR_END, longest_gap=BOWED_GAP_TICKS)
+    # A sixteenth's rest closed; a dotted eighth's left; the last note reaches the bar's end.
+    assert [n.end_tick for n in held] == [BAR_START + PPQ, BAR_START + int(1.25 * PPQ), BAR_END]
+    assert BOWED_GAP_TICKS == PPQ // 2
+    strings = Song(
+        bar_count=1, tracks=tuple(Track(str(i), p) for i, p in enumerate((40, 40, 41, 42)))
+    )
+    assert all(bowed_gap(strings, track, range(4)) == BOWED_GAP_TICKS for track in range(4))
+    choir = dataclasses.replace(strings, tracks=tuple(Track(str(i), 52) for i in range(4)))
+    assert bowed_gap(choir, 0, range(4)) is None  # a choir holds every note (`plays_legato`)
+    piano = dataclasses.replace(strings, tracks=(Track("R", 0), Track("L", 0)))
+    assert bowed_gap(piano, 0, range(2)) is None
+    assert bowed_gap(strings, 0, ()) is None  # not an ensemble's voice
+
+
+def test_new_quartets_rest_about_as_the_held_out_ones_do(midi_model: MidiModel) -> None:
+    """The two held-out quartets' parts sound at 86% of the sampled sixteenths. New quartets
+    (16 bars, seeds 0-3) sounded at a mean of 81% before their short rests were closed, 90%
+    after (the benchmark's 30 songs: 77% -> 84%)."""
+    shares = []
+    for seed in range(4):
+        share = sounding_share(apply(midi_model, None, Generate("string-quartet"), seed))
+        assert share is not None
+        shares.append(share.hits / share.total)
+    assert sum(shares) / len(shares) >= 0.86, shares
