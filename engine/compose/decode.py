@@ -275,8 +275,8 @@ def _grammar(
     targets = with_pulse(song, cell, constraints, settings.targets.get(cell, SoftTargets()))
     if chord_notes is not None and targets.onsets is not None:
         # A chord part's count is its onsets; how many notes each holds is its chord's. Held
-        # to the notes of chords around it as well, a bar the model wanted sparse kept none
-        # and stacked chords on every step of its last beat to make up the count.
+        # to the notes of the chords around it as well, a bar the model wanted sparse left
+        # its first beats empty and stacked notes on every step of its last beat to catch up.
         targets = dataclasses.replace(targets, notes=None)
     return FillGrammar(
         model.vocab,

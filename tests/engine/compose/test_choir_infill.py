@@ -8,6 +8,7 @@ import statistics
 
 import pytest
 
+from benchmarks.musicality_infill import without_cell
 from build_scripts.corpus.build import cache_file_for
 from engine.compose.context import CONTEXT_PULL, with_context_counts
 from engine.compose.controls import Controls, guides
@@ -27,17 +28,6 @@ def chorale() -> Song:
     if not path.is_file():
         pytest.skip("no cached corpus: run `python -m build_scripts.corpus build`")
     return load_project(path)
-
-
-def _emptied(song: Song, cell: Cell) -> Song:
-    """The song with every note starting in the cell taken out: what a user regenerating it
-    leaves the model, and what the infill benchmark gives it."""
-    track, bar = cell
-    start, end = song.bar_span(bar)
-    kept = tuple(n for n in song.tracks[track].notes if not start <= n.start_tick < end)
-    tracks = list(song.tracks)
-    tracks[track] = dataclasses.replace(tracks[track], notes=kept)
-    return dataclasses.replace(song, tracks=tuple(tracks))
 
 
 def _steps(song: Song, bar: int, notes: tuple[Note, ...]) -> set[int]:
@@ -60,7 +50,7 @@ def test_a_choir_voice_is_asked_for_what_the_other_voices_sing_in_its_bar(
     chorale: Song,
 ) -> None:
     cell = (1, 4)  # the alto, bar 5
-    song = _emptied(chorale, cell)
+    song = without_cell(chorale, cell)
     asked = with_context_counts(guides(song, cell, Controls(), 0), song, cell, set())
     others = [song.notes_in_bar(track, 4) for track in (0, 2, 3)]
     assert asked.targets.notes == round(statistics.median(len(n) for n in others))
@@ -81,7 +71,7 @@ def test_a_voice_still_to_be_written_is_not_read(chorale: Song) -> None:
     """The other voices of the bar count only where they are written: with all three pending,
     the alto's own bars around it are read, as for any part."""
     cell = (1, 4)
-    song = _emptied(chorale, cell)
+    song = without_cell(chorale, cell)
     pending = {(0, 4), (2, 4), (3, 4)}
     asked = with_context_counts(guides(song, cell, Controls(), 0), song, cell, pending)
     around = [song.notes_in_bar(1, bar) for bar in (3, 5)]
@@ -102,7 +92,7 @@ def test_a_string_quartet_reads_its_own_bars(chorale: Song) -> None:
         ),
     )
     cell = (1, 4)
-    song = _emptied(strings, cell)
+    song = without_cell(strings, cell)
     asked = with_context_counts(guides(song, cell, Controls(), 0), song, cell, set())
     around = [song.notes_in_bar(1, bar) for bar in (3, 5)]
     assert asked.targets.notes == round(statistics.mean(len(n) for n in around))
@@ -119,7 +109,7 @@ def test_regenerated_choir_bars_sing_in_the_choirs_rhythm(
     shared, near = [], 0
     cells = _cells(chorale)
     for seed, cell in enumerate(cells):
-        song = _emptied(chorale, cell)
+        song = without_cell(chorale, cell)
         written = apply(midi_model, song, Regenerate((cell,)), seed).notes_in_bar(*cell)
         track, bar = cell
         others = [song.notes_in_bar(other, bar) for other in range(4) if other != track]
