@@ -161,7 +161,9 @@ def with_context_counts(
     counted = choir or around
     notes = round(statistics.median(len(n) for n in counted))
     onsets = round(statistics.median(len({x.start_tick for x in n}) for n in counted))
-    targets = dataclasses.replace(guides.targets, notes=notes, onsets=onsets, pull=CONTEXT_PULL)
+    targets = dataclasses.replace(
+        guides.targets, notes=notes, onsets=onsets, pull=CONTEXT_PULL, read=True
+    )
     centre = None if song.tracks[track].is_drum else joining_pitch(*around)
     room = guides.register_room
     guided = dataclasses.replace(

@@ -273,10 +273,11 @@ def _grammar(
     comping = track_index in band and track_index != band[-1] and constraints.max_polyphony != 1
     chord_notes = _chord_notes(chord, constraints) if comping and chord else None
     targets = with_pulse(song, cell, constraints, settings.targets.get(cell, SoftTargets()))
-    if chord_notes is not None and targets.onsets is not None:
-        # A chord part's count is its onsets; how many notes each holds is its chord's. Held
-        # to the notes of the chords around it as well, a bar the model wanted sparse left
-        # its first beats empty and stacked notes on every step of its last beat to catch up.
+    if chord_notes is not None and targets.read and targets.onsets is not None:
+        # A chord part's count read from the bars around it is its onsets; how many notes each
+        # holds is its chord's. Held to the notes of the chords around it as well, a bar the
+        # model wanted sparse left its first beats empty and stacked notes on every step of
+        # its last beat to catch up. A count the composer asks for is kept as asked.
         targets = dataclasses.replace(targets, notes=None)
     return FillGrammar(
         model.vocab,

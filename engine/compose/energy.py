@@ -207,7 +207,9 @@ def _counts(
     notes, onsets = (max(1, round(count * scale)) for count in typical)
     if fill:
         limits = dataclasses.replace(limits, min_onsets=max(limits.min_onsets, onsets))
-    targets = dataclasses.replace(guides.targets, notes=notes, onsets=onsets, pull=ENERGY_PULL)
+    targets = dataclasses.replace(
+        guides.targets, notes=notes, onsets=onsets, pull=ENERGY_PULL, read=True
+    )
     tokens = dataclasses.replace(guides.tokens, density=density_bin(notes))
     return dataclasses.replace(guides, tokens=tokens, limits=limits, targets=targets)
 

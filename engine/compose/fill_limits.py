@@ -78,3 +78,6 @@ class SoftTargets:
     notes: int | None = None
     onsets: int | None = None
     pull: float = 5.0
+    read: bool = False
+    """Whether the counts were read from the song around the cell (its bars around it, its
+    section's typical bar) rather than asked for by the composer or a nudge."""

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
+import pytest
 
 from benchmarks.musicality_measures import clipped_notes
+from engine.compose import decode
+from engine.compose.controls import Controls
 from engine.compose.leans import CHORD_STACK_BONUS
 from engine.compose.midi_model import MidiModel
-from engine.compose.operations import Generate, apply
+from engine.compose.operations import Generate, Regenerate, apply
 from engine.compose.sampling import FillGrammar
 from engine.compose.token_draw import among_pitches
 from engine.compose.vocab import VELOCITY_LEVELS, Vocabulary
@@ -115,3 +119,32 @@ def test_new_band_chord_parts_play_chords_not_single_notes_or_clusters(
             clicks = clipped_notes(song)
             assert clicks is not None
             assert clicks.hits <= 0.05 * clicks.total
+
+
+def test_a_chord_parts_count_read_from_its_bars_is_its_onsets_and_an_asked_one_stays(
+    midi_model: MidiModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regenerated between written bars, a pop piano's bar is steered to their onsets only (its
+    chords' size says how many notes each holds); a count the composer asks for is kept."""
+    song = apply(midi_model, None, Generate("pop"), 0)
+    piano = next(index for index, track in enumerate(song.tracks) if track.name == "Piano")
+    built: list[FillGrammar] = []
+    real = FillGrammar
+
+    def spy(*args: Any, **kwargs: Any) -> FillGrammar:
+        built.append(real(*args, **kwargs))
+        return built[-1]
+
+    monkeypatch.setattr(decode, "FillGrammar", spy)
+    cell = (piano, 3)
+    asked = Controls(chords=(frozenset({7, 11, 2}),))
+    apply(midi_model, song, Regenerate((cell,), asked), 0)
+    read = [grammar.targets for grammar in built if grammar.chord_notes == 3]
+    assert read
+    assert all(t.read and t.notes is None and t.onsets is not None for t in read)
+    built.clear()
+    counted = Controls(chords=(frozenset({7, 11, 2}),), density=12, rhythm=4)
+    apply(midi_model, song, Regenerate((cell,), counted), 0)
+    kept = [grammar.targets for grammar in built if grammar.chord_notes == 3]
+    assert kept
+    assert all((t.notes, t.onsets, t.read) == (12, 4, False) for t in kept)
