@@ -130,6 +130,12 @@ class FillGrammar:
     (`engine.compose.variety.recent_tops`): with the fill's own, a pitch that holds more than
     its share of them is pulled against (`engine.compose.variety.overuse_penalty`). None for
     other parts."""
+    line_share: float = variety.OVERUSE_SHARE
+    """The share of `line_before`'s onsets a pitch holds at no cost (`variety.PLAYED_TOP_SHARE`
+    for a quartet's first violin)."""
+    line_on_strong_beats: bool = False
+    """Whether the line is pulled against its overused pitch on the strong beats too (a
+    quartet's first violin), where a tune is spared to state its key."""
     chord_notes: int | None = None
     """For a band part that plays chords over a planned or named chord, how many notes each of
     its onsets leans to (`leans.chord_size`): the chord's tones, three for a triad, four for a
@@ -413,11 +419,13 @@ class FillGrammar:
     def _variety_bias(self) -> npt.NDArray[np.float32] | None:
         """A pitch the melody has sounded at more than its share of its recent onsets, pulled
         against for the first pitch of an onset off the strong beats (`line_before`)."""
-        if self.line_before is None or self.pitches_here or self.is_drum or self._on_strong_beat():
+        if self.line_before is None or self.pitches_here or self.is_drum:
+            return None
+        if not self.line_on_strong_beats and self._on_strong_beat():
             return None
         position = self.position or 0
         here = tuple(top for step, top in sorted(self._onset_tops.items()) if step < position)
-        penalty = variety.overuse_penalty(self.line_before + here)
+        penalty = variety.overuse_penalty(self.line_before + here, self.line_share)
         return None if penalty is None else self._pitch_bias(penalty)
 
     def _previous_top(self) -> int | None:

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from benchmarks.musicality_measures import commonest_pitch
-from engine.compose import variety
-from engine.compose.decode import _varies_its_pitches
+from engine.compose import decode, variety
+from engine.compose.decode import _is_played_top, _varies_its_pitches
 from engine.compose.midi_model import MidiModel
 from engine.compose.operations import Generate, apply
 from engine.song.song import PPQ, Note, Song, Track
@@ -84,3 +84,34 @@ def test_new_leads_land_on_their_commonest_pitch_less_often(
     without = {p: _commonest_share(midi_model, p, range(3)) for p in ("reel", "rock")}
     for preset, share in with_pull.items():
         assert share < without[preset] - 0.02, (preset, share, without[preset])
+
+
+def test_a_quartets_first_violin_is_pulled_harder_and_on_the_strong_beats() -> None:
+    quartet = Song(bar_count=1, tracks=tuple(Track(str(i), 40 + min(i, 2)) for i in range(4)))
+    assert _is_played_top(quartet, 0, range(4))
+    assert not _is_played_top(quartet, 1, range(4))  # an inner part
+    choir = Song(bar_count=1, tracks=tuple(Track(str(i), 52) for i in range(4)))
+    assert not _is_played_top(choir, 0, range(4))  # a choir's soprano is not pulled at all
+    band = Song(bar_count=1, tracks=(Track("Lead", 80), Track("Bass", 33)))
+    assert not _is_played_top(band, 0, ())  # a band's lead keeps the tune's share
+    piano = Song(bar_count=1, tracks=(Track("Right hand", 0), Track("Left hand", 0)))
+    assert not _is_played_top(piano, 0, range(2))  # nor does a piano's right hand
+    # Six of 24 onsets (25%) cost a tune's line nothing, and a quartet's top voice 1 nat.
+    line = [60] * 6 + list(range(62, 80))
+    assert variety.overuse_penalty(line) is None
+    played = variety.overuse_penalty(line, variety.PLAYED_TOP_SHARE)
+    assert played is not None
+    expected = -variety.OVERUSE_SLOPE * (0.25 - variety.PLAYED_TOP_SHARE)
+    assert played[60] == pytest.approx(expected)
+
+
+def test_new_quartets_first_violins_land_on_their_commonest_pitch_less_often(
+    midi_model: MidiModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The training quartets' first violins: a median 17% of their onsets on their commonest
+    # pitch; new ones 29% with a tune's pull (30 songs), 24% with the quartet's.
+    seeds = range(4)
+    with_pull = _commonest_share(midi_model, "string-quartet", seeds)
+    monkeypatch.setattr(decode, "_is_played_top", lambda song, track, ensemble: False)
+    as_a_tune = _commonest_share(midi_model, "string-quartet", seeds)
+    assert with_pull < as_a_tune - 0.02, (with_pull, as_a_tune)
