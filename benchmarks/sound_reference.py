@@ -2,7 +2,8 @@
 drum, and whether it meets the targets of "sound a creator would publish".
 
     PYTHONPATH=. python -m benchmarks.sound_reference [--programs 0,40,73] [--drum-keys 36,38]
-        [--every N] [--speed-bars 16] [--second-soundfont] [--sampler ddim --steps 10]
+        [--every N] [--speed-bars 16] [--second-soundfont] [--resynthesis]
+        [--sampler ddim --steps 10]
         [--speed-only --speed-runs 3 --speed-against ddim:10]
 
 The reference is FluidSynth playing FluidR3 GM (the set the timbre model learned from), dry and
@@ -12,7 +13,9 @@ drum key one hit, rendered by the reference, by Tessera's timbre model (a one-tr
 width 0 with no reverb send, so only the timbre is compared), by Tessera's standard sound set
 (the same track with the SoundFont timbre: FluidSynth inside Tessera's mixer), by timidity (a
 second synthesizer; its configured set) and as sine tones (a render that knows the notes and
-nothing else). Tables (medians per GM family; every drum key):
+nothing else). `--resynthesis` adds FluidSynth's own notes analysed into the timbre model's
+controls and played through Tessera (`benchmarks.sound_resynthesis`): the nearest any timbre
+model over those controls can come. Tables (medians per GM family; every drum key):
 
 - timbre distance: mel spectrogram in dB (64 bands, floored 80 dB under the loudest cell),
   mean absolute difference after matching RMS (`benchmarks.sound_measures.mel_distance_db`);
@@ -67,6 +70,8 @@ from benchmarks.sound_renders import (
     renderers,
     seated_quartet,
 )
+from benchmarks.sound_resynthesis import NAME as RESYNTHESIS
+from benchmarks.sound_resynthesis import resynthesis
 from benchmarks.sound_targets import REFERENCE, Drum, Instrument, median, ratio, targets
 from engine.song.drums import GM_DRUM_NAMES
 from engine.song.song import MIN_REVERB_SEND_DB, PPQ, Song, TimbreRef
@@ -76,7 +81,7 @@ from engine.sound.sampler import SAMPLERS
 from engine.sound.synth import midi_to_hz
 from engine.sound.timbre import DEFAULT_SAMPLER, DEFAULT_STEPS, TimbreModel
 
-JUDGED = ("Tessera timbre", "Tessera standard set", "timidity")
+JUDGED = ("Tessera timbre", "Tessera standard set", "timidity", RESYNTHESIS)
 FAMILIES = (
     "Piano", "Chromatic perc.", "Organ", "Guitar", "Bass", "Strings", "Ensemble", "Brass",
     "Reed", "Pipe", "Synth lead", "Synth pad", "Synth effects", "Ethnic", "Percussive",
@@ -123,6 +128,7 @@ class Config:
     sampling: Sampling = Sampling()
     speed_runs: int = 1
     speed_against: Sampling | None = None
+    resynthesis: bool = False
 
 
 @dataclass
@@ -313,6 +319,8 @@ def run(config: Config, model: TimbreModel | None = None) -> Report:
     model = model or TimbreModel()
     renderer = config.sampling.renderer(model)
     renders = renderers(renderer, config.second_soundfont)
+    if config.resynthesis:
+        renders = {**renders, RESYNTHESIS: resynthesis(model)}
     names = list(renders)
     instruments = [measure_instrument(p, renders) for p in config.programs]
     drums = measure_drums(config.drum_keys, renders) if config.drum_keys else []
@@ -393,6 +401,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--sampler", choices=sorted(SAMPLERS), default=DEFAULT_SAMPLER_NAME)
     parser.add_argument("--steps", type=int, default=DEFAULT_STEPS, help="sampler steps")
     parser.add_argument("--second-soundfont", action="store_true", help="add MuseScore General")
+    parser.add_argument(
+        "--resynthesis",
+        action="store_true",
+        help="add FluidSynth's notes analysed and played through Tessera: the controls' ceiling",
+    )
     parser.add_argument("--stereo-only", action="store_true", help="only the quartet's stereo")
     parser.add_argument("--speed-only", action="store_true", help="only the render speed")
     return parser
@@ -403,7 +416,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     config = Config(
         args.programs[:: args.every], args.drum_keys[:: args.every], args.speed_bars,
         args.speed_tracks, args.second_soundfont, Sampling(args.sampler, args.steps),
-        args.speed_runs, args.speed_against,
+        args.speed_runs, args.speed_against, args.resynthesis,
     )  # fmt: skip
     print(f"Tessera's timbre model samples with {config.sampling}")
     if args.stereo_only:
