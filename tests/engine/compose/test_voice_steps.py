@@ -236,6 +236,7 @@ def test_sparse_drum_accents_are_a_styles_choice_and_a_wrong_word_is_named(
 ) -> None:
     assert sparse_accents("pop")
     assert sparse_accents("funk")
+    assert sparse_accents("latin")  # Groove MIDI's latin drummers: 16% toms and crashes
     assert not sparse_accents("metal")  # Freedoom's metal drums: a third toms and crashes
     assert not sparse_accents("folk")
     assert not sparse_accents(None)
