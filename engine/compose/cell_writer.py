@@ -148,6 +148,9 @@ def _settings(
             for cell, guides in asked.items()
             if (onsets := guides.echo_onsets) is not None
         },
+        rhythms={
+            cell: rhythm for cell, guides in asked.items() if (rhythm := guides.rhythm) is not None
+        },
         anchors={cell: guides.anchors for cell, guides in asked.items() if guides.anchors},
         voice_pairs=voice_pairs,
     )

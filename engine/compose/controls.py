@@ -175,6 +175,14 @@ class Guides:
     """Where the part's notes lie when none of its bars around the cell is written: a new
     song's voice's `register` (`engine.compose.presets.Voice`). It gives such a cell its soft
     range and register centre (`engine.compose.context.with_context_range`, `energy`)."""
+    rhythm: frozenset[int] | None = None
+    """The steps of the bar where a new song's band bass starts its notes: its style's bass
+    rhythm (`engine.compose.plan.bass_steps`); other steps are pulled against
+    (`engine.compose.sampling.FillGrammar.rhythm`)."""
+    home_onsets: int | None = None
+    """How many notes a 4/4 bar of the part starts where none of its bars is written yet: a new
+    song's voice's `onsets` (`engine.compose.presets.Voice`), the count its first bar is
+    steered toward (`engine.compose.energy`); later bars follow the bars written before them."""
 
     def at_least_one_note(self) -> Guides:
         """The same, with the cell never left empty (a new part or song plays in every bar)."""

@@ -18,7 +18,7 @@ from engine.compose import variety
 from engine.compose.control_tokens import BarControls
 from engine.compose.fill_context import SongSoFar, outside_notes, voice_leading, voice_window
 from engine.compose.fill_limits import HardConstraints, SoftTargets
-from engine.compose.legato import bowed_gap, held_to_next_onset, plays_legato
+from engine.compose.legato import bass_gap, bowed_gap, held_to_next_onset, plays_legato
 from engine.compose.midi_model import Cache, MidiModel
 from engine.compose.part_writing import (
     band_leading,
@@ -85,6 +85,8 @@ class SamplingSettings:
     echo_onsets: Mapping[Cell, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     """The onset steps of the bars around a cell, raised for its next onset
     (`FillGrammar.echo_onsets`)."""
+    rhythms: Mapping[Cell, frozenset[int]] = field(default_factory=dict)
+    """The steps where a new song's band bass starts its notes (`FillGrammar.rhythm`)."""
     anchors: Mapping[Cell, Sequence[tuple[int, frozenset[int]]]] = field(default_factory=dict)
     """A drum cell's beat: hits it keeps (see `FillGrammar.anchors`)."""
     voice_pairs: frozenset[tuple[int, int]] = frozenset()
@@ -189,7 +191,7 @@ def fill_cells(
         notes = decode_fill(grammar.tokens, song.bar_start_ticks[bar])
         one_line = grammar.constraints.max_polyphony == 1
         ensemble = _ensemble(settings)
-        gap = bowed_gap(song, track_index, ensemble)
+        gap = bowed_gap(song, track_index, ensemble) or bass_gap(grammar.rhythm, grammar.bar_steps)
         if gap is not None or plays_legato(song, track_index, ensemble, one_line):
             notes = held_to_next_onset(
                 notes,
@@ -299,6 +301,7 @@ def _grammar(
         root_from_above=leading is not None and _voice_place(song, track_index) == "bass",
         echo_tones=None if is_drum else settings.echo_tones.get(cell),
         echo_onsets=settings.echo_onsets.get(cell),
+        rhythm=settings.rhythms.get(cell),
         tonic_pull=_tonic_pull(song, cell, settings) if lone_lead else None,
         line_before=(
             recent_tops(so_far.notes(track_index), song.bar_span(bar)[0])

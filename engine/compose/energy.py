@@ -35,7 +35,7 @@ from engine.compose.controls import Guides
 from engine.compose.fill_limits import HardConstraints
 from engine.compose.vocab import PITCH_RANGE_BIN, VELOCITY_LEVELS, density_bin, nearest
 from engine.song.sections import section_at_bar
-from engine.song.song import Cell, Song
+from engine.song.song import PPQ, Cell, Song
 
 NEUTRAL = 0.5
 """The level of a bar outside every section."""
@@ -186,11 +186,21 @@ def typical_counts(song: Song, track: int, pending: Collection[Cell]) -> tuple[f
     return statistics.median(notes), statistics.median(onsets)
 
 
+def home_counts(guides: Guides, song: Song, bar: int) -> tuple[float, float] | None:
+    """(notes, onsets) of a bar of a single line whose track has nothing written yet: its
+    voice's `home_onsets` per 4/4 bar scaled to the bar's length; None without one."""
+    if guides.home_onsets is None:
+        return None
+    start, end = song.bar_span(bar)
+    count = guides.home_onsets * (end - start) / (4 * PPQ)
+    return count, count
+
+
 def _counts(
     guides: Guides, song: Song, cell: Cell, pending: Collection[Cell], level: float
 ) -> Guides:
     track, bar = cell
-    typical = typical_counts(song, track, pending)
+    typical = typical_counts(song, track, pending) or home_counts(guides, song, bar)
     if typical is None:
         return guides
     scale = density_factor(level)

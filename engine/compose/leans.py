@@ -120,6 +120,23 @@ def chord_size(
     return bias
 
 
+OFF_RHYTHM_PENALTY = 8.0
+"""Log-odds taken from each step off a new song's band bass's rhythm (its style's `bass` in
+`presets/styles.toml`) as its next onset is chosen. The model is sure of its own bass rhythm, a
+run of sixteenths: new jazz basses (3 songs of 8 bars) started 61% of their notes on a beat at
+2 nats against the other steps, 73% at 4, 85% at 6, 92% at 8 and all at 12; pop basses 77%,
+94%, 99%, 99% and 100% on an eighth. At 8 a bass still adds a note off its pattern now and
+then, as bassists do."""
+
+
+def off_rhythm(size: int, pos_ids: npt.NDArray[np.int64], rhythm: frozenset[int]) -> Bias:
+    """A bias lowering the Pos token of every step not in `rhythm` by `OFF_RHYTHM_PENALTY`."""
+    bias = np.zeros(size, dtype=np.float32)
+    off = [step for step in range(len(pos_ids)) if step not in rhythm]
+    bias[pos_ids[off]] = -OFF_RHYTHM_PENALTY
+    return bias
+
+
 def onset_echo(
     size: int, pos_ids: npt.NDArray[np.int64], echo_onsets: Sequence[tuple[int, int]]
 ) -> Bias:

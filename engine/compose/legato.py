@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 from collections.abc import Collection, Sequence
 
 import numpy as np
@@ -24,7 +25,7 @@ import numpy.typing as npt
 from engine.compose.part_writing import is_sung
 from engine.compose.plan import STYLE_PLANS
 from engine.compose.register import BOWED_PROGRAMS
-from engine.compose.vocab import TICKS_PER_STEP
+from engine.compose.vocab import STEPS_PER_QUARTER, TICKS_PER_STEP
 from engine.song.song import PPQ, Note, Song
 
 Window = tuple[npt.NDArray[np.int_], npt.NDArray[np.int_]]
@@ -58,6 +59,30 @@ def bowed_gap(song: Song, track: int, ensemble: Collection[int]) -> int | None:
         return None
     bowed = all(song.tracks[other].program in BOWED_PROGRAMS for other in ensemble)
     return BOWED_GAP_TICKS if bowed else None
+
+
+def bass_gap(rhythm: frozenset[int] | None, bar_steps: int) -> int | None:
+    """The longest rest (in ticks) a new song's band bass closes by holding the note before it,
+    where it plays its style's rhythm (`engine.compose.sampling.FillGrammar.rhythm`, steps of a
+    bar `bar_steps` long): the longest gap between two of the rhythm's onsets, the last to the
+    next bar's first included, so each note rings to the next one its pattern plays and a note
+    the bass leaves out stays a rest. None without a rhythm, or where it starts two notes a
+    sixteenth apart: a funk bass's or a metal gallop's sixteenths are played short.
+
+    Why: the model writes its bass notes a sixteenth long whatever their rhythm (new jazz basses
+    walking in quarters: 61 of 64 notes a sixteenth), where the arranger's walking, pumping and
+    root-fifth patterns, which the model learned bands from, hold each note to the next."""
+    if not rhythm:
+        return None
+    steps = sorted(rhythm)
+    if any(
+        later - earlier <= STEPS_PER_QUARTER // 4 for earlier, later in itertools.pairwise(steps)
+    ):
+        return None
+    gaps = [
+        later - earlier for earlier, later in itertools.pairwise([*steps, steps[0] + bar_steps])
+    ]
+    return max(gaps) * TICKS_PER_STEP
 
 
 def held_to_next_onset(

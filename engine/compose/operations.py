@@ -40,7 +40,7 @@ from engine.compose.forms import plan_form
 from engine.compose.infill import write_takes
 from engine.compose.midi_model import MidiModel
 from engine.compose.nudge_blend import Blend, blend_limit
-from engine.compose.plan import FormError, SongPlan, plan_song
+from engine.compose.plan import FormError, SongPlan, bass_steps, plan_song
 from engine.compose.presets import PRESETS, Voice, voice_tracks
 from engine.compose.register import register_room
 from engine.compose.requests import (
@@ -54,6 +54,7 @@ from engine.compose.requests import (
     Request,
     request_to_json,
 )
+from engine.compose.vocab import TICKS_PER_STEP
 from engine.song.edits import add_track as insert_track
 from engine.song.edits import set_bar_count, set_locked
 from engine.song.gm import instrument_name, playable_range, plays_one_line
@@ -512,7 +513,23 @@ def _voice_guides(song: Song, cell: Cell, index: int, voice: Voice, controls: Co
         written,
         register_room=register_room(voice.program, voice.register),
         home_register=voice.register,
+        home_onsets=voice.onsets,
+        rhythm=_bass_rhythm(song, cell) if one_line else None,
     )
+
+
+def _bass_rhythm(song: Song, cell: Cell) -> frozenset[int] | None:
+    """For a band's bass (the lowest of two or more pitched parts), the steps where its style's
+    bass starts a note (`engine.compose.plan.bass_steps`): it is pulled against the others.
+
+    Why: left to the model, new pop, jazz, blues and country basses ran in sixteenth notes on
+    one pitch, then stopped once the bar's count was reached, half the bar empty; the style's
+    bass pumps eighths, walks in quarters or alternates root and fifth on the half notes."""
+    pitched = [index for index, track in enumerate(song.tracks) if not track.is_drum]
+    if len(pitched) < 2 or cell[0] != pitched[-1]:
+        return None
+    start, end = song.bar_span(cell[1])
+    return bass_steps(song.style, (end - start) // TICKS_PER_STEP)
 
 
 def requested_style(request: Generate, preset_style: str | None) -> str | None:

@@ -73,6 +73,11 @@ class StylePlan:
     """Whether the drums' toms and crash cymbals are pulled against
     (`engine.compose.decode.KIT_COLOUR_PENALTY`): a pop or funk groove is kick, snare and
     hi-hat with a fill now and then, where metal, country or jazz drummers use them freely."""
+    bass_rhythm: tuple[int, ...] = ()
+    """The sixteenths of a 4/4 bar where the style's bass starts its notes (a rock bass pumps
+    eighths, a jazz bass walks in quarters, a house bass sits on the offbeats): a new song's
+    bass is pulled against starting a note anywhere else (`bass_steps`,
+    `engine.compose.sampling.FillGrammar.rhythm`). Empty: the model's own rhythm."""
 
 
 DRUM_GROUPS: dict[str, frozenset[int]] = {
@@ -101,6 +106,7 @@ STYLE_FIELDS = (
     "beat",
     "pulse",
     "accents",
+    "bass",
 )
 ACCENTS = ("free", "sparse")
 PULSES = {"eighths": 2, "sixteenths": 4}
@@ -154,6 +160,7 @@ def load_style_plans(
         accents = fields.text("accents", "free")
         if accents not in ACCENTS:
             raise fields.error(f'accents {accents!r} should be "free" or "sparse"')
+        bass = _bass_rhythm(fields)
         try:
             form = check_form(fields.text("form"))
         except FormError as err:
@@ -168,6 +175,7 @@ def load_style_plans(
             chords == "every-bar",
             None if pulse is None else PULSES[pulse],
             accents == "sparse",
+            bass,
         )
     missing = [name for name in STYLE_NAMES if name not in plans]
     if missing:
@@ -209,6 +217,35 @@ def sparse_accents(style: str | None) -> bool:
     (`StylePlan.sparse_accents`)."""
     plan = STYLE_PLANS.get(style or "")
     return plan is not None and plan.sparse_accents
+
+
+BASS_SLOTS = 16
+"""A bass rhythm's slots: the sixteenths of a 4/4 bar."""
+
+
+def _bass_rhythm(fields: Fields) -> tuple[int, ...]:
+    """A style's `bass`: 16 characters, "x" where the bass starts a note, "." where not."""
+    text = fields.text("bass", "")
+    if not text:
+        return ()
+    if len(text) != BASS_SLOTS or set(text) - {"x", "."} or "x" not in text:
+        raise fields.error(
+            f'bass {text!r} should be 16 sixteenths of a 4/4 bar, "x" where the bass starts '
+            'a note and "." where not, such as "x...x...x...x..." (quarters)'
+        )
+    return tuple(slot for slot, mark in enumerate(text) if mark == "x")
+
+
+def bass_steps(style: str | None, bar_steps: int) -> frozenset[int] | None:
+    """The steps of a bar `bar_steps` long where the style's bass starts a note
+    (`StylePlan.bass_rhythm`, a 4/4 bar's sixteenths laid on the bar from its start; a shorter
+    bar takes those that fit); None for a style without one."""
+    plan = STYLE_PLANS.get(style or "")
+    if plan is None or not plan.bass_rhythm:
+        return None
+    per_slot = STEPS_PER_QUARTER // 4
+    steps = frozenset(slot * per_slot for slot in plan.bass_rhythm if slot * per_slot < bar_steps)
+    return steps or None
 
 
 def pulse_onsets(style: str | None, bar_quarters: float) -> int | None:

@@ -51,6 +51,14 @@ class Voice:
     Asked only through the range of a new song's bars (`engine.compose.context`), the model
     put a quartet's first violin at a mean pitch of 60.5 (30 songs) where the training
     quartets' lies at 73.2."""
+    onsets: int | None = None
+    """How many notes a 4/4 bar of this single line starts in the style's training songs (the
+    median over the arranged songs of the style, `python -m build_scripts.arranger.densities`):
+    what a new song's first bar of the part is steered toward (`Guides.home_onsets`), scaled to
+    its bar's length. None: the model's choice. Left to the model, the first bar's count was a
+    wide draw that every later bar then followed (they are steered to the bars written before
+    them): new jazz, pop, blues and country basses played 10-15 sixteenth notes a bar on one
+    pitch for whole songs, where the style's bass plays 2-8 notes."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +78,17 @@ class Preset:
 
 
 ENSEMBLES_FILE = PRESETS_DIR / "ensembles.toml"
-VOICE_FIELDS = ("name", "program", "range", "polyphony", "drums", "pan", "send", "register")
+VOICE_FIELDS = (
+    "name",
+    "program",
+    "range",
+    "polyphony",
+    "drums",
+    "pan",
+    "send",
+    "register",
+    "onsets",
+)
 PRESET_FIELDS = ("style", "meter", "key", "tempo", "bars", "form", "voices")
 
 
@@ -148,7 +166,22 @@ def _voice(fields: Fields) -> Voice:
         if fields.has("send")
         else None,
         _register(fields, pitch_range) if fields.has("register") else None,
+        _onsets(fields, is_drum) if fields.has("onsets") else None,
     )
+
+
+MAX_ONSETS = 48
+"""The most notes a 4/4 bar can start: one at every step of the model's grid."""
+
+
+def _onsets(fields: Fields, is_drum: bool) -> int:
+    """A single line's `onsets` per 4/4 bar."""
+    if is_drum or not fields.has("polyphony") or fields.integer("polyphony", 1, 16) != 1:
+        raise fields.error(
+            "'onsets' is how many notes a bar of a single line starts: give the voice "
+            "polyphony = 1, or leave 'onsets' out"
+        )
+    return fields.integer("onsets", 1, MAX_ONSETS)
 
 
 def _register(fields: Fields, pitch_range: tuple[int, int]) -> int:

@@ -120,6 +120,10 @@ class FillGrammar:
     a repeated phrase counts as two): the next onset is pulled to those steps
     (`leans.ONSET_ECHO_BONUS` at two, half at one), so a bar written between two others keeps
     the rhythm they share."""
+    rhythm: frozenset[int] | None = None
+    """The steps where a new song's band bass may start its notes freely, its style's bass
+    rhythm (`engine.compose.plan.bass_steps`): the next onset loses `leans.OFF_RHYTHM_PENALTY`
+    anywhere else. None for other parts."""
     tonic_pull: tuple[int, float] | None = None
     """For the melody (the top pitched part), (the key's tonic pitch class, the pull toward
     it that the cell's own bias gives: `engine.compose.decode.tonic_bonus`). For the first pitch
@@ -362,6 +366,7 @@ class FillGrammar:
             for b in (
                 self._target_bias(last),
                 self._onset_echo_bias(last),
+                self._rhythm_bias(last),
                 self._click_bias(last),
                 self._chord_size_bias(last),
             )
@@ -391,6 +396,14 @@ class FillGrammar:
         if not self.echo_onsets or not choosing_onset:
             return None
         return leans.onset_echo(len(self.vocab), self._pos_ids, self.echo_onsets)
+
+    def _rhythm_bias(self, last: Kind | None) -> npt.NDArray[np.float32] | None:
+        """Off the part's rhythm, each step loses `leans.OFF_RHYTHM_PENALTY` as the next onset
+        is chosen (`rhythm`)."""
+        choosing_onset = last == Kind.VEL or (last == Kind.BAR and self.ids[-1] == self._bar_id)
+        if self.rhythm is None or not choosing_onset:
+            return None
+        return leans.off_rhythm(len(self.vocab), self._pos_ids, self.rhythm)
 
     def _echo_bias(self) -> npt.NDArray[np.float32] | None:
         """The echoed bar's pitch classes not yet played in this fill, raised (`echo_tones`)."""

@@ -1,0 +1,126 @@
+"""A band's bass plays its style's rhythm and a new song's first bars play as many notes as the
+style's parts do (`Voice.onsets`, `StylePlan.bass_rhythm`): left to the model, the first bar's
+count was a wide draw every later bar followed, and basses ran in sixteenths on one pitch."""
+
+from __future__ import annotations
+
+import dataclasses
+import statistics
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from engine.compose import energy, leans
+from engine.compose.control_tokens import BarControls
+from engine.compose.controls import Guides
+from engine.compose.fill_limits import HardConstraints
+from engine.compose.legato import bass_gap
+from engine.compose.midi_model import MidiModel
+from engine.compose.operations import Generate, apply
+from engine.compose.plan import STYLES_FILE, bass_steps, load_style_plans
+from engine.compose.preset_files import PresetFileError
+from engine.compose.presets import ENSEMBLES_FILE, PRESETS, load_presets
+from engine.compose.vocab import STEPS_PER_QUARTER
+from engine.song.song import PPQ, Song, TimeSignatureChange, Track
+
+
+def test_a_bass_rhythm_is_read_as_sixteenths_and_laid_on_the_bar() -> None:
+    sixteenth = STEPS_PER_QUARTER // 4
+    walk = bass_steps("jazz", 4 * STEPS_PER_QUARTER)
+    assert walk == frozenset(beat * STEPS_PER_QUARTER for beat in range(4))
+    offbeats = frozenset(slot * sixteenth for slot in (2, 6, 10, 14))
+    assert bass_steps("house", 4 * STEPS_PER_QUARTER) == offbeats
+    # A 3/4 bar takes the onsets that fit in it.
+    assert bass_steps("jazz", 3 * STEPS_PER_QUARTER) == frozenset({0, STEPS_PER_QUARTER, 24})
+    assert bass_steps("folk", 4 * STEPS_PER_QUARTER) is None  # a tune's style has none
+    assert bass_steps(None, 4 * STEPS_PER_QUARTER) is None
+
+
+def test_steps_off_the_rhythm_are_pulled_against() -> None:
+    pos_ids = np.arange(10, 10 + 4 * STEPS_PER_QUARTER)
+    bias = leans.off_rhythm(100, pos_ids, frozenset({0, 12, 24, 36}))
+    assert bias[pos_ids[[0, 12, 24, 36]]].tolist() == [0.0] * 4
+    assert bias[pos_ids[3]] == -leans.OFF_RHYTHM_PENALTY
+    assert np.count_nonzero(bias) == len(pos_ids) - 4
+    assert not bias[:10].any()  # nothing but the Pos tokens
+
+
+def test_a_bass_rings_to_its_patterns_next_note_unless_it_runs_in_sixteenths() -> None:
+    bar = 4 * STEPS_PER_QUARTER
+    assert bass_gap(bass_steps("jazz", bar), bar) == PPQ  # walking quarters
+    assert bass_gap(bass_steps("pop", bar), bar) == PPQ // 2  # pumping eighths
+    assert bass_gap(bass_steps("country", bar), bar) == 2 * PPQ  # root and fifth, in halves
+    assert bass_gap(bass_steps("house", bar), bar) == PPQ  # offbeats, to the next bar's first
+    assert bass_gap(bass_steps("funk", bar), bar) is None  # a slap bass's sixteenths stay short
+    assert bass_gap(bass_steps("metal", bar), bar) is None  # so do a gallop's
+    assert bass_gap(None, bar) is None
+
+
+def test_a_wrong_bass_rhythm_is_named(tmp_path: Path) -> None:
+    styles = STYLES_FILE.read_text(encoding="utf-8")
+    bad = tmp_path / "styles.toml"
+    bad.write_text(
+        styles.replace('bass = "x...x...x...x..."', 'bass = "x---x---"', 1), encoding="utf-8"
+    )
+    with pytest.raises(PresetFileError, match=r"\[jazz\].*bass 'x---x---'.*16 sixteenths"):
+        load_style_plans(bad)
+
+
+def test_onsets_belong_to_a_single_line(tmp_path: Path) -> None:
+    ensembles = ENSEMBLES_FILE.read_text(encoding="utf-8")
+    assert PRESETS["jazz"].voices[-2].onsets == 4  # the bass, before the drums
+    bad = tmp_path / "ensembles.toml"
+    bad.write_text(
+        ensembles.replace("polyphony = 1, onsets = 4 }", "onsets = 4 }", 1), encoding="utf-8"
+    )
+    with pytest.raises(PresetFileError, match="'onsets' is how many notes a bar of a single line"):
+        load_presets(bad)
+
+
+def test_a_first_bar_asks_for_its_voices_onsets_scaled_to_the_bar() -> None:
+    song = Song(
+        bar_count=2,
+        tracks=(Track("Bass", 33),),
+        time_signatures=(TimeSignatureChange(0, 4, 4), TimeSignatureChange(4 * PPQ, 3, 4)),
+    )
+    guides = Guides(BarControls(), HardConstraints(), home_onsets=8)
+    assert energy.home_counts(guides, song, 0) == (8, 8)
+    assert energy.home_counts(guides, song, 1) == (6, 6)  # three quarters of a 4/4 bar
+    unset = dataclasses.replace(guides, home_onsets=None)
+    assert energy.home_counts(unset, song, 0) is None
+
+
+def _bass_bars(
+    model: MidiModel, preset: str, seeds: range, lengths: list[int] | None = None
+) -> list[list[int]]:
+    """The onset steps (in sixteenths from the bar's start) of each bar of the new songs' bass;
+    each note's length in ticks into `lengths`."""
+    bars = []
+    for seed in seeds:
+        song = apply(model, None, Generate(preset, bars=8), seed)
+        bass = [i for i, track in enumerate(song.tracks) if not track.is_drum][-1]
+        if lengths is not None:
+            lengths += [note.duration_ticks for note in song.tracks[bass].notes]
+        for bar in range(song.bar_count):
+            start = song.bar_span(bar)[0]
+            onsets = {(n.start_tick - start) * 4 // PPQ for n in song.notes_in_bar(bass, bar)}
+            if onsets:
+                bars.append(sorted(onsets))
+    return bars
+
+
+def test_new_jazz_basses_walk_and_pop_basses_pump_eighths(midi_model: MidiModel) -> None:
+    # Before: seeds 0-2 of jazz played 6-14 sixteenths a bar, 11 of them in a row on one pitch.
+    lengths: list[int] = []
+    jazz = _bass_bars(midi_model, "jazz", range(3), lengths)
+    assert statistics.median(len(bar) for bar in jazz) == 4
+    assert statistics.median(lengths) >= PPQ  # quarters that ring on, not sixteenths
+    on_beats = sum(slot % 4 == 0 for bar in jazz for slot in bar)
+    assert on_beats / sum(len(bar) for bar in jazz) > 0.8
+    pop = _bass_bars(midi_model, "pop", range(3))
+    assert 6 <= statistics.median(len(bar) for bar in pop) <= 9
+    on_eighths = sum(slot % 2 == 0 for bar in pop for slot in bar)
+    assert on_eighths / sum(len(bar) for bar in pop) > 0.9
+    # Spread over the bar, not crammed into its first half.
+    assert statistics.median(max(bar) for bar in pop) >= 10
