@@ -218,6 +218,42 @@ def strong_beats(song: Song, bar: int) -> list[int]:
     return [start, (start + end) // 2] if meter.numerator % 2 == 0 else [start]
 
 
+def bass_onsets_per_bar(song: Song) -> Ratio | None:
+    """The bass's onsets over the bars it plays in: a walking bass starts 4 a 4/4 bar, a rock
+    bass pumping eighths 8, a line running in sixteenths 16."""
+    bass = bass_index(song)
+    if bass is None:
+        return None
+    bars = [song.notes_in_bar(bass, bar) for bar in range(song.bar_count)]
+    played = [notes for notes in bars if notes]
+    onsets = sum(len({note.start_tick for note in notes}) for notes in played)
+    return Ratio(onsets, len(played)) if played else None
+
+
+def bass_repeated_notes(song: Song) -> Ratio | None:
+    """The bass's onsets whose lowest pitch is the one before's, over all but its first: a
+    bass hammering one note, where Bach's basses move at nearly every note."""
+    bass = bass_index(song)
+    if bass is None:
+        return None
+    lowest: dict[int, int] = {}
+    for note in song.tracks[bass].notes:
+        lowest[note.start_tick] = min(note.pitch, lowest.get(note.start_tick, 128))
+    line = [lowest[tick] for tick in sorted(lowest)]
+    pairs = list(pairwise(line))
+    return Ratio(sum(a == b for a, b in pairs), len(pairs)) if pairs else None
+
+
+def bass_short_notes(song: Song) -> Ratio | None:
+    """The bass's notes shorter than an eighth, over its notes: a bass that plucks where it
+    should ring on."""
+    bass = bass_index(song)
+    if bass is None:
+        return None
+    notes = song.tracks[bass].notes
+    return Ratio(sum(note.duration_ticks < PPQ // 2 for note in notes), len(notes))
+
+
 def bass_on_root_or_fifth(song: Song) -> Ratio | None:
     """Strong beats where the bass sounds, whose lowest bass pitch class is the root or the
     fifth of the bar's chord (from the other pitched tracks), over those strong beats."""

@@ -16,6 +16,9 @@ from benchmarks.musicality_ensemble import (
     backbeat_bars,
     bass_in_key,
     bass_on_root_or_fifth,
+    bass_onsets_per_bar,
+    bass_repeated_notes,
+    bass_short_notes,
     beat_score,
     four_on_the_floor,
     hand_percussion,
@@ -91,6 +94,9 @@ def rows_for(name: str, preset: Preset) -> list[Row]:
             Row("parallel 5ths/8ves per 100 joint moves", "per100", parallel_perfects),
             Row("bass on root/5th at strong beats", "share", bass_on_root_or_fifth),
             Row("bass notes in key", "share", bass_in_key),
+            Row("bass: onsets a bar it plays", "mean", bass_onsets_per_bar),
+            Row("bass: repeated notes of its onsets", "share", bass_repeated_notes),
+            Row("bass: notes shorter than an eighth", "share", bass_short_notes),
         ]
     rows += [
         Row(f"range: {voice.name} (semitones)", "mean", partial(pitch_range, voice=index))

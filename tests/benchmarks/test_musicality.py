@@ -14,6 +14,9 @@ from benchmarks import musicality_rows as table
 from benchmarks.musicality import run
 from benchmarks.musicality_ensemble import (
     bass_on_root_or_fifth,
+    bass_onsets_per_bar,
+    bass_repeated_notes,
+    bass_short_notes,
     beat_score,
     four_on_the_floor,
     hand_percussion,
@@ -237,6 +240,22 @@ def test_a_bass_on_the_root_and_fifth_of_the_chord_scores() -> None:
     assert bass_on_root_or_fifth(song_of(Track("Piano", 0, notes=chord), on_root)) == Ratio(2, 2)
     off = Track("Bass", 42, notes=(Note(0, 50, BAR, 80),))
     assert bass_on_root_or_fifth(song_of(Track("Piano", 0, notes=chord), off)) == Ratio(0, 2)
+
+
+def test_a_basss_onsets_repeats_and_short_notes_are_counted() -> None:
+    lead = Track("Lead", 81, notes=line([72, 74, 76, 77], start=0) + line([79], start=BAR))
+    # A walk of four quarters in the first bar, a run of sixteenths on one pitch in the second
+    # (with a fifth under its first), nothing in the third.
+    walk = line([43, 45, 47, 48])
+    run = line([50] * 8, length=PPQ // 4, start=BAR)
+    bass = Track("Bass", 33, notes=(*walk, Note(BAR, 43, PPQ // 4, 80), *run))
+    song = song_of(lead, bass, bars=3)
+    assert bass_onsets_per_bar(song) == Ratio(4 + 8, 2)  # two bars played, the fifth shares
+    # The walk moves at every note, and so does its last to the fifth under the run's first
+    # (its lowest pitch); then the run's 7 other onsets, the last 6 of them repeats.
+    assert bass_repeated_notes(song) == Ratio(6, 11)
+    assert bass_short_notes(song) == Ratio(9, 13)  # the run's sixteenths and the fifth's
+    assert bass_onsets_per_bar(song_of(lead, bars=2)) is None  # no bass without two parts
 
 
 def test_running_eighths_fill_a_reel_bar() -> None:
