@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from engine.compose import variety
+from engine.compose import leans, variety
 from engine.compose.control_tokens import BarControls
 from engine.compose.fill_context import SongSoFar, outside_notes, voice_leading, voice_window
 from engine.compose.fill_limits import HardConstraints, SoftTargets
@@ -39,7 +39,6 @@ from engine.compose.token_draw import among_pitches, sample
 from engine.compose.tokens import bar_steps, bar_token, decode_fill, encode_song, unencodable_bars
 from engine.compose.variety import recent_tops
 from engine.compose.vocab import Kind, TokenizerError
-from engine.song.drums import CRASHES, TOMS
 from engine.song.edits import select
 from engine.song.song import Cell, KeySignatureChange, Note, Song
 from engine.song.theory import chord_root, key_tonic
@@ -492,25 +491,12 @@ def _pitch_bias(
     return bias
 
 
-KIT_COLOUR_PENALTY = 1.0
-"""Log-odds taken from the toms and the crash cymbals in a drum track of a style whose accents
-are sparse (`engine.compose.plan.StylePlan.sparse_accents`): a groove is kick, snare and hi-hat
-or ride, with a tom fill or a crash now and then. Groove MIDI's held-out pop and funk drummers
-put 1% of their hits on toms and none on crashes, its rock drummers 7% and 2%; new pop, rock
-and funk songs (6 each) 11-16% and 5-6%, a tom or a cymbal in nearly every bar. With this,
-3-8% and 1-2%; in the band benchmark (10 songs a style) toms and crashes together pop 5%, funk
-3%, reggae 27% (50% without; Groove MIDI's reggae drummers 13%), jazz 7% (23%; 11%)."""
-
-
 def _kit_bias(model: MidiModel, song: Song) -> np.ndarray | None:
-    """For a drum cell of a style whose accents are sparse, `KIT_COLOUR_PENALTY` off the toms
-    and crashes; None for drums played freely."""
+    """For a drum cell of a style whose accents are sparse, `leans.KIT_COLOUR_PENALTY` off the
+    toms and crashes; None for drums played freely."""
     if not sparse_accents(song.style):
         return None
-    bias = np.zeros(len(model.vocab), dtype=np.float32)
-    keys = np.array(sorted(TOMS | CRASHES))
-    bias[model.vocab.pitch_ids[keys]] = -KIT_COLOUR_PENALTY
-    return bias
+    return leans.kit_colour(len(model.vocab), model.vocab.pitch_ids)
 
 
 def harmonic_minor_over(

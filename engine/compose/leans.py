@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.compose.voice_leading import SUNG_SPACING_SEMITONES, VoiceLeading, sounding_pitch
+from engine.song.drums import CRASHES, TOMS
 from engine.song.theory import chord_root
 
 Bias = npt.NDArray[np.float32]
@@ -69,6 +70,34 @@ still mostly the tonic repeated; twice, reels 12% and 32-35%, fiddle tunes 10-11
 heard in their key in 29 and 29 of 30 songs (reels; 30 and 30 with no release) and 30 and 29
 (fiddle tunes; 30 and 28). Released for the rest of the bar once it had sounded its tonic,
 the tunes droned less than at 1.0 but only 24-28 of 30 reels were heard in their key."""
+
+
+KIT_COLOUR_PENALTY = 1.0
+"""Log-odds taken from the toms and the crash cymbals in a drum track of a style whose accents
+are sparse (`engine.compose.plan.StylePlan.sparse_accents`): a groove is kick, snare and hi-hat
+or ride, with a tom fill or a crash now and then. Groove MIDI's held-out pop and funk drummers
+put 1% of their hits on toms and none on crashes, its rock drummers 7% and 2%; new pop, rock
+and funk songs (6 each) 11-16% and 5-6%, a tom or a cymbal in nearly every bar. With this,
+3-8% and 1-2%; in the band benchmark (10 songs a style) toms and crashes together pop 5%, funk
+3%, reggae 27% (50% without; Groove MIDI's reggae drummers 13%), jazz 7% (23%; 11%)."""
+
+
+def kit_colour(size: int, pitch_ids: npt.NDArray[np.int64]) -> Bias:
+    """A bias over a vocabulary of `size` tokens lowering the toms and crash cymbals (GM keys,
+    `pitch_ids` by key) by `KIT_COLOUR_PENALTY`."""
+    bias = np.zeros(size, dtype=np.float32)
+    bias[pitch_ids[np.array(sorted(TOMS | CRASHES))]] = -KIT_COLOUR_PENALTY
+    return bias
+
+
+def late_onsets(bar_steps: int, first: int, wanted: int, pull: float) -> npt.NDArray[np.float32]:
+    """Per step of a bar `bar_steps` long, the penalty on the next onset (which can come from
+    step `first` on) of a fill still `wanted` onsets short of its count: none up to an even
+    share of the rest of the bar per onset wanted, then `pull` per share further, up to three
+    times `pull` (`engine.compose.sampling.FillGrammar` says why)."""
+    share = max(1, (bar_steps - first) // wanted)
+    late = (np.arange(bar_steps) - (first - 1 + share)) / share
+    return (pull * np.clip(late, 0.0, 3.0)).astype(np.float32)
 
 
 def pitch_classes(

@@ -71,7 +71,7 @@ class StylePlan:
     for a style whose melodies move freely."""
     sparse_accents: bool = False
     """Whether the drums' toms and crash cymbals are pulled against
-    (`engine.compose.decode.KIT_COLOUR_PENALTY`): a pop or funk groove is kick, snare and
+    (`engine.compose.leans.KIT_COLOUR_PENALTY`): a pop or funk groove is kick, snare and
     hi-hat with a fill now and then, where metal, country or jazz drummers use them freely."""
     bass_rhythm: tuple[int, ...] = ()
     """The sixteenths of a 4/4 bar where the style's bass starts its notes (a rock bass pumps

@@ -568,9 +568,7 @@ class FillGrammar:
         if wanted == 0:
             return None
         first = 0 if self.position is None else self.position + 1
-        share = max(1, (self.bar_steps - first) // wanted)
-        late = (np.arange(self.bar_steps) - (first - 1 + share)) / share
-        return (targets.pull * np.clip(late, 0.0, 3.0)).astype(np.float32)
+        return leans.late_onsets(self.bar_steps, first, wanted, targets.pull)
 
     def advance(self, token_id: int) -> None:
         """Record a token by id (sampled or forced); raises if the grammar does not allow it."""

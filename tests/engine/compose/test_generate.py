@@ -213,7 +213,7 @@ def test_new_band_songs_play_notes_not_clicks(
 
 def test_new_pop_drums_keep_to_the_kit_with_a_steady_hi_hat(midi_model: MidiModel) -> None:
     """Kick, snare and a hi-hat on every beat; no congas or whistles (the kit's range, B1-B3);
-    toms and crashes now and then, not in every bar (`decode.KIT_COLOUR_PENALTY`). New pop
+    toms and crashes now and then, not in every bar (`leans.KIT_COLOUR_PENALTY`). New pop
     drums put 14.8% of their hits on hand percussion and 22% on toms and crashes before."""
     songs = [apply(midi_model, None, Generate("pop"), seed) for seed in range(2)]
     for song in songs:
