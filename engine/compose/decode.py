@@ -265,6 +265,8 @@ def _grammar(
         )
     elif track_index in band:
         leading = band_leading(so_far, cell, band, constraints)
+        if leans.walks(settings.rhythms.get(cell)):
+            leading = dataclasses.replace(leading, repeat_bonus=leans.WALK_REPEAT_BONUS)
     elif constraints.max_polyphony == 1 and not is_drum:
         leading = dataclasses.replace(
             voice_leading(so_far.notes(track_index), [], song, bar),

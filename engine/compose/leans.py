@@ -10,10 +10,12 @@ bar echoing its phrase's tones and the rhythm of the bars around it.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
 
+from engine.compose.vocab import STEPS_PER_QUARTER
 from engine.compose.voice_leading import SUNG_SPACING_SEMITONES, VoiceLeading, sounding_pitch
 from engine.song.drums import CRASHES, TOMS
 from engine.song.theory import chord_root
@@ -80,6 +82,26 @@ put 1% of their hits on toms and none on crashes, its rock drummers 7% and 2%; n
 and funk songs (6 each) 11-16% and 5-6%, a tom or a cymbal in nearly every bar. With this,
 3-8% and 1-2%; in the band benchmark (10 songs a style) toms and crashes together pop 5%, funk
 3%, reggae 27% (50% without; Groove MIDI's reggae drummers 13%), jazz 7% (23%; 11%)."""
+
+
+WALK_REPEAT_BONUS = -3.0
+"""Log-odds taken from a walking bass's last pitch (a new song's band bass whose style's rhythm
+starts its notes a quarter or more apart: jazz's walk, country's and Chinese root and fifth).
+The arranger's walks and root-fifth lines, which the model learned bands from, repeat 3-4% of
+their notes; new ones repeated 45% (jazz), 56% (country) and 58% (Chinese) of their onsets,
+one pitch for a bar at a time. At -3.0, 7%, 24% and 28%, the bass on its chord's root or fifth
+on the strong beats 69% -> 71%, 92% -> 87% and 78% -> 72%, every song in its key; at -2.0, 15%,
+39% and 33% (`python -m benchmarks.musicality --songs 10 --cells 0 --presets
+jazz,country,chinese`)."""
+
+
+def walks(rhythm: frozenset[int] | None) -> bool:
+    """Whether a bass rhythm (`engine.compose.plan.bass_steps`) starts its notes a quarter or
+    more apart: a walk or a root-fifth line, whose notes move (`WALK_REPEAT_BONUS`)."""
+    if not rhythm:
+        return False
+    steps = sorted(rhythm)
+    return all(later - earlier >= STEPS_PER_QUARTER for earlier, later in pairwise(steps))
 
 
 def kit_colour(size: int, pitch_ids: npt.NDArray[np.int64]) -> Bias:

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from benchmarks.musicality_ensemble import bass_repeated_notes
 from engine.compose import energy, leans
 from engine.compose.control_tokens import BarControls
 from engine.compose.controls import Guides
@@ -124,3 +125,30 @@ def test_new_jazz_basses_walk_and_pop_basses_pump_eighths(midi_model: MidiModel)
     assert on_eighths / sum(len(bar) for bar in pop) > 0.9
     # Spread over the bar, not crammed into its first half.
     assert statistics.median(max(bar) for bar in pop) >= 10
+
+
+def test_a_walking_bass_moves_on_and_a_pumping_one_may_repeat() -> None:
+    bar = 4 * STEPS_PER_QUARTER
+    assert leans.walks(bass_steps("jazz", bar))  # quarters
+    assert leans.walks(bass_steps("country", bar))  # root and fifth, in halves
+    assert not leans.walks(bass_steps("pop", bar))  # pumping eighths repeat their root
+    assert not leans.walks(bass_steps("latin", bar))
+    assert not leans.walks(None)
+    assert leans.WALK_REPEAT_BONUS < 0
+
+
+def test_new_jazz_basses_walk_to_new_notes(
+    midi_model: MidiModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The arranger's walks repeat 4% of their notes; new ones repeated 45% before (10 songs).
+    def repeats() -> float:
+        ratios = [
+            bass_repeated_notes(apply(midi_model, None, Generate("jazz", bars=8), s))
+            for s in range(3)
+        ]
+        return sum(r.hits for r in ratios if r) / sum(r.total for r in ratios if r)
+
+    moving = repeats()
+    assert moving < 0.2
+    monkeypatch.setattr(leans, "WALK_REPEAT_BONUS", 0.0)
+    assert repeats() > moving + 0.15
