@@ -181,10 +181,13 @@ then, as bassists do."""
 
 
 def off_rhythm(size: int, pos_ids: npt.NDArray[np.int64], rhythm: frozenset[int]) -> Bias:
-    """A bias lowering the Pos token of every step not in `rhythm` by `OFF_RHYTHM_PENALTY`."""
+    """A read-only bias lowering the Pos token of every step not in `rhythm` by
+    `OFF_RHYTHM_PENALTY`: built once per fill (`engine.compose.sampling.FillGrammar`), it is
+    added at every onset the fill chooses."""
     bias = np.zeros(size, dtype=np.float32)
     off = [step for step in range(len(pos_ids)) if step not in rhythm]
     bias[pos_ids[off]] = -OFF_RHYTHM_PENALTY
+    bias.setflags(write=False)
     return bias
 
 

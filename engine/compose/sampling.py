@@ -170,6 +170,9 @@ class FillGrammar:
         self._clicks = np.zeros(len(v), dtype=np.float32)
         self._clicks[self._duration_ids[self._durations < CLICK_STEPS]] = -CLICK_PENALTY
         self._clicks.setflags(write=False)
+        self._off_rhythm = (
+            None if self.rhythm is None else leans.off_rhythm(len(v), self._pos_ids, self.rhythm)
+        )
         self._velocity_ids = [
             v.velocity_ids[level] for level in self.constraints.allowed_velocities()
         ]
@@ -398,12 +401,9 @@ class FillGrammar:
         return leans.onset_echo(len(self.vocab), self._pos_ids, self.echo_onsets)
 
     def _rhythm_bias(self, last: Kind | None) -> npt.NDArray[np.float32] | None:
-        """Off the part's rhythm, each step loses `leans.OFF_RHYTHM_PENALTY` as the next onset
-        is chosen (`rhythm`)."""
+        """The steps off the part's `rhythm` lowered as the next onset is chosen."""
         choosing_onset = last == Kind.VEL or (last == Kind.BAR and self.ids[-1] == self._bar_id)
-        if self.rhythm is None or not choosing_onset:
-            return None
-        return leans.off_rhythm(len(self.vocab), self._pos_ids, self.rhythm)
+        return self._off_rhythm if choosing_onset else None
 
     def _echo_bias(self) -> npt.NDArray[np.float32] | None:
         """The echoed bar's pitch classes not yet played in this fill, raised (`echo_tones`)."""
