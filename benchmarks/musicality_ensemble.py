@@ -272,3 +272,22 @@ def bass_on_root_or_fifth(song: Song) -> Ratio | None:
                 total += 1
                 hits += pitch % 12 in (root, (root + 7) % 12)
     return Ratio(hits, total) if total else None
+
+
+def bass_root_on_downbeats(song: Song) -> Ratio | None:
+    """Bars whose downbeat the bass sounds on the root of the bar's chord (from the other
+    pitched tracks), over the bars where the bass sounds at the downbeat: a bassist names each
+    chord as it comes. Stricter than `bass_on_root_or_fifth`, which a bass holding the tonic
+    under a progression passes on every chord that has the tonic as its fifth (IV) and at
+    half of the others."""
+    bass = bass_index(song)
+    if bass is None:
+        return None
+    hits = total = 0
+    for bar in range(song.bar_count):
+        chord = bar_chord(song, bar, bass)
+        pitch = sounding_at(song.tracks[bass].notes, song.bar_span(bar)[0], upper=False)
+        if chord and pitch is not None:
+            total += 1
+            hits += pitch % 12 == chord_root(chord)
+    return Ratio(hits, total) if total else None

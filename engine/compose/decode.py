@@ -198,6 +198,7 @@ def fill_cells(
                 grammar.voice_window,
                 so_far.held((track_index, bar)),
                 longest_gap=gap,
+                rhythm=grammar.rhythm,
             )
         result[(track_index, bar)] = notes
     return result

@@ -93,19 +93,26 @@ def held_to_next_onset(
     kept: Sequence[Note] = (),
     *,
     longest_gap: int | None = None,
+    rhythm: frozenset[int] | None = None,
 ) -> list[Note]:
     """The cell's notes, each held to the next onset among them and the notes a lock keeps in
     the bar (`kept`; the last ones to `bar_end`) unless it already sounds that long, and no
     further than where `window` (the lowest and highest pitch at each step of the bar,
     `engine.compose.fill_context.voice_window`) leaves its pitch; with `longest_gap`, only
-    where the rest it closes is no longer than that. Never shortened, never moved."""
+    where the rest it closes is no longer than that, else (for a band bass with a `rhythm`,
+    steps of the bar) to the next step of its rhythm. Never shortened, never moved.
+
+    Why the rhythm: a new latin bass left out most of its pattern's notes and wrote the rest a
+    sixteenth long (the model writes bass notes so whatever their rhythm), so a bar held one
+    pluck and a rest; the arranger's bossa bass, which it learned from, holds its root a dotted
+    quarter to the pattern's next note."""
     onsets = sorted({note.start_tick for note in [*notes, *kept]})
     held = []
     for note in notes:
         later = bisect.bisect_right(onsets, note.start_tick)
         until = onsets[later] if later < len(onsets) else bar_end
         if longest_gap is not None and until - note.end_tick > longest_gap:
-            until = note.end_tick
+            until = min(until, _next_rhythm_tick(note.start_tick, bar_start, bar_end, rhythm))
         if window is not None:
             until = _window_closes(note, bar_start, until, window)
         longer = until > note.end_tick
@@ -113,6 +120,17 @@ def held_to_next_onset(
             dataclasses.replace(note, duration_ticks=until - note.start_tick) if longer else note
         )
     return held
+
+
+def _next_rhythm_tick(
+    tick: int, bar_start: int, bar_end: int, rhythm: frozenset[int] | None
+) -> int:
+    """The tick of the first step of `rhythm` after `tick` (the bar's end after its last); the
+    tick itself without a rhythm."""
+    if not rhythm:
+        return tick
+    later = [bar_start + step * TICKS_PER_STEP for step in sorted(rhythm)]
+    return next((at for at in later if at > tick), bar_end)
 
 
 def _window_closes(note: Note, bar_start: int, until: int, window: Window) -> int:

@@ -26,9 +26,7 @@ from engine.compose.vocab import (
     TokenizerError,
     Vocabulary,
 )
-from engine.compose.voice_leading import (
-    VoiceLeading,
-)
+from engine.compose.voice_leading import VoiceLeading
 from engine.words import QT_TRANSLATE_NOOP
 
 Mask = npt.NDArray[np.bool_]
@@ -472,15 +470,17 @@ class FillGrammar:
 
     def _bass_root_bias(self) -> npt.NDArray[np.float32] | None:
         """The chord's root and fifth raised for a bass note on a strong beat (`bass_root`, or
-        the root of what the parts above sound there: `root_from_above`)."""
-        if self.is_drum or not self._on_strong_beat():
+        the root the parts above sound: `root_from_above`); a band bass's (`leans.pumps`) too."""
+        band = self.bass_root is not None and self.rhythm is not None
+        through_bar = band and leans.pumps(self.rhythm)
+        if self.is_drum or not (self._on_strong_beat() or through_bar):
             return None
         root = self.bass_root
         if root is None and self.root_from_above and self.voice_leading is not None:
             root = leans.root_sounding(self.voice_leading.others, self.position or 0)
-        if root is None:
-            return None
-        return leans.pitch_classes(len(self.vocab), self._pitch_ids, leans.root_and_fifth(root))
+        downbeat = band and not self.position
+        lean = None if root is None else leans.root_and_fifth(root, on_downbeat=downbeat)
+        return None if lean is None else leans.pitch_classes(len(self.vocab), self._pitch_ids, lean)
 
     def _voice_leading_bias(self) -> npt.NDArray[np.float32] | None:
         """Against parallel fifths, octaves and unisons with the other voices (both moving,

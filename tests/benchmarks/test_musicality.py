@@ -16,6 +16,7 @@ from benchmarks.musicality_ensemble import (
     bass_on_root_or_fifth,
     bass_onsets_per_bar,
     bass_repeated_notes,
+    bass_root_on_downbeats,
     bass_short_notes,
     beat_score,
     four_on_the_floor,
@@ -240,6 +241,22 @@ def test_a_bass_on_the_root_and_fifth_of_the_chord_scores() -> None:
     assert bass_on_root_or_fifth(song_of(Track("Piano", 0, notes=chord), on_root)) == Ratio(2, 2)
     off = Track("Bass", 42, notes=(Note(0, 50, BAR, 80),))
     assert bass_on_root_or_fifth(song_of(Track("Piano", 0, notes=chord), off)) == Ratio(0, 2)
+
+
+def test_a_bass_holding_the_tonic_under_its_chords_misses_their_roots() -> None:
+    # C major, then A minor, over a bass that names both, and over one that holds C: the
+    # root-or-fifth row passes C under both (the fifth of F would as well); the downbeat row
+    # counts only the roots.
+    chords = tuple(Note(0, p, BAR, 80) for p in (64, 67, 72)) + tuple(
+        Note(BAR, p, BAR, 80) for p in (64, 69, 72)
+    )
+    piano = Track("Piano", 0, notes=chords)
+    naming = Track("Bass", 33, notes=(Note(0, 48, BAR, 80), Note(BAR, 45, BAR, 80)))
+    holding = Track("Bass", 33, notes=(Note(0, 48, BAR, 80), Note(BAR, 48, BAR, 80)))
+    assert bass_root_on_downbeats(song_of(piano, naming, bars=2)) == Ratio(2, 2)
+    assert bass_root_on_downbeats(song_of(piano, holding, bars=2)) == Ratio(1, 2)
+    late = Track("Bass", 33, notes=(Note(PPQ, 48, PPQ, 80),))  # silent on both downbeats
+    assert bass_root_on_downbeats(song_of(piano, late, bars=2)) is None
 
 
 def test_a_basss_onsets_repeats_and_short_notes_are_counted() -> None:

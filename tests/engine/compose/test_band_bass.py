@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from benchmarks import band_bass
 from benchmarks.musicality_ensemble import bass_repeated_notes
 from engine.compose import energy, leans
 from engine.compose.control_tokens import BarControls
@@ -133,6 +134,11 @@ def test_a_walking_bass_moves_on_and_a_pumping_one_may_repeat() -> None:
     assert leans.walks(bass_steps("country", bar))  # root and fifth, in halves
     assert not leans.walks(bass_steps("pop", bar))  # pumping eighths repeat their root
     assert not leans.walks(bass_steps("latin", bar))
+    assert not leans.walks(bass_steps("house", bar))  # offbeats: the root pumps
+    assert leans.pumps(bass_steps("house", bar))
+    assert leans.pumps(bass_steps("pop", bar))
+    assert not leans.pumps(bass_steps("jazz", bar))
+    assert not leans.pumps(None)
     assert not leans.walks(None)
     assert leans.WALK_REPEAT_BONUS < 0
 
@@ -152,3 +158,30 @@ def test_new_jazz_basses_walk_to_new_notes(
     assert moving < 0.2
     monkeypatch.setattr(leans, "WALK_REPEAT_BONUS", 0.0)
     assert repeats() > moving + 0.15
+
+
+def _planned_roots_on_downbeats(model: MidiModel, preset: str, seeds: int) -> float:
+    """Of the downbeats where new songs' basses sound, the share on their planned chord's root
+    (`benchmarks.band_bass`, the plan drawn again from each song's seed)."""
+    count = band_bass.measure(model, preset, seeds, bars=16)
+    assert count.downbeats >= 12 * seeds  # the bass sounds on most downbeats
+    return count.on_root / count.downbeats
+
+
+def test_a_band_bass_names_each_planned_chord_on_its_downbeat(
+    midi_model: MidiModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At the strong-beat lean alone (2 nats), new pop and rock basses held the tonic under the
+    # progression: its planned root on 67-76% of downbeats (6 songs each of 16 bars).
+    named = _planned_roots_on_downbeats(midi_model, "pop", 3)
+    assert named >= 0.9  # 1.0
+    monkeypatch.setattr(leans, "BASS_DOWNBEAT_ROOT_BONUS", leans.BASS_ROOT_BONUS)
+    assert _planned_roots_on_downbeats(midi_model, "pop", 3) < named - 0.15  # 0.69
+
+
+def test_only_a_band_bass_leans_hardest_to_its_root_on_the_downbeat() -> None:
+    assert leans.root_and_fifth(2, on_downbeat=True) == {
+        2: leans.BASS_DOWNBEAT_ROOT_BONUS,
+        9: leans.BASS_FIFTH_BONUS,
+    }
+    assert leans.root_and_fifth(2)[2] == leans.BASS_ROOT_BONUS < leans.BASS_DOWNBEAT_ROOT_BONUS

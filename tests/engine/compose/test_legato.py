@@ -91,6 +91,30 @@ def test_a_bowed_ensemble_closes_rests_of_an_eighth_or_less() -> None:
     assert bowed_gap(strings, 0, ()) is None  # not an ensemble's voice
 
 
+def test_a_band_bass_note_before_a_long_rest_rings_to_its_rhythms_next_step() -> None:
+    # The bossa pattern, x.....x.x.....x. in sixteenths: a root on 1 held a dotted quarter by
+    # the pattern, where the model wrote one pluck a sixteenth long and nothing else.
+    sixteenth = PPQ // 4 // TICKS_PER_STEP
+    bossa = frozenset(slot * sixteenth for slot in (0, 6, 8, 14))
+    gap = 6 * PPQ // 4  # the pattern's longest gap (`bass_gap`)
+    pluck = [_note(0, 38, 0.25)]
+    (held,) = held_to_next_onset(pluck, BAR_START, BAR_END, longest_gap=gap, rhythm=bossa)
+    assert held.end_tick == BAR_START + int(1.5 * PPQ)
+    (alone,) = held_to_next_onset(pluck, BAR_START, BAR_END, longest_gap=gap)
+    assert alone == pluck[0]  # without the rhythm, the rest stays
+    # After the pattern's last step, to the bar's end; a nearer onset still stops it; a note
+    # already longer is kept.
+    last = held_to_next_onset(
+        [_note(3.5, 38, 0.25)], BAR_START, BAR_END, longest_gap=gap, rhythm=bossa
+    )
+    assert last[0].end_tick == BAR_END
+    early = [_note(0, 38, 0.25), _note(0.5, 45, 0.25)]
+    stops = held_to_next_onset(early, BAR_START, BAR_END, longest_gap=gap, rhythm=bossa)
+    assert stops[0].end_tick == BAR_START + PPQ // 2
+    ringing = [_note(0, 38, 2)]
+    assert held_to_next_onset(ringing, BAR_START, BAR_END, longest_gap=gap, rhythm=bossa) == ringing
+
+
 def test_new_quartets_rest_about_as_the_held_out_ones_do(midi_model: MidiModel) -> None:
     """The two held-out quartets' parts sound at 86% of the sampled sixteenths. New quartets
     (16 bars, seeds 0-3) sounded at a mean of 81% before their short rests were closed, 90%
