@@ -509,13 +509,12 @@ def _voice_guides(song: Song, cell: Cell, index: int, voice: Voice, controls: Co
     voice_range = melody_range(voice.pitch_range) if one_line else voice.pitch_range
     ranged = controls_with_range(controls, voice_range)
     written = guides(song, cell, ranged, index).at_least_one_note().at_most(voice.polyphony)
-    rhythm = _bass_rhythm(song, cell) if one_line else None
     return dataclasses.replace(
         written,
-        register_room=register_room(voice.program, voice.register, names_chords=rhythm is not None),
+        register_room=register_room(voice.program, voice.register),
         home_register=voice.register,
         home_onsets=voice.onsets,
-        rhythm=rhythm,
+        rhythm=_bass_rhythm(song, cell) if one_line else None,
     )
 
 

@@ -51,21 +51,10 @@ gap, at most 4 semitones). New quartets' parts came 0.5-1.4 semitones nearer the
 31-32%), so it was not kept."""
 
 
-BASS_REGISTER_ROOM = RegisterRoom(free_semitones=REGISTER_ROOM.free_semitones, range_margin_bins=1)
-"""A new song's band bass, which names each chord's root as it comes: roots a fourth or a fifth
-apart. Asked for the one range bin (six semitones) its bars before sat in, a new pop or rock bass
-held the tonic under the whole progression."""
-
-
-def register_room(
-    program: int, home: float | None = None, names_chords: bool = False
-) -> RegisterRoom:
-    """How far a part played by `program` roams (`BOWED_REGISTER_ROOM` for bowed strings,
-    `BASS_REGISTER_ROOM` for a band's bass that `names_chords`), at most `HOME_FREE_SEMITONES`
-    from a home register when it has one."""
+def register_room(program: int, home: float | None = None) -> RegisterRoom:
+    """How far a part played by `program` roams (`BOWED_REGISTER_ROOM` for bowed strings), at
+    most `HOME_FREE_SEMITONES` from a home register when it has one."""
     room = BOWED_REGISTER_ROOM if program in BOWED_PROGRAMS else REGISTER_ROOM
-    if names_chords and room.range_margin_bins < 1:
-        room = BASS_REGISTER_ROOM
     if home is None or room.free_semitones <= HOME_FREE_SEMITONES:
         return room
     return RegisterRoom(HOME_FREE_SEMITONES, room.range_margin_bins)
