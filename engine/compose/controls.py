@@ -183,6 +183,10 @@ class Guides:
     """How many notes a 4/4 bar of the part starts where none of its bars is written yet: a new
     song's voice's `onsets` (`engine.compose.presets.Voice`), the count its first bar is
     steered toward (`engine.compose.energy`); later bars follow the bars written before them."""
+    least_onsets: int | None = None
+    """The fewest notes a 4/4 bar of the part starts where none of its bars is written yet (a
+    new song's lead: its voice's `least_onsets`), a hard limit on that first bar scaled to its
+    length (`engine.compose.energy`); later bars follow the bars written before them."""
 
     def at_least_one_note(self) -> Guides:
         """The same, with the cell never left empty (a new part or song plays in every bar)."""

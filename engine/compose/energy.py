@@ -196,13 +196,25 @@ def home_counts(guides: Guides, song: Song, bar: int) -> tuple[float, float] | N
     return count, count
 
 
+def _at_least_home_onsets(guides: Guides, song: Song, bar: int) -> Guides:
+    """The guides of a bar of a part with nothing written yet, held to start at least its
+    `Guides.least_onsets` (per 4/4 bar, scaled to the bar's length, at least one) where it has
+    one: the first bar's count is what every later bar of the part follows."""
+    if guides.least_onsets is None:
+        return guides
+    start, end = song.bar_span(bar)
+    least = max(1, int(guides.least_onsets * (end - start) / (4 * PPQ)))
+    limits = dataclasses.replace(guides.limits, min_onsets=max(guides.limits.min_onsets, least))
+    return dataclasses.replace(guides, limits=limits)
+
+
 def _counts(
     guides: Guides, song: Song, cell: Cell, pending: Collection[Cell], level: float
 ) -> Guides:
     track, bar = cell
     typical = typical_counts(song, track, pending) or home_counts(guides, song, bar)
     if typical is None:
-        return guides
+        return _at_least_home_onsets(guides, song, bar)
     scale = density_factor(level)
     limits = guides.limits
     following = bar_level(song, bar + 1) if bar + 1 < song.bar_count else None

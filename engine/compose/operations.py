@@ -514,6 +514,7 @@ def _voice_guides(song: Song, cell: Cell, index: int, voice: Voice, controls: Co
         register_room=register_room(voice.program, voice.register),
         home_register=voice.register,
         home_onsets=voice.onsets,
+        least_onsets=voice.least_onsets,
         rhythm=_bass_rhythm(song, cell) if one_line else None,
     )
 

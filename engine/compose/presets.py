@@ -59,6 +59,12 @@ class Voice:
     wide draw that every later bar then followed (they are steered to the bars written before
     them): new jazz, pop, blues and country basses played 10-15 sixteenth notes a bar on one
     pitch for whole songs, where the style's bass plays 2-8 notes."""
+    least_onsets: int | None = None
+    """The fewest notes a new song's first bar of this part starts (onsets), a hard limit
+    scaled to its bar's length (`Guides.least_onsets`); later bars follow the bars before them.
+    None: the model's choice. Left to it, one new jazz and one new latin lead in ten played a
+    single long note a bar for a whole song (the style's arranged leads start 7-8 notes in a
+    bar they play, a quarter of those bars 4 or fewer)."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,7 @@ VOICE_FIELDS = (
     "send",
     "register",
     "onsets",
+    "least_onsets",
 )
 PRESET_FIELDS = ("style", "meter", "key", "tempo", "bars", "form", "voices")
 
@@ -167,6 +174,7 @@ def _voice(fields: Fields) -> Voice:
         else None,
         _register(fields, pitch_range) if fields.has("register") else None,
         _onsets(fields, is_drum) if fields.has("onsets") else None,
+        _least_onsets(fields, is_drum) if fields.has("least_onsets") else None,
     )
 
 
@@ -182,6 +190,16 @@ def _onsets(fields: Fields, is_drum: bool) -> int:
             "polyphony = 1, or leave 'onsets' out"
         )
     return fields.integer("onsets", 1, MAX_ONSETS)
+
+
+def _least_onsets(fields: Fields, is_drum: bool) -> int:
+    """A pitched voice's `least_onsets` per 4/4 bar."""
+    if is_drum:
+        raise fields.error(
+            "'least_onsets' is for a pitched part (a drum kit keeps its style's beat): "
+            "leave it out of the drums"
+        )
+    return fields.integer("least_onsets", 1, MAX_ONSETS)
 
 
 def _register(fields: Fields, pitch_range: tuple[int, int]) -> int:
