@@ -180,6 +180,17 @@ def repeated_notes(song: Song) -> Ratio | None:
     return Ratio(sum(a == b for a, b in pairs), len(pairs)) if pairs else None
 
 
+def sparse_melody_bars(song: Song) -> Ratio | None:
+    """The song's bars where its melody (the first pitched track with notes) starts at most
+    one note, over all its bars: a lead that holds one long note a bar for a whole song is a
+    pad, where a phrase's last bar or a rest between phrases is one such bar in several."""
+    melody = next((track for track in voices(song) if track.notes), None)
+    if melody is None or not song.bar_count:
+        return None
+    starts = Counter(song.bar_at_tick(note.start_tick) for note in top_line(melody.notes))
+    return Ratio(sum(starts[bar] <= 1 for bar in range(song.bar_count)), song.bar_count)
+
+
 def commonest_pitch(song: Song) -> Ratio | None:
     """The melody's onsets on its most frequent pitch, over all of them."""
     pitches = Counter(note.pitch for note in melody_line(song))

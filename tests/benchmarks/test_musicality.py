@@ -50,6 +50,7 @@ from benchmarks.musicality_measures import (
     pooled,
     repeated_notes,
     sounding_share,
+    sparse_melody_bars,
     step_share,
     tonic_ending,
     unisons,
@@ -241,6 +242,16 @@ def test_a_bass_on_the_root_and_fifth_of_the_chord_scores() -> None:
     assert bass_on_root_or_fifth(song_of(Track("Piano", 0, notes=chord), on_root)) == Ratio(2, 2)
     off = Track("Bass", 42, notes=(Note(0, 50, BAR, 80),))
     assert bass_on_root_or_fifth(song_of(Track("Piano", 0, notes=chord), off)) == Ratio(0, 2)
+
+
+def test_a_melody_of_one_note_a_bar_is_counted_as_sparse() -> None:
+    # Bar 1 runs in quarters, bar 2 holds one whole note, bar 3 rests; the bass under it
+    # plays every bar and is not the melody.
+    lead = Track("Lead", 73, notes=(*line([72, 74, 76, 77]), Note(BAR, 79, BAR, 80)))
+    bass = Track("Bass", 33, notes=tuple(Note(bar * BAR, 36, BAR, 80) for bar in range(3)))
+    assert sparse_melody_bars(song_of(lead, bass, bars=3)) == Ratio(2, 3)
+    assert sparse_melody_bars(song_of(Track("Lead", 73), bass, bars=3)) == Ratio(3, 3)
+    assert sparse_melody_bars(song_of(Track("Lead", 73), bars=3)) is None
 
 
 def test_a_bass_holding_the_tonic_under_its_chords_misses_their_roots() -> None:
