@@ -6,7 +6,8 @@ A new band song is planned before it is written (`engine.compose.plan.plan_song`
 bar), and its bass is asked to name each chord by its root. This reads the plan back from each
 song's style, key and seed, as `engine.compose.operations.apply` draws it, and counts, over the
 bars whose downbeat the bass sounds on, those where it sounds the planned root there; over the
-bass's onsets, those on the root (any octave); and its onsets that repeat the pitch before.
+bass's onsets, those on the root (any octave); its onsets that repeat the pitch before; and
+those that go back to the pitch two before (A B A: a walk that swings between two neighbours).
 
 It measures obedience to the plan, so it has no human column: a held-out song has no plan.
 `benchmarks.musicality`'s row "bass on the chord's root at the downbeat" reads the chord from
@@ -32,20 +33,23 @@ BAND_PRESETS = ("pop", "rock", "hiphop", "latin", "jazz", "country", "reggae", "
 @dataclass
 class BassCount:
     """Counts over a preset's songs: downbeats the bass sounds and those on the planned root;
-    its onsets, those on the root, and those repeating the pitch before."""
+    its onsets, those on the root, those repeating the pitch before and those going back to the
+    pitch two before."""
 
     downbeats: int = 0
     on_root: int = 0
     onsets: int = 0
     root_onsets: int = 0
     repeats: int = 0
+    returns: int = 0
 
     def add(self, song: Song, seed: int) -> None:
         """Count one song written with `seed` (its plan is drawn again from it)."""
         plan = plan_song(song.style, song.key_signatures[0], song.bar_count, seed)
         bass = [index for index, track in enumerate(song.tracks) if not track.is_drum][-1]
         notes = song.tracks[bass].notes
-        previous = None
+        previous: int | None = None
+        two_back: int | None = None
         for bar, chord in enumerate(plan.chords):
             if chord is None:
                 continue
@@ -59,7 +63,8 @@ class BassCount:
                 self.onsets += 1
                 self.root_onsets += note.pitch % 12 == root
                 self.repeats += note.pitch == previous
-                previous = note.pitch
+                self.returns += note.pitch == two_back != previous
+                two_back, previous = previous, note.pitch
 
 
 def share(hits: int, total: int) -> str:
@@ -75,13 +80,14 @@ def measure(model: MidiModel, preset: str, songs: int, bars: int) -> BassCount:
 
 def table(rows: Sequence[tuple[str, BassCount]]) -> str:
     lines = [
-        "| preset | planned root at the downbeat | onsets on the root | repeated notes |",
-        "|---|---|---|---|",
+        "| preset | planned root at the downbeat | onsets on the root | repeated notes | back to"
+        " the note before last |",
+        "|---|---|---|---|---|",
     ]
     for preset, c in rows:
         lines.append(
             f"| {preset} | {share(c.on_root, c.downbeats)} | {share(c.root_onsets, c.onsets)}"
-            f" | {share(c.repeats, c.onsets)} |"
+            f" | {share(c.repeats, c.onsets)} | {share(c.returns, c.onsets)} |"
         )
     return "\n".join(lines)
 

@@ -267,7 +267,7 @@ def _grammar(
     elif track_index in band:
         leading = band_leading(so_far, cell, band, constraints)
         if leans.walks(settings.rhythms.get(cell)):
-            leading = dataclasses.replace(leading, repeat_bonus=leans.WALK_REPEAT_BONUS)
+            leading = leans.walking(leading)
     elif constraints.max_polyphony == 1 and not is_drum:
         leading = dataclasses.replace(
             voice_leading(so_far.notes(track_index), [], song, bar),

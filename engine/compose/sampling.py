@@ -487,19 +487,18 @@ class FillGrammar:
         the same way, to the same perfect interval), and for a step from the previous note."""
         if self.position is None or self.voice_leading is None:
             return None
-        earlier = [step for step in self._onset_tops if step < self.position]
-        previous = (
-            (max(earlier), self._onset_tops[max(earlier)])
-            if earlier
-            else self.voice_leading.previous
-        )
+        earlier = sorted(step for step in self._onset_tops if step < self.position)
+        tops = [self._onset_tops[step] for step in earlier]
+        previous = (earlier[-1], tops[-1]) if earlier else self.voice_leading.previous
         if previous is None:
             return None
-        chord = self._onset_pitches[max(earlier)] if earlier else self.voice_leading.chord
-        per_pitch = leans.voice_leading(
-            self.voice_leading, previous, self.position, chord, bool(self.pitches_here)
+        chord = self._onset_pitches[earlier[-1]] if earlier else self.voice_leading.chord
+        here = bool(self.pitches_here)
+        back = leans.before_previous(tops, self.voice_leading.previous)
+        lean = leans.voice_leading(
+            self.voice_leading, previous, self.position, chord, here, two_back=back
         )
-        return self._pitch_bias(per_pitch)
+        return self._pitch_bias(lean)
 
     def _pitch_bias(self, per_pitch: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
         bias = np.zeros(len(self.vocab), dtype=np.float32)

@@ -192,6 +192,10 @@ class VoiceLeading:
     """Added to the voice's previous pitch, sounded again: a sung ensemble's upper voices keep
     their common tones (`SUNG_REPEAT_BONUS`) and its bass moves on (`SUNG_BASS_REPEAT_BONUS`,
     below zero); nothing for any other part."""
+    return_bonus: float = 0.0
+    """Added to the pitch the voice sounded two notes before, gone back to: a walking bass
+    goes on (`engine.compose.leans.WALK_RETURN_BONUS`, below zero); nothing for any other
+    part."""
     above: tuple[bool, ...] = ()
     """For each of `others`, whether it is the higher part of the two. A pair of parts is heard
     as the upper one's highest note against the lower one's lowest, so a part below another
