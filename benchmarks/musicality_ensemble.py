@@ -6,7 +6,7 @@ than two pitched voices, no 4/4 bar).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 
 import numpy as np
@@ -254,24 +254,28 @@ def bass_short_notes(song: Song) -> Ratio | None:
     return Ratio(sum(note.duration_ticks < PPQ // 2 for note in notes), len(notes))
 
 
+def bass_under_chords(song: Song, ticks: Callable[[Song, int], list[int]]) -> list[tuple[int, int]]:
+    """(the bass's lowest sounding pitch, the root of the bar's chord from the other pitched
+    tracks) at each of `ticks(song, bar)` where the bass sounds over a chord."""
+    bass = bass_index(song)
+    if bass is None:
+        return []
+    pairs = []
+    for bar in range(song.bar_count):
+        chord = bar_chord(song, bar, bass)
+        for tick in ticks(song, bar) if chord else ():
+            pitch = sounding_at(song.tracks[bass].notes, tick, upper=False)
+            if pitch is not None:
+                pairs.append((pitch, chord_root(chord)))
+    return pairs
+
+
 def bass_on_root_or_fifth(song: Song) -> Ratio | None:
     """Strong beats where the bass sounds, whose lowest bass pitch class is the root or the
     fifth of the bar's chord (from the other pitched tracks), over those strong beats."""
-    bass = bass_index(song)
-    if bass is None:
-        return None
-    hits = total = 0
-    for bar in range(song.bar_count):
-        chord = bar_chord(song, bar, bass)
-        if not chord:
-            continue
-        root = chord_root(chord)
-        for tick in strong_beats(song, bar):
-            pitch = sounding_at(song.tracks[bass].notes, tick, upper=False)
-            if pitch is not None:
-                total += 1
-                hits += pitch % 12 in (root, (root + 7) % 12)
-    return Ratio(hits, total) if total else None
+    pairs = bass_under_chords(song, strong_beats)
+    hits = sum(pitch % 12 in (root, (root + 7) % 12) for pitch, root in pairs)
+    return Ratio(hits, len(pairs)) if pairs else None
 
 
 def bass_root_on_downbeats(song: Song) -> Ratio | None:
@@ -280,14 +284,6 @@ def bass_root_on_downbeats(song: Song) -> Ratio | None:
     chord as it comes. Stricter than `bass_on_root_or_fifth`, which a bass holding the tonic
     under a progression passes on every chord that has the tonic as its fifth (IV) and at
     half of the others."""
-    bass = bass_index(song)
-    if bass is None:
-        return None
-    hits = total = 0
-    for bar in range(song.bar_count):
-        chord = bar_chord(song, bar, bass)
-        pitch = sounding_at(song.tracks[bass].notes, song.bar_span(bar)[0], upper=False)
-        if chord and pitch is not None:
-            total += 1
-            hits += pitch % 12 == chord_root(chord)
-    return Ratio(hits, total) if total else None
+    pairs = bass_under_chords(song, lambda song, bar: [song.bar_span(bar)[0]])
+    hits = sum(pitch % 12 == root for pitch, root in pairs)
+    return Ratio(hits, len(pairs)) if pairs else None
