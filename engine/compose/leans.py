@@ -41,8 +41,8 @@ BASS_DOWNBEAT_ROOT_BONUS = 6.0
 place of `BASS_ROOT_BONUS`: a bassist names each chord as it comes. At 2.0, new basses of eight
 band styles sounded their planned root on 61-78% of the downbeats they sounded on, holding the
 tonic over the chord before as the third of vi or the fifth of IV (a pop song in G: G2 under
-Em, C and G for 16 bars); at 6.0 (with `pumps`), 93-98% (`python -m benchmarks.band_bass`); at
-4.0, 81-89% in pop, rock, hip hop and latin."""
+every Em and most C bars for 16 bars); at 6.0 (with `pumps`), 93-98% (`python -m
+benchmarks.band_bass`); at 4.0, 81-89% in pop, rock, hip hop and latin."""
 
 BASS_FIFTH_BONUS = 0.5
 """Log-odds added to the chord's fifth for a bass note on a strong beat: a bassist's second

@@ -63,8 +63,8 @@ class Voice:
     """The fewest notes a new song's first bar of this part starts (onsets), a hard limit
     scaled to its bar's length (`Guides.least_onsets`); later bars follow the bars before them.
     None: the model's choice. Left to it, one new jazz and one new latin lead in ten played a
-    single long note a bar for a whole song (the style's arranged leads start 7-8 notes in a
-    bar they play, a quarter of those bars 4 or fewer)."""
+    single long note a bar for a whole song (the style's arranged leads start a median 7-8
+    notes in a bar they play; lower quartiles 4-9 over the band styles)."""
 
 
 @dataclass(frozen=True)
