@@ -210,6 +210,16 @@ def chord_root(chord: Sequence[int]) -> int:
     return chord[0]
 
 
+def heard_root(bass_pitch: int, chord: Sequence[int]) -> int:
+    """The root a listener hears over `bass_pitch`: the bass's own pitch class where the chord's
+    pitch classes hold its third and fifth (a seventh chord whose upper parts read as a triad:
+    A under C E G is Am7, C under E G B is Cmaj7), else the root of the chord itself. Read from
+    the other parts alone, a soul song's Am7 named C its root, and its bass on A a miss."""
+    own = bass_pitch % 12
+    third = (own + 3) % 12 in chord or (own + 4) % 12 in chord
+    return own if third and (own + 7) % 12 in chord else chord_root(chord)
+
+
 def strong_beats(song: Song, bar: int) -> list[int]:
     """Ticks of the bar's strong beats: its start, and its middle when the meter's numerator
     is even (beats 1 and 3 of 4/4, the two halves of 6/8; only beat 1 of 3/4)."""
@@ -255,8 +265,9 @@ def bass_short_notes(song: Song) -> Ratio | None:
 
 
 def bass_under_chords(song: Song, ticks: Callable[[Song, int], list[int]]) -> list[tuple[int, int]]:
-    """(the bass's lowest sounding pitch, the root of the bar's chord from the other pitched
-    tracks) at each of `ticks(song, bar)` where the bass sounds over a chord."""
+    """(the bass's lowest sounding pitch, the root heard over it, `heard_root`, of the bar's
+    chord from the other pitched tracks) at each of `ticks(song, bar)` where the bass sounds
+    over a chord."""
     bass = bass_index(song)
     if bass is None:
         return []
@@ -266,7 +277,7 @@ def bass_under_chords(song: Song, ticks: Callable[[Song, int], list[int]]) -> li
         for tick in ticks(song, bar) if chord else ():
             pitch = sounding_at(song.tracks[bass].notes, tick, upper=False)
             if pitch is not None:
-                pairs.append((pitch, chord_root(chord)))
+                pairs.append((pitch, heard_root(pitch, chord)))
     return pairs
 
 

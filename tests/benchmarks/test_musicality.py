@@ -270,6 +270,17 @@ def test_a_bass_holding_the_tonic_under_its_chords_misses_their_roots() -> None:
     assert bass_root_on_downbeats(song_of(piano, late, bars=2)) is None
 
 
+def test_a_bass_under_a_seventh_chords_upper_triad_names_its_root() -> None:
+    # Am7 with C E G above and A in the bass: the upper parts alone read C major, and the
+    # bass's A is the chord's root. The tonic-holding bass (G under the same C E G) and a
+    # first inversion (E under it) still miss.
+    upper = Track("Piano", 0, notes=tuple(Note(0, p, BAR, 80) for p in (64, 67, 72)))
+    for bass_pitch, named in ((45, True), (43, False), (52, False), (48, True)):
+        bass = Track("Bass", 33, notes=(Note(0, bass_pitch, BAR, 80),))
+        expected = Ratio(int(named), 1)
+        assert bass_root_on_downbeats(song_of(upper, bass)) == expected, bass_pitch
+
+
 def test_a_basss_onsets_repeats_and_short_notes_are_counted() -> None:
     lead = Track("Lead", 81, notes=line([72, 74, 76, 77], start=0) + line([79], start=BAR))
     # A walk of four quarters in the first bar, a run of sixteenths on one pitch in the second
