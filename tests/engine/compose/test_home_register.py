@@ -1,5 +1,6 @@
 """A new song's voice starts, and stays, around its home register (`Voice.register`): the
-model left to itself put a new quartet's first violin at middle C, among the other parts."""
+model left to itself put a new quartet's first violin at middle C, among the other parts, and
+a new piano piece's left hand now and then under its right hand's tune, in the same octave."""
 
 from __future__ import annotations
 
@@ -87,3 +88,26 @@ def test_new_quartets_lie_where_quartets_do(
     assert homed[0] > 66 > left_alone[0]
     # The parts spread: each lies at least two semitones above the next.
     assert all(upper > lower + 2 for upper, lower in itertools.pairwise(homed))
+
+
+def _hands(model: MidiModel, seed: int) -> tuple[float, float]:
+    """The mean pitch of each hand of a new piano piece."""
+    song = apply(model, None, Generate("piano", bars=8), seed)
+    right, left = (statistics.mean(n.pitch for n in track.notes) for track in song.tracks)
+    return right, left
+
+
+def test_a_new_pianos_hands_keep_apart(
+    midi_model: MidiModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Seed 2, left to the model, wrote a left hand of G4 F4 G4 under a tune around G4.
+    right, left = _hands(midi_model, 2)
+    assert right - left > 12
+    piano = PRESETS["piano"]
+    assert [voice.register for voice in piano.voices] == [72, 50]  # C5, D3
+    unhomed = dataclasses.replace(
+        piano, voices=tuple(dataclasses.replace(v, register=None) for v in piano.voices)
+    )
+    monkeypatch.setitem(operations.PRESETS, "piano", unhomed)
+    right, left = _hands(midi_model, 2)
+    assert right - left < 7
