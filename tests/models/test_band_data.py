@@ -45,6 +45,7 @@ from build_scripts.band_data.groove import (
 )
 from build_scripts.band_data.wad import read_wad
 from build_scripts.corpus import CORPUS_DIR
+from build_scripts.corpus.build import song_sha256
 from build_scripts.corpus.manifest import read_rows
 from engine.runtime.provenance import FREEDOOM_LICENCE_TEXT
 from engine.song.drums import KICKS, SNARES
@@ -193,6 +194,19 @@ def test_freedoom_leaves_out_e1m1_and_keeps_each_song_once(
             item.source_sha256,
             item.style,
         )
+        # The Song the importer makes now is the one the manifest pins: a change to what MIDI
+        # import keeps (markers read back as sections, CC91 as a reverb send) shows here.
+        assert song_sha256(item.song) == rows[item.id]["song_sha256"], item.id
+
+
+def test_the_manifest_pins_the_groove_songs_the_importer_makes(
+    groove_sample: tuple[list[GrooveItem], FoldReport], manifest: list[Row]
+) -> None:
+    rows = {row["id"]: row for row in manifest}
+    items, _ = groove_sample
+    assert items
+    for item in items:
+        assert song_sha256(item.song) == rows[item.id]["song_sha256"], item.id
 
 
 @needs_freedoom
