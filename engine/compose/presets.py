@@ -64,7 +64,8 @@ class Voice:
     scaled to its bar's length (`Guides.least_onsets`); later bars follow the bars before them.
     None: the model's choice. Left to it, one new jazz and one new latin lead in ten played a
     single long note a bar for a whole song (the style's arranged leads start a median 7-8
-    notes in a bar they play; lower quartiles 4-9 over the band styles)."""
+    notes in a bar they play; lower quartiles 4-9 over the band styles), and so did some new
+    quartets' first violins (37% of their bars held one onset or none; held-out 16%)."""
 
 
 @dataclass(frozen=True)
