@@ -20,12 +20,15 @@ from engine.compose.voice_leading import (
     COMPING_STEP_BONUS,
     INSTRUMENT_OCTAVE_LEAP_PENALTY,
     INSTRUMENT_STEP_BONUS,
+    LINE_RETURN_BONUS,
     LINE_STEP_BONUS,
     OCTAVE_LEAP_PENALTY,
     RUNNING_LINE_STEP_BONUS,
     SUNG_BASS_REPEAT_BONUS,
+    SUNG_BASS_RETURN_BONUS,
     SUNG_BASS_STEP_BONUS,
     SUNG_REPEAT_BONUS,
+    SUNG_RETURN_BONUS,
     SUNG_SPACING_PENALTY,
     SUNG_STEP_BONUS,
     SUNG_UNISON_PENALTY,
@@ -131,6 +134,15 @@ def ensemble_repeat_bonus(song: Song, track: int, ensemble: Collection[int]) -> 
     return SUNG_BASS_REPEAT_BONUS if track == max(ensemble) else SUNG_REPEAT_BONUS
 
 
+def ensemble_return_bonus(song: Song, track: int, ensemble: Collection[int]) -> float:
+    """How one voice of an ensemble leans to going back to the pitch it sounded two notes
+    before: a sung ensemble's voices are held off it (`SUNG_RETURN_BONUS`,
+    `SUNG_BASS_RETURN_BONUS`); an instrumental ensemble's voices are left to the model."""
+    if not is_sung(song, ensemble):
+        return 0.0
+    return SUNG_BASS_RETURN_BONUS if track == max(ensemble) else SUNG_RETURN_BONUS
+
+
 def ensemble_unison_penalty(song: Song, ensemble: Collection[int]) -> float:
     """What sounding another voice's pitch costs a voice of an ensemble: a sung ensemble's
     voices keep apart (`SUNG_UNISON_PENALTY`); a string quartet's double each other freely
@@ -164,12 +176,23 @@ def ensemble_octave_leap_penalty(song: Song, ensemble: Collection[int]) -> float
 
 def line_step_bonus(song: Song, bar: int) -> float:
     """How hard a single line (a fiddle tune, a sung melody alone) leans to steps: only a
-    little where its style runs in a pulse and the bar is in simple time (a reel's eighths,
-    scale runs by themselves: `RUNNING_LINE_STEP_BONUS`), else `LINE_STEP_BONUS` (a jig's 6/8,
-    whose groups of three turn on arpeggios, and a line with no pulse)."""
+    little where it runs (`runs_in_pulse`: a reel's eighths, scale runs by themselves:
+    `RUNNING_LINE_STEP_BONUS`), else `LINE_STEP_BONUS` (a jig's 6/8, whose groups of three
+    turn on arpeggios, and a line with no pulse)."""
+    return RUNNING_LINE_STEP_BONUS if runs_in_pulse(song, bar) else LINE_STEP_BONUS
+
+
+def line_return_bonus(song: Song, bar: int) -> float:
+    """How a single line leans to going back to the pitch it sounded two notes before:
+    held off it (`LINE_RETURN_BONUS`) unless it runs (`runs_in_pulse`), whose scale runs
+    turn by neighbour notes."""
+    return 0.0 if runs_in_pulse(song, bar) else LINE_RETURN_BONUS
+
+
+def runs_in_pulse(song: Song, bar: int) -> bool:
+    """Whether a single line's bar runs in its style's pulse in simple time (a reel's eighths
+    in 4/4), not in a compound meter's groups of three."""
     start, end = song.bar_span(bar)
     meter = song.time_signature_at(start)
     compound = meter.denominator == 8 and meter.numerator % 3 == 0
-    if pulse_onsets(song.style, (end - start) / PPQ) is not None and not compound:
-        return RUNNING_LINE_STEP_BONUS
-    return LINE_STEP_BONUS
+    return pulse_onsets(song.style, (end - start) / PPQ) is not None and not compound

@@ -46,6 +46,16 @@ so they keep theirs. Measured on 30 songs (`python -m benchmarks.musicality --so
 at none, 57% at 0.15, and 62% at 0.3 (20 songs); steady-eighth bars 32% and 31% (human 30%).
 Ten songs are too few to choose by: the first ten step 56% at none and 61% at 0.15."""
 
+LINE_RETURN_BONUS = -0.75
+"""Added to the pitch a single line in compound time or with no pulse (a jig; not a reel's
+running eighths, `engine.compose.part_writing.line_return_bonus`) sounded two notes before,
+gone back to: a neighbour note (D E D) or a turn. New jigs went back so at 27% of their
+onsets, held-out jigs at 18% (the line's top pitches, 30 songs each, `--seed 0`): the step pull
+and the tonic's turn the line about one pitch. At -0.5, 21-22%; at -0.75, 18%; at -1.0, 15%.
+New reels went back at 24% (held-out 15%), but held off it (13-18% at -0.5 to -1.0) their
+running eighths leapt more: steps 56% -> 52-54% of moves (held-out 57%, the Markov chain
+58-59%), so they are left alone."""
+
 BAND_LINE_STEP_BONUS = 0.7
 """The step pull for a band's lead and bass lines, which have no held-out human reference:
 the single line's pull before fiddle tunes were measured at 20 songs. New band songs stepped
@@ -66,14 +76,19 @@ chorales stepped 82%, 70%, 68% and 67% (the alto and tenor wandering, the bass t
 73% in all against the Markov chain's 77%; at 2.5 over a bass at `STEP_BONUS`, 90%, 80%, 74%
 and 63% (78% in all), the bass spanning 9.6 semitones (Bach's 14.3)."""
 
-SUNG_BASS_STEP_BONUS = 1.0
+SUNG_BASS_STEP_BONUS = 2.5
 """The step pull for a sung ensemble's bass, which moves between the chords' roots by fourths,
 fifths and octaves as much as by step. At `STEP_BONUS` new chorale basses spanned 9.5
 semitones (Bach's 14.3, just outside 1.5 times). With the upper voices at `SUNG_STEP_BONUS`
 (10 chorales): at 1.0 the bass spans 12.7 and steps 45% of the time (Bach 61%), the four
 voices 79% (Bach 79%, the Markov chain 77%); at 1.25, 12.7 and 56%, but 81% in all, further
 from Bach than the chain; upper voices at 2.75 over a bass at 1.25: 77% in all, a span of 10.6
-and 0.7 parallels per 100 joint moves (Bach 0.1)."""
+and 0.7 parallels per 100 joint moves (Bach 0.1). Those figures are at 1.0, its value until
+the voices were held off going back to their last pitch but one (`SUNG_RETURN_BONUS`,
+`SUNG_BASS_RETURN_BONUS`): the four voices then stepped 70% of their moves (Bach 78%, the
+Markov chain 78%), the bass alone 38% (Bach's 60%). At 2.0, 74-76%; at 2.5, 78% in two draws
+of 30 (`--songs 30 --presets chorale`, seeds 0 and 30; the bass 66%), heard in their key in
+27 and 29 of 30 (27 and 25 before), the bass spanning 12.2 semitones (Bach's 15.0)."""
 
 
 SUNG_REPEAT_BONUS = 1.0
@@ -95,6 +110,23 @@ the chain, in 27, 25 and 25 of 30 (`--songs 30 --cells 0 --presets chorale --see
 (`engine.compose.final_chord`), -2.0 left 23 of 30 in their key at seed 30: a bass that holds the
 tonic tells the key, and a chorale's cadences now tell it too. The chorale infill moved no
 more than a point (`python -m benchmarks.musicality_infill --presets chorale --cells 200`)."""
+
+
+SUNG_RETURN_BONUS = -3.0
+"""Added to the pitch a sung upper voice sounded two notes before, gone back to (a neighbour
+note: C D C). Bach's held-out sopranos, altos and tenors go back so at 15%, 18% and 18% of
+their onsets; new chorales' at 45%, 40% and 33% (30 songs, `--seed 0`): pulled to the step
+(`SUNG_STEP_BONUS`) and to the tonic, the soprano turned about the tonic, which 26 of 30 sang
+at a third or more of their onsets (Bach's sopranos' commonest pitch is the dominant as often
+as the tonic; `benchmarks.musicality_measures.commonest_pitch`: 41% against Bach's 30% and
+the Markov chain's 21%). At -3.0, 16%, 15% and 12%, the soprano on its commonest pitch at 31-32%
+(seeds 0 and 30). At -1.0, 33%, 28% and 22%; at -2.0, 23%, 22% and 15%; at -4.0, 13%, 13% and
+11%, no nearer Bach in the soprano's commonest pitch (30%) and 25 of 30 in key (26)."""
+
+SUNG_BASS_RETURN_BONUS = -2.0
+"""The same for a sung ensemble's bass: new chorales' basses went back to the pitch two notes
+before at 29-32% of their onsets, Bach's at 10%. With `SUNG_BASS_STEP_BONUS` at 2.5, 20% (at
+-1.0 with a step pull of 2.0, 25%)."""
 
 
 SUNG_UNISON_PENALTY = 4.0
