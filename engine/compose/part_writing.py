@@ -17,6 +17,7 @@ from engine.compose.voice_leading import (
     BAND_LINE_STEP_BONUS,
     BAND_PARALLEL_PENALTY,
     BOWED_OCTAVE_LEAP_PENALTY,
+    BOWED_RETURN_BONUS,
     COMPING_STEP_BONUS,
     INSTRUMENT_OCTAVE_LEAP_PENALTY,
     INSTRUMENT_STEP_BONUS,
@@ -137,10 +138,13 @@ def ensemble_repeat_bonus(song: Song, track: int, ensemble: Collection[int]) -> 
 def ensemble_return_bonus(song: Song, track: int, ensemble: Collection[int]) -> float:
     """How one voice of an ensemble leans to going back to the pitch it sounded two notes
     before: a sung ensemble's voices are held off it (`SUNG_RETURN_BONUS`,
-    `SUNG_BASS_RETURN_BONUS`); an instrumental ensemble's voices are left to the model."""
-    if not is_sung(song, ensemble):
-        return 0.0
-    return SUNG_BASS_RETURN_BONUS if track == max(ensemble) else SUNG_RETURN_BONUS
+    `SUNG_BASS_RETURN_BONUS`), and a little those of bowed strings (`BOWED_RETURN_BONUS`);
+    any other ensemble's voices (a piano's hands) are left to the model."""
+    if is_sung(song, ensemble):
+        return SUNG_BASS_RETURN_BONUS if track == max(ensemble) else SUNG_RETURN_BONUS
+    if all(song.tracks[other].program in BOWED_PROGRAMS for other in ensemble):
+        return BOWED_RETURN_BONUS
+    return 0.0
 
 
 def ensemble_unison_penalty(song: Song, ensemble: Collection[int]) -> float:

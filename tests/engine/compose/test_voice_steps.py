@@ -40,6 +40,7 @@ from engine.compose.sampling import FillGrammar
 from engine.compose.vocab import Vocabulary
 from engine.compose.voice_leading import (
     BOWED_OCTAVE_LEAP_PENALTY,
+    BOWED_RETURN_BONUS,
     INSTRUMENT_OCTAVE_LEAP_PENALTY,
     INSTRUMENT_STEP_BONUS,
     LINE_RETURN_BONUS,
@@ -354,7 +355,7 @@ def test_new_chorales_basses_move_on_as_bachs_do(
     assert _bass_repeats(midi_model, range(4)) > moving + 0.08
 
 
-def test_a_choir_and_a_jig_are_held_off_their_last_pitch_but_one() -> None:
+def test_a_choir_a_quartet_and_a_jig_are_held_off_their_last_pitch_but_one() -> None:
     choir, strings = _song([52, 52, 52, 52]), _song([40, 40, 41, 42])
     ensemble = range(4)
     assert [ensemble_return_bonus(choir, t, ensemble) for t in ensemble] == [
@@ -363,8 +364,10 @@ def test_a_choir_and_a_jig_are_held_off_their_last_pitch_but_one() -> None:
         SUNG_RETURN_BONUS,
         SUNG_BASS_RETURN_BONUS,
     ]
-    assert SUNG_RETURN_BONUS < SUNG_BASS_RETURN_BONUS < 0
-    assert {ensemble_return_bonus(strings, t, ensemble) for t in ensemble} == {0.0}
+    assert SUNG_RETURN_BONUS < SUNG_BASS_RETURN_BONUS < BOWED_RETURN_BONUS < 0
+    assert {ensemble_return_bonus(strings, t, ensemble) for t in ensemble} == {BOWED_RETURN_BONUS}
+    piano = _song([0, 0])
+    assert {ensemble_return_bonus(piano, t, range(2)) for t in range(2)} == {0.0}
     reel = _reel(tracks=1)
     jig = dataclasses.replace(reel, time_signatures=(TimeSignatureChange(0, 6, 8),))
     assert line_return_bonus(jig, 1) == LINE_RETURN_BONUS < 0
