@@ -119,7 +119,7 @@ def is_sung(song: Song, ensemble: Collection[int]) -> bool:
 
 def ensemble_step_bonus(song: Song, track: int, ensemble: Collection[int]) -> float:
     """How hard one voice of an ensemble leans to steps: a sung ensemble's upper voices the
-    most and its bass much less (`SUNG_STEP_BONUS`, `SUNG_BASS_STEP_BONUS`), an instrumental
+    most and its bass a little less (`SUNG_STEP_BONUS`, `SUNG_BASS_STEP_BONUS`), an instrumental
     ensemble's voices the least (`INSTRUMENT_STEP_BONUS`)."""
     if not is_sung(song, ensemble):
         return INSTRUMENT_STEP_BONUS
