@@ -90,6 +90,30 @@ def test_new_quartets_lie_where_quartets_do(
     assert all(upper > lower + 2 for upper, lower in itertools.pairwise(homed))
 
 
+def test_a_quartets_outer_parts_are_asked_past_where_they_land(
+    midi_model: MidiModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The model draws a quartet's outer parts toward the middle: asked for the training
+    # quartets' means (C#5 and Eb3), new first violins lay at 69.9 and cellos at 53.3 (seeds
+    # 0-3, 8 bars); asked for E5 and C3 they land at 73.3 and 51.3, the training quartets'
+    # 73.5 and 50.6.
+    landed = _mean_pitches(midi_model, range(4))
+    assert landed[0] > 71.5
+    assert landed[3] < 52.5
+    asked_at_the_means = dataclasses.replace(
+        QUARTET,
+        voices=(
+            dataclasses.replace(QUARTET.voices[0], register=73),
+            *QUARTET.voices[1:3],
+            dataclasses.replace(QUARTET.voices[3], register=51),
+        ),
+    )
+    monkeypatch.setitem(operations.PRESETS, "string-quartet", asked_at_the_means)
+    drawn_in = _mean_pitches(midi_model, range(4))
+    assert drawn_in[0] < landed[0] - 2
+    assert drawn_in[3] > landed[3] + 1.5
+
+
 def _hands(model: MidiModel, seed: int) -> tuple[float, float]:
     """The mean pitch of each hand of a new piano piece."""
     song = apply(model, None, Generate("piano", bars=8), seed)
