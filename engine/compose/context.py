@@ -297,6 +297,14 @@ def voice_pairs(
 
 
 def _register_middle(song: Song, track: int, plan: Mapping[Cell, Guides]) -> float | None:
+    """Where a track lies, to order it among the others: its home register where the plan
+    gives one (a preset's part), else the median of its notes, else the middle of the range
+    it is written in. A home comes first: read from the few bars written so far, two parts
+    of a new quartet changed places in 5 of 30 songs (a viola's notes' median under the
+    cello's after two bars), and their order was then left unruled for the rest of the song."""
+    homes = [g.home_register for (t, _), g in plan.items() if t == track and g.home_register]
+    if homes:
+        return float(homes[0])
     notes = song.tracks[track].notes
     if notes:
         return float(statistics.median(note.pitch for note in notes))

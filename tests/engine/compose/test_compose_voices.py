@@ -135,6 +135,15 @@ def test_which_tracks_are_ordered_voices() -> None:
     )
     swapped = dataclasses.replace(satb, tracks=(satb.tracks[1], satb.tracks[0], *satb.tracks[2:]))
     assert voice_pairs(swapped, {}, Controls()) == {(1, 2), (2, 3)}
+    # A part with a home register (a preset's) is placed by it, not by the few notes written:
+    # a quartet's viola whose first bars lay under the cello's stays the part above it.
+    homes = {
+        (track, 0): dataclasses.replace(
+            guides(swapped, (track, 0), Controls(), 0), home_register=home
+        )
+        for track, home in enumerate((72, 65, 57, 48))
+    }
+    assert voice_pairs(swapped, homes, Controls()) == {(0, 1), (1, 2), (2, 3)}
 
 
 # --- counts asked for ---------------------------------------------------------------------------
