@@ -4,6 +4,7 @@ style's pulse, and the forms of the classical presets."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -111,17 +112,16 @@ def _pitch_bias(leading: VoiceLeading, pitch: int) -> float:
     return float(bias[VOCAB.id(f"Pitch_{pitch}")])
 
 
+def _by_voice(bonus: Callable[[Song, int, range], float], song: Song) -> list[float]:
+    """`bonus` for each voice of a four-part ensemble, top to bottom."""
+    return [bonus(song, track, range(4)) for track in range(4)]
+
+
 def test_a_choirs_upper_voices_keep_common_tones_and_its_bass_moves_on() -> None:
-    choir, strings = _song([52, 52, 52, 52]), _song([40, 40, 41, 42])
-    ensemble = range(4)
-    assert [ensemble_repeat_bonus(choir, t, ensemble) for t in ensemble] == [
-        SUNG_REPEAT_BONUS,
-        SUNG_REPEAT_BONUS,
-        SUNG_REPEAT_BONUS,
-        SUNG_BASS_REPEAT_BONUS,
-    ]
+    upper, bass = SUNG_REPEAT_BONUS, SUNG_BASS_REPEAT_BONUS
+    assert _by_voice(ensemble_repeat_bonus, _song([52, 52, 52, 52])) == [upper, upper, upper, bass]
     assert SUNG_BASS_REPEAT_BONUS < 0 < SUNG_REPEAT_BONUS < SUNG_STEP_BONUS
-    assert {ensemble_repeat_bonus(strings, t, ensemble) for t in ensemble} == {0.0}
+    assert set(_by_voice(ensemble_repeat_bonus, _song([40, 40, 41, 42]))) == {0.0}
     other = ((-12, 48, 48),)  # a held note below: no parallel to weigh
     plain = VoiceLeading((-12, 67), (other,), step_bonus=SUNG_STEP_BONUS)
     for bonus in (SUNG_REPEAT_BONUS, SUNG_BASS_REPEAT_BONUS):
@@ -356,16 +356,11 @@ def test_new_chorales_basses_move_on_as_bachs_do(
 
 
 def test_a_choir_a_quartet_and_a_jig_are_held_off_their_last_pitch_but_one() -> None:
-    choir, strings = _song([52, 52, 52, 52]), _song([40, 40, 41, 42])
-    ensemble = range(4)
-    assert [ensemble_return_bonus(choir, t, ensemble) for t in ensemble] == [
-        SUNG_RETURN_BONUS,
-        SUNG_RETURN_BONUS,
-        SUNG_RETURN_BONUS,
-        SUNG_BASS_RETURN_BONUS,
-    ]
+    upper, bass = SUNG_RETURN_BONUS, SUNG_BASS_RETURN_BONUS
+    assert _by_voice(ensemble_return_bonus, _song([52, 52, 52, 52])) == [upper, upper, upper, bass]
     assert SUNG_RETURN_BONUS < SUNG_BASS_RETURN_BONUS < BOWED_RETURN_BONUS < 0
-    assert {ensemble_return_bonus(strings, t, ensemble) for t in ensemble} == {BOWED_RETURN_BONUS}
+    strings = _by_voice(ensemble_return_bonus, _song([40, 40, 41, 42]))
+    assert set(strings) == {BOWED_RETURN_BONUS}
     piano = _song([0, 0])
     assert {ensemble_return_bonus(piano, t, range(2)) for t in range(2)} == {0.0}
     reel = _reel(tracks=1)
