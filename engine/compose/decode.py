@@ -23,12 +23,7 @@ from engine.compose.midi_model import Cache, MidiModel
 from engine.compose.part_writing import (
     band_leading,
     band_parts,
-    ensemble_octave_leap_penalty,
-    ensemble_repeat_bonus,
-    ensemble_return_bonus,
-    ensemble_spacing_penalty,
-    ensemble_step_bonus,
-    ensemble_unison_penalty,
+    ensemble_leading,
     is_sung,
     line_return_bonus,
     line_step_bonus,
@@ -256,17 +251,7 @@ def _grammar(
     band = band_parts(song, ensemble)
     leading = None
     if track_index in ensemble:
-        others = [so_far.notes(other) for other in sorted(ensemble - {track_index})]
-        leading = dataclasses.replace(
-            voice_leading(so_far.notes(track_index), others, song, bar),
-            step_bonus=ensemble_step_bonus(song, track_index, ensemble),
-            repeat_bonus=ensemble_repeat_bonus(song, track_index, ensemble),
-            return_bonus=ensemble_return_bonus(song, track_index, ensemble),
-            unison_penalty=ensemble_unison_penalty(song, ensemble),
-            spacing_penalty=ensemble_spacing_penalty(song, track_index, ensemble),
-            octave_leap_penalty=ensemble_octave_leap_penalty(song, ensemble),
-            above=tuple(other < track_index for other in sorted(ensemble - {track_index})),
-        )
+        leading = ensemble_leading(so_far, cell, ensemble)
     elif track_index in band:
         leading = band_leading(so_far, cell, band, constraints)
         if leans.walks(settings.rhythms.get(cell)):

@@ -99,6 +99,24 @@ def band_leading(
     )
 
 
+def ensemble_leading(so_far: SongSoFar, cell: Cell, ensemble: Collection[int]) -> VoiceLeading:
+    """How one voice of an ensemble (a choir, a quartet, a piano's hands) leads against the
+    others: its step, repeat and return pulls, and what unisons, wide spacing and octave leaps
+    cost, each by the kind of ensemble (the `ensemble_*` rules below)."""
+    song, (track, bar) = so_far.song, cell
+    others = sorted(set(ensemble) - {track})
+    return dataclasses.replace(
+        voice_leading(so_far.notes(track), [so_far.notes(other) for other in others], song, bar),
+        step_bonus=ensemble_step_bonus(song, track, ensemble),
+        repeat_bonus=ensemble_repeat_bonus(song, track, ensemble),
+        return_bonus=ensemble_return_bonus(song, track, ensemble),
+        unison_penalty=ensemble_unison_penalty(song, ensemble),
+        spacing_penalty=ensemble_spacing_penalty(song, track, ensemble),
+        octave_leap_penalty=ensemble_octave_leap_penalty(song, ensemble),
+        above=tuple(other < track for other in others),
+    )
+
+
 def _last_chord(notes: Sequence[Note], before: int) -> tuple[int, ...]:
     """The pitches of the last onset before a tick (none when nothing was played before)."""
     earlier = [note for note in notes if note.start_tick < before]
