@@ -302,9 +302,9 @@ def _register_middle(song: Song, track: int, plan: Mapping[Cell, Guides]) -> flo
     it is written in. A home comes first: read from the few bars written so far, two parts
     of a new quartet changed places in 5 of 30 songs (a viola's notes' median under the
     cello's after two bars), and their order was then left unruled for the rest of the song."""
-    homes = [g.home_register for (t, _), g in plan.items() if t == track and g.home_register]
-    if homes:
-        return float(homes[0])
+    home = next((g.home_register for (t, _), g in plan.items() if t == track), None)
+    if home is not None:
+        return float(home)
     notes = song.tracks[track].notes
     if notes:
         return float(statistics.median(note.pitch for note in notes))
