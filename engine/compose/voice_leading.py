@@ -47,14 +47,14 @@ at none, 57% at 0.15, and 62% at 0.3 (20 songs); steady-eighth bars 32% and 31% 
 Ten songs are too few to choose by: the first ten step 56% at none and 61% at 0.15."""
 
 LINE_RETURN_BONUS = -0.75
-"""Added to the pitch a single line in compound time or with no pulse (a jig; not a reel's
-running eighths, `engine.compose.part_writing.line_return_bonus`) sounded two notes before,
-gone back to: a neighbour note (D E D) or a turn. New jigs went back so at 27% of their
-onsets, held-out jigs at 18% (the line's top pitches, 30 songs each, `--seed 0`): the step pull
-and the tonic's turn the line about one pitch. At -0.5, 21-22%; at -0.75, 18%; at -1.0, 15%.
-New reels went back at 24% (held-out 15%), but held off it (13-18% at -0.5 to -1.0) their
-running eighths leapt more: steps 56% -> 52-54% of moves (held-out 57%, the Markov chain
-58-59%), so they are left alone."""
+"""Added to the pitch a single line in compound time or with no pulse (a jig; not a reel's running
+eighths, `engine.compose.part_writing.line_return_bonus`) sounded two notes before, gone back to:
+a neighbour note (D E D) or a turn. New jigs went back so at 27% of their onsets, held-out jigs
+at 18% (the line's top pitches, 30 songs each, `--seed 0`): the step pull and the tonic's turn
+the line about one pitch. At -0.5, 21-22%; at -0.75, 17-18% (seeds 0 and 30); at -1.0, 15%. New
+reels went back at 24% (held-out 15%), but held off it (13-18% at -0.5 to -1.0) their running
+eighths leapt more: steps 56% -> 52-54% of moves (held-out 57%, the Markov chain 58-59%), so they
+are left alone."""
 
 BAND_LINE_STEP_BONUS = 0.7
 """The step pull for a band's lead and bass lines, which have no held-out human reference:
@@ -113,15 +113,15 @@ more than a point (`python -m benchmarks.musicality_infill --presets chorale --c
 
 
 SUNG_RETURN_BONUS = -3.0
-"""Added to the pitch a sung upper voice sounded two notes before, gone back to (a neighbour
-note: C D C). Bach's held-out sopranos, altos and tenors go back so at 15%, 18% and 18% of
-their onsets; new chorales' at 45%, 40% and 33% (30 songs, `--seed 0`): pulled to the step
-(`SUNG_STEP_BONUS`) and to the tonic, the soprano turned about the tonic, which 26 of 30 sang
-at a third or more of their onsets (Bach's sopranos' commonest pitch is the dominant as often
-as the tonic; `benchmarks.musicality_measures.commonest_pitch`: 41% against Bach's 30% and
-the Markov chain's 21%). At -3.0, 16%, 15% and 12%, the soprano on its commonest pitch at 31-32%
-(seeds 0 and 30). At -1.0, 33%, 28% and 22%; at -2.0, 23%, 22% and 15%; at -4.0, 13%, 13% and
-11%, no nearer Bach in the soprano's commonest pitch (30%) and 25 of 30 in key (26)."""
+"""Added to the pitch a sung upper voice sounded two notes before, gone back to (a neighbour note,
+C-D-C). Bach's held-out sopranos, altos and tenors go back so at 15%, 18% and 18% of their
+onsets; new chorales' at 45%, 40% and 33% (30 songs, `--seed 0`): pulled to the step
+(`SUNG_STEP_BONUS`) and to the tonic, the soprano turned about the tonic, which 26 of 30 sang at
+a third or more of their onsets (Bach's sopranos' commonest pitch is the dominant as often as the
+tonic; `benchmarks.musicality_measures.commonest_pitch`: 41% against Bach's 30% and the Markov
+chain's 21%). At -3.0, 16%, 14% and 14% (the bass as below), the soprano on its commonest pitch
+at 31-32% (seeds 0 and 30). At -1.0, 33%, 28% and 22%; at -2.0, 23%, 22% and 15%; at -4.0, 13%,
+13% and 11%, no nearer Bach in the soprano's commonest pitch (30%) and 25 of 30 in key (26)."""
 
 SUNG_BASS_RETURN_BONUS = -2.0
 """The same for a sung ensemble's bass: new chorales' basses went back to the pitch two notes
