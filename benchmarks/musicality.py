@@ -61,6 +61,7 @@ from benchmarks.musicality_infill import (
     INFILL_KINDS,
     INFILL_ROWS,
     MIN_COUNT,
+    cell_count,
     infill_requests,
     obedience,
     pick_cells,
@@ -164,8 +165,11 @@ def markov_songs(preset: Preset, train: Material, frame: Frame, count: int, seed
 # --- held-out cells --------------------------------------------------------------------------
 
 
-def split_count(total: int, names: Sequence[str]) -> dict[str, int]:
-    """`total` cells shared out among the styles as evenly as whole numbers allow."""
+def split_count(total: int | None, names: Sequence[str]) -> dict[str, int | None]:
+    """`total` cells shared out among the styles as evenly as whole numbers allow; None (all)
+    gives each style every usable cell it has."""
+    if total is None:
+        return dict.fromkeys(names, None)
     share, extra = divmod(total, len(names)) if names else (0, 0)
     return {name: share + (index < extra) for index, name in enumerate(names)}
 
@@ -182,7 +186,7 @@ class CellRows:
 
 
 def cell_rows(
-    model: MidiModel, human: Material, cells: int, control_cells: int, seed: int
+    model: MidiModel, human: Material, cells: int | None, control_cells: int | None, seed: int
 ) -> CellRows:
     """The infill and control rows of one style."""
     excerpts = [work.excerpt for work in human.works]
@@ -273,8 +277,8 @@ class StylePlan:
     """The run's options, and how many held-out cells each style gets."""
 
     args: argparse.Namespace
-    cells: dict[str, int]
-    control_cells: dict[str, int]
+    cells: dict[str, int | None]
+    control_cells: dict[str, int | None]
 
 
 # --- output ----------------------------------------------------------------------------------
@@ -355,8 +359,12 @@ def arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=0, help="first seed of the model's songs")
     parser.add_argument("--presets", help="comma-separated preset names (default: all)")
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL_DIR, help="model folder")
-    parser.add_argument("--cells", type=int, default=50, help="held-out cells to infill")
-    parser.add_argument("--control-cells", type=int, default=20, help="cells per soft control")
+    parser.add_argument(
+        "--cells", type=cell_count, default=50, help="held-out cells to infill, or 'all'"
+    )
+    parser.add_argument(
+        "--control-cells", type=cell_count, default=20, help="cells per soft control, or 'all'"
+    )
     parser.add_argument("--threads", type=int, help="onnxruntime threads (default: engine's)")
     parser.add_argument("--out", type=Path, help="write every figure to this JSON file")
     return parser.parse_args(argv)

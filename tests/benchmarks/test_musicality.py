@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from benchmarks import musicality_rows as table
-from benchmarks.musicality import run
+from benchmarks.musicality import run, split_count
 from benchmarks.musicality_ensemble import (
     bass_on_root_or_fifth,
     bass_onsets_per_bar,
@@ -536,3 +536,13 @@ def test_the_human_span_counts_the_model_songs_inside_it() -> None:
     flag = table.Row("ends well", "share", measure, per_song=False)
     assert table.human_spread(flag, pairs("h1", "h2"), pairs("m1")) is None
     assert table.human_spread(row, pairs("h1"), pairs("m1")) is None
+
+
+def test_cells_are_shared_out_evenly_or_all_given_to_each_style() -> None:
+    assert split_count(7, ["folk-tune", "reel", "chorale"]) == {
+        "folk-tune": 3,
+        "reel": 2,
+        "chorale": 2,
+    }
+    assert split_count(None, ["folk-tune", "chorale"]) == {"folk-tune": None, "chorale": None}
+    assert split_count(5, []) == {}

@@ -4,6 +4,7 @@ the infill-only run prints and writes its figures."""
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import json
 from collections.abc import Sequence
@@ -14,6 +15,7 @@ import pytest
 from benchmarks.musicality_infill import (
     INFILL_ROWS,
     InfillRequest,
+    cell_count,
     check_no_leak,
     infill_main,
     infill_requests,
@@ -90,6 +92,29 @@ def test_preset_requests_are_checked_and_match_the_full_benchmark() -> None:
     again = preset_requests("chorale", works=4, cells=5)
     assert [r.cell for r in again] == [r.cell for r in requests]
     assert infill_requests(pick_cells([], 5)) == []
+
+
+def test_all_cells_are_every_usable_cell_in_the_same_order() -> None:
+    """`--cells all` writes back every usable held-out cell: a count draws the first of the
+    same seeded order, and a count beyond the pool gives the pool."""
+    songs = sorted({r.song.title: r.song for r in chorale_requests(5)}.items())
+    works = [song for _, song in songs]
+    every = pick_cells(works, None)
+    assert len(every) > 5
+    assert pick_cells(works, 5) == every[:5]
+    assert pick_cells(works, len(every) + 100) == every
+    assert len({(song.title, cell) for song, cell in every}) == len(every)
+
+
+@pytest.mark.parametrize(("text", "count"), [("all", None), ("ALL", None), ("0", 0), ("12", 12)])
+def test_cells_reads_a_count_or_all(text: str, count: int | None) -> None:
+    assert cell_count(text) == count
+
+
+@pytest.mark.parametrize("text", ["-1", "some", "1.5", ""])
+def test_cells_refuses_anything_else_and_says_what_it_takes(text: str) -> None:
+    with pytest.raises(argparse.ArgumentTypeError, match="cells"):
+        cell_count(text)
 
 
 def test_the_infill_run_prints_and_writes_model_and_copy(
