@@ -18,12 +18,15 @@ from engine.compose.voice_leading import (
     BAND_PARALLEL_PENALTY,
     BOWED_OCTAVE_LEAP_PENALTY,
     BOWED_RETURN_BONUS,
+    BOWED_TOP_REPEAT_BONUS,
     COMPING_STEP_BONUS,
     INSTRUMENT_OCTAVE_LEAP_PENALTY,
     INSTRUMENT_STEP_BONUS,
     LINE_RETURN_BONUS,
     LINE_STEP_BONUS,
     OCTAVE_LEAP_PENALTY,
+    OFFBEAT_REPEAT_BONUS,
+    RUNNING_LINE_REPEAT_BONUS,
     RUNNING_LINE_STEP_BONUS,
     SUNG_BASS_REPEAT_BONUS,
     SUNG_BASS_RETURN_BONUS,
@@ -144,13 +147,21 @@ def ensemble_step_bonus(song: Song, track: int, ensemble: Collection[int]) -> fl
     return SUNG_BASS_STEP_BONUS if track == max(ensemble) else SUNG_STEP_BONUS
 
 
+def is_bowed(song: Song, ensemble: Collection[int]) -> bool:
+    """Whether every voice of an ensemble is a bowed string (`BOWED_PROGRAMS`): a quartet."""
+    return all(song.tracks[other].program in BOWED_PROGRAMS for other in ensemble)
+
+
 def ensemble_repeat_bonus(song: Song, track: int, ensemble: Collection[int]) -> float:
     """How one voice of an ensemble leans to sounding its previous pitch again: a sung
     ensemble's upper voices keep their common tones (`SUNG_REPEAT_BONUS`) and its bass moves on
-    (`SUNG_BASS_REPEAT_BONUS`); an instrumental ensemble's voices are left to the model."""
-    if not is_sung(song, ensemble):
-        return 0.0
-    return SUNG_BASS_REPEAT_BONUS if track == max(ensemble) else SUNG_REPEAT_BONUS
+    (`SUNG_BASS_REPEAT_BONUS`); the top part of bowed strings repeats a little more
+    (`BOWED_TOP_REPEAT_BONUS`); any other voice is left to the model."""
+    if is_sung(song, ensemble):
+        return SUNG_BASS_REPEAT_BONUS if track == max(ensemble) else SUNG_REPEAT_BONUS
+    if is_bowed(song, ensemble) and track == min(ensemble):
+        return BOWED_TOP_REPEAT_BONUS
+    return 0.0
 
 
 def ensemble_return_bonus(song: Song, track: int, ensemble: Collection[int]) -> float:
@@ -160,7 +171,7 @@ def ensemble_return_bonus(song: Song, track: int, ensemble: Collection[int]) -> 
     any other ensemble's voices (a piano's hands) are left to the model."""
     if is_sung(song, ensemble):
         return SUNG_BASS_RETURN_BONUS if track == max(ensemble) else SUNG_RETURN_BONUS
-    if all(song.tracks[other].program in BOWED_PROGRAMS for other in ensemble):
+    if is_bowed(song, ensemble):
         return BOWED_RETURN_BONUS
     return 0.0
 
@@ -209,6 +220,32 @@ def line_return_bonus(song: Song, bar: int) -> float:
     held off it (`LINE_RETURN_BONUS`) unless it runs (`runs_in_pulse`), whose scale runs
     turn by neighbour notes."""
     return 0.0 if runs_in_pulse(song, bar) else LINE_RETURN_BONUS
+
+
+def line_leading(so_far: SongSoFar, cell: Cell) -> VoiceLeading:
+    """How a single line (a fiddle tune, a sung melody alone) leads from its own notes: its
+    step, repeat and return pulls, by whether it runs in its style's pulse (`runs_in_pulse`)."""
+    song, (track, bar) = so_far.song, cell
+    return dataclasses.replace(
+        voice_leading(so_far.notes(track), [], song, bar),
+        step_bonus=line_step_bonus(song, bar),
+        repeat_bonus=line_repeat_bonus(song, bar),
+        return_bonus=line_return_bonus(song, bar),
+        offbeat_repeat_bonus=line_offbeat_repeat_bonus(song, bar),
+    )
+
+
+def line_repeat_bonus(song: Song, bar: int) -> float:
+    """How a single line leans to sounding its last pitch again: a little where it runs
+    (`runs_in_pulse`: `RUNNING_LINE_REPEAT_BONUS`), left to the model elsewhere."""
+    return RUNNING_LINE_REPEAT_BONUS if runs_in_pulse(song, bar) else 0.0
+
+
+def line_offbeat_repeat_bonus(song: Song, bar: int) -> float:
+    """How a single line leans to sounding its last pitch again off the beat: held off it
+    where it runs (`runs_in_pulse`: `OFFBEAT_REPEAT_BONUS`), whose repeats fall on the beat;
+    left to the model elsewhere (a jig's groups of three)."""
+    return OFFBEAT_REPEAT_BONUS if runs_in_pulse(song, bar) else 0.0
 
 
 def runs_in_pulse(song: Song, bar: int) -> bool:

@@ -35,7 +35,7 @@ take `RUNNING_LINE_STEP_BONUS` instead. With the tonic pulled only where the bar
 it (`engine.compose.decode.tonic_bonus`), new jigs stepped 59% at 0.4, 60% at 0.5, 62% at 0.55
 and 63% at 0.6 (10 songs; held-out jigs 61%, the Markov chain 60%)."""
 
-RUNNING_LINE_STEP_BONUS = 0.15
+RUNNING_LINE_STEP_BONUS = 0.3
 """The step pull for a single line running in its style's pulse in simple time (a reel's
 eighths in 4/4; `engine.compose.part_writing.line_step_bonus`): a little. Running eighths in
 common time are scale runs by themselves, where a jig's 6/8 groups of three turn on
@@ -44,7 +44,10 @@ arpeggios. New reels (10 songs) stepped 67% of the time at `LINE_STEP_BONUS`, 61
 so they keep theirs. Measured on 30 songs (`python -m benchmarks.musicality --songs 30
 --cells 0 --control-cells 0 --presets reel`; held-out reels 57%, the Markov chain 58%): 53%
 at none, 57% at 0.15, and 62% at 0.3 (20 songs); steady-eighth bars 32% and 31% (human 30%).
-Ten songs are too few to choose by: the first ten step 56% at none and 61% at 0.15."""
+Ten songs are too few to choose by: the first ten step 56% at none and 61% at 0.15. Held off
+repeating a note between beats (`OFFBEAT_REPEAT_BONUS`), reels stepped 52-54% at 0.15, the
+repeat's place going to leaps; at 0.3 with the repeat kept on the beat, 57-58% (seeds 0, 30
+and 60; 51-56% before)."""
 
 LINE_RETURN_BONUS = -0.75
 """Added to the pitch a single line in compound time or with no pulse (a jig; not a reel's running
@@ -55,6 +58,24 @@ the line about one pitch. At -0.5, 21-22%; at -0.75, 17-18% (seeds 0 and 30); at
 reels went back at 24% (held-out 15%), but held off it (13-18% at -0.5 to -1.0) their running
 eighths leapt more: steps 56% -> 52-54% of moves (held-out 57%, the Markov chain 58-59%), so they
 are left alone."""
+
+RUNNING_LINE_REPEAT_BONUS = 0.5
+"""Added to a running line's previous pitch sounded again (a reel's eighths;
+`engine.compose.part_writing.line_repeat_bonus`), on the beat; off it, `OFFBEAT_REPEAT_BONUS`
+is added as well. See there."""
+
+OFFBEAT_REPEAT_BONUS = -2.0
+"""Added, on top of `RUNNING_LINE_REPEAT_BONUS`, to a running line's previous pitch sounded
+again off the beat (a reel's eighth between two beats;
+`engine.compose.part_writing.line_offbeat_repeat_bonus`). A reel repeats a note on the beat,
+most of all on its weak beats (2 and 4), and hardly ever between beats: of the held-out reels'
+repeated notes 11% fall off the beat, of new reels' 31-38%, which repeated 11-12% of their
+onsets in all (held-out 9%, the Markov chain 10%). With the net -1.5 off the beat and 0.5 on
+it (and `RUNNING_LINE_STEP_BONUS` 0.3), 7% of new reels' repeated notes fall off the beat and
+they repeat 8-9% of their onsets (`--songs 30 --presets reel`, seeds 0, 30 and 60), stepping
+57-58% of their moves (held-out 57%), 84 of 90 heard in their key (82 before). Held off the
+repeat with no pull on the beat (-0.75 and 0.25), 8-9% as well, but still 31% off the beat;
+at -2.0 with a step pull of 0.15, 6%, and steps fell to 52%: the repeat's place went to leaps."""
 
 BAND_LINE_STEP_BONUS = 0.7
 """The step pull for a band's lead and bass lines, which have no held-out human reference:
@@ -180,6 +201,15 @@ their onsets (36-37% before; training 26-28%) and 57 of 60 songs in their key (5
 6-9%. Repeated notes are left alone: the held-out inner parts repeat 14-18% of their onsets
 but the training quartets' 25-32%, as new ones do (22-29%)."""
 
+BOWED_TOP_REPEAT_BONUS = 0.5
+"""Added to the previous pitch of the top part of an ensemble of bowed strings (a quartet's
+first violin), sounded again. Once that part was no longer pulled to the tonic
+(`engine.compose.decode._leans_to_tonic`) it repeated 9-11% of its onsets, where the two
+held-out quartets' first violins repeat 15% and the Markov chain's 11-13%. With this, 14-16%
+over four draws of 30 (`--songs 30 --presets string-quartet`, seeds 0, 30, 60 and 90), its
+commonest pitch no more often (20-21%). At 0 the part is left to the model, as the inner parts
+are (`BOWED_RETURN_BONUS`)."""
+
 BOWED_OCTAVE_LEAP_PENALTY = -0.75
 """What a leap of more than an octave costs a voice of an ensemble of bowed strings (a string
 quartet): nothing, and a little is given. Violins and cellos leap across their strings by
@@ -233,11 +263,16 @@ class VoiceLeading:
     repeat_bonus: float = 0.0
     """Added to the voice's previous pitch, sounded again: a sung ensemble's upper voices keep
     their common tones (`SUNG_REPEAT_BONUS`) and its bass moves on (`SUNG_BASS_REPEAT_BONUS`,
-    below zero); nothing for any other part."""
+    below zero); a quartet's first violin and a running line a little
+    (`BOWED_TOP_REPEAT_BONUS`, `RUNNING_LINE_REPEAT_BONUS`); nothing for any other part."""
     return_bonus: float = 0.0
     """Added to the pitch the voice sounded two notes before, gone back to: a walking bass
     goes on (`engine.compose.leans.WALK_RETURN_BONUS`, below zero); nothing for any other
     part."""
+    offbeat_repeat_bonus: float = 0.0
+    """Added to the voice's previous pitch sounded again off the beat, on top of
+    `repeat_bonus`: a running line keeps its repeats on the beat (`OFFBEAT_REPEAT_BONUS`,
+    with `RUNNING_LINE_REPEAT_BONUS`); nothing for any other part."""
     above: tuple[bool, ...] = ()
     """For each of `others`, whether it is the higher part of the two. A pair of parts is heard
     as the upper one's highest note against the lower one's lowest, so a part below another

@@ -4,6 +4,7 @@ style's pulse, and the forms of the classical presets."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 
 from benchmarks.musicality_ensemble import bass_repeated_notes
 from benchmarks.musicality_measures import melody_line
-from engine.compose import part_writing
+from engine.compose import decode, part_writing
 from engine.compose.fill_limits import HardConstraints, SoftTargets
 from engine.compose.midi_model import MidiModel
 from engine.compose.operations import Generate, apply
@@ -24,6 +25,8 @@ from engine.compose.part_writing import (
     ensemble_spacing_penalty,
     ensemble_step_bonus,
     ensemble_unison_penalty,
+    line_offbeat_repeat_bonus,
+    line_repeat_bonus,
     line_return_bonus,
     line_step_bonus,
     with_pulse,
@@ -37,16 +40,20 @@ from engine.compose.plan import (
 )
 from engine.compose.preset_files import PresetFileError
 from engine.compose.presets import PRESETS
+from engine.compose.register import BOWED_PROGRAMS
 from engine.compose.sampling import FillGrammar
 from engine.compose.vocab import Vocabulary
 from engine.compose.voice_leading import (
     BOWED_OCTAVE_LEAP_PENALTY,
     BOWED_RETURN_BONUS,
+    BOWED_TOP_REPEAT_BONUS,
     INSTRUMENT_OCTAVE_LEAP_PENALTY,
     INSTRUMENT_STEP_BONUS,
     LINE_RETURN_BONUS,
     LINE_STEP_BONUS,
     OCTAVE_LEAP_PENALTY,
+    OFFBEAT_REPEAT_BONUS,
+    RUNNING_LINE_REPEAT_BONUS,
     RUNNING_LINE_STEP_BONUS,
     STEP_BONUS,
     SUNG_BASS_REPEAT_BONUS,
@@ -60,7 +67,7 @@ from engine.compose.voice_leading import (
     SUNG_UNISON_PENALTY,
     VoiceLeading,
 )
-from engine.song.song import Song, TimeSignatureChange, Track
+from engine.song.song import PPQ, Song, TimeSignatureChange, Track
 from engine.song.theory import key_from_name
 
 VOCAB = Vocabulary.build()
@@ -121,7 +128,12 @@ def test_a_choirs_upper_voices_keep_common_tones_and_its_bass_moves_on() -> None
     upper, bass = SUNG_REPEAT_BONUS, SUNG_BASS_REPEAT_BONUS
     assert _by_voice(ensemble_repeat_bonus, _song([52, 52, 52, 52])) == [upper, upper, upper, bass]
     assert SUNG_BASS_REPEAT_BONUS < 0 < SUNG_REPEAT_BONUS < SUNG_STEP_BONUS
-    assert set(_by_voice(ensemble_repeat_bonus, _song([40, 40, 41, 42]))) == {0.0}
+    # A quartet's first violin repeats a little; its other parts, and a piano's hands, are
+    # left to the model.
+    top = BOWED_TOP_REPEAT_BONUS
+    assert _by_voice(ensemble_repeat_bonus, _song([40, 40, 41, 42])) == [top, 0.0, 0.0, 0.0]
+    assert 0 < BOWED_TOP_REPEAT_BONUS < SUNG_REPEAT_BONUS
+    assert set(_by_voice(ensemble_repeat_bonus, _song([0, 0, 0, 0]))) == {0.0}
     other = ((-12, 48, 48),)  # a held note below: no parallel to weigh
     plain = VoiceLeading((-12, 67), (other,), step_bonus=SUNG_STEP_BONUS)
     for bonus in (SUNG_REPEAT_BONUS, SUNG_BASS_REPEAT_BONUS):
@@ -232,6 +244,62 @@ def test_a_reel_runs_its_eighths_with_no_step_pull_and_a_jig_keeps_its_own() -> 
     # A line in a style without a pulse (a sung melody alone) keeps the line's pull.
     assert line_step_bonus(dataclasses.replace(reel, style="classical"), 1) == LINE_STEP_BONUS
     assert line_step_bonus(dataclasses.replace(reel, style=None), 1) == LINE_STEP_BONUS
+
+
+def test_a_reel_keeps_its_repeats_on_the_beat_and_a_jig_is_left_alone() -> None:
+    reel = _reel(tracks=1)
+    jig = dataclasses.replace(reel, time_signatures=(TimeSignatureChange(0, 6, 8),))
+    assert line_repeat_bonus(reel, 1) == RUNNING_LINE_REPEAT_BONUS > 0
+    assert line_offbeat_repeat_bonus(reel, 1) == OFFBEAT_REPEAT_BONUS
+    assert RUNNING_LINE_REPEAT_BONUS + OFFBEAT_REPEAT_BONUS < 0  # held off between beats
+    for other in (jig, dataclasses.replace(reel, style=None)):
+        assert line_repeat_bonus(other, 1) == line_offbeat_repeat_bonus(other, 1) == 0.0
+    plain = VoiceLeading((-12, 67), (), step_bonus=RUNNING_LINE_STEP_BONUS)
+    held_off = dataclasses.replace(plain, offbeat_repeat_bonus=OFFBEAT_REPEAT_BONUS)
+
+    def bias(leading: VoiceLeading, position: str, pitch: int) -> float:
+        """The pull on `pitch` at `position`, after G4 at the bar before."""
+        grammar = FillGrammar(VOCAB, "Bar_4/4", 48, voice_leading=leading)
+        for token in ("Fill_Start", "Bar_4/4", position):
+            grammar.advance(VOCAB.id(token))
+        values = grammar.bias()
+        assert values is not None
+        return float(values[VOCAB.id(f"Pitch_{pitch}")])
+
+    # G4 again on the "and" of beat 1 loses the bonus; on beat 2, or any other pitch, nothing.
+    assert bias(held_off, "Pos_6", 67) - bias(plain, "Pos_6", 67) == pytest.approx(
+        OFFBEAT_REPEAT_BONUS
+    )
+    assert bias(held_off, "Pos_12", 67) == pytest.approx(bias(plain, "Pos_12", 67))
+    for pitch in (65, 69, 71):
+        assert bias(held_off, "Pos_6", pitch) == pytest.approx(bias(plain, "Pos_6", pitch))
+
+
+def _offbeat_repeats(model: MidiModel, seeds: range) -> tuple[int, int]:
+    """New reels' melody notes that repeat the note before: off the beat, and in all."""
+    offbeat = repeats = 0
+    for seed in seeds:
+        song = apply(model, None, Generate("reel"), seed)
+        line = melody_line(song)
+        for before, note in itertools.pairwise(line):
+            if note.pitch == before.pitch:
+                repeats += 1
+                start = song.bar_span(song.bar_at_tick(note.start_tick))[0]
+                offbeat += bool((note.start_tick - start) % PPQ)
+    return offbeat, repeats
+
+
+def test_new_reels_repeat_a_note_between_beats_seldom_as_reels_do(
+    midi_model: MidiModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Held-out reels put 11% of their repeated notes off the beat. Seeds 0-7 of new reels:
+    # 6 of 92 (7%); without the pulls, 25 of 81 (31%).
+    offbeat, repeats = _offbeat_repeats(midi_model, range(8))
+    assert offbeat < 0.12 * repeats
+    monkeypatch.setattr(part_writing, "OFFBEAT_REPEAT_BONUS", 0.0)
+    monkeypatch.setattr(part_writing, "RUNNING_LINE_REPEAT_BONUS", 0.0)
+    offbeat_before, repeats_before = _offbeat_repeats(midi_model, range(8))
+    assert offbeat_before > 0.25 * repeats_before
 
 
 def test_a_pulse_that_is_not_a_note_value_is_named(tmp_path: Path) -> None:
@@ -414,3 +482,38 @@ def test_new_chorales_and_jigs_turn_about_one_pitch_no_more_than_their_held_out_
     monkeypatch.setattr(part_writing, "LINE_RETURN_BONUS", 0.0)
     assert _returns(midi_model, "chorale", range(4)) > chorale + 0.2
     assert _returns(midi_model, "folk-tune", range(4)) > jig + 0.06
+
+
+def _first_violin(model: MidiModel, seeds: range) -> tuple[float, float]:
+    """New quartets' first violins: the share of their moves that repeat the note before, and
+    the mean share of a song's onsets on its commonest pitch."""
+    repeats = moves = 0
+    commonest = []
+    for seed in seeds:
+        song = apply(model, None, Generate("string-quartet"), seed)
+        line = [note.pitch for note in melody_line(song)]
+        repeats += sum(a == b for a, b in itertools.pairwise(line))
+        moves += len(line) - 1
+        commonest.append(max(line.count(pitch) for pitch in set(line)) / len(line))
+    return repeats / moves, sum(commonest) / len(commonest)
+
+
+def test_a_quartets_first_violin_sings_its_own_line_and_repeats_as_quartets_do(
+    midi_model: MidiModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Seeds 0-3: repeated notes 18%, the commonest pitch 19% (the held-out quartets' first
+    # violins 15% and 15%). Without the repeat pull, 14% repeated; pulled to the tonic as the
+    # parts under it are, the commonest pitch 26%.
+    repeated, commonest = _first_violin(midi_model, range(4))
+    assert commonest < 0.22
+    monkeypatch.setattr(part_writing, "BOWED_TOP_REPEAT_BONUS", 0.0)
+    assert _first_violin(midi_model, range(4))[0] < repeated - 0.03
+    monkeypatch.undo()
+
+    def every_bowed_part(song: Song, track: int) -> bool:  # the rule before
+        return decode._voice_place(song, track) is not None or all(
+            part.program in BOWED_PROGRAMS for part in song.tracks if not part.is_drum
+        )
+
+    monkeypatch.setattr(decode, "_leans_to_tonic", every_bowed_part)
+    assert _first_violin(midi_model, range(4))[1] > commonest + 0.04
