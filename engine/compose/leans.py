@@ -301,9 +301,8 @@ def voice_leading(
         per_pitch[nearest <= 2] += leading.step
         return per_pitch
     per_pitch[(np.abs(candidates - mine) <= 2) & moving] += leading.step
-    per_pitch[mine] += leading.repeat_bonus
-    if position % STEPS_PER_QUARTER:
-        per_pitch[mine] += leading.offbeat_repeat_bonus
+    offbeat = leading.offbeat_repeat_bonus is not None and position % STEPS_PER_QUARTER
+    per_pitch[mine] += leading.offbeat_repeat_bonus if offbeat else leading.repeat_bonus
     if two_back is not None and two_back != mine:
         per_pitch[two_back] += leading.return_bonus
     per_pitch[np.abs(candidates - mine) > 12] -= leading.octave_leap_penalty

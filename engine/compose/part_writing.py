@@ -25,16 +25,18 @@ from engine.compose.voice_leading import (
     LINE_RETURN_BONUS,
     LINE_STEP_BONUS,
     OCTAVE_LEAP_PENALTY,
-    OFFBEAT_REPEAT_BONUS,
+    RUNNING_LINE_OFFBEAT_REPEAT_BONUS,
     RUNNING_LINE_REPEAT_BONUS,
     RUNNING_LINE_STEP_BONUS,
     SUNG_BASS_REPEAT_BONUS,
     SUNG_BASS_RETURN_BONUS,
     SUNG_BASS_STEP_BONUS,
+    SUNG_OFFBEAT_REPEAT_BONUS,
     SUNG_REPEAT_BONUS,
     SUNG_RETURN_BONUS,
     SUNG_SPACING_PENALTY,
     SUNG_STEP_BONUS,
+    SUNG_TOP_REPEAT_BONUS,
     SUNG_UNISON_PENALTY,
     VoiceLeading,
 )
@@ -112,6 +114,7 @@ def ensemble_leading(so_far: SongSoFar, cell: Cell, ensemble: Collection[int]) -
         voice_leading(so_far.notes(track), [so_far.notes(other) for other in others], song, bar),
         step_bonus=ensemble_step_bonus(song, track, ensemble),
         repeat_bonus=ensemble_repeat_bonus(song, track, ensemble),
+        offbeat_repeat_bonus=ensemble_offbeat_repeat_bonus(song, track, ensemble),
         return_bonus=ensemble_return_bonus(song, track, ensemble),
         unison_penalty=ensemble_unison_penalty(song, ensemble),
         spacing_penalty=ensemble_spacing_penalty(song, track, ensemble),
@@ -153,15 +156,29 @@ def is_bowed(song: Song, ensemble: Collection[int]) -> bool:
 
 
 def ensemble_repeat_bonus(song: Song, track: int, ensemble: Collection[int]) -> float:
-    """How one voice of an ensemble leans to sounding its previous pitch again: a sung
-    ensemble's upper voices keep their common tones (`SUNG_REPEAT_BONUS`) and its bass moves on
+    """How one voice of an ensemble leans to sounding its previous pitch again (on the beat:
+    `ensemble_offbeat_repeat_bonus`): a sung ensemble's upper voices keep their common tones
+    (`SUNG_REPEAT_BONUS`, its soprano `SUNG_TOP_REPEAT_BONUS`) and its bass moves on
     (`SUNG_BASS_REPEAT_BONUS`); the top part of bowed strings repeats a little more
     (`BOWED_TOP_REPEAT_BONUS`); any other voice is left to the model."""
     if is_sung(song, ensemble):
-        return SUNG_BASS_REPEAT_BONUS if track == max(ensemble) else SUNG_REPEAT_BONUS
+        if track == max(ensemble):
+            return SUNG_BASS_REPEAT_BONUS
+        return SUNG_TOP_REPEAT_BONUS if track == min(ensemble) else SUNG_REPEAT_BONUS
     if is_bowed(song, ensemble) and track == min(ensemble):
         return BOWED_TOP_REPEAT_BONUS
     return 0.0
+
+
+def ensemble_offbeat_repeat_bonus(
+    song: Song, track: int, ensemble: Collection[int]
+) -> float | None:
+    """How one voice of an ensemble leans to sounding its previous pitch again off the beat:
+    a choir's upper voices are held off it (`SUNG_OFFBEAT_REPEAT_BONUS`), keeping their common
+    tones on the beat; None (as on the beat) for any other voice."""
+    if is_sung(song, ensemble) and track != max(ensemble):
+        return SUNG_OFFBEAT_REPEAT_BONUS
+    return None
 
 
 def ensemble_return_bonus(song: Song, track: int, ensemble: Collection[int]) -> float:
@@ -241,11 +258,11 @@ def line_repeat_bonus(song: Song, bar: int) -> float:
     return RUNNING_LINE_REPEAT_BONUS if runs_in_pulse(song, bar) else 0.0
 
 
-def line_offbeat_repeat_bonus(song: Song, bar: int) -> float:
+def line_offbeat_repeat_bonus(song: Song, bar: int) -> float | None:
     """How a single line leans to sounding its last pitch again off the beat: held off it
-    where it runs (`runs_in_pulse`: `OFFBEAT_REPEAT_BONUS`), whose repeats fall on the beat;
-    left to the model elsewhere (a jig's groups of three)."""
-    return OFFBEAT_REPEAT_BONUS if runs_in_pulse(song, bar) else 0.0
+    where it runs (`runs_in_pulse`: `RUNNING_LINE_OFFBEAT_REPEAT_BONUS`), whose repeats fall on
+    the beat; None (as on the beat) elsewhere (a jig's groups of three)."""
+    return RUNNING_LINE_OFFBEAT_REPEAT_BONUS if runs_in_pulse(song, bar) else None
 
 
 def runs_in_pulse(song: Song, bar: int) -> bool:

@@ -45,9 +45,9 @@ so they keep theirs. Measured on 30 songs (`python -m benchmarks.musicality --so
 --cells 0 --control-cells 0 --presets reel`; held-out reels 57%, the Markov chain 58%): 53%
 at none, 57% at 0.15, and 62% at 0.3 (20 songs); steady-eighth bars 32% and 31% (human 30%).
 Ten songs are too few to choose by: the first ten step 56% at none and 61% at 0.15. Held off
-repeating a note between beats (`OFFBEAT_REPEAT_BONUS`), reels stepped 52-54% at 0.15, the
-repeat's place going to leaps; at 0.3 with the repeat kept on the beat, 57-58% (seeds 0, 30
-and 60; 51-56% before)."""
+repeating a note between beats (`RUNNING_LINE_OFFBEAT_REPEAT_BONUS`), reels stepped 52-54% at
+0.15, the repeat's place going to leaps; at 0.3 with the repeat kept on the beat, 57-58%
+(seeds 0, 30 and 60; 51-56% before)."""
 
 LINE_RETURN_BONUS = -0.75
 """Added to the pitch a single line in compound time or with no pulse (a jig; not a reel's running
@@ -60,22 +60,22 @@ eighths leapt more: steps 56% -> 52-54% of moves (held-out 57%, the Markov chain
 are left alone."""
 
 RUNNING_LINE_REPEAT_BONUS = 0.5
-"""Added to a running line's previous pitch sounded again (a reel's eighths;
-`engine.compose.part_writing.line_repeat_bonus`), on the beat; off it, `OFFBEAT_REPEAT_BONUS`
-is added as well. See there."""
+"""Added to a running line's previous pitch sounded again on the beat (a reel's eighths;
+`engine.compose.part_writing.line_repeat_bonus`); off it, `RUNNING_LINE_OFFBEAT_REPEAT_BONUS`
+instead. See there."""
 
-OFFBEAT_REPEAT_BONUS = -2.0
-"""Added, on top of `RUNNING_LINE_REPEAT_BONUS`, to a running line's previous pitch sounded
-again off the beat (a reel's eighth between two beats;
-`engine.compose.part_writing.line_offbeat_repeat_bonus`). A reel repeats a note on the beat,
-most of all on its weak beats (2 and 4), and hardly ever between beats: of the held-out reels'
-repeated notes 11% fall off the beat, of new reels' 31-38%, which repeated 11-12% of their
-onsets in all (held-out 9%, the Markov chain 10%). With the net -1.5 off the beat and 0.5 on
-it (and `RUNNING_LINE_STEP_BONUS` 0.3), 7% of new reels' repeated notes fall off the beat and
-they repeat 8-9% of their onsets (`--songs 30 --presets reel`, seeds 0, 30 and 60), stepping
-57-58% of their moves (held-out 57%), 84 of 90 heard in their key (82 before). Held off the
-repeat with no pull on the beat (-0.75 and 0.25), 8-9% as well, but still 31% off the beat;
-at -2.0 with a step pull of 0.15, 6%, and steps fell to 52%: the repeat's place went to leaps."""
+RUNNING_LINE_OFFBEAT_REPEAT_BONUS = -1.5
+"""Added to a running line's previous pitch sounded again off the beat (a reel's eighth
+between two beats; `engine.compose.part_writing.line_offbeat_repeat_bonus`). A reel repeats a
+note on the beat, most of all on its weak beats (2 and 4), and hardly ever between beats: of
+the held-out reels' repeated notes 11% fall off the beat, of new reels' 31-38%, which repeated
+11-12% of their onsets in all (held-out 9%, the Markov chain 10%). At -1.5 off the beat and
+`RUNNING_LINE_REPEAT_BONUS` on it (and `RUNNING_LINE_STEP_BONUS` 0.3), 7% of new reels'
+repeated notes fall off the beat and they repeat 8-9% of their onsets (`--songs 30 --presets
+reel`, seeds 0, 30 and 60), stepping 57-58% of their moves (held-out 57%), 84 of 90 heard in
+their key (82 before). At -0.75 off the beat and nothing on it (the step pull 0.25), 8-9% as
+well, but still 31% off the beat; at -2.0 and nothing on the beat with a step pull of 0.15, 6%,
+and steps fell to 52%: the repeat's place went to leaps."""
 
 BAND_LINE_STEP_BONUS = 0.7
 """The step pull for a band's lead and bass lines, which have no held-out human reference:
@@ -112,13 +112,33 @@ of 30 (`--songs 30 --presets chorale`, seeds 0 and 30; the bass 66%), heard in t
 27 and 29 of 30 (27 and 25 before), the bass spanning 12.2 semitones (Bach's 15.0)."""
 
 
-SUNG_REPEAT_BONUS = 1.0
-"""Log-odds added to a sung upper voice's previous pitch, sounded again: part-writing keeps
-a common tone where the next chord has it. The step pull alone left it out: Bach's held-out
-chorales repeat 19%, 21% and 19% of the onsets of the soprano, alto and tenor (the Markov
-chain's soprano 16%); new chorales (30 songs) 7%, 10% and 12%. With this, 16% and 15% in the
-soprano (seeds 0 and 30), 21% and 24% in the alto and tenor; at 1.25, 15-18% and 29% in the
-tenor; at 1.5, 20-22%, the tenor 30%."""
+SUNG_REPEAT_BONUS = 1.25
+"""Log-odds added to a sung inner voice's previous pitch (the alto's, the tenor's), sounded
+again on the beat: part-writing keeps a common tone where the next chord has it. The step pull
+alone left it out: Bach's held-out chorales repeat 19%, 21% and 19% of the onsets of the
+soprano, alto and tenor (the Markov chain's soprano 16%); new chorales (30 songs) 7%, 10% and
+12%. At 1.0 on and off the beat, 15%, 20% and 22% (seed 0); at 1.5, 20-22%, the tenor 30%.
+Held off repeating between beats (`SUNG_OFFBEAT_REPEAT_BONUS`), the alto and tenor fell to 15%
+at 1.0; at 1.25, 19% and 17%; at 1.5, 20% and 20%, but 24 of 30 chorales heard in their key at
+seed 30; at 2.0, 25% and 23%, 23 of 30 at seed 0."""
+
+SUNG_TOP_REPEAT_BONUS = 1.75
+"""`SUNG_REPEAT_BONUS` for a choir's soprano, on the beat (off it, `SUNG_OFFBEAT_REPEAT_BONUS`):
+Bach's sopranos repeat a note as two quarters on the beat (123 of 153 repeated notes in the
+held-out chorales; 1 falls off the beat). See `SUNG_OFFBEAT_REPEAT_BONUS`."""
+
+SUNG_OFFBEAT_REPEAT_BONUS = -2.0
+"""Added to a choir's upper voice's previous pitch sounded again off the beat, in place of its
+repeat pull. New chorales' sopranos repeated 15-16% of their onsets (Bach's 19%, the Markov
+chain's 14-16%), 32% of those off the beat and 45% as two eighths, most on the tonic (55%,
+Bach's 25%): a C C eighth figure where Bach moves on by step or holds a quarter. At -2.0, with
+the soprano's pull on the beat at `SUNG_TOP_REPEAT_BONUS` and the inner voices' at
+`SUNG_REPEAT_BONUS` (both 1.0 before; `--songs 30 --presets chorale`, seeds 0, 30 and 60):
+the soprano's repeated notes 15%, 19% and 19% (15%, 15% and 16%), none off the beat in seeds
+0-3; its commonest pitch 30-34% (31-32%; Bach's 30%); steps 77-78% as before; heard in their
+key 29, 26 and 26 of 30 (27, 29 and 28; Bach's own 65%), the bass on the chord's root at the
+downbeat 41%, 36% and 31% (37%, 35% and 36%; Bach's 52%). With the soprano's pull on the beat
+left at 1.0, 10% repeated; at 2.0 (the inner voices at 1.0), 18-21% and 78 of 90 in key."""
 
 SUNG_BASS_REPEAT_BONUS = -3.0
 """The same for a sung ensemble's bass, below zero: a chorale's bass moves on, by step or to
@@ -269,10 +289,10 @@ class VoiceLeading:
     """Added to the pitch the voice sounded two notes before, gone back to: a walking bass
     goes on (`engine.compose.leans.WALK_RETURN_BONUS`, below zero); nothing for any other
     part."""
-    offbeat_repeat_bonus: float = 0.0
-    """Added to the voice's previous pitch sounded again off the beat, on top of
-    `repeat_bonus`: a running line keeps its repeats on the beat (`OFFBEAT_REPEAT_BONUS`,
-    with `RUNNING_LINE_REPEAT_BONUS`); nothing for any other part."""
+    offbeat_repeat_bonus: float | None = None
+    """Added to the voice's previous pitch sounded again off the beat, in place of
+    `repeat_bonus`: a running line and a choir's upper voices keep their repeats on the beat
+    (`RUNNING_LINE_OFFBEAT_REPEAT_BONUS`, `SUNG_OFFBEAT_REPEAT_BONUS`); None: as on the beat."""
     above: tuple[bool, ...] = ()
     """For each of `others`, whether it is the higher part of the two. A pair of parts is heard
     as the upper one's highest note against the lower one's lowest, so a part below another
