@@ -122,7 +122,7 @@ def _pitch_bias(leading: VoiceLeading, pitch: int) -> float:
     return float(bias[VOCAB.id(f"Pitch_{pitch}")])
 
 
-def _by_voice(bonus: Callable[[Song, int, range], float], song: Song) -> list[float]:
+def _by_voice(bonus: Callable[[Song, int, range], float | None], song: Song) -> list[float | None]:
     """`bonus` for each voice of a four-part ensemble, top to bottom."""
     return [bonus(song, track, range(4)) for track in range(4)]
 
