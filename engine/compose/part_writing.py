@@ -114,7 +114,7 @@ def ensemble_leading(so_far: SongSoFar, cell: Cell, ensemble: Collection[int]) -
         voice_leading(so_far.notes(track), [so_far.notes(other) for other in others], song, bar),
         step_bonus=ensemble_step_bonus(song, track, ensemble),
         repeat_bonus=ensemble_repeat_bonus(song, track, ensemble),
-        offbeat_repeat_bonus=ensemble_offbeat_repeat_bonus(song, track, ensemble),
+        offbeat_repeat_bonus=ensemble_offbeat_repeat_bonus(song, cell, ensemble),
         return_bonus=ensemble_return_bonus(song, track, ensemble),
         unison_penalty=ensemble_unison_penalty(song, ensemble),
         spacing_penalty=ensemble_spacing_penalty(song, track, ensemble),
@@ -171,12 +171,14 @@ def ensemble_repeat_bonus(song: Song, track: int, ensemble: Collection[int]) -> 
 
 
 def ensemble_offbeat_repeat_bonus(
-    song: Song, track: int, ensemble: Collection[int]
+    song: Song, cell: Cell, ensemble: Collection[int]
 ) -> float | None:
-    """How one voice of an ensemble leans to sounding its previous pitch again off the beat:
-    a choir's upper voices are held off it (`SUNG_OFFBEAT_REPEAT_BONUS`), keeping their common
-    tones on the beat; None (as on the beat) for any other voice."""
-    if is_sung(song, ensemble) and track != max(ensemble):
+    """How one voice of an ensemble leans to sounding its previous pitch again off the beat
+    (between quarter notes): a choir's upper voices are held off it (`SUNG_OFFBEAT_REPEAT_BONUS`),
+    keeping their common tones on the beat; None (as on the beat) for any other voice, and in
+    compound time, whose beats are not quarters."""
+    track, bar = cell
+    if is_sung(song, ensemble) and track != max(ensemble) and not in_compound_time(song, bar):
         return SUNG_OFFBEAT_REPEAT_BONUS
     return None
 
@@ -269,6 +271,12 @@ def runs_in_pulse(song: Song, bar: int) -> bool:
     """Whether a single line's bar runs in its style's pulse in simple time (a reel's eighths
     in 4/4), not in a compound meter's groups of three."""
     start, end = song.bar_span(bar)
-    meter = song.time_signature_at(start)
-    compound = meter.denominator == 8 and meter.numerator % 3 == 0
-    return pulse_onsets(song.style, (end - start) / PPQ) is not None and not compound
+    return pulse_onsets(song.style, (end - start) / PPQ) is not None and not in_compound_time(
+        song, bar
+    )
+
+
+def in_compound_time(song: Song, bar: int) -> bool:
+    """Whether a bar's meter is compound (6/8, 9/8, 12/8): its beats are dotted quarters."""
+    meter = song.time_signature_at(song.bar_span(bar)[0])
+    return meter.denominator == 8 and meter.numerator % 3 == 0

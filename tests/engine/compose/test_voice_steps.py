@@ -132,11 +132,18 @@ def test_a_choirs_upper_voices_keep_common_tones_and_its_bass_moves_on() -> None
     choir = _song([52, 52, 52, 52])
     assert _by_voice(ensemble_repeat_bonus, choir) == [top, upper, upper, bass]
     assert SUNG_BASS_REPEAT_BONUS < 0 < SUNG_REPEAT_BONUS < SUNG_TOP_REPEAT_BONUS < SUNG_STEP_BONUS
+
     # ... on the beat: off it the upper voices are held off their last pitch, the bass as ever.
-    offbeat = SUNG_OFFBEAT_REPEAT_BONUS
-    assert _by_voice(ensemble_offbeat_repeat_bonus, choir) == [offbeat, offbeat, offbeat, None]
+    def offbeat(song: Song) -> list[float | None]:
+        return [ensemble_offbeat_repeat_bonus(song, (track, 1), range(4)) for track in range(4)]
+
+    held_off = SUNG_OFFBEAT_REPEAT_BONUS
+    assert offbeat(choir) == [held_off, held_off, held_off, None]
     assert SUNG_OFFBEAT_REPEAT_BONUS < 0
-    assert set(_by_voice(ensemble_offbeat_repeat_bonus, _song([40, 40, 41, 42]))) == {None}
+    assert set(offbeat(_song([40, 40, 41, 42]))) == {None}
+    # In 6/8 the beats are dotted quarters: the quarter-note rule is not asked.
+    compound = dataclasses.replace(choir, time_signatures=(TimeSignatureChange(0, 6, 8),))
+    assert set(offbeat(compound)) == {None}
     # A quartet's first violin repeats a little; its other parts, and a piano's hands, are
     # left to the model.
     top = BOWED_TOP_REPEAT_BONUS
