@@ -179,6 +179,12 @@ def test_a_string_quartets_parts_under_the_first_violin_lean_to_the_tonic(
             KEY_TONE_BONUS,
         )
     assert _tonic_and_fifth(midi_model, quartet, (0, 0)) == (KEY_TONE_BONUS, KEY_TONE_BONUS)
+    # A band the model is shown as strings (its guitars and bass: `model_program`) has drums:
+    # its lead keeps the pull, as every part of it does.
+    drums = Track(name="drums", program=0, is_drum=True)
+    band = dataclasses.replace(quartet, tracks=(*quartet.tracks[:3], drums))
+    for cell in ((0, 0), (1, 0), (2, 0)):
+        assert _tonic_and_fifth(midi_model, band, cell)[0] == KEY_TONE_BONUS + TONIC_BONUS
     # A fiddle tune's only part is its lead, and a lone line tells its key itself.
     assert _tonic_and_fifth(midi_model, _strings(40), (0, 0)) == (
         KEY_TONE_BONUS + TONIC_BONUS,
