@@ -14,6 +14,7 @@ measures. See `benchmarks.musicality` for what each row compares.
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import combinations, pairwise
@@ -189,6 +190,20 @@ def sparse_melody_bars(song: Song) -> Ratio | None:
         return None
     starts = Counter(song.bar_at_tick(note.start_tick) for note in top_line(melody.notes))
     return Ratio(sum(starts[bar] <= 1 for bar in range(song.bar_count)), song.bar_count)
+
+
+def varied_melody_bars(song: Song) -> Ratio | None:
+    """The melody's bars, all but the last, that start more or fewer notes than its median bar
+    does, over those bars: a real tune's bars vary their rhythm (a held note at a phrase's end,
+    a run of quick notes), where a line held to one count every bar ticks like a machine. The
+    last bar is left out: a song's ends, a held-out excerpt's is cut off."""
+    melody = next((track for track in voices(song) if track.notes), None)
+    if melody is None or song.bar_count < 3:
+        return None
+    starts = Counter(song.bar_at_tick(note.start_tick) for note in top_line(melody.notes))
+    counts = [starts[bar] for bar in range(song.bar_count - 1)]
+    usual = statistics.median(counts)
+    return Ratio(sum(count != usual for count in counts), len(counts))
 
 
 def commonest_pitch(song: Song) -> Ratio | None:

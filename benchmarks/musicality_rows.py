@@ -46,6 +46,7 @@ from benchmarks.musicality_measures import (
     step_share,
     tonic_ending,
     unisons,
+    varied_melody_bars,
     voice_crossings,
 )
 from engine.compose.presets import Preset, Voice
@@ -85,6 +86,7 @@ def rows_for(name: str, preset: Preset) -> list[Row]:
         Row("melody: repeated notes of its onsets", "share", repeated_notes),
         Row("melody: onsets on its commonest pitch", "share", commonest_pitch),
         Row("melody: bars of one onset or none", "share", sparse_melody_bars),
+        Row("melody: bars off its usual onset count", "share", varied_melody_bars),
         Row("leaps over an octave per 100 moves", "per100", big_leaps),
         Row("clusters (>= 5 at once) per song", "mean", clusters),
         Row("notes shorter than a 32nd", "share", clipped_notes),

@@ -73,7 +73,8 @@ class SoftTargets:
     further short), from notes too long to leave room for the rest and from an onset later
     than an even share of the bar left; short of the onset target, stacking pitches on one
     onset is discouraged too. At a target, ending is encouraged and more notes (or onsets)
-    are discouraged. `pull` is the unit bonus in nats; each grows to at most three pulls."""
+    are discouraged. `pull` is the unit bonus in nats; each grows to at most three pulls.
+    With `slack`, "short" means below the window's low and "at" means at its high."""
 
     notes: int | None = None
     onsets: int | None = None
@@ -81,3 +82,40 @@ class SoftTargets:
     read: bool = False
     """Whether the counts were read from the song around the cell (its bars around it, its
     section's typical bar) rather than asked for by the composer or a nudge."""
+    slack: float = 0.0
+    """The share of each count, either side of it, left to the model: between `window`'s low
+    and high the fill is neither pulled to end nor held back from another note. 0 asks for
+    the count itself (a composer's request, a bar between written bars); a section's typical
+    bar leaves some (`engine.compose.energy.ENERGY_SLACK`), since real bars vary around it."""
+
+    def window(self, count: int | None) -> tuple[int, int] | None:
+        """(low, high) of a count: the fill is short below low and there at high."""
+        if count is None:
+            return None
+        return max(0, round(count * (1 - self.slack))), round(count * (1 + self.slack))
+
+    def end_bonus(self, done: int, count: int | None) -> float:
+        """The bonus for ending with `done` of `count`: `pull` once at the window's high,
+        nothing inside the window, and against it `pull` more for each one still missing
+        below its low, up to three times `pull`. A flat pull was too weak where the model was
+        sure the bar was done (a chorale voice asked for eighths after a quarter note ended
+        the fill with one note of five)."""
+        window = self.window(count)
+        if window is None:
+            return 0.0
+        low, high = window
+        if done >= high:
+            return self.pull
+        return 0.0 if done >= low else -self.pull * min(3, 1 + low - done)
+
+    def reached(self, done: int, count: int | None) -> bool:
+        """Whether `done` is at the window's high: another one would overshoot."""
+        window = self.window(count)
+        return window is not None and done >= window[1]
+
+    def still_wanted(self, notes_done: int, onsets_done: int) -> int:
+        """Notes or onsets still wanted to reach the windows' lows (the larger)."""
+        notes, onsets = self.window(self.notes), self.window(self.onsets)
+        return max(
+            (notes[0] if notes else 0) - notes_done, (onsets[0] if onsets else 0) - onsets_done, 0
+        )

@@ -510,43 +510,34 @@ class FillGrammar:
         if targets.notes is None and targets.onsets is None:
             return None
         bias = np.zeros(len(self.vocab), dtype=np.float32)
+        notes, onsets = targets.window(targets.notes), targets.window(targets.onsets)
         if last == Kind.PITCH:
             # Short of a target, long notes would leave no time for the rest: `pull` against
             # a note just longer than its fair share, growing to three times `pull` at three
             # shares (a model sure of a long note took it against a flat pull, and the bar
             # had no room left for the notes asked for).
-            longest = self._fair_share(targets.notes or 0, targets.onsets or 0)
+            longest = self._fair_share(notes[0] if notes else 0, onsets[0] if onsets else 0)
             over = np.clip(self._durations / longest, 1.0, 3.0)
             bias[self._duration_ids] -= targets.pull * over * (self._durations > longest)
             return bias
         if not (last == Kind.VEL or (last == Kind.BAR and self.ids[-1] == self._bar_id)):
             return None
         end = self._end_id
-        if targets.notes is not None:
-            bias[end] += self._end_pull(len(self.note_ends), targets.notes)
-            if len(self.note_ends) >= targets.notes:
-                # There already: another note of any kind would overshoot (ending alone was
-                # pulled for, and a model in a run of eighths ran on past the count).
-                bias[self._pos_ids] -= targets.pull
-                bias[self._pitch_ids] -= targets.pull
-        if targets.onsets is not None:
-            bias[end] += self._end_pull(self.onsets, targets.onsets)
-            if self.onsets < targets.onsets:
+        bias[end] += targets.end_bonus(len(self.note_ends), targets.notes)
+        if targets.reached(len(self.note_ends), targets.notes):
+            # There already: another note of any kind would overshoot (ending alone was
+            # pulled for, and a model in a run of eighths ran on past the count).
+            bias[self._pos_ids] -= targets.pull
+            bias[self._pitch_ids] -= targets.pull
+        if onsets is not None:
+            bias[end] += targets.end_bonus(self.onsets, targets.onsets)
+            if self.onsets < onsets[0]:
                 bias[self._pitch_ids] -= targets.pull / 2
-            else:
+            elif targets.reached(self.onsets, targets.onsets):
                 bias[self._pos_ids] -= targets.pull
         if (late := self._late_onsets()) is not None:
             bias[self._pos_ids] -= late
         return bias
-
-    def _end_pull(self, count: int, target: int) -> float:
-        """The bonus for ending at `count` of `target`: `pull` once there, and against it
-        `pull` more for each one still missing, up to three times `pull`. A flat pull was
-        too weak where the model was sure the bar was done (a chorale voice asked for eighths
-        after a quarter note ended the fill with one note of five)."""
-        if count >= target:
-            return self.targets.pull
-        return -self.targets.pull * min(3, 1 + target - count)
 
     def _late_onsets(self) -> npt.NDArray[np.float32] | None:
         """Short of a soft target, a penalty on each step the next onset could take: none up
@@ -560,14 +551,11 @@ class FillGrammar:
         obeyed in 5 of 28 cells, rhythm in 3 of 16. Pulling the next onset forward spends the
         bar evenly on the notes asked for; growing with the distance, the pull lets a note
         come a little late but not leave half the bar empty."""
-        targets = self.targets
-        wanted = max(
-            (targets.notes or 0) - len(self.note_ends), (targets.onsets or 0) - self.onsets, 0
-        )
+        wanted = self.targets.still_wanted(len(self.note_ends), self.onsets)
         if wanted == 0:
             return None
         first = 0 if self.position is None else self.position + 1
-        return leans.late_onsets(self.bar_steps, first, wanted, targets.pull)
+        return leans.late_onsets(self.bar_steps, first, wanted, self.targets.pull)
 
     def advance(self, token_id: int) -> None:
         """Record a token by id (sampled or forced); raises if the grammar does not allow it."""

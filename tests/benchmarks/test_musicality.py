@@ -54,6 +54,7 @@ from benchmarks.musicality_measures import (
     step_share,
     tonic_ending,
     unisons,
+    varied_melody_bars,
     voice_crossings,
 )
 from benchmarks.musicality_rows import DASH, measure_column, rows_for, show
@@ -252,6 +253,19 @@ def test_a_melody_of_one_note_a_bar_is_counted_as_sparse() -> None:
     assert sparse_melody_bars(song_of(lead, bass, bars=3)) == Ratio(2, 3)
     assert sparse_melody_bars(song_of(Track("Lead", 73), bass, bars=3)) == Ratio(3, 3)
     assert sparse_melody_bars(song_of(Track("Lead", 73), bars=3)) is None
+
+
+def test_a_melody_whose_bars_keep_one_count_is_not_varied() -> None:
+    # Four bars of quarters then a whole note: only the last bar differs, and the last bar
+    # is left out. Eighths in the second bar and a half-note bar in the third vary two of
+    # the three counted bars from their median (four).
+    ticking = song_of(Track("Lead", 73, notes=line([72] * 16 + [74])), bars=5)
+    assert varied_melody_bars(ticking) == Ratio(0, 4)
+    varied = (*line([72] * 4), *line([74] * 8, PPQ // 2, BAR), *line([76] * 2, 2 * PPQ, 2 * BAR))
+    song = song_of(Track("Lead", 73, notes=(*varied, *line([77] * 4, PPQ, 3 * BAR))), bars=4)
+    assert varied_melody_bars(song) == Ratio(2, 3)
+    assert varied_melody_bars(song_of(Track("Lead", 73), bars=4)) is None
+    assert varied_melody_bars(song_of(Track("Lead", 73, notes=line([72])), bars=2)) is None
 
 
 def test_a_bass_holding_the_tonic_under_its_chords_misses_their_roots() -> None:

@@ -8,6 +8,8 @@ import statistics
 
 import pytest
 
+from benchmarks.musicality_measures import pooled, varied_melody_bars
+from engine.compose import energy
 from engine.compose.context import with_context_range
 from engine.compose.controls import Controls, Guides, guides
 from engine.compose.energy import (
@@ -18,7 +20,7 @@ from engine.compose.energy import (
     with_energy,
 )
 from engine.compose.midi_model import MidiModel
-from engine.compose.operations import apply
+from engine.compose.operations import Generate, apply
 from engine.compose.requests import Regenerate
 from engine.compose.vocab import PITCH_RANGE_BIN
 from engine.song.sections import Section
@@ -180,3 +182,31 @@ def test_a_range_the_operation_asked_for_is_not_moved() -> None:
     moved = with_energy(ranged, song, lead, {lead})
     assert moved.register_centre is not None
     assert moved.register_centre > 73  # the verse's lead sits at 72-74; the chorus above it
+
+
+def test_a_pitched_parts_typical_bar_leaves_it_room_and_a_drum_kits_does_not() -> None:
+    song = _band()
+    lead, drums = _asked(song, (0, 7)), _asked(song, (3, 7))  # a chorus bar, none written
+    assert lead.targets.read
+    assert drums.targets.read
+    assert lead.targets.slack == energy.ENERGY_SLACK > 0
+    assert drums.targets.slack == 0.0  # a beat keeps its count; fills are asked for apart
+
+
+def _varied_bars(model: MidiModel, preset: str) -> float:
+    share = pooled(varied_melody_bars(apply(model, None, Generate(preset), s)) for s in range(4))
+    assert share is not None
+    return share
+
+
+@pytest.mark.parametrize("preset", ["chorale", "pop"])
+def test_new_songs_vary_their_melodys_bars_as_real_tunes_do(
+    midi_model: MidiModel, monkeypatch: pytest.MonkeyPatch, preset: str
+) -> None:
+    """Bach's held-out sopranos start more or fewer notes than their median bar in 61% of
+    bars, held-out fiddle tunes in 43-51%. Held to their section's typical count with no
+    room, new songs' melodies did so in 7% (chorales) and 11% (pop leads) of bars, seeds 0-3;
+    with `ENERGY_SLACK` 54% and 61%."""
+    assert _varied_bars(midi_model, preset) > 0.4
+    monkeypatch.setattr(energy, "ENERGY_SLACK", 0.0)
+    assert _varied_bars(midi_model, preset) < 0.2

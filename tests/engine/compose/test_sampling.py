@@ -202,6 +202,36 @@ def test_soft_note_targets_move_the_count_both_ways() -> None:
     assert np.median(counts(2, end_push=-2.0)) == 2
 
 
+def test_a_count_with_slack_leaves_its_window_to_the_model() -> None:
+    """Inside the window a section's typical bar leaves free, nothing pulls the fill to end or
+    to go on; below it ending is pulled against, at its top ending is pulled for and another
+    note against. With no slack the window is the count itself, as a composer asks."""
+    loose = SoftTargets(notes=10, pull=2.0, slack=0.3)
+    assert loose.window(10) == (7, 13)
+    assert [loose.end_bonus(done, 10) for done in (5, 6, 7, 12, 13)] == [-6.0, -4.0, 0.0, 0.0, 2.0]
+    assert [loose.reached(done, 10) for done in (12, 13)] == [False, True]
+    assert loose.still_wanted(notes_done=4, onsets_done=0) == 3
+    exact = SoftTargets(notes=10, pull=2.0)
+    assert exact.window(10) == (10, 10)
+    assert [exact.end_bonus(done, 10) for done in (9, 10)] == [-4.0, 2.0]
+
+
+def test_a_fill_with_slack_varies_its_count_inside_the_window() -> None:
+    def counts(slack: float) -> list[int]:
+        found = []
+        for seed in range(16):
+            asked = SoftTargets(notes=10, slack=slack)
+            grammar = FillGrammar(VOCAB, "Bar_4/4", BAR_STEPS, targets=asked)
+            found.append(len(decode_fill(_fill_with(seed, grammar, end_push=3.0), 0)))
+        return found
+
+    exact, loose = counts(0.0), counts(0.4)
+    assert np.median(exact) == 10
+    assert len(set(exact)) <= 2
+    assert all(6 <= count <= 14 for count in loose)
+    assert len(set(loose)) >= 4
+
+
 def _pitch_bonus(grammar: FillGrammar) -> dict[int, float]:
     """The grammar's bias on each pitch class (read at pitch 60-71), as it chooses a pitch."""
     bias = grammar.bias()
