@@ -74,12 +74,12 @@ Why: held to the typical bar's counts exactly, every bar of a new song's melody 
 many notes as its first (a pop lead 14 every bar for 15 bars), where real tunes hold a note
 at a phrase's end and run at its height. 'Bars off its usual onset count'
 (`benchmarks.musicality`, 30 songs a style): Bach's held-out sopranos 61%, fiddle tunes 43%
-and 51%, the held-out quartets' first violins 53%; new songs 13%, 16%, 21% and 9% held exactly, 55%, 32%,
-44% and 54% with 0.3, and band leads 4-31% -> 59-73% (10 songs a style). Chorale basses came
-nearer Bach's onsets a bar (4.5 -> 4.0; Bach 3.8). At 0.4, 5 of 30 new chorales were heard
-out of their key (1 at 0.3). Left free, a band's bass and comping lost their figure (funk
-bass 8.1 -> 5.6 onsets a bar) and 3 of 10 lo-fi songs their key, so they keep their counts
-as its drums keep the beat."""
+and 51%, the held-out quartets' first violins 53%; new songs 13%, 16%, 21% and 9% held
+exactly, 55%, 32%, 44% and 54% with 0.3, and band leads 4-31% -> 59-73% (10 songs a
+style). Chorale basses came nearer Bach's onsets a bar (4.5 -> 4.0; Bach 3.8). At 0.4, 5 of
+30 new chorales were heard out of their key (1 at 0.3). Left free, a band's bass and comping
+lost their figure (funk bass 8.1 -> 5.6 onsets a bar) and 3 of 10 lo-fi songs their key, so
+they keep their counts as its drums keep the beat."""
 FILL_FACTOR = 1.5
 """How many more hits a drum fill plays than the bar would."""
 FILL_STEP = 0.05
