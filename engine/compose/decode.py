@@ -26,7 +26,6 @@ from engine.compose.part_writing import (
     ensemble_leading,
     is_sung,
     line_leading,
-    under_named_chord,
     with_pulse,
 )
 from engine.compose.plan import sparse_accents
@@ -261,8 +260,6 @@ def _grammar(
     played_top = _is_played_top(song, track_index, ensemble)
     lone_lead = _is_lone_lead(song, cell, ensemble)
     chord = settings.chords.get(cell)
-    if leading is not None and chord is not None and cell not in settings.planned_chords:
-        leading = under_named_chord(leading)
     comping = track_index in band and track_index != band[-1] and constraints.max_polyphony != 1
     chord_notes = _chord_notes(chord, constraints) if comping and chord else None
     targets = with_pulse(song, cell, constraints, settings.targets.get(cell, SoftTargets()))

@@ -104,21 +104,6 @@ def band_leading(
     )
 
 
-def under_named_chord(leading: VoiceLeading) -> VoiceLeading:
-    """A voice's leading in a bar whose chord the composer names: its repeat habits (the pulls
-    to its previous pitch, or away from it between beats) are left out, and the chord's tones
-    decide.
-
-    Why: a choir's upper voices lean to their previous pitch on the beat and away from it
-    between beats (`ensemble_repeat_bonus`, `ensemble_offbeat_repeat_bonus`). Asked for the
-    diatonic triad that fits a held-out bar least, a regenerated bar put 80% of its notes on the
-    chord's tones in 74% of 144 cells with those pulls, 81% before them, and 79% with them left
-    out under a named chord (`python -m benchmarks.compose_controls --cells 144`). Kept only
-    where the previous pitch is one of the chord's tones (a common tone), 74%: the pull away
-    between beats costs as much. A chord the style plans keeps the habits."""
-    return dataclasses.replace(leading, repeat_bonus=0.0, offbeat_repeat_bonus=None)
-
-
 def ensemble_leading(so_far: SongSoFar, cell: Cell, ensemble: Collection[int]) -> VoiceLeading:
     """How one voice of an ensemble (a choir, a quartet, a piano's hands) leads against the
     others: its step, repeat and return pulls, and what unisons, wide spacing and octave leaps

@@ -15,7 +15,7 @@ from benchmarks.musicality_measures import melody_line
 from engine.compose import decode, part_writing
 from engine.compose.fill_limits import HardConstraints, SoftTargets
 from engine.compose.midi_model import MidiModel
-from engine.compose.operations import Controls, Generate, Regenerate, apply
+from engine.compose.operations import Generate, apply
 from engine.compose.part_writing import (
     PULSE_PULL,
     band_parts,
@@ -30,7 +30,6 @@ from engine.compose.part_writing import (
     line_repeat_bonus,
     line_return_bonus,
     line_step_bonus,
-    under_named_chord,
     with_pulse,
 )
 from engine.compose.plan import (
@@ -72,7 +71,7 @@ from engine.compose.voice_leading import (
     VoiceLeading,
 )
 from engine.song.song import PPQ, Song, TimeSignatureChange, Track
-from engine.song.theory import key_from_name, parse_chord
+from engine.song.theory import key_from_name
 
 VOCAB = Vocabulary.build()
 
@@ -555,48 +554,3 @@ def test_a_quartets_first_violin_sings_its_own_line_and_repeats_as_quartets_do(
 
     monkeypatch.setattr(decode, "_leans_to_tonic", every_bowed_part)
     assert _first_violin(midi_model, seeds)[1] > commonest + 0.03
-
-
-def _previous_pitch_pull(leading: VoiceLeading, position: str) -> float:
-    """What the voice-leading pull adds to sounding G4, the voice's last pitch, again."""
-    grammar = FillGrammar(VOCAB, "Bar_4/4", 48, voice_leading=leading)
-    for token in ("Fill_Start", "Bar_4/4", position):
-        grammar.advance(VOCAB.id(token))
-    bias = grammar.bias()
-    assert bias is not None
-    return float(bias[VOCAB.id("Pitch_67")])
-
-
-def test_under_a_named_chord_a_voice_keeps_no_repeat_habit() -> None:
-    soprano = VoiceLeading(
-        (-12, 67), (), repeat_bonus=SUNG_TOP_REPEAT_BONUS, offbeat_repeat_bonus=-2.0
-    )
-    assert _previous_pitch_pull(soprano, "Pos_12") == pytest.approx(SUNG_TOP_REPEAT_BONUS)
-    assert _previous_pitch_pull(soprano, "Pos_6") == pytest.approx(-2.0)  # between beats
-    named = under_named_chord(soprano)
-    assert _previous_pitch_pull(named, "Pos_12") == 0.0
-    assert _previous_pitch_pull(named, "Pos_6") == 0.0
-    assert named.step_bonus == soprano.step_bonus  # only the repeat habits give way
-
-
-def test_a_choir_bar_regenerated_under_a_named_chord_reaches_the_sampler_free_of_repeats(
-    midi_model: MidiModel, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    song = apply(midi_model, None, Generate("chorale"), 0)
-    seen: list[VoiceLeading | None] = []
-
-    def recording(*args: object, **kwargs: object) -> FillGrammar:
-        seen.append(kwargs.get("voice_leading"))  # type: ignore[arg-type]
-        return FillGrammar(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(decode, "FillGrammar", recording)
-    apply(midi_model, song, Regenerate(((0, 3),), Controls()), 1)
-    asked = Controls(chords=(parse_chord("F"),))
-    apply(midi_model, song, Regenerate(((0, 3),), asked), 1)
-    free, named = seen[0], seen[-1]
-    assert free is not None
-    assert named is not None
-    assert free.repeat_bonus == SUNG_TOP_REPEAT_BONUS
-    assert free.offbeat_repeat_bonus == SUNG_OFFBEAT_REPEAT_BONUS
-    assert named.repeat_bonus == 0.0
-    assert named.offbeat_repeat_bonus is None
