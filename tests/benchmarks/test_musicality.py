@@ -256,7 +256,7 @@ def test_a_melody_of_one_note_a_bar_is_counted_as_sparse() -> None:
 
 
 def test_a_melody_whose_bars_keep_one_count_is_not_varied() -> None:
-    # Four bars of quarters then a whole note: only the last bar differs, and the last bar
+    # Four bars of quarters then one note: only the last bar differs, and the last bar
     # is left out. Eighths in the second bar and a half-note bar in the third vary two of
     # the three counted bars from their median (four).
     ticking = song_of(Track("Lead", 73, notes=line([72] * 16 + [74])), bars=5)
