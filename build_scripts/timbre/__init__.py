@@ -25,6 +25,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from engine.sound.synth import LAYOUT
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 TIMBRE_DIR = PROJECT_ROOT / "models" / "timbre"
 CACHE_DIR = TIMBRE_DIR / "cache"
@@ -101,7 +103,7 @@ def audible(controls: npt.NDArray[np.floating]) -> npt.NDArray[np.bool_]:
     """(N,) True for notes with any sound, from control frames (N, F, C). FluidR3 has no sample
     for a few instruments at the top of their rendered range (alto sax and English horn at MIDI
     88); those render silent and are left out of training (the manifest lists them)."""
-    heard: npt.NDArray[np.bool_] = controls.max(axis=(1, 2)) > -1.0
+    heard: npt.NDArray[np.bool_] = controls[:, :, LAYOUT.levels].max(axis=(1, 2)) > -1.0
     return heard
 
 

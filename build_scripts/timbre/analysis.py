@@ -7,7 +7,10 @@ spans four periods (clamped to 11.6..92.9 ms): long enough that neighbouring
 harmonics do not leak into each other, short enough to follow the attack of high notes. The
 noise level of a band is what is left of the band's power once the harmonics' own spectral
 peaks are subtracted, as the amplitude of white noise with that power density, read only in
-the valleys between harmonics where a band has any (`valley_bins`). Drums are all noise.
+the valleys between harmonics where a band has any (`valley_bins`). The contour (how far the
+fundamental bends from the note's pitch, in cents) is read from how far each harmonic's phase
+moves over a short lag (`pitch_contour`), and kept as a slow bend and a vibrato's depth and rate
+(`contour_controls`). Drums are all noise.
 """
 
 from __future__ import annotations
@@ -18,15 +21,20 @@ import numpy.typing as npt
 from engine.sound.onset import harmonic_window_samples
 from engine.sound.synth import (
     ANALYSIS_RATE_HZ,
-    CHANNEL_COUNT,
+    CONTOUR_FRAMES,
+    CONTOUR_SPAN_CENTS,
     FRAME_RATE_HZ,
     HARMONIC_COUNT,
     LAYOUT,
     Audio,
     Frames,
     amplitude_to_unit,
+    bend_to_unit,
+    depth_to_unit,
     midi_to_hz,
     noise_band_edges_hz,
+    rate_to_unit,
+    silent_frames,
 )
 
 HOP = ANALYSIS_RATE_HZ // FRAME_RATE_HZ
@@ -75,6 +83,96 @@ def harmonic_amplitudes(
     spectrum = (_frames_of(audio, frame_count, size) * window) @ basis  # (F, K)
     amplitudes = 2.0 * np.abs(spectrum) / window.sum()
     return amplitudes * (harmonics_hz < ANALYSIS_RATE_HZ / 2)  # type: ignore[no-any-return]
+
+
+CONTOUR_LAG_SECONDS = 0.01
+"""The longest lag over which the contour reads a harmonic's phase move (10 ms)..."""
+CONTOUR_MAX_CYCLES = 6.0
+"""...and the most cycles a harmonic used may turn in it: a bend of 50 cents (the contour's
+reach) then moves its phase by 0.18 of a cycle, well short of the half cycle where the reading
+would wrap. High notes take a shorter lag; only their low harmonics are read."""
+CONTOUR_QUIET = 1e-6
+"""Frames whose harmonics hold under this share of the note's strongest frame's power read no
+bend (0 cents): their phases are noise."""
+
+
+def pitch_contour(
+    audio: npt.NDArray[np.float64], pitch: float, frame_count: int
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """(frames,) the fundamental's bend from `pitch` in cents (0 where nothing is heard), and
+    (frames,) whether the frame's harmonics are loud enough to read it.
+
+    Each harmonic's phase is read in two windows a short lag apart, centred on the frame; how
+    much further it turned than k times the nominal pitch would turn it is its frequency's
+    offset, and the frame's bend is the offsets' mean weighted by the harmonics' power.
+    Written here because the pitch is known: a pitch tracker (pYIN, basic-pitch) searches the
+    whole range and reads a vibrato of 15 cents no better than its own 10-20 cent grid; the
+    phase of known harmonics reads it to a cent."""
+    f0_hz = midi_to_hz(pitch)
+    lag = max(1, int(min(CONTOUR_LAG_SECONDS, CONTOUR_MAX_CYCLES / f0_hz) * ANALYSIS_RATE_HZ))
+    harmonics_hz = f0_hz * np.arange(1, HARMONIC_COUNT + 1)
+    harmonics_hz = harmonics_hz[harmonics_hz * lag / ANALYSIS_RATE_HZ <= CONTOUR_MAX_CYCLES]
+    size = window_size(pitch)
+    window = np.hanning(size)
+    n = np.arange(size) - size / 2
+    basis = np.exp(-2j * np.pi * np.outer(n, harmonics_hz) / ANALYSIS_RATE_HZ)  # (size, K)
+    half = lag // 2
+    earlier = np.concatenate([np.zeros(half), audio])  # each frame centred half a lag before
+    later = np.concatenate([audio[lag - half :], np.zeros(lag - half)])  # ...and after
+    first = (_frames_of(earlier, frame_count, size) * window) @ basis  # (F, K)
+    second = (_frames_of(later, frame_count, size) * window) @ basis
+    nominal = 2 * np.pi * harmonics_hz * lag / ANALYSIS_RATE_HZ  # radians each turns at pitch
+    beyond = np.angle(second * np.conj(first) * np.exp(-1j * nominal))  # (F, K), wrapped
+    ratio = 1.0 + beyond / nominal
+    # A harmonic read more than twice the contour's reach off is noise, not the note: left out.
+    plausible = np.abs(np.log2(np.maximum(ratio, 1e-9))) * 1200 <= 2 * CONTOUR_SPAN_CENTS
+    cents = np.where(plausible, 1200 * np.log2(np.where(plausible, ratio, 1.0)), 0.0)
+    power = np.minimum(np.abs(first), np.abs(second)) ** 2 * plausible
+    total = power.sum(axis=1)
+    bend = (cents * power).sum(axis=1) / np.maximum(total, 1e-300)
+    heard = total > CONTOUR_QUIET * max(float(total.max()), 1e-300)
+    contour: npt.NDArray[np.float64] = np.where(heard, bend, 0.0)
+    return contour, heard
+
+
+NO_VIBRATO_CENTS = 2.0
+"""A swing under this is no vibrato: its rate is read as the middle of the range (6 Hz), so
+the model learns one value there rather than the rate of noise."""
+
+
+def _heard_mean(
+    values: npt.NDArray[np.float64], heard: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.float64]:
+    """Each frame's mean of `values` over the heard frames of the `CONTOUR_FRAMES`
+    around it (0 where none is heard)."""
+    kernel = np.ones(CONTOUR_FRAMES)
+    total = np.convolve(values * heard, kernel, mode="same")
+    count = np.convolve(heard.astype(np.float64), kernel, mode="same")
+    mean: npt.NDArray[np.float64] = np.where(count > 0, total / np.maximum(count, 1.0), 0.0)
+    return mean
+
+
+def contour_controls(
+    cents: npt.NDArray[np.float64], heard: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.float32]:
+    """(frames, CONTOUR_CHANNELS) control units from a contour read frame by frame: the bend
+    (its mean over a vibrato's swing), the vibrato's depth (the swing of what is left, from its
+    power: a sine of depth d has mean square d^2 / 2) and rate (the turning of its analytic
+    signal's phase, in swings a second)."""
+    bend = _heard_mean(cents, heard)
+    swing = np.where(heard, cents - bend, 0.0)
+    depth = np.sqrt(2.0 * _heard_mean(swing**2, heard))
+    spectrum = np.fft.fft(swing)
+    spectrum[1 : (len(swing) + 1) // 2] *= 2.0  # the analytic signal: no negative frequencies
+    spectrum[len(swing) // 2 + 1 :] = 0.0
+    turning = np.diff(np.unwrap(np.angle(np.fft.ifft(spectrum))), prepend=0.0)
+    rate = _heard_mean(turning * FRAME_RATE_HZ / (2 * np.pi), heard)
+    rate = np.where(heard & (depth >= NO_VIBRATO_CENTS), rate, 6.0)
+    controls = np.stack(
+        [bend_to_unit(bend), depth_to_unit(np.where(heard, depth, 0.0)), rate_to_unit(rate)],
+        axis=1,
+    )
+    return controls.astype(np.float32)
 
 
 def noise_window_size(pitch: float | None) -> int:
@@ -148,12 +246,14 @@ def _hann_transform(offset_bins: npt.NDArray[np.float64], size: int) -> npt.NDAr
 
 
 def audio_to_controls(audio: Audio, pitch: float, frame_count: int, *, is_drum: bool) -> Frames:
-    """Control frames (frames, CHANNEL_COUNT) in control units for audio at ANALYSIS_RATE_HZ."""
+    """Control frames (frames, CHANNEL_COUNT) in control units for audio at ANALYSIS_RATE_HZ:
+    silent levels and no bend where nothing is read (a drum's harmonics and contour)."""
     audio64 = np.asarray(audio, dtype=np.float64)
-    frames = np.full((frame_count, CHANNEL_COUNT), -1.0, dtype=np.float32)
+    frames = silent_frames(frame_count)
     harmonics = None if is_drum else harmonic_amplitudes(audio64, pitch, frame_count)
     if harmonics is not None:
         frames[:, LAYOUT.harmonics] = amplitude_to_unit(harmonics)
+        frames[:, LAYOUT.contour] = contour_controls(*pitch_contour(audio64, pitch, frame_count))
     frames[:, LAYOUT.noise] = amplitude_to_unit(
         noise_levels(audio64, pitch, frame_count, harmonics)
     )

@@ -105,6 +105,7 @@ def continue_sustain(frames: Frames, held: int, wanted: int, attack: int) -> Fra
     times = np.arange(length, dtype=np.float64)
     centred = times - times.mean()
     slope = np.minimum(0.0, centred @ (segment - segment.mean(axis=0)) / (centred @ centred))
+    slope[LAYOUT.contour] = 0.0  # the pitch loops as it moved (vibrato); it has no decay
     residual = segment - times[:, None] * slope  # (L, C): the segment with its trend removed
     added = wanted - held
     looped = _repeat(residual, length + added)  # (L + added, C); its first L frames are kept

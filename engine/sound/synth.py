@@ -1,19 +1,22 @@
 """Note synthesis from control frames: harmonics plus filtered noise, in numpy.
 
 A note's sound is described by control frames at `FRAME_RATE_HZ` (see `ControlLayout`): per
-frame, the amplitude of each of the first `HARMONIC_COUNT` harmonics of the note's (known,
-constant) fundamental, and the level of filtered noise in `NOISE_BAND_COUNT` mel-spaced bands.
-Levels are stored as "control units", decibels mapped to [-1, 1] (`db_to_unit`), which is what
-the timbre model generates. `controls_to_audio` turns frames into float32 audio at any sample
-rate from `MIN_SAMPLE_RATE_HZ` up (the band above a lower rate's Nyquist frequency is left out).
+frame, the amplitude of each of the first `HARMONIC_COUNT` harmonics of the note's fundamental,
+the level of filtered noise in `NOISE_BAND_COUNT` mel-spaced bands, and the fundamental's
+contour: a slow bend from the note's pitch, and a vibrato's depth and rate. Levels are stored as
+"control units", decibels mapped to [-1, 1] (`db_to_unit`), the contour likewise
+(`bend_to_unit`, `depth_to_unit`, `rate_to_unit`), which is what the timbre model generates.
+`controls_to_audio` turns frames into float32 audio at any sample rate from `MIN_SAMPLE_RATE_HZ`
+up (the band above a lower rate's Nyquist frequency is left out).
 
 Why this is written by hand rather than taken from a library: no maintained numpy DDSP synth
 exists (DDSP itself needs TensorFlow), and two choices below make it several times faster than
 the textbook sum of sines, which the 100 ms per-note budget needs:
 
-- Harmonics. The fundamental is constant over a note, so each frame's harmonic spectrum is one
-  period of a waveform: an inverse FFT turns every frame into a wavetable, and the audio reads
-  the tables with a phase accumulator, crossfading between neighbouring frames. The cost is a
+- Harmonics. Each frame's harmonic spectrum is one period of a waveform: an inverse FFT turns
+  every frame into a wavetable, and the audio reads the tables with a phase accumulator whose
+  step follows the contour (the bend, and a sine swinging at the vibrato's rate and depth),
+  crossfading between neighbouring frames. The cost is a
   few operations per sample whatever the number of harmonics; harmonics above the Nyquist
   frequency are left out of the tables, so nothing aliases.
 - Noise. Seeded white noise is filtered frame by frame in the frequency domain (square-root
@@ -52,7 +55,27 @@ FRAME_RATE_HZ = 50
 """Control frames per second (a 20 ms hop)."""
 HARMONIC_COUNT = 64
 NOISE_BAND_COUNT = 32
-CHANNEL_COUNT = HARMONIC_COUNT + NOISE_BAND_COUNT
+CONTOUR_CHANNELS = 3
+"""The fundamental's contour (timbre model v6 on; v5's frames had none, so its notes held one
+pitch: FluidSynth's strings move 12.6 cents, its ensembles 15.9, v5's 1.1 and 0.3): its slow
+bend from the note's pitch, and its vibrato's depth and rate.
+
+Why a depth and a rate rather than the bend frame by frame: a vibrato's phase is a coin toss
+from note to note, so a denoiser asked for the bend itself learns its mean, none, and four
+sampler steps left the starting noise in its place (a version trained so for 3,250 steps
+warbled +-10 cents at random on a bass guitar, and swung a violin 8 cents where FluidSynth's
+swings 18). Depth and rate, like the levels, are the same at every playing of a note."""
+CHANNEL_COUNT = HARMONIC_COUNT + NOISE_BAND_COUNT + CONTOUR_CHANNELS
+CONTOUR_SPAN_CENTS = 50.0
+"""The bend's reach either side of the note's pitch (control unit 1), and the deepest vibrato
+(its swing either side): a violinist's vibrato swings 5-20 cents either way; wider bends are
+glides, which a note of one pitch does not hold."""
+CONTOUR_FRAMES = 9
+"""Frames the contour is read over (180 ms, one swing of a 5.5 Hz vibrato): the analysis
+averages the bend, depth and rate over them, so they change slowly by construction."""
+SLOWEST_VIBRATO_HZ = 3.0
+FASTEST_VIBRATO_HZ = 9.0
+"""The vibrato rates the contour holds (control units -1 and 1); players swing at 4.5-7 Hz."""
 FLOOR_DB = -100.0
 """The quietest level a control can hold; -1 in control units."""
 WAVETABLE_SIZE = 2048
@@ -104,6 +127,32 @@ class ControlLayout:
     def noise(self) -> slice:
         return slice(self.harmonic_count, self.harmonic_count + self.noise_band_count)
 
+    @property
+    def levels(self) -> slice:
+        """Every channel that holds a level in dB (harmonics and noise), not the contour."""
+        return slice(0, self.harmonic_count + self.noise_band_count)
+
+    @property
+    def contour(self) -> slice:
+        """The contour's channels: bend, vibrato depth, vibrato rate."""
+        start = self.harmonic_count + self.noise_band_count
+        return slice(start, start + CONTOUR_CHANNELS)
+
+    @property
+    def bend(self) -> int:
+        """The fundamental's slow bend from the note's pitch (`bend_to_unit`)."""
+        return self.harmonic_count + self.noise_band_count
+
+    @property
+    def vibrato_depth(self) -> int:
+        """How far the vibrato swings either side of the bend (`depth_to_unit`)."""
+        return self.bend + 1
+
+    @property
+    def vibrato_rate(self) -> int:
+        """How often the vibrato swings, a second (`rate_to_unit`)."""
+        return self.bend + 2
+
 
 LAYOUT = ControlLayout()
 
@@ -146,6 +195,77 @@ def unit_to_amplitude(unit: npt.ArrayLike) -> Frames:
 def amplitude_to_unit(amplitude: npt.ArrayLike) -> Frames:
     amplitude = np.maximum(np.asarray(amplitude, dtype=np.float64), 1e-12)
     return db_to_unit(20.0 * np.log10(amplitude))
+
+
+def _to_unit(value: npt.ArrayLike, low: float, high: float) -> Frames:
+    unit = (np.asarray(value, dtype=np.float64) - low) / (high - low) * 2.0 - 1.0
+    return np.clip(unit, -1.0, 1.0).astype(np.float32)
+
+
+def _from_unit(unit: npt.ArrayLike, low: float, high: float) -> npt.NDArray[np.float64]:
+    clipped = np.clip(np.asarray(unit, dtype=np.float64), -1.0, 1.0)
+    return low + (clipped + 1.0) / 2.0 * (high - low)
+
+
+def bend_to_unit(cents: npt.ArrayLike) -> Frames:
+    """A bend in cents to control units (+-`CONTOUR_SPAN_CENTS` to +-1, clipped)."""
+    return _to_unit(cents, -CONTOUR_SPAN_CENTS, CONTOUR_SPAN_CENTS)
+
+
+def unit_to_bend(unit: npt.ArrayLike) -> npt.NDArray[np.float64]:
+    return _from_unit(unit, -CONTOUR_SPAN_CENTS, CONTOUR_SPAN_CENTS)
+
+
+def depth_to_unit(cents: npt.ArrayLike) -> Frames:
+    """A vibrato's swing either side, 0 to `CONTOUR_SPAN_CENTS` cents, to -1..1 (-1: none)."""
+    return _to_unit(cents, 0.0, CONTOUR_SPAN_CENTS)
+
+
+def unit_to_depth(unit: npt.ArrayLike) -> npt.NDArray[np.float64]:
+    return _from_unit(unit, 0.0, CONTOUR_SPAN_CENTS)
+
+
+def rate_to_unit(hz: npt.ArrayLike) -> Frames:
+    """A vibrato's rate, `SLOWEST_VIBRATO_HZ` to `FASTEST_VIBRATO_HZ`, to -1..1."""
+    return _to_unit(hz, SLOWEST_VIBRATO_HZ, FASTEST_VIBRATO_HZ)
+
+
+def unit_to_rate(unit: npt.ArrayLike) -> npt.NDArray[np.float64]:
+    return _from_unit(unit, SLOWEST_VIBRATO_HZ, FASTEST_VIBRATO_HZ)
+
+
+def smooth_contour(frames: Frames) -> Frames:
+    """The frames with their contour averaged over `CONTOUR_FRAMES` (edges held), as the
+    analysis reads it. Why: the model's contour wanders from frame to frame where the data's
+    does not (sampled at four steps, some of the starting noise is left in it), and a depth
+    that wanders 0-8 cents a frame made a piano warble; averaged, it holds steady."""
+    out = np.array(frames, dtype=np.float32)
+    half = CONTOUR_FRAMES // 2
+    contour = out[..., LAYOUT.contour].astype(np.float64)
+    padded = np.concatenate(
+        [
+            np.repeat(contour[..., :1, :], half, axis=-2),
+            contour,
+            np.repeat(contour[..., -1:, :], half, axis=-2),
+        ],
+        axis=-2,
+    )
+    sums = np.cumsum(padded, axis=-2)
+    sums = np.concatenate([np.zeros_like(sums[..., :1, :]), sums], axis=-2)
+    count = contour.shape[-2]
+    out[..., LAYOUT.contour] = (
+        sums[..., CONTOUR_FRAMES : CONTOUR_FRAMES + count, :] - sums[..., :count, :]
+    ) / CONTOUR_FRAMES
+    return out
+
+
+def silent_frames(frame_count: int) -> Frames:
+    """Frames of silence: every level at the floor, no bend, no vibrato (a bend of -1 would be
+    `CONTOUR_SPAN_CENTS` flat)."""
+    frames = np.full((frame_count, CHANNEL_COUNT), -1.0, dtype=np.float32)
+    frames[:, LAYOUT.bend] = 0.0
+    frames[:, LAYOUT.vibrato_rate] = 0.0
+    return frames
 
 
 def _check(frames: Frames, pitch: float, sample_rate_hz: int) -> None:
@@ -199,12 +319,18 @@ def harmonics_to_audio(
     pitch: float,
     sample_rate_hz: int = OUTPUT_RATE_HZ,
     onset: Onset | None = None,
+    contour: Frames | None = None,
 ) -> Audio:
     """Sum of harmonics of `pitch`, amplitudes (frames, harmonics) linear, read from wavetables;
-    with an `onset`, the tables switch on there (`engine.sound.onset`)."""
+    with an `onset`, the tables switch on there (`engine.sound.onset`); with a `contour`
+    (frames, `CONTOUR_CHANNELS`) in control units, the fundamental follows it
+    (`contour_cents`)."""
     f0_hz = midi_to_hz(pitch)
     hop = sample_rate_hz // FRAME_RATE_HZ
-    audible = np.arange(1, amplitudes.shape[1] + 1) * f0_hz < band_top_hz(sample_rate_hz)
+    # A harmonic bent up by the contour must still lie under the band's top.
+    bent_up = max(0.0, float(np.max(_highest_cents(contour)))) if contour is not None else 0.0
+    highest = 2.0 ** (bent_up / 1200.0)
+    audible = np.arange(1, amplitudes.shape[1] + 1) * f0_hz * highest < band_top_hz(sample_rate_hz)
     spectrum = np.zeros((len(amplitudes), WAVETABLE_SIZE // 2 + 1), dtype=np.complex64)
     # A sine of amplitude a is bin k of value -1j * a * size / 2 in an unnormalised FFT.
     spectrum[:, 1 : amplitudes.shape[1] + 1] = -0.5j * WAVETABLE_SIZE * amplitudes * audible
@@ -218,7 +344,12 @@ def harmonics_to_audio(
     frame, fade = positions[:samples], fractions[:samples]
     if onset is not None:
         fade = sharpen_fade(fade, onset, hop, sample_rate_hz)
-    cycles = np.arange(len(frame), dtype=np.float64) * (f0_hz / sample_rate_hz)
+    if contour is None or not _bends(contour):
+        cycles = np.arange(len(frame), dtype=np.float64) * (f0_hz / sample_rate_hz)
+    else:
+        cents = contour_cents(contour, frame, fractions[:samples], sample_rate_hz)
+        steps = (f0_hz / sample_rate_hz) * np.exp2(cents / 1200.0)
+        cycles = np.cumsum(steps) - steps[0]  # the first sample at phase 0, as a held note's
     phase = cycles - np.floor(cycles)  # the same bits as `cycles % 1.0` (>= 0), 3x faster
     read = phase * WAVETABLE_SIZE
     slot = read.astype(np.int64)
@@ -233,6 +364,33 @@ def harmonics_to_audio(
 
     before = lookup(start)
     return before + fade * (lookup(start + tables.shape[1]) - before)
+
+
+def _bends(contour: Frames) -> bool:
+    """Whether the contour moves the fundamental at all (a bend, or a vibrato of any depth)."""
+    return bool(np.any(unit_to_bend(contour[:, 0])) or np.any(unit_to_depth(contour[:, 1])))
+
+
+def _highest_cents(contour: Frames) -> npt.NDArray[np.float64]:
+    """(frames,) the highest the contour bends the fundamental in each frame, in cents."""
+    return unit_to_bend(contour[:, 0]) + unit_to_depth(contour[:, 1])
+
+
+def contour_cents(
+    contour: Frames, frame: npt.NDArray[np.int64], fraction: Frames, sample_rate_hz: int
+) -> npt.NDArray[np.float64]:
+    """The fundamental's bend at every sample, in cents: the bend, plus a sine starting at
+    phase 0 whose swing and rate follow the vibrato's depth and rate, each interpolated
+    linearly between frames (`frame`, `fraction`: each sample's frame and how far it is toward
+    the next)."""
+    units = np.asarray(contour, dtype=np.float64)
+    following = np.minimum(frame + 1, len(units) - 1)
+    between = fraction.astype(np.float64)[:, None]
+    at = units[frame] + between * (units[following] - units[frame])  # (N, 3)
+    swings = np.cumsum(unit_to_rate(at[:, 2]) / sample_rate_hz)
+    vibrato = unit_to_depth(at[:, 1]) * np.sin(2.0 * np.pi * (swings - swings[0]))
+    cents: npt.NDArray[np.float64] = unit_to_bend(at[:, 0]) + vibrato
+    return cents
 
 
 @functools.lru_cache(maxsize=4)
@@ -364,7 +522,8 @@ def controls_to_audio(
     if not is_drum:
         amplitudes = unit_to_amplitude(frames[:, LAYOUT.harmonics])
         onset = find_onset(amplitudes, midi_to_hz(pitch), FRAME_RATE_HZ, ANALYSIS_RATE_HZ)
-        audio += harmonics_to_audio(amplitudes, pitch, sample_rate_hz, onset)
+        contour = frames[:, LAYOUT.contour]
+        audio += harmonics_to_audio(amplitudes, pitch, sample_rate_hz, onset, contour)
         if onset is not None:
             gate_before_onset(audio, onset, sample_rate_hz)
     return fade_edges(audio, sample_rate_hz)

@@ -38,13 +38,18 @@ from engine.sound.sampler import Sampler, dpm_solver_2m_sample
 from engine.sound.synth import (
     ANALYSIS_RATE_HZ,
     CHANNEL_COUNT,
+    CONTOUR_SPAN_CENTS,
+    FASTEST_VIBRATO_HZ,
     FRAME_RATE_HZ,
     HARMONIC_COUNT,
+    LAYOUT,
     NOISE_BAND_COUNT,
     OUTPUT_RATE_HZ,
+    SLOWEST_VIBRATO_HZ,
     Audio,
     Frames,
     db_to_unit,
+    smooth_contour,
 )
 from engine.sound.timbre_space import (
     DESCRIBE_SCALE,
@@ -136,9 +141,12 @@ class NoteSpec:
 
 
 def snap_to_silence(frames: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-    """Generated frames with every level under `SILENT_BELOW_DB` set to the floor (silence)."""
+    """Generated frames with every level under `SILENT_BELOW_DB` set to the floor (silence);
+    the contour, a bend in cents and not a level, as generated."""
     floor = db_to_unit(SILENT_BELOW_DB)
-    return np.where(frames < floor, np.float32(-1.0), frames).astype(np.float32)
+    snapped = np.where(frames < floor, np.float32(-1.0), frames).astype(np.float32)
+    snapped[..., LAYOUT.contour] = frames[..., LAYOUT.contour]
+    return snapped
 
 
 class TimbreModelError(ModelLoadError):
@@ -187,6 +195,8 @@ class TimbreModel:
             "harmonics": HARMONIC_COUNT,
             "noise_bands": NOISE_BAND_COUNT,
             "channels": CHANNEL_COUNT,
+            "contour_span_cents": CONTOUR_SPAN_CENTS,
+            "vibrato_hz": [SLOWEST_VIBRATO_HZ, FASTEST_VIBRATO_HZ],
             "analysis_rate_hz": ANALYSIS_RATE_HZ,
         }
         controls = card.value("controls")
@@ -330,7 +340,7 @@ class TimbreModel:
             noise,
             steps,
         )
-        return snap_to_silence(frames)
+        return smooth_contour(snap_to_silence(frames))
 
     def resolve(self, ref: TimbreRef, program: int, is_drum: bool) -> TimbreRef:
         """A generated ref as it is; a "gm" ref as the model's vector for the track's program.

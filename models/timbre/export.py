@@ -44,9 +44,12 @@ from engine.runtime.cards import ModelLoadError, read_card, write_card
 from engine.sound.synth import (
     ANALYSIS_RATE_HZ,
     CHANNEL_COUNT,
+    CONTOUR_SPAN_CENTS,
+    FASTEST_VIBRATO_HZ,
     FRAME_RATE_HZ,
     HARMONIC_COUNT,
     NOISE_BAND_COUNT,
+    SLOWEST_VIBRATO_HZ,
 )
 from models.timbre.data import load_notes
 from models.timbre.descriptors import descriptor_directions
@@ -57,12 +60,14 @@ IR_VERSION = 8
 """The ONNX IR version that goes with opset 17 (onnxruntime 1.20, the oldest supported)."""
 INPUTS = ["x", "t", "timbre", "pitch", "velocity", "duration", "is_drum"]
 SPACE_VERSION = 1
-MODEL_VERSION = 5
+MODEL_VERSION = 6
 """2: 44.1 kHz training renders, noise read between the harmonics, a vector per drum key.
 3: the same data and recipe in a wider net (192 channels, from 128).
 4: every instrument trained (v3 held 12 out), at 24 pitches each instead of 12.
 5: version 4's run trained on to 28,000 steps (`--steps 28000 --resume`: the learning rate
-   rises again and decays to the new end)."""
+   rises again and decays to the new end).
+6: a contour channel (the fundamental's bend, so strings, voices and winds carry vibrato):
+   version 5's net widened by it (`train.py --init-from`, `widened`) and trained on."""
 
 
 def load_checkpoint(path: Path) -> tuple[TimbreDenoiser, dict[str, Any]]:
@@ -166,6 +171,8 @@ def card(
             "harmonics": HARMONIC_COUNT,
             "noise_bands": NOISE_BAND_COUNT,
             "channels": CHANNEL_COUNT,
+            "contour_span_cents": CONTOUR_SPAN_CENTS,
+            "vibrato_hz": [SLOWEST_VIBRATO_HZ, FASTEST_VIBRATO_HZ],
             "analysis_rate_hz": ANALYSIS_RATE_HZ,
             "noise_read": "between the harmonics",
         },

@@ -31,6 +31,7 @@ from typing import Any
 import torch
 
 from build_scripts.timbre import DATASET_PATH
+from engine.sound.synth import CHANNEL_COUNT
 from models.schedule import learning_rate
 from models.timbre.data import NoteSet, load_notes
 from models.timbre.model import DenoiserConfig, TimbreDenoiser, alpha_sigma, preconditioning
@@ -250,12 +251,46 @@ def _new_model(args: argparse.Namespace) -> tuple[DenoiserConfig, TimbreDenoiser
     )
     initial = _initial_weights(args.init_from) if args.init_from else None
     if initial is not None:
-        config = DenoiserConfig(**initial["config"])
+        config = DenoiserConfig(**{**initial["config"], "channels": CHANNEL_COUNT})
     torch.manual_seed(args.seed)
     model = TimbreDenoiser(config)
     if initial is not None:
-        model.load_state_dict(initial["model"])
+        weights = widened(initial["model"], initial["config"]["channels"], config)
+        model.load_state_dict(weights)
     return config, model
+
+
+def widened(
+    weights: dict[str, torch.Tensor], channels: int, config: DenoiserConfig
+) -> dict[str, torch.Tensor]:
+    """An exported net's weights for a frame layout with more channels after its own (v5's 96
+    levels -> v6's levels and contour): the new channels' input columns and output rows start
+    at zero, so the net starts as the old one did on every old channel, and its estimate of a
+    new channel starts as the noisy input scaled (EDM's skip path) until training teaches it."""
+    added = config.channels - channels
+    if added == 0:
+        return weights
+    if added < 0:
+        raise SystemExit(
+            f"train: --init-from has {channels} channels, more than this layout's "
+            f"{config.channels}: start that layout's run from scratch"
+        )
+    out = dict(weights)
+    patch, width = config.patch, config.width
+    inputs = weights["patch_in.weight"].reshape(width, patch, channels + 2)
+    zeros = torch.zeros(width, patch, added)
+    columns = [inputs[:, :, :channels], zeros, inputs[:, :, channels:]]  # then gate, position
+    out["patch_in.weight"] = torch.cat(columns, dim=2).reshape(width, -1)
+    values = weights["patch_out.weight"].shape[0] // (patch * channels)
+    rows = weights["patch_out.weight"].reshape(patch, values, channels, width)
+    out["patch_out.weight"] = torch.cat(
+        [rows, torch.zeros(patch, values, added, width)], dim=2
+    ).reshape(-1, width)
+    bias = weights["patch_out.bias"].reshape(patch, values, channels)
+    out["patch_out.bias"] = torch.cat([bias, torch.zeros(patch, values, added)], dim=2).reshape(-1)
+    if config.smoothed_skip:
+        raise SystemExit("train: widening a net with a smoothed skip is not supported")
+    return out
 
 
 def _progress(

@@ -3,6 +3,7 @@ analyse, train, resume, export, ONNX/torch parity, and loading the export in the
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import tempfile
 from pathlib import Path
@@ -16,12 +17,18 @@ from build_scripts.timbre import DRUM_PROGRAM, SPLITS, WINDOW_FRAMES, NoteSpec
 from build_scripts.timbre.analysis import audio_to_controls
 from build_scripts.timbre.render import render_notes
 from engine.song.song import TIMBRE_DIMENSION
-from engine.sound.synth import ANALYSIS_RATE_HZ, controls_to_audio
+from engine.sound.synth import (
+    ANALYSIS_RATE_HZ,
+    CHANNEL_COUNT,
+    CONTOUR_CHANNELS,
+    controls_to_audio,
+)
 from engine.sound.timbre import DEFAULT_MODEL_DIR, TimbreModel, TimbreModelError, from_gm
 from models.timbre.export import load_checkpoint
 from models.timbre.export import main as export_main
 from models.timbre.metrics import spectral_distance
-from models.timbre.train import draw_times
+from models.timbre.model import DenoiserConfig, TimbreDenoiser, preconditioning
+from models.timbre.train import draw_times, widened
 from models.timbre.train import main as train_main
 
 TINY_NOTES = [
@@ -100,7 +107,7 @@ def test_train_resume_export_and_parity(tiny_dataset: Path, tmp_path: Path) -> N
     session = ort.InferenceSession(str(folder / "model.onnx"), providers=["CPUExecutionProvider"])
     rng = np.random.default_rng(0)
     feeds = {
-        "x": rng.standard_normal((3, 128, 96)).astype(np.float32),
+        "x": rng.standard_normal((3, 128, CHANNEL_COUNT)).astype(np.float32),
         "t": np.array([0.1, 0.5, 0.9], np.float32),
         "timbre": rng.standard_normal((3, TIMBRE_DIMENSION)).astype(np.float32),
         "pitch": np.array([40, 60, 90], np.float32),
@@ -191,7 +198,7 @@ def test_shipped_onnx_matches_its_torch_weights() -> None:
     rng = np.random.default_rng(1)
     dim = model.config.timbre_dim
     feeds = {
-        "x": rng.standard_normal((2, 128, 96)).astype(np.float32),
+        "x": rng.standard_normal((2, 128, CHANNEL_COUNT)).astype(np.float32),
         "t": np.array([0.2, 0.8], np.float32),
         "timbre": rng.standard_normal((2, dim)).astype(np.float32),
         "pitch": np.array([48, 42], np.float32),  # a melodic note and a closed hi-hat
@@ -231,7 +238,7 @@ def test_the_smoothed_skip_leaves_attacks_releases_and_drums_alone() -> None:
     export_onnx(model, path)
     rng = np.random.default_rng(2)
     feeds = {
-        "x": rng.standard_normal((2, 128, 96)).astype(np.float32),
+        "x": rng.standard_normal((2, 128, CHANNEL_COUNT)).astype(np.float32),
         "t": np.array([0.1, 0.6], np.float32),
         "timbre": rng.standard_normal((2, model.config.timbre_dim)).astype(np.float32),
         "pitch": np.array([60, 38], np.float32),
@@ -277,3 +284,36 @@ def test_the_change_loss_weighs_each_frame_to_frame_change_of_the_error(tiny_dat
     change = float(np.mean(np.diff(error, axis=1) ** 2))
     assert change > 0
     assert weighted == pytest.approx(plain + 2.0 * change, rel=1e-5)
+
+
+def test_a_net_widened_by_the_contour_answers_as_before_on_the_old_channels() -> None:
+    """`train.widened`: a net of version 5's layout (levels only) moved to the layout with the
+    contour gives the same estimate on every old channel, whatever the new channels hold, and
+    on the new ones starts from the skip path alone (EDM's c_skip times its noisy input)."""
+    torch.manual_seed(0)
+    small = DenoiserConfig(width=32, blocks=5, timbre_dim=TIMBRE_DIMENSION)
+    old = TimbreDenoiser(
+        dataclasses.replace(small, channels=CHANNEL_COUNT - CONTOUR_CHANNELS)
+    ).eval()
+    with torch.no_grad():
+        for weight in old.parameters():
+            weight.normal_(0.0, 0.1)  # every weight in use, the zero-initialized ones too
+    config = dataclasses.replace(small, channels=CHANNEL_COUNT)
+    new = TimbreDenoiser(config).eval()
+    new.load_state_dict(widened(old.state_dict(), CHANNEL_COUNT - CONTOUR_CHANNELS, config))
+    x = torch.randn(3, 128, CHANNEL_COUNT)
+    t = torch.tensor([0.2, 0.5, 0.9])
+    rest = (
+        torch.randn(3, TIMBRE_DIMENSION),
+        torch.tensor([48.0, 60.0, 38.0]),
+        torch.tensor([60.0, 100.0, 90.0]),
+        torch.tensor([0.5, 2.0, 0.5]),
+        torch.tensor([0.0, 0.0, 1.0]),
+    )
+    with torch.no_grad():
+        before = old(x[:, :, :-CONTOUR_CHANNELS], t, *rest)
+        after = new(x, t, *rest)
+    torch.testing.assert_close(after[:, :, :-CONTOUR_CHANNELS], before)
+    c_skip = preconditioning(t)[0][:, None, None]
+    new_channels = slice(CHANNEL_COUNT - CONTOUR_CHANNELS, None)
+    torch.testing.assert_close(after[:, :, new_channels], c_skip * x[:, :, new_channels])

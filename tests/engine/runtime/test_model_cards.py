@@ -22,6 +22,7 @@ from engine.compose.midi_model import MidiModel
 from engine.runtime.cards import CARD_FILE, HASH_FILE, card_hash_line, read_card, write_card
 from engine.runtime.onnx import ModelLoadError
 from engine.runtime.provenance import model_cards
+from engine.sound.synth import CHANNEL_COUNT
 from engine.sound.timbre import DEFAULT_MODEL_DIR as TIMBRE_DIR
 from engine.sound.timbre import TimbreModel, TimbreModelError
 
@@ -128,7 +129,7 @@ TIMBRE_BAD_VALUES = [
     (("architecture", "frames"), -128, r"architecture\.frames must be a whole number"),
     (("architecture", "frames"), 10**12, r"architecture\.frames must be a whole number"),
     (("architecture", "frames"), "128", r"architecture\.frames must be a whole number"),
-    (("architecture", "frames"), 256, r"takes x of shape \['batch', 128, 96\]"),
+    (("architecture", "frames"), 256, rf"takes x of shape \['batch', 128, {CHANNEL_COUNT}\]"),
     (("space", "sha256"), 12, r"space\.sha256 must be a sha256"),
     (("onnx",), "model.onnx", r"onnx\.sha256 is missing"),
     (("controls", "harmonics"), 0, r"trained for controls \{'harmonics': 0\}"),

@@ -20,7 +20,17 @@ from engine.sound.note_shape import (
     extend_release,
     frame_levels_db,
 )
-from engine.sound.synth import FRAME_RATE_HZ, OUTPUT_RATE_HZ, db_to_unit
+from engine.sound.synth import (
+    CHANNEL_COUNT,
+    FRAME_RATE_HZ,
+    LAYOUT,
+    OUTPUT_RATE_HZ,
+    bend_to_unit,
+    db_to_unit,
+    depth_to_unit,
+    rate_to_unit,
+    silent_frames,
+)
 from engine.sound.timbre import NoteSpec, TimbreModel, from_gm
 
 RATE = OUTPUT_RATE_HZ
@@ -84,8 +94,10 @@ def test_the_same_note_renders_to_the_same_samples(timbre_model: TimbreModel) ->
 
 
 def _frames(levels_db: np.ndarray) -> np.ndarray:
-    """Control frames whose every channel follows `levels_db` (frames,)."""
-    return np.repeat(db_to_unit(levels_db)[:, None], 96, axis=1)
+    """Control frames whose every level follows `levels_db` (frames,), with no bend."""
+    frames = np.repeat(db_to_unit(levels_db)[:, None], CHANNEL_COUNT, axis=1)
+    frames[:, LAYOUT.contour] = silent_frames(1)[0, LAYOUT.contour]
+    return frames
 
 
 def test_a_continued_sustain_keeps_the_models_frames_and_never_rises() -> None:
@@ -169,3 +181,20 @@ def test_a_cached_notes_tail_stops_within_0_1_s_under_60_db(
     ending = release(audio, class_seconds(duration))
     assert ending.end_level_db <= -60.0
     assert ending.tail_seconds <= 0.1
+
+
+def test_a_continued_sustain_keeps_its_vibrato_and_its_bend() -> None:
+    """The contour is no level: a held violin's vibrato goes on at its depth and rate, around
+    the bend it held, with no trend pulling the pitch (a level's trend never rises; a bend's
+    would sink the note, a depth's would still it)."""
+    frames = _frames(np.concatenate([np.full(100, -20.0), np.linspace(-20.0, -50.0, 28)]))
+    frames[:, LAYOUT.bend] = bend_to_unit(6.0 - 0.05 * np.arange(128))
+    frames[:, LAYOUT.vibrato_depth] = depth_to_unit(15.0 - 0.05 * np.arange(128))
+    frames[:, LAYOUT.vibrato_rate] = rate_to_unit(5.5)
+    longer = continue_sustain(frames, 100, 300, attack=15)
+    for channel in (LAYOUT.bend, LAYOUT.vibrato_depth, LAYOUT.vibrato_rate):
+        held = frames[50:100, channel]
+        kept = longer[100:300, channel]
+        assert held.min() - 1e-6 <= kept.min()
+        assert kept.max() <= held.max() + 1e-6
+        assert abs(float(kept.mean()) - float(held.mean())) < 0.02

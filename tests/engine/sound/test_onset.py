@@ -13,20 +13,20 @@ from build_scripts.timbre.render import render_notes
 from engine.sound.onset import LEAD_SECONDS, Onset, find_onset, gate_before_onset
 from engine.sound.synth import (
     ANALYSIS_RATE_HZ,
-    CHANNEL_COUNT,
     FRAME_RATE_HZ,
     LAYOUT,
     OUTPUT_RATE_HZ,
     amplitude_to_unit,
     controls_to_audio,
     midi_to_hz,
+    silent_frames,
     unit_to_amplitude,
 )
 
 
 def _frames(levels_db: list[float], count: int = 60) -> np.ndarray:
     """Frames whose fundamental follows `levels_db`, then holds the last level."""
-    frames = np.full((count, CHANNEL_COUNT), -1.0, dtype=np.float32)
+    frames = silent_frames(count)
     levels = np.array(levels_db + [levels_db[-1]] * (count - len(levels_db)))
     frames[:, 0] = amplitude_to_unit(10 ** (levels / 20))
     return frames

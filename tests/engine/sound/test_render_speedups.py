@@ -20,6 +20,7 @@ from engine.sound.synth import (
     ANALYSIS_RATE_HZ,
     CHANNEL_COUNT,
     FRAME_RATE_HZ,
+    LAYOUT,
     OUTPUT_RATE_HZ,
     WAVETABLE_SIZE,
     controls_to_audio,
@@ -55,12 +56,15 @@ def _plain_harmonics(amplitudes: npt.NDArray[np.float32], pitch: float) -> npt.N
 
 
 def _frames(seed: int, count: int) -> npt.NDArray[np.float32]:
-    return np.random.default_rng(seed).uniform(-1.0, 0.2, (count, CHANNEL_COUNT)).astype(np.float32)
+    """Random levels, and no bend (the textbook read below holds one pitch)."""
+    frames = np.random.default_rng(seed).uniform(-1.0, 0.2, (count, CHANNEL_COUNT))
+    frames[:, LAYOUT.contour] = synth.silent_frames(1)[0, LAYOUT.contour]
+    return frames.astype(np.float32)
 
 
 def test_the_harmonics_are_the_textbook_reads_to_the_last_bit() -> None:
     for seed, (count, pitch) in enumerate([(40, 21), (129, 60), (300, 95.5), (2, 127)]):
-        amplitudes = unit_to_amplitude(_frames(seed, count)[:, :64])
+        amplitudes = unit_to_amplitude(_frames(seed, count)[:, LAYOUT.harmonics])
         assert np.array_equal(
             harmonics_to_audio(amplitudes, pitch), _plain_harmonics(amplitudes, pitch)
         )
@@ -69,7 +73,7 @@ def test_the_harmonics_are_the_textbook_reads_to_the_last_bit() -> None:
 def test_noise_through_the_float64_transform_is_the_float32_one_within_float_rounding() -> None:
     """The forward FFT moved to float64 for speed: within 1e-6 of the peak (-120 dB) of a
     float32-only pass, and the same to the bit for the same seed from call to call."""
-    levels = unit_to_amplitude(_frames(5, 150)[:, 64:])
+    levels = unit_to_amplitude(_frames(5, 150)[:, LAYOUT.noise])
     fast = noise_to_audio(levels, np.random.default_rng(9))
     assert np.array_equal(fast, noise_to_audio(levels, np.random.default_rng(9)))
     lower, weight, window = synth._noise_filter(OUTPUT_RATE_HZ)
@@ -107,8 +111,8 @@ def test_notes_sharing_a_seed_reuse_its_noise_and_sound_as_if_drawn_afresh() -> 
         for _ in range(2):  # drawn, then kept
             audio = controls_to_audio(frames, pitch, noise_seed=3, sample_rate_hz=rate)
             fresh = noise_to_audio(
-                unit_to_amplitude(frames[:, 64:]), np.random.default_rng(3), rate
-            ) + harmonics_to_audio(unit_to_amplitude(frames[:, :64]), pitch, rate)
+                unit_to_amplitude(frames[:, LAYOUT.noise]), np.random.default_rng(3), rate
+            ) + harmonics_to_audio(unit_to_amplitude(frames[:, LAYOUT.harmonics]), pitch, rate)
             assert np.array_equal(audio, synth.fade_edges(fresh, rate))
     info = synth._kept_white_spectra.cache_info()
     assert (info.misses, info.hits) == (2, 4)  # one per seed, length and rate

@@ -8,16 +8,18 @@ import numpy as np
 from benchmarks.sound_measures import centroid_hz, envelope_db, release
 from benchmarks.sound_renders import held_span, phrase, tessera
 from engine.sound.note_cache import NoteRenderer
-from engine.sound.synth import CHANNEL_COUNT, OUTPUT_RATE_HZ, db_to_unit
+from engine.sound.synth import CHANNEL_COUNT, LAYOUT, OUTPUT_RATE_HZ, db_to_unit
 from engine.sound.timbre import DRUM_KIT, SILENT_BELOW_DB, TimbreModel, from_gm, snap_to_silence
 
 
 def test_levels_under_the_silence_line_are_the_floor_and_the_rest_are_kept() -> None:
     frames = np.full((4, CHANNEL_COUNT), -0.5, dtype=np.float32)
     frames[0, :3] = db_to_unit(np.array([-99.5, SILENT_BELOW_DB - 0.1, SILENT_BELOW_DB + 0.1]))
+    frames[:, LAYOUT.contour] = -0.999  # a bend and a vibrato, not levels: never snapped
     snapped = snap_to_silence(frames)
     assert list(snapped[0, :3]) == [-1.0, -1.0, db_to_unit(SILENT_BELOW_DB + 0.1)]
     assert np.array_equal(snapped[1:], frames[1:])
+    assert np.array_equal(snapped[:, LAYOUT.contour], frames[:, LAYOUT.contour])
     assert snapped.dtype == np.float32
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from benchmarks.sound_measures import vibrato_cents
+from engine.sound import synth
 from engine.sound.synth import (
     ANALYSIS_RATE_HZ,
     CHANNEL_COUNT,
@@ -20,7 +22,7 @@ from engine.sound.synth import (
 
 
 def silent_frames(count: int = 100) -> np.ndarray:
-    return np.full((count, CHANNEL_COUNT), -1.0, dtype=np.float32)
+    return synth.silent_frames(count)
 
 
 def test_units_round_trip_and_floor_is_silence() -> None:
@@ -125,3 +127,69 @@ def test_bad_input_is_refused(frames: np.ndarray, pitch: float, rate: int, messa
 def test_midi_to_hz() -> None:
     assert midi_to_hz(69) == 440.0
     assert midi_to_hz(81) == pytest.approx(880.0)
+
+
+def test_a_held_bend_moves_the_pitch_by_its_cents() -> None:
+    frames = silent_frames()
+    frames[:, 0] = amplitude_to_unit(np.array([0.5]))[0]
+    frames[:, LAYOUT.bend] = synth.bend_to_unit(25.0)
+    audio = controls_to_audio(frames, 69)
+    middle = audio[OUTPUT_RATE_HZ // 2 : OUTPUT_RATE_HZ]
+    # Zero crossings over half a second: the frequency to a fraction of a hertz.
+    rising = np.flatnonzero((middle[:-1] < 0) & (middle[1:] >= 0))
+    hz = (len(rising) - 1) * OUTPUT_RATE_HZ / (rising[-1] - rising[0])
+    assert hz == pytest.approx(440.0 * 2 ** (25 / 1200), abs=0.3)  # 446.4 Hz, not 440
+
+
+def test_a_vibrato_swings_the_pitch_by_its_depth_at_its_rate() -> None:
+    """The benchmark's own vibrato measure reads the synthesized note as it reads a note bent
+    sample by sample by the same sine (its 93 ms frames read an 18-cent swing as 15), and the
+    pitch swings 5.5 times a second."""
+    frames = silent_frames(128)
+    frames[:, :8] = amplitude_to_unit(0.2 / np.arange(1, 9))
+    frames[:, LAYOUT.vibrato_depth] = synth.depth_to_unit(18.0)
+    frames[:, LAYOUT.vibrato_rate] = synth.rate_to_unit(5.5)
+    swung = controls_to_audio(frames, 64)
+    frames[:, LAYOUT.vibrato_depth] = synth.depth_to_unit(0.0)
+    held = controls_to_audio(frames, 64)
+    time_s = np.arange(len(swung)) / OUTPUT_RATE_HZ
+    hz = midi_to_hz(64) * 2 ** (18.0 * np.sin(2 * np.pi * 5.5 * time_s) / 1200)
+    phase = 2 * np.pi * np.cumsum(hz) / OUTPUT_RATE_HZ
+    ideal = np.sum([0.2 / k * np.sin(k * phase) for k in range(1, 9)], axis=0).astype(np.float32)
+    expected = vibrato_cents(ideal, midi_to_hz(64))
+    assert expected > 12.0
+    assert vibrato_cents(swung, midi_to_hz(64)) == pytest.approx(expected, abs=1.0)
+    assert vibrato_cents(held, midi_to_hz(64)) < 1.0
+    # The same samples as the ideal note, but for the wavetables' interpolation.
+    assert np.corrcoef(swung[4410:44100], ideal[4410:44100])[0, 1] > 0.99
+
+
+def test_a_bent_note_keeps_its_top_harmonics_under_the_band() -> None:
+    """Every harmonic loud, bent up as far as the contour reaches (bend and vibrato both at
+    their top): still nothing above the model's band, so nothing aliases down into it."""
+    frames = silent_frames()
+    frames[:, LAYOUT.harmonics] = 0.0
+    frames[:, LAYOUT.bend] = 1.0
+    frames[:, LAYOUT.vibrato_depth] = 1.0
+    audio = controls_to_audio(frames, 96)
+    middle = audio[OUTPUT_RATE_HZ // 10 : OUTPUT_RATE_HZ]
+    spectrum = np.abs(np.fft.rfft(middle * np.hanning(len(middle))))
+    bins_hz = np.fft.rfftfreq(len(middle), 1 / OUTPUT_RATE_HZ)
+    # Under the band's top (22.05 kHz less a harmonic's swing), only the swung harmonics'
+    # sidebands; above it, nothing folded back: the top 1.5 kHz hold no energy at all.
+    assert spectrum[bins_hz > 20_500].max() < 1e-3 * spectrum.max()
+
+
+def test_a_sampled_contour_is_averaged_over_a_swing_and_the_levels_are_not() -> None:
+    """`smooth_contour`: a depth that wanders from frame to frame (the sampler's leftover
+    noise) is held steady, a steady contour and every level are left as they are."""
+    rng = np.random.default_rng(4)
+    frames = rng.uniform(-1.0, 0.5, (2, 128, CHANNEL_COUNT)).astype(np.float32)
+    frames[1, :, LAYOUT.contour] = 0.25  # steady
+    smoothed = synth.smooth_contour(frames)
+    assert np.array_equal(smoothed[..., LAYOUT.levels], frames[..., LAYOUT.levels])
+    assert np.allclose(smoothed[1, :, LAYOUT.contour], 0.25)
+    wandering = frames[0, :, LAYOUT.vibrato_depth]
+    steadied = smoothed[0, :, LAYOUT.vibrato_depth]
+    assert np.std(np.diff(steadied)) < 0.25 * np.std(np.diff(wandering))
+    assert abs(float(steadied.mean()) - float(wandering.mean())) < 0.05
