@@ -238,7 +238,8 @@ def smooth_contour(frames: Frames) -> Frames:
     """The frames with their contour averaged over `CONTOUR_FRAMES` (edges held), as the
     analysis reads it. Why: the model's contour wanders from frame to frame where the data's
     does not (sampled at four steps, some of the starting noise is left in it), and a depth
-    that wanders 0-8 cents a frame made a piano warble; averaged, it holds steady."""
+    that wanders 0-8 cents a frame made a piano warble; averaged, it holds steady. A running
+    sum in numpy, as the engine runs without scipy (whose uniform filter does the same)."""
     out = np.array(frames, dtype=np.float32)
     half = CONTOUR_FRAMES // 2
     contour = out[..., LAYOUT.contour].astype(np.float64)
