@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from benchmarks.sound_measures import centroid_hz, envelope_db, release
+from benchmarks.sound_measures import centroid_hz, envelope_db, release, vibrato_cents
 from benchmarks.sound_renders import held_span, phrase, tessera
 from engine.sound.note_cache import NoteRenderer
-from engine.sound.synth import CHANNEL_COUNT, LAYOUT, OUTPUT_RATE_HZ, db_to_unit
+from engine.sound.synth import CHANNEL_COUNT, LAYOUT, OUTPUT_RATE_HZ, db_to_unit, midi_to_hz
 from engine.sound.timbre import DRUM_KIT, SILENT_BELOW_DB, TimbreModel, from_gm, snap_to_silence
 
 
@@ -60,3 +60,20 @@ def test_a_release_cut_to_silence_by_the_frames_runs_down_past_60_db(
     assert ending.end_level_db <= -60.0
     assert ending.complete
     assert ending.to_minus_60_seconds < 0.3
+
+
+def test_a_violin_sings_with_vibrato_and_a_piano_holds_its_pitch(
+    timbre_model: TimbreModel,
+) -> None:
+    """Model v6's contour: the shipped model's violin swings about its pitch as FluidSynth's
+    does (17.8 cents on the benchmark's pitch track; v6 16.8, v5 held it at under 1), and its
+    pianos stay on theirs (FluidSynth 2.4 and 0.2; v6 1.8 and 0.7)."""
+
+    def swing(program: int, pitch: int) -> float:
+        ref = from_gm(timbre_model.space, program)
+        audio = timbre_model.render_note(ref, pitch, 80, 2.0, program=program)
+        return vibrato_cents(audio, midi_to_hz(pitch))
+
+    assert swing(40, 69) > 10.0
+    assert swing(0, 60) < 4.0
+    assert swing(4, 60) < 4.0
