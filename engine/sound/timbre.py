@@ -142,7 +142,7 @@ class NoteSpec:
 
 def snap_to_silence(frames: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     """Generated frames with every level under `SILENT_BELOW_DB` set to the floor (silence);
-    the contour, a bend in cents and not a level, as generated."""
+    the contour (bend, vibrato depth and rate: no levels) as generated."""
     floor = db_to_unit(SILENT_BELOW_DB)
     snapped = np.where(frames < floor, np.float32(-1.0), frames).astype(np.float32)
     snapped[..., LAYOUT.contour] = frames[..., LAYOUT.contour]

@@ -275,6 +275,8 @@ def widened(
             f"train: --init-from has {channels} channels, more than this layout's "
             f"{config.channels}: start that layout's run from scratch"
         )
+    if config.smoothed_skip:
+        raise SystemExit("train: widening a net with a smoothed skip is not supported")
     out = dict(weights)
     patch, width = config.patch, config.width
     inputs = weights["patch_in.weight"].reshape(width, patch, channels + 2)
@@ -288,8 +290,6 @@ def widened(
     ).reshape(-1, width)
     bias = weights["patch_out.bias"].reshape(patch, values, channels)
     out["patch_out.bias"] = torch.cat([bias, torch.zeros(patch, values, added)], dim=2).reshape(-1)
-    if config.smoothed_skip:
-        raise SystemExit("train: widening a net with a smoothed skip is not supported")
     return out
 
 
