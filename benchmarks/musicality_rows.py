@@ -29,6 +29,7 @@ from benchmarks.musicality_ensemble import (
 from benchmarks.musicality_measures import (
     Ratio,
     big_leaps,
+    chord_beats,
     clipped_notes,
     clusters,
     commonest_pitch,
@@ -97,6 +98,7 @@ def rows_for(name: str, preset: Preset) -> list[Row]:
             Row("voice crossing (sampled 16ths)", "share", voice_crossings),
             Row("adjacent voices in unison (sampled 16ths)", "share", unisons),
             Row("parallel 5ths/8ves per 100 joint moves", "per100", parallel_perfects),
+            Row("beats sounding one chord (3+ parts)", "share", chord_beats),
             Row("bass on root/5th at strong beats", "share", bass_on_root_or_fifth),
             Row("bass on the chord's root at the downbeat", "share", bass_root_on_downbeats),
             Row("bass notes in key", "share", bass_in_key),

@@ -260,6 +260,10 @@ def _grammar(
     played_top = _is_played_top(song, track_index, ensemble)
     lone_lead = _is_lone_lead(song, cell, ensemble)
     chord = settings.chords.get(cell)
+    if leading is not None and chord is not None and cell not in settings.planned_chords:
+        # A chord the composer names says what the harmony is: the voice leans to its tones
+        # (`CHORD_TONE_BONUS`), not to completing whatever the other voices sound.
+        leading = dataclasses.replace(leading, harmony_bonus=0.0)
     comping = track_index in band and track_index != band[-1] and constraints.max_polyphony != 1
     chord_notes = _chord_notes(chord, constraints) if comping and chord else None
     targets = with_pulse(song, cell, constraints, settings.targets.get(cell, SoftTargets()))

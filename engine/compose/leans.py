@@ -19,7 +19,7 @@ import numpy.typing as npt
 from engine.compose.vocab import STEPS_PER_QUARTER
 from engine.compose.voice_leading import SUNG_SPACING_SEMITONES, VoiceLeading, sounding_pitch
 from engine.song.drums import CRASHES, TOMS
-from engine.song.theory import chord_root
+from engine.song.theory import chord_completions, chord_root
 
 Bias = npt.NDArray[np.float32]
 
@@ -182,6 +182,21 @@ def root_sounding(others: Sequence[Sequence[tuple[int, int, int]]], step: int) -
         pitch % 12 for notes in others for start, end, pitch in notes if start <= step < end
     )
     return chord_root(classes) if len(classes) >= 2 else None
+
+
+def harmony_tones(
+    others: Sequence[Sequence[tuple[int, int, int]]], step: int, key: frozenset[int] | None
+) -> frozenset[int] | None:
+    """The pitch classes a voice's note at `step` may take to keep the other voices' sounding
+    notes (start step, end step, pitch) one chord (`engine.song.theory.chord_completions`,
+    within `key` where given); None where they sound fewer than two pitch classes (no chord to
+    keep) or ones no chord holds (a passing tone already clashes)."""
+    classes = frozenset(
+        pitch % 12 for notes in others for start, end, pitch in notes if start <= step < end
+    )
+    if len(classes) < 2:
+        return None
+    return chord_completions(classes, key) or None
 
 
 CHORD_STACK_BONUS = 5.0

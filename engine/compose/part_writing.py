@@ -20,6 +20,7 @@ from engine.compose.voice_leading import (
     BOWED_RETURN_BONUS,
     BOWED_TOP_REPEAT_BONUS,
     COMPING_STEP_BONUS,
+    HARMONY_BONUS,
     INSTRUMENT_OCTAVE_LEAP_PENALTY,
     INSTRUMENT_STEP_BONUS,
     LINE_RETURN_BONUS,
@@ -41,6 +42,7 @@ from engine.compose.voice_leading import (
     VoiceLeading,
 )
 from engine.song.song import PPQ, Cell, Note, Song
+from engine.song.theory import key_scale, key_tonic
 
 PULSE_PULL = 0.35
 """The unit pull (nats) toward a style's pulse (`engine.compose.plan.pulse_onsets`): a nudge,
@@ -120,7 +122,21 @@ def ensemble_leading(so_far: SongSoFar, cell: Cell, ensemble: Collection[int]) -
         spacing_penalty=ensemble_spacing_penalty(song, track, ensemble),
         octave_leap_penalty=ensemble_octave_leap_penalty(song, ensemble),
         above=tuple(other < track for other in others),
+        harmony_bonus=HARMONY_BONUS,
+        harmony_key=harmony_key(song, bar),
     )
+
+
+def harmony_key(song: Song, bar: int) -> frozenset[int] | None:
+    """The tones an ensemble's chords keep to in a bar (`VoiceLeading.harmony_key`): its key
+    signature's scale, a minor key's with its leading tone as well (its dominant is major);
+    None in a song without a key signature."""
+    key = song.key_at(song.bar_span(bar)[0])
+    if key is None:
+        return None
+    if key.mode == "minor":
+        return key_scale(key) | {(key_tonic(key) + 11) % 12}
+    return key_scale(key)
 
 
 def _last_chord(notes: Sequence[Note], before: int) -> tuple[int, ...]:

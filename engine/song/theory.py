@@ -154,6 +154,41 @@ or perfect), a seventh. Not 8: above the third of a major seventh chord its root
 sixth (C# E G# A), which an augmented fifth would let pass for a root."""
 
 
+CHORD_SHAPES = (
+    frozenset({0, 4, 7}),
+    frozenset({0, 3, 7}),
+    frozenset({0, 3, 6}),
+    frozenset({0, 4, 7, 10}),
+    frozenset({0, 3, 7, 10}),
+    frozenset({0, 3, 6, 10}),
+    frozenset({0, 3, 6, 9}),
+)
+"""The chords of common-practice harmony, as semitones above their root: the major, minor and
+diminished triads, and the dominant, minor, half-diminished and diminished sevenths."""
+CHORDS = tuple(
+    frozenset((root + tone) % 12 for tone in shape) for shape in CHORD_SHAPES for root in range(12)
+)
+"""Every `CHORD_SHAPES` chord on every root, as pitch classes."""
+
+
+def is_chord(classes: frozenset[int]) -> bool:
+    """Whether pitch classes sounding together are all tones of one chord (`CHORDS`): C E G
+    and E G are, C D E is not (a passing or neighbour tone against a chord)."""
+    return any(classes <= chord for chord in CHORDS)
+
+
+def chord_completions(classes: frozenset[int], key: frozenset[int] | None) -> frozenset[int]:
+    """The pitch classes that, added to `classes`, leave them one chord (`is_chord`): each tone
+    of every chord that holds them all, the sounding tones included (a doubling). With `key`,
+    only chords whose tones beyond `classes` are in it: the parts already sounding may be
+    chromatic (a secondary dominant), but a completion does not bring a new accidental in.
+    Empty when no chord holds them."""
+    fitting = [
+        chord for chord in CHORDS if classes <= chord and (key is None or chord - classes <= key)
+    ]
+    return frozenset().union(*fitting)
+
+
 def chord_root(chord: frozenset[int]) -> int | None:
     """The root of a chord's pitch classes (None for none): the tone every other one stands a
     third, fifth or seventh above, preferring one with a perfect fifth above it, then the one

@@ -35,6 +35,7 @@ from benchmarks.musicality_infill import (
 )
 from benchmarks.musicality_markov import Frame, Voicing, markov_song, train_chain
 from benchmarks.musicality_measures import (
+    chord_beats,
     Ratio,
     big_leaps,
     clipped_notes,
@@ -172,6 +173,23 @@ def test_unisons_count_the_sixteenths_adjacent_voices_meet_on_one_pitch() -> Non
     assert unisons(song) == Ratio(4, 32)
     assert unisons(song_of(soprano)) is None
     assert "adjacent voices in unison (sampled 16ths)" in _row_labels("chorale")
+
+
+def test_chord_beats_count_the_beats_whose_three_or_more_parts_make_one_chord() -> None:
+    soprano = Track("Soprano", 52, notes=line([72, 74, 72, 71]))
+    alto = Track("Alto", 52, notes=line([67, 67, 67, 67]))
+    # Beat 1 sounds C G C (one chord), beat 2 D G C (D is a passing tone against C and G),
+    # beat 3 C G G and beat 4 B G G (chords).
+    bass = Track("Bass", 52, notes=line([48, 43], length=2 * PPQ))
+    song = song_of(soprano, alto, bass)
+    assert chord_beats(song) == Ratio(3, 4)
+    # A soprano C from the second eighth to the middle of beat 2: beat 1 has two parts
+    # sounding (not asked), beat 2 three (C G C, a chord), beats 3 and 4 two again.
+    offbeat = Track("Soprano", 52, notes=(Note(PPQ // 2, 72, PPQ, 80),))
+    assert chord_beats(song_of(offbeat, alto, bass)) == Ratio(1, 1)
+    assert chord_beats(song_of(alto, bass)) is None
+    assert "beats sounding one chord (3+ parts)" in _row_labels("chorale")
+    assert "beats sounding one chord (3+ parts)" not in _row_labels("reel")
 
 
 def _row_labels(preset: str) -> list[str]:

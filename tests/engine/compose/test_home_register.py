@@ -96,7 +96,9 @@ def test_a_quartets_outer_parts_are_asked_past_where_they_land(
     # The model draws a quartet's outer parts toward the middle: asked for the training
     # quartets' means (C#5 and Eb3), new first violins lay at 70.2 and cellos at 53.1 (seeds
     # 0-3, 8 bars); asked for E5 and C3 they land at 72.2 and 50.7, the training quartets'
-    # 73.5 and 50.6 (30 songs of 16 bars: 72.5 and 51.0).
+    # 73.5 and 50.6 (30 songs of 16 bars: 72.5 and 51.0). Since the inner parts lean to
+    # complete the chord (`voice_leading.HARMONY_BONUS`): 71.8 and 50.1 asked for E5 and C3,
+    # 70.4 and 51.5 asked for the means.
     landed = _mean_pitches(midi_model, range(4))
     assert landed[0] > 71.5
     assert landed[3] < 52.5
@@ -110,8 +112,8 @@ def test_a_quartets_outer_parts_are_asked_past_where_they_land(
     )
     monkeypatch.setitem(operations.PRESETS, "string-quartet", asked_at_the_means)
     drawn_in = _mean_pitches(midi_model, range(4))
-    assert drawn_in[0] < landed[0] - 1.5
-    assert drawn_in[3] > landed[3] + 1.5
+    assert drawn_in[0] < landed[0] - 1.0
+    assert drawn_in[3] > landed[3] + 1.0
 
 
 def _hands(model: MidiModel, seed: int) -> tuple[float, float]:

@@ -8,7 +8,9 @@ from engine.song.gm import InstrumentError, playable_range, program_from_name
 from engine.song.song import KeySignatureChange
 from engine.song.theory import (
     TheoryError,
+    chord_completions,
     chord_root,
+    is_chord,
     key_from_name,
     key_scale,
     parse_chord,
@@ -140,3 +142,23 @@ def test_instruments_by_name_and_range() -> None:
         program_from_name("theremin-ish")
     with pytest.raises(InstrumentError, match="0-127"):
         program_from_name("300")
+
+
+def test_a_chord_is_the_tones_of_one_triad_or_seventh() -> None:
+    assert is_chord(frozenset({0, 4, 7}))  # C major
+    assert is_chord(frozenset({4, 7}))  # two of its tones
+    assert is_chord(frozenset({7, 11, 2, 5}))  # G7
+    assert is_chord(frozenset({11, 2, 5, 8}))  # B diminished seventh
+    assert not is_chord(frozenset({0, 2, 4}))  # C D E: a passing tone
+    assert not is_chord(frozenset({0, 1}))  # a minor second clashes in every chord
+
+
+def test_a_chord_is_completed_within_the_key_unless_its_parts_already_left_it() -> None:
+    c_major = key_scale(KeySignatureChange(0, 0, "major"))
+    # C and E: C major (G), A minor (A), A minor seventh (A, G); C7's B flat is not in the key.
+    assert chord_completions(frozenset({0, 4}), c_major) == {0, 4, 7, 9}
+    assert 10 in chord_completions(frozenset({0, 4}), None)
+    # D and F sharp (a secondary dominant already sounding): D major's A and D7's C are in the
+    # key, so the chord is completed; F sharp itself is a doubling.
+    assert chord_completions(frozenset({2, 6}), c_major) >= {2, 6, 9, 0}
+    assert chord_completions(frozenset({0, 1}), None) == frozenset()
