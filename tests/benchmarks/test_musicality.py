@@ -35,9 +35,9 @@ from benchmarks.musicality_infill import (
 )
 from benchmarks.musicality_markov import Frame, Voicing, markov_song, train_chain
 from benchmarks.musicality_measures import (
-    chord_beats,
     Ratio,
     big_leaps,
+    chord_beats,
     clipped_notes,
     clusters,
     commonest_pitch,
