@@ -44,7 +44,7 @@ def _voice(**changes: object) -> VoiceLeading:
 
 
 def test_the_other_voices_chord_is_completed_within_the_key() -> None:
-    assert harmony_tones((ABOVE, BELOW), 12, C_MAJOR) == {0, 4, 7, 9}
+    assert harmony_tones((ABOVE, BELOW), 12, C_MAJOR) == frozenset({0, 4, 7, 9})
     assert harmony_tones((ABOVE,), 12, C_MAJOR) is None  # one tone: no chord to keep
     clash = ((-12, 48, 61),)  # C# against C and G: no chord holds the three
     assert harmony_tones((ABOVE, BELOW, clash), 12, C_MAJOR) is None
@@ -83,7 +83,7 @@ def test_only_an_ensembles_voices_lean_to_the_harmony_within_its_key() -> None:
     leading = ensemble_leading(so_far, (2, 1), range(4))
     assert leading.harmony_bonus == HARMONY_BONUS > 0
     # D minor's scale and its leading tone C# (its dominant, A major, is a chord of the key).
-    assert leading.harmony_key == harmony_key(choir, 1) == {2, 4, 5, 7, 9, 10, 0, 1}
+    assert leading.harmony_key == harmony_key(choir, 1) == frozenset({2, 4, 5, 7, 9, 10, 0, 1})
     band = SongSoFar(_four([81, 4, 33, 33]), [(0, 1)], {})
     assert band_leading(band, (0, 1), [0, 1, 2], HardConstraints()).harmony_bonus == 0
     assert line_leading(band, (0, 1)).harmony_bonus == 0
