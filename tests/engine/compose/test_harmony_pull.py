@@ -15,27 +15,18 @@ from engine.compose.leans import harmony_tones
 from engine.compose.midi_model import MidiModel
 from engine.compose.operations import Generate, apply
 from engine.compose.part_writing import band_leading, ensemble_leading, harmony_key, line_leading
-from engine.compose.sampling import FillGrammar
-from engine.compose.vocab import Vocabulary
 from engine.compose.voice_leading import HARMONY_BONUS, VoiceLeading
 from engine.song.song import PPQ, KeySignatureChange, Note, Song, Track
 from engine.song.theory import key_scale
+from tests.engine.compose.grammar_helpers import bias_at
 
-VOCAB = Vocabulary.build()
 C_MAJOR = key_scale(KeySignatureChange(0, 0, "major"))
 # Above: G4 held through the bar; below: C3 held through it. Together C and G, which C major
 # (E), A minor seven (A, E) and the two tones themselves keep one chord, within C major.
 ABOVE, BELOW = ((-12, 48, 67),), ((-12, 48, 48),)
 
 
-def _bias(leading: VoiceLeading, position: str, pitch: int) -> float:
-    """What the grammar adds to `pitch` for a note at `position` (after E4 the bar before)."""
-    grammar = FillGrammar(VOCAB, "Bar_4/4", 48, voice_leading=leading)
-    for token in ("Fill_Start", "Bar_4/4", position):
-        grammar.advance(VOCAB.id(token))
-    bias = grammar.bias()
-    assert bias is not None
-    return float(bias[VOCAB.id(f"Pitch_{pitch}")])
+_bias = bias_at  # the voice's note before the bar is E4 (`_voice`)
 
 
 def _voice(**changes: object) -> VoiceLeading:

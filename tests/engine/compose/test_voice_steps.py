@@ -72,6 +72,7 @@ from engine.compose.voice_leading import (
 )
 from engine.song.song import PPQ, Song, TimeSignatureChange, Track
 from engine.song.theory import key_from_name
+from tests.engine.compose.grammar_helpers import bias_at
 
 VOCAB = Vocabulary.build()
 
@@ -275,14 +276,7 @@ def test_a_reel_keeps_its_repeats_on_the_beat_and_a_jig_is_left_alone() -> None:
     )
     held_off = dataclasses.replace(plain, offbeat_repeat_bonus=RUNNING_LINE_OFFBEAT_REPEAT_BONUS)
 
-    def bias(leading: VoiceLeading, position: str, pitch: int) -> float:
-        """The pull on `pitch` at `position`, after G4 at the bar before."""
-        grammar = FillGrammar(VOCAB, "Bar_4/4", 48, voice_leading=leading)
-        for token in ("Fill_Start", "Bar_4/4", position):
-            grammar.advance(VOCAB.id(token))
-        values = grammar.bias()
-        assert values is not None
-        return float(values[VOCAB.id(f"Pitch_{pitch}")])
+    bias = bias_at
 
     # G4 again on the "and" of beat 1 takes the off-beat pull in place of the repeat's; on
     # beat 2, or any other pitch, nothing changes.
