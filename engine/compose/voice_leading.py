@@ -264,7 +264,7 @@ two held-out quartets on 96%; new chorales did on 45%, new quartets on 62-65%, f
 was written by its own steps and repeats with no ear for the chord
 (`benchmarks.musicality_measures.chord_beats`). `python -m benchmarks.musicality --songs 30
 --presets chorale,string-quartet --seed S`, S = 0 and 30, against 0.0 in the same conditions:
-chorales 81-82% (quartets 89-90%); steps 77-79% -> 73-74% of the chorales' moves (Bach 78%);
+chorales 81-82% (quartets 89-90%); steps 77-79% -> 72-74% of the chorales' moves (Bach 78%);
 heard in their key 55 -> 50 of 60 chorales (Bach's own 65%) and 54 -> 51 of 60 quartets. At
 3.0, 78-79% and 87%, in their key no more often; off the beats as well, steps 73% and no more
 chords: off the beat Bach passes between chord tones (73% of his off-beat notes are one), so
