@@ -199,6 +199,32 @@ def harmony_tones(
     return chord_completions(classes, key) or None
 
 
+def harmony(
+    size: int,
+    pitch_ids: npt.NDArray[np.int64],
+    leading: VoiceLeading,
+    position: int,
+    previous: int | None,
+) -> Bias | None:
+    """A bias over a vocabulary of `size` tokens for an ensemble voice's note at `position`
+    (a step of the bar): on a beat, each Pitch token of a tone that keeps what the other voices
+    sound there one chord (`harmony_tones`) raised by `leading.harmony_bonus`; None between
+    beats, for a voice without the pull, or where there is no chord to keep.
+
+    A voice held off its last pitch (`previous`; a choir's bass, whose repeat bonus is below
+    zero) is not pulled back to it: its last note is so often a tone of the next chord that the
+    pull had new chorales' basses repeat 5-8% of their onsets, Bach's 3%."""
+    if not leading.harmony_bonus or position % STEPS_PER_QUARTER:
+        return None
+    tones = harmony_tones(leading.others, position, leading.harmony_key)
+    if tones is None:
+        return None
+    bias = pitch_classes(size, pitch_ids, dict.fromkeys(tones, leading.harmony_bonus))
+    if leading.repeat_bonus < 0 and previous is not None:
+        bias[pitch_ids[previous]] = 0.0
+    return bias
+
+
 CHORD_STACK_BONUS = 5.0
 """Log-odds added to every pitch after a note of a chord part's onset while the onset holds
 fewer notes than its chord has tones, and taken from them once it holds one more

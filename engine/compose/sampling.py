@@ -502,27 +502,16 @@ class FillGrammar:
         return self._pitch_bias(lean)
 
     def _harmony_bias(self) -> npt.NDArray[np.float32] | None:
-        """For an ensemble voice's note on a beat, the pitch classes that keep what the other
-        voices sound there one chord, raised (`VoiceLeading.harmony_bonus`)."""
-        leading = self.voice_leading
-        if leading is None or not leading.harmony_bonus or self.is_drum:
+        """An ensemble voice's lean to the other voices' chord (`leans.harmony`)."""
+        if self.voice_leading is None or self.is_drum:
             return None
-        position = self.position or 0
-        if position % STEPS_PER_QUARTER:
-            return None
-        tones = leans.harmony_tones(leading.others, position, leading.harmony_key)
-        if tones is None:
-            return None
-        bias = leans.pitch_classes(
-            len(self.vocab), self._pitch_ids, dict.fromkeys(tones, leading.harmony_bonus)
+        return leans.harmony(
+            len(self.vocab),
+            self._pitch_ids,
+            self.voice_leading,
+            self.position or 0,
+            self._previous_top(),
         )
-        previous = self._previous_top()
-        if leading.repeat_bonus < 0 and previous is not None:
-            # A voice held off its last pitch (a choir's bass) is not pulled back to it: its
-            # last note is so often a tone of the next chord that the harmony pull had new
-            # chorales' basses repeat 5-8% of their onsets, Bach's 3%.
-            bias[self._pitch_ids[previous]] = 0.0
-        return bias
 
     def _pitch_bias(self, per_pitch: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
         bias = np.zeros(len(self.vocab), dtype=np.float32)
