@@ -178,10 +178,16 @@ def root_and_fifth(root: int, on_downbeat: bool = False) -> dict[int, float]:
 def root_sounding(others: Sequence[Sequence[tuple[int, int, int]]], step: int) -> int | None:
     """The root (`chord_root`) of the pitch classes the other parts' notes, (start step, end
     step, pitch), sound at `step`; None where they sound fewer than two (one is no chord)."""
-    classes = frozenset(
+    classes = sounding_classes(others, step)
+    return chord_root(classes) if len(classes) >= 2 else None
+
+
+def sounding_classes(others: Sequence[Sequence[tuple[int, int, int]]], step: int) -> frozenset[int]:
+    """The pitch classes the other parts' notes, (start step, end step, pitch), sound at
+    `step`."""
+    return frozenset(
         pitch % 12 for notes in others for start, end, pitch in notes if start <= step < end
     )
-    return chord_root(classes) if len(classes) >= 2 else None
 
 
 def harmony_tones(
@@ -191,9 +197,7 @@ def harmony_tones(
     notes (start step, end step, pitch) one chord (`engine.song.theory.chord_completions`,
     within `key` where given); None where they sound fewer than two pitch classes (no chord to
     keep) or ones no chord holds (a passing tone already clashes)."""
-    classes = frozenset(
-        pitch % 12 for notes in others for start, end, pitch in notes if start <= step < end
-    )
+    classes = sounding_classes(others, step)
     if len(classes) < 2:
         return None
     return chord_completions(classes, key) or None

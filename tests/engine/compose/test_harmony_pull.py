@@ -9,6 +9,7 @@ import pytest
 
 from benchmarks.musicality_measures import chord_beats, pooled
 from engine.compose import part_writing
+from engine.compose.decode import SamplingSettings, _grammar
 from engine.compose.fill_context import SongSoFar
 from engine.compose.fill_limits import HardConstraints
 from engine.compose.leans import harmony_tones
@@ -98,3 +99,22 @@ def test_new_chorales_and_quartets_sound_chords_on_their_beats(
     assert pulled > least
     monkeypatch.setattr(part_writing, "HARMONY_BONUS", 0.0)
     assert _chord_share(midi_model, preset) < pulled - 0.15
+
+
+def test_a_chord_the_composer_names_decides_where_a_planned_one_does_not(
+    midi_model: MidiModel,
+) -> None:
+    choir, cell = _four([52, 52, 52, 52]), (2, 1)
+    order = frozenset({(0, 1), (1, 2), (2, 3)})
+    g_major = frozenset({7, 11, 2})
+
+    def harmony_bonus(settings: SamplingSettings) -> float:
+        grammar = _grammar(midi_model, SongSoFar(choir, [cell], {}), cell, settings, (choir, 1))
+        assert grammar.voice_leading is not None
+        return grammar.voice_leading.harmony_bonus
+
+    assert harmony_bonus(SamplingSettings(voice_pairs=order)) == HARMONY_BONUS
+    named = SamplingSettings(voice_pairs=order, chords={cell: g_major})
+    assert harmony_bonus(named) == 0.0
+    planned = dataclasses.replace(named, planned_chords=frozenset({cell}))
+    assert harmony_bonus(planned) == HARMONY_BONUS
