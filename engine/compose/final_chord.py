@@ -124,7 +124,12 @@ def _hold(song: Song, track: int, note: Note, final: int, pitch: int) -> Song:
     """The voice's `note` (`_last_sung`) carried into the last chord: held on to the song's
     end when it sounds at `final` on `pitch`; else ended at `final` (when it sounds there) and
     followed by a note on `pitch` from `final` to the end. Every note starting after `final`
-    is dropped."""
+    is dropped.
+
+    The bars are written from the last back: a cell's note is cut at the next onset of its
+    pitch outside the cell (`engine.compose.cell_edit.write_cell`), so a voice whose note
+    sounds at `final` and sings that pitch again later in the last bar would otherwise be cut
+    there, by a note about to be dropped, and fall silent under the last chord."""
     end = song.end_tick
     if note.end_tick > final and pitch == note.pitch:
         held = [dataclasses.replace(note, duration_ticks=end - note.start_tick)]
@@ -134,7 +139,7 @@ def _hold(song: Song, track: int, note: Note, final: int, pitch: int) -> Song:
         )
         before = min(note.end_tick, final) - note.start_tick
         held = [dataclasses.replace(note, duration_ticks=before), ending] if before else [ending]
-    for bar in range(song.bar_at_tick(note.start_tick), song.bar_count):
+    for bar in reversed(range(song.bar_at_tick(note.start_tick), song.bar_count)):
         kept = [n for n in song.notes_in_bar(track, bar) if n.start_tick < final and n != note]
         own = [n for n in held if song.bar_at_tick(n.start_tick) == bar]
         song = write_cell(song, (track, bar), [*kept, *own])

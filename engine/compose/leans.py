@@ -17,7 +17,12 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.compose.vocab import STEPS_PER_QUARTER
-from engine.compose.voice_leading import SUNG_SPACING_SEMITONES, VoiceLeading, sounding_pitch
+from engine.compose.voice_leading import (
+    SUNG_SPACING_SEMITONES,
+    Reach,
+    VoiceLeading,
+    sounding_pitch,
+)
 from engine.song.drums import CRASHES, TOMS
 from engine.song.theory import chord_completions, chord_root
 
@@ -212,8 +217,9 @@ def harmony(
 ) -> Bias | None:
     """A bias over a vocabulary of `size` tokens for an ensemble voice's note at `position`
     (a step of the bar): on a beat, each Pitch token of a tone that keeps what the other voices
-    sound there one chord (`harmony_tones`) raised by `leading.harmony_bonus`; None between
-    beats, for a voice without the pull, or where there is no chord to keep.
+    sound there one chord (`harmony_tones`) raised by `leading.harmony_bonus`, weighed by its
+    distance from `previous` where the voice has a reach (`VoiceLeading.harmony_reach`); None
+    between beats, for a voice without the pull, or where there is no chord to keep.
 
     A voice held off its last pitch (`previous`; a choir's bass, whose repeat bonus is below
     zero) is not pulled back to it: its last note is so often a tone of the next chord that the
@@ -224,9 +230,23 @@ def harmony(
     if tones is None:
         return None
     bias = pitch_classes(size, pitch_ids, dict.fromkeys(tones, leading.harmony_bonus))
-    if leading.repeat_bonus < 0 and previous is not None:
+    if previous is None:
+        return bias
+    if leading.harmony_reach:
+        bias[pitch_ids] *= reach_weights(leading.harmony_reach, len(pitch_ids), previous)
+    if leading.repeat_bonus < 0:
         bias[pitch_ids[previous]] = 0.0
     return bias
+
+
+def reach_weights(reach: Reach, count: int, previous: int) -> npt.NDArray[np.float32]:
+    """Each of `count` pitches' weight under `reach` by its distance from `previous`: the
+    weight of the first (semitones, weight) pair it lies within, 0 beyond the last."""
+    distance = np.abs(np.arange(count) - previous)
+    weights = np.zeros(count, dtype=np.float32)
+    for semitones, weight in reversed(reach):
+        weights[distance <= semitones] = weight
+    return weights
 
 
 CHORD_STACK_BONUS = 5.0

@@ -29,9 +29,11 @@ from engine.compose.voice_leading import (
     RUNNING_LINE_OFFBEAT_REPEAT_BONUS,
     RUNNING_LINE_REPEAT_BONUS,
     RUNNING_LINE_STEP_BONUS,
+    SUNG_BASS_HARMONY_REACH,
     SUNG_BASS_REPEAT_BONUS,
     SUNG_BASS_RETURN_BONUS,
     SUNG_BASS_STEP_BONUS,
+    SUNG_HARMONY_REACH,
     SUNG_OFFBEAT_REPEAT_BONUS,
     SUNG_REPEAT_BONUS,
     SUNG_RETURN_BONUS,
@@ -39,6 +41,7 @@ from engine.compose.voice_leading import (
     SUNG_STEP_BONUS,
     SUNG_TOP_REPEAT_BONUS,
     SUNG_UNISON_PENALTY,
+    Reach,
     VoiceLeading,
 )
 from engine.song.song import PPQ, Cell, Note, Song
@@ -123,8 +126,18 @@ def ensemble_leading(so_far: SongSoFar, cell: Cell, ensemble: Collection[int]) -
         octave_leap_penalty=ensemble_octave_leap_penalty(song, ensemble),
         above=tuple(other < track for other in others),
         harmony_bonus=HARMONY_BONUS,
+        harmony_reach=ensemble_harmony_reach(song, track, ensemble),
         harmony_key=harmony_key(song, bar),
     )
+
+
+def ensemble_harmony_reach(song: Song, track: int, ensemble: Collection[int]) -> Reach:
+    """How far the chord's pull reaches from one voice's last pitch: a choir's voices reach for
+    a chord tone by step (`SUNG_HARMONY_REACH`, its bass `SUNG_BASS_HARMONY_REACH`); any other
+    ensemble's voices are pulled the same at every distance."""
+    if not is_sung(song, ensemble):
+        return ()
+    return SUNG_BASS_HARMONY_REACH if track == max(ensemble) else SUNG_HARMONY_REACH
 
 
 def harmony_key(song: Song, bar: int) -> frozenset[int] | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from engine.compose.final_chord import close_final_chord
@@ -64,6 +66,27 @@ def test_a_choir_ends_on_the_tonic_chord_over_the_tonic_in_the_bass() -> None:
             (n.start_tick, n.pitch) for n in after.notes if n.start_tick < BAR
         ]
     assert song.tracks[2].notes[0].end_tick in (BAR, song.end_tick)
+
+
+def test_a_voice_that_sings_its_pitch_again_after_the_melodys_final_note_holds_it() -> None:
+    """The alto's D4 sounds at the soprano's final note, and the alto sings D4 again later in
+    the bar: the chord keeps the first, held to the end, and the later one is dropped (it once
+    cut the held note short at its onset, and the alto fell silent under the last chord)."""
+    song = _choir()
+    eighth = PPQ // 2
+    alto = (Note(0, 66, BAR - eighth, 80), Note(BAR - eighth, 62, 2 * eighth, 80))
+    later = (Note(BAR + PPQ, 62, PPQ, 80), Note(BAR + 2 * PPQ, 64, PPQ, 80))
+    tracks = (song.tracks[0], Track("Alto", 52, notes=alto + later), *song.tracks[2:])
+    closed = close_final_chord(
+        Song(bar_count=2, tracks=tracks, key_signatures=song.key_signatures),
+        PRESETS["chorale"].voices,
+    )
+    assert closed.tracks[1].notes[1:] == (
+        dataclasses.replace(alto[1], duration_ticks=BAR + eighth),
+    )
+    chord = _last_chord(closed)
+    assert chord[1] == 62
+    assert chord == sorted(chord, reverse=True)
 
 
 def test_a_string_quartet_is_left_as_the_model_wrote_it() -> None:
