@@ -63,6 +63,7 @@ from benchmarks.musicality_infill import (
     MIN_COUNT,
     cell_count,
     infill_requests,
+    infill_works,
     obedience,
     pick_cells,
     run_infill,
@@ -188,9 +189,10 @@ class CellRows:
 def cell_rows(
     model: MidiModel, human: Material, cells: int | None, control_cells: int | None, seed: int
 ) -> CellRows:
-    """The infill and control rows of one style."""
+    """The infill and control rows of one style: infill of cells of the whole held-out works
+    (`infill_works`), the soft controls asked of cells of their first bars."""
     excerpts = [work.excerpt for work in human.works]
-    requests = infill_requests(pick_cells(excerpts, cells))
+    requests = infill_requests(pick_cells(infill_works(human), cells))
     written, copied, errors = run_infill(model, requests, seed)
     found = CellRows(errors=errors)
     values, counts = found.values, found.counts

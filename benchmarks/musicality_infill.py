@@ -35,7 +35,7 @@ from typing import Any, Literal
 import numpy as np
 
 from benchmarks.musicality_measures import Ratio, pooled, song_flag
-from benchmarks.musicality_sources import manifest_rows, style_sources
+from benchmarks.musicality_sources import Material, manifest_rows, style_sources
 from benchmarks.musicality_verdict import Closeness, better_than_copy, show_closeness
 from engine.compose import infill
 from engine.compose.midi_model import DEFAULT_MODEL_DIR, MidiModel
@@ -169,12 +169,23 @@ def pick_cells(
     return [cells[int(i)] for i in order[:count]]
 
 
+def infill_works(material: Material) -> list[Song]:
+    """The songs whose cells the infill rows blank: the held-out works whole, not the first
+    bars the song-level rows compare with new songs of the preset's length. Infill needs no
+    equal length, and every bar of a work is a cell a composer might ask again: the two
+    held-out quartets hold 477 usable cells where their first 16 bars hold 118, too few for
+    any infill row to tell the model from a copy of the bar before beyond the draw of cells
+    (`benchmarks.musicality_verdict.better_than_copy`); Bach's chorales 1,044 against 444."""
+    return [work.whole for work in material.works]
+
+
 def cell_count(text: str) -> int | None:
     """A `--cells` value: a count of held-out cells, or 'all' (None) for every usable one.
 
-    Why 'all': a style's held-out excerpts hold a few hundred usable cells (Bach's chorales
-    444, the two quartets 118), and a sample of 200 leaves the model-or-copy verdict to the
-    draw: the chorale infill's register row read a tie over 200 cells and the model over all."""
+    Why 'all': a style's held-out works hold a few hundred usable cells (`infill_works`: Bach's
+    chorales 1,044, the two quartets 477), and a sample of 200 leaves the model-or-copy verdict
+    to the draw: the chorale infill's register row read a tie over 200 cells and the model over
+    all."""
     if text.strip().lower() == "all":
         return None
     try:
@@ -332,10 +343,10 @@ def infill_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def preset_requests(name: str, works: int, cells: int | None) -> list[InfillRequest]:
     """`cells` (None: every usable one) checked requests from the first `works` held-out works
-    of a preset's style."""
+    of a preset's style, whole (`infill_works`)."""
     preset = PRESETS[name]
     material = style_sources(manifest_rows(), name, preset, "test", limit=works, bars=preset.bars)
-    return infill_requests(pick_cells([work.excerpt for work in material.works], cells))
+    return infill_requests(pick_cells(infill_works(material), cells))
 
 
 def infill_figures(written: Sequence[Scores], copied: Sequence[Scores]) -> dict[str, Any]:

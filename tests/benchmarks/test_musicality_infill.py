@@ -19,13 +19,16 @@ from benchmarks.musicality_infill import (
     check_no_leak,
     infill_main,
     infill_requests,
+    infill_works,
     pick_cells,
     preset_requests,
     run_infill,
 )
+from benchmarks.musicality_sources import manifest_rows, style_sources
 from engine.compose import infill
 from engine.compose.cell_edit import write_cell
 from engine.compose.midi_model import MidiModel
+from engine.compose.presets import PRESETS
 from engine.song.song import Cell, Song
 
 
@@ -92,6 +95,23 @@ def test_preset_requests_are_checked_and_match_the_full_benchmark() -> None:
     again = preset_requests("chorale", works=4, cells=5)
     assert [r.cell for r in again] == [r.cell for r in requests]
     assert infill_requests(pick_cells([], 5)) == []
+
+
+def test_infill_blanks_cells_of_the_whole_held_out_works() -> None:
+    """The song-level rows compare new songs with the works' first bars; the infill rows read
+    every bar of the works: the two held-out quartets' cells reach past their first 16 bars,
+    and the songs the model is given are the whole works, each cell blanked."""
+    preset = PRESETS["string-quartet"]
+    material = style_sources(manifest_rows(), "string-quartet", preset, "test", limit=2, bars=16)
+    works = infill_works(material)
+    assert [w.bar_count for w in works] == [m.whole.bar_count for m in material.works]
+    assert all(w.bar_count > 16 for w in works)
+    requests = preset_requests("string-quartet", works=2, cells=None)
+    assert len(requests) > 4 * len(pick_cells([m.excerpt for m in material.works], None))
+    assert max(item.cell[1] for item in requests) >= 16
+    for item in requests[:20]:
+        check_no_leak(item)
+        assert item.song.bar_count in {w.bar_count for w in works}
 
 
 def test_all_cells_are_every_usable_cell_in_the_same_order() -> None:
