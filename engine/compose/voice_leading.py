@@ -283,11 +283,11 @@ leap away not at all. Pulled the same at every distance, new chorales' voices re
 chord tone a leap away where Bach's step to another: 73% of their moves were steps (Bach's
 78%, the Markov chain's 78%), the tenor's 75% (Bach's 83%). New chorales, seeds 0-99 (a
 one-off script over `benchmarks.musicality_measures`), with this reach and the bass's below:
-steps 73% -> 78%, tenor 75% -> 83%, bass 52% -> 62% (Bach 61%), beats sounding one chord 82%
--> 81% (Bach 89%), heard in their key 83 of 100 either way, the soprano's repeated notes 19%
--> 20% (Bach 19%). Tried (seeds 0-39): the upper voices cut at a fourth, tenor 77%; a third
-with no more weight for a step, steps 77% and chords 80%; a repeat weighed 1, not 1.25,
-chords 80% and repeats 19% (seeds 0-99)."""
+steps 73% -> 78%, beats sounding one chord 82% -> 81% (Bach 89%), heard in their key 83 of
+100 either way, the soprano's repeated notes 19% -> 20% (Bach 19%); seeds 0-39, tenor 75% ->
+83% and bass 52% -> 62% (Bach 61%). Tried (seeds 0-39): the upper voices cut at a fourth,
+tenor 77%; a third with no more weight for a step, steps 77% and chords 80%; a repeat weighed
+1, not 1.25, chords 80% and repeats 19% (seeds 0-99)."""
 SUNG_BASS_HARMONY_REACH: Reach = ((2, 1.5), (5, 1.0), (24, 0.5))
 """The same for a choir's bass: a chord tone a step away the most, one up to a fourth away as
 much as before, one further half as much. The bass is written last, against three voices, so
