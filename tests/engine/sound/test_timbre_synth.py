@@ -193,3 +193,36 @@ def test_a_sampled_contour_is_averaged_over_a_swing_and_the_levels_are_not() -> 
     steadied = smoothed[0, :, LAYOUT.vibrato_depth]
     assert np.std(np.diff(steadied)) < 0.25 * np.std(np.diff(wandering))
     assert abs(float(steadied.mean()) - float(wandering.mean())) < 0.05
+
+
+def _contour_at_every_sample(
+    contour: np.ndarray, frame: np.ndarray, fraction: np.ndarray, rate_hz: int
+) -> np.ndarray:
+    """The contour's cents evaluated at every sample: each channel interpolated between
+    frames, the vibrato's phase the rate summed sample by sample."""
+    units = contour.astype(np.float64)
+    following = np.minimum(frame + 1, len(units) - 1)
+    at = units[frame] + fraction.astype(np.float64)[:, None] * (units[following] - units[frame])
+    swings = np.cumsum(synth.unit_to_rate(at[:, 2]) / rate_hz)
+    vibrato = synth.unit_to_depth(at[:, 1]) * np.sin(2 * np.pi * (swings - swings[0]))
+    return synth.unit_to_bend(at[:, 0]) + vibrato
+
+
+@pytest.mark.parametrize("rate", [22_050, OUTPUT_RATE_HZ])
+def test_the_contour_evaluated_between_points_matches_it_at_every_sample(rate: int) -> None:
+    """`contour_cents` evaluates the contour every `CONTOUR_STRIDE` samples and at each frame,
+    and draws straight lines between: on a contour drawn at random frame by frame (bend, the
+    deepest vibrato and every rate), it is within a tenth of a cent of the contour at every
+    sample (0.02 at 44.1 kHz, 0.08 at 22.05 kHz; a listener tells pitches apart at about 5)."""
+    rng = np.random.default_rng(7)
+    contour = rng.uniform(-1.0, 1.0, (101, 3)).astype(np.float32)
+    hop = rate // FRAME_RATE_HZ
+    samples = (len(contour) - 1) * hop
+    position = np.arange(samples, dtype=np.float64) / hop
+    frame = position.astype(np.int64)
+    fraction = (position - frame).astype(np.float32)
+    cents = synth.contour_cents(contour, frame, fraction, rate)
+    exact = _contour_at_every_sample(contour, frame, fraction, rate)
+    assert len(cents) == samples
+    assert np.max(np.abs(cents - exact)) < 0.1
+    assert np.ptp(exact) > 50  # the contour moves: bends and swings of tens of cents
