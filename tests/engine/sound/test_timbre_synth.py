@@ -205,7 +205,8 @@ def _contour_at_every_sample(
     at = units[frame] + fraction.astype(np.float64)[:, None] * (units[following] - units[frame])
     swings = np.cumsum(synth.unit_to_rate(at[:, 2]) / rate_hz)
     vibrato = synth.unit_to_depth(at[:, 1]) * np.sin(2 * np.pi * (swings - swings[0]))
-    return synth.unit_to_bend(at[:, 0]) + vibrato
+    cents: np.ndarray = synth.unit_to_bend(at[:, 0]) + vibrato
+    return cents
 
 
 @pytest.mark.parametrize("rate", [22_050, OUTPUT_RATE_HZ])
