@@ -399,10 +399,12 @@ def contour_cents(
     sample, and interpolated between; the vibrato's phase is the rate integrated (a trapezoid
     between points, which the rate crosses in a straight line)."""
     count = len(frame)
+    if not count:
+        return np.zeros(0, dtype=np.float64)
     # Every frame's own sample is a point too: the contour bends there, and a line drawn
     # across a bend would cut its corner.
     points = np.union1d(np.arange(0, count, CONTOUR_STRIDE), np.flatnonzero(fraction == 0))
-    if count and points[-1] != count - 1:
+    if points[-1] != count - 1:
         points = np.append(points, count - 1)
     units = np.asarray(contour, dtype=np.float64)
     here = frame[points]

@@ -227,3 +227,17 @@ def test_the_contour_evaluated_between_points_matches_it_at_every_sample(rate: i
     assert len(cents) == samples
     assert np.max(np.abs(cents - exact)) < 0.1
     assert np.ptp(exact) > 50  # the contour moves: bends and swings of tens of cents
+
+
+@pytest.mark.parametrize("samples", [0, 1, 2, 33])
+def test_a_contour_of_a_few_samples_has_one_value_per_sample(samples: int) -> None:
+    contour = np.full((3, 3), 0.5, dtype=np.float32)
+    position = np.arange(samples, dtype=np.float64) / 882
+    frame = position.astype(np.int64)
+    fraction = (position - frame).astype(np.float32)
+    cents = synth.contour_cents(contour, frame, fraction, OUTPUT_RATE_HZ)
+    exact = np.zeros(0)
+    if samples:  # the per-sample reference needs a first sample
+        exact = _contour_at_every_sample(contour, frame, fraction, OUTPUT_RATE_HZ)
+    assert np.allclose(cents, exact, atol=0.02)
+    assert len(cents) == samples
