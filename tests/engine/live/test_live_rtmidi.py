@@ -72,7 +72,9 @@ def test_cli_live_answers_on_virtual_ports_and_records(
 ) -> None:
     record = tmp_path / "live.json"
     argv = ["live", "--jack", "--virtual", "--in", "cli-keys", "--out", "cli-answer"]
-    argv += ["--bpm", "240", "--bars", "1", "--seconds", "6", "--record", str(record)]
+    # Ten seconds leave the answer's bar inside the run when a busy machine delays the player
+    # finding the port (a 6-second run of the synth test once ended before its answer in CI).
+    argv += ["--bpm", "240", "--bars", "1", "--seconds", "10", "--record", str(record)]
     status: list[int] = []
     runner = threading.Thread(target=lambda: status.append(main(argv)))
     runner.start()
