@@ -4,8 +4,9 @@ then played through Tessera's engine in place of the frames the model samples.
 
 Why: the model learns to produce these frames and can at best reproduce them, so how near this
 render comes to FluidSynth is the ceiling of any timbre model over the same controls (64
-harmonics and 32 noise bands, 50 frames a second) and the same synthesizer, note shaping and
-release handling. A target the ceiling itself misses asks for new controls or a new
+harmonics and 32 noise bands, 50 frames a second, and a drum hit's envelope every 5 ms, which
+the synthesizer follows: `engine.sound.drum_envelope`) and the same synthesizer, note shaping
+and release handling. A target the ceiling itself misses asks for new controls or a new
 synthesizer, not for more training.
 
 `python -m benchmarks.sound_reference --resynthesis` adds it as a column.
@@ -57,7 +58,7 @@ class ResynthesisModel(TimbreModel):
             RenderedNote(program, n.pitch, n.velocity, n.duration_seconds, "train") for n in notes
         ]
         frames = [
-            audio_to_controls(audio, note.pitch, WINDOW_FRAMES, is_drum=is_drum)
+            audio_to_controls(audio, note.pitch, WINDOW_FRAMES, is_drum=is_drum, drum_envelope=True)
             for note, audio in zip(notes, render_notes(rendered), strict=True)
         ]
         return snap_to_silence(np.stack(frames).astype(np.float32))

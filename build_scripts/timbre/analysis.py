@@ -10,7 +10,9 @@ peaks are subtracted, as the amplitude of white noise with that power density, r
 the valleys between harmonics where a band has any (`valley_bins`). The contour (how far the
 fundamental bends from the note's pitch, in cents) is read from how far each harmonic's phase
 moves over a short lag (`pitch_contour`), and kept as a slow bend and a vibrato's depth and rate
-(`contour_controls`). Drums are all noise.
+(`contour_controls`). Drums are all noise; asked, their frames also carry the hit's envelope
+every 5 ms in a low and a high band where a pitched note's first harmonics would be
+(`engine.sound.drum_envelope`).
 """
 
 from __future__ import annotations
@@ -18,11 +20,13 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from engine.sound.drum_envelope import difference_to_unit, read_envelope
 from engine.sound.onset import harmonic_window_samples
 from engine.sound.synth import (
     ANALYSIS_RATE_HZ,
     CONTOUR_FRAMES,
     CONTOUR_SPAN_CENTS,
+    FLOOR_DB,
     FRAME_RATE_HZ,
     HARMONIC_COUNT,
     LAYOUT,
@@ -31,6 +35,7 @@ from engine.sound.synth import (
     amplitude_to_unit,
     bend_to_unit,
     depth_to_unit,
+    drum_reference_db,
     midi_to_hz,
     noise_band_edges_hz,
     rate_to_unit,
@@ -245,9 +250,14 @@ def _hann_transform(offset_bins: npt.NDArray[np.float64], size: int) -> npt.NDAr
     )
 
 
-def audio_to_controls(audio: Audio, pitch: float, frame_count: int, *, is_drum: bool) -> Frames:
+def audio_to_controls(
+    audio: Audio, pitch: float, frame_count: int, *, is_drum: bool, drum_envelope: bool = False
+) -> Frames:
     """Control frames (frames, CHANNEL_COUNT) in control units for audio at ANALYSIS_RATE_HZ:
-    silent levels and no bend where nothing is read (a drum's harmonics and contour)."""
+    silent levels and no bend where nothing is read (a drum's harmonics and contour). With
+    `drum_envelope`, a drum's first harmonic channels hold its envelope
+    (`engine.sound.drum_envelope`): the benchmark's resynthesis reads hits so; the training
+    data does not, for no model trained on it has learned it yet (`models/timbre/README.md`)."""
     audio64 = np.asarray(audio, dtype=np.float64)
     frames = silent_frames(frame_count)
     harmonics = None if is_drum else harmonic_amplitudes(audio64, pitch, frame_count)
@@ -257,4 +267,10 @@ def audio_to_controls(audio: Audio, pitch: float, frame_count: int, *, is_drum: 
     frames[:, LAYOUT.noise] = amplitude_to_unit(
         noise_levels(audio64, pitch, frame_count, harmonics)
     )
+    if harmonics is None and drum_envelope:
+        # Where the noise frames are silent the envelope has nothing to shape: no difference
+        # (the hit's tail would otherwise ask for the most lift over silence).
+        envelope = np.maximum(read_envelope(audio64, frame_count, HOP, ANALYSIS_RATE_HZ), FLOOR_DB)
+        reference = np.maximum(drum_reference_db(frames), FLOOR_DB)
+        frames[:, LAYOUT.drum_envelope] = difference_to_unit(envelope - reference)
     return frames

@@ -23,6 +23,11 @@ the textbook sum of sines, which the 100 ms per-note budget needs:
   Hann windows at 50% overlap, whose product sums to one), the band levels interpolated over
   the bins.
 
+- Drums. A drum hit is all noise; where its frames carry the hit's envelope (its level every
+  5 ms in a low and a high band, `engine.sound.drum_envelope`), each band of its noise is
+  gained to follow it, so a hit dies as fast as it did in the SoundFont rather than over the
+  40 ms the noise windows take.
+
 The model knows the spectrum up to `ANALYSIS_RATE_HZ / 2`, the Nyquist frequency of the
 SoundFont renders it learns from: 44.1 kHz since timbre model v2, the mixer's own rate, so
 cymbals and hi-hats keep their air above 11 kHz (v1 learned from 22.05 kHz renders). Every
@@ -39,6 +44,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.errors import TesseraError
+from engine.sound import drum_envelope
 from engine.sound.onset import Onset, find_onset, gate_before_onset, sharpen_fade
 from engine.words import QT_TRANSLATE_NOOP
 
@@ -78,6 +84,7 @@ FASTEST_VIBRATO_HZ = 9.0
 """The vibrato rates the contour holds (control units -1 and 1); players swing at 4.5-7 Hz."""
 FLOOR_DB = -100.0
 """The quietest level a control can hold; -1 in control units."""
+
 WAVETABLE_SIZE = 2048
 FADE_IN_SECONDS = 0.003
 FADE_OUT_SECONDS = 0.04
@@ -126,6 +133,14 @@ class ControlLayout:
     @property
     def noise(self) -> slice:
         return slice(self.harmonic_count, self.harmonic_count + self.noise_band_count)
+
+    @property
+    def drum_envelope(self) -> slice:
+        """A drum hit's envelope (`engine.sound.drum_envelope`: its level every 5 ms in a
+        low and a high band, as its difference from what the frame's noise bands say): the
+        first harmonic channels, which a drum does not use, so every note's frames have one
+        layout. All at -1: no envelope (timbre model v6), the noise played as it is."""
+        return slice(0, drum_envelope.ENVELOPE_STEPS * drum_envelope.BANDS)
 
     @property
     def levels(self) -> slice:
@@ -493,9 +508,14 @@ def _kept_white_spectra(
     return spectra
 
 
-def _shape_noise(levels: Frames, spectra: npt.NDArray[np.complex64], sample_rate_hz: int) -> Audio:
+def _shape_noise(
+    levels: Frames,
+    spectra: npt.NDArray[np.complex64],
+    sample_rate_hz: int,
+    bins: npt.NDArray[np.bool_] | None = None,
+) -> Audio:
     """Windowed white-noise spectra (frames + 1, bins) shaped by the band amplitudes (frames,
-    bands), back to audio and overlap-added."""
+    bands), back to audio and overlap-added; only the `bins` that are true, when given."""
     hop = sample_rate_hz // FRAME_RATE_HZ
     frame_count = len(levels)
     lower, weight, window = _noise_filter(sample_rate_hz)
@@ -505,6 +525,8 @@ def _shape_noise(levels: Frames, spectra: npt.NDArray[np.complex64], sample_rate
     padded = np.pad(levels.astype(np.float32) * scale, ((0, 0), (0, 1)))  # (F, bands + 1)
     upper = np.minimum(lower + 1, padded.shape[1] - 1)
     gains = padded[:, lower] * (1 - weight) + padded[:, upper] * weight  # (F, bins)
+    if bins is not None:
+        gains *= bins
     shaped = np.fft.irfft(spectra * gains, n=2 * hop, axis=1) * window
     out = np.zeros((frame_count + 1) * hop, dtype=np.float32)
     for offset in (0, hop):  # overlap-add: even frames, then odd frames, without a loop per frame
@@ -512,6 +534,43 @@ def _shape_noise(levels: Frames, spectra: npt.NDArray[np.complex64], sample_rate
         out[offset : offset + len(part)] += part
     # Frame i is centred on sample i * hop: drop the half window before the first centre.
     return out[hop : hop + (frame_count - 1) * hop]
+
+
+@functools.lru_cache(maxsize=4)
+def _low_bins(sample_rate_hz: int) -> npt.NDArray[np.bool_]:
+    """The noise frames' FFT bins below `drum_envelope.SPLIT_HZ` (read-only)."""
+    size = 2 * (sample_rate_hz // FRAME_RATE_HZ)
+    low = np.fft.rfftfreq(size, 1.0 / sample_rate_hz) < drum_envelope.SPLIT_HZ
+    low.setflags(write=False)
+    return low
+
+
+def has_drum_envelope(frames: Frames) -> bool:
+    """Whether a drum hit's frames carry its envelope (timbre model v7 on; v6's drum frames
+    hold silence in those channels, and their noise is played as it is)."""
+    return bool(np.any(frames[:, LAYOUT.drum_envelope] > -1.0))
+
+
+def drum_reference_db(frames: Frames) -> npt.NDArray[np.float64]:
+    """(frames, envelope channels): the level in dB that a drum hit's noise frames give each
+    envelope point, before the envelope's differences (`engine.sound.drum_envelope`)."""
+    shares = np.diff(noise_band_edges_hz()) / (ANALYSIS_RATE_HZ / 2)
+    levels = drum_envelope.frame_band_db(
+        unit_to_amplitude(frames[:, LAYOUT.noise]), noise_band_centres_hz(), shares
+    )
+    return drum_envelope.reference_db(levels)
+
+
+def drum_noise_to_audio(frames: Frames, spectra: npt.NDArray[np.complex64], rate: int) -> Audio:
+    """A drum hit's noise, its low and high band each gained to follow the hit's envelope in
+    its frames (`engine.sound.drum_envelope`)."""
+    levels = unit_to_amplitude(frames[:, LAYOUT.noise])
+    low = _low_bins(rate)
+    bands = (_shape_noise(levels, spectra, rate, low), _shape_noise(levels, spectra, rate, ~low))
+    difference = drum_envelope.unit_to_difference(frames[:, LAYOUT.drum_envelope])
+    hop = rate // FRAME_RATE_HZ
+    reference = np.maximum(drum_reference_db(frames), FLOOR_DB)  # as the analysis reads it
+    return drum_envelope.follow_envelope(bands, reference + difference, hop, rate)
 
 
 def fade_edges(audio: Audio, sample_rate_hz: int) -> Audio:
@@ -536,16 +595,17 @@ def controls_to_audio(
     noise_seed: int = 0,
     sample_rate_hz: int = OUTPUT_RATE_HZ,
 ) -> Audio:
-    """Audio (float32, mono) for control frames in control units; drums use only the noise.
+    """Audio (float32, mono) for control frames in control units; drums use only the noise,
+    following the hit's envelope where the frames carry one (`drum_noise_to_audio`).
     A pitched note that starts steeply from silence starts where its frames place it, in 2 ms
     (`engine.sound.onset`)."""
     frames = np.asarray(frames, dtype=np.float32)
     _check(frames, pitch, sample_rate_hz)
-    audio = _shape_noise(
-        unit_to_amplitude(frames[:, LAYOUT.noise]),
-        _seeded_white_spectra(noise_seed, len(frames), sample_rate_hz),
-        sample_rate_hz,
-    )
+    spectra = _seeded_white_spectra(noise_seed, len(frames), sample_rate_hz)
+    if is_drum and has_drum_envelope(frames):
+        audio = drum_noise_to_audio(frames, spectra, sample_rate_hz)
+    else:
+        audio = _shape_noise(unit_to_amplitude(frames[:, LAYOUT.noise]), spectra, sample_rate_hz)
     if not is_drum:
         amplitudes = unit_to_amplitude(frames[:, LAYOUT.harmonics])
         onset = find_onset(amplitudes, midi_to_hz(pitch), FRAME_RATE_HZ, ANALYSIS_RATE_HZ)

@@ -201,6 +201,9 @@ class TimbreModel:
         }
         controls = card.value("controls")
         found = controls if isinstance(controls, dict) else {}
+        # A model whose card says so writes a drum hit's envelope (engine.sound.drum_envelope);
+        # v6 does not, and its drum frames hold near silence there, not all at the floor.
+        self.drum_envelope = found.get("drum_envelope") is True
         wrong = {k: found.get(k) for k, v in expected.items() if found.get(k) != v}
         if wrong:
             raise TimbreModelError(
@@ -340,7 +343,11 @@ class TimbreModel:
             noise,
             steps,
         )
-        return smooth_contour(snap_to_silence(frames))
+        frames = smooth_contour(snap_to_silence(frames))
+        if not self.drum_envelope:
+            drums = np.array([n.is_drum for n in notes], dtype=bool)
+            frames[drums, :, LAYOUT.drum_envelope] = -1.0
+        return frames
 
     def resolve(self, ref: TimbreRef, program: int, is_drum: bool) -> TimbreRef:
         """A generated ref as it is; a "gm" ref as the model's vector for the track's program.

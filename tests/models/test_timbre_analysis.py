@@ -65,6 +65,14 @@ def test_a_drum_hit_is_all_noise_and_its_bands_follow_its_spectrum() -> None:
     bright = np.diff(hit, prepend=0.0)  # differentiated noise: rising 6 dB an octave
     frames = audio_to_controls(bright.astype(np.float32), 42, WINDOW_FRAMES, is_drum=True)
     assert np.all(frames[:, LAYOUT.harmonics] == -1.0)
+    # Asked, the first harmonic channels hold the hit's envelope (engine.sound.drum_envelope);
+    # nothing else changes.
+    shaped = audio_to_controls(bright.astype(np.float32), 42, WINDOW_FRAMES, is_drum=True,
+                               drum_envelope=True)  # fmt: skip
+    assert np.all(shaped[:20, LAYOUT.drum_envelope] > -1.0)
+    outside = np.ones(frames.shape[1], dtype=bool)
+    outside[LAYOUT.drum_envelope] = False
+    assert np.array_equal(shaped[:, outside], frames[:, outside])
     noise = frames[2, LAYOUT.noise]
     centres = noise_band_centres_hz()
     low, high = noise[centres < 1_000].mean(), noise[centres > 10_000].mean()
