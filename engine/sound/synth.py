@@ -85,7 +85,6 @@ FASTEST_VIBRATO_HZ = 9.0
 """The vibrato rates the contour holds (control units -1 and 1); players swing at 4.5-7 Hz."""
 FLOOR_DB = -100.0
 """The quietest level a control can hold; -1 in control units."""
-
 WAVETABLE_SIZE = 2048
 FADE_IN_SECONDS = 0.003
 FADE_OUT_SECONDS = 0.04
@@ -530,8 +529,9 @@ def _low_bins(sample_rate_hz: int) -> npt.NDArray[np.bool_]:
 
 
 def has_drum_envelope(frames: Frames) -> bool:
-    """Whether a drum hit's frames carry its envelope (timbre model v7 on; v6's drum frames
-    hold silence in those channels, and their noise is played as it is)."""
+    """Whether a drum hit's frames carry its envelope (FluidSynth's own hits analysed, or a
+    model whose card says it writes one; v6's drum frames hold the floor in those channels,
+    and their noise is played as it is)."""
     return bool(np.any(frames[:, LAYOUT.drum_envelope] > -1.0))
 
 
