@@ -44,10 +44,10 @@ import numpy.typing as npt
 
 DIFFERENCE_SPAN_DB = 20.0
 """The difference from the frame's reading held at control units -1 and 1 (clipped there).
-Why 20 dB: most of a hit's differences lie within 5 dB either way (the 5th-95th percentiles of
-FluidSynth's hits, -2 and +12 dB), and the model learns a channel's values in proportion to
-their spread in control units; at 50 dB a span, a model trained 3,000 steps wrote the same
-shape for every key, 2-5 dB under its noise frames."""
+Why 20 dB: most of a hit's differences lie within a few dB (the 5th-95th percentiles of
+FluidSynth's hits, -2 and +12 dB), so a wider span leaves them a sliver of the unit range. It
+did not make them learnable: nets trained 3,000 steps at a span of 50 dB and of 20 both wrote
+one shape for every key, a few dB under their noise frames (`models/timbre/README.md`)."""
 ENVELOPE_STEPS = 4
 """Points of a hit's envelope in each frame (every 5 ms at 50 frames a second)."""
 BANDS = 2
@@ -125,8 +125,7 @@ def follow_envelope(
     for index, band in enumerate(bands):
         target = envelope_db[:, index * ENVELOPE_STEPS : (index + 1) * ENVELOPE_STEPS].reshape(-1)
         own = rms_db(band, positions, sample_rate_hz)
-        change = target - own
-        change = np.clip(change, -MAX_CUT_DB, MAX_BOOST_DB)
+        change = np.clip(target - own, -MAX_CUT_DB, MAX_BOOST_DB)
         gain = np.power(10.0, np.interp(samples, positions, change) / 20.0)
         out += (band * gain).astype(np.float32)
     return out
