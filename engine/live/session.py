@@ -156,7 +156,10 @@ class LiveSession:
             thread.join(timeout=5.0)
         self._threads.clear()
         channels = {self.settings.answer_channel, *(v.channel for v in self.settings.voices)}
-        self.scheduler.stop(channels)
+        try:
+            self.scheduler.stop(channels)
+        except Exception as err:  # the output is gone: it has nothing left to silence
+            self.on_event("error", f"the output did not take its note-offs: {err}")
         self._release_held(self.clock.now())
         self.on_event("status", "live: stopped")
 
@@ -166,7 +169,12 @@ class LiveSession:
 
     def _loop(self) -> None:
         while self._running.is_set():
-            self.step()
+            try:
+                self.step()
+            except Exception as err:  # e.g. the output unplugged: told, never a silent stop
+                self._running.clear()
+                self.on_event("error", f"live playing stopped: {err}")
+                return
             time.sleep(0.0005)
 
     def step(self) -> None:

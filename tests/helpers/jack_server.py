@@ -16,6 +16,13 @@ from pathlib import Path
 import pytest
 
 JACK_RATE_HZ = 48_000
+JACK_PERIOD_FRAMES = 1024
+"""The dummy server's cycle, 21 ms. In an asynchronous server a client that the busy machine
+leaves unscheduled for a whole cycle misses that cycle's MIDI from the client before it. At 128
+frames (2.7 ms) eight busy processes on the two cores made the live command-line test lose a key
+in 2 of 14 runs, and a lost note-off holds the phrase open so that no answer comes (CI, stops 50
+and 51: 'notes played: 0'); at 1024 frames none of 20 runs lost one. A synchronous server
+(jackd -S) was worse there: the slow audio clients stalled it until they were let go."""
 
 
 @contextmanager
@@ -27,11 +34,12 @@ def dummy_jack_server(
     Yields the server's process when this block started it (a test may kill it), else None.
 
     `sync`: each cycle waits for every client (jackd -S). Without it a client that the busy
-    test machine leaves unscheduled for one 2.7 ms cycle misses that cycle's MIDI from the
-    client before it, with no Tessera code involved; with it the message comes late instead."""
+    test machine leaves unscheduled for one cycle (`JACK_PERIOD_FRAMES`) misses that cycle's
+    MIDI from the client before it, with no Tessera code involved; with it the message comes
+    late instead."""
     if shutil.which("jackd") is None:
         pytest.skip("jackd is not installed (apt-get install jackd2)")
-    driver = ["-d", "dummy", "-r", str(JACK_RATE_HZ), "-p", "128"]
+    driver = ["-d", "dummy", "-r", str(JACK_RATE_HZ), "-p", str(JACK_PERIOD_FRAMES)]
     server = subprocess.Popen(
         ["jackd", "--no-realtime", *(["-S"] if sync else []), *driver],
         stdout=subprocess.DEVNULL,

@@ -207,6 +207,39 @@ def test_threaded_session_on_the_real_clock_answers(midi_model: MidiModel) -> No
     assert not _unbalanced(out)
 
 
+def test_an_output_that_fails_stops_the_session_with_an_error(midi_model: MidiModel) -> None:
+    ports = LoopbackPorts()
+    out = ports.open_output(SYNTH)
+
+    def unplugged(message: tuple[int, ...]) -> None:
+        raise OSError("the MIDI output was unplugged")
+
+    events: list[tuple[str, str]] = []
+    session = LiveSession(
+        midi_model,
+        LiveSettings(tempo_bpm=240.0),
+        unplugged,
+        clock=MonotonicClock(),
+        on_event=lambda kind, text: events.append((kind, text)),
+    )
+    ports.open_input(KEYBOARD, session.receive)
+    session.start()
+    start = session.start_s
+    for due_s, message in phrase_events(C_MAJOR_PHRASE, 240.0, offset_s=0.5):
+        time.sleep(max(0.0, start + due_s - time.monotonic()))
+        ports.play(KEYBOARD, message)
+    deadline = time.monotonic() + 30.0  # a hang guard, not a timing assertion
+    while not any(kind == "error" for kind, _ in events) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    session.stop()
+    # The first answering note could not go out: the player is told why playing stopped, and
+    # what they played is kept for the recording.
+    errors = [text for kind, text in events if kind == "error"]
+    assert errors[:1] == ["live playing stopped: the MIDI output was unplugged"]
+    assert [note.pitch for note in session.player] == [pitch for _, pitch, _ in C_MAJOR_PHRASE]
+    assert not out.messages()
+
+
 def test_following_midi_clock_takes_the_leaders_tempo_and_bar_line(midi_model: MidiModel) -> None:
     session, ports, clock, _out = _session(midi_model, follow_clock=True)
     origin, leader_bpm = clock.now(), 125.0  # a pulse every 20 ms, on the 0.5 ms steps

@@ -49,11 +49,10 @@ PREPARE_TIMEOUT_S = 120.0
 POLLS_BEFORE_GIVING_UP = 20_000
 """A hang guard for polling a real device (each poll waits 1 ms), not a timing assertion."""
 LIVE_SECONDS = 10
-"""How long the live command plays in the command-line test. The phrase takes 2.75 s after the
-player finds the port and the answer comes a bar or two later at 240 BPM; on a busy machine the
-player may find the port a second or more after the command starts, which left a 6-second run
-ending before the answer's bar (CI, stop 50: 'notes played: 0'). Not a timing assertion: the
-test asserts what was played, never how fast."""
+"""How long the live command plays in the command-line test: the phrase takes 2.75 s after the
+player finds the port and the answer comes a bar or two later at 240 BPM. Not a timing
+assertion: the test asserts what was played, never how fast. (A key lost on the way, not this
+window, left CI's runs without an answer; see `JACK_PERIOD_FRAMES`.)"""
 
 
 class Rig:
@@ -399,11 +398,12 @@ def test_cli_plays_answers_and_keys_through_the_internal_synth(jack_audio: None)
         if runner.poll() is None:
             runner.kill()
     assert runner.returncode == 0, err[-2000:]
+    shown = f"{out}\n{err[-2000:]}"
     heard = re.search(r"internal synth: (\d+) notes \((\d+) not ready\), loudest (-?\d+) dB", out)
     answers = re.search(r"notes played: (\d+)", out)
-    assert heard is not None, out
-    assert answers is not None, out
+    assert heard is not None, shown
+    assert answers is not None, shown
     # Every key the player pressed and every answering note reached the synth, and sounded.
-    assert int(answers[1]) > 0, out
-    assert int(heard[1]) + int(heard[2]) == int(answers[1]) + len(C_MAJOR_PHRASE)
+    assert int(answers[1]) > 0, shown
+    assert int(heard[1]) + int(heard[2]) == int(answers[1]) + len(C_MAJOR_PHRASE), shown
     assert int(heard[3]) > -40
