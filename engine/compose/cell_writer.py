@@ -33,6 +33,7 @@ from engine.compose.decode import ContextFullError, SamplingSettings, fill_cells
 from engine.compose.energy import with_energy
 from engine.compose.midi_model import MidiModel
 from engine.compose.phrase_parallel import with_phrase_parallel
+from engine.compose.phrase_place import same_place_bars
 from engine.song.edits import clear_cell_controls, select
 from engine.song.gm import playable_range
 from engine.song.song import Cell, Note, Song
@@ -97,7 +98,7 @@ def _from_context(guides: Guides, song: Song, cell: Cell, pending: set[Cell]) ->
     guides = with_context_range(guides, song, cell, pending)
     guides = with_phrase_parallel(guides, song, cell, pending)
     guides = with_energy(guides, song, cell, pending, move_register=not asked_range)
-    return with_context_counts(guides, song, cell, pending)
+    return with_context_counts(guides, song, cell, pending, same_place_bars)
 
 
 def _settings(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import statistics
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from engine.compose.controls import Controls, Guides
 from engine.compose.part_writing import SUNG_PROGRAMS
@@ -126,13 +126,20 @@ regenerated held-out chorale bars were within four semitones of the held-out mea
 seeds 0-2; a copy of the bar before 82%); with 2, 90%, 88% and 86%, pitch classes 0.43-0.44
 (0.42), quartets 75-77% (71-79%; the copy 72%)."""
 
+SamePlace = Callable[[Song, Cell, Collection[Cell]], list[tuple[int, Sequence[Note]]]]
+"""Where a part repeats its phrases' shape, its bars (index, notes) at a cell's place in them
+(none elsewhere): `engine.compose.phrase_place.same_place_bars`, passed in by the caller."""
 CONTEXT_PULL = 2.0
 """The unit pull (nats) toward the note and onset counts of the bars around a cell: gentler
 than a count the composer asks for (`SoftTargets.pull`), so the model still varies."""
 
 
 def with_context_counts(
-    guides: Guides, song: Song, cell: Cell, pending: Collection[Cell]
+    guides: Guides,
+    song: Song,
+    cell: Cell,
+    pending: Collection[Cell],
+    same_place: SamePlace | None = None,
 ) -> Guides:
     """A cell between two written bars of its track, asked for no counts, is steered toward
     their mean note and onset counts and never left empty.
@@ -143,10 +150,11 @@ def with_context_counts(
     bar now and then). A bar that fits its surroundings plays about as much as they do. The
     counts come from the neighbours only, never from the cell. In a choir the neighbours that
     count are the other voices of the same bar, where they are written, and the voice is
-    pulled to start its notes where most of them do (`choir_bar`). Its pitches are pulled to stay
-    near the line from the last note before it to the first after it (`register_centre`):
-    the model, asked only through its range tokens, wrote a tenor's bar a fifth below the
-    bars it joins."""
+    pulled to start its notes where most of them do (`choir_bar`); elsewhere, where the part
+    repeats its phrases' shape, the bars at the cell's place in them (`same_place`). Its
+    pitches are pulled to stay near the line from the last note before it to the first after
+    it (`register_centre`): the model, asked only through its range tokens, wrote a tenor's
+    bar a fifth below the bars it joins."""
     if guides.targets.notes is not None or guides.targets.onsets is not None:
         return guides
     track, bar = cell
@@ -158,7 +166,8 @@ def with_context_counts(
     if len(around) < 2 or not all(around):
         return guides
     choir = choir_bar(song, cell, pending)
-    counted = choir or around
+    place = [] if choir or same_place is None else same_place(song, cell, pending)
+    counted = choir or [notes for _, notes in place] or around
     notes = round(statistics.median(len(n) for n in counted))
     onsets = round(statistics.median(len({x.start_tick for x in n}) for n in counted))
     targets = dataclasses.replace(
@@ -166,6 +175,12 @@ def with_context_counts(
     )
     centre = None if song.tracks[track].is_drum else joining_pitch(*around)
     room = guides.register_room
+    if choir:
+        echo = sung_together(song, bar, choir)
+    elif place:
+        echo = shared_by_share(shared_onsets(song, bar, place), len(place))
+    else:
+        echo = shared_onsets(song, bar, [(bar - 1, around[0]), (bar + 1, around[1])])
     guided = dataclasses.replace(
         guides,
         targets=targets,
@@ -173,9 +188,7 @@ def with_context_counts(
         register_room=RegisterRoom(
             min(room.free_semitones, JOINING_FREE_SEMITONES), room.range_margin_bins
         ),
-        echo_onsets=sung_together(song, bar, choir)
-        if choir
-        else shared_onsets(song, bar, [(bar - 1, around[0]), (bar + 1, around[1])]),
+        echo_onsets=echo,
     )
     return guided.at_least_one_note()
 
@@ -235,6 +248,16 @@ def shared_onsets(
 def _bar_length(song: Song, bar: int) -> int:
     start, end = song.bar_span(bar)
     return end - start
+
+
+def shared_by_share(
+    shared: tuple[tuple[int, int], ...] | None, sources: int
+) -> tuple[tuple[int, int], ...] | None:
+    """`shared_onsets` of many bars counted as two bars' would be: 2 where all of them start a
+    note, 1 where half do (the echo's pull is made for two bars, `leans.onset_echo`)."""
+    if shared is None:
+        return None
+    return tuple((step, round(2 * count / sources)) for step, count in shared if count)
 
 
 def joining_pitch(before: Sequence[Note], after: Sequence[Note]) -> float:
