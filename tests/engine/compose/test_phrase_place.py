@@ -5,7 +5,9 @@ where the part's own bars say that it repeats its phrases' shape
 from __future__ import annotations
 
 import dataclasses
+import statistics
 
+import numpy as np
 import pytest
 
 from benchmarks.musicality_infill import InfillRequest, preset_requests
@@ -16,7 +18,7 @@ from engine.compose.controls import Controls, guides
 from engine.compose.midi_model import MidiModel
 from engine.compose.operations import Regenerate, apply
 from engine.compose.phrase_parallel import parallel_bar
-from engine.compose.phrase_place import same_place_bars
+from engine.compose.phrase_place import _at_place, same_place_bars
 from engine.compose.vocab import TICKS_PER_STEP
 from engine.song.sections import Section
 from engine.song.song import PPQ, Note, Song, TimeSignatureChange, Track
@@ -134,3 +136,18 @@ def test_regenerated_jig_bars_play_about_as_many_notes_as_the_held_out_ones(
     monkeypatch.setattr(cell_writer, "same_place_bars", lambda *_: [])
     beside = _counts_within_one(midi_model, items)
     assert placed >= beside + 3
+
+
+def test_the_place_median_leaves_out_exactly_the_bar_predicted() -> None:
+    """The sorted-once median (`_at_place`) equals the plain median of the other bars at the
+    same place, on counts drawn at random with gaps and ties."""
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        bars = rng.choice(64, size=int(rng.integers(1, 64)), replace=False)
+        counts = {int(bar): int(rng.integers(0, 6)) for bar in bars}
+        length = int(rng.choice([4, 8]))
+        predict = _at_place(counts, length)
+        for bar in range(64):
+            others = [c for o, c in counts.items() if o != bar and (o - bar) % length == 0]
+            expected = round(statistics.median(others)) if others else None
+            assert predict(bar) == expected
