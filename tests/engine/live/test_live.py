@@ -183,17 +183,23 @@ def test_unplugged_keyboard_is_reported_and_held_notes_end(midi_model: MidiModel
     assert [n.pitch for n in session.player] == [60]
 
 
+def _play_in_real_time(session: LiveSession, ports: LoopbackPorts, offset_s: float) -> None:
+    """Start a threaded session on the keyboard and play the C major phrase into it at 240 BPM
+    on the real clock, from `offset_s` after its start."""
+    ports.open_input(KEYBOARD, session.receive)
+    session.start()
+    start = session.start_s
+    for due_s, message in phrase_events(C_MAJOR_PHRASE, 240.0, offset_s=offset_s):
+        time.sleep(max(0.0, start + due_s - time.monotonic()))
+        ports.play(KEYBOARD, message)
+
+
 def test_threaded_session_on_the_real_clock_answers(midi_model: MidiModel) -> None:
     ports = LoopbackPorts()
     out = ports.open_output(SYNTH)
     settings = LiveSettings(tempo_bpm=240.0, pause_beats=1.0)  # a bar lasts 1 s
     session = LiveSession(midi_model, settings, out.send, clock=MonotonicClock())
-    ports.open_input(KEYBOARD, session.receive)
-    session.start()
-    start = session.start_s
-    for due_s, message in phrase_events(C_MAJOR_PHRASE, 240.0, offset_s=1.0):
-        time.sleep(max(0.0, start + due_s - time.monotonic()))
-        ports.play(KEYBOARD, message)
+    _play_in_real_time(session, ports, offset_s=1.0)
     deadline = time.monotonic() + 30.0
     while not _note_ons(out) and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -222,12 +228,7 @@ def test_an_output_that_fails_stops_the_session_with_an_error(midi_model: MidiMo
         clock=MonotonicClock(),
         on_event=lambda kind, text: events.append((kind, text)),
     )
-    ports.open_input(KEYBOARD, session.receive)
-    session.start()
-    start = session.start_s
-    for due_s, message in phrase_events(C_MAJOR_PHRASE, 240.0, offset_s=0.5):
-        time.sleep(max(0.0, start + due_s - time.monotonic()))
-        ports.play(KEYBOARD, message)
+    _play_in_real_time(session, ports, offset_s=0.5)
     deadline = time.monotonic() + 30.0  # a hang guard, not a timing assertion
     while not any(kind == "error" for kind, _ in events) and time.monotonic() < deadline:
         time.sleep(0.01)
