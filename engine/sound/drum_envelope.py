@@ -14,12 +14,14 @@ The frames hold each point's level as its difference from what the frame's own n
 say of that band there (`frame_band_db`, `reference_db`): the shape the 40 ms windows smooth
 away, not the level again, which the noise bands already give.
 
-No shipped timbre model writes the envelope yet: nets trained on it from version 6 wrote one
-within-frame shape for every drum key, a few dB under the hit's own noise frames, and left the
-drums further from FluidSynth than version 6 (`models/timbre/README.md`, "Tried after version
-6"). The engine follows an envelope only from a model whose card says it writes one
-(`engine.sound.timbre.TimbreModel.drum_envelope`); the sound benchmark's resynthesis, which
-plays FluidSynth's own hits analysed, follows theirs: the controls' ceiling.
+No shipped net writes the envelope: nets trained on it from version 6 wrote one within-frame
+shape for every drum key, a few dB under the hit's own noise frames, and left the drums further
+from FluidSynth than version 6 (`models/timbre/README.md`, "Tried after version 6"). The
+shipped model's drum frames take it from its drum table instead, each key's envelope from its
+own training renders (`engine.sound.drum_table`); a model whose card says its net writes one
+(`engine.sound.timbre.TimbreModel.drum_envelope`) is followed as it writes. The sound
+benchmark's resynthesis, which plays FluidSynth's own hits analysed, follows theirs: the
+controls' ceiling.
 
 Measured on FluidSynth's 47 drum keys (velocity 100), each analysed and played back from its
 own frames: decays within 30 % of FluidSynth's 42 -> 47 of 47, spectral centroids within 30 %

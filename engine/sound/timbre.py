@@ -33,6 +33,7 @@ from engine.runtime.cards import Card, read_card
 from engine.runtime.onnx import ModelLoadError, file_sha256, open_session
 from engine.song.song import TimbreRef
 from engine.song.timbre_ref import MAX_MODEL_VERSION
+from engine.sound.drum_table import load_table
 from engine.sound.note_frames import ATTACK_FRAMES, SampledNote
 from engine.sound.sampler import Sampler, dpm_solver_2m_sample
 from engine.sound.synth import (
@@ -202,8 +203,10 @@ class TimbreModel:
         controls = card.value("controls")
         found = controls if isinstance(controls, dict) else {}
         # A model whose card says so writes a drum hit's envelope (engine.sound.drum_envelope);
-        # v6 does not, and its drum frames hold near silence there, not all at the floor.
+        # v6's net does not (its drum frames hold near silence there, not all at the floor), and
+        # its drum table gives each key's own (engine.sound.drum_table).
         self.drum_envelope = found.get("drum_envelope") is True
+        self.drum_table = None if self.drum_envelope else load_table(self.folder)
         wrong = {k: found.get(k) for k, v in expected.items() if found.get(k) != v}
         if wrong:
             raise TimbreModelError(
@@ -345,9 +348,20 @@ class TimbreModel:
         )
         frames = smooth_contour(snap_to_silence(frames))
         if not self.drum_envelope:
-            drums = np.array([n.is_drum for n in notes], dtype=bool)
-            frames[drums, :, LAYOUT.drum_envelope] = -1.0
+            for i, note in enumerate(notes):
+                if note.is_drum:
+                    frames[i, :, LAYOUT.drum_envelope] = self._table_envelope(note)
         return frames
+
+    def _table_envelope(self, note: NoteSpec) -> npt.NDArray[np.float32] | float:
+        """A drum hit's envelope from the model's drum table (`engine.sound.drum_table`), or
+        -1 (none: the synthesizer plays the frames' own noise) without one or its key."""
+        found = (
+            None
+            if self.drum_table is None
+            else (self.drum_table.envelope(note.pitch, note.velocity, self.frames))
+        )
+        return -1.0 if found is None else found
 
     def resolve(self, ref: TimbreRef, program: int, is_drum: bool) -> TimbreRef:
         """A generated ref as it is; a "gm" ref as the model's vector for the track's program.

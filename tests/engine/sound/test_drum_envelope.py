@@ -131,13 +131,21 @@ def test_the_noise_frames_reading_is_the_level_the_synth_gives_them() -> None:
     assert np.abs(mean_db(heard[5:25]) - mean_db(reference[5:25])).max() < 1.0
 
 
-def test_a_model_that_writes_no_envelope_plays_its_drums_as_they_are(
-    timbre_model: TimbreModel,
+def test_a_model_that_writes_no_envelope_plays_its_drum_tables(
+    timbre_model: TimbreModel, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The shipped model (v6) writes no envelope (its card does not say it does): its drum
-    # frames hold the floor in those channels, and the hit plays as its noise frames make it.
+    # The shipped model (v6) writes no envelope itself (its card does not say it does): its
+    # drum frames take the envelope from its drum table (engine.sound.drum_table).
     assert not timbre_model.drum_envelope
+    assert timbre_model.drum_table is not None
     kit = from_gm(timbre_model.space, DRUM_KIT)
+    frames = timbre_model.sample_controls(kit, 38, 100, DRUM_DURATION_SECONDS, is_drum=True)
+    assert has_drum_envelope(frames)
+    expected = timbre_model.drum_table.envelope(38, 100, len(frames))
+    assert expected is not None
+    assert np.array_equal(frames[:, LAYOUT.drum_envelope], expected)
+    # Without a table those channels hold the floor, and the hit plays as its noise frames make it.
+    monkeypatch.setattr(timbre_model, "drum_table", None)
     frames = timbre_model.sample_controls(kit, 38, 100, DRUM_DURATION_SECONDS, is_drum=True)
     assert not has_drum_envelope(frames)
     assert _level_db(timbre_model.render_note(kit, 38, 100, 0.5, is_drum=True)) > -40.0
