@@ -5295,6 +5295,14 @@ No deletes this copy.</source>
         <source>the sampler needs at least one step, got {steps}</source>
         <translation>采样器至少需要一步，实际是 {steps}</translation>
     </message>
+    <message>
+        <source>the drum table {path} cannot be read ({err}): reinstall Tessera, or rebuild it with python -m build_scripts.timbre.drum_table</source>
+        <translation>无法读取鼓表 {path}（{err}）：请重新安装 Tessera，或用 python -m build_scripts.timbre.drum_table 重新生成</translation>
+    </message>
+    <message>
+        <source>the drum table {path} does not match its keys and velocities: reinstall Tessera, or rebuild it with python -m build_scripts.timbre.drum_table</source>
+        <translation>鼓表 {path} 与其中的鼓键和力度不符：请重新安装 Tessera，或用 python -m build_scripts.timbre.drum_table 重新生成</translation>
+    </message>
 </context>
 <context>
     <name>TimbreRef</name>
