@@ -87,7 +87,10 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--meter", type=text("meter", 20), help="time signature, e.g. 3/4 (default: the preset's)"
     )
     generate.add_argument(
-        "--key", type=text("key", 40), help="key, e.g. 'D minor' (default: the preset's)"
+        "--key",
+        type=text("key", 40),
+        help="key, e.g. 'D minor' or 'A dorian' (default: the preset's; a fiddle tune's is "
+        "drawn from its signature's major and minor by the seed)",
     )
     generate.add_argument(
         "--tempo",

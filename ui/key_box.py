@@ -1,7 +1,8 @@
 """The song's key, shown and changed from the status bar.
 
-A key chosen when a song was made was never seen again; the key box shows it ("D minor", or
-"No key") and its menu lists the 24 major and minor keys. Choosing one is one undoable edit
+A key chosen when a song was made was never seen again; the key box shows it ("D minor",
+"E dorian", or "No key") and its menu lists the 24 major and minor keys and, under Modes, the
+dorian, phrygian, lydian and mixolydian keys on each tonic. Choosing one is one undoable edit
 (`engine.song.edits.set_key`), so Ctrl+Z puts the old key back. The notes stay as they are: the
 key is what the model composes in next and what a MIDI file tells other programs.
 """
@@ -14,7 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from engine.song.edits import set_key
-from engine.song.song import KeySignatureChange, Song
+from engine.song.song import KeySignatureChange, Mode, Song
 from engine.song.theory import key_from_name
 from ui.i18n import translate
 
@@ -23,19 +24,34 @@ MINOR_TONICS = ("C", "C#", "D", "Eb", "E", "F", "F#", "G", "G#", "A", "Bb", "B")
 """The tonics offered, spelled as their signatures spell them (fewest sharps or flats)."""
 
 
+CHURCH_MODES: tuple[Mode, ...] = ("dorian", "phrygian", "lydian", "mixolydian")
+
+
 def key_label(key: KeySignatureChange | None) -> str:
-    """A key in the user's words: 'D minor', 'Bb major', or 'No key'."""
+    """A key in the user's words: 'D minor', 'Bb major', 'E dorian', or 'No key'."""
     if key is None:
         return translate("KeyBox", "No key")
-    if key.mode == "minor":
-        return translate("KeyBox", "{tonic} minor").format(tonic=key.tonic_name)
-    return translate("KeyBox", "{tonic} major").format(tonic=key.tonic_name)
+    labels = {
+        "major": translate("KeyBox", "{tonic} major"),
+        "minor": translate("KeyBox", "{tonic} minor"),
+        "dorian": translate("KeyBox", "{tonic} dorian"),
+        "phrygian": translate("KeyBox", "{tonic} phrygian"),
+        "lydian": translate("KeyBox", "{tonic} lydian"),
+        "mixolydian": translate("KeyBox", "{tonic} mixolydian"),
+    }
+    return labels[key.mode].format(tonic=key.tonic_name)
 
 
 def key_choices() -> list[KeySignatureChange]:
     """The 24 keys the menu offers: the majors, then the minors, each from C upwards."""
     majors = [key_from_name(f"{tonic} major") for tonic in MAJOR_TONICS]
     return majors + [key_from_name(f"{tonic} minor") for tonic in MINOR_TONICS]
+
+
+def mode_choices(mode: Mode) -> list[KeySignatureChange]:
+    """A church mode on each of the 12 tonics, from C upwards, each with its parent major's
+    signature (D dorian: C major's, none)."""
+    return [key_from_name(f"{tonic} {mode}") for tonic in MINOR_TONICS]
 
 
 def same_key(a: KeySignatureChange | None, b: KeySignatureChange | None) -> bool:
@@ -82,6 +98,17 @@ class KeyBox(QToolButton):
         ):
             sub = menu.addMenu(title)
             for key in chosen:
+                self._add_choice(sub, group, key)
+        modes = menu.addMenu(translate("KeyBox", "Modes"))
+        titles = {
+            "dorian": translate("KeyBox", "Dorian"),
+            "phrygian": translate("KeyBox", "Phrygian"),
+            "lydian": translate("KeyBox", "Lydian"),
+            "mixolydian": translate("KeyBox", "Mixolydian"),
+        }
+        for mode in CHURCH_MODES:
+            sub = modes.addMenu(titles[mode])
+            for key in mode_choices(mode):
                 self._add_choice(sub, group, key)
         menu.addSeparator()
         self._add_choice(menu, group, None)

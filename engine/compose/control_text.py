@@ -169,7 +169,7 @@ def meter_from_text(text: str) -> tuple[int, int]:
 
 
 def key_from_text(text: str) -> KeySignatureChange:
-    """'D minor' or 'Eb major' -> the key signature at bar 1."""
+    """'D minor', 'Eb major' or 'A dorian' -> the key signature at bar 1."""
     return _read("key", key_from_name, text.strip())
 
 

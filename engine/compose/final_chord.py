@@ -24,7 +24,7 @@ from engine.compose.cell_edit import write_cell
 from engine.compose.part_writing import is_sung
 from engine.compose.presets import Voice
 from engine.song.song import Note, Song
-from engine.song.theory import key_tonic
+from engine.song.theory import has_minor_third, key_tonic
 
 LANDING_REACH = 9
 """Semitones a voice may move to reach its place in the last chord: a sixth, so a bass may
@@ -59,7 +59,7 @@ def close_final_chord(song: Song, voices: Sequence[Voice]) -> Song:
     if not under:
         return song
     tonic = key_tonic(key)
-    third = (tonic + (3 if key.mode == "minor" else 4)) % 12
+    third = (tonic + (3 if has_minor_third(key) else 4)) % 12
     triad = (tonic, third, (tonic + 7) % 12)
     pitches = [note.pitch for t in under if (note := singing[t]) is not None]
     options = [

@@ -41,7 +41,7 @@ from engine.compose.infill import write_takes
 from engine.compose.midi_model import MidiModel
 from engine.compose.nudge_blend import Blend, blend_limit
 from engine.compose.plan import FormError, SongPlan, bass_steps, plan_song
-from engine.compose.presets import PRESETS, Voice, voice_tracks
+from engine.compose.presets import PRESETS, Voice, key_for_seed, voice_tracks
 from engine.compose.register import register_room
 from engine.compose.requests import (
     AddTrack,
@@ -61,7 +61,7 @@ from engine.song.gm import instrument_name, playable_range, plays_one_line
 from engine.song.song import Cell, Note, Song, TempoChange, TimeSignatureChange, Track
 from engine.song.stage import added_track_pan
 from engine.song.styles import NO_STYLE, style_named
-from engine.song.theory import key_from_name, key_tonic
+from engine.song.theory import key_tonic
 from engine.words import QT_TRANSLATE_NOOP, message_of
 
 __all__ = [
@@ -261,7 +261,7 @@ def generate(
             ).format(preset=request.preset, choices=", ".join(PRESETS))
         )
     numerator, denominator = request.meter or preset.meter
-    key = request.key or key_from_name(preset.key)
+    key = request.key or key_for_seed(preset, seed)
     style = requested_style(request, preset.style)
     shape = song_shape(request, preset, style or preset.style)
     check_range("bars", shape.bars, 1, 512)

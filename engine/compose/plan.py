@@ -33,7 +33,7 @@ from engine.song.drums import KICKS
 from engine.song.sections import Section
 from engine.song.song import KeySignatureChange
 from engine.song.styles import STYLE_NAMES
-from engine.song.theory import key_tonic
+from engine.song.theory import SCALES, key_tonic
 from engine.words import QT_TRANSLATE_NOOP, message_of
 
 I, V = 0, 4  # noqa: E741 (Roman numerals, as degrees are written)
@@ -44,8 +44,23 @@ Template = tuple[int, ...]
 """A progression as scale degrees, one chord per bar."""
 
 MAX_FORM_PHRASES = 32
-MAJOR_STEPS = (0, 2, 4, 5, 7, 9, 11)
-MINOR_STEPS = (0, 2, 3, 5, 7, 8, 10)
+II, IV, VII = 1, 3, 6
+
+MODE_TEMPLATES: dict[str, tuple[Template, ...]] = {
+    "dorian": ((I, VII, I, VII), (I, IV, I, VII), (I, VII, IV, I)),
+    "mixolydian": ((I, VII, I, V), (I, VII, IV, I), (I, IV, VII, I)),
+    "phrygian": ((I, II, I, VII), (I, II, VII, I)),
+    "lydian": ((I, II, I, V), (I, II, V, I)),
+}
+"""The progressions of a song in a church mode, whatever its style: a style's major and minor
+templates lean on the dominant's leading tone, which a mode does not have (dorian's VI is a
+diminished triad, "I VI II V" would sit on it). These are the modes' own: the flat seventh's
+major chord under the final (Em-D in E dorian, A-G in A mixolydian), dorian's major IV, the
+phrygian second and the lydian second, as fiddle tunes and modal rock songs use them."""
+CADENCE_DEGREES: dict[str, int] = {"dorian": VII, "mixolydian": VII, "phrygian": II}
+"""The chord before a song's last in a mode whose V is no dominant (a minor v, a diminished
+one): the flat seventh's major chord (D-Em closes E dorian), the phrygian's second. Others
+close V-I."""
 
 
 @dataclass(frozen=True)
@@ -261,7 +276,7 @@ def chord_of_degree(key: KeySignatureChange, degree: int, harmony: str) -> froze
     """The pitch classes of the chord on a scale degree: a diatonic triad (or seventh chord),
     a dominant seventh for the blues, and a major V in a minor key (harmonic minor's)."""
     tonic = key_tonic(key)
-    steps = MINOR_STEPS if key.mode == "minor" else MAJOR_STEPS
+    steps = SCALES[key.mode]
     if harmony == "blues":
         root = (tonic + steps[degree % 7]) % 12
         return frozenset((root + step) % 12 for step in (0, 4, 7, 10))
@@ -340,9 +355,10 @@ def plan_chords(
     rng: random.Random,
 ) -> tuple[frozenset[int] | None, ...]:
     """The planned chord of each bar: each new section label takes its own progression from
-    the style's templates (a repeat, its first playing's), and the last two bars are V and I,
-    the cadence a song ends on (for a song of two bars or more)."""
-    templates = plan.minor if key.mode == "minor" else plan.major
+    the style's templates (a church mode's from `MODE_TEMPLATES`; a repeat, its first
+    playing's), and the last two bars are V and I, the cadence a song ends on (for a song of two
+    bars or more; a mode without a dominant closes from `CADENCE_DEGREES`)."""
+    templates = MODE_TEMPLATES.get(key.mode) or (plan.minor if key.mode == "minor" else plan.major)
     chords: list[frozenset[int] | None] = [None] * bars
     section_templates: dict[str, Template] = {}
     for phrase in phrases if plan.progression else ():
@@ -350,7 +366,7 @@ def plan_chords(
         for offset, bar in enumerate(phrase.bar_range):
             chords[bar] = chord_of_degree(key, template[offset % len(template)], plan.harmony)
     if bars >= 2:
-        chords[-2] = chord_of_degree(key, V, plan.harmony)
+        chords[-2] = chord_of_degree(key, CADENCE_DEGREES.get(key.mode, V), plan.harmony)
         chords[-1] = chord_of_degree(key, I, plan.harmony)
     return tuple(chords)
 

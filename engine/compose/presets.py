@@ -13,6 +13,7 @@ sings one line (a sax, a flute, a lead guitar or synth) plays one note at a time
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,16 @@ from engine.compose.forms import form_text, is_role_form, parse_form
 from engine.compose.plan import check_form
 from engine.compose.preset_files import PRESETS_DIR, Fields, PresetFileError, read_tables
 from engine.errors import TesseraError
-from engine.song.song import MAX_PAN, MAX_REVERB_SEND_DB, MIN_PAN, MIN_REVERB_SEND_DB, Track
+from engine.song.song import (
+    MAX_PAN,
+    MAX_REVERB_SEND_DB,
+    MIN_PAN,
+    MIN_REVERB_SEND_DB,
+    MODES,
+    KeySignatureChange,
+    Mode,
+    Track,
+)
 from engine.song.stage import added_track_pan
 from engine.song.styles import STYLE_NAMES
 from engine.song.theory import key_from_name, parse_pitch, parse_pitch_range
@@ -82,6 +92,22 @@ class Preset:
     form: str | None = None
     """Section letters for a new song (`engine.compose.plan`) or section roles with their bars
     (`engine.compose.forms`); None takes the style's letters."""
+    modes: tuple[tuple[Mode, int], ...] = ()
+    """How often a new song is in each mode on the key's signature, as weights (a fiddle tune
+    in D major, B minor, E dorian or A mixolydian, all with two sharps); empty: always `key`.
+    A key the user asks for is kept as it is (`key_for_seed`)."""
+
+
+def key_for_seed(preset: Preset, seed: int) -> KeySignatureChange:
+    """The key of a new song from the preset when the user names none: the preset's key, or
+    with `Preset.modes` one of its signature's modes drawn by the seed (the same seed, the same
+    mode; drawn from a generator of its own, so the song's other choices do not move)."""
+    key = key_from_name(preset.key)
+    if not preset.modes:
+        return key
+    modes, weights = zip(*preset.modes, strict=True)
+    mode = random.Random(f"mode {seed}").choices(modes, weights)[0]
+    return KeySignatureChange(0, key.sharps_flats, mode)
 
 
 ENSEMBLES_FILE = PRESETS_DIR / "ensembles.toml"
@@ -97,7 +123,8 @@ VOICE_FIELDS = (
     "onsets",
     "least_onsets",
 )
-PRESET_FIELDS = ("style", "meter", "key", "tempo", "bars", "form", "voices")
+MAX_MODE_WEIGHT = 100_000
+PRESET_FIELDS = ("style", "meter", "key", "modes", "tempo", "bars", "form", "voices")
 
 
 def load_presets(path: Path = ENSEMBLES_FILE) -> dict[str, Preset]:
@@ -143,6 +170,7 @@ def _preset(fields: Fields) -> Preset:
         _voice(Fields(f"{fields.where}, voice {number}", table, VOICE_FIELDS))
         for number, table in enumerate(fields.tables("voices"), start=1)
     )
+    modes = _modes(fields, key) if fields.has("modes") else ()
     return Preset(
         voices,
         (int(top), int(bottom)),
@@ -151,7 +179,29 @@ def _preset(fields: Fields) -> Preset:
         fields.integer("bars", 1, 512),
         style,
         form,
+        modes,
     )
+
+
+def _modes(fields: Fields, key: str) -> tuple[tuple[Mode, int], ...]:
+    """A preset's `modes = { major = 151, dorian = 24 }`: a weight per mode on its key's
+    signature (whole numbers, 0 to `MAX_MODE_WEIGHT`: counts of real tunes), the key's own mode
+    among them."""
+    table = fields.table["modes"]
+    if not isinstance(table, dict) or not table:
+        raise fields.error(
+            "'modes' should be weights per mode, such as { major = 80, dorian = 20 }"
+        )
+    weights = Fields(f"{fields.where}, modes", table, MODES)
+    own = key_from_name(key).mode
+    if own not in table:
+        raise fields.error(f"'modes' should give the key's own mode ({own}) a weight too")
+    chosen = tuple(
+        (mode, weights.integer(mode, 0, MAX_MODE_WEIGHT)) for mode in MODES if mode in table
+    )
+    if not any(weight for _, weight in chosen):
+        raise fields.error("'modes' should give at least one mode a weight above 0")
+    return chosen
 
 
 def _voice(fields: Fields) -> Voice:

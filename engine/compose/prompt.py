@@ -466,7 +466,8 @@ def _key(
     values: dict[str, object], sources: dict[str, str], preset: str
 ) -> tuple[str, str | None, str]:
     """(key name, scale name or None, the words that set them): a missing tonic comes from the
-    preset's key; a church mode sets a scale too (the key signature is its major or minor)."""
+    preset's key; a church mode is the key's mode (E dorian: D major's two sharps, centred on
+    E) and sets the mode's scale too."""
     preset_tonic = PRESETS[preset].key.split()[0]
     tonic = str(values.get("tonic", preset_tonic))
     mode = str(values.get("mode", "major"))

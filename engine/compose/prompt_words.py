@@ -134,10 +134,10 @@ MODE_KEYS = {
     "minor": "minor",
     "ionian": "major",
     "aeolian": "minor",
-    "dorian": "minor",
-    "phrygian": "minor",
-    "lydian": "major",
-    "mixolydian": "major",
+    "dorian": "dorian",
+    "phrygian": "phrygian",
+    "lydian": "lydian",
+    "mixolydian": "mixolydian",
 }
 CHINESE_MODES = {"大调": "major", "小调": "minor"}
 INSTRUMENTS = (

@@ -46,6 +46,7 @@ from engine.song.song import (
     TimeSignatureChange,
     Track,
 )
+from engine.song.theory import midi_key
 from engine.words import QT_TRANSLATE_NOOP, message_of
 
 """(track index, bar index), both 0-based."""
@@ -157,7 +158,7 @@ def quantize_song(song: Song) -> Song:
         tracks=tracks,
         time_signatures=_merge_meters(bar_meters),
         tempos=(TempoChange(0, tempo_level(song.tempos[0].tempo_bpm)),),
-        key_signatures=() if key is None else (dataclasses.replace(key, tick=0),),
+        key_signatures=() if key is None else (dataclasses.replace(midi_key(key), tick=0),),
     )
 
 
@@ -172,7 +173,9 @@ def _merge_meters(bar_meters: Sequence[TimeSignatureChange]) -> tuple[TimeSignat
 
 def _header(song: Song) -> list[str]:
     key = song.key_signatures[0] if song.key_signatures else None
-    key_token = "Key_none" if key is None else f"Key_{key.sharps_flats}_{key.mode}"
+    # A church mode reads as its signature's major key, as the corpus's ABC books declare
+    # their dorian and mixolydian tunes (K:D for a tune in E dorian).
+    key_token = "Key_none" if key is None else f"Key_{key.sharps_flats}_{midi_key(key).mode}"
     style_token = f"Style_{song.style or 'none'}"
     return ["BOS", f"Tempo_{tempo_level(song.tempos[0].tempo_bpm)}", key_token, style_token]
 

@@ -71,7 +71,16 @@ MAX_REVERB_SEND_DB = 6.0
 DRUM_CHANNEL = 9
 """General MIDI drums live on MIDI channel 10, which is index 9 in every library."""
 
-Mode = Literal["major", "minor"]
+Mode = Literal["major", "minor", "dorian", "phrygian", "lydian", "mixolydian"]
+MODES: tuple[Mode, ...] = ("major", "minor", "dorian", "phrygian", "lydian", "mixolydian")
+"""The modes a key may be in. A church mode keeps the signature of its parent major key (E
+dorian has D major's two sharps): that is how fiddle tunes, and the ABC books they come from,
+write the dorian and mixolydian tunes that are a third of their repertoire."""
+MODE_DEGREES: dict[Mode, int] = {
+    "major": 0, "dorian": 1, "phrygian": 2, "lydian": 3, "mixolydian": 4, "minor": 5
+}  # fmt: skip
+"""The step of the signature's major scale that each mode's final stands on (minor: the sixth,
+aeolian)."""
 
 # One cell of the arrangement grid: (track index, bar index), both 0-based.
 Cell = tuple[int, int]
@@ -80,6 +89,20 @@ _SHARP_MAJOR_TONICS = ("C", "G", "D", "A", "E", "B", "F#", "C#")
 _FLAT_MAJOR_TONICS = ("C", "F", "Bb", "Eb", "Ab", "Db", "Gb", "Cb")
 _SHARP_MINOR_TONICS = ("A", "E", "B", "F#", "C#", "G#", "D#", "A#")
 _FLAT_MINOR_TONICS = ("A", "D", "G", "C", "F", "Bb", "Eb", "Ab")
+_LETTERS = "CDEFGAB"
+_SHARPS_ORDER = "FCGDAEB"
+
+
+def _spelled_final(sharps_flats: int, mode: Mode) -> str:
+    """A church mode's final spelled with the signature's accidentals: the letter `MODE_DEGREES`
+    steps above the parent major's tonic, sharp or flat where the signature makes it so."""
+    parent = (_SHARP_MAJOR_TONICS if sharps_flats >= 0 else _FLAT_MAJOR_TONICS)[abs(sharps_flats)]
+    letter = _LETTERS[(_LETTERS.index(parent[0]) + MODE_DEGREES[mode]) % 7]
+    if sharps_flats > 0 and letter in _SHARPS_ORDER[:sharps_flats]:
+        return letter + "#"
+    if sharps_flats < 0 and letter in _SHARPS_ORDER[::-1][:-sharps_flats]:
+        return letter + "b"
+    return letter
 
 
 def _check_sorted_ticks(name: str, ticks: list[int]) -> None:
@@ -160,7 +183,9 @@ class TimeSignatureChange:
 
 @dataclass(frozen=True, slots=True)
 class KeySignatureChange:
-    """A key as MIDI stores it: sharps (positive) or flats (negative), and the mode."""
+    """A key: sharps (positive) or flats (negative), and the mode. MIDI stores only major and
+    minor; a church mode is written to a MIDI file as its signature's major key
+    (`engine.song.theory.midi_key`)."""
 
     tick: int
     sharps_flats: int
@@ -169,10 +194,10 @@ class KeySignatureChange:
     def __post_init__(self) -> None:
         check_int("tick", self.tick, 0, MAX_TICK)
         check_int("sharps_flats", self.sharps_flats, -7, 7)
-        if self.mode not in ("major", "minor"):
+        if self.mode not in MODES:
             raise SongError(
-                QT_TRANSLATE_NOOP("Song", "mode must be 'major' or 'minor', got {shown}").format(
-                    shown=shown(self.mode)
+                QT_TRANSLATE_NOOP("Song", "mode must be one of {modes}, got {shown}").format(
+                    modes=", ".join(MODES), shown=shown(self.mode)
                 )
             )
 
@@ -182,7 +207,9 @@ class KeySignatureChange:
         index = abs(self.sharps_flats)
         if self.mode == "major":
             return (_SHARP_MAJOR_TONICS if self.sharps_flats >= 0 else _FLAT_MAJOR_TONICS)[index]
-        return (_SHARP_MINOR_TONICS if self.sharps_flats >= 0 else _FLAT_MINOR_TONICS)[index]
+        if self.mode == "minor":
+            return (_SHARP_MINOR_TONICS if self.sharps_flats >= 0 else _FLAT_MINOR_TONICS)[index]
+        return _spelled_final(self.sharps_flats, self.mode)
 
     @property
     def name(self) -> str:

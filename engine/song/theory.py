@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from engine.errors import TesseraError
-from engine.song.song import KeySignatureChange
+from engine.song.song import MODE_DEGREES, MODES, KeySignatureChange, Mode
 from engine.words import QT_TRANSLATE_NOOP
 
 NOTE_NAMES = ("C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
@@ -205,34 +205,61 @@ def chord_root(chord: frozenset[int]) -> int | None:
     return max(sorted(chord), key=fit)
 
 
+MAJOR_STEPS_OF_SCALE = SCALES["major"]
+
+MINOR_THIRD_MODES = frozenset({"minor", "dorian", "phrygian"})
+"""The modes whose home chord is minor."""
+
+
+def mode_offset(mode: Mode) -> int:
+    """Semitones from the signature's major tonic up to the mode's final (dorian: 2)."""
+    return MAJOR_STEPS_OF_SCALE[MODE_DEGREES[mode]]
+
+
 def key_tonic(key: KeySignatureChange) -> int:
-    """The tonic's pitch class: the major key of the signature, or its relative minor."""
-    return (7 * key.sharps_flats + (9 if key.mode == "minor" else 0)) % 12
+    """The tonic's pitch class: the signature's major tonic, its relative minor, or a church
+    mode's final (E for E dorian under two sharps)."""
+    return (7 * key.sharps_flats + mode_offset(key.mode)) % 12
 
 
 def key_scale(key: KeySignatureChange) -> frozenset[int]:
-    """The major or natural minor scale of a key signature."""
+    """The scale of a key: its signature's seven tones, whichever mode (the natural minor)."""
     return frozenset((key_tonic(key) + step) % 12 for step in SCALES[key.mode])
 
 
+def has_minor_third(key: KeySignatureChange) -> bool:
+    """Whether the key's home chord is minor (minor, dorian, phrygian)."""
+    return key.mode in MINOR_THIRD_MODES
+
+
 def tonic_triad(key: KeySignatureChange) -> frozenset[int]:
-    """The key's home chord (I in major, i in minor)."""
-    third = 3 if key.mode == "minor" else 4
+    """The key's home chord (I in major, i in minor, the final's triad in a church mode)."""
+    third = 3 if has_minor_third(key) else 4
     return frozenset((key_tonic(key) + step) % 12 for step in (0, third, 7))
 
 
+def midi_key(key: KeySignatureChange) -> KeySignatureChange:
+    """The key as a MIDI file (or an ABC book) declares it: MIDI knows major and minor only, so
+    a church mode is written as its signature's major key, the notes under it unchanged."""
+    if key.mode in ("major", "minor"):
+        return key
+    return KeySignatureChange(key.tick, key.sharps_flats, "major")
+
+
 def key_from_name(text: str) -> KeySignatureChange:
-    """`D minor`, `Eb major`, `F#` -> the key signature at tick 0 (major or minor only)."""
-    tonic, rest = _pitch_class_prefix(text, "key", "'D minor' or 'Eb major'")
-    mode = rest.strip().lower() or "major"
-    if mode not in ("major", "minor"):
+    """`D minor`, `Eb major`, `F#`, `E dorian` -> the key signature at tick 0. A church mode
+    takes its parent major's signature (E dorian: two sharps)."""
+    tonic, rest = _pitch_class_prefix(text, "key", "'D minor', 'Eb major' or 'E dorian'")
+    mode = {"ionian": "major", "aeolian": "minor"}.get(rest.strip().lower(), rest.strip().lower())
+    mode = mode or "major"
+    if mode not in MODES:
         raise TheoryError(
             QT_TRANSLATE_NOOP(
-                "Theory", "key {text!r}: a key signature is major or minor, not {mode!r}"
-            ).format(text=text, mode=mode)
+                "Theory", "key {text!r}: a key's mode is one of {modes}, not {mode!r}"
+            ).format(text=text, mode=mode, modes=", ".join(MODES))
         )
-    major_tonic = tonic if mode == "major" else (tonic + 3) % 12
+    major_tonic = (tonic - mode_offset(mode)) % 12
     # The signature with the fewest accidentals, from 5 flats to 6 sharps: Db rather than C#,
     # B rather than Cb; F# and Gb tie at six and F# is used.
     sharps_flats = next(f for f in range(-5, 7) if (7 * f) % 12 == major_tonic)
-    return KeySignatureChange(0, sharps_flats, mode)  # type: ignore[arg-type]
+    return KeySignatureChange(0, sharps_flats, mode)

@@ -287,7 +287,13 @@ def test_the_key_is_shown_and_changed_as_one_undo_step(
     before = window.session.history.undo_label
     box.choices["D minor"].trigger()  # the key it already has: no new step
     assert window.session.history.undo_label == before
-    assert len(box.choices) == 25
+    assert len(box.choices) == 25 + 4 * 12  # and a church mode on each tonic
+    box.choices["E dorian"].trigger()
+    key = window.document.song.key_at(0)
+    assert key is not None
+    assert (key.sharps_flats, key.mode) == (2, "dorian")
+    assert box.text() == "Key: E dorian"
+    assert box.choices["E dorian"].isChecked()
 
 
 def test_a_running_job_shows_its_percentage(qtbot: QtBot, tmp_path: Path, models: Models) -> None:

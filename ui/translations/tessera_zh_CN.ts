@@ -1986,12 +1986,48 @@
         <translation>大调</translation>
     </message>
     <message>
+        <source>{tonic} dorian</source>
+        <translation>{tonic} 多利亚调式</translation>
+    </message>
+    <message>
+        <source>{tonic} phrygian</source>
+        <translation>{tonic} 弗里几亚调式</translation>
+    </message>
+    <message>
+        <source>{tonic} lydian</source>
+        <translation>{tonic} 利底亚调式</translation>
+    </message>
+    <message>
+        <source>{tonic} mixolydian</source>
+        <translation>{tonic} 混合利底亚调式</translation>
+    </message>
+    <message>
         <source>Minor keys</source>
         <translation>小调</translation>
     </message>
     <message>
         <source>No key</source>
         <translation>无调</translation>
+    </message>
+    <message>
+        <source>Modes</source>
+        <translation>调式</translation>
+    </message>
+    <message>
+        <source>Dorian</source>
+        <translation>多利亚调式</translation>
+    </message>
+    <message>
+        <source>Phrygian</source>
+        <translation>弗里几亚调式</translation>
+    </message>
+    <message>
+        <source>Lydian</source>
+        <translation>利底亚调式</translation>
+    </message>
+    <message>
+        <source>Mixolydian</source>
+        <translation>混合利底亚调式</translation>
     </message>
     <message>
         <source>Set key to {key}</source>
@@ -4214,7 +4250,7 @@ No deletes this copy.</source>
     </message>
     <message>
         <source>mode must be &apos;major&apos; or &apos;minor&apos;, got {shown}</source>
-        <translation>调式必须是“major”或“minor”，实际是 {shown}</translation>
+        <translation type="vanished">调式必须是“major”或“minor”，实际是 {shown}</translation>
     </message>
     <message>
         <source>control kind must be one of {control_kinds}, got {shown}</source>
@@ -4231,6 +4267,10 @@ No deletes this copy.</source>
     <message>
         <source>text kind must be one of {text_kinds}, got {shown}</source>
         <translation>文本类型必须是 {text_kinds} 之一，实际是 {shown}</translation>
+    </message>
+    <message>
+        <source>mode must be one of {modes}, got {shown}</source>
+        <translation>调式必须是 {modes} 之一，实际是 {shown}</translation>
     </message>
     <message>
         <source>{name} must all be {name_2} values</source>
@@ -4853,8 +4893,12 @@ No deletes this copy.</source>
         <translation>音域 {text!r} 是从高到低的：请把较低的音写在前面</translation>
     </message>
     <message>
+        <source>key {text!r}: a key&apos;s mode is one of {modes}, not {mode!r}</source>
+        <translation>调 {text!r}：调式只能是 {modes} 之一，不是 {mode!r}</translation>
+    </message>
+    <message>
         <source>key {text!r}: a key signature is major or minor, not {mode!r}</source>
-        <translation>调 {text!r}：调号只有大调（major）或小调（minor），不是 {mode!r}</translation>
+        <translation type="vanished">调 {text!r}：调号只有大调（major）或小调（minor），不是 {mode!r}</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,7 @@ from engine.song.song import (
     Track,
 )
 from engine.song.stage import effective_reverb_send_db
+from engine.song.theory import midi_key
 from engine.words import QT_TRANSLATE_NOOP
 
 __all__ = [
@@ -346,7 +347,8 @@ def _key_events(song: Song) -> list[Event]:
             key.tick,
             KEY,
             mido.MetaMessage(
-                "key_signature", key=key.tonic_name + ("m" if key.mode == "minor" else "")
+                "key_signature",
+                key=midi_key(key).tonic_name + ("m" if key.mode == "minor" else ""),
             ),
         )
         for key in song.key_signatures

@@ -29,7 +29,7 @@ from engine.compose.decode import (
 )
 from engine.compose.midi_model import MidiModel
 from engine.compose.operations import Generate, apply
-from engine.compose.plan import HARMONIES, MAJOR_STEPS, MINOR_STEPS, chord_of_degree, plan_song
+from engine.compose.plan import HARMONIES, chord_of_degree, plan_song
 from engine.compose.presets import PRESETS
 from engine.compose.register import (
     BOWED_REGISTER_ROOM,
@@ -38,7 +38,7 @@ from engine.compose.register import (
     register_room,
 )
 from engine.song.song import Cell, KeySignatureChange, Song, Track
-from engine.song.theory import chord_root, key_from_name, key_scale, key_tonic
+from engine.song.theory import SCALES, chord_root, key_from_name, key_scale, key_tonic
 
 A_MAJOR = key_from_name("A major")
 A7 = chord_of_degree(A_MAJOR, 0, "blues")  # A C# E G: its G is outside A major
@@ -205,7 +205,7 @@ def test_the_bass_keeps_to_the_key_where_a_blues_chord_leaves_it(midi_model: Mid
 @pytest.mark.parametrize("key_name", ["A major", "D minor", "Eb major", "F# minor"])
 def test_every_planned_chord_has_its_degree_as_its_root(key_name: str) -> None:
     key = key_from_name(key_name)
-    steps = MINOR_STEPS if key.mode == "minor" else MAJOR_STEPS
+    steps = SCALES[key.mode]
     for harmony in HARMONIES:
         for degree in range(7):
             chord = chord_of_degree(key, degree, harmony)

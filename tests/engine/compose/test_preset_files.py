@@ -79,7 +79,17 @@ def test_a_new_preset_is_a_table_in_a_file(tmp_path: Path) -> None:
         (('form = "ABA"', 'form = "A1"'), r"one letter per phrase"),
         (("bars = 12", "bars = 12\nvolume = 3"), r"unknown field 'volume'"),
         (("drums = true,", "drums = true, program = 3,"), r"a drum kit has no program"),
-        (('key = "Bb major"', 'key = "Bb lydian"'), r"key 'Bb lydian'"),
+        (('key = "Bb major"', 'key = "Bb locrian"'), r"key 'Bb locrian'"),
+        (('key = "Bb major"', 'key = "Bb lydian"'), None),  # a church mode is a key too
+        (
+            ("bars = 12", "bars = 12\nmodes = { major = 3, locrian = 1 }"),
+            r"unknown field 'locrian'",
+        ),
+        (("bars = 12", "bars = 12\nmodes = { dorian = 3 }"), r"the key's own mode \(major\)"),
+        (("bars = 12", "bars = 12\nmodes = { major = 0 }"), r"at least one mode a weight"),
+        (("bars = 12", "bars = 12\nmodes = { major = -1 }"), r"'major' should be a whole number"),
+        (("bars = 12", "bars = 12\nmodes = 3"), r"'modes' should be weights per mode"),
+        (("bars = 12", "bars = 12\nmodes = { major = 3, minor = 1 }"), None),
         (("[duo]", "tempo_all = 3\n[duo]"), r"'tempo_all' should be a table"),
         (("voices = [", "voices = [\n"), None),  # still valid: only whitespace
         (("bars = 12", "bars = 12\nbars = 13"), r"not valid TOML"),

@@ -21,7 +21,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         {"preset": "string-quartet", "tempo_bpm": 72, "meter": (3, 4), "key": "C minor"},
     ),
     ("a lively reel in A dorian, 32 bars",
-     {"preset": "reel", "tempo_bpm": 138, "bars": 32, "key": "A minor", "scale": "A dorian"}),
+     {"preset": "reel", "tempo_bpm": 138, "bars": 32, "key": "A dorian", "scale": "A dorian"}),
     ("gentle hymn for choir in Eb major at 60 bpm",
      {"preset": "chorale", "tempo_bpm": 60, "key": "Eb major", "velocity_range": (35, 70)}),
     ("a waltz for flute, sixteen bars, quiet",
@@ -71,7 +71,8 @@ def test_the_request_carries_every_field_and_any_field_can_be_changed() -> None:
     request = reading.request()
     assert isinstance(request, Generate)
     assert (request.preset, request.bars, request.tempo_bpm) == ("folk-tune", 12, 72)
-    assert request.key == key_from_name("A minor")
+    assert request.key == key_from_name("A dorian")  # G major's one sharp, centred on A
+    assert request.key.sharps_flats == 1
     assert request.controls.scale == parse_scale("A dorian")
     assert request.controls.density == 4
     changed = dataclasses.replace(reading, tempo_bpm=90.0, preset="piano").request()

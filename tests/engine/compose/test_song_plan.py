@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from benchmarks.musicality_measures import parallel_perfects
+from benchmarks.musicality_measures import declared_key, parallel_perfects
 from engine.compose.midi_model import MidiModel
 from engine.compose.operations import Controls, Generate, apply, close_on_tonic
 from engine.compose.plan import (
@@ -18,7 +18,7 @@ from engine.compose.plan import (
     chord_of_degree,
     plan_song,
 )
-from engine.compose.presets import PRESETS
+from engine.compose.presets import PRESETS, key_for_seed
 from engine.compose.sampling import DRUM_HIT_STEPS, DRUM_HITS_AT_ONCE, FillGrammar
 from engine.compose.token_draw import sample
 from engine.compose.tokens import decode_fill
@@ -26,7 +26,7 @@ from engine.compose.vocab import STEPS_PER_QUARTER, Vocabulary
 from engine.compose.voice_leading import VoiceLeading
 from engine.song.drums import KICKS
 from engine.song.song import PPQ, Note, Song, Track
-from engine.song.theory import key_from_name, key_tonic
+from engine.song.theory import key_from_name, key_scale, key_tonic, parse_chord
 
 VOCAB = Vocabulary.build()
 G_MAJOR = key_from_name("G major")
@@ -70,6 +70,23 @@ def test_chords_by_degree_follow_the_key_and_the_style() -> None:
     chorale = plan_song("classical", G_MAJOR, 8, seed=0)
     assert chorale.chords[:6] == (None,) * 6
     assert chorale.chords[-1] == frozenset({7, 11, 2})
+
+
+def test_a_song_in_a_church_mode_takes_the_modes_own_chords_and_cadence() -> None:
+    """E dorian under two sharps: its chords are the signature's triads on E (Em, A, D; no
+    C#dim), and it closes bVII-i (D-Em), since its v (Bm) has no leading tone. A mixolydian
+    closes G-A."""
+    e_dorian = key_from_name("E dorian")
+    assert chord_of_degree(e_dorian, 0, "triads") == frozenset({4, 7, 11})  # Em
+    assert chord_of_degree(e_dorian, 3, "triads") == frozenset({9, 1, 4})  # A
+    dorian_chords = {parse_chord(name) for name in ("Em", "A", "D")}
+    for seed in range(6):
+        plan = plan_song("folk", e_dorian, 16, seed)
+        assert set(plan.chords) <= dorian_chords
+        assert plan.chords[-2:] == (parse_chord("D"), parse_chord("Em"))
+    a_mixolydian = plan_song("folk", key_from_name("A mixolydian"), 8, seed=0)
+    assert a_mixolydian.chords[-2:] == (parse_chord("G"), parse_chord("A"))
+    assert set(a_mixolydian.chords) <= {parse_chord(n) for n in ("A", "G", "D", "Em")}
 
 
 def test_beats_anchor_only_common_time_bars_of_styles_that_have_one() -> None:
@@ -210,6 +227,36 @@ def test_a_new_song_ends_its_melody_on_the_tonic(midi_model: MidiModel, preset: 
         start, end = song.bar_span(song.bar_count - 1)
         first_in_bar = min(n.start_tick for n in lead if n.start_tick >= start)
         assert last_onset in (start, (start + end) // 2, first_in_bar)
+
+
+def test_a_tune_asked_for_in_a_mode_is_written_in_it_and_ends_on_its_final(
+    midi_model: MidiModel,
+) -> None:
+    """A reel in A dorian keeps G major's one sharp, sounds only its tones, and ends on A; its
+    MIDI file declares G major, as notation writes an A dorian tune."""
+    a_dorian = key_from_name("A dorian")
+    for seed in range(2):
+        song = apply(midi_model, None, Generate("reel", key=a_dorian), seed)
+        assert song.key_signatures[0] == a_dorian
+        lead = song.tracks[0].notes
+        assert {n.pitch % 12 for n in lead} <= key_scale(key_from_name("G major"))
+        assert max(lead, key=lambda n: (n.start_tick, n.pitch)).pitch % 12 == 9  # A
+        assert declared_key(song) == key_from_name("G major")
+
+
+def test_a_fiddle_preset_draws_its_minor_by_the_seed_and_keeps_a_key_asked_for() -> None:
+    """Fiddle tunes in the corpus are in their signature's minor about one time in five; the
+    preset's new tunes are as often, the same seed always giving the same key. A band preset
+    without modes, and a key the user names, are kept as they are."""
+    jig = PRESETS["folk-tune"]
+    keys = [key_for_seed(jig, seed) for seed in range(200)]
+    assert {key.sharps_flats for key in keys} == {2}
+    minor = sum(key.mode == "minor" for key in keys)
+    assert 20 <= minor <= 60  # 33 of 184 in the train split: 36 expected
+    assert keys == [key_for_seed(jig, seed) for seed in range(200)]
+    assert {key_for_seed(PRESETS["pop"], seed) for seed in range(20)} == {
+        key_from_name(PRESETS["pop"].key)
+    }
 
 
 def test_the_closing_tonic_may_double_the_part_under_it_rather_than_leap_over_it() -> None:

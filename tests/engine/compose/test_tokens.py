@@ -23,7 +23,7 @@ from engine.compose.vocab import (
     TokenizerVersionError,
     Vocabulary,
 )
-from engine.song.song import PPQ, Note, Song, TimeSignatureChange, Track
+from engine.song.song import PPQ, KeySignatureChange, Note, Song, TimeSignatureChange, Track
 from tests.helpers.song_strategies import songs
 
 SHIPPED_VOCABULARY = Path(__file__).parents[3] / "models" / "midi" / "tokenizer.json"
@@ -54,6 +54,18 @@ def test_every_infilling_sequence_decodes_back_to_the_song(song: Song, rng: rand
     tokens = encode_song(song, chosen)
     assert tokens.count("Fill") == len(chosen) == tokens.count("Fill_Start")
     assert _decode_like(tokens, song) == quantize_song(song)
+
+
+def test_a_church_mode_is_read_as_its_signatures_major_key() -> None:
+    """The corpus's ABC books write a tune in E dorian under K:D, so the model knows it as
+    D major's two sharps: that is the key token an E dorian song is shown with."""
+    song = Song(
+        bar_count=1,
+        tracks=(Track("Fiddle", 110, notes=(Note(0, 64, PPQ, 80),)),),
+        key_signatures=(KeySignatureChange(0, 2, "dorian"),),
+    )
+    assert encode_song(song)[2] == "Key_2_major"
+    assert quantize_song(song).key_signatures == (KeySignatureChange(0, 2, "major"),)
 
 
 def test_a_prompt_stops_before_the_fills_and_carries_requested_controls() -> None:

@@ -242,6 +242,23 @@ def test_selection_holds_exactly_its_notes_shifted_with_the_map_in_force(tmp_pat
     assert [m.key for _, m in metas(conductor, "key_signature")] == ["F#m"]
 
 
+def test_a_church_mode_is_written_as_its_signatures_major_key(tmp_path: Path) -> None:
+    """MIDI declares major or minor only: E dorian goes out as D major's two sharps (its notes
+    unchanged), and reads back as D major."""
+    song = Song(
+        bar_count=1,
+        tracks=(Track("Fiddle", 110, notes=(Note(0, 64, 4 * PPQ, 80),)),),
+        key_signatures=(KeySignatureChange(0, 2, "dorian"),),
+    )
+    path = tmp_path / "dorian.mid"
+    export_midi(song, path)
+    midi = mido.MidiFile(path)
+    assert [m.key for _, m in metas(midi.tracks[0], "key_signature")] == ["D"]
+    back = import_midi(path)
+    assert back.key_signatures == (KeySignatureChange(0, 2, "major"),)
+    assert back.tracks[0].notes[0].pitch == 64
+
+
 def test_song_without_tracks_is_refused(tmp_path: Path) -> None:
     with pytest.raises(MidiExportError, match="no tracks"):
         export_midi(Song(), tmp_path / "empty.mid")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,14 @@ def test_save_then_load_gives_the_same_song(tmp_path: Path) -> None:
     save_project(_song(), path)
     assert load_project(path) == _song()
     assert json.loads(path.read_text("utf-8"))["schema_version"] == SCHEMA_VERSION
+
+
+def test_a_key_in_a_church_mode_is_saved_and_loaded_as_it_is(tmp_path: Path) -> None:
+    """A project keeps E dorian, which a MIDI file cannot (it says D major)."""
+    path = tmp_path / "dorian.json"
+    song = dataclasses.replace(_song(), key_signatures=(KeySignatureChange(0, 2, "dorian"),))
+    save_project(song, path)
+    assert load_project(path).key_signatures[0].name == "E dorian"
 
 
 def _broken(change: Any) -> dict[str, Any]:

@@ -13,6 +13,8 @@ from engine.song.theory import (
     is_chord,
     key_from_name,
     key_scale,
+    key_tonic,
+    midi_key,
     parse_chord,
     parse_pitch,
     parse_pitch_range,
@@ -128,8 +130,30 @@ def test_keys_scales_and_triads() -> None:
     assert key_scale(d_minor) == parse_scale("D minor")
     assert tonic_triad(d_minor) == parse_chord("Dm")
     assert tonic_triad(KeySignatureChange(0, 3, "major")) == parse_chord("A")
-    with pytest.raises(TheoryError, match="major or minor"):
-        key_from_name("D dorian")
+    with pytest.raises(TheoryError, match="mode is one of major, minor, dorian"):
+        key_from_name("D locrian")
+
+
+def test_a_church_mode_keeps_its_parent_majors_signature() -> None:
+    """E dorian is written with D major's two sharps and centres on E; a MIDI file, which
+    knows major and minor only, declares it as D major, as the ABC books of fiddle tunes do."""
+    e_dorian = key_from_name("E dorian")
+    assert e_dorian == KeySignatureChange(0, 2, "dorian")
+    assert key_tonic(e_dorian) == 4
+    assert e_dorian.name == "E dorian"
+    assert key_scale(e_dorian) == key_scale(key_from_name("D major"))
+    assert tonic_triad(e_dorian) == parse_chord("Em")
+    assert midi_key(e_dorian) == key_from_name("D major")
+    assert midi_key(d_minor := key_from_name("D minor")) == d_minor
+    a_mixolydian = key_from_name("A mixolydian")
+    assert (a_mixolydian.sharps_flats, key_tonic(a_mixolydian)) == (2, 9)
+    assert tonic_triad(a_mixolydian) == parse_chord("A")
+    assert key_from_name("Bb lydian").name == "Bb lydian"  # one flat: F major's
+    assert key_from_name("Bb lydian").sharps_flats == -1
+    assert key_from_name("C# dorian").name == "C# dorian"  # B major's five sharps
+    assert key_from_name("F phrygian").name == "F phrygian"  # Db major's five flats
+    assert key_from_name("A aeolian") == key_from_name("A minor")
+    assert key_from_name("G ionian") == key_from_name("G major")
 
 
 def test_instruments_by_name_and_range() -> None:
