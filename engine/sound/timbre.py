@@ -50,6 +50,7 @@ from engine.sound.synth import (
     Audio,
     Frames,
     db_to_unit,
+    drum_reference_db,
     smooth_contour,
 )
 from engine.sound.timbre_space import (
@@ -350,16 +351,17 @@ class TimbreModel:
         if not self.drum_envelope:
             for i, note in enumerate(notes):
                 if note.is_drum:
-                    frames[i, :, LAYOUT.drum_envelope] = self._table_envelope(note)
+                    frames[i, :, LAYOUT.drum_envelope] = self._table_envelope(note, frames[i])
         return frames
 
-    def _table_envelope(self, note: NoteSpec) -> npt.NDArray[np.float32] | float:
-        """A drum hit's envelope from the model's drum table (`engine.sound.drum_table`), or
-        -1 (none: the synthesizer plays the frames' own noise) without one or its key."""
+    def _table_envelope(self, note: NoteSpec, frames: Frames) -> npt.NDArray[np.float32] | float:
+        """A drum hit's envelope from the model's drum table (`engine.sound.drum_table`) for
+        the hit's sampled `frames`, or -1 (none: the synthesizer plays the frames' own noise)
+        without one or its key."""
         found = (
             None
             if self.drum_table is None
-            else (self.drum_table.envelope(note.pitch, note.velocity, self.frames))
+            else self.drum_table.envelope(note.pitch, note.velocity, drum_reference_db(frames))
         )
         return -1.0 if found is None else found
 
