@@ -27,8 +27,12 @@ baseline column is the same cell regenerated with no control: how often it moves
 chance).
 
 The last two columns make "within the human range" a count: for a row where each song has a
-figure of its own (a share of its bars, a range; not a yes or no such as its ending), the span
-from the lowest to the highest single human work, and how many model songs fall inside it.
+figure of its own (a share of its bars, a range), the span from the lowest to the highest single
+human work, and how many model songs fall inside it. A yes-or-no row (the key heard, the ending)
+has no figure per work to span, so there the range is the human share's central 90% over the
+held-out works drawn again with replacement ("44%-81% (redrawn)": what another draw of as many
+works could have shown), and the count says whether the model's share lies in it ("share in",
+"share out"); with fewer than five works, none (`musicality_rows.flag_interval`).
 The last names the column nearer the human works (model or Markov; for infill, model or the
 copied bar) only where that holds in 90% of redraws of the songs or cells, and "tie" otherwise
 (`benchmarks.musicality_verdict`).

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Literal
 
+import numpy as np
+
 from benchmarks.musicality_ensemble import (
     backbeat_bars,
     bass_in_key,
@@ -50,6 +52,7 @@ from benchmarks.musicality_measures import (
     varied_melody_bars,
     voice_crossings,
 )
+from benchmarks.musicality_verdict import CONFIDENCE, DRAWS, MIN_HUMAN_WORKS, SEED
 from engine.compose.presets import Preset, Voice
 from engine.song.song import Song
 
@@ -141,12 +144,15 @@ def measure_column(row: Row, songs: Sequence[tuple[Song, Song]]) -> float | None
 @dataclass(frozen=True)
 class Spread:
     """The lowest and highest value of a row over the single human works, and how many of the
-    model's songs fall inside that span (of how many had a value)."""
+    model's songs fall inside that span (of how many had a value). For a yes-or-no row
+    (`pooled`), the central `CONFIDENCE` interval of the human works' share over redrawn works,
+    and whether the model's share lies in it (`inside` 1 or 0 of `songs` 1)."""
 
     low: float
     high: float
     inside: int
     songs: int
+    pooled: bool = False
 
 
 def song_values(row: Row, songs: Sequence[tuple[Song, Song]]) -> list[float]:
@@ -163,10 +169,11 @@ def human_spread(
     row: Row, human: Sequence[tuple[Song, Song]], model: Sequence[tuple[Song, Song]]
 ) -> Spread | None:
     """Where the human works of a style lie on a row, one by one, and how many model songs lie
-    there too: "within the human range" made a count. None for a yes-or-no row, or with fewer
-    than two human works to span."""
+    there too: "within the human range" made a count. None with fewer than two human works to
+    span. A yes-or-no row (how a song ends) has no spread of its own per work, so there the
+    range is the human share's over redrawn works (`flag_interval`)."""
     if not row.per_song:
-        return None
+        return flag_interval(row, human, model)
     works = song_values(row, human)
     if len(works) < 2:
         return None
@@ -176,11 +183,32 @@ def human_spread(
     return Spread(low, high, inside, len(mine))
 
 
+def flag_interval(
+    row: Row, human: Sequence[tuple[Song, Song]], model: Sequence[tuple[Song, Song]]
+) -> Spread | None:
+    """For a yes-or-no row, the range a held-out set of this many works gives the human share:
+    the works drawn again with replacement (`DRAWS` times, seeded as the verdicts are), its
+    central `CONFIDENCE` interval, and whether the model's share lies in it. None with fewer
+    than `MIN_HUMAN_WORKS` works (two quartets say nothing of a range) or no model songs."""
+    works, mine = song_values(row, human), song_values(row, model)
+    if len(works) < MIN_HUMAN_WORKS or not mine:
+        return None
+    rng = np.random.default_rng(SEED)
+    shares = np.asarray(works)[rng.integers(0, len(works), size=(DRAWS, len(works)))].mean(axis=1)
+    tail = (1.0 - CONFIDENCE) / 2
+    low, high = (float(q) for q in np.quantile(shares, [tail, 1.0 - tail]))
+    share = float(np.mean(mine))
+    return Spread(low, high, int(low - 1e-9 <= share <= high + 1e-9), 1, pooled=True)
+
+
 def show_spread(spread: Spread | None, kind: Kind) -> tuple[str, str]:
-    """The spread's two cells: the human works' span, and the model songs inside it."""
+    """The spread's two cells: the human works' span, and the model songs inside it (for a
+    yes-or-no row, the redrawn human share's interval, and whether the model's share is in)."""
     if spread is None:
         return DASH, DASH
     span = f"{show(spread.low, kind)}-{show(spread.high, kind)}"
+    if spread.pooled:
+        return f"{span} (redrawn)", "share in" if spread.inside else "share out"
     return span, f"{spread.inside}/{spread.songs}"
 
 
