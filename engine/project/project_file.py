@@ -17,7 +17,9 @@ list of `[tick, kind, text]` rows, each written only when not empty, so a song w
 (and hashes) as before; 6 adds the timbre kind 'soundfont' (the standard sound set, see
 `engine.song.song.TimbreRef`), and only a project that uses it is written as version 6, so every
 other project saves (and hashes) exactly as before and an older Tessera refuses a version 6 file
-by its version rather than by an unknown kind. The `mix` object may also hold a track's stereo
+by its version rather than by an unknown kind; 7 adds the song's `sections`; 8 a key signature's
+church modes (`dorian`, `phrygian`, `lydian`, `mixolydian` beside `major` and `minor`), written
+as version 8 only by a song that has one. The `mix` object may also hold a track's stereo
 `width` and `reverb_send_db`, each written only when the track sets it (absent means its
 instrument family's default), and a timbre its `model` (the version of the timbre model that
 made its vector), written only when known; so no version number changed for them: an older
@@ -77,8 +79,10 @@ SCHEMA_VERSION = 5
 STANDARD_SOUND_SCHEMA_VERSION = 6
 """The version written for a project with a standard-sound track."""
 SECTIONS_SCHEMA_VERSION = 7
-"""The version written for a project whose song has sections (a form); the newest one read."""
-NEWEST_SCHEMA_VERSION = SECTIONS_SCHEMA_VERSION
+"""The version written for a project whose song has sections (a form)."""
+MODES_SCHEMA_VERSION = 8
+"""The version written for a project with a key in a church mode (E dorian); the newest read."""
+NEWEST_SCHEMA_VERSION = MODES_SCHEMA_VERSION
 FORMAT_NAME = "tessera-project"
 MAX_PROJECT_BYTES = 64 * 2**20
 """The largest project file read or written. The largest corpus piece (17,000 notes) saves as
@@ -109,6 +113,8 @@ def song_to_dict(song: Song) -> dict[str, Any]:
 def schema_version_for(song: Song) -> int:
     """The oldest schema version that holds everything `song` uses, so a project that uses
     nothing new still opens in an older Tessera (which refuses keys it does not know)."""
+    if any(key.mode not in ("major", "minor") for key in song.key_signatures):
+        return MODES_SCHEMA_VERSION
     if song.sections:
         return SECTIONS_SCHEMA_VERSION
     if uses_standard_sound(song):

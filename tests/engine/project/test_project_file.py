@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from engine.project.project_file import (
+    MODES_SCHEMA_VERSION,
     NEWEST_SCHEMA_VERSION,
     SCHEMA_VERSION,
     ProjectFileError,
@@ -58,11 +59,16 @@ def test_save_then_load_gives_the_same_song(tmp_path: Path) -> None:
 
 
 def test_a_key_in_a_church_mode_is_saved_and_loaded_as_it_is(tmp_path: Path) -> None:
-    """A project keeps E dorian, which a MIDI file cannot (it says D major)."""
+    """A project keeps E dorian, which a MIDI file cannot (it says D major), as schema version
+    8, so an older Tessera refuses it by its version rather than by the mode; a song in major
+    or minor still saves as before."""
     path = tmp_path / "dorian.json"
     song = dataclasses.replace(_song(), key_signatures=(KeySignatureChange(0, 2, "dorian"),))
     save_project(song, path)
     assert load_project(path).key_signatures[0].name == "E dorian"
+    assert json.loads(path.read_text("utf-8"))["schema_version"] == MODES_SCHEMA_VERSION
+    save_project(_song(), path)
+    assert json.loads(path.read_text("utf-8"))["schema_version"] == SCHEMA_VERSION
 
 
 def _broken(change: Any) -> dict[str, Any]:
