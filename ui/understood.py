@@ -75,6 +75,11 @@ def _mode(mode: str) -> str:
         "mixolydian": translate("Understood", "Mixolydian"),
         "aeolian": translate("Understood", "Aeolian"),
         "ionian": translate("Understood", "Ionian"),
+        "gong": translate("Understood", "gong mode (pentatonic)"),
+        "shang": translate("Understood", "shang mode (pentatonic)"),
+        "jue": translate("Understood", "jue mode (pentatonic)"),
+        "zhi": translate("Understood", "zhi mode (pentatonic)"),
+        "yu": translate("Understood", "yu mode (pentatonic)"),
     }
     return modes.get(mode, mode)
 

@@ -36,6 +36,7 @@ from engine.compose.prompt_words import (
     CHINESE_MODES,
     CHINESE_MOODS,
     CHINESE_NUMBERS,
+    CHINESE_PENTATONIC_MODES,
     CHINESE_STOPWORDS,
     DENSITY_WORDS,
     DIRECT,
@@ -66,6 +67,8 @@ _KEY = re.compile(
     r"dorian|phrygian|lydian|mixolydian|aeolian|ionian))?\b"
 )
 _CHINESE_KEY = re.compile(r"(?<![a-z])([a-g])(#|b)? ?(大调|小调)")
+_CHINESE_PENTATONIC_KEY = re.compile(r"(?:(?<![a-z])([a-g])(#|b)? ?)?([宫商角徵羽])调式?")
+"""A Chinese pentatonic mode, its final named or not: 'D羽调式', 'g 徵调', '羽调'."""
 _METER = re.compile(r"(?<![\d/])(\d{1,2})/(1|2|4|8|16)(?![\d/])")
 _BPM = re.compile(r"(?:\bat )?(?<![\d.])(\d{2,3}) ?(?:bpm|beats per minute)(?![a-z])")
 _BARS = re.compile(r"\b(\d{1,3}|" + "|".join(NUMBER_WORDS) + r")[ -](?:bars?|measures?)\b")
@@ -247,6 +250,12 @@ def _pattern_hits(lowered: str) -> list[_Hit]:
     for match in _CHINESE_KEY.finditer(lowered):
         tonic = match.group(1).upper() + (match.group(2) or "")
         add(match, ("tonic", tonic, DIRECT), ("mode", CHINESE_MODES[match.group(3)], DIRECT))
+    for match in _CHINESE_PENTATONIC_KEY.finditer(lowered):
+        mode = ("mode", CHINESE_PENTATONIC_MODES[match.group(3)], DIRECT)
+        if match.group(1):
+            add(match, ("tonic", match.group(1).upper() + (match.group(2) or ""), DIRECT), mode)
+        else:
+            add(match, mode)
     for match in _METER.finditer(lowered):
         add(match, ("meter", (int(match.group(1)), int(match.group(2))), DIRECT))
     for match in _BPM.finditer(lowered):

@@ -138,8 +138,17 @@ MODE_KEYS = {
     "phrygian": "phrygian",
     "lydian": "lydian",
     "mixolydian": "mixolydian",
+    # A Chinese pentatonic mode (read from 宫调式 ... 羽调式 by `CHINESE_PENTATONIC_MODES`) keeps
+    # to its five tones as a scale, on the church mode with the same final and signature: D yu
+    # (D F G A C) in D minor, G zhi (G A C D E) in G mixolydian, C major's one signature.
+    "gong": "major",
+    "shang": "dorian",
+    "jue": "phrygian",
+    "zhi": "mixolydian",
+    "yu": "minor",
 }
 CHINESE_MODES = {"大调": "major", "小调": "minor"}
+CHINESE_PENTATONIC_MODES = {"宫": "gong", "商": "shang", "角": "jue", "徵": "zhi", "羽": "yu"}
 INSTRUMENTS = (
     "flute",
     "violin",

@@ -30,6 +30,13 @@ SCALES: dict[str, tuple[int, ...]] = {
     "mixolydian": (0, 2, 4, 5, 7, 9, 10),
     "pentatonic": (0, 2, 4, 7, 9),
     "minor-pentatonic": (0, 3, 5, 7, 10),
+    # The five modes of the Chinese pentatonic (五声调式), each named by its final: the same
+    # five tones (C D E G A for C gong) centred on each of them in turn.
+    "gong": (0, 2, 4, 7, 9),
+    "shang": (0, 2, 5, 7, 10),
+    "jue": (0, 3, 5, 8, 10),
+    "zhi": (0, 2, 5, 7, 9),
+    "yu": (0, 3, 5, 7, 10),
     "blues": (0, 3, 5, 6, 7, 10),
     "chromatic": tuple(range(12)),
 }

@@ -5967,6 +5967,26 @@ No deletes this copy.</source>
         <translation>伊奥尼亚调式</translation>
     </message>
     <message>
+        <source>gong mode (pentatonic)</source>
+        <translation>宫调式</translation>
+    </message>
+    <message>
+        <source>shang mode (pentatonic)</source>
+        <translation>商调式</translation>
+    </message>
+    <message>
+        <source>jue mode (pentatonic)</source>
+        <translation>角调式</translation>
+    </message>
+    <message>
+        <source>zhi mode (pentatonic)</source>
+        <translation>徵调式</translation>
+    </message>
+    <message>
+        <source>yu mode (pentatonic)</source>
+        <translation>羽调式</translation>
+    </message>
+    <message>
         <source>{0} (GM {1})</source>
         <translation>{0}（GM {1}）</translation>
     </message>

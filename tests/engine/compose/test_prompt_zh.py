@@ -9,6 +9,7 @@ import pytest
 
 from engine.compose.prompt import read_prompt
 from engine.compose.understood import FIELDS, NOTES, PARTS
+from engine.song.theory import key_scale
 
 STYLES: list[tuple[str, str]] = [
     ("流行", "pop"), ("摇滚", "rock"), ("硬摇滚", "rock"), ("朋克", "rock"), ("金属", "metal"),
@@ -126,6 +127,30 @@ def test_a_section_named_alone_is_understood_and_says_the_style_decides(
     understood = _understood(f"有{word}的流行歌")
     assert understood["section"] == (role, (word,), "style's form")
     assert read_prompt(f"有{word}的流行歌").form is None
+
+
+PENTATONIC: list[tuple[str, str, str, int]] = [
+    ("中国风 D羽调式", "D minor", "D yu", -1), ("古风 徵调", "D mixolydian", "D zhi", 1),
+    ("中国风 g商调", "G dorian", "G shang", -1), ("国风 角调式", "D phrygian", "D jue", -2),
+    ("民乐 A宫调", "A major", "A gong", 3),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "key", "scale", "sharps"), PENTATONIC)
+def test_a_chinese_pentatonic_mode_sets_its_final_and_its_five_tones(
+    text: str, key: str, scale: str, sharps: int
+) -> None:
+    """宫商角徵羽: the mode's five tones as the scale, its final as the key's tonic, on the church
+    mode that shares its final and its signature (D zhi, D E G A B: G major's one sharp)."""
+    reading = read_prompt(text)
+    assert (reading.key, reading.scale) == (key, scale)
+    assert reading.ignored == ()
+    request = reading.request()
+    assert request.key is not None
+    assert request.key.sharps_flats == sharps
+    assert request.controls.scale is not None
+    assert len(request.controls.scale) == 5
+    assert request.controls.scale <= key_scale(request.key)
 
 
 def test_what_was_understood_is_data_in_the_prompt_words() -> None:

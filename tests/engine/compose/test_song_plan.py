@@ -19,6 +19,7 @@ from engine.compose.plan import (
     plan_song,
 )
 from engine.compose.presets import PRESETS, key_for_seed
+from engine.compose.prompt import read_prompt
 from engine.compose.sampling import DRUM_HIT_STEPS, DRUM_HITS_AT_ONCE, FillGrammar
 from engine.compose.token_draw import sample
 from engine.compose.tokens import decode_fill
@@ -26,7 +27,7 @@ from engine.compose.vocab import STEPS_PER_QUARTER, Vocabulary
 from engine.compose.voice_leading import VoiceLeading
 from engine.song.drums import KICKS
 from engine.song.song import PPQ, Note, Song, Track
-from engine.song.theory import key_from_name, key_scale, key_tonic, parse_chord
+from engine.song.theory import key_from_name, key_scale, key_tonic, parse_chord, parse_scale
 
 VOCAB = Vocabulary.build()
 G_MAJOR = key_from_name("G major")
@@ -242,6 +243,18 @@ def test_a_tune_asked_for_in_a_mode_is_written_in_it_and_ends_on_its_final(
         assert {n.pitch % 12 for n in lead} <= key_scale(key_from_name("G major"))
         assert max(lead, key=lambda n: (n.start_tick, n.pitch)).pitch % 12 == 9  # A
         assert declared_key(song) == key_from_name("G major")
+
+
+def test_a_song_asked_for_in_yu_mode_keeps_to_its_five_tones_and_ends_on_its_final(
+    midi_model: MidiModel,
+) -> None:
+    """'中国风 D羽调式': the dizi's tune sounds only D F G A C and ends on D."""
+    request = read_prompt("中国风 D羽调式 8小节").request()
+    assert isinstance(request, Generate)
+    song = apply(midi_model, None, request, 0)
+    lead = song.tracks[0].notes
+    assert {n.pitch % 12 for n in lead} <= parse_scale("D yu") == {2, 5, 7, 9, 0}
+    assert max(lead, key=lambda n: (n.start_tick, n.pitch)).pitch % 12 == 2
 
 
 def test_a_fiddle_preset_draws_its_minor_by_the_seed_and_keeps_a_key_asked_for() -> None:
