@@ -251,11 +251,11 @@ def _pattern_hits(lowered: str) -> list[_Hit]:
         tonic = match.group(1).upper() + (match.group(2) or "")
         add(match, ("tonic", tonic, DIRECT), ("mode", CHINESE_MODES[match.group(3)], DIRECT))
     for match in _CHINESE_PENTATONIC_KEY.finditer(lowered):
-        mode = ("mode", CHINESE_PENTATONIC_MODES[match.group(3)], DIRECT)
+        vote = ("mode", CHINESE_PENTATONIC_MODES[match.group(3)], DIRECT)
         if match.group(1):
-            add(match, ("tonic", match.group(1).upper() + (match.group(2) or ""), DIRECT), mode)
+            add(match, ("tonic", match.group(1).upper() + (match.group(2) or ""), DIRECT), vote)
         else:
-            add(match, mode)
+            add(match, vote)
     for match in _METER.finditer(lowered):
         add(match, ("meter", (int(match.group(1)), int(match.group(2))), DIRECT))
     for match in _BPM.finditer(lowered):
