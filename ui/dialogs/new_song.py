@@ -36,7 +36,9 @@ class NewSongDialog(QDialog):
         self.title = QLineEdit(translate("NewSong", "Untitled"))
         self.bars = QSpinBox(minimum=1, maximum=512)
         self.meter = QLineEdit(placeholderText=translate("NewSong", "the preset's, e.g. 3/4"))
-        self.key = QLineEdit(placeholderText=translate("NewSong", "the preset's, e.g. D minor"))
+        self.key = QLineEdit(
+            placeholderText=translate("NewSong", "the preset's, e.g. D minor or A dorian")
+        )
         self.tempo = QDoubleSpinBox(minimum=0, maximum=300, decimals=0)
         self.tempo.setSpecialValueText(translate("NewSong", "the preset's"))
         self.form_letters = QLineEdit(

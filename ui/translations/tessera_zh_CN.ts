@@ -2842,6 +2842,10 @@
         <translation>新建歌曲</translation>
     </message>
     <message>
+        <source>the preset&apos;s, e.g. D minor or A dorian</source>
+        <translation>沿用预设，例如 D minor 或 A dorian</translation>
+    </message>
+    <message>
         <source>One letter per phrase: a letter heard before comes back with a new last bar</source>
         <translation>每个字母代表一个乐句：重复出现的字母会再现该乐句，但最后一小节换新</translation>
     </message>
@@ -2879,7 +2883,7 @@
     </message>
     <message>
         <source>the preset&apos;s, e.g. D minor</source>
-        <translation>沿用预设，例如 D minor</translation>
+        <translation type="vanished">沿用预设，例如 D minor</translation>
     </message>
     <message>
         <source>the style&apos;s, e.g. AABA; - for no repeats</source>
