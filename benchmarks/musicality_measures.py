@@ -125,6 +125,19 @@ def in_scale(song: Song) -> Ratio | None:
     return Ratio(sum(n.pitch % 12 in scale for n in notes), len(notes))
 
 
+def pentatonic_share(song: Song) -> Ratio | None:
+    """Pitched notes among the five tones of the declared signature's major pentatonic (D E F#
+    A B under two sharps; every mode of the signature shares them), over all pitched notes: how
+    pentatonic a song in a Chinese pentatonic style keeps, its fourth and seventh passing."""
+    key = declared_key(song)
+    notes = [n for track in voices(song) for n in track.notes]
+    if key is None or not notes:
+        return None
+    gong = (7 * key.sharps_flats) % 12
+    tones = {(gong + step) % 12 for step in (0, 2, 4, 7, 9)}
+    return Ratio(sum(n.pitch % 12 in tones for n in notes), len(notes))
+
+
 # --- form and endings ------------------------------------------------------------------------
 
 

@@ -41,6 +41,7 @@ from benchmarks.musicality_measures import (
     mean_pitch,
     near_repeat_bars,
     parallel_perfects,
+    pentatonic_share,
     pitch_range,
     pooled,
     repeated_notes,
@@ -53,6 +54,7 @@ from benchmarks.musicality_measures import (
     voice_crossings,
 )
 from benchmarks.musicality_verdict import CONFIDENCE, DRAWS, MIN_HUMAN_WORKS, SEED
+from engine.compose.plan import STYLE_PLANS
 from engine.compose.presets import Preset, Voice
 from engine.song.song import Song
 
@@ -70,6 +72,12 @@ class Row:
     per_song: bool = True
     """Whether one song's value is a figure of its own (a share of its bars, its range) rather
     than a yes or no, so that the human works' spread says something (`human_spread`)."""
+
+
+def is_pentatonic_style(style: str | None) -> bool:
+    """Whether a style is planned in the pentatonic (`StylePlan.harmony`: the Chinese one)."""
+    plan = STYLE_PLANS.get(style or "")
+    return plan is not None and plan.harmony == "pentatonic"
 
 
 def voice_is_drum(voice: Voice) -> bool:
@@ -120,6 +128,8 @@ def rows_for(name: str, preset: Preset) -> list[Row]:
         ]
     if "reel" in name:
         rows.append(Row("steady-eighth bars", "share", steady_eighths))
+    if is_pentatonic_style(preset.style):
+        rows.append(Row("notes in the signature's pentatonic", "share", pentatonic_share))
     if any(voice_is_drum(voice) for voice in preset.voices):
         rows += [
             Row("drums: beat score per 4/4 bar (0-1)", "mean", beat_score),

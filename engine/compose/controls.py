@@ -18,7 +18,7 @@ import numpy as np
 
 from engine.compose.control_tokens import BarControls, clipped_to, sounding_polyphony
 from engine.compose.fill_limits import HardConstraints, SoftTargets
-from engine.compose.plan import Anchors, anchor_hits
+from engine.compose.plan import Anchors, anchor_hits, style_key_tones
 from engine.compose.register import REGISTER_ROOM, RegisterRoom
 from engine.compose.vocab import (
     MAX_POLYPHONY,
@@ -30,7 +30,7 @@ from engine.compose.vocab import (
 from engine.errors import TesseraError
 from engine.song.gm import playable_range
 from engine.song.song import PPQ, Cell, Note, Song
-from engine.song.theory import key_scale, tonic_triad
+from engine.song.theory import tonic_triad
 from engine.words import QT_TRANSLATE_NOOP
 
 Direction = Literal[
@@ -248,7 +248,7 @@ def guides(song: Song, cell: Cell, controls: Controls, bar_index: int) -> Guides
         hard,
         targets,
         range_from_context=not track.is_drum,
-        key_tones=key_scale(key) if pull and key is not None else None,
+        key_tones=style_key_tones(song.style, key) if pull and key is not None else None,
         anchors=beat_anchors(song, cell) if track.is_drum and controls.keep_beat else (),
     ).at_most(_thickness(song, cell[0]))
 

@@ -33,7 +33,7 @@ from engine.song.drums import KICKS
 from engine.song.sections import Section
 from engine.song.song import KeySignatureChange
 from engine.song.styles import STYLE_NAMES
-from engine.song.theory import SCALES, key_tonic
+from engine.song.theory import SCALES, key_scale, key_tonic
 from engine.words import QT_TRANSLATE_NOOP, message_of
 
 I, V = 0, 4  # noqa: E741 (Roman numerals, as degrees are written)
@@ -270,6 +270,18 @@ def pulse_onsets(style: str | None, bar_quarters: float) -> int | None:
     if plan is None or plan.pulse is None:
         return None
     return round(plan.pulse * bar_quarters)
+
+
+def style_key_tones(style: str | None, key: KeySignatureChange) -> frozenset[int]:
+    """The tones a style's parts lean to in a key (`decode.KEY_TONE_BONUS`): the key's scale,
+    or for a pentatonic style (`StylePlan.harmony`, the Chinese one) the five tones of its
+    signature's major pentatonic, which every mode of that signature shares (D major: D E F# A
+    B; D minor: F G A C D, D yu's), leaving the fourth and the seventh without the lean."""
+    plan = STYLE_PLANS.get(style or "")
+    if plan is not None and plan.harmony == "pentatonic":
+        gong = (7 * key.sharps_flats) % 12
+        return frozenset((gong + step) % 12 for step in SCALES["gong"])
+    return key_scale(key)
 
 
 def chord_of_degree(key: KeySignatureChange, degree: int, harmony: str) -> frozenset[int]:

@@ -4,9 +4,13 @@ human share's range over redrawn works."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from benchmarks import musicality_rows as table
-from benchmarks.musicality_measures import Ratio
-from engine.song.song import Song
+from benchmarks.musicality_measures import Ratio, pentatonic_share
+from engine.compose.presets import PRESETS
+from engine.song.song import PPQ, Note, Song, Track
+from engine.song.theory import key_from_name
 
 
 def test_the_human_span_counts_the_model_songs_inside_it() -> None:
@@ -61,3 +65,19 @@ def test_a_yes_or_no_row_ranges_over_the_human_works_drawn_again() -> None:
         "share out",
     )
     assert table.human_spread(flag, human[:4], rarely) is None
+
+
+def test_a_pentatonic_style_counts_its_notes_on_the_signatures_five_tones() -> None:
+    """D E F# G A under two sharps: four of five on D major's pentatonic (G, the fourth, is
+    not), and under D minor's one flat (F G A C D) three of five. Only the Chinese preset, the
+    style planned in the pentatonic, has the row."""
+    notes = tuple(Note(i * PPQ, pitch, PPQ, 80) for i, pitch in enumerate((62, 64, 66, 67, 69)))
+    song = Song(bar_count=2, tracks=(Track("Dizi", 73, notes=notes),))
+    in_d = dataclasses.replace(song, key_signatures=(key_from_name("D major"),))
+    assert pentatonic_share(in_d) == Ratio(4, 5)
+    in_d_minor = dataclasses.replace(song, key_signatures=(key_from_name("D minor"),))
+    assert pentatonic_share(in_d_minor) == Ratio(3, 5)  # D, G and A
+    assert pentatonic_share(song) is None  # no key
+    label = "notes in the signature's pentatonic"
+    assert label in [row.label for row in table.rows_for("chinese", PRESETS["chinese"])]
+    assert label not in [row.label for row in table.rows_for("pop", PRESETS["pop"])]

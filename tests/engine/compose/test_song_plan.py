@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from benchmarks.musicality_measures import declared_key, parallel_perfects
+from benchmarks.musicality_measures import declared_key, parallel_perfects, pentatonic_share
 from engine.compose.midi_model import MidiModel
 from engine.compose.operations import Controls, Generate, apply, close_on_tonic
 from engine.compose.plan import (
@@ -17,6 +17,7 @@ from engine.compose.plan import (
     check_form,
     chord_of_degree,
     plan_song,
+    style_key_tones,
 )
 from engine.compose.presets import PRESETS, key_for_seed
 from engine.compose.prompt import read_prompt
@@ -255,6 +256,20 @@ def test_a_song_asked_for_in_yu_mode_keeps_to_its_five_tones_and_ends_on_its_fin
     lead = song.tracks[0].notes
     assert {n.pitch % 12 for n in lead} <= parse_scale("D yu") == {2, 5, 7, 9, 0}
     assert max(lead, key=lambda n: (n.start_tick, n.pitch)).pitch % 12 == 2
+
+
+def test_a_chinese_song_leans_to_its_signatures_five_tones(midi_model: MidiModel) -> None:
+    """The pentatonic style's parts lean to the signature's major pentatonic rather than its
+    whole scale: new chinese songs (D major) keep over 95% of their notes on D E F# A B, where
+    the scale's lean left 88% there (10 songs, `benchmarks.musicality --presets chinese`)."""
+    d_major, d_minor = key_from_name("D major"), key_from_name("D minor")
+    assert style_key_tones("chinese", d_major) == parse_scale("D pentatonic")
+    assert style_key_tones("chinese", d_minor) == parse_scale("D yu")
+    assert style_key_tones("pop", d_major) == key_scale(d_major)
+    for seed in range(2):
+        share = pentatonic_share(apply(midi_model, None, Generate("chinese"), seed))
+        assert share is not None
+        assert share.hits / share.total > 0.95
 
 
 def test_a_fiddle_preset_draws_its_minor_by_the_seed_and_keeps_a_key_asked_for() -> None:
