@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from engine.song.song import PPQ, KeySignatureChange, Note, Song, Track
-from engine.song.theory import is_chord, key_scale, key_tonic, midi_key
+from engine.song.theory import is_chord, key_scale, key_tonic, midi_key, signature_pentatonic
 
 SIXTEENTH = PPQ // 4
 NEAR_REPEAT_JACCARD = 0.8
@@ -133,8 +133,7 @@ def pentatonic_share(song: Song) -> Ratio | None:
     notes = [n for track in voices(song) for n in track.notes]
     if key is None or not notes:
         return None
-    gong = (7 * key.sharps_flats) % 12
-    tones = {(gong + step) % 12 for step in (0, 2, 4, 7, 9)}
+    tones = signature_pentatonic(key)
     return Ratio(sum(n.pitch % 12 in tones for n in notes), len(notes))
 
 

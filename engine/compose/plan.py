@@ -33,7 +33,7 @@ from engine.song.drums import KICKS
 from engine.song.sections import Section
 from engine.song.song import KeySignatureChange
 from engine.song.styles import STYLE_NAMES
-from engine.song.theory import SCALES, key_scale, key_tonic
+from engine.song.theory import SCALES, key_scale, key_tonic, signature_pentatonic
 from engine.words import QT_TRANSLATE_NOOP, message_of
 
 I, V = 0, 4  # noqa: E741 (Roman numerals, as degrees are written)
@@ -279,8 +279,7 @@ def style_key_tones(style: str | None, key: KeySignatureChange) -> frozenset[int
     B; D minor: F G A C D, D yu's), leaving the fourth and the seventh without the lean."""
     plan = STYLE_PLANS.get(style or "")
     if plan is not None and plan.harmony == "pentatonic":
-        gong = (7 * key.sharps_flats) % 12
-        return frozenset((gong + step) % 12 for step in SCALES["gong"])
+        return signature_pentatonic(key)
     return key_scale(key)
 
 

@@ -245,6 +245,13 @@ def tonic_triad(key: KeySignatureChange) -> frozenset[int]:
     return frozenset((key_tonic(key) + step) % 12 for step in (0, third, 7))
 
 
+def signature_pentatonic(key: KeySignatureChange) -> frozenset[int]:
+    """The five tones of the signature's major pentatonic, which every mode of the signature
+    shares (two sharps: D E F# A B; D minor's one flat: F G A C D, D yu's)."""
+    gong = (7 * key.sharps_flats) % 12
+    return frozenset((gong + step) % 12 for step in SCALES["gong"])
+
+
 def midi_key(key: KeySignatureChange) -> KeySignatureChange:
     """The key as a MIDI file (or an ABC book) declares it: MIDI knows major and minor only, so
     a church mode is written as its signature's major key, the notes under it unchanged."""
