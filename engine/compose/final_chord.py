@@ -2,7 +2,7 @@
 key's tonic.
 
 Why a rule and not only the model: the melody already lands on its tonic and holds
-(`engine.compose.operations.close_on_tonic`), but the voices under it went on moving. In 30 new
+(`engine.compose.ending.close_on_final`), but the voices under it went on moving. In 30 new
 chorales (seeds 0-29) the bass sounded the tonic under the soprano's final note in 16 and the
 dominant in 10, and then kept walking in eighths, ending on the dominant in 15 of 30; Bach's
 held-out chorales end with the bass on the tonic in 16 of 17. A last chord over the dominant is a

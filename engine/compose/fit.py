@@ -12,7 +12,7 @@ in the range, the one nearest the preset's own tempo and closest to the style's 
 the composer gave is kept; it may only be played through more than once.
 
 The song then ends on its cadence with the melody's last note held to its end
-(`engine.compose.operations.close_on_tonic`), so it sounds until the very last tick.
+(`engine.compose.ending.close_on_final`), so it sounds until the very last tick.
 """
 
 from __future__ import annotations

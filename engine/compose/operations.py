@@ -34,6 +34,7 @@ from engine.compose.controls import (
     guides,
     nudge_guides,
 )
+from engine.compose.ending import close_on_final, closing_chords
 from engine.compose.final_chord import close_final_chord
 from engine.compose.fit import song_shape
 from engine.compose.forms import plan_form
@@ -41,7 +42,7 @@ from engine.compose.infill import write_takes
 from engine.compose.midi_model import MidiModel
 from engine.compose.nudge_blend import Blend, blend_limit
 from engine.compose.plan import FormError, SongPlan, bass_steps, plan_song
-from engine.compose.presets import PRESETS, Voice, key_for_seed, voice_tracks
+from engine.compose.presets import PRESETS, Voice, final_for_seed, key_for_seed, voice_tracks
 from engine.compose.register import register_room
 from engine.compose.requests import (
     AddTrack,
@@ -58,10 +59,9 @@ from engine.compose.vocab import TICKS_PER_STEP
 from engine.song.edits import add_track as insert_track
 from engine.song.edits import set_bar_count, set_locked
 from engine.song.gm import instrument_name, playable_range, plays_one_line
-from engine.song.song import Cell, Note, Song, TempoChange, TimeSignatureChange, Track
+from engine.song.song import Cell, Song, TempoChange, TimeSignatureChange, Track
 from engine.song.stage import added_track_pan
 from engine.song.styles import NO_STYLE, style_named
-from engine.song.theory import key_tonic
 from engine.words import QT_TRANSLATE_NOOP, message_of
 
 __all__ = [
@@ -262,6 +262,7 @@ def generate(
         )
     numerator, denominator = request.meter or preset.meter
     key = request.key or key_for_seed(preset, seed)
+    final = 0 if request.key else final_for_seed(preset, key, seed)
     style = requested_style(request, preset.style)
     shape = song_shape(request, preset, style or preset.style)
     check_range("bars", shape.bars, 1, 512)
@@ -289,6 +290,9 @@ def generate(
     except FormError as err:
         raise ComposeError(message_of(err)) from err
     song = dataclasses.replace(song, sections=plan.sections)
+    plan = dataclasses.replace(
+        plan, chords=closing_chords(plan.chords, key, style or preset.style, final)
+    )
     return _write_plan(
         model,
         song,
@@ -298,6 +302,7 @@ def generate(
         seed=seed,
         progress=progress,
         variation=request.variation,
+        final=final,
     )
 
 
@@ -327,13 +332,14 @@ def _write_plan(
     seed: int,
     progress: Progress | None,
     variation: float = 0.0,
+    final: int = 0,
 ) -> Song:
     """Write a new song phrase by phrase (see `engine.compose.plan`): a new section is written
     whole over its planned chords; a repeated one is copied from its first playing, and only
     its last bar (and any bar whose planned chord differs from the source's) is written again,
     hearing the repeat around it, or a share `variation` of its bars (`rewritten_bars`). The
-    song then ends on its tonic (`close_on_tonic`), a choir's voices on its tonic chord
-    (`close_final_chord`)."""
+    song then ends on its tonic, or the degree `final` of its key (`close_on_final`), a
+    choir's voices on its tonic chord (`close_final_chord`)."""
     named = controls.chords
     chords: Sequence[frozenset[int] | None] = named or plan.chords
     steps = len(plan.phrases)
@@ -377,7 +383,7 @@ def _write_plan(
         )
     if progress is not None:
         progress(steps, steps)
-    return close_final_chord(close_on_tonic(song, voices), voices)
+    return close_final_chord(close_on_final(song, voices, final), voices)
 
 
 def rewritten_bars(bars: int, variation: float, rng: np.random.Generator) -> frozenset[int]:
@@ -435,69 +441,6 @@ def _copy_bars(song: Song, source: int, target: int, count: int) -> Song:
             ]
             song = write_cell(song, (track, target + offset), notes)
     return song
-
-
-def close_on_tonic(song: Song, voices: Sequence[Voice]) -> Song:
-    """A new song's melody landing on the key's tonic on a strong beat of its last bar and
-    holding it to the end of the song (`_closing_onset`); the notes after it are left out.
-
-    Why a rule and not only the model: a song that stops on another degree sounds unfinished
-    to every listener, and the model, asked for a tonic chord in the last bar, still ended
-    its melody elsewhere most of the time. The lead's (first pitched voice's) last note moves
-    to the nearest tonic in its range, not below the other parts sounding with it where the
-    range allows (the lead stays on top, or doubles the part just under it: a first violin
-    strictly above a second violin's tonic leapt up to the octave over it, 17 semitones), the
-    way an arranger fixes a final cadence."""
-    key = song.key_signatures[0] if song.key_signatures else None
-    lead = next((i for i, v in enumerate(voices) if not v.is_drum and song.tracks[i].notes), None)
-    if key is None or lead is None:
-        return song
-    notes = song.tracks[lead].notes
-    final_onset = _closing_onset(song, notes)
-    top = max((n for n in notes if n.start_tick == final_onset), key=lambda n: n.pitch)
-    floor = max(
-        (
-            n.pitch
-            for i, track in enumerate(song.tracks)
-            if i != lead and not track.is_drum
-            for n in track.notes
-            if n.start_tick <= final_onset < n.end_tick
-        ),
-        default=-1,
-    )
-    low, high = voices[lead].pitch_range
-    tonics = [p for p in range(low, high + 1) if p % 12 == key_tonic(key)]
-    candidates = [p for p in tonics if p >= floor] or tonics
-    chord = {n.pitch for n in notes if n.start_tick == final_onset and n is not top}
-    candidates = [p for p in candidates if p not in chord]
-    if not candidates:
-        return song
-    pitch = min(candidates, key=lambda p: (abs(p - top.pitch), p))
-    ending = dataclasses.replace(top, pitch=pitch, duration_ticks=song.end_tick - top.start_tick)
-    bar = song.bar_at_tick(final_onset)
-    kept = [
-        n
-        for n in song.notes_in_bar(lead, bar)
-        if n.start_tick < final_onset or (n.start_tick == final_onset and n is not top)
-    ]
-    return write_cell(song, (lead, bar), [*kept, ending])
-
-
-def _closing_onset(song: Song, notes: Sequence[Note]) -> int:
-    """Where the melody's final note starts: its last onset on a strong beat of the last bar
-    (the downbeat, or the middle of an even meter's bar), so the song lands there and holds;
-    without one there, its first onset in the last bar; its last onset when it rests through
-    the last bar. Measured before this, new fiddle tunes
-    ended on an eighth note at the end of the bar (a long final note in 1 of 10, human 7)."""
-    start, end = song.bar_span(song.bar_count - 1)
-    meter = song.time_signature_at(start)
-    strong = [start, (start + end) // 2] if meter.numerator % 2 == 0 else [start]
-    onsets = {n.start_tick for n in notes}
-    landing = [tick for tick in strong if tick in onsets]
-    in_last_bar = [tick for tick in onsets if start <= tick < end]
-    if landing:
-        return max(landing)
-    return min(in_last_bar) if in_last_bar else max(onsets)
 
 
 def _voice_guides(song: Song, cell: Cell, index: int, voice: Voice, controls: Controls) -> Guides:

@@ -13,7 +13,7 @@ sings one line (a sax, a flute, a lead guitar or synth) plays one note at a time
 
 from __future__ import annotations
 
-import random
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,20 +96,57 @@ class Preset:
     """How often a new song is in each mode on the key's signature, as weights (a fiddle tune
     in D major, B minor, E dorian or A mixolydian, all with two sharps); empty: always `key`.
     A key the user asks for is kept as it is (`key_for_seed`)."""
+    finals: tuple[tuple[int, int], ...] = ()
+    """How often a new song in the key's own mode ends on each degree of it (0-based, tonic
+    0), as weights: the counts of the style's corpus tunes by their last note
+    (`engine.compose.ending`); empty: always the tonic. A song in a key the user asks for, or
+    in another of `modes`, ends on its tonic (`final_for_seed`)."""
 
 
 def key_for_seed(preset: Preset, seed: int) -> KeySignatureChange:
     """The key of a new song from the preset when the user names none: the preset's key, or
-    with `Preset.modes` one of its signature's modes drawn by the seed (the same seed, the same
-    mode; drawn from a generator of its own, so the song's other choices do not move)."""
+    with `Preset.modes` one of its signature's modes drawn by the seed (`spread_choice`: the
+    same seed, the same mode)."""
     key = key_from_name(preset.key)
     if not preset.modes:
         return key
     modes, weights = zip(*preset.modes, strict=True)
-    mode = random.Random(f"mode {seed}").choices(modes, weights)[0]
-    return KeySignatureChange(0, key.sharps_flats, mode)
+    return KeySignatureChange(0, key.sharps_flats, modes[spread_choice(weights, seed, MODE_STEP)])
 
 
+def final_for_seed(preset: Preset, key: KeySignatureChange, seed: int) -> int:
+    """The degree a new song's melody ends on (0-based, tonic 0) when the user names no key:
+    with `Preset.finals`, drawn by the seed (`spread_choice`) for a song in the preset key's
+    own mode; otherwise the tonic."""
+    if not preset.finals or key.mode != key_from_name(preset.key).mode:
+        return 0
+    degrees, weights = zip(*preset.finals, strict=True)
+    return int(degrees[spread_choice(weights, seed, FINAL_STEP)])
+
+
+MODE_STEP, FINAL_STEP = (5**0.5 - 1) / 2, 2**0.5 - 1
+"""The irrational steps of the mode's and the final's draws: two different ones, so the two
+draws do not follow each other (a minor tune is not always the one a final would go with)."""
+
+
+def spread_choice(weights: Sequence[int], seed: int, step: float) -> int:
+    """The index a weighted choice takes for a seed: seed n lands at the fraction n * step of
+    the way through the weights laid end to end (a Weyl sequence, in 64-bit fixed point so a
+    seed up to 2**63 keeps its precision). Consecutive seeds spread evenly, so any run of them
+    (the next seed a take asks, the benchmark's seeds 0-29) takes each choice about as often as
+    its weight; independent draws clumped (24 tonic endings of 30 where the weights give 21.6).
+    A choice of its own, so the song's other draws, seeded apart, do not move."""
+    scale = 2**64
+    fraction = (seed * round(step * scale)) % scale / scale
+    point = fraction * sum(weights)
+    for index, reached in enumerate(itertools.accumulate(weights)):
+        if point < reached:
+            return index
+    return max(range(len(weights)), key=lambda index: (weights[index] > 0, index))
+
+
+DEGREE_NAMES = ("tonic", "second", "third", "fourth", "fifth", "sixth", "seventh")
+"""The names a preset's `finals` gives the degrees of its key, tonic first."""
 ENSEMBLES_FILE = PRESETS_DIR / "ensembles.toml"
 VOICE_FIELDS = (
     "name",
@@ -124,7 +161,7 @@ VOICE_FIELDS = (
     "least_onsets",
 )
 MAX_MODE_WEIGHT = 100_000
-PRESET_FIELDS = ("style", "meter", "key", "modes", "tempo", "bars", "form", "voices")
+PRESET_FIELDS = ("style", "meter", "key", "modes", "finals", "tempo", "bars", "form", "voices")
 
 
 def load_presets(path: Path = ENSEMBLES_FILE) -> dict[str, Preset]:
@@ -171,6 +208,7 @@ def _preset(fields: Fields) -> Preset:
         for number, table in enumerate(fields.tables("voices"), start=1)
     )
     modes = _modes(fields, key) if fields.has("modes") else ()
+    finals = _finals(fields) if fields.has("finals") else ()
     return Preset(
         voices,
         (int(top), int(bottom)),
@@ -180,6 +218,7 @@ def _preset(fields: Fields) -> Preset:
         style,
         form,
         modes,
+        finals,
     )
 
 
@@ -201,6 +240,28 @@ def _modes(fields: Fields, key: str) -> tuple[tuple[Mode, int], ...]:
     )
     if not any(weight for _, weight in chosen):
         raise fields.error("'modes' should give at least one mode a weight above 0")
+    return chosen
+
+
+def _finals(fields: Fields) -> tuple[tuple[int, int], ...]:
+    """A preset's `finals = { tonic = 151, fifth = 31, second = 24 }`: a weight per degree of
+    its key a new song's melody ends on (whole numbers, 0 to `MAX_MODE_WEIGHT`: counts of real
+    tunes), the tonic among them."""
+    table = fields.table["finals"]
+    if not isinstance(table, dict) or not table:
+        raise fields.error(
+            "'finals' should be weights per degree, such as { tonic = 150, fifth = 30 }"
+        )
+    weights = Fields(f"{fields.where}, finals", table, DEGREE_NAMES)
+    if "tonic" not in table:
+        raise fields.error("'finals' should give the tonic a weight too")
+    chosen = tuple(
+        (degree, weights.integer(name, 0, MAX_MODE_WEIGHT))
+        for degree, name in enumerate(DEGREE_NAMES)
+        if name in table
+    )
+    if not any(weight for _, weight in chosen):
+        raise fields.error("'finals' should give at least one degree a weight above 0")
     return chosen
 
 

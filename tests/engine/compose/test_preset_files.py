@@ -90,6 +90,15 @@ def test_a_new_preset_is_a_table_in_a_file(tmp_path: Path) -> None:
         (("bars = 12", "bars = 12\nmodes = { major = -1 }"), r"'major' should be a whole number"),
         (("bars = 12", "bars = 12\nmodes = 3"), r"'modes' should be weights per mode"),
         (("bars = 12", "bars = 12\nmodes = { major = 3, minor = 1 }"), None),
+        (
+            ("bars = 12", "bars = 12\nfinals = { tonic = 3, fith = 1 }"),
+            r"unknown field 'fith': the fields are tonic, second",
+        ),
+        (("bars = 12", "bars = 12\nfinals = { fifth = 3 }"), r"give the tonic a weight too"),
+        (("bars = 12", "bars = 12\nfinals = { tonic = 0 }"), r"at least one degree a weight"),
+        (("bars = 12", "bars = 12\nfinals = [1, 2]"), r"'finals' should be weights per degree"),
+        (("bars = 12", "bars = 12\nfinals = { tonic = 5, fifth = 1.5 }"), r"'fifth' should be"),
+        (("bars = 12", "bars = 12\nfinals = { tonic = 3, seventh = 1 }"), None),
         (("[duo]", "tempo_all = 3\n[duo]"), r"'tempo_all' should be a table"),
         (("voices = [", "voices = [\n"), None),  # still valid: only whitespace
         (("bars = 12", "bars = 12\nbars = 13"), r"not valid TOML"),

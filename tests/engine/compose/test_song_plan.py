@@ -7,8 +7,9 @@ import numpy as np
 import pytest
 
 from benchmarks.musicality_measures import declared_key, parallel_perfects, pentatonic_share
+from engine.compose.ending import close_on_final
 from engine.compose.midi_model import MidiModel
-from engine.compose.operations import Controls, Generate, apply, close_on_tonic
+from engine.compose.operations import Controls, Generate, apply
 from engine.compose.plan import (
     DRUM_GROUPS,
     SNARE_OR_CLAP,
@@ -299,7 +300,7 @@ def test_the_closing_tonic_may_double_the_part_under_it_rather_than_leap_over_it
             Track("Violin II", 40, notes=(Note(last_bar, second_violin, 4 * PPQ, 80),)),
         )
         song = Song(bar_count=2, tracks=tracks, key_signatures=(key_from_name("C major"),))
-        closed = close_on_tonic(song, voices)
+        closed = close_on_final(song, voices)
         return max(closed.tracks[0].notes, key=lambda n: n.start_tick).pitch
 
     assert ending(72) == 72
