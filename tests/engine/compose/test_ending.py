@@ -8,9 +8,8 @@ from collections import Counter
 
 import pytest
 
-from benchmarks.musicality import manifest_rows
 from benchmarks.musicality_measures import last_melody_note
-from benchmarks.musicality_sources import style_sources
+from benchmarks.musicality_sources import manifest_rows, style_sources
 from engine.compose.ending import close_on_final, closing_chords, final_pitch_class
 from engine.compose.midi_model import MidiModel
 from engine.compose.operations import Generate, apply
