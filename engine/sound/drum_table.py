@@ -33,7 +33,7 @@ notes, and a test rebuilds it.
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -56,14 +56,32 @@ class DrumTable:
     keys: tuple[int, ...]
     velocities: tuple[int, ...]
     levels: npt.NDArray[np.float32]
+    release_rates: dict[int, float] = field(default_factory=dict)
+    """How fast each key is turned down after its note-off, in dB a second, as FluidSynth's
+    SoundFont release does (`build_scripts.timbre.drum_table.release_rates`); a key not here
+    rings as struck, whatever its note's length. The net's hit is always its 0.5 s training
+    length, so without this a long whistle held for an eighth note sounded for 0.5 s (1.38x
+    FluidSynth's decay) and a mute cuica as long as a half-second one (1.34x)."""
 
     @classmethod
     def load(cls, path: Path) -> DrumTable:
         with np.load(path) as data:
+            rates = (
+                dict(
+                    zip(
+                        data["release_keys"].tolist(),
+                        data["release_db_per_second"].tolist(),
+                        strict=True,
+                    )
+                )
+                if "release_keys" in data
+                else {}
+            )
             return cls(
                 tuple(int(k) for k in data["keys"]),
                 tuple(int(v) for v in data["velocities"]),
                 np.asarray(data["levels"], dtype=np.float32),
+                {int(k): float(v) for k, v in rates.items()},
             )
 
     def shape(self, key: int, velocity: int) -> npt.NDArray[np.float32] | None:
@@ -104,6 +122,21 @@ class DrumTable:
             difference[:count, span] = target - reference[:count, span]
         difference[reference <= FLOOR_DB] = 0.0
         return difference_to_unit(difference)
+
+
+def released(
+    audio: npt.NDArray[np.float32], held_samples: int, db_per_second: float, rate_hz: int
+) -> npt.NDArray[np.float32]:
+    """A hit's audio turned down from its note-off (`held_samples` in) at `db_per_second`, the
+    way a SoundFont's release adds to a sample's own decay; as it is where the note is held
+    to its end. Written by hand: one exponential gain, which no library needs to give."""
+    if held_samples >= len(audio):
+        return audio
+    after = np.arange(len(audio) - held_samples, dtype=np.float64) / rate_hz
+    gain = 10.0 ** (-db_per_second * after / 20.0)
+    out = audio.copy()
+    out[held_samples:] *= gain.astype(np.float32)
+    return out
 
 
 def load_table(folder: Path) -> DrumTable | None:

@@ -136,6 +136,13 @@ class NoteRenderer:
             return TimbreRef("soundfont", program=0 if is_drum else program)
         return self.model.resolve(ref, program, is_drum)
 
+    def drum_release(self, timbre: TimbreRef, key: int) -> float | None:
+        """How fast the model's hit on drum `key` is turned down after its note-off, in dB a
+        second (`engine.sound.drum_table.DrumTable.release_rates`); None for the standard set
+        (FluidSynth releases its own notes) or a key or model without one."""
+        table = None if timbre.is_standard else self.model.drum_table
+        return None if table is None else table.release_rates.get(key)
+
     @property
     def cached_bytes(self) -> int:
         return self._bytes

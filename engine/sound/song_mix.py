@@ -29,6 +29,7 @@ import numpy.typing as npt
 from engine.song.performance import BendCurve, next_strikes, performance_of
 from engine.song.song import Song, TimbreRef, Track, audible_track_indices
 from engine.sound.audio_files import CHANNELS, SAMPLE_RATE_HZ, AudioError, StereoAudio
+from engine.sound.drum_table import released
 from engine.sound.note_cache import (
     NoteKey,
     NoteRenderer,
@@ -118,7 +119,7 @@ class SongMix:
         origin = song.tick_to_seconds(first_tick)
         self.music_samples = round((song.tick_to_seconds(end_tick) - origin) * SAMPLE_RATE_HZ)
         placed: list[Track] = []  # the tracks mixed, by slot
-        scheduled: list[tuple[int, int, NoteKey, float, _Bend | None]] = []
+        scheduled: list[tuple[int, int, NoteKey, float, _Bend | None, _Release | None]] = []
         longest, stretch = 0.0, 1.0
         window = renderer.model.frames / FRAME_RATE_HZ
         for index in audible_track_indices(song):
@@ -148,7 +149,8 @@ class SongMix:
                     bend = _bend_in_samples(song, steps, start)
                 gain = performance.gain_at(note.start_tick)
                 start_sample = round((start - origin) * SAMPLE_RATE_HZ)
-                scheduled.append((start_sample, slot, key, gain, bend))
+                release = _drum_release(renderer, key, held) if track.is_drum else None
+                scheduled.append((start_sample, slot, key, gain, bend, release))
                 longest = max(longest, class_seconds(duration))
         scheduled.sort(key=lambda item: item[0])
         self.starts = [item[0] for item in scheduled]
@@ -156,6 +158,8 @@ class SongMix:
         self.keys = [item[2] for item in scheduled]
         self.gains = [item[3] for item in scheduled]
         self.bends = {i: item[4] for i, item in enumerate(scheduled) if item[4] is not None}
+        self.releases = {i: item[5] for i, item in enumerate(scheduled) if item[5] is not None}
+        """A model's drum hits that its note-off turns down (`engine.sound.drum_table`)."""
         self._bent: OrderedDict[int, npt.NDArray[np.float32]] = OrderedDict()
         self._bent_bytes = 0
         self._longest_samples = math.ceil((longest + window) * stretch * SAMPLE_RATE_HZ) + 1
@@ -276,15 +280,18 @@ class SongMix:
         out[:, 1] -= wide[1]
 
     def _note_audio(self, index: int) -> npt.NDArray[np.float32]:
-        """The note's audio, bent if its track bends it (bent audio kept in a small LRU, so
-        playback, which mixes a note block by block, bends it once)."""
+        """The note's audio, a drum hit turned down from its note-off, bent if its track bends
+        it (such audio kept in a small LRU, so playback, which mixes a note block by block,
+        shapes it once)."""
         audio = self.renderer.audio(self.keys[index])
-        bend = self.bends.get(index)
-        if bend is None:
+        bend, release = self.bends.get(index), self.releases.get(index)
+        if bend is None and release is None:
             return audio
         bent = self._bent.get(index)
         if bent is None:
-            bent = bend_audio(audio, bend)
+            if release is not None:
+                audio = released(audio, *release, SAMPLE_RATE_HZ)
+            bent = audio if bend is None else bend_audio(audio, bend)
             self._bent[index] = bent
             self._bent_bytes += bent.nbytes
             while self._bent_bytes > BENT_CACHE_BYTES and len(self._bent) > 1:
@@ -297,6 +304,14 @@ class SongMix:
 
 _Bend = tuple[tuple[int, float], ...]
 """(sample offset from the note's start, semitones) steps of a bent note."""
+_Release = tuple[int, float]
+"""(samples a drum note is held, dB a second it is turned down after)."""
+
+
+def _drum_release(renderer: NoteRenderer, key: NoteKey, held_seconds: float) -> _Release | None:
+    """How a drum note's hit is turned down from its note-off, if its key is."""
+    fall = renderer.drum_release(key.timbre, key.pitch)
+    return None if fall is None else (round(held_seconds * SAMPLE_RATE_HZ), fall)
 
 
 def _bend_in_samples(song: Song, steps: BendCurve, start_seconds: float) -> _Bend | None:

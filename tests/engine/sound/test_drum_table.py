@@ -3,6 +3,7 @@ own training renders, written into the drum frames the net samples."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -12,14 +13,14 @@ import pytest
 from benchmarks.sound_reference import measure_drums
 from benchmarks.sound_renders import fluidsynth, mono, tessera
 from build_scripts.timbre import DRUM_KEYS, VELOCITIES
-from build_scripts.timbre.drum_table import TABLE_PATH, drum_levels
+from build_scripts.timbre.drum_table import TABLE_PATH, drum_levels, release_rates
 from engine.sound.drum_envelope import (
     BANDS,
     DIFFERENCE_SPAN_DB,
     ENVELOPE_STEPS,
     unit_to_difference,
 )
-from engine.sound.drum_table import TABLE_NAME, DrumTable
+from engine.sound.drum_table import TABLE_NAME, DrumTable, released
 from engine.sound.render import NoteRenderer
 from engine.sound.timbre import TimbreModel, TimbreModelError
 
@@ -90,14 +91,48 @@ def test_a_hit_takes_fluidsynths_shape_at_the_level_of_the_nets_frames(table: Dr
     assert table.envelope(34, 80, reference) is None
 
 
-def _decay_misses(model: TimbreModel) -> list[float]:
-    """How far each short hit's decay (to -30 dB) is from FluidSynth's, as |log2| ratios."""
+def _decay_misses(model: TimbreModel, keys: tuple[int, ...] = SHORT_HITS) -> list[float]:
+    """How far each hit's decay (to -30 dB) is from FluidSynth's, as |log2| ratios."""
     renders = {
         "FluidSynth": mono(fluidsynth()),
         "Tessera timbre": tessera(NoteRenderer(model), standard=False),
     }
-    drums = measure_drums(SHORT_HITS, renders)
+    drums = measure_drums(keys, renders)
     return [abs(float(np.log2(d.decay["Tessera timbre"] / d.decay["FluidSynth"]))) for d in drums]
+
+
+def test_the_shipped_release_rates_are_what_the_builder_measures(table: DrumTable) -> None:
+    """Each key's fall after its note-off, measured again from FluidSynth's renders: the long
+    and short whistles held while down (gone 60 ms after), the cymbals ringing on."""
+    rebuilt = release_rates()
+    assert rebuilt.keys() == table.release_rates.keys()
+    for key, rate in rebuilt.items():
+        assert table.release_rates[key] == pytest.approx(rate, rel=1e-4)
+    assert min(table.release_rates[71], table.release_rates[72]) > 500.0
+    assert max(table.release_rates[key] for key in (46, 49, 51, 57)) < 10.0
+
+
+def test_a_released_hit_falls_from_its_note_off_at_its_rate() -> None:
+    audio = np.ones(1000, dtype=np.float32)
+    out = released(audio, 200, 100.0, 1000)  # 100 dB a second: 20 dB in 0.2 s
+    assert np.all(out[:200] == 1.0)
+    assert 20 * np.log10(out[400]) == pytest.approx(-20.0, abs=0.01)
+    assert np.all(np.diff(out[200:]) < 0.0)
+    assert released(audio, 1000, 100.0, 1000) is audio
+
+
+def test_held_drum_sounds_stop_with_their_note_as_fluidsynths_do() -> None:
+    """The long whistle and the cuicas struck for an eighth note (the net's hit is always its
+    0.5 s training length) die within 30 % of FluidSynth's; without the release rates the
+    whistle and the mute cuica rang on 1.3x or longer."""
+    held = (72, 78, 79)
+    model = TimbreModel()
+    assert all(miss < np.log2(1.3) for miss in _decay_misses(model, held))
+    assert model.drum_table is not None
+    model.drum_table = dataclasses.replace(model.drum_table, release_rates={})
+    ringing = _decay_misses(model, held)
+    assert ringing[0] > np.log2(1.3)
+    assert ringing[1] > np.log2(1.3)
 
 
 def test_the_shipped_model_with_its_table_dies_as_fluidsynths_short_hits_do() -> None:
