@@ -79,8 +79,9 @@ HEARD_DB = -60.0
 def _level_db(audio: Audio, step: int) -> npt.NDArray[np.float64]:
     """RMS level in dB of every `step` samples, re the loudest."""
     blocks = np.asarray(audio, dtype=np.float64)[: len(audio) // step * step].reshape(-1, step)
-    level: npt.NDArray[np.float64] = 10.0 * np.log10(np.maximum((blocks**2).mean(axis=1), 1e-20))
-    return level - level.max()
+    level = 10.0 * np.log10(np.maximum((blocks**2).mean(axis=1), 1e-20))
+    relative: npt.NDArray[np.float64] = level - float(level.max())
+    return relative
 
 
 def release_rates(velocity: int = VELOCITIES[1]) -> dict[int, float]:
