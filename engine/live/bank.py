@@ -31,8 +31,9 @@ import numpy.typing as npt
 
 from engine.song.gm import playable_range
 from engine.song.song import TimbreRef
+from engine.sound.note_cache import held_class
 from engine.sound.render import NoteKey, NoteRenderer, duration_class
-from engine.sound.timbre import BATCH_NOTES
+from engine.sound.timbre import BATCH_NOTES, DRUM_HIT_SECONDS
 
 Mono = npt.NDArray[np.float32]
 Instrument = tuple[TimbreRef, int, bool]
@@ -121,7 +122,7 @@ class NoteBank:
         if timbre is None:  # resolving builds the vector: once per instrument, not per note
             timbre = self._timbres[instrument] = self.renderer.resolve(*instrument)
         is_drum = instrument[2]
-        duration = 0 if is_drum else HOLD_CLASS
+        duration = held_class(timbre, True, DRUM_HIT_SECONDS) if is_drum else HOLD_CLASS
         return NoteKey(timbre, is_drum, pitch, quantise_velocity(velocity), duration)
 
     def nearest(self, key: NoteKey) -> tuple[Mono, int, int] | None:

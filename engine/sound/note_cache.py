@@ -56,7 +56,8 @@ def class_seconds(duration: int) -> float:
 @dataclass(frozen=True, slots=True)
 class NoteKey:
     """What makes two notes sound the same: the resolved timbre, drum flag, pitch, velocity
-    and duration class. Drum hits have one length, so their class is always 0."""
+    and duration class. The model's drum hits have one length, so their class is always 0; a
+    standard-set drum note is FluidSynth's, as long as it is held (`held_class`)."""
 
     timbre: TimbreRef
     is_drum: bool
@@ -72,6 +73,16 @@ class NoteKey:
     def spec(self) -> NoteSpec:
         seconds = class_seconds(self.duration)
         return NoteSpec(self.timbre, self.pitch, self.velocity, seconds, is_drum=self.is_drum)
+
+
+def held_class(timbre: TimbreRef, is_drum: bool, held_seconds: float) -> int:
+    """The duration class of a note held `held_seconds`: 0 for a drum hit of the model, which
+    has one length (`engine.sound.timbre.DRUM_HIT_SECONDS`; its note-off is applied as it is
+    mixed, `engine.sound.drum_table`). A standard-set drum note keeps its length: FluidSynth
+    holds a long whistle or a cuica while its key is down, and played for 20 ms (class 0) its
+    whistles lasted a quarter of their length (0.23x FluidSynth's own decay), its side stick
+    and low wood block two thirds."""
+    return 0 if is_drum and not timbre.is_standard else duration_class(held_seconds)
 
 
 RELEASE_END_DB = -60.0

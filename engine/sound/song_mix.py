@@ -35,7 +35,7 @@ from engine.sound.note_cache import (
     NoteRenderer,
     Progress,
     class_seconds,
-    duration_class,
+    held_class,
 )
 from engine.sound.reverb import Reverb, reverb_tail_frames
 from engine.sound.space import (
@@ -140,8 +140,13 @@ class SongMix:
                 start = song.tick_to_seconds(note.start_tick)
                 sounding_end = performance.sounding_end_tick(note, next_strike)
                 held = min(song.tick_to_seconds(sounding_end) - start, MAX_HELD_SECONDS)
-                duration = 0 if track.is_drum else duration_class(held)
-                key = NoteKey(timbres[program], track.is_drum, note.pitch, note.velocity, duration)
+                key = NoteKey(
+                    timbres[program],
+                    track.is_drum,
+                    note.pitch,
+                    note.velocity,
+                    held_class(timbres[program], track.is_drum, held),
+                )
                 bend = None
                 if performance.bend:  # the tempo-map lookups only for tracks that bend
                     life_end = math.ceil(song.seconds_to_tick(start + held + window))
@@ -151,7 +156,7 @@ class SongMix:
                 start_sample = round((start - origin) * SAMPLE_RATE_HZ)
                 release = _drum_release(renderer, key, held) if track.is_drum else None
                 scheduled.append((start_sample, slot, key, gain, bend, release))
-                longest = max(longest, class_seconds(duration))
+                longest = max(longest, class_seconds(key.duration))
         scheduled.sort(key=lambda item: item[0])
         self.starts = [item[0] for item in scheduled]
         self.slots = [item[1] for item in scheduled]
