@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations, pairwise
 from typing import NamedTuple
 
@@ -117,23 +117,24 @@ def scale_of(key: KeySignatureChange) -> frozenset[int]:
 
 def in_scale(song: Song) -> Ratio | None:
     """Pitched notes in the declared key's scale, over all pitched notes."""
-    key = declared_key(song)
-    notes = [n for track in voices(song) for n in track.notes]
-    if key is None or not notes:
-        return None
-    scale = scale_of(key)
-    return Ratio(sum(n.pitch % 12 in scale for n in notes), len(notes))
+    return _share_on(song, scale_of)
 
 
 def pentatonic_share(song: Song) -> Ratio | None:
     """Pitched notes among the five tones of the declared signature's major pentatonic (D E F#
     A B under two sharps; every mode of the signature shares them), over all pitched notes: how
     pentatonic a song in a Chinese pentatonic style keeps, its fourth and seventh passing."""
+    return _share_on(song, signature_pentatonic)
+
+
+def _share_on(song: Song, tones_of: Callable[[KeySignatureChange], frozenset[int]]) -> Ratio | None:
+    """Pitched notes whose pitch class is among `tones_of` the declared key, over all of them;
+    None without a key or a pitched note."""
     key = declared_key(song)
     notes = [n for track in voices(song) for n in track.notes]
     if key is None or not notes:
         return None
-    tones = signature_pentatonic(key)
+    tones = tones_of(key)
     return Ratio(sum(n.pitch % 12 in tones for n in notes), len(notes))
 
 
