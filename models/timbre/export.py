@@ -60,7 +60,7 @@ IR_VERSION = 8
 """The ONNX IR version that goes with opset 17 (onnxruntime 1.20, the oldest supported)."""
 INPUTS = ["x", "t", "timbre", "pitch", "velocity", "duration", "is_drum"]
 SPACE_VERSION = 1
-MODEL_VERSION = 7
+MODEL_VERSION = 8
 """2: 44.1 kHz training renders, noise read between the harmonics, a vector per drum key.
 3: the same data and recipe in a wider net (192 channels, from 128).
 4: every instrument trained (v3 held 12 out), at 24 pitches each instead of 12.
@@ -69,7 +69,9 @@ MODEL_VERSION = 7
 6: a contour channel (the fundamental's bend, so strings, voices and winds carry vibrato):
    version 5's net widened by it (`train.py --init-from`, `widened`) and trained on.
 7: version 6 trained on, its training notes' noise bands read as the median of the bins
-   between the harmonics (`build_scripts.timbre.analysis.noise_levels`)."""
+   between the harmonics (`build_scripts.timbre.analysis.noise_levels`).
+8: version 7 trained on with the frame-to-frame change's error in the loss
+   (`train.py --delta-weight 1`), so its attacks reach full level sooner."""
 
 
 def load_checkpoint(path: Path) -> tuple[TimbreDenoiser, dict[str, Any]]:

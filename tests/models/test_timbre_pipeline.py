@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import onnxruntime as ort
 import pytest
 import torch
@@ -252,23 +253,28 @@ def test_the_smoothed_skip_leaves_attacks_releases_and_drums_alone() -> None:
     np.testing.assert_allclose(session.run(["x0"], feeds)[0], expected, atol=1e-4)
 
 
-def test_the_change_loss_weighs_each_frame_to_frame_change_of_the_error(tiny_dataset: Path) -> None:
-    """`--delta-weight`: at 0 the loss is the plain one; above 0 it adds that weight times the
-    mean squared change of the (preconditioned) error from each frame to the next, read here
-    from the net's own estimate, so a level right on average but smeared across an onset
-    costs more than the plain error says."""
+def _loss_and_error(
+    dataset: Path, *, delta_weight: float = 0.0, attack_weight: float = 1.0
+) -> tuple[float, float, npt.NDArray[np.float32]]:
+    """A small fresh net's plain loss and its loss with these weights (`diffusion_loss`'s) on
+    the tiny data set at t = 0.3, and the preconditioned error itself (notes, frames,
+    channels), computed here from the net's own estimate."""
     from models.timbre.data import load_notes
     from models.timbre.model import DenoiserConfig, TimbreDenoiser, alpha_sigma, preconditioning
     from models.timbre.train import diffusion_loss
 
-    notes = load_notes(("train",), tiny_dataset)
+    notes = load_notes(("train",), dataset)
     torch.manual_seed(0)
     model = TimbreDenoiser(DenoiserConfig(width=32, blocks=3)).eval()
     t = torch.full((len(notes),), 0.3)
     noise = torch.randn(notes.controls.shape, generator=torch.Generator().manual_seed(1))
     with torch.no_grad():
         plain = float(diffusion_loss(model, notes, t, noise))
-        weighted = float(diffusion_loss(model, notes, t, noise, delta_weight=2.0))
+        weighted = float(
+            diffusion_loss(
+                model, notes, t, noise, delta_weight=delta_weight, attack_weight=attack_weight
+            )
+        )
         alpha, sigma = (s[:, None, None] for s in alpha_sigma(t))
         estimate = model(
             alpha * notes.controls + sigma * noise,
@@ -280,10 +286,35 @@ def test_the_change_loss_weighs_each_frame_to_frame_change_of_the_error(tiny_dat
             notes.is_drum,
         )
     error = ((estimate - notes.controls) / preconditioning(t)[1][:, None, None]).numpy()
+    return plain, weighted, error
+
+
+def test_the_change_loss_weighs_each_frame_to_frame_change_of_the_error(tiny_dataset: Path) -> None:
+    """`--delta-weight`: at 0 the loss is the plain one; above 0 it adds that weight times the
+    mean squared change of the (preconditioned) error from each frame to the next, read here
+    from the net's own estimate, so a level right on average but smeared across an onset
+    costs more than the plain error says."""
+    plain, weighted, error = _loss_and_error(tiny_dataset, delta_weight=2.0)
     assert plain == pytest.approx(float(np.mean(error**2)), rel=1e-5)
     change = float(np.mean(np.diff(error, axis=1) ** 2))
     assert change > 0
     assert weighted == pytest.approx(plain + 2.0 * change, rel=1e-5)
+
+
+def test_the_attack_weight_counts_the_first_frames_more(tiny_dataset: Path) -> None:
+    """`--attack-weight`: a note's first `ATTACK_FRAMES_WEIGHTED` frames count that many times
+    over, the weights normalised so the loss stays a mean; at 1 it is the plain loss."""
+    from models.timbre.train import ATTACK_FRAMES_WEIGHTED
+
+    same, unweighted, _ = _loss_and_error(tiny_dataset, attack_weight=1.0)
+    assert unweighted == same
+    plain, weighted, error = _loss_and_error(tiny_dataset, attack_weight=8.0)
+    squared = np.mean(error**2, axis=(0, 2))  # per frame
+    weights = np.ones(len(squared))
+    weights[:ATTACK_FRAMES_WEIGHTED] = 8.0
+    assert weighted == pytest.approx(float(np.sum(weights * squared) / weights.sum()), rel=1e-5)
+    attack, rest = squared[:ATTACK_FRAMES_WEIGHTED].mean(), squared[ATTACK_FRAMES_WEIGHTED:].mean()
+    assert (weighted > plain) == (attack > rest)
 
 
 def test_a_net_widened_by_the_contour_answers_as_before_on_the_old_channels() -> None:

@@ -146,6 +146,16 @@ def test_gm_refs_resolve_to_their_program_and_unheard_programs_to_their_family(
         nudge(timbre_model.space, TimbreRef(), 0.5, direction_seed=0)
 
 
+def test_new_timbres_are_drawn_among_the_melodic_instruments(timbre_model: TimbreModel) -> None:
+    """The prior that `generate` draws from is fitted to the melodic instruments' vectors only,
+    not the kit's, which is one of a kind."""
+    space = timbre_model.space
+    melodic = np.array([space.instruments[p] for p in range(120)])
+    assert space.prior_mean == pytest.approx(melodic.mean(axis=0), abs=1e-5)
+    everything = np.array(list(space.instruments.values()))
+    assert not np.allclose(everything.mean(axis=0), melodic.mean(axis=0), atol=1e-3)
+
+
 def test_long_notes_are_stretched_and_drums_render_from_noise(timbre_model: TimbreModel) -> None:
     ref = from_gm(timbre_model.space, 48, seed=2)
     long = note(timbre_model, ref, 55, 5.0)
