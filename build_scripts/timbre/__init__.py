@@ -1,7 +1,8 @@
 """Build the timbre model's training data: single notes rendered from a free SoundFont.
 
-Every General MIDI melodic program 0-119 (120-127 are sound effects such as seashore and
-gunshot, with no pitch to condition on) and the standard drum kit are rendered note by note
+Every General MIDI program 0-127 (since version 9 the sound effects 120-127 too, such as
+seashore and gunshot, at pitches like any instrument's) and the standard drum kit are rendered
+note by note
 with FluidSynth from Debian's fluid-soundfont-gm (FluidR3 GM, MIT licence), then analysed into
 control frames (`build_scripts.timbre.analysis`). The grid of notes is exact and derived here, in
 one place, so the manifest can describe it instead of listing thousands of rows.
@@ -39,6 +40,12 @@ DEFAULT_SOUNDFONT = Path("/usr/share/sounds/sf2/FluidR3_GM.sf2")
 SOUNDFONT_COPYRIGHT = Path("/usr/share/doc/fluid-soundfont-gm/copyright")
 
 MELODIC_PROGRAMS = tuple(range(120))
+SOUND_EFFECT_PROGRAMS = tuple(range(120, 128))
+"""Guitar fret noise to gunshot: rendered and trained like any instrument since timbre model v9.
+Their pitch is only where the SoundFont plays their sample faster or slower. Left out (to
+version 8) they played the prior's mean vector, 20-27 dB from FluidSynth."""
+PROGRAMS = MELODIC_PROGRAMS + SOUND_EFFECT_PROGRAMS
+"""Every General MIDI program in the data set."""
 DRUM_PROGRAM = 128
 """The drum kit's instrument index (GM drums are not a program; they sit on channel 10)."""
 DRUM_KEYS = tuple(range(35, 82))
@@ -74,6 +81,7 @@ FAMILY_RANGES = (
     (36, 84),  # synth effects
     (48, 84),  # ethnic
     (48, 84),  # percussive
+    (36, 84),  # sound effects
 )
 """Lowest and highest MIDI pitch rendered, per family of eight programs (roughly each family's
 playing range)."""
@@ -148,7 +156,7 @@ def program_pitches(program: int) -> tuple[int, ...]:
 def note_grid() -> list[NoteSpec]:
     """Every note of the data set, in render order (program, pitch, velocity, duration)."""
     notes: list[NoteSpec] = []
-    for program in MELODIC_PROGRAMS:
+    for program in PROGRAMS:
         for slot, pitch in enumerate(program_pitches(program)):
             if program in HELD_OUT_PROGRAMS:
                 split = "test_instrument"

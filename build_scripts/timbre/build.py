@@ -29,7 +29,7 @@ from build_scripts.timbre import (
     HELD_OUT_PITCH_SLOTS,
     HELD_OUT_PROGRAMS,
     MANIFEST_PATH,
-    MELODIC_PROGRAMS,
+    PROGRAMS,
     SOUNDFONT_COPYRIGHT,
     SOUNDFONT_PACKAGE,
     SPLITS,
@@ -98,12 +98,12 @@ def manifest(notes: list[NoteSpec], seconds: float, silent: list[NoteSpec]) -> d
         },
         "controls": {"frame_rate_hz": FRAME_RATE_HZ, "frames_per_note": WINDOW_FRAMES},
         "grid": {
-            "melodic_programs": f"{MELODIC_PROGRAMS[0]}-{MELODIC_PROGRAMS[-1]}",
+            "programs": f"{PROGRAMS[0]}-{PROGRAMS[-1]}",
             "velocities": list(VELOCITIES),
             "durations_seconds": list(DURATIONS_SECONDS),
             "pitches": {
                 f"{program} {GM_PROGRAM_NAMES[program]}": list(program_pitches(program))
-                for program in MELODIC_PROGRAMS
+                for program in PROGRAMS
             },
             "held_out_programs": list(HELD_OUT_PROGRAMS),
             "held_out_pitch_slots": list(HELD_OUT_PITCH_SLOTS),

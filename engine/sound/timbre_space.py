@@ -5,7 +5,8 @@ the model (`engine.sound.timbre.TimbreModel.space`); nothing here needs onnxrunt
 - `generate(space, seed)`: a new vector drawn from the prior (a Gaussian fitted to the
   trained instruments' vectors).
 - `from_gm(space, program)`: a General MIDI instrument's learned vector. Instruments the model
-  never heard (held out, or sound effects) get the mean vector of their GM family.
+  never heard (held out; up to timbre model v8, the sound effects 120-127) get the mean vector
+  of their GM family, or the prior's mean where it heard none of the family.
 - `nudge(space, ref, strength, direction_seed)`: a move of `strength` (0..1) times
   `NUDGE_SCALE` prior standard deviations in a seeded random direction; 0 is the same timbre.
 - `interpolate(a, b, fraction)`: a straight line between two vectors, keeping a's seed.

@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 import soxr
 
-from build_scripts.timbre import DRUM_PROGRAM, NoteSpec, note_grid
+from build_scripts.timbre import DRUM_PROGRAM, MELODIC_PROGRAMS, NoteSpec, note_grid
 from build_scripts.timbre.analysis import audio_to_controls
 from build_scripts.timbre.render import render_notes
 from engine.song.song import TimbreRef
@@ -153,7 +153,7 @@ def held_out_quality(
             distances["generated"].append(spectral_distance(reference, generated))
             distances["resynthesis"].append(spectral_distance(reference, resynthesis))
             distances["sine"].append(spectral_distance(reference, sine_baseline(reference, note)))
-            if not note.is_drum:
+            if note.program in MELODIC_PROGRAMS:  # a drum or a sound effect has no pitch to hear
                 heard = tracker.note_pitch(generated, note.duration_seconds)
                 cents.append(100 * (heard - note.pitch))
     return {

@@ -39,6 +39,7 @@ from build_scripts.timbre import (
     HELD_OUT_PROGRAMS,
     MANIFEST_PATH,
     MELODIC_PROGRAMS,
+    PROGRAMS,
 )
 from engine.runtime.cards import ModelLoadError, read_card, write_card
 from engine.sound.synth import (
@@ -60,7 +61,7 @@ IR_VERSION = 8
 """The ONNX IR version that goes with opset 17 (onnxruntime 1.20, the oldest supported)."""
 INPUTS = ["x", "t", "timbre", "pitch", "velocity", "duration", "is_drum"]
 SPACE_VERSION = 1
-MODEL_VERSION = 8
+MODEL_VERSION = 9
 """2: 44.1 kHz training renders, noise read between the harmonics, a vector per drum key.
 3: the same data and recipe in a wider net (192 channels, from 128).
 4: every instrument trained (v3 held 12 out), at 24 pitches each instead of 12.
@@ -71,7 +72,9 @@ MODEL_VERSION = 8
 7: version 6 trained on, its training notes' noise bands read as the median of the bins
    between the harmonics (`build_scripts.timbre.analysis.noise_levels`).
 8: version 7 trained on with the frame-to-frame change's error in the loss
-   (`train.py --delta-weight 1`), so its attacks reach full level sooner."""
+   (`train.py --delta-weight 1`), so its attacks reach full level sooner.
+9: version 7 trained on the same way with the sound effects (120-127) in the data, their
+   vectors started apart from the melodic instruments' (`train.py --place-apart 120-127`)."""
 
 
 def load_checkpoint(path: Path) -> tuple[TimbreDenoiser, dict[str, Any]]:
@@ -83,7 +86,7 @@ def load_checkpoint(path: Path) -> tuple[TimbreDenoiser, dict[str, Any]]:
 
 
 def trained_programs() -> list[int]:
-    return [p for p in MELODIC_PROGRAMS if p not in HELD_OUT_PROGRAMS] + [DRUM_PROGRAM]
+    return [p for p in PROGRAMS if p not in HELD_OUT_PROGRAMS] + [DRUM_PROGRAM]
 
 
 def export_onnx(model: TimbreDenoiser, path: Path) -> None:
@@ -120,7 +123,10 @@ def timbre_space(model: TimbreDenoiser, data: Path = DATASET_PATH) -> dict[str, 
     """Instrument vectors, the Gaussian prior fitted to them, and descriptor directions."""
     programs = trained_programs()
     vectors = model.timbres.weight.detach()[programs].double()  # (I, D)
-    melodic = vectors[:-1]  # the prior is over melodic instruments; the kit is one of a kind
+    # The prior is over melodic instruments: the kit is one of a kind, and a new timbre drawn
+    # among the sound effects (seashore, helicopter) would be no instrument to play a part on.
+    tuned = [p for p in programs if p in MELODIC_PROGRAMS]
+    melodic = vectors[[programs.index(p) for p in tuned]]
     mean = melodic.mean(dim=0)
     centred = melodic - mean
     covariance = centred.T @ centred / (len(melodic) - 1)
@@ -138,7 +144,7 @@ def timbre_space(model: TimbreDenoiser, data: Path = DATASET_PATH) -> dict[str, 
             "cholesky": [[round(float(v), 6) for v in row] for row in cholesky],
         },
         "descriptors": descriptor_directions(
-            {p: row.numpy() for p, row in zip(programs[:-1], melodic, strict=True)},
+            {p: row.numpy() for p, row in zip(tuned, melodic, strict=True)},
             cholesky,
             load_notes(("train",), data),
         ),

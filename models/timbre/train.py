@@ -28,9 +28,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import torch
 
-from build_scripts.timbre import DATASET_PATH
+from build_scripts.timbre import DATASET_PATH, MELODIC_PROGRAMS
 from engine.sound.synth import CHANNEL_COUNT
 from models.schedule import learning_rate
 from models.timbre.data import NoteSet, load_notes
@@ -87,6 +88,13 @@ def _parser() -> argparse.ArgumentParser:
         type=float,
         default=1.0,
         help=f"how much more a note's first {ATTACK_FRAMES_WEIGHTED} frames' squared error counts",
+    )
+    parser.add_argument(
+        "--place-apart",
+        type=_programs,
+        default=(),
+        help="programs (e.g. 120-127) whose timbre vectors the starting weights never trained: "
+        "they start outside the melodic instruments' cloud (see place_apart)",
     )
     parser.add_argument("--seed", type=int, default=1234)
     parser.add_argument("--eval-every", type=int, default=250)
@@ -289,7 +297,41 @@ def _new_model(args: argparse.Namespace) -> tuple[DenoiserConfig, TimbreDenoiser
     if initial is not None:
         weights = widened(initial["model"], initial["config"]["channels"], config)
         model.load_state_dict(weights)
+    if args.place_apart:
+        with torch.no_grad():
+            model.timbres.weight.copy_(place_apart(model.timbres.weight, args.place_apart))
     return config, model
+
+
+PLACE_APART_DISTANCE = 15.0
+"""How far (in the melodic vectors' own spread: a Mahalanobis distance) a vector placed apart
+starts from their mean. A melodic instrument's own is about 4.8 (in 24 dimensions about the
+square root of 24), so 15 is three times as far as a typical one."""
+PLACE_APART_SEED = 8
+"""Seeds the directions the placed vectors start in (version 9's run used this one)."""
+
+
+def place_apart(timbres: torch.Tensor, programs: tuple[int, ...]) -> torch.Tensor:
+    """The timbre table (rows, D) with the rows of `programs` moved `PLACE_APART_DISTANCE`
+    from the melodic instruments' mean, each in its own seeded random direction, scaled by the
+    melodic vectors' covariance; every other row as it was (a copy).
+
+    Why: instruments the starting weights never trained (the sound effects, for version 9) keep
+    their rows' random start near the origin, which is the middle of the melodic instruments'
+    cloud and of the prior that new timbres are drawn from. Trained there, the net learned hiss
+    around them, and 5 of 24 new timbres from the prior came out as noise (none without them);
+    started apart, none did, and the effects were learned as well."""
+    table = timbres.detach().numpy()
+    melodic = table[list(MELODIC_PROGRAMS)]
+    mean = melodic.mean(axis=0)
+    cholesky = np.linalg.cholesky(np.cov(melodic.T) + 1e-4 * np.eye(table.shape[1]))
+    rng = np.random.default_rng(PLACE_APART_SEED)
+    placed = timbres.detach().clone()
+    for program in programs:
+        direction = rng.standard_normal(size=(table.shape[1],))
+        direction *= PLACE_APART_DISTANCE / float(np.linalg.norm(direction))
+        placed[program] = torch.from_numpy(mean + cholesky @ direction).to(placed.dtype)
+    return placed
 
 
 def widened(
@@ -365,6 +407,22 @@ def _times(text: str) -> tuple[float, ...]:
     if not times or not all(0.0 < t <= 1.0 for t in times):
         raise argparse.ArgumentTypeError(f"--times must lie in (0, 1]; got {text!r}")
     return times
+
+
+def _programs(text: str) -> tuple[int, ...]:
+    """ "120-127" or "120,121" -> the programs, each 0-127."""
+    programs: list[int] = []
+    try:
+        for part in text.split(","):
+            low, _, high = part.strip().partition("-")
+            programs += range(int(low), int(high or low) + 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected programs such as 120-127, got {text!r}"
+        ) from None
+    if not programs or not all(0 <= p <= 127 for p in programs):
+        raise argparse.ArgumentTypeError(f"programs must be 0-127, got {text!r}")
+    return tuple(programs)
 
 
 def _initial_weights(path: Path) -> dict[str, Any]:

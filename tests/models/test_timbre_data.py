@@ -14,7 +14,7 @@ from build_scripts.timbre import (
     DRUM_PROGRAM,
     HELD_OUT_PROGRAMS,
     MANIFEST_PATH,
-    MELODIC_PROGRAMS,
+    PROGRAMS,
     SoundFontMissingError,
     note_grid,
     soundfont_path,
@@ -33,7 +33,7 @@ def test_manifest_matches_the_installed_soundfont_and_the_grid() -> None:
     assert source["sha256"] == hashlib.sha256(soundfont_path().read_bytes()).hexdigest()
     grid = note_grid()
     assert manifest["items"]["sha256"] == items_sha256(grid)
-    assert manifest["items"]["count"] == len(grid) == 17385
+    assert manifest["items"]["count"] == len(grid) == 18537
     assert manifest["grid"]["held_out_programs"] == list(HELD_OUT_PROGRAMS) == []
 
 
@@ -44,9 +44,9 @@ def test_every_instrument_is_trained_and_held_out_pitches_are_interior() -> None
     train = {(n.program, n.pitch) for n in grid if n.split == "train"}
     held_pitch = {(n.program, n.pitch) for n in grid if n.split == "test_pitch"}
     assert not train & held_pitch
-    assert {program for program, _ in train} == set(MELODIC_PROGRAMS) | {DRUM_PROGRAM}
+    assert {program for program, _ in train} == set(range(128)) | {DRUM_PROGRAM}
     assert {n.split for n in grid} == {"train", "test_pitch"}
-    for program in MELODIC_PROGRAMS:
+    for program in PROGRAMS:
         pitches = sorted(p for q, p in train if q == program)
         assert len(pitches) >= 14  # timpani's narrow range holds 14 of its 18; most 20 of 24
         assert max(b - a for a, b in itertools.pairwise(pitches)) <= 6  # v3: up to 12

@@ -317,6 +317,33 @@ def test_the_attack_weight_counts_the_first_frames_more(tiny_dataset: Path) -> N
     assert (weighted > plain) == (attack > rest)
 
 
+def test_instruments_placed_apart_start_outside_the_melodic_cloud() -> None:
+    """`--place-apart`: the named rows of the timbre table move to `PLACE_APART_DISTANCE` from
+    the melodic instruments' mean in their own spread (a Mahalanobis distance), each its own
+    way; every other row stays; a bad list of programs is refused with what was wrong."""
+    from models.timbre.train import PLACE_APART_DISTANCE, _parser, place_apart
+
+    table = torch.from_numpy(np.random.default_rng(0).normal(0.0, 0.4, (129, 24)).astype("f4"))
+    placed = place_apart(table, (120, 121, 122))
+    assert torch.equal(placed[:120], table[:120])
+    assert torch.equal(placed[123:], table[123:])
+    melodic = table[:120].double().numpy()
+    inverse = np.linalg.inv(np.cov(melodic.T) + 1e-4 * np.eye(24))
+    offsets = placed[120:123].double().numpy() - melodic.mean(axis=0)
+    distances = np.sqrt(np.einsum("id,de,ie->i", offsets, inverse, offsets))
+    assert distances == pytest.approx([PLACE_APART_DISTANCE] * 3, rel=1e-4)
+    own = np.sqrt(
+        np.einsum("id,de,ie->i", melodic - melodic.mean(0), inverse, melodic - melodic.mean(0))
+    )
+    assert np.median(own) < PLACE_APART_DISTANCE / 2
+    assert len({tuple(row) for row in placed[120:123].tolist()}) == 3
+    arguments = ["--out", "runs/x", "--place-apart"]
+    assert _parser().parse_args([*arguments, "120-122,127"]).place_apart == (120, 121, 122, 127)
+    for wrong in ("effects", "120-130"):
+        with pytest.raises(SystemExit):
+            _parser().parse_args([*arguments, wrong])
+
+
 def test_a_net_widened_by_the_contour_answers_as_before_on_the_old_channels() -> None:
     """`train.widened`: a net of version 5's layout (levels only) moved to the layout with the
     contour gives the same estimate on every old channel, whatever the new channels hold, and

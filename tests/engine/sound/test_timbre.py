@@ -130,8 +130,9 @@ def test_gm_refs_resolve_to_their_program_and_unheard_programs_to_their_family(
 ) -> None:
     space = timbre_model.space
     assert from_gm(space, 0).vector == pytest.approx(space.instruments[0])
-    # Every General MIDI instrument is trained since model v4 (v3 never heard the cello)...
-    assert set(range(120)) <= set(space.instruments)
+    # Every General MIDI instrument is trained since model v4 (v3 never heard the cello), and
+    # the sound effects since v9...
+    assert set(range(128)) | {128} == set(space.instruments)
     assert from_gm(space, 42).vector == pytest.approx(space.instruments[42])
     # ...and a space that has not heard one gives it its family's mean.
     unheard = {p: v for p, v in space.instruments.items() if p != 42}
@@ -147,8 +148,8 @@ def test_gm_refs_resolve_to_their_program_and_unheard_programs_to_their_family(
 
 
 def test_new_timbres_are_drawn_among_the_melodic_instruments(timbre_model: TimbreModel) -> None:
-    """The prior that `generate` draws from is fitted to the melodic instruments' vectors only,
-    not the kit's, which is one of a kind."""
+    """The prior that `generate` draws from is fitted to the melodic instruments' vectors only:
+    not the kit's, nor the sound effects' (a seashore is no instrument to play a part on)."""
     space = timbre_model.space
     melodic = np.array([space.instruments[p] for p in range(120)])
     assert space.prior_mean == pytest.approx(melodic.mean(axis=0), abs=1e-5)
